@@ -1,0 +1,205 @@
+"""The pipeline, in order. The only module that knows the order.
+
+config -> content (loader) -> site -> plan -> render -> write, with the cache
+remembering what was parsed and what was written. Nothing in `output/`
+changes until every page has rendered.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from generator import loader
+from generator.cache import Cache, OutputEntry
+from generator.config import SiteConfig, load_config
+from generator.content import ContentProblems, parse_article, parse_page
+from generator.errors import ContentError, Problem
+from generator.plan import Copy, Plan, make_plan
+from generator.render import Renderer
+from generator.site import Site, make_site
+from generator.theme import ThemeFiles, file_key, find_theme
+from generator.write import Writer, existing_files
+
+CACHE_FILE = ".warta/cache.sqlite"
+
+
+@dataclass(frozen=True)
+class BuildOptions:
+    """How to build."""
+
+    site_dir: Path
+    """The site folder: site.toml, content/, templates/, themes/."""
+    output_dir: Path | None = None
+    """Where the website goes; default `<site>/output`."""
+    drafts: bool = False
+    """Include articles with `draft: true`."""
+    jobs: int = 1
+    """Worker processes for parsing."""
+    dry_run: bool = False
+    """Parse and render, but write nothing to the output folder."""
+
+    @property
+    def output(self) -> Path:
+        return self.output_dir or self.site_dir / "output"
+
+
+@dataclass(frozen=True)
+class BuildResult:
+    """What a build did."""
+
+    written: tuple[str, ...]
+    """Output files created or changed (relative POSIX paths)."""
+    unchanged: int
+    """Output files left as they were."""
+    removed: tuple[str, ...]
+    """Output files deleted because they are no longer part of the site."""
+    parsed: int
+    """Source files parsed (the rest came from the cache)."""
+    rendered: int
+    """Pages rendered (the rest were known to be current)."""
+    seconds: float
+    """Wall time of the build."""
+    warnings: tuple[Problem, ...] = field(default_factory=tuple)
+    """Problems that did not stop the build."""
+    articles: int = 0
+    """Articles published."""
+
+
+Progress = Callable[[int, int], None]
+
+
+def build(options: BuildOptions, progress: Progress | None = None) -> BuildResult:
+    """Build the site; raise WartaError (output untouched) when the input is wrong."""
+    started = time.perf_counter()
+    site_dir = options.site_dir
+    config = load_config(site_dir)
+    theme = find_theme(site_dir, config)
+    cache = Cache(site_dir / CACHE_FILE)
+    try:
+        loaded = loader.load(site_dir, config, cache, options.jobs)
+        warnings = tuple(p for p in loaded.problems if not p.is_error)
+        # Every problem of every file is reported together, before anything is written.
+        site, clashes = make_site(config, loaded.articles, loaded.pages, options.drafts)
+        errors = [p for p in loaded.problems if p.is_error] + clashes
+        if errors:
+            raise ContentError(errors + list(warnings))
+        renderer = Renderer(theme, site, site_dir)
+        plan = make_plan(site, renderer.template_key, renderer.globals_key(),
+                         _copies(site_dir, theme))
+        if plan.problems:
+            raise ContentError(list(plan.problems))
+        written, unchanged, removed, rendered = _write(options, cache, site, config, renderer,
+                                                       plan, progress)
+    finally:
+        cache.close()
+    return BuildResult(written=tuple(written), unchanged=unchanged, removed=tuple(removed),
+                       parsed=loaded.parsed, rendered=rendered,
+                       seconds=time.perf_counter() - started, warnings=warnings,
+                       articles=len(site.articles))
+
+
+def _copies(site_dir: Path, theme: ThemeFiles) -> list[Copy]:
+    copies = [Copy("static/" + name, str(path), file_key(path)) for name, path in theme.static]
+    media = site_dir / loader.MEDIA
+    if media.is_dir():
+        for name in sorted(existing_files(media)):
+            path = media / name
+            copies.append(Copy("media/" + name, str(path), file_key(path)))
+    return copies
+
+
+def _write(options: BuildOptions, cache: Cache, site: Site, config: SiteConfig,
+           renderer: Renderer, plan: Plan, progress: Progress | None
+           ) -> tuple[list[str], int, list[str], int]:
+    output = options.output
+    target = os.path.relpath(output.resolve(), options.site_dir.resolve())
+    previous = cache.outputs(target)
+    writer = Writer(output, options.site_dir / ".warta" / "staging" / _safe(target),
+                    dry_run=options.dry_run)
+    done: dict[str, OutputEntry] = {}
+    written: list[str] = []
+    unchanged = rendered = 0
+    total = len(plan.pages) + len(plan.copies)
+
+    def body_of(path: str) -> str:
+        return cache.body(path) or _reparse_body(options.site_dir, path, config)
+
+    try:
+        for count, page in enumerate(plan.pages, start=1):
+            if _current(output, page.output, page.fingerprint, previous):
+                done[page.output] = previous[page.output]
+                unchanged += 1
+            else:
+                rendered += 1
+                html = renderer.render(page, body_of).encode("utf-8")
+                if writer.put(page.output, html):
+                    written.append(page.output)
+                else:
+                    unchanged += 1
+                done[page.output] = OutputEntry(page.fingerprint, -1, -1)
+            if progress and count % 500 == 0:
+                progress(count, total)
+        for copy in plan.copies:
+            if _current(output, copy.output, copy.fingerprint, previous):
+                done[copy.output] = previous[copy.output]
+                unchanged += 1
+                continue
+            if writer.put_copy(copy.output, Path(copy.source)):
+                written.append(copy.output)
+            else:
+                unchanged += 1
+            done[copy.output] = OutputEntry(copy.fingerprint, -1, -1)
+    except BaseException:
+        writer.abort()
+        raise
+    planned = set(done)
+    stale = set(previous) - planned
+    if not previous and not options.dry_run:
+        # No record of what an earlier build wrote: look at the folder itself.
+        stale |= existing_files(output) - planned
+    removed = writer.commit(stale)
+    if not options.dry_run:
+        for relative, entry in done.items():
+            if entry.size < 0:  # rendered or checked now: record the file as it is
+                stat = (output / relative).stat()
+                done[relative] = OutputEntry(entry.fingerprint, stat.st_size, stat.st_mtime_ns)
+        cache.forget_outputs(target, stale)
+        cache.put_outputs(target, {k: v for k, v in done.items()
+                                   if v != previous.get(k)})
+        cache.commit()
+    if progress:
+        progress(total, total)
+    return written, unchanged, removed, rendered
+
+
+def _current(output: Path, relative: str, fingerprint: str,
+             previous: dict[str, OutputEntry]) -> bool:
+    """True when the file on disk is the one a build wrote from the same inputs."""
+    entry = previous.get(relative)
+    if entry is None or entry.fingerprint != fingerprint:
+        return False
+    try:
+        stat = (output / relative).stat()
+    except OSError:
+        return False
+    return stat.st_size == entry.size and stat.st_mtime_ns == entry.mtime_ns
+
+
+def _reparse_body(site_dir: Path, path: str, config: SiteConfig) -> str:
+    """The body of a source whose cached body is missing (a damaged cache)."""
+    data = (site_dir / path).read_bytes()
+    try:
+        if path.startswith(loader.PAGES + "/"):
+            return parse_page(data, path, config)[1]
+        return parse_article(data, path, config).body_html
+    except ContentProblems as failure:
+        raise ContentError(failure.problems) from None
+
+
+def _safe(target: str) -> str:
+    return "".join(c if c.isalnum() else "_" for c in target) or "output"
+

@@ -1,0 +1,88 @@
+"""The `warta` command: thin doors into the pipeline.
+
+Exit codes: 0 success, 1 content or config errors, 2 usage errors.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from datetime import datetime
+from pathlib import Path
+
+import click
+
+from generator import __version__
+from generator.build import BuildOptions, build
+from generator.errors import WartaError
+from generator.newfile import create_article
+from generator.report import Reporter
+
+SITE_OPTION = click.option(
+    "--site", "site_dir", type=click.Path(file_okay=False, path_type=Path), default=".",
+    show_default=True, help="The site folder (with site.toml and content/).")
+
+
+def _jobs(value: int | None) -> int:
+    return value if value and value > 0 else (os.cpu_count() or 1)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="warta")
+def main() -> None:
+    """Warta: build a local news archive into a static website."""
+
+
+@main.command("build")
+@SITE_OPTION
+@click.option("--output", "output_dir", type=click.Path(file_okay=False, path_type=Path),
+              help="Where to write the website (default: <site>/output).")
+@click.option("--drafts", is_flag=True, help="Include articles with `draft: true`.")
+@click.option("--jobs", "-j", type=int, default=None,
+              help="Worker processes for parsing (default: number of cores).")
+@click.option("--quiet", "-q", is_flag=True, help="Print only problems.")
+@click.option("--verbose", "-v", is_flag=True, help="List every file written or removed.")
+def build_command(site_dir: Path, output_dir: Path | None, drafts: bool, jobs: int | None,
+                  quiet: bool, verbose: bool) -> None:
+    """Build the site into the output folder (only what changed is rewritten)."""
+    reporter = Reporter(quiet=quiet, verbose=verbose)
+    options = BuildOptions(site_dir=site_dir, output_dir=output_dir, drafts=drafts,
+                           jobs=_jobs(jobs))
+    try:
+        result = build(options, progress=reporter.progress)
+    except WartaError as error:
+        reporter.problems(error.problems)
+        count = sum(p.is_error for p in error.problems)
+        click.echo(f"Build failed: {count} problem(s); output left unchanged.", err=True)
+        sys.exit(1)
+    reporter.summary(result, str(options.output))
+
+
+@main.command("check")
+@SITE_OPTION
+@click.option("--drafts", is_flag=True, help="Check drafts too.")
+def check_command(site_dir: Path, drafts: bool) -> None:
+    """Validate the content, settings and templates; write no website files."""
+    reporter = Reporter()
+    options = BuildOptions(site_dir=site_dir, drafts=drafts, jobs=_jobs(None), dry_run=True)
+    try:
+        result = build(options)
+    except WartaError as error:
+        reporter.problems(error.problems)
+        click.echo(f"{sum(p.is_error for p in error.problems)} problem(s) found.", err=True)
+        sys.exit(1)
+    reporter.problems(result.warnings)
+    click.echo(f"OK: {result.articles} articles, {len(result.warnings)} warning(s).")
+
+
+@main.command("new")
+@SITE_OPTION
+@click.argument("title")
+def new_command(site_dir: Path, title: str) -> None:
+    """Create an article file for TITLE dated now; print its path. Never overwrites."""
+    try:
+        path = create_article(site_dir, title, datetime.now().astimezone())
+    except WartaError as error:
+        Reporter().problems(error.problems)
+        sys.exit(1)
+    click.echo(str(path))

@@ -1,0 +1,374 @@
+"""Source files become `Article`s and `StaticPage`s.
+
+`parse_article` and `parse_page` are pure: text in, records out, every
+problem a `Problem` naming the file and line. Reading files and deciding
+what to re-parse is the loader's business (`loader.py`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, datetime, time
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from generator import markup, urls
+from generator.config import SiteConfig
+from generator.errors import Problem
+from generator.frontmatter_text import ProblemError, Split, decode, key_line, split, suggest
+from generator.model import Article, Author, Correction, Image, StaticPage, Tag
+from generator.slugs import slugify
+
+Renderer = Callable[[str], str]
+
+KNOWN_KEYS = {
+    "title", "date", "slug", "tags", "authors", "author", "summary", "location", "source",
+    "image", "draft", "updated", "corrections", "aliases", "withdrawn",
+}
+# Keys Hugo and Jekyll archives use for the same things, read as ours.
+SYNONYMS = {
+    "categories": "tags", "category": "tags", "kategori": "tags",
+    "description": "summary", "excerpt": "summary",
+    "lastmod": "updated", "last_modified_at": "updated", "modified": "updated",
+    "featured_image": "image", "coverimage": "image", "cover": "image", "images": "image",
+    "published": "draft",
+}
+# Keys that tools we know write for themselves; kept, never warned about.
+QUIET_KEYS = {"layout", "permalink", "type", "weight", "source_id", "source_url", "lang",
+              "url", "keywords", "series", "toc", "comments", "additionallinks"}
+
+SUMMARY_LENGTH = 240
+
+
+@dataclass(frozen=True)
+class Parsed:
+    """What parsing one article file gives."""
+
+    article: Article
+    """The metadata."""
+    body_html: str
+    """The rendered body; stored in the cache, not kept for the whole archive."""
+    warnings: tuple[Problem, ...]
+    """Problems that do not stop the build."""
+
+
+def parse_article(data: bytes | str, path: str, config: SiteConfig,
+                  render: Renderer = markup.render) -> Parsed:
+    """Parse one article file; raise ContentProblems listing every error in it."""
+    part, problems = _split(data, path)
+    fields = _Fields(part, path, config, problems)
+    title = fields.text("title", required=True)
+    when = fields.datetime("date", required=True)
+    slug = fields.slug(title, path)
+    body_html = render(part.body)
+    summary = fields.text("summary") or fields.synonym_text("summary")
+    if not summary:
+        summary = markup.cut(markup.first_paragraph(body_html), SUMMARY_LENGTH)
+    draft = fields.boolean("draft")
+    if "published" in part.data and part.data["published"] is False:
+        draft = True
+    article = Article(
+        path=path,
+        title=title,
+        date=when or datetime(1970, 1, 1, tzinfo=config.zone),
+        slug=slug,
+        url=urls.article_url(config.article_url, when, slug) if when and slug else "",
+        tags=fields.tags(),
+        authors=fields.authors(),
+        summary=summary,
+        location=fields.text("location"),
+        source=fields.text("source"),
+        image=fields.image(),
+        draft=draft,
+        updated=fields.datetime("updated") or fields.synonym_datetime("updated"),
+        corrections=fields.corrections(),
+        aliases=fields.aliases(),
+        withdrawn=fields.text("withdrawn"),
+        words=markup.word_count(body_html),
+        body_hash=markup.fingerprint(body_html),
+        extra=fields.extra(),
+    )
+    errors = [p for p in problems if p.is_error]
+    if errors:
+        raise ContentProblems(errors)
+    return Parsed(article, body_html, tuple(p for p in problems if not p.is_error))
+
+
+def parse_page(data: bytes | str, path: str, config: SiteConfig,
+               render: Renderer = markup.render) -> tuple[StaticPage, str]:
+    """Parse one file of `content/pages/`: a title, an optional slug and a body."""
+    part, problems = _split(data, path)
+    fields = _Fields(part, path, config, problems)
+    title = fields.text("title", required=True)
+    slug = fields.slug(title, path)
+    body_html = render(part.body)
+    errors = [p for p in problems if p.is_error]
+    if errors:
+        raise ContentProblems(errors)
+    page = StaticPage(path=path, title=title, slug=slug, url=urls.page_url(slug),
+                      body_hash=markup.fingerprint(body_html),
+                      summary=markup.cut(markup.first_paragraph(body_html), SUMMARY_LENGTH))
+    return page, body_html
+
+
+class ContentProblems(Exception):
+    """Every error found in one file."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        self.problems = problems
+        super().__init__("\n".join(map(str, problems)))
+
+
+def _split(data: bytes | str, path: str) -> tuple[Split, list[Problem]]:
+    try:
+        text = decode(data, path) if isinstance(data, bytes) else data
+        if not text.strip():
+            raise ProblemError(Problem(path, None, "the file is empty",
+                                       "write frontmatter and a body, or delete the file"))
+        return split(text, path), []
+    except ProblemError as error:
+        raise ContentProblems([error.problem]) from None
+
+
+class _Fields:
+    """Reads and validates frontmatter values, collecting problems."""
+
+    def __init__(self, part: Split, path: str, config: SiteConfig,
+                 problems: list[Problem]) -> None:
+        self.part, self.path, self.config, self.problems = part, path, config, problems
+        self.data = part.data
+        self.zone: ZoneInfo = config.zone
+
+    def fail(self, key: str, message: str, hint: str = "", severity: str = "error") -> None:
+        self.problems.append(Problem(self.path, key_line(self.part, key), message, hint, severity))
+
+    def _synonym(self, ours: str) -> Any:
+        for theirs, target in SYNONYMS.items():
+            for key in self.data:
+                if target == ours and key.lower() == theirs:
+                    return self.data[key]
+        return None
+
+    def text(self, key: str, required: bool = False) -> str:
+        value = self.data.get(key)
+        if value is None or value == "":
+            if required:
+                self.fail(key, f"missing `{key}`", f"add a line `{key}: ...` to the frontmatter")
+            return ""
+        if isinstance(value, (dict, list)):
+            self.fail(key, f"`{key}` must be text, not a {type(value).__name__}",
+                      f"write `{key}: ...` on one line")
+            return ""
+        return _clean(str(value))
+
+    def synonym_text(self, ours: str) -> str:
+        value = self._synonym(ours)
+        return _clean(str(value)) if isinstance(value, (str, int, float)) else ""
+
+    def datetime(self, key: str, required: bool = False) -> datetime | None:
+        value = self.data.get(key)
+        if value is None or value == "":
+            if required:
+                self.fail(key, f"missing `{key}`",
+                          f"add `{key}: 2018-09-26T10:00:00+07:00` (or a date, 2018-09-26)")
+            return None
+        parsed = to_datetime(value, self.zone)
+        if parsed is None:
+            self.fail(key, f"`{key}` is not a date: {value!r}",
+                      "use ISO 8601, e.g. 2018-09-26T10:00:00+07:00 or 2018-09-26")
+        return parsed
+
+    def synonym_datetime(self, ours: str) -> datetime | None:
+        value = self._synonym(ours)
+        return to_datetime(value, self.zone) if value is not None else None
+
+    def boolean(self, key: str) -> bool:
+        value = self.data.get(key, False)
+        if not isinstance(value, bool):
+            self.fail(key, f"`{key}` must be true or false, not {value!r}",
+                      f"write `{key}: true` or `{key}: false`")
+            return False
+        return value
+
+    def slug(self, title: str, path: str) -> str:
+        given = self.data.get("slug")
+        if given is not None:
+            slug = slugify(str(given))
+            if not slug:
+                self.fail("slug", f"the slug {given!r} has no letters or digits to make a URL from",
+                          "write a slug such as `banjir-di-malang`")
+            return slug
+        slug = slugify(title) or slugify(path.rsplit("/", 1)[-1].removesuffix(".md"))
+        if title and not slug:
+            self.fail("title", f"the title {title!r} gives no URL slug",
+                      "add a `slug: ...` line with letters or digits")
+        return slug
+
+    def _names(self, key: str, value: Any) -> list[str]:
+        if isinstance(value, str):
+            return [v for v in (part.strip() for part in value.split(",")) if v]
+        if isinstance(value, list):
+            names = []
+            for item in value:
+                if isinstance(item, (str, int, float)) and not isinstance(item, bool):
+                    names.append(_clean(str(item)))
+                else:
+                    self.fail(key, f"every entry of `{key}` must be text, not {item!r}",
+                              f"write `{key}: [Satu, Dua]`")
+            return [n for n in names if n]
+        if value is not None:
+            self.fail(key, f"`{key}` must be a list or a comma-separated text",
+                      f"write `{key}: [Satu, Dua]`")
+        return []
+
+    def tags(self) -> tuple[Tag, ...]:
+        names = self._names("tags", self.data.get("tags"))
+        for key in self.data:
+            if SYNONYMS.get(key.lower()) == "tags":
+                names += self._names(key, self.data[key])
+        tags: dict[str, Tag] = {}
+        for raw in names:
+            name = self.config.canonical_tag(raw)
+            slug = slugify(name)
+            if not slug:
+                self.fail("tags", f"the tag {raw!r} has no letters or digits to make a URL from",
+                          "rename the tag or remove it")
+                continue
+            tags.setdefault(slug, Tag(name=name, slug=slug, url=urls.tag_url(slug)))
+        return tuple(tags.values())
+
+    def authors(self) -> tuple[Author, ...]:
+        key = "authors" if "authors" in self.data else "author"
+        value = self.data.get(key)
+        if isinstance(value, dict):  # Hugo archives: author: {name: ..., link: ...}
+            value = value.get("name")
+        if isinstance(value, str):
+            value = [value]
+        keys = self._names(key, value)
+        authors: dict[str, Author] = {}
+        for written in keys:
+            info = self.config.author(written)
+            slug = slugify(info.name)
+            if not slug:
+                self.fail(key, f"the author {written!r} has no letters or digits to make a URL from",
+                          "write the name or initials in letters")
+                continue
+            authors.setdefault(slug, Author(key=written, name=info.name, slug=slug,
+                                            url=urls.author_url(slug)))
+        return tuple(authors.values())
+
+    def image(self) -> Image | None:
+        value = self.data.get("image")
+        key = "image"
+        if value is None:
+            for other in self.data:
+                if SYNONYMS.get(other.lower()) == "image":
+                    key, value = other, self.data[other]
+                    break
+        if isinstance(value, list):
+            value = value[0] if value else None
+        if value is None or value == "":
+            return None
+        if isinstance(value, str):
+            value = {"src": value}
+        if not isinstance(value, dict) or not isinstance(value.get("src"), str):
+            self.fail(key, "`image` must have a `src`", "write `image:` then `  src: media/foto.jpg`"
+                      " and optional `alt`, `caption`, `credit`")
+            return None
+        src = value["src"].strip()
+        url = image_url(src)
+        if url is None:
+            self.fail(key, f"`image.src` {src!r} is neither an http(s) URL nor a path under "
+                      "content/media/", "use e.g. `media/2018/09/foto.jpg` or `https://...`")
+            return None
+        texts = {}
+        for field_name in ("alt", "caption", "credit"):
+            item = value.get(field_name, "")
+            texts[field_name] = _clean(str(item)) if item is not None else ""
+        return Image(src=src, url=url, **texts)
+
+    def corrections(self) -> tuple[Correction, ...]:
+        value = self.data.get("corrections")
+        if value is None:
+            return ()
+        if not isinstance(value, list):
+            self.fail("corrections", "`corrections` must be a list of `{date, text}`",
+                      "write `corrections:` then `  - date: ...` and `    text: ...`")
+            return ()
+        found = []
+        for item in value:
+            when = to_datetime(item.get("date"), self.zone) if isinstance(item, dict) else None
+            text = item.get("text") if isinstance(item, dict) else None
+            if when is None or not isinstance(text, str) or not text.strip():
+                self.fail("corrections", f"a correction needs a date and a text: {item!r}",
+                          "write `- date: 2018-09-27T08:00:00+07:00` and `text: ...`")
+                continue
+            found.append(Correction(date=when, text=_clean(text)))
+        return tuple(sorted(found, key=lambda c: c.date))
+
+    def aliases(self) -> tuple[str, ...]:
+        found = []
+        for alias in self._names("aliases", self.data.get("aliases")):
+            url = "/" + alias.lstrip("/")
+            try:
+                urls.output_path(url if "." in url.rsplit("/", 1)[-1] else url.rstrip("/") + "/")
+            except ValueError:
+                self.fail("aliases", f"the alias {alias!r} is not a path on this site",
+                          "write an old path such as /berita/2018/123.html")
+                continue
+            found.append(url)
+        return tuple(found)
+
+    def extra(self) -> dict[str, Any]:
+        extra = {}
+        for key, value in self.data.items():
+            lowered = key.lower()
+            if key in KNOWN_KEYS or lowered in SYNONYMS:
+                continue
+            if lowered not in QUIET_KEYS:
+                near = suggest(key, KNOWN_KEYS)
+                if near:
+                    self.fail(key, f"unknown key `{key}`: did you mean `{near}`?",
+                              f"rename it to `{near}` or it will be ignored", severity="warning")
+            extra[key] = value
+        return extra
+
+
+def to_datetime(value: Any, zone: ZoneInfo) -> datetime | None:
+    """A frontmatter date value as an aware datetime in `zone`, or None."""
+    if isinstance(value, datetime):
+        parsed = value
+    elif isinstance(value, date):
+        parsed = datetime.combine(value, time())
+    elif isinstance(value, str):
+        text = value.strip().replace(" ", "T", 1) if re.match(r"^\d{4}-\d\d-\d\d \d", value.strip()) \
+            else value.strip()
+        try:
+            parsed = datetime.fromisoformat(text)
+        except ValueError:
+            return None
+    else:
+        return None
+    if parsed.tzinfo is None:
+        return parsed.replace(tzinfo=zone)
+    return parsed.astimezone(zone)
+
+
+def image_url(src: str) -> str | None:
+    """Where the page should load `src` from, or None when `src` is not acceptable."""
+    if re.match(r"^https?://[^\s\"'<>]+$", src):
+        return src
+    if re.match(r"^[a-z][a-z0-9+.-]*:", src, re.IGNORECASE) or "\\" in src:
+        return None  # javascript:, data:, file: and friends
+    relative = src.lstrip("/").removeprefix("content/").removeprefix("media/")
+    try:
+        urls.output_path("/" + relative)
+    except ValueError:
+        return None
+    return urls.media_url(relative) if relative else None
+
+
+def _clean(text: str) -> str:
+    return " ".join(text.replace("\x00", "").split())

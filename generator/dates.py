@@ -1,0 +1,42 @@
+"""Dates and times in the site's locale, with Babel (never the OS locale)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from functools import lru_cache
+
+from babel.dates import format_date, format_datetime, format_time
+
+# Indonesia names its zones by their Indonesian abbreviations in every
+# language; Babel would print "GMT+07:00" for English.
+_INDONESIAN_ZONES = {
+    "Asia/Jakarta": "WIB", "Asia/Pontianak": "WIB",
+    "Asia/Makassar": "WITA", "Asia/Ujung_Pandang": "WITA",
+    "Asia/Jayapura": "WIT",
+}
+
+
+def zone_name(moment: datetime, locale: str) -> str:
+    key = getattr(moment.tzinfo, "key", "")
+    if key in _INDONESIAN_ZONES:
+        return _INDONESIAN_ZONES[key]
+    return format_datetime(moment, "z", locale=locale)
+
+
+@lru_cache(maxsize=65536)
+def long_datetime(moment: datetime, locale: str) -> str:
+    """`Rabu, 26 September 2018 10.00 WIB` (id) or the locale's own full pattern."""
+    day = format_date(moment, "full", locale=locale)
+    clock = format_time(moment, "short", tzinfo=moment.tzinfo, locale=locale)
+    return f"{day} {clock} {zone_name(moment, locale)}"
+
+
+@lru_cache(maxsize=65536)
+def long_date(moment: datetime, locale: str) -> str:
+    """`26 September 2018`."""
+    return format_date(moment, "long", locale=locale)
+
+
+def iso(moment: datetime) -> str:
+    """ISO 8601 with offset, seconds precision: `2018-09-26T10:00:00+07:00`."""
+    return moment.isoformat(timespec="seconds")

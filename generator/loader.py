@@ -1,0 +1,164 @@
+"""Finding source files and turning them into records, reusing the cache.
+
+This is the thin I/O layer around the pure parsers in `content.py`: it stats
+files, reads only those whose fingerprint changed, and parses them in worker
+processes when there are many.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from collections.abc import Iterator
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+
+from generator import markup
+from generator.cache import Cache, SourceEntry
+from generator.config import SiteConfig
+from generator.content import ContentProblems, Parsed, parse_article, parse_page
+from generator.errors import Problem
+from generator.model import Article, StaticPage
+
+ARTICLES = "content/articles"
+PAGES = "content/pages"
+MEDIA = "content/media"
+# Below this many files to parse, starting worker processes costs more than it saves.
+PARALLEL_THRESHOLD = 64
+CHUNK = 32
+
+
+@dataclass(frozen=True)
+class Loaded:
+    """Every source file of the site, parsed."""
+
+    articles: tuple[Article, ...]
+    """All articles, drafts included, in path order."""
+    pages: tuple[StaticPage, ...]
+    """All static pages, in path order."""
+    problems: tuple[Problem, ...]
+    """Errors and warnings found."""
+    parsed: int
+    """How many files were parsed (not taken from the cache)."""
+
+
+@dataclass(frozen=True)
+class _Source:
+    path: str
+    absolute: str
+    size: int
+    mtime_ns: int
+
+
+def scan(site_dir: Path) -> list[_Source]:
+    """Every `.md` file under content/articles and content/pages, sorted."""
+    found = []
+    for folder in (ARTICLES, PAGES):
+        root = site_dir / folder
+        if not root.is_dir():
+            continue
+        for entry in _walk(str(root)):
+            if entry.name.endswith(".md") and not entry.name.startswith("."):
+                stat = entry.stat()
+                relative = Path(entry.path).relative_to(site_dir).as_posix()
+                found.append(_Source(relative, entry.path, stat.st_size, stat.st_mtime_ns))
+    return sorted(found, key=lambda s: s.path)
+
+
+def _walk(folder: str) -> Iterator[os.DirEntry[str]]:
+    with os.scandir(folder) as entries:
+        for entry in entries:
+            if entry.is_dir(follow_symlinks=False) and not entry.name.startswith("."):
+                yield from _walk(entry.path)
+            elif entry.is_file():
+                yield entry
+
+
+def load(site_dir: Path, config: SiteConfig, cache: Cache, jobs: int = 1) -> Loaded:
+    """Parse what changed since the cache was written; take the rest from the cache."""
+    sources = scan(site_dir)
+    known = cache.sources()
+    key = config.content_key
+    records: dict[str, object] = {}
+    to_parse: list[tuple[_Source, bytes, str, str | None]] = []
+    for source in sources:
+        entry = known.get(source.path)
+        if (entry and entry.size == source.size and entry.mtime_ns == source.mtime_ns
+                and entry.meta_key == key):
+            records[source.path] = entry.record
+            continue
+        data = Path(source.absolute).read_bytes()
+        digest = hashlib.sha256(data).hexdigest()[:24]
+        if entry and entry.digest == digest and entry.meta_key == key:
+            # Touched but not changed: remember the new stat, keep the record.
+            records[source.path] = entry.record
+            cache.put_source(source.path, SourceEntry(source.size, source.mtime_ns, digest,
+                                                      key, entry.record), None)
+            continue
+        cached_body = cache.body(source.path) if entry and entry.digest == digest else None
+        to_parse.append((source, data, digest, cached_body))
+    for source, (record, body, digest) in _parse_all(to_parse, config, jobs):
+        records[source.path] = record
+        cache.put_source(source.path, SourceEntry(source.size, source.mtime_ns, digest, key,
+                                                  record), body)
+    cache.forget_sources(set(known) - {s.path for s in sources})
+    cache.commit()
+    return _collect(site_dir, records, len(to_parse))
+
+
+# A record in the cache is one of these: a parsed article with its warnings,
+# a page, or the problems that made a file fail (so a broken file that has not
+# changed is reported again without being read again).
+Record = tuple[str, object, tuple[Problem, ...]]
+
+
+def _parse_all(
+    work: list[tuple[_Source, bytes, str, str | None]], config: SiteConfig, jobs: int
+) -> Iterator[tuple[_Source, tuple[Record, str | None, str]]]:
+    tasks = [(s.path, data, digest, body) for s, data, digest, body in work]
+    if jobs > 1 and len(tasks) >= PARALLEL_THRESHOLD:
+        with ProcessPoolExecutor(max_workers=jobs) as pool:
+            results = pool.map(_parse_one_task, tasks, [config] * len(tasks), chunksize=CHUNK)
+            yield from zip((s for s, *_ in work), results, strict=True)
+    else:
+        for source, task in zip((s for s, *_ in work), tasks, strict=True):
+            yield source, _parse_one_task(task, config)
+
+
+def _parse_one_task(task: tuple[str, bytes, str, str | None],
+                    config: SiteConfig) -> tuple[Record, str | None, str]:
+    path, data, digest, cached_body = task
+    render = (lambda _text: cached_body) if cached_body is not None else markup.render
+    try:
+        if path.startswith(PAGES + "/"):
+            page, body = parse_page(data, path, config, render)
+            return ("page", page, ()), body, digest
+        parsed: Parsed = parse_article(data, path, config, render)
+        return ("article", parsed.article, parsed.warnings), parsed.body_html, digest
+    except ContentProblems as failure:
+        return ("failed", None, tuple(failure.problems)), None, digest
+
+
+def _collect(site_dir: Path, records: dict[str, object], parsed: int) -> Loaded:
+    articles: list[Article] = []
+    pages: list[StaticPage] = []
+    problems: list[Problem] = []
+    for path in sorted(records):
+        kind, record, found = records[path]  # type: ignore[misc]
+        problems.extend(found)
+        if kind == "article":
+            assert isinstance(record, Article)
+            articles.append(record)
+            image = record.image
+            if image and image.url.startswith("/media/"):
+                target = site_dir / MEDIA / image.url.removeprefix("/media/")
+                if not target.is_file():
+                    problems.append(Problem(
+                        path, None, f"the image {image.src!r} is not in {MEDIA}/",
+                        f"add the file as {MEDIA}/{image.url.removeprefix('/media/')} "
+                        "or fix `image.src`", severity="warning"))
+        elif kind == "page":
+            assert isinstance(record, StaticPage)
+            pages.append(record)
+    return Loaded(tuple(articles), tuple(pages), tuple(problems), parsed)

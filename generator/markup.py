@@ -1,0 +1,78 @@
+"""Markdown to HTML, and the plain-text facts derived from HTML.
+
+One configured Python-Markdown instance per process, created on first use so
+that a build whose bodies all come from the cache never imports Markdown.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import html
+import re
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import markdown
+
+# Chosen on purpose (Markdown dominates cold-build time): `tables` and
+# `fenced_code` are what newsroom copy uses beyond core Markdown;
+# `sane_lists` keeps numbered lists from swallowing bullet lists. No
+# `smarty`: editors already type typographic quotes and we must not
+# rewrite their text.
+EXTENSIONS = ["tables", "fenced_code", "sane_lists"]
+
+_converter: markdown.Markdown | None = None
+
+_TAG = re.compile(r"<[^>]+>")
+# Tags that separate words; every other tag is removed without a space so
+# that `<em>kata</em>.` stays `kata.`.
+_BLOCK_TAG = re.compile(
+    r"</?(?:p|div|br|li|ul|ol|h[1-6]|blockquote|pre|table|tr|td|th|hr|figure|figcaption)\b[^>]*>",
+    re.IGNORECASE,
+)
+_PARAGRAPH = re.compile(r"<p>(.*?)</p>", re.DOTALL)
+_SPACE = re.compile(r"\s+")
+
+
+def render(text: str) -> str:
+    """Markdown text to an HTML fragment."""
+    global _converter  # one converter per process: building it costs more than a body
+    if _converter is None:
+        import markdown
+
+        _converter = markdown.Markdown(extensions=EXTENSIONS, output_format="html")
+    _converter.reset()
+    return _converter.convert(text)
+
+
+def plain_text(fragment: str) -> str:
+    """An HTML fragment as one line of plain text."""
+    spaced = _BLOCK_TAG.sub(" ", fragment)
+    return _SPACE.sub(" ", html.unescape(_TAG.sub("", spaced))).strip()
+
+
+def first_paragraph(body_html: str) -> str:
+    """Plain text of the first non-empty paragraph of `body_html`."""
+    for match in _PARAGRAPH.finditer(body_html):
+        text = plain_text(match.group(1))
+        if text:
+            return text
+    return ""
+
+
+def cut(text: str, limit: int = 240) -> str:
+    """`text` cut at a word boundary to at most `limit` characters, with an ellipsis."""
+    if len(text) <= limit:
+        return text
+    head = text[: limit - 1]
+    if " " in head:
+        head = head[: head.rfind(" ")]
+    return head.rstrip(" ,;:.-\u2013\u2014") + "\u2026"
+
+
+def word_count(body_html: str) -> int:
+    return len(plain_text(body_html).split())
+
+
+def fingerprint(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:20]

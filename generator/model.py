@@ -1,0 +1,142 @@
+"""The records that flow between stages: articles, tags, authors, pages.
+
+All frozen; every field documented where it is declared, so the frontmatter
+schema and the template context document themselves.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+
+@dataclass(frozen=True)
+class Tag:
+    """A tag as printed and linked."""
+
+    name: str
+    """The tag as editors write it (after `[tag_aliases]`), e.g. `Pemkot Malang`."""
+    slug: str
+    """Its URL word, e.g. `pemkot-malang`."""
+    url: str
+    """Root-relative URL of its first list page, e.g. `/tag/pemkot-malang/`."""
+
+
+@dataclass(frozen=True)
+class Author:
+    """A byline as printed and linked."""
+
+    key: str
+    """As written in the article: initials (`Hmz`) or a name."""
+    name: str
+    """Full name from `site.toml`'s `[authors]`, else the key itself."""
+    slug: str
+    """URL word of the author's page."""
+    url: str
+    """Root-relative URL of the author's page."""
+
+
+@dataclass(frozen=True)
+class Image:
+    """The article's lead photo."""
+
+    src: str
+    """As written in frontmatter: an http(s) URL or a path under `content/media/`."""
+    url: str
+    """What the page links to: the URL, or `/media/...` for a local file."""
+    alt: str = ""
+    """Text alternative for readers who cannot see the image."""
+    caption: str = ""
+    """The photo caption without its credit."""
+    credit: str = ""
+    """Who took or supplied the photo, e.g. `Istimewa`."""
+
+
+@dataclass(frozen=True)
+class Correction:
+    """A dated correction note shown at the end of an article."""
+
+    date: datetime
+    """When the correction was made (time-zone aware)."""
+    text: str
+    """What was corrected."""
+
+
+@dataclass(frozen=True)
+class Article:
+    """One article's metadata: everything but its body, which lives in the cache.
+
+    Keeping bodies out lets a build hold the whole archive's metadata in
+    memory while article bodies are streamed page by page.
+    """
+
+    path: str
+    """Source file relative to the site folder, e.g. `content/articles/2018/09/x.md`."""
+    title: str
+    """The headline, plain text."""
+    date: datetime
+    """Publication time, always time-zone aware."""
+    slug: str
+    """URL word of the article."""
+    url: str
+    """Root-relative permanent URL, e.g. `/2018/09/x/`."""
+    tags: tuple[Tag, ...] = ()
+    """Tags in the order written, duplicates removed."""
+    authors: tuple[Author, ...] = ()
+    """Bylines in the order written."""
+    summary: str = ""
+    """Plain-text summary: from frontmatter or the first paragraph."""
+    location: str = ""
+    """Dateline city, e.g. `Malang`."""
+    source: str = ""
+    """Outlet the story comes from, e.g. `MalangVoice`."""
+    image: Image | None = None
+    """Lead photo with caption and credit, if any."""
+    draft: bool = False
+    """Drafts are built only by `warta serve` and `warta build --drafts`."""
+    updated: datetime | None = None
+    """Last substantive update, if any."""
+    corrections: tuple[Correction, ...] = ()
+    """Corrections, oldest first."""
+    aliases: tuple[str, ...] = ()
+    """Old root-relative URLs that should lead to this article."""
+    withdrawn: str = ""
+    """Non-empty when the article was withdrawn: the reason shown instead of the body."""
+    words: int = 0
+    """Number of words in the body."""
+    body_hash: str = ""
+    """Hash of the rendered body HTML; pages that show the body depend on it."""
+    extra: Mapping[str, Any] = field(default_factory=dict)
+    """Frontmatter keys Warta does not know, available to templates."""
+
+    @property
+    def reading_minutes(self) -> int:
+        """Estimated reading time at 200 words a minute, at least 1."""
+        return max(1, round(self.words / 200))
+
+    @property
+    def modified(self) -> datetime:
+        """The latest of date, updated and corrections."""
+        times = [self.date] + ([self.updated] if self.updated else [])
+        times += [c.date for c in self.corrections]
+        return max(times)
+
+
+@dataclass(frozen=True)
+class StaticPage:
+    """A page that is not an article, from `content/pages/`, e.g. "Tentang"."""
+
+    path: str
+    """Source file relative to the site folder."""
+    title: str
+    """Page title."""
+    slug: str
+    """URL word; the page lives at `/<slug>/`."""
+    url: str
+    """Root-relative URL."""
+    body_hash: str = ""
+    """Hash of the rendered body HTML."""
+    summary: str = ""
+    """First paragraph as plain text."""

@@ -1,0 +1,45 @@
+"""`warta new`: a correctly named article file with frontmatter, never overwriting."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+
+import frontmatter
+
+from generator.config import load_config
+from generator.errors import ContentError, Problem, display_path
+from generator.loader import ARTICLES
+from generator.slugs import slugify
+
+
+def article_text(title: str, when: datetime) -> str:
+    """The text of a new article: frontmatter for `title` at `when`, and a body to replace."""
+    post = frontmatter.Post(
+        "Tulis paragraf pembuka di sini.\n",
+        title=title,
+        date=when.isoformat(timespec="seconds"),
+        tags=[],
+        authors=[],
+        draft=True,
+    )
+    return str(frontmatter.dumps(post, sort_keys=False)) + "\n"
+
+
+def create_article(site_dir: Path, title: str, now: datetime) -> Path:
+    """Write a new draft article for `title`; raise ContentError rather than overwrite."""
+    config = load_config(site_dir)
+    when = now.astimezone(config.zone).replace(microsecond=0)
+    slug = slugify(title)
+    if not slug:
+        raise ContentError([Problem("(title)", None, f"the title {title!r} gives no URL slug",
+                                    "use a title with letters or digits")])
+    path = site_dir / ARTICLES / f"{when:%Y}" / f"{when:%m}" / f"{slug}.md"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        with path.open("x", encoding="utf-8") as handle:
+            handle.write(article_text(title, when))
+    except FileExistsError:
+        raise ContentError([Problem(display_path(path, site_dir), None, "the file already exists",
+                                    "choose another title or edit that file")]) from None
+    return path

@@ -1,0 +1,202 @@
+"""Pages become HTML: one Jinja2 environment, autoescape on.
+
+The template context is documented in docs/templates.md; keep the two in
+step.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import jinja2
+import jinja2.meta
+from babel.messages.pofile import read_po
+from markupsafe import Markup
+
+from generator import dates, urls
+from generator.errors import Problem, TemplateError
+from generator.plan import Page
+from generator.site import Site
+from generator.theme import ThemeFiles
+
+# Page kinds whose title is a UI string, translated at render time.
+_TRANSLATED_TITLES = {"archive", "tags", "404"}
+
+
+class Renderer:
+    """Renders planned pages of one site with one theme."""
+
+    def __init__(self, theme: ThemeFiles, site: Site, site_dir: Path) -> None:
+        self.site = site
+        self.site_dir = site_dir
+        self.strings = _load_strings(theme, site_dir)
+        self.env = jinja2.Environment(
+            loader=jinja2.FileSystemLoader([str(d) for d in theme.template_dirs]),
+            autoescape=True,
+            extensions=["jinja2.ext.i18n"],
+            keep_trailing_newline=True,
+        )
+        self.env.install_gettext_callables(  # type: ignore[attr-defined]
+            self.gettext, self.ngettext, newstyle=True)
+        locale = site.config.language.replace("-", "_")
+        self.env.filters["datetime"] = lambda d: dates.long_datetime(d, locale)
+        self.env.filters["date"] = lambda d: dates.long_date(d, locale)
+        self.env.filters["isodate"] = dates.iso
+        self.env.filters["absolute"] = site.config.absolute
+        self.env.globals.update(
+            site=site.config,
+            nav_tags=[_TagCount(t.tag.name, t.tag.slug, t.tag.url, t.count) for t in site.nav_tags],
+            archive_url=urls.ARCHIVE,
+            tags_url=urls.TAGS,
+            static=lambda path: "/static/" + path.lstrip("/"),
+        )
+        self._keys: dict[str, str] = {}
+
+    # UI strings --------------------------------------------------------
+
+    def gettext(self, message: str) -> str:
+        return self.strings.get(message) or message
+
+    def ngettext(self, singular: str, plural: str, n: int) -> str:
+        return self.gettext(singular if n == 1 else plural)
+
+    # Fingerprints ------------------------------------------------------
+
+    def template_key(self, name: str) -> str:
+        """Hash of a template and every template it extends, includes or imports."""
+        if name not in self._keys:
+            self._keys[name] = hashlib.sha1(
+                "".join(sorted(self._sources(name, set()))).encode("utf-8")).hexdigest()
+        return self._keys[name]
+
+    def _sources(self, name: str, seen: set[str]) -> list[str]:
+        if name in seen:
+            return []
+        seen.add(name)
+        try:
+            source, filename, _ = self.env.loader.get_source(self.env, name)  # type: ignore[union-attr]
+            parsed = self.env.parse(source)
+        except jinja2.TemplateNotFound:
+            return [f"missing:{name}"]
+        except jinja2.TemplateSyntaxError as error:
+            raise _template_error(error, self.site_dir) from None
+        found = [f"{filename}\0{source}"]
+        for child in jinja2.meta.find_referenced_templates(parsed):
+            if child is not None:
+                found += self._sources(child, seen)
+        return found
+
+    def globals_key(self) -> str:
+        """Hash of what every page shows: settings, navigation, UI strings."""
+        nav = [(t.tag, t.count) for t in self.site.nav_tags]
+        return hashlib.sha1(repr((self.site.config.fingerprint, self.site.config.title, nav,
+                                  sorted(self.strings.items()))).encode()).hexdigest()
+
+    # Rendering ---------------------------------------------------------
+
+    def render(self, page: Page, body_of: Callable[[str], str]) -> str:
+        """The HTML of `page`; `body_of(path)` gives a source's rendered body."""
+        site = self.site
+        title = self.gettext(page.title) if page.kind in _TRANSLATED_TITLES else page.title
+        context: dict[str, Any] = {
+            "page": _PageView(page, title),
+            "articles": [site.articles[i] for i in page.items],
+        }
+        if page.article is not None:
+            article = site.articles[page.article]
+            context["article"] = article
+            context["body"] = Markup(body_of(article.path))
+            context["older"] = site.articles[page.article - 1] if page.article > 0 else None
+            newer = page.article + 1
+            context["newer"] = site.articles[newer] if newer < len(site.articles) else None
+        if page.static_page is not None:
+            static = site.pages[page.static_page]
+            context["static_page"] = static
+            context["body"] = Markup(body_of(static.path))
+        if page.kind == "tag":
+            context["tag"] = next(t.tag for t in site.tags if t.tag.slug == page.tag)
+        if page.kind == "tags":
+            context["tags"] = [_TagCount(t.tag.name, t.tag.slug, t.tag.url, t.count)
+                               for t in sorted(site.tags, key=lambda t: t.tag.name.lower())]
+        try:
+            return self.env.get_template(page.template).render(context)
+        except jinja2.TemplateSyntaxError as error:
+            raise _template_error(error, self.site_dir) from None
+        except jinja2.TemplateNotFound as error:
+            raise TemplateError([Problem(f"templates/{error.name}", None, "template not found",
+                                         "add it to the theme or the site's templates/")]) from None
+        except Exception as error:  # noqa: BLE001 - any failure inside a template
+            raise TemplateError([_runtime_problem(error, page, self.site_dir)]) from None
+
+
+class _TagCount:
+    """A tag with its number of articles, for navigation and the tag index."""
+
+    __slots__ = ("name", "slug", "url", "count")
+
+    def __init__(self, name: str, slug: str, url: str, count: int) -> None:
+        self.name, self.slug, self.url, self.count = name, slug, url, count
+
+
+class _PageView:
+    """The `page` templates see: the planned page with its title translated."""
+
+    def __init__(self, page: Page, title: str) -> None:
+        self._page = page
+        self.title = title
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._page, name)
+
+
+def _load_strings(theme: ThemeFiles, site_dir: Path) -> dict[str, str]:
+    strings: dict[str, str] = {}
+    for path in theme.catalogs:
+        strings.update(_read_catalog(str(path), path.stat().st_mtime_ns))
+    return strings
+
+
+@lru_cache(maxsize=16)
+def _read_catalog(path: str, _mtime: int) -> dict[str, str]:
+    with open(path, "rb") as handle:
+        catalog = read_po(handle)
+    return {str(m.id): str(m.string) for m in catalog if m.id and isinstance(m.id, str)
+            and isinstance(m.string, str) and m.string}
+
+
+def _display(filename: str | None, site_dir: Path) -> str:
+    if not filename:
+        return "template"
+    path = Path(filename)
+    for root in (site_dir, Path(__file__).resolve().parent.parent):
+        try:
+            return path.resolve().relative_to(root.resolve()).as_posix()
+        except ValueError:
+            continue
+    return filename
+
+
+def _template_error(error: jinja2.TemplateSyntaxError, site_dir: Path) -> TemplateError:
+    return TemplateError([Problem(_display(error.filename, site_dir), error.lineno,
+                                  f"template syntax error: {error.message}",
+                                  "fix the template")])
+
+
+def _runtime_problem(error: Exception, page: Page, site_dir: Path) -> Problem:
+    # Jinja2 rewrites tracebacks so that template frames carry the template's
+    # file name and line: find the innermost one.
+    filename, line = None, None
+    trace = error.__traceback__
+    while trace is not None:
+        code = trace.tb_frame.f_code
+        if code.co_filename.endswith(".html") or "<template>" not in code.co_filename and \
+                code.co_filename.endswith((".jinja", ".j2", ".xml", ".txt")):
+            filename, line = code.co_filename, trace.tb_lineno
+        trace = trace.tb_next
+    return Problem(_display(filename, site_dir) if filename else f"templates/{page.template}",
+                   line, f"template error while rendering {page.url}: "
+                   f"{type(error).__name__}: {error}", "fix the template")

@@ -1,0 +1,106 @@
+"""The indexes over all articles: by date, by tag, by author. Pure data, no I/O.
+
+Also the place where the whole archive is checked at once: two articles,
+pages or tags that would get the same URL are errors naming both files.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+
+from generator.config import SiteConfig
+from generator.errors import Problem
+from generator.model import Article, Author, StaticPage, Tag
+
+NAV_TAGS = 8
+
+
+@dataclass(frozen=True)
+class TagIndex:
+    """One tag and the articles that carry it."""
+
+    tag: Tag
+    """The tag (its first spelling in the archive)."""
+    items: tuple[int, ...]
+    """Indexes into `Site.articles`, oldest first."""
+
+    @property
+    def count(self) -> int:
+        return len(self.items)
+
+
+@dataclass(frozen=True)
+class AuthorIndex:
+    """One author and their articles."""
+
+    author: Author
+    """The author (their first spelling in the archive)."""
+    items: tuple[int, ...]
+    """Indexes into `Site.articles`, oldest first."""
+
+
+@dataclass(frozen=True)
+class Site:
+    """Everything a build publishes, indexed."""
+
+    config: SiteConfig
+    """The site's settings."""
+    articles: tuple[Article, ...]
+    """Published articles, oldest first (by date, then by path)."""
+    pages: tuple[StaticPage, ...]
+    """Static pages, by path."""
+    tags: tuple[TagIndex, ...]
+    """Every tag, by slug."""
+    authors: tuple[AuthorIndex, ...]
+    """Every author, by slug."""
+    nav_tags: tuple[TagIndex, ...]
+    """The biggest tags, for the navigation: by count, then by name."""
+
+
+def make_site(config: SiteConfig, articles: tuple[Article, ...],
+              pages: tuple[StaticPage, ...], drafts: bool) -> tuple[Site, list[Problem]]:
+    """Index the published articles; return the site and every URL clash found."""
+    chosen = sorted((a for a in articles if drafts or not a.draft),
+                    key=lambda a: (a.date, a.path))
+    problems = _url_clashes(chosen, pages)
+    tag_items: dict[str, list[int]] = defaultdict(list)
+    tag_first: dict[str, tuple[Tag, str]] = {}
+    author_items: dict[str, list[int]] = defaultdict(list)
+    author_first: dict[str, Author] = {}
+    for index, article in enumerate(chosen):
+        for tag in article.tags:
+            first = tag_first.setdefault(tag.slug, (tag, article.path))
+            if first[0].name != tag.name:
+                problems.append(Problem(
+                    article.path, None,
+                    f"the tag {tag.name!r} gets the same URL {tag.url} as the tag "
+                    f"{first[0].name!r} in {first[1]}",
+                    "spell the tag the same way in both, or map one to the other in "
+                    "[tag_aliases] of site.toml"))
+            tag_items[tag.slug].append(index)
+        for author in article.authors:
+            author_first.setdefault(author.slug, author)
+            author_items[author.slug].append(index)
+    tags = tuple(TagIndex(tag_first[slug][0], tuple(tag_items[slug])) for slug in sorted(tag_items))
+    authors = tuple(AuthorIndex(author_first[slug], tuple(author_items[slug]))
+                    for slug in sorted(author_items))
+    nav = tuple(sorted(tags, key=lambda t: (-t.count, t.tag.name.lower()))[:NAV_TAGS])
+    site = Site(config=config, articles=tuple(chosen), pages=tuple(sorted(pages, key=lambda p: p.path)),
+                tags=tags, authors=authors, nav_tags=nav)
+    return site, problems
+
+
+def _url_clashes(articles: list[Article], pages: tuple[StaticPage, ...]) -> list[Problem]:
+    owners: dict[str, str] = {}
+    problems = []
+    claims = [(a.url, a.path, "url") for a in articles]
+    claims += [(p.url, p.path, "url") for p in pages]
+    claims += [(alias, a.path, "alias") for a in articles for alias in a.aliases]
+    for url, path, what in claims:
+        other = owners.setdefault(url.rstrip("/") or "/", path)
+        if other != path:
+            noun = "an alias" if what == "alias" else "the URL"
+            problems.append(Problem(path, None, f"{noun} {url} is also used by {other}",
+                                    "give one of them a different `slug` (or date)"))
+    return problems

@@ -1,0 +1,71 @@
+"""Finding a theme's files: templates, static assets and UI strings.
+
+The site's own `templates/`, `static/` and `locales/` override the theme's
+file by file (and string by string).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from generator.config import SiteConfig
+from generator.errors import ConfigError, Problem
+
+BUNDLED_THEMES = Path(__file__).resolve().parent.parent / "themes"
+
+
+@dataclass(frozen=True)
+class ThemeFiles:
+    """Where a site's templates, assets and strings come from."""
+
+    template_dirs: tuple[Path, ...]
+    """Template folders, the site's own first."""
+    static: tuple[tuple[str, Path], ...]
+    """Static files as (path under /static/, absolute source), site's own winning."""
+    catalogs: tuple[Path, ...]
+    """PO files for the site's language, the theme's first and the site's last."""
+
+
+def find_theme(site_dir: Path, config: SiteConfig) -> ThemeFiles:
+    """Locate the configured theme: `themes/<name>` in the site, else a bundled one."""
+    for root in (site_dir / "themes", BUNDLED_THEMES):
+        theme_dir = root / config.theme
+        if (theme_dir / "templates").is_dir():
+            break
+    else:
+        raise ConfigError([Problem("site.toml", None, f"theme {config.theme!r} not found",
+                                   f"create themes/{config.theme}/templates/ or use "
+                                   'theme = "default"')])
+    dirs = [site_dir / "templates", theme_dir / "templates"]
+    static: dict[str, Path] = {}
+    for folder in (theme_dir / "static", site_dir / "static"):
+        for path in _files(folder):
+            static[path.relative_to(folder).as_posix()] = path
+    language = config.language.replace("-", "_")
+    catalogs = [
+        folder / "locales" / f"{name}.po"
+        for folder in (theme_dir, site_dir)
+        for name in dict.fromkeys((language.split("_")[0], language))
+        if (folder / "locales" / f"{name}.po").is_file()
+    ]
+    return ThemeFiles(tuple(d for d in dirs if d.is_dir()), tuple(sorted(static.items())),
+                      tuple(catalogs))
+
+
+def _files(folder: Path) -> list[Path]:
+    if not folder.is_dir():
+        return []
+    found = []
+    for dirpath, dirnames, filenames in os.walk(folder):
+        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+        found += [Path(dirpath) / f for f in sorted(filenames) if not f.startswith(".")]
+    return found
+
+
+def file_key(path: Path) -> str:
+    """Fingerprint of a file by its size, mtime and path (cheap: no read)."""
+    stat = path.stat()
+    return hashlib.sha1(f"{path}:{stat.st_size}:{stat.st_mtime_ns}".encode()).hexdigest()

@@ -1,0 +1,56 @@
+"""The only place that knows URL shapes and how URLs map to output files."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from posixpath import normpath
+
+ARCHIVE = "/arsip/"
+TAGS = "/tag/"
+AUTHORS = "/author/"
+MEDIA = "/media/"
+
+
+def article_url(pattern: str, date: datetime, slug: str) -> str:
+    """The article's URL from the configured pattern, in the article's local date."""
+    return pattern.format(
+        year=f"{date.year:04d}", month=f"{date.month:02d}", day=f"{date.day:02d}", slug=slug
+    )
+
+
+def tag_url(slug: str) -> str:
+    return f"{TAGS}{slug}/"
+
+
+def author_url(slug: str) -> str:
+    return f"{AUTHORS}{slug}/"
+
+
+def page_url(slug: str) -> str:
+    return f"/{slug}/"
+
+
+def numbered(base: str, number: int) -> str:
+    """URL of list page `number` (1 = oldest) of the list at `base`."""
+    return f"{base}page/{number}/"
+
+
+def media_url(relative: str) -> str:
+    return MEDIA + relative.lstrip("/")
+
+
+def output_path(url: str) -> str:
+    """Output file (relative, POSIX) for a root-relative URL.
+
+    `/a/b/` becomes `a/b/index.html`; a URL naming a file keeps its name.
+    Raises ValueError for URLs that would leave the output folder.
+    """
+    if not url.startswith("/") or "\\" in url or "\x00" in url:
+        raise ValueError(f"not a root-relative URL: {url!r}")
+    path = url.lstrip("/")
+    if url.endswith("/"):
+        path += "index.html"
+    normal = normpath(path)
+    if normal.startswith("..") or normal.startswith("/") or normal != path:
+        raise ValueError(f"URL leaves the site or is not normal: {url!r}")
+    return normal
