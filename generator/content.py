@@ -60,7 +60,7 @@ def parse_article(data: bytes | str, path: str, config: SiteConfig,
     part, problems = _split(data, path)
     fields = _Fields(part, path, config, problems)
     title = fields.text("title", required=True)
-    when = fields.datetime("date", required=True)
+    when = fields.moment("date", required=True)
     slug = fields.slug(title, path)
     body_html = render(part.body)
     summary = fields.text("summary") or fields.synonym_text("summary")
@@ -82,7 +82,7 @@ def parse_article(data: bytes | str, path: str, config: SiteConfig,
         source=fields.text("source"),
         image=fields.image(),
         draft=draft,
-        updated=fields.datetime("updated") or fields.synonym_datetime("updated"),
+        updated=fields.moment("updated") or fields.synonym_datetime("updated"),
         corrections=fields.corrections(),
         aliases=fields.aliases(),
         withdrawn=fields.text("withdrawn"),
@@ -142,7 +142,9 @@ class _Fields:
         self.zone: ZoneInfo = config.zone
 
     def fail(self, key: str, message: str, hint: str = "", severity: str = "error") -> None:
-        self.problems.append(Problem(self.path, key_line(self.part, key), message, hint, severity))
+        # A missing key is reported at the frontmatter's opening line.
+        line = key_line(self.part, key) or 1
+        self.problems.append(Problem(self.path, line, message, hint, severity))
 
     def _synonym(self, ours: str) -> Any:
         for theirs, target in SYNONYMS.items():
@@ -167,7 +169,7 @@ class _Fields:
         value = self._synonym(ours)
         return _clean(str(value)) if isinstance(value, (str, int, float)) else ""
 
-    def datetime(self, key: str, required: bool = False) -> datetime | None:
+    def moment(self, key: str, required: bool = False) -> datetime | None:
         value = self.data.get(key)
         if value is None or value == "":
             if required:
@@ -252,8 +254,8 @@ class _Fields:
             info = self.config.author(written)
             slug = slugify(info.name)
             if not slug:
-                self.fail(key, f"the author {written!r} has no letters or digits to make a URL from",
-                          "write the name or initials in letters")
+                self.fail(key, f"the author {written!r} has no letters or digits to make a "
+                          "URL from", "write the name or initials in letters")
                 continue
             authors.setdefault(slug, Author(key=written, name=info.name, slug=slug,
                                             url=urls.author_url(slug)))
@@ -274,8 +276,9 @@ class _Fields:
         if isinstance(value, str):
             value = {"src": value}
         if not isinstance(value, dict) or not isinstance(value.get("src"), str):
-            self.fail(key, "`image` must have a `src`", "write `image:` then `  src: media/foto.jpg`"
-                      " and optional `alt`, `caption`, `credit`")
+            self.fail(key, "`image` must have a `src`",
+                      "write `image:` then `  src: media/foto.jpg` and optional `alt`, "
+                      "`caption`, `credit`")
             return None
         src = value["src"].strip()
         url = image_url(src)
@@ -343,8 +346,9 @@ def to_datetime(value: Any, zone: ZoneInfo) -> datetime | None:
     elif isinstance(value, date):
         parsed = datetime.combine(value, time())
     elif isinstance(value, str):
-        text = value.strip().replace(" ", "T", 1) if re.match(r"^\d{4}-\d\d-\d\d \d", value.strip()) \
-            else value.strip()
+        text = value.strip()
+        if re.match(r"^\d{4}-\d\d-\d\d \d", text):
+            text = text.replace(" ", "T", 1)
         try:
             parsed = datetime.fromisoformat(text)
         except ValueError:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from functools import lru_cache
 
-from babel.dates import format_date, format_datetime, format_time
+from babel.dates import format_date, format_datetime, format_time, get_date_format
 
 # Indonesia names its zones by their Indonesian abbreviations in every
 # language; Babel would print "GMT+07:00" for English.
@@ -26,9 +26,16 @@ def zone_name(moment: datetime, locale: str) -> str:
 @lru_cache(maxsize=65536)
 def long_datetime(moment: datetime, locale: str) -> str:
     """`Rabu, 26 September 2018 10.00 WIB` (id) or the locale's own full pattern."""
-    day = format_date(moment, "full", locale=locale)
+    day = format_date(moment, _full_date_pattern(locale), locale=locale)
     clock = format_time(moment, "short", tzinfo=moment.tzinfo, locale=locale)
     return f"{day} {clock} {zone_name(moment, locale)}"
+
+
+@lru_cache(maxsize=64)
+def _full_date_pattern(locale: str) -> str:
+    # CLDR pads the day in some locales (`Senin, 04 Maret 2024`); newsrooms
+    # write `Senin, 4 Maret 2024`.
+    return str(get_date_format("full", locale=locale).pattern).replace("dd", "d")
 
 
 @lru_cache(maxsize=65536)

@@ -43,7 +43,8 @@ def decode(data: bytes, path: str) -> str:
                                    "write frontmatter and a body, or delete the file"))
     if b"\x00" in data[:8192]:
         raise ProblemError(Problem(path, None, "this is a binary file, not Markdown text",
-                                   "remove it from content/ or rename it so it does not end in .md"))
+                                   "remove it from content/ or rename it so it does not end "
+                                   "in .md"))
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as error:

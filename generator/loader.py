@@ -80,7 +80,7 @@ def load(site_dir: Path, config: SiteConfig, cache: Cache, jobs: int = 1) -> Loa
     sources = scan(site_dir)
     known = cache.sources()
     key = config.content_key
-    records: dict[str, object] = {}
+    records: dict[str, Record] = {}
     to_parse: list[tuple[_Source, bytes, str, str | None]] = []
     for source in sources:
         entry = known.get(source.path)
@@ -140,12 +140,12 @@ def _parse_one_task(task: tuple[str, bytes, str, str | None],
         return ("failed", None, tuple(failure.problems)), None, digest
 
 
-def _collect(site_dir: Path, records: dict[str, object], parsed: int) -> Loaded:
+def _collect(site_dir: Path, records: dict[str, Record], parsed: int) -> Loaded:
     articles: list[Article] = []
     pages: list[StaticPage] = []
     problems: list[Problem] = []
     for path in sorted(records):
-        kind, record, found = records[path]  # type: ignore[misc]
+        kind, record, found = records[path]
         problems.extend(found)
         if kind == "article":
             assert isinstance(record, Article)

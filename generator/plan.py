@@ -159,6 +159,7 @@ def _clashes(site: Site, pages: list[Page], copies: tuple[Copy, ...]) -> tuple[P
     for copy in copies:
         if copy.output in owner:
             problems.append(Problem(copy.source, None,
-                                    f"the file /{copy.output} is also a page of {owner[copy.output]}",
+                                    f"the file /{copy.output} is also a page of "
+                                    f"{owner[copy.output]}",
                                     "rename the file"))
     return tuple(problems)

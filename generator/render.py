@@ -39,6 +39,8 @@ class Renderer:
             autoescape=True,
             extensions=["jinja2.ext.i18n"],
             keep_trailing_newline=True,
+            trim_blocks=True,
+            lstrip_blocks=True,
         )
         self.env.install_gettext_callables(  # type: ignore[attr-defined]
             self.gettext, self.ngettext, newstyle=True)

@@ -86,7 +86,8 @@ def make_site(config: SiteConfig, articles: tuple[Article, ...],
     authors = tuple(AuthorIndex(author_first[slug], tuple(author_items[slug]))
                     for slug in sorted(author_items))
     nav = tuple(sorted(tags, key=lambda t: (-t.count, t.tag.name.lower()))[:NAV_TAGS])
-    site = Site(config=config, articles=tuple(chosen), pages=tuple(sorted(pages, key=lambda p: p.path)),
+    site = Site(config=config, articles=tuple(chosen),
+                pages=tuple(sorted(pages, key=lambda p: p.path)),
                 tags=tags, authors=authors, nav_tags=nav)
     return site, problems
 

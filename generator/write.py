@@ -87,7 +87,7 @@ class Writer:
 
 def existing_files(output: Path) -> set[str]:
     """Every file in `output` (POSIX, relative), hidden files and folders excepted."""
-    found = set()
+    found: set[str] = set()
     if not output.is_dir():
         return found
     for dirpath, dirnames, filenames in os.walk(output):

@@ -1,0 +1,81 @@
+"""The fixture ladder: each test builds exactly the site it needs from strings."""
+
+from __future__ import annotations
+
+import hashlib
+import textwrap
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from generator.build import BuildOptions, BuildResult, build
+
+SITE_TOML = """\
+title = "Kabar Contoh"
+base_url = "https://kabar.example/"
+language = "id"
+timezone = "Asia/Jakarta"
+page_size = 3
+home_size = 4
+
+[authors]
+Hmz = "Hamid Zulkarnain"
+Ulm = "Ulya Maharani"
+"""
+
+
+def article(title: str, date: str, body: str = "Paragraf pembuka.\n", **fields: str) -> str:
+    """Text of an article file with the given frontmatter lines."""
+    lines = [f"title: {title}", f"date: {date}"]
+    lines += [f"{key}: {value}" for key, value in fields.items()]
+    return "---\n" + "\n".join(lines) + "\n---\n" + textwrap.dedent(body)
+
+
+class SiteMaker:
+    """Writes files of a test site and builds it."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self.write("site.toml", SITE_TOML)
+
+    def write(self, relative: str, text: str | bytes) -> Path:
+        path = self.root / relative
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(text, bytes):
+            path.write_bytes(text)
+        else:
+            path.write_text(text, encoding="utf-8")
+        return path
+
+    def article(self, name: str, title: str, date: str, body: str = "Paragraf pembuka.\n",
+                **fields: str) -> Path:
+        return self.write(f"content/articles/{name}.md", article(title, date, body, **fields))
+
+    def build(self, **options: object) -> BuildResult:
+        return build(BuildOptions(site_dir=self.root, **options))  # type: ignore[arg-type]
+
+    @property
+    def output(self) -> Path:
+        return self.root / "output"
+
+    def read(self, relative: str) -> str:
+        return (self.output / relative).read_text(encoding="utf-8")
+
+    def snapshot(self) -> dict[str, tuple[str, int]]:
+        """Every output file with its content hash and modification time."""
+        return {
+            path.relative_to(self.output).as_posix(): (
+                hashlib.sha256(path.read_bytes()).hexdigest(), path.stat().st_mtime_ns)
+            for path in sorted(self.output.rglob("*")) if path.is_file()
+        }
+
+
+@pytest.fixture
+def site(tmp_path: Path) -> SiteMaker:
+    return SiteMaker(tmp_path / "site")
+
+
+@pytest.fixture
+def make_site(tmp_path: Path) -> Callable[[str], SiteMaker]:
+    return lambda name: SiteMaker(tmp_path / name)

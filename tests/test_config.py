@@ -1,0 +1,85 @@
+import pytest
+
+from generator.config import SiteConfig, parse_config
+from generator.errors import ConfigError
+
+
+def test_defaults() -> None:
+    config = parse_config("")
+    assert config.language == "id"
+    assert config.timezone == "Asia/Jakarta"
+    assert config.theme == "default"
+    assert config.home_size == 20 and config.page_size == 20
+    assert config.article_url == "/{year}/{month}/{slug}/"
+
+
+def test_full_settings() -> None:
+    config = parse_config(
+        """
+title = "Kabar Kota"
+base_url = "https://kabar.example/sub"
+language = "en"
+page_size = 5
+favourite = "kept"
+
+[authors]
+Hmz = "Hamid Zulkarnain"
+[authors.Ulm]
+name = "Ulya Maharani"
+bio = "Redaktur."
+
+[tag_aliases]
+Pemkot = "Pemkot Kota"
+
+[import]
+known_tags = ["KPU"]
+
+[outputs]
+feeds = false
+"""
+    )
+    assert config.base_url == "https://kabar.example/sub/"
+    assert config.absolute("/a/") == "https://kabar.example/sub/a/"
+    assert config.author("Hmz").name == "Hamid Zulkarnain"
+    assert config.author("Ulm").bio == "Redaktur."
+    assert config.author("Xyz").name == "Xyz"
+    assert config.canonical_tag("pemkot") == "Pemkot Kota"
+    assert config.known_tags == ("KPU",)
+    assert not config.outputs.feeds and config.outputs.sitemaps
+    assert config.extra == {"favourite": "kept"}
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "fragment"),
+    [
+        ('title = "x"\npage_size = 0\n', 2, "`page_size` must be a whole number"),
+        ('timezone = "Mars/Olympus"\n', 1, "unknown time zone"),
+        ('base_url = "kabar.example"\n', 1, "`base_url` must be an absolute http(s) URL"),
+        ('language = "zz-not-a-locale-at-all"\n', 1, "language"),
+        ('[urls]\narticle = "/{year}/{title}/"\n', 2, "invalid `urls.article` pattern"),
+        ('title = 3\n', 1, "`title` must be a string"),
+        ('title = "x\n', 1, "invalid TOML"),
+        ('[outputs]\nfeeds = "yes"\n', 2, "`outputs.feeds` must be true or false"),
+        ('[authors]\nHmz = 3\n', 2, "`authors.Hmz` must be a name"),
+    ],
+)
+def test_invalid_settings_name_the_key_and_line(text: str, line: int, fragment: str) -> None:
+    with pytest.raises(ConfigError) as caught:
+        parse_config(text, "site.toml")
+    problem = caught.value.problems[0]
+    assert problem.path == "site.toml"
+    assert problem.line == line
+    assert fragment in problem.message
+
+
+def test_all_problems_are_reported_together() -> None:
+    with pytest.raises(ConfigError) as caught:
+        parse_config('page_size = -1\nhome_size = "a"\ntimezone = "Nowhere"\n')
+    assert len(caught.value.problems) == 3
+
+
+def test_content_key_ignores_the_title() -> None:
+    a, b = parse_config('title = "A"'), parse_config('title = "B"')
+    assert a.content_key == b.content_key
+    assert parse_config('timezone = "Asia/Makassar"').content_key != a.content_key
+    assert SiteConfig().content_key

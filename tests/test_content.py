@@ -1,0 +1,150 @@
+"""Parsing one article from text, and every way an article can be wrong."""
+
+from datetime import datetime, timedelta, timezone
+
+import pytest
+
+from generator.config import parse_config
+from generator.content import ContentProblems, parse_article, to_datetime
+
+CONFIG = parse_config(
+    '[authors]\nHmz = "Hamid Zulkarnain"\n[tag_aliases]\n"pemkot" = "Pemkot Malang"\n')
+PATH = "content/articles/2018/09/rakor.md"
+
+
+def parse(text: str):  # type: ignore[no-untyped-def]
+    return parse_article(text, PATH, CONFIG)
+
+
+def errors(data: str | bytes) -> list[str]:
+    with pytest.raises(ContentProblems) as caught:
+        parse_article(data, PATH, CONFIG)
+    return [str(p) for p in caught.value.problems]
+
+
+def test_a_full_article() -> None:
+    parsed = parse(
+        "---\n"
+        "title: Rakor Jelang Pemilu\n"
+        "date: 2018-09-26T10:00:00+07:00\n"
+        "tags: [pemkot, KPU, KPU]\n"
+        "authors: [Hmz, Ulm]\n"
+        "location: Malang\n"
+        "source: MalangVoice\n"
+        "image:\n  src: media/2018/rakor.jpg\n  caption: Rapat di balai kota.\n"
+        "  credit: Istimewa\n"
+        "updated: 2018-09-27 08:00\n"
+        "corrections:\n  - date: 2018-09-28\n    text: Nama pejabat diperbaiki.\n"
+        "aliases: [berita/123.html]\n"
+        "layout: post\n"
+        "---\n"
+        "Paragraf **pertama** yang cukup panjang.\n\nParagraf kedua.\n"
+    )
+    article = parsed.article
+    assert article.title == "Rakor Jelang Pemilu"
+    assert article.date == datetime(2018, 9, 26, 10, tzinfo=timezone(timedelta(hours=7)))
+    assert article.slug == "rakor-jelang-pemilu"
+    assert article.url == "/2018/09/rakor-jelang-pemilu/"
+    assert [t.name for t in article.tags] == ["Pemkot Malang", "KPU"]
+    assert article.tags[0].url == "/tag/pemkot-malang/"
+    assert [(a.key, a.name) for a in article.authors] == [
+        ("Hmz", "Hamid Zulkarnain"), ("Ulm", "Ulm")]
+    assert article.location == "Malang" and article.source == "MalangVoice"
+    assert article.image is not None and article.image.url == "/media/2018/rakor.jpg"
+    assert article.image.credit == "Istimewa"
+    assert article.updated is not None and article.updated.hour == 8
+    assert article.corrections[0].text == "Nama pejabat diperbaiki."
+    assert article.aliases == ("/berita/123.html",)
+    assert article.summary == "Paragraf pertama yang cukup panjang."
+    assert article.extra == {"layout": "post"}
+    assert parsed.body_html.startswith("<p>Paragraf <strong>pertama</strong>")
+    assert parsed.warnings == ()
+
+
+def test_date_only_means_midnight_in_the_site_zone() -> None:
+    article = parse("---\ntitle: A\ndate: 2018-09-26\n---\nx\n").article
+    assert article.date.isoformat() == "2018-09-26T00:00:00+07:00"
+
+
+def test_tags_as_comma_separated_text_and_author_as_string() -> None:
+    article = parse("---\ntitle: A\ndate: 2018-09-26\ntags: KPU, Bawaslu\nauthor: Hmz\n---\n"
+                    ).article
+    assert [t.name for t in article.tags] == ["KPU", "Bawaslu"]
+    assert [a.name for a in article.authors] == ["Hamid Zulkarnain"]
+
+
+def test_hugo_and_jekyll_keys_are_understood() -> None:
+    article = parse(
+        "---\ntitle: A\ndate: '2013-10-19T01:23:49+07:00'\ncategories: [Berita]\n"
+        "description: Ringkas.\nfeatured_image: /img/a.jpg\nlastmod: 2013-10-20\n"
+        "author: {name: Budi, link: x}\n---\nx\n"
+    ).article
+    assert [t.name for t in article.tags] == ["Berita"]
+    assert article.summary == "Ringkas."
+    assert article.image is not None and article.image.url == "/media/img/a.jpg"
+    assert article.updated is not None
+    assert [a.name for a in article.authors] == ["Budi"]
+
+
+def test_summary_is_cut_at_a_word_boundary() -> None:
+    body = "kata " * 100
+    summary = parse(f"---\ntitle: A\ndate: 2018-09-26\n---\n{body}\n").article.summary
+    assert len(summary) <= 240 and summary.endswith("kata\u2026")
+
+
+def test_misspelt_keys_get_a_suggestion() -> None:
+    parsed = parse("---\ntitel: A\ntitle: A\ndate: 2018-09-26\ntag: [x]\nauhtors: [y]\n---\n")
+    messages = [str(w) for w in parsed.warnings]
+    assert any("line 2" in m or ":2:" in m for m in messages)
+    assert any("did you mean `title`" in m for m in messages)
+    assert any("did you mean `tags`" in m for m in messages)
+    assert any("did you mean `authors`" in m for m in messages)
+
+
+def test_javascript_image_url_is_refused() -> None:
+    problems = errors("---\ntitle: A\ndate: 2018-09-26\nimage: {src: 'javascript:alert(1)'}\n---\n")
+    assert "neither an http(s) URL" in problems[0]
+
+
+@pytest.mark.parametrize(
+    ("data", "expected"),
+    [
+        (b"", f"{PATH}: the file is empty"),
+        (b"   \n\n", f"{PATH}: the file is empty"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00", f"{PATH}: this is a binary file"),
+        (b"---\ntitle: caf\xe9\n---\n", f"{PATH}:2: the file is not UTF-8 text"),
+        ("Judul saja\n\nIsi.\n", f"{PATH}:1: no frontmatter"),
+        ("---\ntitle: A\ndate: 2018-09-26\nIsi tanpa penutup.\n", f"{PATH}:1: the frontmatter"),
+        ("---\ntitle: A\ndate: [2018\n---\n", f"{PATH}:4: invalid YAML"),
+        ("---\ndate: 2018-09-26\n---\n", f"{PATH}:1: missing `title`"),
+        ("---\ntitle: A\n---\n", f"{PATH}:1: missing `date`"),
+        ("---\ntitle: A\ndate: kemarin sore\n---\n", f"{PATH}:3: `date` is not a date"),
+        ("---\ntitle: A\ndate: 2018-09-26\nslug: '!!!'\n---\n", f"{PATH}:4: the slug"),
+        ("---\ntitle: A\ndate: 2018-09-26\ntags: ['???']\n---\n", f"{PATH}:4: the tag '???'"),
+        ("---\n- a\n- b\n---\n", f"{PATH}:2: the frontmatter must be"),
+        ("---\ntitle: A\ndate: 2018-09-26\ndraft: perhaps\n---\n", f"{PATH}:4: `draft` must be"),
+    ],
+)
+def test_bad_input_names_file_line_and_remedy(data: str | bytes, expected: str) -> None:
+    problems = errors(data)
+    assert problems[0].startswith(expected), problems
+    assert " \u2014 " in problems[0]  # every message says what to do
+
+
+def test_missing_title_is_reported_on_the_right_line_when_there_are_several() -> None:
+    problems = errors("---\ndate: nope\n---\n")
+    assert len(problems) == 2
+
+
+def test_slug_from_a_title_without_letters_falls_back_to_the_file_name() -> None:
+    article = parse_article("---\ntitle: '2024'\ndate: 2018-09-26\n---\n",
+                            "content/articles/x/angka.md", CONFIG).article
+    assert article.slug == "2024"
+
+
+def test_to_datetime_forms() -> None:
+    zone = CONFIG.zone
+    assert to_datetime("2018-09-26T10:00:00Z", zone).isoformat() == "2018-09-26T17:00:00+07:00"  # type: ignore[union-attr]
+    assert to_datetime("2018-09-26 10:00", zone).isoformat() == "2018-09-26T10:00:00+07:00"  # type: ignore[union-attr]
+    assert to_datetime("26/09/2018", zone) is None
+    assert to_datetime(20180926, zone) is None
