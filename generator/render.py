@@ -81,7 +81,7 @@ class Renderer:
         seen.add(name)
         try:
             source, filename, _ = self.env.loader.get_source(self.env, name)  # type: ignore[union-attr]
-            parsed = self.env.parse(source)
+            parsed = self.env.parse(source, name, filename)
         except jinja2.TemplateNotFound:
             return [f"missing:{name}"]
         except jinja2.TemplateSyntaxError as error:

@@ -1,0 +1,61 @@
+"""Each module imports only modules of lower layers (docs/architecture.md)."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+PACKAGE = Path(__file__).resolve().parents[1] / "generator"
+
+# Layer of each module; a module may import from strictly lower layers only.
+LAYERS: dict[str, int] = {
+    "errors": 0, "slugs": 0, "__init__": 0,
+    "config": 1,
+    "model": 2, "urls": 2, "markup": 2, "dates": 2,
+    "frontmatter_text": 3, "content": 4, "newfile": 6,
+    "pagination": 4, "site": 5, "plan": 6,
+    "theme": 6, "render": 7, "write": 4, "cache": 4, "loader": 5,
+    "build": 8, "report": 9,
+    "watch": 9, "serve": 10, "serve_http": 10, "serve_command": 11,
+    "importers": 9,
+    "cli": 12, "__main__": 13,
+}
+
+
+def _layer(module: str) -> int:
+    name = module.removeprefix("generator.").split(".")[0]
+    assert name in LAYERS, f"add generator/{name} to LAYERS in {__file__}"
+    return LAYERS[name]
+
+
+def _imports(path: Path) -> list[str]:
+    found = []
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            if node.module == "generator":
+                found += [f"generator.{alias.name}" for alias in node.names
+                          if (PACKAGE / f"{alias.name}.py").exists()
+                          or (PACKAGE / alias.name).is_dir()]
+            elif node.module.startswith("generator."):
+                found.append(node.module)
+        elif isinstance(node, ast.Import):
+            found += [a.name for a in node.names if a.name.startswith("generator.")]
+    return found
+
+
+def test_modules_import_only_lower_layers() -> None:
+    wrong = []
+    for path in sorted(PACKAGE.rglob("*.py")):
+        module = path.relative_to(PACKAGE).with_suffix("").as_posix().replace("/", ".")
+        own = _layer(module)
+        for imported in _imports(path):
+            same_package = imported.split(".")[1] == module.split(".")[0]
+            if not same_package and _layer(imported) >= own:
+                wrong.append(f"{module} imports {imported}")
+    assert not wrong
+
+
+def test_modules_stay_small() -> None:
+    big = [f"{p.name}: {n}" for p in PACKAGE.rglob("*.py")
+           if (n := len(p.read_text(encoding="utf-8").splitlines())) > 400]
+    assert not big, "split these by concern"

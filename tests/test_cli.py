@@ -1,0 +1,79 @@
+"""The `warta` command: exit codes, messages, and `warta new`."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from generator.cli import main
+from tests.conftest import SiteMaker
+
+
+def run(*args: str) -> tuple[int, str, str]:
+    result = CliRunner().invoke(main, list(args))
+    return result.exit_code, result.stdout, result.stderr
+
+
+def test_build_prints_a_summary(site: SiteMaker) -> None:
+    site.article("a", "A", "2024-03-01")
+    code, out, _ = run("build", "--site", str(site.root))
+    assert code == 0
+    assert "1 articles" in out and "written" in out and "unchanged" in out and "removed" in out
+
+
+def test_build_with_errors_exits_1_and_names_the_file(site: SiteMaker) -> None:
+    site.write("content/articles/rusak.md", "tanpa frontmatter\n")
+    code, _, err = run("build", "--site", str(site.root))
+    assert code == 1
+    assert "content/articles/rusak.md:1: no frontmatter" in err
+    assert "output left unchanged" in err
+    assert not (site.root / "output").exists()
+
+
+def test_usage_errors_exit_2() -> None:
+    assert run("build", "--no-such-option")[0] == 2
+    assert run("frobnicate")[0] == 2
+
+
+def test_every_command_has_help() -> None:
+    for command in ("build", "check", "new"):
+        code, out, _ = run(command, "--help")
+        assert code == 0 and "Usage:" in out
+
+
+def test_check_writes_nothing(site: SiteMaker) -> None:
+    site.article("a", "A", "2024-03-01", titel="typo")
+    code, out, err = run("check", "--site", str(site.root))
+    assert code == 0 and "OK: 1 articles" in out and "did you mean `title`" in err
+    assert not (site.root / "output").exists()
+
+
+def test_check_finds_template_errors(site: SiteMaker) -> None:
+    site.article("a", "A", "2024-03-01")
+    site.write("templates/home.html", "{{ nope( }}")
+    code, _, err = run("check", "--site", str(site.root))
+    assert code == 1 and "templates/home.html:1: template syntax error" in err
+
+
+def test_new_creates_a_draft_and_never_overwrites(site: SiteMaker) -> None:
+    code, out, _ = run("new", "--site", str(site.root), "Jalan Rusak di Kampung Baru")
+    assert code == 0
+    path = Path(out.strip())
+    assert path.name == "jalan-rusak-di-kampung-baru.md"
+    assert path.parent.parent.parent == site.root / "content/articles"
+    text = path.read_text(encoding="utf-8")
+    assert "title: Jalan Rusak di Kampung Baru" in text and "draft: true" in text
+    assert "+07:00" in text
+    site.build(drafts=True)  # the new file is valid as it is
+    code, _, err = run("new", "--site", str(site.root), "Jalan Rusak di Kampung Baru")
+    assert code == 1 and "already exists" in err
+    assert path.read_text(encoding="utf-8") == text
+
+
+def test_python_m_generator_is_the_same_program() -> None:
+    result = subprocess.run([sys.executable, "-m", "generator", "--help"],
+                            capture_output=True, text=True, check=True)
+    assert "build" in result.stdout and "Warta" in result.stdout
