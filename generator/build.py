@@ -7,19 +7,22 @@ changes until every page has rendered.
 
 from __future__ import annotations
 
+import gc
 import os
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from pathlib import Path
 
-from generator import loader
+from generator import loader, search
 from generator.cache import Cache, OutputEntry
 from generator.config import SiteConfig, load_config
 from generator.content import ContentProblems, parse_article, parse_page
 from generator.errors import ContentError, Problem
 from generator.plan import Copy, Plan, make_plan
 from generator.render import Renderer
+from generator.renderjobs import RenderJob, render_pages
 from generator.site import Site, make_site
 from generator.theme import ThemeFiles, file_key, find_theme
 from generator.write import Writer, existing_files
@@ -41,6 +44,12 @@ class BuildOptions:
     """Worker processes for parsing."""
     dry_run: bool = False
     """Parse and render, but write nothing to the output folder."""
+    now: datetime | None = None
+    """The build's "now" (aware): later articles are scheduled and left out, and the news
+    sitemap counts back from it. None: `SOURCE_DATE_EPOCH` if set, else the clock."""
+    index_search: bool = True
+    """Run Pagefind when HTML changed. `warta serve` passes False and indexes in the
+    background after the page reload (see `BuildResult.search_pending`)."""
 
     @property
     def output(self) -> Path:
@@ -67,6 +76,13 @@ class BuildResult:
     """Problems that did not stop the build."""
     articles: int = 0
     """Articles published."""
+    next_due: datetime | None = None
+    """When the next scheduled article becomes due: build again then."""
+    search_indexed: bool = False
+    """Whether Pagefind re-indexed the site in this build."""
+    search_pending: bool = False
+    """The search index is out of date and `index_search` was off: the caller should
+    run `search.build_index(output, language)`."""
 
 
 Progress = Callable[[int, int], None]
@@ -81,9 +97,13 @@ def build(options: BuildOptions, progress: Progress | None = None) -> BuildResul
     cache = Cache(site_dir / CACHE_FILE)
     try:
         loaded = loader.load(site_dir, config, cache, options.jobs)
+        # The archive's metadata lives until the end of the build: keep the
+        # garbage collector from walking it again and again while rendering.
+        gc.freeze()
         warnings = tuple(p for p in loaded.problems if not p.is_error)
         # Every problem of every file is reported together, before anything is written.
-        site, clashes = make_site(config, loaded.articles, loaded.pages, options.drafts)
+        site, clashes = make_site(config, loaded.articles, loaded.pages, options.drafts,
+                                  now=build_now(options))
         errors = [p for p in loaded.problems if p.is_error] + clashes
         if errors:
             raise ContentError(errors + list(warnings))
@@ -93,13 +113,36 @@ def build(options: BuildOptions, progress: Progress | None = None) -> BuildResul
         if plan.problems:
             raise ContentError(list(plan.problems))
         written, unchanged, removed, rendered = _write(options, cache, site, config, renderer,
-                                                       plan, progress)
+                                                       theme, plan, progress)
     finally:
         cache.close()
+    # After the commit: Pagefind reads the finished HTML files from the output folder.
+    indexed = pending = False
+    if not options.dry_run and not config.outputs.search:
+        search.remove_index(options.output)
+    elif not options.dry_run and search.needs_index(options.output, written + removed):
+        if options.index_search:
+            failure = search.build_index(options.output, config.language)
+            indexed = failure is None
+            warnings += (failure,) if failure else ()
+        else:
+            pending = True
     return BuildResult(written=tuple(written), unchanged=unchanged, removed=tuple(removed),
                        parsed=loaded.parsed, rendered=rendered,
                        seconds=time.perf_counter() - started, warnings=warnings,
-                       articles=len(site.articles))
+                       articles=len(site.listed), next_due=site.next_due,
+                       search_indexed=indexed, search_pending=pending)
+
+
+def build_now(options: BuildOptions) -> datetime:
+    """The build's "now": the option, else `SOURCE_DATE_EPOCH` (reproducible builds),
+    else the clock."""
+    if options.now is not None:
+        return options.now
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if epoch.isdigit():
+        return datetime.fromtimestamp(int(epoch), UTC)
+    return datetime.now(UTC)
 
 
 def _copies(site_dir: Path, theme: ThemeFiles) -> list[Copy]:
@@ -113,38 +156,46 @@ def _copies(site_dir: Path, theme: ThemeFiles) -> list[Copy]:
 
 
 def _write(options: BuildOptions, cache: Cache, site: Site, config: SiteConfig,
-           renderer: Renderer, plan: Plan, progress: Progress | None
+           renderer: Renderer, theme: ThemeFiles, plan: Plan, progress: Progress | None
            ) -> tuple[list[str], int, list[str], int]:
     output = options.output
+    out = str(output)
     target = os.path.relpath(output.resolve(), options.site_dir.resolve())
     previous = cache.outputs(target)
     writer = Writer(output, options.site_dir / ".warta" / "staging" / _safe(target),
                     dry_run=options.dry_run)
     done: dict[str, OutputEntry] = {}
     written: list[str] = []
-    unchanged = rendered = 0
+    unchanged = 0
     total = len(plan.pages) + len(plan.copies)
+    stale = []
+    for page in plan.pages:
+        if _current(out, page.output, page.fingerprint, previous):
+            done[page.output] = previous[page.output]
+            unchanged += 1
+        else:
+            stale.append(page)
+    job = RenderJob(theme=theme, site=site, site_dir=str(options.site_dir),
+                    cache_file=str(options.site_dir / CACHE_FILE), output=out,
+                    staging=str(writer.staging), dry_run=options.dry_run)
 
     def body_of(path: str) -> str:
         return cache.body(path) or _reparse_body(options.site_dir, path, config)
 
     try:
-        for count, page in enumerate(plan.pages, start=1):
-            if _current(output, page.output, page.fingerprint, previous):
-                done[page.output] = previous[page.output]
-                unchanged += 1
+        pages = render_pages(job, stale, options.jobs, body_of, renderer, writer.stager)
+        for count, (relative, changed) in enumerate(pages, start=unchanged + 1):
+            if changed:
+                writer.adopt(relative)
+                written.append(relative)
             else:
-                rendered += 1
-                html = renderer.render(page, body_of).encode("utf-8")
-                if writer.put(page.output, html):
-                    written.append(page.output)
-                else:
-                    unchanged += 1
-                done[page.output] = OutputEntry(page.fingerprint, -1, -1)
+                unchanged += 1
             if progress and count % 500 == 0:
                 progress(count, total)
+        for page in stale:
+            done[page.output] = OutputEntry(page.fingerprint, -1, -1)
         for copy in plan.copies:
-            if _current(output, copy.output, copy.fingerprint, previous):
+            if _current(out, copy.output, copy.fingerprint, previous):
                 done[copy.output] = previous[copy.output]
                 unchanged += 1
                 continue
@@ -157,33 +208,32 @@ def _write(options: BuildOptions, cache: Cache, site: Site, config: SiteConfig,
         writer.abort()
         raise
     planned = set(done)
-    stale = set(previous) - planned
+    removable = set(previous) - planned
     if not previous and not options.dry_run:
         # No record of what an earlier build wrote: look at the folder itself.
-        stale |= existing_files(output) - planned
-    removed = writer.commit(stale)
+        removable |= existing_files(output) - planned
+    removed = writer.commit(removable)
     if not options.dry_run:
         for relative, entry in done.items():
             if entry.size < 0:  # rendered or checked now: record the file as it is
-                stat = (output / relative).stat()
+                stat = os.stat(os.path.join(out, relative))
                 done[relative] = OutputEntry(entry.fingerprint, stat.st_size, stat.st_mtime_ns)
-        cache.forget_outputs(target, stale)
-        cache.put_outputs(target, {k: v for k, v in done.items()
-                                   if v != previous.get(k)})
+        cache.forget_outputs(target, removable)
+        cache.put_outputs(target, {k: v for k, v in done.items() if v != previous.get(k)})
         cache.commit()
     if progress:
         progress(total, total)
-    return written, unchanged, removed, rendered
+    return written, unchanged, removed, len(stale)
 
 
-def _current(output: Path, relative: str, fingerprint: str,
+def _current(output: str, relative: str, fingerprint: str,
              previous: dict[str, OutputEntry]) -> bool:
     """True when the file on disk is the one a build wrote from the same inputs."""
     entry = previous.get(relative)
     if entry is None or entry.fingerprint != fingerprint:
         return False
     try:
-        stat = (output / relative).stat()
+        stat = os.stat(os.path.join(output, relative))
     except OSError:
         return False
     return stat.st_size == entry.size and stat.st_mtime_ns == entry.mtime_ns

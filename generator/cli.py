@@ -42,12 +42,15 @@ def main() -> None:
               help="Worker processes for parsing (default: number of cores).")
 @click.option("--quiet", "-q", is_flag=True, help="Print only problems.")
 @click.option("--verbose", "-v", is_flag=True, help="List every file written or removed.")
+@click.option("--now", "now_text", metavar="DATETIME",
+              help="Build as if it were this moment, e.g. 2018-09-27T08:00+07:00 "
+                   "(default: SOURCE_DATE_EPOCH, else the clock).")
 def build_command(site_dir: Path, output_dir: Path | None, drafts: bool, jobs: int | None,
-                  quiet: bool, verbose: bool) -> None:
+                  quiet: bool, verbose: bool, now_text: str | None) -> None:
     """Build the site into the output folder (only what changed is rewritten)."""
     reporter = Reporter(quiet=quiet, verbose=verbose)
     options = BuildOptions(site_dir=site_dir, output_dir=output_dir, drafts=drafts,
-                           jobs=_jobs(jobs))
+                           jobs=_jobs(jobs), now=_now(now_text))
     try:
         result = build(options, progress=reporter.progress)
     except WartaError as error:
@@ -56,6 +59,23 @@ def build_command(site_dir: Path, output_dir: Path | None, drafts: bool, jobs: i
         click.echo(f"Build failed: {count} problem(s); output left unchanged.", err=True)
         sys.exit(1)
     reporter.summary(result, str(options.output))
+    if result.next_due:
+        reporter.line(f"Next scheduled article is due at {result.next_due.isoformat()}: "
+                      "build again then.")
+
+
+def _now(text: str | None) -> datetime | None:
+    if text is None:
+        return None
+    try:
+        moment = datetime.fromisoformat(text.strip())
+    except ValueError:
+        raise click.BadParameter(f"{text!r} is not an ISO 8601 date and time, e.g. "
+                                 "2018-09-27T08:00+07:00", param_hint="--now") from None
+    if moment.tzinfo is None:
+        raise click.BadParameter("give the time zone offset, e.g. 2018-09-27T08:00+07:00",
+                                 param_hint="--now")
+    return moment
 
 
 @main.command("check")
@@ -86,3 +106,10 @@ def new_command(site_dir: Path, title: str) -> None:
         Reporter().problems(error.problems)
         sys.exit(1)
     click.echo(str(path))
+
+
+from generator.serve_command import serve_command  # noqa: E402
+
+main.add_command(serve_command)
+from generator.importers.command import import_command  # noqa: E402
+main.add_command(import_command)

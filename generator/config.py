@@ -80,8 +80,13 @@ class SiteConfig:
     """Lowercased tag as written -> the tag to use instead."""
     known_tags: tuple[str, ...] = ()
     """Tags the importer may suggest when their name occurs in a text."""
+    publisher: str = ""
+    """Name of the publishing organisation for structured data and the Google News
+    sitemap; empty means the site's title."""
     publisher_logo: str = ""
     """URL or theme path of the publisher's logo for structured data."""
+    sitemap_size: int = 10000
+    """URLs per sitemap file; past it, sitemap.xml becomes an index (at most 50,000)."""
     outputs: Outputs = field(default_factory=Outputs)
     """Optional outputs switched on or off."""
     extra: Mapping[str, Any] = field(default_factory=dict)
@@ -120,7 +125,7 @@ class SiteConfig:
 _KNOWN_TOP = {
     "title", "description", "base_url", "language", "timezone", "theme",
     "home_size", "page_size", "feed_size", "urls", "authors", "tag_aliases",
-    "import", "outputs", "publisher_logo",
+    "import", "outputs", "publisher_logo", "publisher", "sitemap_size",
 }
 _PLACEHOLDERS = {"year", "month", "day", "slug"}
 _LANGUAGE = re.compile(r"^[a-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*$")
@@ -213,6 +218,10 @@ def parse_config(text: str, path: str = CONFIG_NAME) -> SiteConfig:
         check.fail("known_tags", "`import.known_tags` must be a list of strings",
                    'e.g. known_tags = ["KPU", "Bawaslu"]')
         known = []
+    sitemap_size = check.positive(data, "sitemap_size", 10000)
+    if sitemap_size > 50000:
+        check.fail("sitemap_size", f"`sitemap_size` may be at most 50000, not {sitemap_size}",
+                   "search engines read at most 50,000 URLs per sitemap file")
     outputs_table = _table(check, data, "outputs")
     outputs = Outputs(**{
         name: check.boolean(outputs_table, name, f"outputs.{name}")
@@ -232,7 +241,9 @@ def parse_config(text: str, path: str = CONFIG_NAME) -> SiteConfig:
         authors=_authors(check, _table(check, data, "authors")),
         tag_aliases=_aliases(check, _table(check, data, "tag_aliases")),
         known_tags=tuple(known),
+        publisher=check.string(data, "publisher", "") or title,
         publisher_logo=check.string(data, "publisher_logo", ""),
+        sitemap_size=min(sitemap_size, 50000),
         outputs=outputs,
         extra={k: v for k, v in data.items() if k not in _KNOWN_TOP},
         fingerprint=hashlib.sha256(text.encode("utf-8")).hexdigest()[:16],

@@ -275,13 +275,15 @@ class _Fields:
             return None
         if isinstance(value, str):
             value = {"src": value}
-        if not isinstance(value, dict) or not isinstance(value.get("src"), str):
-            self.fail(key, "`image` must have a `src`",
+        if not isinstance(value, dict) or not isinstance(value.get("src", ""), str):
+            self.fail(key, "`image` must be a mapping with `src`",
                       "write `image:` then `  src: media/foto.jpg` and optional `alt`, "
                       "`caption`, `credit`")
             return None
-        src = value["src"].strip()
-        url = image_url(src)
+        # A caption and credit without a photo file are kept: imported text often
+        # has the caption of a photo the newsroom has not supplied (yet).
+        src = value.get("src", "").strip()
+        url = image_url(src) if src else ""
         if url is None:
             self.fail(key, f"`image.src` {src!r} is neither an http(s) URL nor a path under "
                       "content/media/", "use e.g. `media/2018/09/foto.jpg` or `https://...`")

@@ -46,6 +46,10 @@ class WartaError(Exception):
         self.problems = sorted(problems)
         super().__init__("\n".join(str(p) for p in self.problems))
 
+    def __reduce__(self) -> tuple[type[WartaError], tuple[list[Problem]]]:
+        # Errors cross process boundaries (parallel rendering) with their problems.
+        return (type(self), (self.problems,))
+
 
 class ContentError(WartaError):
     """Articles or pages that cannot be read."""

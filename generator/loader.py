@@ -80,31 +80,35 @@ def load(site_dir: Path, config: SiteConfig, cache: Cache, jobs: int = 1) -> Loa
     sources = scan(site_dir)
     known = cache.sources()
     key = config.content_key
-    records: dict[str, Record] = {}
+    entries: dict[str, SourceEntry] = {}
+    touched = False
     to_parse: list[tuple[_Source, bytes, str, str | None]] = []
     for source in sources:
         entry = known.get(source.path)
         if (entry and entry.size == source.size and entry.mtime_ns == source.mtime_ns
                 and entry.meta_key == key):
-            records[source.path] = entry.record
+            entries[source.path] = entry
             continue
         data = Path(source.absolute).read_bytes()
         digest = hashlib.sha256(data).hexdigest()[:24]
         if entry and entry.digest == digest and entry.meta_key == key:
             # Touched but not changed: remember the new stat, keep the record.
-            records[source.path] = entry.record
-            cache.put_source(source.path, SourceEntry(source.size, source.mtime_ns, digest,
-                                                      key, entry.record), None)
+            entries[source.path] = SourceEntry(source.size, source.mtime_ns, digest, key,
+                                               entry.record)
+            touched = True
             continue
         cached_body = cache.body(source.path) if entry and entry.digest == digest else None
         to_parse.append((source, data, digest, cached_body))
     for source, (record, body, digest) in _parse_all(to_parse, config, jobs):
-        records[source.path] = record
-        cache.put_source(source.path, SourceEntry(source.size, source.mtime_ns, digest, key,
-                                                  record), body)
-    cache.forget_sources(set(known) - {s.path for s in sources})
-    cache.commit()
-    return _collect(site_dir, records, len(to_parse))
+        entries[source.path] = SourceEntry(source.size, source.mtime_ns, digest, key, record)
+        if body is not None:
+            cache.put_body(source.path, digest, body)
+    gone = set(known) - set(entries)
+    if gone or touched or to_parse:
+        cache.forget_bodies(gone)
+        cache.save_sources(entries)
+        cache.commit()
+    return _collect(site_dir, {path: e.record for path, e in entries.items()}, len(to_parse))
 
 
 # A record in the cache is one of these: a parsed article with its warnings,

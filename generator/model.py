@@ -43,9 +43,10 @@ class Image:
     """The article's lead photo."""
 
     src: str
-    """As written in frontmatter: an http(s) URL or a path under `content/media/`."""
+    """As written in frontmatter: an http(s) URL, a path under `content/media/`, or empty
+    when there is only a caption."""
     url: str
-    """What the page links to: the URL, or `/media/...` for a local file."""
+    """What the page loads: the URL, `/media/...` for a local file, or empty."""
     alt: str = ""
     """Text alternative for readers who cannot see the image."""
     caption: str = ""

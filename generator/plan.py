@@ -13,9 +13,9 @@ import hashlib
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from generator import urls
+from generator import plan_extra, urls
 from generator.errors import Problem
-from generator.pagination import paginate
+from generator.plan_extra import lists
 from generator.site import Site
 
 
@@ -28,7 +28,9 @@ class Page:
     url: str
     """Root-relative URL, e.g. `/tag/kpu/`."""
     kind: str
-    """`home`, `archive`, `tag`, `tags`, `article`, `page` or `404`."""
+    """`home`, `archive`, `tag`, `tags`, `article`, `page`, `404`, `author`, `year`,
+    `month`, `years`, `search`, `redirect`, `redirects`, `atom`, `rss`, `jsonfeed`,
+    `sitemap`, `sitemapindex`, `newssitemap` or `robots`."""
     template: str
     """Template file name, e.g. `list.html`."""
     title: str
@@ -42,7 +44,19 @@ class Page:
     static_page: int | None = None
     """The static page shown (index into `Site.pages`)."""
     tag: str = ""
-    """Slug of the tag (tag pages)."""
+    """Slug of the tag (tag pages and tag feeds)."""
+    author: str = ""
+    """Slug of the author (author pages and author feeds)."""
+    year: int | None = None
+    """The year of a date archive page."""
+    month: int | None = None
+    """The month (1-12) of a month archive page."""
+    neighbours: tuple[int | None, int | None] = (None, None)
+    """Article pages: the next older and next newer listed article."""
+    related: tuple[int, ...] = ()
+    """Article pages: related articles, best first."""
+    links: tuple[tuple[str, str], ...] = ()
+    """Sitemaps: (absolute URL, lastmod or ""); redirects: (from, to) URLs."""
     number: int | None = None
     """Page number of a list page, 1 = oldest."""
     newer_url: str | None = None
@@ -93,55 +107,54 @@ def make_plan(site: Site, template_key: Callable[[str], str], globals_key: str,
     keys = [_hash(a) for a in site.articles]
     pages: list[Page] = []
 
-    def add(url: str, kind: str, template: str, title: str, own: object = (), **fields: object
-            ) -> None:
+    def add(url: str, kind: str, template: str, title: str, own: object = (),
+            shared: str | None = None, **fields: object) -> None:
+        # `shared` replaces the globals key for files that show no navigation
+        # or UI strings (feeds, sitemaps): a new tag count must not touch them.
         items = fields.get("items", ())
-        assert isinstance(items, tuple)
-        fingerprint = _hash(url, kind, title, template_key(template), globals_key, own,
-                            [keys[i] for i in items], tuple(sorted(fields.items())))
+        related = fields.get("related", ())
+        assert isinstance(items, tuple) and isinstance(related, tuple)
+        fingerprint = _hash(url, kind, title, template_key(template),
+                            globals_key if shared is None else shared, own,
+                            [keys[i] for i in items + related], tuple(sorted(fields.items())))
         pages.append(Page(output=urls.output_path(url), url=url, kind=kind, template=template,
                           title=title, canonical=config.absolute(url), fingerprint=fingerprint,
                           **fields))  # type: ignore[arg-type]
 
-    newest = tuple(reversed(range(len(site.articles))))
+    listed = site.listed
+    newest = tuple(reversed(listed))
     add("/", "home", "home.html", config.title, items=newest[: config.home_size])
-    _lists(add, urls.ARCHIVE, "archive", "Archive", "", len(site.articles), config.page_size,
-           lambda chunk: tuple(reversed(range(chunk.start, chunk.stop))))
+    lists(add, urls.ARCHIVE, "archive", "Archive", listed, config.page_size)
     add(urls.TAGS, "tags", "tags.html", "Tags",
         own=tuple((t.tag, t.count) for t in site.tags))
     for tag in site.tags:
-        _lists(add, tag.tag.url, "tag", tag.tag.name, tag.tag.slug, tag.count, config.page_size,
-               lambda chunk, items=tag.items: tuple(reversed(items[chunk.start:chunk.stop])))
+        lists(add, tag.tag.url, "tag", tag.tag.name, tag.items, config.page_size,
+              tag=tag.tag.slug)
+    position = {index: n for n, index in enumerate(listed)}
+    related = plan_extra.related_finder(site)
+    # Bylines link only to authors who have a page: a page whose author lost
+    # theirs (their other articles withdrawn or deleted) must re-render.
+    with_page = {a.author.slug for a in site.authors} if config.outputs.author_pages else set()
     for index, article in enumerate(site.articles):
-        neighbours = (keys[index - 1] if index > 0 else None,
-                      keys[index + 1] if index + 1 < len(keys) else None)
+        place = position.get(index)
+        if place is None:  # withdrawn: the URL stays, with a notice and no links around it
+            add(article.url, "article", "article.html", article.title,
+                own=(keys[index], [a.slug in with_page for a in article.authors]),
+                article=index)
+            continue
+        older = listed[place - 1] if place > 0 else None
+        newer = listed[place + 1] if place + 1 < len(listed) else None
         add(article.url, "article", "article.html", article.title,
-            own=(keys[index], neighbours), article=index)
+            own=(keys[index], [keys[i] if i is not None else None for i in (older, newer)],
+                 [a.slug in with_page for a in article.authors]),
+            article=index, neighbours=(older, newer),
+            related=related(index))
     for index, static in enumerate(site.pages):
         add(static.url, "page", "page.html", static.title, own=_hash(static), static_page=index)
     add("/404.html", "404", "404.html", "Page not found")
+    plan_extra.plan_extra(site, add, pages)
     planned_copies = tuple(sorted(copies, key=lambda c: c.output))
     return Plan(tuple(pages), planned_copies, _clashes(site, pages, planned_copies))
-
-
-def _lists(add: Callable[..., None], base: str, kind: str, title: str, tag: str, count: int,
-           size: int, items_of: Callable[..., tuple[int, ...]]) -> None:
-    """A paginated list: numbered pages oldest first, and `base` showing the newest one."""
-    chunks = paginate(count, size)
-    last = len(chunks)
-    for chunk in chunks:
-        fields = {
-            "items": items_of(chunk),
-            "number": chunk.number,
-            "tag": tag,
-            "newer_url": urls.numbered(base, chunk.number + 1) if chunk.number < last else None,
-            "older_url": urls.numbered(base, chunk.number - 1) if chunk.number > 1 else None,
-        }
-        add(urls.numbered(base, chunk.number), kind, "list.html", title, **fields)
-        if chunk.number == last:
-            add(base, kind, "list.html", title, **fields)
-    if not chunks:
-        add(base, kind, "list.html", title, tag=tag, number=None)
 
 
 def _clashes(site: Site, pages: list[Page], copies: tuple[Copy, ...]) -> tuple[Problem, ...]:

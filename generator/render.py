@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Callable
+from datetime import UTC, datetime
+from email.utils import format_datetime
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -17,14 +19,18 @@ import jinja2.meta
 from babel.messages.pofile import read_po
 from markupsafe import Markup
 
-from generator import dates, urls
+from generator import dates, structured, urls
 from generator.errors import Problem, TemplateError
+from generator.model import Article
 from generator.plan import Page
+from generator.plan_extra import month_title
 from generator.site import Site
 from generator.theme import ThemeFiles
 
 # Page kinds whose title is a UI string, translated at render time.
-_TRANSLATED_TITLES = {"archive", "tags", "404"}
+_TRANSLATED_TITLES = {"archive", "tags", "404", "years", "search"}
+# A feed with no entries still needs an `updated`; never the build clock.
+_EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 
 
 class Renderer:
@@ -36,7 +42,10 @@ class Renderer:
         self.strings = _load_strings(theme, site_dir)
         self.env = jinja2.Environment(
             loader=jinja2.FileSystemLoader([str(d) for d in theme.template_dirs]),
-            autoescape=True,
+            # HTML and XML escape; plain text and JSON (robots.txt, _redirects,
+            # feed.json) are written as they are, JSON escaped by json.dumps.
+            autoescape=jinja2.select_autoescape(("html", "htm", "xml"), ("txt", "json"),
+                                                default_for_string=True, default=True),
             extensions=["jinja2.ext.i18n"],
             keep_trailing_newline=True,
             trim_blocks=True,
@@ -48,12 +57,17 @@ class Renderer:
         self.env.filters["datetime"] = lambda d: dates.long_datetime(d, locale)
         self.env.filters["date"] = lambda d: dates.long_date(d, locale)
         self.env.filters["isodate"] = dates.iso
+        self.env.filters["rfc822"] = format_datetime
         self.env.filters["absolute"] = site.config.absolute
         self.env.globals.update(
             site=site.config,
             nav_tags=[_TagCount(t.tag.name, t.tag.slug, t.tag.url, t.count) for t in site.nav_tags],
             archive_url=urls.ARCHIVE,
             tags_url=urls.TAGS,
+            years_url=urls.YEARS,
+            search_url=urls.SEARCH,
+            author_slugs=frozenset(a.author.slug for a in site.authors)
+            if site.config.outputs.author_pages else frozenset(),
             static=lambda path: "/static/" + path.lstrip("/"),
         )
         self._keys: dict[str, str] = {}
@@ -108,22 +122,32 @@ class Renderer:
             "page": _PageView(page, title),
             "articles": [site.articles[i] for i in page.items],
         }
-        if page.article is not None:
-            article = site.articles[page.article]
-            context["article"] = article
-            context["body"] = Markup(body_of(article.path))
-            context["older"] = site.articles[page.article - 1] if page.article > 0 else None
-            newer = page.article + 1
-            context["newer"] = site.articles[newer] if newer < len(site.articles) else None
+        if page.kind == "article":
+            assert page.article is not None
+            context.update(self._article_context(page, site.articles[page.article], body_of))
+        elif page.kind == "redirect":
+            assert page.article is not None
+            context["article"] = site.articles[page.article]
         if page.static_page is not None:
             static = site.pages[page.static_page]
             context["static_page"] = static
             context["body"] = Markup(body_of(static.path))
-        if page.kind == "tag":
+        if page.tag and page.kind == "tag":
             context["tag"] = next(t.tag for t in site.tags if t.tag.slug == page.tag)
+        if page.author and page.kind == "author":
+            author = next(a.author for a in site.authors if a.author.slug == page.author)
+            context["author"] = author
+            context["author_info"] = site.config.author(author.key)
         if page.kind == "tags":
             context["tags"] = [_TagCount(t.tag.name, t.tag.slug, t.tag.url, t.count)
                                for t in sorted(site.tags, key=lambda t: t.tag.name.lower())]
+        if page.kind in ("year", "years"):
+            context["months"] = [_TagCount(month_title(m.year, m.month, site.config.language),
+                                           str(m.year), urls.month_url(m.year, m.month), m.count)
+                                 for m in site.months if page.year in (None, m.year)]
+            context["years"] = sorted({m.year for m in site.months}, reverse=True)
+        if page.kind in ("atom", "rss", "jsonfeed", "newssitemap"):
+            context.update(self._feed_context(page, body_of))
         try:
             return self.env.get_template(page.template).render(context)
         except jinja2.TemplateSyntaxError as error:
@@ -133,6 +157,58 @@ class Renderer:
                                          "add it to the theme or the site's templates/")]) from None
         except Exception as error:  # noqa: BLE001 - any failure inside a template
             raise TemplateError([_runtime_problem(error, page, self.site_dir)]) from None
+
+
+    def _article_context(self, page: Page, article: Article,
+                         body_of: Callable[[str], str]) -> dict[str, Any]:
+        site = self.site
+        config = site.config
+        older, newer = page.neighbours
+        data = structured.article_data(config, article, page.canonical)
+        month = None
+        if config.outputs.date_archives and not article.withdrawn:
+            month = urls.month_url(article.date.year, article.date.month)
+        return {
+            "article": article,
+            # A withdrawn article's body is never printed, so never read.
+            "body": Markup("") if article.withdrawn else Markup(body_of(article.path)),
+            "older": site.articles[older] if older is not None else None,
+            "newer": site.articles[newer] if newer is not None else None,
+            "related": [site.articles[i] for i in page.related],
+            "month_url": month,
+            "structured_data": Markup(structured.script_json(data)),
+        }
+
+    def _feed_context(self, page: Page, body_of: Callable[[str], str]) -> dict[str, Any]:
+        config = self.site.config
+        chosen = [self.site.articles[i] for i in page.items]
+        if page.kind == "newssitemap":
+            return {"publisher": config.publisher or config.title}
+        # Plain str, not Markup: autoescape turns the HTML into escaped text,
+        # which is what Atom `type="html"` and RSS `content:encoded` expect.
+        entries = [(a, body_of(a.path)) for a in chosen]
+        home = structured.list_home(page.tag, page.author)
+        title = config.title if page.url in (urls.FEED, urls.RSS, urls.JSON_FEED) \
+            else f"{page.title} · {config.title}"
+        if page.kind == "jsonfeed":
+            return {"feed_json": Markup(structured.json_feed(config, title, page.url, home,
+                                                             entries))}
+        return {
+            "entries": [_Entry(a, body, structured.tag_uri(config, a)) for a, body in entries],
+            "feed_title": title,
+            "feed_home": config.absolute(home),
+            "feed_id": config.absolute(page.url),
+            "feed_updated": max((a.modified for a in chosen), default=_EPOCH),
+        }
+
+
+class _Entry:
+    """A feed entry: the article, its body HTML as plain text, and its permanent id."""
+
+    __slots__ = ("article", "body", "id")
+
+    def __init__(self, article: Article, body: str, entry_id: str) -> None:
+        self.article, self.body, self.id = article, body, entry_id
 
 
 class _TagCount:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
+from datetime import datetime
 
 from generator.config import SiteConfig
 from generator.errors import Problem
@@ -41,13 +42,30 @@ class AuthorIndex:
 
 
 @dataclass(frozen=True)
+class MonthIndex:
+    """One month of the date archive and its articles."""
+
+    year: int
+    """The year, e.g. 2018."""
+    month: int
+    """The month, 1 to 12."""
+    items: tuple[int, ...]
+    """Indexes into `Site.articles`, oldest first."""
+
+    @property
+    def count(self) -> int:
+        return len(self.items)
+
+
+@dataclass(frozen=True)
 class Site:
     """Everything a build publishes, indexed."""
 
     config: SiteConfig
     """The site's settings."""
     articles: tuple[Article, ...]
-    """Published articles, oldest first (by date, then by path)."""
+    """Published articles, oldest first (by date, then by path), withdrawn ones included:
+    a withdrawn article keeps its URL and shows a notice."""
     pages: tuple[StaticPage, ...]
     """Static pages, by path."""
     tags: tuple[TagIndex, ...]
@@ -56,19 +74,39 @@ class Site:
     """Every author, by slug."""
     nav_tags: tuple[TagIndex, ...]
     """The biggest tags, for the navigation: by count, then by name."""
+    listed: tuple[int, ...] = ()
+    """Indexes into `articles` of those that appear in lists, feeds and sitemaps
+    (all but withdrawn ones), oldest first."""
+    months: tuple[MonthIndex, ...] = ()
+    """Every month that has listed articles, oldest first."""
+    now: datetime | None = None
+    """The build's "now": articles dated later are scheduled, not published."""
+    next_due: datetime | None = None
+    """Date of the earliest scheduled article, when one is waiting."""
 
 
 def make_site(config: SiteConfig, articles: tuple[Article, ...],
-              pages: tuple[StaticPage, ...], drafts: bool) -> tuple[Site, list[Problem]]:
-    """Index the published articles; return the site and every URL clash found."""
-    chosen = sorted((a for a in articles if drafts or not a.draft),
+              pages: tuple[StaticPage, ...], drafts: bool,
+              now: datetime | None = None) -> tuple[Site, list[Problem]]:
+    """Index the published articles; return the site and every URL clash found.
+
+    With `now`, articles dated after it are scheduled: left out, and the
+    earliest of them is reported as `next_due`.
+    """
+    wanted = [a for a in articles if drafts or not a.draft]
+    scheduled = [a.date for a in wanted if now is not None and a.date > now]
+    chosen = sorted((a for a in wanted if now is None or a.date <= now),
                     key=lambda a: (a.date, a.path))
     problems = _url_clashes(chosen, pages)
+    listed = tuple(i for i, a in enumerate(chosen) if not a.withdrawn)
+    month_items: dict[tuple[int, int], list[int]] = defaultdict(list)
     tag_items: dict[str, list[int]] = defaultdict(list)
     tag_first: dict[str, tuple[Tag, str]] = {}
     author_items: dict[str, list[int]] = defaultdict(list)
     author_first: dict[str, Author] = {}
-    for index, article in enumerate(chosen):
+    for index in listed:
+        article = chosen[index]
+        month_items[(article.date.year, article.date.month)].append(index)
         for tag in article.tags:
             first = tag_first.setdefault(tag.slug, (tag, article.path))
             if first[0].name != tag.name:
@@ -88,7 +126,10 @@ def make_site(config: SiteConfig, articles: tuple[Article, ...],
     nav = tuple(sorted(tags, key=lambda t: (-t.count, t.tag.name.lower()))[:NAV_TAGS])
     site = Site(config=config, articles=tuple(chosen),
                 pages=tuple(sorted(pages, key=lambda p: p.path)),
-                tags=tags, authors=authors, nav_tags=nav)
+                tags=tags, authors=authors, nav_tags=nav, listed=listed,
+                months=tuple(MonthIndex(y, m, tuple(month_items[(y, m)]))
+                             for y, m in sorted(month_items)),
+                now=now, next_due=min(scheduled) if scheduled else None)
     return site, problems
 
 

@@ -9,6 +9,15 @@ ARCHIVE = "/arsip/"
 TAGS = "/tag/"
 AUTHORS = "/author/"
 MEDIA = "/media/"
+YEARS = "/arsip/tahun/"
+SEARCH = "/cari/"
+FEED = "/feed.xml"
+RSS = "/rss.xml"
+JSON_FEED = "/feed.json"
+SITEMAP = "/sitemap.xml"
+NEWS_SITEMAP = "/news-sitemap.xml"
+ROBOTS = "/robots.txt"
+REDIRECTS = "/_redirects"
 
 
 def article_url(pattern: str, date: datetime, slug: str) -> str:
@@ -24,6 +33,24 @@ def tag_url(slug: str) -> str:
 
 def author_url(slug: str) -> str:
     return f"{AUTHORS}{slug}/"
+
+
+def feed_url(base: str) -> str:
+    """The Atom feed of the list at `base` (`/tag/kpu/` -> `/tag/kpu/feed.xml`)."""
+    return f"{base}feed.xml"
+
+
+def year_url(year: int) -> str:
+    return f"/{year:04d}/"
+
+
+def month_url(year: int, month: int) -> str:
+    return f"/{year:04d}/{month:02d}/"
+
+
+def sitemap_part(number: int) -> str:
+    """URL of part `number` (1-based) of a sitemap split under an index."""
+    return f"/sitemap-{number}.xml"
 
 
 def page_url(slug: str) -> str:

@@ -17,6 +17,51 @@ from collections.abc import Iterable
 from pathlib import Path
 
 
+class Stager:
+    """Writes changed files into a staging folder; usable in worker processes.
+
+    Paths are plain strings and created folders are remembered: at 10,000
+    pages, pathlib and repeated `mkdir` calls cost more than the writing.
+    """
+
+    def __init__(self, output: str, staging: str, dry_run: bool = False) -> None:
+        self.output = output
+        self.staging = staging
+        self.dry_run = dry_run
+        self._folders: set[str] = set()
+
+    def put(self, relative: str, data: bytes) -> bool:
+        """Stage `data` for `relative`; False (and nothing staged) when it is unchanged."""
+        if _same(os.path.join(self.output, relative), data):
+            return False
+        if not self.dry_run:
+            with open(self._staged(relative), "wb") as handle:
+                handle.write(data)
+        return True
+
+    def put_copy(self, relative: str, source: str) -> bool:
+        """Stage a copy of `source`; False when the output already has the same bytes."""
+        target = os.path.join(self.output, relative)
+        try:
+            if os.stat(target).st_size == os.stat(source).st_size:
+                with open(target, "rb") as old, open(source, "rb") as new:
+                    if old.read() == new.read():
+                        return False
+        except OSError:
+            pass
+        if not self.dry_run:
+            shutil.copyfile(source, self._staged(relative))
+        return True
+
+    def _staged(self, relative: str) -> str:
+        path = os.path.join(self.staging, relative)
+        folder = os.path.dirname(path)
+        if folder not in self._folders:
+            os.makedirs(folder, exist_ok=True)
+            self._folders.add(folder)
+        return path
+
+
 class Writer:
     """Stages changed files for one output folder, then commits or aborts."""
 
@@ -29,53 +74,50 @@ class Writer:
             # A staging folder left by a killed build holds nothing we need.
             shutil.rmtree(staging, ignore_errors=True)
             staging.mkdir(parents=True)
+        self.stager = Stager(str(output), str(staging), dry_run)
 
     def put(self, relative: str, data: bytes) -> bool:
-        """Stage `data` for `relative`; False (and nothing staged) when it is unchanged."""
-        if _same(self.output / relative, data):
-            return False
-        if not self.dry_run:
-            staged = self.staging / relative
-            staged.parent.mkdir(parents=True, exist_ok=True)
-            staged.write_bytes(data)
-        self.staged.append(relative)
-        return True
+        """Stage `data` for `relative`; False when the output already has these bytes."""
+        changed = self.stager.put(relative, data)
+        if changed:
+            self.staged.append(relative)
+        return changed
 
     def put_copy(self, relative: str, source: Path) -> bool:
         """Stage a copy of `source`; False when the output already has the same bytes."""
-        target = self.output / relative
-        try:
-            if target.stat().st_size == source.stat().st_size and \
-                    target.read_bytes() == source.read_bytes():
-                return False
-        except OSError:
-            pass
-        if not self.dry_run:
-            staged = self.staging / relative
-            staged.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(source, staged)
+        changed = self.stager.put_copy(relative, str(source))
+        if changed:
+            self.staged.append(relative)
+        return changed
+
+    def adopt(self, relative: str) -> None:
+        """Count a file staged by a worker process as staged here."""
         self.staged.append(relative)
-        return True
 
     def commit(self, remove: Iterable[str]) -> list[str]:
         """Move staged files into place and delete `remove`; return what was removed."""
         removed: list[str] = []
         if self.dry_run:
             return removed
+        output, staging = str(self.output), str(self.staging)
+        folders: set[str] = set()
         for relative in self.staged:
-            target = self.output / relative
-            target.parent.mkdir(parents=True, exist_ok=True)
-            if target.is_dir():
+            target = os.path.join(output, relative)
+            folder = os.path.dirname(target)
+            if folder not in folders:
+                os.makedirs(folder, exist_ok=True)
+                folders.add(folder)
+            if os.path.isdir(target):
                 shutil.rmtree(target)
-            _replace(self.staging / relative, target)
+            _replace(os.path.join(staging, relative), target)
         for relative in sorted(set(remove) - set(self.staged)):
-            target = self.output / relative
+            obsolete = self.output / relative
             try:
-                target.unlink()
+                obsolete.unlink()
             except FileNotFoundError:
                 continue
             removed.append(relative)
-            _prune(target.parent, self.output)
+            _prune(obsolete.parent, self.output)
         shutil.rmtree(self.staging, ignore_errors=True)
         return removed
 
@@ -97,21 +139,24 @@ def existing_files(output: Path) -> set[str]:
     return found
 
 
-def _same(target: Path, data: bytes) -> bool:
+def _same(target: str, data: bytes) -> bool:
     try:
-        return target.stat().st_size == len(data) and target.read_bytes() == data
+        if os.stat(target).st_size != len(data):
+            return False
+        with open(target, "rb") as handle:
+            return handle.read() == data
     except OSError:
         return False
 
 
-def _replace(source: Path, target: Path) -> None:
+def _replace(source: str, target: str) -> None:
     try:
         os.replace(source, target)
     except OSError as error:
         if error.errno != errno.EXDEV:
             raise
         # Staging on another file system: copy next to the target, then rename.
-        temporary = target.with_name(f".{target.name}.warta-tmp")
+        temporary = os.path.join(os.path.dirname(target), f".{os.path.basename(target)}.tmp")
         shutil.copyfile(source, temporary)
         os.replace(temporary, target)
 

@@ -22,6 +22,11 @@ home_size = 4
 [authors]
 Hmz = "Hamid Zulkarnain"
 Ulm = "Ulya Maharani"
+
+# Pagefind's index is tested on its own (tests/test_search.py); elsewhere it
+# would only slow the builds down and add its files to every snapshot.
+[outputs]
+search = false
 """
 
 
@@ -69,6 +74,13 @@ class SiteMaker:
                 hashlib.sha256(path.read_bytes()).hexdigest(), path.stat().st_mtime_ns)
             for path in sorted(self.output.rglob("*")) if path.is_file()
         }
+
+
+def settings(site: SiteMaker, top: str = "", outputs: str = "") -> None:
+    """Add top-level keys and `[outputs]` switches to the test site's site.toml."""
+    text = (site.root / "site.toml").read_text(encoding="utf-8")
+    text = text.replace("page_size = 3\n", f"page_size = 3\n{top}\n", 1)
+    site.write("site.toml", text.replace("search = false\n", f"search = false\n{outputs}\n"))
 
 
 @pytest.fixture

@@ -87,6 +87,11 @@ def test_adding_the_newest_article_rewrites_only_the_newest_pages(site: SiteMake
         "index.html", "2024/03/berita-ke-6/index.html", "2024/03/berita-ke-5/index.html",
         "arsip/index.html", "arsip/page/2/index.html",
         "tag/banjir/index.html", "tag/banjir/page/2/index.html", "tag/index.html",
+        # the month's newest page and the date archives' counts
+        "2024/03/index.html", "2024/03/page/2/index.html", "2024/index.html",
+        "arsip/tahun/index.html",
+        # the feeds it enters and the sitemap it joins
+        "feed.xml", "rss.xml", "feed.json", "tag/banjir/feed.xml", "sitemap.xml",
     }
     assert set(result.written) == changed
     assert result.parsed == 1

@@ -1,0 +1,183 @@
+"""`warta import`: files in, articles out, one report line per inferred field.
+
+Exit codes: 0 every input imported, 1 some input or item refused, 2 usage errors.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from dataclasses import dataclass, replace
+from datetime import date, datetime
+from pathlib import Path
+
+import click
+
+from generator import urls
+from generator.config import SiteConfig, load_config
+from generator.errors import WartaError
+from generator.importers.feeds import NotFeedError, mtime, parse_feed
+from generator.importers.rawtext import RawTextError, parse_raw
+from generator.importers.record import Imported, Rejected
+from generator.importers.tags import unify_spelling
+from generator.importers.writer import Outcome, index_site, write_record
+from generator.importers.wxr import NotWxrError, parse_wxr
+
+SUFFIXES = {".txt", ".xml", ".rss", ".atom"}
+
+
+@dataclass(frozen=True)
+class Batch:
+    """What one input file gives."""
+
+    items: tuple[Imported, ...]
+    """Records to write."""
+    rejected: tuple[Rejected, ...]
+    """The file itself or items in it that could not be imported."""
+    notes: tuple[str, ...] = ()
+    """File-level notes (attachments, skipped item types)."""
+
+
+def detect_format(data: bytes) -> str:
+    """`wxr`, `feed` or `text`, judged by content."""
+    head = data[:4000].decode("utf-8", "replace").lstrip("\ufeff \t\r\n")
+    if not head.startswith("<"):
+        return "text"
+    # A Blogger export is Atom, but importing it as a feed would turn its
+    # settings and templates into articles: the WXR reader refuses it by name.
+    if re.search(r"xmlns:wp=\"https?://wordpress\.org/export/", head) or re.search(
+            r"schemas\.google\.com/blogger|<generator[^>]*>Blogger<", head):
+        return "wxr"
+    if re.search(r"<(rss|feed|rdf:RDF)\b", head):
+        return "feed"
+    return "text"
+
+
+def read_input(path: Path, fmt: str, config: SiteConfig, published: date | None) -> Batch:
+    """One input file as records; never raises for bad input."""
+    origin = str(path)
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        return Batch((), (Rejected(origin, f"cannot read: {error.strerror}"),))
+    if not data.strip():
+        return Batch((), (Rejected(origin, "the file is empty"),))
+    zone = config.zone
+    modified = mtime(path.stat().st_mtime, zone)
+    kind = detect_format(data) if fmt == "auto" else fmt
+    try:
+        if kind == "wxr":
+            result = parse_wxr(data, origin, zone)
+            return Batch(result.items, result.rejected, result.notes)
+        if kind == "feed":
+            feed = parse_feed(data, origin, zone, modified)
+            return Batch(feed.items, feed.rejected)
+        if b"\x00" in data:
+            raise RawTextError("a binary file, not text")
+        try:
+            text = data.decode("utf-8")
+        except UnicodeDecodeError as error:
+            raise RawTextError(f"not UTF-8 text (byte {error.start})") from None
+        record = parse_raw(text, origin, zone=zone, fallback=modified,
+                           fallback_how="the file's modification time",
+                           known_tags=config.known_tags, published=published)
+        return Batch((record,), ())
+    except (NotWxrError, NotFeedError, RawTextError) as error:
+        return Batch((), (Rejected(origin, str(error)),))
+
+
+def collect(paths: tuple[Path, ...]) -> list[Path]:
+    """Files named, and every importable file inside folders named, sorted."""
+    found: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            found += sorted(p for p in path.rglob("*") if p.is_file()
+                            and p.suffix.lower() in SUFFIXES)
+        else:
+            found.append(path)
+    return found
+
+
+def distinct_ids(items: tuple[Imported, ...]) -> list[Imported]:
+    """Items whose source_id repeats in one file get `#2`, `#3`: each keeps its own file."""
+    seen: dict[str, int] = {}
+    out = []
+    for item in items:
+        if item.source_id:
+            seen[item.source_id] = seen.get(item.source_id, 0) + 1
+            if seen[item.source_id] > 1:
+                item = replace(item, source_id=f"{item.source_id}#{seen[item.source_id]}")
+        out.append(item)
+    return out
+
+
+def own_url_removed(item: Imported, config: SiteConfig) -> tuple[str, ...]:
+    """Aliases minus the article's own new URL (same permalink pattern as WordPress):
+    a redirect written there would replace the article itself."""
+    own = urls.article_url(config.article_url, item.date, item.slug).rstrip("/")
+    return tuple(a for a in item.aliases if a.rstrip("/") != own)
+
+
+def report_lines(record: Imported, outcome: Outcome) -> list[str]:
+    """The report for one record: the path, then one line per inferred field."""
+    lines = [f"{outcome.path}: {outcome.status}  ({record.origin})",
+             f"  date: {record.date.isoformat()} ({record.date_how})"]
+    fields = [("location", record.location), ("source", record.source),
+              ("authors", ", ".join(record.authors)), ("caption", record.image_caption),
+              ("credit", record.image_credit), ("tags", ", ".join(record.tags))]
+    lines += [f"  {name}: {value or '-'}" for name, value in fields]
+    if record.draft:
+        lines.append("  draft: yes")
+    if record.aliases:
+        lines.append(f"  aliases: {', '.join(record.aliases)}")
+    lines += [f"  dropped: {note}" for note in record.notes]
+    lines += [f"  warning: {warning}" for warning in record.warnings]
+    return lines
+
+
+@click.command("import")
+@click.argument("paths", nargs=-1, required=True,
+                type=click.Path(exists=True, path_type=Path))
+@click.option("--format", "fmt", type=click.Choice(["auto", "text", "wxr", "feed"]),
+              default="auto", show_default=True, help="How to read the inputs.")
+@click.option("--published", type=click.DateTime(formats=["%Y-%m-%d"]), default=None,
+              help="Publication date hint (YYYY-MM-DD) for texts without a year or date.")
+@click.option("--dry-run", is_flag=True, help="Print what would be written; write nothing.")
+@click.option("--update", is_flag=True, help="Overwrite files whose content differs.")
+@click.option("--site", "site_dir", type=click.Path(file_okay=False, path_type=Path),
+              default=".", show_default=True, help="The site folder (with site.toml).")
+def import_command(paths: tuple[Path, ...], fmt: str, published: datetime | None,
+                   dry_run: bool, update: bool, site_dir: Path) -> None:
+    """Import raw texts, WordPress exports and feeds as articles under content/."""
+    try:
+        config = load_config(site_dir)
+    except WartaError as error:
+        for problem in error.problems:
+            click.echo(str(problem), err=True)
+        sys.exit(2)
+    hint = published.date() if published else None
+    site = index_site(site_dir)
+    refused: list[str] = []
+    imported = 0
+    for path in collect(paths):
+        batch = read_input(path, fmt, config, hint)
+        for note in batch.notes:
+            click.echo(f"{path}: {note}")
+        for item in distinct_ids(batch.items):
+            record = replace(item, tags=unify_spelling(item.tags, site.tag_spellings),
+                             aliases=own_url_removed(item, config))
+            outcome = write_record(site_dir, record, update=update, dry_run=dry_run,
+                                   known_ids=site.source_ids)
+            click.echo("\n".join(report_lines(record, outcome)))
+            if outcome.status == "refused":
+                refused.append(f"{record.origin}: {outcome.path} exists with different "
+                               "content (use --update to replace it)")
+            else:
+                imported += 1
+        refused += [f"{r.origin}: {r.reason}" for r in batch.rejected]
+    for line in refused:
+        click.echo(line, err=True)
+    verb = "would import" if dry_run else "imported"
+    click.echo(f"{verb} {imported}, refused {len(refused)}")
+    if refused:
+        sys.exit(1)

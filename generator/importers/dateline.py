@@ -1,0 +1,143 @@
+"""Datelines (`JAKARTA, KOMPAS.com -`, `MALANGVOICE – `) and photo credits.
+
+Pure functions over one paragraph of text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# Outlets whose house spelling is not what title-casing their capitals gives.
+KNOWN_OUTLETS = {
+    "kompas.com": "Kompas.com", "radar bogor": "Radar Bogor", "radarbogor": "Radar Bogor",
+    "malangvoice": "MalangVoice", "malangtimes": "MalangTimes",
+    "timesindonesia": "TIMES Indonesia", "suryamalang.com": "SuryaMalang.com",
+    "jawapos.com": "JawaPos.com", "tribun-medan.com": "Tribun-Medan.com",
+    "liputan6.com": "Liputan6.com", "cnn indonesia": "CNN Indonesia", "tempo.co": "Tempo.co",
+    "republika.co.id": "Republika.co.id", "antara": "Antara", "suara.com": "Suara.com",
+    "palpos.co": "Palpos.co", "detikjatim": "detikJatim", "detik.com": "detik.com",
+    "cakaplah": "Cakaplah", "jurnalsulawesi.com": "Jurnalsulawesi.com",
+}
+# Words that make an all-caps dateline head an outlet rather than a city.
+_OUTLET_HINT = re.compile(
+    r"(\.(com|co|id|net|org)\b|VOICE|TIMES|NEWS|POS\b|POST|ONLINE|\bTV\b|TRIBUN|RADAR|ANTARA)",
+    re.IGNORECASE,
+)
+_DASH = re.compile(r"\s*\\?[-–—]{1,3}\s*")
+_WORD = re.compile(r"^[A-Z][\w.'&-]*$")
+
+
+@dataclass(frozen=True)
+class Dateline:
+    """What the opening words of a lead say about place and outlet."""
+
+    location: str
+    """City, title-cased (`Jakarta`), or empty."""
+    source: str
+    """Outlet in its house spelling (`Kompas.com`), or empty."""
+    rest: str
+    """The paragraph without its dateline."""
+    written: str
+    """The dateline as written, for the report."""
+
+
+def outlet_name(written: str) -> str:
+    """The house spelling of an outlet: known names mapped, shouting title-cased."""
+    name = " ".join(written.split())
+    known = KNOWN_OUTLETS.get(name.lower())
+    if known:
+        return known
+    if name.upper() != name:
+        return name  # already mixed case: the outlet's own spelling
+    domain = re.match(r"^(.*?)(\.[A-Z.]+)$", name)
+    if domain:
+        return domain.group(1).title() + domain.group(2).lower()
+    return name.title()
+
+
+def place_name(written: str) -> str:
+    """A city as the theme prints it: `PALANGKA RAYA` → `Palangka Raya`."""
+    name = " ".join(written.replace("*", "").split()).strip(" ,")
+    return name.title() if name.isupper() else name
+
+
+def _is_outlet(part: str) -> bool:
+    return part.lower() in KNOWN_OUTLETS or bool(_OUTLET_HINT.search(part))
+
+
+def _is_name(part: str, max_words: int = 4) -> bool:
+    words = part.split()
+    return 0 < len(words) <= max_words and all(_WORD.match(w) for w in words)
+
+
+def _classify(head: str) -> tuple[str, str] | None:
+    """(location, source) for a dateline head, or None when it is not one."""
+    head = head.replace("*", "").strip(" ,")
+    paren = re.match(r"^(?P<city>[^(),]+?),?\s*\((?P<outlet>[^()]+)\)$", head)
+    if paren and _is_name(paren.group("city"), 3):
+        return place_name(paren.group("city")), outlet_name(paren.group("outlet").strip())
+    if "," in head:
+        first, _, second = (p.strip() for p in head.partition(","))
+        if not (_is_name(first, 4) and _is_name(second, 4)):
+            return None
+        if _is_outlet(first) and not _is_outlet(second):
+            return place_name(second), outlet_name(first)
+        return place_name(first), outlet_name(second)
+    if not _is_name(head, 3):
+        return None
+    if _is_outlet(head):
+        return "", outlet_name(head)
+    if head.isupper() or len(head.split()) == 1:
+        return place_name(head), ""
+    return None
+
+
+def find_dateline(paragraph: str) -> Dateline | None:
+    """The dateline opening `paragraph`, or None.
+
+    A dateline is a short head of capitalised words (a city, an outlet, or
+    both) followed by a dash: `RADAR BOGOR -Teks`, `Palu (antarasulteng.com) - `.
+    """
+    text = paragraph.lstrip("* ")
+    for dash in _DASH.finditer(text[:70]):
+        head = text[: dash.start()]
+        if not head.strip(" *") or dash.end() >= len(text):
+            continue
+        classified = _classify(head)
+        if classified is None:
+            continue
+        # `Prabowo-Gibran`: a mixed-case word glued to a hyphen is a compound, not a dateline.
+        if (not head.isupper() and not dash.group(0).startswith((" ", "\\")) and "(" not in head
+                and not classified[1]):
+            continue
+        location, source = classified
+        rest = text[dash.end():].lstrip("* ")
+        return Dateline(location, source, rest, text[: dash.end()].strip())
+    return None
+
+
+_CREDIT = re.compile(
+    r"\s*(?:\(\s*\(?\s*(?P<paren>[^()]+?)\s*\)?\s*\)|\[(?P<square>[^\[\]]+)\])\s*\.?$")
+_DATE_LIKE = re.compile(r"^\d{1,2}/\d{1,2}(/\d{2,4})?$")
+_CREDIT_PREFIX = re.compile(r"^(?:foto|photo|dok|dokumentasi)(?:\s+oleh|\s+by)?\s*[:.]?\s*",
+                            re.IGNORECASE)
+_ABBREVIATIONS = {"ist": "Istimewa", "ist.": "Istimewa", "dok": "Dokumentasi"}
+
+
+def split_credit(caption: str) -> tuple[str, str]:
+    """(caption, credit) from a caption ending with `(Istimewa)`, `[Ist]`, `((ANTARA/X))`."""
+    match = _CREDIT.search(caption)
+    if not match:
+        return caption.strip(), ""
+    credit = (match.group("paren") or match.group("square") or "").strip()
+    if _DATE_LIKE.match(credit) or not credit:
+        return caption.strip(), ""
+    credit = _CREDIT_PREFIX.sub("", credit).strip() or credit
+    credit = _ABBREVIATIONS.get(credit.lower(), credit)
+    return caption[: match.start()].strip(), credit
+
+
+def has_credit(paragraph: str) -> bool:
+    """True when `paragraph` ends like a photo caption's credit."""
+    return bool(split_credit(paragraph)[1])

@@ -1,0 +1,215 @@
+"""Planning of the outputs around the article pages: archives, feeds, sitemaps, redirects.
+
+`make_plan` (plan.py) calls `plan_extra` with its `add` function, so every
+file planned here gets its fingerprint the same way: from its template, the
+records it shows and the settings, never from the clock. Files that show no
+navigation or UI strings (feeds, sitemaps, robots.txt, redirects) are keyed
+on the settings alone, so a tag count changing elsewhere leaves them alone.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from collections import Counter
+from collections.abc import Callable, Sequence
+from datetime import date, timedelta
+from heapq import nlargest
+from itertools import chain, groupby
+from operator import itemgetter
+from typing import Protocol
+
+from babel.dates import format_date
+
+from generator import dates, urls
+from generator.pagination import paginate
+from generator.site import Site
+
+RELATED = 4
+"""Related articles shown under an article."""
+RELATED_WINDOW = 24
+"""How many of each tag's most recent earlier articles are considered as related.
+
+Bounded so that planning stays linear in the archive for tags with thousands
+of articles; within the window the choice is exact and deterministic."""
+NEWS_DAYS = 2
+"""Google News sitemaps list only articles of the last two days."""
+NEWS_LIMIT = 1000
+"""...and at most 1,000 of them."""
+SITEMAP_KINDS = frozenset({"home", "archive", "tag", "tags", "article", "page", "author",
+                           "year", "month", "years"})
+"""Page kinds that are canonical HTML pages and belong in sitemap.xml."""
+
+Add = Callable[..., None]
+
+
+class Planned(Protocol):
+    """What sitemaps need of a planned page (plan.Page, which imports this module)."""
+
+    @property
+    def kind(self) -> str: ...
+    @property
+    def canonical(self) -> str: ...
+    @property
+    def items(self) -> tuple[int, ...]: ...
+    @property
+    def article(self) -> int | None: ...
+
+
+def lists(add: Add, base: str, kind: str, title: str, items: Sequence[int], size: int,
+          **fields: object) -> None:
+    """A paginated list of `items` (oldest first): numbered pages oldest first, and `base`
+    showing the newest one. Each page lists its articles newest first."""
+    chunks = paginate(len(items), size)
+    last = len(chunks)
+    for chunk in chunks:
+        page_fields = {
+            **fields,
+            "items": tuple(reversed(items[chunk.start:chunk.stop])),
+            "number": chunk.number,
+            "newer_url": urls.numbered(base, chunk.number + 1) if chunk.number < last else None,
+            "older_url": urls.numbered(base, chunk.number - 1) if chunk.number > 1 else None,
+        }
+        add(urls.numbered(base, chunk.number), kind, "list.html", title, **page_fields)
+        if chunk.number == last:
+            add(base, kind, "list.html", title, **page_fields)
+    if not chunks:
+        add(base, kind, "list.html", title, number=None, **fields)
+
+
+def related_finder(site: Site) -> Callable[[int], tuple[int, ...]]:
+    """A function giving, for an article index, its related articles, best first.
+
+    Related articles share the most tags with the article; ties go to the
+    newest. Only articles published before it are candidates, so an article
+    page never changes when later news arrives (pages stay stable).
+    """
+    tag_items = {t.tag.slug: t.items for t in site.tags}
+
+    def related(index: int) -> tuple[int, ...]:
+        tags = site.articles[index].tags
+        if len(tags) == 1:  # the common case: simply the newest earlier ones of the tag
+            items = tag_items.get(tags[0].slug, ())
+            end = bisect_left(items, index)
+            return tuple(reversed(items[max(0, end - RELATED):end]))
+        windows = []
+        for tag in tags:
+            items = tag_items.get(tag.slug, ())
+            end = bisect_left(items, index)
+            windows.append(items[max(0, end - RELATED_WINDOW):end])
+        shared = Counter(chain.from_iterable(windows))
+        # Most shared tags first, then the newest (the highest index).
+        best = nlargest(RELATED, shared.items(), key=itemgetter(1, 0))
+        return tuple(other for other, _ in best)
+
+    return related
+
+
+def month_title(year: int, month: int, language: str) -> str:
+    """`September 2018` in the site's language."""
+    return format_date(date(year, month, 1), "LLLL y", locale=language.replace("-", "_"))
+
+
+def plan_extra(site: Site, add: Add, pages: Sequence[Planned]) -> None:
+    """Plan archives, author pages, search, redirects, feeds and sitemaps, in that order:
+    sitemaps come last because they list the pages planned before them."""
+    config = site.config
+    outputs = config.outputs
+    data_key = "data:" + config.fingerprint
+    if outputs.date_archives:
+        _date_archives(site, add)
+    if outputs.author_pages:
+        for author in site.authors:
+            lists(add, author.author.url, "author", author.author.name, author.items,
+                  config.page_size, author=author.author.slug)
+    if outputs.search:
+        add(urls.SEARCH, "search", "search.html", "Search")
+    _redirects(site, add, data_key)
+    if outputs.feeds:
+        _feeds(site, add, data_key)
+    if outputs.sitemaps:
+        _sitemaps(site, add, pages, data_key)
+
+
+def _date_archives(site: Site, add: Add) -> None:
+    config = site.config
+    add(urls.YEARS, "years", "years.html", "Archive by month",
+        own=tuple((m.year, m.month, m.count) for m in site.months))
+    for year, group in groupby(site.months, key=lambda m: m.year):
+        months = tuple(group)
+        add(urls.year_url(year), "year", "year.html", str(year),
+            own=tuple((m.month, m.count) for m in months), year=year)
+        for m in months:
+            lists(add, urls.month_url(year, m.month), "month",
+                  month_title(year, m.month, config.language), m.items, config.page_size,
+                  year=year, month=m.month)
+
+
+def _redirects(site: Site, add: Add, data_key: str) -> None:
+    moves: list[tuple[str, str]] = []
+    for index, article in enumerate(site.articles):
+        for alias in article.aliases:
+            url = alias if "." in alias.rsplit("/", 1)[-1] else alias.rstrip("/") + "/"
+            add(url, "redirect", "redirect.html", article.title, own=article.url,
+                shared=data_key, article=index)
+            moves.append((alias, article.url))
+    if moves:
+        add(urls.REDIRECTS, "redirects", "redirects.txt", "", shared=data_key,
+            links=tuple(sorted(moves)))
+
+
+def _feeds(site: Site, add: Add, data_key: str) -> None:
+    config = site.config
+    size = config.feed_size
+    newest = tuple(reversed(site.listed))[:size]
+    add(urls.FEED, "atom", "atom.xml", config.title, shared=data_key, items=newest)
+    add(urls.RSS, "rss", "rss.xml", config.title, shared=data_key, items=newest)
+    add(urls.JSON_FEED, "jsonfeed", "feed.json", config.title, shared=data_key, items=newest)
+    for tag in site.tags:
+        add(urls.feed_url(tag.tag.url), "atom", "atom.xml", tag.tag.name, shared=data_key,
+            items=tuple(reversed(tag.items))[:size], tag=tag.tag.slug)
+    if config.outputs.author_pages:  # an author feed lives beside the author page
+        for author in site.authors:
+            add(urls.feed_url(author.author.url), "atom", "atom.xml", author.author.name,
+                shared=data_key, items=tuple(reversed(author.items))[:size],
+                author=author.author.slug)
+
+
+def _sitemaps(site: Site, add: Add, pages: Sequence[Planned], data_key: str) -> None:
+    config = site.config
+    modified = [a.modified for a in site.articles]  # a property: compute each once
+    entries: list[tuple[str, str]] = []
+    for page in pages:
+        if page.kind not in SITEMAP_KINDS:
+            continue
+        if page.article is not None:
+            article = site.articles[page.article]
+            if article.withdrawn or article.draft:
+                continue
+            entries.append((page.canonical, dates.iso(modified[page.article])))
+            continue
+        lastmod = max((modified[i] for i in page.items), default=None)
+        entries.append((page.canonical, dates.iso(lastmod) if lastmod else ""))
+    size = config.sitemap_size
+    if len(entries) <= size:
+        add(urls.SITEMAP, "sitemap", "sitemap.xml", "", shared=data_key, links=tuple(entries))
+    else:
+        parts = []
+        for number, start in enumerate(range(0, len(entries), size), start=1):
+            part = tuple(entries[start:start + size])
+            url = urls.sitemap_part(number)
+            add(url, "sitemap", "sitemap.xml", "", shared=data_key, links=part)
+            parts.append((config.absolute(url), max(lastmod for _, lastmod in part)))
+        add(urls.SITEMAP, "sitemapindex", "sitemap-index.xml", "", shared=data_key,
+            links=tuple(parts))
+    news: list[int] = []
+    if site.now is not None:
+        since = site.now - timedelta(days=NEWS_DAYS)
+        for index in reversed(site.listed):
+            article = site.articles[index]
+            if article.date < since or len(news) == NEWS_LIMIT:
+                break
+            if not article.draft:
+                news.append(index)
+    add(urls.NEWS_SITEMAP, "newssitemap", "news-sitemap.xml", "", shared=data_key,
+        items=tuple(news))
+    add(urls.ROBOTS, "robots", "robots.txt", "", shared=data_key)

@@ -1,0 +1,62 @@
+"""The client-side search index: Pagefind run over the finished output folder.
+
+Pagefind indexes whole sites only (it has no incremental mode), so the build
+runs it only when some HTML file changed, and swaps the new index in with a
+rename so that a reader never loads half an index.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import os
+import shutil
+import subprocess
+import sys
+from collections.abc import Iterable
+from pathlib import Path
+
+from generator.errors import Problem
+
+INDEX_DIR = "pagefind"
+"""Folder of the index inside the output folder, as the search page expects it."""
+
+
+def needs_index(output: Path, changed: Iterable[str]) -> bool:
+    """True when an HTML file changed or the index is missing."""
+    if not (output / INDEX_DIR / "pagefind.js").is_file():
+        return True
+    return any(path.endswith(".html") for path in changed)
+
+
+def remove_index(output: Path) -> None:
+    """Delete the index of a site whose search was switched off."""
+    shutil.rmtree(output / INDEX_DIR, ignore_errors=True)
+
+
+def build_index(output: Path, language: str) -> Problem | None:
+    """Index `output` with Pagefind; return a problem instead of raising, because the
+    pages themselves are already published when this runs."""
+    if importlib.util.find_spec("pagefind") is None:
+        return Problem("site.toml", None, "the search index was not built: Pagefind is missing",
+                       "pip install 'pagefind[bin]', or set search = false under [outputs]",
+                       "warning")
+    # Next to the output folder, so that the final rename stays on one file system.
+    staging = output.parent / f".{output.name}.pagefind-new"
+    old = output.parent / f".{output.name}.pagefind-old"
+    for folder in (staging, old):
+        shutil.rmtree(folder, ignore_errors=True)
+    command = [sys.executable, "-m", "pagefind", "--site", str(output),
+               "--output-path", str(staging), "--force-language", language.split("-")[0],
+               "--silent"]
+    done = subprocess.run(command, capture_output=True, text=True, check=False)
+    if done.returncode != 0 or not (staging / "pagefind.js").is_file():
+        shutil.rmtree(staging, ignore_errors=True)
+        detail = (done.stderr or done.stdout).strip().splitlines()[-1:] or ["no output"]
+        return Problem("output", None, f"Pagefind failed to index the site: {detail[0]}",
+                       "run `python -m pagefind --site output` to see why", "warning")
+    target = output / INDEX_DIR
+    if target.exists():
+        os.replace(target, old)
+    os.replace(staging, target)
+    shutil.rmtree(old, ignore_errors=True)
+    return None

@@ -1,0 +1,132 @@
+"""Machine-readable descriptions of articles: schema.org JSON-LD and JSON Feed 1.1.
+
+Pure functions from records to JSON text. They read the same fields the
+templates print (title, date, modified, authors), so the structured data
+and the visible byline and date cannot disagree.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from typing import Any
+
+from generator import dates, urls
+from generator.config import SiteConfig
+from generator.model import Article
+
+
+def absolute_asset(config: SiteConfig, src: str) -> str:
+    """An image URL, theme path or media path as an absolute URL."""
+    if src.startswith(("http://", "https://")):
+        return src
+    if src.startswith("/"):
+        return config.absolute(src)
+    if src.startswith(("media/", "static/")):
+        return config.absolute("/" + src)
+    return config.absolute("/static/" + src)
+
+
+def author_link(config: SiteConfig, url: str) -> str | None:
+    """Absolute URL of an author page, when the site has author pages."""
+    return config.absolute(url) if config.outputs.author_pages else None
+
+
+def article_data(config: SiteConfig, article: Article, canonical: str) -> dict[str, Any]:
+    """The schema.org `NewsArticle` of an article page."""
+    authors = []
+    for author in article.authors:
+        person: dict[str, Any] = {"@type": "Person", "name": author.name}
+        link = author_link(config, author.url)
+        if link:
+            person["url"] = link
+        authors.append(person)
+    publisher: dict[str, Any] = {"@type": "Organization", "name": config.publisher or config.title,
+                                 "url": config.base_url}
+    if config.publisher_logo:
+        publisher["logo"] = {"@type": "ImageObject",
+                             "url": absolute_asset(config, config.publisher_logo)}
+    data: dict[str, Any] = {
+        "@context": "https://schema.org",
+        "@type": "NewsArticle",
+        "headline": article.title,
+        "datePublished": dates.iso(article.date),
+        "dateModified": dates.iso(article.modified),
+        "author": authors,
+        "publisher": publisher,
+        "mainEntityOfPage": {"@type": "WebPage", "@id": canonical},
+        "url": canonical,
+        "inLanguage": config.language,
+    }
+    if article.summary and not article.withdrawn:
+        data["description"] = article.summary
+    if article.image:
+        data["image"] = [absolute_asset(config, article.image.url)]
+    if article.tags:
+        data["keywords"] = [t.name for t in article.tags]
+    if article.location:
+        data["contentLocation"] = {"@type": "Place", "name": article.location}
+    if article.corrections:
+        data["correction"] = [{"@type": "CorrectionComment", "text": c.text,
+                               "datePublished": dates.iso(c.date)}
+                              for c in article.corrections]
+    return data
+
+
+def script_json(data: object) -> str:
+    """JSON safe to place inside `<script>`: no `<`, `>` or `&` that could end it early."""
+    text = json.dumps(data, ensure_ascii=False, indent=2, sort_keys=False)
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+
+def json_feed(config: SiteConfig, title: str, feed_url: str, home_url: str,
+              entries: Sequence[tuple[Article, str]]) -> str:
+    """A JSON Feed 1.1 document of `entries` (article, body HTML), newest first."""
+    items = []
+    for article, body in entries:
+        item: dict[str, Any] = {
+            "id": config.absolute(article.url),
+            "url": config.absolute(article.url),
+            "title": article.title,
+            "content_html": body,
+            "summary": article.summary,
+            "date_published": dates.iso(article.date),
+            "date_modified": dates.iso(article.modified),
+        }
+        if article.authors:
+            item["authors"] = [{"name": a.name, **({"url": link} if (
+                link := author_link(config, a.url)) else {})} for a in article.authors]
+        if article.tags:
+            item["tags"] = [t.name for t in article.tags]
+        if article.image:
+            item["image"] = absolute_asset(config, article.image.url)
+        items.append(item)
+    feed = {
+        "version": "https://jsonfeed.org/version/1.1",
+        "title": title,
+        "home_page_url": config.absolute(home_url),
+        "feed_url": config.absolute(feed_url),
+        "language": config.language,
+        "items": items,
+    }
+    if config.description:
+        feed["description"] = config.description
+    return json.dumps(feed, ensure_ascii=False, indent=2)
+
+
+def tag_uri(config: SiteConfig, article: Article) -> str:
+    """A permanent Atom id (RFC 4151 tag URI): host, publication day and URL path.
+
+    It survives a move from http to https or to a new host name's CDN, which
+    a permalink id would not."""
+    host = config.base_url.split("://", 1)[1].split("/", 1)[0]
+    return f"tag:{host},{article.date:%Y-%m-%d}:{article.url}"
+
+
+def list_home(page_tag: str, page_author: str) -> str:
+    """The HTML page a feed belongs to."""
+    if page_tag:
+        return urls.tag_url(page_tag)
+    if page_author:
+        return urls.author_url(page_author)
+    return "/"

@@ -1,0 +1,109 @@
+"""Killing `warta build` at any moment never leaves a broken output folder.
+
+A build is killed with SIGKILL at deterministic random moments while it
+rewrites every page of an archive; each time every file in `output/` must be
+whole, and the next build must repair the site to exactly what a clean
+build gives.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import random
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from generator.build import BuildOptions, build
+
+ARTICLES = 150
+TRIALS = 20
+
+
+def _write_archive(site: Path, variant: int) -> None:
+    site.mkdir(parents=True, exist_ok=True)
+    (site / "site.toml").write_text('title = "Uji"\npage_size = 10\n[outputs]\nsearch = false\n',
+                                     encoding="utf-8")
+    folder = site / "content/articles"
+    folder.mkdir(parents=True, exist_ok=True)
+    for n in range(ARTICLES):
+        body = "\n\n".join(f"Paragraf {p} versi {variant} artikel {n}." for p in range(30))
+        (folder / f"a{n:03d}.md").write_text(
+            f"---\ntitle: Artikel {n} versi {variant}\ndate: 2024-01-01T{n % 24:02d}:"
+            f"{n % 60:02d}:00+07:00\ntags: [Tag {n % 9}, Versi {variant}]\n---\n{body}\n",
+            encoding="utf-8")
+
+
+def _digests(output: Path) -> dict[str, str]:
+    return {p.relative_to(output).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(output.rglob("*")) if p.is_file()}
+
+
+def _assert_whole(output: Path) -> None:
+    for path in output.rglob("*.html"):
+        text = path.read_text(encoding="utf-8")
+        assert text.startswith("<!doctype html>") and text.rstrip().endswith("</html>"), path
+
+
+def test_sigkill_at_random_moments_never_breaks_the_output(tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    _write_archive(site, 0)
+    build(BuildOptions(site_dir=site))
+    command = [sys.executable, "-m", "generator", "build", "--site", str(site), "--quiet",
+               "--jobs", "1"]
+    # How long a full rewrite takes here, to spread the kills over it.
+    _write_archive(site, 1)
+    started = time.perf_counter()
+    subprocess.run(command, check=True, env=_env())
+    duration = time.perf_counter() - started
+    chooser = random.Random(20240926)
+    for trial in range(TRIALS):
+        # Given an archive whose every page must be rewritten
+        _write_archive(site, trial % 2)
+        # When the build is killed at a random moment
+        process = subprocess.Popen(command, env=_env())
+        time.sleep(chooser.uniform(0.05, duration))
+        process.send_signal(signal.SIGKILL)
+        process.wait()
+        # Then every file in the output is whole
+        _assert_whole(site / "output")
+    # And the next build repairs the site to what a clean build gives
+    build(BuildOptions(site_dir=site))
+    clean = tmp_path / "clean"
+    _write_archive(clean, (TRIALS - 1) % 2)
+    build(BuildOptions(site_dir=clean))
+    assert _digests(site / "output") == _digests(clean / "output")
+
+
+def test_an_exception_during_rendering_leaves_the_output_as_it_was(tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    _write_archive(site, 0)
+    build(BuildOptions(site_dir=site))
+    before = {p: (d, (site / "output" / p).stat().st_mtime_ns)
+              for p, d in _digests(site / "output").items()}
+    _write_archive(site, 1)
+    templates = site / "templates"
+    templates.mkdir()
+    # The article template fails on the last article only: most pages render first.
+    (templates / "article.html").write_text(
+        '{% extends "base.html" %}{% block content %}{{ article.title }}'
+        f'{{% if article.title.startswith("Artikel {ARTICLES - 1} ") %}}{{{{ 1 / 0 }}}}'
+        '{% endif %}{% endblock %}', encoding="utf-8")
+    try:
+        build(BuildOptions(site_dir=site))
+    except Exception:  # noqa: BLE001 - the failure itself is not the point
+        pass
+    after = {p: (d, (site / "output" / p).stat().st_mtime_ns)
+             for p, d in _digests(site / "output").items()}
+    assert after == before
+    assert not (site / ".warta/staging/output").exists()
+    shutil.rmtree(templates)
+
+
+def _env() -> dict[str, str]:
+    root = str(Path(__file__).resolve().parents[1])
+    return {**os.environ, "PYTHONPATH": root + os.pathsep + os.environ.get("PYTHONPATH", "")}

@@ -1,0 +1,147 @@
+"""Atom, RSS and JSON feeds: parsed by real parsers, keyed on content, rebuilt only when touched."""
+
+from __future__ import annotations
+
+import json
+import xml.etree.ElementTree as ET
+from datetime import UTC, datetime
+
+import feedparser
+
+from tests.conftest import SiteMaker, settings
+
+ATOM = "{http://www.w3.org/2005/Atom}"
+CONTENT = "{http://purl.org/rss/1.0/modules/content/}"
+
+
+def three_articles(site: SiteMaker) -> None:
+    site.article("a", "Banjir Melanda Kota", "2024-03-01T09:00:00+07:00",
+                 "Air setinggi **lutut** & arus deras.\n", tags="[Banjir]", authors="[Hmz]",
+                 summary="Ringkasan banjir.")
+    site.article("b", "Harga Beras Naik", "2024-03-02T09:00:00+07:00", tags="[Pasar]",
+                 authors="[Ulm]", updated="2024-03-05T10:00:00+07:00")
+    site.article("c", "Tanggul <Jebol>", "2024-03-03T09:00:00+07:00", tags="[Banjir, Pasar]",
+                 authors="[Hmz, Ulm]")
+
+
+def test_every_feed_parses_without_errors(site: SiteMaker) -> None:
+    three_articles(site)
+    site.build()
+    for path in ("feed.xml", "rss.xml", "tag/banjir/feed.xml", "tag/pasar/feed.xml",
+                 "author/hamid-zulkarnain/feed.xml", "author/ulya-maharani/feed.xml"):
+        parsed = feedparser.parse(site.read(path))
+        assert parsed.bozo == 0, (path, parsed.get("bozo_exception"))
+        assert parsed.entries, path
+    banjir = feedparser.parse(site.read("tag/banjir/feed.xml"))
+    assert [e.title for e in banjir.entries] == ["Tanggul <Jebol>", "Banjir Melanda Kota"]
+
+
+def test_atom_has_the_required_elements_and_full_content(site: SiteMaker) -> None:
+    three_articles(site)
+    site.build()
+    feed = ET.fromstring(site.read("feed.xml"))
+    for name in ("id", "title", "updated"):
+        assert feed.find(ATOM + name) is not None and feed.findtext(ATOM + name)
+    assert feed.find(ATOM + "author/" + ATOM + "name") is not None
+    assert feed.find(f"{ATOM}link[@rel='self']").get("href") == "https://kabar.example/feed.xml"
+    entries = feed.findall(ATOM + "entry")
+    assert len(entries) == 3
+    for entry in entries:
+        for name in ("id", "title", "updated", "published", "content", "summary"):
+            assert entry.find(ATOM + name) is not None, name
+        assert entry.find(f"{ATOM}link[@rel='alternate']") is not None
+    oldest = entries[-1]
+    assert oldest.findtext(ATOM + "id") == \
+        "tag:kabar.example,2024-03-01:/2024/03/banjir-melanda-kota/"
+    assert oldest.find(ATOM + "content").get("type") == "html"
+    assert "<strong>lutut</strong> &amp; arus deras" in oldest.findtext(ATOM + "content")
+    assert oldest.findtext(ATOM + "summary") == "Ringkasan banjir."
+    updated = {e.findtext(ATOM + "title"): e.findtext(ATOM + "updated") for e in entries}
+    assert updated["Harga Beras Naik"] == "2024-03-05T10:00:00+07:00"
+    # The feed's own `updated` is its newest content, not the build time.
+    assert feed.findtext(ATOM + "updated") == "2024-03-05T10:00:00+07:00"
+
+
+def test_rss_has_the_required_elements_and_content_encoded(site: SiteMaker) -> None:
+    three_articles(site)
+    site.build()
+    channel = ET.fromstring(site.read("rss.xml")).find("channel")
+    assert channel is not None
+    for name in ("title", "link", "description"):
+        assert channel.findtext(name)
+    items = channel.findall("item")
+    assert len(items) == 3
+    for item in items:
+        assert item.findtext("title") and item.findtext("link") and item.findtext("pubDate")
+        assert item.find("guid") is not None and item.find(CONTENT + "encoded") is not None
+    assert items[0].findtext("pubDate") == "Sun, 03 Mar 2024 09:00:00 +0700"
+    parsed = feedparser.parse(site.read("rss.xml"))
+    assert parsed.version == "rss20"
+    assert "<strong>lutut</strong>" in parsed.entries[2].content[0].value
+
+
+def test_the_json_feed_follows_version_1_1(site: SiteMaker) -> None:
+    three_articles(site)
+    site.build()
+    feed = json.loads(site.read("feed.json"))
+    assert feed["version"] == "https://jsonfeed.org/version/1.1"
+    assert feed["title"] == "Kabar Contoh" and feed["feed_url"] == "https://kabar.example/feed.json"
+    first = feed["items"][0]
+    assert first["id"] == "https://kabar.example/2024/03/tanggul-jebol/"
+    assert first["title"] == "Tanggul <Jebol>"
+    assert [a["name"] for a in first["authors"]] == ["Hamid Zulkarnain", "Ulya Maharani"]
+    assert "<strong>lutut</strong>" in feed["items"][2]["content_html"]
+
+
+def test_feed_size_limits_the_entries(site: SiteMaker) -> None:
+    settings(site, top="feed_size = 2")
+    three_articles(site)
+    site.build()
+    assert len(feedparser.parse(site.read("feed.xml")).entries) == 2
+    assert len(json.loads(site.read("feed.json"))["items"]) == 2
+
+
+def test_feeds_do_not_depend_on_the_build_time(site: SiteMaker) -> None:
+    three_articles(site)
+    site.build(now=datetime(2024, 4, 1, tzinfo=UTC))
+    before = {p: site.read(p) for p in ("feed.xml", "rss.xml", "feed.json")}
+    (site.root / ".warta").rename(site.root / ".warta-old")  # a cold rebuild
+    site.build(now=datetime(2025, 1, 1, tzinfo=UTC))
+    assert {p: site.read(p) for p in before} == before
+
+
+def test_an_edit_rewrites_only_the_feeds_that_list_the_article(site: SiteMaker) -> None:
+    # Given a built site with two tags
+    three_articles(site)
+    site.build()
+    # When the article tagged only "Pasar" gets a new title
+    site.article("b", "Harga Beras Turun", "2024-03-02T09:00:00+07:00", tags="[Pasar]",
+                 authors="[Ulm]", updated="2024-03-05T10:00:00+07:00")
+    result = site.build()
+    # Then its tag's and author's feeds change, the Banjir feed does not
+    written = set(result.written)
+    assert {"feed.xml", "rss.xml", "feed.json", "tag/pasar/feed.xml",
+            "author/ulya-maharani/feed.xml"} <= written
+    assert "tag/banjir/feed.xml" not in written
+    assert "author/hamid-zulkarnain/feed.xml" not in written
+
+
+def test_pages_announce_their_feeds(site: SiteMaker) -> None:
+    three_articles(site)
+    site.build()
+    home = site.read("index.html")
+    assert '<link rel="alternate" type="application/atom+xml" href="/feed.xml"' in home
+    assert 'type="application/rss+xml" href="/rss.xml"' in home
+    assert 'type="application/feed+json" href="/feed.json"' in home
+    assert 'href="/tag/banjir/feed.xml"' in site.read("tag/banjir/index.html")
+    assert 'href="/author/hamid-zulkarnain/feed.xml"' in \
+        site.read("author/hamid-zulkarnain/index.html")
+
+
+def test_feeds_can_be_switched_off(site: SiteMaker) -> None:
+    settings(site, outputs="feeds = false")
+    three_articles(site)
+    site.build()
+    files = set(site.snapshot())
+    assert not {"feed.xml", "rss.xml", "feed.json", "tag/banjir/feed.xml"} & files
+    assert "application/atom+xml" not in site.read("index.html")

@@ -1,0 +1,116 @@
+"""sitemap.xml (split under an index when big), the Google News sitemap and robots.txt."""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+from datetime import UTC, datetime
+
+from tests.conftest import SiteMaker, settings
+
+SM = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
+NEWS = "{http://www.google.com/schemas/sitemap-news/0.9}"
+
+
+def urls_of(text: str) -> dict[str, str | None]:
+    root = ET.fromstring(text)
+    assert root.tag == SM + "urlset"
+    return {u.findtext(SM + "loc") or "": u.findtext(SM + "lastmod") for u in root}
+
+
+def four_articles(site: SiteMaker) -> None:
+    site.article("a", "Satu", "2024-03-01T09:00:00+07:00", tags="[Banjir]", authors="[Hmz]")
+    site.article("b", "Dua", "2024-03-02T09:00:00+07:00", tags="[Banjir]",
+                 updated="2024-03-04T12:00:00+07:00")
+    site.article("c", "Tiga", "2024-03-03T09:00:00+07:00")
+    site.article("d", "Ditarik", "2024-03-03T10:00:00+07:00", withdrawn="Tidak akurat.")
+    site.write("content/pages/tentang.md", "---\ntitle: Tentang\n---\nKami.\n")
+
+
+def test_the_sitemap_lists_every_canonical_page_with_content_dates(site: SiteMaker) -> None:
+    four_articles(site)
+    site.build()
+    found = urls_of(site.read("sitemap.xml"))
+    base = "https://kabar.example"
+    assert found[f"{base}/2024/03/satu/"] == "2024-03-01T09:00:00+07:00"
+    assert found[f"{base}/2024/03/dua/"] == "2024-03-04T12:00:00+07:00"  # updated moves lastmod
+    assert found[f"{base}/"] == "2024-03-04T12:00:00+07:00"
+    for url in ("/tag/banjir/", "/arsip/", "/tentang/", "/2024/03/", "/2024/",
+                "/author/hamid-zulkarnain/"):
+        assert base + url in found, url
+    # Withdrawn articles, redirects, the 404 page and feeds are not canonical pages.
+    assert f"{base}/2024/03/ditarik/" not in found
+    assert not any(u.endswith((".xml", "404.html")) for u in found)
+    # Every URL in it exists in the output.
+    files = set(site.snapshot())
+    for url in found:
+        path = url.removeprefix(base + "/")
+        assert path + "index.html" in files or path in files, url
+
+
+def test_a_big_sitemap_is_split_under_an_index(site: SiteMaker) -> None:
+    settings(site, top="sitemap_size = 5")
+    four_articles(site)
+    site.build()
+    index = ET.fromstring(site.read("sitemap.xml"))
+    assert index.tag == SM + "sitemapindex"
+    parts = [s.findtext(SM + "loc") for s in index]
+    assert parts[0] == "https://kabar.example/sitemap-1.xml" and len(parts) > 1
+    total = 0
+    for number in range(1, len(parts) + 1):
+        found = urls_of(site.read(f"sitemap-{number}.xml"))
+        assert 0 < len(found) <= 5
+        total += len(found)
+    config = (site.root / "site.toml").read_text(encoding="utf-8")
+    site.write("site.toml", config.replace("sitemap_size = 5", "sitemap_size = 10000"))
+    site.build()
+    assert len(urls_of(site.read("sitemap.xml"))) == total
+    assert not (site.output / "sitemap-1.xml").exists()
+
+
+def test_an_unchanged_archive_gives_an_unchanged_sitemap(site: SiteMaker) -> None:
+    four_articles(site)
+    site.build(now=datetime(2024, 3, 10, tzinfo=UTC))
+    before = site.read("sitemap.xml")
+    site.article("c", "Tiga", "2024-03-03T09:00:00+07:00", "Isi baru.\n")
+    result = site.build(now=datetime(2024, 5, 1, tzinfo=UTC))
+    assert "sitemap.xml" not in result.written and site.read("sitemap.xml") == before
+
+
+def test_the_news_sitemap_holds_the_last_two_days(site: SiteMaker) -> None:
+    four_articles(site)
+    site.article("e", "Kabar Terkini", "2024-03-09T20:00:00+07:00")
+    site.build(now=datetime.fromisoformat("2024-03-10T08:00:00+07:00"))
+    root = ET.fromstring(site.read("news-sitemap.xml"))
+    assert [u.findtext(SM + "loc") for u in root] == ["https://kabar.example/2024/03/kabar-terkini/"]
+    news = root[0].find(NEWS + "news")
+    assert news is not None
+    assert news.findtext(f"{NEWS}publication/{NEWS}name") == "Kabar Contoh"
+    assert news.findtext(f"{NEWS}publication/{NEWS}language") == "id"
+    assert news.findtext(NEWS + "publication_date") == "2024-03-09T20:00:00+07:00"
+    assert news.findtext(NEWS + "title") == "Kabar Terkini"
+    # Three days later it is empty again.
+    site.build(now=datetime.fromisoformat("2024-03-13T08:00:00+07:00"))
+    assert len(ET.fromstring(site.read("news-sitemap.xml"))) == 0
+
+
+def test_the_publisher_name_comes_from_site_toml(site: SiteMaker) -> None:
+    settings(site, top='publisher = "PT Kabar Media"')
+    site.article("e", "Kabar Terkini", "2024-03-09T20:00:00+07:00")
+    site.build(now=datetime.fromisoformat("2024-03-10T08:00:00+07:00"))
+    assert "<news:name>PT Kabar Media</news:name>" in site.read("news-sitemap.xml")
+
+
+def test_robots_txt_points_at_the_sitemaps(site: SiteMaker) -> None:
+    site.build()
+    robots = site.read("robots.txt")
+    assert "User-agent: *" in robots
+    assert "Sitemap: https://kabar.example/sitemap.xml" in robots
+    assert "Sitemap: https://kabar.example/news-sitemap.xml" in robots
+
+
+def test_sitemaps_can_be_switched_off(site: SiteMaker) -> None:
+    settings(site, outputs="sitemaps = false")
+    four_articles(site)
+    site.build()
+    files = set(site.snapshot())
+    assert not {"sitemap.xml", "news-sitemap.xml", "robots.txt"} & files
