@@ -11,23 +11,33 @@ from __future__ import annotations
 
 import contextlib
 import gc
+import hashlib
 import pickle
 import sqlite3
 import sys
+import zlib
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from pathlib import Path
 from typing import Any
 
 from generator import __version__
+from generator.model import Article, StaticPage
 
 # Bump when the shape of what is stored changes.
-SCHEMA = 2
-VERSION_KEY = f"warta {__version__} schema {SCHEMA} python {sys.version_info[:2]}"
+SCHEMA = 3
+# Source records are stored in this many pickled shards, so that one edited
+# article re-pickles 1/64 of the archive's metadata, not all of it.
+SHARDS = 64
+# The records' shape is part of the key, so a cache written before a field
+# was added to a record is never trusted.
+_SHAPE = ",".join(f.name for record in (Article, StaticPage) for f in fields(record))
+VERSION_KEY = (f"warta {__version__} schema {SCHEMA} python {sys.version_info[:2]} "
+               f"{hashlib.sha1(_SHAPE.encode()).hexdigest()[:12]}")
 
 _TABLES = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
-CREATE TABLE IF NOT EXISTS snapshot (id INTEGER PRIMARY KEY, sources BLOB);
+CREATE TABLE IF NOT EXISTS snapshot (shard INTEGER PRIMARY KEY, sources BLOB);
 CREATE TABLE IF NOT EXISTS bodies (path TEXT PRIMARY KEY, digest TEXT, html TEXT);
 CREATE TABLE IF NOT EXISTS outputs (
     target TEXT, path TEXT, fingerprint TEXT, size INTEGER, mtime_ns INTEGER,
@@ -74,14 +84,8 @@ class Cache:
         if self.path is None:
             return self._init(sqlite3.connect(":memory:"))
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        try:
-            db = self._init(sqlite3.connect(self.path, timeout=30))
-            row = db.execute("SELECT value FROM meta WHERE key = 'version'").fetchone()
-            if row is not None and row[0] == VERSION_KEY:
-                return db
-            db.close()
-        except sqlite3.DatabaseError:
-            pass
+        if self.path.exists() and _version(self.path) == VERSION_KEY:
+            return sqlite3.connect(self.path, timeout=30)
         # Another version's cache or a damaged file: start over.
         for suffix in ("", "-wal", "-shm", "-journal"):
             Path(str(self.path) + suffix).unlink(missing_ok=True)
@@ -100,29 +104,42 @@ class Cache:
     # Sources -----------------------------------------------------------
 
     def sources(self) -> dict[str, SourceEntry]:
-        """What is known about every source file, from one pickled snapshot.
+        """What is known about every source file, from the pickled shards.
 
-        One blob, not a row per file: unpickling 10,000 records in one call
-        shares the repeated objects (time zones, tags) and is several times
-        faster than 10,000 calls.
+        A few large blobs, not a row per file: unpickling many records in one
+        call shares repeated objects (time zones, tags) and is several times
+        faster than one call per record.
         """
-        row = self.db.execute("SELECT sources FROM snapshot WHERE id = 1").fetchone()
-        if row is None:
-            return {}
+        entries: dict[str, SourceEntry] = {}
         # Unpickling creates hundreds of thousands of objects and no garbage;
         # with the collector on, it would run dozens of useless passes (5x slower).
         gc.disable()
         try:
-            entries = pickle.loads(row[0])
+            for (blob,) in self.db.execute("SELECT sources FROM snapshot"):
+                part = pickle.loads(blob)
+                if not isinstance(part, dict):
+                    return {}
+                entries.update(part)
         except Exception:  # noqa: BLE001 - any damage means: parse everything again
             return {}
         finally:
             gc.enable()
-        return entries if isinstance(entries, dict) else {}
+        return entries
 
-    def save_sources(self, entries: dict[str, SourceEntry]) -> None:
-        blob = pickle.dumps(entries, protocol=pickle.HIGHEST_PROTOCOL)
-        self.db.execute("INSERT OR REPLACE INTO snapshot VALUES (1, ?)", (blob,))
+    def save_sources(self, entries: dict[str, SourceEntry], changed: Iterable[str]) -> None:
+        """Store `entries`, re-pickling only the shards that hold a `changed` path."""
+        dirty = {_shard(path) for path in changed}
+        if not dirty:
+            return
+        parts: dict[int, dict[str, SourceEntry]] = {shard: {} for shard in dirty}
+        for path, entry in entries.items():
+            part = parts.get(_shard(path))
+            if part is not None:
+                part[path] = entry
+        self.db.executemany(
+            "INSERT OR REPLACE INTO snapshot VALUES (?, ?)",
+            ((shard, pickle.dumps(part, protocol=pickle.HIGHEST_PROTOCOL))
+             for shard, part in parts.items()))
 
     def put_body(self, path: str, digest: str, html: str) -> None:
         self.db.execute("INSERT OR REPLACE INTO bodies VALUES (?, ?, ?)", (path, digest, html))
@@ -177,3 +194,20 @@ class BodyReader:
     def body(self, path: str) -> str | None:
         row = self.db.execute("SELECT html FROM bodies WHERE path = ?", (path,)).fetchone()
         return None if row is None else str(row[0])
+
+
+def _shard(path: str) -> int:
+    return zlib.crc32(path.encode("utf-8")) % SHARDS
+
+
+def _version(path: Path) -> str | None:
+    """The version that wrote the cache at `path`, or None when it cannot be read."""
+    try:
+        db = sqlite3.connect(path, timeout=30)
+        try:
+            row = db.execute("SELECT value FROM meta WHERE key = 'version'").fetchone()
+        finally:
+            db.close()
+    except sqlite3.DatabaseError:
+        return None
+    return str(row[0]) if row else None

@@ -5,6 +5,7 @@ Exit codes: 0 success, 1 content or config errors, 2 usage errors.
 
 from __future__ import annotations
 
+import importlib
 import os
 import sys
 from datetime import datetime
@@ -27,7 +28,31 @@ def _jobs(value: int | None) -> int:
     return value if value and value > 0 else (os.cpu_count() or 1)
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class _Commands(click.Group):
+    """Imports the `serve` and `import` commands only when they are used.
+
+    They pull in watchdog, feedparser and nh3; `warta build`, run after every
+    edit, should not pay for loading them.
+    """
+
+    LAZY = {
+        "import": ("generator.importers.command", "import_command"),
+        "serve": ("generator.serve_command", "serve_command"),
+    }
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted([*super().list_commands(ctx), *self.LAZY])
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if cmd_name in self.LAZY:
+            module, name = self.LAZY[cmd_name]
+            command = getattr(importlib.import_module(module), name)
+            assert isinstance(command, click.Command)
+            return command
+        return super().get_command(ctx, cmd_name)
+
+
+@click.group(cls=_Commands, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="warta")
 def main() -> None:
     """Warta: build a local news archive into a static website."""
@@ -107,9 +132,3 @@ def new_command(site_dir: Path, title: str) -> None:
         sys.exit(1)
     click.echo(str(path))
 
-
-from generator.serve_command import serve_command  # noqa: E402
-
-main.add_command(serve_command)
-from generator.importers.command import import_command  # noqa: E402
-main.add_command(import_command)

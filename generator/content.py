@@ -18,7 +18,7 @@ from generator import markup, urls
 from generator.config import SiteConfig
 from generator.errors import Problem
 from generator.frontmatter_text import ProblemError, Split, decode, key_line, split, suggest
-from generator.model import Article, Author, Correction, Image, StaticPage, Tag
+from generator.model import Article, Author, Correction, Image, StaticPage, Tag, with_key
 from generator.slugs import slugify
 
 Renderer = Callable[[str], str]
@@ -93,7 +93,7 @@ def parse_article(data: bytes | str, path: str, config: SiteConfig,
     errors = [p for p in problems if p.is_error]
     if errors:
         raise ContentProblems(errors)
-    return Parsed(article, body_html, tuple(p for p in problems if not p.is_error))
+    return Parsed(with_key(article), body_html, tuple(p for p in problems if not p.is_error))
 
 
 def parse_page(data: bytes | str, path: str, config: SiteConfig,

@@ -55,24 +55,26 @@ def scan(site_dir: Path) -> list[_Source]:
     """Every `.md` file under content/articles and content/pages, sorted."""
     found = []
     for folder in (ARTICLES, PAGES):
-        root = site_dir / folder
-        if not root.is_dir():
+        root = os.path.join(site_dir, folder)
+        if not os.path.isdir(root):
             continue
-        for entry in _walk(str(root)):
+        # String paths, not pathlib: this runs for every source on every build.
+        for entry, relative in _walk(root, folder):
             if entry.name.endswith(".md") and not entry.name.startswith("."):
                 stat = entry.stat()
-                relative = Path(entry.path).relative_to(site_dir).as_posix()
                 found.append(_Source(relative, entry.path, stat.st_size, stat.st_mtime_ns))
     return sorted(found, key=lambda s: s.path)
 
 
-def _walk(folder: str) -> Iterator[os.DirEntry[str]]:
+def _walk(folder: str, relative: str) -> Iterator[tuple[os.DirEntry[str], str]]:
+    """Files under `folder` with their POSIX paths relative to the site."""
     with os.scandir(folder) as entries:
         for entry in entries:
+            path = f"{relative}/{entry.name}"
             if entry.is_dir(follow_symlinks=False) and not entry.name.startswith("."):
-                yield from _walk(entry.path)
+                yield from _walk(entry.path, path)
             elif entry.is_file():
-                yield entry
+                yield entry, path
 
 
 def load(site_dir: Path, config: SiteConfig, cache: Cache, jobs: int = 1) -> Loaded:
@@ -81,7 +83,7 @@ def load(site_dir: Path, config: SiteConfig, cache: Cache, jobs: int = 1) -> Loa
     known = cache.sources()
     key = config.content_key
     entries: dict[str, SourceEntry] = {}
-    touched = False
+    changed: list[str] = []
     to_parse: list[tuple[_Source, bytes, str, str | None]] = []
     for source in sources:
         entry = known.get(source.path)
@@ -95,18 +97,19 @@ def load(site_dir: Path, config: SiteConfig, cache: Cache, jobs: int = 1) -> Loa
             # Touched but not changed: remember the new stat, keep the record.
             entries[source.path] = SourceEntry(source.size, source.mtime_ns, digest, key,
                                                entry.record)
-            touched = True
+            changed.append(source.path)
             continue
         cached_body = cache.body(source.path) if entry and entry.digest == digest else None
         to_parse.append((source, data, digest, cached_body))
     for source, (record, body, digest) in _parse_all(to_parse, config, jobs):
         entries[source.path] = SourceEntry(source.size, source.mtime_ns, digest, key, record)
+        changed.append(source.path)
         if body is not None:
             cache.put_body(source.path, digest, body)
     gone = set(known) - set(entries)
-    if gone or touched or to_parse:
+    if gone or changed:
         cache.forget_bodies(gone)
-        cache.save_sources(entries)
+        cache.save_sources(entries, changed + sorted(gone))
         cache.commit()
     return _collect(site_dir, {path: e.record for path, e in entries.items()}, len(to_parse))
 

@@ -6,8 +6,9 @@ schema and the template context document themselves.
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import Any
 
@@ -111,6 +112,12 @@ class Article:
     """Hash of the rendered body HTML; pages that show the body depend on it."""
     extra: Mapping[str, Any] = field(default_factory=dict)
     """Frontmatter keys Warta does not know, available to templates."""
+    key: str = ""
+    """Hash of all the fields above: the pages that show the article depend on it.
+
+    Computed once when the file is parsed (see `with_key`), so a rebuild does
+    not hash the whole archive's metadata again.
+    """
 
     @property
     def reading_minutes(self) -> int:
@@ -141,3 +148,9 @@ class StaticPage:
     """Hash of the rendered body HTML."""
     summary: str = ""
     """First paragraph as plain text."""
+
+
+def with_key(article: Article) -> Article:
+    """`article` with its `key` set from its other fields."""
+    unkeyed = replace(article, key="")
+    return replace(article, key=hashlib.sha1(repr(unkeyed).encode("utf-8")).hexdigest())

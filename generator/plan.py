@@ -104,7 +104,7 @@ def make_plan(site: Site, template_key: Callable[[str], str], globals_key: str,
     settings, the navigation, the UI strings).
     """
     config = site.config
-    keys = [_hash(a) for a in site.articles]
+    keys = [a.key or _hash(a) for a in site.articles]
     pages: list[Page] = []
 
     def add(url: str, kind: str, template: str, title: str, own: object = (),

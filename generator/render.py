@@ -7,6 +7,7 @@ step.
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Callable
 from datetime import UTC, datetime
 from email.utils import format_datetime
@@ -15,7 +16,6 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
-import jinja2.meta
 from babel.messages.pofile import read_po
 from markupsafe import Markup
 
@@ -47,6 +47,9 @@ class Renderer:
             autoescape=jinja2.select_autoescape(("html", "htm", "xml"), ("txt", "json"),
                                                 default_for_string=True, default=True),
             extensions=["jinja2.ext.i18n"],
+            # Compiled templates are kept between builds: compiling them costs
+            # more than rendering the few pages a one-article edit touches.
+            bytecode_cache=_bytecode_cache(site_dir),
             keep_trailing_newline=True,
             trim_blocks=True,
             lstrip_blocks=True,
@@ -61,7 +64,9 @@ class Renderer:
         self.env.filters["absolute"] = site.config.absolute
         self.env.globals.update(
             site=site.config,
-            nav_tags=[_TagCount(t.tag.name, t.tag.slug, t.tag.url, t.count) for t in site.nav_tags],
+            # Tags only, no counts: every page shows the navigation, and a count
+            # in it would make each new article re-render the whole site.
+            nav_tags=[t.tag for t in site.nav_tags],
             archive_url=urls.ARCHIVE,
             tags_url=urls.TAGS,
             years_url=urls.YEARS,
@@ -95,20 +100,20 @@ class Renderer:
         seen.add(name)
         try:
             source, filename, _ = self.env.loader.get_source(self.env, name)  # type: ignore[union-attr]
-            parsed = self.env.parse(source, name, filename)
         except jinja2.TemplateNotFound:
             return [f"missing:{name}"]
-        except jinja2.TemplateSyntaxError as error:
-            raise _template_error(error, self.site_dir) from None
         found = [f"{filename}\0{source}"]
-        for child in jinja2.meta.find_referenced_templates(parsed):
-            if child is not None:
-                found += self._sources(child, seen)
+        children = _references(source)
+        if children is None:
+            # A reference computed at render time: depend on every template.
+            children = self.env.list_templates()
+        for child in children:
+            found += self._sources(child, seen)
         return found
 
     def globals_key(self) -> str:
         """Hash of what every page shows: settings, navigation, UI strings."""
-        nav = [(t.tag, t.count) for t in self.site.nav_tags]
+        nav = [t.tag for t in self.site.nav_tags]
         return hashlib.sha1(repr((self.site.config.fingerprint, self.site.config.title, nav,
                                   sorted(self.strings.items()))).encode()).hexdigest()
 
@@ -229,6 +234,32 @@ class _PageView:
 
     def __getattr__(self, name: str) -> Any:
         return getattr(self._page, name)
+
+
+_REFERENCE = re.compile(r"{%-?\s*(?:extends|include|import|from)\s+([^\s%]+)")
+_LITERAL = re.compile(r"""^(?:"([^"]+)"|'([^']+)')$""")
+
+
+def _references(source: str) -> list[str] | None:
+    """Templates `source` extends, includes or imports; None if one is not a literal.
+
+    A scan of the tags, not a parse: parsing every template on every build
+    costs more than a one-article rebuild may (templates are compiled from
+    the bytecode cache). Syntax errors surface when a page renders.
+    """
+    found = []
+    for argument in _REFERENCE.findall(source):
+        literal = _LITERAL.match(argument)
+        if literal is None:
+            return None
+        found.append(literal.group(1) or literal.group(2))
+    return found
+
+
+def _bytecode_cache(site_dir: Path) -> jinja2.BytecodeCache:
+    folder = site_dir / ".warta" / "jinja"
+    folder.mkdir(parents=True, exist_ok=True)
+    return jinja2.FileSystemBytecodeCache(str(folder))
 
 
 def _load_strings(theme: ThemeFiles, site_dir: Path) -> dict[str, str]:

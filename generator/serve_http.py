@@ -31,31 +31,17 @@ NOT_FOUND = "404.html"
 # How long an SSE connection stays silent before a comment line checks it is still open.
 HEARTBEAT_SECONDS = 15.0
 
+_UTF8 = "; charset=utf-8"
 CONTENT_TYPES = {
-    ".html": "text/html; charset=utf-8",
-    ".htm": "text/html; charset=utf-8",
-    ".css": "text/css; charset=utf-8",
-    ".js": "text/javascript; charset=utf-8",
-    ".mjs": "text/javascript; charset=utf-8",
-    ".xml": "application/xml; charset=utf-8",
-    ".rss": "application/rss+xml; charset=utf-8",
-    ".atom": "application/atom+xml; charset=utf-8",
-    ".json": "application/json",
-    ".webmanifest": "application/manifest+json",
-    ".txt": "text/plain; charset=utf-8",
-    ".svg": "image/svg+xml",
-    ".png": "image/png",
-    ".jpg": "image/jpeg",
-    ".jpeg": "image/jpeg",
-    ".gif": "image/gif",
-    ".webp": "image/webp",
-    ".avif": "image/avif",
-    ".ico": "image/x-icon",
-    ".woff2": "font/woff2",
-    ".woff": "font/woff",
-    ".ttf": "font/ttf",
-    ".pdf": "application/pdf",
-    ".wasm": "application/wasm",
+    ".html": "text/html" + _UTF8, ".htm": "text/html" + _UTF8, ".css": "text/css" + _UTF8,
+    ".js": "text/javascript" + _UTF8, ".mjs": "text/javascript" + _UTF8,
+    ".xml": "application/xml" + _UTF8, ".rss": "application/rss+xml" + _UTF8,
+    ".atom": "application/atom+xml" + _UTF8, ".txt": "text/plain" + _UTF8,
+    ".json": "application/json", ".webmanifest": "application/manifest+json",
+    ".svg": "image/svg+xml", ".png": "image/png", ".jpg": "image/jpeg", ".jpeg": "image/jpeg",
+    ".gif": "image/gif", ".webp": "image/webp", ".avif": "image/avif", ".ico": "image/x-icon",
+    ".woff2": "font/woff2", ".woff": "font/woff", ".ttf": "font/ttf",
+    ".pdf": "application/pdf", ".wasm": "application/wasm",
 }
 
 

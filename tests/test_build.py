@@ -281,3 +281,16 @@ def test_the_demo_archive_builds(tmp_path: Path) -> None:
     site.root = tmp_path
     result = site.build()
     assert result.articles >= 40 and not result.warnings
+
+
+def test_a_cache_from_another_version_is_not_trusted(site: SiteMaker) -> None:
+    import sqlite3
+
+    five_articles(site)
+    site.build()
+    db = sqlite3.connect(site.root / ".warta/cache.sqlite")
+    db.execute("UPDATE meta SET value = 'warta 0.0.1' WHERE key = 'version'")
+    db.commit()
+    db.close()
+    assert site.build().parsed == 5
+    assert site.build().parsed == 0
