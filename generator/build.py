@@ -114,15 +114,17 @@ def build(options: BuildOptions, progress: Progress | None = None) -> BuildResul
             raise ContentError(list(plan.problems))
         written, unchanged, removed, rendered = _write(options, cache, site, config, renderer,
                                                        theme, plan, progress)
+        search_key = search.index_key(p.fingerprint for p in plan.pages
+                                      if p.output.endswith(".html"))
     finally:
         cache.close()
     # After the commit: Pagefind reads the finished HTML files from the output folder.
     indexed = pending = False
     if not options.dry_run and not config.outputs.search:
         search.remove_index(options.output)
-    elif not options.dry_run and search.needs_index(options.output, written + removed):
+    elif not options.dry_run and search.needs_index(options.output, search_key):
         if options.index_search:
-            failure = search.build_index(options.output, config.language)
+            failure = search.build_index(options.output, config.language, search_key)
             indexed = failure is None
             warnings += (failure,) if failure else ()
         else:

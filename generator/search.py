@@ -7,6 +7,7 @@ rename so that a reader never loads half an index.
 
 from __future__ import annotations
 
+import hashlib
 import importlib.util
 import os
 import shutil
@@ -21,11 +22,28 @@ INDEX_DIR = "pagefind"
 """Folder of the index inside the output folder, as the search page expects it."""
 
 
-def needs_index(output: Path, changed: Iterable[str]) -> bool:
-    """True when an HTML file changed or the index is missing."""
-    if not (output / INDEX_DIR / "pagefind.js").is_file():
+KEY_FILE = ".warta-index-key"
+"""Inside the index folder: the key of the pages the index was built from."""
+
+
+def index_key(fingerprints: Iterable[str]) -> str:
+    """Key of a set of HTML pages, from their build fingerprints."""
+    digest = hashlib.sha1()
+    for fingerprint in sorted(fingerprints):
+        digest.update(fingerprint.encode("ascii"))
+    return digest.hexdigest()
+
+
+def needs_index(output: Path, key: str) -> bool:
+    """True unless the index in `output` was built from exactly the pages of `key`.
+
+    Comparing keys, not "did this build write HTML", means a build killed
+    between writing the pages and indexing them is caught up by the next one.
+    """
+    try:
+        return (output / INDEX_DIR / KEY_FILE).read_text(encoding="ascii") != key
+    except OSError:
         return True
-    return any(path.endswith(".html") for path in changed)
 
 
 def remove_index(output: Path) -> None:
@@ -33,7 +51,7 @@ def remove_index(output: Path) -> None:
     shutil.rmtree(output / INDEX_DIR, ignore_errors=True)
 
 
-def build_index(output: Path, language: str) -> Problem | None:
+def build_index(output: Path, language: str, key: str = "") -> Problem | None:
     """Index `output` with Pagefind; return a problem instead of raising, because the
     pages themselves are already published when this runs."""
     if importlib.util.find_spec("pagefind") is None:
@@ -41,9 +59,11 @@ def build_index(output: Path, language: str) -> Problem | None:
                        "pip install 'pagefind[bin]', or set search = false under [outputs]",
                        "warning")
     # Next to the output folder, so that the final rename stays on one file system.
-    staging = output.parent / f".{output.name}.pagefind-new"
-    old = output.parent / f".{output.name}.pagefind-old"
-    for folder in (staging, old):
+    # Named per process: a Pagefind orphaned by a killed build may still be
+    # writing into its own folder; it is cleaned up here by a later build.
+    staging = output.parent / f".{output.name}.pagefind-new-{os.getpid()}"
+    old = output.parent / f".{output.name}.pagefind-old-{os.getpid()}"
+    for folder in output.parent.glob(f".{output.name}.pagefind-*"):
         shutil.rmtree(folder, ignore_errors=True)
     command = [sys.executable, "-m", "pagefind", "--site", str(output),
                "--output-path", str(staging), "--force-language", language.split("-")[0],
@@ -54,6 +74,8 @@ def build_index(output: Path, language: str) -> Problem | None:
         detail = (done.stderr or done.stdout).strip().splitlines()[-1:] or ["no output"]
         return Problem("output", None, f"Pagefind failed to index the site: {detail[0]}",
                        "run `python -m pagefind --site output` to see why", "warning")
+    # The key goes in before the swap, so it always describes the index beside it.
+    (staging / KEY_FILE).write_text(key, encoding="ascii")
     target = output / INDEX_DIR
     if target.exists():
         os.replace(target, old)

@@ -18,6 +18,7 @@ import sys
 import time
 from pathlib import Path
 
+from generator import search
 from generator.build import BuildOptions, build
 
 ARTICLES = 150
@@ -26,8 +27,7 @@ TRIALS = 20
 
 def _write_archive(site: Path, variant: int) -> None:
     site.mkdir(parents=True, exist_ok=True)
-    (site / "site.toml").write_text('title = "Uji"\npage_size = 10\n[outputs]\nsearch = false\n',
-                                     encoding="utf-8")
+    (site / "site.toml").write_text('title = "Uji"\npage_size = 10\n', encoding="utf-8")
     folder = site / "content/articles"
     folder.mkdir(parents=True, exist_ok=True)
     for n in range(ARTICLES):
@@ -39,8 +39,12 @@ def _write_archive(site: Path, variant: int) -> None:
 
 
 def _digests(output: Path) -> dict[str, str]:
+    """Every file's hash, but Pagefind's index: Pagefind itself does not write the
+    same filter and metadata files twice (upstream issue #638); the index is
+    checked by its key instead."""
     return {p.relative_to(output).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in sorted(output.rglob("*")) if p.is_file()}
+            for p in sorted(output.rglob("*"))
+            if p.is_file() and p.relative_to(output).parts[0] != "pagefind"}
 
 
 def _assert_whole(output: Path) -> None:
@@ -77,6 +81,9 @@ def test_sigkill_at_random_moments_never_breaks_the_output(tmp_path: Path) -> No
     _write_archive(clean, (TRIALS - 1) % 2)
     build(BuildOptions(site_dir=clean))
     assert _digests(site / "output") == _digests(clean / "output")
+    key = (clean / "output/pagefind" / search.KEY_FILE).read_text(encoding="ascii")
+    assert not search.needs_index(site / "output", key)
+    assert (site / "output/pagefind/pagefind.js").is_file()
 
 
 def test_an_exception_during_rendering_leaves_the_output_as_it_was(tmp_path: Path) -> None:
