@@ -82,7 +82,9 @@ class BuildResult:
     """Whether Pagefind re-indexed the site in this build."""
     search_pending: bool = False
     """The search index is out of date and `index_search` was off: the caller should
-    run `search.build_index(output, language)`."""
+    run `search.build_index(output, language, search_key)`."""
+    search_key: str = ""
+    """Key of the HTML pages of this build, for the search index."""
 
 
 Progress = Callable[[int, int], None]
@@ -133,7 +135,8 @@ def build(options: BuildOptions, progress: Progress | None = None) -> BuildResul
                        parsed=loaded.parsed, rendered=rendered,
                        seconds=time.perf_counter() - started, warnings=warnings,
                        articles=len(site.listed), next_due=site.next_due,
-                       search_indexed=indexed, search_pending=pending)
+                       search_indexed=indexed, search_pending=pending,
+                       search_key=search_key if config.outputs.search else "")
 
 
 def build_now(options: BuildOptions) -> datetime:

@@ -27,6 +27,7 @@ from contextlib import contextmanager
 from functools import partial
 from pathlib import Path
 
+from generator import search
 from generator.build import BuildOptions, BuildResult, build
 from generator.config import load_config
 from generator.errors import Problem, WartaError
@@ -172,11 +173,13 @@ class BuildThread:
     """Runs builds one at a time; changes that queue up during a build become one build."""
 
     def __init__(self, options: BuildOptions, state: PreviewState, reporter: Reporter,
-                 build_function: BuildFunction = build) -> None:
+                 build_function: BuildFunction = build,
+                 indexer: SearchIndexer | None = None) -> None:
         self.options = options
         self.state = state
         self.reporter = reporter
         self.build_function = build_function
+        self.indexer = indexer
         self._queue: queue.Queue[Change | None] = queue.Queue()
         self._thread = threading.Thread(target=self._run, name="warta-build", daemon=True)
         self._warnings: set[Problem] = set()
@@ -228,6 +231,9 @@ class BuildThread:
         finally:
             changed = frozenset(result.written + result.removed) if result else frozenset()
             self.state.end_build(changed, problems)
+        if result is not None and result.search_pending and self.indexer is not None:
+            # After the reload was announced: Pagefind takes seconds on a big archive.
+            self.indexer.request(result.search_key)
         self._report(change, result, problems)
         return result
 
@@ -245,6 +251,50 @@ class BuildThread:
         self.reporter.problems(new)
         self.reporter.line(f"{what}: {len(result.written)} written, {len(result.removed)} "
                            f"removed ({result.rendered} rendered) in {result.seconds:.2f} s")
+
+
+class SearchIndexer:
+    """Rebuilds the preview's search index in the background, one run at a time.
+
+    Requests that arrive while Pagefind runs are merged: only the newest key
+    is indexed next.
+    """
+
+    def __init__(self, site_dir: Path, output: Path, reporter: Reporter) -> None:
+        self.site_dir = site_dir
+        self.output = output
+        self.reporter = reporter
+        self._lock = threading.Lock()
+        self._wanted: str | None = None
+        self._thread: threading.Thread | None = None
+
+    def request(self, key: str) -> None:
+        with self._lock:
+            self._wanted = key
+            if self._thread is None or not self._thread.is_alive():
+                self._thread = threading.Thread(target=self._run, name="warta-search",
+                                                daemon=True)
+                self._thread.start()
+
+    def _run(self) -> None:
+        while True:
+            with self._lock:
+                key, self._wanted = self._wanted, None
+            if key is None:
+                return
+            try:
+                language = load_config(self.site_dir).language
+            except WartaError:
+                continue  # the build thread reports a broken site.toml
+            failure = search.build_index(self.output, language, key)
+            if failure is not None:
+                self.reporter.problems([failure])
+
+    def wait(self, timeout: float = 30.0) -> None:
+        """Wait for indexing in progress to finish (tests, shutdown)."""
+        thread = self._thread
+        if thread is not None:
+            thread.join(timeout)
 
 
 def theme_dir(site_dir: Path) -> Path | None:

@@ -18,7 +18,14 @@ import click
 
 from generator.build import BuildOptions, build
 from generator.report import Reporter
-from generator.serve import PREVIEW_DIR, BuildFunction, BuildThread, PreviewState, theme_dir
+from generator.serve import (
+    PREVIEW_DIR,
+    BuildFunction,
+    BuildThread,
+    PreviewState,
+    SearchIndexer,
+    theme_dir,
+)
 from generator.serve_http import (
     AddressInUseError,
     PreviewHTTPServer,
@@ -39,11 +46,14 @@ class Preview:
         self.site_dir = site_dir
         self.reporter = reporter or Reporter()
         # Never output/: a preview with drafts must not end up published.
+        # Search is indexed by `SearchIndexer` after each reload, not inside the build.
         self.options = BuildOptions(site_dir=site_dir, output_dir=site_dir / PREVIEW_DIR,
-                                    drafts=drafts, jobs=1)
+                                    drafts=drafts, jobs=1, index_search=False)
+        self.indexer = SearchIndexer(site_dir, self.options.output, self.reporter)
         self.first_jobs = first_jobs
         self.state = PreviewState(self.options.output)
-        self.builder = BuildThread(self.options, self.state, self.reporter, build_function)
+        self.builder = BuildThread(self.options, self.state, self.reporter, build_function,
+                                   self.indexer)
         self.quiet = quiet
         self.watch = watch
         self.watcher: Watcher | None = None
@@ -61,8 +71,8 @@ class Preview:
         # Parsing a whole archive is worth worker processes; rebuilds parse a file or two.
         first = BuildThread(
             BuildOptions(site_dir=self.site_dir, output_dir=self.options.output,
-                         drafts=self.options.drafts, jobs=self.first_jobs),
-            self.state, self.reporter, self.builder.build_function)
+                         drafts=self.options.drafts, jobs=self.first_jobs, index_search=False),
+            self.state, self.reporter, self.builder.build_function, self.indexer)
         result = first.rebuild(None)
         self.builder.start()
         self._server_thread.start()
@@ -81,6 +91,7 @@ class Preview:
             self.watcher.stop()
         self.state.stop()
         self.builder.stop()
+        self.indexer.wait(5.0)
         if self._server_thread.is_alive():
             self.server.shutdown()
             self._server_thread.join(5.0)

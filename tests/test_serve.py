@@ -512,3 +512,24 @@ def test_sources_are_never_modified_by_serving(preview: Preview, site: SiteMaker
     assert not (site.root / "output").exists()
     assert (site.root / ".warta/preview/index.html").is_file()
     assert os.path.commonpath([preview.state.root, site.root]) == str(site.root)
+
+
+def test_the_preview_indexes_search_after_the_reload(site: SiteMaker) -> None:
+    from generator import search
+    from generator.serve import SearchIndexer
+
+    # Given a site with search on, previewed without indexing inside the build
+    site.write("site.toml", 'title = "Cari"\n')
+    site.article("a", "Jembatan Retak", "2024-01-01", body="Retakan di jembatan tua.\n")
+    output = site.root / ".warta/preview"
+    options = BuildOptions(site_dir=site.root, output_dir=output, drafts=True,
+                           index_search=False)
+    indexer = SearchIndexer(site.root, output, Reporter(StringIO(), out=StringIO()))
+    thread = BuildThread(options, PreviewState(output), Reporter(StringIO(), out=StringIO()),
+                         build, indexer)
+    # When a rebuild runs
+    result = thread.rebuild(None)
+    # Then the build itself left the index for later, and the indexer caught up
+    assert result is not None and result.search_pending and not result.search_indexed
+    indexer.wait(60)
+    assert not search.needs_index(output, result.search_key)
