@@ -13,7 +13,6 @@ from bisect import bisect_left
 from collections import Counter
 from collections.abc import Callable, Sequence
 from datetime import date, timedelta
-from heapq import nlargest
 from itertools import chain, groupby
 from operator import itemgetter
 from typing import Protocol
@@ -98,7 +97,7 @@ def related_finder(site: Site) -> Callable[[int], tuple[int, ...]]:
             windows.append(items[max(0, end - RELATED_WINDOW):end])
         shared = Counter(chain.from_iterable(windows))
         # Most shared tags first, then the newest (the highest index).
-        best = nlargest(RELATED, shared.items(), key=itemgetter(1, 0))
+        best = sorted(shared.items(), key=itemgetter(1, 0), reverse=True)[:RELATED]
         return tuple(other for other, _ in best)
 
     return related
