@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: build test lint typecheck golden screenshots bench clean
+.PHONY: build test verify lint typecheck golden screenshots bench clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -15,11 +15,22 @@ $(STAMP): pyproject.toml
 build: $(STAMP)
 	$(BIN)/warta build
 
+# The whole suite, including the real clients of tests/test_real_clients.py (vnu,
+# LinkChecker, axe-core); each skips with its reason when its tool is missing.
 test: $(STAMP) lint typecheck
 	$(BIN)/pytest -q
 
+# Only the real clients, and none may be skipped: needs Java, Debian's Chromium and
+# node_modules/ (`npm ci`; see docs/verification.md).
+verify: $(STAMP) node_modules/.package-lock.json
+	WARTA_REAL_CLIENTS=required $(BIN)/pytest -q tests/test_real_clients.py
+
+# vnu-jar's install script would download a Java runtime: the system's Java is used instead.
+node_modules/.package-lock.json: package.json package-lock.json
+	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
+
 lint: $(STAMP)
-	$(BIN)/ruff check generator tests benchmarks
+	$(BIN)/ruff check generator tests benchmarks tools
 
 typecheck: $(STAMP)
 	$(BIN)/mypy
@@ -28,7 +39,7 @@ typecheck: $(STAMP)
 golden: $(STAMP)
 	$(BIN)/python -m tests.golden
 
-screenshots: $(STAMP)
+screenshots: build
 	$(BIN)/python tools/screenshots.py
 
 bench: $(STAMP)

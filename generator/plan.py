@@ -108,17 +108,20 @@ def make_plan(site: Site, template_key: Callable[[str], str], globals_key: str,
     pages: list[Page] = []
 
     def add(url: str, kind: str, template: str, title: str, own: object = (),
-            shared: str | None = None, **fields: object) -> None:
+            shared: str | None = None, canonical: str | None = None, **fields: object) -> None:
         # `shared` replaces the globals key for files that show no navigation
         # or UI strings (feeds, sitemaps): a new tag count must not touch them.
         items = fields.get("items", ())
         related = fields.get("related", ())
         assert isinstance(items, tuple) and isinstance(related, tuple)
+        # `canonical`: the address of a page this one duplicates (the newest page
+        # of a list is also shown at the list's own URL).
         fingerprint = _hash(url, kind, title, template_key(template),
-                            globals_key if shared is None else shared, own,
+                            globals_key if shared is None else shared, own, canonical,
                             [keys[i] for i in items + related], tuple(sorted(fields.items())))
         pages.append(Page(output=urls.output_path(url), url=url, kind=kind, template=template,
-                          title=title, canonical=config.absolute(url), fingerprint=fingerprint,
+                          title=title, canonical=config.absolute(canonical or url),
+                          fingerprint=fingerprint,
                           **fields))  # type: ignore[arg-type]
 
     listed = site.listed

@@ -49,6 +49,8 @@ class Planned(Protocol):
     @property
     def canonical(self) -> str: ...
     @property
+    def url(self) -> str: ...
+    @property
     def items(self) -> tuple[int, ...]: ...
     @property
     def article(self) -> int | None: ...
@@ -68,8 +70,12 @@ def lists(add: Add, base: str, kind: str, title: str, items: Sequence[int], size
             "newer_url": urls.numbered(base, chunk.number + 1) if chunk.number < last else None,
             "older_url": urls.numbered(base, chunk.number - 1) if chunk.number > 1 else None,
         }
-        add(urls.numbered(base, chunk.number), kind, "list.html", title, **page_fields)
-        if chunk.number == last:
+        # The newest page is also shown at `base`, the address readers and search
+        # engines should use for it while it is the newest.
+        newest = base if chunk.number == last else None
+        add(urls.numbered(base, chunk.number), kind, "list.html", title, canonical=newest,
+            **page_fields)
+        if newest:
             add(base, kind, "list.html", title, **page_fields)
     if not chunks:
         add(base, kind, "list.html", title, number=None, **fields)
@@ -178,8 +184,8 @@ def _sitemaps(site: Site, add: Add, pages: Sequence[Planned], data_key: str) -> 
     modified = [a.modified for a in site.articles]  # a property: compute each once
     entries: list[tuple[str, str]] = []
     for page in pages:
-        if page.kind not in SITEMAP_KINDS:
-            continue
+        if page.kind not in SITEMAP_KINDS or not page.canonical.endswith(page.url):
+            continue  # not a canonical address: the page it duplicates is listed
         if page.article is not None:
             article = site.articles[page.article]
             if article.withdrawn or article.draft:

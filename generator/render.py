@@ -67,6 +67,8 @@ class Renderer:
             # Tags only, no counts: every page shows the navigation, and a count
             # in it would make each new article re-render the whole site.
             nav_tags=[t.tag for t in site.nav_tags],
+            # Pages of content/pages/ ("Tentang"), linked from every page's footer.
+            static_pages=list(site.pages),
             archive_url=urls.ARCHIVE,
             tags_url=urls.TAGS,
             years_url=urls.YEARS,
@@ -114,8 +116,9 @@ class Renderer:
     def globals_key(self) -> str:
         """Hash of what every page shows: settings, navigation, UI strings."""
         nav = [t.tag for t in self.site.nav_tags]
+        pages = [(p.title, p.url) for p in self.site.pages]
         return hashlib.sha1(repr((self.site.config.fingerprint, self.site.config.title, nav,
-                                  sorted(self.strings.items()))).encode()).hexdigest()
+                                  pages, sorted(self.strings.items()))).encode()).hexdigest()
 
     # Rendering ---------------------------------------------------------
 

@@ -533,3 +533,40 @@ def test_the_preview_indexes_search_after_the_reload(site: SiteMaker) -> None:
     assert result is not None and result.search_pending and not result.search_indexed
     indexer.wait(60)
     assert not search.needs_index(output, result.search_key)
+
+
+def test_200_concurrent_requests_while_rebuilds_run(site: SiteMaker) -> None:
+    # Given a preview with a reload channel open
+    three_articles(site)
+    out = StringIO()
+    with Preview(site.root, port=0, reporter=Reporter(stream=out, out=out),
+                 watch=False) as preview:
+        listener = EventReader(preview, preview.state.token())
+        targets = ["/2024/03/banjir-di-pasar/", "/static/style.css", "/", "/tag/",
+                   "/tidak-ada/"] * 40
+        stop = threading.Event()
+
+        def rebuild_loop() -> None:
+            # A bounded number of rebuilds, each with a real change.
+            for n in range(5):
+                if stop.is_set():
+                    return
+                site.article("2024/03/banjir", "Banjir di Pasar", "2024-03-01T09:00:00+07:00",
+                             body=f"Versi {n}.\n")
+                preview.builder.rebuild(Change(("content/articles/2024/03/banjir.md",),
+                                               frozenset({ChangeKind.ARTICLE})))
+
+        rebuilds = threading.Thread(target=rebuild_loop)
+        # When 200 requests from 200 threads arrive while the rebuilds run
+        rebuilds.start()
+        with ThreadPoolExecutor(max_workers=200) as pool:
+            results = list(pool.map(lambda t: timed_get(preview, t), targets))
+        stop.set()
+        rebuilds.join(TIMEOUT)
+        # Then every request got its page (or the site's 404 page), none an error
+        statuses = [status for status, _, _ in results]
+        assert statuses.count(404) == 40 and statuses.count(200) == 160
+        # And the reload channel was never blocked: it reports the rebuilds
+        event = listener.next_event("reload")
+        assert "2024/03/banjir-di-pasar/index.html" in event["changed"]
+        listener.close()

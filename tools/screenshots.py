@@ -1,8 +1,11 @@
-"""Take the README screenshots of a built site with headless Chromium.
+"""Take the screenshots of a built site with headless Chromium (`make screenshots`).
 
 Serves the built `output/` folder on a throwaway local port (root-relative
-links and `/static/` need a real server, not file://), then asks Chromium for
-the home page and one article with a photo, each at phone and desktop width.
+links, `/static/` and the search index need a real server, not file://), then
+asks Chromium for the pages the accessibility check audits (tests/test_real_clients.py):
+the home page, the archive, a tag page, an article with a photo, the search page
+with results and the 404 page, each at phone and desktop width, in light mode.
+CI keeps `docs/screenshots/` as an artifact, so a reviewer sees the site.
 
     .venv/bin/python tools/screenshots.py [--output output] [--dest docs/screenshots]
 """
@@ -11,20 +14,23 @@ from __future__ import annotations
 
 import argparse
 import functools
-import shutil
-import subprocess
+import re
 import sys
-import tempfile
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
+# Debian's Chromium, driven by Playwright (never `playwright install`: it downloads).
 CHROMIUM = "/usr/bin/chromium"
-# (width, height): a tall phone view shows the masthead and a few stories.
-SIZES: tuple[tuple[int, int], ...] = ((375, 1600), (1280, 1400))
-TIMEOUT_SECONDS = 60
+# (width, height): the height crops long pages, which keeps the PNGs small.
+SIZES: tuple[tuple[int, int], ...] = ((375, 1400), (1280, 1400))
+TIMEOUT_MS = 20_000
+FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+         "--disable-background-networking", "--disable-component-update", "--disable-sync",
+         "--hide-scrollbars"]
+SEARCH_QUERY = "banjir"
 
 
 class _QuietHandler(SimpleHTTPRequestHandler):
@@ -50,34 +56,73 @@ def serve(root: Path) -> Iterator[str]:
 
 def first_article_with_figure(root: Path) -> str | None:
     """Root-relative URL of the first article page (sorted by path) with a photo."""
-    for page in sorted(root.glob("20*/**/index.html")):
+    # Articles are yyyy/mm/slug/index.html; month lists (yyyy/mm/page/N/) are not.
+    for page in sorted(root.glob("20*/*/*/index.html")):
+        if page.parent.name == "page":
+            continue
         if "<figure" in page.read_text(encoding="utf-8", errors="replace"):
             return "/" + page.parent.relative_to(root).as_posix() + "/"
     return None
 
 
-def screenshot(url: str, target: Path, width: int, height: int) -> bool:
-    """Save a PNG of `url` at `width`×`height`; True when the file was written."""
-    target.unlink(missing_ok=True)
-    # A fresh profile per shot: no cached state, no first-run prompts.
-    with tempfile.TemporaryDirectory(prefix="warta-chromium-") as profile:
-        command = [
-            CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
-            "--no-first-run", "--disable-background-networking", "--disable-component-update",
-            "--disable-sync", f"--user-data-dir={profile}", "--hide-scrollbars",
-            f"--screenshot={target}", f"--window-size={width},{height}", url,
-        ]
+def pages_to_shoot(root: Path, article: str) -> list[tuple[str, str]]:
+    """(name, root-relative URL) of every page to screenshot in the built site."""
+    pages = [("home", "/")]
+    if (root / "arsip" / "index.html").is_file():
+        pages.append(("archive", "/arsip/"))
+    home = (root / "index.html").read_text(encoding="utf-8", errors="replace")
+    tag = re.search(r'href="(/tag/[^"/]+/)"', home)
+    if tag:
+        pages.append(("tag", tag.group(1)))
+    pages.append(("article", article))
+    if (root / "cari" / "index.html").is_file():
+        pages.append(("search", f"/cari/?q={SEARCH_QUERY}"))
+    if (root / "404.html").is_file():
+        pages.append(("404", "/404.html"))
+    return pages
+
+
+def take_screenshots(base: str, pages: list[tuple[str, str]], dest: Path) -> list[str]:
+    """Save `<name>-<width>.png` of every page at every size; return the names that failed."""
+    from playwright.sync_api import Error as PlaywrightError
+    from playwright.sync_api import sync_playwright
+
+    failed: list[str] = []
+    with sync_playwright() as playwright:
+        # Chromium prints harmless noise on stderr; the PNG is the only verdict.
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
         try:
-            # Chromium prints harmless noise on stderr; the PNG is the only verdict.
-            subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                           timeout=TIMEOUT_SECONDS, check=False)
-        except subprocess.TimeoutExpired:
-            return False
-    return target.is_file() and target.stat().st_size > 0
+            for width, height in SIZES:
+                context = browser.new_context(viewport={"width": width, "height": height},
+                                              color_scheme="light")
+                page = context.new_page()
+                for name, path in pages:
+                    target = dest / f"{name}-{width}.png"
+                    target.unlink(missing_ok=True)
+                    try:
+                        page.goto(base + path, wait_until="load", timeout=TIMEOUT_MS)
+                        if name == "search":
+                            # Results, or Pagefind's "no results" message.
+                            page.wait_for_selector(
+                                ".pagefind-ui__result, .pagefind-ui__message:not(:empty)",
+                                timeout=TIMEOUT_MS)
+                            page.wait_for_timeout(500)  # let the result excerpts settle
+                        page.screenshot(path=str(target))
+                    except PlaywrightError as error:
+                        print(f"warning: {name} ({path}) at {width}px: {error}", file=sys.stderr)
+                    if target.is_file() and target.stat().st_size > 0:
+                        print(f"wrote {target} ({path})")
+                    else:
+                        failed.append(target.name)
+                context.close()
+        finally:
+            browser.close()
+    return failed
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description="Screenshot the built site with headless Chromium.")
+    parser = argparse.ArgumentParser(
+        description="Screenshot the built site with headless Chromium.")
     parser.add_argument("--output", type=Path, default=Path("output"),
                         help="the built site to serve (default: output)")
     parser.add_argument("--dest", type=Path, default=Path("docs/screenshots"),
@@ -89,7 +134,7 @@ def main(argv: list[str] | None = None) -> int:
     if not (root / "index.html").is_file():
         print(f"error: {root}/index.html not found; run `make build` first", file=sys.stderr)
         return 1
-    if not Path(CHROMIUM).exists() and shutil.which("chromium") is None:
+    if not Path(CHROMIUM).exists():
         print(f"error: {CHROMIUM} not found; install it with `apt-get install chromium`",
               file=sys.stderr)
         return 1
@@ -99,15 +144,8 @@ def main(argv: list[str] | None = None) -> int:
         return 1
 
     dest.mkdir(parents=True, exist_ok=True)
-    failed: list[str] = []
     with serve(root) as base:
-        for name, path in (("home", "/"), ("article", article)):
-            for width, height in SIZES:
-                target = dest / f"{name}-{width}.png"
-                if screenshot(base + path, target.resolve(), width, height):
-                    print(f"wrote {target} ({path})")
-                else:
-                    failed.append(target.name)
+        failed = take_screenshots(base, pages_to_shoot(root, article), dest)
     if failed:
         print(f"error: Chromium wrote no {', '.join(failed)}", file=sys.stderr)
         return 1
