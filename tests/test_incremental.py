@@ -1,0 +1,123 @@
+"""Every kind of change, built incrementally, equals a clean build of the same content,
+and rewrites exactly the files whose bytes change (issue 5: dependencies are explicit
+data, tested, never guessed)."""
+
+from __future__ import annotations
+
+import hashlib
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from generator.build import BuildOptions, build
+from tests.conftest import SiteMaker, article
+
+Change = Callable[[Path], None]
+
+
+def _archive(site: SiteMaker) -> None:
+    site.write("site.toml", 'title = "Uji"\nbase_url = "https://uji.example/"\npage_size = 3\n'
+               'home_size = 4\n[authors]\nHmz = "Hamid Zulkarnain"\n[outputs]\nsearch = false\n')
+    for n in range(1, 11):
+        site.article(f"2024/0{1 + n % 3}/a{n:02d}", f"Artikel {n:02d}",
+                     f"2024-0{1 + n % 3}-{n:02d}T08:00:00+07:00",
+                     body=f"Isi artikel {n}.\n\nParagraf kedua {n}.\n",
+                     tags=f"[Tag {n % 3}, Semua]", authors="[Hmz]")
+    site.write("content/pages/tentang.md", "---\ntitle: Tentang\nslug: tentang\n---\nKami.\n")
+    site.write("content/media/foto.svg", "<svg xmlns='http://www.w3.org/2000/svg'/>")
+
+
+def _path(root: Path, n: int) -> Path:
+    return root / f"content/articles/2024/0{1 + n % 3}/a{n:02d}.md"
+
+
+def _edit(root: Path, n: int, old: str, new: str) -> None:
+    path = _path(root, n)
+    path.write_text(path.read_text(encoding="utf-8").replace(old, new), encoding="utf-8")
+
+
+CHANGES: dict[str, Change] = {
+    "edit body": lambda r: _edit(r, 5, "Paragraf kedua 5.", "Paragraf kedua 5, diperbaiki."),
+    "edit title": lambda r: _edit(r, 5, "title: Artikel 05", "title: Artikel 05 Ralat"),
+    "edit tags": lambda r: _edit(r, 5, "tags: [Tag 2, Semua]", "tags: [Tag 0, Baru]"),
+    "add newest": lambda r: (r / "content/articles/2024/03/baru.md").write_text(
+        article("Artikel Baru", "2024-03-30T08:00:00+07:00", tags="[Tag 1]"),
+        encoding="utf-8"),
+    "add in the middle": lambda r: (r / "content/articles/2024/02/sisip.md").write_text(
+        article("Sisipan", "2024-02-05T09:00:00+07:00", tags="[Semua]"), encoding="utf-8"),
+    "delete": lambda r: _path(r, 4).unlink(),
+    "rename file": lambda r: _path(r, 4).rename(_path(r, 4).with_name("pindah.md")),
+    "move between pages by date": lambda r: _edit(r, 2, "2024-03-02T08", "2024-03-29T08"),
+    "draft": lambda r: _edit(r, 6, "tags:", "draft: true\ntags:"),
+    "template edit": lambda r: (r / "templates").mkdir() or (r / "templates/404.html")
+    .write_text("{% extends 'base.html' %}{% block content %}<p>Hilang.</p>{% endblock %}",
+                encoding="utf-8"),
+    "config edit": lambda r: (r / "site.toml").write_text(
+        (r / "site.toml").read_text(encoding="utf-8").replace('"Uji"', '"Uji Baru"'),
+        encoding="utf-8"),
+    "author name in config": lambda r: (r / "site.toml").write_text(
+        (r / "site.toml").read_text(encoding="utf-8").replace("Hamid Zulkarnain", "Hamid Z."),
+        encoding="utf-8"),
+    "theme static file": lambda r: (r / "static").mkdir() or (r / "static/tambahan.css")
+    .write_text("body{}", encoding="utf-8"),
+    "media file": lambda r: (r / "content/media/foto.svg").write_text(
+        "<svg xmlns='http://www.w3.org/2000/svg'><rect/></svg>", encoding="utf-8"),
+    "static page": lambda r: (r / "content/pages/tentang.md").write_text(
+        "---\ntitle: Tentang Kami\nslug: tentang\n---\nKami.\n", encoding="utf-8"),
+}
+
+
+# For the everyday changes, the exact files, so that a regression that makes
+# them cost more (say, every page) fails even if it stays correct.
+EXPECTED_WRITES = {
+    "edit body": {
+        "2024/03/artikel-05/index.html", "feed.xml", "rss.xml", "feed.json",
+        "tag/semua/feed.xml", "tag/tag-2/feed.xml", "author/hamid-zulkarnain/feed.xml",
+    },
+    "add newest": {
+        "2024/03/artikel-baru/index.html", "2024/03/artikel-08/index.html",
+        "index.html", "arsip/index.html", "arsip/page/4/index.html", "tag/index.html",
+        "tag/tag-1/index.html", "tag/tag-1/page/2/index.html", "tag/tag-1/feed.xml",
+        "2024/index.html", "2024/03/index.html", "2024/03/page/1/index.html",
+        "2024/03/page/2/index.html", "arsip/tahun/index.html",
+        "feed.xml", "rss.xml", "feed.json", "sitemap.xml",
+    },
+}
+
+
+def _state(output: Path) -> dict[str, tuple[str, int]]:
+    return {p.relative_to(output).as_posix(): (hashlib.sha256(p.read_bytes()).hexdigest(),
+                                                p.stat().st_mtime_ns)
+            for p in sorted(output.rglob("*")) if p.is_file()}
+
+
+@pytest.mark.parametrize("name", sorted(CHANGES))
+def test_a_change_rewrites_exactly_what_differs_and_matches_a_clean_build(
+        name: str, make_site: Callable[[str], SiteMaker]) -> None:
+    # Given a built archive
+    site = make_site("incremental")
+    _archive(site)
+    build(BuildOptions(site_dir=site.root))
+    before = _state(site.output)
+    # When one thing changes and the site is built again
+    CHANGES[name](site.root)
+    result = build(BuildOptions(site_dir=site.root))
+    after = _state(site.output)
+    # Then it equals a clean build of the same content, byte for byte
+    clean = make_site("clean")
+    shutil.rmtree(clean.root)
+    shutil.copytree(site.root, clean.root, ignore=shutil.ignore_patterns("output", ".warta"))
+    build(BuildOptions(site_dir=clean.root))
+    assert {p: h for p, (h, _) in after.items()} == \
+        {p: h for p, (h, _) in _state(clean.output).items()}
+    # And exactly the files whose bytes changed were written; the others kept their mtime
+    differ = {p for p in after if p not in before or before[p][0] != after[p][0]}
+    assert set(result.written) == differ
+    assert set(result.removed) == set(before) - set(after)
+    assert all(after[p][1] == before[p][1] for p in after if p not in differ)
+    if name in EXPECTED_WRITES:
+        assert set(result.written) == EXPECTED_WRITES[name]
+    # A renamed file keeps its URL (the slug comes from the title): nothing to rewrite.
+    assert bool(differ or result.removed) == (name != "rename file")
