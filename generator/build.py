@@ -125,6 +125,9 @@ def build(options: BuildOptions, progress: Progress | None = None) -> BuildResul
                                       if p.output.endswith(".html"))
     finally:
         cache.close()
+        # In a long-lived process (`warta serve`) the records must be collectable
+        # again once the build is over.
+        gc.unfreeze()
     # After the commit: Pagefind reads the finished HTML files from the output folder.
     indexed = pending = False
     if not options.dry_run and not config.outputs.search:
