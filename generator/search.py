@@ -1,8 +1,9 @@
 """The client-side search index: Pagefind run over the finished output folder.
 
 Pagefind indexes whole sites only (it has no incremental mode), so the build
-runs it only when some HTML file changed, and swaps the new index in with a
-rename so that a reader never loads half an index.
+runs it only when the key of the site's HTML pages differs from the key the
+index was built from, and swaps the new index in with a rename so that a
+reader never loads half an index.
 """
 
 from __future__ import annotations
