@@ -9,14 +9,13 @@ is thrown away and rebuilt, never trusted.
 
 from __future__ import annotations
 
-import contextlib
 import gc
 import hashlib
 import pickle
 import sqlite3
 import sys
 import zlib
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass, fields
 from pathlib import Path
 from typing import Any
@@ -113,6 +112,8 @@ class Cache:
         entries: dict[str, SourceEntry] = {}
         # Unpickling creates hundreds of thousands of objects and no garbage;
         # with the collector on, it would run dozens of useless passes (5x slower).
+        # The caller's setting is restored: `build` keeps it off for the whole load.
+        was_enabled = gc.isenabled()
         gc.disable()
         try:
             for (blob,) in self.db.execute("SELECT sources FROM snapshot"):
@@ -123,7 +124,8 @@ class Cache:
         except Exception:  # noqa: BLE001 - any damage means: parse everything again
             return {}
         finally:
-            gc.enable()
+            if was_enabled:
+                gc.enable()
         return entries
 
     def save_sources(self, entries: dict[str, SourceEntry], changed: Iterable[str]) -> None:
@@ -175,14 +177,6 @@ class Cache:
     def commit(self) -> None:
         self.db.commit()
 
-    @contextlib.contextmanager
-    def transaction(self) -> Iterator[None]:
-        try:
-            yield
-        except BaseException:
-            self.db.rollback()
-            raise
-        self.db.commit()
 
 
 class BodyReader:

@@ -76,13 +76,6 @@ class Writer:
             staging.mkdir(parents=True)
         self.stager = Stager(str(output), str(staging), dry_run)
 
-    def put(self, relative: str, data: bytes) -> bool:
-        """Stage `data` for `relative`; False when the output already has these bytes."""
-        changed = self.stager.put(relative, data)
-        if changed:
-            self.staged.append(relative)
-        return changed
-
     def put_copy(self, relative: str, source: Path) -> bool:
         """Stage a copy of `source`; False when the output already has the same bytes."""
         changed = self.stager.put_copy(relative, str(source))
