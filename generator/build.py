@@ -20,14 +20,18 @@ from generator.cache import Cache, OutputEntry
 from generator.config import SiteConfig, load_config
 from generator.content import ContentProblems, parse_article, parse_page
 from generator.errors import ContentError, Problem
-from generator.plan import Copy, Plan, make_plan
+from generator.plan import Copy, Plan, PlanMemo, make_plan
 from generator.render import Renderer
 from generator.renderjobs import RenderJob, render_pages
-from generator.site import Site, make_site
+from generator.site import Site, SiteMemo, make_site, reuse_site, site_memo
 from generator.theme import ThemeFiles, file_key, find_theme
 from generator.write import Writer, existing_files
 
 CACHE_FILE = ".warta/cache.sqlite"
+# The plan's memo is stored in the cache again only when less than this share of
+# the pages came from it: pickling it costs more than refreshing a few fingerprints
+# from an older memo, which stays correct (see plan.PlanMemo), only less useful.
+MEMO_REUSE = 0.9
 
 
 @dataclass(frozen=True)
@@ -90,39 +94,48 @@ class BuildResult:
 Progress = Callable[[int, int], None]
 
 
-def build(options: BuildOptions, progress: Progress | None = None) -> BuildResult:
-    """Build the site; raise WartaError (output untouched) when the input is wrong."""
+@dataclass
+class BuildMemory:
+    """What a process that builds more than once (`warta serve`) keeps between builds
+    instead of reading it back from the cache. Mutable: each build updates it."""
+
+    target: str = ""
+    """The output folder (relative to the site) the memos below belong to."""
+    site: SiteMemo | None = None
+    """The memo of the last site built there."""
+    plan: PlanMemo | None = None
+    """The memo of the last plan built there."""
+
+
+def build(options: BuildOptions, progress: Progress | None = None,
+          memory: BuildMemory | None = None) -> BuildResult:
+    """Build the site; raise WartaError (output untouched) when the input is wrong.
+
+    `memory`, when given, carries the site and plan memos to the next build of
+    the same process (the cache holds them too, for the next process).
+    """
     started = time.perf_counter()
+    memory = memory if memory is not None else BuildMemory()
     site_dir = options.site_dir
     config = load_config(site_dir)
     theme = find_theme(site_dir, config)
     cache = Cache(site_dir / CACHE_FILE)
     try:
-        # Loading creates an object per field of every article and no garbage;
-        # the collector would walk them again and again (a third of a no-change
-        # build at 100,000 articles). Afterwards they live until the build ends.
+        # Loading and planning create an object per field of every article and
+        # page, and no garbage; the collector would walk them again and again (a
+        # third of a no-change build at 100,000 articles). They live until the
+        # build ends, so they are frozen out of its sight before rendering.
         gc.disable()
         try:
-            loaded = loader.load(site_dir, config, cache, options.jobs)
+            loaded, site, renderer, plan, memos = _plan(options, config, theme, cache, memory)
         finally:
             gc.freeze()
             gc.enable()
         warnings = tuple(p for p in loaded.problems if not p.is_error)
-        # Every problem of every file is reported together, before anything is written.
-        site, clashes = make_site(config, loaded.articles, loaded.pages, options.drafts,
-                                  now=build_now(options))
-        errors = [p for p in loaded.problems if p.is_error] + clashes
-        if errors:
-            raise ContentError(errors + list(warnings))
-        renderer = Renderer(theme, site, site_dir)
-        plan = make_plan(site, renderer.template_key, renderer.globals_key(),
-                         _copies(site_dir, theme))
-        if plan.problems:
-            raise ContentError(list(plan.problems))
         written, unchanged, removed, rendered = _write(options, cache, site, config, renderer,
-                                                       theme, plan, progress)
-        search_key = search.index_key(p.fingerprint for p in plan.pages
-                                      if p.output.endswith(".html"))
+                                                       theme, plan, progress, memos)
+        search_key = "" if not config.outputs.search else search.index_key(
+            p.fingerprint for p in plan.pages if p.output.endswith(".html"))
     finally:
         cache.close()
         # In a long-lived process (`warta serve`) the records must be collectable
@@ -144,7 +157,50 @@ def build(options: BuildOptions, progress: Progress | None = None) -> BuildResul
                        seconds=time.perf_counter() - started, warnings=warnings,
                        articles=len(site.listed), next_due=site.next_due,
                        search_indexed=indexed, search_pending=pending,
-                       search_key=search_key if config.outputs.search else "")
+                       search_key=search_key)
+
+
+def _plan(options: BuildOptions, config: SiteConfig, theme: ThemeFiles, cache: Cache,
+          memory: BuildMemory
+          ) -> tuple[loader.Loaded, Site, Renderer, Plan, dict[str, object]]:
+    """Load, index and plan, reusing the memos; also the memos to store after writing."""
+    site_dir = options.site_dir
+    loaded = loader.load(site_dir, config, cache, options.jobs)
+    warnings = [p for p in loaded.problems if not p.is_error]
+    target = _target(options)
+    if memory.target != target:
+        memory.target = target
+        stored_site, stored_plan = cache.memo("site:" + target), cache.memo("plan:" + target)
+        memory.site = stored_site if isinstance(stored_site, SiteMemo) else None
+        memory.plan = stored_plan if isinstance(stored_plan, PlanMemo) else None
+    now = build_now(options)
+    site = None
+    if memory.site is not None:
+        site = reuse_site(memory.site, config, loaded.articles, loaded.pages, options.drafts,
+                          now)
+    memos: dict[str, object] = {}
+    errors = [p for p in loaded.problems if p.is_error]
+    if site is None:
+        # Every problem of every file is reported together, before anything is written.
+        site, clashes = make_site(config, loaded.articles, loaded.pages, options.drafts,
+                                  now=now)
+        errors += clashes
+        memory.site = site_memo(site, loaded.articles, loaded.pages, options.drafts)
+        memos["site:" + target] = memory.site
+    if errors:
+        memory.target = ""  # the memo above describes a site that is not built
+        raise ContentError(errors + warnings)
+    renderer = Renderer(theme, site, site_dir)
+    plan = make_plan(site, renderer.template_key, renderer.globals_key(),
+                     _copies(site_dir, theme), memory.plan)
+    if plan.problems:
+        memory.target = ""
+        raise ContentError(list(plan.problems))
+    if plan.memo is not None:
+        memory.plan = plan.memo
+        if plan.reused < len(plan.pages) * MEMO_REUSE:
+            memos["plan:" + target] = plan.memo
+    return loaded, site, renderer, plan, memos
 
 
 def build_now(options: BuildOptions) -> datetime:
@@ -169,11 +225,11 @@ def _copies(site_dir: Path, theme: ThemeFiles) -> list[Copy]:
 
 
 def _write(options: BuildOptions, cache: Cache, site: Site, config: SiteConfig,
-           renderer: Renderer, theme: ThemeFiles, plan: Plan, progress: Progress | None
-           ) -> tuple[list[str], int, list[str], int]:
+           renderer: Renderer, theme: ThemeFiles, plan: Plan, progress: Progress | None,
+           memos: dict[str, object]) -> tuple[list[str], int, list[str], int]:
     output = options.output
     out = str(output)
-    target = os.path.relpath(output.resolve(), options.site_dir.resolve())
+    target = _target(options)
     previous = cache.outputs(target)
     writer = Writer(output, options.site_dir / ".warta" / "staging" / _safe(target),
                     dry_run=options.dry_run)
@@ -233,10 +289,17 @@ def _write(options: BuildOptions, cache: Cache, site: Site, config: SiteConfig,
                 done[relative] = OutputEntry(entry.fingerprint, stat.st_size, stat.st_mtime_ns)
         cache.forget_outputs(target, removable)
         cache.put_outputs(target, {k: v for k, v in done.items() if v != previous.get(k)})
+        for name, memo in memos.items():
+            cache.put_memo(name, memo)
         cache.commit()
     if progress:
         progress(total, total)
     return written, unchanged, removed, len(stale)
+
+
+def _target(options: BuildOptions) -> str:
+    """The output folder as the cache names it: relative to the site."""
+    return os.path.relpath(options.output.resolve(), options.site_dir.resolve())
 
 
 def _current(output: str, relative: str, fingerprint: str,

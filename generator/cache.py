@@ -24,7 +24,7 @@ from generator import __version__
 from generator.model import Article, StaticPage
 
 # Bump when the shape of what is stored changes.
-SCHEMA = 3
+SCHEMA = 5
 # Source records are stored in this many pickled shards, so that one edited
 # article re-pickles 1/64 of the archive's metadata, not all of it.
 SHARDS = 64
@@ -38,6 +38,7 @@ _TABLES = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS snapshot (shard INTEGER PRIMARY KEY, sources BLOB);
 CREATE TABLE IF NOT EXISTS bodies (path TEXT PRIMARY KEY, digest TEXT, html TEXT);
+CREATE TABLE IF NOT EXISTS memos (name TEXT PRIMARY KEY, memo BLOB);
 CREATE TABLE IF NOT EXISTS outputs (
     target TEXT, path TEXT, fingerprint TEXT, size INTEGER, mtime_ns INTEGER,
     PRIMARY KEY (target, path));
@@ -173,6 +174,28 @@ class Cache:
     def forget_outputs(self, target: str, paths: Iterable[str]) -> None:
         self.db.executemany("DELETE FROM outputs WHERE target = ? AND path = ?",
                             ((target, p) for p in paths))
+
+    # Memos ---------------------------------------------------------------
+
+    def memo(self, name: str) -> object | None:
+        """What a stage stored under `name` for the next build (see `plan.PlanMemo`)."""
+        row = self.db.execute("SELECT memo FROM memos WHERE name = ?", (name,)).fetchone()
+        if row is None:
+            return None
+        was_enabled = gc.isenabled()
+        gc.disable()  # as in `sources`: many objects, no garbage
+        try:
+            memo: object = pickle.loads(row[0])
+            return memo
+        except Exception:  # noqa: BLE001 - a damaged memo only means planning from scratch
+            return None
+        finally:
+            if was_enabled:
+                gc.enable()
+
+    def put_memo(self, name: str, memo: object) -> None:
+        self.db.execute("INSERT OR REPLACE INTO memos VALUES (?, ?)",
+                        (name, pickle.dumps(memo, protocol=pickle.HIGHEST_PROTOCOL)))
 
     def commit(self) -> None:
         self.db.commit()

@@ -52,6 +52,28 @@ class _Commands(click.Group):
         return super().get_command(ctx, cmd_name)
 
 
+def run() -> None:
+    """The program's entry point (`warta`, `python -m generator`): `main`, then exit
+    without tearing the interpreter down.
+
+    A build leaves a million small objects behind; freeing them one by one and
+    collecting them at shutdown took a quarter of a no-change build at 10,000
+    articles. Everything that must reach the disk has been written and closed
+    by then; only the standard streams are flushed here. (Tests call `main`.)
+    """
+    code: int | str | None = 0
+    try:
+        main()
+    except SystemExit as exit_:
+        code = exit_.code
+    if isinstance(code, str):
+        print(code, file=sys.stderr)
+        code = 1
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(code or 0)
+
+
 @click.group(cls=_Commands, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="warta")
 def main() -> None:

@@ -112,6 +112,10 @@ class Article:
     """Hash of the rendered body HTML; pages that show the body depend on it."""
     extra: Mapping[str, Any] = field(default_factory=dict)
     """Frontmatter keys Warta does not know, available to templates."""
+    shape: str = ""
+    """Hash of the fields that place the article in the site: path, date, URL, tags,
+    authors, draft, withdrawn or not, aliases. While no article's shape changes, the
+    site's lists and links stay as they were (see `plan.PlanMemo`)."""
     key: str = ""
     """Hash of all the fields above: the pages that show the article depend on it.
 
@@ -151,6 +155,12 @@ class StaticPage:
 
 
 def with_key(article: Article) -> Article:
-    """`article` with its `key` set from its other fields."""
-    unkeyed = replace(article, key="")
-    return replace(article, key=hashlib.sha1(repr(unkeyed).encode("utf-8")).hexdigest())
+    """`article` with its `shape` and `key` set from its other fields."""
+    shape = (article.path, article.date, article.url, article.tags, article.authors,
+             article.draft, bool(article.withdrawn), article.aliases)
+    unkeyed = replace(article, shape=_sha1(shape), key="")
+    return replace(unkeyed, key=_sha1(unkeyed))
+
+
+def _sha1(value: object) -> str:
+    return hashlib.sha1(repr(value).encode("utf-8")).hexdigest()

@@ -10,11 +10,12 @@ settings, the shared navigation, and the records it shows.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, replace
 
 from generator import plan_extra, urls
 from generator.errors import Problem
+from generator.model import Article
 from generator.plan_extra import lists
 from generator.site import Site
 
@@ -63,8 +64,21 @@ class Page:
     """Next newer list page, if any."""
     older_url: str | None = None
     """Next older list page, if any."""
+    base: str = ""
+    """Hash of everything else that goes into the page."""
     fingerprint: str = ""
-    """Hash of everything that goes into the file."""
+    """Hash of everything that goes into the file: `base` and the keys of `deps`."""
+
+    @property
+    def deps(self) -> tuple[int, ...]:
+        """Articles the page shows (listed, related, neighbours, the article itself):
+        their keys go into the fingerprint."""
+        return _deps(self.items, self.related, self.article, self.neighbours)
+
+
+def _deps(items: tuple[int, ...], related: tuple[int, ...], article: int | None,
+          neighbours: tuple[int | None, ...]) -> tuple[int, ...]:
+    return items + related + tuple(i for i in (article, *neighbours) if i is not None)
 
 
 @dataclass(frozen=True)
@@ -79,6 +93,34 @@ class Copy:
     """Hash of the source's size and modification time."""
 
 
+def _hash(*parts: object) -> str:
+    return hashlib.sha1(repr(parts).encode("utf-8")).hexdigest()
+
+
+@dataclass(frozen=True)
+class PlanMemo:
+    """What a plan remembers so that the next plan redoes only what changed.
+
+    A plan is a pure function of the site and the templates; the memo lets
+    `make_plan` take whole sections (an article's page, a tag's list pages)
+    from the previous plan when it can prove they would come out the same,
+    recomputing only the fingerprints of pages that show an edited article.
+    """
+
+    inputs: str
+    """Hash of the settings and the navigation every page shows."""
+    templates: Mapping[str, str]
+    """The key of every template the plan used, by name."""
+    order: tuple[str, ...]
+    """Paths of the site's articles, in site order."""
+    shapes: tuple[str, ...]
+    """Their `Article.shape`, in the same order."""
+    keys: tuple[str, ...]
+    """Their `Article.key`, in the same order."""
+    sections: Mapping[object, tuple[object, int, tuple[Page, ...]]]
+    """Per section id: its signature, its highest article index and its pages."""
+
+
 @dataclass(frozen=True)
 class Plan:
     """Everything the output folder will hold."""
@@ -89,78 +131,189 @@ class Plan:
     """Copied files."""
     problems: tuple[Problem, ...]
     """Two planned files with the same path."""
-
-
-def _hash(*parts: object) -> str:
-    return hashlib.sha1(repr(parts).encode("utf-8")).hexdigest()
+    memo: PlanMemo | None = None
+    """For the next build's `make_plan`."""
+    reused: int = 0
+    """Pages taken from the previous plan's memo."""
 
 
 def make_plan(site: Site, template_key: Callable[[str], str], globals_key: str,
-              copies: Iterable[Copy]) -> Plan:
+              copies: Iterable[Copy], previous: PlanMemo | None = None) -> Plan:
     """Plan every page of `site`.
 
     `template_key(name)` is the fingerprint of a template with its
     dependencies; `globals_key` that of everything every page shows (the
-    settings, the navigation, the UI strings).
+    settings, the navigation, the UI strings). With `previous`, the memo of
+    an earlier plan, sections that cannot have changed are reused; the result
+    is the same as without it (tests/test_plan.py checks this).
     """
-    config = site.config
-    keys = [a.key or _hash(a) for a in site.articles]
-    pages: list[Page] = []
+    planner = _Planner(site, template_key, globals_key, previous)
+    planner.plan()
+    pages = planner.pages
+    planned_copies = tuple(sorted(copies, key=lambda c: c.output))
+    return Plan(tuple(pages), planned_copies, _clashes(site, pages, planned_copies),
+                memo=planner.memo(), reused=planner.reused)
 
-    def add(url: str, kind: str, template: str, title: str, own: object = (),
-            shared: str | None = None, canonical: str | None = None, **fields: object) -> None:
+
+class _Planner:
+    """One run of `make_plan`: the pages so far and the sections they belong to."""
+
+    def __init__(self, site: Site, template_key: Callable[[str], str], globals_key: str,
+                 previous: PlanMemo | None) -> None:
+        self.site = site
+        self.globals_key = globals_key
+        self.templates: dict[str, str] = {}
+        self.template_key = template_key
+        articles = site.articles
+        self.keys = tuple([a.key or _hash(a) for a in articles])
+        self.shapes = tuple([a.shape for a in articles])
+        self.order = tuple([a.path for a in articles])
+        self.inputs = _hash(globals_key, site.config.fingerprint)
+        self.pages: list[Page] = []
+        self.sections: dict[object, tuple[object, int, tuple[Page, ...]]] = {}
+        self.reused = 0
+        self.previous = previous if previous and self._same_inputs(previous) else None
+        self.old_sections = self.previous.sections if self.previous else {}
+        # Articles before `prefix` are the same articles, with the same shapes, at the
+        # same places as in the previous plan; among them, `changed` have new keys.
+        self.prefix = 0
+        self.changed: set[int] = set()
+        if self.previous:
+            old = self.previous
+            if old.order == self.order and old.shapes == self.shapes:
+                self.prefix = len(self.order)  # the common case: no article moved
+            else:
+                for old_path, old_shape, path, shape in zip(old.order, old.shapes, self.order,
+                                                            self.shapes, strict=False):
+                    if old_path != path or old_shape != shape:
+                        break
+                    self.prefix += 1
+            self.changed = {i for i in range(self.prefix) if old.keys[i] != self.keys[i]}
+
+    def _same_inputs(self, previous: PlanMemo) -> bool:
+        return previous.inputs == self.inputs and all(
+            self.template(name) == key for name, key in previous.templates.items())
+
+    def template(self, name: str) -> str:
+        key = self.templates.get(name)
+        if key is None:
+            key = self.templates[name] = self.template_key(name)
+        return key
+
+    def memo(self) -> PlanMemo:
+        return PlanMemo(self.inputs, dict(self.templates), self.order, self.shapes,
+                        self.keys, self.sections)
+
+    def add(self, url: str, kind: str, template: str, title: str, own: object = (),
+            shared: str | None = None, canonical: str | None = None,
+            **fields: object) -> None:
         # `shared` replaces the globals key for files that show no navigation
         # or UI strings (feeds, sitemaps): a new tag count must not touch them.
-        items = fields.get("items", ())
-        related = fields.get("related", ())
-        assert isinstance(items, tuple) and isinstance(related, tuple)
         # `canonical`: the address of a page this one duplicates (the newest page
         # of a list is also shown at the list's own URL).
-        fingerprint = _hash(url, kind, title, template_key(template),
-                            globals_key if shared is None else shared, own, canonical,
-                            [keys[i] for i in items + related], tuple(sorted(fields.items())))
-        pages.append(Page(output=urls.output_path(url), url=url, kind=kind, template=template,
-                          title=title, canonical=config.absolute(canonical or url),
-                          fingerprint=fingerprint,
-                          **fields))  # type: ignore[arg-type]
+        # The records shown are dependencies by key (`Page.deps`). A page showing an
+        # article takes its title from it, so the title is covered by the article's key.
+        article = fields.get("article")
+        base = _hash(url, kind, title if article is None else None, self.template(template),
+                     self.globals_key if shared is None else shared, own, canonical,
+                     tuple(sorted(fields.items())))
+        deps = _deps(fields.get("items", ()), fields.get("related", ()),  # type: ignore[arg-type]
+                     article, fields.get("neighbours", ()))  # type: ignore[arg-type]
+        self.pages.append(Page(output=urls.output_path(url), url=url, kind=kind,
+                               template=template, title=title,
+                               canonical=self.site.config.absolute(canonical or url),
+                               base=base, fingerprint=self._fingerprint(base, deps),
+                               **fields))  # type: ignore[arg-type]
 
-    listed = site.listed
-    newest = tuple(reversed(listed))
-    add("/", "home", "home.html", config.title, items=newest[: config.home_size])
-    lists(add, urls.ARCHIVE, "archive", "Archive", listed, config.page_size)
-    add(urls.TAGS, "tags", "tags.html", "Tags",
-        own=tuple((t.tag, t.count) for t in site.tags))
-    for tag in site.tags:
-        lists(add, tag.tag.url, "tag", tag.tag.name, tag.items, config.page_size,
-              tag=tag.tag.slug)
-    position = {index: n for n, index in enumerate(listed)}
-    related = plan_extra.related_finder(site)
-    # Bylines link only to authors who have a page: a page whose author lost
-    # theirs (their other articles withdrawn or deleted) must re-render.
-    with_page = {a.author.slug for a in site.authors} if config.outputs.author_pages else set()
-    for index, article in enumerate(site.articles):
-        place = position.get(index)
-        if place is None:  # withdrawn: the URL stays, with a notice and no links around it
-            add(article.url, "article", "article.html", article.title,
-                own=(keys[index], [a.slug in with_page for a in article.authors]),
-                article=index)
-            continue
-        older = listed[place - 1] if place > 0 else None
-        newer = listed[place + 1] if place + 1 < len(listed) else None
-        add(article.url, "article", "article.html", article.title,
-            own=(keys[index], [keys[i] if i is not None else None for i in (older, newer)],
-                 [a.slug in with_page for a in article.authors]),
-            article=index, neighbours=(older, newer),
-            related=related(index))
-    for index, static in enumerate(site.pages):
-        add(static.url, "page", "page.html", static.title, own=_hash(static), static_page=index)
-    add("/404.html", "404", "404.html", "Page not found")
-    plan_extra.plan_extra(site, add, pages)
-    planned_copies = tuple(sorted(copies, key=lambda c: c.output))
-    return Plan(tuple(pages), planned_copies, _clashes(site, pages, planned_copies))
+    def _fingerprint(self, base: str, deps: tuple[int, ...]) -> str:
+        keys = self.keys
+        return hashlib.sha1("".join([base, *(keys[i] for i in deps)]).encode()).hexdigest()
+
+    def section(self, ident: object, signature: object, fill: Callable[..., None],
+                *args: object) -> None:
+        """Plan the pages of one section with `fill(*args)`, unless the previous plan
+        has them.
+
+        `signature` must hold everything the section's pages are made of besides the
+        shapes and keys of the articles they show (indexes below `prefix`).
+        """
+        old = self.old_sections.get(ident)
+        if old is not None and old[1] < self.prefix and old[0] == signature:
+            if self.changed:
+                pages = tuple(map(self._refresh, old[2]))
+                old = (old[0], old[1], pages)
+            self.pages.extend(old[2])
+            self.reused += len(old[2])
+            self.sections[ident] = old
+            return
+        start = len(self.pages)
+        fill(*args)
+        pages = tuple(self.pages[start:])
+        top = max((max(p.deps) for p in pages if p.deps), default=-1)
+        self.sections[ident] = (signature, top, pages)
+
+    def _refresh(self, page: Page) -> Page:
+        if self.changed.isdisjoint(page.deps):
+            return page
+        title = self.site.articles[page.article].title if page.article is not None else page.title
+        return replace(page, title=title, fingerprint=self._fingerprint(page.base, page.deps))
+
+    def plan(self) -> None:
+        site, add, config = self.site, self.add, self.site.config
+        listed = site.listed
+        newest = tuple(reversed(listed))
+        add("/", "home", "home.html", config.title, items=newest[: config.home_size])
+        lists(self.section, add, urls.ARCHIVE, "archive", "Archive", listed, config.page_size)
+        add(urls.TAGS, "tags", "tags.html", "Tags",
+            own=tuple((t.tag, t.count) for t in site.tags))
+        for tag in site.tags:
+            lists(self.section, add, tag.tag.url, "tag", tag.tag.name, tag.items,
+                  config.page_size, tag=tag.tag.slug)
+        self._articles()
+        for index, static in enumerate(site.pages):
+            add(static.url, "page", "page.html", static.title, own=_hash(static),
+                static_page=index)
+        add("/404.html", "404", "404.html", "Page not found")
+        plan_extra.plan_extra(site, add, self.section, self.pages)
+
+    def _articles(self) -> None:
+        site = self.site
+        listed = site.listed
+        position = {index: n for n, index in enumerate(listed)}
+        related = plan_extra.related_finder(site)
+        # Bylines link only to authors who have a page: a page whose author lost
+        # theirs (their other articles withdrawn or deleted) must re-render.
+        with_page = ({a.author.slug for a in site.authors}
+                     if site.config.outputs.author_pages else set())
+        for index, article in enumerate(site.articles):
+            flags = tuple([a.slug in with_page for a in article.authors])
+            place = position.get(index)
+            if place is None:
+                self.section(article.path, (index, flags), self._article, index, article,
+                             flags, None, None, None)
+                continue
+            older = listed[place - 1] if place > 0 else None
+            newer = listed[place + 1] if place + 1 < len(listed) else None
+            # Related articles are chosen among earlier ones only: the same for every
+            # article before `prefix`, so the signature need not hold them.
+            self.section(article.path, (index, flags, older, newer), self._article, index,
+                         article, flags, older, newer, related)
+
+    def _article(self, index: int, article: Article, flags: tuple[bool, ...],
+                 older: int | None, newer: int | None,
+                 related: Callable[[int], tuple[int, ...]] | None) -> None:
+        if related is None:  # withdrawn: the URL stays, with a notice and no links around it
+            self.add(article.url, "article", "article.html", article.title, own=flags,
+                     article=index)
+            return
+        self.add(article.url, "article", "article.html", article.title, own=flags,
+                 article=index, neighbours=(older, newer), related=related(index))
 
 
 def _clashes(site: Site, pages: list[Page], copies: tuple[Copy, ...]) -> tuple[Problem, ...]:
+    outputs = {page.output for page in pages}
+    if len(outputs) == len(pages) and outputs.isdisjoint(copy.output for copy in copies):
+        return ()
     owner: dict[str, str] = {}
     problems = []
     for page in pages:

@@ -20,6 +20,7 @@ from typing import Protocol
 from babel.dates import format_date
 
 from generator import dates, urls
+from generator.model import Article
 from generator.pagination import paginate
 from generator.site import Site
 
@@ -39,6 +40,9 @@ SITEMAP_KINDS = frozenset({"home", "archive", "tag", "tags", "article", "page", 
 """Page kinds that are canonical HTML pages and belong in sitemap.xml."""
 
 Add = Callable[..., None]
+Section = Callable[[object, object, Callable[[], None]], None]
+"""`section(id, signature, fill)`: plan a group of pages with `fill()` unless the
+previous plan has the group with the same signature (see `plan._Planner.section`)."""
 
 
 class Planned(Protocol):
@@ -56,10 +60,16 @@ class Planned(Protocol):
     def article(self) -> int | None: ...
 
 
-def lists(add: Add, base: str, kind: str, title: str, items: Sequence[int], size: int,
-          **fields: object) -> None:
+def lists(section: Section, add: Add, base: str, kind: str, title: str,
+          items: tuple[int, ...], size: int, **fields: object) -> None:
     """A paginated list of `items` (oldest first): numbered pages oldest first, and `base`
     showing the newest one. Each page lists its articles newest first."""
+    section(("list", base), (kind, title, items, size, sorted(fields.items())),
+            lambda: _list_pages(add, base, kind, title, items, size, **fields))
+
+
+def _list_pages(add: Add, base: str, kind: str, title: str, items: Sequence[int], size: int,
+                **fields: object) -> None:
     chunks = paginate(len(items), size)
     last = len(chunks)
     for chunk in chunks:
@@ -114,28 +124,28 @@ def month_title(year: int, month: int, language: str) -> str:
     return format_date(date(year, month, 1), "LLLL y", locale=language.replace("-", "_"))
 
 
-def plan_extra(site: Site, add: Add, pages: Sequence[Planned]) -> None:
+def plan_extra(site: Site, add: Add, section: Section, pages: Sequence[Planned]) -> None:
     """Plan archives, author pages, search, redirects, feeds and sitemaps, in that order:
     sitemaps come last because they list the pages planned before them."""
     config = site.config
     outputs = config.outputs
     data_key = "data:" + config.fingerprint
     if outputs.date_archives:
-        _date_archives(site, add)
+        _date_archives(site, add, section)
     if outputs.author_pages:
         for author in site.authors:
-            lists(add, author.author.url, "author", author.author.name, author.items,
+            lists(section, add, author.author.url, "author", author.author.name, author.items,
                   config.page_size, author=author.author.slug)
     if outputs.search:
         add(urls.SEARCH, "search", "search.html", "Search")
-    _redirects(site, add, data_key)
+    _redirects(site, add, section, data_key)
     if outputs.feeds:
-        _feeds(site, add, data_key)
+        _feeds(site, add, section, data_key)
     if outputs.sitemaps:
         _sitemaps(site, add, pages, data_key)
 
 
-def _date_archives(site: Site, add: Add) -> None:
+def _date_archives(site: Site, add: Add, section: Section) -> None:
     config = site.config
     add(urls.YEARS, "years", "years.html", "Archive by month",
         own=tuple((m.year, m.month, m.count) for m in site.months))
@@ -144,39 +154,48 @@ def _date_archives(site: Site, add: Add) -> None:
         add(urls.year_url(year), "year", "year.html", str(year),
             own=tuple((m.month, m.count) for m in months), year=year)
         for m in months:
-            lists(add, urls.month_url(year, m.month), "month",
+            lists(section, add, urls.month_url(year, m.month), "month",
                   month_title(year, m.month, config.language), m.items, config.page_size,
                   year=year, month=m.month)
 
 
-def _redirects(site: Site, add: Add, data_key: str) -> None:
+def _redirects(site: Site, add: Add, section: Section, data_key: str) -> None:
     moves: list[tuple[str, str]] = []
     for index, article in enumerate(site.articles):
-        for alias in article.aliases:
-            url = alias if "." in alias.rsplit("/", 1)[-1] else alias.rstrip("/") + "/"
-            add(url, "redirect", "redirect.html", article.title, own=article.url,
-                shared=data_key, article=index)
-            moves.append((alias, article.url))
+        if not article.aliases:
+            continue
+
+        def fill(index: int = index, article: Article = article) -> None:
+            for alias in article.aliases:
+                url = alias if "." in alias.rsplit("/", 1)[-1] else alias.rstrip("/") + "/"
+                add(url, "redirect", "redirect.html", article.title, own=article.url,
+                    shared=data_key, article=index)
+        section(("redirect", article.path), index, fill)
+        moves.extend((alias, article.url) for alias in article.aliases)
     if moves:
         add(urls.REDIRECTS, "redirects", "redirects.txt", "", shared=data_key,
             links=tuple(sorted(moves)))
 
 
-def _feeds(site: Site, add: Add, data_key: str) -> None:
+def _feeds(site: Site, add: Add, section: Section, data_key: str) -> None:
     config = site.config
     size = config.feed_size
     newest = tuple(reversed(site.listed))[:size]
     add(urls.FEED, "atom", "atom.xml", config.title, shared=data_key, items=newest)
     add(urls.RSS, "rss", "rss.xml", config.title, shared=data_key, items=newest)
     add(urls.JSON_FEED, "jsonfeed", "feed.json", config.title, shared=data_key, items=newest)
-    for tag in site.tags:
-        add(urls.feed_url(tag.tag.url), "atom", "atom.xml", tag.tag.name, shared=data_key,
-            items=tuple(reversed(tag.items))[:size], tag=tag.tag.slug)
+    feeds = [(t.tag.url, t.tag.name, t.items, {"tag": t.tag.slug}) for t in site.tags]
     if config.outputs.author_pages:  # an author feed lives beside the author page
-        for author in site.authors:
-            add(urls.feed_url(author.author.url), "atom", "atom.xml", author.author.name,
-                shared=data_key, items=tuple(reversed(author.items))[:size],
-                author=author.author.slug)
+        feeds += [(a.author.url, a.author.name, a.items, {"author": a.author.slug})
+                  for a in site.authors]
+    for url, name, items, fields in feeds:
+        shown = tuple(reversed(items))[:size]
+
+        def fill(url: str = url, name: str = name, shown: tuple[int, ...] = shown,
+                 fields: dict[str, str] = fields) -> None:
+            add(urls.feed_url(url), "atom", "atom.xml", name, shared=data_key, items=shown,
+                **fields)
+        section(("feed", url), (name, shown, fields), fill)
 
 
 def _sitemaps(site: Site, add: Add, pages: Sequence[Planned], data_key: str) -> None:

@@ -7,7 +7,7 @@ pages or tags that would get the same URL are errors naming both files.
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 
 from generator.config import SiteConfig
@@ -131,6 +131,56 @@ def make_site(config: SiteConfig, articles: tuple[Article, ...],
                              for y, m in sorted(month_items)),
                 now=now, next_due=min(scheduled) if scheduled else None)
     return site, problems
+
+
+@dataclass(frozen=True)
+class SiteMemo:
+    """A site without its articles, for the next build when no article moved.
+
+    Edits that keep every article's `shape` (body, title, summary, photo...)
+    leave the indexes as they were; the next build then only puts the new
+    records in (see `reuse_site`).
+    """
+
+    shapes: tuple[str, ...]
+    """`Article.shape` of every article given to `make_site`, in the order given."""
+    pages: tuple[StaticPage, ...]
+    """The static pages given."""
+    config: str
+    """`SiteConfig.fingerprint`."""
+    drafts: bool
+    """Whether drafts were included."""
+    order: tuple[int, ...]
+    """For each of `site.articles`, its index among the articles given."""
+    site: Site
+    """The site, with `articles` empty."""
+
+
+def site_memo(site: Site, articles: tuple[Article, ...], pages: tuple[StaticPage, ...],
+              drafts: bool) -> SiteMemo:
+    """The memo of `site`, made by `make_site` from `articles` and `pages` without
+    problems."""
+    where = {a.path: n for n, a in enumerate(articles)}
+    return SiteMemo(tuple(a.shape for a in articles), pages, site.config.fingerprint, drafts,
+                    tuple(where[a.path] for a in site.articles), replace(site, articles=()))
+
+
+def reuse_site(memo: SiteMemo, config: SiteConfig, articles: tuple[Article, ...],
+               pages: tuple[StaticPage, ...], drafts: bool, now: datetime | None) -> Site | None:
+    """What `make_site` would return for these inputs, from `memo`; None when an article
+    was added, removed or moved, or the settings or "now" moved an article in or out."""
+    if (memo.drafts != drafts or memo.config != config.fingerprint or memo.pages != pages
+            or memo.shapes != tuple(a.shape for a in articles)):
+        return None
+    before = memo.site.now
+    if (before is None) != (now is None):
+        return None
+    if before is not None and now is not None and before != now:
+        low, high = min(before, now), max(before, now)
+        if any(low < a.date <= high for a in articles):
+            return None  # a scheduled article came due (or the clock went back)
+    return replace(memo.site, config=config, now=now,
+                   articles=tuple(articles[i] for i in memo.order))
 
 
 def _url_clashes(articles: list[Article], pages: tuple[StaticPage, ...]) -> list[Problem]:

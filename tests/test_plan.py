@@ -1,0 +1,161 @@
+"""The plan's and the site's memos change how fast a plan is made, never what it is.
+
+Each example starts from a small archive and applies a random series of the
+changes editors make (edit a body or a title, retag, add, delete, move a date,
+withdraw, draft, alias), planning after each one twice: from scratch, and
+with the memos of the previous step. Both must be equal, field by field and
+fingerprint by fingerprint.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from generator.config import parse_config
+from generator.content import parse_article
+from generator.model import Article
+from generator.plan import Plan, PlanMemo, make_plan
+from generator.site import Site, make_site, reuse_site, site_memo
+
+CONFIG = parse_config("""
+title = "Kabar Contoh"
+base_url = "https://kabar.example/"
+page_size = 2
+home_size = 3
+[outputs]
+search = false
+""")
+TAGS = ["Kota", "Banjir", "Pemilu", "Sekolah"]
+AUTHORS = ["Hmz", "Ulm", "Adi"]
+NOW = datetime(2024, 12, 31, tzinfo=UTC)
+
+
+def text(title: str, day: int, tags: list[str], author: str, body: str,
+         extra: str = "") -> str:
+    month, day = 1 + day // 28 % 12, 1 + day % 28
+    return (f"---\ntitle: {title}\ndate: 2024-{month:02d}-{day:02d}T08:00+07:00\n"
+            f"tags: [{', '.join(tags)}]\nauthor: {author}\n{extra}---\n\n{body}\n")
+
+
+def parse(name: str, source: str) -> Article:
+    return parse_article(source, f"content/articles/{name}.md", CONFIG,
+                         render=lambda markdown: f"<p>{markdown}</p>").article
+
+
+def template_key(name: str) -> str:
+    return "template:" + name
+
+
+CHANGES = st.sampled_from(["body", "title", "tags", "add", "add-old", "delete", "date",
+                           "withdraw", "draft", "alias", "none"])
+
+
+@st.composite
+def histories(draw: st.DrawFn) -> tuple[dict[str, str], list[tuple[str, int, int]]]:
+    start = {f"a{n}": text(f"Berita {n}", n * 3, [TAGS[n % 4]], AUTHORS[n % 3], f"Isi {n}.")
+             for n in range(draw(st.integers(0, 9)))}
+    steps = draw(st.lists(st.tuples(CHANGES, st.integers(0, 99), st.integers(0, 99)),
+                          max_size=8))
+    return start, steps
+
+
+def apply(files: dict[str, str], change: str, pick: int, value: int) -> None:
+    names = sorted(files)
+    name = names[pick % len(names)] if names else None
+    if change in ("add", "add-old") or name is None:
+        day = 300 + value if change == "add" else value
+        files[f"new{len(files)}-{value}"] = text(f"Baru {value}", day, [TAGS[value % 4]],
+                                                 AUTHORS[value % 3], "Isi baru.")
+    elif change == "delete":
+        del files[name]
+    else:
+        old = files[name]
+        replacements = {
+            "body": ("\n\n", f"\n\nRalat {value}. "),
+            "title": ("title: ", f"title: Ralat {value} "),
+            "tags": ("tags: [", f"tags: [{TAGS[value % 4]}, "),
+            "date": ("date: 2024-", f"date: 2023-{1 + value % 12:02d}-01T08:00+07:00\nx: "),
+            "withdraw": ("---\n\n", "withdrawn: Ditarik redaksi.\n---\n\n"),
+            "draft": ("---\n\n", "draft: true\n---\n\n"),
+            "alias": ("---\n\n", f"aliases: [/lama/{name}-{value}/]\n---\n\n"),
+            "none": ("", ""),
+        }
+        find, replace_with = replacements[change]
+        if change == "none" or f"\n{find.split(':')[0]}:" in old and change in (
+                "withdraw", "draft", "alias"):
+            return
+        files[name] = old.replace(find, replace_with, 1)
+
+
+def plan_for(site: Site, previous: PlanMemo | None) -> Plan:
+    return make_plan(site, template_key, "globals", [], previous)
+
+
+@settings(max_examples=150, deadline=None)
+@given(histories(), st.booleans())
+def test_memos_give_the_plan_a_fresh_start_gives(
+        history: tuple[dict[str, str], list[tuple[str, int, int]]], drafts: bool) -> None:
+    files, steps = history
+    files = dict(files)
+    plan_memo = site_memo_ = None
+    for change, pick, value in [("none", 0, 0), *steps]:
+        apply(files, change, pick, value)
+        articles = tuple(parse(name, files[name]) for name in sorted(files))
+        site, problems = make_site(CONFIG, articles, (), drafts, now=NOW)
+        if problems:  # two articles got the same URL: that build fails
+            plan_memo = site_memo_ = None
+            continue
+        if site_memo_ is not None:
+            reused = reuse_site(site_memo_, CONFIG, articles, (), drafts, NOW)
+            assert reused is None or reused == site
+        fresh = plan_for(site, None)
+        remembered = plan_for(site, plan_memo)
+        assert remembered.pages == fresh.pages
+        assert remembered.problems == fresh.problems
+        plan_memo, site_memo_ = remembered.memo, site_memo(site, articles, (), drafts)
+
+
+def test_an_edited_body_reuses_every_section() -> None:
+    files = {f"a{n}": text(f"Berita {n}", n, [TAGS[n % 4]], "Hmz", f"Isi {n}.") for n in range(6)}
+    articles = tuple(parse(name, files[name]) for name in sorted(files))
+    site, _ = make_site(CONFIG, articles, (), False, now=NOW)
+    first = plan_for(site, None)
+    assert first.reused == 0
+    apply(files, "body", 2, 7)
+    edited = tuple(parse(name, files[name]) for name in sorted(files))
+    memo = site_memo(site, articles, (), False)
+    again = reuse_site(memo, CONFIG, edited, (), False, NOW)
+    assert again is not None  # no article moved: the indexes are taken as they were
+    second = plan_for(again, first.memo)
+    in_sections = [p for p in second.pages
+                   if p.kind in ("article", "archive", "tag", "author", "month")
+                   or (p.kind == "atom" and (p.tag or p.author))]
+    assert second.reused >= len(in_sections) > len(second.pages) / 2
+    edited_index = next(i for i, a in enumerate(again.articles) if a.path.endswith("/a2.md"))
+    changed = {q.url for p, q in zip(first.pages, second.pages, strict=True)
+               if p.fingerprint != q.fingerprint}
+    showing = {q.url for q in second.pages if edited_index in q.deps}
+    assert again.articles[edited_index].url in changed
+    assert changed == showing
+    assert second.pages == plan_for(again, None).pages
+
+
+def test_a_new_template_or_setting_plans_everything_again() -> None:
+    articles = (parse("a", text("Satu", 1, ["Kota"], "Hmz", "Isi.")),)
+    site, _ = make_site(CONFIG, articles, (), False, now=NOW)
+    first = plan_for(site, None)
+    assert make_plan(site, lambda name: "new:" + name, "globals", [], first.memo).reused == 0
+    assert make_plan(site, template_key, "other globals", [], first.memo).reused == 0
+
+
+def test_a_scheduled_article_coming_due_builds_the_site_anew() -> None:
+    later = parse("b", text("Nanti", 200, ["Kota"], "Hmz", "Isi."))
+    articles = (parse("a", text("Satu", 1, ["Kota"], "Hmz", "Isi.")), later)
+    before = datetime(2024, 3, 1, tzinfo=UTC)
+    site, _ = make_site(CONFIG, articles, (), False, now=before)
+    memo = site_memo(site, articles, (), False)
+    assert reuse_site(memo, CONFIG, articles, (), False, datetime(2024, 3, 2, tzinfo=UTC))
+    assert reuse_site(memo, CONFIG, articles, (), False, NOW) is None
