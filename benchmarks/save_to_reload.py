@@ -30,7 +30,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from generator.build import BuildOptions, BuildResult, build  # noqa: E402
+from generator.build import BuildMemory, BuildOptions, BuildResult, build  # noqa: E402
 from generator.config import load_config  # noqa: E402
 from generator.content import parse_article  # noqa: E402
 from generator.report import Reporter  # noqa: E402
@@ -114,11 +114,12 @@ def main() -> None:
         out = StringIO()
         started = time.perf_counter()
         builds: list[float] = []
+        memory = BuildMemory()  # as `warta serve` keeps it
 
         def timed_build(options: BuildOptions) -> BuildResult:
             # The build's own share of the time, to tell it from the server's.
             began = time.perf_counter()
-            result = build(options)
+            result = build(options, memory=memory)
             builds.append(time.perf_counter() - began)
             return result
 

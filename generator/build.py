@@ -10,20 +10,29 @@ from __future__ import annotations
 import gc
 import os
 import time
-from collections.abc import Callable
-from dataclasses import dataclass, field
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field, fields
 from datetime import UTC, datetime
 from pathlib import Path
 
 from generator import loader, search
-from generator.cache import Cache, OutputEntry
+from generator.cache import Cache, OutputEntry, SourceEntry
 from generator.config import SiteConfig, load_config
 from generator.content import ContentProblems, parse_article, parse_page
 from generator.errors import ContentError, Problem
-from generator.plan import Copy, Plan, PlanMemo, make_plan
+from generator.plan import Copy, Page, Plan, PlanMemo, make_plan
 from generator.render import Renderer
 from generator.renderjobs import RenderJob, render_pages
-from generator.site import Site, SiteMemo, make_site, reuse_site, site_memo
+from generator.site import (
+    AuthorIndex,
+    MonthIndex,
+    Site,
+    SiteMemo,
+    TagIndex,
+    make_site,
+    reuse_site,
+    site_memo,
+)
 from generator.theme import ThemeFiles, file_key, find_theme
 from generator.write import Writer, existing_files
 
@@ -54,6 +63,10 @@ class BuildOptions:
     index_search: bool = True
     """Run Pagefind when HTML changed. `warta serve` passes False and indexes in the
     background after the page reload (see `BuildResult.search_pending`)."""
+    trust_output: bool = False
+    """Take the files the cache records as written to be unchanged on disk instead of
+    checking each one: for a folder nothing else writes to (the preview of `warta
+    serve`). Otherwise a file deleted or changed by hand is written again."""
 
     @property
     def output(self) -> Path:
@@ -105,6 +118,10 @@ class BuildMemory:
     """The memo of the last site built there."""
     plan: PlanMemo | None = None
     """The memo of the last plan built there."""
+    sources: Mapping[str, SourceEntry] | None = None
+    """What the cache knows of every source file, as of the last load."""
+    outputs: dict[str, OutputEntry] | None = None
+    """What the cache knows of every file written to `target`."""
 
 
 def build(options: BuildOptions, progress: Progress | None = None,
@@ -133,9 +150,12 @@ def build(options: BuildOptions, progress: Progress | None = None,
             gc.enable()
         warnings = tuple(p for p in loaded.problems if not p.is_error)
         written, unchanged, removed, rendered = _write(options, cache, site, config, renderer,
-                                                       theme, plan, progress, memos)
+                                                       theme, plan, progress, memos, memory)
         search_key = "" if not config.outputs.search else search.index_key(
             p.fingerprint for p in plan.pages if p.output.endswith(".html"))
+    except BaseException:
+        memory.target = ""  # the next build reads the cache again, and checks the files
+        raise
     finally:
         cache.close()
         # In a long-lived process (`warta serve`) the records must be collectable
@@ -165,12 +185,15 @@ def _plan(options: BuildOptions, config: SiteConfig, theme: ThemeFiles, cache: C
           ) -> tuple[loader.Loaded, Site, Renderer, Plan, dict[str, object]]:
     """Load, index and plan, reusing the memos; also the memos to store after writing."""
     site_dir = options.site_dir
-    loaded = loader.load(site_dir, config, cache, options.jobs)
+    loaded = loader.load(site_dir, config, cache, options.jobs, memory.sources)
+    memory.sources = loaded.sources
     warnings = [p for p in loaded.problems if not p.is_error]
     target = _target(options)
     if memory.target != target:
         memory.target = target
-        stored_site, stored_plan = cache.memo("site:" + target), cache.memo("plan:" + target)
+        memory.outputs = None
+        stored_site = _stored(cache, "site:" + target)
+        stored_plan = _stored(cache, "plan:" + target)
         memory.site = stored_site if isinstance(stored_site, SiteMemo) else None
         memory.plan = stored_plan if isinstance(stored_plan, PlanMemo) else None
     now = build_now(options)
@@ -188,19 +211,30 @@ def _plan(options: BuildOptions, config: SiteConfig, theme: ThemeFiles, cache: C
         memory.site = site_memo(site, loaded.articles, loaded.pages, options.drafts)
         memos["site:" + target] = memory.site
     if errors:
-        memory.target = ""  # the memo above describes a site that is not built
         raise ContentError(errors + warnings)
     renderer = Renderer(theme, site, site_dir)
     plan = make_plan(site, renderer.template_key, renderer.globals_key(),
                      _copies(site_dir, theme), memory.plan)
     if plan.problems:
-        memory.target = ""
         raise ContentError(list(plan.problems))
     if plan.memo is not None:
         memory.plan = plan.memo
         if plan.reused < len(plan.pages) * MEMO_REUSE:
             memos["plan:" + target] = plan.memo
     return loaded, site, renderer, plan, memos
+
+
+# A memo pickled by a build whose classes had other fields is not trusted.
+_MEMO_SHAPE = ",".join(f"{kind.__name__}:{f.name}" for kind in (
+    SiteMemo, Site, TagIndex, AuthorIndex, MonthIndex, PlanMemo, Page) for f in fields(kind))
+
+
+def _stored(cache: Cache, name: str) -> object | None:
+    stored = cache.memo(name)
+    if isinstance(stored, tuple) and len(stored) == 2 and stored[0] == _MEMO_SHAPE:
+        memo: object = stored[1]
+        return memo
+    return None
 
 
 def build_now(options: BuildOptions) -> datetime:
@@ -226,11 +260,14 @@ def _copies(site_dir: Path, theme: ThemeFiles) -> list[Copy]:
 
 def _write(options: BuildOptions, cache: Cache, site: Site, config: SiteConfig,
            renderer: Renderer, theme: ThemeFiles, plan: Plan, progress: Progress | None,
-           memos: dict[str, object]) -> tuple[list[str], int, list[str], int]:
+           memos: dict[str, object], memory: BuildMemory
+           ) -> tuple[list[str], int, list[str], int]:
     output = options.output
     out = str(output)
     target = _target(options)
-    previous = cache.outputs(target)
+    # Trusted only as recorded by this process after a build that went through.
+    trust = options.trust_output and memory.outputs is not None
+    previous = memory.outputs if memory.outputs is not None else cache.outputs(target)
     writer = Writer(output, options.site_dir / ".warta" / "staging" / _safe(target),
                     dry_run=options.dry_run)
     done: dict[str, OutputEntry] = {}
@@ -239,7 +276,7 @@ def _write(options: BuildOptions, cache: Cache, site: Site, config: SiteConfig,
     total = len(plan.pages) + len(plan.copies)
     stale = []
     for page in plan.pages:
-        if _current(out, page.output, page.fingerprint, previous):
+        if _current(out, page.output, page.fingerprint, previous, trust):
             done[page.output] = previous[page.output]
             unchanged += 1
         else:
@@ -264,7 +301,7 @@ def _write(options: BuildOptions, cache: Cache, site: Site, config: SiteConfig,
         for page in stale:
             done[page.output] = OutputEntry(page.fingerprint, -1, -1)
         for copy in plan.copies:
-            if _current(out, copy.output, copy.fingerprint, previous):
+            if _current(out, copy.output, copy.fingerprint, previous, trust):
                 done[copy.output] = previous[copy.output]
                 unchanged += 1
                 continue
@@ -288,10 +325,12 @@ def _write(options: BuildOptions, cache: Cache, site: Site, config: SiteConfig,
                 stat = os.stat(os.path.join(out, relative))
                 done[relative] = OutputEntry(entry.fingerprint, stat.st_size, stat.st_mtime_ns)
         cache.forget_outputs(target, removable)
-        cache.put_outputs(target, {k: v for k, v in done.items() if v != previous.get(k)})
+        # Entries taken over from `previous` are the same objects.
+        cache.put_outputs(target, {k: v for k, v in done.items() if previous.get(k) is not v})
         for name, memo in memos.items():
-            cache.put_memo(name, memo)
+            cache.put_memo(name, (_MEMO_SHAPE, memo))
         cache.commit()
+        memory.outputs = done
     if progress:
         progress(total, total)
     return written, unchanged, removed, len(stale)
@@ -303,11 +342,13 @@ def _target(options: BuildOptions) -> str:
 
 
 def _current(output: str, relative: str, fingerprint: str,
-             previous: dict[str, OutputEntry]) -> bool:
+             previous: dict[str, OutputEntry], trust: bool) -> bool:
     """True when the file on disk is the one a build wrote from the same inputs."""
     entry = previous.get(relative)
     if entry is None or entry.fingerprint != fingerprint:
         return False
+    if trust:
+        return True
     try:
         stat = os.stat(os.path.join(output, relative))
     except OSError:

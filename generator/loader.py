@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import hashlib
 import os
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import NamedTuple
 
 from generator import markup
 from generator.cache import Cache, SourceEntry
@@ -41,10 +42,13 @@ class Loaded:
     """Errors and warnings found."""
     parsed: int
     """How many files were parsed (not taken from the cache)."""
+    sources: Mapping[str, SourceEntry] = field(default_factory=dict)
+    """What the cache now knows of every source: a process that builds again
+    (`warta serve`) passes it back to `load` instead of reading the cache."""
 
 
-@dataclass(frozen=True)
-class _Source:
+class _Source(NamedTuple):
+    # A tuple, not a dataclass: there is one per source on every build.
     path: str
     absolute: str
     size: int
@@ -63,7 +67,7 @@ def scan(site_dir: Path) -> list[_Source]:
             if entry.name.endswith(".md") and not entry.name.startswith("."):
                 stat = entry.stat()
                 found.append(_Source(relative, entry.path, stat.st_size, stat.st_mtime_ns))
-    return sorted(found, key=lambda s: s.path)
+    return sorted(found)  # by path, the first field
 
 
 def _walk(folder: str, relative: str) -> Iterator[tuple[os.DirEntry[str], str]]:
@@ -77,10 +81,13 @@ def _walk(folder: str, relative: str) -> Iterator[tuple[os.DirEntry[str], str]]:
                 yield entry, path
 
 
-def load(site_dir: Path, config: SiteConfig, cache: Cache, jobs: int = 1) -> Loaded:
-    """Parse what changed since the cache was written; take the rest from the cache."""
+def load(site_dir: Path, config: SiteConfig, cache: Cache, jobs: int = 1,
+         known: Mapping[str, SourceEntry] | None = None) -> Loaded:
+    """Parse what changed since the cache was written; take the rest from the cache
+    (or from `known`, the `Loaded.sources` of this process's previous load)."""
     sources = scan(site_dir)
-    known = cache.sources()
+    if known is None:
+        known = cache.sources()
     key = config.content_key
     entries: dict[str, SourceEntry] = {}
     changed: list[str] = []
@@ -111,7 +118,8 @@ def load(site_dir: Path, config: SiteConfig, cache: Cache, jobs: int = 1) -> Loa
         cache.forget_bodies(gone)
         cache.save_sources(entries, changed + sorted(gone))
         cache.commit()
-    return _collect(site_dir, {path: e.record for path, e in entries.items()}, len(to_parse))
+    loaded = _collect(site_dir, {path: e.record for path, e in entries.items()}, len(to_parse))
+    return replace(loaded, sources=entries)
 
 
 # A record in the cache is one of these: a parsed article with its warnings,

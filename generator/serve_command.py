@@ -7,6 +7,8 @@ the HTTP server (`serve_http.py`). The command itself is a thin door.
 
 from __future__ import annotations
 
+import dataclasses
+import functools
 import os
 import signal
 import sys
@@ -16,7 +18,7 @@ from pathlib import Path
 
 import click
 
-from generator.build import BuildOptions, build
+from generator.build import BuildMemory, BuildOptions, build
 from generator.report import Reporter
 from generator.serve import (
     PREVIEW_DIR,
@@ -40,15 +42,20 @@ class Preview:
 
     def __init__(self, site_dir: Path, host: str = "127.0.0.1", port: int = 8000,
                  drafts: bool = True, reporter: Reporter | None = None, quiet: float = 0.1,
-                 first_jobs: int = 1, build_function: BuildFunction = build,
+                 first_jobs: int = 1, build_function: BuildFunction | None = None,
                  watch: bool = True) -> None:
         """Bind the port at once (AddressInUseError when taken); nothing runs until start()."""
+        if build_function is None:
+            # The records and the memos of the site and its plan stay in memory between
+            # rebuilds instead of being read back from the cache after every save.
+            build_function = functools.partial(build, memory=BuildMemory())
         self.site_dir = site_dir
         self.reporter = reporter or Reporter()
         # Never output/: a preview with drafts must not end up published.
         # Search is indexed by `SearchIndexer` after each reload, not inside the build.
         self.options = BuildOptions(site_dir=site_dir, output_dir=site_dir / PREVIEW_DIR,
-                                    drafts=drafts, jobs=1, index_search=False)
+                                    drafts=drafts, jobs=1, index_search=False,
+                                    trust_output=True)
         self.indexer = SearchIndexer(site_dir, self.options.output, self.reporter)
         self.first_jobs = first_jobs
         self.state = PreviewState(self.options.output)
@@ -70,8 +77,7 @@ class Preview:
         """First build (in this thread, so Ctrl-C works), then the other threads."""
         # Parsing a whole archive is worth worker processes; rebuilds parse a file or two.
         first = BuildThread(
-            BuildOptions(site_dir=self.site_dir, output_dir=self.options.output,
-                         drafts=self.options.drafts, jobs=self.first_jobs, index_search=False),
+            dataclasses.replace(self.options, jobs=self.first_jobs),
             self.state, self.reporter, self.builder.build_function, self.indexer)
         result = first.rebuild(None)
         self.builder.start()

@@ -83,6 +83,8 @@ class Site:
     """The build's "now": articles dated later are scheduled, not published."""
     next_due: datetime | None = None
     """Date of the earliest scheduled article, when one is waiting."""
+    articles_until: datetime | None = None
+    """Date of the latest published article, if any."""
 
 
 def make_site(config: SiteConfig, articles: tuple[Article, ...],
@@ -129,7 +131,8 @@ def make_site(config: SiteConfig, articles: tuple[Article, ...],
                 tags=tags, authors=authors, nav_tags=nav, listed=listed,
                 months=tuple(MonthIndex(y, m, tuple(month_items[(y, m)]))
                              for y, m in sorted(month_items)),
-                now=now, next_due=min(scheduled) if scheduled else None)
+                now=now, next_due=min(scheduled) if scheduled else None,
+                articles_until=chosen[-1].date if chosen else None)
     return site, problems
 
 
@@ -170,15 +173,16 @@ def reuse_site(memo: SiteMemo, config: SiteConfig, articles: tuple[Article, ...]
     """What `make_site` would return for these inputs, from `memo`; None when an article
     was added, removed or moved, or the settings or "now" moved an article in or out."""
     if (memo.drafts != drafts or memo.config != config.fingerprint or memo.pages != pages
-            or memo.shapes != tuple(a.shape for a in articles)):
+            or memo.shapes != tuple([a.shape for a in articles])):
         return None
-    before = memo.site.now
+    before, due, chosen = memo.site.now, memo.site.next_due, memo.site.articles_until
     if (before is None) != (now is None):
         return None
-    if before is not None and now is not None and before != now:
-        low, high = min(before, now), max(before, now)
-        if any(low < a.date <= high for a in articles):
-            return None  # a scheduled article came due (or the clock went back)
+    if before is not None and now is not None:
+        if now >= before and due is not None and due <= now:
+            return None  # a scheduled article came due
+        if now < before and chosen is not None and chosen > now:
+            return None  # the clock went back past a published article
     return replace(memo.site, config=config, now=now,
                    articles=tuple(articles[i] for i in memo.order))
 
