@@ -18,7 +18,7 @@ import zlib
 from collections.abc import Iterable
 from dataclasses import dataclass, fields
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from generator import __version__
 from generator.model import Article, StaticPage
@@ -61,9 +61,10 @@ class SourceEntry:
     """The parsed record (article or page) with its warnings."""
 
 
-@dataclass(frozen=True)
-class OutputEntry:
-    """What the cache knows about one written output file."""
+class OutputEntry(NamedTuple):
+    """What the cache knows about one written output file.
+
+    A tuple, not a dataclass: a build reads one per output file."""
 
     fingerprint: str
     """Fingerprint of everything that went into the file."""
@@ -157,9 +158,10 @@ class Cache:
     # Outputs -----------------------------------------------------------
 
     def outputs(self, target: str) -> dict[str, OutputEntry]:
+        make = OutputEntry._make
         return {
-            path: OutputEntry(fp, size, mtime_ns)
-            for path, fp, size, mtime_ns in self.db.execute(
+            path: make(row)
+            for path, *row in self.db.execute(
                 "SELECT path, fingerprint, size, mtime_ns FROM outputs WHERE target = ?",
                 (target,),
             )
