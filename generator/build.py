@@ -102,6 +102,8 @@ class BuildResult:
     run `search.build_index(output, language, search_key)`."""
     search_key: str = ""
     """Key of the HTML pages of this build, for the search index."""
+    reused: int = 0
+    """Planned pages taken from the previous build's plan (see `plan.PlanMemo`)."""
 
 
 Progress = Callable[[int, int], None]
@@ -177,7 +179,7 @@ def build(options: BuildOptions, progress: Progress | None = None,
                        seconds=time.perf_counter() - started, warnings=warnings,
                        articles=len(site.listed), next_due=site.next_due,
                        search_indexed=indexed, search_pending=pending,
-                       search_key=search_key)
+                       search_key=search_key, reused=plan.reused)
 
 
 def _plan(options: BuildOptions, config: SiteConfig, theme: ThemeFiles, cache: Cache,

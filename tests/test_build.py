@@ -8,6 +8,8 @@ from pathlib import Path
 
 import pytest
 
+from generator.build import CACHE_FILE, BuildMemory, BuildOptions, build
+from generator.cache import Cache
 from generator.errors import ContentError, TemplateError, WartaError
 from tests.conftest import SiteMaker
 
@@ -294,3 +296,47 @@ def test_a_cache_from_another_version_is_not_trusted(site: SiteMaker) -> None:
     db.close()
     assert site.build().parsed == 5
     assert site.build().parsed == 0
+
+
+def test_a_damaged_or_foreign_memo_is_never_trusted(site: SiteMaker) -> None:
+    # Given a built site whose cached memos are then damaged, or written by a build
+    # whose classes had other fields
+    five_articles(site)
+    site.build()
+    cache = Cache(site.root / CACHE_FILE)
+    cache.db.execute("UPDATE memos SET memo = ? WHERE name LIKE 'plan:%'", (b"\x80damaged",))
+    cache.put_memo("site:output", ("another shape", "whatever"))
+    cache.commit()
+    cache.close()
+    # When an article is edited and the site built again
+    site.article("2024/03/berita-3", "Berita ke-3", "2024-03-03T09:00:00+07:00",
+                 body="Isi yang diperbaiki.\n", tags="[Banjir]", authors="[Hmz]")
+    result = site.build()
+    # Then everything was planned afresh, and the page shows the edit
+    assert result.reused == 0
+    assert "Isi yang diperbaiki." in site.read("2024/03/berita-ke-3/index.html")
+    # And the next build has good memos again
+    site.article("2024/03/berita-3", "Berita ke-3", "2024-03-03T09:00:00+07:00",
+                 body="Isi kedua.\n", tags="[Banjir]", authors="[Hmz]")
+    assert site.build().reused > 0
+
+
+def test_a_serving_process_checks_its_folder_again_after_a_failed_build(
+        site: SiteMaker) -> None:
+    # Given a preview-like build process that trusts the files it wrote
+    five_articles(site)
+    memory = BuildMemory()
+    options = BuildOptions(site_dir=site.root, trust_output=True)
+    build(options, memory=memory)
+    # When a file is deleted behind its back, a build fails, and the next one succeeds
+    (site.output / "tag/banjir/index.html").unlink()
+    site.write("content/articles/rusak.md", "---\ntitle: [\n---\n")
+    with pytest.raises(ContentError):
+        build(options, memory=memory)
+    (site.root / "content/articles/rusak.md").unlink()
+    result = build(options, memory=memory)
+    # Then that build looked at the disk and wrote the missing file again
+    assert "tag/banjir/index.html" in result.written
+    # While a build with a fresh memory always checks the disk
+    (site.output / "tag/banjir/index.html").unlink()
+    assert "tag/banjir/index.html" in build(BuildOptions(site_dir=site.root)).written

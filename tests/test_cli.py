@@ -77,3 +77,20 @@ def test_python_m_generator_is_the_same_program() -> None:
     result = subprocess.run([sys.executable, "-m", "generator", "--help"],
                             capture_output=True, text=True, check=True)
     assert "build" in result.stdout and "Warta" in result.stdout
+
+
+def test_the_program_exits_with_the_build_s_code_and_all_its_output(site: SiteMaker) -> None:
+    # The entry point ends the process without tearing the interpreter down; what it
+    # printed must still all arrive, and the exit code must be the command's.
+    site.article("satu", "Satu", "2024-03-01T09:00:00+07:00")
+    command = [sys.executable, "-m", "generator", "build", "--site", str(site.root), "-v"]
+    good = subprocess.run(command, capture_output=True, text=True, check=False)
+    assert good.returncode == 0
+    assert "wrote index.html" in good.stderr and "1 articles" in good.stdout
+    site.write("content/articles/dua.md", "---\ntitle: [\n---\n")
+    bad = subprocess.run(command, capture_output=True, text=True, check=False)
+    assert bad.returncode == 1
+    assert "content/articles/dua.md" in bad.stderr and "output left unchanged" in bad.stderr
+    usage = subprocess.run([*command, "--jobs", "x"], capture_output=True, text=True,
+                           check=False)
+    assert usage.returncode == 2 and "--jobs" in usage.stderr

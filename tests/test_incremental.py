@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.build import BuildOptions, build
+from generator.build import BuildMemory, BuildOptions, build
 from tests.conftest import SiteMaker, article
 
 Change = Callable[[Path], None]
@@ -93,17 +93,21 @@ def _state(output: Path) -> dict[str, tuple[str, int]]:
             for p in sorted(output.rglob("*")) if p.is_file()}
 
 
+@pytest.mark.parametrize("process", ["build", "serve"])
 @pytest.mark.parametrize("name", sorted(CHANGES))
 def test_a_change_rewrites_exactly_what_differs_and_matches_a_clean_build(
-        name: str, make_site: Callable[[str], SiteMaker]) -> None:
-    # Given a built archive
+        name: str, process: str, make_site: Callable[[str], SiteMaker]) -> None:
+    # Given a built archive, by `warta build` (a new process each time, memos from the
+    # cache) or by `warta serve` (one process keeping them in memory, trusting its folder)
     site = make_site("incremental")
     _archive(site)
-    build(BuildOptions(site_dir=site.root))
+    memory = BuildMemory() if process == "serve" else None
+    options = BuildOptions(site_dir=site.root, trust_output=process == "serve")
+    build(options, memory=memory)
     before = _state(site.output)
     # When one thing changes and the site is built again
     CHANGES[name](site.root)
-    result = build(BuildOptions(site_dir=site.root))
+    result = build(options, memory=memory)
     after = _state(site.output)
     # Then it equals a clean build of the same content, byte for byte
     clean = make_site("clean")
@@ -121,3 +125,6 @@ def test_a_change_rewrites_exactly_what_differs_and_matches_a_clean_build(
         assert set(result.written) == EXPECTED_WRITES[name]
     # A renamed file keeps its URL (the slug comes from the title): nothing to rewrite.
     assert bool(differ or result.removed) == (name != "rename file")
+    # An edit that moves no article takes its plan from the previous build's memo.
+    if name == "edit body":
+        assert result.reused > len(before) // 2
