@@ -81,16 +81,29 @@ def rss_kb(pid):
         pass
     return 0
 
+def pss_kb(pid):
+    # Proportional set size: pages shared by forked workers count once in the sum.
+    try:
+        with open(f"/proc/{pid}/smaps_rollup") as f:
+            for line in f:
+                if line.startswith("Pss:"):
+                    return int(line.split()[1])
+    except OSError:
+        pass
+    return 0
+
 cmd, cwd = json.loads(sys.argv[1]), sys.argv[2]
-peak = 0
+peak = peak_pss = 0
 done = threading.Event()
 start = time.perf_counter()
 proc = subprocess.Popen(cmd, cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
 
 def sample():
-    global peak
+    global peak, peak_pss
     while not done.wait(0.02):
-        peak = max(peak, sum(rss_kb(p) for p in tree(proc.pid)))
+        pids = tree(proc.pid)
+        peak = max(peak, sum(rss_kb(p) for p in pids))
+        peak_pss = max(peak_pss, sum(pss_kb(p) for p in pids))
 
 thread = threading.Thread(target=sample, daemon=True)
 thread.start()
@@ -100,6 +113,7 @@ done.set()
 thread.join()
 usage = resource.getrusage(resource.RUSAGE_CHILDREN)
 print(json.dumps({"seconds": seconds, "maxrss_kb": usage.ru_maxrss, "tree_kb": peak,
+                  "pss_kb": peak_pss,
                   "rc": proc.returncode,
                   "output": (out + err).decode("utf-8", "replace")[-4000:]}))
 """
@@ -112,6 +126,7 @@ class Measure:
     seconds: float
     maxrss_mb: float
     tree_mb: float
+    pss_mb: float
     written: int
     rc: int
     output: str
@@ -164,7 +179,7 @@ def measure(cmd: list[str], cwd: Path, output: Path) -> Measure:
     after = snapshot(output)
     written = sum(1 for path, mtime in after.items() if before.get(path) != mtime)
     return Measure(report["seconds"], report["maxrss_kb"] / 1024, report["tree_kb"] / 1024,
-                   written, report["rc"], report["output"])
+                   report["pss_kb"] / 1024, written, report["rc"], report["output"])
 
 
 class Site:
@@ -384,8 +399,8 @@ def machine() -> list[str]:
 def table(rows: list[Row]) -> list[str]:
     lines = [
         "| articles | generator | case | time (s) | peak RSS, largest process (MB) "
-        "| peak RSS, all processes (MB) | files written | runs |",
-        "|---:|---|---|---:|---:|---:|---:|---:|",
+        "| peak RSS, all processes (MB) | peak PSS, all processes (MB) | files written | runs |",
+        "|---:|---|---|---:|---:|---:|---:|---:|---:|",
     ]
     for row in rows:
         if not row.runs:
@@ -393,9 +408,10 @@ def table(rows: list[Row]) -> list[str]:
         if row.ok:
             numbers = (f"{row.median(lambda r: r.seconds):.2f} | "
                        f"{row.median(lambda r: r.maxrss_mb):.0f} | "
-                       f"{row.median(lambda r: r.tree_mb):.0f} | {row.good[-1].written}")
+                       f"{row.median(lambda r: r.tree_mb):.0f} | "
+                       f"{row.median(lambda r: r.pss_mb):.0f} | {row.good[-1].written}")
         else:
-            numbers = "failed | | | "
+            numbers = "failed | | | | "
         failed = len(row.runs) - len(row.good)
         runs = f"{len(row.good)}" + (f" (+{failed} failed)" if failed else "")
         lines.append(f"| {row.size:,} | {row.generator} | {CASE_NAMES[row.case]} | {numbers} "
@@ -438,11 +454,13 @@ def targets(rows: list[Row]) -> list[str]:
             lines.append(f"| {size:,} | template edited < ½ cold ({cold / 2:.2f} s) "
                          f"| {template:.2f} s | {_yes(template < cold / 2)} |")
         # The same-pages cases only: the full-featured build is reported, not judged.
-        peak = max(r.median(lambda m: m.tree_mb) for (s, g, c), r in found.items()
-                   if s == size and g == "warta" and c in CASE_ORDER)
+        rows = [r for (s, g, c), r in found.items()
+                if s == size and g == "warta" and c in CASE_ORDER]
+        peak = max(r.median(lambda m: m.tree_mb) for r in rows)
+        pss = max(r.median(lambda m: m.pss_mb) for r in rows)
         lines.append(f"| {size:,} | peak memory < {memory} MB (all processes, same pages) "
-                     f"| {peak:.0f} MB "
-                     f"| {_yes(peak < memory)} |")
+                     f"| {pss:.0f} MB PSS ({peak:.0f} MB summed RSS, which counts the pages "
+                     f"forked workers share once per worker) | {_yes(pss < memory)} |")
     return lines
 
 
@@ -498,6 +516,7 @@ def main(argv: list[str] | None = None) -> int:
                     status = "" if result.rc == 0 else f"  FAILED rc={result.rc}"
                     print(f"{size:>7} {site.name:<8} {case:<9} run {number + 1}: "
                           f"{result.seconds:7.2f} s {result.tree_mb:6.0f} MB "
+                          f"({result.pss_mb:.0f} MB PSS) "
                           f"{result.written:7} files{status}", flush=True)
         warta = sites[0]
         if not args.no_all_outputs:

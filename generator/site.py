@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, replace
 from datetime import datetime
+from operator import attrgetter
 
 from generator.config import SiteConfig
 from generator.errors import Problem
@@ -98,7 +99,7 @@ def make_site(config: SiteConfig, articles: tuple[Article, ...],
     wanted = [a for a in articles if drafts or not a.draft]
     scheduled = [a.date for a in wanted if now is not None and a.date > now]
     chosen = sorted((a for a in wanted if now is None or a.date <= now),
-                    key=lambda a: (a.date, a.path))
+                    key=attrgetter("date", "path"))
     problems = _url_clashes(chosen, pages)
     listed = tuple(i for i, a in enumerate(chosen) if not a.withdrawn)
     month_items: dict[tuple[int, int], list[int]] = defaultdict(list)
