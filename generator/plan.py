@@ -10,6 +10,7 @@ settings, the shared navigation, and the records it shows.
 from __future__ import annotations
 
 import hashlib
+from bisect import bisect_left
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, replace
 
@@ -119,6 +120,8 @@ class PlanMemo:
     """Their `Article.key`, in the same order."""
     sections: Mapping[object, tuple[object, int, tuple[Page, ...]]]
     """Per section id: its signature, its highest article index and its pages."""
+    bylines: frozenset[str] = frozenset()
+    """Slugs of the authors who have a page (bylines link to them)."""
 
 
 @dataclass(frozen=True)
@@ -172,6 +175,7 @@ class _Planner:
         self.pages: list[Page] = []
         self.sections: dict[object, tuple[object, int, tuple[Page, ...]]] = {}
         self.reused = 0
+        self.bylines: frozenset[str] = frozenset()
         self.previous = previous if previous and self._same_inputs(previous) else None
         self.old_sections = self.previous.sections if self.previous else {}
         # Articles before `prefix` are the same articles, with the same shapes, at the
@@ -202,7 +206,7 @@ class _Planner:
 
     def memo(self) -> PlanMemo:
         return PlanMemo(self.inputs, dict(self.templates), self.order, self.shapes,
-                        self.keys, self.sections)
+                        self.keys, self.sections, self.bylines)
 
     def add(self, url: str, kind: str, template: str, title: str, own: object = (),
             shared: str | None = None, canonical: str | None = None,
@@ -283,21 +287,27 @@ class _Planner:
 
     def _articles(self) -> None:
         site = self.site
-        old = self.previous
-        if old is not None and self.prefix == len(self.order) == len(old.order):
-            # The same articles in the same places with the same shapes: every article
-            # section's signature below would come out as before, so take them all.
-            for path in self.order:
-                self._take(path, self.old_sections[path])
-            return
         listed = site.listed
-        position = {index: n for n, index in enumerate(listed)}
-        related = plan_extra.related_finder(site)
         # Bylines link only to authors who have a page: a page whose author lost
         # theirs (their other articles withdrawn or deleted) must re-render.
         with_page = ({a.author.slug for a in site.authors}
                      if site.config.outputs.author_pages else set())
-        for index, article in enumerate(site.articles):
+        self.bylines = frozenset(with_page)
+        taken = 0
+        old = self.previous
+        if old is not None and old.bylines == self.bylines:
+            # Before the last listed article of the unchanged prefix, every article keeps
+            # its neighbours, its related articles (earlier ones) and its byline links:
+            # its section's signature would come out as before, so it is taken as it is.
+            # (When no article moved, that is all of them but the newest.)
+            last = bisect_left(listed, self.prefix) - 1
+            taken = listed[last] if last >= 0 else 0
+            for path in self.order[:taken]:
+                self._take(path, self.old_sections[path])
+        position = {index: n for n, index in enumerate(listed)}
+        related = plan_extra.related_finder(site)
+        for index in range(taken, len(site.articles)):
+            article = site.articles[index]
             flags = tuple([a.slug in with_page for a in article.authors])
             place = position.get(index)
             if place is None:
