@@ -55,7 +55,8 @@ class _Source(NamedTuple):
 
 
 def scan(site_dir: Path) -> list[_Source]:
-    """Every `.md` file under content/articles and content/pages, sorted."""
+    """Every `.md` file under content/articles and content/pages, in the file system's
+    order (`_collect` sorts the records)."""
     found = []
     for folder in (ARTICLES, PAGES):
         root = os.path.join(site_dir, folder)
@@ -66,7 +67,7 @@ def scan(site_dir: Path) -> list[_Source]:
             if entry.name.endswith(".md") and not entry.name.startswith("."):
                 stat = entry.stat()
                 found.append(_Source(relative, entry.path, stat.st_size, stat.st_mtime_ns))
-    return sorted(found)  # by path, the first field
+    return found
 
 
 def _walk(folder: str, relative: str) -> Iterator[tuple[os.DirEntry[str], str]]:
