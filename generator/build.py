@@ -63,6 +63,10 @@ class BuildOptions:
     index_search: bool = True
     """Run Pagefind when HTML changed. `warta serve` passes False and indexes in the
     background after the page reload (see `BuildResult.search_pending`)."""
+    sources_changed: tuple[str, ...] | None = None
+    """The only source files (site-relative) that may have changed since the previous
+    build of the same `BuildMemory`, as `warta serve`'s watcher saw them; the others
+    are not even looked at. None: look at every source."""
     trust_output: bool = False
     """Take the files the cache records as written to be unchanged on disk instead of
     checking each one: for a folder nothing else writes to (the preview of `warta
@@ -187,7 +191,8 @@ def _plan(options: BuildOptions, config: SiteConfig, theme: ThemeFiles, cache: C
           ) -> tuple[loader.Loaded, Site, Renderer, Plan, dict[str, object]]:
     """Load, index and plan, reusing the memos; also the memos to store after writing."""
     site_dir = options.site_dir
-    loaded = loader.load(site_dir, config, cache, options.jobs, memory.sources)
+    loaded = loader.load(site_dir, config, cache, options.jobs, memory.sources,
+                         options.sources_changed)
     memory.sources = loaded.sources
     warnings = [p for p in loaded.problems if not p.is_error]
     target = _target(options)

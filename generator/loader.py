@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import os
-from collections.abc import Iterator, Mapping
+from collections.abc import Collection, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import NamedTuple
@@ -70,6 +70,34 @@ def scan(site_dir: Path) -> list[_Source]:
     return found
 
 
+def _stat_each(site_dir: Path, paths: Collection[str]) -> list[_Source] | None:
+    """The sources among `paths` that exist, as `scan` would find them; None when one
+    of the paths is a folder (then only a scan knows what it holds)."""
+    found = []
+    for path in paths:
+        absolute = os.path.join(site_dir, path)
+        if os.path.isdir(absolute):
+            return None
+        parts = path.split("/")
+        if (not path.startswith((ARTICLES + "/", PAGES + "/")) or not path.endswith(".md")
+                or any(part.startswith(".") for part in parts)):
+            continue
+        try:
+            stat = os.stat(absolute)
+        except OSError:
+            continue  # deleted
+        if os.path.isfile(absolute) and not _under_symlink(site_dir, parts):
+            found.append(_Source(path, absolute, stat.st_size, stat.st_mtime_ns))
+    return found
+
+
+def _under_symlink(site_dir: Path, parts: list[str]) -> bool:
+    """Whether a folder on the way to a file is a symbolic link (`scan` does not follow
+    them)."""
+    return any(os.path.islink(os.path.join(site_dir, *parts[:n]))
+               for n in range(3, len(parts)))
+
+
 def _walk(folder: str, relative: str) -> Iterator[tuple[os.DirEntry[str], str]]:
     """Files under `folder` with their POSIX paths relative to the site."""
     with os.scandir(folder) as entries:
@@ -82,14 +110,28 @@ def _walk(folder: str, relative: str) -> Iterator[tuple[os.DirEntry[str], str]]:
 
 
 def load(site_dir: Path, config: SiteConfig, cache: Cache, jobs: int = 1,
-         known: Mapping[str, SourceEntry] | None = None) -> Loaded:
-    """Parse what changed since the cache was written; take the rest from the cache
-    (or from `known`, the `Loaded.sources` of this process's previous load)."""
-    sources = scan(site_dir)
-    if known is None:
-        known = cache.sources()
+         known: Mapping[str, SourceEntry] | None = None,
+         only: Collection[str] | None = None) -> Loaded:
+    """Parse what changed since the cache was written; take the rest from the cache.
+
+    `known` is the `Loaded.sources` of this process's previous load, used instead of
+    reading the cache. With it, `only` names the sources that may have changed since
+    (`warta serve`'s watcher knows): only those are looked at, not every file.
+    """
     key = config.content_key
-    entries: dict[str, SourceEntry] = {}
+    if known is None:
+        known, only = cache.sources(), None
+    hinted = _stat_each(site_dir, only) if only is not None else None
+    if hinted is None or any(e.meta_key != key for e in known.values()):
+        # No hint, a folder among the paths, or records resolved with other settings.
+        sources = scan(site_dir)
+        entries: dict[str, SourceEntry] = {}
+    else:
+        assert only is not None
+        sources = hinted
+        entries = dict(known)
+        for path in only:
+            entries.pop(path, None)
     changed: list[str] = []
     to_parse: list[tuple[_Source, bytes, str, str | None]] = []
     for source in sources:

@@ -24,16 +24,17 @@ import threading
 import traceback
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from dataclasses import replace
 from functools import partial
 from pathlib import Path
 
-from generator import search
+from generator import loader, search
 from generator.build import BuildOptions, BuildResult, build
 from generator.config import load_config
 from generator.errors import Problem, WartaError
 from generator.report import Reporter
 from generator.theme import find_theme
-from generator.watch import Change, merge
+from generator.watch import Change, ChangeKind, merge
 
 PREVIEW_DIR = ".warta/preview"
 # Epochs whose changed files are remembered for clients that reconnect late.
@@ -169,6 +170,19 @@ def _event(name: str, event_id: str, payload: object) -> str:
     return f"id: {event_id}\nevent: {name}\ndata: {json.dumps(payload)}\n\n"
 
 
+def sources_hint(change: Change | None) -> tuple[str, ...] | None:
+    """The source files `change` can have touched; None when every source must be
+    looked at: the settings changed (records depend on them), a folder moved or was
+    deleted (its files were not reported one by one), or nothing says what changed."""
+    if change is None or not change.paths or ChangeKind.CONFIG in change.kinds:
+        return None
+    sources = [p for p in change.paths
+               if p == "content" or p.startswith((loader.ARTICLES, loader.PAGES))]
+    if any(not p.endswith(".md") or p in (loader.ARTICLES, loader.PAGES) for p in sources):
+        return None
+    return tuple(sources)
+
+
 class BuildThread:
     """Runs builds one at a time; changes that queue up during a build become one build."""
 
@@ -183,6 +197,7 @@ class BuildThread:
         self._queue: queue.Queue[Change | None] = queue.Queue()
         self._thread = threading.Thread(target=self._run, name="warta-build", daemon=True)
         self._warnings: set[Problem] = set()
+        self._looked_at_all = False
 
     def start(self) -> None:
         self._thread.start()
@@ -218,8 +233,12 @@ class BuildThread:
         self.state.begin_build()
         result: BuildResult | None = None
         problems: tuple[Problem, ...] = ()
+        # The watcher names the sources a change touched, so a rebuild need not stat
+        # every file; the thread's first build looks at all of them, to catch saves
+        # made before the watcher started.
+        hint = sources_hint(change) if self._looked_at_all else None
         try:
-            result = self.build_function(self.options)
+            result = self.build_function(replace(self.options, sources_changed=hint))
         except WartaError as error:
             problems = tuple(error.problems)
         except Exception as error:  # the server must outlive any bug
@@ -231,6 +250,9 @@ class BuildThread:
         finally:
             changed = frozenset(result.written + result.removed) if result else frozenset()
             self.state.end_build(changed, problems)
+            # After a failure, look at every source again: the failed build's changes
+            # may not have been taken in.
+            self._looked_at_all = result is not None
         if result is not None and result.search_pending and self.indexer is not None:
             # After the reload was announced: Pagefind takes seconds on a big archive.
             self.indexer.request(result.search_key)

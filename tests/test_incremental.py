@@ -7,11 +7,15 @@ from __future__ import annotations
 import hashlib
 import shutil
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
 from generator.build import BuildMemory, BuildOptions, build
+from generator.serve import sources_hint
+from generator.watch import Change as WatchedChange
+from generator.watch import classify
 from tests.conftest import SiteMaker, article
 
 Change = Callable[[Path], None]
@@ -87,6 +91,12 @@ EXPECTED_WRITES = {
 }
 
 
+def _sources(root: Path) -> dict[str, bytes]:
+    return {p.relative_to(root).as_posix(): p.read_bytes() for p in sorted(root.rglob("*"))
+            if p.is_file() and not p.relative_to(root).as_posix().startswith(
+                ("output/", ".warta/"))}
+
+
 def _state(output: Path) -> dict[str, tuple[str, int]]:
     return {p.relative_to(output).as_posix(): (hashlib.sha256(p.read_bytes()).hexdigest(),
                                                 p.stat().st_mtime_ns)
@@ -105,8 +115,16 @@ def test_a_change_rewrites_exactly_what_differs_and_matches_a_clean_build(
     options = BuildOptions(site_dir=site.root, trust_output=process == "serve")
     build(options, memory=memory)
     before = _state(site.output)
-    # When one thing changes and the site is built again
+    sources = _sources(site.root)
+    # When one thing changes and the site is built again (told which files changed, as
+    # the watcher of `warta serve` tells its builds)
     CHANGES[name](site.root)
+    if process == "serve":
+        touched = {p for p in sources.keys() | _sources(site.root).keys()
+                   if sources.get(p) != _sources(site.root).get(p)}
+        change = WatchedChange(tuple(sorted(touched)),
+                        frozenset(k for p in touched if (k := classify(p)) is not None))
+        options = replace(options, sources_changed=sources_hint(change))
     result = build(options, memory=memory)
     after = _state(site.output)
     # Then it equals a clean build of the same content, byte for byte

@@ -25,7 +25,7 @@ from generator.build import BuildOptions, BuildResult, build
 from generator.cli import main
 from generator.errors import ContentError, Problem
 from generator.report import Reporter
-from generator.serve import BuildThread, PreviewState
+from generator.serve import BuildThread, PreviewState, sources_hint
 from generator.serve_command import Preview
 from generator.serve_http import (
     MISSING,
@@ -189,6 +189,47 @@ def test_any_build_failure_becomes_a_problem(tmp_path: Path) -> None:
     BuildThread(options, state, reporter, invalid).rebuild(None)
     assert state.problems == (EVIL,) and state.epoch == 2
     assert "build failed with 1 problem(s)" in out.getvalue()
+
+
+def test_a_change_names_the_sources_a_rebuild_looks_at() -> None:
+    article = "content/articles/2024/a.md"
+    assert sources_hint(Change((article,), frozenset({ChangeKind.ARTICLE}))) == (article,)
+    assert sources_hint(Change(("templates/base.html",), frozenset({ChangeKind.TEMPLATE}))) \
+        == ()
+    # Every source is looked at when the settings change, a folder moves, or nothing
+    # says what changed (saves made during the first build).
+    for change in (Change(("site.toml", article), frozenset({ChangeKind.CONFIG,
+                                                             ChangeKind.ARTICLE})),
+                   Change(("content/articles/2024",), frozenset({ChangeKind.ARTICLE})),
+                   Change((), frozenset()), None):
+        assert sources_hint(change) is None
+
+
+def test_the_build_thread_looks_at_every_source_first_and_after_a_failure(
+        tmp_path: Path) -> None:
+    seen: list[tuple[str, ...] | None] = []
+    fail = [False]
+
+    def recording(options: BuildOptions) -> BuildResult:
+        seen.append(options.sources_changed)
+        if fail[0]:
+            raise ContentError([EVIL])
+        return BuildResult(written=(), unchanged=0, removed=(), parsed=0, rendered=0,
+                           seconds=0.0)
+
+    out = StringIO()
+    thread = BuildThread(BuildOptions(site_dir=tmp_path), PreviewState(tmp_path),
+                         Reporter(stream=out, out=out), recording)
+    edit = Change(("content/articles/a.md",), frozenset({ChangeKind.ARTICLE}))
+    thread.rebuild(edit)
+    thread.rebuild(edit)
+    fail[0] = True
+    thread.rebuild(edit)
+    fail[0] = False
+    thread.rebuild(edit)
+    thread.rebuild(edit)
+    assert seen == [None, ("content/articles/a.md",), ("content/articles/a.md",), None,
+                    ("content/articles/a.md",)]
 
 
 # A real server on a free port ------------------------------------------------------

@@ -1,0 +1,73 @@
+"""The loader: what it reads, what it takes from the cache, and what a hint spares."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from generator.cache import Cache
+from generator.config import load_config
+from generator.loader import Loaded, load
+from tests.conftest import SiteMaker
+
+
+def _load(site: SiteMaker, cache: Cache, known: Loaded | None = None,
+          only: tuple[str, ...] | None = None) -> Loaded:
+    return load(site.root, load_config(site.root), cache, 1,
+                known.sources if known else None, only)
+
+
+def _titles(loaded: Loaded) -> list[str]:
+    return [a.title for a in loaded.articles]
+
+
+def test_a_hint_limits_what_is_looked_at(site: SiteMaker, tmp_path: Path) -> None:
+    # Given two articles loaded once
+    site.article("a", "Satu", "2024-03-01T09:00:00+07:00")
+    site.article("b", "Dua", "2024-03-02T09:00:00+07:00")
+    cache = Cache(tmp_path / "cache.sqlite")
+    first = _load(site, cache)
+    assert first.parsed == 2
+    # When both change but only one is named in the hint
+    site.article("a", "Satu diubah", "2024-03-01T09:00:00+07:00")
+    site.article("b", "Dua diubah", "2024-03-02T09:00:00+07:00")
+    hinted = _load(site, cache, first, ("content/articles/a.md",))
+    # Then only that one is read: the hint is what the watcher saw
+    assert hinted.parsed == 1 and _titles(hinted) == ["Satu diubah", "Dua"]
+    # And without a hint every file is looked at again
+    assert _titles(_load(site, cache, hinted)) == ["Satu diubah", "Dua diubah"]
+
+
+def test_a_hint_sees_deletions_and_new_files(site: SiteMaker, tmp_path: Path) -> None:
+    site.article("a", "Satu", "2024-03-01T09:00:00+07:00")
+    cache = Cache(tmp_path / "cache.sqlite")
+    first = _load(site, cache)
+    (site.root / "content/articles/a.md").unlink()
+    site.article("c", "Tiga", "2024-03-03T09:00:00+07:00")
+    site.article(".d", "Tersembunyi", "2024-03-03T09:00:00+07:00")
+    loaded = _load(site, cache, first, ("content/articles/a.md", "content/articles/c.md",
+                                        "content/articles/.d.md", "content/media/x.jpg"))
+    assert _titles(loaded) == ["Tiga"]  # hidden files are ignored, as by a scan
+
+
+def test_a_folder_in_the_hint_means_looking_at_everything(site: SiteMaker,
+                                                          tmp_path: Path) -> None:
+    site.article("2024/a", "Satu", "2024-03-01T09:00:00+07:00")
+    cache = Cache(tmp_path / "cache.sqlite")
+    first = _load(site, cache)
+    site.article("2025/b", "Dua", "2025-03-01T09:00:00+07:00")
+    site.article("2024/a", "Satu diubah", "2024-03-01T09:00:00+07:00")
+    loaded = _load(site, cache, first, ("content/articles/2025",))
+    assert _titles(loaded) == ["Satu diubah", "Dua"]
+
+
+def test_a_hinted_file_under_a_linked_folder_is_skipped_as_a_scan_skips_it(
+        site: SiteMaker, tmp_path: Path) -> None:
+    site.article("a", "Satu", "2024-03-01T09:00:00+07:00")
+    elsewhere = site.write("elsewhere/b.md", (site.root / "content/articles/a.md")
+                           .read_text(encoding="utf-8").replace("Satu", "Dua"))
+    os.symlink(elsewhere.parent, site.root / "content/articles/linked")
+    cache = Cache(tmp_path / "cache.sqlite")
+    first = _load(site, cache)
+    assert _titles(first) == ["Satu"]
+    assert _titles(_load(site, cache, first, ("content/articles/linked/b.md",))) == ["Satu"]
