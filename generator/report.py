@@ -46,6 +46,8 @@ class Reporter:
                 print(f"  wrote {path}", file=self.stream)
             for path in result.removed:
                 print(f"  removed {path}", file=self.stream)
+            print(f"  {result.reused} planned pages taken from the previous build",
+                  file=self.stream)
         if not self.quiet:
             print(f"{result.articles} articles -> {output}: {len(result.written)} written, "
                   f"{result.unchanged} unchanged, {len(result.removed)} removed "

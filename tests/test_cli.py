@@ -24,6 +24,16 @@ def test_build_prints_a_summary(site: SiteMaker) -> None:
     assert "1 articles" in out and "written" in out and "unchanged" in out and "removed" in out
 
 
+def test_verbose_build_says_how_much_of_the_plan_it_reused(site: SiteMaker) -> None:
+    site.article("a", "A", "2024-03-01", body="Satu.\n")
+    site.article("b", "B", "2024-03-02")
+    assert "0 planned pages taken" in run("build", "--site", str(site.root), "-v")[2]
+    site.article("a", "A", "2024-03-01", body="Satu, diperbaiki.\n")
+    code, _, err = run("build", "--site", str(site.root), "-v")
+    assert code == 0 and "wrote 2024/03/a/index.html" in err
+    assert int(err.split(" planned pages taken")[0].split()[-1]) > 5
+
+
 def test_build_with_errors_exits_1_and_names_the_file(site: SiteMaker) -> None:
     site.write("content/articles/rusak.md", "tanpa frontmatter\n")
     code, _, err = run("build", "--site", str(site.root))
