@@ -30,9 +30,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from generator.build import BuildMemory, BuildOptions, BuildResult, build  # noqa: E402
+from generator.build import BuildOptions, BuildResult, build  # noqa: E402
 from generator.config import load_config  # noqa: E402
 from generator.content import parse_article  # noqa: E402
+from generator.memory import BuildMemory  # noqa: E402
 from generator.report import Reporter  # noqa: E402
 from generator.serve_command import Preview  # noqa: E402
 

@@ -10,31 +10,23 @@ from __future__ import annotations
 import gc
 import os
 import time
-from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field, fields
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
 from generator import loader, search
-from generator.cache import Cache, OutputEntry, SourceEntry
+from generator.cache import Cache, OutputEntry
 from generator.config import SiteConfig, load_config
 from generator.content import ContentProblems, parse_article, parse_page
 from generator.errors import ContentError, Problem
-from generator.plan import Copy, Page, Plan, PlanMemo, make_plan
+from generator.memory import BuildMemory, remember, store
+from generator.plan import Copy, Plan, make_plan
 from generator.render import Renderer
 from generator.renderjobs import RenderJob, render_pages
-from generator.site import (
-    AuthorIndex,
-    MonthIndex,
-    Site,
-    SiteMemo,
-    TagIndex,
-    make_site,
-    reuse_site,
-    site_memo,
-)
+from generator.site import Site, make_site, reuse_site, site_memo
 from generator.theme import ThemeFiles, file_key, find_theme
-from generator.write import Writer, existing_files
+from generator.write import OutputCheck, Writer, existing_files
 
 CACHE_FILE = ".warta/cache.sqlite"
 # The plan's memo is stored in the cache again only when less than this share of
@@ -113,23 +105,6 @@ class BuildResult:
 Progress = Callable[[int, int], None]
 
 
-@dataclass
-class BuildMemory:
-    """What a process that builds more than once (`warta serve`) keeps between builds
-    instead of reading it back from the cache. Mutable: each build updates it."""
-
-    target: str = ""
-    """The output folder (relative to the site) the memos below belong to."""
-    site: SiteMemo | None = None
-    """The memo of the last site built there."""
-    plan: PlanMemo | None = None
-    """The memo of the last plan built there."""
-    sources: Mapping[str, SourceEntry] | None = None
-    """What the cache knows of every source file, as of the last load."""
-    outputs: dict[str, OutputEntry] | None = None
-    """What the cache knows of every file written to `target`."""
-
-
 def build(options: BuildOptions, progress: Progress | None = None,
           memory: BuildMemory | None = None) -> BuildResult:
     """Build the site; raise WartaError (output untouched) when the input is wrong.
@@ -150,13 +125,19 @@ def build(options: BuildOptions, progress: Progress | None = None,
         # build ends, so they are frozen out of its sight before rendering.
         gc.disable()
         try:
+            remember(memory, _target(options), cache)
+            # Trusted only as recorded by this process after a build that went through.
+            trusted = memory.outputs if options.trust_output else None
+            previous = memory.outputs or cache.outputs(memory.target)
+            check = None if trusted is not None else OutputCheck(options.output, previous)
             loaded, site, renderer, plan, memos = _plan(options, config, theme, cache, memory)
         finally:
             gc.freeze()
             gc.enable()
         warnings = tuple(p for p in loaded.problems if not p.is_error)
-        written, unchanged, removed, rendered = _write(options, cache, site, config, renderer,
-                                                       theme, plan, progress, memos, memory)
+        written, unchanged, removed, rendered = _write(
+            options, cache, _Written(previous, check.stats() if check else None),
+            _Pages(site, renderer, theme, plan), progress, memos, memory)
         search_key = "" if not config.outputs.search else search.index_key(
             p.fingerprint for p in plan.pages if p.output.endswith(".html"))
     except BaseException:
@@ -195,14 +176,7 @@ def _plan(options: BuildOptions, config: SiteConfig, theme: ThemeFiles, cache: C
                          options.sources_changed)
     memory.sources = loaded.sources
     warnings = [p for p in loaded.problems if not p.is_error]
-    target = _target(options)
-    if memory.target != target:
-        memory.target = target
-        memory.outputs = None
-        stored_site = _stored(cache, "site:" + target)
-        stored_plan = _stored(cache, "plan:" + target)
-        memory.site = stored_site if isinstance(stored_site, SiteMemo) else None
-        memory.plan = stored_plan if isinstance(stored_plan, PlanMemo) else None
+    target = memory.target
     now = build_now(options)
     site = None
     if memory.site is not None:
@@ -231,17 +205,28 @@ def _plan(options: BuildOptions, config: SiteConfig, theme: ThemeFiles, cache: C
     return loaded, site, renderer, plan, memos
 
 
-# A memo pickled by a build whose classes had other fields is not trusted.
-_MEMO_SHAPE = ",".join(f"{kind.__name__}:{f.name}" for kind in (
-    SiteMemo, Site, TagIndex, AuthorIndex, MonthIndex, PlanMemo, Page) for f in fields(kind))
+@dataclass(frozen=True)
+class _Written:
+    """What is known of the output folder before this build writes to it."""
+
+    previous: dict[str, OutputEntry]
+    """What the cache records of every file written there."""
+    stats: dict[str, tuple[int, int]] | None
+    """(size, mtime) of those files as they are now; None: trust the record."""
 
 
-def _stored(cache: Cache, name: str) -> object | None:
-    stored = cache.memo(name)
-    if isinstance(stored, tuple) and len(stored) == 2 and stored[0] == _MEMO_SHAPE:
-        memo: object = stored[1]
-        return memo
-    return None
+@dataclass(frozen=True)
+class _Pages:
+    """What `_write` renders from."""
+
+    site: Site
+    """The site."""
+    renderer: Renderer
+    """Its renderer."""
+    theme: ThemeFiles
+    """The theme's files, for worker processes."""
+    plan: Plan
+    """Every file to write."""
 
 
 def build_now(options: BuildOptions) -> datetime:
@@ -265,16 +250,15 @@ def _copies(site_dir: Path, theme: ThemeFiles) -> list[Copy]:
     return copies
 
 
-def _write(options: BuildOptions, cache: Cache, site: Site, config: SiteConfig,
-           renderer: Renderer, theme: ThemeFiles, plan: Plan, progress: Progress | None,
-           memos: dict[str, object], memory: BuildMemory
+def _write(options: BuildOptions, cache: Cache, known: _Written, work: _Pages,
+           progress: Progress | None, memos: dict[str, object], memory: BuildMemory
            ) -> tuple[list[str], int, list[str], int]:
     output = options.output
     out = str(output)
-    target = _target(options)
-    # Trusted only as recorded by this process after a build that went through.
-    trust = options.trust_output and memory.outputs is not None
-    previous = memory.outputs if memory.outputs is not None else cache.outputs(target)
+    target = memory.target
+    previous, stats = known.previous, known.stats
+    site, renderer, theme, plan = work.site, work.renderer, work.theme, work.plan
+    config = site.config
     writer = Writer(output, options.site_dir / ".warta" / "staging" / _safe(target),
                     dry_run=options.dry_run)
     done: dict[str, OutputEntry] = {}
@@ -283,7 +267,7 @@ def _write(options: BuildOptions, cache: Cache, site: Site, config: SiteConfig,
     total = len(plan.pages) + len(plan.copies)
     stale = []
     for page in plan.pages:
-        if _current(out, page.output, page.fingerprint, previous, trust):
+        if _current(page.output, page.fingerprint, previous, stats):
             done[page.output] = previous[page.output]
             unchanged += 1
         else:
@@ -308,7 +292,7 @@ def _write(options: BuildOptions, cache: Cache, site: Site, config: SiteConfig,
         for page in stale:
             done[page.output] = OutputEntry(page.fingerprint, -1, -1)
         for copy in plan.copies:
-            if _current(out, copy.output, copy.fingerprint, previous, trust):
+            if _current(copy.output, copy.fingerprint, previous, stats):
                 done[copy.output] = previous[copy.output]
                 unchanged += 1
                 continue
@@ -335,7 +319,7 @@ def _write(options: BuildOptions, cache: Cache, site: Site, config: SiteConfig,
         # Entries taken over from `previous` are the same objects.
         cache.put_outputs(target, {k: v for k, v in done.items() if previous.get(k) is not v})
         for name, memo in memos.items():
-            cache.put_memo(name, (_MEMO_SHAPE, memo))
+            store(cache, name, memo)
         cache.commit()
         memory.outputs = done
     if progress:
@@ -348,19 +332,14 @@ def _target(options: BuildOptions) -> str:
     return os.path.relpath(options.output.resolve(), options.site_dir.resolve())
 
 
-def _current(output: str, relative: str, fingerprint: str,
-             previous: dict[str, OutputEntry], trust: bool) -> bool:
-    """True when the file on disk is the one a build wrote from the same inputs."""
+def _current(relative: str, fingerprint: str, previous: dict[str, OutputEntry],
+             stats: dict[str, tuple[int, int]] | None) -> bool:
+    """True when the file on disk is the one a build wrote from the same inputs
+    (`stats` None: trust the record)."""
     entry = previous.get(relative)
     if entry is None or entry.fingerprint != fingerprint:
         return False
-    if trust:
-        return True
-    try:
-        stat = os.stat(os.path.join(output, relative))
-    except OSError:
-        return False
-    return stat.st_size == entry.size and stat.st_mtime_ns == entry.mtime_ns
+    return stats is None or stats.get(relative) == (entry.size, entry.mtime_ns)
 
 
 def _reparse_body(site_dir: Path, path: str, config: SiteConfig) -> str:

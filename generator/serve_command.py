@@ -18,7 +18,8 @@ from pathlib import Path
 
 import click
 
-from generator.build import BuildMemory, BuildOptions, build
+from generator.build import BuildOptions, build
+from generator.memory import BuildMemory
 from generator.report import Reporter
 from generator.serve import (
     PREVIEW_DIR,

@@ -13,6 +13,7 @@ from __future__ import annotations
 import errno
 import os
 import shutil
+import threading
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -118,6 +119,37 @@ class Writer:
         """Forget everything staged; the output folder stays as it was."""
         if not self.dry_run:
             shutil.rmtree(self.staging, ignore_errors=True)
+
+
+class OutputCheck:
+    """The size and modification time of files an earlier build wrote, read in a
+    background thread.
+
+    Checking that unchanged files are still as written means a `stat` per file
+    (15,000 at 10,000 articles). The calls wait on the file system, not on the
+    interpreter, so the build loads and plans meanwhile. A file that could not be
+    read is simply absent: it is written again.
+    """
+
+    def __init__(self, output: Path, paths: Iterable[str]) -> None:
+        self._stats: dict[str, tuple[int, int]] = {}
+        self._thread = threading.Thread(target=self._run, args=(str(output), list(paths)),
+                                        name="warta-output-check", daemon=True)
+        self._thread.start()
+
+    def _run(self, output: str, paths: list[str]) -> None:
+        stats = self._stats
+        for relative in paths:
+            try:
+                stat = os.stat(os.path.join(output, relative))
+            except OSError:
+                continue
+            stats[relative] = (stat.st_size, stat.st_mtime_ns)
+
+    def stats(self) -> dict[str, tuple[int, int]]:
+        """(size, mtime in ns) by relative path, once every file was looked at."""
+        self._thread.join()
+        return self._stats
 
 
 def existing_files(output: Path) -> set[str]:

@@ -15,7 +15,7 @@ LAYERS: dict[str, float] = {
     "frontmatter_text": 3, "content": 4, "newfile": 6,
     "pagination": 4, "site": 5, "plan_extra": 6, "structured": 6, "search": 4, "plan": 7,
     "theme": 6, "render": 8, "write": 4, "cache": 4, "loader": 5,
-    "renderjobs": 8.5, "build": 9, "report": 10,
+    "renderjobs": 8.5, "memory": 8, "build": 9, "report": 10,
     "watch": 10, "serve": 11, "serve_http": 11, "serve_command": 12,
     "importers": 10,
     "cli": 13, "__main__": 14,

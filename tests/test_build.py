@@ -8,9 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from generator.build import CACHE_FILE, BuildMemory, BuildOptions, build
+from generator.build import CACHE_FILE, BuildOptions, build
 from generator.cache import Cache
 from generator.errors import ContentError, TemplateError, WartaError
+from generator.memory import BuildMemory
 from tests.conftest import SiteMaker
 
 

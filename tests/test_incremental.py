@@ -12,7 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from generator.build import BuildMemory, BuildOptions, build
+from generator.build import BuildOptions, build
+from generator.memory import BuildMemory
 from generator.serve import sources_hint
 from generator.watch import Change as WatchedChange
 from generator.watch import classify

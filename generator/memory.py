@@ -1,0 +1,59 @@
+"""What a build remembers for the next one: the site's and the plan's memos, in the
+cache for the next process and in a `BuildMemory` for the next build of the same
+process (`warta serve`)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, fields
+
+from generator.cache import Cache, OutputEntry, SourceEntry
+from generator.plan import Page, PlanMemo
+from generator.site import AuthorIndex, MonthIndex, Site, SiteMemo, TagIndex
+
+
+@dataclass
+class BuildMemory:
+    """What a process that builds more than once (`warta serve`) keeps between builds
+    instead of reading it back from the cache. Mutable: each build updates it."""
+
+    target: str = ""
+    """The output folder (relative to the site) the memos below belong to."""
+    site: SiteMemo | None = None
+    """The memo of the last site built there."""
+    plan: PlanMemo | None = None
+    """The memo of the last plan built there."""
+    sources: Mapping[str, SourceEntry] | None = None
+    """What the cache knows of every source file, as of the last load."""
+    outputs: dict[str, OutputEntry] | None = None
+    """What the cache knows of every file written to `target`."""
+
+
+def remember(memory: BuildMemory, target: str, cache: Cache) -> None:
+    """Make `memory` that of `target`: from the cache unless it already is."""
+    if memory.target == target:
+        return
+    memory.target = target
+    memory.outputs = None
+    stored_site, stored_plan = stored(cache, "site:" + target), stored(cache, "plan:" + target)
+    memory.site = stored_site if isinstance(stored_site, SiteMemo) else None
+    memory.plan = stored_plan if isinstance(stored_plan, PlanMemo) else None
+
+
+# A memo pickled by a build whose classes had other fields is not trusted.
+MEMO_SHAPE = ",".join(f"{kind.__name__}:{f.name}" for kind in (
+    SiteMemo, Site, TagIndex, AuthorIndex, MonthIndex, PlanMemo, Page) for f in fields(kind))
+
+
+def stored(cache: Cache, name: str) -> object | None:
+    """The memo stored under `name`, if it has the shape of today's classes."""
+    found = cache.memo(name)
+    if isinstance(found, tuple) and len(found) == 2 and found[0] == MEMO_SHAPE:
+        memo: object = found[1]
+        return memo
+    return None
+
+
+def store(cache: Cache, name: str, memo: object) -> None:
+    """Put `memo` in the cache under `name`, with the shape of the classes it is made of."""
+    cache.put_memo(name, (MEMO_SHAPE, memo))
