@@ -148,3 +148,16 @@ def test_to_datetime_forms() -> None:
     assert to_datetime("2018-09-26 10:00", zone).isoformat() == "2018-09-26T10:00:00+07:00"  # type: ignore[union-attr]
     assert to_datetime("26/09/2018", zone) is None
     assert to_datetime(20180926, zone) is None
+
+
+def test_the_markdown_extensions_named_are_the_ones_at_work() -> None:
+    # The converter is built from extension classes (faster than names); each extension
+    # EXTENSIONS documents must be at work, and no other (no `smarty`: quotes stay).
+    from generator import markup
+
+    assert sorted(markup.EXTENSIONS) == ["fenced_code", "sane_lists", "tables"]
+    html = markup.render('| a | b |\n|---|---|\n| 1 | 2 |\n\n```\nkode\n```\n\n'
+                         '1. satu\n\n* dua\n\n"kutip" -- x\n')
+    assert "<table>" in html and "<pre><code>kode" in html
+    assert "<ol>" in html and "<ul>" in html  # sane_lists: the bullet list is its own
+    assert '"kutip" -- x' in html or "&quot;kutip&quot; -- x" in html
