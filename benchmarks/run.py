@@ -71,22 +71,13 @@ def tree(pid):
             pass
     return pids
 
-def rss_kb(pid):
+def proc_kb(pid, name, field):
+    # /proc/PID/status has VmRSS; smaps_rollup has Pss, the proportional set size,
+    # where pages shared by forked workers count once in the sum.
     try:
-        with open(f"/proc/{pid}/status") as f:
+        with open(f"/proc/{pid}/{name}") as f:
             for line in f:
-                if line.startswith("VmRSS:"):
-                    return int(line.split()[1])
-    except OSError:
-        pass
-    return 0
-
-def pss_kb(pid):
-    # Proportional set size: pages shared by forked workers count once in the sum.
-    try:
-        with open(f"/proc/{pid}/smaps_rollup") as f:
-            for line in f:
-                if line.startswith("Pss:"):
+                if line.startswith(field):
                     return int(line.split()[1])
     except OSError:
         pass
@@ -102,8 +93,8 @@ def sample():
     global peak, peak_pss
     while not done.wait(0.02):
         pids = tree(proc.pid)
-        peak = max(peak, sum(rss_kb(p) for p in pids))
-        peak_pss = max(peak_pss, sum(pss_kb(p) for p in pids))
+        peak = max(peak, sum(proc_kb(p, "status", "VmRSS:") for p in pids))
+        peak_pss = max(peak_pss, sum(proc_kb(p, "smaps_rollup", "Pss:") for p in pids))
 
 thread = threading.Thread(target=sample, daemon=True)
 thread.start()
