@@ -11,6 +11,7 @@ the web server uploads only what changed.
 from __future__ import annotations
 
 import errno
+import hashlib
 import os
 import shutil
 import threading
@@ -21,15 +22,13 @@ from pathlib import Path
 class Stager:
     """Writes changed files into a staging folder; usable in worker processes.
 
-    Paths are plain strings and created folders are remembered: at 10,000
-    pages, pathlib and repeated `mkdir` calls cost more than the writing.
+    Paths are plain strings: at 10,000 pages, pathlib costs more than the writing.
     """
 
     def __init__(self, output: str, staging: str, dry_run: bool = False) -> None:
         self.output = output
         self.staging = staging
         self.dry_run = dry_run
-        self._folders: set[str] = set()
 
     def put(self, relative: str, data: bytes) -> bool:
         """Stage `data` for `relative`; False (and nothing staged) when it is unchanged."""
@@ -55,12 +54,21 @@ class Stager:
         return True
 
     def _staged(self, relative: str) -> str:
-        path = os.path.join(self.staging, relative)
-        folder = os.path.dirname(path)
-        if folder not in self._folders:
-            os.makedirs(folder, exist_ok=True)
-            self._folders.add(folder)
-        return path
+        return os.path.join(self.staging, staged_name(relative))
+
+
+def staged_name(relative: str) -> str:
+    """The name of a staged file: flat, in the staging folder itself.
+
+    A tree of folders mirroring the output would cost a `mkdir` and later a
+    `rmdir` per page, which on a slow disk take longer than writing the page.
+    `%` and `/` are escaped, so names cannot collide; a name too long for the
+    file system is replaced by a hash behind `%%`, which no escaped name holds.
+    """
+    name = relative.replace("%", "%25").replace("/", "%2F")
+    if len(name.encode("utf-8")) > 200:
+        name = "%%" + hashlib.sha1(relative.encode("utf-8")).hexdigest()
+    return name
 
 
 class Writer:
@@ -103,7 +111,7 @@ class Writer:
                 folders.add(folder)
             if os.path.isdir(target):
                 shutil.rmtree(target)
-            _replace(os.path.join(staging, relative), target)
+            _replace(os.path.join(staging, staged_name(relative)), target)
         for relative in sorted(set(remove) - set(self.staged)):
             obsolete = self.output / relative
             try:

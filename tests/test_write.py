@@ -1,0 +1,42 @@
+"""Staged writes: flat staging names, commit and abort, the check of files written before."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from generator.write import OutputCheck, Writer, staged_name
+
+
+def test_staged_names_are_flat_and_never_collide() -> None:
+    paths = ["a/b/index.html", "a%2Fb/index.html", "a/b%2Findex.html", "a%b/c", "a%25b/c",
+             "x" * 150 + "/" + "y" * 150 + "/index.html",
+             "x" * 150 + "/" + "y" * 150 + "/index.htm"]
+    names = [staged_name(p) for p in paths]
+    assert len(set(names)) == len(paths)
+    assert all("/" not in n and len(n.encode()) <= 200 for n in names)
+
+
+def test_a_commit_puts_files_in_place_and_an_abort_leaves_the_output(tmp_path: Path) -> None:
+    output = tmp_path / "output"
+    (output / "lama").mkdir(parents=True)
+    (output / "lama/index.html").write_text("lama", encoding="utf-8")
+    writer = Writer(output, tmp_path / "staging")
+    assert writer.stager.put("2024/03/baru/index.html", b"baru")
+    assert not writer.stager.put("lama/index.html", b"lama")  # same bytes: not staged
+    writer.adopt("2024/03/baru/index.html")
+    assert sorted(os.listdir(tmp_path / "staging")) == [staged_name("2024/03/baru/index.html")]
+    assert writer.commit(["lama/index.html"]) == ["lama/index.html"]
+    assert (output / "2024/03/baru/index.html").read_bytes() == b"baru"
+    assert not (output / "lama").exists() and not (tmp_path / "staging").exists()
+    aborted = Writer(output, tmp_path / "staging")
+    assert aborted.stager.put("2024/03/baru/index.html", b"lain")
+    aborted.abort()
+    assert (output / "2024/03/baru/index.html").read_bytes() == b"baru"
+
+
+def test_the_output_check_reads_what_is_there(tmp_path: Path) -> None:
+    (tmp_path / "a").mkdir()
+    (tmp_path / "a/index.html").write_bytes(b"12345")
+    stats = OutputCheck(tmp_path, ["a/index.html", "hilang.html"]).stats()
+    assert set(stats) == {"a/index.html"} and stats["a/index.html"][0] == 5
