@@ -16,7 +16,7 @@ import sqlite3
 import sys
 import zlib
 from collections.abc import Iterable
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, fields, replace
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -145,7 +145,7 @@ class Cache:
                 part[path] = entry
         self.db.executemany(
             "INSERT OR REPLACE INTO snapshot VALUES (?, ?)",
-            ((shard, pickle.dumps(part, protocol=pickle.HIGHEST_PROTOCOL))
+            ((shard, pickle.dumps(_shared(part), protocol=pickle.HIGHEST_PROTOCOL))
              for shard, part in parts.items()))
 
     def put_body(self, path: str, digest: str, html: str) -> None:
@@ -216,6 +216,25 @@ class BodyReader:
     def body(self, path: str) -> str | None:
         row = self.db.execute("SELECT html FROM bodies WHERE path = ?", (path,)).fetchone()
         return None if row is None else str(row[0])
+
+
+def _shared(part: dict[str, SourceEntry]) -> dict[str, SourceEntry]:
+    """`part` with equal tags and bylines made one object each.
+
+    Parsed in separate processes, every article has its own copies; pickled as
+    one object, a tag is stored and loaded once per shard (loading 100,000
+    records: 0.79 s -> 0.44 s).
+    """
+    seen: dict[object, Any] = {}
+    shared = {}
+    for path, entry in part.items():
+        kind, record, problems = entry.record
+        if isinstance(record, Article) and (record.tags or record.authors):
+            record = replace(record, tags=tuple(seen.setdefault(t, t) for t in record.tags),
+                             authors=tuple(seen.setdefault(a, a) for a in record.authors))
+            entry = replace(entry, record=(kind, record, problems))
+        shared[path] = entry
+    return shared
 
 
 def _shard(path: str) -> int:
