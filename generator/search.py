@@ -12,7 +12,6 @@ import hashlib
 import importlib.util
 import os
 import shutil
-import subprocess
 import sys
 from collections.abc import Iterable
 from pathlib import Path
@@ -69,6 +68,8 @@ def build_index(output: Path, language: str, key: str = "") -> Problem | None:
     command = [sys.executable, "-m", "pagefind", "--site", str(output),
                "--output-path", str(staging), "--force-language", language.split("-")[0],
                "--silent"]
+    import subprocess  # only when indexing: the import is a cost of every build
+
     done = subprocess.run(command, capture_output=True, text=True, check=False)
     if done.returncode != 0 or not (staging / "pagefind.js").is_file():
         shutil.rmtree(staging, ignore_errors=True)
