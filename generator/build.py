@@ -24,7 +24,7 @@ from generator.memory import BuildMemory, remember, store
 from generator.plan import Copy, Plan, make_plan
 from generator.render import Renderer
 from generator.renderjobs import RenderJob, render_pages
-from generator.site import Site, make_site, reuse_site, site_memo
+from generator.site import Site, extend_site, make_site, reuse_site, site_memo
 from generator.theme import ThemeFiles, file_key, find_theme
 from generator.write import OutputCheck, Writer, existing_files
 
@@ -179,10 +179,16 @@ def _plan(options: BuildOptions, config: SiteConfig, theme: ThemeFiles, cache: C
     target = memory.target
     now = build_now(options)
     site = None
+    memos: dict[str, object] = {}
     if memory.site is not None:
         site = reuse_site(memory.site, config, loaded.articles, loaded.pages, options.drafts,
                           now)
-    memos: dict[str, object] = {}
+        if site is None:
+            site = extend_site(memory.site, config, loaded.articles, loaded.pages,
+                               options.drafts, now)
+            if site is not None:
+                memory.site = site_memo(site, loaded.articles, loaded.pages, options.drafts)
+                memos["site:" + target] = memory.site
     errors = [p for p in loaded.problems if p.is_error]
     if site is None:
         # Every problem of every file is reported together, before anything is written.

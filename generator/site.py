@@ -126,7 +126,7 @@ def make_site(config: SiteConfig, articles: tuple[Article, ...],
     tags = tuple(TagIndex(tag_first[slug][0], tuple(tag_items[slug])) for slug in sorted(tag_items))
     authors = tuple(AuthorIndex(author_first[slug], tuple(author_items[slug]))
                     for slug in sorted(author_items))
-    nav = tuple(sorted(tags, key=lambda t: (-t.count, t.tag.name.lower()))[:NAV_TAGS])
+    nav = _nav(tags)
     site = Site(config=config, articles=tuple(chosen),
                 pages=tuple(sorted(pages, key=lambda p: p.path)),
                 tags=tags, authors=authors, nav_tags=nav, listed=listed,
@@ -186,6 +186,65 @@ def reuse_site(memo: SiteMemo, config: SiteConfig, articles: tuple[Article, ...]
             return None  # the clock went back past a published article
     return replace(memo.site, config=config, now=now,
                    articles=tuple(articles[i] for i in memo.order))
+
+
+def extend_site(memo: SiteMemo, config: SiteConfig, articles: tuple[Article, ...],
+                pages: tuple[StaticPage, ...], drafts: bool, now: datetime | None
+                ) -> Site | None:
+    """What `make_site` would return when the only change since `memo` is articles
+    added after every published one (the everyday case: today's news), from `memo`
+    and the added articles alone; None otherwise, or when an added article brings a
+    problem (`make_site` then reports it)."""
+    old = memo.site
+    if (memo.drafts != drafts or memo.config != config.fingerprint or memo.pages != pages
+            or (old.now is None) != (now is None) or not old.articles_until):
+        return None
+    if old.now is not None and now is not None and (
+            now < old.now or (old.next_due is not None and old.next_due <= now)):
+        return None  # the clock went back, or a scheduled article came due
+    where = {a.shape: n for n, a in enumerate(articles)}
+    if not all(shape in where for shape in memo.shapes):
+        return None  # an article was edited in place, moved or removed
+    known = set(memo.shapes)
+    wanted = [a for a in articles if a.shape not in known and (drafts or not a.draft)]
+    new = sorted((a for a in wanted if now is None or a.date <= now),
+                 key=attrgetter("date", "path"))
+    previous = [articles[where[memo.shapes[i]]] for i in memo.order]
+    if not new or (new[0].date, new[0].path) <= (previous[-1].date, previous[-1].path):
+        return None
+    chosen = previous + new
+    if _url_clashes(chosen, pages):
+        return None
+    tags = {t.tag.slug: (t.tag, list(t.items)) for t in old.tags}
+    authors = {a.author.slug: (a.author, list(a.items)) for a in old.authors}
+    months = [(m.year, m.month, list(m.items)) for m in old.months]
+    listed = [len(previous) + n for n, a in enumerate(new) if not a.withdrawn]
+    for index in listed:
+        article = chosen[index]
+        for tag in article.tags:
+            first, items = tags.setdefault(tag.slug, (tag, []))
+            if first.name != tag.name:
+                return None  # two spellings of one tag: make_site names both files
+            items.append(index)
+        for author in article.authors:
+            authors.setdefault(author.slug, (author, []))[1].append(index)
+        if not months or months[-1][:2] != (article.date.year, article.date.month):
+            months.append((article.date.year, article.date.month, []))
+        months[-1][2].append(index)
+    tag_index = tuple(TagIndex(tags[slug][0], tuple(tags[slug][1])) for slug in sorted(tags))
+    due = [a.date for a in wanted if now is not None and a.date > now]
+    due += [old.next_due] if old.next_due else []
+    return replace(old, config=config, articles=tuple(chosen), tags=tag_index,
+                   authors=tuple(AuthorIndex(authors[slug][0], tuple(authors[slug][1]))
+                                 for slug in sorted(authors)),
+                   nav_tags=_nav(tag_index), listed=old.listed + tuple(listed),
+                   months=tuple(MonthIndex(y, m, tuple(items)) for y, m, items in months),
+                   now=now, next_due=min(due) if due else None,
+                   articles_until=chosen[-1].date)
+
+
+def _nav(tags: tuple[TagIndex, ...]) -> tuple[TagIndex, ...]:
+    return tuple(sorted(tags, key=lambda t: (-t.count, t.tag.name.lower()))[:NAV_TAGS])
 
 
 def _url_clashes(articles: list[Article], pages: tuple[StaticPage, ...]) -> list[Problem]:

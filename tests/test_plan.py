@@ -18,7 +18,7 @@ from generator.config import parse_config
 from generator.content import parse_article
 from generator.model import Article
 from generator.plan import Plan, PlanMemo, make_plan
-from generator.site import Site, make_site, reuse_site, site_memo
+from generator.site import Site, extend_site, make_site, reuse_site, site_memo
 
 CONFIG = parse_config("""
 title = "Kabar Contoh"
@@ -34,9 +34,9 @@ NOW = datetime(2024, 12, 31, tzinfo=UTC)
 
 
 def text(title: str, day: int, tags: list[str], author: str, body: str,
-         extra: str = "") -> str:
+         extra: str = "", year: int = 2024) -> str:
     month, day = 1 + day // 28 % 12, 1 + day % 28
-    return (f"---\ntitle: {title}\ndate: 2024-{month:02d}-{day:02d}T08:00+07:00\n"
+    return (f"---\ntitle: {title}\ndate: {year}-{month:02d}-{day:02d}T08:00+07:00\n"
             f"tags: [{', '.join(tags)}]\nauthor: {author}\n{extra}---\n\n{body}\n")
 
 
@@ -49,7 +49,8 @@ def template_key(name: str) -> str:
     return "template:" + name
 
 
-CHANGES = st.sampled_from(["body", "title", "tags", "add", "add-old", "delete", "date",
+CHANGES = st.sampled_from(["body", "title", "tags", "add", "add-old", "add-later", "delete",
+                           "date",
                            "withdraw", "draft", "alias", "none"])
 
 
@@ -65,10 +66,12 @@ def histories(draw: st.DrawFn) -> tuple[dict[str, str], list[tuple[str, int, int
 def apply(files: dict[str, str], change: str, pick: int, value: int) -> None:
     names = sorted(files)
     name = names[pick % len(names)] if names else None
-    if change in ("add", "add-old") or name is None:
-        day = 300 + value if change == "add" else value
+    if change in ("add", "add-old", "add-later") or name is None:
+        day = 300 + value % 36 if change == "add" else value
+        # "add-later": dated after NOW, so scheduled.
         files[f"new{len(files)}-{value}"] = text(f"Baru {value}", day, [TAGS[value % 4]],
-                                                 AUTHORS[value % 3], "Isi baru.")
+                                                 AUTHORS[value % 3], "Isi baru.",
+                                                 year=2025 if change == "add-later" else 2024)
     elif change == "delete":
         del files[name]
     else:
@@ -111,6 +114,8 @@ def test_memos_give_the_plan_a_fresh_start_gives(
         if site_memo_ is not None:
             reused = reuse_site(site_memo_, CONFIG, articles, (), drafts, NOW)
             assert reused is None or reused == site
+            extended = extend_site(site_memo_, CONFIG, articles, (), drafts, NOW)
+            assert extended is None or extended == site
         fresh = plan_for(site, None)
         remembered = plan_for(site, plan_memo)
         assert remembered.pages == fresh.pages
@@ -159,3 +164,28 @@ def test_a_scheduled_article_coming_due_builds_the_site_anew() -> None:
     memo = site_memo(site, articles, (), False)
     assert reuse_site(memo, CONFIG, articles, (), False, datetime(2024, 3, 2, tzinfo=UTC))
     assert reuse_site(memo, CONFIG, articles, (), False, NOW) is None
+
+
+def test_today_s_news_extends_the_site_without_indexing_it_again() -> None:
+    files = {f"a{n}": text(f"Berita {n}", n, [TAGS[n % 4]], AUTHORS[n % 3], "Isi.")
+             for n in range(6)}
+    articles = tuple(parse(name, files[name]) for name in sorted(files))
+    site, _ = make_site(CONFIG, articles, (), False, now=NOW)
+    memo = site_memo(site, articles, (), False)
+    for name, day, tags in (("z-newest", 200, "Baru"), ("b-newest", 201, TAGS[0])):
+        files[name] = text("Terbaru " + name, day, [tags], "Hmz", "Isi.")
+        articles = tuple(parse(n, files[n]) for n in sorted(files))
+        expected, problems = make_site(CONFIG, articles, (), False, now=NOW)
+        assert not problems
+        assert extend_site(memo, CONFIG, articles, (), False, NOW) == expected
+        memo = site_memo(expected, articles, (), False)
+    # An article dated before the newest is not an extension: its place is elsewhere
+    files["c-old"] = text("Lama", 2, ["Kota"], "Hmz", "Isi.")
+    articles = tuple(parse(n, files[n]) for n in sorted(files))
+    assert extend_site(memo, CONFIG, articles, (), False, NOW) is None
+    # Nor is a tag spelled another way: make_site must name both files
+    del files["c-old"]
+    files["d-newest"] = text("Terbaru", 202, ["KOTA"], "Hmz", "Isi.")
+    articles = tuple(parse(n, files[n]) for n in sorted(files))
+    assert make_site(CONFIG, articles, (), False, now=NOW)[1]
+    assert extend_site(memo, CONFIG, articles, (), False, NOW) is None
