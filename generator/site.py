@@ -6,7 +6,7 @@ pages or tags that would get the same URL are errors naming both files.
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
 from operator import attrgetter
@@ -102,37 +102,13 @@ def make_site(config: SiteConfig, articles: tuple[Article, ...],
                     key=attrgetter("date", "path"))
     problems = _url_clashes(chosen, pages)
     listed = tuple(i for i, a in enumerate(chosen) if not a.withdrawn)
-    month_items: dict[tuple[int, int], list[int]] = defaultdict(list)
-    tag_items: dict[str, list[int]] = defaultdict(list)
-    tag_first: dict[str, tuple[Tag, str]] = {}
-    author_items: dict[str, list[int]] = defaultdict(list)
-    author_first: dict[str, Author] = {}
-    for index in listed:
-        article = chosen[index]
-        month_items[(article.date.year, article.date.month)].append(index)
-        for tag in article.tags:
-            first = tag_first.setdefault(tag.slug, (tag, article.path))
-            if first[0].name != tag.name:
-                problems.append(Problem(
-                    article.path, None,
-                    f"the tag {tag.name!r} gets the same URL {tag.url} as the tag "
-                    f"{first[0].name!r} in {first[1]}",
-                    "spell the tag the same way in both, or map one to the other in "
-                    "[tag_aliases] of site.toml"))
-            tag_items[tag.slug].append(index)
-        for author in article.authors:
-            author_first.setdefault(author.slug, author)
-            author_items[author.slug].append(index)
-    tags = tuple(TagIndex(tag_first[slug][0], tuple(tag_items[slug])) for slug in sorted(tag_items))
-    authors = tuple(AuthorIndex(author_first[slug], tuple(author_items[slug]))
-                    for slug in sorted(author_items))
-    nav = _nav(tags)
+    indexer = _Indexer()
+    problems += indexer.add(chosen, listed)
+    tags, authors, months = indexer.indexes()
     site = Site(config=config, articles=tuple(chosen),
                 pages=tuple(sorted(pages, key=lambda p: p.path)),
-                tags=tags, authors=authors, nav_tags=nav, listed=listed,
-                months=tuple(MonthIndex(y, m, tuple(month_items[(y, m)]))
-                             for y, m in sorted(month_items)),
-                now=now, next_due=min(scheduled) if scheduled else None,
+                tags=tags, authors=authors, nav_tags=_nav(tags), listed=listed,
+                months=months, now=now, next_due=min(scheduled) if scheduled else None,
                 articles_until=chosen[-1].date if chosen else None)
     return site, problems
 
@@ -215,32 +191,63 @@ def extend_site(memo: SiteMemo, config: SiteConfig, articles: tuple[Article, ...
     chosen = previous + new
     if _url_clashes(chosen, pages):
         return None
-    tags = {t.tag.slug: (t.tag, list(t.items)) for t in old.tags}
-    authors = {a.author.slug: (a.author, list(a.items)) for a in old.authors}
-    months = [(m.year, m.month, list(m.items)) for m in old.months]
-    listed = [len(previous) + n for n, a in enumerate(new) if not a.withdrawn]
-    for index in listed:
-        article = chosen[index]
-        for tag in article.tags:
-            first, items = tags.setdefault(tag.slug, (tag, []))
-            if first.name != tag.name:
-                return None  # two spellings of one tag: make_site names both files
-            items.append(index)
-        for author in article.authors:
-            authors.setdefault(author.slug, (author, []))[1].append(index)
-        if not months or months[-1][:2] != (article.date.year, article.date.month):
-            months.append((article.date.year, article.date.month, []))
-        months[-1][2].append(index)
-    tag_index = tuple(TagIndex(tags[slug][0], tuple(tags[slug][1])) for slug in sorted(tags))
+    listed = tuple(len(previous) + n for n, a in enumerate(new) if not a.withdrawn)
+    indexer = _Indexer(old, chosen)
+    if indexer.add(chosen, listed):
+        return None  # two spellings of one tag: make_site names both files
+    tags, authors, months = indexer.indexes()
     due = [a.date for a in wanted if now is not None and a.date > now]
     due += [old.next_due] if old.next_due else []
-    return replace(old, config=config, articles=tuple(chosen), tags=tag_index,
-                   authors=tuple(AuthorIndex(authors[slug][0], tuple(authors[slug][1]))
-                                 for slug in sorted(authors)),
-                   nav_tags=_nav(tag_index), listed=old.listed + tuple(listed),
-                   months=tuple(MonthIndex(y, m, tuple(items)) for y, m, items in months),
+    return replace(old, config=config, articles=tuple(chosen), tags=tags, authors=authors,
+                   nav_tags=_nav(tags), listed=old.listed + listed, months=months,
                    now=now, next_due=min(due) if due else None,
                    articles_until=chosen[-1].date)
+
+
+class _Indexer:
+    """The tag, author and month indexes as listed articles are added in site order:
+    from nothing (`make_site`) or from a previous site's (`extend_site`)."""
+
+    def __init__(self, site: Site | None = None, chosen: Sequence[Article] = ()) -> None:
+        # Per tag: its first spelling, the file that has it, and its articles.
+        self.tags: dict[str, tuple[Tag, str, list[int]]] = {}
+        self.authors: dict[str, tuple[Author, list[int]]] = {}
+        self.months: dict[tuple[int, int], list[int]] = {}
+        if site is not None:
+            for t in site.tags:
+                self.tags[t.tag.slug] = (t.tag, chosen[t.items[0]].path, list(t.items))
+            for a in site.authors:
+                self.authors[a.author.slug] = (a.author, list(a.items))
+            for m in site.months:
+                self.months[(m.year, m.month)] = list(m.items)
+
+    def add(self, chosen: Sequence[Article], listed: Iterable[int]) -> list[Problem]:
+        """Index `chosen[i]` for each `i` of `listed`; the tags spelled two ways."""
+        problems = []
+        for index in listed:
+            article = chosen[index]
+            self.months.setdefault((article.date.year, article.date.month), []).append(index)
+            for tag in article.tags:
+                first, path, items = self.tags.setdefault(tag.slug, (tag, article.path, []))
+                if first.name != tag.name:
+                    problems.append(Problem(
+                        article.path, None,
+                        f"the tag {tag.name!r} gets the same URL {tag.url} as the tag "
+                        f"{first.name!r} in {path}",
+                        "spell the tag the same way in both, or map one to the other in "
+                        "[tag_aliases] of site.toml"))
+                items.append(index)
+            for author in article.authors:
+                self.authors.setdefault(author.slug, (author, []))[1].append(index)
+        return problems
+
+    def indexes(self) -> tuple[tuple[TagIndex, ...], tuple[AuthorIndex, ...],
+                               tuple[MonthIndex, ...]]:
+        """Tags and authors by slug, months oldest first."""
+        return (tuple(TagIndex(self.tags[s][0], tuple(self.tags[s][2])) for s in sorted(self.tags)),
+                tuple(AuthorIndex(self.authors[s][0], tuple(self.authors[s][1]))
+                      for s in sorted(self.authors)),
+                tuple(MonthIndex(y, m, tuple(self.months[(y, m)])) for y, m in sorted(self.months)))
 
 
 def _nav(tags: tuple[TagIndex, ...]) -> tuple[TagIndex, ...]:
