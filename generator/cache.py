@@ -16,13 +16,13 @@ import sqlite3
 import sys
 import zlib
 from collections.abc import Iterable
-from dataclasses import dataclass, fields, replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, NamedTuple
 
 from generator import __version__
 from generator.errors import Problem
-from generator.model import Article, Author, Correction, Image, StaticPage, Tag
+from generator.model import Article, Author, Correction, Image, StaticPage, Tag, shape_of
 
 # Bump when the shape of what is stored changes.
 SCHEMA = 5
@@ -31,8 +31,7 @@ SCHEMA = 5
 SHARDS = 64
 # The records' shape is part of the key, so a cache written before a field
 # was added to a record is never trusted.
-_SHAPE = ",".join(f"{record.__name__}:{f.name}" for record in (
-    Article, StaticPage, Tag, Author, Image, Correction, Problem) for f in fields(record))
+_SHAPE = shape_of(Article, StaticPage, Tag, Author, Image, Correction, Problem)
 VERSION_KEY = (f"warta {__version__} schema {SCHEMA} python {sys.version_info[:2]} "
                f"{hashlib.sha1(_SHAPE.encode()).hexdigest()[:12]}")
 

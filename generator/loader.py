@@ -122,7 +122,8 @@ def load(site_dir: Path, config: SiteConfig, cache: Cache, jobs: int = 1,
     if known is None:
         known, only = cache.sources(), None
     hinted = _stat_each(site_dir, only) if only is not None else None
-    if hinted is None or any(e.meta_key != key for e in known.values()):
+    # Every entry a load leaves holds that load's key, so one stands for all.
+    if hinted is None or next((e.meta_key != key for e in known.values()), False):
         # No hint, a folder among the paths, or records resolved with other settings.
         sources = scan(site_dir)
         entries: dict[str, SourceEntry] = {}

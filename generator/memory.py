@@ -5,9 +5,10 @@ process (`warta serve`)."""
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, fields
+from dataclasses import dataclass
 
 from generator.cache import Cache, OutputEntry, SourceEntry
+from generator.model import shape_of
 from generator.plan import Page, PlanMemo
 from generator.site import AuthorIndex, MonthIndex, Site, SiteMemo, TagIndex
 
@@ -41,8 +42,8 @@ def remember(memory: BuildMemory, target: str, cache: Cache) -> None:
 
 
 # A memo pickled by a build whose classes had other fields is not trusted.
-MEMO_SHAPE = ",".join(f"{kind.__name__}:{f.name}" for kind in (
-    SiteMemo, Site, TagIndex, AuthorIndex, MonthIndex, PlanMemo, Page) for f in fields(kind))
+MEMO_SHAPE = shape_of(
+    SiteMemo, Site, TagIndex, AuthorIndex, MonthIndex, PlanMemo, Page)
 
 
 def stored(cache: Cache, name: str) -> object | None:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Mapping
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field, fields, replace
 from datetime import datetime
 from typing import Any
 
@@ -164,3 +164,9 @@ def with_key(article: Article) -> Article:
 
 def _sha1(value: object) -> str:
     return hashlib.sha1(repr(value).encode("utf-8")).hexdigest()
+
+
+def shape_of(*kinds: type) -> str:
+    """The fields of dataclasses `kinds`, as text: stored data pickled from classes of
+    another shape must not be trusted (see cache.py and memory.py)."""
+    return ",".join(f"{kind.__name__}:{f.name}" for kind in kinds for f in fields(kind))
