@@ -229,9 +229,13 @@ def _shared(part: dict[str, SourceEntry]) -> dict[str, SourceEntry]:
     for path, entry in part.items():
         kind, record, problems = entry.record
         if isinstance(record, Article) and (record.tags or record.authors):
-            record = replace(record, tags=tuple(seen.setdefault(t, t) for t in record.tags),
-                             authors=tuple(seen.setdefault(a, a) for a in record.authors))
-            entry = replace(entry, record=(kind, record, problems))
+            tags = tuple(seen.setdefault(t, t) for t in record.tags)
+            authors = tuple(seen.setdefault(a, a) for a in record.authors)
+            # Records loaded from a shard already share theirs: only new ones change.
+            if any(x is not y for x, y in zip(tags + authors, record.tags + record.authors,
+                                               strict=True)):
+                record = replace(record, tags=tags, authors=authors)
+                entry = replace(entry, record=(kind, record, problems))
         shared[path] = entry
     return shared
 
