@@ -2,7 +2,9 @@
 
 config -> content (loader) -> site -> plan -> render -> write, with the cache
 remembering what was parsed and what was written. Nothing in `output/`
-changes until every page has rendered.
+changes until every page has rendered. When nothing moved since the last
+build, build_settled.py takes the short way through the same stages, reading
+only what the change touches.
 """
 
 from __future__ import annotations
@@ -10,99 +12,41 @@ from __future__ import annotations
 import gc
 import os
 import time
-from collections.abc import Callable
-from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from dataclasses import dataclass
 from pathlib import Path
 
 from generator import loader, search
+from generator.build_settled import Shortcut, build_settled
+from generator.buildbase import (
+    CACHE_FILE,
+    BuildOptions,
+    BuildResult,
+    Progress,
+    build_now,
+    copies_of,
+    is_current,
+    reparse_body,
+    staging_name,
+    target_of,
+)
 from generator.cache import Cache, OutputEntry
 from generator.config import SiteConfig, load_config
-from generator.content import ContentProblems, parse_article, parse_page
 from generator.errors import ContentError, Problem
-from generator.memory import BuildMemory, remember, store
-from generator.plan import Copy, Plan, make_plan
+from generator.memory import BuildMemory, Settled, remember, store
+from generator.pagestore import PageStore
+from generator.plan import Plan, make_plan
 from generator.render import Renderer
 from generator.renderjobs import RenderJob, render_pages
 from generator.site import Site, extend_site, make_site, reuse_site, site_memo
-from generator.theme import ThemeFiles, file_key, find_theme
+from generator.theme import ThemeFiles, find_theme
 from generator.write import OutputCheck, Writer, existing_files
 
-CACHE_FILE = ".warta/cache.sqlite"
+__all__ = ["BuildOptions", "BuildResult", "Progress", "build", "build_now"]
+
 # The plan's memo is stored in the cache again only when less than this share of
 # the pages came from it: pickling it costs more than refreshing a few fingerprints
 # from an older memo, which stays correct (see plan.PlanMemo), only less useful.
 MEMO_REUSE = 0.9
-
-
-@dataclass(frozen=True)
-class BuildOptions:
-    """How to build."""
-
-    site_dir: Path
-    """The site folder: site.toml, content/, templates/, themes/."""
-    output_dir: Path | None = None
-    """Where the website goes; default `<site>/output`."""
-    drafts: bool = False
-    """Include articles with `draft: true`."""
-    jobs: int = 1
-    """Worker processes for parsing."""
-    dry_run: bool = False
-    """Parse and render, but write nothing to the output folder."""
-    now: datetime | None = None
-    """The build's "now" (aware): later articles are scheduled and left out, and the news
-    sitemap counts back from it. None: `SOURCE_DATE_EPOCH` if set, else the clock."""
-    index_search: bool = True
-    """Run Pagefind when HTML changed. `warta serve` passes False and indexes in the
-    background after the page reload (see `BuildResult.search_pending`)."""
-    sources_changed: tuple[str, ...] | None = None
-    """The only source files (site-relative) that may have changed since the previous
-    build of the same `BuildMemory`, as `warta serve`'s watcher saw them; the others
-    are not even looked at. None: look at every source."""
-    trust_output: bool = False
-    """Take the files the cache records as written to be unchanged on disk instead of
-    checking each one: for a folder nothing else writes to (the preview of `warta
-    serve`). Otherwise a file deleted or changed by hand is written again."""
-
-    @property
-    def output(self) -> Path:
-        return self.output_dir or self.site_dir / "output"
-
-
-@dataclass(frozen=True)
-class BuildResult:
-    """What a build did."""
-
-    written: tuple[str, ...]
-    """Output files created or changed (relative POSIX paths)."""
-    unchanged: int
-    """Output files left as they were."""
-    removed: tuple[str, ...]
-    """Output files deleted because they are no longer part of the site."""
-    parsed: int
-    """Source files parsed (the rest came from the cache)."""
-    rendered: int
-    """Pages rendered (the rest were known to be current)."""
-    seconds: float
-    """Wall time of the build."""
-    warnings: tuple[Problem, ...] = field(default_factory=tuple)
-    """Problems that did not stop the build."""
-    articles: int = 0
-    """Articles published."""
-    next_due: datetime | None = None
-    """When the next scheduled article becomes due: build again then."""
-    search_indexed: bool = False
-    """Whether Pagefind re-indexed the site in this build."""
-    search_pending: bool = False
-    """The search index is out of date and `index_search` was off: the caller should
-    run `search.build_index(output, language, search_key)`."""
-    search_key: str = ""
-    """Key of the HTML pages of this build, for the search index."""
-    reused: int = 0
-    """Planned pages taken from the previous build's plan (see `plan.PlanMemo`)."""
-
-
-Progress = Callable[[int, int], None]
 
 
 def build(options: BuildOptions, progress: Progress | None = None,
@@ -118,6 +62,7 @@ def build(options: BuildOptions, progress: Progress | None = None,
     config = load_config(site_dir)
     theme = find_theme(site_dir, config)
     cache = Cache(site_dir / CACHE_FILE)
+    target = target_of(options)
     try:
         # Loading and planning create an object per field of every article and
         # page, and no garbage; the collector would walk them again and again (a
@@ -125,21 +70,31 @@ def build(options: BuildOptions, progress: Progress | None = None,
         # build ends, so they are frozen out of its sight before rendering.
         gc.disable()
         try:
-            remember(memory, _target(options), cache)
             # Trusted only as recorded by this process after a build that went through.
-            trusted = memory.outputs if options.trust_output else None
-            previous = memory.outputs or cache.outputs(memory.target)
+            trusted = memory.outputs if options.trust_output and memory.target == target \
+                else None
+            previous = (memory.outputs if memory.target == target else None) \
+                or cache.outputs(target)
             check = None if trusted is not None else OutputCheck(options.output, previous)
+            if (check is not None and options.shortcut and not memory.target
+                    and options.sources_changed is None and not options.dry_run):
+                short = build_settled(options, config, theme, cache, target,
+                                      build_now(options), previous, check)
+                if short is not None:
+                    return _finish(options, short, started)
+            remember(memory, target, cache)
             loaded, site, renderer, plan, memos = _plan(options, config, theme, cache, memory)
         finally:
             gc.freeze()
             gc.enable()
         warnings = tuple(p for p in loaded.problems if not p.is_error)
-        written, unchanged, removed, rendered = _write(
-            options, cache, _Written(previous, check.stats() if check else None),
-            _Pages(site, renderer, theme, plan), progress, memos, memory)
         search_key = "" if not config.outputs.search else search.index_key(
             p.fingerprint for p in plan.pages if p.output.endswith(".html"))
+        written, unchanged, removed, rendered = _write(
+            options, cache, _Written(previous, check.damaged() if check else None),
+            _Pages(site, renderer, theme, plan), progress, memos, memory)
+        if not options.dry_run:
+            _settle(cache, options, _Pages(site, renderer, theme, plan), warnings, search_key)
     except BaseException:
         memory.target = ""  # the next build reads the cache again, and checks the files
         raise
@@ -148,23 +103,46 @@ def build(options: BuildOptions, progress: Progress | None = None,
         # In a long-lived process (`warta serve`) the records must be collectable
         # again once the build is over.
         gc.unfreeze()
+    return _finish(options, Shortcut(
+        written=tuple(written), unchanged=unchanged, parsed=loaded.parsed, rendered=rendered,
+        warnings=warnings, site=site, search_key=search_key, reused=plan.reused),
+        started, removed=tuple(removed), shortcut=False)
+
+
+def _finish(options: BuildOptions, done: Shortcut, started: float,
+            removed: tuple[str, ...] = (), shortcut: bool = True) -> BuildResult:
+    """Index the finished pages for search when they changed, and report."""
     # After the commit: Pagefind reads the finished HTML files from the output folder.
+    config, warnings = done.site.config, done.warnings
     indexed = pending = False
     if not options.dry_run and not config.outputs.search:
         search.remove_index(options.output)
-    elif not options.dry_run and search.needs_index(options.output, search_key):
+    elif not options.dry_run and search.needs_index(options.output, done.search_key):
         if options.index_search:
-            failure = search.build_index(options.output, config.language, search_key)
+            failure = search.build_index(options.output, config.language, done.search_key)
             indexed = failure is None
             warnings += (failure,) if failure else ()
         else:
             pending = True
-    return BuildResult(written=tuple(written), unchanged=unchanged, removed=tuple(removed),
-                       parsed=loaded.parsed, rendered=rendered,
+    return BuildResult(written=done.written, unchanged=done.unchanged, removed=removed,
+                       parsed=done.parsed, rendered=done.rendered,
                        seconds=time.perf_counter() - started, warnings=warnings,
-                       articles=len(site.listed), next_due=site.next_due,
+                       articles=len(done.site.listed), next_due=done.site.next_due,
                        search_indexed=indexed, search_pending=pending,
-                       search_key=search_key, reused=plan.reused)
+                       search_key=done.search_key, reused=done.reused, shortcut=shortcut)
+
+
+def _settle(cache: Cache, options: BuildOptions, work: _Pages, warnings: tuple[Problem, ...],
+            search_key: str) -> None:
+    """Leave what the next build needs to take the short way (build_settled.py)."""
+    plan, site = work.plan, work.site
+    assert plan.memo is not None
+    store(cache, "settled:" + target_of(options), Settled(
+        loads=cache.loads(), content_key=site.config.content_key, drafts=options.drafts,
+        inputs=plan.memo.inputs, templates=plan.memo.templates,
+        copies=tuple((c.output, c.fingerprint) for c in plan.copies), order=plan.memo.order,
+        warnings=warnings, search_key=search_key, pages=len(plan.pages)))
+    cache.commit()
 
 
 def _plan(options: BuildOptions, config: SiteConfig, theme: ThemeFiles, cache: Cache,
@@ -201,7 +179,7 @@ def _plan(options: BuildOptions, config: SiteConfig, theme: ThemeFiles, cache: C
         raise ContentError(errors + warnings)
     renderer = Renderer(theme, site, site_dir)
     plan = make_plan(site, renderer.template_key, renderer.globals_key(),
-                     _copies(site_dir, theme), memory.plan)
+                     copies_of(site_dir, theme), memory.plan)
     if plan.problems:
         raise ContentError(list(plan.problems))
     if plan.memo is not None:
@@ -217,8 +195,8 @@ class _Written:
 
     previous: dict[str, OutputEntry]
     """What the cache records of every file written there."""
-    stats: dict[str, tuple[int, int]] | None
-    """(size, mtime) of those files as they are now; None: trust the record."""
+    damaged: set[str] | None
+    """Those files that are no longer as written; None: trust the record."""
 
 
 @dataclass(frozen=True)
@@ -235,37 +213,16 @@ class _Pages:
     """Every file to write."""
 
 
-def build_now(options: BuildOptions) -> datetime:
-    """The build's "now": the option, else `SOURCE_DATE_EPOCH` (reproducible builds),
-    else the clock."""
-    if options.now is not None:
-        return options.now
-    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
-    if epoch.isdigit():
-        return datetime.fromtimestamp(int(epoch), UTC)
-    return datetime.now(UTC)
-
-
-def _copies(site_dir: Path, theme: ThemeFiles) -> list[Copy]:
-    copies = [Copy("static/" + name, str(path), file_key(path)) for name, path in theme.static]
-    media = site_dir / loader.MEDIA
-    if media.is_dir():
-        for name in sorted(existing_files(media)):
-            path = media / name
-            copies.append(Copy("media/" + name, str(path), file_key(path)))
-    return copies
-
-
 def _write(options: BuildOptions, cache: Cache, known: _Written, work: _Pages,
            progress: Progress | None, memos: dict[str, object], memory: BuildMemory
            ) -> tuple[list[str], int, list[str], int]:
     output = options.output
     out = str(output)
     target = memory.target
-    previous, stats = known.previous, known.stats
+    previous, damaged = known.previous, known.damaged
     site, renderer, theme, plan = work.site, work.renderer, work.theme, work.plan
     config = site.config
-    writer = Writer(output, options.site_dir / ".warta" / "staging" / _safe(target),
+    writer = Writer(output, options.site_dir / ".warta" / "staging" / staging_name(target),
                     dry_run=options.dry_run)
     done: dict[str, OutputEntry] = {}
     written: list[str] = []
@@ -273,7 +230,7 @@ def _write(options: BuildOptions, cache: Cache, known: _Written, work: _Pages,
     total = len(plan.pages) + len(plan.copies)
     stale = []
     for page in plan.pages:
-        if _current(page.output, page.fingerprint, previous, stats):
+        if is_current(page.output, page.fingerprint, previous, damaged):
             done[page.output] = previous[page.output]
             unchanged += 1
         else:
@@ -283,7 +240,7 @@ def _write(options: BuildOptions, cache: Cache, known: _Written, work: _Pages,
                     staging=str(writer.staging), dry_run=options.dry_run)
 
     def body_of(path: str) -> str:
-        return cache.body(path) or _reparse_body(options.site_dir, path, config)
+        return cache.body(path) or reparse_body(options.site_dir, path, config)
 
     try:
         pages = render_pages(job, stale, options.jobs, body_of, renderer, writer.stager)
@@ -298,7 +255,7 @@ def _write(options: BuildOptions, cache: Cache, known: _Written, work: _Pages,
         for page in stale:
             done[page.output] = OutputEntry(page.fingerprint, -1, -1)
         for copy in plan.copies:
-            if _current(copy.output, copy.fingerprint, previous, stats):
+            if is_current(copy.output, copy.fingerprint, previous, damaged):
                 done[copy.output] = previous[copy.output]
                 unchanged += 1
                 continue
@@ -324,6 +281,14 @@ def _write(options: BuildOptions, cache: Cache, known: _Written, work: _Pages,
         cache.forget_outputs(target, removable)
         # Entries taken over from `previous` are the same objects.
         cache.put_outputs(target, {k: v for k, v in done.items() if previous.get(k) is not v})
+        # The short way (build_settled.py) reads pages, not the plan: each stored page
+        # is the one whose fingerprint the file's entry holds.
+        stored = PageStore(cache)
+        stored.forget_pages(target, removable)
+        fresh = len(stale) > len(plan.pages) // 2
+        articles = site.articles
+        stored.put_pages(target, ((p.output, p, [articles[i].path for i in p.deps])
+                                 for p in (plan.pages if fresh else stale)), fresh=fresh)
         for name, memo in memos.items():
             store(cache, name, memo)
         cache.commit()
@@ -332,33 +297,4 @@ def _write(options: BuildOptions, cache: Cache, known: _Written, work: _Pages,
         progress(total, total)
     return written, unchanged, removed, len(stale)
 
-
-def _target(options: BuildOptions) -> str:
-    """The output folder as the cache names it: relative to the site."""
-    return os.path.relpath(options.output.resolve(), options.site_dir.resolve())
-
-
-def _current(relative: str, fingerprint: str, previous: dict[str, OutputEntry],
-             stats: dict[str, tuple[int, int]] | None) -> bool:
-    """True when the file on disk is the one a build wrote from the same inputs
-    (`stats` None: trust the record)."""
-    entry = previous.get(relative)
-    if entry is None or entry.fingerprint != fingerprint:
-        return False
-    return stats is None or stats.get(relative) == (entry.size, entry.mtime_ns)
-
-
-def _reparse_body(site_dir: Path, path: str, config: SiteConfig) -> str:
-    """The body of a source whose cached body is missing (a damaged cache)."""
-    data = (site_dir / path).read_bytes()
-    try:
-        if path.startswith(loader.PAGES + "/"):
-            return parse_page(data, path, config)[1]
-        return parse_article(data, path, config).body_html
-    except ContentProblems as failure:
-        raise ContentError(failure.problems) from None
-
-
-def _safe(target: str) -> str:
-    return "".join(c if c.isalnum() else "_" for c in target) or "output"
 

@@ -3,7 +3,9 @@
 Per source file it remembers the stat fingerprint (size, mtime), the content
 hash, the parsed record and the rendered body; per output file the
 fingerprint of everything that went into it and the stat of the file as
-written. A cache from another Warta version, or one that SQLite cannot read,
+written; per planned page the page itself and which articles it shows, so
+that a build where nothing moved reads only the pages an edit touches (see
+build_settled.py). A cache from another Warta version, or one that SQLite cannot read,
 is thrown away and rebuilt, never trusted.
 """
 
@@ -25,7 +27,7 @@ from generator.errors import Problem
 from generator.model import Article, Author, Correction, Image, StaticPage, Tag, shape_of
 
 # Bump when the shape of what is stored changes.
-SCHEMA = 5
+SCHEMA = 6
 # Source records are stored in this many pickled shards, so that one edited
 # article re-pickles 1/64 of the archive's metadata, not all of it.
 SHARDS = 64
@@ -37,12 +39,17 @@ VERSION_KEY = (f"warta {__version__} schema {SCHEMA} python {sys.version_info[:2
 
 _TABLES = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
-CREATE TABLE IF NOT EXISTS snapshot (shard INTEGER PRIMARY KEY, sources BLOB);
+CREATE TABLE IF NOT EXISTS snapshot (shard INTEGER PRIMARY KEY, sources BLOB, stats BLOB);
+CREATE TABLE IF NOT EXISTS records (path TEXT PRIMARY KEY, record BLOB);
 CREATE TABLE IF NOT EXISTS bodies (path TEXT PRIMARY KEY, digest TEXT, html TEXT);
 CREATE TABLE IF NOT EXISTS memos (name TEXT PRIMARY KEY, memo BLOB);
 CREATE TABLE IF NOT EXISTS outputs (
     target TEXT, path TEXT, fingerprint TEXT, size INTEGER, mtime_ns INTEGER,
     PRIMARY KEY (target, path));
+CREATE TABLE IF NOT EXISTS pages (
+    id INTEGER PRIMARY KEY, target TEXT, output TEXT, page BLOB, UNIQUE (target, output));
+CREATE TABLE IF NOT EXISTS shows (article INTEGER, page INTEGER,
+    PRIMARY KEY (article, page)) WITHOUT ROWID;
 """
 
 
@@ -60,6 +67,21 @@ class SourceEntry:
     """The config key the record was resolved with (see SiteConfig.content_key)."""
     record: Any
     """The parsed record (article or page) with its warnings."""
+
+
+class SourceStat(NamedTuple):
+    """A source file's fingerprint without its record: enough to tell whether it changed.
+
+    A tuple, not a dataclass: a build reads one per source file."""
+
+    size: int
+    """File size when it was parsed."""
+    mtime_ns: int
+    """Modification time when it was parsed."""
+    digest: str
+    """Hash of the file's bytes."""
+    meta_key: str
+    """The config key the record was resolved with."""
 
 
 class OutputEntry(NamedTuple):
@@ -133,6 +155,7 @@ class Cache:
 
     def save_sources(self, entries: dict[str, SourceEntry], changed: Iterable[str]) -> None:
         """Store `entries`, re-pickling only the shards that hold a `changed` path."""
+        changed = list(changed)
         dirty = {_shard(path) for path in changed}
         if not dirty:
             return
@@ -142,10 +165,64 @@ class Cache:
             part = parts.get(crc32(path.encode("utf-8")) % SHARDS)
             if part is not None:
                 part[path] = entry
+        self._save(parts, {path: entries.get(path) for path in changed})
+
+    def update_sources(self, changed: dict[str, SourceEntry]) -> None:
+        """Store the entries of `changed` paths, the others staying as they are: reads
+        only the shards that hold them (a build that looked at no other record)."""
+        parts: dict[int, dict[str, SourceEntry]] = {}
+        for shard in {_shard(path) for path in changed}:
+            row = self.db.execute("SELECT sources FROM snapshot WHERE shard = ?",
+                                  (shard,)).fetchone()
+            parts[shard] = pickle.loads(row[0]) if row else {}
+        for path, entry in changed.items():
+            parts[_shard(path)][path] = entry
+        self._save(parts, dict(changed))
+
+    def _save(self, parts: dict[int, dict[str, SourceEntry]],
+              changed: dict[str, SourceEntry | None]) -> None:
+        dumps, protocol = pickle.dumps, pickle.HIGHEST_PROTOCOL
         self.db.executemany(
-            "INSERT OR REPLACE INTO snapshot VALUES (?, ?)",
-            ((shard, pickle.dumps(_shared(part), protocol=pickle.HIGHEST_PROTOCOL))
+            "INSERT OR REPLACE INTO snapshot VALUES (?, ?, ?)",
+            ((shard, dumps(_shared(part), protocol=protocol),
+              dumps({path: SourceStat(e.size, e.mtime_ns, e.digest, e.meta_key)
+                     for path, e in part.items()}, protocol=protocol))
              for shard, part in parts.items()))
+        self.db.executemany("INSERT OR REPLACE INTO records VALUES (?, ?)",
+                            ((path, dumps(e.record, protocol=protocol))
+                             for path, e in changed.items() if e is not None))
+        self.db.executemany("DELETE FROM records WHERE path = ?",
+                            ((path,) for path, e in changed.items() if e is None))
+        # Whoever relies on the sources being as a build left them (build_settled.py)
+        # compares this count with the one that build saw.
+        self.db.execute("INSERT OR REPLACE INTO meta VALUES ('loads', ?)", (self.loads() + 1,))
+
+    def loads(self) -> int:
+        """How many times sources were saved since the cache was created."""
+        row = self.db.execute("SELECT value FROM meta WHERE key = 'loads'").fetchone()
+        return int(row[0]) if row else 0
+
+    def stats(self) -> dict[str, SourceStat]:
+        """The fingerprint of every source file, without the records (see `sources`)."""
+        stats: dict[str, SourceStat] = {}
+        try:
+            for (blob,) in self.db.execute("SELECT stats FROM snapshot"):
+                stats.update(pickle.loads(blob))
+        except Exception:  # noqa: BLE001 - damage: the caller takes the long way
+            return {}
+        return stats
+
+    def records(self, paths: Iterable[str]) -> dict[str, Any]:
+        """The parsed records of `paths` (those the cache has), one row each."""
+        found: dict[str, Any] = {}
+        wanted = list(dict.fromkeys(paths))
+        for start in range(0, len(wanted), 500):
+            chunk = wanted[start:start + 500]
+            marks = ",".join("?" * len(chunk))
+            for path, blob in self.db.execute(
+                    f"SELECT path, record FROM records WHERE path IN ({marks})", chunk):
+                found[path] = pickle.loads(blob)
+        return found
 
     def put_body(self, path: str, digest: str, html: str) -> None:
         self.db.execute("INSERT OR REPLACE INTO bodies VALUES (?, ?, ?)", (path, digest, html))

@@ -180,15 +180,17 @@ def _parse_all(
         from concurrent.futures import ProcessPoolExecutor
 
         with ProcessPoolExecutor(max_workers=jobs) as pool:
-            results = pool.map(_parse_one_task, tasks, [config] * len(tasks), chunksize=CHUNK)
+            results = pool.map(parse_source, tasks, [config] * len(tasks), chunksize=CHUNK)
             yield from zip((s for s, *_ in work), results, strict=True)
     else:
         for source, task in zip((s for s, *_ in work), tasks, strict=True):
-            yield source, _parse_one_task(task, config)
+            yield source, parse_source(task, config)
 
 
-def _parse_one_task(task: tuple[str, bytes, str, str | None],
-                    config: SiteConfig) -> tuple[Record, str | None, str]:
+def parse_source(task: tuple[str, bytes, str, str | None],
+                 config: SiteConfig) -> tuple[Record, str | None, str]:
+    """Parse one source `(path, bytes, digest, cached body or None)`: its record, its
+    body (None when it failed) and the digest."""
     path, data, digest, cached_body = task
     render = (lambda _text: cached_body) if cached_body is not None else markup.render
     try:
@@ -206,20 +208,31 @@ def _collect(site_dir: Path, records: dict[str, Record], parsed: int) -> Loaded:
     pages: list[StaticPage] = []
     problems: list[Problem] = []
     for path in sorted(records):
-        kind, record, found = records[path]
-        problems.extend(found)
+        record = records[path]
+        problems += record_problems(site_dir, path, record)
+        kind, value, _ = record
         if kind == "article":
-            assert isinstance(record, Article)
-            articles.append(record)
-            image = record.image
-            if image and image.url.startswith("/media/"):
-                target = site_dir / MEDIA / image.url.removeprefix("/media/")
-                if not target.is_file():
-                    problems.append(Problem(
-                        path, None, f"the image {image.src!r} is not in {MEDIA}/",
-                        f"add the file as {MEDIA}/{image.url.removeprefix('/media/')} "
-                        "or fix `image.src`", severity="warning"))
+            assert isinstance(value, Article)
+            articles.append(value)
         elif kind == "page":
-            assert isinstance(record, StaticPage)
-            pages.append(record)
+            assert isinstance(value, StaticPage)
+            pages.append(value)
     return Loaded(tuple(articles), tuple(pages), tuple(problems), parsed)
+
+
+def record_problems(site_dir: Path, path: str, record: Record) -> list[Problem]:
+    """The problems a load reports for one record: those found parsing it, and a
+    missing image file."""
+    kind, value, found = record
+    problems = list(found)
+    if kind == "article":
+        assert isinstance(value, Article)
+        image = value.image
+        if image and image.url.startswith("/media/"):
+            target = site_dir / MEDIA / image.url.removeprefix("/media/")
+            if not target.is_file():
+                problems.append(Problem(
+                    path, None, f"the image {image.src!r} is not in {MEDIA}/",
+                    f"add the file as {MEDIA}/{image.url.removeprefix('/media/')} "
+                    "or fix `image.src`", severity="warning"))
+    return problems

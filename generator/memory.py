@@ -8,6 +8,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from generator.cache import Cache, OutputEntry, SourceEntry
+from generator.errors import Problem
 from generator.model import shape_of
 from generator.plan import Page, PlanMemo
 from generator.site import AuthorIndex, MonthIndex, Site, SiteMemo, TagIndex
@@ -30,6 +31,33 @@ class BuildMemory:
     """What the cache knows of every file written to `target`."""
 
 
+@dataclass(frozen=True)
+class Settled:
+    """What the last successful build of an output folder leaves for the next build to
+    tell, without reading the archive, whether nothing moved (build_settled.py)."""
+
+    loads: int
+    """`Cache.loads()` after that build: the sources were saved as it saw them."""
+    content_key: str
+    """`SiteConfig.content_key` of its records."""
+    drafts: bool
+    """Whether it included drafts."""
+    inputs: str
+    """`plan.plan_inputs` of its plan: the settings and what every page shows."""
+    templates: Mapping[str, str]
+    """The key of every template its plan used, by name."""
+    copies: tuple[tuple[str, str], ...]
+    """(output, fingerprint) of every file it copied (theme static files, media)."""
+    order: tuple[str, ...]
+    """Paths of the site's articles, in site order (`Page` fields index them)."""
+    warnings: tuple[Problem, ...]
+    """The warnings its load reported, by path."""
+    search_key: str
+    """`search.index_key` of its HTML pages."""
+    pages: int
+    """How many pages it planned."""
+
+
 def remember(memory: BuildMemory, target: str, cache: Cache) -> None:
     """Make `memory` that of `target`: from the cache unless it already is."""
     if memory.target == target:
@@ -43,7 +71,7 @@ def remember(memory: BuildMemory, target: str, cache: Cache) -> None:
 
 # A memo pickled by a build whose classes had other fields is not trusted.
 MEMO_SHAPE = shape_of(
-    SiteMemo, Site, TagIndex, AuthorIndex, MonthIndex, PlanMemo, Page)
+    SiteMemo, Site, TagIndex, AuthorIndex, MonthIndex, PlanMemo, Page, Settled)
 
 
 def stored(cache: Cache, name: str) -> object | None:

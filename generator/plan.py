@@ -158,21 +158,82 @@ def make_plan(site: Site, template_key: Callable[[str], str], globals_key: str,
                 memo=planner.memo(), reused=planner.reused)
 
 
-class _Planner:
-    """One run of `make_plan`: the pages so far and the sections they belong to."""
+class _Adder:
+    """Makes pages as `make_plan` does: the base and the fingerprint of each."""
 
     def __init__(self, site: Site, template_key: Callable[[str], str], globals_key: str,
-                 previous: PlanMemo | None) -> None:
+                 key_of: Callable[[int], str]) -> None:
         self.site = site
         self.globals_key = globals_key
         self.templates: dict[str, str] = {}
         self.template_key = template_key
+        self.key_of = key_of
+        self.pages: list[Page] = []
+
+    def template(self, name: str) -> str:
+        key = self.templates.get(name)
+        if key is None:
+            key = self.templates[name] = self.template_key(name)
+        return key
+
+    def add(self, url: str, kind: str, template: str, title: str, own: object = (),
+            shared: str | None = None, canonical: str | None = None,
+            **fields: object) -> None:
+        # `shared` replaces the globals key for files that show no navigation
+        # or UI strings (feeds, sitemaps): a new tag count must not touch them.
+        # `canonical`: the address of a page this one duplicates (the newest page
+        # of a list is also shown at the list's own URL).
+        # The records shown are dependencies by key (`Page.deps`). A page showing an
+        # article takes its title from it, so the title is covered by the article's key.
+        article = fields.get("article")
+        base = _hash(url, kind, title if article is None else None, self.template(template),
+                     self.globals_key if shared is None else shared, own, canonical,
+                     tuple(sorted(fields.items())))
+        deps = _deps(fields.get("items", ()), fields.get("related", ()),  # type: ignore[arg-type]
+                     article, fields.get("neighbours", ()))  # type: ignore[arg-type]
+        self.pages.append(Page(output=urls.output_path(url), url=url, kind=kind,
+                               template=template, title=title,
+                               canonical=self.site.config.absolute(canonical or url),
+                               base=base, fingerprint=fingerprint(base, deps, self.key_of),
+                               **fields))  # type: ignore[arg-type]
+
+
+def fingerprint(base: str, deps: Iterable[int], key_of: Callable[[int], str]) -> str:
+    """A page's fingerprint: its base and the keys of the articles it shows."""
+    return hashlib.sha1("".join([base, *map(key_of, deps)]).encode()).hexdigest()
+
+
+def refreshed(page: Page, site: Site, key_of: Callable[[int], str]) -> Page:
+    """`page` as planned again after articles it shows were edited without moving:
+    the title of an article page and the fingerprint can change, nothing else."""
+    title = site.articles[page.article].title if page.article is not None else page.title
+    return replace(page, title=title, fingerprint=fingerprint(page.base, page.deps, key_of))
+
+
+def replan(site: Site, template_key: Callable[[str], str], globals_key: str,
+           key_of: Callable[[int], str], fill: Callable[[plan_extra.Add], None]) -> list[Page]:
+    """The pages `fill(add)` plans, as `make_plan` would plan them."""
+    adder = _Adder(site, template_key, globals_key, key_of)
+    fill(adder.add)
+    return adder.pages
+
+
+def plan_inputs(globals_key: str, site: Site) -> str:
+    """Hash of what every page of a plan depends on besides templates and articles."""
+    return _hash(globals_key, site.config.fingerprint)
+
+
+class _Planner(_Adder):
+    """One run of `make_plan`: the pages so far and the sections they belong to."""
+
+    def __init__(self, site: Site, template_key: Callable[[str], str], globals_key: str,
+                 previous: PlanMemo | None) -> None:
         articles = site.articles
         self.keys = tuple([a.key or _hash(a) for a in articles])
+        super().__init__(site, template_key, globals_key, self.keys.__getitem__)
         self.shapes = tuple([a.shape for a in articles])
         self.order = tuple([a.path for a in articles])
-        self.inputs = _hash(globals_key, site.config.fingerprint)
-        self.pages: list[Page] = []
+        self.inputs = plan_inputs(globals_key, site)
         self.sections: dict[object, tuple[object, int, tuple[Page, ...]]] = {}
         self.reused = 0
         self.bylines: frozenset[str] = frozenset()
@@ -198,40 +259,9 @@ class _Planner:
         return previous.inputs == self.inputs and all(
             self.template(name) == key for name, key in previous.templates.items())
 
-    def template(self, name: str) -> str:
-        key = self.templates.get(name)
-        if key is None:
-            key = self.templates[name] = self.template_key(name)
-        return key
-
     def memo(self) -> PlanMemo:
         return PlanMemo(self.inputs, dict(self.templates), self.order, self.shapes,
                         self.keys, self.sections, self.bylines)
-
-    def add(self, url: str, kind: str, template: str, title: str, own: object = (),
-            shared: str | None = None, canonical: str | None = None,
-            **fields: object) -> None:
-        # `shared` replaces the globals key for files that show no navigation
-        # or UI strings (feeds, sitemaps): a new tag count must not touch them.
-        # `canonical`: the address of a page this one duplicates (the newest page
-        # of a list is also shown at the list's own URL).
-        # The records shown are dependencies by key (`Page.deps`). A page showing an
-        # article takes its title from it, so the title is covered by the article's key.
-        article = fields.get("article")
-        base = _hash(url, kind, title if article is None else None, self.template(template),
-                     self.globals_key if shared is None else shared, own, canonical,
-                     tuple(sorted(fields.items())))
-        deps = _deps(fields.get("items", ()), fields.get("related", ()),  # type: ignore[arg-type]
-                     article, fields.get("neighbours", ()))  # type: ignore[arg-type]
-        self.pages.append(Page(output=urls.output_path(url), url=url, kind=kind,
-                               template=template, title=title,
-                               canonical=self.site.config.absolute(canonical or url),
-                               base=base, fingerprint=self._fingerprint(base, deps),
-                               **fields))  # type: ignore[arg-type]
-
-    def _fingerprint(self, base: str, deps: tuple[int, ...]) -> str:
-        keys = self.keys
-        return hashlib.sha1("".join([base, *(keys[i] for i in deps)]).encode()).hexdigest()
 
     def section(self, ident: object, signature: object, fill: Callable[..., None],
                 *args: object) -> None:
@@ -264,8 +294,7 @@ class _Planner:
         if (page.article not in changed and changed.isdisjoint(page.items)
                 and changed.isdisjoint(page.related) and changed.isdisjoint(page.neighbours)):
             return page
-        title = self.site.articles[page.article].title if page.article is not None else page.title
-        return replace(page, title=title, fingerprint=self._fingerprint(page.base, page.deps))
+        return refreshed(page, self.site, self.key_of)
 
     def plan(self) -> None:
         site, add, config = self.site, self.add, self.site.config

@@ -129,7 +129,7 @@ def plan_extra(site: Site, add: Add, section: Section, pages: Sequence[Planned])
     sitemaps come last because they list the pages planned before them."""
     config = site.config
     outputs = config.outputs
-    data_key = "data:" + config.fingerprint
+    data_key = shared_key(config.fingerprint)
     if outputs.date_archives:
         _date_archives(site, add, section)
     if outputs.author_pages:
@@ -143,6 +143,11 @@ def plan_extra(site: Site, add: Add, section: Section, pages: Sequence[Planned])
         _feeds(site, add, section, data_key)
     if outputs.sitemaps:
         _sitemaps(site, add, pages, data_key)
+
+
+def shared_key(config_fingerprint: str) -> str:
+    """What files that show no navigation or UI strings are keyed on instead (`shared`)."""
+    return "data:" + config_fingerprint
 
 
 def _date_archives(site: Site, add: Add, section: Section) -> None:
@@ -225,6 +230,13 @@ def _sitemaps(site: Site, add: Add, pages: Sequence[Planned], data_key: str) -> 
             parts.append((config.absolute(url), max(lastmod for _, lastmod in part)))
         add(urls.SITEMAP, "sitemapindex", "sitemap-index.xml", "", shared=data_key,
             links=tuple(parts))
+    news_sitemap(site, add, data_key)
+    add(urls.ROBOTS, "robots", "robots.txt", "", shared=data_key)
+
+
+def news_sitemap(site: Site, add: Add, data_key: str) -> None:
+    """The Google News sitemap: what was published in the last `NEWS_DAYS` before the
+    build's "now". The only page that changes with the clock alone."""
     news: list[int] = []
     if site.now is not None:
         since = site.now - timedelta(days=NEWS_DAYS)
@@ -236,4 +248,3 @@ def _sitemaps(site: Site, add: Add, pages: Sequence[Planned], data_key: str) -> 
                 news.append(index)
     add(urls.NEWS_SITEMAP, "newssitemap", "news-sitemap.xml", "", shared=data_key,
         items=tuple(news))
-    add(urls.ROBOTS, "robots", "robots.txt", "", shared=data_key)

@@ -8,7 +8,6 @@ reader never loads half an index.
 
 from __future__ import annotations
 
-import hashlib
 import importlib.util
 import os
 import shutil
@@ -27,11 +26,19 @@ KEY_FILE = ".warta-index-key"
 
 
 def index_key(fingerprints: Iterable[str]) -> str:
-    """Key of a set of HTML pages, from their build fingerprints."""
-    digest = hashlib.sha1()
-    for fingerprint in sorted(fingerprints):
-        digest.update(fingerprint.encode("ascii"))
-    return digest.hexdigest()
+    """Key of a set of HTML pages, from their build fingerprints (distinct hashes).
+
+    The same for the same set in any order; `rekey` updates it page by page.
+    """
+    key = 0
+    for fingerprint in fingerprints:
+        key ^= int(fingerprint, 16)
+    return f"{key:040x}"
+
+
+def rekey(key: str, old: str, new: str) -> str:
+    """`key` with the page of fingerprint `old` now of fingerprint `new`."""
+    return f"{int(key, 16) ^ int(old, 16) ^ int(new, 16):040x}"
 
 
 def needs_index(output: Path, key: str) -> bool:

@@ -64,9 +64,10 @@ class Site:
 
     config: SiteConfig
     """The site's settings."""
-    articles: tuple[Article, ...]
+    articles: Sequence[Article]
     """Published articles, oldest first (by date, then by path), withdrawn ones included:
-    a withdrawn article keeps its URL and shows a notice."""
+    a withdrawn article keeps its URL and shows a notice. A tuple, except in a build
+    that reads only the articles it shows (build_settled.py)."""
     pages: tuple[StaticPage, ...]
     """Static pages, by path."""
     tags: tuple[TagIndex, ...]
@@ -149,19 +150,29 @@ def reuse_site(memo: SiteMemo, config: SiteConfig, articles: tuple[Article, ...]
                pages: tuple[StaticPage, ...], drafts: bool, now: datetime | None) -> Site | None:
     """What `make_site` would return for these inputs, from `memo`; None when an article
     was added, removed or moved, or the settings or "now" moved an article in or out."""
-    if (memo.drafts != drafts or memo.config != config.fingerprint or memo.pages != pages
-            or memo.shapes != tuple([a.shape for a in articles])):
+    if memo.pages != pages or memo.shapes != tuple([a.shape for a in articles]):
         return None
-    before, due, chosen = memo.site.now, memo.site.next_due, memo.site.articles_until
-    if (before is None) != (now is None):
+    if not still_current(memo, config, drafts, now):
         return None
-    if before is not None and now is not None:
-        if now >= before and due is not None and due <= now:
-            return None  # a scheduled article came due
-        if now < before and chosen is not None and chosen > now:
-            return None  # the clock went back past a published article
     return replace(memo.site, config=config, now=now,
                    articles=tuple(articles[i] for i in memo.order))
+
+
+def still_current(memo: SiteMemo, config: SiteConfig, drafts: bool,
+                  now: datetime | None) -> bool:
+    """Whether the memo's site holds for these settings at `now`, its articles keeping
+    their shapes: no scheduled article came due, the clock did not go back past one."""
+    if memo.drafts != drafts or memo.config != config.fingerprint:
+        return False
+    before, due, chosen = memo.site.now, memo.site.next_due, memo.site.articles_until
+    if (before is None) != (now is None):
+        return False
+    if before is not None and now is not None:
+        if now >= before and due is not None and due <= now:
+            return False  # a scheduled article came due
+        if now < before and chosen is not None and chosen > now:
+            return False  # the clock went back past a published article
+    return True
 
 
 def extend_site(memo: SiteMemo, config: SiteConfig, articles: tuple[Article, ...],

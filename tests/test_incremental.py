@@ -5,6 +5,7 @@ data, tested, never guessed)."""
 from __future__ import annotations
 
 import hashlib
+import os
 import shutil
 from collections.abc import Callable
 from dataclasses import replace
@@ -46,6 +47,8 @@ def _edit(root: Path, n: int, old: str, new: str) -> None:
 CHANGES: dict[str, Change] = {
     "edit body": lambda r: _edit(r, 5, "Paragraf kedua 5.", "Paragraf kedua 5, diperbaiki."),
     "edit title": lambda r: _edit(r, 5, "title: Artikel 05", "title: Artikel 05 Ralat"),
+    "correction date": lambda r: _edit(r, 5, "tags:", "updated: 2024-04-01T10:00:00+07:00\ntags:"),
+    "touch": lambda r: os.utime(_path(r, 5), ns=(1, 1)),
     "edit tags": lambda r: _edit(r, 5, "tags: [Tag 2, Semua]", "tags: [Tag 0, Baru]"),
     "add newest": lambda r: (r / "content/articles/2024/03/baru.md").write_text(
         article("Artikel Baru", "2024-03-30T08:00:00+07:00", tags="[Tag 1]"),
@@ -73,6 +76,9 @@ CHANGES: dict[str, Change] = {
         "---\ntitle: Tentang Kami\nslug: tentang\n---\nKami.\n", encoding="utf-8"),
 }
 
+
+# The changes that move nothing, which `warta build` takes the short way (build_settled.py).
+SHORT = {"edit body", "touch"}
 
 # For the everyday changes, the exact files, so that a regression that makes
 # them cost more (say, every page) fails even if it stays correct.
@@ -104,16 +110,18 @@ def _state(output: Path) -> dict[str, tuple[str, int]]:
             for p in sorted(output.rglob("*")) if p.is_file()}
 
 
-@pytest.mark.parametrize("process", ["build", "serve"])
+@pytest.mark.parametrize("process", ["build", "build the whole way", "serve"])
 @pytest.mark.parametrize("name", sorted(CHANGES))
 def test_a_change_rewrites_exactly_what_differs_and_matches_a_clean_build(
         name: str, process: str, make_site: Callable[[str], SiteMaker]) -> None:
     # Given a built archive, by `warta build` (a new process each time, memos from the
-    # cache) or by `warta serve` (one process keeping them in memory, trusting its folder)
+    # cache; the short way when nothing moved, or always the whole pipeline) or by
+    # `warta serve` (one process keeping them in memory, trusting its folder)
     site = make_site("incremental")
     _archive(site)
     memory = BuildMemory() if process == "serve" else None
-    options = BuildOptions(site_dir=site.root, trust_output=process == "serve")
+    options = BuildOptions(site_dir=site.root, trust_output=process == "serve",
+                           shortcut=process == "build")
     build(options, memory=memory)
     before = _state(site.output)
     sources = _sources(site.root)
@@ -143,7 +151,9 @@ def test_a_change_rewrites_exactly_what_differs_and_matches_a_clean_build(
     if name in EXPECTED_WRITES:
         assert set(result.written) == EXPECTED_WRITES[name]
     # A renamed file keeps its URL (the slug comes from the title): nothing to rewrite.
-    assert bool(differ or result.removed) == (name != "rename file")
+    assert bool(differ or result.removed) == (name not in ("rename file", "touch"))
+    # The short way is taken exactly when nothing moved
+    assert result.shortcut == (process == "build" and name in SHORT)
     # An edit that moves no article takes its plan from the previous build's memo.
     if name == "edit body":
         assert result.reused > len(before) // 2

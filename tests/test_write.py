@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import threading
 from pathlib import Path
 
 from generator.write import OutputCheck, Writer, staged_name
@@ -35,8 +36,25 @@ def test_a_commit_puts_files_in_place_and_an_abort_leaves_the_output(tmp_path: P
     assert (output / "2024/03/baru/index.html").read_bytes() == b"baru"
 
 
-def test_the_output_check_reads_what_is_there(tmp_path: Path) -> None:
-    (tmp_path / "a").mkdir()
-    (tmp_path / "a/index.html").write_bytes(b"12345")
-    stats = OutputCheck(tmp_path, ["a/index.html", "hilang.html"]).stats()
-    assert set(stats) == {"a/index.html"} and stats["a/index.html"][0] == 5
+def test_the_output_check_names_files_not_as_written(tmp_path: Path) -> None:
+    # Given files as an earlier build recorded them, one since changed and one deleted
+    for name in ("a/index.html", "b/index.html", "hilang.html"):
+        (tmp_path / name).parent.mkdir(exist_ok=True)
+        (tmp_path / name).write_bytes(b"12345")
+    written = {name: ("f", 5, (tmp_path / name).stat().st_mtime_ns)
+               for name in ("a/index.html", "b/index.html", "hilang.html")}
+    (tmp_path / "b/index.html").write_bytes(b"123456")
+    (tmp_path / "hilang.html").unlink()
+    # When they are checked in a child process, or in a thread beside other threads
+    forked = OutputCheck(tmp_path, written).damaged()
+    blocker = threading.Event()
+    other = threading.Thread(target=blocker.wait)
+    other.start()
+    try:
+        threaded = OutputCheck(tmp_path, written).damaged()
+    finally:
+        blocker.set()
+        other.join()
+    # Then both name exactly the changed and the deleted file
+    assert forked == threaded == {"b/index.html", "hilang.html"}
+    assert OutputCheck(tmp_path, {}).damaged() == set()

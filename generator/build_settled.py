@@ -1,0 +1,302 @@
+"""The short way, for a build where nothing moved: an edit, a touched file, no change.
+
+When no source was added or removed, every edited article keeps its `shape`
+(nothing that places it in the site changed), no scheduled article came due,
+and the settings, templates, theme files and media are as the last successful
+build left them, the plan is that build's plan with new fingerprints for the
+pages that show an edited article: what `make_plan` does with its memo
+(`plan.refreshed`). This build proves that from small things: the sources'
+fingerprints (not their records), the site's indexes (`site.SiteMemo`) and the
+`memory.Settled` row; then it reads only the pages that show an edited article
+(pagestore.py) and the records of the articles those pages show. Anything
+else returns None and build.py takes the whole pipeline, which leaves a new
+`Settled` for the next build. tests/test_incremental.py runs every kind of
+change both ways and requires the same output.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, replace
+from datetime import datetime
+from pathlib import Path
+from typing import overload
+
+from generator import loader, plan_extra, search
+from generator.buildbase import (
+    CACHE_FILE,
+    BuildOptions,
+    copies_of,
+    reparse_body,
+    staging_name,
+)
+from generator.cache import Cache, OutputEntry, SourceEntry
+from generator.config import SiteConfig
+from generator.errors import Problem
+from generator.memory import Settled, store, stored
+from generator.model import Article
+from generator.pagestore import PageStore
+from generator.plan import Page, plan_inputs, refreshed, replan
+from generator.render import Renderer
+from generator.renderjobs import RenderJob, render_pages
+from generator.site import Site, SiteMemo, still_current
+from generator.theme import ThemeFiles
+from generator.write import OutputCheck, Writer
+
+# More changed sources than this go the whole way (it parses in parallel).
+MOST_CHANGED = 64
+# More damaged output files than this too (someone emptied the folder).
+MOST_DAMAGED = 256
+
+
+@dataclass(frozen=True)
+class Shortcut:
+    """What a short build did, for build.py's `BuildResult`."""
+
+    written: tuple[str, ...]
+    """Output files whose bytes changed."""
+    unchanged: int
+    """Output files left as they were."""
+    parsed: int
+    """Sources parsed."""
+    rendered: int
+    """Pages rendered."""
+    warnings: tuple[Problem, ...]
+    """Warnings of the whole load, as the whole pipeline would report them."""
+    site: Site
+    """The site (its articles read on demand)."""
+    search_key: str
+    """`search.index_key` of the HTML pages, as after this build."""
+    reused: int
+    """Pages planned as before."""
+
+
+@dataclass(frozen=True)
+class _Edit:
+    """A source whose fingerprint changed while its place in the site did not."""
+
+    path: str
+    """Site-relative path."""
+    entry: SourceEntry
+    """What the cache is to know of it now."""
+    body: str | None
+    """Its new body, when it was parsed."""
+
+
+def build_settled(options: BuildOptions, config: SiteConfig, theme: ThemeFiles,
+                  cache: Cache, target: str, now: datetime,
+                  previous: dict[str, OutputEntry], check: OutputCheck) -> Shortcut | None:
+    """Build the short way, or return None (nothing written) when it does not apply.
+
+    `previous` is what the cache records of the output folder, `check` the look at
+    those files as they are now.
+    """
+    head = stored(cache, "settled:" + target)
+    memo = stored(cache, "site:" + target)
+    if (not isinstance(head, Settled) or not isinstance(memo, SiteMemo)
+            or head.loads != cache.loads() or head.content_key != config.content_key
+            or not still_current(memo, config, options.drafts, now)):
+        return None
+    articles = _Articles(head.order, cache)
+    site = replace(memo.site, config=config, now=now, articles=articles)
+    renderer = Renderer(theme, site, options.site_dir)
+    globals_key = renderer.globals_key()
+    if (plan_inputs(globals_key, site) != head.inputs
+            or any(renderer.template_key(n) != k for n, k in head.templates.items())
+            or tuple((c.output, c.fingerprint) for c in sorted(
+                copies_of(options.site_dir, theme), key=lambda c: c.output)) != head.copies):
+        return None
+    edits = _edits(options.site_dir, config, cache)
+    damaged = check.damaged()
+    if edits is None or len(damaged) > MOST_DAMAGED or not damaged.isdisjoint(
+            output for output, _ in head.copies):
+        return None
+    warnings = _warnings(options.site_dir, head.warnings, edits)
+    if warnings is None:
+        return None
+    for edit in edits:
+        articles.known[edit.path] = edit.entry.record[1]
+    pages = _pages(site, head, edits, damaged, PageStore(cache), target)
+    if pages is None:
+        return None
+    articles.load(i for page in pages for i in page.deps)
+    key_of = _key_of(articles)
+    pages = [refreshed(page, site, key_of) for page in pages]
+    if config.outputs.sitemaps:
+        pages += replan(site, renderer.template_key, globals_key, key_of,
+                        lambda add: plan_extra.news_sitemap(
+                            site, add, plan_extra.shared_key(config.fingerprint)))
+    stale = [p for p in pages if p.output in damaged
+             or previous.get(p.output, OutputEntry("", 0, 0)).fingerprint != p.fingerprint]
+    search_key = head.search_key
+    for page in stale if config.outputs.search else ():
+        if page.output.endswith(".html"):
+            search_key = search.rekey(search_key, previous[page.output].fingerprint,
+                                      page.fingerprint)
+    written = _write(options, cache, target, stale, (theme, renderer, site), edits)
+    store(cache, "settled:" + target, replace(head, loads=cache.loads(), warnings=warnings,
+                                              search_key=search_key))
+    cache.commit()
+    return Shortcut(written=tuple(written), unchanged=len(previous) - len(written),
+                    parsed=sum(e.body is not None for e in edits), rendered=len(stale),
+                    warnings=warnings, site=site, search_key=search_key,
+                    reused=head.pages - len(stale))
+
+
+def _edits(site_dir: Path, config: SiteConfig, cache: Cache) -> list[_Edit] | None:
+    """The sources that changed since the last build, all articles keeping their place;
+    None when one was added, removed, is not an article, fails, or moved."""
+    known = cache.stats()
+    found = loader.scan(site_dir)
+    if not known or len(found) != len(known):
+        return None
+    key = config.content_key
+    changed = []
+    for source in found:
+        stat = known.get(source.path)
+        if stat is None:
+            return None  # as many files as before: one was added and one removed
+        if (stat.size != source.size or stat.mtime_ns != source.mtime_ns
+                or stat.meta_key != key):
+            changed.append((source, stat))
+    if len(changed) > MOST_CHANGED:
+        return None
+    records = cache.records(source.path for source, _ in changed)
+    edits = []
+    for source, stat in changed:
+        old = records.get(source.path)
+        if old is None or old[0] != "article":
+            return None
+        data = Path(source.absolute).read_bytes()
+        digest = hashlib.sha256(data).hexdigest()[:24]
+        if digest == stat.digest:  # touched, not changed
+            entry = SourceEntry(source.size, source.mtime_ns, digest, key, old)
+            edits.append(_Edit(source.path, entry, None))
+            continue
+        record, body, _ = loader.parse_source((source.path, data, digest, None), config)
+        new = record[1]
+        if (record[0] != "article" or not isinstance(new, Article) or body is None
+                or new.shape != old[1].shape or new.modified != old[1].modified):
+            return None  # the sitemap shows `modified`; the whole way re-plans it
+        entry = SourceEntry(source.size, source.mtime_ns, digest, key, record)
+        edits.append(_Edit(source.path, entry, body))
+    return edits
+
+
+def _warnings(site_dir: Path, before: tuple[Problem, ...],
+              edits: list[_Edit]) -> tuple[Problem, ...] | None:
+    """The load's warnings with those of the edited files found again; None on an error
+    (the whole pipeline reports every problem of every file)."""
+    edited = {edit.path for edit in edits}
+    found = [p for p in before if p.path not in edited]
+    for edit in edits:
+        problems = loader.record_problems(site_dir, edit.path, edit.entry.record)
+        if any(p.is_error for p in problems):
+            return None
+        found += problems
+    return tuple(sorted(found, key=lambda p: p.path))  # stable: a file's own order stays
+
+
+def _pages(site: Site, head: Settled, edits: list[_Edit], damaged: set[str],
+           pages: PageStore, target: str) -> list[Page] | None:
+    """The planned pages that show an edited article, and those of damaged files; None
+    when one of them is not stored."""
+    where = {path: n for n, path in enumerate(head.order)} if edits else {}
+    shown = {where[e.path] for e in edits if e.path in where and e.body is not None}
+    candidates = pages.pages_showing(target, [head.order[i] for i in shown]) if shown else {}
+    wanted = {output: page for output, page in candidates.items()
+              if isinstance(page, Page) and not shown.isdisjoint(page.deps)}
+    missing = damaged - set(wanted)
+    if missing:
+        found = pages.pages(target, missing)
+        if set(found) != missing or not all(isinstance(p, Page) for p in found.values()):
+            return None
+        wanted.update(found)
+    return [wanted[output] for output in sorted(wanted)]
+
+
+def _key_of(articles: _Articles) -> Callable[[int], str]:
+    def key_of(index: int) -> str:
+        return articles[index].key
+    return key_of
+
+
+def _write(options: BuildOptions, cache: Cache, target: str, stale: list[Page],
+           work: tuple[ThemeFiles, Renderer, Site], edits: list[_Edit]) -> list[str]:
+    """Render and write `stale`, and record it with the edited sources in the cache
+    (committed by the caller)."""
+    theme, renderer, site = work
+    output = options.output
+    writer = Writer(output, options.site_dir / ".warta" / "staging" / staging_name(target))
+    job = RenderJob(theme=theme, site=site, site_dir=str(options.site_dir),
+                    cache_file=str(options.site_dir / CACHE_FILE), output=str(output),
+                    staging=str(writer.staging), dry_run=False)
+    for edit in edits:
+        if edit.body is not None:
+            cache.put_body(edit.path, edit.entry.digest, edit.body)
+
+    def body_of(path: str) -> str:
+        return cache.body(path) or reparse_body(options.site_dir, path, site.config)
+
+    written = []
+    try:
+        for relative, changed in render_pages(job, stale, 1, body_of, renderer,
+                                              writer.stager):
+            if changed:
+                writer.adopt(relative)
+                written.append(relative)
+    except BaseException:
+        writer.abort()
+        raise
+    writer.commit(())
+    entries = {}
+    for page in stale:
+        stat = os.stat(output / page.output)
+        entries[page.output] = OutputEntry(page.fingerprint, stat.st_size, stat.st_mtime_ns)
+    cache.put_outputs(target, entries)
+    PageStore(cache).put_pages(target, ((p.output, p, [site.articles[i].path for i in p.deps])
+                                        for p in stale))
+    if edits:
+        cache.update_sources({edit.path: edit.entry for edit in edits})
+    return written
+
+
+class _Articles(Sequence[Article]):
+    """The site's articles, each read from the cache when first asked for."""
+
+    def __init__(self, order: tuple[str, ...], cache: Cache) -> None:
+        self.order = order
+        self.cache = cache
+        self.known: dict[str, Article] = {}
+        """Records read so far, and the edited ones, by path."""
+
+    def load(self, indexes: Iterable[int]) -> None:
+        """Read the records of these articles in one go."""
+        order, known = self.order, self.known
+        wanted = {order[i] for i in indexes} - known.keys()
+        for path, record in self.cache.records(wanted).items():
+            known[path] = record[1]
+
+    def __len__(self) -> int:
+        return len(self.order)
+
+    @overload
+    def __getitem__(self, index: int) -> Article: ...
+    @overload
+    def __getitem__(self, index: slice) -> Sequence[Article]: ...
+
+    def __getitem__(self, index: int | slice) -> Article | Sequence[Article]:
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(len(self.order)))]
+        path = self.order[index]
+        if path not in self.known:
+            self.load((index,))
+            if path not in self.known:
+                raise LookupError(f"{path}: its record is not in the build cache; delete "
+                                  ".warta/ and build again")
+        return self.known[path]
+
+    def __iter__(self) -> Iterator[Article]:
+        return (self[i] for i in range(len(self.order)))

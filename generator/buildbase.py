@@ -1,0 +1,152 @@
+"""What both ways of building share: the options, the result, and small steps.
+
+build.py runs the whole pipeline; build_settled.py the short way for a build
+where nothing moved. Both take `BuildOptions` and give a `BuildResult`.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+
+from generator import loader
+from generator.cache import OutputEntry
+from generator.config import SiteConfig
+from generator.content import ContentProblems, parse_article, parse_page
+from generator.errors import ContentError, Problem
+from generator.plan import Copy
+from generator.theme import ThemeFiles, file_key
+from generator.write import existing_files
+
+CACHE_FILE = ".warta/cache.sqlite"
+
+
+@dataclass(frozen=True)
+class BuildOptions:
+    """How to build."""
+
+    site_dir: Path
+    """The site folder: site.toml, content/, templates/, themes/."""
+    output_dir: Path | None = None
+    """Where the website goes; default `<site>/output`."""
+    drafts: bool = False
+    """Include articles with `draft: true`."""
+    jobs: int = 1
+    """Worker processes for parsing."""
+    dry_run: bool = False
+    """Parse and render, but write nothing to the output folder."""
+    now: datetime | None = None
+    """The build's "now" (aware): later articles are scheduled and left out, and the news
+    sitemap counts back from it. None: `SOURCE_DATE_EPOCH` if set, else the clock."""
+    index_search: bool = True
+    """Run Pagefind when HTML changed. `warta serve` passes False and indexes in the
+    background after the page reload (see `BuildResult.search_pending`)."""
+    sources_changed: tuple[str, ...] | None = None
+    """The only source files (site-relative) that may have changed since the previous
+    build of the same `BuildMemory`, as `warta serve`'s watcher saw them; the others
+    are not even looked at. None: look at every source."""
+    trust_output: bool = False
+    """Take the files the cache records as written to be unchanged on disk instead of
+    checking each one: for a folder nothing else writes to (the preview of `warta
+    serve`). Otherwise a file deleted or changed by hand is written again."""
+    shortcut: bool = True
+    """Take the short way when nothing moved (build_settled.py); False: always the whole
+    pipeline (tests compare the two)."""
+
+    @property
+    def output(self) -> Path:
+        return self.output_dir or self.site_dir / "output"
+
+
+@dataclass(frozen=True)
+class BuildResult:
+    """What a build did."""
+
+    written: tuple[str, ...]
+    """Output files created or changed (relative POSIX paths)."""
+    unchanged: int
+    """Output files left as they were."""
+    removed: tuple[str, ...]
+    """Output files deleted because they are no longer part of the site."""
+    parsed: int
+    """Source files parsed (the rest came from the cache)."""
+    rendered: int
+    """Pages rendered (the rest were known to be current)."""
+    seconds: float
+    """Wall time of the build."""
+    warnings: tuple[Problem, ...] = field(default_factory=tuple)
+    """Problems that did not stop the build."""
+    articles: int = 0
+    """Articles published."""
+    next_due: datetime | None = None
+    """When the next scheduled article becomes due: build again then."""
+    search_indexed: bool = False
+    """Whether Pagefind re-indexed the site in this build."""
+    search_pending: bool = False
+    """The search index is out of date and `index_search` was off: the caller should
+    run `search.build_index(output, language, search_key)`."""
+    search_key: str = ""
+    """Key of the HTML pages of this build, for the search index."""
+    reused: int = 0
+    """Planned pages taken from the previous build's plan (see `plan.PlanMemo`)."""
+    shortcut: bool = False
+    """Whether the build took the short way for a change that moved nothing
+    (build_settled.py)."""
+
+
+Progress = Callable[[int, int], None]
+
+
+def build_now(options: BuildOptions) -> datetime:
+    """The build's "now": the option, else `SOURCE_DATE_EPOCH` (reproducible builds),
+    else the clock."""
+    if options.now is not None:
+        return options.now
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if epoch.isdigit():
+        return datetime.fromtimestamp(int(epoch), UTC)
+    return datetime.now(UTC)
+
+
+def copies_of(site_dir: Path, theme: ThemeFiles) -> list[Copy]:
+    copies = [Copy("static/" + name, str(path), file_key(path)) for name, path in theme.static]
+    media = site_dir / loader.MEDIA
+    if media.is_dir():
+        for name in sorted(existing_files(media)):
+            path = media / name
+            copies.append(Copy("media/" + name, str(path), file_key(path)))
+    return copies
+
+
+def target_of(options: BuildOptions) -> str:
+    """The output folder as the cache names it: relative to the site."""
+    return os.path.relpath(options.output.resolve(), options.site_dir.resolve())
+
+
+def is_current(relative: str, fingerprint: str, previous: dict[str, OutputEntry],
+               damaged: set[str] | None) -> bool:
+    """True when the file on disk is the one a build wrote from the same inputs
+    (`damaged`: the recorded files no longer as written; None: trust the record)."""
+    entry = previous.get(relative)
+    if entry is None or entry.fingerprint != fingerprint:
+        return False
+    return damaged is None or relative not in damaged
+
+
+def reparse_body(site_dir: Path, path: str, config: SiteConfig) -> str:
+    """The body of a source whose cached body is missing (a damaged cache)."""
+    data = (site_dir / path).read_bytes()
+    try:
+        if path.startswith(loader.PAGES + "/"):
+            return parse_page(data, path, config)[1]
+        return parse_article(data, path, config).body_html
+    except ContentProblems as failure:
+        raise ContentError(failure.problems) from None
+
+
+def staging_name(target: str) -> str:
+    return "".join(c if c.isalnum() else "_" for c in target) or "output"
+

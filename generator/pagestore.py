@@ -1,0 +1,89 @@
+"""Planned pages in the build cache, one row each, with the articles each shows.
+
+The plan's memo (plan.PlanMemo) is one blob for the build that re-plans; these
+rows are for the build that does not (build_settled.py): it reads only the
+pages that show an edited article, found through the `shows` table.
+"""
+
+from __future__ import annotations
+
+import pickle
+import zlib
+from collections.abc import Iterable
+from typing import Any
+
+from generator.cache import Cache
+
+
+class PageStore:
+    """The `pages` and `shows` tables of an open cache."""
+
+    def __init__(self, cache: Cache) -> None:
+        self.cache = cache
+
+    def put_pages(self, target: str, pages: Iterable[tuple[str, object, Iterable[str]]],
+                  fresh: bool = False) -> None:
+        """Store `(output, page, paths of the articles it shows)` of planned pages.
+
+        What a page showed before is not forgotten (`pages_showing` may name a page
+        that no longer shows an article: the caller checks); `fresh` forgets it all
+        first, for a plan that is mostly new.
+        """
+        pages = list(pages)
+        if not pages and not fresh:
+            return
+        if fresh:
+            self.cache.db.execute("DELETE FROM shows WHERE page IN "
+                            "(SELECT id FROM pages WHERE target = ?)", (target,))
+        dumps, protocol = pickle.dumps, pickle.HIGHEST_PROTOCOL
+        self.cache.db.executemany(
+            "INSERT INTO pages (target, output, page) VALUES (?, ?, ?) "
+            "ON CONFLICT (target, output) DO UPDATE SET page = excluded.page",
+            ((target, output, dumps(page, protocol=protocol)) for output, page, _ in pages))
+        ids = self._page_ids(target, [output for output, _, _ in pages])
+        numbers: dict[str, int] = {}
+        self.cache.db.executemany(
+            "INSERT OR IGNORE INTO shows VALUES (?, ?)",
+            ((numbers.get(path) or numbers.setdefault(path, article_number(path)), ids[output])
+             for output, _, paths in pages for path in paths))
+
+    def _page_ids(self, target: str, outputs: list[str]) -> dict[str, int]:
+        if len(outputs) > 1000:
+            return dict(self.cache.db.execute("SELECT output, id FROM pages WHERE target = ?",
+                                        (target,)))
+        ids: dict[str, int] = {}
+        for start in range(0, len(outputs), 500):
+            chunk = outputs[start:start + 500]
+            ids.update(self.cache.db.execute(
+                f"SELECT output, id FROM pages WHERE target = ? AND output IN "
+                f"({','.join('?' * len(chunk))})", [target, *chunk]))
+        return ids
+
+    def forget_pages(self, target: str, outputs: Iterable[str]) -> None:
+        self.cache.db.executemany("DELETE FROM pages WHERE target = ? AND output = ?",
+                            ((target, output) for output in outputs))
+
+    def pages(self, target: str, outputs: Iterable[str]) -> dict[str, Any]:
+        """The stored pages of `outputs` (those planned by the last build)."""
+        found: dict[str, Any] = {}
+        wanted = list(outputs)
+        for start in range(0, len(wanted), 500):
+            chunk = wanted[start:start + 500]
+            found.update((output, pickle.loads(blob)) for output, blob in self.cache.db.execute(
+                f"SELECT output, page FROM pages WHERE target = ? AND output IN "
+                f"({','.join('?' * len(chunk))})", [target, *chunk]))
+        return found
+
+    def pages_showing(self, target: str, paths: Iterable[str]) -> dict[str, Any]:
+        """The stored pages that show, or once showed, one of the articles at `paths`."""
+        numbers = list({article_number(path) for path in paths})
+        return {output: pickle.loads(blob) for output, blob in self.cache.db.execute(
+            "SELECT DISTINCT output, pages.page FROM shows JOIN pages ON shows.page = pages.id "
+            f"WHERE target = ? AND article IN ({','.join('?' * len(numbers))})",
+            [target, *numbers])}
+
+
+def article_number(path: str) -> int:
+    """A number for a source path, for the `shows` table: two paths may share one (the
+    reader then checks which articles a page shows), so it can stay small."""
+    return zlib.crc32(path.encode("utf-8")) | (len(path) << 32)

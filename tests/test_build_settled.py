@@ -1,0 +1,208 @@
+"""The short way of a build where nothing moved (build_settled.py): when it is taken, what
+it reads, and that it gives what the whole pipeline gives."""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+from collections.abc import Callable
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+
+from generator.build import BuildResult
+from generator.errors import ContentError, WartaError
+from generator.pagestore import PageStore
+from tests.conftest import SiteMaker, settings
+
+NOW = datetime(2024, 3, 19, 12, 0, tzinfo=UTC)
+
+
+def _newsroom(site: SiteMaker) -> None:
+    settings(site, outputs="feeds = true\nsitemaps = true\n")
+    for n in range(1, 9):
+        site.article(f"2024/03/b{n}", f"Berita {n}", f"2024-03-{10 + n:02d}T08:00:00+07:00",
+                     body=f"Isi berita {n}.\n", tags=f"[Kota, Topik {n % 2}]")
+
+
+def _build(site: SiteMaker, now: datetime = NOW, **options: object) -> BuildResult:
+    return site.build(now=now, **options)
+
+
+def _same_as_the_whole_way(site: SiteMaker, make_site: Callable[[str], SiteMaker],
+                           now: datetime = NOW) -> None:
+    clean = make_site("clean")
+    shutil.rmtree(clean.root)
+    shutil.copytree(site.root, clean.root, ignore=shutil.ignore_patterns("output", ".warta"))
+    _build(clean, now, shortcut=False)
+    assert {p: h for p, (h, _) in site.snapshot().items()} == \
+        {p: h for p, (h, _) in clean.snapshot().items()}
+
+
+def test_an_edit_reads_only_the_pages_that_show_the_article(
+        make_site: Callable[[str], SiteMaker], monkeypatch: pytest.MonkeyPatch) -> None:
+    # Given a built archive
+    site = make_site("settled")
+    _newsroom(site)
+    _build(site)
+    asked: list[dict[str, object]] = []
+    showing = PageStore.pages_showing
+
+    def spy(store: PageStore, target: str, paths: list[str]) -> dict[str, object]:
+        found = showing(store, target, paths)
+        asked.append(found)
+        return found
+
+    monkeypatch.setattr(PageStore, "pages_showing", spy)
+    # When one article's body is corrected
+    path = site.root / "content/articles/2024/03/b3.md"
+    path.write_text(path.read_text(encoding="utf-8").replace("Isi berita 3.", "Isi diperbaiki."),
+                    encoding="utf-8")
+    result = _build(site)
+    # Then the short way parsed that file alone and looked only at pages showing it
+    assert result.shortcut and result.parsed == 1
+    assert len(asked) == 1 and "2024/03/berita-3/index.html" in asked[0]
+    assert "2024/03/berita-1/index.html" not in asked[0]  # older: links neither to it
+    assert "2024/03/berita-3/index.html" in result.written
+    assert result.rendered <= len(asked[0]) + 1  # and the news sitemap, planned anew
+    _same_as_the_whole_way(site, make_site)
+
+
+@pytest.mark.parametrize("change", [
+    "new file", "deleted file", "settings", "template", "tags", "static page",
+    "correction date", "failed build before", "scheduled article came due",
+])
+def test_anything_that_moves_takes_the_whole_way(
+        change: str, make_site: Callable[[str], SiteMaker]) -> None:
+    # Given a built archive with a scheduled article
+    site = make_site("settled")
+    _newsroom(site)
+    site.article("2024/03/nanti", "Nanti", "2024-03-25T08:00:00+07:00", tags="[Kota]")
+    site.write("content/pages/tentang.md", "---\ntitle: Tentang\n---\nKami.\n")
+    _build(site)
+    now = NOW
+    b2 = site.root / "content/articles/2024/03/b2.md"
+    # When something changes that moves an article, a page, or what every page shows
+    if change == "new file":
+        site.article("2024/03/b9", "Berita 9", "2024-03-19T09:00:00+07:00")
+    elif change == "deleted file":
+        b2.unlink()
+    elif change == "settings":
+        (site.root / "site.toml").write_text(
+            (site.root / "site.toml").read_text(encoding="utf-8").replace(
+                "Kabar Contoh", "Kabar Lain"), encoding="utf-8")
+    elif change == "template":
+        site.write("templates/404.html", "{% extends 'base.html' %}{% block content %}"
+                   "<p>Tidak ada.</p>{% endblock %}")
+    elif change == "tags":
+        b2.write_text(b2.read_text(encoding="utf-8").replace("Topik 0", "Topik 9"),
+                      encoding="utf-8")
+    elif change == "static page":
+        site.write("content/pages/tentang.md", "---\ntitle: Tentang Kami\n---\nKami.\n")
+    elif change == "correction date":  # the sitemap shows the latest change of each page
+        b2.write_text(b2.read_text(encoding="utf-8").replace(
+            "tags:", "updated: 2024-03-19T10:00:00+07:00\ntags:"), encoding="utf-8")
+    elif change == "failed build before":
+        broken = site.write("content/articles/2024/03/rusak.md", "---\ntitle: [\n---\n")
+        b2.write_text(b2.read_text(encoding="utf-8") + "\nTambahan.\n", encoding="utf-8")
+        with pytest.raises(ContentError):
+            _build(site)
+        broken.unlink()  # the sources are as the failed build saw them, minus the broken file
+    elif change == "scheduled article came due":
+        now = NOW + timedelta(days=6)
+    result = _build(site, now)
+    # Then the whole pipeline builds it, as a clean build would
+    assert not result.shortcut
+    _same_as_the_whole_way(site, make_site, now)
+
+
+def test_a_broken_edit_is_reported_by_the_whole_way(
+        make_site: Callable[[str], SiteMaker]) -> None:
+    site = make_site("settled")
+    _newsroom(site)
+    _build(site)
+    site.write("content/articles/2024/03/b4.md", "---\ntitle: Berita 4\ndate: kemarin\n---\n")
+    with pytest.raises(ContentError) as raised:
+        _build(site)
+    assert "content/articles/2024/03/b4.md" in str(raised.value)
+
+
+def test_the_short_way_repairs_damaged_files_and_follows_the_clock(
+        make_site: Callable[[str], SiteMaker]) -> None:
+    # Given a built archive
+    site = make_site("settled")
+    _newsroom(site)
+    _build(site)
+    assert "berita-8" in site.read("news-sitemap.xml")
+    # When a page is deleted by hand, and the clock moves on a day
+    (site.output / "2024/03/berita-2/index.html").unlink()
+    (site.output / "tag/kota/index.html").write_text("rusak", encoding="utf-8")
+    later = NOW + timedelta(days=1)
+    result = _build(site, later)
+    # Then the short way wrote them again, and the news sitemap lost what is now too old
+    assert result.shortcut
+    assert {"2024/03/berita-2/index.html", "tag/kota/index.html",
+            "news-sitemap.xml"} <= set(result.written)
+    assert "berita-8" not in site.read("news-sitemap.xml")
+    _same_as_the_whole_way(site, make_site, later)
+
+
+def test_warnings_and_the_search_key_are_those_of_the_whole_way(
+        make_site: Callable[[str], SiteMaker]) -> None:
+    # Given an archive with a warning in one file, built with the search page on
+    site = make_site("settled")
+    _newsroom(site)
+    toml = site.root / "site.toml"
+    toml.write_text(toml.read_text(encoding="utf-8").replace("search = false", "search = true"),
+                    encoding="utf-8")
+    site.article("2024/03/b1", "Berita 1", "2024-03-11T08:00:00+07:00", tags="[Kota]",
+                 sumary="Ringkas.")
+    first = _build(site, index_search=False)
+    assert [w.path for w in first.warnings] == ["content/articles/2024/03/b1.md"]
+    # When another file is edited, then the warned one is fixed
+    site.article("2024/03/b5", "Berita 5", "2024-03-15T08:00:00+07:00", body="Baru.\n",
+                 tags="[Kota, Topik 1]")
+    kept = _build(site, index_search=False)
+    whole = _build(site, index_search=False, shortcut=False)
+    site.article("2024/03/b1", "Berita 1", "2024-03-11T08:00:00+07:00", tags="[Kota]")
+    fixed = _build(site, index_search=False)
+    # Then the short way reports what the whole way reports, and keys the search index alike
+    assert kept.shortcut and not whole.shortcut and fixed.shortcut
+    assert kept.warnings == first.warnings == whole.warnings and fixed.warnings == ()
+    assert kept.search_key == whole.search_key != first.search_key
+
+
+def test_a_cache_without_the_page_rows_takes_the_whole_way(
+        make_site: Callable[[str], SiteMaker]) -> None:
+    site = make_site("settled")
+    _newsroom(site)
+    _build(site)
+    db = sqlite3.connect(Path(site.root / ".warta/cache.sqlite"))
+    db.execute("DELETE FROM pages")
+    db.commit()
+    db.close()
+    (site.output / "2024/03/berita-2/index.html").unlink()
+    result = _build(site)
+    assert not result.shortcut and "2024/03/berita-2/index.html" in result.written
+
+
+def test_a_build_that_failed_after_loading_sends_the_next_one_the_whole_way(
+        make_site: Callable[[str], SiteMaker]) -> None:
+    # Given a built archive
+    site = make_site("settled")
+    _newsroom(site)
+    _build(site)
+    # When an article is edited while a template fails, and the template is put back
+    b2 = site.root / "content/articles/2024/03/b2.md"
+    b2.write_text(b2.read_text(encoding="utf-8").replace("Isi berita 2.", "Isi baru."),
+                  encoding="utf-8")
+    broken = site.write("templates/article.html", "{{ tidak_ada.sama_sekali() }}")
+    with pytest.raises(WartaError):
+        _build(site)
+    broken.unlink()
+    result = _build(site)
+    # Then the edit the failed build had already read is published all the same
+    assert not result.shortcut
+    assert "Isi baru." in site.read("2024/03/berita-2/index.html")
+    _same_as_the_whole_way(site, make_site)

@@ -1,0 +1,44 @@
+"""The build cache: source fingerprints apart from records, records one row each, and the
+count of saves the short way relies on."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from generator.cache import Cache, SourceEntry, SourceStat
+
+
+def _entry(size: int, record: object) -> SourceEntry:
+    return SourceEntry(size, 7, f"d{size}", "k", ("article", record, ()))
+
+
+def test_fingerprints_and_records_follow_every_save(tmp_path: Path) -> None:
+    # Given sources saved once
+    cache = Cache(tmp_path / "cache.sqlite")
+    assert cache.loads() == 0
+    entries = {f"content/articles/{n}.md": _entry(n, f"r{n}") for n in range(100)}
+    cache.save_sources(entries, list(entries))
+    cache.commit()
+    # Then their fingerprints and records can be read apart from the whole snapshot
+    assert cache.loads() == 1
+    assert cache.stats()["content/articles/5.md"] == SourceStat(5, 7, "d5", "k")
+    assert len(cache.stats()) == 100
+    assert cache.records(["content/articles/5.md", "hilang.md"]) == {
+        "content/articles/5.md": ("article", "r5", ())}
+    # When one is updated alone, and one removed by a whole save
+    cache.update_sources({"content/articles/5.md": _entry(55, "baru")})
+    assert cache.loads() == 2
+    assert cache.sources()["content/articles/5.md"].record[1] == "baru"
+    assert len(cache.sources()) == 100
+    everything = cache.sources()
+    del everything["content/articles/6.md"]
+    cache.save_sources(everything, ["content/articles/6.md"])
+    cache.commit()
+    cache.close()
+    # Then a new process sees the same
+    again = Cache(tmp_path / "cache.sqlite")
+    assert again.loads() == 3
+    assert again.stats()["content/articles/5.md"].size == 55
+    assert "content/articles/6.md" not in again.stats()
+    assert again.records(["content/articles/5.md", "content/articles/6.md"]) == {
+        "content/articles/5.md": ("article", "baru", ())}
