@@ -76,14 +76,17 @@ def build(options: BuildOptions, progress: Progress | None = None,
             previous = (memory.outputs if memory.target == target else None) \
                 or cache.outputs(target)
             check = None if trusted is not None else OutputCheck(options.output, previous)
+            scanned = None
             if (check is not None and options.shortcut and not memory.target
                     and options.sources_changed is None and not options.dry_run):
+                scanned = loader.scan(site_dir)
                 short = build_settled(options, config, theme, cache, target,
-                                      build_now(options), previous, check)
+                                      build_now(options), previous, check, scanned)
                 if short is not None:
                     return _finish(options, short, started)
             remember(memory, target, cache)
-            loaded, site, renderer, plan, memos = _plan(options, config, theme, cache, memory)
+            loaded, site, renderer, plan, memos = _plan(options, config, theme, cache, memory,
+                                                        scanned)
         finally:
             gc.freeze()
             gc.enable()
@@ -146,12 +149,12 @@ def _settle(cache: Cache, options: BuildOptions, work: _Pages, warnings: tuple[P
 
 
 def _plan(options: BuildOptions, config: SiteConfig, theme: ThemeFiles, cache: Cache,
-          memory: BuildMemory
+          memory: BuildMemory, scanned: list[loader.Source] | None
           ) -> tuple[loader.Loaded, Site, Renderer, Plan, dict[str, object]]:
     """Load, index and plan, reusing the memos; also the memos to store after writing."""
     site_dir = options.site_dir
     loaded = loader.load(site_dir, config, cache, options.jobs, memory.sources,
-                         options.sources_changed)
+                         options.sources_changed, scanned)
     memory.sources = loaded.sources
     warnings = [p for p in loaded.problems if not p.is_error]
     target = memory.target

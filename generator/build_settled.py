@@ -87,17 +87,22 @@ class _Edit:
 
 def build_settled(options: BuildOptions, config: SiteConfig, theme: ThemeFiles,
                   cache: Cache, target: str, now: datetime,
-                  previous: dict[str, OutputEntry], check: OutputCheck) -> Shortcut | None:
+                  previous: dict[str, OutputEntry], check: OutputCheck,
+                  found: list[loader.Source]) -> Shortcut | None:
     """Build the short way, or return None (nothing written) when it does not apply.
 
     `previous` is what the cache records of the output folder, `check` the look at
-    those files as they are now.
+    those files as they are now, `found` the sources as `loader.scan` found them.
     """
     head = stored(cache, "settled:" + target)
-    memo = stored(cache, "site:" + target)
-    if (not isinstance(head, Settled) or not isinstance(memo, SiteMemo)
-            or head.loads != cache.loads() or head.content_key != config.content_key
-            or not still_current(memo, config, options.drafts, now)):
+    if (not isinstance(head, Settled) or head.loads != cache.loads()
+            or head.content_key != config.content_key):
+        return None
+    # The sources first: when one was added (the everyday case that goes the whole
+    # way), nothing else need be read.
+    edits = _edits(found, config, cache)
+    memo = stored(cache, "site:" + target) if edits is not None else None
+    if not isinstance(memo, SiteMemo) or not still_current(memo, config, options.drafts, now):
         return None
     articles = _Articles(head.order, cache)
     site = replace(memo.site, config=config, now=now, articles=articles)
@@ -108,7 +113,6 @@ def build_settled(options: BuildOptions, config: SiteConfig, theme: ThemeFiles,
             or tuple((c.output, c.fingerprint) for c in sorted(
                 copies_of(options.site_dir, theme), key=lambda c: c.output)) != head.copies):
         return None
-    edits = _edits(options.site_dir, config, cache)
     damaged = check.damaged()
     if edits is None or len(damaged) > MOST_DAMAGED or not damaged.isdisjoint(
             output for output, _ in head.copies):
@@ -145,11 +149,11 @@ def build_settled(options: BuildOptions, config: SiteConfig, theme: ThemeFiles,
                     reused=head.pages - len(stale))
 
 
-def _edits(site_dir: Path, config: SiteConfig, cache: Cache) -> list[_Edit] | None:
+def _edits(found: list[loader.Source], config: SiteConfig, cache: Cache
+           ) -> list[_Edit] | None:
     """The sources that changed since the last build, all articles keeping their place;
     None when one was added, removed, is not an article, fails, or moved."""
     known = cache.stats()
-    found = loader.scan(site_dir)
     if not known or len(found) != len(known):
         return None
     key = config.content_key

@@ -46,15 +46,21 @@ class Loaded:
     (`warta serve`) passes it back to `load` instead of reading the cache."""
 
 
-class _Source(NamedTuple):
-    # A tuple, not a dataclass: there is one per source on every build.
+class Source(NamedTuple):
+    """A source file as found on disk. A tuple, not a dataclass: there is one per
+    source on every build."""
+
     path: str
+    """Site-relative POSIX path."""
     absolute: str
+    """Absolute path."""
     size: int
+    """Size in bytes."""
     mtime_ns: int
+    """Modification time."""
 
 
-def scan(site_dir: Path) -> list[_Source]:
+def scan(site_dir: Path) -> list[Source]:
     """Every `.md` file under content/articles and content/pages, in the file system's
     order (`_collect` sorts the records)."""
     found = []
@@ -66,11 +72,11 @@ def scan(site_dir: Path) -> list[_Source]:
         for entry, relative in _walk(root, folder):
             if entry.name.endswith(".md") and not entry.name.startswith("."):
                 stat = entry.stat()
-                found.append(_Source(relative, entry.path, stat.st_size, stat.st_mtime_ns))
+                found.append(Source(relative, entry.path, stat.st_size, stat.st_mtime_ns))
     return found
 
 
-def _stat_each(site_dir: Path, paths: Collection[str]) -> list[_Source] | None:
+def _stat_each(site_dir: Path, paths: Collection[str]) -> list[Source] | None:
     """The sources among `paths` that exist, as `scan` would find them; None when one
     of the paths is a folder (then only a scan knows what it holds)."""
     found = []
@@ -87,7 +93,7 @@ def _stat_each(site_dir: Path, paths: Collection[str]) -> list[_Source] | None:
         except OSError:
             continue  # deleted
         if os.path.isfile(absolute) and not _under_symlink(site_dir, parts):
-            found.append(_Source(path, absolute, stat.st_size, stat.st_mtime_ns))
+            found.append(Source(path, absolute, stat.st_size, stat.st_mtime_ns))
     return found
 
 
@@ -111,12 +117,14 @@ def _walk(folder: str, relative: str) -> Iterator[tuple[os.DirEntry[str], str]]:
 
 def load(site_dir: Path, config: SiteConfig, cache: Cache, jobs: int = 1,
          known: Mapping[str, SourceEntry] | None = None,
-         only: Collection[str] | None = None) -> Loaded:
+         only: Collection[str] | None = None,
+         scanned: list[Source] | None = None) -> Loaded:
     """Parse what changed since the cache was written; take the rest from the cache.
 
     `known` is the `Loaded.sources` of this process's previous load, used instead of
     reading the cache. With it, `only` names the sources that may have changed since
     (`warta serve`'s watcher knows): only those are looked at, not every file.
+    `scanned`: what `scan` found moments ago, when the caller already looked.
     """
     key = config.content_key
     if known is None:
@@ -125,7 +133,7 @@ def load(site_dir: Path, config: SiteConfig, cache: Cache, jobs: int = 1,
     # Every entry a load leaves holds that load's key, so one stands for all.
     if hinted is None or next((e.meta_key != key for e in known.values()), False):
         # No hint, a folder among the paths, or records resolved with other settings.
-        sources = scan(site_dir)
+        sources = scanned if scanned is not None else scan(site_dir)
         entries: dict[str, SourceEntry] = {}
     else:
         assert only is not None
@@ -134,7 +142,7 @@ def load(site_dir: Path, config: SiteConfig, cache: Cache, jobs: int = 1,
         for path in only:
             entries.pop(path, None)
     changed: list[str] = []
-    to_parse: list[tuple[_Source, bytes, str, str | None]] = []
+    to_parse: list[tuple[Source, bytes, str, str | None]] = []
     for source in sources:
         entry = known.get(source.path)
         if (entry and entry.size == source.size and entry.mtime_ns == source.mtime_ns
@@ -172,8 +180,8 @@ Record = tuple[str, object, tuple[Problem, ...]]
 
 
 def _parse_all(
-    work: list[tuple[_Source, bytes, str, str | None]], config: SiteConfig, jobs: int
-) -> Iterator[tuple[_Source, tuple[Record, str | None, str]]]:
+    work: list[tuple[Source, bytes, str, str | None]], config: SiteConfig, jobs: int
+) -> Iterator[tuple[Source, tuple[Record, str | None, str]]]:
     tasks = [(s.path, data, digest, body) for s, data, digest, body in work]
     if jobs > 1 and len(tasks) >= PARALLEL_THRESHOLD:
         # Imported here: multiprocessing costs a no-change build 15 ms to import.
