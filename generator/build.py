@@ -97,7 +97,8 @@ def build(options: BuildOptions, progress: Progress | None = None,
             options, cache, _Written(previous, check.damaged() if check else None),
             _Pages(site, renderer, theme, plan), progress, memos, memory)
         if not options.dry_run:
-            _settle(cache, options, _Pages(site, renderer, theme, plan), warnings, search_key)
+            _settle(cache, options, _Pages(site, renderer, theme, plan), warnings, search_key,
+                    len(loaded.sources))
     except BaseException:
         memory.target = ""  # the next build reads the cache again, and checks the files
         raise
@@ -136,7 +137,7 @@ def _finish(options: BuildOptions, done: Shortcut, started: float,
 
 
 def _settle(cache: Cache, options: BuildOptions, work: _Pages, warnings: tuple[Problem, ...],
-            search_key: str) -> None:
+            search_key: str, sources: int) -> None:
     """Leave what the next build needs to take the short way (build_settled.py)."""
     plan, site = work.plan, work.site
     assert plan.memo is not None
@@ -144,7 +145,8 @@ def _settle(cache: Cache, options: BuildOptions, work: _Pages, warnings: tuple[P
         loads=cache.loads(), content_key=site.config.content_key, drafts=options.drafts,
         inputs=plan.memo.inputs, templates=plan.memo.templates,
         copies=tuple((c.output, c.fingerprint) for c in plan.copies), order=plan.memo.order,
-        warnings=warnings, search_key=search_key, pages=len(plan.pages)))
+        warnings=warnings, search_key=search_key, pages=len(plan.pages),
+        sources=sources))
     cache.commit()
 
 

@@ -41,7 +41,8 @@ from generator.pagestore import PageStore
 from generator.plan import Page, plan_inputs, refreshed, replan
 from generator.render import Renderer
 from generator.renderjobs import RenderJob, render_pages
-from generator.site import Site, SiteMemo, still_current
+from generator.settled_append import appended_pages
+from generator.site import Site, SiteMemo, append_memo, append_site, still_current
 from generator.theme import ThemeFiles
 from generator.write import OutputCheck, Writer
 
@@ -96,16 +97,24 @@ def build_settled(options: BuildOptions, config: SiteConfig, theme: ThemeFiles,
     """
     head = stored(cache, "settled:" + target)
     if (not isinstance(head, Settled) or head.loads != cache.loads()
-            or head.content_key != config.content_key):
+            or head.content_key != config.content_key or head.sources > len(found)):
         return None
-    # The sources first: when one was added (the everyday case that goes the whole
-    # way), nothing else need be read.
-    edits = _edits(found, config, cache)
-    memo = stored(cache, "site:" + target) if edits is not None else None
-    if not isinstance(memo, SiteMemo) or not still_current(memo, config, options.drafts, now):
+    # The sources first: when one was removed, nothing else need be read.
+    changes = _changes(found, config, cache)
+    memo = stored(cache, "site:" + target) if changes is not None else None
+    if (changes is None or not isinstance(memo, SiteMemo)
+            or not still_current(memo, config, options.drafts, now)):
         return None
+    edits, added = changes.edits, changes.added
     articles = _Articles(head.order, cache)
-    site = replace(memo.site, config=config, now=now, articles=articles)
+    for edit in edits:
+        articles.known[edit.path] = edit.entry.record[1]
+    site: Site | None = replace(memo.site, config=config, now=now, articles=articles)
+    if added:
+        site = append_site(memo, config, articles, [a.entry.record[1] for a in added],
+                           options.drafts, now)
+    if site is None:
+        return None
     renderer = Renderer(theme, site, options.site_dir)
     globals_key = renderer.globals_key()
     if (plan_inputs(globals_key, site) != head.inputs
@@ -114,59 +123,83 @@ def build_settled(options: BuildOptions, config: SiteConfig, theme: ThemeFiles,
                 copies_of(options.site_dir, theme), key=lambda c: c.output)) != head.copies):
         return None
     damaged = check.damaged()
-    if edits is None or len(damaged) > MOST_DAMAGED or not damaged.isdisjoint(
+    if len(damaged) > MOST_DAMAGED or not damaged.isdisjoint(
             output for output, _ in head.copies):
         return None
-    warnings = _warnings(options.site_dir, head.warnings, edits)
+    warnings = _warnings(options.site_dir, head.warnings, edits + added)
     if warnings is None:
         return None
-    for edit in edits:
-        articles.known[edit.path] = edit.entry.record[1]
-    pages = _pages(site, head, edits, damaged, PageStore(cache), target)
+    store_ = PageStore(cache)
+    key_of = _key_of(site.articles)
+    if added:
+        pages = appended_pages(site, memo.site, (renderer.template_key, globals_key, key_of),
+                               head, previous, store_, target, damaged)
+    else:
+        pages = _pages(site, head, edits, damaged, store_, target)
+        if pages is not None:
+            articles.load(i for page in pages for i in page.deps)
+            pages = [refreshed(page, site, key_of) for page in pages]
+            if config.outputs.sitemaps:
+                pages += replan(site, renderer.template_key, globals_key, key_of,
+                                lambda add: plan_extra.news_sitemap(
+                                    site, add, plan_extra.shared_key(config.fingerprint)))
     if pages is None:
         return None
-    articles.load(i for page in pages for i in page.deps)
-    key_of = _key_of(articles)
-    pages = [refreshed(page, site, key_of) for page in pages]
-    if config.outputs.sitemaps:
-        pages += replan(site, renderer.template_key, globals_key, key_of,
-                        lambda add: plan_extra.news_sitemap(
-                            site, add, plan_extra.shared_key(config.fingerprint)))
     stale = [p for p in pages if p.output in damaged
              or previous.get(p.output, OutputEntry("", 0, 0)).fingerprint != p.fingerprint]
     search_key = head.search_key
     for page in stale if config.outputs.search else ():
         if page.output.endswith(".html"):
-            search_key = search.rekey(search_key, previous[page.output].fingerprint,
-                                      page.fingerprint)
-    written = _write(options, cache, target, stale, (theme, renderer, site), edits)
-    store(cache, "settled:" + target, replace(head, loads=cache.loads(), warnings=warnings,
-                                              search_key=search_key))
+            search_key = search.rekey(search_key, previous[page.output].fingerprint
+                                      if page.output in previous else "0", page.fingerprint)
+    written = _write(options, cache, target, stale, (theme, renderer, site), edits + added)
+    settled = replace(head, warnings=warnings, search_key=search_key)
+    if added:
+        store(cache, "site:" + target,
+              append_memo(memo, site, changes.articles, [a.entry.record[1] for a in added]))
+        new = [site.articles[i].path for i in range(len(head.order), len(site.articles))]
+        settled = replace(settled, order=head.order + tuple(new), sources=len(found),
+                          pages=head.pages + sum(p.output not in previous for p in stale))
+    store(cache, "settled:" + target, replace(settled, loads=cache.loads()))
     cache.commit()
-    return Shortcut(written=tuple(written), unchanged=len(previous) - len(written),
-                    parsed=sum(e.body is not None for e in edits), rendered=len(stale),
+    total = len(previous) + sum(p.output not in previous for p in stale)
+    return Shortcut(written=tuple(written), unchanged=total - len(written),
+                    parsed=sum(e.body is not None for e in edits + added), rendered=len(stale),
                     warnings=warnings, site=site, search_key=search_key,
-                    reused=head.pages - len(stale))
+                    reused=settled.pages - len(stale))
 
 
-def _edits(found: list[loader.Source], config: SiteConfig, cache: Cache
-           ) -> list[_Edit] | None:
-    """The sources that changed since the last build, all articles keeping their place;
-    None when one was added, removed, is not an article, fails, or moved."""
+@dataclass(frozen=True)
+class _Changes:
+    """What changed among the sources since the last build."""
+
+    edits: list[_Edit]
+    """Known sources whose fingerprint changed."""
+    added: list[_Edit]
+    """New sources, all articles."""
+    articles: list[str]
+    """Paths of the articles known before (for the site memo)."""
+
+
+def _changes(found: list[loader.Source], config: SiteConfig, cache: Cache) -> _Changes | None:
+    """The sources that changed since the last build, all articles keeping their place,
+    and the articles added; None when one was removed, is not an article, fails, moved,
+    or when articles were both edited and added."""
     known = cache.stats()
-    if not known or len(found) != len(known):
-        return None
     key = config.content_key
-    changed = []
+    changed, added = [], []
     for source in found:
         stat = known.get(source.path)
         if stat is None:
-            return None  # as many files as before: one was added and one removed
-        if (stat.size != source.size or stat.mtime_ns != source.mtime_ns
+            if not source.path.startswith(loader.ARTICLES + "/"):
+                return None
+            added.append(source)
+        elif (stat.size != source.size or stat.mtime_ns != source.mtime_ns
                 or stat.meta_key != key):
             changed.append((source, stat))
-    if len(changed) > MOST_CHANGED:
-        return None
+    if (not known or len(found) - len(added) != len(known)
+            or len(changed) + len(added) > MOST_CHANGED):
+        return None  # a file was removed, or too many changed
     records = cache.records(source.path for source, _ in changed)
     edits = []
     for source, stat in changed:
@@ -179,14 +212,28 @@ def _edits(found: list[loader.Source], config: SiteConfig, cache: Cache
             entry = SourceEntry(source.size, source.mtime_ns, digest, key, old)
             edits.append(_Edit(source.path, entry, None))
             continue
-        record, body, _ = loader.parse_source((source.path, data, digest, None), config)
-        new = record[1]
-        if (record[0] != "article" or not isinstance(new, Article) or body is None
-                or new.shape != old[1].shape or new.modified != old[1].modified):
+        edit = _parsed(source, data, digest, config)
+        new = edit.entry.record[1] if edit else None
+        if (edit is None or not isinstance(new, Article) or new.shape != old[1].shape
+                or new.modified != old[1].modified):
             return None  # the sitemap shows `modified`; the whole way re-plans it
-        entry = SourceEntry(source.size, source.mtime_ns, digest, key, record)
-        edits.append(_Edit(source.path, entry, body))
-    return edits
+        edits.append(edit)
+    appended = [_parsed(s, data := Path(s.absolute).read_bytes(),
+                        hashlib.sha256(data).hexdigest()[:24], config) for s in added]
+    if any(a is None for a in appended) or (added and any(e.body for e in edits)):
+        return None
+    return _Changes(edits, [a for a in appended if a is not None],
+                    [path for path in known if path.startswith(loader.ARTICLES + "/")])
+
+
+def _parsed(source: loader.Source, data: bytes, digest: str, config: SiteConfig
+            ) -> _Edit | None:
+    """A changed source parsed; None unless it is an article that parsed."""
+    record, body, _ = loader.parse_source((source.path, data, digest, None), config)
+    if record[0] != "article" or body is None:
+        return None
+    entry = SourceEntry(source.size, source.mtime_ns, digest, config.content_key, record)
+    return _Edit(source.path, entry, body)
 
 
 def _warnings(site_dir: Path, before: tuple[Problem, ...],
@@ -221,7 +268,7 @@ def _pages(site: Site, head: Settled, edits: list[_Edit], damaged: set[str],
     return [wanted[output] for output in sorted(wanted)]
 
 
-def _key_of(articles: _Articles) -> Callable[[int], str]:
+def _key_of(articles: Sequence[Article]) -> Callable[[int], str]:
     def key_of(index: int) -> str:
         return articles[index].key
     return key_of

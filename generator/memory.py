@@ -56,6 +56,8 @@ class Settled:
     """`search.index_key` of its HTML pages."""
     pages: int
     """How many pages it planned."""
+    sources: int
+    """How many source files it found."""
 
 
 def remember(memory: BuildMemory, target: str, cache: Cache) -> None:

@@ -18,80 +18,11 @@ from generator import plan_extra, urls
 from generator.errors import Problem
 from generator.model import Article
 from generator.plan_extra import lists
+from generator.planned import Copy, Page, deps_of, fingerprint
 from generator.site import Site
 
-
-@dataclass(frozen=True)
-class Page:
-    """One output file rendered from a template."""
-
-    output: str
-    """Path of the file relative to the output folder, POSIX, e.g. `tag/kpu/index.html`."""
-    url: str
-    """Root-relative URL, e.g. `/tag/kpu/`."""
-    kind: str
-    """`home`, `archive`, `tag`, `tags`, `article`, `page`, `404`, `author`, `year`,
-    `month`, `years`, `search`, `redirect`, `redirects`, `atom`, `rss`, `jsonfeed`,
-    `sitemap`, `sitemapindex`, `newssitemap` or `robots`."""
-    template: str
-    """Template file name, e.g. `list.html`."""
-    title: str
-    """Heading of the page: the headline, the tag name, ..."""
-    canonical: str
-    """Absolute URL of the page's canonical address."""
-    items: tuple[int, ...] = ()
-    """Articles listed on the page, as indexes into `Site.articles`, newest first."""
-    article: int | None = None
-    """The article shown (article pages)."""
-    static_page: int | None = None
-    """The static page shown (index into `Site.pages`)."""
-    tag: str = ""
-    """Slug of the tag (tag pages and tag feeds)."""
-    author: str = ""
-    """Slug of the author (author pages and author feeds)."""
-    year: int | None = None
-    """The year of a date archive page."""
-    month: int | None = None
-    """The month (1-12) of a month archive page."""
-    neighbours: tuple[int | None, int | None] = (None, None)
-    """Article pages: the next older and next newer listed article."""
-    related: tuple[int, ...] = ()
-    """Article pages: related articles, best first."""
-    links: tuple[tuple[str, str], ...] = ()
-    """Sitemaps: (absolute URL, lastmod or ""); redirects: (from, to) URLs."""
-    number: int | None = None
-    """Page number of a list page, 1 = oldest."""
-    newer_url: str | None = None
-    """Next newer list page, if any."""
-    older_url: str | None = None
-    """Next older list page, if any."""
-    base: str = ""
-    """Hash of everything else that goes into the page."""
-    fingerprint: str = ""
-    """Hash of everything that goes into the file: `base` and the keys of `deps`."""
-
-    @property
-    def deps(self) -> tuple[int, ...]:
-        """Articles the page shows (listed, related, neighbours, the article itself):
-        their keys go into the fingerprint."""
-        return _deps(self.items, self.related, self.article, self.neighbours)
-
-
-def _deps(items: tuple[int, ...], related: tuple[int, ...], article: int | None,
-          neighbours: tuple[int | None, ...]) -> tuple[int, ...]:
-    return items + related + tuple(i for i in (article, *neighbours) if i is not None)
-
-
-@dataclass(frozen=True)
-class Copy:
-    """One output file copied from a source file."""
-
-    output: str
-    """Path of the file relative to the output folder."""
-    source: str
-    """Absolute path of the file to copy."""
-    fingerprint: str
-    """Hash of the source's size and modification time."""
+__all__ = ["Copy", "Page", "Plan", "PlanMemo", "fingerprint", "make_plan", "plan_appended",
+           "plan_inputs", "refreshed", "replan"]
 
 
 def _hash(*parts: object) -> str:
@@ -189,18 +120,13 @@ class _Adder:
         base = _hash(url, kind, title if article is None else None, self.template(template),
                      self.globals_key if shared is None else shared, own, canonical,
                      tuple(sorted(fields.items())))
-        deps = _deps(fields.get("items", ()), fields.get("related", ()),  # type: ignore[arg-type]
+        deps = deps_of(fields.get("items", ()), fields.get("related", ()),  # type: ignore[arg-type]
                      article, fields.get("neighbours", ()))  # type: ignore[arg-type]
         self.pages.append(Page(output=urls.output_path(url), url=url, kind=kind,
                                template=template, title=title,
                                canonical=self.site.config.absolute(canonical or url),
                                base=base, fingerprint=fingerprint(base, deps, self.key_of),
                                **fields))  # type: ignore[arg-type]
-
-
-def fingerprint(base: str, deps: Iterable[int], key_of: Callable[[int], str]) -> str:
-    """A page's fingerprint: its base and the keys of the articles it shows."""
-    return hashlib.sha1("".join([base, *map(key_of, deps)]).encode()).hexdigest()
 
 
 def refreshed(page: Page, site: Site, key_of: Callable[[int], str]) -> Page:
@@ -218,6 +144,20 @@ def replan(site: Site, template_key: Callable[[str], str], globals_key: str,
     return adder.pages
 
 
+def plan_appended(site: Site, template_key: Callable[[str], str], globals_key: str,
+                  key_of: Callable[[int], str], before: plan_extra.Before) -> list[Page]:
+    """The pages that change when articles are appended to the site `before` describes,
+    planned as `make_plan` plans them: every page of a list, a feed or a page of the
+    whole site that shows them, the appended articles' pages and redirects, the page
+    of the last article before them. The caller makes sure that nothing else moved:
+    no article before them changed, no author's byline link, nothing every page shows.
+    `key_of(i)` gives article `i`'s key: only the articles shown are looked at.
+    """
+    planner = _Planner(site, template_key, globals_key, None, before, key_of)
+    planner.plan()
+    return planner.pages
+
+
 def plan_inputs(globals_key: str, site: Site) -> str:
     """Hash of what every page of a plan depends on besides templates and articles."""
     return _hash(globals_key, site.config.fingerprint)
@@ -227,12 +167,26 @@ class _Planner(_Adder):
     """One run of `make_plan`: the pages so far and the sections they belong to."""
 
     def __init__(self, site: Site, template_key: Callable[[str], str], globals_key: str,
-                 previous: PlanMemo | None) -> None:
-        articles = site.articles
-        self.keys = tuple([a.key or _hash(a) for a in articles])
-        super().__init__(site, template_key, globals_key, self.keys.__getitem__)
-        self.shapes = tuple([a.shape for a in articles])
-        self.order = tuple([a.path for a in articles])
+                 previous: PlanMemo | None, before: plan_extra.Before | None = None,
+                 key_of: Callable[[int], str] | None = None) -> None:
+        # With `before`, only the sections an append changes are planned, and only the
+        # articles they show are looked at (see `plan_appended`).
+        self.before = before
+        self.grown: dict[str, int] = {}
+        self.keys: tuple[str, ...] = ()
+        self.shapes: tuple[str, ...] = ()
+        self.order: tuple[str, ...] = ()
+        if before is not None and key_of is not None:
+            super().__init__(site, template_key, globals_key, key_of)
+            now = plan_extra.list_counts(site)
+            self.grown = {url: before.lists.get(url, 0) for url, count in now.items()
+                          if count != before.lists.get(url, 0)}
+        else:
+            articles = site.articles
+            self.keys = tuple([a.key or _hash(a) for a in articles])
+            super().__init__(site, template_key, globals_key, self.keys.__getitem__)
+            self.shapes = tuple([a.shape for a in articles])
+            self.order = tuple([a.path for a in articles])
         self.inputs = plan_inputs(globals_key, site)
         self.sections: dict[object, tuple[object, int, tuple[Page, ...]]] = {}
         self.reused = 0
@@ -271,6 +225,13 @@ class _Planner(_Adder):
         `signature` must hold everything the section's pages are made of besides the
         shapes and keys of the articles they show (indexes below `prefix`).
         """
+        if self.before is not None:
+            kind, key = ident if isinstance(ident, tuple) else ("article", ident)
+            if kind == "list" and key in self.grown:  # the pages from its old newest on
+                fill(*args, first=max(1, -(-self.grown[key] // self.site.config.page_size)))
+            elif (kind == "feed" and key in self.grown) or kind in ("article", "redirect"):
+                fill(*args)  # (`_articles` and `_redirects` look only at appended ones)
+            return
         old = self.old_sections.get(ident)
         if old is not None and old[1] < self.prefix and old[0] == signature:
             self._take(ident, old)
@@ -312,7 +273,7 @@ class _Planner(_Adder):
             add(static.url, "page", "page.html", static.title, own=_hash(static),
                 static_page=index)
         add("/404.html", "404", "404.html", "Page not found")
-        plan_extra.plan_extra(site, add, self.section, self.pages)
+        plan_extra.plan_extra(site, add, self.section, self.pages, self.before)
 
     def _articles(self) -> None:
         site = self.site
@@ -324,7 +285,11 @@ class _Planner(_Adder):
         self.bylines = frozenset(with_page)
         taken = 0
         old = self.previous
-        if old is not None and old.bylines == self.bylines:
+        if self.before is not None:
+            # Appended articles, and the last one before them (its newer neighbour).
+            last = bisect_left(listed, self.before.articles) - 1
+            taken = listed[last] if last >= 0 else 0
+        elif old is not None and old.bylines == self.bylines:
             # Before the last listed article of the unchanged prefix, every article keeps
             # its neighbours, its related articles (earlier ones) and its byline links:
             # its section's signature would come out as before, so it is taken as it is.

@@ -11,8 +11,9 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections import Counter
-from collections.abc import Callable, Sequence
-from datetime import date, timedelta
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
 from itertools import chain, groupby
 from operator import itemgetter
 from typing import Protocol
@@ -40,9 +41,9 @@ SITEMAP_KINDS = frozenset({"home", "archive", "tag", "tags", "article", "page", 
 """Page kinds that are canonical HTML pages and belong in sitemap.xml."""
 
 Add = Callable[..., None]
-Section = Callable[[object, object, Callable[[], None]], None]
-"""`section(id, signature, fill)`: plan a group of pages with `fill()` unless the
-previous plan has the group with the same signature (see `plan._Planner.section`)."""
+Section = Callable[..., None]
+"""`section(id, signature, fill, *args)`: plan a group of pages with `fill(*args)` unless
+the previous plan has the group with the same signature (see `plan._Planner.section`)."""
 
 
 class Planned(Protocol):
@@ -65,14 +66,15 @@ def lists(section: Section, add: Add, base: str, kind: str, title: str,
     """A paginated list of `items` (oldest first): numbered pages oldest first, and `base`
     showing the newest one. Each page lists its articles newest first."""
     section(("list", base), (kind, title, items, size, sorted(fields.items())),
-            lambda: _list_pages(add, base, kind, title, items, size, **fields))
+            list_pages, add, base, kind, title, items, size, fields)
 
 
-def _list_pages(add: Add, base: str, kind: str, title: str, items: Sequence[int], size: int,
-                **fields: object) -> None:
+def list_pages(add: Add, base: str, kind: str, title: str, items: Sequence[int], size: int,
+               fields: dict[str, object], first: int = 1) -> None:
+    """The pages of one list, from page number `first` (those before it are left out)."""
     chunks = paginate(len(items), size)
     last = len(chunks)
-    for chunk in chunks:
+    for chunk in chunks[first - 1:]:
         page_fields = {
             **fields,
             "items": tuple(reversed(items[chunk.start:chunk.stop])),
@@ -89,6 +91,30 @@ def _list_pages(add: Add, base: str, kind: str, title: str, items: Sequence[int]
             add(base, kind, "list.html", title, **page_fields)
     if not chunks:
         add(base, kind, "list.html", title, number=None, **fields)
+
+
+def list_counts(site: Site) -> dict[str, int]:
+    """How many articles each list of the site holds, by the list's URL."""
+    counts = {urls.ARCHIVE: len(site.listed)}
+    counts.update((t.tag.url, len(t.items)) for t in site.tags)
+    counts.update((a.author.url, len(a.items)) for a in site.authors)
+    counts.update((urls.month_url(m.year, m.month), len(m.items)) for m in site.months)
+    return counts
+
+
+@dataclass(frozen=True)
+class Before:
+    """What planning the pages an append changes needs of the site before it
+    (see `plan.plan_appended`)."""
+
+    articles: int
+    """How many articles the site had: those after them are the appended ones."""
+    lists: Mapping[str, int]
+    """`list_counts` of the site before."""
+    moves: tuple[tuple[str, str], ...]
+    """The (alias, URL) pairs of `redirects.txt`, as planned before."""
+    sitemap: tuple[tuple[str, str], ...]
+    """The (URL, lastmod) entries of the sitemap, as planned before."""
 
 
 def related_finder(site: Site) -> Callable[[int], tuple[int, ...]]:
@@ -124,9 +150,14 @@ def month_title(year: int, month: int, language: str) -> str:
     return format_date(date(year, month, 1), "LLLL y", locale=language.replace("-", "_"))
 
 
-def plan_extra(site: Site, add: Add, section: Section, pages: Sequence[Planned]) -> None:
+def plan_extra(site: Site, add: Add, section: Section, pages: Sequence[Planned],
+               before: Before | None = None) -> None:
     """Plan archives, author pages, search, redirects, feeds and sitemaps, in that order:
-    sitemaps come last because they list the pages planned before them."""
+    sitemaps come last because they list the pages planned before them.
+
+    With `before`, `pages` are only those an append changed, and the redirects and
+    sitemap entries of the articles before come from it.
+    """
     config = site.config
     outputs = config.outputs
     data_key = shared_key(config.fingerprint)
@@ -138,11 +169,11 @@ def plan_extra(site: Site, add: Add, section: Section, pages: Sequence[Planned])
                   config.page_size, author=author.author.slug)
     if outputs.search:
         add(urls.SEARCH, "search", "search.html", "Search")
-    _redirects(site, add, section, data_key)
+    _redirects(site, add, section, data_key, before)
     if outputs.feeds:
         _feeds(site, add, section, data_key)
     if outputs.sitemaps:
-        _sitemaps(site, add, pages, data_key)
+        _sitemaps(site, add, pages, data_key, before)
 
 
 def shared_key(config_fingerprint: str) -> str:
@@ -164,9 +195,11 @@ def _date_archives(site: Site, add: Add, section: Section) -> None:
                   year=year, month=m.month)
 
 
-def _redirects(site: Site, add: Add, section: Section, data_key: str) -> None:
-    moves: list[tuple[str, str]] = []
-    for index, article in enumerate(site.articles):
+def _redirects(site: Site, add: Add, section: Section, data_key: str,
+               before: Before | None) -> None:
+    moves = list(before.moves) if before else []
+    for index in range(before.articles if before else 0, len(site.articles)):
+        article = site.articles[index]
         if not article.aliases:
             continue
 
@@ -203,28 +236,39 @@ def _feeds(site: Site, add: Add, section: Section, data_key: str) -> None:
         section(("feed", url), (name, shown, fields), fill)
 
 
-def _sitemaps(site: Site, add: Add, pages: Sequence[Planned], data_key: str) -> None:
+def _sitemaps(site: Site, add: Add, pages: Sequence[Planned], data_key: str,
+              before: Before | None) -> None:
     config = site.config
-    modified = [a.modified for a in site.articles]  # a property: compute each once
-    entries: list[tuple[str, str]] = []
+    articles = site.articles
+    modified: dict[int, datetime] = {}  # a property: compute each once
+
+    def modified_of(index: int) -> datetime:
+        found = modified.get(index)
+        if found is None:
+            found = modified[index] = articles[index].modified
+        return found
+
+    # By address: an append then only adds and updates entries (see `Before`).
+    entries = dict(before.sitemap) if before else {}
     for page in pages:
         if page.kind not in SITEMAP_KINDS or not page.canonical.endswith(page.url):
             continue  # not a canonical address: the page it duplicates is listed
         if page.article is not None:
-            article = site.articles[page.article]
+            article = articles[page.article]
             if article.withdrawn or article.draft:
                 continue
-            entries.append((page.canonical, dates.iso(modified[page.article])))
+            entries[page.canonical] = dates.iso(modified_of(page.article))
             continue
-        lastmod = max((modified[i] for i in page.items), default=None)
-        entries.append((page.canonical, dates.iso(lastmod) if lastmod else ""))
+        lastmod = max((modified_of(i) for i in page.items), default=None)
+        entries[page.canonical] = dates.iso(lastmod) if lastmod else ""
+    ordered = sorted(entries.items())
     size = config.sitemap_size
-    if len(entries) <= size:
-        add(urls.SITEMAP, "sitemap", "sitemap.xml", "", shared=data_key, links=tuple(entries))
+    if len(ordered) <= size:
+        add(urls.SITEMAP, "sitemap", "sitemap.xml", "", shared=data_key, links=tuple(ordered))
     else:
         parts = []
-        for number, start in enumerate(range(0, len(entries), size), start=1):
-            part = tuple(entries[start:start + size])
+        for number, start in enumerate(range(0, len(ordered), size), start=1):
+            part = tuple(ordered[start:start + size])
             url = urls.sitemap_part(number)
             add(url, "sitemap", "sitemap.xml", "", shared=data_key, links=part)
             parts.append((config.absolute(url), max(lastmod for _, lastmod in part)))

@@ -10,6 +10,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
 from operator import attrgetter
+from typing import overload
 
 from generator.config import SiteConfig
 from generator.errors import Problem
@@ -182,51 +183,111 @@ def extend_site(memo: SiteMemo, config: SiteConfig, articles: tuple[Article, ...
     added after every published one (the everyday case: today's news), from `memo`
     and the added articles alone; None otherwise, or when an added article brings a
     problem (`make_site` then reports it)."""
-    old = memo.site
-    if (memo.drafts != drafts or memo.config != config.fingerprint or memo.pages != pages
-            or (old.now is None) != (now is None) or not old.articles_until):
+    if memo.pages != pages:
         return None
-    if old.now is not None and now is not None and (
-            now < old.now or (old.next_due is not None and old.next_due <= now)):
-        return None  # the clock went back, or a scheduled article came due
     where = {a.shape: n for n, a in enumerate(articles)}
     if not all(shape in where for shape in memo.shapes):
         return None  # an article was edited in place, moved or removed
     known = set(memo.shapes)
-    wanted = [a for a in articles if a.shape not in known and (drafts or not a.draft)]
+    previous = [articles[where[memo.shapes[i]]] for i in memo.order]
+    site = _appended(memo, config, previous, [a for a in articles if a.shape not in known],
+                     drafts, now)
+    if site is None or _url_clashes(list(site.articles), pages):
+        return None
+    return replace(site, articles=tuple(site.articles))
+
+
+def append_site(memo: SiteMemo, config: SiteConfig, previous: Sequence[Article],
+                added: Sequence[Article], drafts: bool, now: datetime | None) -> Site | None:
+    """`extend_site` when the caller knows which articles were added and that no other
+    changed: `previous` are the memo's site articles, read only where needed. The URLs
+    of the added articles are checked against each other and the static pages; the
+    caller checks them against the files of the previous build."""
+    site = _appended(memo, config, previous, added, drafts, now)
+    if site is None:
+        return None
+    new = [site.articles[i] for i in range(len(previous), len(site.articles))]
+    return None if _url_clashes(new, memo.pages) else site
+
+
+def _appended(memo: SiteMemo, config: SiteConfig, previous: Sequence[Article],
+              added: Sequence[Article], drafts: bool, now: datetime | None) -> Site | None:
+    """The memo's site with `added` appended; None when one is dated before a published
+    article, the settings or the clock moved an article, or a tag is spelt two ways."""
+    old = memo.site
+    if not old.articles_until or not still_current(memo, config, drafts, now):
+        return None
+    wanted = [a for a in added if drafts or not a.draft]
     new = sorted((a for a in wanted if now is None or a.date <= now),
                  key=attrgetter("date", "path"))
-    previous = [articles[where[memo.shapes[i]]] for i in memo.order]
-    if not new or (new[0].date, new[0].path) <= (previous[-1].date, previous[-1].path):
+    if new and (new[0].date, new[0].path) <= (previous[-1].date, previous[-1].path):
         return None
-    chosen = previous + new
-    if _url_clashes(chosen, pages):
-        return None
+    chosen = _Joined(previous, new)
     listed = tuple(len(previous) + n for n, a in enumerate(new) if not a.withdrawn)
-    indexer = _Indexer(old, chosen)
+    indexer = _Indexer(old)
     if indexer.add(chosen, listed):
         return None  # two spellings of one tag: make_site names both files
     tags, authors, months = indexer.indexes()
     due = [a.date for a in wanted if now is not None and a.date > now]
     due += [old.next_due] if old.next_due else []
-    return replace(old, config=config, articles=tuple(chosen), tags=tags, authors=authors,
+    return replace(old, config=config, articles=chosen, tags=tags, authors=authors,
                    nav_tags=_nav(tags), listed=old.listed + listed, months=months,
                    now=now, next_due=min(due) if due else None,
-                   articles_until=chosen[-1].date)
+                   articles_until=new[-1].date if new else old.articles_until)
+
+
+def append_memo(memo: SiteMemo, site: Site, paths: Sequence[str],
+                added: Sequence[Article]) -> SiteMemo:
+    """The memo `site_memo` would make of `site` = `append_site(memo, ...)`: `paths` are
+    those of the articles `memo` was made from, `added` the articles appended."""
+    shape_of = dict(zip(sorted(paths), memo.shapes, strict=True))
+    shape_of.update((a.path, a.shape) for a in added)
+    loaded = sorted(shape_of)
+    where = {path: n for n, path in enumerate(loaded)}
+    before = sorted(paths)
+    order = tuple([where[before[i]] for i in memo.order]
+                  + [where[site.articles[i].path]
+                     for i in range(len(memo.order), len(site.articles))])
+    return replace(memo, shapes=tuple(shape_of[p] for p in loaded), order=order,
+                   site=replace(site, articles=()))
+
+
+class _Joined(Sequence[Article]):
+    """Two sequences of articles as one, neither copied (the first may be read from the
+    cache on demand)."""
+
+    def __init__(self, first: Sequence[Article], second: Sequence[Article]) -> None:
+        self.first, self.second = first, second
+
+    def __len__(self) -> int:
+        return len(self.first) + len(self.second)
+
+    @overload
+    def __getitem__(self, index: int) -> Article: ...
+    @overload
+    def __getitem__(self, index: slice) -> Sequence[Article]: ...
+
+    def __getitem__(self, index: int | slice) -> Article | Sequence[Article]:
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(len(self)))]
+        if index < 0:
+            index += len(self)
+        split = len(self.first)
+        return self.first[index] if index < split else self.second[index - split]
 
 
 class _Indexer:
     """The tag, author and month indexes as listed articles are added in site order:
     from nothing (`make_site`) or from a previous site's (`extend_site`)."""
 
-    def __init__(self, site: Site | None = None, chosen: Sequence[Article] = ()) -> None:
-        # Per tag: its first spelling, the file that has it, and its articles.
-        self.tags: dict[str, tuple[Tag, str, list[int]]] = {}
+    def __init__(self, site: Site | None = None) -> None:
+        # Per tag: its first spelling, the article that has it first, and its articles.
+        self.tags: dict[str, tuple[Tag, int, list[int]]] = {}
         self.authors: dict[str, tuple[Author, list[int]]] = {}
         self.months: dict[tuple[int, int], list[int]] = {}
         if site is not None:
             for t in site.tags:
-                self.tags[t.tag.slug] = (t.tag, chosen[t.items[0]].path, list(t.items))
+                self.tags[t.tag.slug] = (t.tag, t.items[0], list(t.items))
             for a in site.authors:
                 self.authors[a.author.slug] = (a.author, list(a.items))
             for m in site.months:
@@ -239,12 +300,12 @@ class _Indexer:
             article = chosen[index]
             self.months.setdefault((article.date.year, article.date.month), []).append(index)
             for tag in article.tags:
-                first, path, items = self.tags.setdefault(tag.slug, (tag, article.path, []))
+                first, where, items = self.tags.setdefault(tag.slug, (tag, index, []))
                 if first.name != tag.name:
                     problems.append(Problem(
                         article.path, None,
                         f"the tag {tag.name!r} gets the same URL {tag.url} as the tag "
-                        f"{first.name!r} in {path}",
+                        f"{first.name!r} in {chosen[where].path}",
                         "spell the tag the same way in both, or map one to the other in "
                         "[tag_aliases] of site.toml"))
                 items.append(index)

@@ -70,7 +70,8 @@ def test_an_edit_reads_only_the_pages_that_show_the_article(
 
 
 @pytest.mark.parametrize("change", [
-    "new file", "deleted file", "settings", "template", "tags", "static page",
+    "new file in the middle", "new author", "appended URL taken", "deleted file", "settings",
+    "template", "tags", "static page",
     "correction date", "failed build before", "scheduled article came due",
 ])
 def test_anything_that_moves_takes_the_whole_way(
@@ -84,8 +85,13 @@ def test_anything_that_moves_takes_the_whole_way(
     now = NOW
     b2 = site.root / "content/articles/2024/03/b2.md"
     # When something changes that moves an article, a page, or what every page shows
-    if change == "new file":
-        site.article("2024/03/b9", "Berita 9", "2024-03-19T09:00:00+07:00")
+    if change == "new file in the middle":
+        site.article("2024/03/b9", "Berita 9", "2024-03-12T09:00:00+07:00")
+    elif change == "new author":  # their page changes the bylines of earlier articles
+        site.article("2024/03/b9", "Berita 9", "2024-03-19T09:00:00+07:00", authors="[Ulm]")
+    elif change == "appended URL taken":
+        site.article("2024/03/b9", "Berita 9", "2024-03-19T09:00:00+07:00",
+                     aliases="[/2024/03/berita-2/]")
     elif change == "deleted file":
         b2.unlink()
     elif change == "settings":
@@ -111,6 +117,10 @@ def test_anything_that_moves_takes_the_whole_way(
         broken.unlink()  # the sources are as the failed build saw them, minus the broken file
     elif change == "scheduled article came due":
         now = NOW + timedelta(days=6)
+    if change == "appended URL taken":
+        with pytest.raises(ContentError, match="berita-2"):
+            _build(site, now)
+        return
     result = _build(site, now)
     # Then the whole pipeline builds it, as a clean build would
     assert not result.shortcut
@@ -206,3 +216,39 @@ def test_a_build_that_failed_after_loading_sends_the_next_one_the_whole_way(
     assert not result.shortcut
     assert "Isi baru." in site.read("2024/03/berita-2/index.html")
     _same_as_the_whole_way(site, make_site)
+
+
+def test_appended_articles_take_the_short_way_with_every_output_on(
+        make_site: Callable[[str], SiteMaker]) -> None:
+    # Given a full-featured archive whose sitemap is split in parts
+    site = make_site("settled")
+    _newsroom(site)
+    toml = site.root / "site.toml"
+    toml.write_text(toml.read_text(encoding="utf-8").replace(
+        'home_size = 4', 'home_size = 4\nsitemap_size = 7'), encoding="utf-8")
+    site.article("2024/03/b1", "Berita 1", "2024-03-11T08:00:00+07:00", tags="[Kota]",
+                 aliases="[/lama/satu/]", authors="[Hmz]")
+    _build(site)
+    # When today's news arrives: a new month, an alias, a scheduled article (a new tag
+    # would change the navigation of every page here: there are fewer than eight)
+    site.article("2024/04/c1", "Kabar April", "2024-04-01T08:00:00+07:00",
+                 tags="[Kota, Topik 0]", aliases="[/lama/april/]", authors="[Hmz]")
+    site.article("2024/04/c2", "Kabar Kedua", "2024-04-01T09:00:00+07:00", tags="[Topik 1]")
+    site.article("2024/05/nanti", "Nanti", "2024-05-01T08:00:00+07:00", tags="[Kota]")
+    later = datetime(2024, 4, 2, tzinfo=UTC)
+    result = _build(site, later)
+    # Then the short way builds it as the whole way would, writing only what changed
+    assert result.shortcut and result.parsed == 3
+    assert "2024/03/berita-1/index.html" not in result.written
+    assert {"2024/04/kabar-april/index.html", "2024/04/kabar-kedua/index.html",
+            "lama/april/index.html", "_redirects", "2024/04/index.html",
+            "2024/03/berita-8/index.html", "sitemap.xml"} <= set(result.written)
+    assert result.next_due == datetime(2024, 5, 1, 1, tzinfo=UTC)
+    _same_as_the_whole_way(site, make_site, later)
+    # And the next edit and the next append take it again
+    c1 = site.root / "content/articles/2024/04/c1.md"
+    c1.write_text(c1.read_text(encoding="utf-8") + "\nRalat.\n", encoding="utf-8")
+    assert _build(site, later).shortcut
+    site.article("2024/04/c3", "Kabar Ketiga", "2024-04-01T10:00:00+07:00", tags="[Kota]")
+    assert _build(site, later).shortcut
+    _same_as_the_whole_way(site, make_site, later)

@@ -1,0 +1,89 @@
+"""Planned output files: `Page` (rendered from a template) and `Copy` (copied).
+
+Each carries a fingerprint of everything that goes into it, so a build can
+tell without rendering whether the file on disk is current (see plan.py).
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Page:
+    """One output file rendered from a template."""
+
+    output: str
+    """Path of the file relative to the output folder, POSIX, e.g. `tag/kpu/index.html`."""
+    url: str
+    """Root-relative URL, e.g. `/tag/kpu/`."""
+    kind: str
+    """`home`, `archive`, `tag`, `tags`, `article`, `page`, `404`, `author`, `year`,
+    `month`, `years`, `search`, `redirect`, `redirects`, `atom`, `rss`, `jsonfeed`,
+    `sitemap`, `sitemapindex`, `newssitemap` or `robots`."""
+    template: str
+    """Template file name, e.g. `list.html`."""
+    title: str
+    """Heading of the page: the headline, the tag name, ..."""
+    canonical: str
+    """Absolute URL of the page's canonical address."""
+    items: tuple[int, ...] = ()
+    """Articles listed on the page, as indexes into `Site.articles`, newest first."""
+    article: int | None = None
+    """The article shown (article pages)."""
+    static_page: int | None = None
+    """The static page shown (index into `Site.pages`)."""
+    tag: str = ""
+    """Slug of the tag (tag pages and tag feeds)."""
+    author: str = ""
+    """Slug of the author (author pages and author feeds)."""
+    year: int | None = None
+    """The year of a date archive page."""
+    month: int | None = None
+    """The month (1-12) of a month archive page."""
+    neighbours: tuple[int | None, int | None] = (None, None)
+    """Article pages: the next older and next newer listed article."""
+    related: tuple[int, ...] = ()
+    """Article pages: related articles, best first."""
+    links: tuple[tuple[str, str], ...] = ()
+    """Sitemaps: (absolute URL, lastmod or ""); redirects: (from, to) URLs."""
+    number: int | None = None
+    """Page number of a list page, 1 = oldest."""
+    newer_url: str | None = None
+    """Next newer list page, if any."""
+    older_url: str | None = None
+    """Next older list page, if any."""
+    base: str = ""
+    """Hash of everything else that goes into the page."""
+    fingerprint: str = ""
+    """Hash of everything that goes into the file: `base` and the keys of `deps`."""
+
+    @property
+    def deps(self) -> tuple[int, ...]:
+        """Articles the page shows (listed, related, neighbours, the article itself):
+        their keys go into the fingerprint."""
+        return deps_of(self.items, self.related, self.article, self.neighbours)
+
+
+def deps_of(items: tuple[int, ...], related: tuple[int, ...], article: int | None,
+          neighbours: tuple[int | None, ...]) -> tuple[int, ...]:
+    return items + related + tuple(i for i in (article, *neighbours) if i is not None)
+
+
+@dataclass(frozen=True)
+class Copy:
+    """One output file copied from a source file."""
+
+    output: str
+    """Path of the file relative to the output folder."""
+    source: str
+    """Absolute path of the file to copy."""
+    fingerprint: str
+    """Hash of the source's size and modification time."""
+
+
+def fingerprint(base: str, deps: Iterable[int], key_of: Callable[[int], str]) -> str:
+    """A page's fingerprint: its base and the keys of the articles it shows."""
+    return hashlib.sha1("".join([base, *map(key_of, deps)]).encode()).hexdigest()

@@ -1,0 +1,84 @@
+"""The short way's plan for today's news: articles appended after every published one.
+
+With stable pagination an appended article changes a fixed set of pages: the
+newest pages of the lists it joins, the pages of the whole site that show the
+newest articles or the counts, its own pages, and the page of the article
+before it. `plan.plan_appended` plans exactly those with the planner's own code;
+this module gives it what it needs of the previous build (the redirects and
+sitemap entries, from the stored pages) and refuses the cases it cannot prove
+(build_settled.py then takes the whole way).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from itertools import chain
+
+from generator import plan_extra, urls
+from generator.cache import OutputEntry
+from generator.memory import Settled
+from generator.pagestore import PageStore
+from generator.plan import Page, plan_appended
+from generator.site import Site
+
+Keys = tuple[Callable[[str], str], str, Callable[[int], str]]
+"""`template_key`, `globals_key` and `key_of` of `plan.plan_appended`."""
+
+
+def appended_pages(site: Site, before: Site, keys: Keys, head: Settled,
+                   previous: Mapping[str, OutputEntry], store: PageStore, target: str,
+                   damaged: set[str]) -> list[Page] | None:
+    """The pages that change when `site` appends articles to `before` (the site the
+    last build made, `head` what it left), and those of damaged files; None when only
+    the whole way can tell."""
+    config = site.config
+    count = len(head.order)
+    if config.outputs.author_pages and (
+            {a.author.slug for a in site.authors} != {a.author.slug for a in before.authors}):
+        return None  # a new author page changes the bylines of their earlier articles
+    extras = _stored_extras(site, store, target, previous)
+    if extras is None:
+        return None
+    template_key, globals_key, key_of = keys
+    pages = plan_appended(site, template_key, globals_key, key_of, plan_extra.Before(
+        count, plan_extra.list_counts(before), *extras))
+    outputs = {page.output for page in pages}
+    copies = {output for output, _ in head.copies}
+    if len(outputs) != len(pages) or not outputs.isdisjoint(copies) or any(
+            page.article is not None and page.article >= count and page.output in previous
+            for page in pages if page.kind in ("article", "redirect")):
+        return None  # an appended article's URL is taken: the whole way names both files
+    rest = damaged - outputs
+    if rest:
+        found = store.pages(target, rest)
+        if set(found) != rest or not all(isinstance(p, Page) for p in found.values()):
+            return None
+        pages += [found[output] for output in sorted(rest)]
+    return pages
+
+
+def _stored_extras(site: Site, store: PageStore, target: str,
+                   previous: Mapping[str, OutputEntry]
+                   ) -> tuple[tuple[tuple[str, str], ...], tuple[tuple[str, str], ...]] | None:
+    """The previous build's redirects and sitemap entries, from its stored pages."""
+    redirects, sitemap = urls.output_path(urls.REDIRECTS), urls.output_path(urls.SITEMAP)
+    rows = store.pages(target, [redirects, sitemap])
+    moves: tuple[tuple[str, str], ...] = ()
+    if redirects in previous:
+        row = rows.get(redirects)
+        if not isinstance(row, Page):
+            return None
+        moves = row.links
+    entries: tuple[tuple[str, str], ...] = ()
+    if site.config.outputs.sitemaps:
+        top = rows.get(sitemap)
+        if not isinstance(top, Page):
+            return None
+        entries = top.links
+        if top.kind == "sitemapindex":
+            names = [urls.output_path(urls.sitemap_part(n)) for n in range(1, len(top.links) + 1)]
+            parts = store.pages(target, names)
+            if set(parts) != set(names) or not all(isinstance(p, Page) for p in parts.values()):
+                return None
+            entries = tuple(chain.from_iterable(parts[name].links for name in names))
+    return moves, entries
