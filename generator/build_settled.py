@@ -18,11 +18,10 @@ from __future__ import annotations
 
 import hashlib
 import os
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
-from typing import overload
 
 from generator import loader, plan_extra, search
 from generator.buildbase import (
@@ -42,7 +41,14 @@ from generator.plan import Page, plan_inputs, refreshed, replan
 from generator.render import Renderer
 from generator.renderjobs import RenderJob, render_pages
 from generator.settled_append import appended_pages
-from generator.site import Site, SiteMemo, append_memo, append_site, still_current
+from generator.site import (
+    LazyArticles,
+    Site,
+    SiteMemo,
+    append_memo,
+    append_site,
+    still_current,
+)
 from generator.theme import ThemeFiles
 from generator.write import OutputCheck, Writer
 
@@ -314,7 +320,7 @@ def _write(options: BuildOptions, cache: Cache, target: str, stale: list[Page],
     return written
 
 
-class _Articles(Sequence[Article]):
+class _Articles(LazyArticles):
     """The site's articles, each read from the cache when first asked for."""
 
     def __init__(self, order: tuple[str, ...], cache: Cache) -> None:
@@ -333,14 +339,7 @@ class _Articles(Sequence[Article]):
     def __len__(self) -> int:
         return len(self.order)
 
-    @overload
-    def __getitem__(self, index: int) -> Article: ...
-    @overload
-    def __getitem__(self, index: slice) -> Sequence[Article]: ...
-
-    def __getitem__(self, index: int | slice) -> Article | Sequence[Article]:
-        if isinstance(index, slice):
-            return [self[i] for i in range(*index.indices(len(self.order)))]
+    def one(self, index: int) -> Article:
         path = self.order[index]
         if path not in self.known:
             self.load((index,))
@@ -348,6 +347,3 @@ class _Articles(Sequence[Article]):
                 raise LookupError(f"{path}: its record is not in the build cache; delete "
                                   ".warta/ and build again")
         return self.known[path]
-
-    def __iter__(self) -> Iterator[Article]:
-        return (self[i] for i in range(len(self.order)))

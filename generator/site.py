@@ -6,7 +6,7 @@ pages or tags that would get the same URL are errors naming both files.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
 from operator import attrgetter
@@ -252,15 +252,12 @@ def append_memo(memo: SiteMemo, site: Site, paths: Sequence[str],
                    site=replace(site, articles=()))
 
 
-class _Joined(Sequence[Article]):
-    """Two sequences of articles as one, neither copied (the first may be read from the
-    cache on demand)."""
+class LazyArticles(Sequence[Article]):
+    """A sequence of articles made up as they are asked for (`one`), never copied."""
 
-    def __init__(self, first: Sequence[Article], second: Sequence[Article]) -> None:
-        self.first, self.second = first, second
-
-    def __len__(self) -> int:
-        return len(self.first) + len(self.second)
+    def one(self, index: int) -> Article:
+        """Article `index` (0 <= index < len(self))."""
+        raise NotImplementedError
 
     @overload
     def __getitem__(self, index: int) -> Article: ...
@@ -269,9 +266,28 @@ class _Joined(Sequence[Article]):
 
     def __getitem__(self, index: int | slice) -> Article | Sequence[Article]:
         if isinstance(index, slice):
-            return [self[i] for i in range(*index.indices(len(self)))]
+            return [self.one(i) for i in range(*index.indices(len(self)))]
         if index < 0:
             index += len(self)
+        if not 0 <= index < len(self):
+            raise IndexError(index)
+        return self.one(index)
+
+    def __iter__(self) -> Iterator[Article]:
+        return (self.one(i) for i in range(len(self)))
+
+
+class _Joined(LazyArticles):
+    """Two sequences of articles as one (the first may be read from the cache on
+    demand)."""
+
+    def __init__(self, first: Sequence[Article], second: Sequence[Article]) -> None:
+        self.first, self.second = first, second
+
+    def __len__(self) -> int:
+        return len(self.first) + len(self.second)
+
+    def one(self, index: int) -> Article:
         split = len(self.first)
         return self.first[index] if index < split else self.second[index - split]
 
