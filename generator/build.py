@@ -93,12 +93,12 @@ def build(options: BuildOptions, progress: Progress | None = None,
         warnings = tuple(p for p in loaded.problems if not p.is_error)
         search_key = "" if not config.outputs.search else search.index_key(
             p.fingerprint for p in plan.pages if p.output.endswith(".html"))
+        # Stored with the memos, in the same transaction as the files' records.
+        memos["settled:" + target] = _settled(cache, options, _Pages(site, renderer, theme, plan),
+                                              warnings, search_key, len(loaded.sources))
         written, unchanged, removed, rendered = _write(
             options, cache, _Written(previous, check.damaged() if check else None),
             _Pages(site, renderer, theme, plan), progress, memos, memory)
-        if not options.dry_run:
-            _settle(cache, options, _Pages(site, renderer, theme, plan), warnings, search_key,
-                    len(loaded.sources))
     except BaseException:
         memory.target = ""  # the next build reads the cache again, and checks the files
         raise
@@ -136,18 +136,18 @@ def _finish(options: BuildOptions, done: Shortcut, started: float,
                        search_key=done.search_key, reused=done.reused, shortcut=shortcut)
 
 
-def _settle(cache: Cache, options: BuildOptions, work: _Pages, warnings: tuple[Problem, ...],
-            search_key: str, sources: int) -> None:
-    """Leave what the next build needs to take the short way (build_settled.py)."""
+def _settled(cache: Cache, options: BuildOptions, work: _Pages, warnings: tuple[Problem, ...],
+              search_key: str, sources: int) -> Settled:
+    """What the next build needs to take the short way (build_settled.py), should this
+    one go through."""
     plan, site = work.plan, work.site
     assert plan.memo is not None
-    store(cache, "settled:" + target_of(options), Settled(
+    return Settled(
         loads=cache.loads(), content_key=site.config.content_key, drafts=options.drafts,
         inputs=plan.memo.inputs, templates=plan.memo.templates,
         copies=tuple((c.output, c.fingerprint) for c in plan.copies), order=plan.memo.order,
         warnings=warnings, search_key=search_key, pages=len(plan.pages),
-        sources=sources))
-    cache.commit()
+        sources=sources)
 
 
 def _plan(options: BuildOptions, config: SiteConfig, theme: ThemeFiles, cache: Cache,
