@@ -1,17 +1,19 @@
-"""The short way, for a build where nothing moved: an edit, a touched file, no change.
+"""The short way, for a build where nothing moved or only today's news arrived.
 
-When no source was added or removed, every edited article keeps its `shape`
-(nothing that places it in the site changed), no scheduled article came due,
-and the settings, templates, theme files and media are as the last successful
-build left them, the plan is that build's plan with new fingerprints for the
-pages that show an edited article: what `make_plan` does with its memo
+When no source was removed, every edited article keeps its `shape` (nothing
+that places it in the site changed), no scheduled article came due, and the
+settings, templates, theme files and media are as the last successful build
+left them, the plan is that build's plan with new fingerprints for the pages
+that show an edited article: what `make_plan` does with its memo
 (`plan.refreshed`). This build proves that from small things: the sources'
 fingerprints (not their records), the site's indexes (`site.SiteMemo`) and the
 `memory.Settled` row; then it reads only the pages that show an edited article
-(pagestore.py) and the records of the articles those pages show. Anything
-else returns None and build.py takes the whole pipeline, which leaves a new
-`Settled` for the next build. tests/test_incremental.py runs every kind of
-change both ways and requires the same output.
+(pagestore.py) and the records of the articles those pages show. New articles
+dated after every published one are appended the same way, planning only the
+sections they change (settled_append.py). Anything else returns None and
+build.py takes the whole pipeline, which leaves a new `Settled` for the next
+build. tests/test_incremental.py runs every kind of change both ways and
+requires the same output.
 """
 
 from __future__ import annotations
@@ -116,6 +118,8 @@ def build_settled(options: BuildOptions, config: SiteConfig, theme: ThemeFiles,
     for edit in edits:
         articles.known[edit.path] = edit.entry.record[1]
     site: Site | None = replace(memo.site, config=config, now=now, articles=articles)
+    if added and len(changes.articles) != len(memo.shapes):
+        return None  # the memo is not of these articles (see `site.append_memo`)
     if added:
         site = append_site(memo, config, articles, [a.entry.record[1] for a in added],
                            options.drafts, now)
