@@ -9,6 +9,7 @@ fingerprint by fingerprint.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import UTC, datetime
 
 from hypothesis import given, settings
@@ -17,8 +18,16 @@ from hypothesis import strategies as st
 from generator.config import parse_config
 from generator.content import parse_article
 from generator.model import Article
-from generator.plan import Plan, PlanMemo, make_plan
-from generator.site import Site, extend_site, make_site, reuse_site, site_memo
+from generator.plan import Plan, PlanMemo, make_plan, plan_appended
+from generator.plan_extra import Before, list_counts
+from generator.site import (
+    Site,
+    append_site,
+    extend_site,
+    make_site,
+    reuse_site,
+    site_memo,
+)
 
 CONFIG = parse_config("""
 title = "Kabar Contoh"
@@ -189,3 +198,59 @@ def test_today_s_news_extends_the_site_without_indexing_it_again() -> None:
     articles = tuple(parse(n, files[n]) for n in sorted(files))
     assert make_site(CONFIG, articles, (), False, now=NOW)[1]
     assert extend_site(memo, CONFIG, articles, (), False, NOW) is None
+
+
+# Every output on, and sitemaps split in parts of five addresses.
+SPLIT = parse_config("""
+title = "Kabar Contoh"
+base_url = "https://kabar.example/"
+page_size = 2
+home_size = 3
+sitemap_size = 5
+[outputs]
+search = false
+""")
+
+
+@settings(max_examples=150, deadline=None)
+@given(histories(), st.lists(st.tuples(st.integers(0, 3), st.integers(0, 2), st.booleans()),
+                             min_size=1, max_size=3))
+def test_an_append_plans_every_page_that_changes_as_make_plan_does(
+        history: tuple[dict[str, str], list[tuple[str, int, int]]],
+        added: list[tuple[int, int, bool]]) -> None:
+    # Given an archive after a random history, planned
+    files, steps = history
+    files = dict(files)
+    for change, pick, value in steps:
+        apply(files, change, pick, value)
+    articles = tuple(parse(name, files[name]) for name in sorted(files))
+    site, problems = make_site(SPLIT, articles, (), False, now=NOW)
+    if problems or not site.articles:
+        return
+    before = make_plan(site, template_key, "globals", [])
+    # When articles dated after every one of them are appended (today's news)
+    new = tuple(parse(f"hari-ini-{n}", text(
+        f"Hari ini {n}", 0, [TAGS[tag]], AUTHORS[author], f"Isi {n}.",
+        extra=f"aliases: [/lama/{n}/]\n" if alias else "",
+    ).replace("date: 2024-01-01T08:00", f"date: 2024-12-30T{10 + n:02d}:00"))
+        for n, (tag, author, alias) in enumerate(added))
+    appended = append_site(site_memo(site, articles, (), False), SPLIT, site.articles, new,
+                           False, NOW)
+    whole, problems = make_site(SPLIT, articles + new, (), False, now=NOW)
+    if appended is None:
+        return  # refused (an alias taken, a tag spelt two ways): the whole way decides
+    assert not problems and replace(appended, articles=tuple(appended.articles)) == whole
+    if {a.author.slug for a in whole.authors} != {a.author.slug for a in site.authors}:
+        return  # a new author page: the short way refuses it (bylines of earlier articles)
+    # Then the pages planned for the append are make_plan's, and every page that
+    # changed is among them
+    moves = next((p.links for p in before.pages if p.kind == "redirects"), ())
+    sitemap = [p for p in before.pages if p.kind == "sitemap"]
+    entries = tuple(entry for page in sitemap for entry in page.links)
+    planned = plan_appended(appended, template_key, "globals",
+                            lambda i: appended.articles[i].key,
+                            Before(len(site.articles), list_counts(site), moves, entries))
+    fresh = {p.output: p for p in make_plan(whole, template_key, "globals", []).pages}
+    old = {p.output: p for p in before.pages}
+    assert all(fresh[p.output] == p for p in planned)
+    assert {o for o, p in fresh.items() if old.get(o) != p} <= {p.output for p in planned}
