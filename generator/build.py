@@ -76,29 +76,31 @@ def build(options: BuildOptions, progress: Progress | None = None,
             previous = (memory.outputs if memory.target == target else None) \
                 or cache.outputs(target)
             check = None if trusted is not None else OutputCheck(options.output, previous)
-            scanned = None
+            scanned = short = None
             if (check is not None and options.shortcut and not memory.target
                     and options.sources_changed is None and not options.dry_run):
                 scanned = loader.scan(site_dir)
                 short = build_settled(options, config, theme, cache, target,
                                       build_now(options), previous, check, scanned)
-                if short is not None:
-                    return _finish(options, short, started)
-            remember(memory, target, cache)
-            loaded, site, renderer, plan, memos = _plan(options, config, theme, cache, memory,
-                                                        scanned)
+            if short is None:
+                remember(memory, target, cache)
+                loaded, site, renderer, plan, memos = _plan(options, config, theme, cache,
+                                                            memory, scanned)
         finally:
             gc.freeze()
             gc.enable()
-        warnings = tuple(p for p in loaded.problems if not p.is_error)
-        search_key = "" if not config.outputs.search else search.index_key(
-            p.fingerprint for p in plan.pages if p.output.endswith(".html"))
-        # Stored with the memos, in the same transaction as the files' records.
-        memos["settled:" + target] = _settled(cache, options, _Pages(site, renderer, theme, plan),
-                                              warnings, search_key, len(loaded.sources))
-        written, unchanged, removed, rendered = _write(
-            options, cache, _Written(previous, check.damaged() if check else None),
-            _Pages(site, renderer, theme, plan), progress, memos, memory)
+        removed: list[str] = []
+        if short is None:
+            warnings = tuple(p for p in loaded.problems if not p.is_error)
+            search_key = "" if not config.outputs.search else search.index_key(
+                p.fingerprint for p in plan.pages if p.output.endswith(".html"))
+            # Stored with the memos, in the same transaction as the files' records.
+            memos["settled:" + target] = _settled(
+                cache, options, _Pages(site, renderer, theme, plan), warnings, search_key,
+                len(loaded.sources))
+            written, unchanged, removed, rendered = _write(
+                options, cache, _Written(previous, check.damaged() if check else None),
+                _Pages(site, renderer, theme, plan), progress, memos, memory)
     except BaseException:
         memory.target = ""  # the next build reads the cache again, and checks the files
         raise
@@ -107,6 +109,8 @@ def build(options: BuildOptions, progress: Progress | None = None,
         # In a long-lived process (`warta serve`) the records must be collectable
         # again once the build is over.
         gc.unfreeze()
+    if short is not None:
+        return _finish(options, short, started)
     return _finish(options, Shortcut(
         written=tuple(written), unchanged=unchanged, parsed=loaded.parsed, rendered=rendered,
         warnings=warnings, site=site, search_key=search_key, reused=plan.reused),
