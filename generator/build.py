@@ -147,7 +147,7 @@ def _settled(cache: Cache, options: BuildOptions, work: _Pages, warnings: tuple[
     plan, site = work.plan, work.site
     assert plan.memo is not None
     return Settled(
-        loads=cache.loads(), content_key=site.config.content_key, drafts=options.drafts,
+        loads=cache.loads(), content_key=site.config.content_key,
         inputs=plan.memo.inputs, templates=plan.memo.templates,
         copies=tuple((c.output, c.fingerprint) for c in plan.copies), order=plan.memo.order,
         warnings=warnings, search_key=search_key, pages=len(plan.pages),

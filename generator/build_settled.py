@@ -188,7 +188,7 @@ class _Changes:
     added: list[_Edit]
     """New sources, all articles."""
     articles: list[str]
-    """Paths of the articles known before (for the site memo)."""
+    """Paths of the articles known before, when some were added (for the site memo)."""
 
 
 def _changes(found: list[loader.Source], config: SiteConfig, cache: Cache) -> _Changes | None:
@@ -233,7 +233,8 @@ def _changes(found: list[loader.Source], config: SiteConfig, cache: Cache) -> _C
     if any(a is None for a in appended) or (added and any(e.body for e in edits)):
         return None
     return _Changes(edits, [a for a in appended if a is not None],
-                    [path for path in known if path.startswith(loader.ARTICLES + "/")])
+                    [path for path in known if path.startswith(loader.ARTICLES + "/")]
+                    if added else [])
 
 
 def _parsed(source: loader.Source, data: bytes, digest: str, config: SiteConfig

@@ -17,7 +17,7 @@ import pickle
 import sqlite3
 import sys
 import zlib
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -214,15 +214,18 @@ class Cache:
 
     def records(self, paths: Iterable[str]) -> dict[str, Any]:
         """The parsed records of `paths` (those the cache has), one row each."""
-        found: dict[str, Any] = {}
-        wanted = list(dict.fromkeys(paths))
+        return {path: pickle.loads(blob) for path, blob in self.select_in(
+            "SELECT path, record FROM records WHERE path IN ({})", (), paths)}
+
+    def select_in(self, query: str, fixed: tuple[object, ...],
+                  values: Iterable[object]) -> Iterator[tuple[Any, ...]]:
+        """The rows of `query`, whose `{}` is the list of `values` (after the `fixed`
+        parameters), asked in parts small enough for SQLite."""
+        wanted = list(dict.fromkeys(values))
         for start in range(0, len(wanted), 500):
             chunk = wanted[start:start + 500]
-            marks = ",".join("?" * len(chunk))
-            for path, blob in self.db.execute(
-                    f"SELECT path, record FROM records WHERE path IN ({marks})", chunk):
-                found[path] = pickle.loads(blob)
-        return found
+            yield from self.db.execute(query.format(",".join("?" * len(chunk))),
+                                       [*fixed, *chunk])
 
     def put_body(self, path: str, digest: str, html: str) -> None:
         self.db.execute("INSERT OR REPLACE INTO bodies VALUES (?, ?, ?)", (path, digest, html))

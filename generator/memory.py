@@ -40,8 +40,6 @@ class Settled:
     """`Cache.loads()` after that build: the sources were saved as it saw them."""
     content_key: str
     """`SiteConfig.content_key` of its records."""
-    drafts: bool
-    """Whether it included drafts."""
     inputs: str
     """`plan.plan_inputs` of its plan: the settings and what every page shows."""
     templates: Mapping[str, str]

@@ -33,8 +33,9 @@ class PageStore:
         if not pages and not fresh:
             return
         if fresh:
-            self.cache.db.execute("DELETE FROM shows WHERE page IN "
-                            "(SELECT id FROM pages WHERE target = ?)", (target,))
+            self.cache.db.execute(
+                "DELETE FROM shows WHERE page IN (SELECT id FROM pages WHERE target = ?)",
+                (target,))
         dumps, protocol = pickle.dumps, pickle.HIGHEST_PROTOCOL
         self.cache.db.executemany(
             "INSERT INTO pages (target, output, page) VALUES (?, ?, ?) "
@@ -49,38 +50,28 @@ class PageStore:
 
     def _page_ids(self, target: str, outputs: list[str]) -> dict[str, int]:
         if len(outputs) > 1000:
-            return dict(self.cache.db.execute("SELECT output, id FROM pages WHERE target = ?",
-                                        (target,)))
-        ids: dict[str, int] = {}
-        for start in range(0, len(outputs), 500):
-            chunk = outputs[start:start + 500]
-            ids.update(self.cache.db.execute(
-                f"SELECT output, id FROM pages WHERE target = ? AND output IN "
-                f"({','.join('?' * len(chunk))})", [target, *chunk]))
-        return ids
+            return dict(self.cache.db.execute(
+                "SELECT output, id FROM pages WHERE target = ?", (target,)))
+        return dict(self.cache.select_in(
+            "SELECT output, id FROM pages WHERE target = ? AND output IN ({})", (target,),
+            outputs))
 
     def forget_pages(self, target: str, outputs: Iterable[str]) -> None:
         self.cache.db.executemany("DELETE FROM pages WHERE target = ? AND output = ?",
-                            ((target, output) for output in outputs))
+                                  ((target, output) for output in outputs))
 
     def pages(self, target: str, outputs: Iterable[str]) -> dict[str, Any]:
         """The stored pages of `outputs` (those planned by the last build)."""
-        found: dict[str, Any] = {}
-        wanted = list(outputs)
-        for start in range(0, len(wanted), 500):
-            chunk = wanted[start:start + 500]
-            found.update((output, pickle.loads(blob)) for output, blob in self.cache.db.execute(
-                f"SELECT output, page FROM pages WHERE target = ? AND output IN "
-                f"({','.join('?' * len(chunk))})", [target, *chunk]))
-        return found
+        return {output: pickle.loads(blob) for output, blob in self.cache.select_in(
+            "SELECT output, page FROM pages WHERE target = ? AND output IN ({})", (target,),
+            outputs)}
 
     def pages_showing(self, target: str, paths: Iterable[str]) -> dict[str, Any]:
         """The stored pages that show, or once showed, one of the articles at `paths`."""
-        numbers = list({article_number(path) for path in paths})
-        return {output: pickle.loads(blob) for output, blob in self.cache.db.execute(
+        return {output: pickle.loads(blob) for output, blob in self.cache.select_in(
             "SELECT DISTINCT output, pages.page FROM shows JOIN pages ON shows.page = pages.id "
-            f"WHERE target = ? AND article IN ({','.join('?' * len(numbers))})",
-            [target, *numbers])}
+            "WHERE target = ? AND article IN ({})", (target,),
+            (article_number(path) for path in paths))}
 
 
 def article_number(path: str) -> int:
