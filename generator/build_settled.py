@@ -18,7 +18,6 @@ requires the same output.
 
 from __future__ import annotations
 
-import hashlib
 import os
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
@@ -217,7 +216,7 @@ def _changes(found: list[loader.Source], config: SiteConfig, cache: Cache) -> _C
         if old is None or old[0] != "article":
             return None
         data = Path(source.absolute).read_bytes()
-        digest = hashlib.sha256(data).hexdigest()[:24]
+        digest = loader.digest_of(data)
         if digest == stat.digest:  # touched, not changed
             entry = SourceEntry(source.size, source.mtime_ns, digest, key, old)
             edits.append(_Edit(source.path, entry, None))
@@ -228,8 +227,8 @@ def _changes(found: list[loader.Source], config: SiteConfig, cache: Cache) -> _C
                 or new.modified != old[1].modified):
             return None  # the sitemap shows `modified`; the whole way re-plans it
         edits.append(edit)
-    appended = [_parsed(s, data := Path(s.absolute).read_bytes(),
-                        hashlib.sha256(data).hexdigest()[:24], config) for s in added]
+    appended = [_parsed(s, data := Path(s.absolute).read_bytes(), loader.digest_of(data),
+                        config) for s in added]
     if any(a is None for a in appended) or (added and any(e.body for e in edits)):
         return None
     return _Changes(edits, [a for a in appended if a is not None],

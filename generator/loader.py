@@ -150,7 +150,7 @@ def load(site_dir: Path, config: SiteConfig, cache: Cache, jobs: int = 1,
             entries[source.path] = entry
             continue
         data = Path(source.absolute).read_bytes()
-        digest = hashlib.sha256(data).hexdigest()[:24]
+        digest = digest_of(data)
         if entry and entry.digest == digest and entry.meta_key == key:
             # Touched but not changed: remember the new stat, keep the record.
             entries[source.path] = SourceEntry(source.size, source.mtime_ns, digest, key,
@@ -193,6 +193,11 @@ def _parse_all(
     else:
         for source, task in zip((s for s, *_ in work), tasks, strict=True):
             yield source, parse_source(task, config)
+
+
+def digest_of(data: bytes) -> str:
+    """The content hash the cache keeps of a source file's bytes."""
+    return hashlib.sha256(data).hexdigest()[:24]
 
 
 def parse_source(task: tuple[str, bytes, str, str | None],
