@@ -106,6 +106,43 @@ def build_settled(options: BuildOptions, config: SiteConfig, theme: ThemeFiles,
     if (not isinstance(head, Settled) or head.loads != cache.loads()
             or head.content_key != config.content_key or head.sources > len(found)):
         return None
+    try:
+        proven = _prove(options, config, theme, cache, target, now, previous, check, found,
+                        head)
+    except LookupError:
+        return None  # a record or page the cache should hold is missing or damaged
+    if proven is None:
+        return None
+    changes, memo, site, renderer, stale, warnings = proven
+    edits, added = changes.edits, changes.added
+    search_key = head.search_key
+    for page in stale if config.outputs.search else ():
+        if page.output.endswith(".html"):
+            search_key = search.rekey(search_key, previous[page.output].fingerprint
+                                      if page.output in previous else "0", page.fingerprint)
+    written = _write(options, cache, target, stale, (theme, renderer, site), edits + added)
+    settled = replace(head, warnings=warnings, search_key=search_key)
+    if added:
+        store(cache, "site:" + target,
+              append_memo(memo, site, changes.articles, [a.entry.record[1] for a in added]))
+        new = [site.articles[i].path for i in range(len(head.order), len(site.articles))]
+        settled = replace(settled, order=head.order + tuple(new), sources=len(found),
+                          pages=head.pages + sum(p.output not in previous for p in stale))
+    store(cache, "settled:" + target, replace(settled, loads=cache.loads()))
+    cache.commit()
+    total = len(previous) + sum(p.output not in previous for p in stale)
+    return Shortcut(written=tuple(written), unchanged=total - len(written),
+                    parsed=sum(e.body is not None for e in edits + added), rendered=len(stale),
+                    warnings=warnings, site=site, search_key=search_key,
+                    reused=settled.pages - len(stale))
+
+
+def _prove(options: BuildOptions, config: SiteConfig, theme: ThemeFiles, cache: Cache,
+           target: str, now: datetime, previous: dict[str, OutputEntry], check: OutputCheck,
+           found: list[loader.Source], head: Settled
+           ) -> tuple[_Changes, SiteMemo, Site, Renderer, list[Page], tuple[Problem, ...]] | None:
+    """What changed, the site, its renderer, the pages to render and the warnings, when
+    the short way applies; None when it does not."""
     # The sources first: when one was removed, nothing else need be read.
     changes = _changes(found, config, cache)
     memo = stored(cache, "site:" + target) if changes is not None else None
@@ -156,26 +193,10 @@ def build_settled(options: BuildOptions, config: SiteConfig, theme: ThemeFiles,
         return None
     stale = [p for p in pages if p.output in damaged
              or previous.get(p.output, OutputEntry("", 0, 0)).fingerprint != p.fingerprint]
-    search_key = head.search_key
-    for page in stale if config.outputs.search else ():
-        if page.output.endswith(".html"):
-            search_key = search.rekey(search_key, previous[page.output].fingerprint
-                                      if page.output in previous else "0", page.fingerprint)
-    written = _write(options, cache, target, stale, (theme, renderer, site), edits + added)
-    settled = replace(head, warnings=warnings, search_key=search_key)
-    if added:
-        store(cache, "site:" + target,
-              append_memo(memo, site, changes.articles, [a.entry.record[1] for a in added]))
-        new = [site.articles[i].path for i in range(len(head.order), len(site.articles))]
-        settled = replace(settled, order=head.order + tuple(new), sources=len(found),
-                          pages=head.pages + sum(p.output not in previous for p in stale))
-    store(cache, "settled:" + target, replace(settled, loads=cache.loads()))
-    cache.commit()
-    total = len(previous) + sum(p.output not in previous for p in stale)
-    return Shortcut(written=tuple(written), unchanged=total - len(written),
-                    parsed=sum(e.body is not None for e in edits + added), rendered=len(stale),
-                    warnings=warnings, site=site, search_key=search_key,
-                    reused=settled.pages - len(stale))
+    for page in stale:  # read now what rendering will ask for (LookupError if damaged)
+        for index in page.deps:
+            site.articles[index]
+    return changes, memo, site, renderer, stale, warnings
 
 
 @dataclass(frozen=True)

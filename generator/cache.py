@@ -214,7 +214,7 @@ class Cache:
 
     def records(self, paths: Iterable[str]) -> dict[str, Any]:
         """The parsed records of `paths` (those the cache has), one row each."""
-        return {path: pickle.loads(blob) for path, blob in self.select_in(
+        return {path: unpickled(blob) for path, blob in self.select_in(
             "SELECT path, record FROM records WHERE path IN ({})", (), paths)}
 
     def select_in(self, query: str, fixed: tuple[object, ...],
@@ -318,6 +318,15 @@ def _shared(part: dict[str, SourceEntry]) -> dict[str, SourceEntry]:
                 entry = replace(entry, record=(kind, record, problems))
         shared[path] = entry
     return shared
+
+
+def unpickled(blob: bytes) -> Any:
+    """A row's object; LookupError when it cannot be read (a damaged cache: the caller
+    takes the long way, which does not need the row)."""
+    try:
+        return pickle.loads(blob)
+    except Exception as error:  # noqa: BLE001 - any damage is the same to the caller
+        raise LookupError(f"a damaged row in the build cache: {error}") from None
 
 
 def _shard(path: str) -> int:

@@ -12,7 +12,7 @@ import zlib
 from collections.abc import Iterable
 from typing import Any
 
-from generator.cache import Cache
+from generator.cache import Cache, unpickled
 
 
 class PageStore:
@@ -62,13 +62,13 @@ class PageStore:
 
     def pages(self, target: str, outputs: Iterable[str]) -> dict[str, Any]:
         """The stored pages of `outputs` (those planned by the last build)."""
-        return {output: pickle.loads(blob) for output, blob in self.cache.select_in(
+        return {output: unpickled(blob) for output, blob in self.cache.select_in(
             "SELECT output, page FROM pages WHERE target = ? AND output IN ({})", (target,),
             outputs)}
 
     def pages_showing(self, target: str, paths: Iterable[str]) -> dict[str, Any]:
         """The stored pages that show, or once showed, one of the articles at `paths`."""
-        return {output: pickle.loads(blob) for output, blob in self.cache.select_in(
+        return {output: unpickled(blob) for output, blob in self.cache.select_in(
             "SELECT DISTINCT output, pages.page FROM shows JOIN pages ON shows.page = pages.id "
             "WHERE target = ? AND article IN ({})", (target,),
             (article_number(path) for path in paths))}

@@ -252,3 +252,27 @@ def test_appended_articles_take_the_short_way_with_every_output_on(
     site.article("2024/04/c3", "Kabar Ketiga", "2024-04-01T10:00:00+07:00", tags="[Kota]")
     assert _build(site, later).shortcut
     _same_as_the_whole_way(site, make_site, later)
+
+
+def test_a_damaged_page_or_record_row_takes_the_whole_way(
+        make_site: Callable[[str], SiteMaker]) -> None:
+    # Given a built archive whose cache has a damaged page row and a damaged record row
+    site = make_site("settled")
+    _newsroom(site)
+    _build(site)
+    db = sqlite3.connect(Path(site.root / ".warta/cache.sqlite"))
+    db.execute("UPDATE pages SET page = x'00ff' WHERE output = '2024/03/berita-3/index.html'")
+    db.execute("UPDATE records SET record = x'00ff' WHERE path LIKE '%/b4.md'")
+    db.commit()
+    db.close()
+    # When the article on that page is edited, then one the damaged record's neighbour
+    b3 = site.root / "content/articles/2024/03/b3.md"
+    b3.write_text(b3.read_text(encoding="utf-8") + "\nRalat.\n", encoding="utf-8")
+    first = _build(site)
+    b5 = site.root / "content/articles/2024/03/b5.md"
+    b5.write_text(b5.read_text(encoding="utf-8") + "\nRalat.\n", encoding="utf-8")
+    second = _build(site)
+    # Then both went the whole way and the output is a clean build's
+    assert not first.shortcut and not second.shortcut
+    assert "2024/03/berita-3/index.html" in first.written
+    _same_as_the_whole_way(site, make_site)
