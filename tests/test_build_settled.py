@@ -183,15 +183,21 @@ def test_warnings_and_the_search_key_are_those_of_the_whole_way(
     assert kept.search_key == whole.search_key != first.search_key
 
 
+def _damage(site: SiteMaker, *statements: str) -> None:
+    """Change the build cache behind Warta's back."""
+    db = sqlite3.connect(Path(site.root / ".warta/cache.sqlite"))
+    for statement in statements:
+        db.execute(statement)
+    db.commit()
+    db.close()
+
+
 def test_a_cache_without_the_page_rows_takes_the_whole_way(
         make_site: Callable[[str], SiteMaker]) -> None:
     site = make_site("settled")
     _newsroom(site)
     _build(site)
-    db = sqlite3.connect(Path(site.root / ".warta/cache.sqlite"))
-    db.execute("DELETE FROM pages")
-    db.commit()
-    db.close()
+    _damage(site, "DELETE FROM pages")
     (site.output / "2024/03/berita-2/index.html").unlink()
     result = _build(site)
     assert not result.shortcut and "2024/03/berita-2/index.html" in result.written
@@ -260,11 +266,8 @@ def test_a_damaged_page_or_record_row_takes_the_whole_way(
     site = make_site("settled")
     _newsroom(site)
     _build(site)
-    db = sqlite3.connect(Path(site.root / ".warta/cache.sqlite"))
-    db.execute("UPDATE pages SET page = x'00ff' WHERE output = '2024/03/berita-3/index.html'")
-    db.execute("UPDATE records SET record = x'00ff' WHERE path LIKE '%/b4.md'")
-    db.commit()
-    db.close()
+    _damage(site, "UPDATE pages SET page = x'00ff' WHERE output = '2024/03/berita-3/index.html'",
+            "UPDATE records SET record = x'00ff' WHERE path LIKE '%/b4.md'")
     # When the article on that page is edited, then one the damaged record's neighbour
     b3 = site.root / "content/articles/2024/03/b3.md"
     b3.write_text(b3.read_text(encoding="utf-8") + "\nRalat.\n", encoding="utf-8")
