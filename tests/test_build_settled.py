@@ -30,6 +30,15 @@ def _build(site: SiteMaker, now: datetime = NOW, **options: object) -> BuildResu
     return site.build(now=now, **options)
 
 
+@pytest.fixture
+def built(make_site: Callable[[str], SiteMaker]) -> SiteMaker:
+    """The newsroom archive, built."""
+    site = make_site("settled")
+    _newsroom(site)
+    _build(site)
+    return site
+
+
 def _same_as_the_whole_way(site: SiteMaker, make_site: Callable[[str], SiteMaker],
                            now: datetime = NOW) -> None:
     clean = make_site("clean")
@@ -41,11 +50,11 @@ def _same_as_the_whole_way(site: SiteMaker, make_site: Callable[[str], SiteMaker
 
 
 def test_an_edit_reads_only_the_pages_that_show_the_article(
-        make_site: Callable[[str], SiteMaker], monkeypatch: pytest.MonkeyPatch) -> None:
+        built: SiteMaker,
+        make_site: Callable[[str], SiteMaker],
+        monkeypatch: pytest.MonkeyPatch) -> None:
     # Given a built archive
-    site = make_site("settled")
-    _newsroom(site)
-    _build(site)
+    site = built
     asked: list[dict[str, object]] = []
     showing = PageStore.pages_showing
 
@@ -128,10 +137,8 @@ def test_anything_that_moves_takes_the_whole_way(
 
 
 def test_a_broken_edit_is_reported_by_the_whole_way(
-        make_site: Callable[[str], SiteMaker]) -> None:
-    site = make_site("settled")
-    _newsroom(site)
-    _build(site)
+        built: SiteMaker) -> None:
+    site = built
     site.write("content/articles/2024/03/b4.md", "---\ntitle: Berita 4\ndate: kemarin\n---\n")
     with pytest.raises(ContentError) as raised:
         _build(site)
@@ -139,11 +146,9 @@ def test_a_broken_edit_is_reported_by_the_whole_way(
 
 
 def test_the_short_way_repairs_damaged_files_and_follows_the_clock(
-        make_site: Callable[[str], SiteMaker]) -> None:
+        built: SiteMaker, make_site: Callable[[str], SiteMaker]) -> None:
     # Given a built archive
-    site = make_site("settled")
-    _newsroom(site)
-    _build(site)
+    site = built
     assert "berita-8" in site.read("news-sitemap.xml")
     # When a page is deleted by hand, and the clock moves on a day
     (site.output / "2024/03/berita-2/index.html").unlink()
@@ -193,10 +198,8 @@ def _damage(site: SiteMaker, *statements: str) -> None:
 
 
 def test_a_cache_without_the_page_rows_takes_the_whole_way(
-        make_site: Callable[[str], SiteMaker]) -> None:
-    site = make_site("settled")
-    _newsroom(site)
-    _build(site)
+        built: SiteMaker) -> None:
+    site = built
     _damage(site, "DELETE FROM pages")
     (site.output / "2024/03/berita-2/index.html").unlink()
     result = _build(site)
@@ -204,11 +207,9 @@ def test_a_cache_without_the_page_rows_takes_the_whole_way(
 
 
 def test_a_build_that_failed_after_loading_sends_the_next_one_the_whole_way(
-        make_site: Callable[[str], SiteMaker]) -> None:
+        built: SiteMaker, make_site: Callable[[str], SiteMaker]) -> None:
     # Given a built archive
-    site = make_site("settled")
-    _newsroom(site)
-    _build(site)
+    site = built
     # When an article is edited while a template fails, and the template is put back
     b2 = site.root / "content/articles/2024/03/b2.md"
     b2.write_text(b2.read_text(encoding="utf-8").replace("Isi berita 2.", "Isi baru."),
@@ -261,11 +262,9 @@ def test_appended_articles_take_the_short_way_with_every_output_on(
 
 
 def test_a_damaged_page_or_record_row_takes_the_whole_way(
-        make_site: Callable[[str], SiteMaker]) -> None:
+        built: SiteMaker, make_site: Callable[[str], SiteMaker]) -> None:
     # Given a built archive whose cache has a damaged page row and a damaged record row
-    site = make_site("settled")
-    _newsroom(site)
-    _build(site)
+    site = built
     _damage(site, "UPDATE pages SET page = x'00ff' WHERE output = '2024/03/berita-3/index.html'",
             "UPDATE records SET record = x'00ff' WHERE path LIKE '%/b4.md'")
     # When the article on that page is edited, then one the damaged record's neighbour
