@@ -121,7 +121,7 @@ class _Adder:
                      self.globals_key if shared is None else shared, own, canonical,
                      tuple(sorted(fields.items())))
         deps = deps_of(fields.get("items", ()), fields.get("related", ()),  # type: ignore[arg-type]
-                     article, fields.get("neighbours", ()))  # type: ignore[arg-type]
+                       article, fields.get("neighbours", ()))  # type: ignore[arg-type]
         self.pages.append(Page(output=urls.output_path(url), url=url, kind=kind,
                                template=template, title=title,
                                canonical=self.site.config.absolute(canonical or url),
@@ -176,7 +176,8 @@ class _Planner(_Adder):
         self.keys: tuple[str, ...] = ()
         self.shapes: tuple[str, ...] = ()
         self.order: tuple[str, ...] = ()
-        if before is not None and key_of is not None:
+        if before is not None:
+            assert key_of is not None, "an append plan reads keys on demand"
             super().__init__(site, template_key, globals_key, key_of)
             now = plan_extra.list_counts(site)
             self.grown = {url: before.lists.get(url, 0) for url, count in now.items()

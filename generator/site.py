@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
+from itertools import chain
 from operator import attrgetter
 from typing import overload
 
@@ -192,9 +193,10 @@ def extend_site(memo: SiteMemo, config: SiteConfig, articles: tuple[Article, ...
     previous = [articles[where[memo.shapes[i]]] for i in memo.order]
     site = _appended(memo, config, previous, [a for a in articles if a.shape not in known],
                      drafts, now)
-    if site is None or _url_clashes(list(site.articles), pages):
+    if site is None:
         return None
-    return replace(site, articles=tuple(site.articles))
+    chosen = tuple(site.articles)
+    return None if _url_clashes(list(chosen), pages) else replace(site, articles=chosen)
 
 
 def append_site(memo: SiteMemo, config: SiteConfig, previous: Sequence[Article],
@@ -290,6 +292,9 @@ class _Joined(LazyArticles):
     def one(self, index: int) -> Article:
         split = len(self.first)
         return self.first[index] if index < split else self.second[index - split]
+
+    def __iter__(self) -> Iterator[Article]:
+        return chain(self.first, self.second)
 
 
 class _Indexer:
