@@ -50,11 +50,18 @@ class Renderer:
             # more than rendering the few pages a one-article edit touches.
             bytecode_cache=_bytecode_cache(site_dir),
             keep_trailing_newline=True,
+            # A renderer lives for one build, in which templates do not change: no
+            # `stat` of every template for every page.
+            auto_reload=False,
             trim_blocks=True,
             lstrip_blocks=True,
         )
         self.env.install_gettext_callables(  # type: ignore[attr-defined]
             self.gettext, self.ngettext, newstyle=True)
+        # `_()` is called a dozen times on every page; Jinja's own goes through three
+        # context calls and formats the string each time (a fifth of rendering).
+        self.env.globals["_"] = self._translate
+        self._translated: dict[tuple[str, bool], str] = {}
         locale = site.config.language.replace("-", "_")
         self.env.filters["datetime"] = lambda d: dates.long_datetime(d, locale)
         self.env.filters["date"] = lambda d: dates.long_date(d, locale)
@@ -77,6 +84,8 @@ class Renderer:
             static=lambda path: "/static/" + path.lstrip("/"),
         )
         self._keys: dict[str, str] = {}
+        self._tags = {t.tag.slug: t.tag for t in site.tags}
+        self._authors = {a.author.slug: a.author for a in site.authors}
 
     # UI strings --------------------------------------------------------
 
@@ -85,6 +94,25 @@ class Renderer:
 
     def ngettext(self, singular: str, plural: str, n: int) -> str:
         return self.gettext(singular if n == 1 else plural)
+
+    @jinja2.pass_context
+    def _translate(self, context: jinja2.runtime.Context, message: str,
+                   **variables: Any) -> str:
+        """`_()` as Jinja's newstyle gettext has it, each plain message worked out once."""
+        autoescape = context.eval_ctx.autoescape
+        if not variables:
+            done = self._translated.get((message, autoescape))
+            if done is None:
+                done = self._translated[(message, autoescape)] = self._format(
+                    message, autoescape, {})
+            return done
+        return self._format(message, autoescape, variables)
+
+    def _format(self, message: str, autoescape: bool, variables: dict[str, Any]) -> str:
+        # Always a format string, even without variables, and escaped when the
+        # template is: what `jinja2.ext` does.
+        text = self.gettext(message)
+        return (Markup(text) if autoescape else text) % variables
 
     # Fingerprints ------------------------------------------------------
 
@@ -140,9 +168,9 @@ class Renderer:
             context["static_page"] = static
             context["body"] = Markup(body_of(static.path))
         if page.tag and page.kind == "tag":
-            context["tag"] = next(t.tag for t in site.tags if t.tag.slug == page.tag)
+            context["tag"] = self._tags[page.tag]
         if page.author and page.kind == "author":
-            author = next(a.author for a in site.authors if a.author.slug == page.author)
+            author = self._authors[page.author]
             context["author"] = author
             context["author_info"] = site.config.author(author.key)
         if page.kind == "tags":

@@ -75,7 +75,9 @@ def article_data(config: SiteConfig, article: Article, canonical: str) -> dict[s
 
 def script_json(data: object) -> str:
     """JSON safe to place inside `<script>`: no `<`, `>` or `&` that could end it early."""
-    text = json.dumps(data, ensure_ascii=False, indent=2, sort_keys=False)
+    # One line: Python's JSON encoder indents in pure Python, ten times slower than
+    # its C encoder, on every article page.
+    text = json.dumps(data, ensure_ascii=False)
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
