@@ -246,7 +246,8 @@ def _write(options: BuildOptions, cache: Cache, known: _Written, work: _Pages,
             stale.append(page)
     job = RenderJob(theme=theme, site=site, site_dir=str(options.site_dir),
                     cache_file=str(options.site_dir / CACHE_FILE), output=out,
-                    staging=str(writer.staging), dry_run=options.dry_run)
+                    staging=str(writer.staging), dry_run=options.dry_run,
+                    fresh=writer.fresh)
 
     def body_of(path: str) -> str:
         return cache.body(path) or reparse_body(options.site_dir, path, config)

@@ -314,7 +314,7 @@ def _write(options: BuildOptions, cache: Cache, target: str, stale: list[Page],
     writer = Writer(output, options.site_dir / ".warta" / "staging" / staging_name(target))
     job = RenderJob(theme=theme, site=site, site_dir=str(options.site_dir),
                     cache_file=str(options.site_dir / CACHE_FILE), output=str(output),
-                    staging=str(writer.staging), dry_run=False)
+                    staging=str(writer.staging), dry_run=False, fresh=writer.fresh)
     for edit in edits:
         if edit.body is not None:
             cache.put_body(edit.path, edit.entry.digest, edit.body)

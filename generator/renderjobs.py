@@ -42,6 +42,8 @@ class RenderJob:
     """Where changed files are staged."""
     dry_run: bool
     """Render but stage nothing."""
+    fresh: bool = False
+    """The output folder is empty: stage its whole tree (see `write.Stager`)."""
 
 
 BodyOf = Callable[[str], str]
@@ -70,7 +72,7 @@ class _Worker:
 
     def __init__(self, job: RenderJob) -> None:
         self.renderer = Renderer(job.theme, job.site, Path(job.site_dir))
-        self.stager = Stager(job.output, job.staging, job.dry_run)
+        self.stager = Stager(job.output, job.staging, job.dry_run, job.fresh)
         self.bodies = BodyReader(Path(job.cache_file))
 
     def body(self, path: str) -> str:

@@ -23,19 +23,31 @@ class Stager:
     """Writes changed files into a staging folder; usable in worker processes.
 
     Paths are plain strings: at 10,000 pages, pathlib costs more than the writing.
+    `fresh`: the output folder is empty, so nothing is compared with it, and the
+    staging folder holds the output's tree, to be renamed into place at once.
     """
 
-    def __init__(self, output: str, staging: str, dry_run: bool = False) -> None:
+    def __init__(self, output: str, staging: str, dry_run: bool = False,
+                 fresh: bool = False) -> None:
         self.output = output
         self.staging = staging
         self.dry_run = dry_run
+        self.fresh = fresh
 
     def put(self, relative: str, data: bytes) -> bool:
         """Stage `data` for `relative`; False (and nothing staged) when it is unchanged."""
-        if _same(os.path.join(self.output, relative), data):
+        if not self.fresh and _same(os.path.join(self.output, relative), data):
             return False
         if not self.dry_run:
-            with open(self._staged(relative), "wb") as handle:
+            staged = self._staged(relative)
+            try:
+                handle = open(staged, "wb")
+            except FileNotFoundError:
+                if not self.fresh:
+                    raise
+                os.makedirs(os.path.dirname(staged), exist_ok=True)  # another worker may too
+                handle = open(staged, "wb")
+            with handle:
                 handle.write(data)
         return True
 
@@ -50,10 +62,15 @@ class Stager:
         except OSError:
             pass
         if not self.dry_run:
-            shutil.copyfile(source, self._staged(relative))
+            staged = self._staged(relative)
+            if self.fresh:
+                os.makedirs(os.path.dirname(staged), exist_ok=True)
+            shutil.copyfile(source, staged)
         return True
 
     def _staged(self, relative: str) -> str:
+        if self.fresh:
+            return os.path.join(self.staging, relative)
         return os.path.join(self.staging, staged_name(relative))
 
 
@@ -72,7 +89,12 @@ def staged_name(relative: str) -> str:
 
 
 class Writer:
-    """Stages changed files for one output folder, then commits or aborts."""
+    """Stages changed files for one output folder, then commits or aborts.
+
+    When the output folder is empty or missing (a first build, or a cold one), the
+    staging folder is built as the output's tree and renamed into place once:
+    a rename and a `mkdir` per file less, and the new site appears all at once.
+    """
 
     def __init__(self, output: Path, staging: Path, dry_run: bool = False) -> None:
         self.output = output
@@ -83,7 +105,8 @@ class Writer:
             # A staging folder left by a killed build holds nothing we need.
             shutil.rmtree(staging, ignore_errors=True)
             staging.mkdir(parents=True)
-        self.stager = Stager(str(output), str(staging), dry_run)
+        self.fresh = not dry_run and _replaceable(output, staging)
+        self.stager = Stager(str(output), str(staging), dry_run, self.fresh)
 
     def put_copy(self, relative: str, source: Path) -> bool:
         """Stage a copy of `source`; False when the output already has the same bytes."""
@@ -102,6 +125,11 @@ class Writer:
         if self.dry_run:
             return removed
         output, staging = str(self.output), str(self.staging)
+        if self.fresh:
+            # Onto a missing folder or an empty one (POSIX rename replaces an empty
+            # directory); still empty, as nothing but this build writes there.
+            os.replace(staging, output)
+            return removed
         folders: set[str] = set()
         for relative in self.staged:
             target = os.path.join(output, relative)
@@ -202,6 +230,26 @@ class OutputCheck:
             self._thread.join()
             self._thread = None
         return self._damaged
+
+
+def _replaceable(output: Path, staging: Path) -> bool:
+    """Whether `staging` can become `output` by one rename: the output folder is
+    missing or an empty real folder, on the staging folder's file system."""
+    try:
+        if output.is_symlink():
+            return False
+        if output.exists():
+            if not output.is_dir():
+                return False
+            with os.scandir(output) as entries:
+                if next(entries, None) is not None:
+                    return False
+            parent = output
+        else:
+            parent = output.parent
+        return os.stat(parent).st_dev == os.stat(staging).st_dev
+    except OSError:
+        return False
 
 
 def existing_files(output: Path) -> set[str]:

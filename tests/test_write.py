@@ -58,3 +58,45 @@ def test_the_output_check_names_files_not_as_written(tmp_path: Path) -> None:
     # Then both name exactly the changed and the deleted file
     assert forked == threaded == {"b/index.html", "hilang.html"}
     assert OutputCheck(tmp_path, {}).damaged() == set()
+
+
+def test_an_empty_output_folder_is_staged_as_a_tree_and_renamed_into_place(
+        tmp_path: Path) -> None:
+    static = tmp_path / "gaya.css"
+    static.write_text("body{}", encoding="utf-8")
+    for output in (tmp_path / "kosong", tmp_path / "tidak-ada"):
+        if output.name == "kosong":
+            output.mkdir()
+        # Given an empty or missing output folder
+        writer = Writer(output, tmp_path / "staging")
+        assert writer.fresh
+        # When pages and a copy are staged and committed
+        assert writer.stager.put("2024/03/baru/index.html", b"baru")
+        assert writer.stager.put("index.html", b"depan")
+        assert writer.put_copy("static/gaya.css", static)
+        assert (tmp_path / "staging/2024/03/baru/index.html").read_bytes() == b"baru"
+        assert writer.commit([]) == []
+        # Then the staged tree is the output folder
+        assert sorted(p.relative_to(output).as_posix() for p in output.rglob("*")
+                      if p.is_file()) == ["2024/03/baru/index.html", "index.html",
+                                          "static/gaya.css"]
+        assert not (tmp_path / "staging").exists()
+
+
+def test_a_fresh_build_that_fails_leaves_no_output(tmp_path: Path) -> None:
+    writer = Writer(tmp_path / "output", tmp_path / "staging")
+    assert writer.stager.put("a/index.html", b"a")
+    writer.abort()
+    assert not (tmp_path / "output").exists() and not (tmp_path / "staging").exists()
+
+
+def test_a_folder_with_files_a_link_or_a_file_is_not_replaced(tmp_path: Path) -> None:
+    hidden = tmp_path / "tersembunyi"
+    (hidden / ".git").mkdir(parents=True)  # hidden files still count
+    real = tmp_path / "asli"
+    real.mkdir()
+    (tmp_path / "tautan").symlink_to(real, target_is_directory=True)
+    (tmp_path / "berkas").write_text("x", encoding="utf-8")
+    for name in ("tersembunyi", "tautan", "berkas"):
+        assert not Writer(tmp_path / name, tmp_path / f"staging-{name}").fresh, name
+    assert not Writer(real, tmp_path / "staging", dry_run=True).fresh
