@@ -26,6 +26,10 @@ from generator.plan_extra import month_title
 from generator.site import Site
 from generator.theme import ThemeFiles
 
+CARD_TEMPLATE = "_card.html"
+# Cards kept per renderer: 20,000 cover a 10,000-article archive whole and cost
+# about 20 MB in each process that renders.
+CARD_MEMO = 20_000
 # Page kinds whose title is a UI string, translated at render time.
 _TRANSLATED_TITLES = {"archive", "tags", "404", "years", "search"}
 # A feed with no entries still needs an `updated`; never the build clock.
@@ -82,7 +86,12 @@ class Renderer:
             author_slugs=frozenset(a.author.slug for a in site.authors)
             if site.config.outputs.author_pages else frozenset(),
             static=lambda path: "/static/" + path.lstrip("/"),
+            card=self._card,
         )
+        # Teasers by article and arguments: an article is listed on five pages on
+        # average (archive, home, each of its tags), and its card was two thirds of
+        # rendering them. Bounded, for archives of 100,000 articles.
+        self._cards: dict[tuple[object, ...], str] = {}
         self._keys: dict[str, str] = {}
         self._tags = {t.tag.slug: t.tag for t in site.tags}
         self._authors = {a.author.slug: a.author for a in site.authors}
@@ -114,6 +123,25 @@ class Renderer:
         text = self.gettext(message)
         return (Markup(text) if autoescape else text) % variables
 
+    def _card(self, article: Article, *args: Any, **kwargs: Any) -> str:
+        """The `card` macro of `_card.html` for `article`, rendered once per build.
+
+        The macro sees the site-wide globals only, never the page's context: what a
+        card shows is the article's, whichever page lists it.
+        """
+        key = (article.path, args, *sorted(kwargs.items()))
+        try:
+            done = self._cards.get(key)
+        except TypeError:  # an argument that cannot be a key: render it each time
+            return self.env.get_template(CARD_TEMPLATE).module.card(  # type: ignore[attr-defined]
+                article, *args, **kwargs)
+        if done is None:
+            if len(self._cards) >= CARD_MEMO:
+                self._cards.clear()
+            macro = self.env.get_template(CARD_TEMPLATE).module.card  # type: ignore[attr-defined]
+            done = self._cards[key] = macro(article, *args, **kwargs)
+        return done
+
     # Fingerprints ------------------------------------------------------
 
     def template_key(self, name: str) -> str:
@@ -133,6 +161,8 @@ class Renderer:
             return [f"missing:{name}"]
         found = [f"{filename}\0{source}"]
         children = _references(source)
+        if children is not None and _CARD_CALL.search(source):
+            children.append(CARD_TEMPLATE)
         if children is None:
             # A reference computed at render time: depend on every template.
             children = self.env.list_templates()
@@ -266,6 +296,8 @@ class _PageView:
         return getattr(self._page, name)
 
 
+# A template that calls the `card` global shows `_card.html` (see Renderer._card).
+_CARD_CALL = re.compile(r"\bcard\s*\(")
 _REFERENCE = re.compile(r"{%-?\s*(?:extends|include|import|from)\s+([^\s%]+)")
 _LITERAL = re.compile(r"""^(?:"([^"]+)"|'([^']+)')$""")
 

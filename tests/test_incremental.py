@@ -21,6 +21,7 @@ from generator.watch import classify
 from tests.conftest import SiteMaker, article
 
 Change = Callable[[Path], None]
+CARD = Path(__file__).resolve().parents[1] / "themes/default/templates/_card.html"
 
 
 def _archive(site: SiteMaker) -> None:
@@ -61,6 +62,12 @@ CHANGES: dict[str, Change] = {
     "draft": lambda r: _edit(r, 6, "tags:", "draft: true\ntags:"),
     "template edit": lambda r: (r / "templates").mkdir() or (r / "templates/404.html")
     .write_text("{% extends 'base.html' %}{% block content %}<p>Hilang.</p>{% endblock %}",
+                encoding="utf-8"),
+    # Pages show cards through the `card` global, not an import: they depend on it all
+    # the same.
+    "card template edit": lambda r: (r / "templates").mkdir() or (r / "templates/_card.html")
+    .write_text(CARD.read_text(encoding="utf-8").replace('class="card-title"',
+                                                         'class="card-title judul"'),
                 encoding="utf-8"),
     "config edit": lambda r: (r / "site.toml").write_text(
         (r / "site.toml").read_text(encoding="utf-8").replace('"Uji"', '"Uji Baru"'),
