@@ -133,14 +133,16 @@ class Renderer:
         try:
             done = self._cards.get(key)
         except TypeError:  # an argument that cannot be a key: render it each time
-            return self.env.get_template(CARD_TEMPLATE).module.card(  # type: ignore[attr-defined]
-                article, *args, **kwargs)
+            return self._card_macro(article, *args, **kwargs)
         if done is None:
             if len(self._cards) >= CARD_MEMO:
                 self._cards.clear()
-            macro = self.env.get_template(CARD_TEMPLATE).module.card  # type: ignore[attr-defined]
-            done = self._cards[key] = macro(article, *args, **kwargs)
+            done = self._cards[key] = self._card_macro(article, *args, **kwargs)
         return done
+
+    def _card_macro(self, *args: Any, **kwargs: Any) -> str:
+        macro = self.env.get_template(CARD_TEMPLATE).module.card  # type: ignore[attr-defined]
+        return Markup(macro(*args, **kwargs))  # already safe: not escaped again
 
     # Fingerprints ------------------------------------------------------
 
