@@ -53,9 +53,10 @@ PELICAN_VENV = WORK / "pelican-venv"
 # Old outputs and caches are moved here and deleted after the last timed run. On
 # ext4 without a journal (this machine's disk), creating files right after
 # deleting many is several times slower: the kernel passes over recently freed
-# inodes for minutes. Deleting 25,000 files before each cold build measured the
-# file system, not the generators (Hugo 3.8 s -> 11.6 s, Warta +5 s, Pelican
-# +10 s), and no one's first build follows such a deletion.
+# inodes (perf: `find_inode_bit`, `recently_deleted`). Deleting the last run's
+# 25,000 files before each cold build measured the file system more than the
+# generators (Pelican 35 s -> 26 s at 10,000 articles once it stopped; Warta's
+# system time 8-11 s -> 1.6 s), and no one's first build follows such a deletion.
 TRASH = WORK / "trash"
 SEED = 1
 
