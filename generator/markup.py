@@ -81,9 +81,12 @@ class _Guarded:
     def __init__(self, expression: re.Pattern[str], needed: str) -> None:
         self.expression = expression
         self.needed = needed
+        self._any = re.compile(f"[{re.escape(needed)}]")
 
     def _hopeless(self, text: str, start: int) -> bool:
-        return all(text.find(c, start) < 0 for c in self.needed)
+        if len(self.needed) == 1:
+            return text.find(self.needed, start) < 0
+        return self._any.search(text, start) is None
 
     def finditer(self, text: str, start: int = 0) -> Iterator[re.Match[str]]:
         if self._hopeless(text, start):
