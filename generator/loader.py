@@ -26,7 +26,7 @@ PAGES = "content/pages"
 MEDIA = "content/media"
 # Below this many files to parse, starting worker processes costs more than it saves.
 PARALLEL_THRESHOLD = 64
-CHUNK = 32
+CHUNK = 128
 
 
 @dataclass(frozen=True)
@@ -142,14 +142,23 @@ def load(site_dir: Path, config: SiteConfig, cache: Cache, jobs: int = 1,
         for path in only:
             entries.pop(path, None)
     changed: list[str] = []
-    to_parse: list[tuple[Source, bytes, str, str | None]] = []
+    to_parse: list[tuple[Source, bytes | None, str, str | None]] = []
     for source in sources:
         entry = known.get(source.path)
-        if (entry and entry.size == source.size and entry.mtime_ns == source.mtime_ns
+        if entry is None:
+            # Nothing to compare with: the worker that parses the file reads it (a
+            # cold build's main process would read and hash every file first).
+            to_parse.append((source, None, "", None))
+            continue
+        if (entry.size == source.size and entry.mtime_ns == source.mtime_ns
                 and entry.meta_key == key):
             entries[source.path] = entry
             continue
-        data = Path(source.absolute).read_bytes()
+        try:
+            data = Path(source.absolute).read_bytes()
+        except OSError:
+            to_parse.append((source, None, "", None))  # parse_source reports it
+            continue
         digest = digest_of(data)
         if entry and entry.digest == digest and entry.meta_key == key:
             # Touched but not changed: remember the new stat, keep the record.
@@ -160,7 +169,10 @@ def load(site_dir: Path, config: SiteConfig, cache: Cache, jobs: int = 1,
         cached_body = cache.body(source.path) if entry and entry.digest == digest else None
         to_parse.append((source, data, digest, cached_body))
     for source, (record, body, digest) in _parse_all(to_parse, config, jobs):
-        entries[source.path] = SourceEntry(source.size, source.mtime_ns, digest, key, record)
+        # A file that could not be read has no digest: never trusted by its stat (a
+        # change of permissions leaves the modification time as it was).
+        mtime_ns = source.mtime_ns if digest else -1
+        entries[source.path] = SourceEntry(source.size, mtime_ns, digest, key, record)
         changed.append(source.path)
         if body is not None:
             cache.put_body(source.path, digest, body)
@@ -180,15 +192,18 @@ Record = tuple[str, object, tuple[Problem, ...]]
 
 
 def _parse_all(
-    work: list[tuple[Source, bytes, str, str | None]], config: SiteConfig, jobs: int
+    work: list[tuple[Source, bytes | None, str, str | None]], config: SiteConfig, jobs: int
 ) -> Iterator[tuple[Source, tuple[Record, str | None, str]]]:
-    tasks = [(s.path, data, digest, body) for s, data, digest, body in work]
+    tasks = [(s.path, data if data is not None else s.absolute, digest, body)
+             for s, data, digest, body in work]
     if jobs > 1 and len(tasks) >= PARALLEL_THRESHOLD:
         # Imported here: multiprocessing costs a no-change build 15 ms to import.
         from concurrent.futures import ProcessPoolExecutor
 
         with ProcessPoolExecutor(max_workers=jobs) as pool:
-            results = pool.map(parse_source, tasks, [config] * len(tasks), chunksize=CHUNK)
+            # Several chunks a worker, so that none is left with the last big one.
+            chunk = max(1, min(CHUNK, len(tasks) // (jobs * 4)))
+            results = pool.map(parse_source, tasks, [config] * len(tasks), chunksize=chunk)
             yield from zip((s for s, *_ in work), results, strict=True)
     else:
         for source, task in zip((s for s, *_ in work), tasks, strict=True):
@@ -200,11 +215,21 @@ def digest_of(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()[:24]
 
 
-def parse_source(task: tuple[str, bytes, str, str | None],
+def parse_source(task: tuple[str, bytes | str, str, str | None],
                  config: SiteConfig) -> tuple[Record, str | None, str]:
-    """Parse one source `(path, bytes, digest, cached body or None)`: its record, its
-    body (None when it failed) and the digest."""
+    """Parse one source `(path, bytes or absolute path to read, digest or "", cached
+    body or None)`: its record, its body (None when it failed) and the digest ("" when
+    the file could not be read)."""
     path, data, digest, cached_body = task
+    if isinstance(data, str):
+        try:
+            with open(data, "rb") as handle:
+                data = handle.read()
+        except OSError as error:
+            return ("failed", None, (Problem(
+                path, None, f"the file cannot be read ({error.strerror or error})",
+                "check that it is still there and that Warta may read it"),)), None, ""
+        digest = digest_of(data)
     render = (lambda _text: cached_body) if cached_body is not None else markup.render
     try:
         if path.startswith(PAGES + "/"):

@@ -5,6 +5,9 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+import pytest
+
+from generator import loader
 from generator.cache import Cache
 from generator.config import load_config
 from generator.loader import Loaded, load
@@ -71,3 +74,28 @@ def test_a_hinted_file_under_a_linked_folder_is_skipped_as_a_scan_skips_it(
     first = _load(site, cache)
     assert _titles(first) == ["Satu"]
     assert _titles(_load(site, cache, first, ("content/articles/linked/b.md",))) == ["Satu"]
+
+
+def test_a_file_that_cannot_be_read_is_reported_and_read_again_next_time(
+        site: SiteMaker, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # Given an article that cannot be read (as without permission)
+    site.article("a", "Satu", "2024-03-01T09:00:00+07:00")
+    real_open = open
+
+    def refuse(path: str, *args: object, **kwargs: object) -> object:
+        if str(path).endswith("a.md"):
+            raise PermissionError(13, "Permission denied")
+        return real_open(path, *args, **kwargs)  # type: ignore[call-overload]
+
+    monkeypatch.setattr(loader, "open", refuse, raising=False)
+    cache = Cache(tmp_path / "cache.sqlite")
+    # When it is loaded
+    first = _load(site, cache)
+    # Then the problem names the file and what to do
+    assert [(p.path, p.message) for p in first.problems] == [
+        ("content/articles/a.md", "the file cannot be read (Permission denied)")]
+    assert first.articles == ()
+    # And once it can be read, unchanged, the next load reads it instead of trusting
+    # its stat
+    monkeypatch.undo()
+    assert _titles(_load(site, cache)) == ["Satu"]
