@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from generator import renderjobs
 from generator.build import CACHE_FILE, BuildOptions, build
 from generator.cache import Cache
 from generator.errors import ContentError, TemplateError, WartaError
@@ -260,16 +261,22 @@ def test_a_site_without_articles_builds(site: SiteMaker) -> None:
     assert (site.output / "index.html").exists() and (site.output / "arsip/index.html").exists()
 
 
-def test_parallel_parsing_gives_the_same_site(make_site: Callable[[str], SiteMaker]) -> None:
+@pytest.mark.parametrize("jobs", [2, 3])
+def test_parallel_parsing_and_rendering_give_the_same_site(
+        jobs: int, make_site: Callable[[str], SiteMaker], monkeypatch: pytest.MonkeyPatch) -> None:
+    # Pages in chunks of 3 over the main process and its workers, from 20 pages on
+    monkeypatch.setattr(renderjobs, "PARALLEL_THRESHOLD", 20)
+    monkeypatch.setattr(renderjobs, "CHUNK", 3)
     serial, parallel = make_site("serial"), make_site("parallel")
     for site in (serial, parallel):
         for n in range(70):
             site.article(f"a{n}", f"Artikel {n}", f"2024-01-01T{n % 24:02d}:{n % 60:02d}:00+07:00",
                          tags=f"[Tag {n % 7}]")
     serial.build(jobs=1)
-    parallel.build(jobs=2)
+    result = parallel.build(jobs=jobs)
     assert {p: h for p, (h, _) in serial.snapshot().items()} == \
         {p: h for p, (h, _) in parallel.snapshot().items()}
+    assert sorted(result.written) == sorted(serial.snapshot())
 
 
 def test_the_demo_archive_builds(tmp_path: Path) -> None:
