@@ -202,8 +202,8 @@ def _parse_all(
         from concurrent.futures import ProcessPoolExecutor
 
         # The build keeps the collector off while it loads (build.py); a worker
-        # forked then would keep Markdown's cyclic garbage for good (500 MB each
-        # at 100,000 articles).
+        # forked then would keep Markdown's cyclic garbage (about ten objects an
+        # article) until it exits.
         with ProcessPoolExecutor(max_workers=jobs, initializer=gc.enable) as pool:
             # Several chunks a worker, so that none is left with the last big one.
             chunk = max(1, min(CHUNK, len(tasks) // (jobs * 4)))

@@ -39,7 +39,7 @@ class Stager:
         if not self.fresh and _same(os.path.join(self.output, relative), data):
             return False
         if not self.dry_run:
-            staged = self._staged(relative)
+            staged = self.staged_path(relative)
             try:
                 handle = open(staged, "wb")
             except FileNotFoundError:
@@ -62,13 +62,14 @@ class Stager:
         except OSError:
             pass
         if not self.dry_run:
-            staged = self._staged(relative)
+            staged = self.staged_path(relative)
             if self.fresh:
                 os.makedirs(os.path.dirname(staged), exist_ok=True)
             shutil.copyfile(source, staged)
         return True
 
-    def _staged(self, relative: str) -> str:
+    def staged_path(self, relative: str) -> str:
+        """Where the file for `relative` is staged."""
         if self.fresh:
             return os.path.join(self.staging, relative)
         return os.path.join(self.staging, staged_name(relative))
@@ -126,10 +127,15 @@ class Writer:
             return removed
         output, staging = str(self.output), str(self.staging)
         if self.fresh:
-            # Onto a missing folder or an empty one (POSIX rename replaces an empty
-            # directory); still empty, as nothing but this build writes there.
-            os.replace(staging, output)
-            return removed
+            try:
+                # Onto a missing folder or an empty one (POSIX rename replaces an
+                # empty directory).
+                os.replace(staging, output)
+                return removed
+            except OSError as error:
+                if error.errno not in (errno.ENOTEMPTY, errno.EEXIST, errno.ENOTDIR):
+                    raise
+                # Something was put there since the build began: file by file.
         folders: set[str] = set()
         for relative in self.staged:
             target = os.path.join(output, relative)
@@ -139,7 +145,7 @@ class Writer:
                 folders.add(folder)
             if os.path.isdir(target):
                 shutil.rmtree(target)
-            _replace(os.path.join(staging, staged_name(relative)), target)
+            _replace(self.stager.staged_path(relative), target)
         for relative in sorted(set(remove) - set(self.staged)):
             obsolete = self.output / relative
             try:

@@ -100,3 +100,19 @@ def test_a_folder_with_files_a_link_or_a_file_is_not_replaced(tmp_path: Path) ->
     for name in ("tersembunyi", "tautan", "berkas"):
         assert not Writer(tmp_path / name, tmp_path / f"staging-{name}").fresh, name
     assert not Writer(real, tmp_path / "staging", dry_run=True).fresh
+
+
+def test_a_file_put_in_the_empty_output_during_the_build_is_kept(tmp_path: Path) -> None:
+    # Given a build that began with an empty output folder
+    output = tmp_path / "output"
+    writer = Writer(output, tmp_path / "staging")
+    assert writer.fresh and writer.stager.put("a/index.html", b"a")
+    writer.adopt("a/index.html")
+    # When someone puts a file there before the build commits
+    output.mkdir()
+    (output / "catatan.txt").write_text("milik redaksi", encoding="utf-8")
+    writer.commit([])
+    # Then the build's files join it, file by file
+    assert (output / "a/index.html").read_bytes() == b"a"
+    assert (output / "catatan.txt").read_text(encoding="utf-8") == "milik redaksi"
+    assert not (tmp_path / "staging").exists()
