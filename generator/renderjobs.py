@@ -71,19 +71,23 @@ def render_pages(job: RenderJob, pages: list[Page], jobs: int, body_of: BodyOf,
     # each worker ends up with a private copy of most of the site (470 MB each at
     # 100,000 articles). One worker fewer is one copy fewer.
     chunks = deque(pages[i:i + CHUNK] for i in range(0, len(pages), CHUNK))
-    running: deque[Future[list[tuple[str, bool]]]] = deque()
+    running: deque[tuple[Future[list[tuple[str, bool]]], list[Page]]] = deque()
     with ProcessPoolExecutor(max_workers=jobs - 1, initializer=_start_worker,
                              initargs=(job,)) as pool:
         while chunks or running:
-            # Keep the workers fed, take what they finished, render a chunk here.
-            while chunks and len(running) < 2 * (jobs - 1):
-                running.append(pool.submit(_render_chunk, chunks.popleft()))
-            while running and running[0].done():
-                yield from running.popleft().result()
+            # Keep the workers fed (deep enough that they never wait on this busy
+            # process's threads), take what they finished, render a chunk here.
+            while chunks and len(running) < 8 * (jobs - 1):
+                chunk = chunks.popleft()
+                running.append((pool.submit(_render_chunk, chunk), chunk))
+            while running and running[0][0].done():
+                yield from running.popleft()[0].result()
             if chunks:
                 yield from here(chunks.popleft())
+            elif running and running[-1][0].cancel():  # not started: sooner done here
+                yield from here(running.pop()[1])
             elif running:
-                yield from running.popleft().result()
+                yield from running.popleft()[0].result()
 
 
 class _Worker:

@@ -48,9 +48,9 @@ def _plain() -> markdown.Markdown:
 
 
 def test_the_slow_expressions_are_guarded() -> None:
-    markup.render("")
-    converter = markup._converter
-    assert converter is not None
+    text = "every special character: ` \\ [ ! < & * _"
+    markup.render(text)
+    converter = markup._converters[markup._SPECIAL]
     found = [
         *(converter.inlinePatterns[n].compiled_re
           for n in ("backtick", "reference", "link", "short_reference")),
@@ -62,6 +62,14 @@ def test_the_slow_expressions_are_guarded() -> None:
     # A Markdown release that changed these expressions drops a guard silently;
     # this says so, so the speed loss is noticed.
     assert all(isinstance(e, markup._Guarded) for e in found)
+
+
+def test_a_text_without_special_characters_gets_only_the_line_break_pattern() -> None:
+    markup.render("Teks biasa tanpa tanda apa pun.\n\nParagraf kedua.")
+    assert [p.name for p in markup._converters[""].inlinePatterns._priority] == ["linebreak"]
+    # And every pattern the Markdown release has is one we know, or it is kept
+    assert {p.name for p in _plain().inlinePatterns._priority} == \
+        set(markup._INLINE_NEEDS) | {"linebreak"}
 
 
 @pytest.mark.parametrize("text", TRICKY)
