@@ -55,9 +55,7 @@ def render_pages(job: RenderJob, pages: list[Page], jobs: int, body_of: BodyOf,
                  renderer: Renderer, stager: Stager) -> Iterator[tuple[str, bool]]:
     """Render `pages`; yield each output path with whether its bytes changed."""
     def here(chunk: list[Page]) -> Iterator[tuple[str, bool]]:
-        for page in chunk:
-            html = renderer.render(page, body_of).encode("utf-8")
-            yield page.output, stager.put(page.output, html)
+        return _rendered(chunk, renderer, body_of, stager)
 
     if jobs <= 1 or len(pages) < PARALLEL_THRESHOLD:
         yield from here(pages)
@@ -118,8 +116,11 @@ def _start_worker(job: RenderJob) -> None:
 def _render_chunk(pages: list[Page]) -> list[tuple[str, bool]]:
     worker = _worker
     assert worker is not None, "worker not initialised"
-    results = []
+    return list(_rendered(pages, worker.renderer, worker.body, worker.stager))
+
+
+def _rendered(pages: list[Page], renderer: Renderer, body_of: BodyOf,
+              stager: Stager) -> Iterator[tuple[str, bool]]:
     for page in pages:
-        html = worker.renderer.render(page, worker.body).encode("utf-8")
-        results.append((page.output, worker.stager.put(page.output, html)))
-    return results
+        html = renderer.render(page, body_of).encode("utf-8")
+        yield page.output, stager.put(page.output, html)
