@@ -1,0 +1,69 @@
+"""The renderer's own shortcuts behave as what they replace: `_()` as Jinja's
+newstyle gettext, `card()` as the `_card.html` macro."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from pathlib import Path
+
+import jinja2
+import pytest
+
+from generator.config import load_config
+from generator.content import parse_article
+from generator.render import Renderer
+from generator.site import make_site
+from generator.theme import find_theme
+from tests.conftest import SiteMaker, article
+
+
+def _renderer(site: SiteMaker) -> Renderer:
+    config = load_config(site.root)
+    parsed = parse_article(article("Banjir di Hulu", "2024-03-01T09:00:00+07:00",
+                                   tags="[Banjir]"), "content/articles/a.md", config)
+    indexed, _ = make_site(config, (parsed.article,), (), drafts=False,
+                           now=datetime(2024, 4, 1, tzinfo=UTC))
+    return Renderer(find_theme(site.root, config), indexed, site.root)
+
+
+@pytest.mark.parametrize("source", [
+    '{{ _("Archive") }}',
+    '{{ _("Page %(number)d", number=3) }}',
+    '{{ _("100%% sure") }}',
+    '{{ _("%(x)s", x="<b>tebal</b>") }}',
+    '<a title="{{ _("Search the news") }}">{{ _("Archive") ~ "!" }}</a>',
+    '{% autoescape false %}{{ _("%(x)s", x="<b>") }} {{ _("Archive") }}{% endautoescape %}',
+    '{% set label = _("Tags") %}{{ label }} {{ label|upper }}',
+])
+def test_underscore_gives_what_jinjas_newstyle_gettext_gives(site: SiteMaker,
+                                                           source: str) -> None:
+    renderer = _renderer(site)
+    reference = jinja2.Environment(extensions=["jinja2.ext.i18n"], autoescape=True)
+    reference.install_gettext_callables(  # type: ignore[attr-defined]
+        renderer.gettext, renderer.ngettext, newstyle=True)
+    for _ in range(2):  # the second time from the renderer's memo
+        assert renderer.env.from_string(source).render() == \
+            reference.from_string(source).render()
+    assert "Arsip" in renderer.env.from_string('{{ _("Archive") }}').render()
+
+
+def test_a_card_is_the_macro_whatever_its_arguments(site: SiteMaker) -> None:
+    renderer = _renderer(site)
+    a = renderer.site.articles[0]
+    macro = renderer.env.from_string('{% from "_card.html" import card %}{{ card(a, lead=x) }}')
+    shortcut = renderer.env.from_string("{{ card(a, lead=x) }}")
+    for lead in (False, True, [1]):  # a list cannot be a key: rendered each time
+        assert shortcut.render(a=a, x=lead) == macro.render(a=a, x=lead)
+    assert "card-lead" in shortcut.render(a=a, x=[1])
+    assert 'href="/tag/banjir/"' in shortcut.render(a=a, x=False)
+
+
+def test_a_site_template_that_imports_the_macro_itself_still_works(site: SiteMaker,
+                                                                  tmp_path: Path) -> None:
+    site.article("a", "Banjir di Hulu", "2024-03-01T09:00:00+07:00")
+    site.write("templates/home.html",
+               '{% extends "base.html" %}{% from "_card.html" import card with context %}'
+               '{% block content %}{% for a in articles %}{{ card(a) }}{% endfor %}'
+               '{% endblock %}')
+    site.build()
+    assert 'class="card"' in site.read("index.html")
