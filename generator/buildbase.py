@@ -35,7 +35,7 @@ class BuildOptions:
     drafts: bool = False
     """Include articles with `draft: true`."""
     jobs: int = 1
-    """Worker processes for parsing."""
+    """Processes that parse and render a big build (the main one among them)."""
     dry_run: bool = False
     """Parse and render, but write nothing to the output folder."""
     now: datetime | None = None

@@ -86,7 +86,7 @@ def main() -> None:
               help="Where to write the website (default: <site>/output).")
 @click.option("--drafts", is_flag=True, help="Include articles with `draft: true`.")
 @click.option("--jobs", "-j", type=int, default=None,
-              help="Worker processes for parsing (default: number of cores).")
+              help="Processes that parse and render a big build (default: number of cores).")
 @click.option("--quiet", "-q", is_flag=True, help="Print only problems.")
 @click.option("--verbose", "-v", is_flag=True, help="List every file written or removed.")
 @click.option("--now", "now_text", metavar="DATETIME",
