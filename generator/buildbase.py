@@ -35,7 +35,8 @@ class BuildOptions:
     drafts: bool = False
     """Include articles with `draft: true`."""
     jobs: int = 1
-    """Processes that parse and render a big build (the main one among them)."""
+    """How many processes parse a big build (workers) and render it (the main one and
+    `jobs - 1` workers)."""
     dry_run: bool = False
     """Parse and render, but write nothing to the output folder."""
     now: datetime | None = None
