@@ -48,6 +48,79 @@ _SPACE = re.compile(r"\s+")
 
 def render(text: str) -> str:
     """Markdown text to an HTML fragment."""
+    # Python-Markdown spends about 20 microseconds on a paragraph of plain prose
+    # whatever its length, and news copy is mostly such paragraphs. A paragraph
+    # that holds nothing any of its processors could act on (see `_is_prose`) comes
+    # out as `<p>` + its text + `</p>`, and where it stands, between blank lines at
+    # the top level, it ends whatever came before it. So each run of the other
+    # blocks goes through Python-Markdown on its own, and the prose is wrapped here:
+    # a third of the Markdown time on news copy. Constructs that reach across blank
+    # lines (raw HTML, fenced code, reference definitions) make the whole text go
+    # through Python-Markdown. tests/test_markup.py compares the result with
+    # Python-Markdown's on real news text and on arbitrary markup.
+    if any(marker in text for marker in _WHOLE_TEXT):
+        return _markdown(text)
+    # The blocks Python-Markdown sees: it appends a blank line, and empties lines
+    # of spaces (the whole text, lest a run's first line escape it).
+    blocks = (text + "\n\n").split("\n\n") if " \n" not in text else \
+        _SPACES_LINE.sub("\n", text + "\n\n").split("\n\n")
+    parts: list[str] = []
+    start = 0
+    for at, block in enumerate(blocks):
+        # Newlines left at the start of a block (three or more in a row) are dropped,
+        # unless a code block before it takes them.
+        core = block.lstrip("\n") if start == at else block
+        if core and _is_prose(core):
+            if start < at and not _run(blocks[start:at], parts):
+                return _markdown(text)
+            parts.append(f"<p>{core}</p>")
+            start = at + 1
+    if not _run(blocks[start:], parts):
+        return _markdown(text)
+    return "\n".join(parts)
+
+
+def _run(blocks: list[str], parts: list[str]) -> bool:
+    """Add a run of blocks other than prose to `parts`; False when the run must be
+    seen in its place (white space other than newlines: Python-Markdown skips a
+    text of nothing else, while four spaces in a text are a code block)."""
+    text = "\n\n".join(blocks)
+    if not text.strip():
+        return not text.strip("\n")
+    html = _markdown(text)
+    if html:
+        parts.append(html)
+    return True
+
+
+# A text holding one of these goes through Python-Markdown whole: raw HTML and
+# fenced code may span blank lines, and a reference definition serves links in
+# any block. Tabs, carriage returns and its placeholder characters (STX, ETX):
+# Python-Markdown rewrites or removes them before it looks for blocks.
+_WHOLE_TEXT = ("<", "```", "~~~", "]:", "\t", "\r", "\x02", "\x03")
+_SPACES_LINE = re.compile(r"(?<=\n) +\n")
+# Characters Python-Markdown acts on anywhere in a paragraph: inline markup,
+# escapes, entities, table cells, header and rule markers, tabs (expanded),
+# carriage returns and its own placeholder characters (STX, ETX).
+_ACTIVE = re.compile(r"[\\`*_\[\]<>&#|~=\x00-\x09\x0b-\x1f\x7f]")
+# What a line must not start with (indentation, list and rule markers, digits
+# of a numbered list) or end with (spaces before a line break).
+_LINE_EDGE = re.compile(r"\n[\s\-+\d]|\s\n")
+
+
+def _is_prose(block: str) -> bool:
+    """Whether Python-Markdown would make `block` (no blank line in it) a paragraph
+    holding exactly its text."""
+    first, last = block[0], block[-1]
+    if first.isspace() or first in "-+" or first.isdigit() or last.isspace():
+        return False
+    if _ACTIVE.search(block):
+        return False
+    return "\n" not in block or not _LINE_EDGE.search(block)
+
+
+def _markdown(text: str) -> str:
+    """`text` through Python-Markdown."""
     # Python-Markdown tries each of its fourteen inline patterns on every piece of
     # text; a pattern whose characters appear nowhere in the text cannot match
     # any piece of it. News copy holds few of them, so each combination gets a
@@ -77,6 +150,10 @@ def _make_converter(present: str) -> markdown.Markdown:
     for name, needed in _INLINE_NEEDS.items():
         if not any(c in present for c in needed):
             converter.inlinePatterns.deregister(name, strict=False)
+    if "<" not in present:
+        # Raw HTML starts with "<": without one, the HTML block pass (an HTML parser
+        # fed the whole text) gives the text back as it was.
+        converter.preprocessors.deregister("html_block", strict=False)
     _guard_patterns(converter)
     return converter
 

@@ -65,7 +65,7 @@ def test_the_slow_expressions_are_guarded() -> None:
 
 
 def test_a_text_without_special_characters_gets_only_the_line_break_pattern() -> None:
-    markup.render("Teks biasa tanpa tanda apa pun.\n\nParagraf kedua.")
+    markup._markdown("Teks biasa tanpa tanda apa pun.\n\nParagraf kedua.")
     assert [p.name for p in markup._converters[""].inlinePatterns._priority] == ["linebreak"]
     # And every pattern the Markdown release has is one we know, or it is kept
     assert {p.name for p in _plain().inlinePatterns._priority} == \
@@ -85,6 +85,43 @@ def test_guarded_output_is_python_markdowns(text: str) -> None:
 def test_guarded_output_matches_on_arbitrary_markup(parts: list[str]) -> None:
     text = "".join(parts)
     assert markup.render(text) == _plain().convert(text)
+
+
+# Pieces of prose and of everything that could make a paragraph more than prose,
+# or join it to its neighbours: markers at line starts, trailing spaces,
+# Unicode and ASCII whitespace, control characters, blank and near-blank lines.
+_PROSE_PIECES = st.sampled_from([
+    "Warga", "kota", " ", " ", "Rp5.000", "3", "1. ", "2) ", "- ", "+ ", "* ", "> ", "# ",
+    "\n", "\n\n", "\n\n\n", "\n \n", "  \n", " \n", "\t", "\r\n", "\xa0", "\u3000",
+    "\x02", "\x03", "!", "?", "\"", "'", "(", ")", ":", "=", "===", "---", "|", "&", "<",
+    "`", "_", "\\", "[", "]", "]:", "    ", "~", "ü", "é", "—", ".", ",",
+])
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.lists(_PROSE_PIECES, max_size=60))
+def test_prose_paragraphs_come_out_as_python_markdown_makes_them(parts: list[str]) -> None:
+    text = "".join(parts)
+    assert markup.render(text) == _plain().convert(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Paragraf biasa.\n\n- butir\n- butir\n\nParagraf lagi.",
+    "Paragraf.\n\n    kode\n\n    kode lagi\n\nParagraf.",
+    "- butir\n\n- butir longgar\n\nParagraf\n\n- daftar baru",
+    "Judul\n=====\n\nParagraf\nbaris kedua\n\n## Sub\n\nAkhir",
+    "Satu\n\n\n\nDua\n  \nTiga\n\n> kutipan\n\nEmpat",
+    "1. satu\n\nlanjutan tanpa inden\n\n2. dua",
+])
+def test_prose_between_other_blocks(text: str) -> None:
+    assert markup.render(text) == _plain().convert(text)
+
+
+def test_prose_skips_python_markdown() -> None:
+    markup._converters.clear()
+    assert markup.render("Paragraf satu.\n\nParagraf dua, masih biasa!") == \
+        "<p>Paragraf satu.</p>\n<p>Paragraf dua, masih biasa!</p>"
+    assert not markup._converters
 
 
 def test_guarded_output_matches_on_real_news_text() -> None:
