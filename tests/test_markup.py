@@ -92,6 +92,7 @@ def test_guarded_output_matches_on_arbitrary_markup(parts: list[str]) -> None:
 # Unicode and ASCII whitespace, control characters, blank and near-blank lines.
 _PROSE_PIECES = st.sampled_from([
     "Warga", "kota", " ", " ", "Rp5.000", "3", "1. ", "2) ", "- ", "+ ", "* ", "> ", "# ",
+    "## ", "#######",
     "\n", "\n\n", "\n\n\n", "\n \n", "  \n", " \n", "\t", "\r\n", "\xa0", "\u3000",
     "\x02", "\x03", "!", "?", "\"", "'", "(", ")", ":", "=", "===", "---", "|", "&", "<",
     "`", "_", "\\", "[", "]", "]:", "    ", "~", "ü", "é", "—", ".", ",",
@@ -112,6 +113,8 @@ def test_prose_paragraphs_come_out_as_python_markdown_makes_them(parts: list[str
     "Judul\n=====\n\nParagraf\nbaris kedua\n\n## Sub\n\nAkhir",
     "Satu\n\n\n\nDua\n  \nTiga\n\n> kutipan\n\nEmpat",
     "1. satu\n\nlanjutan tanpa inden\n\n2. dua",
+    "## Sub judul\n\n###Tanpa spasi\n\n## Penutup ##\n\n####### tujuh\n\n#\n\n# Judul  ",
+    "- butir\n\n## Judul memutus daftar\n\n    kode\n\n## Lagi",
 ])
 def test_prose_between_other_blocks(text: str) -> None:
     assert markup.render(text) == _plain().convert(text)
@@ -119,8 +122,8 @@ def test_prose_between_other_blocks(text: str) -> None:
 
 def test_prose_skips_python_markdown() -> None:
     markup._converters.clear()
-    assert markup.render("Paragraf satu.\n\nParagraf dua, masih biasa!") == \
-        "<p>Paragraf satu.</p>\n<p>Paragraf dua, masih biasa!</p>"
+    assert markup.render("Paragraf satu.\n\n## Sub judul\n\nParagraf dua, masih biasa!") == \
+        "<p>Paragraf satu.</p>\n<h2>Sub judul</h2>\n<p>Paragraf dua, masih biasa!</p>"
     assert not markup._converters
 
 
