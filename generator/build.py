@@ -38,6 +38,7 @@ from generator.plan import Plan, make_plan
 from generator.render import Renderer
 from generator.renderjobs import RenderJob, render_pages
 from generator.site import Site, extend_site, make_site, reuse_site, site_memo
+from generator.sourcesave import SourceSaving
 from generator.theme import ThemeFiles, find_theme
 from generator.write import OutputCheck, Writer, existing_files
 
@@ -100,7 +101,8 @@ def build(options: BuildOptions, progress: Progress | None = None,
                 len(loaded.sources))
             written, unchanged, removed, rendered = _write(
                 options, cache, _Written(previous, check.damaged() if check else None),
-                _Pages(site, renderer, theme, plan), progress, memos, memory)
+                _Pages(site, renderer, theme, plan), progress, memos, memory,
+                loaded.saving)
     except BaseException:
         memory.target = ""  # the next build reads the cache again, and checks the files
         raise
@@ -223,8 +225,8 @@ class _Pages:
 
 
 def _write(options: BuildOptions, cache: Cache, known: _Written, work: _Pages,
-           progress: Progress | None, memos: dict[str, object], memory: BuildMemory
-           ) -> tuple[list[str], int, list[str], int]:
+           progress: Progress | None, memos: dict[str, object], memory: BuildMemory,
+           saving: SourceSaving | None) -> tuple[list[str], int, list[str], int]:
     output = options.output
     out = str(output)
     target = memory.target
@@ -277,6 +279,13 @@ def _write(options: BuildOptions, cache: Cache, known: _Written, work: _Pages,
     except BaseException:
         writer.abort()
         raise
+    if saving is not None:
+        # Before the output changes: a build whose sources were not saved fails whole.
+        try:
+            saving.wait()
+        except BaseException:
+            writer.abort()
+            raise
     planned = set(done)
     removable = set(previous) - planned
     if not previous and not options.dry_run:

@@ -103,6 +103,7 @@ class Cache:
     def __init__(self, path: Path | None) -> None:
         self.path = path
         self.db = self._open()
+        self._loads: int | None = None
 
     def _open(self) -> sqlite3.Connection:
         if self.path is None:
@@ -199,8 +200,14 @@ class Cache:
 
     def loads(self) -> int:
         """How many times sources were saved since the cache was created."""
+        if self._loads is not None:
+            return self._loads
         row = self.db.execute("SELECT value FROM meta WHERE key = 'loads'").fetchone()
         return int(row[0]) if row else 0
+
+    def expect_loads(self, count: int) -> None:
+        """Have `loads` give `count`: another connection is saving the sources."""
+        self._loads = count
 
     def stats(self) -> dict[str, SourceStat]:
         """The fingerprint of every source file, without the records (see `sources`)."""

@@ -21,6 +21,7 @@ from generator.config import SiteConfig
 from generator.content import ContentProblems, Parsed, parse_article, parse_page
 from generator.errors import Problem
 from generator.model import Article, StaticPage
+from generator.sourcesave import SourceSaving, save_apart
 
 ARTICLES = "content/articles"
 PAGES = "content/pages"
@@ -45,6 +46,9 @@ class Loaded:
     sources: Mapping[str, SourceEntry] = field(default_factory=dict)
     """What the cache now knows of every source: a process that builds again
     (`warta serve`) passes it back to `load` instead of reading the cache."""
+    saving: SourceSaving | None = None
+    """The sources still being saved by a child process, when many were parsed:
+    wait for it before writing to the cache again."""
 
 
 class Source(NamedTuple):
@@ -178,12 +182,16 @@ def load(site_dir: Path, config: SiteConfig, cache: Cache, jobs: int = 1,
         if body is not None:
             cache.put_body(source.path, digest, body)
     gone = set(known) - set(entries)
+    saving = None
     if gone or changed:
         cache.forget_bodies(gone)
-        cache.save_sources(entries, changed + sorted(gone))
-        cache.commit()
+        if jobs > 1 and len(to_parse) >= PARALLEL_THRESHOLD:
+            saving = save_apart(cache, entries, changed + sorted(gone))
+        if saving is None:
+            cache.save_sources(entries, changed + sorted(gone))
+            cache.commit()
     loaded = _collect(site_dir, {path: e.record for path, e in entries.items()}, len(to_parse))
-    return replace(loaded, sources=entries)
+    return replace(loaded, sources=entries, saving=saving)
 
 
 # A record in the cache is one of these: a parsed article with its warnings,
