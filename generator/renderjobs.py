@@ -76,7 +76,11 @@ def render_pages(job: RenderJob, pages: list[Page], jobs: int, body_of: BodyOf,
             # Keep the workers fed (deep enough that they never wait on this busy
             # process's threads), take what they finished, render a chunk here.
             while chunks and len(running) < 8 * (jobs - 1):
-                chunk = chunks.popleft()
+                # Workers take from the end, this process from the start: the plan
+                # lists the list pages first, and a card is rendered once per process
+                # that shows it (a third of a list page's time), so the lists stay
+                # here as far as the work allows.
+                chunk = chunks.pop()
                 running.append((pool.submit(_render_chunk, chunk), chunk))
             while running and running[0][0].done():
                 yield from running.popleft()[0].result()
