@@ -24,6 +24,7 @@ from generator.model import Article
 from generator.plan import Page
 from generator.plan_extra import month_title
 from generator.site import Site
+from generator.templatememo import MemoExtension
 from generator.theme import ThemeFiles
 
 CARD_TEMPLATE = "_card.html"
@@ -49,7 +50,7 @@ class Renderer:
             # feed.json) are written as they are, JSON escaped by json.dumps.
             autoescape=jinja2.select_autoescape(("html", "htm", "xml"), ("txt", "json"),
                                                 default_for_string=True, default=True),
-            extensions=["jinja2.ext.i18n"],
+            extensions=["jinja2.ext.i18n", MemoExtension],
             # Compiled templates are kept between builds: compiling them costs
             # more than rendering the few pages a one-article edit touches.
             bytecode_cache=_bytecode_cache(site_dir),
@@ -77,6 +78,8 @@ class Renderer:
             # Tags only, no counts: every page shows the navigation, and a count
             # in it would make each new article re-render the whole site.
             nav_tags=[t.tag for t in site.nav_tags],
+            # For a masthead kept with `memo`: whether the page is one it links to.
+            nav_urls=frozenset(t.tag.url for t in site.nav_tags),
             # Pages of content/pages/ ("Tentang"), linked from every page's footer.
             static_pages=list(site.pages),
             archive_url=urls.ARCHIVE,

@@ -15,7 +15,7 @@ LAYERS: dict[str, float] = {
     "frontmatter_text": 3, "content": 4, "newfile": 6,
     "pagination": 4, "site": 5, "plan_extra": 6, "planned": 5.5, "structured": 6,
     "search": 4, "plan": 7,
-    "theme": 6, "render": 8, "write": 4, "cache": 4, "pagestore": 4.5, "sourcesave": 4.8,
+    "theme": 6, "templatememo": 7.9, "render": 8, "write": 4, "cache": 4, "pagestore": 4.5, "sourcesave": 4.8,
     "loader": 5,
     "renderjobs": 8.5, "memory": 8, "settled_append": 8.6, "buildbase": 8.7,
     "build_settled": 8.8, "build": 9,
