@@ -92,7 +92,7 @@ def test_guarded_output_matches_on_arbitrary_markup(parts: list[str]) -> None:
 # Unicode and ASCII whitespace, control characters, blank and near-blank lines.
 _PROSE_PIECES = st.sampled_from([
     "Warga", "kota", " ", " ", "Rp5.000", "3", "1. ", "2) ", "- ", "+ ", "* ", "> ", "# ",
-    "## ", "#######",
+    "## ", "#######", "- butir\n- ", "\n- ",
     "\n", "\n\n", "\n\n\n", "\n \n", "  \n", " \n", "\t", "\r\n", "\xa0", "\u3000",
     "\x02", "\x03", "!", "?", "\"", "'", "(", ")", ":", "=", "===", "---", "|", "&", "<",
     "`", "_", "\\", "[", "]", "]:", "    ", "~", "ü", "é", "—", ".", ",",
@@ -115,6 +115,8 @@ def test_prose_paragraphs_come_out_as_python_markdown_makes_them(parts: list[str
     "1. satu\n\nlanjutan tanpa inden\n\n2. dua",
     "## Sub judul\n\n###Tanpa spasi\n\n## Penutup ##\n\n####### tujuh\n\n#\n\n# Judul  ",
     "- butir\n\n## Judul memutus daftar\n\n    kode\n\n## Lagi",
+    "Awal\n\n- satu\n-  dua\n\nAkhir\n\n- tiga\n\n- longgar\n\nLagi\n\n- empat\n\n\n\n    lanjut",
+    "- satu\nmalas\n\n- dua\n  inden\n\nP\n\n- *tebal*\n\nP\n\n- 2024\n\n- - x\n\n-\n\n- ",
 ])
 def test_prose_between_other_blocks(text: str) -> None:
     assert markup.render(text) == _plain().convert(text)
@@ -122,8 +124,10 @@ def test_prose_between_other_blocks(text: str) -> None:
 
 def test_prose_skips_python_markdown() -> None:
     markup._converters.clear()
-    assert markup.render("Paragraf satu.\n\n## Sub judul\n\nParagraf dua, masih biasa!") == \
-        "<p>Paragraf satu.</p>\n<h2>Sub judul</h2>\n<p>Paragraf dua, masih biasa!</p>"
+    assert markup.render("Paragraf satu.\n\n## Sub judul\n\n- butir\n- butir dua\n\n"
+                         "Paragraf dua, masih biasa!") == \
+        "<p>Paragraf satu.</p>\n<h2>Sub judul</h2>\n<ul>\n<li>butir</li>\n" \
+        "<li>butir dua</li>\n</ul>\n<p>Paragraf dua, masih biasa!</p>"
     assert not markup._converters
 
 
