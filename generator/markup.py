@@ -74,12 +74,9 @@ def render(text: str) -> str:
         core = block.lstrip("\n") if start == at else block
         if not core:
             continue
-        if _is_prose(core):
-            html = f"<p>{core}</p>"
-        else:
-            html = _heading(core)
-            if not html and start == at and _alone(blocks, at):
-                html = _bullets(core)
+        html = _paragraph(core) or _heading(core)
+        if not html and start == at and _alone(blocks, at):
+            html = _bullets(core)
         if html:
             if start < at and not _run(blocks[start:at], parts):
                 return _markdown(text)
@@ -88,6 +85,16 @@ def render(text: str) -> str:
     if not _run(blocks[start:], parts):
         return _markdown(text)
     return "\n".join(parts)
+
+
+def _paragraph(block: str) -> str:
+    """The HTML of `block` when it is prose, maybe with simple links (`_LINK`), which
+    Python-Markdown makes a paragraph of; otherwise ""."""
+    if _is_prose(block):
+        return f"<p>{block}</p>"
+    if "[" in block and "![" not in block and _is_prose(_LINK.sub("x", block)):
+        return "<p>" + _LINK.sub(r'<a href="\2">\1</a>', block) + "</p>"
+    return ""
 
 
 def _heading(block: str) -> str:
@@ -119,13 +126,14 @@ def _bullets(block: str) -> str:
 
 
 def _alone(blocks: list[str], at: int) -> bool:
-    """Whether the block after `blocks[at]`, blank ones skipped, is prose or a heading,
-    or there is none: a list there is not continued (by another list or an indented
-    block), and the caller knows the block before it was neither."""
+    """Whether the block after `blocks[at]`, blank ones skipped, is a paragraph or a
+    heading `render` wraps itself, or there is none: a list there is not continued
+    (by another list or an indented block), and the caller knows the block before it
+    was neither."""
     for block in blocks[at + 1:]:
         core = block.lstrip("\n")
         if core:
-            return _is_prose(core) or bool(_heading(core))
+            return bool(_paragraph(core) or _heading(core))
     return True
 
 
@@ -155,6 +163,15 @@ _ACTIVE = re.compile(r"[\\`*_\[\]<>&#|~=\x00-\x09\x0b-\x1f\x7f]")
 # What a line must not start with (indentation, list and rule markers, digits
 # of a numbered list) or end with (spaces before a line break).
 _LINE_EDGE = re.compile(r"\n[\s\-+\d]|\s\n")
+
+
+# An inline link Python-Markdown makes `<a href="url">text</a>` of, exactly: text
+# of prose on one line, not starting or ending with white space, and a URL of
+# characters that need no escaping, without a title.
+_LINK_TEXT = r"[^\n\[\]\\`*_<>&#|~=\x00-\x1f\x7f]"
+_LINK_EDGE = r"[^\s\[\]\\`*_<>&#|~=\x00-\x1f\x7f]"
+_LINK = re.compile(
+    rf"\[({_LINK_EDGE}(?:{_LINK_TEXT}*{_LINK_EDGE})?)\]\(([A-Za-z0-9/:._~%?=+#-]+)\)")
 
 
 def _is_prose(block: str) -> bool:

@@ -92,8 +92,9 @@ def test_guarded_output_matches_on_arbitrary_markup(parts: list[str]) -> None:
 # Unicode and ASCII whitespace, control characters, blank and near-blank lines.
 _PROSE_PIECES = st.sampled_from([
     "Warga", "kota", " ", " ", "Rp5.000", "3", "1. ", "2) ", "- ", "+ ", "* ", "> ", "# ",
-    "## ", "#######", "- butir\n- ", "\n- ",
+    "## ", "#######", "- butir\n- ", "\n- ", "[tautan](/a?b=1)", "](u)", "![",
     "\n", "\n\n", "\n\n\n", "\n \n", "  \n", " \n", "\t", "\r\n", "\xa0", "\u3000",
+    "\u2028", "\x85", "\ufeff",
     "\x02", "\x03", "!", "?", "\"", "'", "(", ")", ":", "=", "===", "---", "|", "&", "<",
     "`", "_", "\\", "[", "]", "]:", "    ", "~", "ü", "é", "—", ".", ",",
 ])
@@ -117,6 +118,9 @@ def test_prose_paragraphs_come_out_as_python_markdown_makes_them(parts: list[str
     "- butir\n\n## Judul memutus daftar\n\n    kode\n\n## Lagi",
     "Awal\n\n- satu\n-  dua\n\nAkhir\n\n- tiga\n\n- longgar\n\nLagi\n\n- empat\n\n\n\n    lanjut",
     "- satu\nmalas\n\n- dua\n  inden\n\nP\n\n- *tebal*\n\nP\n\n- 2024\n\n- - x\n\n-\n\n- ",
+    "Lihat [laman ini](https://contoh.example/a?b=1#c) dan [itu](/x).\n\n[Awal](/y) kalimat.",
+    "[ spasi ](u) [t](u \"judul\") [a](b)(c) [[a]](b) [a](<b>) [a](b c) ![g](/g.jpg)",
+    "[a\nb](c) [*a*](b) [a](b&c) [](u) [b]() - [x](y)\n\n- [butir](/z)",
 ])
 def test_prose_between_other_blocks(text: str) -> None:
     assert markup.render(text) == _plain().convert(text)
@@ -125,9 +129,9 @@ def test_prose_between_other_blocks(text: str) -> None:
 def test_prose_skips_python_markdown() -> None:
     markup._converters.clear()
     assert markup.render("Paragraf satu.\n\n## Sub judul\n\n- butir\n- butir dua\n\n"
-                         "Paragraf dua, masih biasa!") == \
+                         "Paragraf [dua](/dua/), masih biasa!") == \
         "<p>Paragraf satu.</p>\n<h2>Sub judul</h2>\n<ul>\n<li>butir</li>\n" \
-        "<li>butir dua</li>\n</ul>\n<p>Paragraf dua, masih biasa!</p>"
+        "<li>butir dua</li>\n</ul>\n<p>Paragraf <a href=\"/dua/\">dua</a>, masih biasa!</p>"
     assert not markup._converters
 
 
