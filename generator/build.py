@@ -304,7 +304,11 @@ def _write(options: BuildOptions, cache: Cache, known: _Written, work: _Pages,
         # is the one whose fingerprint the file's entry holds.
         stored = PageStore(cache)
         stored.forget_pages(target, removable)
-        fresh = len(stale) > len(plan.pages) // 2
+        # Only the pages rendered now changed. What an unchanged page showed before
+        # stays recorded (the short way checks), so that a template edit, which
+        # renders most pages again and moves none, stores just those; a cache that
+        # knew no output of this target starts the record afresh.
+        fresh = not previous
         articles = site.articles
         stored.put_pages(target, ((p.output, p, [articles[i].path for i in p.deps])
                                  for p in (plan.pages if fresh else stale)), fresh=fresh)
