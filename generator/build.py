@@ -25,6 +25,7 @@ from generator.buildbase import (
     build_now,
     copies_of,
     is_current,
+    record_ahead,
     reparse_body,
     staging_name,
     target_of,
@@ -291,6 +292,8 @@ def _write(options: BuildOptions, cache: Cache, known: _Written, work: _Pages,
     if not previous and not options.dry_run:
         # No record of what an earlier build wrote: look at the folder itself.
         removable |= existing_files(output) - planned
+    if not options.dry_run:
+        record_ahead(cache, target, writer.staged)
     removed = writer.commit(removable)
     if not options.dry_run:
         for relative, entry in done.items():

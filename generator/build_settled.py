@@ -29,6 +29,7 @@ from generator.buildbase import (
     CACHE_FILE,
     BuildOptions,
     copies_of,
+    record_ahead,
     reparse_body,
     staging_name,
 )
@@ -332,6 +333,7 @@ def _write(options: BuildOptions, cache: Cache, target: str, stale: list[Page],
     except BaseException:
         writer.abort()
         raise
+    record_ahead(cache, target, writer.staged)
     writer.commit(())
     entries = {}
     for page in stale:

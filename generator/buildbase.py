@@ -13,7 +13,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from generator import loader
-from generator.cache import OutputEntry
+from generator.cache import Cache, OutputEntry
 from generator.config import SiteConfig
 from generator.content import ContentProblems, parse_article, parse_page
 from generator.errors import ContentError, Problem
@@ -151,3 +151,13 @@ def reparse_body(site_dir: Path, path: str, config: SiteConfig) -> str:
 def staging_name(target: str) -> str:
     return "".join(c if c.isalnum() else "_" for c in target) or "output"
 
+
+
+def record_ahead(cache: Cache, target: str, paths: list[str]) -> None:
+    """Record `paths` as never current, and commit, before the staged files move into
+    the output folder. The records of what a build wrote are committed after the move;
+    a build killed in between would leave files no record names, which no later build
+    would remove. Recorded ahead, the next build rewrites or removes each of them."""
+    if paths:
+        cache.put_outputs(target, {path: OutputEntry("", -1, -1) for path in paths})
+        cache.commit()

@@ -86,6 +86,43 @@ def test_sigkill_at_random_moments_never_breaks_the_output(tmp_path: Path) -> No
     assert (site / "output/pagefind/pagefind.js").is_file()
 
 
+# Runs a build that dies the moment its files are in place, before it records them.
+_KILLED_AFTER_MOVE = """
+import os, sys
+from pathlib import Path
+from generator import build, write
+
+move = write.Writer.commit
+
+def commit(self, remove):
+    move(self, remove)
+    os._exit(9)
+
+write.Writer.commit = commit
+build.build(build.BuildOptions(site_dir=Path(sys.argv[1]), jobs=1))
+"""
+
+
+def test_files_moved_in_by_a_build_killed_before_recording_them_are_removed_later(
+        tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    _write_archive(site, 1)
+    build(BuildOptions(site_dir=site))
+    # Given a build of another version killed after its files moved in
+    _write_archive(site, 0)
+    killed = subprocess.run([sys.executable, "-c", _KILLED_AFTER_MOVE, str(site)], env=_env())
+    assert killed.returncode == 9
+    assert list((site / "output").rglob("*versi-0*"))
+    # When the first version is built again
+    _write_archive(site, 1)
+    build(BuildOptions(site_dir=site))
+    # Then nothing of the killed build's version is left
+    clean = tmp_path / "clean"
+    _write_archive(clean, 1)
+    build(BuildOptions(site_dir=clean))
+    assert _digests(site / "output") == _digests(clean / "output")
+
+
 def test_an_exception_during_rendering_leaves_the_output_as_it_was(tmp_path: Path) -> None:
     site = tmp_path / "site"
     _write_archive(site, 0)
