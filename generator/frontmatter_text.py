@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import yaml
+from yaml.nodes import ScalarNode
 
 from generator.errors import Problem
 
@@ -76,7 +77,9 @@ def split(text: str, path: str) -> Split:
                                    "add a line `---` after the last frontmatter key"))
     fm_lines = lines[1:index]
     try:
-        data = yaml.load("\n".join(fm_lines), Loader=_Loader)
+        data = simple_load(fm_lines)
+        if data is None:
+            data = yaml.load("\n".join(fm_lines), Loader=_Loader)
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         line = mark.line + 2 if mark is not None else None
@@ -91,6 +94,96 @@ def split(text: str, path: str) -> Split:
                                    "write one key per line, e.g. `title: Judul`"))
     return Split(data={str(k): v for k, v in data.items()}, lines=tuple(fm_lines),
                  first_line=2, body="\n".join(lines[index + 1:]))
+
+
+# Most frontmatter is `key: value` lines of plain words, quoted text, dates and
+# `[a, b]` lists. Even with the C loader, YAML spends 0.1 ms building such a
+# mapping (its constructor is Python); these lines are read here in a tenth of
+# that. Anything else (a block list, an indented line, an anchor, a comment
+# after a value, a character YAML treats specially) goes to YAML, and what is
+# read here is what YAML gives: a plain value is resolved and constructed by
+# YAML's own resolver and constructor (tests/test_frontmatter_text.py compares
+# the two on arbitrary text).
+_SAFE_TEXT = re.compile("[\n\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd"
+                        "\U00010000-\U0010ffff]*")
+_KEY_VALUE = re.compile(r"([A-Za-z_][A-Za-z0-9_-]*):(?: +(.+))?")
+_QUOTED = re.compile(r'"[^"\\]*"|\'[^\']*\'')
+# A plain value starts with a letter or digit and holds no comment; in a list, no
+# colon or bracket either (what is left out goes to YAML).
+_PLAIN = re.compile(r"[^\W_](?:[^:#]|:(?! |\Z))*(?<! )")
+_ENTRY = re.compile(r"( *)- +(.+)")
+_FLOW_PLAIN = re.compile(r"[^\W_][^:#,\[\]{}]*(?<! )")
+_RESOLVERS: dict[str | None, list[tuple[str, re.Pattern[str]]]] = _Loader.yaml_implicit_resolvers
+_CONSTRUCTOR = yaml.constructor.SafeConstructor()
+
+
+def simple_load(lines: list[str]) -> dict[str, Any] | None:
+    """The mapping YAML reads from frontmatter `lines`, when they are all simple
+    `key: value` lines (a value may be a list, `[a, b]` or `- a` lines below the
+    key), blank lines or comments; None when YAML must read them."""
+    if not _SAFE_TEXT.fullmatch("\n".join(lines)):
+        return None
+    data: dict[str, Any] = {}
+    index, end = 0, len(lines)
+    while index < end:
+        line = lines[index]
+        index += 1
+        if not line or line[0] == "#":
+            continue
+        pair = _KEY_VALUE.fullmatch(line)
+        if pair is None:
+            return None
+        key = _scalar(pair[1])
+        if not isinstance(key, str):
+            return None
+        text = pair[2]
+        if text is None:  # a list of `- item` lines, or null (left to YAML)
+            items = []
+            indent = None
+            while index < end and (entry := _ENTRY.fullmatch(lines[index])) is not None:
+                if indent is None:
+                    indent = entry[1]
+                elif entry[1] != indent:
+                    return None
+                items.append(_item(entry[2], _PLAIN))
+                index += 1
+            if not items or _NOT_SIMPLE in items:
+                return None
+            data[key] = items
+        elif text[0] == "[" and text[-1] == "]":
+            inner = text[1:-1].strip(" ")
+            items = [_item(part.strip(" ")) for part in inner.split(",")] if inner else []
+            if _NOT_SIMPLE in items:
+                return None
+            data[key] = items
+        else:
+            value = _item(text, _PLAIN)
+            if value is _NOT_SIMPLE:
+                return None
+            data[key] = value
+    return data if data else None
+
+
+_NOT_SIMPLE = object()
+
+
+def _item(text: str, plain: re.Pattern[str] = _FLOW_PLAIN) -> Any:
+    if _QUOTED.fullmatch(text):
+        return text[1:-1]
+    if plain.fullmatch(text):
+        return _scalar(text)
+    return _NOT_SIMPLE
+
+
+def _scalar(text: str) -> Any:
+    """A plain scalar as YAML resolves and constructs it."""
+    for tag, pattern in _RESOLVERS.get(text[0], ()):
+        if pattern.match(text):
+            try:
+                return _CONSTRUCTOR.yaml_constructors[tag](_CONSTRUCTOR, ScalarNode(tag, text))
+            except Exception:  # noqa: BLE001 - YAML says what is wrong (a date out of range)
+                return _NOT_SIMPLE
+    return text
 
 
 def key_line(part: Split, key: str) -> int | None:

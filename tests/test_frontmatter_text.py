@@ -1,0 +1,124 @@
+"""The frontmatter splitter, and its reader of simple lines against YAML itself."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta, timezone
+from pathlib import Path
+
+import pytest
+import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from generator.frontmatter_text import ProblemError, simple_load, split
+
+ROOT = Path(__file__).resolve().parent.parent
+LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+def _yaml(lines: list[str]) -> object:
+    try:
+        return yaml.load("\n".join(lines), Loader=LOADER)
+    except (yaml.YAMLError, ValueError) as error:
+        return error
+
+
+def _same_as_yaml(lines: list[str]) -> bool:
+    """Whether `simple_load` read `lines` (False: it left them to YAML); fails when
+    what it read differs from YAML's mapping in any value or type."""
+    ours = simple_load(lines)
+    if ours is None:
+        return False
+    theirs = _yaml(lines)
+    # repr tells True from 1, a date from a string, and shows every time zone.
+    assert repr(ours) == repr(theirs), lines
+    return True
+
+
+def test_typical_frontmatter_is_read_without_yaml_and_as_yaml_reads_it() -> None:
+    lines = ['title: "Banjir di Jalan Kenanga: dua rumah rusak"', "slug: banjir-kenanga",
+             "date: 2024-11-04T13:30:00+07:00", "updated: 2024-11-05 08:00:00",
+             "tags: [Banjir, Pemkot Sumberjaya, '2024']", "author: Tim Redaksi",
+             "draft: false", "", "# editor's note", "words: 540", "day: 2024-11-04",
+             "source: Ma'ruf (warga)", "authors:", "  - Sari Wulan", "  - 'Budi, S.H.'",
+             "categories:", "- Kota", "- Daerah"]
+    assert _same_as_yaml(lines)
+    data = simple_load(lines)
+    assert data is not None
+    assert data["date"] == datetime(2024, 11, 4, 13, 30, tzinfo=timezone(timedelta(hours=7)))
+    assert data["tags"] == ["Banjir", "Pemkot Sumberjaya", "2024"]
+    assert data["draft"] is False and data["day"] == date(2024, 11, 4)
+
+
+@pytest.mark.parametrize("lines", [
+    ["title: a: b"],                    # YAML refuses it
+    ["title: a # comment"],             # a comment after a value
+    ["tags:", "  - a", "   - b"],       # a list with two indents
+    ["tags:", "  - a", "  -"],          # a null item
+    ["tags:", "- a: b"],                # a list of mappings
+    ["title: Judul", "  lanjutan"],     # a folded line
+    ["on: x"],                          # the key is True to YAML
+    ["title: ~"],                       # null
+    ["title:"],                         # null
+    ["title: 'it''s'"],                 # an escaped quote
+    ['title: "a\\tb"'],                 # an escape
+    ["title: &a x", "slug: *a"],        # an anchor
+    ["title: a\u2028b"],                # a line break to YAML
+    ["date: 2024-13-45"],               # a date YAML cannot make
+    ["tags: [a, [b]]"],                 # a nested list
+    ["tags: [a,]"],
+    ["title:\tx"],
+    ["# only a comment"],
+])
+def test_other_frontmatter_is_left_to_yaml(lines: list[str]) -> None:
+    assert simple_load(lines) is None
+
+
+_KEYS = st.sampled_from(["title", "slug", "tags", "on", "No", "null", "_x", "a-b", "y",
+                         "date", "1", "TRUE", "x_1"])
+_PIECES = st.sampled_from([
+    "kata", "Kata", " ", "  ", ":", ": ", "#", " #", '"', "'", "[", "]", ",", ", ", "{", "}",
+    "-", "- ", "2024-01-02", "T13:30:00", " 13:30:00", "+07:00", "Z", ".5", "true", "False",
+    "null", "~", "12", "0x1f", "0o7", "1_000", "1:30", ".inf", "\\", "&a", "*a", "!", "!!str ",
+    "|", ">", "%", "@", "`", "?", "=", "<<", "é", "Ñ", "\u00a0", "\u2028", "\x85", "\t",
+    "\ufeff", "\u0663", "²", "\x07", "...", "---", "yes", "n", "e5", "1e5", "+", "_",
+])
+_WORDS = st.sampled_from(["kata", "Budi", " ", "2024", "7", "Ma'ruf", "x"])
+# Mostly words, so that many values are simple and the comparison means something.
+_MOSTLY = st.lists(st.one_of(_WORDS, _WORDS, _PIECES), max_size=8).map("".join)
+_VALUES = st.one_of(
+    st.lists(_PIECES, max_size=8).map("".join), _MOSTLY,
+    st.tuples(st.sampled_from(['"', "'"]), _MOSTLY).map(lambda q: q[0] + q[1] + q[0]))
+_LINES = st.lists(
+    st.one_of(
+        st.tuples(_KEYS, st.sampled_from([": ", ":", ":  ", " : "]), _VALUES).map("".join),
+        st.tuples(_KEYS, st.just(": ["), st.lists(_VALUES, max_size=4).map(", ".join),
+                  st.sampled_from(["]", " ]", "] ", ""])).map("".join),
+        st.tuples(_KEYS, st.just(":"), st.lists(
+            st.tuples(st.sampled_from(["- ", "  - ", "-  ", " -", "-", "    - "]), _VALUES)
+            .map("".join), max_size=4).map(lambda items: "".join("\n" + i for i in items))
+        ).map("".join),
+        st.sampled_from(["", "# catatan", "  indented: x", "- a"]),
+    ),
+    min_size=1, max_size=6)
+
+
+@settings(max_examples=3000, deadline=None)
+@given(_LINES)
+def test_arbitrary_lines_read_as_yaml_reads_them(lines: list[str]) -> None:
+    # Each key's lines alone too: the more lines, the likelier one is not simple.
+    for part in [*lines, "\n".join(lines)]:
+        _same_as_yaml(part.split("\n"))
+
+
+def test_frontmatter_of_the_demo_and_the_fixtures_reads_as_yaml_reads_it() -> None:
+    read = 0
+    files = sorted((ROOT / "content").rglob("*.md")) + sorted((ROOT / "tests").rglob("*.md"))
+    for path in files:
+        try:
+            part = split(path.read_text(encoding="utf-8"), str(path))
+        except (ProblemError, UnicodeDecodeError):
+            continue
+        read += _same_as_yaml(list(part.lines))
+    # Most of the demo's files are simple enough; the rest still went through YAML.
+    assert read > len(files) // 2
