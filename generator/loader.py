@@ -10,6 +10,7 @@ from __future__ import annotations
 import gc
 import hashlib
 import os
+from collections import deque
 from collections.abc import Collection, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -203,23 +204,57 @@ Record = tuple[str, object, tuple[Problem, ...]]
 def _parse_all(
     work: list[tuple[Source, bytes | None, str, str | None]], config: SiteConfig, jobs: int
 ) -> Iterator[tuple[Source, tuple[Record, str | None, str]]]:
+    """Parse `work`: each source with its record, body and digest, in no set order
+    when worker processes share the work."""
     tasks = [(s.path, data if data is not None else s.absolute, digest, body)
              for s, data, digest, body in work]
-    if jobs > 1 and len(tasks) >= PARALLEL_THRESHOLD:
-        # Imported here: multiprocessing costs a no-change build 15 ms to import.
-        from concurrent.futures import ProcessPoolExecutor
-
-        # The build keeps the collector off while it loads (build.py); a worker
-        # forked then would keep Markdown's cyclic garbage (about ten objects an
-        # article) until it exits.
-        with ProcessPoolExecutor(max_workers=jobs, initializer=gc.enable) as pool:
-            # Several chunks a worker, so that none is left with the last big one.
-            chunk = max(1, min(CHUNK, len(tasks) // (jobs * 4)))
-            results = pool.map(parse_source, tasks, [config] * len(tasks), chunksize=chunk)
-            yield from zip((s for s, *_ in work), results, strict=True)
-    else:
-        for source, task in zip((s for s, *_ in work), tasks, strict=True):
+    sources = [s for s, *_ in work]
+    if jobs <= 1 or len(tasks) < PARALLEL_THRESHOLD:
+        for source, task in zip(sources, tasks, strict=True):
             yield source, parse_source(task, config)
+        return
+    # Imported here: multiprocessing costs a no-change build 15 ms to import.
+    from concurrent.futures import Future, ProcessPoolExecutor
+
+    # This process parses too, beside `jobs - 1` workers: what it parses itself is
+    # neither pickled nor sent (a record and a body, 50 microseconds an article both
+    # ways), and it does not take the cores from the workers to receive their work.
+    # Several chunks a worker, so that none is left with the last big one.
+    size = max(1, min(CHUNK, len(tasks) // (jobs * 4)))
+    chunks = deque(range(0, len(tasks), size))
+    running: deque[tuple[Future[list[tuple[Record, str | None, str]]], int]] = deque()
+    # The build keeps the collector off while it loads (build.py); a worker forked
+    # then would keep Markdown's cyclic garbage (about ten objects an article) until
+    # it exits, so workers turn it on, and this process collects its youngest
+    # objects after each chunk it parses.
+    with ProcessPoolExecutor(max_workers=jobs - 1, initializer=gc.enable) as pool:
+        while chunks or running:
+            while chunks and len(running) < 4 * (jobs - 1):
+                start = chunks.pop()
+                running.append((pool.submit(_parse_chunk, tasks[start:start + size], config),
+                                start))
+            while running and running[0][0].done():
+                future, start = running.popleft()
+                yield from zip(sources[start:start + size], future.result(), strict=True)
+            if chunks:
+                start = chunks.popleft()
+            elif running and running[-1][0].cancel():  # not started: sooner done here
+                start = running.pop()[1]
+            elif running:
+                future, start = running.popleft()
+                yield from zip(sources[start:start + size], future.result(), strict=True)
+                continue
+            else:
+                break
+            for source, task in zip(sources[start:start + size], tasks[start:start + size],
+                                    strict=True):
+                yield source, parse_source(task, config)
+            gc.collect(0)
+
+
+def _parse_chunk(tasks: list[tuple[str, bytes | str, str, str | None]],
+                 config: SiteConfig) -> list[tuple[Record, str | None, str]]:
+    return [parse_source(task, config) for task in tasks]
 
 
 def digest_of(data: bytes) -> str:

@@ -99,3 +99,24 @@ def test_a_file_that_cannot_be_read_is_reported_and_read_again_next_time(
     # its stat
     monkeypatch.undo()
     assert _titles(_load(site, cache)) == ["Satu"]
+
+
+def test_parsing_in_worker_processes_gives_what_one_process_gives(
+        site: SiteMaker, tmp_path: Path) -> None:
+    # Given more files than one process parses alone, two of them broken
+    for n in range(loader.PARALLEL_THRESHOLD + 40):
+        site.article(f"a{n:03d}", f"Artikel {n}", f"2024-03-01T{n % 24:02d}:00:00+07:00")
+    site.write("content/articles/rusak.md", "---\ntitle: [tidak ditutup\n---\nIsi.\n")
+    site.write("content/articles/kosong.md", "")
+    config = load_config(site.root)
+    # When they are loaded by this process alone, and by it with workers
+    alone = load(site.root, config, Cache(tmp_path / "one.sqlite"), 1)
+    shared = load(site.root, config, Cache(tmp_path / "two.sqlite"), 2)
+    if shared.saving is not None:
+        shared.saving.wait()
+    # Then the records, the problems and the stored bodies are the same
+    assert alone.articles == shared.articles and len(alone.articles) > loader.PARALLEL_THRESHOLD
+    assert alone.problems == shared.problems and len(alone.problems) == 2
+    one, two = Cache(tmp_path / "one.sqlite"), Cache(tmp_path / "two.sqlite")
+    paths = [a.path for a in alone.articles]
+    assert one.bodies(paths) == two.bodies(paths) and len(one.bodies(paths)) == len(paths)
