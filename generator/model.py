@@ -154,16 +154,21 @@ class StaticPage:
     """First paragraph as plain text."""
 
 
+_SHAPE = ("path", "date", "url", "tags", "authors", "draft", "aliases")
+# Every other field but the two hashes: a field added to Article is in the key.
+_REST = tuple(f.name for f in fields(Article) if f.name not in {*_SHAPE, "shape", "key"})
+
+
 def with_key(article: Article) -> Article:
     """`article` with its `shape` and `key` set from its other fields."""
-    shape = (article.path, article.date, article.url, article.tags, article.authors,
-             article.draft, bool(article.withdrawn), article.aliases)
-    unkeyed = replace(article, shape=_sha1(shape), key="")
-    return replace(unkeyed, key=_sha1(unkeyed))
+    # Each field's text once, one copy of the article: this runs for every parsed file.
+    shape = repr((*(getattr(article, name) for name in _SHAPE), bool(article.withdrawn)))
+    rest = repr(tuple([getattr(article, name) for name in _REST]))
+    return replace(article, shape=_sha1(shape), key=_sha1(shape + rest))
 
 
-def _sha1(value: object) -> str:
-    return hashlib.sha1(repr(value).encode("utf-8")).hexdigest()
+def _sha1(text: str) -> str:
+    return hashlib.sha1(text.encode("utf-8")).hexdigest()
 
 
 def shape_of(*kinds: type) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import markdown
@@ -153,3 +154,16 @@ def test_guarded_output_matches_on_real_news_text() -> None:
 ])
 def test_word_count_counts_the_words_of_the_plain_text(fragment: str) -> None:
     assert markup.word_count(fragment) == len(markup.plain_text(fragment).split())
+
+
+_FIRST = re.compile(r"<p>(.*?)</p>", re.DOTALL)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.lists(st.sampled_from(["<p>", "</p>", " ", "kata", "<br>", "&amp;", "<em>", "</em>",
+                                 "\n", "<p></p>", "<p> </p>", "<", "p>", "</"]), max_size=14))
+def test_the_first_paragraph_is_the_first_non_empty_match_of_p_tags(pieces: list[str]) -> None:
+    fragment = "".join(pieces)
+    expected = next((text for match in _FIRST.finditer(fragment)
+                     if (text := markup.plain_text(match.group(1)))), "")
+    assert markup.first_paragraph(fragment) == expected
