@@ -27,7 +27,7 @@ from generator.errors import Problem
 from generator.model import Article, Author, Correction, Image, StaticPage, Tag, shape_of
 
 # Bump when the shape of what is stored changes.
-SCHEMA = 6
+SCHEMA = 7
 # Source records are stored in this many pickled shards, so that one edited
 # article re-pickles 1/64 of the archive's metadata, not all of it.
 SHARDS = 64
@@ -48,8 +48,8 @@ CREATE TABLE IF NOT EXISTS outputs (
     PRIMARY KEY (target, path));
 CREATE TABLE IF NOT EXISTS pages (
     id INTEGER PRIMARY KEY, target TEXT, output TEXT, page BLOB, UNIQUE (target, output));
-CREATE TABLE IF NOT EXISTS shows (article INTEGER, page INTEGER,
-    PRIMARY KEY (article, page)) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS shows (target TEXT, article INTEGER, pages BLOB,
+    PRIMARY KEY (target, article)) WITHOUT ROWID;
 """
 
 
