@@ -22,6 +22,10 @@ def test_pages_are_found_by_the_articles_they_show(tmp_path: Path) -> None:
         "a.html": "halaman a", "b.html": "halaman b"}
     assert store.pages_showing("preview", ["x.md", "y.md"]) == {"a.html": "pratinjau a"}
     assert store.pages("output", ["c.html", "hilang.html"]) == {"c.html": "halaman c"}
+    # And a page stored later joins those an article already had
+    store.put_pages("output", [("d.html", "halaman d", ["x.md"])])
+    assert store.pages_showing("output", ["x.md"]) == {"a.html": "halaman a",
+                                                       "d.html": "halaman d"}
     # And a page stored again keeps what it showed before until a fresh store
     store.put_pages("output", [("b.html", "halaman b baru", ["z.md"])])
     assert store.pages_showing("output", ["y.md"])["b.html"] == "halaman b baru"
