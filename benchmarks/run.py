@@ -29,7 +29,6 @@ import argparse
 import hashlib
 import json
 import os
-import platform
 import shutil
 import statistics
 import subprocess
@@ -46,6 +45,7 @@ WORK = HERE / "work"
 sys.path.insert(0, str(HERE))
 
 import synth  # noqa: E402  (a sibling script, not an installed package)
+from machine import condition, machine  # noqa: E402  (the same)
 
 WARTA = ROOT / ".venv" / "bin" / "warta"
 THEME_ARTICLE = ROOT / "themes" / "default" / "templates" / "article.html"
@@ -372,71 +372,6 @@ def generate(flavour: str, size: int) -> Path:
     return root
 
 
-def version(cmd: list[str]) -> str:
-    try:
-        done = subprocess.run(cmd, capture_output=True, text=True, timeout=60)
-    except (OSError, subprocess.TimeoutExpired):
-        return "not installed"
-    return (done.stdout or done.stderr).strip().splitlines()[0] if done.returncode == 0 \
-        else "not installed"
-
-
-def machine() -> list[str]:
-    cpu = platform.processor() or "?"
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                cpu = line.split(":", 1)[1].strip()
-                break
-    except OSError:
-        pass
-    memory = "?"
-    try:
-        kb = int(Path("/proc/meminfo").read_text().split()[1])
-        memory = f"{kb / 1024 / 1024:.1f} GiB"
-    except (OSError, ValueError, IndexError):
-        pass
-    system = platform.platform()
-    try:
-        for line in Path("/etc/os-release").read_text().splitlines():
-            if line.startswith("PRETTY_NAME="):
-                system = line.split("=", 1)[1].strip('"')
-    except OSError:
-        pass
-    return [
-        f"- Machine: {os.cpu_count()} cores ({cpu}), {memory} RAM, {system}, "
-        f"Python {platform.python_version()}",
-        f"- Warta: {version([str(WARTA), '--version'])}; Hugo: {version(['hugo', 'version'])}; "
-        f"Pelican: {version([str(PELICAN_VENV / 'bin' / 'pelican'), '--version'])}",
-        f"- Disk: {file_system(WORK)}; old outputs are moved aside before a cold build "
-        "and deleted after the last run",
-    ]
-
-
-def file_system(folder: Path) -> str:
-    """The file system holding `folder`, as /proc/mounts names it, and whether an ext4
-    one keeps a journal (without one, creating files after deletions is slow)."""
-    try:
-        mounts = [line.split() for line in Path("/proc/mounts").read_text().splitlines()]
-    except OSError:
-        return "?"
-    best = ("", "?", "?")
-    resolved = str(folder.resolve())
-    for device, point, kind, *_ in mounts:
-        if (resolved == point or resolved.startswith(point.rstrip("/") + "/")) \
-                and len(point) >= len(best[0]):
-            best = (point, kind, device)
-    point, kind, device = best
-    if kind != "ext4":
-        return kind
-    journal = Path("/sys/fs/ext4") / Path(device).name / "journal_task"
-    try:
-        without = journal.read_text().strip() == "<none>"
-    except OSError:
-        return "ext4"
-    return "ext4 without a journal" if without else "ext4"
-
-
 def table(rows: list[Row]) -> list[str]:
     lines = [
         "| articles | generator | case | time (s) | peak RSS, largest process (MB) "
@@ -536,6 +471,9 @@ def main(argv: list[str] | None = None) -> int:
     if not WARTA.exists():
         parser.error(f"{WARTA} not found: run `make` first")
     WORK.mkdir(exist_ok=True)
+    TRASH.mkdir(exist_ok=True)
+    before = condition(TRASH)
+    print(f"machine before: {before}", flush=True)
 
     rows: list[Row] = []
     repeats: dict[int, int] = {}
@@ -569,12 +507,16 @@ def main(argv: list[str] | None = None) -> int:
             site.reset()  # leave the archive as generated, and the disk free of output
         order_keys = [(s.name, c) for s in sites for c in (*CASE_ORDER, "cold-all-outputs")]
         rows += [by_key[k] for k in order_keys if k in by_key]
+    after = condition(TRASH)
+    print(f"machine after: {after}", flush=True)
     empty_trash()
 
     lines = [
         f"# Benchmark results ({datetime.now().astimezone():%Y-%m-%d %H:%M %z})",
         "",
-        *machine(),
+        *machine(WARTA, PELICAN_VENV / "bin" / "pelican", WORK),
+        f"- Speed before the runs: {before}",
+        f"- Speed after the runs: {after}",
         "- Archives: benchmarks/synth.py, seed 1; times are medians of "
         + ", ".join(f"{repeats[s]} run(s) at {s:,}" for s in sizes) + ".",
         "",
