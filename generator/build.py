@@ -293,7 +293,9 @@ def _write(options: BuildOptions, cache: Cache, known: _Written, work: _Pages,
     if not previous and not options.dry_run:
         # No record of what an earlier build wrote: look at the folder itself.
         removable |= existing_files(output) - planned
-    if not options.dry_run:
+    if previous and not options.dry_run:
+        # (With no record at all, the next build looks at the folder itself, as above:
+        # a cold build spares writing 15,000 records twice.)
         record_ahead(cache, target, writer.staged)
     removed = writer.commit(removable)
     if not options.dry_run:

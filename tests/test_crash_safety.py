@@ -123,6 +123,24 @@ def test_files_moved_in_by_a_build_killed_before_recording_them_are_removed_late
     assert _digests(site / "output") == _digests(clean / "output")
 
 
+def test_files_moved_in_by_a_first_build_killed_before_recording_them_are_removed_later(
+        tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    # Given a first build killed after its files moved in, before any record of them
+    _write_archive(site, 0)
+    killed = subprocess.run([sys.executable, "-c", _KILLED_AFTER_MOVE, str(site)], env=_env())
+    assert killed.returncode == 9
+    assert list((site / "output").rglob("*versi-0*"))
+    # When another version is built
+    _write_archive(site, 1)
+    build(BuildOptions(site_dir=site))
+    # Then nothing of the killed build's version is left
+    clean = tmp_path / "clean"
+    _write_archive(clean, 1)
+    build(BuildOptions(site_dir=clean))
+    assert _digests(site / "output") == _digests(clean / "output")
+
+
 def test_an_exception_during_rendering_leaves_the_output_as_it_was(tmp_path: Path) -> None:
     site = tmp_path / "site"
     _write_archive(site, 0)
