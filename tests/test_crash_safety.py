@@ -103,42 +103,42 @@ build.build(build.BuildOptions(site_dir=Path(sys.argv[1]), jobs=1))
 """
 
 
+def _killed_after_move(site: Path, variant: int) -> None:
+    """Build `variant` of the archive in a process killed after its files moved in."""
+    _write_archive(site, variant)
+    killed = subprocess.run([sys.executable, "-c", _KILLED_AFTER_MOVE, str(site)], env=_env())
+    assert killed.returncode == 9
+    assert list((site / "output").rglob(f"*versi-{variant}*"))
+
+
+def _built_as_a_clean_build(site: Path, tmp_path: Path, variant: int) -> bool:
+    """Build `variant` in `site`; whether its output is exactly a clean build's."""
+    _write_archive(site, variant)
+    build(BuildOptions(site_dir=site))
+    clean = tmp_path / "clean"
+    _write_archive(clean, variant)
+    build(BuildOptions(site_dir=clean))
+    return _digests(site / "output") == _digests(clean / "output")
+
+
 def test_files_moved_in_by_a_build_killed_before_recording_them_are_removed_later(
         tmp_path: Path) -> None:
     site = tmp_path / "site"
     _write_archive(site, 1)
     build(BuildOptions(site_dir=site))
     # Given a build of another version killed after its files moved in
-    _write_archive(site, 0)
-    killed = subprocess.run([sys.executable, "-c", _KILLED_AFTER_MOVE, str(site)], env=_env())
-    assert killed.returncode == 9
-    assert list((site / "output").rglob("*versi-0*"))
-    # When the first version is built again
-    _write_archive(site, 1)
-    build(BuildOptions(site_dir=site))
-    # Then nothing of the killed build's version is left
-    clean = tmp_path / "clean"
-    _write_archive(clean, 1)
-    build(BuildOptions(site_dir=clean))
-    assert _digests(site / "output") == _digests(clean / "output")
+    _killed_after_move(site, 0)
+    # When the first version is built again, then nothing of the killed build is left
+    assert _built_as_a_clean_build(site, tmp_path, 1)
 
 
 def test_files_moved_in_by_a_first_build_killed_before_recording_them_are_removed_later(
         tmp_path: Path) -> None:
     site = tmp_path / "site"
     # Given a first build killed after its files moved in, before any record of them
-    _write_archive(site, 0)
-    killed = subprocess.run([sys.executable, "-c", _KILLED_AFTER_MOVE, str(site)], env=_env())
-    assert killed.returncode == 9
-    assert list((site / "output").rglob("*versi-0*"))
-    # When another version is built
-    _write_archive(site, 1)
-    build(BuildOptions(site_dir=site))
-    # Then nothing of the killed build's version is left
-    clean = tmp_path / "clean"
-    _write_archive(clean, 1)
-    build(BuildOptions(site_dir=clean))
-    assert _digests(site / "output") == _digests(clean / "output")
+    _killed_after_move(site, 0)
+    # When another version is built, then nothing of the killed build is left
+    assert _built_as_a_clean_build(site, tmp_path, 1)
 
 
 def test_an_exception_during_rendering_leaves_the_output_as_it_was(tmp_path: Path) -> None:
