@@ -87,6 +87,12 @@ def split(text: str, path: str) -> Split:
         raise ProblemError(Problem(path, line, f"invalid YAML in the frontmatter: {reason}",
                                    "check quotes, colons and indentation; quote values "
                                    "that contain `: `")) from None
+    except (ValueError, OverflowError) as error:
+        # YAML reads `2024-13-45` as a date and fails to make it (no mark, no YAMLError).
+        raise ProblemError(Problem(path, _impossible_date_line(fm_lines),
+                                   f"a date in the frontmatter does not exist ({error})",
+                                   "write it as 2024-03-01 or 2024-03-01T09:00:00+07:00 with "
+                                   "a month from 1 to 12 and a day of that month")) from None
     if data is None:
         data = {}
     if not isinstance(data, dict):
@@ -184,6 +190,18 @@ def _scalar(text: str) -> Any:
             except Exception:  # noqa: BLE001 - YAML says what is wrong (a date out of range)
                 return _NOT_SIMPLE
     return text
+
+
+_DATE_LIKE = re.compile(r"[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}(?:(?:[Tt]|[ \t]+)[0-9:.+\-Z \t]*)?")
+
+
+def _impossible_date_line(lines: list[str]) -> int | None:
+    """File line number of the first value YAML reads as a date but cannot make."""
+    for offset, line in enumerate(lines):
+        for match in _DATE_LIKE.finditer(line):
+            if _scalar(match.group().rstrip(" \t")) is _NOT_SIMPLE:
+                return offset + 2
+    return None
 
 
 def key_line(part: Split, key: str) -> int | None:

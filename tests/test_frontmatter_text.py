@@ -122,3 +122,15 @@ def test_frontmatter_of_the_demo_and_the_fixtures_reads_as_yaml_reads_it() -> No
         read += _same_as_yaml(list(part.lines))
     # Most of the demo's files are simple enough; the rest still went through YAML.
     assert read > len(files) // 2
+
+
+@pytest.mark.parametrize(("text", "line"), [
+    ("---\ntitle: A\ndate: 2024-13-01\n---\n", 3),
+    ("---\ntitle: A\ndate: 2024-01-01\nupdated: 2024-02-30 09:00:00 +07:00\n---\n", 4),
+    ("---\ntitle: A\ntags: [Banjir, 2024-04-31]\n---\n", 3),
+])
+def test_a_date_that_does_not_exist_is_reported_at_its_line(text: str, line: int) -> None:
+    with pytest.raises(ProblemError) as caught:
+        split(text, "content/articles/a.md")
+    assert caught.value.problem.line == line
+    assert "does not exist" in caught.value.problem.message
