@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import threading
 from pathlib import Path
 
 import pytest
@@ -112,8 +113,10 @@ def test_parsing_in_worker_processes_gives_what_one_process_gives(
     # When they are loaded by this process alone, and by it with workers
     alone = load(site.root, config, Cache(tmp_path / "one.sqlite"), 1)
     shared = load(site.root, config, Cache(tmp_path / "two.sqlite"), 2)
-    if shared.saving is not None:
-        shared.saving.wait()
+    # (The sources were saved by a forked child: no other thread, such as the one
+    # that asks the kernel to read ahead, was left running.)
+    assert shared.saving is not None and threading.active_count() == 1
+    shared.saving.wait()
     # Then the records, the problems and the stored bodies are the same
     assert alone.articles == shared.articles and len(alone.articles) > loader.PARALLEL_THRESHOLD
     assert alone.problems == shared.problems and len(alone.problems) == 2
