@@ -133,20 +133,18 @@ def _render_chunk(pages: list[Page]) -> list[tuple[str, bool]]:
 
 def _rendered(pages: list[Page], renderer: Renderer, body_of: BodyOf, stager: Stager,
               bodies_of: BodiesOf | None = None) -> Iterator[tuple[str, bool]]:
-    if bodies_of is None:
-        for page in pages:
-            html = renderer.render(page, body_of).encode("utf-8")
-            yield page.output, stager.put(page.output, html)
-        return
-    # One query per chunk of article pages: a query apiece costs SQLite a lock, a
-    # look for a journal and a read of the file each time. (A chunk at a time: the
-    # bodies of a whole archive would not fit in memory.)
+    # With `bodies_of`, one query per chunk of article pages: a query apiece costs
+    # SQLite a lock, a look for a journal and a read of the file each time. (A chunk
+    # at a time: the bodies of a whole archive would not fit in memory.)
     articles = renderer.site.articles
-    for start in range(0, len(pages), CHUNK):
-        chunk = pages[start:start + CHUNK]
-        fetched = bodies_of([articles[p.article].path for p in chunk
-                             if p.article is not None and p.kind == "article"])
-        body = partial(_fetched_or, fetched, body_of)
+    size = CHUNK if bodies_of is not None else max(1, len(pages))
+    for start in range(0, len(pages), size):
+        chunk = pages[start:start + size]
+        body = body_of
+        if bodies_of is not None:
+            body = partial(_fetched_or, bodies_of([
+                articles[p.article].path for p in chunk
+                if p.article is not None and p.kind == "article"]), body_of)
         for page in chunk:
             html = renderer.render(page, body).encode("utf-8")
             yield page.output, stager.put(page.output, html)
