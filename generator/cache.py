@@ -228,16 +228,11 @@ class Cache:
                   values: Iterable[object]) -> Iterator[tuple[Any, ...]]:
         """The rows of `query`, whose `{}` is the list of `values` (after the `fixed`
         parameters), asked in parts small enough for SQLite."""
-        wanted = list(dict.fromkeys(values))
-        for start in range(0, len(wanted), 500):
-            chunk = wanted[start:start + 500]
-            yield from self.db.execute(query.format(",".join("?" * len(chunk))),
-                                       [*fixed, *chunk])
+        return _select_in(self.db, query, fixed, values)
 
     def bodies(self, paths: list[str]) -> dict[str, str]:
         """The cached bodies of those of `paths` the cache has."""
-        return dict(self.select_in("SELECT path, html FROM bodies WHERE path IN ({})", (),
-                                   paths))
+        return _bodies(self.db, paths)
 
     def put_body(self, path: str, digest: str, html: str) -> None:
         self.db.execute("INSERT OR REPLACE INTO bodies VALUES (?, ?, ?)", (path, digest, html))
@@ -310,11 +305,19 @@ class BodyReader:
 
     def bodies(self, paths: list[str]) -> dict[str, str]:
         """The cached bodies of those of `paths` the cache has."""
-        if not paths:
-            return {}
-        marks = ",".join("?" * len(paths))  # a chunk of pages: well under SQLite's limit
-        return dict(self.db.execute(f"SELECT path, html FROM bodies WHERE path IN ({marks})",
-                                    paths))
+        return _bodies(self.db, paths)
+
+
+def _select_in(db: sqlite3.Connection, query: str, fixed: tuple[object, ...],
+               values: Iterable[object]) -> Iterator[tuple[Any, ...]]:
+    wanted = list(dict.fromkeys(values))
+    for start in range(0, len(wanted), 500):
+        chunk = wanted[start:start + 500]
+        yield from db.execute(query.format(",".join("?" * len(chunk))), [*fixed, *chunk])
+
+
+def _bodies(db: sqlite3.Connection, paths: list[str]) -> dict[str, str]:
+    return dict(_select_in(db, "SELECT path, html FROM bodies WHERE path IN ({})", (), paths))
 
 
 def _shared(part: dict[str, SourceEntry]) -> dict[str, SourceEntry]:

@@ -42,7 +42,6 @@ _BLOCK_TAG = re.compile(
     r"</?(?:p|div|br|li|ul|ol|h[1-6]|blockquote|pre|table|tr|td|th|hr|figure|figcaption)\b[^>]*>",
     re.IGNORECASE,
 )
-_PARAGRAPH = re.compile(r"<p>(.*?)</p>", re.DOTALL)
 _SPACE = re.compile(r"\s+")
 
 
