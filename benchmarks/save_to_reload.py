@@ -30,12 +30,12 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from generator.build import BuildOptions, BuildResult, build  # noqa: E402
+from generator.build.memos import BuildMemory  # noqa: E402
+from generator.build.pipeline import BuildOptions, BuildResult, build  # noqa: E402
 from generator.config import load_config  # noqa: E402
-from generator.content import parse_article  # noqa: E402
-from generator.memory import BuildMemory  # noqa: E402
+from generator.content.parse import parse_article  # noqa: E402
 from generator.report import Reporter  # noqa: E402
-from generator.serve_command import Preview  # noqa: E402
+from generator.serve.command import Preview  # noqa: E402
 
 DEMO = Path(__file__).resolve().parent.parent
 # What a site consists of; the rest of the repository (code, venv, caches) is not copied.

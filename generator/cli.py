@@ -14,9 +14,9 @@ from pathlib import Path
 import click
 
 from generator import __version__
-from generator.build import BuildOptions, build
+from generator.build.pipeline import BuildOptions, build
+from generator.content.new_article import create_article
 from generator.errors import WartaError
-from generator.newfile import create_article
 from generator.report import Reporter
 
 SITE_OPTION = click.option(
@@ -37,7 +37,7 @@ class _Commands(click.Group):
 
     LAZY = {
         "import": ("generator.importers.command", "import_command"),
-        "serve": ("generator.serve_command", "serve_command"),
+        "serve": ("generator.serve.command", "serve_command"),
     }
 
     def list_commands(self, ctx: click.Context) -> list[str]:

@@ -6,7 +6,7 @@ import sys
 import time
 from typing import TextIO
 
-from generator.build import BuildResult
+from generator.build.pipeline import BuildResult
 from generator.errors import Problem
 
 

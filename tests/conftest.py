@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.build import BuildOptions, BuildResult, build
+from generator.build.pipeline import BuildOptions, BuildResult, build
 
 SITE_TOML = """\
 title = "Kabar Contoh"

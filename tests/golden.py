@@ -11,7 +11,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from generator.build import BuildOptions, build
+from generator.build.pipeline import BuildOptions, build
 
 GOLDEN = Path(__file__).resolve().parent / "golden"
 SITE = GOLDEN / "site"

@@ -1,35 +1,30 @@
-"""Each module imports only modules of lower layers (docs/architecture.md)."""
+"""The layer rule of docs/architecture.md: a package imports only lower ranks."""
 
 from __future__ import annotations
 
 import ast
+import re
 from pathlib import Path
 
-PACKAGE = Path(__file__).resolve().parents[1] / "generator"
-
-# Layer of each module; a module may import from strictly lower layers only.
-LAYERS: dict[str, float] = {
-    "errors": 0, "slugs": 0, "__init__": 0,
-    "config": 1,
-    "model": 2, "urls": 2, "markup": 2, "dates": 2,
-    "frontmatter_text": 3, "content": 4, "newfile": 6,
-    "pagination": 4, "site": 5, "plan_extra": 6, "planned": 5.5, "structured": 6,
-    "search": 4, "plan": 7,
-    "theme": 6, "templatememo": 7.9, "render": 8, "write": 4, "cache": 4, "pagestore": 4.5,
-    "sourcesave": 4.8, "loader": 5,
-    "renderjobs": 8.5, "memory": 8, "settled_append": 8.6, "buildbase": 8.7,
-    "build_settled": 8.8, "build": 9,
-    "report": 10,
-    "watch": 10, "serve": 11, "serve_http": 11, "serve_command": 12,
-    "importers": 10,
-    "cli": 13, "__main__": 14,
-}
+ROOT = Path(__file__).resolve().parents[1]
+PACKAGE = ROOT / "generator"
+ARCHITECTURE = ROOT / "docs" / "architecture.md"
 
 
-def _layer(module: str) -> float:
-    name = module.removeprefix("generator.").split(".")[0]
-    assert name in LAYERS, f"add generator/{name} to LAYERS in {__file__}"
-    return LAYERS[name]
+def _ranks() -> dict[str, int]:
+    """The rank of each package and top-level module, read from the table in
+    docs/architecture.md (rows like "| 3 | `cache/` | ... |"), so the document is the
+    rule and cannot drift from it."""
+    ranks = {}
+    for rank, name in re.findall(r"^\| (\d+) \| `([a-z_]+)(?:/|\.py)` \|",
+                                 ARCHITECTURE.read_text(encoding="utf-8"), flags=re.M):
+        ranks[name] = int(rank)
+    return ranks
+
+
+def _unit(module: str) -> str:
+    """`generator.plan.site` -> `plan`; `generator.errors` -> `errors`."""
+    return module.removeprefix("generator.").split(".")[0]
 
 
 def _imports(path: Path) -> list[str]:
@@ -47,16 +42,54 @@ def _imports(path: Path) -> list[str]:
     return found
 
 
-def test_modules_import_only_lower_layers() -> None:
+def _modules() -> list[tuple[str, Path]]:
+    return [(p.relative_to(PACKAGE).with_suffix("").as_posix().replace("/", "."), p)
+            for p in sorted(PACKAGE.rglob("*.py"))]
+
+
+def test_every_package_has_a_rank() -> None:
+    ranks = _ranks()
+    units = {_unit(module) for module, _ in _modules()} - {"__init__"}
+    assert units - ranks.keys() == set(), "add these to the table in docs/architecture.md"
+    assert ranks.keys() - units == set(), "the table names packages that do not exist"
+
+
+def test_packages_import_only_lower_ranks() -> None:
+    ranks = _ranks()
     wrong = []
-    for path in sorted(PACKAGE.rglob("*.py")):
-        module = path.relative_to(PACKAGE).with_suffix("").as_posix().replace("/", ".")
-        own = _layer(module)
+    for module, path in _modules():
+        own = _unit(module)
+        if own == "__init__":
+            continue
         for imported in _imports(path):
-            same_package = imported.split(".")[1] == module.split(".")[0]
-            if not same_package and _layer(imported) >= own:
-                wrong.append(f"{module} imports {imported}")
-    assert not wrong
+            other = _unit(imported)
+            if other != own and other != "__version__" and ranks[other] >= ranks[own]:
+                wrong.append(f"{module} (rank {ranks[own]}) imports {imported} "
+                             f"(rank {ranks[other]})")
+    assert wrong == []
+
+
+def test_importers_never_reach_the_build_or_the_preview() -> None:
+    # An import is content for the next build: it must work without a build running.
+    wrong = [f"{module} imports {imported}" for module, path in _modules()
+             if _unit(module) == "importers" for imported in _imports(path)
+             if _unit(imported) in {"build", "serve", "render", "plan", "cache"}]
+    assert wrong == []
+
+
+def test_the_rule_catches_an_upward_import(tmp_path: Path) -> None:
+    # The check itself: a content module importing the build must be reported.
+    ranks = _ranks()
+    assert ranks["content"] < ranks["build"]
+    probe = tmp_path / "probe.py"
+    probe.write_text("from generator.build.pipeline import build\n", encoding="utf-8")
+    assert [_unit(m) for m in _imports(probe)] == ["build"]
+
+
+def test_every_package_says_what_it_is_for() -> None:
+    bare = [p.parent.name for p in PACKAGE.glob("*/__init__.py")
+            if ast.get_docstring(ast.parse(p.read_text(encoding="utf-8"))) is None]
+    assert bare == []
 
 
 def test_modules_stay_small() -> None:

@@ -8,11 +8,11 @@ from pathlib import Path
 
 import pytest
 
-from generator import renderjobs
-from generator.build import CACHE_FILE, BuildOptions, build
-from generator.cache import Cache
+from generator.build.memos import BuildMemory
+from generator.build.pipeline import CACHE_FILE, BuildOptions, build
+from generator.cache.store import Cache
 from generator.errors import ContentError, TemplateError, WartaError
-from generator.memory import BuildMemory
+from generator.render import pool
 from tests.conftest import SiteMaker
 
 
@@ -265,8 +265,8 @@ def test_a_site_without_articles_builds(site: SiteMaker) -> None:
 def test_parallel_parsing_and_rendering_give_the_same_site(
         jobs: int, make_site: Callable[[str], SiteMaker], monkeypatch: pytest.MonkeyPatch) -> None:
     # Pages in chunks of 3 over the main process and its workers, from 20 pages on
-    monkeypatch.setattr(renderjobs, "PARALLEL_THRESHOLD", 20)
-    monkeypatch.setattr(renderjobs, "CHUNK", 3)
+    monkeypatch.setattr(pool, "PARALLEL_THRESHOLD", 20)
+    monkeypatch.setattr(pool, "CHUNK", 3)
     serial, parallel = make_site("serial"), make_site("parallel")
     for site in (serial, parallel):
         for n in range(70):

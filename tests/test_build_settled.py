@@ -1,4 +1,4 @@
-"""The short way of a build where nothing moved (build_settled.py): when it is taken, what
+"""The short way of a build where nothing moved (build/quick.py): when it is taken, what
 it reads, and that it gives what the whole pipeline gives."""
 
 from __future__ import annotations
@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from generator.build import BuildResult
+from generator.build.pipeline import BuildResult
+from generator.cache.pages import PageStore
 from generator.errors import ContentError, WartaError
-from generator.pagestore import PageStore
 from tests.conftest import SiteMaker, settings
 
 NOW = datetime(2024, 3, 19, 12, 0, tzinfo=UTC)

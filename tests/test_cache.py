@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from generator.cache import Cache, SourceEntry, SourceStat
+from generator.cache.store import Cache, SourceEntry, SourceStat
 
 
 def _entry(size: int, record: object) -> SourceEntry:

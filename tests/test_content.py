@@ -5,7 +5,7 @@ from datetime import datetime, timedelta, timezone
 import pytest
 
 from generator.config import parse_config
-from generator.content import ContentProblems, parse_article, to_datetime
+from generator.content.parse import ContentProblems, parse_article, to_datetime
 
 CONFIG = parse_config(
     '[authors]\nHmz = "Hamid Zulkarnain"\n[tag_aliases]\n"pemkot" = "Pemkot Malang"\n')
@@ -153,7 +153,7 @@ def test_to_datetime_forms() -> None:
 def test_the_markdown_extensions_named_are_the_ones_at_work() -> None:
     # The converter is built from extension classes (faster than names); each extension
     # EXTENSIONS documents must be at work, and no other (no `smarty`: quotes stay).
-    from generator import markup
+    from generator.content import markup
 
     assert sorted(markup.EXTENSIONS) == ["fenced_code", "sane_lists", "tables"]
     html = markup.render('| a | b |\n|---|---|\n| 1 | 2 |\n\n```\nkode\n```\n\n'

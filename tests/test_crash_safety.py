@@ -18,8 +18,8 @@ import sys
 import time
 from pathlib import Path
 
-from generator import search
-from generator.build import BuildOptions, build
+from generator.build import search
+from generator.build.pipeline import BuildOptions, build
 
 ARTICLES = 150
 TRIALS = 20
@@ -90,7 +90,8 @@ def test_sigkill_at_random_moments_never_breaks_the_output(tmp_path: Path) -> No
 _KILLED_AFTER_MOVE = """
 import os, sys
 from pathlib import Path
-from generator import build, write
+from generator.build import pipeline
+from generator.render import write
 
 move = write.Writer.commit
 
@@ -99,7 +100,7 @@ def commit(self, remove):
     os._exit(9)
 
 write.Writer.commit = commit
-build.build(build.BuildOptions(site_dir=Path(sys.argv[1]), jobs=1))
+pipeline.build(pipeline.BuildOptions(site_dir=Path(sys.argv[1]), jobs=1))
 """
 
 

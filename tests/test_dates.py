@@ -10,7 +10,7 @@ import pytest
 from babel import localedata
 from babel.dates import format_date, format_time, get_date_format, get_time_format
 
-from generator import dates
+from generator import date_format
 
 
 def _babel_long_datetime(moment: datetime, locale: str) -> str:
@@ -18,7 +18,7 @@ def _babel_long_datetime(moment: datetime, locale: str) -> str:
     pattern = str(get_date_format("full", locale=locale).pattern).replace("dd", "d")
     day = format_date(moment, pattern, locale=locale)
     clock = format_time(moment, "short", tzinfo=moment.tzinfo, locale=locale)
-    return f"{day} {clock} {dates.zone_name(moment, locale)}"
+    return f"{day} {clock} {date_format.zone_name(moment, locale)}"
 
 
 MOMENTS = [
@@ -32,13 +32,13 @@ MOMENTS = [
 @pytest.mark.parametrize("locale", ["id", "en", "en_US", "de", "ar", "th", "ko", "ms"])
 def test_long_datetime_is_babels_for_the_whole_moment(locale: str) -> None:
     for moment in MOMENTS:
-        assert dates.long_datetime(moment, locale) == _babel_long_datetime(moment, locale)
-        assert dates.long_date(moment, locale) == format_date(moment, "long", locale=locale)
+        assert date_format.long_datetime(moment, locale) == _babel_long_datetime(moment, locale)
+        assert date_format.long_date(moment, locale) == format_date(moment, "long", locale=locale)
 
 
 def test_an_indonesian_moment_reads_as_newsrooms_write_it() -> None:
     moment = datetime(2024, 3, 4, 9, 5, tzinfo=ZoneInfo("Asia/Jakarta"))
-    assert dates.long_datetime(moment, "id") == "Senin, 4 Maret 2024 09.05 WIB"
+    assert date_format.long_datetime(moment, "id") == "Senin, 4 Maret 2024 09.05 WIB"
 
 
 def test_no_locale_shows_more_than_the_clock_in_its_short_time() -> None:

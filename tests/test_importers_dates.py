@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from generator.importers.dates_id import infer_date, mentions
+from generator.importers.date_mentions import infer_date, mentions
 
 
 def test_weekday_day_month_gets_the_year_from_weekday_and_text() -> None:

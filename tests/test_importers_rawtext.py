@@ -8,11 +8,11 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from generator import markup
+from generator.content import markup
 from generator.importers.dateline import find_dateline, outlet_name, split_credit
 from generator.importers.escape import escape_markdown
+from generator.importers.imported import Imported
 from generator.importers.rawtext import RawTextError, parse_raw
-from generator.importers.record import Imported
 
 FIXTURES = Path(__file__).parent / "fixtures" / "import"
 SEED = Path(__file__).resolve().parents[2] / "shared" / "seed" / "malangvoice-2018-09-26.txt"

@@ -13,11 +13,11 @@ from pathlib import Path
 
 import pytest
 
-from generator.build import BuildOptions, build
-from generator.memory import BuildMemory
-from generator.serve import sources_hint
-from generator.watch import Change as WatchedChange
-from generator.watch import classify
+from generator.build.memos import BuildMemory
+from generator.build.pipeline import BuildOptions, build
+from generator.serve.preview import sources_hint
+from generator.serve.watch import Change as WatchedChange
+from generator.serve.watch import classify
 from tests.conftest import SiteMaker, article
 
 Change = Callable[[Path], None]
@@ -84,7 +84,7 @@ CHANGES: dict[str, Change] = {
 }
 
 
-# The changes `warta build` takes the short way (build_settled.py): nothing moved, or
+# The changes `warta build` takes the short way (build/quick.py): nothing moved, or
 # articles appended after every published one.
 SHORT = {"edit body", "touch", "add newest"}
 

@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from generator import loader
-from generator.cache import Cache
+from generator.build import loader
+from generator.build.loader import Loaded, load
+from generator.cache.store import Cache
 from generator.config import load_config
-from generator.loader import Loaded, load
 from tests.conftest import SiteMaker
 
 

@@ -13,7 +13,7 @@ from markdown.extensions.fenced_code import FencedCodeExtension
 from markdown.extensions.sane_lists import SaneListExtension
 from markdown.extensions.tables import TableExtension
 
-from generator import markup
+from generator.content import markup
 
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus-real"
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import fields, replace
 from datetime import datetime, timedelta, timezone
 
-from generator.model import Article, Author, Correction, Image, Tag, with_key
+from generator.content.model import Article, Author, Correction, Image, Tag, with_key
 
 ZONE = timezone(timedelta(hours=7))
 BASE = Article(path="content/articles/a.md", title="Banjir",

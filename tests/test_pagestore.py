@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from generator.cache import Cache
-from generator.pagestore import PageStore, article_number
+from generator.cache.pages import PageStore, article_number
+from generator.cache.store import Cache
 
 
 def test_pages_are_found_by_the_articles_they_show(tmp_path: Path) -> None:

@@ -1,6 +1,6 @@
 import pytest
 
-from generator.pagination import paginate
+from generator.plan.pagination import paginate
 
 
 def test_page_one_holds_the_oldest_items() -> None:

@@ -16,11 +16,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from generator.config import parse_config
-from generator.content import parse_article
-from generator.model import Article
-from generator.plan import Plan, PlanMemo, make_plan, plan_appended
-from generator.plan_extra import Before, list_counts
-from generator.site import (
+from generator.content.model import Article
+from generator.content.parse import parse_article
+from generator.plan.feeds_and_lists import Before, list_counts
+from generator.plan.planner import Plan, PlanMemo, make_plan, plan_appended
+from generator.plan.site import (
     Site,
     append_site,
     extend_site,

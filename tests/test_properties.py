@@ -13,7 +13,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from generator.config import parse_config
-from generator.content import ContentProblems, parse_article
+from generator.content.parse import ContentProblems, parse_article
 from generator.errors import WartaError
 from generator.importers.rawtext import RawTextError, parse_raw
 from tests.conftest import SiteMaker

@@ -53,7 +53,7 @@ from urllib.parse import unquote, urlsplit
 import feedparser
 import pytest
 
-from generator.build import BuildOptions, build
+from generator.build.pipeline import BuildOptions, build
 
 REPO = Path(__file__).resolve().parent.parent
 NODE_MODULES = REPO / "node_modules"

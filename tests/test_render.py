@@ -10,10 +10,10 @@ import jinja2
 import pytest
 
 from generator.config import load_config
-from generator.content import parse_article
-from generator.render import Renderer
-from generator.site import make_site
-from generator.theme import find_theme
+from generator.content.parse import parse_article
+from generator.plan.site import make_site
+from generator.render.renderer import Renderer
+from generator.render.theme import find_theme
 from tests.conftest import SiteMaker, article
 
 

@@ -5,13 +5,13 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 from generator.config import load_config
-from generator.content import parse_article
-from generator.plan import make_plan
-from generator.render import Renderer
-from generator.renderjobs import CHUNK, _rendered
-from generator.site import make_site
-from generator.theme import find_theme
-from generator.write import Stager
+from generator.content.parse import parse_article
+from generator.plan.planner import make_plan
+from generator.plan.site import make_site
+from generator.render.pool import CHUNK, _rendered
+from generator.render.renderer import Renderer
+from generator.render.theme import find_theme
+from generator.render.write import Stager
 from tests.conftest import SiteMaker, article
 
 

@@ -21,13 +21,12 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from generator.build import BuildOptions, BuildResult, build
+from generator.build.pipeline import BuildOptions, BuildResult, build
 from generator.cli import main
 from generator.errors import ContentError, Problem
 from generator.report import Reporter
-from generator.serve import BuildThread, PreviewState, sources_hint
-from generator.serve_command import Preview
-from generator.serve_http import (
+from generator.serve.command import Preview
+from generator.serve.http import (
     MISSING,
     AddressInUseError,
     content_type,
@@ -37,7 +36,8 @@ from generator.serve_http import (
     resolve,
     script,
 )
-from generator.watch import Change, ChangeKind
+from generator.serve.preview import BuildThread, PreviewState, sources_hint
+from generator.serve.watch import Change, ChangeKind
 from tests.conftest import SiteMaker
 
 TIMEOUT = 10.0
@@ -556,8 +556,8 @@ def test_sources_are_never_modified_by_serving(preview: Preview, site: SiteMaker
 
 
 def test_the_preview_indexes_search_after_the_reload(site: SiteMaker) -> None:
-    from generator import search
-    from generator.serve import SearchIndexer
+    from generator.build import search
+    from generator.serve.preview import SearchIndexer
 
     # Given a site with search on, previewed without indexing inside the build
     site.write("site.toml", 'title = "Cari"\n')

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from generator.report import Reporter
-from generator.serve_command import Preview
+from generator.serve.command import Preview
 from tests.conftest import SiteMaker
 
 CHROMIUM = "/usr/bin/chromium"

@@ -8,10 +8,10 @@ from typing import Any
 
 import pytest
 
-from generator import loader
-from generator.cache import Cache, SourceEntry
+from generator.build import loader
+from generator.cache.background_save import SourceSaving, save_apart
+from generator.cache.store import Cache, SourceEntry
 from generator.errors import Problem
-from generator.sourcesave import SourceSaving, save_apart
 from tests.conftest import SiteMaker
 
 

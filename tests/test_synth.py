@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from generator.build import BuildOptions, build
+from generator.build.pipeline import BuildOptions, build
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import jinja2
 import pytest
 
-from generator import templatememo
-from generator.templatememo import MemoExtension
+from generator.render import memo_tag
+from generator.render.memo_tag import MemoExtension
 
 
 def _env(templates: dict[str, str]) -> tuple[jinja2.Environment, list[str]]:
@@ -75,7 +75,7 @@ def test_each_environment_has_its_own_memo() -> None:
 
 
 def test_the_memo_is_bounded(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(templatememo, "MEMO_SIZE", 3)
+    monkeypatch.setattr(memo_tag, "MEMO_SIZE", 3)
     env, calls = _env({"t": "{% memo n %}{{ seen(n|string) }}{% endmemo %}"})
     for n in range(5):
         env.get_template("t").render(n=n)

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.watch import (
+from generator.serve.watch import (
     Change,
     ChangeKind,
     Watcher,

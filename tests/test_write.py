@@ -6,7 +6,7 @@ import os
 import threading
 from pathlib import Path
 
-from generator.write import OutputCheck, Writer, staged_name
+from generator.render.write import OutputCheck, Writer, staged_name
 
 
 def test_staged_names_are_flat_and_never_collide() -> None:

@@ -17,10 +17,10 @@ from generator import urls
 from generator.config import SiteConfig, load_config
 from generator.errors import WartaError
 from generator.importers.feeds import NotFeedError, mtime, parse_feed
+from generator.importers.imported import Imported, Rejected
+from generator.importers.markdown_file import Outcome, index_site, write_record
 from generator.importers.rawtext import RawTextError, parse_raw
-from generator.importers.record import Imported, Rejected
 from generator.importers.tags import unify_spelling
-from generator.importers.writer import Outcome, index_site, write_record
 from generator.importers.wxr import NotWxrError, parse_wxr
 
 SUFFIXES = {".txt", ".xml", ".rss", ".atom"}

@@ -13,7 +13,7 @@ from zoneinfo import ZoneInfo
 import feedparser  # type: ignore[import-untyped]
 
 from generator.importers.html2md import html_to_markdown
-from generator.importers.record import Imported, Rejected
+from generator.importers.imported import Imported, Rejected
 from generator.slugs import slugify
 
 

@@ -16,10 +16,10 @@ from dataclasses import dataclass
 from datetime import date, datetime, time
 from zoneinfo import ZoneInfo
 
+from generator.importers.date_mentions import infer_date
 from generator.importers.dateline import Dateline, find_dateline, has_credit, split_credit
-from generator.importers.dates_id import infer_date
 from generator.importers.escape import escape_markdown
-from generator.importers.record import Imported
+from generator.importers.imported import Imported
 from generator.importers.tags import suggest_tags
 from generator.slugs import slugify
 

@@ -16,7 +16,7 @@ from urllib.parse import urlparse
 from zoneinfo import ZoneInfo
 
 from generator.importers.html2md import html_to_markdown
-from generator.importers.record import Imported, Rejected
+from generator.importers.imported import Imported, Rejected
 from generator.slugs import slugify
 
 CONTENT_NS = "http://purl.org/rss/1.0/modules/content/"

@@ -1,6 +1,6 @@
 """What both ways of building share: the options, the result, and small steps.
 
-build.py runs the whole pipeline; build_settled.py the short way for a build
+build/pipeline.py runs the whole pipeline; build/quick.py the short way for a build
 where nothing moved. Both take `BuildOptions` and give a `BuildResult`.
 """
 
@@ -12,14 +12,14 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
-from generator import loader
-from generator.cache import Cache, OutputEntry
+from generator.cache.store import Cache, OutputEntry
 from generator.config import SiteConfig
-from generator.content import ContentProblems, parse_article, parse_page
+from generator.content import folders
+from generator.content.parse import ContentProblems, parse_article, parse_page
 from generator.errors import ContentError, Problem
-from generator.plan import Copy
-from generator.theme import ThemeFiles, file_key
-from generator.write import existing_files
+from generator.plan.planner import Copy
+from generator.render.theme import ThemeFiles, file_key
+from generator.render.write import existing_files
 
 CACHE_FILE = ".warta/cache.sqlite"
 
@@ -54,7 +54,7 @@ class BuildOptions:
     checking each one: for a folder nothing else writes to (the preview of `warta
     serve`). Otherwise a file deleted or changed by hand is written again."""
     shortcut: bool = True
-    """Take the short way when nothing moved (build_settled.py); False: always the whole
+    """Take the short way when nothing moved (build/quick.py); False: always the whole
     pipeline (tests compare the two)."""
 
     @property
@@ -95,7 +95,7 @@ class BuildResult:
     """Planned pages taken from the previous build's plan (see `plan.PlanMemo`)."""
     shortcut: bool = False
     """Whether the build took the short way for a change that moved nothing
-    (build_settled.py)."""
+    (build/quick.py)."""
 
 
 Progress = Callable[[int, int], None]
@@ -114,7 +114,7 @@ def build_now(options: BuildOptions) -> datetime:
 
 def copies_of(site_dir: Path, theme: ThemeFiles) -> list[Copy]:
     copies = [Copy("static/" + name, str(path), file_key(path)) for name, path in theme.static]
-    media = site_dir / loader.MEDIA
+    media = site_dir / folders.MEDIA
     if media.is_dir():
         for name in sorted(existing_files(media)):
             path = media / name
@@ -141,7 +141,7 @@ def reparse_body(site_dir: Path, path: str, config: SiteConfig) -> str:
     """The body of a source whose cached body is missing (a damaged cache)."""
     data = (site_dir / path).read_bytes()
     try:
-        if path.startswith(loader.PAGES + "/"):
+        if path.startswith(folders.PAGES + "/"):
             return parse_page(data, path, config)[1]
         return parse_article(data, path, config).body_html
     except ContentProblems as failure:

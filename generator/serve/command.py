@@ -1,8 +1,8 @@
 """`warta serve`: the assembly of the preview server, and the click command that starts it.
 
 `Preview` puts together the parts that know nothing of each other: the
-watcher (`watch.py`), the build thread and its shared state (`serve.py`) and
-the HTTP server (`serve_http.py`). The command itself is a thin door.
+watcher (`serve/watch.py`), the build thread and its shared state (`serve/preview.py`) and
+the HTTP server (`serve/http.py`). The command itself is a thin door.
 """
 
 from __future__ import annotations
@@ -18,10 +18,16 @@ from pathlib import Path
 
 import click
 
-from generator.build import BuildOptions, build
-from generator.memory import BuildMemory
+from generator.build.memos import BuildMemory
+from generator.build.pipeline import BuildOptions, build
 from generator.report import Reporter
-from generator.serve import (
+from generator.serve.http import (
+    AddressInUseError,
+    PreviewHTTPServer,
+    free_port_hint,
+    is_loopback,
+)
+from generator.serve.preview import (
     PREVIEW_DIR,
     BuildFunction,
     BuildThread,
@@ -29,13 +35,7 @@ from generator.serve import (
     SearchIndexer,
     theme_dir,
 )
-from generator.serve_http import (
-    AddressInUseError,
-    PreviewHTTPServer,
-    free_port_hint,
-    is_loopback,
-)
-from generator.watch import Change, Watcher, watch_roots
+from generator.serve.watch import Change, Watcher, watch_roots
 
 
 class Preview:

@@ -6,7 +6,7 @@ newest articles or the counts, its own pages, and the page of the article
 before it. `plan.plan_appended` plans exactly those with the planner's own code;
 this module gives it what it needs of the previous build (the redirects and
 sitemap entries, from the stored pages) and refuses the cases it cannot prove
-(build_settled.py then takes the whole way).
+(build/quick.py then takes the whole way).
 """
 
 from __future__ import annotations
@@ -14,12 +14,13 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from itertools import chain
 
-from generator import plan_extra, urls
-from generator.cache import OutputEntry
-from generator.memory import Settled
-from generator.pagestore import PageStore
-from generator.plan import Page, plan_appended
-from generator.site import Site
+from generator import urls
+from generator.build.memos import Settled
+from generator.cache.pages import PageStore
+from generator.cache.store import OutputEntry
+from generator.plan import feeds_and_lists
+from generator.plan.planner import Page, plan_appended
+from generator.plan.site import Site
 
 Keys = tuple[Callable[[str], str], str, Callable[[int], str]]
 """`template_key`, `globals_key` and `key_of` of `plan.plan_appended`."""
@@ -40,8 +41,8 @@ def appended_pages(site: Site, before: Site, keys: Keys, head: Settled,
     if extras is None:
         return None
     template_key, globals_key, key_of = keys
-    pages = plan_appended(site, template_key, globals_key, key_of, plan_extra.Before(
-        count, plan_extra.list_counts(before), *extras))
+    pages = plan_appended(site, template_key, globals_key, key_of, feeds_and_lists.Before(
+        count, feeds_and_lists.list_counts(before), *extras))
     outputs = {page.output for page in pages}
     copies = {output for output, _ in head.copies}
     if len(outputs) != len(pages) or not outputs.isdisjoint(copies) or any(

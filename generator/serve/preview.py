@@ -1,12 +1,12 @@
-"""The preview's shared state and its build thread (the HTTP side is `serve_http.py`,
+"""The preview's shared state and its build thread (the HTTP side is `serve/http.py`,
 the assembly with the watcher is `serve_command.Preview`).
 
 Three kinds of threads share one `PreviewState`:
 
-- the watcher (`watch.py`) hands debounced changes to the build thread;
+- the watcher (`serve/watch.py`) hands debounced changes to the build thread;
 - the build thread runs the ordinary incremental `build` into the preview
   folder, one build at a time, and bumps an epoch counter when it is done;
-- the HTTP threads (`serve_http.py`) read files only while no build runs
+- the HTTP threads (`serve/http.py`) read files only while no build runs
   (a reader-writer lock: a request that arrives during a rebuild waits for
   it), and the reload channel wakes up on each new epoch.
 
@@ -28,13 +28,14 @@ from dataclasses import replace
 from functools import partial
 from pathlib import Path
 
-from generator import loader, search
-from generator.build import BuildOptions, BuildResult, build
+from generator.build import search
+from generator.build.pipeline import BuildOptions, BuildResult, build
 from generator.config import load_config
+from generator.content import folders
 from generator.errors import Problem, WartaError
+from generator.render.theme import find_theme
 from generator.report import Reporter
-from generator.theme import find_theme
-from generator.watch import Change, ChangeKind, merge
+from generator.serve.watch import Change, ChangeKind, merge
 
 PREVIEW_DIR = ".warta/preview"
 # Epochs whose changed files are remembered for clients that reconnect late.
@@ -177,8 +178,8 @@ def sources_hint(change: Change | None) -> tuple[str, ...] | None:
     if change is None or not change.paths or ChangeKind.CONFIG in change.kinds:
         return None
     sources = [p for p in change.paths
-               if p == "content" or p.startswith((loader.ARTICLES, loader.PAGES))]
-    if any(not p.endswith(".md") or p in (loader.ARTICLES, loader.PAGES) for p in sources):
+               if p == "content" or p.startswith((folders.ARTICLES, folders.PAGES))]
+    if any(not p.endswith(".md") or p in (folders.ARTICLES, folders.PAGES) for p in sources):
         return None
     return tuple(sources)
 

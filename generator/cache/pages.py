@@ -1,7 +1,7 @@
 """Planned pages in the build cache, one row each, with the articles each shows.
 
 The plan's memo (plan.PlanMemo) is one blob for the build that re-plans; these
-rows are for the build that does not (build_settled.py): it reads only the
+rows are for the build that does not (build/quick.py): it reads only the
 pages that show an edited article, found through the `shows` table.
 """
 
@@ -13,7 +13,7 @@ from array import array
 from collections.abc import Iterable
 from typing import Any
 
-from generator.cache import Cache, unpickled
+from generator.cache.store import Cache, unpickled
 
 
 class PageStore:

@@ -2,7 +2,7 @@
 
 `parse_article` and `parse_page` are pure: text in, records out, every
 problem a `Problem` naming the file and line. Reading files and deciding
-what to re-parse is the loader's business (`loader.py`).
+what to re-parse is the loader's business (`build/loader.py`).
 """
 
 from __future__ import annotations
@@ -14,11 +14,12 @@ from datetime import date, datetime, time
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from generator import markup, urls
+from generator import urls
 from generator.config import SiteConfig
+from generator.content import markup
+from generator.content.frontmatter import ProblemError, Split, decode, key_line, split, suggest
+from generator.content.model import Article, Author, Correction, Image, StaticPage, Tag, with_key
 from generator.errors import Problem
-from generator.frontmatter_text import ProblemError, Split, decode, key_line, split, suggest
-from generator.model import Article, Author, Correction, Image, StaticPage, Tag, with_key
 from generator.slugs import slugify
 
 Renderer = Callable[[str], str]

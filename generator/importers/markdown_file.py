@@ -9,7 +9,7 @@ from typing import Any
 
 import yaml
 
-from generator.importers.record import Imported
+from generator.importers.imported import Imported
 from generator.slugs import slugify
 
 _FRONTMATTER = re.compile(r"^---\s*\n(.*?)\n---\s*\n", re.DOTALL)

@@ -18,14 +18,15 @@ import jinja2
 from babel.messages.pofile import read_po
 from markupsafe import Markup
 
-from generator import dates, structured, urls
+from generator import date_format, urls
+from generator.content.model import Article
 from generator.errors import Problem, TemplateError
-from generator.model import Article
-from generator.plan import Page
-from generator.plan_extra import month_title
-from generator.site import Site
-from generator.templatememo import MemoExtension
-from generator.theme import ThemeFiles
+from generator.plan.feeds_and_lists import month_title
+from generator.plan.planner import Page
+from generator.plan.site import Site
+from generator.render import jsonld
+from generator.render.memo_tag import MemoExtension
+from generator.render.theme import ThemeFiles
 
 CARD_TEMPLATE = "_card.html"
 # Cards kept per renderer: 20,000 cover a 10,000-article archive whole and cost
@@ -68,9 +69,9 @@ class Renderer:
         self.env.globals["_"] = self._translate
         self._translated: dict[tuple[str, bool], str] = {}
         locale = site.config.language.replace("-", "_")
-        self.env.filters["datetime"] = lambda d: dates.long_datetime(d, locale)
-        self.env.filters["date"] = lambda d: dates.long_date(d, locale)
-        self.env.filters["isodate"] = dates.iso
+        self.env.filters["datetime"] = lambda d: date_format.long_datetime(d, locale)
+        self.env.filters["date"] = lambda d: date_format.long_date(d, locale)
+        self.env.filters["isodate"] = date_format.iso
         self.env.filters["rfc822"] = _rfc822
         self.env.filters["absolute"] = site.config.absolute
         self.env.globals.update(
@@ -234,7 +235,7 @@ class Renderer:
         site = self.site
         config = site.config
         older, newer = page.neighbours
-        data = structured.article_data(config, article, page.canonical)
+        data = jsonld.article_data(config, article, page.canonical)
         month = None
         if config.outputs.date_archives and not article.withdrawn:
             month = urls.month_url(article.date.year, article.date.month)
@@ -246,7 +247,7 @@ class Renderer:
             "newer": site.articles[newer] if newer is not None else None,
             "related": [site.articles[i] for i in page.related],
             "month_url": month,
-            "structured_data": Markup(structured.script_json(data)),
+            "structured_data": Markup(jsonld.script_json(data)),
         }
 
     def _feed_context(self, page: Page, body_of: Callable[[str], str]) -> dict[str, Any]:
@@ -257,14 +258,14 @@ class Renderer:
         # Plain str, not Markup: autoescape turns the HTML into escaped text,
         # which is what Atom `type="html"` and RSS `content:encoded` expect.
         entries = [(a, body_of(a.path)) for a in chosen]
-        home = structured.list_home(page.tag, page.author)
+        home = jsonld.list_home(page.tag, page.author)
         title = config.title if page.url in (urls.FEED, urls.RSS, urls.JSON_FEED) \
             else f"{page.title} · {config.title}"
         if page.kind == "jsonfeed":
-            return {"feed_json": Markup(structured.json_feed(config, title, page.url, home,
+            return {"feed_json": Markup(jsonld.json_feed(config, title, page.url, home,
                                                              entries))}
         return {
-            "entries": [_Entry(a, body, structured.tag_uri(config, a)) for a, body in entries],
+            "entries": [_Entry(a, body, jsonld.tag_uri(config, a)) for a, body in entries],
             "feed_title": title,
             "feed_home": config.absolute(home),
             "feed_id": config.absolute(page.url),
@@ -348,7 +349,7 @@ def _display(filename: str | None, site_dir: Path) -> str:
     if not filename:
         return "template"
     path = Path(filename)
-    for root in (site_dir, Path(__file__).resolve().parent.parent):
+    for root in (site_dir, Path(__file__).resolve().parents[2]):
         try:
             return path.resolve().relative_to(root.resolve()).as_posix()
         except ValueError:

@@ -173,5 +173,5 @@ def _sha1(text: str) -> str:
 
 def shape_of(*kinds: type) -> str:
     """The fields of dataclasses `kinds`, as text: stored data pickled from classes of
-    another shape must not be trusted (see cache.py and memory.py)."""
+    another shape must not be trusted (see cache/store.py and build/memos.py)."""
     return ",".join(f"{kind.__name__}:{f.name}" for kind in kinds for f in fields(kind))

@@ -15,12 +15,12 @@ from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 
-from generator.cache import BodyReader
-from generator.plan import Page
-from generator.render import Renderer
-from generator.site import Site
-from generator.theme import ThemeFiles
-from generator.write import Stager
+from generator.cache.store import BodyReader
+from generator.plan.planner import Page
+from generator.plan.site import Site
+from generator.render.renderer import Renderer
+from generator.render.theme import ThemeFiles
+from generator.render.write import Stager
 
 # Below this many pages, starting processes costs more than it saves.
 PARALLEL_THRESHOLD = 400

@@ -5,7 +5,7 @@ hash, the parsed record and the rendered body; per output file the
 fingerprint of everything that went into it and the stat of the file as
 written; per planned page the page itself and which articles it shows, so
 that a build where nothing moved reads only the pages an edit touches (see
-build_settled.py). A cache from another Warta version, or one that SQLite cannot read,
+build/quick.py). A cache from another Warta version, or one that SQLite cannot read,
 is thrown away and rebuilt, never trusted.
 """
 
@@ -23,11 +23,11 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from generator import __version__
+from generator.content.model import Article, Author, Correction, Image, StaticPage, Tag, shape_of
 from generator.errors import Problem
-from generator.model import Article, Author, Correction, Image, StaticPage, Tag, shape_of
 
 # Bump when the shape of what is stored changes.
-SCHEMA = 7
+SCHEMA = 8
 # Source records are stored in this many pickled shards, so that one edited
 # article re-pickles 1/64 of the archive's metadata, not all of it.
 SHARDS = 64
@@ -194,7 +194,7 @@ class Cache:
                              for path, e in changed.items() if e is not None))
         self.db.executemany("DELETE FROM records WHERE path = ?",
                             ((path,) for path, e in changed.items() if e is None))
-        # Whoever relies on the sources being as a build left them (build_settled.py)
+        # Whoever relies on the sources being as a build left them (build/quick.py)
         # compares this count with the one that build saw.
         self.db.execute("INSERT OR REPLACE INTO meta VALUES ('loads', ?)", (self.loads() + 1,))
 

@@ -27,7 +27,7 @@ from pathlib import Path, PurePosixPath
 from watchdog.events import FileSystemEvent, FileSystemEventHandler
 from watchdog.observers import Observer
 
-from generator import loader
+from generator.content import folders
 
 # Folders of a site (and of a theme) whose files are sources of the build.
 WATCHED_FOLDERS = ("content", "templates", "static", "locales", "themes")
@@ -104,12 +104,12 @@ def _classify_source(parts: tuple[str, ...], is_directory: bool) -> ChangeKind |
     if top == "static":
         return ChangeKind.STATIC
     path = "/".join(parts)
-    for prefix, kind in ((loader.ARTICLES, ChangeKind.ARTICLE), (loader.PAGES, ChangeKind.PAGE)):
+    for prefix, kind in ((folders.ARTICLES, ChangeKind.ARTICLE), (folders.PAGES, ChangeKind.PAGE)):
         if path == prefix or path.startswith(prefix + "/"):
             # A folder moved or deleted takes its articles with it; other files are ignored
             # by the build, so they are ignored here too.
             return kind if is_directory or path.endswith(".md") else None
-    if path == loader.MEDIA or path.startswith(loader.MEDIA + "/"):
+    if path == folders.MEDIA or path.startswith(folders.MEDIA + "/"):
         return ChangeKind.MEDIA
     if path == "content" and is_directory:
         return ChangeKind.ARTICLE

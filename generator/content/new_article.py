@@ -8,8 +8,8 @@ from pathlib import Path
 import frontmatter
 
 from generator.config import load_config
+from generator.content.folders import ARTICLES
 from generator.errors import ContentError, Problem, display_path
-from generator.loader import ARTICLES
 from generator.slugs import slugify
 
 

@@ -14,8 +14,8 @@ from operator import attrgetter
 from typing import overload
 
 from generator.config import SiteConfig
+from generator.content.model import Article, Author, StaticPage, Tag
 from generator.errors import Problem
-from generator.model import Article, Author, StaticPage, Tag
 
 NAV_TAGS = 8
 
@@ -69,7 +69,7 @@ class Site:
     articles: Sequence[Article]
     """Published articles, oldest first (by date, then by path), withdrawn ones included:
     a withdrawn article keeps its URL and shows a notice. A tuple, except in a build
-    that reads only the articles it shows (build_settled.py)."""
+    that reads only the articles it shows (build/quick.py)."""
     pages: tuple[StaticPage, ...]
     """Static pages, by path."""
     tags: tuple[TagIndex, ...]

@@ -14,12 +14,13 @@ from bisect import bisect_left
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, replace
 
-from generator import plan_extra, urls
+from generator import urls
+from generator.content.model import Article
 from generator.errors import Problem
-from generator.model import Article
-from generator.plan_extra import lists
-from generator.planned import Copy, Page, deps_of, fingerprint
-from generator.site import Site
+from generator.plan import feeds_and_lists
+from generator.plan.feeds_and_lists import lists
+from generator.plan.page import Copy, Page, deps_of, fingerprint
+from generator.plan.site import Site
 
 __all__ = ["Copy", "Page", "Plan", "PlanMemo", "fingerprint", "make_plan", "plan_appended",
            "plan_inputs", "refreshed", "replan"]
@@ -137,7 +138,7 @@ def refreshed(page: Page, site: Site, key_of: Callable[[int], str]) -> Page:
 
 
 def replan(site: Site, template_key: Callable[[str], str], globals_key: str,
-           key_of: Callable[[int], str], fill: Callable[[plan_extra.Add], None]) -> list[Page]:
+           key_of: Callable[[int], str], fill: Callable[[feeds_and_lists.Add], None]) -> list[Page]:
     """The pages `fill(add)` plans, as `make_plan` would plan them."""
     adder = _Adder(site, template_key, globals_key, key_of)
     fill(adder.add)
@@ -145,7 +146,7 @@ def replan(site: Site, template_key: Callable[[str], str], globals_key: str,
 
 
 def plan_appended(site: Site, template_key: Callable[[str], str], globals_key: str,
-                  key_of: Callable[[int], str], before: plan_extra.Before) -> list[Page]:
+                  key_of: Callable[[int], str], before: feeds_and_lists.Before) -> list[Page]:
     """The pages that change when articles are appended to the site `before` describes,
     planned as `make_plan` plans them: every page of a list, a feed or a page of the
     whole site that shows them, the appended articles' pages and redirects, the page
@@ -167,7 +168,7 @@ class _Planner(_Adder):
     """One run of `make_plan`: the pages so far and the sections they belong to."""
 
     def __init__(self, site: Site, template_key: Callable[[str], str], globals_key: str,
-                 previous: PlanMemo | None, before: plan_extra.Before | None = None,
+                 previous: PlanMemo | None, before: feeds_and_lists.Before | None = None,
                  key_of: Callable[[int], str] | None = None) -> None:
         # With `before`, only the sections an append changes are planned, and only the
         # articles they show are looked at (see `plan_appended`).
@@ -179,7 +180,7 @@ class _Planner(_Adder):
         if before is not None:
             assert key_of is not None, "an append plan reads keys on demand"
             super().__init__(site, template_key, globals_key, key_of)
-            now = plan_extra.list_counts(site)
+            now = feeds_and_lists.list_counts(site)
             self.grown = {url: before.lists.get(url, 0) for url, count in now.items()
                           if count != before.lists.get(url, 0)}
         else:
@@ -274,7 +275,7 @@ class _Planner(_Adder):
             add(static.url, "page", "page.html", static.title, own=_hash(static),
                 static_page=index)
         add("/404.html", "404", "404.html", "Page not found")
-        plan_extra.plan_extra(site, add, self.section, self.pages, self.before)
+        feeds_and_lists.plan_extra(site, add, self.section, self.pages, self.before)
 
     def _articles(self) -> None:
         site = self.site
@@ -300,7 +301,7 @@ class _Planner(_Adder):
             for path in self.order[:taken]:
                 self._take(path, self.old_sections[path])
         position = {index: n for n, index in enumerate(listed)}
-        related = plan_extra.related_finder(site)
+        related = feeds_and_lists.related_finder(site)
         for index in range(taken, len(site.articles)):
             article = site.articles[index]
             flags = tuple([a.slug in with_page for a in article.authors])

@@ -1,6 +1,6 @@
 """Finding source files and turning them into records, reusing the cache.
 
-This is the thin I/O layer around the pure parsers in `content.py`: it stats
+This is the thin I/O layer around the pure parsers in `content/parse.py`: it stats
 files, reads only those whose fingerprint changed, and parses them in worker
 processes when there are many.
 """
@@ -17,17 +17,15 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import NamedTuple
 
-from generator import markup
-from generator.cache import Cache, SourceEntry
+from generator.cache.background_save import SourceSaving, save_apart
+from generator.cache.store import Cache, SourceEntry
 from generator.config import SiteConfig
-from generator.content import ContentProblems, Parsed, parse_article, parse_page
+from generator.content import markup
+from generator.content.folders import ARTICLES, MEDIA, PAGES
+from generator.content.model import Article, StaticPage
+from generator.content.parse import ContentProblems, Parsed, parse_article, parse_page
 from generator.errors import Problem
-from generator.model import Article, StaticPage
-from generator.sourcesave import SourceSaving, save_apart
 
-ARTICLES = "content/articles"
-PAGES = "content/pages"
-MEDIA = "content/media"
 # Below this many files to parse, starting worker processes costs more than it saves.
 PARALLEL_THRESHOLD = 64
 CHUNK = 128
@@ -264,7 +262,7 @@ def _parse_shared(tasks: list[tuple[str, bytes | str, str, str | None]],
     size = max(1, min(CHUNK, len(tasks) // (jobs * 4)))
     chunks = deque(range(0, len(tasks), size))
     running: deque[tuple[Future[list[tuple[Record, str | None, str]]], int]] = deque()
-    # The build keeps the collector off while it loads (build.py); a worker forked
+    # The build keeps the collector off while it loads (build/pipeline.py); a worker forked
     # then would keep Markdown's cyclic garbage (about ten objects an article) until
     # it exits, so workers turn it on, and this process collects its youngest
     # objects after each chunk it parses.

@@ -14,7 +14,7 @@ import threading
 from multiprocessing.process import BaseProcess
 from pathlib import Path
 
-from generator.cache import Cache, SourceEntry
+from generator.cache.store import Cache, SourceEntry
 
 
 class SourceSaving:

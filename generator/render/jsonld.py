@@ -11,9 +11,9 @@ import json
 from collections.abc import Sequence
 from typing import Any
 
-from generator import dates, urls
+from generator import date_format, urls
 from generator.config import SiteConfig
-from generator.model import Article
+from generator.content.model import Article
 
 
 def absolute_asset(config: SiteConfig, src: str) -> str:
@@ -50,8 +50,8 @@ def article_data(config: SiteConfig, article: Article, canonical: str) -> dict[s
         "@context": "https://schema.org",
         "@type": "NewsArticle",
         "headline": article.title,
-        "datePublished": dates.iso(article.date),
-        "dateModified": dates.iso(article.modified),
+        "datePublished": date_format.iso(article.date),
+        "dateModified": date_format.iso(article.modified),
         "author": authors,
         "publisher": publisher,
         "mainEntityOfPage": {"@type": "WebPage", "@id": canonical},
@@ -68,7 +68,7 @@ def article_data(config: SiteConfig, article: Article, canonical: str) -> dict[s
         data["contentLocation"] = {"@type": "Place", "name": article.location}
     if article.corrections:
         data["correction"] = [{"@type": "CorrectionComment", "text": c.text,
-                               "datePublished": dates.iso(c.date)}
+                               "datePublished": date_format.iso(c.date)}
                               for c in article.corrections]
     return data
 
@@ -92,8 +92,8 @@ def json_feed(config: SiteConfig, title: str, feed_url: str, home_url: str,
             "title": article.title,
             "content_html": body,
             "summary": article.summary,
-            "date_published": dates.iso(article.date),
-            "date_modified": dates.iso(article.modified),
+            "date_published": date_format.iso(article.date),
+            "date_modified": date_format.iso(article.modified),
         }
         if article.authors:
             item["authors"] = [{"name": a.name, **({"url": link} if (

@@ -3,7 +3,7 @@
 config -> content (loader) -> site -> plan -> render -> write, with the cache
 remembering what was parsed and what was written. Nothing in `output/`
 changes until every page has rendered. When nothing moved since the last
-build, build_settled.py takes the short way through the same stages, reading
+build, build/quick.py takes the short way through the same stages, reading
 only what the change touches.
 """
 
@@ -15,9 +15,9 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from generator import loader, search
-from generator.build_settled import Shortcut, build_settled
-from generator.buildbase import (
+from generator.build import loader, search
+from generator.build.memos import BuildMemory, Settled, remember, store
+from generator.build.options import (
     CACHE_FILE,
     BuildOptions,
     BuildResult,
@@ -30,18 +30,18 @@ from generator.buildbase import (
     staging_name,
     target_of,
 )
-from generator.cache import Cache, OutputEntry
+from generator.build.quick import Shortcut, build_settled
+from generator.cache.background_save import SourceSaving
+from generator.cache.pages import PageStore
+from generator.cache.store import Cache, OutputEntry
 from generator.config import SiteConfig, load_config
 from generator.errors import ContentError, Problem
-from generator.memory import BuildMemory, Settled, remember, store
-from generator.pagestore import PageStore
-from generator.plan import Plan, make_plan
-from generator.render import Renderer
-from generator.renderjobs import RenderJob, render_pages
-from generator.site import Site, extend_site, make_site, reuse_site, site_memo
-from generator.sourcesave import SourceSaving
-from generator.theme import ThemeFiles, find_theme
-from generator.write import OutputCheck, Writer, existing_files
+from generator.plan.planner import Plan, make_plan
+from generator.plan.site import Site, extend_site, make_site, reuse_site, site_memo
+from generator.render.pool import RenderJob, render_pages
+from generator.render.renderer import Renderer
+from generator.render.theme import ThemeFiles, find_theme
+from generator.render.write import OutputCheck, Writer, existing_files
 
 __all__ = ["BuildOptions", "BuildResult", "Progress", "build", "build_now"]
 
@@ -145,7 +145,7 @@ def _finish(options: BuildOptions, done: Shortcut, started: float,
 
 def _settled(cache: Cache, options: BuildOptions, work: _Pages, warnings: tuple[Problem, ...],
               search_key: str, sources: int) -> Settled:
-    """What the next build needs to take the short way (build_settled.py), should this
+    """What the next build needs to take the short way (build/quick.py), should this
     one go through."""
     plan, site = work.plan, work.site
     assert plan.memo is not None
@@ -306,7 +306,7 @@ def _write(options: BuildOptions, cache: Cache, known: _Written, work: _Pages,
         cache.forget_outputs(target, removable)
         # Entries taken over from `previous` are the same objects.
         cache.put_outputs(target, {k: v for k, v in done.items() if previous.get(k) is not v})
-        # The short way (build_settled.py) reads pages, not the plan: each stored page
+        # The short way (build/quick.py) reads pages, not the plan: each stored page
         # is the one whose fingerprint the file's entry holds.
         stored = PageStore(cache)
         stored.forget_pages(target, removable)

@@ -14,7 +14,7 @@ from pathlib import Path
 from generator.config import SiteConfig
 from generator.errors import ConfigError, Problem
 
-BUNDLED_THEMES = Path(__file__).resolve().parent.parent / "themes"
+BUNDLED_THEMES = Path(__file__).resolve().parents[2] / "themes"
 
 
 @dataclass(frozen=True)

@@ -1,7 +1,7 @@
 """Planned output files: `Page` (rendered from a template) and `Copy` (copied).
 
 Each carries a fingerprint of everything that goes into it, so a build can
-tell without rendering whether the file on disk is current (see plan.py).
+tell without rendering whether the file on disk is current (see plan/planner.py).
 """
 
 from __future__ import annotations

@@ -7,11 +7,11 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from generator.cache import Cache, OutputEntry, SourceEntry
+from generator.cache.store import Cache, OutputEntry, SourceEntry
+from generator.content.model import shape_of
 from generator.errors import Problem
-from generator.model import shape_of
-from generator.plan import Page, PlanMemo
-from generator.site import AuthorIndex, MonthIndex, Site, SiteMemo, TagIndex
+from generator.plan.planner import Page, PlanMemo
+from generator.plan.site import AuthorIndex, MonthIndex, Site, SiteMemo, TagIndex
 
 
 @dataclass
@@ -34,7 +34,7 @@ class BuildMemory:
 @dataclass(frozen=True)
 class Settled:
     """What the last successful build of an output folder leaves for the next build to
-    tell, without reading the archive, whether nothing moved (build_settled.py)."""
+    tell, without reading the archive, whether nothing moved (build/quick.py)."""
 
     loads: int
     """`Cache.loads()` after that build: the sources were saved as it saw them."""

@@ -1,6 +1,6 @@
 """Planning of the outputs around the article pages: archives, feeds, sitemaps, redirects.
 
-`make_plan` (plan.py) calls `plan_extra` with its `add` function, so every
+`make_plan` (plan/planner.py) calls `plan_extra` with its `add` function, so every
 file planned here gets its fingerprint the same way: from its template, the
 records it shows and the settings, never from the clock. Files that show no
 navigation or UI strings (feeds, sitemaps, robots.txt, redirects) are keyed
@@ -20,10 +20,10 @@ from typing import Protocol
 
 from babel.dates import format_date
 
-from generator import dates, urls
-from generator.model import Article
-from generator.pagination import paginate
-from generator.site import Site
+from generator import date_format, urls
+from generator.content.model import Article
+from generator.plan.pagination import paginate
+from generator.plan.site import Site
 
 RELATED = 4
 """Related articles shown under an article."""
@@ -257,10 +257,10 @@ def _sitemaps(site: Site, add: Add, pages: Sequence[Planned], data_key: str,
             article = articles[page.article]
             if article.withdrawn or article.draft:
                 continue
-            entries[page.canonical] = dates.iso(modified_of(page.article))
+            entries[page.canonical] = date_format.iso(modified_of(page.article))
             continue
         lastmod = max((modified_of(i) for i in page.items), default=None)
-        entries[page.canonical] = dates.iso(lastmod) if lastmod else ""
+        entries[page.canonical] = date_format.iso(lastmod) if lastmod else ""
     ordered = sorted(entries.items())
     size = config.sitemap_size
     if len(ordered) <= size:

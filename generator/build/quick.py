@@ -8,10 +8,10 @@ that show an edited article: what `make_plan` does with its memo
 (`plan.refreshed`). This build proves that from small things: the sources'
 fingerprints (not their records), the site's indexes (`site.SiteMemo`) and the
 `memory.Settled` row; then it reads only the pages that show an edited article
-(pagestore.py) and the records of the articles those pages show. New articles
+(cache/pages.py) and the records of the articles those pages show. New articles
 dated after every published one are appended the same way, planning only the
-sections they change (settled_append.py). Anything else returns None and
-build.py takes the whole pipeline, which leaves a new `Settled` for the next
+sections they change (build/append.py). Anything else returns None and
+build/pipeline.py takes the whole pipeline, which leaves a new `Settled` for the next
 build. tests/test_incremental.py runs every kind of change both ways and
 requires the same output.
 """
@@ -24,8 +24,10 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
 
-from generator import loader, plan_extra, search
-from generator.buildbase import (
+from generator.build import loader, search
+from generator.build.append import appended_pages
+from generator.build.memos import Settled, store, stored
+from generator.build.options import (
     CACHE_FILE,
     BuildOptions,
     copies_of,
@@ -33,17 +35,15 @@ from generator.buildbase import (
     reparse_body,
     staging_name,
 )
-from generator.cache import Cache, OutputEntry, SourceEntry
+from generator.cache.pages import PageStore
+from generator.cache.store import Cache, OutputEntry, SourceEntry
 from generator.config import SiteConfig
+from generator.content import folders
+from generator.content.model import Article
 from generator.errors import Problem
-from generator.memory import Settled, store, stored
-from generator.model import Article
-from generator.pagestore import PageStore
-from generator.plan import Page, plan_inputs, refreshed, replan
-from generator.render import Renderer
-from generator.renderjobs import RenderJob, render_pages
-from generator.settled_append import appended_pages
-from generator.site import (
+from generator.plan import feeds_and_lists
+from generator.plan.planner import Page, plan_inputs, refreshed, replan
+from generator.plan.site import (
     LazyArticles,
     Site,
     SiteMemo,
@@ -51,8 +51,10 @@ from generator.site import (
     append_site,
     still_current,
 )
-from generator.theme import ThemeFiles
-from generator.write import OutputCheck, Writer
+from generator.render.pool import RenderJob, render_pages
+from generator.render.renderer import Renderer
+from generator.render.theme import ThemeFiles
+from generator.render.write import OutputCheck, Writer
 
 # More changed sources than this go the whole way (it parses in parallel).
 MOST_CHANGED = 64
@@ -62,7 +64,7 @@ MOST_DAMAGED = 256
 
 @dataclass(frozen=True)
 class Shortcut:
-    """What a short build did, for build.py's `BuildResult`."""
+    """What a short build did, for build/pipeline.py's `BuildResult`."""
 
     written: tuple[str, ...]
     """Output files whose bytes changed."""
@@ -188,8 +190,8 @@ def _prove(options: BuildOptions, config: SiteConfig, theme: ThemeFiles, cache: 
             pages = [refreshed(page, site, key_of) for page in pages]
             if config.outputs.sitemaps:
                 pages += replan(site, renderer.template_key, globals_key, key_of,
-                                lambda add: plan_extra.news_sitemap(
-                                    site, add, plan_extra.shared_key(config.fingerprint)))
+                                lambda add: feeds_and_lists.news_sitemap(
+                                    site, add, feeds_and_lists.shared_key(config.fingerprint)))
     if pages is None:
         return None
     stale = [p for p in pages if p.output in damaged
@@ -222,7 +224,7 @@ def _changes(found: list[loader.Source], config: SiteConfig, cache: Cache) -> _C
     for source in found:
         stat = known.get(source.path)
         if stat is None:
-            if not source.path.startswith(loader.ARTICLES + "/"):
+            if not source.path.startswith(folders.ARTICLES + "/"):
                 return None
             added.append(source)
         elif (stat.size != source.size or stat.mtime_ns != source.mtime_ns
@@ -254,7 +256,7 @@ def _changes(found: list[loader.Source], config: SiteConfig, cache: Cache) -> _C
     if any(a is None for a in appended) or (added and any(e.body for e in edits)):
         return None
     return _Changes(edits, [a for a in appended if a is not None],
-                    [path for path in known if path.startswith(loader.ARTICLES + "/")]
+                    [path for path in known if path.startswith(folders.ARTICLES + "/")]
                     if added else [])
 
 
