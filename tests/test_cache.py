@@ -6,10 +6,17 @@ from __future__ import annotations
 from pathlib import Path
 
 from generator.cache.store import Cache, SourceEntry, SourceStat
+from generator.content.source_record import SourceRecord
+from generator.errors import Problem
 
 
-def _entry(size: int, record: object) -> SourceEntry:
-    return SourceEntry(size, 7, f"d{size}", "k", ("article", record, ()))
+def _record(name: str) -> SourceRecord:
+    # A failed file's record: what the cache keeps of it is its problems.
+    return SourceRecord(problems=(Problem("content/articles/x.md", None, name),))
+
+
+def _entry(size: int, name: str) -> SourceEntry:
+    return SourceEntry(size, 7, f"d{size}", "k", _record(name))
 
 
 def test_fingerprints_and_records_follow_every_save(tmp_path: Path) -> None:
@@ -24,11 +31,11 @@ def test_fingerprints_and_records_follow_every_save(tmp_path: Path) -> None:
     assert cache.stats()["content/articles/5.md"] == SourceStat(5, 7, "d5", "k")
     assert len(cache.stats()) == 100
     assert cache.records(["content/articles/5.md", "hilang.md"]) == {
-        "content/articles/5.md": ("article", "r5", ())}
+        "content/articles/5.md": _record("r5")}
     # When one is updated alone, and one removed by a whole save
     cache.update_sources({"content/articles/5.md": _entry(55, "baru")})
     assert cache.loads() == 2
-    assert cache.sources()["content/articles/5.md"].record[1] == "baru"
+    assert cache.sources()["content/articles/5.md"].record == _record("baru")
     assert len(cache.sources()) == 100
     everything = cache.sources()
     del everything["content/articles/6.md"]
@@ -41,4 +48,4 @@ def test_fingerprints_and_records_follow_every_save(tmp_path: Path) -> None:
     assert again.stats()["content/articles/5.md"].size == 55
     assert "content/articles/6.md" not in again.stats()
     assert again.records(["content/articles/5.md", "content/articles/6.md"]) == {
-        "content/articles/5.md": ("article", "baru", ())}
+        "content/articles/5.md": _record("baru")}

@@ -11,6 +11,7 @@ import pytest
 from generator.build import loader
 from generator.cache.background_save import SourceSaving, save_apart
 from generator.cache.store import Cache, SourceEntry
+from generator.content.source_record import SourceRecord
 from generator.errors import Problem
 from tests.conftest import SiteMaker
 
@@ -19,7 +20,7 @@ def _entries(count: int) -> dict[str, SourceEntry]:
     return {
         f"content/articles/a{n}.md": SourceEntry(
             10 + n, 1000 + n, f"digest{n}", "key",
-            ("failed", None, (Problem(f"content/articles/a{n}.md", 1, "rusak"),)))
+            SourceRecord(problems=(Problem(f"content/articles/a{n}.md", 1, "rusak"),)))
         for n in range(count)}
 
 
@@ -44,7 +45,8 @@ def test_a_child_that_fails_fails_the_wait(tmp_path: Path) -> None:
     cache = Cache(tmp_path / "cache.sqlite")
     entries = _entries(2)
     # A record that cannot be pickled: the child's save raises.
-    entries["content/articles/x.md"] = SourceEntry(1, 1, "d", "key", ("page", lambda: 0, ()))
+    entries["content/articles/x.md"] = SourceEntry(1, 1, "d", "key",
+                                                           SourceRecord(problems=(lambda: 0,)))  # type: ignore[arg-type]
     saving = save_apart(cache, entries, sorted(entries))
     assert saving is not None
     with pytest.raises(OSError, match="cache.sqlite failed .* delete .warta/"):

@@ -24,6 +24,7 @@ from generator.content import markup
 from generator.content.folders import ARTICLES, MEDIA, PAGES
 from generator.content.model import Article, StaticPage
 from generator.content.parse import ContentProblems, Parsed, parse_article, parse_page
+from generator.content.source_record import SourceRecord
 from generator.errors import Problem
 
 # Below this many files to parse, starting worker processes costs more than it saves.
@@ -194,15 +195,9 @@ def load(site_dir: Path, config: SiteConfig, cache: Cache, jobs: int = 1,
     return replace(loaded, sources=entries, saving=saving)
 
 
-# A record in the cache is one of these: a parsed article with its warnings,
-# a page, or the problems that made a file fail (so a broken file that has not
-# changed is reported again without being read again).
-Record = tuple[str, object, tuple[Problem, ...]]
-
-
 def _parse_all(
     work: list[tuple[Source, bytes | None, str, str | None]], config: SiteConfig, jobs: int
-) -> Iterator[tuple[Source, tuple[Record, str | None, str]]]:
+) -> Iterator[tuple[Source, tuple[SourceRecord, str | None, str]]]:
     """Parse `work`: each source with its record, body and digest, in no set order
     when worker processes share the work."""
     tasks = [(s.path, data if data is not None else s.absolute, digest, body)
@@ -251,7 +246,7 @@ def _read_ahead(paths: list[str]) -> threading.Thread | None:
 
 def _parse_shared(tasks: list[tuple[str, bytes | str, str, str | None]],
                   sources: list[Source], reading: list[str], config: SiteConfig, jobs: int
-                  ) -> Iterator[tuple[Source, tuple[Record, str | None, str]]]:
+                  ) -> Iterator[tuple[Source, tuple[SourceRecord, str | None, str]]]:
     # Imported here: multiprocessing costs a no-change build 15 ms to import.
     from concurrent.futures import Future, ProcessPoolExecutor
 
@@ -261,7 +256,7 @@ def _parse_shared(tasks: list[tuple[str, bytes | str, str, str | None]],
     # Several chunks a worker, so that none is left with the last big one.
     size = max(1, min(CHUNK, len(tasks) // (jobs * 4)))
     chunks = deque(range(0, len(tasks), size))
-    running: deque[tuple[Future[list[tuple[Record, str | None, str]]], int]] = deque()
+    running: deque[tuple[Future[list[tuple[SourceRecord, str | None, str]]], int]] = deque()
     # The build keeps the collector off while it loads (build/pipeline.py); a worker forked
     # then would keep Markdown's cyclic garbage (about ten objects an article) until
     # it exits, so workers turn it on, and this process collects its youngest
@@ -299,7 +294,7 @@ def _parse_shared(tasks: list[tuple[str, bytes | str, str, str | None]],
 
 
 def _parse_chunk(tasks: list[tuple[str, bytes | str, str, str | None]],
-                 config: SiteConfig) -> list[tuple[Record, str | None, str]]:
+                 config: SiteConfig) -> list[tuple[SourceRecord, str | None, str]]:
     return [parse_source(task, config) for task in tasks]
 
 
@@ -309,7 +304,7 @@ def digest_of(data: bytes) -> str:
 
 
 def parse_source(task: tuple[str, bytes | str, str, str | None],
-                 config: SiteConfig) -> tuple[Record, str | None, str]:
+                 config: SiteConfig) -> tuple[SourceRecord, str | None, str]:
     """Parse one source `(path, bytes or absolute path to read, digest or "", cached
     body or None)`: its record, its body (None when it failed) and the digest ("" when
     the file could not be read)."""
@@ -319,7 +314,7 @@ def parse_source(task: tuple[str, bytes | str, str, str | None],
             with open(data, "rb") as handle:
                 data = handle.read()
         except OSError as error:
-            return ("failed", None, (Problem(
+            return SourceRecord(problems=(Problem(
                 path, None, f"the file cannot be read ({error.strerror or error})",
                 "check that it is still there and that Warta may read it"),)), None, ""
         digest = digest_of(data)
@@ -327,38 +322,34 @@ def parse_source(task: tuple[str, bytes | str, str, str | None],
     try:
         if path.startswith(PAGES + "/"):
             page, body = parse_page(data, path, config, render)
-            return ("page", page, ()), body, digest
+            return SourceRecord(page=page), body, digest
         parsed: Parsed = parse_article(data, path, config, render)
-        return ("article", parsed.article, parsed.warnings), parsed.body_html, digest
+        return (SourceRecord(article=parsed.article, problems=parsed.warnings),
+                parsed.body_html, digest)
     except ContentProblems as failure:
-        return ("failed", None, tuple(failure.problems)), None, digest
+        return SourceRecord(problems=tuple(failure.problems)), None, digest
 
 
-def _collect(site_dir: Path, records: dict[str, Record], parsed: int) -> Loaded:
+def _collect(site_dir: Path, records: dict[str, SourceRecord], parsed: int) -> Loaded:
     articles: list[Article] = []
     pages: list[StaticPage] = []
     problems: list[Problem] = []
     for path in sorted(records):
         record = records[path]
         problems += record_problems(site_dir, path, record)
-        kind, value, _ = record
-        if kind == "article":
-            assert isinstance(value, Article)
-            articles.append(value)
-        elif kind == "page":
-            assert isinstance(value, StaticPage)
-            pages.append(value)
+        if record.article is not None:
+            articles.append(record.article)
+        elif record.page is not None:
+            pages.append(record.page)
     return Loaded(tuple(articles), tuple(pages), tuple(problems), parsed)
 
 
-def record_problems(site_dir: Path, path: str, record: Record) -> list[Problem]:
+def record_problems(site_dir: Path, path: str, record: SourceRecord) -> list[Problem]:
     """The problems a load reports for one record: those found parsing it, and a
     missing image file."""
-    kind, value, found = record
-    problems = list(found)
-    if kind == "article":
-        assert isinstance(value, Article)
-        image = value.image
+    problems = list(record.problems)
+    if record.article is not None:
+        image = record.article.image
         if image and image.url.startswith("/media/"):
             target = site_dir / MEDIA / image.url.removeprefix("/media/")
             if not target.is_file():

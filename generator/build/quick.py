@@ -94,6 +94,8 @@ class _Edit:
     """What the cache is to know of it now."""
     body: str | None
     """Its new body, when it was parsed."""
+    article: Article
+    """The article it holds now."""
 
 
 def build_settled(options: BuildOptions, config: SiteConfig, theme: ThemeFiles,
@@ -127,7 +129,7 @@ def build_settled(options: BuildOptions, config: SiteConfig, theme: ThemeFiles,
     settled = replace(head, warnings=warnings, search_key=search_key)
     if added:
         store(cache, "site:" + target,
-              append_memo(memo, site, changes.articles, [a.entry.record[1] for a in added]))
+              append_memo(memo, site, changes.articles, [a.article for a in added]))
         new = [site.articles[i].path for i in range(len(head.order), len(site.articles))]
         settled = replace(settled, order=head.order + tuple(new), sources=len(found),
                           pages=head.pages + sum(p.output not in previous for p in stale))
@@ -155,12 +157,12 @@ def _prove(options: BuildOptions, config: SiteConfig, theme: ThemeFiles, cache: 
     edits, added = changes.edits, changes.added
     articles = _Articles(head.order, cache)
     for edit in edits:
-        articles.known[edit.path] = edit.entry.record[1]
+        articles.known[edit.path] = edit.article
     site: Site | None = replace(memo.site, config=config, now=now, articles=articles)
     if added and len(changes.articles) != len(memo.shapes):
         return None  # the memo is not of these articles (see `site.append_memo`)
     if added:
-        site = append_site(memo, config, articles, [a.entry.record[1] for a in added],
+        site = append_site(memo, config, articles, [a.article for a in added],
                            options.drafts, now)
     if site is None:
         return None
@@ -237,18 +239,18 @@ def _changes(found: list[loader.Source], config: SiteConfig, cache: Cache) -> _C
     edits = []
     for source, stat in changed:
         old = records.get(source.path)
-        if old is None or old[0] != "article":
+        if old is None or old.article is None:
             return None
         data = Path(source.absolute).read_bytes()
         digest = loader.digest_of(data)
         if digest == stat.digest:  # touched, not changed
             entry = SourceEntry(source.size, source.mtime_ns, digest, key, old)
-            edits.append(_Edit(source.path, entry, None))
+            edits.append(_Edit(source.path, entry, None, old.article))
             continue
         edit = _parsed(source, data, digest, config)
-        new = edit.entry.record[1] if edit else None
-        if (edit is None or not isinstance(new, Article) or new.shape != old[1].shape
-                or new.modified != old[1].modified):
+        new = edit.article if edit else None
+        if (edit is None or not isinstance(new, Article) or new.shape != old.article.shape
+                or new.modified != old.article.modified):
             return None  # the sitemap shows `modified`; the whole way re-plans it
         edits.append(edit)
     appended = [_parsed(s, data := Path(s.absolute).read_bytes(), loader.digest_of(data),
@@ -264,10 +266,10 @@ def _parsed(source: loader.Source, data: bytes, digest: str, config: SiteConfig
             ) -> _Edit | None:
     """A changed source parsed; None unless it is an article that parsed."""
     record, body, _ = loader.parse_source((source.path, data, digest, None), config)
-    if record[0] != "article" or body is None:
+    if record.article is None or body is None:
         return None
     entry = SourceEntry(source.size, source.mtime_ns, digest, config.content_key, record)
-    return _Edit(source.path, entry, body)
+    return _Edit(source.path, entry, body, record.article)
 
 
 def _warnings(site_dir: Path, before: tuple[Problem, ...],
@@ -363,7 +365,8 @@ class _Articles(LazyArticles):
         order, known = self.order, self.known
         wanted = {order[i] for i in indexes} - known.keys()
         for path, record in self.cache.records(wanted).items():
-            known[path] = record[1]
+            if record.article is not None:
+                known[path] = record.article
 
     def __len__(self) -> int:
         return len(self.order)

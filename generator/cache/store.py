@@ -24,6 +24,7 @@ from typing import Any, NamedTuple
 
 from generator import __version__
 from generator.content.model import Article, Author, Correction, Image, StaticPage, Tag, shape_of
+from generator.content.source_record import SourceRecord
 from generator.errors import Problem
 
 # Bump when the shape of what is stored changes.
@@ -33,7 +34,7 @@ SCHEMA = 8
 SHARDS = 64
 # The records' shape is part of the key, so a cache written before a field
 # was added to a record is never trusted.
-_SHAPE = shape_of(Article, StaticPage, Tag, Author, Image, Correction, Problem)
+_SHAPE = shape_of(SourceRecord, Article, StaticPage, Tag, Author, Image, Correction, Problem)
 VERSION_KEY = (f"warta {__version__} schema {SCHEMA} python {sys.version_info[:2]} "
                f"{hashlib.sha1(_SHAPE.encode()).hexdigest()[:12]}")
 
@@ -65,8 +66,8 @@ class SourceEntry:
     """Hash of the file's bytes."""
     meta_key: str
     """The config key the record was resolved with (see SiteConfig.content_key)."""
-    record: Any
-    """The parsed record (article or page) with its warnings."""
+    record: SourceRecord
+    """The parsed record (article, page or the problems of a failed file)."""
 
 
 class SourceStat(NamedTuple):
@@ -219,7 +220,7 @@ class Cache:
             return {}
         return stats
 
-    def records(self, paths: Iterable[str]) -> dict[str, Any]:
+    def records(self, paths: Iterable[str]) -> dict[str, SourceRecord]:
         """The parsed records of `paths` (those the cache has), one row each."""
         return {path: unpickled(blob) for path, blob in self.select_in(
             "SELECT path, record FROM records WHERE path IN ({})", (), paths)}
@@ -330,15 +331,15 @@ def _shared(part: dict[str, SourceEntry]) -> dict[str, SourceEntry]:
     seen: dict[object, Any] = {}
     shared = {}
     for path, entry in part.items():
-        kind, record, problems = entry.record
-        if isinstance(record, Article) and (record.tags or record.authors):
+        record = entry.record.article
+        if record is not None and (record.tags or record.authors):
             tags = tuple(seen.setdefault(t, t) for t in record.tags)
             authors = tuple(seen.setdefault(a, a) for a in record.authors)
             # Records loaded from a shard already share theirs: only new ones change.
             if any(x is not y for x, y in zip(tags + authors, record.tags + record.authors,
                                                strict=True)):
                 record = replace(record, tags=tags, authors=authors)
-                entry = replace(entry, record=(kind, record, problems))
+                entry = replace(entry, record=replace(entry.record, article=record))
         shared[path] = entry
     return shared
 
