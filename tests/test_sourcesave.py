@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from generator.build import loader
+from generator.build import commit, loader
 from generator.cache.background_save import SourceSaving, save_apart
 from generator.cache.store import Cache, SourceEntry
 from generator.content.source_record import SourceRecord
@@ -74,7 +74,7 @@ def test_a_parallel_cold_build_saves_every_source_for_the_next(
         children.append(save_apart(*args))
         return children[-1]
 
-    monkeypatch.setattr(loader, "save_apart", spy)
+    monkeypatch.setattr(commit, "save_apart", spy)
     for n in range(loader.PARALLEL_THRESHOLD + 6):
         site.article(f"a{n:03d}", f"Berita {n}", f"2024-03-{n % 28 + 1:02d}T08:00:00+07:00")
     first = site.build(jobs=2)

@@ -17,7 +17,8 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import NamedTuple
 
-from generator.cache.background_save import SourceSaving, save_apart
+from generator.build import commit
+from generator.cache.background_save import SourceSaving
 from generator.cache.store import Cache, SourceEntry
 from generator.config import SiteConfig
 from generator.content import markup
@@ -181,16 +182,12 @@ def load(site_dir: Path, config: SiteConfig, cache: Cache, jobs: int = 1,
         entries[source.path] = SourceEntry(source.size, mtime_ns, digest, key, record)
         changed.append(source.path)
         if body is not None:
-            cache.put_body(source.path, digest, body)
+            commit.put_body(cache, source.path, digest, body)
     gone = set(known) - set(entries)
     saving = None
     if gone or changed:
-        cache.forget_bodies(gone)
-        if jobs > 1 and len(to_parse) >= PARALLEL_THRESHOLD:
-            saving = save_apart(cache, entries, changed + sorted(gone))
-        if saving is None:
-            cache.save_sources(entries, changed + sorted(gone))
-            cache.commit()
+        saving = commit.save_sources(cache, entries, changed, gone,
+                                     apart=jobs > 1 and len(to_parse) >= PARALLEL_THRESHOLD)
     loaded = _collect(site_dir, {path: e.record for path, e in entries.items()}, len(to_parse))
     return replace(loaded, sources=entries, saving=saving)
 

@@ -12,12 +12,13 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
-from generator.cache.store import Cache, OutputEntry
+from generator.cache.store import OutputEntry
 from generator.config import SiteConfig
 from generator.content import folders
 from generator.content.parse import ContentProblems, parse_article, parse_page
 from generator.errors import ContentError, Problem
 from generator.plan.planner import Copy
+from generator.plan.site import Site
 from generator.render.theme import ThemeFiles, file_key
 from generator.render.write import existing_files
 
@@ -101,6 +102,32 @@ class BuildResult:
 Progress = Callable[[int, int], None]
 
 
+@dataclass(frozen=True)
+class BuildOutcome:
+    """What the stages of a build did, before search indexing (see `BuildResult`)."""
+
+    written: tuple[str, ...]
+    """Output files whose bytes changed."""
+    unchanged: int
+    """Output files left as they were."""
+    removed: tuple[str, ...]
+    """Output files removed."""
+    parsed: int
+    """Sources parsed."""
+    rendered: int
+    """Pages rendered."""
+    warnings: tuple[Problem, ...]
+    """Warnings of the whole load."""
+    site: Site
+    """The site built."""
+    search_key: str
+    """`search.index_key` of the HTML pages, as after this build."""
+    reused: int
+    """Pages planned as before."""
+    quick: bool
+    """Whether the quick path built it (build/quick.py)."""
+
+
 def build_now(options: BuildOptions) -> datetime:
     """The build's "now": the option, else `SOURCE_DATE_EPOCH` (reproducible builds),
     else the clock."""
@@ -146,18 +173,3 @@ def reparse_body(site_dir: Path, path: str, config: SiteConfig) -> str:
         return parse_article(data, path, config).body_html
     except ContentProblems as failure:
         raise ContentError(failure.problems) from None
-
-
-def staging_name(target: str) -> str:
-    return "".join(c if c.isalnum() else "_" for c in target) or "output"
-
-
-
-def record_ahead(cache: Cache, target: str, paths: list[str]) -> None:
-    """Record `paths` as never current, and commit, before the staged files move into
-    the output folder. The records of what a build wrote are committed after the move;
-    a build killed in between would leave files no record names, which no later build
-    would remove. Recorded ahead, the next build rewrites or removes each of them."""
-    if paths:
-        cache.put_outputs(target, {path: OutputEntry("", -1, -1) for path in paths})
-        cache.commit()

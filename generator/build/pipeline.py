@@ -1,47 +1,48 @@
-"""The pipeline, in order. The only module that knows the order.
+"""The pipeline, in order: the only module that knows the order.
 
-config -> content (loader) -> site -> plan -> render -> write, with the cache
-remembering what was parsed and what was written. Nothing in `output/`
-changes until every page has rendered. When nothing moved since the last
-build, build/quick.py takes the short way through the same stages, reading
-only what the change touches.
+    load -> changes -> index -> plan -> render -> write -> commit -> search
+
+A build first asks whether the quick path applies (build/quick.py): when nothing
+moved since the last build, or only today's news arrived, the changes, index and
+plan stages run over the changed sources alone, reading the rest of the archive
+from the cache only where a page shows it. Otherwise the whole archive is
+loaded, indexed and planned, each stage reusing what the previous build left
+(the site's and the plan's memos). Either way the pages to render go through the
+same write stage (build/output.py) and the same commit (build/commit.py, the one
+writer of the cache). Nothing in `output/` changes until every page has rendered.
 """
 
 from __future__ import annotations
 
 import gc
-import os
 import time
 from dataclasses import dataclass
-from pathlib import Path
 
 from generator.build import loader, search
-from generator.build.memos import BuildMemory, Settled, remember, store
+from generator.build.commit import BuildRecords, commit_build
+from generator.build.memos import BuildMemory, Settled, remember
 from generator.build.options import (
     CACHE_FILE,
     BuildOptions,
+    BuildOutcome,
     BuildResult,
     Progress,
     build_now,
     copies_of,
     is_current,
-    record_ahead,
-    reparse_body,
-    staging_name,
     target_of,
 )
-from generator.build.quick import Shortcut, build_settled
+from generator.build.output import ToWrite, Written, write_output
+from generator.build.quick import build_quickly
 from generator.cache.background_save import SourceSaving
-from generator.cache.pages import PageStore
 from generator.cache.store import Cache, OutputEntry
 from generator.config import SiteConfig, load_config
 from generator.errors import ContentError, Problem
 from generator.plan.planner import Plan, make_plan
 from generator.plan.site import Site, extend_site, make_site, reuse_site, site_memo
-from generator.render.pool import RenderJob, render_pages
 from generator.render.renderer import Renderer
 from generator.render.theme import ThemeFiles, find_theme
-from generator.render.write import OutputCheck, Writer, existing_files
+from generator.render.write import OutputCheck, existing_files
 
 __all__ = ["BuildOptions", "BuildResult", "Progress", "build", "build_now"]
 
@@ -72,38 +73,47 @@ def build(options: BuildOptions, progress: Progress | None = None,
         # build ends, so they are frozen out of its sight before rendering.
         gc.disable()
         try:
-            # Trusted only as recorded by this process after a build that went through.
+            # What the output folder holds: trusted only as recorded by this process
+            # after a build that went through.
             trusted = memory.outputs if options.trust_output and memory.target == target \
                 else None
             previous = (memory.outputs if memory.target == target else None) \
                 or cache.outputs(target)
             check = None if trusted is not None else OutputCheck(options.output, previous)
-            scanned = short = None
+            # The quick path: load, changes, index, plan, render, write and commit for
+            # a change that moves nothing; None when it does not apply.
+            done = None
+            scanned = None
             if (check is not None and options.shortcut and not memory.target
                     and options.sources_changed is None and not options.dry_run):
                 scanned = loader.scan(site_dir)
-                short = build_settled(options, config, theme, cache, target,
-                                      build_now(options), previous, check, scanned)
-            if short is None:
+                done = build_quickly(options, config, theme, cache, target,
+                                     build_now(options), previous, check, scanned)
+            if done is None:
                 remember(memory, target, cache)
+                # Load (the changed sources parsed, the rest from the cache), index and
+                # plan the whole archive, each reusing the previous build's memos.
                 loaded, site, renderer, plan, memos = _plan(options, config, theme, cache,
                                                             memory, scanned)
         finally:
             gc.freeze()
             gc.enable()
-        removed: list[str] = []
-        if short is None:
+        if done is None:
             warnings = tuple(p for p in loaded.problems if not p.is_error)
             search_key = "" if not config.outputs.search else search.index_key(
                 p.fingerprint for p in plan.pages if p.output.endswith(".html"))
-            # Stored with the memos, in the same transaction as the files' records.
-            memos["settled:" + target] = _settled(
-                cache, options, _Pages(site, renderer, theme, plan), warnings, search_key,
-                len(loaded.sources))
-            written, unchanged, removed, rendered = _write(
-                options, cache, _Written(previous, check.damaged() if check else None),
-                _Pages(site, renderer, theme, plan), progress, memos, memory,
+            # Render, write and commit (the settled row in the same transaction as the
+            # files' records).
+            settled = _settled(cache, site, plan, warnings, search_key, len(loaded.sources))
+            written, current, rendered = _write(
+                options, cache, _Known(target, previous, check.damaged() if check else None),
+                plan, _Work(site, renderer, theme, memos, settled), progress, memory,
                 loaded.saving)
+            done = BuildOutcome(
+                written=written.written, unchanged=current + written.same,
+                removed=written.removed, parsed=loaded.parsed, rendered=rendered,
+                warnings=warnings, site=site, search_key=search_key, reused=plan.reused,
+                quick=False)
     except BaseException:
         memory.target = ""  # the next build reads the cache again, and checks the files
         raise
@@ -112,16 +122,10 @@ def build(options: BuildOptions, progress: Progress | None = None,
         # In a long-lived process (`warta serve`) the records must be collectable
         # again once the build is over.
         gc.unfreeze()
-    if short is not None:
-        return _finish(options, short, started)
-    return _finish(options, Shortcut(
-        written=tuple(written), unchanged=unchanged, parsed=loaded.parsed, rendered=rendered,
-        warnings=warnings, site=site, search_key=search_key, reused=plan.reused),
-        started, removed=tuple(removed), shortcut=False)
+    return _finish(options, done, started)
 
 
-def _finish(options: BuildOptions, done: Shortcut, started: float,
-            removed: tuple[str, ...] = (), shortcut: bool = True) -> BuildResult:
+def _finish(options: BuildOptions, done: BuildOutcome, started: float) -> BuildResult:
     """Index the finished pages for search when they changed, and report."""
     # After the commit: Pagefind reads the finished HTML files from the output folder.
     config, warnings = done.site.config, done.warnings
@@ -135,19 +139,18 @@ def _finish(options: BuildOptions, done: Shortcut, started: float,
             warnings += (failure,) if failure else ()
         else:
             pending = True
-    return BuildResult(written=done.written, unchanged=done.unchanged, removed=removed,
+    return BuildResult(written=done.written, unchanged=done.unchanged, removed=done.removed,
                        parsed=done.parsed, rendered=done.rendered,
                        seconds=time.perf_counter() - started, warnings=warnings,
                        articles=len(done.site.listed), next_due=done.site.next_due,
                        search_indexed=indexed, search_pending=pending,
-                       search_key=done.search_key, reused=done.reused, shortcut=shortcut)
+                       search_key=done.search_key, reused=done.reused, shortcut=done.quick)
 
 
-def _settled(cache: Cache, options: BuildOptions, work: _Pages, warnings: tuple[Problem, ...],
-              search_key: str, sources: int) -> Settled:
-    """What the next build needs to take the short way (build/quick.py), should this
+def _settled(cache: Cache, site: Site, plan: Plan, warnings: tuple[Problem, ...],
+             search_key: str, sources: int) -> Settled:
+    """What the next build needs to take the quick path (build/quick.py), should this
     one go through."""
-    plan, site = work.plan, work.site
     assert plan.memo is not None
     return Settled(
         loads=cache.loads(), content_key=site.config.content_key,
@@ -202,9 +205,11 @@ def _plan(options: BuildOptions, config: SiteConfig, theme: ThemeFiles, cache: C
 
 
 @dataclass(frozen=True)
-class _Written:
+class _Known:
     """What is known of the output folder before this build writes to it."""
 
+    target: str
+    """The folder, relative to the site."""
     previous: dict[str, OutputEntry]
     """What the cache records of every file written there."""
     damaged: set[str] | None
@@ -212,8 +217,8 @@ class _Written:
 
 
 @dataclass(frozen=True)
-class _Pages:
-    """What `_write` renders from."""
+class _Work:
+    """What the pages are rendered from."""
 
     site: Site
     """The site."""
@@ -221,109 +226,55 @@ class _Pages:
     """Its renderer."""
     theme: ThemeFiles
     """The theme's files, for worker processes."""
-    plan: Plan
-    """Every file to write."""
+    memos: dict[str, object]
+    """The memos to store for the next build."""
+    settled: Settled
+    """What the next build needs to take the quick path."""
 
 
-def _write(options: BuildOptions, cache: Cache, known: _Written, work: _Pages,
-           progress: Progress | None, memos: dict[str, object], memory: BuildMemory,
-           saving: SourceSaving | None) -> tuple[list[str], int, list[str], int]:
-    output = options.output
-    out = str(output)
-    target = memory.target
+def _write(options: BuildOptions, cache: Cache, known: _Known, plan: Plan, work: _Work,
+           progress: Progress | None, memory: BuildMemory,
+           saving: SourceSaving | None) -> tuple[Written, int, int]:
+    """Render and write what changed, then commit the build's records: what was
+    written, how many files were current, and how many pages were rendered."""
     previous, damaged = known.previous, known.damaged
-    site, renderer, theme, plan = work.site, work.renderer, work.theme, work.plan
-    config = site.config
-    writer = Writer(output, options.site_dir / ".warta" / "staging" / staging_name(target),
-                    dry_run=options.dry_run)
-    done: dict[str, OutputEntry] = {}
-    written: list[str] = []
-    unchanged = 0
-    total = len(plan.pages) + len(plan.copies)
+    current: dict[str, OutputEntry] = {}
     stale = []
     for page in plan.pages:
         if is_current(page.output, page.fingerprint, previous, damaged):
-            done[page.output] = previous[page.output]
-            unchanged += 1
+            current[page.output] = previous[page.output]
         else:
             stale.append(page)
-    job = RenderJob(theme=theme, site=site, site_dir=str(options.site_dir),
-                    cache_file=str(options.site_dir / CACHE_FILE), output=out,
-                    staging=str(writer.staging), dry_run=options.dry_run,
-                    fresh=writer.fresh)
-
-    def body_of(path: str) -> str:
-        return cache.body(path) or reparse_body(options.site_dir, path, config)
-
-    try:
-        pages = render_pages(job, stale, options.jobs, body_of, renderer, writer.stager,
-                             cache.bodies)
-        for count, (relative, changed) in enumerate(pages, start=unchanged + 1):
-            if changed:
-                writer.adopt(relative)
-                written.append(relative)
-            else:
-                unchanged += 1
-            if progress and count % 500 == 0:
-                progress(count, total)
-        for page in stale:
-            done[page.output] = OutputEntry(page.fingerprint, -1, -1)
-        for copy in plan.copies:
-            if is_current(copy.output, copy.fingerprint, previous, damaged):
-                done[copy.output] = previous[copy.output]
-                unchanged += 1
-                continue
-            if writer.put_copy(copy.output, Path(copy.source)):
-                written.append(copy.output)
-            else:
-                unchanged += 1
-            done[copy.output] = OutputEntry(copy.fingerprint, -1, -1)
-    except BaseException:
-        writer.abort()
-        raise
-    if saving is not None:
-        # Before the output changes: a build whose sources were not saved fails whole.
-        try:
-            saving.wait()
-        except BaseException:
-            writer.abort()
-            raise
-    planned = set(done)
+    copies = []
+    for copy in plan.copies:
+        if is_current(copy.output, copy.fingerprint, previous, damaged):
+            current[copy.output] = previous[copy.output]
+        else:
+            copies.append(copy)
+    planned = {page.output for page in plan.pages} | {copy.output for copy in plan.copies}
     removable = set(previous) - planned
     if not previous and not options.dry_run:
         # No record of what an earlier build wrote: look at the folder itself.
-        removable |= existing_files(output) - planned
-    if previous and not options.dry_run:
-        # (With no record at all, the next build looks at the folder itself, as above:
-        # a cold build spares writing 15,000 records twice.)
-        record_ahead(cache, target, writer.staged)
-    removed = writer.commit(removable)
+        removable |= existing_files(options.output) - planned
+    # With no record at all, the next build looks at the folder itself, as above: a
+    # cold build spares writing 15,000 records twice.
+    written = write_output(
+        options, cache, known.target,
+        ToWrite(site=work.site, renderer=work.renderer, theme=work.theme, stale=stale,
+                copies=copies, removable=removable, recorded=bool(previous)),
+        options.jobs, bulk_bodies=True, saving=saving, progress=progress,
+        done_before=len(current))
     if not options.dry_run:
-        for relative, entry in done.items():
-            if entry.size < 0:  # rendered or checked now: record the file as it is
-                stat = os.stat(os.path.join(out, relative))
-                done[relative] = OutputEntry(entry.fingerprint, stat.st_size, stat.st_mtime_ns)
-        cache.forget_outputs(target, removable)
-        # Entries taken over from `previous` are the same objects.
-        cache.put_outputs(target, {k: v for k, v in done.items() if previous.get(k) is not v})
-        # The short way (build/quick.py) reads pages, not the plan: each stored page
-        # is the one whose fingerprint the file's entry holds.
-        stored = PageStore(cache)
-        stored.forget_pages(target, removable)
         # Only the pages rendered now changed. What an unchanged page showed before
-        # stays recorded (the short way checks), so that a template edit, which
+        # stays recorded (the quick path checks), so that a template edit, which
         # renders most pages again and moves none, stores just those; a cache that
         # knew no output of this target starts the record afresh.
         fresh = not previous
-        articles = site.articles
-        stored.put_pages(target, ((p.output, p, [articles[i].path for i in p.deps])
-                                 for p in (plan.pages if fresh else stale)), fresh=fresh)
-        for name, memo in memos.items():
-            store(cache, name, memo)
-        cache.commit()
-        memory.outputs = done
-    if progress:
-        progress(total, total)
-    return written, unchanged, removed, len(stale)
-
-
+        articles = work.site.articles
+        commit_build(cache, BuildRecords(
+            target=known.target, outputs=written.entries, removed=removable,
+            pages=((p.output, p, [articles[i].path for i in p.deps])
+                   for p in (plan.pages if fresh else stale)),
+            fresh=fresh, memos=work.memos, settled=work.settled))
+        memory.outputs = current | written.entries
+    return written, len(current), len(stale)

@@ -18,23 +18,20 @@ requires the same output.
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
 
-from generator.build import loader, search
+from generator.build import commit, loader, search
 from generator.build.append import appended_pages
-from generator.build.memos import Settled, store, stored
+from generator.build.memos import Settled, stored
 from generator.build.options import (
-    CACHE_FILE,
     BuildOptions,
+    BuildOutcome,
     copies_of,
-    record_ahead,
-    reparse_body,
-    staging_name,
 )
+from generator.build.output import ToWrite, write_output
 from generator.cache.pages import PageStore
 from generator.cache.store import Cache, OutputEntry, SourceEntry
 from generator.config import SiteConfig
@@ -51,37 +48,14 @@ from generator.plan.site import (
     append_site,
     still_current,
 )
-from generator.render.pool import RenderJob, render_pages
 from generator.render.renderer import Renderer
 from generator.render.theme import ThemeFiles
-from generator.render.write import OutputCheck, Writer
+from generator.render.write import OutputCheck
 
 # More changed sources than this go the whole way (it parses in parallel).
 MOST_CHANGED = 64
 # More damaged output files than this too (someone emptied the folder).
 MOST_DAMAGED = 256
-
-
-@dataclass(frozen=True)
-class Shortcut:
-    """What a short build did, for build/pipeline.py's `BuildResult`."""
-
-    written: tuple[str, ...]
-    """Output files whose bytes changed."""
-    unchanged: int
-    """Output files left as they were."""
-    parsed: int
-    """Sources parsed."""
-    rendered: int
-    """Pages rendered."""
-    warnings: tuple[Problem, ...]
-    """Warnings of the whole load, as the whole pipeline would report them."""
-    site: Site
-    """The site (its articles read on demand)."""
-    search_key: str
-    """`search.index_key` of the HTML pages, as after this build."""
-    reused: int
-    """Pages planned as before."""
 
 
 @dataclass(frozen=True)
@@ -98,10 +72,10 @@ class _Edit:
     """The article it holds now."""
 
 
-def build_settled(options: BuildOptions, config: SiteConfig, theme: ThemeFiles,
+def build_quickly(options: BuildOptions, config: SiteConfig, theme: ThemeFiles,
                   cache: Cache, target: str, now: datetime,
                   previous: dict[str, OutputEntry], check: OutputCheck,
-                  found: list[loader.Source]) -> Shortcut | None:
+                  found: list[loader.Source]) -> BuildOutcome | None:
     """Build the short way, or return None (nothing written) when it does not apply.
 
     `previous` is what the cache records of the output folder, `check` the look at
@@ -125,21 +99,32 @@ def build_settled(options: BuildOptions, config: SiteConfig, theme: ThemeFiles,
         if page.output.endswith(".html"):
             search_key = search.rekey(search_key, previous[page.output].fingerprint
                                       if page.output in previous else "0", page.fingerprint)
-    written = _write(options, cache, target, stale, (theme, renderer, site), edits + added)
+    # Render and write, with the new bodies in the cache for the renderer to read.
+    for edit in edits + added:
+        if edit.body is not None:
+            commit.put_body(cache, edit.path, edit.entry.digest, edit.body)
+    written = write_output(options, cache, target, ToWrite(
+        site=site, renderer=renderer, theme=theme, stale=stale, copies=[], removable=set(),
+        recorded=True), jobs=1, bulk_bodies=False)
+    # Commit.
     settled = replace(head, warnings=warnings, search_key=search_key)
+    memos: dict[str, object] = {}
     if added:
-        store(cache, "site:" + target,
-              append_memo(memo, site, changes.articles, [a.article for a in added]))
+        memos["site:" + target] = append_memo(memo, site, changes.articles,
+                                              [a.article for a in added])
         new = [site.articles[i].path for i in range(len(head.order), len(site.articles))]
         settled = replace(settled, order=head.order + tuple(new), sources=len(found),
                           pages=head.pages + sum(p.output not in previous for p in stale))
-    store(cache, "settled:" + target, replace(settled, loads=cache.loads()))
-    cache.commit()
+    commit.commit_build(cache, commit.BuildRecords(
+        target=target, outputs=written.entries,
+        pages=[(p.output, p, [site.articles[i].path for i in p.deps]) for p in stale],
+        memos=memos, settled=settled,
+        sources={edit.path: edit.entry for edit in edits + added}))
     total = len(previous) + sum(p.output not in previous for p in stale)
-    return Shortcut(written=tuple(written), unchanged=total - len(written),
-                    parsed=sum(e.body is not None for e in edits + added), rendered=len(stale),
-                    warnings=warnings, site=site, search_key=search_key,
-                    reused=settled.pages - len(stale))
+    return BuildOutcome(written=written.written, unchanged=total - len(written.written),
+                        removed=(), parsed=sum(e.body is not None for e in edits + added),
+                        rendered=len(stale), warnings=warnings, site=site,
+                        search_key=search_key, reused=settled.pages - len(stale), quick=True)
 
 
 def _prove(options: BuildOptions, config: SiteConfig, theme: ThemeFiles, cache: Cache,
@@ -308,47 +293,6 @@ def _key_of(articles: Sequence[Article]) -> Callable[[int], str]:
     def key_of(index: int) -> str:
         return articles[index].key
     return key_of
-
-
-def _write(options: BuildOptions, cache: Cache, target: str, stale: list[Page],
-           work: tuple[ThemeFiles, Renderer, Site], edits: list[_Edit]) -> list[str]:
-    """Render and write `stale`, and record it with the edited sources in the cache
-    (committed by the caller)."""
-    theme, renderer, site = work
-    output = options.output
-    writer = Writer(output, options.site_dir / ".warta" / "staging" / staging_name(target))
-    job = RenderJob(theme=theme, site=site, site_dir=str(options.site_dir),
-                    cache_file=str(options.site_dir / CACHE_FILE), output=str(output),
-                    staging=str(writer.staging), dry_run=False, fresh=writer.fresh)
-    for edit in edits:
-        if edit.body is not None:
-            cache.put_body(edit.path, edit.entry.digest, edit.body)
-
-    def body_of(path: str) -> str:
-        return cache.body(path) or reparse_body(options.site_dir, path, site.config)
-
-    written = []
-    try:
-        for relative, changed in render_pages(job, stale, 1, body_of, renderer,
-                                              writer.stager):
-            if changed:
-                writer.adopt(relative)
-                written.append(relative)
-    except BaseException:
-        writer.abort()
-        raise
-    record_ahead(cache, target, writer.staged)
-    writer.commit(())
-    entries = {}
-    for page in stale:
-        stat = os.stat(output / page.output)
-        entries[page.output] = OutputEntry(page.fingerprint, stat.st_size, stat.st_mtime_ns)
-    cache.put_outputs(target, entries)
-    PageStore(cache).put_pages(target, ((p.output, p, [site.articles[i].path for i in p.deps])
-                                        for p in stale))
-    if edits:
-        cache.update_sources({edit.path: edit.entry for edit in edits})
-    return written
 
 
 class _Articles(LazyArticles):

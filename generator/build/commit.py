@@ -1,0 +1,97 @@
+"""The one module that writes to the build cache and ends its transactions.
+
+A build's records reach the cache at three moments, each here:
+- the sources a load parsed (`save_sources`), as soon as they are parsed, so
+  that a build that fails on one file's error re-parses only that file next
+  time (a big load saves them in a forked child, cache/background_save.py);
+- the staged files, recorded ahead of their move into the output folder
+  (`record_ahead`), so that a build killed during the move leaves no file that
+  no later build would remove;
+- everything else (`commit_build`): the output files as written, the planned
+  pages, the memos the next build starts from, after the output is in place.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field, replace
+
+from generator.build.memos import Settled, store
+from generator.cache.background_save import SourceSaving, save_apart
+from generator.cache.pages import PageStore
+from generator.cache.store import Cache, OutputEntry, SourceEntry
+from generator.plan.page import Page
+
+
+def save_sources(cache: Cache, entries: dict[str, SourceEntry], changed: list[str],
+                 gone: set[str], apart: bool) -> SourceSaving | None:
+    """Save the sources a load found (`changed` and `gone` are what differs from the
+    cache). `apart`: in a forked child, when this process may fork; the build then
+    waits for it before the output changes."""
+    cache.forget_bodies(gone)
+    saving = save_apart(cache, entries, changed + sorted(gone)) if apart else None
+    if saving is None:
+        cache.save_sources(entries, changed + sorted(gone))
+        cache.commit()
+    return saving
+
+
+def put_body(cache: Cache, path: str, digest: str, body: str) -> None:
+    """Keep a body parsed now, for rendering and later builds: written as the sources
+    are parsed (the archive's bodies are never all in memory), committed with them."""
+    cache.put_body(path, digest, body)
+
+
+def record_ahead(cache: Cache, target: str, paths: list[str]) -> None:
+    """Record `paths` as never current, and commit, before the staged files move into
+    the output folder. The records of what a build wrote are committed after the move;
+    a build killed in between would leave files no record names, which no later build
+    would remove. Recorded ahead, the next build rewrites or removes each of them."""
+    if paths:
+        cache.put_outputs(target, {path: OutputEntry("", -1, -1) for path in paths})
+        cache.commit()
+
+
+@dataclass(frozen=True)
+class BuildRecords:
+    """What a build that went through leaves in the cache."""
+
+    target: str
+    """The output folder, relative to the site."""
+    outputs: dict[str, OutputEntry]
+    """The files rendered or copied now, as they are on disk."""
+    removed: set[str] = field(default_factory=set)
+    """Files no longer part of the site."""
+    pages: Iterable[tuple[str, Page, list[str]]] = ()
+    """The pages rendered now: (output, page, paths of the articles it shows). What an
+    unchanged page showed before stays recorded."""
+    fresh: bool = False
+    """The cache knew no output of this folder: `pages` is the whole plan, and the
+    record of which pages show an article starts afresh."""
+    memos: Mapping[str, object] = field(default_factory=dict)
+    """Memos for the next build, by name (build/memos.py)."""
+    settled: Settled | None = None
+    """What the next build needs to take the quick path; stored with the count of
+    source saves as it is once `sources` are saved."""
+    sources: Mapping[str, SourceEntry] = field(default_factory=dict)
+    """Sources the quick path parsed or found touched, to update one by one."""
+
+
+def commit_build(cache: Cache, records: BuildRecords) -> None:
+    """Write what a build leaves for the next one, in one transaction, after its output
+    is in place."""
+    target = records.target
+    if records.removed:
+        cache.forget_outputs(target, records.removed)
+    cache.put_outputs(target, records.outputs)
+    stored = PageStore(cache)
+    if records.removed:
+        stored.forget_pages(target, records.removed)
+    stored.put_pages(target, records.pages, fresh=records.fresh)
+    if records.sources:
+        cache.update_sources(dict(records.sources))
+    for name, memo in records.memos.items():
+        store(cache, name, memo)
+    if records.settled is not None:
+        store(cache, "settled:" + target, replace(records.settled, loads=cache.loads()))
+    cache.commit()

@@ -1,0 +1,126 @@
+"""Render and write: the one stage that turns planned pages into files.
+
+Both the whole pipeline and the quick path come here with the pages to render
+and the files to copy. Everything is staged first; only when every page has
+rendered (and the sources are saved) are the staged files recorded ahead in
+the cache and moved into the output folder, so a failed build leaves `output/`
+as it was.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from generator.build import commit
+from generator.build.options import CACHE_FILE, BuildOptions, reparse_body
+from generator.cache.background_save import SourceSaving
+from generator.cache.store import Cache, OutputEntry
+from generator.plan.page import Copy, Page
+from generator.plan.site import Site
+from generator.render.pool import RenderJob, render_pages
+from generator.render.renderer import Renderer
+from generator.render.theme import ThemeFiles
+from generator.render.write import Writer
+
+Progress = Callable[[int, int], None]
+
+
+@dataclass(frozen=True)
+class ToWrite:
+    """What the plan stage leaves the write stage."""
+
+    site: Site
+    """The site the pages show."""
+    renderer: Renderer
+    """Its renderer."""
+    theme: ThemeFiles
+    """The theme's files, for worker processes."""
+    stale: list[Page]
+    """The pages to render: their file is missing, damaged or of other inputs."""
+    copies: list[Copy]
+    """The files to copy, likewise."""
+    removable: set[str]
+    """Files of the output folder that are no longer part of the site."""
+    recorded: bool
+    """Whether the cache records files of this output folder (then the staged ones are
+    recorded ahead of the move, see `commit.record_ahead`)."""
+
+
+@dataclass(frozen=True)
+class Written:
+    """What the write stage did."""
+
+    written: tuple[str, ...]
+    """Files whose bytes changed."""
+    same: int
+    """Files rendered or copied whose bytes were already there."""
+    removed: tuple[str, ...]
+    """Files removed from the output folder."""
+    entries: dict[str, OutputEntry]
+    """The cache's record of every file rendered or copied now, as it is on disk."""
+
+
+def write_output(options: BuildOptions, cache: Cache, target: str, work: ToWrite,
+                 jobs: int, bulk_bodies: bool, saving: SourceSaving | None = None,
+                 progress: Progress | None = None, done_before: int = 0) -> Written:
+    """Render `work.stale`, copy `work.copies`, and move them into the output folder,
+    removing `work.removable`. `saving`: sources still being saved, waited for before
+    the output changes (a build whose sources were not saved fails whole).
+    `bulk_bodies`: read the bodies of a chunk of pages in one query (a big build)."""
+    output = options.output
+    writer = Writer(output, options.site_dir / ".warta" / "staging" / staging_name(target),
+                    dry_run=options.dry_run)
+    site = work.site
+    job = RenderJob(theme=work.theme, site=site, site_dir=str(options.site_dir),
+                    cache_file=str(options.site_dir / CACHE_FILE), output=str(output),
+                    staging=str(writer.staging), dry_run=options.dry_run,
+                    fresh=writer.fresh)
+
+    def body_of(path: str) -> str:
+        return cache.body(path) or reparse_body(options.site_dir, path, site.config)
+
+    written: list[str] = []
+    same = 0
+    total = done_before + len(work.stale) + len(work.copies)
+    try:
+        pages = render_pages(job, work.stale, jobs, body_of, work.renderer, writer.stager,
+                             cache.bodies if bulk_bodies else None)
+        for count, (relative, changed) in enumerate(pages, start=done_before + 1):
+            if changed:
+                writer.adopt(relative)
+                written.append(relative)
+            else:
+                same += 1
+            if progress and count % 500 == 0:
+                progress(count, total)
+        for copy in work.copies:
+            if writer.put_copy(copy.output, Path(copy.source)):
+                written.append(copy.output)
+            else:
+                same += 1
+        if saving is not None:
+            saving.wait()
+    except BaseException:
+        writer.abort()
+        raise
+    if work.recorded and not options.dry_run:
+        commit.record_ahead(cache, target, writer.staged)
+    removed = writer.commit(work.removable)
+    entries = {}
+    if not options.dry_run:
+        out = str(output)
+        for output_path, fingerprint in [(p.output, p.fingerprint) for p in work.stale] + [
+                (c.output, c.fingerprint) for c in work.copies]:
+            stat = os.stat(os.path.join(out, output_path))
+            entries[output_path] = OutputEntry(fingerprint, stat.st_size, stat.st_mtime_ns)
+    if progress:
+        progress(total, total)
+    return Written(written=tuple(written), same=same, removed=tuple(removed), entries=entries)
+
+
+def staging_name(target: str) -> str:
+    """The staging folder's name for an output folder (relative to the site)."""
+    return "".join(c if c.isalnum() else "_" for c in target) or "output"
