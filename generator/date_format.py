@@ -41,7 +41,7 @@ def _full_day(day: date, locale: str) -> str:
 @lru_cache(maxsize=4096)
 def _clock(hour: int, minute: int, locale: str) -> str:
     # No CLDR locale's "short" time pattern shows more than hours, minutes and
-    # the half of the day (tests/test_dates.py checks every locale Babel has).
+    # the half of the day (tests/test_date_format.py checks every locale Babel has).
     return format_time(time(hour, minute), "short", locale=locale)
 
 

@@ -1,5 +1,5 @@
 """The build cache: source fingerprints apart from records, records one row each, and the
-count of saves the short way relies on."""
+count of saves the quick path relies on."""
 
 from __future__ import annotations
 

@@ -84,7 +84,7 @@ CHANGES: dict[str, Change] = {
 }
 
 
-# The changes `warta build` takes the short way (build/quick.py): nothing moved, or
+# The changes `warta build` takes the quick path (build/quick.py): nothing moved, or
 # articles appended after every published one.
 SHORT = {"edit body", "touch", "add newest"}
 
@@ -123,13 +123,13 @@ def _state(output: Path) -> dict[str, tuple[str, int]]:
 def test_a_change_rewrites_exactly_what_differs_and_matches_a_clean_build(
         name: str, process: str, make_site: Callable[[str], SiteMaker]) -> None:
     # Given a built archive, by `warta build` (a new process each time, memos from the
-    # cache; the short way when nothing moved, or always the whole pipeline) or by
+    # cache; the quick path when nothing moved, or always the whole pipeline) or by
     # `warta serve` (one process keeping them in memory, trusting its folder)
     site = make_site("incremental")
     _archive(site)
     memory = BuildMemory() if process == "serve" else None
     options = BuildOptions(site_dir=site.root, trust_output=process == "serve",
-                           shortcut=process == "build")
+                           quick=process == "build")
     build(options, memory=memory)
     before = _state(site.output)
     sources = _sources(site.root)
@@ -160,8 +160,8 @@ def test_a_change_rewrites_exactly_what_differs_and_matches_a_clean_build(
         assert set(result.written) == EXPECTED_WRITES[name]
     # A renamed file keeps its URL (the slug comes from the title): nothing to rewrite.
     assert bool(differ or result.removed) == (name not in ("rename file", "touch"))
-    # The short way is taken exactly when nothing moved
-    assert result.shortcut == (process == "build" and name in SHORT)
+    # The quick path is taken exactly when nothing moved
+    assert result.quick == (process == "build" and name in SHORT)
     # An edit that moves no article takes its plan from the previous build's memo.
     if name == "edit body":
         assert result.reused > len(before) // 2

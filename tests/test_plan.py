@@ -241,7 +241,7 @@ def test_an_append_plans_every_page_that_changes_as_make_plan_does(
         return  # refused (an alias taken, a tag spelt two ways): the whole way decides
     assert not problems and replace(appended, articles=tuple(appended.articles)) == whole
     if {a.author.slug for a in whole.authors} != {a.author.slug for a in site.authors}:
-        return  # a new author page: the short way refuses it (bylines of earlier articles)
+        return  # a new author page: the quick path refuses it (bylines of earlier articles)
     # Then the pages planned for the append are make_plan's, and every page that
     # changed is among them
     moves = next((p.links for p in before.pages if p.kind == "redirects"), ())

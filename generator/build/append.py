@@ -1,4 +1,4 @@
-"""The short way's plan for today's news: articles appended after every published one.
+"""The quick path's plan for today's news: articles appended after every published one.
 
 With stable pagination an appended article changes a fixed set of pages: the
 newest pages of the lists it joins, the pages of the whole site that show the

@@ -1,6 +1,6 @@
 """What both ways of building share: the options, the result, and small steps.
 
-build/pipeline.py runs the whole pipeline; build/quick.py the short way for a build
+build/pipeline.py runs the whole pipeline; build/quick.py the quick path for a build
 where nothing moved. Both take `BuildOptions` and give a `BuildResult`.
 """
 
@@ -18,7 +18,6 @@ from generator.content import folders
 from generator.content.parse import ContentProblems, parse_article, parse_page
 from generator.errors import ContentError, Problem
 from generator.plan.planner import Copy
-from generator.plan.site import Site
 from generator.render.theme import ThemeFiles, file_key
 from generator.render.write import existing_files
 
@@ -54,8 +53,8 @@ class BuildOptions:
     """Take the files the cache records as written to be unchanged on disk instead of
     checking each one: for a folder nothing else writes to (the preview of `warta
     serve`). Otherwise a file deleted or changed by hand is written again."""
-    shortcut: bool = True
-    """Take the short way when nothing moved (build/quick.py); False: always the whole
+    quick: bool = True
+    """Take the quick path when nothing moved (build/quick.py); False: always the whole
     pipeline (tests compare the two)."""
 
     @property
@@ -94,38 +93,12 @@ class BuildResult:
     """Key of the HTML pages of this build, for the search index."""
     reused: int = 0
     """Planned pages taken from the previous build's plan (see `plan.PlanMemo`)."""
-    shortcut: bool = False
-    """Whether the build took the short way for a change that moved nothing
+    quick: bool = False
+    """Whether the build took the quick path for a change that moved nothing
     (build/quick.py)."""
 
 
 Progress = Callable[[int, int], None]
-
-
-@dataclass(frozen=True)
-class BuildOutcome:
-    """What the stages of a build did, before search indexing (see `BuildResult`)."""
-
-    written: tuple[str, ...]
-    """Output files whose bytes changed."""
-    unchanged: int
-    """Output files left as they were."""
-    removed: tuple[str, ...]
-    """Output files removed."""
-    parsed: int
-    """Sources parsed."""
-    rendered: int
-    """Pages rendered."""
-    warnings: tuple[Problem, ...]
-    """Warnings of the whole load."""
-    site: Site
-    """The site built."""
-    search_key: str
-    """`search.index_key` of the HTML pages, as after this build."""
-    reused: int
-    """Pages planned as before."""
-    quick: bool
-    """Whether the quick path built it (build/quick.py)."""
 
 
 def build_now(options: BuildOptions) -> datetime:

@@ -15,9 +15,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from generator.build import commit
+from generator.build.commit import BuildRecords
 from generator.build.options import CACHE_FILE, BuildOptions, reparse_body
 from generator.cache.background_save import SourceSaving
 from generator.cache.store import Cache, OutputEntry
+from generator.errors import Problem
 from generator.plan.page import Copy, Page
 from generator.plan.site import Site
 from generator.render.pool import RenderJob, render_pages
@@ -47,6 +49,34 @@ class ToWrite:
     recorded: bool
     """Whether the cache records files of this output folder (then the staged ones are
     recorded ahead of the move, see `commit.record_ahead`)."""
+
+
+@dataclass(frozen=True)
+class Planned:
+    """What the load, index and plan stages leave the render, write and commit stages,
+    whichever way they went (the whole archive, or the quick path)."""
+
+    to_write: ToWrite
+    """The pages to render and the files to copy or remove."""
+    current: int
+    """Files of the plan already as they should be."""
+    records: BuildRecords
+    """What to leave in the cache once the output is in place (its `outputs` are those
+    the write stage records)."""
+    parsed: int
+    """Sources parsed."""
+    warnings: tuple[Problem, ...]
+    """Warnings of the whole load."""
+    search_key: str
+    """`search.index_key` of the HTML pages, as after this build."""
+    reused: int
+    """Pages planned as before."""
+    quick: bool
+    """Whether the quick path planned it (build/quick.py): it renders in this process."""
+    saving: SourceSaving | None = None
+    """The sources still being saved by a child process."""
+    kept: dict[str, OutputEntry] | None = None
+    """The records of the current files, for a process that builds again."""
 
 
 @dataclass(frozen=True)

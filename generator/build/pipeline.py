@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import gc
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from generator.build import loader, search
 from generator.build.commit import BuildRecords, commit_build
@@ -24,7 +24,6 @@ from generator.build.memos import BuildMemory, Settled, remember
 from generator.build.options import (
     CACHE_FILE,
     BuildOptions,
-    BuildOutcome,
     BuildResult,
     Progress,
     build_now,
@@ -32,9 +31,8 @@ from generator.build.options import (
     is_current,
     target_of,
 )
-from generator.build.output import ToWrite, Written, write_output
-from generator.build.quick import build_quickly
-from generator.cache.background_save import SourceSaving
+from generator.build.output import Planned, ToWrite, Written, write_output
+from generator.build.quick import plan_quickly
 from generator.cache.store import Cache, OutputEntry
 from generator.config import SiteConfig, load_config
 from generator.errors import ContentError, Problem
@@ -80,40 +78,32 @@ def build(options: BuildOptions, progress: Progress | None = None,
             previous = (memory.outputs if memory.target == target else None) \
                 or cache.outputs(target)
             check = None if trusted is not None else OutputCheck(options.output, previous)
-            # The quick path: load, changes, index, plan, render, write and commit for
-            # a change that moves nothing; None when it does not apply.
-            done = None
-            scanned = None
-            if (check is not None and options.shortcut and not memory.target
+            # Load, changes, index and plan: the quick way when nothing moved or only
+            # today's news arrived, else over the whole archive.
+            planned = scanned = None
+            if (check is not None and options.quick and not memory.target
                     and options.sources_changed is None and not options.dry_run):
                 scanned = loader.scan(site_dir)
-                done = build_quickly(options, config, theme, cache, target,
-                                     build_now(options), previous, check, scanned)
-            if done is None:
+                planned = plan_quickly(options, config, theme, cache, target,
+                                       build_now(options), previous, check, scanned)
+            if planned is None:
                 remember(memory, target, cache)
-                # Load (the changed sources parsed, the rest from the cache), index and
-                # plan the whole archive, each reusing the previous build's memos.
-                loaded, site, renderer, plan, memos = _plan(options, config, theme, cache,
-                                                            memory, scanned)
+                planned = _plan_whole(options, config, theme, cache, memory, scanned,
+                                      _Known(target, previous,
+                                             check.damaged() if check else None))
         finally:
             gc.freeze()
             gc.enable()
-        if done is None:
-            warnings = tuple(p for p in loaded.problems if not p.is_error)
-            search_key = "" if not config.outputs.search else search.index_key(
-                p.fingerprint for p in plan.pages if p.output.endswith(".html"))
-            # Render, write and commit (the settled row in the same transaction as the
-            # files' records).
-            settled = _settled(cache, site, plan, warnings, search_key, len(loaded.sources))
-            written, current, rendered = _write(
-                options, cache, _Known(target, previous, check.damaged() if check else None),
-                plan, _Work(site, renderer, theme, memos, settled), progress, memory,
-                loaded.saving)
-            done = BuildOutcome(
-                written=written.written, unchanged=current + written.same,
-                removed=written.removed, parsed=loaded.parsed, rendered=rendered,
-                warnings=warnings, site=site, search_key=search_key, reused=plan.reused,
-                quick=False)
+        # Render and write.
+        written = write_output(options, cache, target, planned.to_write,
+                               1 if planned.quick else options.jobs,
+                               bulk_bodies=not planned.quick, saving=planned.saving,
+                               progress=progress, done_before=planned.current)
+        # Commit, now that the output is in place.
+        if not options.dry_run:
+            commit_build(cache, replace(planned.records, outputs=written.entries))
+            if planned.kept is not None:
+                memory.outputs = planned.kept | written.entries
     except BaseException:
         memory.target = ""  # the next build reads the cache again, and checks the files
         raise
@@ -122,13 +112,15 @@ def build(options: BuildOptions, progress: Progress | None = None,
         # In a long-lived process (`warta serve`) the records must be collectable
         # again once the build is over.
         gc.unfreeze()
-    return _finish(options, done, started)
+    return _finish(options, planned, written, started)
 
 
-def _finish(options: BuildOptions, done: BuildOutcome, started: float) -> BuildResult:
+def _finish(options: BuildOptions, done: Planned, written: Written,
+            started: float) -> BuildResult:
     """Index the finished pages for search when they changed, and report."""
     # After the commit: Pagefind reads the finished HTML files from the output folder.
-    config, warnings = done.site.config, done.warnings
+    site = done.to_write.site
+    config, warnings = site.config, done.warnings
     indexed = pending = False
     if not options.dry_run and not config.outputs.search:
         search.remove_index(options.output)
@@ -139,12 +131,13 @@ def _finish(options: BuildOptions, done: BuildOutcome, started: float) -> BuildR
             warnings += (failure,) if failure else ()
         else:
             pending = True
-    return BuildResult(written=done.written, unchanged=done.unchanged, removed=done.removed,
-                       parsed=done.parsed, rendered=done.rendered,
+    return BuildResult(written=written.written, unchanged=done.current + written.same,
+                       removed=written.removed, parsed=done.parsed,
+                       rendered=len(done.to_write.stale),
                        seconds=time.perf_counter() - started, warnings=warnings,
-                       articles=len(done.site.listed), next_due=done.site.next_due,
+                       articles=len(site.listed), next_due=site.next_due,
                        search_indexed=indexed, search_pending=pending,
-                       search_key=done.search_key, reused=done.reused, shortcut=done.quick)
+                       search_key=done.search_key, reused=done.reused, quick=done.quick)
 
 
 def _settled(cache: Cache, site: Site, plan: Plan, warnings: tuple[Problem, ...],
@@ -216,27 +209,16 @@ class _Known:
     """Those files that are no longer as written; None: trust the record."""
 
 
-@dataclass(frozen=True)
-class _Work:
-    """What the pages are rendered from."""
-
-    site: Site
-    """The site."""
-    renderer: Renderer
-    """Its renderer."""
-    theme: ThemeFiles
-    """The theme's files, for worker processes."""
-    memos: dict[str, object]
-    """The memos to store for the next build."""
-    settled: Settled
-    """What the next build needs to take the quick path."""
-
-
-def _write(options: BuildOptions, cache: Cache, known: _Known, plan: Plan, work: _Work,
-           progress: Progress | None, memory: BuildMemory,
-           saving: SourceSaving | None) -> tuple[Written, int, int]:
-    """Render and write what changed, then commit the build's records: what was
-    written, how many files were current, and how many pages were rendered."""
+def _plan_whole(options: BuildOptions, config: SiteConfig, theme: ThemeFiles, cache: Cache,
+                memory: BuildMemory, scanned: list[loader.Source] | None,
+                known: _Known) -> Planned:
+    """The load, changes, index and plan stages over the whole archive, each reusing what
+    the previous build left; then which files are current and which to remove."""
+    loaded, site, renderer, plan, memos = _plan(options, config, theme, cache, memory,
+                                                scanned)
+    warnings = tuple(p for p in loaded.problems if not p.is_error)
+    search_key = "" if not config.outputs.search else search.index_key(
+        p.fingerprint for p in plan.pages if p.output.endswith(".html"))
     previous, damaged = known.previous, known.damaged
     current: dict[str, OutputEntry] = {}
     stale = []
@@ -254,27 +236,25 @@ def _write(options: BuildOptions, cache: Cache, known: _Known, plan: Plan, work:
     planned = {page.output for page in plan.pages} | {copy.output for copy in plan.copies}
     removable = set(previous) - planned
     if not previous and not options.dry_run:
-        # No record of what an earlier build wrote: look at the folder itself.
+        # No record of what an earlier build wrote: look at the folder itself. (With no
+        # record at all, the next build looks at the folder itself again: a cold build
+        # spares writing 15,000 records twice.)
         removable |= existing_files(options.output) - planned
-    # With no record at all, the next build looks at the folder itself, as above: a
-    # cold build spares writing 15,000 records twice.
-    written = write_output(
-        options, cache, known.target,
-        ToWrite(site=work.site, renderer=work.renderer, theme=work.theme, stale=stale,
-                copies=copies, removable=removable, recorded=bool(previous)),
-        options.jobs, bulk_bodies=True, saving=saving, progress=progress,
-        done_before=len(current))
-    if not options.dry_run:
-        # Only the pages rendered now changed. What an unchanged page showed before
-        # stays recorded (the quick path checks), so that a template edit, which
-        # renders most pages again and moves none, stores just those; a cache that
-        # knew no output of this target starts the record afresh.
-        fresh = not previous
-        articles = work.site.articles
-        commit_build(cache, BuildRecords(
-            target=known.target, outputs=written.entries, removed=removable,
+    # Only the pages rendered now changed. What an unchanged page showed before stays
+    # recorded (the quick path checks), so that a template edit, which renders most
+    # pages again and moves none, stores just those; a cache that knew no output of
+    # this target starts the record afresh.
+    fresh = not previous
+    articles = site.articles
+    return Planned(
+        to_write=ToWrite(site=site, renderer=renderer, theme=theme, stale=stale,
+                         copies=copies, removable=removable, recorded=bool(previous)),
+        current=len(current),
+        records=BuildRecords(
+            target=known.target, outputs={}, removed=removable,
             pages=((p.output, p, [articles[i].path for i in p.deps])
                    for p in (plan.pages if fresh else stale)),
-            fresh=fresh, memos=work.memos, settled=work.settled))
-        memory.outputs = current | written.entries
-    return written, len(current), len(stale)
+            fresh=fresh, memos=memos,
+            settled=_settled(cache, site, plan, warnings, search_key, len(loaded.sources))),
+        parsed=loaded.parsed, warnings=warnings, search_key=search_key, reused=plan.reused,
+        quick=False, saving=loaded.saving, kept=current)

@@ -1,4 +1,4 @@
-"""The short way, for a build where nothing moved or only today's news arrived.
+"""The quick path, for a build where nothing moved or only today's news arrived.
 
 When no source was removed, every edited article keeps its `shape` (nothing
 that places it in the site changed), no scheduled article came due, and the
@@ -28,10 +28,9 @@ from generator.build.append import appended_pages
 from generator.build.memos import Settled, stored
 from generator.build.options import (
     BuildOptions,
-    BuildOutcome,
     copies_of,
 )
-from generator.build.output import ToWrite, write_output
+from generator.build.output import Planned, ToWrite
 from generator.cache.pages import PageStore
 from generator.cache.store import Cache, OutputEntry, SourceEntry
 from generator.config import SiteConfig
@@ -72,11 +71,12 @@ class _Edit:
     """The article it holds now."""
 
 
-def build_quickly(options: BuildOptions, config: SiteConfig, theme: ThemeFiles,
-                  cache: Cache, target: str, now: datetime,
-                  previous: dict[str, OutputEntry], check: OutputCheck,
-                  found: list[loader.Source]) -> BuildOutcome | None:
-    """Build the short way, or return None (nothing written) when it does not apply.
+def plan_quickly(options: BuildOptions, config: SiteConfig, theme: ThemeFiles,
+                 cache: Cache, target: str, now: datetime,
+                 previous: dict[str, OutputEntry], check: OutputCheck,
+                 found: list[loader.Source]) -> Planned | None:
+    """The changes, index and plan stages the quick way; None (nothing written) when
+    it does not apply.
 
     `previous` is what the cache records of the output folder, `check` the look at
     those files as they are now, `found` the sources as `loader.scan` found them.
@@ -99,32 +99,30 @@ def build_quickly(options: BuildOptions, config: SiteConfig, theme: ThemeFiles,
         if page.output.endswith(".html"):
             search_key = search.rekey(search_key, previous[page.output].fingerprint
                                       if page.output in previous else "0", page.fingerprint)
-    # Render and write, with the new bodies in the cache for the renderer to read.
+    # The new bodies go in the cache now: the renderer reads them from there.
     for edit in edits + added:
         if edit.body is not None:
             commit.put_body(cache, edit.path, edit.entry.digest, edit.body)
-    written = write_output(options, cache, target, ToWrite(
-        site=site, renderer=renderer, theme=theme, stale=stale, copies=[], removable=set(),
-        recorded=True), jobs=1, bulk_bodies=False)
-    # Commit.
     settled = replace(head, warnings=warnings, search_key=search_key)
     memos: dict[str, object] = {}
+    new_pages = sum(p.output not in previous for p in stale)
     if added:
         memos["site:" + target] = append_memo(memo, site, changes.articles,
                                               [a.article for a in added])
         new = [site.articles[i].path for i in range(len(head.order), len(site.articles))]
         settled = replace(settled, order=head.order + tuple(new), sources=len(found),
-                          pages=head.pages + sum(p.output not in previous for p in stale))
-    commit.commit_build(cache, commit.BuildRecords(
-        target=target, outputs=written.entries,
-        pages=[(p.output, p, [site.articles[i].path for i in p.deps]) for p in stale],
-        memos=memos, settled=settled,
-        sources={edit.path: edit.entry for edit in edits + added}))
-    total = len(previous) + sum(p.output not in previous for p in stale)
-    return BuildOutcome(written=written.written, unchanged=total - len(written.written),
-                        removed=(), parsed=sum(e.body is not None for e in edits + added),
-                        rendered=len(stale), warnings=warnings, site=site,
-                        search_key=search_key, reused=settled.pages - len(stale), quick=True)
+                          pages=head.pages + new_pages)
+    return Planned(
+        to_write=ToWrite(site=site, renderer=renderer, theme=theme, stale=stale, copies=[],
+                         removable=set(), recorded=True),
+        current=len(previous) + new_pages - len(stale),
+        records=commit.BuildRecords(
+            target=target, outputs={},
+            pages=[(p.output, p, [site.articles[i].path for i in p.deps]) for p in stale],
+            memos=memos, settled=settled,
+            sources={edit.path: edit.entry for edit in edits + added}),
+        parsed=sum(e.body is not None for e in edits + added), warnings=warnings,
+        search_key=search_key, reused=settled.pages - len(stale), quick=True)
 
 
 def _prove(options: BuildOptions, config: SiteConfig, theme: ThemeFiles, cache: Cache,
@@ -132,7 +130,7 @@ def _prove(options: BuildOptions, config: SiteConfig, theme: ThemeFiles, cache: 
            found: list[loader.Source], head: Settled
            ) -> tuple[_Changes, SiteMemo, Site, Renderer, list[Page], tuple[Problem, ...]] | None:
     """What changed, the site, its renderer, the pages to render and the warnings, when
-    the short way applies; None when it does not."""
+    the quick path applies; None when it does not."""
     # The sources first: when one was removed, nothing else need be read.
     changes = _changes(found, config, cache)
     memo = stored(cache, "site:" + target) if changes is not None else None

@@ -108,7 +108,7 @@ def split(text: str, path: str) -> Split:
 # that. Anything else (a block list, an indented line, an anchor, a comment
 # after a value, a character YAML treats specially) goes to YAML, and what is
 # read here is what YAML gives: a plain value is resolved and constructed by
-# YAML's own resolver and constructor (tests/test_frontmatter_text.py compares
+# YAML's own resolver and constructor (tests/test_frontmatter.py compares
 # the two on arbitrary text).
 _SAFE_TEXT = re.compile("[\n\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd"
                         "\U00010000-\U0010ffff]*")

@@ -1,4 +1,4 @@
-"""The short way of a build where nothing moved (build/quick.py): when it is taken, what
+"""The quick path of a build where nothing moved (build/quick.py): when it is taken, what
 it reads, and that it gives what the whole pipeline gives."""
 
 from __future__ import annotations
@@ -44,7 +44,7 @@ def _same_as_the_whole_way(site: SiteMaker, make_site: Callable[[str], SiteMaker
     clean = make_site("clean")
     shutil.rmtree(clean.root)
     shutil.copytree(site.root, clean.root, ignore=shutil.ignore_patterns("output", ".warta"))
-    _build(clean, now, shortcut=False)
+    _build(clean, now, quick=False)
     assert {p: h for p, (h, _) in site.snapshot().items()} == \
         {p: h for p, (h, _) in clean.snapshot().items()}
 
@@ -69,8 +69,8 @@ def test_an_edit_reads_only_the_pages_that_show_the_article(
     path.write_text(path.read_text(encoding="utf-8").replace("Isi berita 3.", "Isi diperbaiki."),
                     encoding="utf-8")
     result = _build(site)
-    # Then the short way parsed that file alone and looked only at pages showing it
-    assert result.shortcut and result.parsed == 1
+    # Then the quick path parsed that file alone and looked only at pages showing it
+    assert result.quick and result.parsed == 1
     assert len(asked) == 1 and "2024/03/berita-3/index.html" in asked[0]
     assert "2024/03/berita-1/index.html" not in asked[0]  # older: links neither to it
     assert "2024/03/berita-3/index.html" in result.written
@@ -132,7 +132,7 @@ def test_anything_that_moves_takes_the_whole_way(
         return
     result = _build(site, now)
     # Then the whole pipeline builds it, as a clean build would
-    assert not result.shortcut
+    assert not result.quick
     _same_as_the_whole_way(site, make_site, now)
 
 
@@ -155,8 +155,8 @@ def test_the_short_way_repairs_damaged_files_and_follows_the_clock(
     (site.output / "tag/kota/index.html").write_text("rusak", encoding="utf-8")
     later = NOW + timedelta(days=1)
     result = _build(site, later)
-    # Then the short way wrote them again, and the news sitemap lost what is now too old
-    assert result.shortcut
+    # Then the quick path wrote them again, and the news sitemap lost what is now too old
+    assert result.quick
     assert {"2024/03/berita-2/index.html", "tag/kota/index.html",
             "news-sitemap.xml"} <= set(result.written)
     assert "berita-8" not in site.read("news-sitemap.xml")
@@ -179,11 +179,11 @@ def test_warnings_and_the_search_key_are_those_of_the_whole_way(
     site.article("2024/03/b5", "Berita 5", "2024-03-15T08:00:00+07:00", body="Baru.\n",
                  tags="[Kota, Topik 1]")
     kept = _build(site, index_search=False)
-    whole = _build(site, index_search=False, shortcut=False)
+    whole = _build(site, index_search=False, quick=False)
     site.article("2024/03/b1", "Berita 1", "2024-03-11T08:00:00+07:00", tags="[Kota]")
     fixed = _build(site, index_search=False)
-    # Then the short way reports what the whole way reports, and keys the search index alike
-    assert kept.shortcut and not whole.shortcut and fixed.shortcut
+    # Then the quick path reports what the whole way reports, and keys the search index alike
+    assert kept.quick and not whole.quick and fixed.quick
     assert kept.warnings == first.warnings == whole.warnings and fixed.warnings == ()
     assert kept.search_key == whole.search_key != first.search_key
 
@@ -203,7 +203,7 @@ def test_a_cache_without_the_page_rows_takes_the_whole_way(
     _damage(site, "DELETE FROM pages")
     (site.output / "2024/03/berita-2/index.html").unlink()
     result = _build(site)
-    assert not result.shortcut and "2024/03/berita-2/index.html" in result.written
+    assert not result.quick and "2024/03/berita-2/index.html" in result.written
 
 
 def test_a_build_that_failed_after_loading_sends_the_next_one_the_whole_way(
@@ -220,7 +220,7 @@ def test_a_build_that_failed_after_loading_sends_the_next_one_the_whole_way(
     broken.unlink()
     result = _build(site)
     # Then the edit the failed build had already read is published all the same
-    assert not result.shortcut
+    assert not result.quick
     assert "Isi baru." in site.read("2024/03/berita-2/index.html")
     _same_as_the_whole_way(site, make_site)
 
@@ -244,8 +244,8 @@ def test_appended_articles_take_the_short_way_with_every_output_on(
     site.article("2024/05/nanti", "Nanti", "2024-05-01T08:00:00+07:00", tags="[Kota]")
     later = datetime(2024, 4, 2, tzinfo=UTC)
     result = _build(site, later)
-    # Then the short way builds it as the whole way would, writing only what changed
-    assert result.shortcut and result.parsed == 3
+    # Then the quick path builds it as the whole way would, writing only what changed
+    assert result.quick and result.parsed == 3
     assert "2024/03/berita-1/index.html" not in result.written
     assert {"2024/04/kabar-april/index.html", "2024/04/kabar-kedua/index.html",
             "lama/april/index.html", "_redirects", "2024/04/index.html",
@@ -255,9 +255,9 @@ def test_appended_articles_take_the_short_way_with_every_output_on(
     # And the next edit and the next append take it again
     c1 = site.root / "content/articles/2024/04/c1.md"
     c1.write_text(c1.read_text(encoding="utf-8") + "\nRalat.\n", encoding="utf-8")
-    assert _build(site, later).shortcut
+    assert _build(site, later).quick
     site.article("2024/04/c3", "Kabar Ketiga", "2024-04-01T10:00:00+07:00", tags="[Kota]")
-    assert _build(site, later).shortcut
+    assert _build(site, later).quick
     _same_as_the_whole_way(site, make_site, later)
 
 
@@ -275,6 +275,6 @@ def test_a_damaged_page_or_record_row_takes_the_whole_way(
     b5.write_text(b5.read_text(encoding="utf-8") + "\nRalat.\n", encoding="utf-8")
     second = _build(site)
     # Then both went the whole way and the output is a clean build's
-    assert not first.shortcut and not second.shortcut
+    assert not first.quick and not second.quick
     assert "2024/03/berita-3/index.html" in first.written
     _same_as_the_whole_way(site, make_site)

@@ -82,7 +82,7 @@ def test_a_parallel_cold_build_saves_every_source_for_the_next(
     assert len(children) == 1 and children[0] is not None  # a child saved them
     again = site.build(jobs=2)
     assert (again.parsed, again.rendered, again.written) == (0, 0, ())
-    assert again.shortcut  # the count of saved loads matched the one the first build saw
+    assert again.quick  # the count of saved loads matched the one the first build saw
     site.article("a005", "Berita lima diubah", "2024-03-06T08:00:00+07:00")
     edited = site.build(jobs=2)
     assert edited.parsed == 1
