@@ -2,19 +2,26 @@
 
 Everything from a WXR or a feed is untrusted: it is sanitised with nh3 first
 (no scripts, no `on*=` attributes, no `javascript:` URLs). Simple blocks
-(paragraphs, headings, lists, quotes, emphasis, links, images) become
-Markdown; any other block (tables, figures, embeds) stays as its sanitised
-HTML, which Markdown passes through.
+(paragraphs, headings, lists, quotes, code, emphasis, links, images) become
+Markdown through markdownify; any other block (tables, figures, embeds) stays
+as its sanitised HTML, which Markdown passes through. The Markdown is written
+for Python-Markdown with the site's extensions (fenced_code, sane_lists), which
+is what renders it.
 """
 
 from __future__ import annotations
 
 import html
 import re
-from dataclasses import dataclass, field
-from html.parser import HTMLParser
+import textwrap
+from urllib.parse import quote
 
+import markdownify
 import nh3
+from bs4 import BeautifulSoup
+from bs4.dammit import EntitySubstitution
+from bs4.element import AttributeValueList, NavigableString, PageElement, Tag
+from bs4.formatter import HTMLFormatter
 
 ALLOWED_TAGS = {
     "p", "br", "h1", "h2", "h3", "h4", "h5", "h6", "strong", "b", "em", "i", "u", "s",
@@ -32,11 +39,30 @@ _SIMPLE_BLOCKS = {"p", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "blockquo
                   "pre"}
 _INLINE = {"strong", "b", "em", "i", "a", "img", "br", "code", "span", "small", "u", "s",
            "del", "ins", "sub", "sup", "mark", "abbr", "cite", "q", "kbd", "time"}
-_VOID = {"br", "img", "hr"}
+_MARKDOWN = _INLINE | _SIMPLE_BLOCKS | {"li"}
+_CONTAINERS = _INLINE | {"[document]", "div"}
 _CAPTION = re.compile(r"\[caption([^\]]*)\](.*?)\[/caption\]", re.DOTALL | re.IGNORECASE)
 _SHORTCODE = re.compile(r"\[/?(?:gallery|embed|audio|video|playlist)\b[^\]]*\]", re.IGNORECASE)
 _GUTENBERG = re.compile(r"<!--\s*/?wp:.*?-->", re.DOTALL)
+# markdownify's own escaping (escape_misc) is CommonMark's: Python-Markdown prints `\&`,
+# `\<`, `\=`, `\|` and `\~` with their backslash, so the escaping here is ours.
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]])")
+_ENTITY = re.compile(r"&(?=#?\w+;)")
+# What Python-Markdown reads as a block when it starts a line: a heading (`#` needs no
+# space after it), a quote, a list item, a rule, a setext underline or a `~~~` fence.
+_LINE_START = re.compile(r"^( *)(?:(\d+)([.)])(?=\s|$)|([#>+-])|(=+\s*$|~~~))")
+
+
+class _Original(HTMLFormatter):
+    """The sanitised markup as it came: attributes in their order (not sorted), `<img>` (not
+    `<img/>`), text escaped as HTML needs and no more (no named entities)."""
+
+    def __init__(self) -> None:
+        super().__init__(entity_substitution=EntitySubstitution.substitute_xml,
+                         void_element_close_prefix="")
+
+    def attributes(self, tag: Tag) -> list[tuple[str, str | AttributeValueList]]:
+        return list(tag.attrs.items())
 
 
 def sanitise(fragment: str) -> str:
@@ -67,147 +93,199 @@ def expand_shortcodes(fragment: str) -> str:
     return _SHORTCODE.sub("", fragment)
 
 
-@dataclass
-class _Node:
-    tag: str
-    attrs: dict[str, str] = field(default_factory=dict)
-    children: list[_Node | str] = field(default_factory=list)
+
+def _escape_line_start(text: str) -> str:
+    found = _LINE_START.match(text)
+    if not found:
+        return text
+    lead, number, dot, marker, literal = found.groups()
+    rest = text[found.end():]
+    if number:
+        return f"{lead}{number}\\{dot}{rest}"
+    if marker:
+        return f"{lead}\\{marker}{rest}"
+    # `=` and `~` have no backslash escape in Python-Markdown; an entity shows the same.
+    return f"{lead}&#{ord(literal[0])};{literal[1:]}{rest}"
 
 
-class _TreeBuilder(HTMLParser):
+def _starts_line(node: PageElement) -> bool:
+    """Whether `node` is the first thing on a Markdown line (after a block or a `<br>`)."""
+    while True:
+        before = node.previous_sibling
+        while isinstance(before, NavigableString) and not before.strip():
+            before = before.previous_sibling
+        if isinstance(before, Tag):
+            return before.name == "br" or before.name not in _INLINE
+        if before is not None:
+            return False
+        if node.parent is None or node.parent.name not in _INLINE:
+            return True
+        node = node.parent
+
+
+def _is_simple(tag: Tag) -> bool:
+    return tag.name in _MARKDOWN and all(t.name in _MARKDOWN for t in tag.find_all(True))
+
+
+def _url(url: str) -> str:
+    # Inside `<…>` a `>` would end the link and let the rest be read as raw HTML.
+    return re.sub(r"[<>\s]", lambda m: quote(m.group()), url)
+
+
+def _inline(text: str, before: str, after: str) -> str:
+    """`text` between `before` and `after`, its outer spaces kept outside the markup."""
+    inner = text.strip()
+    if not inner:
+        return text
+    lead, trail = (" " if edge.isspace() else "" for edge in (text[:1], text[-1:]))
+    return f"{lead}{before}{inner}{after}{trail}"
+
+
+def _paragraphs(container: Tag) -> None:
+    """WordPress's own rule (wpautop) for text outside any block, as exports store it:
+    a blank line starts a paragraph and a newline breaks the line."""
+    run: list[PageElement] = []
+    for child in [*container.children, None]:
+        if child is not None and (not isinstance(child, Tag) or child.name in _INLINE):
+            run.append(child)
+            continue
+        raw = "".join(str(n) if isinstance(n, Tag) else html.escape(str(n), quote=False)
+                      for n in run)
+        if raw.strip():
+            chunks = re.split(r"\n\s*\n", raw.strip())
+            markup = "".join("<p>" + c.strip().replace("\n", "<br>") + "</p>" for c in chunks)
+            new = BeautifulSoup(markup, "html.parser").find_all("p", recursive=False)
+            run[0].insert_before(*new)
+        for node in run:  # whitespace alone between blocks means nothing
+            node.extract()
+        run = []
+        if isinstance(child, Tag) and child.name in {"div", "blockquote"}:
+            _paragraphs(child)
+
+
+class MarkdownConverter(markdownify.MarkdownConverter):
+    """markdownify, made to write what Python-Markdown reads back as the same HTML.
+
+    markdownify gets nested lists, code spans holding backticks, `<ol start>` and spaces
+    inside emphasis right, which the hand-written converter did not. What it gets wrong for
+    Python-Markdown is overridden here: nested list content must be indented by four spaces
+    (not by the marker's width); a `<pre>` holding a ``` line needs a longer fence; text that
+    starts a line with `2024.`, `#`, `-`, `>` … must be escaped so it stays text.
+    """
+
     def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.root = _Node("root")
-        self.stack = [self.root]
+        # wrap without a width: only collapses source newlines to spaces, as HTML shows them.
+        super().__init__(heading_style=markdownify.ATX, bullets="-", wrap=True, wrap_width=None,
+                         sub_symbol="<sub>", sup_symbol="<sup>")
 
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        node = _Node(tag, {k: v or "" for k, v in attrs})
-        self.stack[-1].children.append(node)
-        if tag not in _VOID:
-            self.stack.append(node)
+    def convert_soup(self, soup: BeautifulSoup) -> str:
+        _paragraphs(soup)
+        return super().convert_soup(soup)
 
-    def handle_endtag(self, tag: str) -> None:
-        for depth in range(len(self.stack) - 1, 0, -1):
-            if self.stack[depth].tag == tag:
-                del self.stack[depth:]
-                return
+    def process_tag(self, node: Tag, parent_tags: set[str] | None = None) -> str:
+        # A block Markdown cannot say (a table, a figure, or one holding either) stays as
+        # its sanitised HTML; a <div> carries no attributes once sanitised, so only its
+        # content counts.
+        if node.name not in _CONTAINERS and not _is_simple(node):
+            return f"\n\n{node.decode(formatter=_Original())}\n\n"
+        text: str = super().process_tag(node, parent_tags)  # type: ignore[misc]
+        return text
 
-    def handle_data(self, data: str) -> None:
-        self.stack[-1].children.append(data)
+    def process_text(self, el: NavigableString, parent_tags: set[str] | None = None) -> str:
+        text: str = super().process_text(el, parent_tags)  # type: ignore[misc]
+        # A heading's text follows its `#`s on the same line: nothing there starts a block.
+        if not (parent_tags or set()) & {"_noformat", "_inline"} and _starts_line(el):
+            text = _escape_line_start(text)
+        return text
 
+    def escape(self, text: str, parent_tags: set[str]) -> str:
+        return _ENTITY.sub("&amp;", _MD_SPECIAL.sub(r"\\\1", text)).replace("<", "&lt;")
 
-def _is_simple(node: _Node | str) -> bool:
-    if isinstance(node, str):
-        return True
-    if node.tag not in _INLINE | _SIMPLE_BLOCKS | {"li"}:
-        return False
-    return all(_is_simple(child) for child in node.children)
+    def convert_a(self, el: Tag, text: str, parent_tags: set[str]) -> str:
+        href = el.get("href")
+        if "_noformat" in parent_tags or not isinstance(href, str):
+            return text
+        return _inline(text, "[", f"](<{_url(href)}>)")
 
+    def convert_img(self, el: Tag, text: str, parent_tags: set[str]) -> str:
+        src, alt = el.get("src"), el.get("alt")
+        if not isinstance(src, str) or not src:
+            return ""
+        alt = self.escape(" ".join(alt.split()), parent_tags) if isinstance(alt, str) else ""
+        return f"![{alt}](<{_url(src)}>)"
 
-def _escape(text: str) -> str:
-    text = _MD_SPECIAL.sub(r"\\\1", text)
-    return re.sub(r"&(?=#?\w+;)", "&amp;", text).replace("<", "&lt;")
+    def convert_br(self, el: Tag, text: str, parent_tags: set[str]) -> str:
+        if "pre" in parent_tags:
+            return "\n"
+        # A code span or a heading cannot go on to a second line.
+        return " " if parent_tags & {"_noformat", "_inline"} else "  \n"
 
+    def convert_del(self, el: Tag, text: str, parent_tags: set[str]) -> str:
+        # Kept as inline HTML: markdownify writes ~~…~~ for these, which Python-Markdown
+        # does not read without an extension, and drops <cite> (which was *…* before).
+        if "_noformat" in parent_tags:
+            return text
+        return _inline(text, f"<{el.name}>", f"</{el.name}>")
 
-def _inline(nodes: list[_Node | str]) -> str:
-    out = []
-    for node in nodes:
-        if isinstance(node, str):
-            out.append(_escape(re.sub(r"\s+", " ", node)))
-            continue
-        inner = _inline(node.children).strip()
-        if node.tag in {"strong", "b"} and inner:
-            out.append(f"**{inner}**")
-        elif node.tag in {"em", "i", "cite"} and inner:
-            out.append(f"*{inner}*")
-        elif node.tag == "code":
-            out.append(f"`{''.join(_text(node))}`")
-        elif node.tag == "a" and node.attrs.get("href"):
-            out.append(f"[{inner}](<{node.attrs['href']}>)")
-        elif node.tag == "img" and node.attrs.get("src"):
-            alt = _escape(node.attrs.get("alt", ""))
-            out.append(f"![{alt}](<{node.attrs['src']}>)")
-        elif node.tag == "br":
-            out.append("  \n")
-        else:
-            out.append(inner)
-    return re.sub(r"[ \t]+", " ", "".join(out)).replace(" \n", "  \n")
+    convert_s = convert_cite = convert_del
 
+    def convert_ul(self, el: Tag, text: str, parent_tags: set[str]) -> str:
+        # A list left empty (say, its icons sanitised away) would leave blank lines alone.
+        if not text.strip():
+            return ""
+        markdown: str = super().convert_ul(el, text, parent_tags)  # type: ignore[misc]
+        return markdown
 
-def _text(node: _Node) -> list[str]:
-    return [c if isinstance(c, str) else "".join(_text(c)) for c in node.children]
+    convert_ol = convert_ul
 
+    def convert_blockquote(self, el: Tag, text: str, parent_tags: set[str]) -> str:
+        # Stripped of newlines only: markdownify also strips the spaces that make a
+        # <pre> opening the quote a code block.
+        text = text.strip("\n").rstrip()
+        if not text:
+            return ""
+        if "_inline" in parent_tags:
+            return f" {text.strip()} "
+        return "\n" + "\n".join(f"> {line}" if line else ">" for line in text.split("\n")) \
+            + "\n\n"
 
-def _serialise(node: _Node | str) -> str:
-    if isinstance(node, str):
-        return html.escape(node, quote=False)
-    attrs = "".join(f' {k}="{html.escape(v)}"' for k, v in node.attrs.items())
-    if node.tag in _VOID:
-        return f"<{node.tag}{attrs}>"
-    return f"<{node.tag}{attrs}>{''.join(map(_serialise, node.children))}</{node.tag}>"
+    def convert_li(self, el: Tag, text: str, parent_tags: set[str]) -> str:
+        text = text.strip("\n").rstrip()
+        if not text:
+            return "\n"
+        bullet = "- "
+        if el.parent is not None and el.parent.name == "ol":
+            start = el.parent.get("start")
+            first = int(start) if isinstance(start, str) and start.isdigit() else 1
+            bullet = f"{first + len(el.find_previous_siblings('li'))}. "
+        # Python-Markdown nests by its tab length (four spaces), not by the marker's width,
+        # and takes the next item into this one's nested list unless a blank line ends a
+        # loose item.
+        end = "\n\n" if "\n\n" in text else "\n"
+        if text.startswith("    "):
+            # Code opens the item: on the marker's line it would lose its indentation.
+            return f"{bullet}\n\n{textwrap.indent(text, '    ')}{end}"
+        return bullet + textwrap.indent(text.lstrip(), "    ")[4:] + end
 
-
-def _block(node: _Node) -> str:
-    if re.fullmatch(r"h[1-6]", node.tag):
-        return "#" * int(node.tag[1]) + " " + _inline(node.children).strip()
-    if node.tag == "hr":
-        return "---"
-    if node.tag == "pre":
-        return "```\n" + "".join(_text(node)).strip("\n") + "\n```"
-    if node.tag == "blockquote":
-        inner = _blocks(node.children)
-        return "\n".join("> " + line if line else ">" for line in inner.split("\n"))
-    if node.tag in {"ul", "ol"}:
-        items = [c for c in node.children if isinstance(c, _Node) and c.tag == "li"]
-        lines = []
-        for number, item in enumerate(items, start=1):
-            marker = f"{number}." if node.tag == "ol" else "-"
-            lines.append(f"{marker} {_inline(item.children).strip()}")
-        return "\n".join(lines)
-    return _inline(node.children).strip()
-
-
-def _blocks(nodes: list[_Node | str]) -> str:
-    out: list[str] = []
-    inline: list[_Node | str] = []
-
-    def flush() -> None:
-        # Text outside any block: WordPress's own rule makes blank lines paragraphs.
-        raw = "".join(_serialise(n) if isinstance(n, _Node) else n for n in inline)
-        inline.clear()
-        for chunk in re.split(r"\n\s*\n", raw):
-            if chunk.strip():
-                tree = _TreeBuilder()
-                tree.feed(chunk.replace("\n", "<br>"))
-                text = _inline(tree.root.children).strip()
-                if text:
-                    out.append(text)
-
-    for node in nodes:
-        if isinstance(node, str) or node.tag in _INLINE:
-            inline.append(node)
-            continue
-        flush()
-        if node.tag in {"div", "span"} and all(
-                isinstance(c, str) or c.tag not in {"table", "figure"} for c in node.children):
-            inner = _blocks(node.children)
-            if inner:
-                out.append(inner)
-        elif _is_simple(node):
-            text = _block(node)
-            if text.strip():
-                out.append(text)
-        else:
-            out.append(_serialise(node))
-    flush()
-    return "\n\n".join(out)
+    def convert_pre(self, el: Tag, text: str, parent_tags: set[str]) -> str:
+        text = text.strip("\n")
+        if not text.strip():
+            return ""
+        if parent_tags & {"li", "blockquote"}:
+            # Python-Markdown's fences only open at the left margin: indented code instead.
+            return "\n\n" + textwrap.indent(text, "    ") + "\n\n"
+        # markdownify always fences with ```, which a ``` line in the code would close.
+        longest = max((len(run) for run in re.findall(r"`+", text)), default=0)
+        fence = "`" * max(3, longest + 1)
+        return f"\n\n{fence}\n{text}\n{fence}\n\n"
 
 
 def html_to_markdown(fragment: str) -> str:
     """Untrusted HTML (a WXR or feed body) as sanitised Markdown."""
     clean = sanitise(expand_shortcodes(fragment))
-    tree = _TreeBuilder()
-    tree.feed(clean)
-    tree.close()
-    text = _blocks(tree.root.children).strip()
+    # bs4 shrinks whitespace between two tags to one newline except inside these tags, and
+    # wpautop reads blank lines: the whole fragment goes in a <div>, which converts to nothing.
+    soup = BeautifulSoup(f"<div>{clean}</div>", "html.parser",
+                         preserve_whitespace_tags={"div", "pre", "textarea"})
+    text = MarkdownConverter().convert_soup(soup).strip()
     return text + "\n" if text else ""
