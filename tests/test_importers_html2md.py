@@ -5,8 +5,8 @@ from __future__ import annotations
 import markdown
 import pytest
 
+from generator.content.markup import EXTENSIONS
 from generator.importers.html2md import html_to_markdown
-from generator.markup import EXTENSIONS
 
 
 def _rendered(text: str) -> str:
