@@ -3,11 +3,16 @@ count of saves the quick path relies on."""
 
 from __future__ import annotations
 
+from importlib import metadata
 from pathlib import Path
 
+import pytest
+
 from generator.cache.store import Cache, SourceEntry, SourceStat
+from generator.content import markup
 from generator.content.source_record import SourceRecord
 from generator.errors import Problem
+from tests.conftest import SiteMaker
 
 
 def _record(name: str) -> SourceRecord:
@@ -49,3 +54,25 @@ def test_fingerprints_and_records_follow_every_save(tmp_path: Path) -> None:
     assert "content/articles/6.md" not in again.stats()
     assert again.records(["content/articles/5.md", "content/articles/6.md"]) == {
         "content/articles/5.md": _record("baru")}
+
+
+def test_another_markdown_release_renders_every_body_again(
+        site: SiteMaker, monkeypatch: pytest.MonkeyPatch) -> None:
+    # Given a site built with the installed Python-Markdown
+    site.article("2024/03/banjir", "Banjir", "2024-03-01T09:00:00+07:00", "Air naik.\n")
+    site.article("2024/03/pasar", "Pasar", "2024-03-02T09:00:00+07:00", "Harga turun.\n")
+    assert site.build().parsed == 2
+    assert "<p>Air naik.</p>" in site.read("2024/03/banjir/index.html")
+    # When another release is installed, one that renders the same text otherwise
+    installed = metadata.version
+    monkeypatch.setattr(metadata, "version",
+                        lambda name: "99.0" if name.lower() == "markdown" else installed(name))
+    monkeypatch.setattr(markup, "render", lambda text: "<p>Markdown 99</p>")
+    # Then every source is parsed and every body rendered again, by the new release;
+    # neither the records nor the bodies of the old one are kept
+    assert site.build().parsed == 2
+    for name in ("banjir", "pasar"):
+        page = site.read(f"2024/03/{name}/index.html")
+        assert "<p>Markdown 99</p>" in page and "Air naik." not in page
+    # And only once
+    assert site.build().parsed == 0

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+import tomllib
+from importlib import metadata
 from pathlib import Path
 
 import markdown
@@ -12,10 +14,12 @@ from hypothesis import strategies as st
 from markdown.extensions.fenced_code import FencedCodeExtension
 from markdown.extensions.sane_lists import SaneListExtension
 from markdown.extensions.tables import TableExtension
+from packaging.requirements import Requirement
 
 from generator.content import markup
 
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus-real"
+PYPROJECT = Path(__file__).resolve().parents[1] / "pyproject.toml"
 
 # Every construct the guarded patterns (backtick, link, reference, short
 # reference) take part in, with the characters they look for in odd places.
@@ -127,6 +131,25 @@ def test_prose_between_other_blocks(text: str) -> None:
     assert markup.render(text) == _plain().convert(text)
 
 
+# Texts of nothing but the blocks `render` wraps itself, one kind or edge of each:
+# paragraphs of prose over lines, with simple links, headings of every level and
+# spacing, lists alone, blocks after extra blank lines or lines of spaces.
+@pytest.mark.parametrize("text", [
+    "Paragraf satu.\nbaris dua, masih biasa!",
+    "Lihat [laman](https://contoh.example/a?b=1#c) dan\n[itu](/x) juga.\n\n[Awal](/y)",
+    "# Satu\n\n## Dua\n\n### Tiga\n\n#### Empat\n\n##### Lima\n\n###### Enam",
+    "#Rapat\n\n##   Spasi lebar   \n\n###### Enam tanpa penutup",
+    "- satu\n- dua\n-   tiga",
+    "Paragraf\n\n- butir\n- butir dua\n\n## Judul\n\n- butir tiga",
+    "\nAwal\n\n\n## Judul\n\n\n- butir\n\n\nAkhir\n\n\n",
+    "Satu\n  \nDua\n \n## Tiga\n   \n- empat",
+])
+def test_each_block_render_wraps_is_python_markdowns(text: str) -> None:
+    markup._converters.clear()
+    assert markup.render(text) == _plain().convert(text)
+    assert not markup._converters  # wrapped without Python-Markdown, as meant
+
+
 def test_prose_skips_python_markdown() -> None:
     markup._converters.clear()
     assert markup.render("Paragraf satu.\n\n## Sub judul\n\n- butir\n- butir dua\n\n"
@@ -146,6 +169,18 @@ def test_guarded_output_matches_on_real_news_text() -> None:
         text = path.read_text(encoding="utf-8")
         plain.reset()
         assert markup.render(text) == plain.convert(text), path
+
+
+def test_the_installed_python_markdown_is_the_pinned_one() -> None:
+    # markup.py relies on Python-Markdown's internals as this release has them
+    # (pyproject.toml says why): an upgrade past the pin must be tested first.
+    project = tomllib.loads(PYPROJECT.read_text(encoding="utf-8"))
+    pins = [r for d in project["project"]["dependencies"]
+            if (r := Requirement(d)).name.lower() == "markdown"]
+    assert len(pins) == 1
+    assert any(s.operator in ("<", "<=", "==", "~=") for s in pins[0].specifier), \
+        "the pin has no upper bound"
+    assert pins[0].specifier.contains(metadata.version("markdown"))
 
 
 @pytest.mark.parametrize("fragment", [

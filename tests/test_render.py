@@ -1,8 +1,10 @@
 """The renderer's own shortcuts behave as what they replace: `_()` as Jinja's
-newstyle gettext, `card()` as the `_card.html` macro."""
+newstyle gettext, `card()` as the `_card.html` macro, the masthead's `memo` as
+rendering it for each page."""
 
 from __future__ import annotations
 
+import re
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -12,6 +14,7 @@ import pytest
 from generator.config import load_config
 from generator.content.parse import parse_article
 from generator.plan.site import make_site
+from generator.render.memo_tag import MemoExtension
 from generator.render.renderer import Renderer
 from generator.render.theme import find_theme
 from tests.conftest import SiteMaker, article
@@ -67,3 +70,39 @@ def test_a_site_template_that_imports_the_macro_itself_still_works(site: SiteMak
                '{% endblock %}')
     site.build()
     assert 'class="card"' in site.read("index.html")
+
+
+_MASTHEAD = re.compile(r'<header class="masthead">.*?</header>', re.DOTALL)
+_CURRENT = re.compile(r'<a href="([^"]*)" aria-current="page">')
+
+
+def test_each_masthead_marks_its_own_page_current(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # Given one site built twice: with the masthead kept by `memo`, and with `memo`
+    # rendering its block for every page
+    sites = [SiteMaker(tmp_path / "memo"), SiteMaker(tmp_path / "plain")]
+    for site in sites:
+        for day in range(1, 6):
+            site.article(f"b{day}", f"Berita ke-{day}", f"2024-03-0{day}T09:00:00+07:00",
+                         tags="[Banjir]" if day % 2 else "[Banjir, Pasar Besar]")
+    sites[0].build()
+    monkeypatch.setattr(MemoExtension, "_render", lambda self, place, keys, caller: caller())
+    sites[1].build()
+    # Then every page's masthead is the one rendered for it: a memo key that missed
+    # what a link's `aria-current` depends on would serve some page another's
+    pages = sorted(p.relative_to(sites[1].output).as_posix()
+                   for p in sites[1].output.rglob("*.html"))
+    assert len(pages) > 20
+    for page in pages:
+        assert _MASTHEAD.findall(sites[0].read(page)) == \
+            _MASTHEAD.findall(sites[1].read(page)), page
+    # And among them are pages marking each link current, and pages marking none
+    marked = {page: _CURRENT.findall(_MASTHEAD.findall(sites[0].read(page))[0])
+              for page in pages}
+    assert marked["index.html"] == ["/"]
+    assert marked["arsip/index.html"] == marked["arsip/page/2/index.html"] == ["/arsip/"]
+    assert marked["tag/index.html"] == ["/tag/"]
+    assert marked["tag/banjir/index.html"] == ["/tag/banjir/"]
+    assert marked["tag/pasar-besar/index.html"] == ["/tag/pasar-besar/"]
+    assert marked["tag/banjir/page/2/index.html"] == marked["404.html"] == \
+        marked["2024/03/berita-ke-1/index.html"] == []

@@ -5,8 +5,8 @@ hash, the parsed record and the rendered body; per output file the
 fingerprint of everything that went into it and the stat of the file as
 written; per planned page the page itself and which articles it shows, so
 that a build where nothing moved reads only the pages an edit touches (see
-build/quick.py). A cache from another Warta version, or one that SQLite cannot read,
-is thrown away and rebuilt, never trusted.
+build/quick.py). A cache from another Warta version or Python-Markdown release, or
+one that SQLite cannot read, is thrown away and rebuilt, never trusted.
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ import sys
 import zlib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
+from importlib import metadata
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -37,6 +38,18 @@ SHARDS = 64
 _SHAPE = shape_of(SourceRecord, Article, StaticPage, Tag, Author, Image, Correction, Problem)
 VERSION_KEY = (f"warta {__version__} schema {SCHEMA} python {sys.version_info[:2]} "
                f"{hashlib.sha1(_SHAPE.encode()).hexdigest()[:12]}")
+
+
+def version_key() -> str:
+    """`VERSION_KEY` and the installed Python-Markdown's version: what a cache must have
+    been written with to be trusted."""
+    # The cached bodies are Python-Markdown's output, and a body is reused while its
+    # source's bytes hash the same, whatever `SiteConfig.content_key` says: only a new
+    # cache makes another release render every body again. Read from the package's
+    # metadata, so that a build whose bodies all come from the cache never imports
+    # Markdown.
+    return f"{VERSION_KEY} markdown {metadata.version('markdown')}"
+
 
 _TABLES = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -107,20 +120,21 @@ class Cache:
         self._loads: int | None = None
 
     def _open(self) -> sqlite3.Connection:
+        key = version_key()
         if self.path is None:
-            return self._init(sqlite3.connect(":memory:"))
+            return self._init(sqlite3.connect(":memory:"), key)
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        if self.path.exists() and _version(self.path) == VERSION_KEY:
+        if self.path.exists() and _version(self.path) == key:
             return sqlite3.connect(self.path, timeout=30)
         # Another version's cache or a damaged file: start over.
         for suffix in ("", "-wal", "-shm", "-journal"):
             Path(str(self.path) + suffix).unlink(missing_ok=True)
-        return self._init(sqlite3.connect(self.path, timeout=30))
+        return self._init(sqlite3.connect(self.path, timeout=30), key)
 
     @staticmethod
-    def _init(db: sqlite3.Connection) -> sqlite3.Connection:
+    def _init(db: sqlite3.Connection, key: str) -> sqlite3.Connection:
         db.executescript(_TABLES)
-        db.execute("INSERT OR REPLACE INTO meta VALUES ('version', ?)", (VERSION_KEY,))
+        db.execute("INSERT OR REPLACE INTO meta VALUES ('version', ?)", (key,))
         db.commit()
         return db
 

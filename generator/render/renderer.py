@@ -74,13 +74,18 @@ class Renderer:
         self.env.filters["isodate"] = date_format.iso
         self.env.filters["rfc822"] = _rfc822
         self.env.filters["absolute"] = site.config.absolute
+        nav_urls = frozenset(t.tag.url for t in site.nav_tags)
         self.env.globals.update(
             site=site.config,
             # Tags only, no counts: every page shows the navigation, and a count
             # in it would make each new article re-render the whole site.
             nav_tags=[t.tag for t in site.nav_tags],
-            # For a masthead kept with `memo`: whether the page is one it links to.
-            nav_urls=frozenset(t.tag.url for t in site.nav_tags),
+            # Whether the page is one the navigation links to: site templates written
+            # before `nav_current` key their masthead's memo by it.
+            nav_urls=nav_urls,
+            # One rule for the link a masthead marks current and the key it is kept by
+            # with `memo`: two copies could disagree, serving a page another's masthead.
+            nav_current=lambda page: _nav_current(page, nav_urls),
             # Pages of content/pages/ ("Tentang"), linked from every page's footer.
             static_pages=list(site.pages),
             archive_url=urls.ARCHIVE,
@@ -300,6 +305,14 @@ class _PageView:
 
     def __getattr__(self, name: str) -> Any:
         return getattr(self._page, name)
+
+
+def _nav_current(page: Page | _PageView, nav_urls: frozenset[str]) -> str:
+    """The navigation item `page` is: "home", "archive" or "tags" on those pages, its URL
+    where a navigation tag links to it, or "" where none is current."""
+    if page.kind in ("home", "archive", "tags"):
+        return str(page.kind)
+    return str(page.url) if page.url in nav_urls else ""
 
 
 # A template that calls the `card` global shows `_card.html` (see Renderer._card).
