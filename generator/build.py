@@ -39,6 +39,7 @@ from generator.plan import Plan, make_plan
 from generator.render import Renderer
 from generator.renderjobs import RenderJob, render_pages
 from generator.site import Site, extend_site, make_site, reuse_site, site_memo
+from generator.sitelock import site_lock
 from generator.sourcesave import SourceSaving
 from generator.theme import ThemeFiles, find_theme
 from generator.write import OutputCheck, Writer, existing_files
@@ -58,6 +59,13 @@ def build(options: BuildOptions, progress: Progress | None = None,
     `memory`, when given, carries the site and plan memos to the next build of
     the same process (the cache holds them too, for the next process).
     """
+    # Two builds of one site would share .warta/ (cache, staging) and the output folder.
+    with site_lock(options.site_dir):
+        return _build(options, progress, memory)
+
+
+def _build(options: BuildOptions, progress: Progress | None,
+           memory: BuildMemory | None) -> BuildResult:
     started = time.perf_counter()
     memory = memory if memory is not None else BuildMemory()
     site_dir = options.site_dir

@@ -10,7 +10,7 @@ PACKAGE = Path(__file__).resolve().parents[1] / "generator"
 # Layer of each module; a module may import from strictly lower layers only.
 LAYERS: dict[str, float] = {
     "errors": 0, "slugs": 0, "__init__": 0,
-    "config": 1,
+    "config": 1, "sitelock": 1,
     "model": 2, "urls": 2, "markup": 2, "dates": 2,
     "frontmatter_text": 3, "content": 4, "newfile": 6,
     "pagination": 4, "site": 5, "plan_extra": 6, "planned": 5.5, "structured": 6,
