@@ -41,6 +41,7 @@ from generator.plan.site import Site, extend_site, make_site, reuse_site, site_m
 from generator.render.renderer import Renderer
 from generator.render.theme import ThemeFiles, find_theme
 from generator.render.write import OutputCheck, existing_files
+from generator.sitelock import site_lock
 
 __all__ = ["BuildOptions", "BuildResult", "Progress", "build", "build_now"]
 
@@ -57,6 +58,13 @@ def build(options: BuildOptions, progress: Progress | None = None,
     `memory`, when given, carries the site and plan memos to the next build of
     the same process (the cache holds them too, for the next process).
     """
+    # One build at a time: two would share the cache's rows and the staging folder.
+    with site_lock(options.site_dir):
+        return _build(options, progress, memory)
+
+
+def _build(options: BuildOptions, progress: Progress | None,
+           memory: BuildMemory | None) -> BuildResult:
     started = time.perf_counter()
     memory = memory if memory is not None else BuildMemory()
     site_dir = options.site_dir
