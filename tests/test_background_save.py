@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from generator.build import commit, loader
+from generator.build import commit, sources
 from generator.cache.background_save import SourceSaving, save_apart
 from generator.cache.store import Cache, SourceEntry
 from generator.content.source_record import SourceRecord
@@ -75,10 +75,10 @@ def test_a_parallel_cold_build_saves_every_source_for_the_next(
         return children[-1]
 
     monkeypatch.setattr(commit, "save_apart", spy)
-    for n in range(loader.PARALLEL_THRESHOLD + 6):
+    for n in range(sources.PARALLEL_THRESHOLD + 6):
         site.article(f"a{n:03d}", f"Berita {n}", f"2024-03-{n % 28 + 1:02d}T08:00:00+07:00")
     first = site.build(jobs=2)
-    assert first.parsed == loader.PARALLEL_THRESHOLD + 6
+    assert first.parsed == sources.PARALLEL_THRESHOLD + 6
     assert len(children) == 1 and children[0] is not None  # a child saved them
     again = site.build(jobs=2)
     assert (again.parsed, again.rendered, again.written) == (0, 0, ())

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.build import loader
+from generator.build import sources
 from generator.build.loader import Loaded, load
 from generator.cache.store import Cache
 from generator.config import load_config
@@ -88,7 +88,7 @@ def test_a_file_that_cannot_be_read_is_reported_and_read_again_next_time(
             raise PermissionError(13, "Permission denied")
         return real_open(path, *args, **kwargs)  # type: ignore[call-overload]
 
-    monkeypatch.setattr(loader, "open", refuse, raising=False)
+    monkeypatch.setattr(sources, "open", refuse, raising=False)
     cache = Cache(tmp_path / "cache.sqlite")
     # When it is loaded
     first = _load(site, cache)
@@ -105,7 +105,7 @@ def test_a_file_that_cannot_be_read_is_reported_and_read_again_next_time(
 def test_parsing_in_worker_processes_gives_what_one_process_gives(
         site: SiteMaker, tmp_path: Path) -> None:
     # Given more files than one process parses alone, two of them broken
-    for n in range(loader.PARALLEL_THRESHOLD + 40):
+    for n in range(sources.PARALLEL_THRESHOLD + 40):
         site.article(f"a{n:03d}", f"Artikel {n}", f"2024-03-01T{n % 24:02d}:00:00+07:00")
     site.write("content/articles/rusak.md", "---\ntitle: [tidak ditutup\n---\nIsi.\n")
     site.write("content/articles/kosong.md", "")
@@ -118,7 +118,7 @@ def test_parsing_in_worker_processes_gives_what_one_process_gives(
     assert shared.saving is not None and threading.active_count() == 1
     shared.saving.wait()
     # Then the records, the problems and the stored bodies are the same
-    assert alone.articles == shared.articles and len(alone.articles) > loader.PARALLEL_THRESHOLD
+    assert alone.articles == shared.articles and len(alone.articles) > sources.PARALLEL_THRESHOLD
     assert alone.problems == shared.problems and len(alone.problems) == 2
     one, two = Cache(tmp_path / "one.sqlite"), Cache(tmp_path / "two.sqlite")
     paths = [a.path for a in alone.articles]

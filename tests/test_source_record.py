@@ -5,7 +5,7 @@ from __future__ import annotations
 import pickle
 from pathlib import Path
 
-from generator.build.loader import parse_source
+from generator.build.sources import parse_source
 from generator.config import parse_config
 from generator.content.source_record import SourceRecord
 from generator.errors import Problem

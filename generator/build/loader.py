@@ -1,36 +1,26 @@
-"""Finding source files and turning them into records, reusing the cache.
+"""The load stage: every source of the site as a record, the changed ones parsed.
 
-This is the thin I/O layer around the pure parsers in `content/parse.py`: it stats
-files, reads only those whose fingerprint changed, and parses them in worker
-processes when there are many.
+`changes.py` finds and parses what differs from the cache; the rest comes from
+the cache (or from a process's previous load, in `warta serve`), and the
+sources are saved back through `commit.save_sources`.
 """
 
 from __future__ import annotations
 
-import gc
-import hashlib
-import os
-import threading
-from collections import deque
-from collections.abc import Collection, Iterator, Mapping
-from dataclasses import dataclass, field, replace
+from collections.abc import Collection, Mapping
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import NamedTuple
 
 from generator.build import commit
+from generator.build.changes import Changes, compare, parse_changes
+from generator.build.sources import PARALLEL_THRESHOLD, Source, scan, stat_each
 from generator.cache.background_save import SourceSaving
 from generator.cache.store import Cache, SourceEntry
 from generator.config import SiteConfig
-from generator.content import markup
-from generator.content.folders import ARTICLES, MEDIA, PAGES
+from generator.content.folders import MEDIA
 from generator.content.model import Article, StaticPage
-from generator.content.parse import ContentProblems, Parsed, parse_article, parse_page
 from generator.content.source_record import SourceRecord
 from generator.errors import Problem
-
-# Below this many files to parse, starting worker processes costs more than it saves.
-PARALLEL_THRESHOLD = 64
-CHUNK = 128
 
 
 @dataclass(frozen=True)
@@ -45,81 +35,14 @@ class Loaded:
     """Errors and warnings found."""
     parsed: int
     """How many files were parsed (not taken from the cache)."""
+    changes: Changes | None = None
+    """The sources added, edited and removed since the cache was written."""
     sources: Mapping[str, SourceEntry] = field(default_factory=dict)
     """What the cache now knows of every source: a process that builds again
     (`warta serve`) passes it back to `load` instead of reading the cache."""
     saving: SourceSaving | None = None
     """The sources still being saved by a child process, when many were parsed:
     wait for it before writing to the cache again."""
-
-
-class Source(NamedTuple):
-    """A source file as found on disk. A tuple, not a dataclass: there is one per
-    source on every build."""
-
-    path: str
-    """Site-relative POSIX path."""
-    absolute: str
-    """Absolute path."""
-    size: int
-    """Size in bytes."""
-    mtime_ns: int
-    """Modification time."""
-
-
-def scan(site_dir: Path) -> list[Source]:
-    """Every `.md` file under content/articles and content/pages, in the file system's
-    order (`_collect` sorts the records)."""
-    found = []
-    for folder in (ARTICLES, PAGES):
-        root = os.path.join(site_dir, folder)
-        if not os.path.isdir(root):
-            continue
-        # String paths, not pathlib: this runs for every source on every build.
-        for entry, relative in _walk(root, folder):
-            if entry.name.endswith(".md") and not entry.name.startswith("."):
-                stat = entry.stat()
-                found.append(Source(relative, entry.path, stat.st_size, stat.st_mtime_ns))
-    return found
-
-
-def _stat_each(site_dir: Path, paths: Collection[str]) -> list[Source] | None:
-    """The sources among `paths` that exist, as `scan` would find them; None when one
-    of the paths is a folder (then only a scan knows what it holds)."""
-    found = []
-    for path in paths:
-        absolute = os.path.join(site_dir, path)
-        if os.path.isdir(absolute):
-            return None
-        parts = path.split("/")
-        if (not path.startswith((ARTICLES + "/", PAGES + "/")) or not path.endswith(".md")
-                or any(part.startswith(".") for part in parts)):
-            continue
-        try:
-            stat = os.stat(absolute)
-        except OSError:
-            continue  # deleted
-        if os.path.isfile(absolute) and not _under_symlink(site_dir, parts):
-            found.append(Source(path, absolute, stat.st_size, stat.st_mtime_ns))
-    return found
-
-
-def _under_symlink(site_dir: Path, parts: list[str]) -> bool:
-    """Whether a folder on the way to a file is a symbolic link (`scan` does not follow
-    them)."""
-    return any(os.path.islink(os.path.join(site_dir, *parts[:n]))
-               for n in range(3, len(parts)))
-
-
-def _walk(folder: str, relative: str) -> Iterator[tuple[os.DirEntry[str], str]]:
-    """Files under `folder` with their POSIX paths relative to the site."""
-    with os.scandir(folder) as entries:
-        for entry in entries:
-            path = f"{relative}/{entry.name}"
-            if entry.is_dir(follow_symlinks=False) and not entry.name.startswith("."):
-                yield from _walk(entry.path, path)
-            elif entry.is_file():
-                yield entry, path
 
 
 def load(site_dir: Path, config: SiteConfig, cache: Cache, jobs: int = 1,
@@ -136,195 +59,37 @@ def load(site_dir: Path, config: SiteConfig, cache: Cache, jobs: int = 1,
     key = config.content_key
     if known is None:
         known, only = cache.sources(), None
-    hinted = _stat_each(site_dir, only) if only is not None else None
+    hinted = stat_each(site_dir, only) if only is not None else None
+    compared_with: Mapping[str, SourceEntry] = known
     # Every entry a load leaves holds that load's key, so one stands for all.
     if hinted is None or next((e.meta_key != key for e in known.values()), False):
         # No hint, a folder among the paths, or records resolved with other settings.
-        sources = scanned if scanned is not None else scan(site_dir)
-        entries: dict[str, SourceEntry] = {}
+        found = scanned if scanned is not None else scan(site_dir)
     else:
         assert only is not None
-        sources = hinted
-        entries = dict(known)
-        for path in only:
-            entries.pop(path, None)
-    changed: list[str] = []
-    to_parse: list[tuple[Source, bytes | None, str, str | None]] = []
-    for source in sources:
-        entry = known.get(source.path)
-        if entry is None:
-            # Nothing to compare with: the worker that parses the file reads it (a
-            # cold build's main process would read and hash every file first).
-            to_parse.append((source, None, "", None))
-            continue
-        if (entry.size == source.size and entry.mtime_ns == source.mtime_ns
-                and entry.meta_key == key):
-            entries[source.path] = entry
-            continue
-        try:
-            data = Path(source.absolute).read_bytes()
-        except OSError:
-            to_parse.append((source, None, "", None))  # parse_source reports it
-            continue
-        digest = digest_of(data)
-        if entry and entry.digest == digest and entry.meta_key == key:
-            # Touched but not changed: remember the new stat, keep the record.
-            entries[source.path] = SourceEntry(source.size, source.mtime_ns, digest, key,
-                                               entry.record)
-            changed.append(source.path)
-            continue
-        cached_body = cache.body(source.path) if entry and entry.digest == digest else None
-        to_parse.append((source, data, digest, cached_body))
-    for source, (record, body, digest) in _parse_all(to_parse, config, jobs):
-        # A file that could not be read has no digest: never trusted by its stat (a
-        # change of permissions leaves the modification time as it was).
-        mtime_ns = source.mtime_ns if digest else -1
-        entries[source.path] = SourceEntry(source.size, mtime_ns, digest, key, record)
-        changed.append(source.path)
-        if body is not None:
-            commit.put_body(cache, source.path, digest, body)
-    gone = set(known) - set(entries)
+        found = hinted
+        compared_with = {path: known[path] for path in only if path in known}
+    compared = compare(found, compared_with, key)
+    changes = parse_changes(
+        compared, compared_with,
+        {s.path: compared_with[s.path].record for s in compared.differing}, config, cache,
+        jobs)
+    entries = dict(known)
+    for path in changes.removed:
+        del entries[path]
+    changed = []
+    for change in (*changes.edited, *changes.added):
+        entries[change.path] = change.entry
+        changed.append(change.path)
     saving = None
-    if gone or changed:
-        saving = commit.save_sources(cache, entries, changed, gone,
-                                     apart=jobs > 1 and len(to_parse) >= PARALLEL_THRESHOLD)
-    loaded = _collect(site_dir, {path: e.record for path, e in entries.items()}, len(to_parse))
-    return replace(loaded, sources=entries, saving=saving)
-
-
-def _parse_all(
-    work: list[tuple[Source, bytes | None, str, str | None]], config: SiteConfig, jobs: int
-) -> Iterator[tuple[Source, tuple[SourceRecord, str | None, str]]]:
-    """Parse `work`: each source with its record, body and digest, in no set order
-    when worker processes share the work."""
-    tasks = [(s.path, data if data is not None else s.absolute, digest, body)
-             for s, data, digest, body in work]
-    sources = [s for s, *_ in work]
-    reading = [s.absolute for s, data, *_ in work if data is None]
-    if jobs <= 1 or len(tasks) < PARALLEL_THRESHOLD:
-        ahead = _read_ahead(reading) if len(reading) >= PARALLEL_THRESHOLD else None
-        for source, task in zip(sources, tasks, strict=True):
-            yield source, parse_source(task, config)
-        if ahead is not None:
-            ahead.join()
-        return
-    yield from _parse_shared(tasks, sources, reading, config, jobs)
-
-
-def _read_ahead(paths: list[str]) -> threading.Thread | None:
-    """Ask the kernel to read `paths` into memory, in a thread, and return at once.
-
-    Sources not read for a while are no longer in memory, and parsing reads them one
-    at a time: 10,000 waits for the disk (a first cold build took 20 s where the next
-    took 8). Told ahead, the kernel reads many at once while the parsers work. The
-    order alternates between both ends, where the parsers start (see `_parse_shared`).
-    """
-    if not hasattr(os, "posix_fadvise"):
-        return None
-    order = [paths[i // 2] if i % 2 == 0 else paths[-1 - i // 2] for i in range(len(paths))]
-
-    def advise() -> None:
-        for path in order:
-            try:
-                fd = os.open(path, os.O_RDONLY | os.O_CLOEXEC)
-            except OSError:
-                continue  # parse_source reports it
-            try:
-                os.posix_fadvise(fd, 0, 0, os.POSIX_FADV_WILLNEED)
-            except OSError:
-                pass
-            finally:
-                os.close(fd)
-
-    thread = threading.Thread(target=advise, name="warta-read-ahead", daemon=True)
-    thread.start()
-    return thread
-
-
-def _parse_shared(tasks: list[tuple[str, bytes | str, str, str | None]],
-                  sources: list[Source], reading: list[str], config: SiteConfig, jobs: int
-                  ) -> Iterator[tuple[Source, tuple[SourceRecord, str | None, str]]]:
-    # Imported here: multiprocessing costs a no-change build 15 ms to import.
-    from concurrent.futures import Future, ProcessPoolExecutor
-
-    # This process parses too, beside `jobs - 1` workers: what it parses itself is
-    # neither pickled nor sent (a record and a body, 50 microseconds an article both
-    # ways), and it does not take the cores from the workers to receive their work.
-    # Several chunks a worker, so that none is left with the last big one.
-    size = max(1, min(CHUNK, len(tasks) // (jobs * 4)))
-    chunks = deque(range(0, len(tasks), size))
-    running: deque[tuple[Future[list[tuple[SourceRecord, str | None, str]]], int]] = deque()
-    # The build keeps the collector off while it loads (build/pipeline.py); a worker forked
-    # then would keep Markdown's cyclic garbage (about ten objects an article) until
-    # it exits, so workers turn it on, and this process collects its youngest
-    # objects after each chunk it parses.
-    ahead = None
-    with ProcessPoolExecutor(max_workers=jobs - 1, initializer=gc.enable) as pool:
-        while chunks or running:
-            while chunks and len(running) < 4 * (jobs - 1):
-                start = chunks.pop()
-                running.append((pool.submit(_parse_chunk, tasks[start:start + size], config),
-                                start))
-            if ahead is None and len(reading) >= PARALLEL_THRESHOLD:
-                # Started once the workers are forked (a process must not fork while
-                # another thread runs), done long before the sources are saved.
-                ahead = _read_ahead(reading)
-            while running and running[0][0].done():
-                future, start = running.popleft()
-                yield from zip(sources[start:start + size], future.result(), strict=True)
-            if chunks:
-                start = chunks.popleft()
-            elif running and running[-1][0].cancel():  # not started: sooner done here
-                start = running.pop()[1]
-            elif running:
-                future, start = running.popleft()
-                yield from zip(sources[start:start + size], future.result(), strict=True)
-                continue
-            else:
-                break
-            for source, task in zip(sources[start:start + size], tasks[start:start + size],
-                                    strict=True):
-                yield source, parse_source(task, config)
-            gc.collect(0)
-    if ahead is not None:
-        ahead.join()
-
-
-def _parse_chunk(tasks: list[tuple[str, bytes | str, str, str | None]],
-                 config: SiteConfig) -> list[tuple[SourceRecord, str | None, str]]:
-    return [parse_source(task, config) for task in tasks]
-
-
-def digest_of(data: bytes) -> str:
-    """The content hash the cache keeps of a source file's bytes."""
-    return hashlib.sha256(data).hexdigest()[:24]
-
-
-def parse_source(task: tuple[str, bytes | str, str, str | None],
-                 config: SiteConfig) -> tuple[SourceRecord, str | None, str]:
-    """Parse one source `(path, bytes or absolute path to read, digest or "", cached
-    body or None)`: its record, its body (None when it failed) and the digest ("" when
-    the file could not be read)."""
-    path, data, digest, cached_body = task
-    if isinstance(data, str):
-        try:
-            with open(data, "rb") as handle:
-                data = handle.read()
-        except OSError as error:
-            return SourceRecord(problems=(Problem(
-                path, None, f"the file cannot be read ({error.strerror or error})",
-                "check that it is still there and that Warta may read it"),)), None, ""
-        digest = digest_of(data)
-    render = (lambda _text: cached_body) if cached_body is not None else markup.render
-    try:
-        if path.startswith(PAGES + "/"):
-            page, body = parse_page(data, path, config, render)
-            return SourceRecord(page=page), body, digest
-        parsed: Parsed = parse_article(data, path, config, render)
-        return (SourceRecord(article=parsed.article, problems=parsed.warnings),
-                parsed.body_html, digest)
-    except ContentProblems as failure:
-        return SourceRecord(problems=tuple(failure.problems)), None, digest
+    if changed or changes.removed:
+        saving = commit.save_sources(
+            cache, entries, changed, set(changes.removed),
+            apart=jobs > 1 and changes.parsed >= PARALLEL_THRESHOLD)
+    loaded = _collect(site_dir, {path: e.record for path, e in entries.items()},
+                      changes.parsed)
+    return Loaded(loaded.articles, loaded.pages, loaded.problems, changes.parsed,
+                  changes=changes, sources=entries, saving=saving)
 
 
 def _collect(site_dir: Path, records: dict[str, SourceRecord], parsed: int) -> Loaded:

@@ -18,7 +18,7 @@ import gc
 import time
 from dataclasses import dataclass, replace
 
-from generator.build import loader, search
+from generator.build import loader, search, sources
 from generator.build.commit import BuildRecords, commit_build
 from generator.build.memos import BuildMemory, Settled, remember
 from generator.build.options import (
@@ -91,7 +91,7 @@ def _build(options: BuildOptions, progress: Progress | None,
             planned = scanned = None
             if (check is not None and options.quick and not memory.target
                     and options.sources_changed is None and not options.dry_run):
-                scanned = loader.scan(site_dir)
+                scanned = sources.scan(site_dir)
                 planned = plan_quickly(options, config, theme, cache, target,
                                        build_now(options), previous, check, scanned)
             if planned is None:
@@ -162,7 +162,7 @@ def _settled(cache: Cache, site: Site, plan: Plan, warnings: tuple[Problem, ...]
 
 
 def _plan(options: BuildOptions, config: SiteConfig, theme: ThemeFiles, cache: Cache,
-          memory: BuildMemory, scanned: list[loader.Source] | None
+          memory: BuildMemory, scanned: list[sources.Source] | None
           ) -> tuple[loader.Loaded, Site, Renderer, Plan, dict[str, object]]:
     """Load, index and plan, reusing the memos; also the memos to store after writing."""
     site_dir = options.site_dir
@@ -218,7 +218,7 @@ class _Known:
 
 
 def _plan_whole(options: BuildOptions, config: SiteConfig, theme: ThemeFiles, cache: Cache,
-                memory: BuildMemory, scanned: list[loader.Source] | None,
+                memory: BuildMemory, scanned: list[sources.Source] | None,
                 known: _Known) -> Planned:
     """The load, changes, index and plan stages over the whole archive, each reusing what
     the previous build left; then which files are current and which to remove."""

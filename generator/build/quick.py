@@ -25,17 +25,20 @@ from pathlib import Path
 
 from generator.build import commit, loader, search
 from generator.build.append import appended_pages
+from generator.build.changes import SourceChange, compare, parse_changes
 from generator.build.memos import Settled, stored
 from generator.build.options import (
     BuildOptions,
     copies_of,
 )
 from generator.build.output import Planned, ToWrite
+from generator.build.sources import Source
 from generator.cache.pages import PageStore
-from generator.cache.store import Cache, OutputEntry, SourceEntry
+from generator.cache.store import Cache, OutputEntry
 from generator.config import SiteConfig
 from generator.content import folders
 from generator.content.model import Article
+from generator.content.source_record import SourceRecord
 from generator.errors import Problem
 from generator.plan import feeds_and_lists
 from generator.plan.planner import Page, plan_inputs, refreshed, replan
@@ -57,29 +60,15 @@ MOST_CHANGED = 64
 MOST_DAMAGED = 256
 
 
-@dataclass(frozen=True)
-class _Edit:
-    """A source whose fingerprint changed while its place in the site did not."""
-
-    path: str
-    """Site-relative path."""
-    entry: SourceEntry
-    """What the cache is to know of it now."""
-    body: str | None
-    """Its new body, when it was parsed."""
-    article: Article
-    """The article it holds now."""
-
-
 def plan_quickly(options: BuildOptions, config: SiteConfig, theme: ThemeFiles,
                  cache: Cache, target: str, now: datetime,
                  previous: dict[str, OutputEntry], check: OutputCheck,
-                 found: list[loader.Source]) -> Planned | None:
+                 found: list[Source]) -> Planned | None:
     """The changes, index and plan stages the quick way; None (nothing written) when
     it does not apply.
 
     `previous` is what the cache records of the output folder, `check` the look at
-    those files as they are now, `found` the sources as `loader.scan` found them.
+    those files as they are now, `found` the sources as `sources.scan` found them.
     """
     head = stored(cache, "settled:" + target)
     if (not isinstance(head, Settled) or head.loads != cache.loads()
@@ -99,16 +88,12 @@ def plan_quickly(options: BuildOptions, config: SiteConfig, theme: ThemeFiles,
         if page.output.endswith(".html"):
             search_key = search.rekey(search_key, previous[page.output].fingerprint
                                       if page.output in previous else "0", page.fingerprint)
-    # The new bodies go in the cache now: the renderer reads them from there.
-    for edit in edits + added:
-        if edit.body is not None:
-            commit.put_body(cache, edit.path, edit.entry.digest, edit.body)
     settled = replace(head, warnings=warnings, search_key=search_key)
     memos: dict[str, object] = {}
     new_pages = sum(p.output not in previous for p in stale)
     if added:
         memos["site:" + target] = append_memo(memo, site, changes.articles,
-                                              [a.article for a in added])
+                                              [_article(a.entry.record.article) for a in added])
         new = [site.articles[i].path for i in range(len(head.order), len(site.articles))]
         settled = replace(settled, order=head.order + tuple(new), sources=len(found),
                           pages=head.pages + new_pages)
@@ -120,14 +105,14 @@ def plan_quickly(options: BuildOptions, config: SiteConfig, theme: ThemeFiles,
             target=target, outputs={},
             pages=[(p.output, p, [site.articles[i].path for i in p.deps]) for p in stale],
             memos=memos, settled=settled,
-            sources={edit.path: edit.entry for edit in edits + added}),
-        parsed=sum(e.body is not None for e in edits + added), warnings=warnings,
+            sources={edit.path: edit.entry for edit in (*edits, *added)}),
+        parsed=sum(e.parsed for e in (*edits, *added)), warnings=warnings,
         search_key=search_key, reused=settled.pages - len(stale), quick=True)
 
 
 def _prove(options: BuildOptions, config: SiteConfig, theme: ThemeFiles, cache: Cache,
            target: str, now: datetime, previous: dict[str, OutputEntry], check: OutputCheck,
-           found: list[loader.Source], head: Settled
+           found: list[Source], head: Settled
            ) -> tuple[_Changes, SiteMemo, Site, Renderer, list[Page], tuple[Problem, ...]] | None:
     """What changed, the site, its renderer, the pages to render and the warnings, when
     the quick path applies; None when it does not."""
@@ -140,12 +125,13 @@ def _prove(options: BuildOptions, config: SiteConfig, theme: ThemeFiles, cache: 
     edits, added = changes.edits, changes.added
     articles = _Articles(head.order, cache)
     for edit in edits:
-        articles.known[edit.path] = edit.article
+        articles.known[edit.path] = _article(edit.entry.record.article)
     site: Site | None = replace(memo.site, config=config, now=now, articles=articles)
     if added and len(changes.articles) != len(memo.shapes):
         return None  # the memo is not of these articles (see `site.append_memo`)
     if added:
-        site = append_site(memo, config, articles, [a.article for a in added],
+        site = append_site(memo, config, articles,
+                           [_article(a.entry.record.article) for a in added],
                            options.drafts, now)
     if site is None:
         return None
@@ -160,7 +146,7 @@ def _prove(options: BuildOptions, config: SiteConfig, theme: ThemeFiles, cache: 
     if len(damaged) > MOST_DAMAGED or not damaged.isdisjoint(
             output for output, _ in head.copies):
         return None
-    warnings = _warnings(options.site_dir, head.warnings, edits + added)
+    warnings = _warnings(options.site_dir, head.warnings, (*edits, *added))
     if warnings is None:
         return None
     store_ = PageStore(cache)
@@ -189,74 +175,56 @@ def _prove(options: BuildOptions, config: SiteConfig, theme: ThemeFiles, cache: 
 
 @dataclass(frozen=True)
 class _Changes:
-    """What changed among the sources since the last build."""
+    """What changed among the sources since the last build, when the quick path may
+    take it."""
 
-    edits: list[_Edit]
-    """Known sources whose fingerprint changed."""
-    added: list[_Edit]
-    """New sources, all articles."""
+    edits: tuple[SourceChange, ...]
+    """Known articles whose fingerprint changed, each keeping its place."""
+    added: tuple[SourceChange, ...]
+    """New sources, all articles that parsed."""
     articles: list[str]
     """Paths of the articles known before, when some were added (for the site memo)."""
 
 
-def _changes(found: list[loader.Source], config: SiteConfig, cache: Cache) -> _Changes | None:
-    """The sources that changed since the last build, all articles keeping their place,
-    and the articles added; None when one was removed, is not an article, fails, moved,
-    or when articles were both edited and added."""
+def _changes(found: list[Source], config: SiteConfig, cache: Cache) -> _Changes | None:
+    """The changes stage as the quick path takes it: the sources that changed since the
+    last build, all articles keeping their place, and the articles added; None when one
+    was removed, is not an article, fails, moved, or when articles were both edited and
+    added."""
     known = cache.stats()
-    key = config.content_key
-    changed, added = [], []
-    for source in found:
-        stat = known.get(source.path)
-        if stat is None:
-            if not source.path.startswith(folders.ARTICLES + "/"):
-                return None
-            added.append(source)
-        elif (stat.size != source.size or stat.mtime_ns != source.mtime_ns
-                or stat.meta_key != key):
-            changed.append((source, stat))
-    if (not known or len(found) - len(added) != len(known)
-            or len(changed) + len(added) > MOST_CHANGED):
-        return None  # a file was removed, or too many changed
-    records = cache.records(source.path for source, _ in changed)
-    edits = []
-    for source, stat in changed:
-        old = records.get(source.path)
-        if old is None or old.article is None:
-            return None
-        data = Path(source.absolute).read_bytes()
-        digest = loader.digest_of(data)
-        if digest == stat.digest:  # touched, not changed
-            entry = SourceEntry(source.size, source.mtime_ns, digest, key, old)
-            edits.append(_Edit(source.path, entry, None, old.article))
-            continue
-        edit = _parsed(source, data, digest, config)
-        new = edit.article if edit else None
-        if (edit is None or not isinstance(new, Article) or new.shape != old.article.shape
-                or new.modified != old.article.modified):
+    compared = compare(found, known, config.content_key)
+    if (not known or compared.removed
+            or len(compared.differing) + len(compared.added) > MOST_CHANGED
+            or not all(s.path.startswith(folders.ARTICLES + "/") for s in compared.added)):
+        return None  # a file was removed, or too many changed: nothing else is read
+    before = cache.records(s.path for s in compared.differing)
+    if not all(before.get(s.path, _FAILED).article for s in compared.differing):
+        return None
+    changes = parse_changes(compared, known, before, config, cache, jobs=1)
+    for change in changes.edited:
+        new = change.entry.record.article
+        old = _article(change.before.article if change.before else None)
+        if new is None or new.shape != old.shape or new.modified != old.modified:
             return None  # the sitemap shows `modified`; the whole way re-plans it
-        edits.append(edit)
-    appended = [_parsed(s, data := Path(s.absolute).read_bytes(), loader.digest_of(data),
-                        config) for s in added]
-    if any(a is None for a in appended) or (added and any(e.body for e in edits)):
+    if (not all(c.entry.record.article for c in changes.added)
+            or (changes.added and any(c.parsed for c in changes.edited))):
         return None
-    return _Changes(edits, [a for a in appended if a is not None],
+    return _Changes(changes.edited, changes.added,
                     [path for path in known if path.startswith(folders.ARTICLES + "/")]
-                    if added else [])
+                    if changes.added else [])
 
 
-def _parsed(source: loader.Source, data: bytes, digest: str, config: SiteConfig
-            ) -> _Edit | None:
-    """A changed source parsed; None unless it is an article that parsed."""
-    record, body, _ = loader.parse_source((source.path, data, digest, None), config)
-    if record.article is None or body is None:
-        return None
-    entry = SourceEntry(source.size, source.mtime_ns, digest, config.content_key, record)
-    return _Edit(source.path, entry, body, record.article)
+_FAILED = SourceRecord()
+
+
+def _article(article: Article | None) -> Article:
+    """The article of a change `_changes` let through (every one holds one)."""
+    assert article is not None
+    return article
 
 
 def _warnings(site_dir: Path, before: tuple[Problem, ...],
-              edits: list[_Edit]) -> tuple[Problem, ...] | None:
+              edits: Iterable[SourceChange]) -> tuple[Problem, ...] | None:
     """The load's warnings with those of the edited files found again; None on an error
     (the whole pipeline reports every problem of every file)."""
     edited = {edit.path for edit in edits}
@@ -269,12 +237,12 @@ def _warnings(site_dir: Path, before: tuple[Problem, ...],
     return tuple(sorted(found, key=lambda p: p.path))  # stable: a file's own order stays
 
 
-def _pages(site: Site, head: Settled, edits: list[_Edit], damaged: set[str],
+def _pages(site: Site, head: Settled, edits: tuple[SourceChange, ...], damaged: set[str],
            pages: PageStore, target: str) -> list[Page] | None:
     """The planned pages that show an edited article, and those of damaged files; None
     when one of them is not stored."""
     where = {path: n for n, path in enumerate(head.order)} if edits else {}
-    shown = {where[e.path] for e in edits if e.path in where and e.body is not None}
+    shown = {where[e.path] for e in edits if e.path in where and e.parsed}
     candidates = pages.pages_showing(target, [head.order[i] for i in shown]) if shown else {}
     wanted = {output: page for output, page in candidates.items()
               if isinstance(page, Page) and not shown.isdisjoint(page.deps)}
