@@ -53,6 +53,14 @@ def machine(warta: Path, pelican: Path, work: Path) -> list[str]:
     ]
 
 
+def revision(checkout: Path) -> str:
+    """The commit a checkout is at, and whether it has uncommitted changes."""
+    described = version(["git", "-C", str(checkout), "describe", "--always", "--dirty"])
+    subject = version(["git", "-C", str(checkout), "log", "-1", "--format=%cd %s",
+                       "--date=format:%Y-%m-%d %H:%M"])
+    return f"{described} ({subject})"
+
+
 _LOOP = "import time\nt = time.perf_counter()\nn = 0\nfor i in range(4_000_000): n += i\n" \
     "print(time.perf_counter() - t)"
 

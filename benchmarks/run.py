@@ -1,7 +1,7 @@
 """Build synthetic archives with Warta, Hugo and Pelican and print a table (`make bench`).
 
     .venv/bin/python benchmarks/run.py [--full] [--sizes 1000,10000] [--repeat 3]
-                                       [--with-pelican] [--no-hugo]
+                                       [--with-pelican] [--no-hugo] [--baseline DIR]
 
 For each size, `synth.py` writes the same archive for every generator into
 `benchmarks/work/` (git-ignored), then runs, alternating generators within
@@ -11,16 +11,18 @@ each case so that drift in the machine's state hits them all alike:
   added, a template edited (the theme's `article.html` copied into the site's
   `templates/` with a comment changed), each followed by `warta build`;
   finally one cold build with every optional output switched on.
+- With `--baseline DIR` (another checkout of Warta with its own
+  `.venv/bin/warta`, e.g. an older commit), the same cases with DIR's warta,
+  named `baseline`, on its own copy of the same archive (its own `.warta/` and
+  output), alternating with this checkout's (`warta`); the results add a table
+  of the two side by side with warta/baseline ratios. `--no-hugo` makes it an
+  A/B run of the two alone.
 - Hugo (when `hugo` is on PATH): cold (empty `public/`) and one article edited.
 - Pelican (with `--with-pelican`, from its own venv): cold (no cache, empty
   output) and one article edited (with its content cache).
 
-Each command runs under a fresh helper process that reports the wall time, the
-peak RSS of the largest process (`ru_maxrss` of its children, which is a
-maximum over all of them, hence a fresh helper per measurement) and the peak of
-the summed RSS of the whole process tree (sampled from /proc every 20 ms, since
-Warta's parser workers are separate processes). Files written = output files
-that are new or whose mtime changed. Timings stay out of the test suite.
+Each command is measured by `measure.py` (wall time, peak RSS and PSS, files
+written). Timings stay out of the test suite.
 """
 
 from __future__ import annotations
@@ -28,182 +30,39 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
-import os
 import shutil
-import statistics
 import subprocess
 import sys
 import time
-from collections.abc import Callable
-from dataclasses import dataclass, field
+from collections.abc import Sequence
 from datetime import datetime, timedelta
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
-WORK = HERE / "work"
 sys.path.insert(0, str(HERE))
 
-import synth  # noqa: E402  (a sibling script, not an installed package)
-from machine import condition, machine  # noqa: E402  (the same)
+# Sibling scripts, not an installed package.
+import synth  # noqa: E402
+from machine import condition, machine, revision  # noqa: E402
+from measure import TRASH, WORK, Measure, Row, discard, empty_trash, measure  # noqa: E402
+from report import CASE_NAMES, CASE_ORDER, comparison, table, targets  # noqa: E402
 
 WARTA = ROOT / ".venv" / "bin" / "warta"
-THEME_ARTICLE = ROOT / "themes" / "default" / "templates" / "article.html"
+THEME_ARTICLE = Path("themes") / "default" / "templates" / "article.html"
 PELICAN_VENV = WORK / "pelican-venv"
-# Old outputs and caches are moved here and deleted after the last timed run. On
-# ext4 without a journal (this machine's disk), creating files right after
-# deleting many is several times slower: the kernel passes over recently freed
-# inodes (perf: `find_inode_bit`, `recently_deleted`). Deleting the last run's
-# 25,000 files before each cold build measured the file system more than the
-# generators (Pelican 35 s -> 26 s at 10,000 articles once it stopped; Warta's
-# system time 8-11 s -> 1.6 s), and no one's first build follows such a deletion.
-TRASH = WORK / "trash"
 SEED = 1
-
-# Runs one command and reports on it as JSON. A separate interpreter per
-# measurement because ru_maxrss of RUSAGE_CHILDREN is the maximum over every
-# child ever waited for, so an earlier, bigger build would mask a later one.
-HELPER = r"""
-import json, os, resource, subprocess, sys, threading, time
-
-def tree(pid):
-    pids, todo = [], [pid]
-    while todo:
-        p = todo.pop()
-        pids.append(p)
-        try:
-            for task in os.listdir(f"/proc/{p}/task"):
-                with open(f"/proc/{p}/task/{task}/children") as f:
-                    todo += [int(c) for c in f.read().split()]
-        except OSError:
-            pass
-    return pids
-
-def proc_kb(pid, name, field):
-    # /proc/PID/status has VmRSS; smaps_rollup has Pss, the proportional set size,
-    # where pages shared by forked workers count once in the sum.
-    try:
-        with open(f"/proc/{pid}/{name}") as f:
-            for line in f:
-                if line.startswith(field):
-                    return int(line.split()[1])
-    except OSError:
-        pass
-    return 0
-
-cmd, cwd = json.loads(sys.argv[1]), sys.argv[2]
-peak = peak_pss = 0
-done = threading.Event()
-start = time.perf_counter()
-proc = subprocess.Popen(cmd, cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-
-def sample():
-    global peak, peak_pss
-    tick = 0
-    while not done.wait(0.02):
-        pids = tree(proc.pid)
-        peak = max(peak, sum(proc_kb(p, "status", "VmRSS:") for p in pids))
-        tick += 1
-        if tick % 10 == 1:
-            # smaps_rollup walks the page tables: every 200 ms, not to slow the build.
-            peak_pss = max(peak_pss, sum(proc_kb(p, "smaps_rollup", "Pss:") for p in pids))
-
-thread = threading.Thread(target=sample, daemon=True)
-thread.start()
-out, err = proc.communicate()
-seconds = time.perf_counter() - start
-done.set()
-thread.join()
-usage = resource.getrusage(resource.RUSAGE_CHILDREN)
-print(json.dumps({"seconds": seconds, "maxrss_kb": usage.ru_maxrss, "tree_kb": peak,
-                  "pss_kb": peak_pss,
-                  "rc": proc.returncode,
-                  "output": (out + err).decode("utf-8", "replace")[-4000:]}))
-"""
-
-
-@dataclass
-class Measure:
-    """One run of one command."""
-
-    seconds: float
-    maxrss_mb: float
-    tree_mb: float
-    pss_mb: float
-    written: int
-    rc: int
-    output: str
-
-
-@dataclass
-class Row:
-    """All runs of one (size, generator, case)."""
-
-    size: int
-    generator: str
-    case: str
-    runs: list[Measure] = field(default_factory=list)
-
-    @property
-    def good(self) -> list[Measure]:
-        return [r for r in self.runs if r.rc == 0]
-
-    @property
-    def ok(self) -> bool:
-        return bool(self.good)
-
-    def median(self, key: Callable[[Measure], float]) -> float:
-        # Over the successful runs only: one failed run (reported under Failures)
-        # should not hide the others.
-        return statistics.median(key(r) for r in self.good)
-
-
-def discard(path: Path) -> None:
-    """Move `path` out of the way now; `empty_trash` deletes it after the timings."""
-    if not path.exists():
-        return
-    TRASH.mkdir(parents=True, exist_ok=True)
-    path.rename(TRASH / f"{len(list(TRASH.iterdir()))}-{path.parent.name}-{path.name}")
-
-
-def empty_trash() -> None:
-    shutil.rmtree(TRASH, ignore_errors=True)
-
-
-def snapshot(folder: Path) -> dict[str, int]:
-    """Every file under `folder` with its mtime, to count what a build wrote."""
-    found: dict[str, int] = {}
-    if not folder.is_dir():
-        return found
-    stack = [str(folder)]
-    while stack:
-        with os.scandir(stack.pop()) as entries:
-            for entry in entries:
-                if entry.is_dir(follow_symlinks=False):
-                    stack.append(entry.path)
-                else:
-                    found[entry.path] = entry.stat(follow_symlinks=False).st_mtime_ns
-    return found
-
-
-def measure(cmd: list[str], cwd: Path, output: Path) -> Measure:
-    before = snapshot(output)
-    done = subprocess.run([sys.executable, "-c", HELPER, json.dumps(cmd), str(cwd)],
-                          capture_output=True, text=True, check=True)
-    report = json.loads(done.stdout)
-    after = snapshot(output)
-    written = sum(1 for path, mtime in after.items() if before.get(path) != mtime)
-    return Measure(report["seconds"], report["maxrss_kb"] / 1024, report["tree_kb"] / 1024,
-                   report["pss_kb"] / 1024, written, report["rc"], report["output"])
 
 
 class Site:
     """One generator's copy of the archive and the changes a benchmark makes to it."""
 
-    name = ""
+    flavour = ""
+    """synth.py's flavour of the archive; also the name in the results unless given one."""
     cases: tuple[str, ...] = ()
 
-    def __init__(self, root: Path, size: int) -> None:
+    def __init__(self, root: Path, size: int, name: str = "") -> None:
+        self.name = name or self.flavour
         self.root = root
         self.size = size
         self.sources = sorted(
@@ -254,7 +113,7 @@ class Site:
         article = writer.article(self.size + number, when)
         article = synth.Article(article.index, article.title, f"tambahan-{number}-{article.slug}",
                                 when, article.tags, article.author, article.body)
-        relative, text = synth.article_file(self.name, article)
+        relative, text = synth.article_file(self.flavour, article)
         path = self.root / relative
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8")
@@ -269,11 +128,17 @@ class Site:
 
 
 class WartaSite(Site):
-    name = "warta"
+    flavour = "warta"
     cases = ("cold", "edit", "add", "template")
 
+    def __init__(self, root: Path, size: int, name: str = "", checkout: Path = ROOT) -> None:
+        super().__init__(root, size, name)
+        # Built with `checkout`'s warta, from its own venv, and its own default theme.
+        self.checkout = checkout
+        self.warta = checkout / ".venv" / "bin" / "warta"
+
     def command(self) -> list[str]:
-        return [str(WARTA), "build", "--site", str(self.root), "--quiet"]
+        return [str(self.warta), "build", "--site", str(self.root), "--quiet"]
 
     def reset(self) -> None:
         super().reset()
@@ -291,7 +156,7 @@ class WartaSite(Site):
 
     def edit_template(self) -> None:
         self.edits += 1
-        text = THEME_ARTICLE.read_text(encoding="utf-8")
+        text = (self.checkout / THEME_ARTICLE).read_text(encoding="utf-8")
         # Only a comment changes: the pages' HTML stays the same, but Warta cannot
         # know that without rendering them again.
         mark = f"{{# benchmark template edit {self.edits} #}}"
@@ -303,7 +168,7 @@ class WartaSite(Site):
 
 
 class HugoSite(Site):
-    name = "hugo"
+    flavour = "hugo"
     cases = ("cold", "edit")
 
     @property
@@ -319,7 +184,7 @@ class HugoSite(Site):
 
 
 class PelicanSite(Site):
-    name = "pelican"
+    flavour = "pelican"
     cases = ("cold", "edit")
 
     def command(self) -> list[str]:
@@ -333,14 +198,6 @@ class PelicanSite(Site):
 
 FLAVOUR_SITES: dict[str, type[Site]] = {"warta": WartaSite, "hugo": HugoSite,
                                         "pelican": PelicanSite}
-CASE_ORDER = ("cold", "edit", "add", "template")
-CASE_NAMES = {
-    "cold": "cold build",
-    "edit": "one article edited",
-    "add": "one article added",
-    "template": "template edited",
-    "cold-all-outputs": "cold build, all outputs on",
-}
 
 
 def ensure_pelican() -> bool:
@@ -357,9 +214,9 @@ def ensure_pelican() -> bool:
     return True
 
 
-def generate(flavour: str, size: int) -> Path:
-    """The archive for `flavour`, regenerated only when it or synth.py changed."""
-    root = WORK / f"{flavour}-{size}"
+def generate(name: str, flavour: str, size: int) -> Path:
+    """The archive `name` in `flavour`, regenerated only when it or synth.py changed."""
+    root = WORK / f"{name}-{size}"
     stamp = hashlib.sha256((HERE / "synth.py").read_bytes()).hexdigest()[:16]
     stamp_file = root / ".synth-stamp"
     wanted = f"{stamp} {size} {SEED}"
@@ -372,76 +229,29 @@ def generate(flavour: str, size: int) -> Path:
     return root
 
 
-def table(rows: list[Row]) -> list[str]:
-    lines = [
-        "| articles | generator | case | time (s) | peak RSS, largest process (MB) "
-        "| peak RSS, all processes (MB) | peak PSS, all processes (MB) | files written | runs |",
-        "|---:|---|---|---:|---:|---:|---:|---:|---:|",
-    ]
-    for row in rows:
-        if not row.runs:
-            continue
-        if row.ok:
-            numbers = (f"{row.median(lambda r: r.seconds):.2f} | "
-                       f"{row.median(lambda r: r.maxrss_mb):.0f} | "
-                       f"{row.median(lambda r: r.tree_mb):.0f} | "
-                       f"{row.median(lambda r: r.pss_mb):.0f} | {row.good[-1].written}")
-        else:
-            numbers = "failed | | | | "
-        failed = len(row.runs) - len(row.good)
-        runs = f"{len(row.good)}" + (f" (+{failed} failed)" if failed else "")
-        lines.append(f"| {row.size:,} | {row.generator} | {CASE_NAMES[row.case]} | {numbers} "
-                     f"| {runs} |")
-    return lines
+def rotated(sites: Sequence[Site], by: int) -> list[Site]:
+    """Who goes first changes from run to run, so no one always runs on a cooler machine."""
+    return [*sites[by % len(sites):], *sites[:by % len(sites)]]
 
 
-def targets(rows: list[Row]) -> list[str]:
-    """Issue 5's targets next to what was measured (10k and 100k only; 1k has none)."""
-    found = {(r.size, r.generator, r.case): r for r in rows if r.ok}
-
-    def seconds(size: int, gen: str, case: str) -> float | None:
-        row = found.get((size, gen, case))
-        return row.median(lambda r: r.seconds) if row else None
-
-    lines = ["| articles | target | measured | met |", "|---:|---|---|---|"]
-    for size in sorted({r.size for r in rows if r.size >= 10_000}):
-        quick = 0.5 if size <= 10_000 else 2.0
-        memory = 300 if size <= 10_000 else 1536
-        cold = seconds(size, "warta", "cold")
-        if cold is None:
-            lines.append(f"| {size:,} | Warta builds the archive | failed | no |")
-            continue
-        hugo = seconds(size, "hugo", "cold")
-        if hugo is not None:
-            lines.append(f"| {size:,} | cold ≤ 2× Hugo ({2 * hugo:.2f} s) | {cold:.2f} s "
-                         f"({cold / hugo:.1f}× Hugo) | {_yes(cold <= 2 * hugo)} |")
-        pelican = seconds(size, "pelican", "cold")
-        if pelican is not None and size <= 10_000:
-            lines.append(f"| {size:,} | cold ≥ 5× faster than Pelican ({pelican / 5:.2f} s) "
-                         f"| {cold:.2f} s ({pelican / cold:.1f}× faster) "
-                         f"| {_yes(cold * 5 <= pelican)} |")
-        for case, label in (("edit", "one article edited"), ("add", "one article added")):
-            value = seconds(size, "warta", case)
-            if value is not None:
-                lines.append(f"| {size:,} | {label} < {quick} s | {value:.2f} s "
-                             f"| {_yes(value < quick)} |")
-        template = seconds(size, "warta", "template")
-        if template is not None:
-            lines.append(f"| {size:,} | template edited < ½ cold ({cold / 2:.2f} s) "
-                         f"| {template:.2f} s | {_yes(template < cold / 2)} |")
-        # The same-pages cases only: the full-featured build is reported, not judged.
-        rows = [r for (s, g, c), r in found.items()
-                if s == size and g == "warta" and c in CASE_ORDER]
-        peak = max(r.median(lambda m: m.tree_mb) for r in rows)
-        pss = max(r.median(lambda m: m.pss_mb) for r in rows)
-        lines.append(f"| {size:,} | peak memory < {memory} MB (all processes, same pages) "
-                     f"| {pss:.0f} MB PSS ({peak:.0f} MB summed RSS, which counts the pages "
-                     f"forked workers share once per worker) | {_yes(pss < memory)} |")
-    return lines
+def compile_checkout(checkout: Path) -> None:
+    """Byte-compile a checkout's package, as `make bench` does: where
+    PYTHONDONTWRITEBYTECODE is set, every build would otherwise compile it again, and
+    an A/B comparison would charge that to whichever side was not compiled."""
+    subprocess.run([str(checkout / ".venv" / "bin" / "python"), "-m", "compileall", "-q",
+                    str(checkout / "generator")], check=True)
 
 
-def _yes(ok: bool) -> str:
-    return "yes" if ok else "**no**"
+def check_same_inputs(base: WartaSite, new: WartaSite) -> None:
+    """`baseline` and `warta` must build the same archive and make the same changes."""
+    def listing(site: Site) -> list[Path]:
+        return [path.relative_to(site.root) for path in site.sources]
+
+    if listing(base) != listing(new) or base.original != new.original:
+        sys.exit(f"{base.root} and {new.root} hold different archives: delete both")
+    if (base.checkout / THEME_ARTICLE).read_bytes() != (new.checkout / THEME_ARTICLE).read_bytes():
+        print(f"note: {THEME_ARTICLE} differs between the checkouts; each one's template "
+              "edit starts from its own", flush=True)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -458,6 +268,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-hugo", action="store_true", help="skip Hugo even if installed")
     parser.add_argument("--no-all-outputs", action="store_true",
                         help="skip Warta's full-featured cold build")
+    parser.add_argument("--baseline", type=Path, metavar="DIR",
+                        help="also build with DIR/.venv/bin/warta (another checkout, e.g. an "
+                        "older commit) as `baseline`, alternating with this checkout's; "
+                        "with --no-hugo, an A/B run of the two alone")
     args = parser.parse_args(argv)
     sizes = ([int(s) for s in args.sizes.split(",") if s] if args.sizes
              else [1000, 10_000] + ([100_000] if args.full else []))
@@ -470,6 +284,15 @@ def main(argv: list[str] | None = None) -> int:
         flavours.append("pelican")
     if not WARTA.exists():
         parser.error(f"{WARTA} not found: run `make` first")
+    baseline: Path | None = args.baseline.resolve() if args.baseline else None
+    if baseline is not None:
+        if not (baseline / ".venv" / "bin" / "warta").exists():
+            parser.error(f"{baseline / '.venv/bin/warta'} not found: run "
+                         f"`cd {baseline} && make .venv/.installed` first")
+        if baseline == ROOT:
+            parser.error("--baseline names this checkout")
+        for checkout in (baseline, ROOT):
+            compile_checkout(checkout)
     WORK.mkdir(exist_ok=True)
     TRASH.mkdir(exist_ok=True)
     before = condition(TRASH)
@@ -478,13 +301,18 @@ def main(argv: list[str] | None = None) -> int:
     rows: list[Row] = []
     repeats: dict[int, int] = {}
     for size in sizes:
-        sites = [FLAVOUR_SITES[f](generate(f, size), size) for f in flavours]
+        sites = [FLAVOUR_SITES[f](generate(f, f, size), size) for f in flavours]
+        if baseline is not None:
+            base = WartaSite(generate("baseline", "warta", size), size, "baseline", baseline)
+            warta = sites[0]
+            assert isinstance(warta, WartaSite)  # flavours start with "warta"
+            check_same_inputs(base, warta)
+            sites.insert(0, base)
         repeat = args.repeat if size < 100_000 else args.repeat_large
         repeats[size] = repeat
         by_key: dict[tuple[str, str], Row] = {}
         for number in range(repeat):
-            # Rotate who goes first so no generator always runs on a cooler machine.
-            order = sites[number % len(sites):] + sites[:number % len(sites)]
+            order = rotated(sites, number)
             for case in CASE_ORDER:
                 for site in order:
                     if case not in site.cases:
@@ -497,12 +325,13 @@ def main(argv: list[str] | None = None) -> int:
                           f"{result.seconds:7.2f} s {result.tree_mb:6.0f} MB "
                           f"({result.pss_mb:.0f} MB PSS) "
                           f"{result.written:7} files{status}", flush=True)
-        warta = sites[0]
-        if not args.no_all_outputs:
-            result = warta.run("cold-all-outputs")
-            by_key[("warta", "cold-all-outputs")] = Row(size, "warta", "cold-all-outputs",
-                                                        [result])
-            print(f"{size:>7} warta    all-outputs run 1: {result.seconds:7.2f} s", flush=True)
+        wartas = [site for site in sites if isinstance(site, WartaSite)]
+        for site in [] if args.no_all_outputs else rotated(wartas, repeat):
+            result = site.run("cold-all-outputs")
+            by_key[(site.name, "cold-all-outputs")] = Row(size, site.name, "cold-all-outputs",
+                                                          [result])
+            print(f"{size:>7} {site.name:<8} all-outputs run 1: {result.seconds:7.2f} s",
+                  flush=True)
         for site in sites:
             site.reset()  # leave the archive as generated, and the disk free of output
         order_keys = [(s.name, c) for s in sites for c in (*CASE_ORDER, "cold-all-outputs")]
@@ -515,6 +344,8 @@ def main(argv: list[str] | None = None) -> int:
         f"# Benchmark results ({datetime.now().astimezone():%Y-%m-%d %H:%M %z})",
         "",
         *machine(WARTA, PELICAN_VENV / "bin" / "pelican", WORK),
+        *([f"- Compared: `baseline` is {baseline} at {revision(baseline)}; `warta` is "
+           f"{ROOT} at {revision(ROOT)}"] if baseline else []),
         f"- Speed before the runs: {before}",
         f"- Speed after the runs: {after}",
         "- Archives: benchmarks/synth.py, seed 1; times are medians of "
@@ -522,6 +353,7 @@ def main(argv: list[str] | None = None) -> int:
         "",
         *table(rows),
         "",
+        *(["## warta against baseline", "", *comparison(rows), ""] if baseline else []),
         "## Issue 5 targets",
         "",
         *targets(rows),
