@@ -161,8 +161,9 @@ def _prove(options: BuildOptions, config: SiteConfig, theme: ThemeFiles, cache: 
             pages = [refreshed(page, site, key_of) for page in pages]
             if config.outputs.sitemaps:
                 pages += replan(site, renderer.template_key, globals_key, key_of,
-                                lambda add: feeds_and_lists.news_sitemap(
-                                    site, add, feeds_and_lists.shared_key(config.fingerprint)))
+                                lambda planner: feeds_and_lists.news_sitemap(
+                                    site, planner,
+                                    feeds_and_lists.shared_key(config.fingerprint)))
     if pages is None:
         return None
     stale = [p for p in pages if p.output in damaged

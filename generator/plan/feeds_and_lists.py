@@ -1,7 +1,8 @@
 """Planning of the outputs around the article pages: archives, feeds, sitemaps, redirects.
 
-`make_plan` (plan/planner.py) calls `plan_extra` with its `add` function, so every
-file planned here gets its fingerprint the same way: from its template, the
+`make_plan` (plan/planner.py) calls `plan_extra` with itself, typed here as the
+`Planning` it must offer (`add` a page, plan a `section`), so every file planned
+here gets its fingerprint the same way: from its template, the
 records it shows and the settings, never from the clock. Files that show no
 navigation or UI strings (feeds, sitemaps, robots.txt, redirects) are keyed
 on the settings alone, so a tag count changing elsewhere leaves them alone.
@@ -16,12 +17,13 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from itertools import chain, groupby
 from operator import itemgetter
-from typing import Protocol
+from typing import Any, Protocol
 
 from babel.dates import format_date
 
 from generator import date_format, urls
 from generator.content.model import Article
+from generator.plan.page import Page
 from generator.plan.pagination import paginate
 from generator.plan.site import Site
 
@@ -40,36 +42,32 @@ SITEMAP_KINDS = frozenset({"home", "archive", "tag", "tags", "article", "page", 
                            "year", "month", "years"})
 """Page kinds that are canonical HTML pages and belong in sitemap.xml."""
 
-Add = Callable[..., None]
-Section = Callable[..., None]
-"""`section(id, signature, fill, *args)`: plan a group of pages with `fill(*args)` unless
-the previous plan has the group with the same signature (see `plan._Planner.section`)."""
+class Adding(Protocol):
+    """How the functions here add a page: the planner's `add` (plan/planner.py)."""
+
+    def add(self, url: str, kind: str, template: str, title: str, **fields: Any) -> None:
+        """Plan the page at `url` with `template`; `fields` are `own`, `shared` and
+        `canonical` (see `_Adder.add`) and the `Page` fields it shows."""
 
 
-class Planned(Protocol):
-    """What sitemaps need of a planned page (plan.Page, which imports this module)."""
+class Planning(Adding, Protocol):
+    """What the functions here need of the planner that calls them (`_Planner`)."""
 
-    @property
-    def kind(self) -> str: ...
-    @property
-    def canonical(self) -> str: ...
-    @property
-    def url(self) -> str: ...
-    @property
-    def items(self) -> tuple[int, ...]: ...
-    @property
-    def article(self) -> int | None: ...
+    def section(self, ident: object, signature: object, fill: Callable[..., None],
+                *args: object) -> None:
+        """Plan a group of pages with `fill(*args)`, unless the previous plan has the
+        group `ident` with the same `signature`: then take its pages as they were."""
 
 
-def lists(section: Section, add: Add, base: str, kind: str, title: str,
+def lists(plan: Planning, base: str, kind: str, title: str,
           items: tuple[int, ...], size: int, **fields: object) -> None:
     """A paginated list of `items` (oldest first): numbered pages oldest first, and `base`
     showing the newest one. Each page lists its articles newest first."""
-    section(("list", base), (kind, title, items, size, sorted(fields.items())),
-            list_pages, add, base, kind, title, items, size, fields)
+    plan.section(("list", base), (kind, title, items, size, sorted(fields.items())),
+                 list_pages, plan, base, kind, title, items, size, fields)
 
 
-def list_pages(add: Add, base: str, kind: str, title: str, items: Sequence[int], size: int,
+def list_pages(plan: Adding, base: str, kind: str, title: str, items: Sequence[int], size: int,
                fields: dict[str, object], first: int = 1) -> None:
     """The pages of one list, from page number `first` (those before it are left out)."""
     chunks = paginate(len(items), size)
@@ -85,12 +83,12 @@ def list_pages(add: Add, base: str, kind: str, title: str, items: Sequence[int],
         # The newest page is also shown at `base`, the address readers and search
         # engines should use for it while it is the newest.
         newest = base if chunk.number == last else None
-        add(urls.numbered(base, chunk.number), kind, "list.html", title, canonical=newest,
-            **page_fields)
+        plan.add(urls.numbered(base, chunk.number), kind, "list.html", title,
+                 canonical=newest, **page_fields)
         if newest:
-            add(base, kind, "list.html", title, **page_fields)
+            plan.add(base, kind, "list.html", title, **page_fields)
     if not chunks:
-        add(base, kind, "list.html", title, number=None, **fields)
+        plan.add(base, kind, "list.html", title, number=None, **fields)
 
 
 def list_counts(site: Site) -> dict[str, int]:
@@ -150,7 +148,7 @@ def month_title(year: int, month: int, language: str) -> str:
     return format_date(date(year, month, 1), "LLLL y", locale=language.replace("-", "_"))
 
 
-def plan_extra(site: Site, add: Add, section: Section, pages: Sequence[Planned],
+def plan_extra(site: Site, plan: Planning, pages: Sequence[Page],
                before: Before | None = None) -> None:
     """Plan archives, author pages, search, redirects, feeds and sitemaps, in that order:
     sitemaps come last because they list the pages planned before them.
@@ -162,18 +160,18 @@ def plan_extra(site: Site, add: Add, section: Section, pages: Sequence[Planned],
     outputs = config.outputs
     data_key = shared_key(config.fingerprint)
     if outputs.date_archives:
-        _date_archives(site, add, section)
+        _date_archives(site, plan)
     if outputs.author_pages:
         for author in site.authors:
-            lists(section, add, author.author.url, "author", author.author.name, author.items,
+            lists(plan, author.author.url, "author", author.author.name, author.items,
                   config.page_size, author=author.author.slug)
     if outputs.search:
-        add(urls.SEARCH, "search", "search.html", "Search")
-    _redirects(site, add, section, data_key, before)
+        plan.add(urls.SEARCH, "search", "search.html", "Search")
+    _redirects(site, plan, data_key, before)
     if outputs.feeds:
-        _feeds(site, add, section, data_key)
+        _feeds(site, plan, data_key)
     if outputs.sitemaps:
-        _sitemaps(site, add, pages, data_key, before)
+        _sitemaps(site, plan, pages, data_key, before)
 
 
 def shared_key(config_fingerprint: str) -> str:
@@ -181,21 +179,21 @@ def shared_key(config_fingerprint: str) -> str:
     return "data:" + config_fingerprint
 
 
-def _date_archives(site: Site, add: Add, section: Section) -> None:
+def _date_archives(site: Site, plan: Planning) -> None:
     config = site.config
-    add(urls.YEARS, "years", "years.html", "Archive by month",
+    plan.add(urls.YEARS, "years", "years.html", "Archive by month",
         own=tuple((m.year, m.month, m.count) for m in site.months))
     for year, group in groupby(site.months, key=lambda m: m.year):
         months = tuple(group)
-        add(urls.year_url(year), "year", "year.html", str(year),
+        plan.add(urls.year_url(year), "year", "year.html", str(year),
             own=tuple((m.month, m.count) for m in months), year=year)
         for m in months:
-            lists(section, add, urls.month_url(year, m.month), "month",
+            lists(plan, urls.month_url(year, m.month), "month",
                   month_title(year, m.month, config.language), m.items, config.page_size,
                   year=year, month=m.month)
 
 
-def _redirects(site: Site, add: Add, section: Section, data_key: str,
+def _redirects(site: Site, plan: Planning, data_key: str,
                before: Before | None) -> None:
     moves = list(before.moves) if before else []
     for index in range(before.articles if before else 0, len(site.articles)):
@@ -206,22 +204,22 @@ def _redirects(site: Site, add: Add, section: Section, data_key: str,
         def fill(index: int = index, article: Article = article) -> None:
             for alias in article.aliases:
                 url = alias if "." in alias.rsplit("/", 1)[-1] else alias.rstrip("/") + "/"
-                add(url, "redirect", "redirect.html", article.title, own=article.url,
+                plan.add(url, "redirect", "redirect.html", article.title, own=article.url,
                     shared=data_key, article=index)
-        section(("redirect", article.path), index, fill)
+        plan.section(("redirect", article.path), index, fill)
         moves.extend((alias, article.url) for alias in article.aliases)
     if moves:
-        add(urls.REDIRECTS, "redirects", "redirects.txt", "", shared=data_key,
+        plan.add(urls.REDIRECTS, "redirects", "redirects.txt", "", shared=data_key,
             links=tuple(sorted(moves)))
 
 
-def _feeds(site: Site, add: Add, section: Section, data_key: str) -> None:
+def _feeds(site: Site, plan: Planning, data_key: str) -> None:
     config = site.config
     size = config.feed_size
     newest = tuple(reversed(site.listed))[:size]
-    add(urls.FEED, "atom", "atom.xml", config.title, shared=data_key, items=newest)
-    add(urls.RSS, "rss", "rss.xml", config.title, shared=data_key, items=newest)
-    add(urls.JSON_FEED, "jsonfeed", "feed.json", config.title, shared=data_key, items=newest)
+    plan.add(urls.FEED, "atom", "atom.xml", config.title, shared=data_key, items=newest)
+    plan.add(urls.RSS, "rss", "rss.xml", config.title, shared=data_key, items=newest)
+    plan.add(urls.JSON_FEED, "jsonfeed", "feed.json", config.title, shared=data_key, items=newest)
     feeds = [(t.tag.url, t.tag.name, t.items, {"tag": t.tag.slug}) for t in site.tags]
     if config.outputs.author_pages:  # an author feed lives beside the author page
         feeds += [(a.author.url, a.author.name, a.items, {"author": a.author.slug})
@@ -231,12 +229,12 @@ def _feeds(site: Site, add: Add, section: Section, data_key: str) -> None:
 
         def fill(url: str = url, name: str = name, shown: tuple[int, ...] = shown,
                  fields: dict[str, str] = fields) -> None:
-            add(urls.feed_url(url), "atom", "atom.xml", name, shared=data_key, items=shown,
+            plan.add(urls.feed_url(url), "atom", "atom.xml", name, shared=data_key, items=shown,
                 **fields)
-        section(("feed", url), (name, shown, fields), fill)
+        plan.section(("feed", url), (name, shown, fields), fill)
 
 
-def _sitemaps(site: Site, add: Add, pages: Sequence[Planned], data_key: str,
+def _sitemaps(site: Site, plan: Adding, pages: Sequence[Page], data_key: str,
               before: Before | None) -> None:
     config = site.config
     articles = site.articles
@@ -264,21 +262,21 @@ def _sitemaps(site: Site, add: Add, pages: Sequence[Planned], data_key: str,
     ordered = sorted(entries.items())
     size = config.sitemap_size
     if len(ordered) <= size:
-        add(urls.SITEMAP, "sitemap", "sitemap.xml", "", shared=data_key, links=tuple(ordered))
+        plan.add(urls.SITEMAP, "sitemap", "sitemap.xml", "", shared=data_key, links=tuple(ordered))
     else:
         parts = []
         for number, start in enumerate(range(0, len(ordered), size), start=1):
             part = tuple(ordered[start:start + size])
             url = urls.sitemap_part(number)
-            add(url, "sitemap", "sitemap.xml", "", shared=data_key, links=part)
+            plan.add(url, "sitemap", "sitemap.xml", "", shared=data_key, links=part)
             parts.append((config.absolute(url), max(lastmod for _, lastmod in part)))
-        add(urls.SITEMAP, "sitemapindex", "sitemap-index.xml", "", shared=data_key,
+        plan.add(urls.SITEMAP, "sitemapindex", "sitemap-index.xml", "", shared=data_key,
             links=tuple(parts))
-    news_sitemap(site, add, data_key)
-    add(urls.ROBOTS, "robots", "robots.txt", "", shared=data_key)
+    news_sitemap(site, plan, data_key)
+    plan.add(urls.ROBOTS, "robots", "robots.txt", "", shared=data_key)
 
 
-def news_sitemap(site: Site, add: Add, data_key: str) -> None:
+def news_sitemap(site: Site, plan: Adding, data_key: str) -> None:
     """The Google News sitemap: what was published in the last `NEWS_DAYS` before the
     build's "now". The only page that changes with the clock alone."""
     news: list[int] = []
@@ -290,5 +288,5 @@ def news_sitemap(site: Site, add: Add, data_key: str) -> None:
                 break
             if not article.draft:
                 news.append(index)
-    add(urls.NEWS_SITEMAP, "newssitemap", "news-sitemap.xml", "", shared=data_key,
+    plan.add(urls.NEWS_SITEMAP, "newssitemap", "news-sitemap.xml", "", shared=data_key,
         items=tuple(news))

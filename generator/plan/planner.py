@@ -138,10 +138,11 @@ def refreshed(page: Page, site: Site, key_of: Callable[[int], str]) -> Page:
 
 
 def replan(site: Site, template_key: Callable[[str], str], globals_key: str,
-           key_of: Callable[[int], str], fill: Callable[[feeds_and_lists.Add], None]) -> list[Page]:
-    """The pages `fill(add)` plans, as `make_plan` would plan them."""
+           key_of: Callable[[int], str],
+           fill: Callable[[feeds_and_lists.Adding], None]) -> list[Page]:
+    """The pages `fill(planner)` plans, as `make_plan` would plan them."""
     adder = _Adder(site, template_key, globals_key, key_of)
-    fill(adder.add)
+    fill(adder)
     return adder.pages
 
 
@@ -264,18 +265,18 @@ class _Planner(_Adder):
         listed = site.listed
         newest = tuple(reversed(listed))
         add("/", "home", "home.html", config.title, items=newest[: config.home_size])
-        lists(self.section, add, urls.ARCHIVE, "archive", "Archive", listed, config.page_size)
+        lists(self, urls.ARCHIVE, "archive", "Archive", listed, config.page_size)
         add(urls.TAGS, "tags", "tags.html", "Tags",
             own=tuple((t.tag, t.count) for t in site.tags))
         for tag in site.tags:
-            lists(self.section, add, tag.tag.url, "tag", tag.tag.name, tag.items,
+            lists(self, tag.tag.url, "tag", tag.tag.name, tag.items,
                   config.page_size, tag=tag.tag.slug)
         self._articles()
         for index, static in enumerate(site.pages):
             add(static.url, "page", "page.html", static.title, own=_hash(static),
                 static_page=index)
         add("/404.html", "404", "404.html", "Page not found")
-        feeds_and_lists.plan_extra(site, add, self.section, self.pages, self.before)
+        feeds_and_lists.plan_extra(site, self, self.pages, self.before)
 
     def _articles(self) -> None:
         site = self.site
