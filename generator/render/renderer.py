@@ -7,15 +7,12 @@ step.
 from __future__ import annotations
 
 import hashlib
-import re
 from collections.abc import Callable
 from datetime import UTC, datetime
-from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 import jinja2
-from babel.messages.pofile import read_po
 from markupsafe import Markup
 
 from generator import date_format, urls
@@ -24,7 +21,7 @@ from generator.errors import Problem, TemplateError
 from generator.plan.feeds_and_lists import month_title
 from generator.plan.planner import Page
 from generator.plan.site import Site
-from generator.render import jsonld
+from generator.render import jsonld, template_sources
 from generator.render.memo_tag import MemoExtension
 from generator.render.theme import ThemeFiles
 
@@ -44,7 +41,7 @@ class Renderer:
     def __init__(self, theme: ThemeFiles, site: Site, site_dir: Path) -> None:
         self.site = site
         self.site_dir = site_dir
-        self.strings = _load_strings(theme, site_dir)
+        self.strings = template_sources.load_strings(theme, site_dir)
         self.env = jinja2.Environment(
             loader=jinja2.FileSystemLoader([str(d) for d in theme.template_dirs]),
             # HTML and XML escape; plain text and JSON (robots.txt, _redirects,
@@ -54,7 +51,7 @@ class Renderer:
             extensions=["jinja2.ext.i18n", MemoExtension],
             # Compiled templates are kept between builds: compiling them costs
             # more than rendering the few pages a one-article edit touches.
-            bytecode_cache=_bytecode_cache(site_dir),
+            bytecode_cache=template_sources.bytecode_cache(site_dir),
             keep_trailing_newline=True,
             # A renderer lives for one build, in which templates do not change: no
             # `stat` of every template for every page.
@@ -171,8 +168,8 @@ class Renderer:
         except jinja2.TemplateNotFound:
             return [f"missing:{name}"]
         found = [f"{filename}\0{source}"]
-        children = _references(source)
-        if children is not None and _CARD_CALL.search(source):
+        children = template_sources.references(source)
+        if children is not None and template_sources.CARD_CALL.search(source):
             children.append(CARD_TEMPLATE)
         if children is None:
             # A reference computed at render time: depend on every template.
@@ -227,12 +224,13 @@ class Renderer:
         try:
             return self.env.get_template(page.template).render(context)
         except jinja2.TemplateSyntaxError as error:
-            raise _template_error(error, self.site_dir) from None
+            raise template_sources.template_error(error, self.site_dir) from None
         except jinja2.TemplateNotFound as error:
             raise TemplateError([Problem(f"templates/{error.name}", None, "template not found",
                                          "add it to the theme or the site's templates/")]) from None
         except Exception as error:  # noqa: BLE001 - any failure inside a template
-            raise TemplateError([_runtime_problem(error, page, self.site_dir)]) from None
+            problem = template_sources.runtime_problem(error, page, self.site_dir)
+            raise TemplateError([problem]) from None
 
 
     def _article_context(self, page: Page, article: Article,
@@ -313,83 +311,6 @@ def _nav_current(page: Page | _PageView, nav_urls: frozenset[str]) -> str:
     if page.kind in ("home", "archive", "tags"):
         return str(page.kind)
     return str(page.url) if page.url in nav_urls else ""
-
-
-# A template that calls the `card` global shows `_card.html` (see Renderer._card).
-_CARD_CALL = re.compile(r"\bcard\s*\(")
-_REFERENCE = re.compile(r"{%-?\s*(?:extends|include|import|from)\s+([^\s%]+)")
-_LITERAL = re.compile(r"""^(?:"([^"]+)"|'([^']+)')$""")
-
-
-def _references(source: str) -> list[str] | None:
-    """Templates `source` extends, includes or imports; None if one is not a literal.
-
-    A scan of the tags, not a parse: parsing every template on every build
-    costs more than a one-article rebuild may (templates are compiled from
-    the bytecode cache). Syntax errors surface when a page renders.
-    """
-    found = []
-    for argument in _REFERENCE.findall(source):
-        literal = _LITERAL.match(argument)
-        if literal is None:
-            return None
-        found.append(literal.group(1) or literal.group(2))
-    return found
-
-
-def _bytecode_cache(site_dir: Path) -> jinja2.BytecodeCache:
-    folder = site_dir / ".warta" / "jinja"
-    folder.mkdir(parents=True, exist_ok=True)
-    return jinja2.FileSystemBytecodeCache(str(folder))
-
-
-def _load_strings(theme: ThemeFiles, site_dir: Path) -> dict[str, str]:
-    strings: dict[str, str] = {}
-    for path in theme.catalogs:
-        strings.update(_read_catalog(str(path), path.stat().st_mtime_ns))
-    return strings
-
-
-@lru_cache(maxsize=16)
-def _read_catalog(path: str, _mtime: int) -> dict[str, str]:
-    with open(path, "rb") as handle:
-        catalog = read_po(handle)
-    return {str(m.id): str(m.string) for m in catalog if m.id and isinstance(m.id, str)
-            and isinstance(m.string, str) and m.string}
-
-
-def _display(filename: str | None, site_dir: Path) -> str:
-    if not filename:
-        return "template"
-    path = Path(filename)
-    for root in (site_dir, Path(__file__).resolve().parents[2]):
-        try:
-            return path.resolve().relative_to(root.resolve()).as_posix()
-        except ValueError:
-            continue
-    return filename
-
-
-def _template_error(error: jinja2.TemplateSyntaxError, site_dir: Path) -> TemplateError:
-    return TemplateError([Problem(_display(error.filename, site_dir), error.lineno,
-                                  f"template syntax error: {error.message}",
-                                  "fix the template")])
-
-
-def _runtime_problem(error: Exception, page: Page, site_dir: Path) -> Problem:
-    # Jinja2 rewrites tracebacks so that template frames carry the template's
-    # file name and line: find the innermost one.
-    filename, line = None, None
-    trace = error.__traceback__
-    while trace is not None:
-        code = trace.tb_frame.f_code
-        if code.co_filename.endswith(".html") or "<template>" not in code.co_filename and \
-                code.co_filename.endswith((".jinja", ".j2", ".xml", ".txt")):
-            filename, line = code.co_filename, trace.tb_lineno
-        trace = trace.tb_next
-    return Problem(_display(filename, site_dir) if filename else f"templates/{page.template}",
-                   line, f"template error while rendering {page.url}: "
-                   f"{type(error).__name__}: {error}", "fix the template")
 
 
 def _rfc822(moment: datetime) -> str:
