@@ -33,6 +33,7 @@ from generator.build.options import (
 )
 from generator.build.output import Planned, ToWrite
 from generator.build.sources import Source
+from generator.cache.articles import CachedArticles
 from generator.cache.pages import PageStore
 from generator.cache.store import Cache, OutputEntry
 from generator.config import SiteConfig
@@ -43,7 +44,6 @@ from generator.errors import Problem
 from generator.plan import feeds_and_lists
 from generator.plan.planner import Page, plan_inputs, refreshed, replan
 from generator.plan.site import (
-    LazyArticles,
     Site,
     SiteMemo,
     append_memo,
@@ -123,7 +123,9 @@ def _prove(options: BuildOptions, config: SiteConfig, theme: ThemeFiles, cache: 
             or not still_current(memo, config, options.drafts, now)):
         return None
     edits, added = changes.edits, changes.added
-    articles = _Articles(head.order, cache)
+    # The site's articles are read from the cache where a page shows them: the one
+    # explicit reader of records the index and plan stages are handed.
+    articles = CachedArticles(head.order, cache)
     for edit in edits:
         articles.known[edit.path] = _article(edit.entry.record.article)
     site: Site | None = replace(memo.site, config=config, now=now, articles=articles)
@@ -260,33 +262,3 @@ def _key_of(articles: Sequence[Article]) -> Callable[[int], str]:
     def key_of(index: int) -> str:
         return articles[index].key
     return key_of
-
-
-class _Articles(LazyArticles):
-    """The site's articles, each read from the cache when first asked for."""
-
-    def __init__(self, order: tuple[str, ...], cache: Cache) -> None:
-        self.order = order
-        self.cache = cache
-        self.known: dict[str, Article] = {}
-        """Records read so far, and the edited ones, by path."""
-
-    def load(self, indexes: Iterable[int]) -> None:
-        """Read the records of these articles in one go."""
-        order, known = self.order, self.known
-        wanted = {order[i] for i in indexes} - known.keys()
-        for path, record in self.cache.records(wanted).items():
-            if record.article is not None:
-                known[path] = record.article
-
-    def __len__(self) -> int:
-        return len(self.order)
-
-    def one(self, index: int) -> Article:
-        path = self.order[index]
-        if path not in self.known:
-            self.load((index,))
-            if path not in self.known:
-                raise LookupError(f"{path}: its record is not in the build cache; delete "
-                                  ".warta/ and build again")
-        return self.known[path]

@@ -7,10 +7,10 @@ schema and the template context document themselves.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, fields, replace
 from datetime import datetime
-from typing import Any
+from typing import Any, overload
 
 
 @dataclass(frozen=True)
@@ -175,3 +175,28 @@ def shape_of(*kinds: type) -> str:
     """The fields of dataclasses `kinds`, as text: stored data pickled from classes of
     another shape must not be trusted (see cache/store.py and build/memos.py)."""
     return ",".join(f"{kind.__name__}:{f.name}" for kind in kinds for f in fields(kind))
+
+
+class LazyArticles(Sequence[Article]):
+    """A sequence of articles made up as they are asked for (`one`), never copied."""
+
+    def one(self, index: int) -> Article:
+        """Article `index` (0 <= index < len(self))."""
+        raise NotImplementedError
+
+    @overload
+    def __getitem__(self, index: int) -> Article: ...
+    @overload
+    def __getitem__(self, index: slice) -> Sequence[Article]: ...
+
+    def __getitem__(self, index: int | slice) -> Article | Sequence[Article]:
+        if isinstance(index, slice):
+            return [self.one(i) for i in range(*index.indices(len(self)))]
+        if index < 0:
+            index += len(self)
+        if not 0 <= index < len(self):
+            raise IndexError(index)
+        return self.one(index)
+
+    def __iter__(self) -> Iterator[Article]:
+        return (self.one(i) for i in range(len(self)))

@@ -1,4 +1,5 @@
-"""The indexes over all articles: by date, by tag, by author. Pure data, no I/O.
+"""The indexes over all articles: by date, by tag, by author. Pure data, no I/O of its
+own (the quick path hands it articles read on demand: cache/articles.py).
 
 Also the place where the whole archive is checked at once: two articles,
 pages or tags that would get the same URL are errors naming both files.
@@ -11,10 +12,9 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 from itertools import chain
 from operator import attrgetter
-from typing import overload
 
 from generator.config import SiteConfig
-from generator.content.model import Article, Author, StaticPage, Tag
+from generator.content.model import Article, Author, LazyArticles, StaticPage, Tag
 from generator.errors import Problem
 
 NAV_TAGS = 8
@@ -252,31 +252,6 @@ def append_memo(memo: SiteMemo, site: Site, paths: Sequence[str],
                      for i in range(len(memo.order), len(site.articles))])
     return replace(memo, shapes=tuple(shape_of[p] for p in loaded), order=order,
                    site=replace(site, articles=()))
-
-
-class LazyArticles(Sequence[Article]):
-    """A sequence of articles made up as they are asked for (`one`), never copied."""
-
-    def one(self, index: int) -> Article:
-        """Article `index` (0 <= index < len(self))."""
-        raise NotImplementedError
-
-    @overload
-    def __getitem__(self, index: int) -> Article: ...
-    @overload
-    def __getitem__(self, index: slice) -> Sequence[Article]: ...
-
-    def __getitem__(self, index: int | slice) -> Article | Sequence[Article]:
-        if isinstance(index, slice):
-            return [self.one(i) for i in range(*index.indices(len(self)))]
-        if index < 0:
-            index += len(self)
-        if not 0 <= index < len(self):
-            raise IndexError(index)
-        return self.one(index)
-
-    def __iter__(self) -> Iterator[Article]:
-        return (self.one(i) for i in range(len(self)))
 
 
 class _Joined(LazyArticles):
