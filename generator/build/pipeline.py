@@ -161,19 +161,15 @@ def _settled(cache: Cache, site: Site, plan: Plan, warnings: tuple[Problem, ...]
         sources=sources)
 
 
-def _plan(options: BuildOptions, config: SiteConfig, theme: ThemeFiles, cache: Cache,
-          memory: BuildMemory, scanned: list[sources.Source] | None
-          ) -> tuple[loader.Loaded, Site, Renderer, Plan, dict[str, object]]:
-    """Load, index and plan, reusing the memos; also the memos to store after writing."""
-    site_dir = options.site_dir
-    loaded = loader.load(site_dir, config, cache, options.jobs, memory.sources,
-                         options.sources_changed, scanned)
-    memory.sources = loaded.sources
+def _index(options: BuildOptions, config: SiteConfig, loaded: loader.Loaded,
+           memory: BuildMemory, memos: dict[str, object]) -> Site:
+    """The index stage over the whole archive: the previous site's indexes taken as they
+    were, or appended to, or made again; the memo to store goes into `memos`. Raises
+    ContentError with every problem of every file, before anything is written."""
     warnings = [p for p in loaded.problems if not p.is_error]
     target = memory.target
     now = build_now(options)
     site = None
-    memos: dict[str, object] = {}
     if memory.site is not None:
         site = reuse_site(memory.site, config, loaded.articles, loaded.pages, options.drafts,
                           now)
@@ -185,7 +181,6 @@ def _plan(options: BuildOptions, config: SiteConfig, theme: ThemeFiles, cache: C
                 memos["site:" + target] = memory.site
     errors = [p for p in loaded.problems if p.is_error]
     if site is None:
-        # Every problem of every file is reported together, before anything is written.
         site, clashes = make_site(config, loaded.articles, loaded.pages, options.drafts,
                                   now=now)
         errors += clashes
@@ -193,16 +188,7 @@ def _plan(options: BuildOptions, config: SiteConfig, theme: ThemeFiles, cache: C
         memos["site:" + target] = memory.site
     if errors:
         raise ContentError(errors + warnings)
-    renderer = Renderer(theme, site, site_dir)
-    plan = make_plan(site, renderer.template_key, renderer.globals_key(),
-                     copies_of(site_dir, theme), memory.plan)
-    if plan.problems:
-        raise ContentError(list(plan.problems))
-    if plan.memo is not None:
-        memory.plan = plan.memo
-        if plan.reused < len(plan.pages) * MEMO_REUSE:
-            memos["plan:" + target] = plan.memo
-    return loaded, site, renderer, plan, memos
+    return site
 
 
 @dataclass(frozen=True)
@@ -222,8 +208,24 @@ def _plan_whole(options: BuildOptions, config: SiteConfig, theme: ThemeFiles, ca
                 known: _Known) -> Planned:
     """The load, changes, index and plan stages over the whole archive, each reusing what
     the previous build left; then which files are current and which to remove."""
-    loaded, site, renderer, plan, memos = _plan(options, config, theme, cache, memory,
-                                                scanned)
+    site_dir = options.site_dir
+    # Load and changes: the changed sources parsed, the rest from the cache.
+    loaded = loader.load(site_dir, config, cache, options.jobs, memory.sources,
+                         options.sources_changed, scanned)
+    memory.sources = loaded.sources
+    # Index.
+    memos: dict[str, object] = {}
+    site = _index(options, config, loaded, memory, memos)
+    # Plan, reusing the previous plan's memo.
+    renderer = Renderer(theme, site, site_dir)
+    plan = make_plan(site, renderer.template_key, renderer.globals_key(),
+                     copies_of(site_dir, theme), memory.plan)
+    if plan.problems:
+        raise ContentError(list(plan.problems))
+    if plan.memo is not None:
+        memory.plan = plan.memo
+        if plan.reused < len(plan.pages) * MEMO_REUSE:
+            memos["plan:" + memory.target] = plan.memo
     warnings = tuple(p for p in loaded.problems if not p.is_error)
     search_key = "" if not config.outputs.search else search.index_key(
         p.fingerprint for p in plan.pages if p.output.endswith(".html"))

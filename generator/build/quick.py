@@ -81,7 +81,8 @@ def plan_quickly(options: BuildOptions, config: SiteConfig, theme: ThemeFiles,
         return None  # a record or page the cache should hold is missing or damaged
     if proven is None:
         return None
-    changes, memo, site, renderer, stale, warnings = proven
+    changes, memo, site, stale = proven.changes, proven.memo, proven.site, proven.stale
+    warnings = proven.warnings
     edits, added = changes.edits, changes.added
     search_key = head.search_key
     for page in stale if config.outputs.search else ():
@@ -98,7 +99,7 @@ def plan_quickly(options: BuildOptions, config: SiteConfig, theme: ThemeFiles,
         settled = replace(settled, order=head.order + tuple(new), sources=len(found),
                           pages=head.pages + new_pages)
     return Planned(
-        to_write=ToWrite(site=site, renderer=renderer, theme=theme, stale=stale, copies=[],
+        to_write=ToWrite(site=site, renderer=proven.renderer, theme=theme, stale=stale, copies=[],
                          removable=set(), recorded=True),
         current=len(previous) + new_pages - len(stale),
         records=commit.BuildRecords(
@@ -112,8 +113,7 @@ def plan_quickly(options: BuildOptions, config: SiteConfig, theme: ThemeFiles,
 
 def _prove(options: BuildOptions, config: SiteConfig, theme: ThemeFiles, cache: Cache,
            target: str, now: datetime, previous: dict[str, OutputEntry], check: OutputCheck,
-           found: list[Source], head: Settled
-           ) -> tuple[_Changes, SiteMemo, Site, Renderer, list[Page], tuple[Problem, ...]] | None:
+           found: list[Source], head: Settled) -> _Proven | None:
     """What changed, the site, its renderer, the pages to render and the warnings, when
     the quick path applies; None when it does not."""
     # The sources first: when one was removed, nothing else need be read.
@@ -173,7 +173,25 @@ def _prove(options: BuildOptions, config: SiteConfig, theme: ThemeFiles, cache: 
     for page in stale:  # read now what rendering will ask for (LookupError if damaged)
         for index in page.deps:
             site.articles[index]
-    return changes, memo, site, renderer, stale, warnings
+    return _Proven(changes, memo, site, renderer, stale, warnings)
+
+
+@dataclass(frozen=True)
+class _Proven:
+    """What the quick path's changes, index and plan stages found, once they hold."""
+
+    changes: _Changes
+    """The sources that changed."""
+    memo: SiteMemo
+    """The previous build's site memo."""
+    site: Site
+    """The site, its articles read on demand."""
+    renderer: Renderer
+    """Its renderer."""
+    stale: list[Page]
+    """The pages to render."""
+    warnings: tuple[Problem, ...]
+    """The load's warnings, as the whole archive would report them."""
 
 
 @dataclass(frozen=True)
