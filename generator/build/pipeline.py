@@ -33,6 +33,7 @@ from generator.build.options import (
 )
 from generator.build.output import Planned, ToWrite, Written, write_output
 from generator.build.quick import plan_quickly
+from generator.build.unpublished import Unpublished, unpublished
 from generator.cache.store import Cache, OutputEntry
 from generator.config import SiteConfig, load_config
 from generator.errors import ContentError, Problem
@@ -128,7 +129,8 @@ def _finish(options: BuildOptions, done: Planned, written: Written,
     """Index the finished pages for search when they changed, and report."""
     # After the commit: Pagefind reads the finished HTML files from the output folder.
     site = done.to_write.site
-    config, warnings = site.config, done.warnings
+    config = site.config
+    warnings = config.warnings + done.warnings  # site.toml's first, as it is read first
     indexed = pending = False
     if not options.dry_run and not config.outputs.search:
         search.remove_index(options.output)
@@ -145,7 +147,8 @@ def _finish(options: BuildOptions, done: Planned, written: Written,
                        seconds=time.perf_counter() - started, warnings=warnings,
                        articles=len(site.listed), next_due=site.next_due,
                        search_indexed=indexed, search_pending=pending,
-                       search_key=done.search_key, reused=done.reused, quick=done.quick)
+                       search_key=done.search_key, reused=done.reused, quick=done.quick,
+                       unpublished=done.unpublished)
 
 
 def _settled(cache: Cache, site: Site, plan: Plan, warnings: tuple[Problem, ...],
@@ -163,15 +166,17 @@ def _settled(cache: Cache, site: Site, plan: Plan, warnings: tuple[Problem, ...]
 
 def _plan(options: BuildOptions, config: SiteConfig, theme: ThemeFiles, cache: Cache,
           memory: BuildMemory, scanned: list[sources.Source] | None
-          ) -> tuple[loader.Loaded, Site, Renderer, Plan, dict[str, object]]:
-    """Load, index and plan, reusing the memos; also the memos to store after writing."""
+          ) -> tuple[loader.Loaded, Site, Renderer, Plan, dict[str, object],
+                     tuple[Unpublished, ...]]:
+    """Load, index and plan, reusing the memos; also the memos to store after writing, and
+    the articles the last successful build published that this one leaves out."""
     site_dir = options.site_dir
+    now = build_now(options)
     loaded = loader.load(site_dir, config, cache, options.jobs, memory.sources,
-                         options.sources_changed, scanned)
+                         options.sources_changed, scanned, now)
     memory.sources = loaded.sources
     warnings = [p for p in loaded.problems if not p.is_error]
     target = memory.target
-    now = build_now(options)
     site = None
     memos: dict[str, object] = {}
     if memory.site is not None:
@@ -184,6 +189,7 @@ def _plan(options: BuildOptions, config: SiteConfig, theme: ThemeFiles, cache: C
                 memory.site = site_memo(site, loaded.articles, loaded.pages, options.drafts)
                 memos["site:" + target] = memory.site
     errors = [p for p in loaded.problems if p.is_error]
+    gone: tuple[Unpublished, ...] = ()
     if site is None:
         # Every problem of every file is reported together, before anything is written.
         site, clashes = make_site(config, loaded.articles, loaded.pages, options.drafts,
@@ -191,8 +197,11 @@ def _plan(options: BuildOptions, config: SiteConfig, theme: ThemeFiles, cache: C
         errors += clashes
         memory.site = site_memo(site, loaded.articles, loaded.pages, options.drafts)
         memos["site:" + target] = memory.site
+        # Only a site indexed anew can have lost an article (`reuse_site` and
+        # `extend_site` refuse).
+        gone = unpublished(cache, target, loaded.articles, site.articles)
     if errors:
-        raise ContentError(errors + warnings)
+        raise ContentError(errors + warnings + list(config.warnings))
     renderer = Renderer(theme, site, site_dir)
     plan = make_plan(site, renderer.template_key, renderer.globals_key(),
                      copies_of(site_dir, theme), memory.plan)
@@ -202,7 +211,7 @@ def _plan(options: BuildOptions, config: SiteConfig, theme: ThemeFiles, cache: C
         memory.plan = plan.memo
         if plan.reused < len(plan.pages) * MEMO_REUSE:
             memos["plan:" + target] = plan.memo
-    return loaded, site, renderer, plan, memos
+    return loaded, site, renderer, plan, memos, gone
 
 
 @dataclass(frozen=True)
@@ -222,8 +231,8 @@ def _plan_whole(options: BuildOptions, config: SiteConfig, theme: ThemeFiles, ca
                 known: _Known) -> Planned:
     """The load, changes, index and plan stages over the whole archive, each reusing what
     the previous build left; then which files are current and which to remove."""
-    loaded, site, renderer, plan, memos = _plan(options, config, theme, cache, memory,
-                                                scanned)
+    loaded, site, renderer, plan, memos, gone = _plan(options, config, theme, cache, memory,
+                                                      scanned)
     warnings = tuple(p for p in loaded.problems if not p.is_error)
     search_key = "" if not config.outputs.search else search.index_key(
         p.fingerprint for p in plan.pages if p.output.endswith(".html"))
@@ -265,4 +274,4 @@ def _plan_whole(options: BuildOptions, config: SiteConfig, theme: ThemeFiles, ca
             fresh=fresh, memos=memos,
             settled=_settled(cache, site, plan, warnings, search_key, len(loaded.sources))),
         parsed=loaded.parsed, warnings=warnings, search_key=search_key, reused=plan.reused,
-        quick=False, saving=loaded.saving, kept=current)
+        quick=False, saving=loaded.saving, kept=current, unpublished=gone)
