@@ -6,11 +6,12 @@ a string; `load_config` is the thin wrapper that reads the file.
 
 from __future__ import annotations
 
+import difflib
 import hashlib
 import re
 import tomllib
-from collections.abc import Mapping
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -93,6 +94,8 @@ class SiteConfig:
     """Unknown top-level keys, available to templates as `site.extra`."""
     fingerprint: str = ""
     """Hash of the config text; any change to it invalidates every page."""
+    warnings: tuple[Problem, ...] = ()
+    """What is odd in site.toml without stopping a build (a misspelt key or table)."""
 
     def author(self, key: str) -> AuthorInfo:
         """The author written as `key`, or an author of that name."""
@@ -127,6 +130,13 @@ _KNOWN_TOP = {
     "home_size", "page_size", "feed_size", "urls", "authors", "tag_aliases",
     "import", "outputs", "publisher_logo", "publisher", "sitemap_size",
 }
+# The keys `parse_config` reads in each of its tables; any other key there is a mistake.
+_TABLE_KEYS = {
+    "urls": ("article",),
+    "import": ("known_tags",),
+    "outputs": ("feeds", "sitemaps", "search", "date_archives", "author_pages"),
+}
+_AUTHOR_KEYS = ("name", "bio", "photo")
 _PLACEHOLDERS = {"year", "month", "day", "slug"}
 _LANGUAGE = re.compile(r"^[a-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*$")
 
@@ -138,6 +148,26 @@ class _Checker:
         self.path = path
         self.lines = text.splitlines()
         self.problems: list[Problem] = []
+
+    def line_in(self, table: str, key: str) -> int | None:
+        """Line where `key` is set in `[table]` ("" for the top level), or where the
+        table `[key]` opens, when it can be found."""
+        header = re.compile(r"^\s*\[\s*\"?([^\]\"]*)\"?\s*\]")
+        setting = re.compile(rf"^\s*\"?{re.escape(key)}\"?\s*=")
+        current = ""
+        for number, line in enumerate(self.lines, start=1):
+            opened = header.match(line)
+            if opened:
+                current = opened.group(1).strip()
+                if not table and current == key:
+                    return number
+            elif current == table and setting.match(line):
+                return number
+        return None
+
+    def warn(self, table: str, key: str, message: str, hint: str) -> None:
+        self.problems.append(Problem(self.path, self.line_in(table, key), message, hint,
+                                     "warning"))
 
     def line_of(self, key: str) -> int | None:
         pattern = re.compile(rf"^\s*\"?{re.escape(key)}\"?\s*=")
@@ -248,9 +278,10 @@ def parse_config(text: str, path: str = CONFIG_NAME) -> SiteConfig:
         extra={k: v for k, v in data.items() if k not in _KNOWN_TOP},
         fingerprint=hashlib.sha256(text.encode("utf-8")).hexdigest()[:16],
     )
-    if check.problems:
+    _unknown_keys(check, data)
+    if any(problem.is_error for problem in check.problems):
         raise ConfigError(check.problems)
-    return config
+    return replace(config, warnings=tuple(check.problems))
 
 
 def load_config(site_dir: Path) -> SiteConfig:
@@ -269,6 +300,40 @@ def load_config(site_dir: Path) -> SiteConfig:
 def _toml_error_line(message: str) -> int | None:
     match = re.search(r"line (\d+)", message)
     return int(match.group(1)) if match else None
+
+
+def _unknown_keys(check: _Checker, data: Mapping[str, Any]) -> None:
+    """Warn about what looks like a misspelt key or table. Other unknown top-level keys
+    are the site's own (`site.extra`); in the tables Warta reads, every key is its."""
+    for key, value in data.items():
+        inner = _TABLE_KEYS.get(key)
+        if inner is not None and isinstance(value, dict):
+            for name in value:
+                if name not in inner:
+                    near = _near(name, inner)
+                    check.warn(key, name, f"unknown key `{name}` in [{key}]",
+                               f"did you mean `{near}`?" if near else
+                               "Warta reads only " + ", ".join(f"`{n}`" for n in inner))
+        elif key == "authors" and isinstance(value, dict):
+            for initials, author in value.items():
+                for name in author if isinstance(author, dict) else ():
+                    if name not in _AUTHOR_KEYS:
+                        near = _near(name, _AUTHOR_KEYS)
+                        check.warn(f"authors.{initials}", name,
+                                   f"unknown key `{name}` in [authors.{initials}]",
+                                   f"did you mean `{near}`?" if near else
+                                   "Warta reads only `name`, `bio` and `photo`")
+        elif key not in _KNOWN_TOP and (near := _near(key, _KNOWN_TOP)) is not None:
+            if isinstance(value, dict):
+                check.warn("", key, f"unknown table `[{key}]`", f"did you mean `[{near}]`?")
+            else:
+                check.warn("", key, f"unknown key `{key}`", f"did you mean `{near}`?")
+
+
+def _near(key: str, known: Iterable[str]) -> str | None:
+    """The known key `key` is probably a misspelling of, if any."""
+    matches = difflib.get_close_matches(key.lower(), sorted(known), n=1, cutoff=0.8)
+    return matches[0] if matches else None
 
 
 def _table(check: _Checker, data: Mapping[str, Any], key: str) -> Mapping[str, Any]:

@@ -49,6 +49,8 @@ class Reporter:
             print(f"  {result.reused} planned pages taken from the previous build",
                   file=self.stream)
         if not self.quiet:
+            for article in result.unpublished:
+                print(f"unpublished: {article}", file=self.out)
             print(f"{result.articles} articles -> {output}: {len(result.written)} written, "
                   f"{result.unchanged} unchanged, {len(result.removed)} removed "
                   f"({result.parsed} parsed, {result.rendered} rendered) "

@@ -138,7 +138,9 @@ def test_a_failed_build_leaves_the_output_untouched(site: SiteMaker) -> None:
     with pytest.raises(ContentError) as caught:
         site.build()
     messages = [str(p) for p in caught.value.problems]
-    assert any(m.startswith("content/articles/rusak.md:3: invalid YAML") for m in messages)
+    assert any(m.startswith("content/articles/rusak.md:2: invalid YAML in the frontmatter: "
+                            "the list `[` opened here is not closed (noticed at line 3")
+               for m in messages)
     assert any(m.startswith("content/articles/kosong.md: the file is empty") for m in messages)
     assert site.snapshot() == before
 

@@ -83,3 +83,43 @@ def test_content_key_ignores_the_title() -> None:
     assert a.content_key == b.content_key
     assert parse_config('timezone = "Asia/Makassar"').content_key != a.content_key
     assert SiteConfig().content_key
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ('title = "x"\nhome_sise = 20\n',
+         "site.toml:2: unknown key `home_sise` \u2014 did you mean `home_size`?"),
+        ('title = "x"\n[outptus]\nfeeds = false\n',
+         "site.toml:2: unknown table `[outptus]` \u2014 did you mean `[outputs]`?"),
+        ('[outputs]\nfeedz = false\n',
+         "site.toml:2: unknown key `feedz` in [outputs] \u2014 did you mean `feeds`?"),
+        ('[urls]\narticle = "/{slug}/"\narticel = "/{slug}/"\n',
+         "site.toml:3: unknown key `articel` in [urls] \u2014 did you mean `article`?"),
+        ('[import]\nkown_tags = []\n',
+         "site.toml:2: unknown key `kown_tags` in [import] \u2014 did you mean `known_tags`?"),
+        ('[outputs]\nrss = false\n',
+         "site.toml:2: unknown key `rss` in [outputs] \u2014 Warta reads only `feeds`, "
+         "`sitemaps`, `search`, `date_archives`, `author_pages`"),
+        ('[authors.Ulm]\nname = "Ulya"\nphoot = "x.jpg"\n',
+         "site.toml:3: unknown key `phoot` in [authors.Ulm] \u2014 did you mean `photo`?"),
+    ],
+)
+def test_misspelt_keys_and_tables_are_warnings_with_a_suggestion(text: str,
+                                                                 expected: str) -> None:
+    config = parse_config(text)
+    assert [str(w) for w in config.warnings] == [expected]
+    assert all(not w.is_error for w in config.warnings)
+
+
+def test_the_sites_own_keys_and_tables_are_kept_without_a_word() -> None:
+    config = parse_config('favourite = "x"\n[social]\ntwitter = "@kabar"\n')
+    assert config.warnings == ()
+    assert config.extra == {"favourite": "x", "social": {"twitter": "@kabar"}}
+
+
+def test_warnings_come_with_the_errors() -> None:
+    with pytest.raises(ConfigError) as caught:
+        parse_config('page_size = 0\nhome_sise = 20\n')
+    assert [(p.line, p.severity) for p in caught.value.problems] == [
+        (1, "error"), (2, "warning")]

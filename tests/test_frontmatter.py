@@ -134,3 +134,26 @@ def test_a_date_that_does_not_exist_is_reported_at_its_line(text: str, line: int
         split(text, "content/articles/a.md")
     assert caught.value.problem.line == line
     assert "does not exist" in caught.value.problem.message
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "message"),
+    [
+        ("---\ntitle: A\ntags: [Banjir, BPBD\nlocation: Malang\n---\n", 3,
+         "the list `[` opened here is not closed (noticed at line 4: did not find expected "
+         "',' or ']')"),
+        ("---\ntitle: A\nimage: {src: a.jpg\nlocation: Malang\n---\n", 3,
+         "the mapping `{` opened here is not closed (noticed at line 4"),
+        ('---\ntitle: "Banjir\nlocation: Malang\n---\n', 2,
+         "the quoted text opened here is not closed (noticed at line 3"),
+        ("---\ntitle: A\ndate: 2024-01-01: pagi\n---\n", 3,
+         "mapping values are not allowed in this context"),
+    ],
+)
+def test_a_yaml_error_is_reported_where_the_construct_began(text: str, line: int,
+                                                             message: str) -> None:
+    with pytest.raises(ProblemError) as caught:
+        split(text, "a.md")
+    problem = caught.value.problem
+    assert problem.line == line
+    assert problem.message.startswith(f"invalid YAML in the frontmatter: {message}")

@@ -4,15 +4,27 @@ from __future__ import annotations
 
 import os
 import threading
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
 
 from generator.build import sources
-from generator.build.loader import Loaded, load
+from generator.build.loader import (
+    FAR_AHEAD,
+    Loaded,
+    depends_on_now,
+    load,
+    record_problems,
+    source_line,
+)
 from generator.cache.store import Cache
-from generator.config import load_config
+from generator.config import SiteConfig, load_config
+from generator.content.parse import parse_article
+from generator.content.source_record import SourceRecord
 from tests.conftest import SiteMaker
+
+CONFIG = SiteConfig()
 
 
 def _load(site: SiteMaker, cache: Cache, known: Loaded | None = None,
@@ -123,3 +135,23 @@ def test_parsing_in_worker_processes_gives_what_one_process_gives(
     one, two = Cache(tmp_path / "one.sqlite"), Cache(tmp_path / "two.sqlite")
     paths = [a.path for a in alone.articles]
     assert one.bodies(paths) == two.bodies(paths) and len(one.bodies(paths)) == len(paths)
+
+
+def test_a_date_more_than_a_year_ahead_is_a_warning_at_its_line(site: SiteMaker) -> None:
+    path = "content/articles/2018/09/rakor.md"
+    text = "---\ntitle: A\ndraft: true\ndate: 2062-09-26T10:00:00+07:00\n---\nIsi.\n"
+    site.write(path, text)
+    record = SourceRecord(article=parse_article(text, path, CONFIG).article)
+    now = datetime(2026, 3, 1, tzinfo=UTC)
+    [far] = record_problems(site.root, path, record, now)
+    assert (far.path, far.line, far.severity) == (path, 4, "warning")
+    assert "2062-09-26T10:00+07:00" in far.message and depends_on_now(far)
+    assert record_problems(site.root, path, record, record.article.date - FAR_AHEAD) == []
+    assert record_problems(site.root, path, record, None) == []
+    assert source_line(site.root, path, "title") == 2
+    assert source_line(site.root, "content/articles/hilang.md", "date") is None
+    with_image = parse_article(text.replace("draft: true", "image: media/x.jpg"), path, CONFIG)
+    image, date = record_problems(site.root, path, SourceRecord(article=with_image.article),
+                                  now - timedelta(days=1))
+    assert "is not in content/media/" in image.message and not depends_on_now(image)
+    assert depends_on_now(date)

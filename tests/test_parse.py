@@ -67,10 +67,11 @@ def test_date_only_means_midnight_in_the_site_zone() -> None:
 
 
 def test_tags_as_comma_separated_text_and_author_as_string() -> None:
-    article = parse("---\ntitle: A\ndate: 2018-09-26\ntags: KPU, Bawaslu\nauthor: Hmz\n---\n"
-                    ).article
-    assert [t.name for t in article.tags] == ["KPU", "Bawaslu"]
-    assert [a.name for a in article.authors] == ["Hamid Zulkarnain"]
+    parsed = parse("---\ntitle: A\ndate: 2018-09-26\ntags: KPU, Bawaslu\nauthor: Hmz\n---\n")
+    assert [t.name for t in parsed.article.tags] == ["KPU", "Bawaslu"]
+    assert [a.name for a in parsed.article.authors] == ["Hamid Zulkarnain"]
+    assert [w.message for w in parsed.warnings] == [
+        "`tags` is one text with commas, read as 2 tags"]
 
 
 def test_hugo_and_jekyll_keys_are_understood() -> None:
@@ -101,6 +102,101 @@ def test_misspelt_keys_get_a_suggestion() -> None:
     assert any("did you mean `authors`" in m for m in messages)
 
 
+@pytest.mark.parametrize(
+    ("key", "meant"),
+    [("tittle", "title"), ("Title", "title"), ("judul", "title"), ("tanggal", "date"),
+     ("penulis", "authors"), ("lokasi", "location"), ("ringkasan", "summary"),
+     ("gambar", "image"), ("foto", "image"), ("label", "tags"), ("sumber", "source"),
+     ("categoires", "categories"), ("lastmodd", "lastmod"), ("featured_imag", "featured_image")],
+)
+def test_an_unknown_key_gets_a_suggestion_at_its_own_line(key: str, meant: str) -> None:
+    parsed = parse(f"---\ntitle: A\ndate: 2018-09-26\n{key}: x\n---\n")
+    assert [str(w) for w in parsed.warnings] == [
+        f"{PATH}:4: unknown key `{key}` \u2014 did you mean `{meant}`? As written, Warta "
+        "does not read it"]
+    assert parsed.article.extra == {key: "x"}
+
+
+def test_keys_far_from_any_known_one_and_quiet_keys_are_kept_without_a_word() -> None:
+    parsed = parse("---\ntitle: A\ndate: 2018-09-26\nrubrik: Kota\nlayout: post\n"
+                   "kategori: Kota\n---\n")
+    assert parsed.warnings == ()
+    assert parsed.article.extra == {"rubrik": "Kota", "layout": "post"}
+    assert [t.name for t in parsed.article.tags] == ["Kota"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("---\njudul: A\ndate: 2018-09-26\n---\n",
+         f"{PATH}:2: missing `title`: `judul` is not a key Warta reads \u2014 "
+         "rename `judul` to `title`"),
+        ("---\ntittle: A\ndate: 2018-09-26\n---\n",
+         f"{PATH}:2: missing `title`: `tittle` is not a key Warta reads \u2014 "
+         "rename `tittle` to `title`"),
+        ("---\ntitle: A\ntanggal: 2018-09-26\n---\n",
+         f"{PATH}:3: missing `date`: `tanggal` is not a key Warta reads \u2014 "
+         "rename `tanggal` to `date`"),
+    ],
+)
+def test_a_missing_field_names_the_key_that_stands_for_it(text: str, expected: str) -> None:
+    assert errors(text) == [expected]  # and no second word about the same key
+
+
+def test_the_warnings_of_a_file_with_an_error_are_reported_with_it() -> None:
+    problems = errors("---\ntitle: A\ndate: kemarin\nauhtors: [x]\n---\n")
+    assert any("did you mean `authors`" in p for p in problems)
+
+
+@pytest.mark.parametrize(
+    ("line", "names", "warning"),
+    [
+        ("tags: [Banjir, BPBD]", ["Banjir", "BPBD"], None),
+        ("tags: Banjir", ["Banjir"], None),
+        ("tags: banjir di kota", ["banjir di kota"], None),
+        ("tags: Banjir, BPBD, Cuaca", ["Banjir", "BPBD", "Cuaca"],
+         "`tags` is one text with commas, read as 3 tags \u2014 write a YAML list: "
+         "`tags: [Banjir, BPBD, Cuaca]`"),
+        ('tags: "Banjir BPBD Cuaca"', ["Banjir BPBD Cuaca"],
+         "one tag `Banjir BPBD Cuaca` \u2014 if you meant 3 tags, write "
+         "`tags: [Banjir, BPBD, Cuaca]`; for one, write `tags: [Banjir BPBD Cuaca]`"),
+        ("categories: Berita, Kota", ["Berita", "Kota"],
+         "`categories` is one text with commas, read as 2 tags \u2014 write a YAML list: "
+         "`categories: [Berita, Kota]`"),
+    ],
+)
+def test_tags_written_as_text(line: str, names: list[str], warning: str | None) -> None:
+    parsed = parse(f"---\ntitle: A\ndate: 2018-09-26\n{line}\n---\n")
+    assert [t.name for t in parsed.article.tags] == names
+    assert [str(w) for w in parsed.warnings] == ([f"{PATH}:4: {warning}"] if warning else [])
+
+
+@pytest.mark.parametrize(
+    ("line", "names", "warning"),
+    [
+        ("author: Budi Santoso", ["Budi Santoso"], None),
+        ("authors: Hmz", ["Hamid Zulkarnain"], None),
+        ("authors: Hmz, Ulm", ["Hamid Zulkarnain", "Ulm"],
+         "`authors` is one text with commas, read as 2 authors \u2014 write a YAML list: "
+         "`authors: [Hmz, Ulm]`"),
+        ("author: Hmz Ulm", ["Hmz Ulm"], None),  # Ulm is not in [authors]
+    ],
+)
+def test_authors_written_as_text(line: str, names: list[str], warning: str | None) -> None:
+    parsed = parse(f"---\ntitle: A\ndate: 2018-09-26\n{line}\n---\n")
+    assert [a.name for a in parsed.article.authors] == names
+    assert [str(w) for w in parsed.warnings] == ([f"{PATH}:4: {warning}"] if warning else [])
+
+
+def test_initials_of_two_known_authors_in_one_text_get_a_warning() -> None:
+    config = parse_config('[authors]\nHmz = "Hamid"\nUlm = "Ulya"\n')
+    parsed = parse_article("---\ntitle: A\ndate: 2018-09-26\nauthor: Hmz Ulm\n---\n", PATH,
+                           config)
+    assert [str(w) for w in parsed.warnings] == [
+        f"{PATH}:4: one author `Hmz Ulm` \u2014 if you meant 2 authors, write "
+        "`author: [Hmz, Ulm]`; for one, write `author: [Hmz Ulm]`"]
+
+
 def test_javascript_image_url_is_refused() -> None:
     problems = errors("---\ntitle: A\ndate: 2018-09-26\nimage: {src: 'javascript:alert(1)'}\n---\n")
     assert "neither an http(s) URL" in problems[0]
@@ -115,7 +211,7 @@ def test_javascript_image_url_is_refused() -> None:
         (b"---\ntitle: caf\xe9\n---\n", f"{PATH}:2: the file is not UTF-8 text"),
         ("Judul saja\n\nIsi.\n", f"{PATH}:1: no frontmatter"),
         ("---\ntitle: A\ndate: 2018-09-26\nIsi tanpa penutup.\n", f"{PATH}:1: the frontmatter"),
-        ("---\ntitle: A\ndate: [2018\n---\n", f"{PATH}:4: invalid YAML"),
+        ("---\ntitle: A\ndate: [2018\n---\n", f"{PATH}:3: invalid YAML"),
         ("---\ndate: 2018-09-26\n---\n", f"{PATH}:1: missing `title`"),
         ("---\ntitle: A\n---\n", f"{PATH}:1: missing `date`"),
         ("---\ntitle: A\ndate: kemarin sore\n---\n", f"{PATH}:3: `date` is not a date"),

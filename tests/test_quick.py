@@ -278,3 +278,42 @@ def test_a_damaged_page_or_record_row_takes_the_whole_way(
     assert not first.quick and not second.quick
     assert "2024/03/berita-3/index.html" in first.written
     _same_as_the_whole_way(site, make_site)
+
+
+def test_a_date_far_ahead_is_warned_about_both_ways_until_it_is_within_a_year(
+        make_site: Callable[[str], SiteMaker]) -> None:
+    # Given an archive with an article dated more than a year after the build's now
+    site = make_site("settled")
+    _newsroom(site)
+    site.article("2025/06/jauh", "Jauh", "2025-06-01T08:00:00+07:00")
+    first = _build(site)
+    # When another article is edited (the quick way, then the whole way)
+    site.article("2024/03/b5", "Berita 5", "2024-03-15T08:00:00+07:00", body="Baru.\n",
+                 tags="[Kota, Topik 1]")
+    kept = _build(site)
+    whole = _build(site, quick=False)
+    # and again once the date is less than a year away
+    later_now = NOW + timedelta(days=80)
+    site.article("2024/03/b5", "Berita 5", "2024-03-15T08:00:00+07:00", body="Lagi.\n",
+                 tags="[Kota, Topik 1]")
+    later = _build(site, now=later_now)
+    later_whole = _build(site, now=later_now, quick=False)
+    # Then both ways warn at the date's line while it is far, and neither does after
+    assert kept.quick and not whole.quick and later.quick
+    assert [(w.path, w.line) for w in first.warnings] == [
+        ("content/articles/2025/06/jauh.md", 3)]
+    assert "2025-06-01T08:00+07:00" in first.warnings[0].message
+    assert kept.warnings == first.warnings == whole.warnings
+    assert later.warnings == later_whole.warnings == ()
+
+
+def test_a_build_whose_clock_went_back_goes_the_whole_way(built: SiteMaker) -> None:
+    # (an article that was within a year may be far ahead now: a warning to find)
+    site = built
+    site.article("2025/03/jauh", "Jauh", "2025-03-20T15:00:00+07:00")  # 366 days less 4 h
+    assert _build(site).warnings == ()
+    site.article("2024/03/b5", "Berita 5", "2024-03-15T08:00:00+07:00", body="Baru.\n",
+                 tags="[Kota, Topik 1]")
+    earlier = _build(site, now=NOW - timedelta(hours=12))  # after every published article
+    assert not earlier.quick
+    assert [w.path for w in earlier.warnings] == ["content/articles/2025/03/jauh.md"]

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
+from datetime import datetime, timedelta
 from pathlib import Path
 
 from generator.build import commit
@@ -18,6 +19,7 @@ from generator.cache.background_save import SourceSaving
 from generator.cache.store import Cache, SourceEntry
 from generator.config import SiteConfig
 from generator.content.folders import MEDIA
+from generator.content.frontmatter import ProblemError, decode, key_line, split
 from generator.content.model import Article, StaticPage
 from generator.content.source_record import SourceRecord
 from generator.errors import Problem
@@ -48,13 +50,14 @@ class Loaded:
 def load(site_dir: Path, config: SiteConfig, cache: Cache, jobs: int = 1,
          known: Mapping[str, SourceEntry] | None = None,
          only: Collection[str] | None = None,
-         scanned: list[Source] | None = None) -> Loaded:
+         scanned: list[Source] | None = None, now: datetime | None = None) -> Loaded:
     """Parse what changed since the cache was written; take the rest from the cache.
 
     `known` is the `Loaded.sources` of this process's previous load, used instead of
     reading the cache. With it, `only` names the sources that may have changed since
     (`warta serve`'s watcher knows): only those are looked at, not every file.
     `scanned`: what `scan` found moments ago, when the caller already looked.
+    `now`: the build's "now", for the warnings that depend on it (`record_problems`).
     """
     key = config.content_key
     if known is None:
@@ -87,18 +90,19 @@ def load(site_dir: Path, config: SiteConfig, cache: Cache, jobs: int = 1,
             cache, entries, changed, set(changes.removed),
             apart=jobs > 1 and changes.parsed >= PARALLEL_THRESHOLD)
     loaded = _collect(site_dir, {path: e.record for path, e in entries.items()},
-                      changes.parsed)
+                      changes.parsed, now)
     return Loaded(loaded.articles, loaded.pages, loaded.problems, changes.parsed,
                   changes=changes, sources=entries, saving=saving)
 
 
-def _collect(site_dir: Path, records: dict[str, SourceRecord], parsed: int) -> Loaded:
+def _collect(site_dir: Path, records: dict[str, SourceRecord], parsed: int,
+             now: datetime | None) -> Loaded:
     articles: list[Article] = []
     pages: list[StaticPage] = []
     problems: list[Problem] = []
     for path in sorted(records):
         record = records[path]
-        problems += record_problems(site_dir, path, record)
+        problems += record_problems(site_dir, path, record, now)
         if record.article is not None:
             articles.append(record.article)
         elif record.page is not None:
@@ -106,17 +110,46 @@ def _collect(site_dir: Path, records: dict[str, SourceRecord], parsed: int) -> L
     return Loaded(tuple(articles), tuple(pages), tuple(problems), parsed)
 
 
-def record_problems(site_dir: Path, path: str, record: SourceRecord) -> list[Problem]:
-    """The problems a load reports for one record: those found parsing it, and a
-    missing image file."""
+def record_problems(site_dir: Path, path: str, record: SourceRecord,
+                    now: datetime | None) -> list[Problem]:
+    """The problems a load reports for one record: those found parsing it (cached with
+    it), and those of every build: a missing image file, a date far ahead of `now`."""
     problems = list(record.problems)
-    if record.article is not None:
-        image = record.article.image
-        if image and image.url.startswith("/media/"):
-            target = site_dir / MEDIA / image.url.removeprefix("/media/")
-            if not target.is_file():
-                problems.append(Problem(
-                    path, None, f"the image {image.src!r} is not in {MEDIA}/",
-                    f"add the file as {MEDIA}/{image.url.removeprefix('/media/')} "
-                    "or fix `image.src`", severity="warning"))
+    article = record.article
+    if article is None:
+        return problems
+    image = article.image
+    if image and image.url.startswith("/media/"):
+        target = site_dir / MEDIA / image.url.removeprefix("/media/")
+        if not target.is_file():
+            problems.append(Problem(
+                path, None, f"the image {image.src!r} is not in {MEDIA}/",
+                f"add the file as {MEDIA}/{image.url.removeprefix('/media/')} "
+                "or fix `image.src`", severity="warning"))
+    if now is not None and article.date > now + FAR_AHEAD:
+        problems.append(Problem(
+            path, source_line(site_dir, path, "date"),
+            f"{_FAR_AHEAD_MESSAGE}: the article will appear only from "
+            f"{article.date.isoformat(timespec='minutes')}, in the first build after that",
+            "if the year is a typo, correct it", severity="warning"))
     return problems
+
+
+FAR_AHEAD = timedelta(days=366)
+"""A date further than this after the build's "now" is probably a typo."""
+_FAR_AHEAD_MESSAGE = "`date` is more than a year ahead"
+
+
+def depends_on_now(problem: Problem) -> bool:
+    """Whether `problem` is one that `record_problems` finds only for some "now": a
+    build that keeps a file's warnings from an earlier build must find it again."""
+    return problem.message.startswith(_FAR_AHEAD_MESSAGE)
+
+
+def source_line(site_dir: Path, path: str, key: str) -> int | None:
+    """File line of frontmatter `key` in source `path`, read again: for the warnings
+    found after parsing (rare), so that records need not carry lines."""
+    try:
+        return key_line(split(decode((site_dir / path).read_bytes(), path), path), key)
+    except (OSError, ProblemError):
+        return None

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
+from generator.build.unpublished import Unpublished
 from generator.cache.store import OutputEntry
 from generator.config import SiteConfig
 from generator.content import folders
@@ -96,6 +97,9 @@ class BuildResult:
     quick: bool = False
     """Whether the build took the quick path for a change that moved nothing
     (build/quick.py)."""
+    unpublished: tuple[Unpublished, ...] = ()
+    """Articles the last successful build published that this one took off the site
+    (made drafts, or dated after "now")."""
 
 
 Progress = Callable[[int, int], None]

@@ -17,6 +17,7 @@ from pathlib import Path
 from generator.build import commit
 from generator.build.commit import BuildRecords
 from generator.build.options import CACHE_FILE, BuildOptions, reparse_body
+from generator.build.unpublished import Unpublished
 from generator.cache.background_save import SourceSaving
 from generator.cache.store import Cache, OutputEntry
 from generator.errors import Problem
@@ -77,6 +78,8 @@ class Planned:
     """The sources still being saved by a child process."""
     kept: dict[str, OutputEntry] | None = None
     """The records of the current files, for a process that builds again."""
+    unpublished: tuple[Unpublished, ...] = ()
+    """Articles the last successful build published that this one leaves out."""
 
 
 @dataclass(frozen=True)

@@ -33,6 +33,7 @@ from generator.build.options import (
 )
 from generator.build.output import Planned, ToWrite, Written, write_output
 from generator.build.quick import plan_quickly
+from generator.build.unpublished import Unpublished, unpublished
 from generator.cache.store import Cache, OutputEntry
 from generator.config import SiteConfig, load_config
 from generator.errors import ContentError, Problem
@@ -128,7 +129,8 @@ def _finish(options: BuildOptions, done: Planned, written: Written,
     """Index the finished pages for search when they changed, and report."""
     # After the commit: Pagefind reads the finished HTML files from the output folder.
     site = done.to_write.site
-    config, warnings = site.config, done.warnings
+    config = site.config
+    warnings = config.warnings + done.warnings  # site.toml's first, as it is read first
     indexed = pending = False
     if not options.dry_run and not config.outputs.search:
         search.remove_index(options.output)
@@ -145,7 +147,8 @@ def _finish(options: BuildOptions, done: Planned, written: Written,
                        seconds=time.perf_counter() - started, warnings=warnings,
                        articles=len(site.listed), next_due=site.next_due,
                        search_indexed=indexed, search_pending=pending,
-                       search_key=done.search_key, reused=done.reused, quick=done.quick)
+                       search_key=done.search_key, reused=done.reused, quick=done.quick,
+                       unpublished=done.unpublished)
 
 
 def _settled(cache: Cache, site: Site, plan: Plan, warnings: tuple[Problem, ...],
@@ -161,14 +164,24 @@ def _settled(cache: Cache, site: Site, plan: Plan, warnings: tuple[Problem, ...]
         sources=sources)
 
 
+@dataclass(frozen=True)
+class _Indexed:
+    """What the index stage over the whole archive gives."""
+
+    site: Site
+    """The site."""
+    unpublished: tuple[Unpublished, ...]
+    """Articles the last successful build published that this one leaves out."""
+
+
 def _index(options: BuildOptions, config: SiteConfig, loaded: loader.Loaded,
-           memory: BuildMemory, memos: dict[str, object]) -> Site:
+           memory: BuildMemory, memos: dict[str, object], cache: Cache) -> _Indexed:
     """The index stage over the whole archive: the previous site's indexes taken as they
     were, or appended to, or made again; the memo to store goes into `memos`. Raises
     ContentError with every problem of every file, before anything is written."""
+    now = build_now(options)
     warnings = [p for p in loaded.problems if not p.is_error]
     target = memory.target
-    now = build_now(options)
     site = None
     if memory.site is not None:
         site = reuse_site(memory.site, config, loaded.articles, loaded.pages, options.drafts,
@@ -180,15 +193,19 @@ def _index(options: BuildOptions, config: SiteConfig, loaded: loader.Loaded,
                 memory.site = site_memo(site, loaded.articles, loaded.pages, options.drafts)
                 memos["site:" + target] = memory.site
     errors = [p for p in loaded.problems if p.is_error]
+    gone: tuple[Unpublished, ...] = ()
     if site is None:
         site, clashes = make_site(config, loaded.articles, loaded.pages, options.drafts,
                                   now=now)
         errors += clashes
         memory.site = site_memo(site, loaded.articles, loaded.pages, options.drafts)
         memos["site:" + target] = memory.site
+        # Only a site indexed anew can have lost an article (`reuse_site` and
+        # `extend_site` refuse).
+        gone = unpublished(cache, target, loaded.articles, site.articles)
     if errors:
-        raise ContentError(errors + warnings)
-    return site
+        raise ContentError(errors + warnings + list(config.warnings))
+    return _Indexed(site, gone)
 
 
 @dataclass(frozen=True)
@@ -211,11 +228,12 @@ def _plan_whole(options: BuildOptions, config: SiteConfig, theme: ThemeFiles, ca
     site_dir = options.site_dir
     # Load and changes: the changed sources parsed, the rest from the cache.
     loaded = loader.load(site_dir, config, cache, options.jobs, memory.sources,
-                         options.sources_changed, scanned)
+                         options.sources_changed, scanned, build_now(options))
     memory.sources = loaded.sources
     # Index.
     memos: dict[str, object] = {}
-    site = _index(options, config, loaded, memory, memos)
+    indexed = _index(options, config, loaded, memory, memos, cache)
+    site = indexed.site
     # Plan, reusing the previous plan's memo.
     renderer = Renderer(theme, site, site_dir)
     plan = make_plan(site, renderer.template_key, renderer.globals_key(),
@@ -267,4 +285,4 @@ def _plan_whole(options: BuildOptions, config: SiteConfig, theme: ThemeFiles, ca
             fresh=fresh, memos=memos,
             settled=_settled(cache, site, plan, warnings, search_key, len(loaded.sources))),
         parsed=loaded.parsed, warnings=warnings, search_key=search_key, reused=plan.reused,
-        quick=False, saving=loaded.saving, kept=current)
+        quick=False, saving=loaded.saving, kept=current, unpublished=indexed.unpublished)

@@ -120,8 +120,9 @@ def _prove(options: BuildOptions, config: SiteConfig, theme: ThemeFiles, cache: 
     changes = _changes(found, config, cache)
     memo = stored(cache, "site:" + target) if changes is not None else None
     if (changes is None or not isinstance(memo, SiteMemo)
-            or not still_current(memo, config, options.drafts, now)):
-        return None
+            or not still_current(memo, config, options.drafts, now)
+            or (memo.site.now is not None and now < memo.site.now)):
+        return None  # (the clock went back: an article may now be far ahead, a warning)
     edits, added = changes.edits, changes.added
     # The site's articles are read from the cache where a page shows them: the one
     # explicit reader of records the index and plan stages are handed.
@@ -148,7 +149,7 @@ def _prove(options: BuildOptions, config: SiteConfig, theme: ThemeFiles, cache: 
     if len(damaged) > MOST_DAMAGED or not damaged.isdisjoint(
             output for output, _ in head.copies):
         return None
-    warnings = _warnings(options.site_dir, head.warnings, (*edits, *added))
+    warnings = _warnings(options.site_dir, head.warnings, (*edits, *added), cache, now)
     if warnings is None:
         return None
     store_ = PageStore(cache)
@@ -244,14 +245,20 @@ def _article(article: Article | None) -> Article:
     return article
 
 
-def _warnings(site_dir: Path, before: tuple[Problem, ...],
-              edits: Iterable[SourceChange]) -> tuple[Problem, ...] | None:
-    """The load's warnings with those of the edited files found again; None on an error
-    (the whole pipeline reports every problem of every file)."""
-    edited = {edit.path for edit in edits}
-    found = [p for p in before if p.path not in edited]
-    for edit in edits:
-        problems = loader.record_problems(site_dir, edit.path, edit.entry.record)
+def _warnings(site_dir: Path, before: tuple[Problem, ...], edits: Iterable[SourceChange],
+              cache: Cache, now: datetime) -> tuple[Problem, ...] | None:
+    """The load's warnings with those of the edited files found again, and those of the
+    files whose warnings depend on "now" (a date far ahead); None on an error (the whole
+    pipeline reports every problem of every file)."""
+    records = {edit.path: edit.entry.record for edit in edits}
+    again = {p.path for p in before if loader.depends_on_now(p)} - records.keys()
+    if again:
+        records.update(cache.records(again))
+        if not again <= records.keys():
+            raise LookupError("a record of a file with warnings is not in the cache")
+    found = [p for p in before if p.path not in records]
+    for path, record in records.items():
+        problems = loader.record_problems(site_dir, path, record, now)
         if any(p.is_error for p in problems):
             return None
         found += problems

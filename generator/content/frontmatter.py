@@ -6,7 +6,6 @@ line, because an editor fixes a file in an editor, by line.
 
 from __future__ import annotations
 
-import difflib
 import re
 from dataclasses import dataclass
 from typing import Any
@@ -81,12 +80,7 @@ def split(text: str, path: str) -> Split:
         if data is None:
             data = yaml.load("\n".join(fm_lines), Loader=_Loader)
     except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        line = mark.line + 2 if mark is not None else None
-        reason = getattr(error, "problem", None) or str(error)
-        raise ProblemError(Problem(path, line, f"invalid YAML in the frontmatter: {reason}",
-                                   "check quotes, colons and indentation; quote values "
-                                   "that contain `: `")) from None
+        raise ProblemError(yaml_problem(error, path)) from None
     except (ValueError, OverflowError) as error:
         # YAML reads `2024-13-45` as a date and fails to make it (no mark, no YAMLError).
         raise ProblemError(Problem(path, _impossible_date_line(fm_lines),
@@ -100,6 +94,33 @@ def split(text: str, path: str) -> Split:
                                    "write one key per line, e.g. `title: Judul`"))
     return Split(data={str(k): v for k, v in data.items()}, lines=tuple(fm_lines),
                  first_line=2, body="\n".join(lines[index + 1:]))
+
+
+# What YAML says it was reading when it failed, for an editor: the line where the
+# construct began is where the mistake usually is.
+_OPENED = {
+    "while parsing a flow sequence": "the list `[` opened here is not closed",
+    "while parsing a flow mapping": "the mapping `{` opened here is not closed",
+    "while scanning a quoted scalar": "the quoted text opened here is not closed",
+}
+
+
+def yaml_problem(error: yaml.YAMLError, path: str) -> Problem:
+    """The Problem of a YAML error in frontmatter that starts on file line 2: at the
+    line where the construct that failed began, saying where the parser noticed."""
+    noticed_mark = getattr(error, "problem_mark", None)
+    began_mark = getattr(error, "context_mark", None)
+    noticed = noticed_mark.line + 2 if noticed_mark is not None else None
+    began = began_mark.line + 2 if began_mark is not None else None
+    reason = getattr(error, "problem", None) or str(error)
+    hint = "check quotes, colons and indentation; quote values that contain `: `"
+    context = getattr(error, "context", None)
+    if began is None or noticed is None or began == noticed or not context:
+        return Problem(path, noticed, f"invalid YAML in the frontmatter: {reason}", hint)
+    what = _OPENED.get(context) or (
+        f"the part that begins here ({context.removeprefix('while ')}) is not finished")
+    return Problem(path, began, f"invalid YAML in the frontmatter: {what} "
+                   f"(noticed at line {noticed}: {reason})", hint)
 
 
 # Most frontmatter is `key: value` lines of plain words, quoted text, dates and
@@ -211,9 +232,3 @@ def key_line(part: Split, key: str) -> int | None:
         if pattern.match(line):
             return part.first_line + offset
     return None
-
-
-def suggest(key: str, known: set[str]) -> str | None:
-    """The known key `key` is probably a misspelling of, if any."""
-    matches = difflib.get_close_matches(key.lower(), sorted(known), n=1, cutoff=0.8)
-    return matches[0] if matches else None

@@ -8,7 +8,7 @@ what to re-parse is the loader's business (`build/loader.py`).
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from datetime import date, datetime, time
 from typing import Any
@@ -16,29 +16,14 @@ from zoneinfo import ZoneInfo
 
 from generator import urls
 from generator.config import SiteConfig
-from generator.content import markup
-from generator.content.frontmatter import ProblemError, Split, decode, key_line, split, suggest
+from generator.content import keys, markup
+from generator.content.frontmatter import ProblemError, Split, decode, key_line, split
+from generator.content.keys import SYNONYMS
 from generator.content.model import Article, Author, Correction, Image, StaticPage, Tag, with_key
 from generator.errors import Problem
 from generator.slugs import slugify
 
 Renderer = Callable[[str], str]
-
-KNOWN_KEYS = {
-    "title", "date", "slug", "tags", "authors", "author", "summary", "location", "source",
-    "image", "draft", "updated", "corrections", "aliases", "withdrawn",
-}
-# Keys Hugo and Jekyll archives use for the same things, read as ours.
-SYNONYMS = {
-    "categories": "tags", "category": "tags", "kategori": "tags",
-    "description": "summary", "excerpt": "summary",
-    "lastmod": "updated", "last_modified_at": "updated", "modified": "updated",
-    "featured_image": "image", "coverimage": "image", "cover": "image", "images": "image",
-    "published": "draft",
-}
-# Keys that tools we know write for themselves; kept, never warned about.
-QUIET_KEYS = {"layout", "permalink", "type", "weight", "source_id", "source_url", "lang",
-              "url", "keywords", "series", "toc", "comments", "additionallinks"}
 
 SUMMARY_LENGTH = 240
 
@@ -91,9 +76,8 @@ def parse_article(data: bytes | str, path: str, config: SiteConfig,
         body_hash=markup.fingerprint(body_html),
         extra=fields.extra(),
     )
-    errors = [p for p in problems if p.is_error]
-    if errors:
-        raise ContentProblems(errors)
+    if any(p.is_error for p in problems):
+        raise ContentProblems(problems)  # the warnings too: every problem of the file
     return Parsed(with_key(article), body_html, tuple(p for p in problems if not p.is_error))
 
 
@@ -105,9 +89,8 @@ def parse_page(data: bytes | str, path: str, config: SiteConfig,
     title = fields.text("title", required=True)
     slug = fields.slug(title, path)
     body_html = render(part.body)
-    errors = [p for p in problems if p.is_error]
-    if errors:
-        raise ContentProblems(errors)
+    if any(p.is_error for p in problems):
+        raise ContentProblems(problems)
     page = StaticPage(path=path, title=title, slug=slug, url=urls.page_url(slug),
                       body_hash=markup.fingerprint(body_html),
                       summary=markup.cut(markup.first_paragraph(body_html), SUMMARY_LENGTH))
@@ -141,11 +124,24 @@ class _Fields:
         self.part, self.path, self.config, self.problems = part, path, config, problems
         self.data = part.data
         self.zone: ZoneInfo = config.zone
+        self.unknown = keys.unknown_keys(self.data)
+        """Keys Warta does not read, each with the key it probably stands for."""
 
     def fail(self, key: str, message: str, hint: str = "", severity: str = "error") -> None:
         # A missing key is reported at the frontmatter's opening line.
         line = key_line(self.part, key) or 1
         self.problems.append(Problem(self.path, line, message, hint, severity))
+
+    def missing(self, key: str, hint: str) -> None:
+        """Report required `key` missing: at the line of an unknown key that stands for
+        it (`judul:`, `tittle:`), else at the frontmatter's opening line."""
+        for written, meant in self.unknown.items():
+            if meant == key:
+                self.unknown[written] = None  # reported here, not again as unknown
+                self.fail(written, f"missing `{key}`: `{written}` is not a key Warta reads",
+                          f"rename `{written}` to `{key}`")
+                return
+        self.fail(key, f"missing `{key}`", hint)
 
     def _synonym(self, ours: str) -> Any:
         for theirs, target in SYNONYMS.items():
@@ -158,7 +154,7 @@ class _Fields:
         value = self.data.get(key)
         if value is None or value == "":
             if required:
-                self.fail(key, f"missing `{key}`", f"add a line `{key}: ...` to the frontmatter")
+                self.missing(key, f"add a line `{key}: ...` to the frontmatter")
             return ""
         if isinstance(value, (dict, list)):
             self.fail(key, f"`{key}` must be text, not a {type(value).__name__}",
@@ -174,8 +170,8 @@ class _Fields:
         value = self.data.get(key)
         if value is None or value == "":
             if required:
-                self.fail(key, f"missing `{key}`",
-                          f"add `{key}: 2018-09-26T10:00:00+07:00` (or a date, 2018-09-26)")
+                self.missing(key, f"add `{key}: 2018-09-26T10:00:00+07:00` (or a date, "
+                             "2018-09-26)")
             return None
         parsed = to_datetime(value, self.zone)
         if parsed is None:
@@ -211,7 +207,7 @@ class _Fields:
 
     def _names(self, key: str, value: Any) -> list[str]:
         if isinstance(value, str):
-            return [v for v in (part.strip() for part in value.split(",")) if v]
+            return keys.words_of(value)
         if isinstance(value, list):
             names = []
             for item in value:
@@ -226,11 +222,29 @@ class _Fields:
                       f"write `{key}: [Satu, Dua]`")
         return []
 
+    def _listed(self, key: str, value: Any, what: str,
+                known: Collection[str] | None = None) -> list[str]:
+        """The names of a list of tags or authors. A text is one name unless it holds
+        commas (then it is cut there); either way, a text that may not say what the
+        editor meant gets a warning showing the YAML list to write."""
+        if not isinstance(value, str):
+            return self._names(key, value)
+        names = keys.words_of(value)
+        if len(names) > 1:
+            self.fail(key, f"`{key}` is one text with commas, read as {len(names)} {what}s",
+                      f"write a YAML list: `{keys.as_list(key, names)}`", severity="warning")
+        elif names and (words := keys.looks_like_several(names[0], known)) is not None:
+            self.fail(key, f"one {what} `{names[0]}`",
+                      f"if you meant {len(words)} {what}s, write "
+                      f"`{keys.as_list(key, words)}`; for one, write "
+                      f"`{keys.as_list(key, names)}`", severity="warning")
+        return names
+
     def tags(self) -> tuple[Tag, ...]:
-        names = self._names("tags", self.data.get("tags"))
+        names = self._listed("tags", self.data.get("tags"), "tag")
         for key in self.data:
             if SYNONYMS.get(key.lower()) == "tags":
-                names += self._names(key, self.data[key])
+                names += self._listed(key, self.data[key], "tag")
         tags: dict[str, Tag] = {}
         for raw in names:
             name = self.config.canonical_tag(raw)
@@ -247,11 +261,11 @@ class _Fields:
         value = self.data.get(key)
         if isinstance(value, dict):  # Hugo archives: author: {name: ..., link: ...}
             value = value.get("name")
-        if isinstance(value, str):
-            value = [value]
-        keys = self._names(key, value)
+        # A full name is two capitalised words: only initials of `[authors]` are taken
+        # for several authors written with spaces (`Hmz Ulm`).
+        names = self._listed(key, value, "author", self.config.authors.keys())
         authors: dict[str, Author] = {}
-        for written in keys:
+        for written in names:
             info = self.config.author(written)
             slug = slugify(info.name)
             if not slug:
@@ -328,18 +342,12 @@ class _Fields:
         return tuple(found)
 
     def extra(self) -> dict[str, Any]:
-        extra = {}
-        for key, value in self.data.items():
-            lowered = key.lower()
-            if key in KNOWN_KEYS or lowered in SYNONYMS:
-                continue
-            if lowered not in QUIET_KEYS:
-                near = suggest(key, KNOWN_KEYS)
-                if near:
-                    self.fail(key, f"unknown key `{key}`: did you mean `{near}`?",
-                              f"rename it to `{near}` or it will be ignored", severity="warning")
-            extra[key] = value
-        return extra
+        for key, near in self.unknown.items():
+            if near is not None:
+                self.fail(key, f"unknown key `{key}`",
+                          f"did you mean `{near}`? As written, Warta does not read it",
+                          severity="warning")
+        return {key: value for key, value in self.data.items() if not keys.is_read(key)}
 
 
 def to_datetime(value: Any, zone: ZoneInfo) -> datetime | None:

@@ -1,0 +1,167 @@
+"""An editor's mistakes, made one at a time as `warta check` and `warta build` see them
+(issue 19): each names the file and the line, suggests a fix where one makes sense,
+exits 1 for an error with `output/` untouched, and 0 for a warning.
+
+The errors among them have invalid example sites too (tests/invalid_sites/).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from generator.cli import main
+from tests.conftest import SiteMaker, settings
+
+NOW = "2026-03-01T09:00:00+07:00"
+
+
+def run(*args: str) -> tuple[int, str, str]:
+    result = CliRunner().invoke(main, list(args))
+    return result.exit_code, result.stdout, result.stderr
+
+
+def build(site: SiteMaker) -> tuple[int, str, str]:
+    return run("build", "--site", str(site.root), "--now", NOW)
+
+
+def earlier_output(site: SiteMaker) -> dict[str, bytes]:
+    """A good build's output, to compare with after a failed build."""
+    site.article("lama", "Lama", "2024-01-01")
+    assert build(site)[0] == 0
+    return _files(site.output)
+
+
+def _files(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes()
+            for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+@pytest.mark.parametrize(
+    ("lines", "expected"),
+    [
+        ("tittle: Banjir\ndate: 2024-03-01",
+         "error: content/articles/a.md:2: missing `title`: `tittle` is not a key Warta reads "
+         "\u2014 rename `tittle` to `title`"),
+        ("judul: Banjir\ndate: 2024-03-01",
+         "error: content/articles/a.md:2: missing `title`: `judul` is not a key Warta reads "
+         "\u2014 rename `judul` to `title`"),
+        ("title: Banjir\ntanggal: 2024-03-01",
+         "error: content/articles/a.md:3: missing `date`: `tanggal` is not a key Warta reads "
+         "\u2014 rename `tanggal` to `date`"),
+        ("title: Banjir\ndate: 2024-03-01\ntags: [Banjir, BPBD\nlocation: Malang",
+         "error: content/articles/a.md:4: invalid YAML in the frontmatter: the list `[` "
+         "opened here is not closed (noticed at line 5"),
+    ],
+)
+def test_errors_name_the_line_and_leave_the_output(site: SiteMaker, lines: str,
+                                                   expected: str) -> None:
+    # Given a site built once, then a file with the mistake
+    before = earlier_output(site)
+    site.write("content/articles/a.md", f"---\n{lines}\n---\nIsi.\n")
+    # When it is checked and built
+    check = run("check", "--site", str(site.root))
+    code, _, err = build(site)
+    # Then both fail on that line and the output is as it was
+    assert check[0] == 1 and check[2].startswith(expected)
+    assert code == 1 and err.startswith(expected), err
+    assert _files(site.output) == before
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("lokasi: Malang",
+         "warning: content/articles/a.md:4: unknown key `lokasi` \u2014 did you mean "
+         "`location`? As written, Warta does not read it"),
+        ('tags: "Banjir BPBD Cuaca"',
+         "warning: content/articles/a.md:4: one tag `Banjir BPBD Cuaca` \u2014 if you meant 3 "
+         "tags, write `tags: [Banjir, BPBD, Cuaca]`; for one, write "
+         "`tags: [Banjir BPBD Cuaca]`"),
+        ("tags: Banjir, BPBD, Cuaca",
+         "warning: content/articles/a.md:4: `tags` is one text with commas, read as 3 tags "
+         "\u2014 write a YAML list: `tags: [Banjir, BPBD, Cuaca]`"),
+        ("authors: Adt, Hmz",
+         "warning: content/articles/a.md:4: `authors` is one text with commas, read as 2 "
+         "authors \u2014 write a YAML list: `authors: [Adt, Hmz]`"),
+    ],
+)
+def test_warnings_name_the_line_and_the_build_goes_on(site: SiteMaker, line: str,
+                                                      expected: str) -> None:
+    site.write("content/articles/a.md", f"---\ntitle: Banjir\ndate: 2024-03-01\n{line}\n"
+               "---\nIsi.\n")
+    code, out, err = run("check", "--site", str(site.root))
+    assert code == 0 and "1 warning(s)" in out and err.splitlines() == [expected]
+    code, _, err = build(site)
+    assert code == 0 and err.splitlines() == [expected]
+    assert (site.output / "2024/03/banjir/index.html").exists()
+
+
+@pytest.mark.parametrize(
+    ("top", "expected"),
+    [
+        ("home_sise = 20",
+         "warning: site.toml:6: unknown key `home_sise` \u2014 did you mean `home_size`?"),
+        ("[outptus]\nfeeds = false",
+         "warning: site.toml:6: unknown table `[outptus]` \u2014 did you mean `[outputs]`?"),
+    ],
+)
+def test_misspelt_settings_are_warnings_naming_site_toml(site: SiteMaker, top: str,
+                                                         expected: str) -> None:
+    settings(site, top=top)
+    site.article("a", "A", "2024-03-01")
+    code, _, err = run("check", "--site", str(site.root))
+    assert code == 0 and err.splitlines() == [expected]
+    code, _, err = build(site)
+    assert code == 0 and err.splitlines() == [expected]
+
+
+def test_settings_warnings_are_reported_with_the_errors_of_a_failed_build(
+        site: SiteMaker) -> None:
+    settings(site, top="home_sise = 20")
+    site.write("content/articles/a.md", "tanpa frontmatter\n")
+    code, _, err = build(site)
+    assert code == 1
+    assert "site.toml:6: unknown key `home_sise`" in err and "a.md:1: no frontmatter" in err
+
+
+def test_a_date_a_year_ahead_is_a_warning_and_its_unpublishing_is_named(
+        site: SiteMaker) -> None:
+    # Given a published article
+    site.article("a", "Banjir di Kota", "2026-02-01T10:00:00+07:00")
+    assert build(site)[0] == 0
+    # When its year gets a typo (2062 for 2026)
+    site.article("a", "Banjir di Kota", "2062-02-01T10:00:00+07:00")
+    assert run("check", "--site", str(site.root))[0] == 0  # a check first: the cache has
+    code, out, err = build(site)                              # the new record by then
+    # Then the build warns at the date's line, saying when it would appear, and its
+    # summary names the article taken off the site
+    assert code == 0
+    assert err.splitlines() == [
+        "warning: content/articles/a.md:3: `date` is more than a year ahead: the article "
+        "will appear only from 2062-02-01T10:00+07:00, in the first build after that "
+        "\u2014 if the year is a typo, correct it"]
+    assert ("unpublished: Banjir di Kota (/2026/02/banjir-di-kota/): now dated "
+            "2062-02-01T10:00+07:00, so scheduled") in out
+    assert not (site.output / "2026/02/banjir-di-kota").exists()
+    # And the next build, which unpublishes nothing, says nothing of it
+    code, out, _ = build(site)
+    assert code == 0 and "unpublished" not in out
+
+
+def test_a_date_within_a_year_is_scheduled_without_a_word(site: SiteMaker) -> None:
+    site.article("a", "Besok", "2027-02-01T10:00:00+07:00")
+    code, _, err = build(site)
+    assert code == 0 and err == ""
+
+
+def test_an_article_made_a_draft_is_named_in_the_summary(site: SiteMaker) -> None:
+    site.article("a", "Banjir di Kota", "2026-02-01T10:00:00+07:00")
+    site.article("b", "Lain", "2026-02-02T10:00:00+07:00")
+    assert build(site)[0] == 0
+    site.article("a", "Banjir di Kota", "2026-02-01T10:00:00+07:00", draft="true")
+    code, out, _ = build(site)
+    assert code == 0
+    assert "unpublished: Banjir di Kota (/2026/02/banjir-di-kota/): now a draft" in out
