@@ -36,7 +36,7 @@ class Compared:
     """Known sources no longer found."""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class SourceChange:
     """A source file that is not as the cache knew it."""
 

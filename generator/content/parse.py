@@ -347,6 +347,8 @@ class _Fields:
                 self.fail(key, f"unknown key `{key}`",
                           f"did you mean `{near}`? As written, Warta does not read it",
                           severity="warning")
+        if self.data.keys() <= keys.KNOWN_KEYS:
+            return {}
         return {key: value for key, value in self.data.items() if not keys.is_read(key)}
 
 

@@ -71,7 +71,7 @@ class Renderer:
         self.env.filters["isodate"] = date_format.iso
         self.env.filters["rfc822"] = _rfc822
         self.env.filters["absolute"] = site.config.absolute
-        nav_urls = frozenset(t.tag.url for t in site.nav_tags)
+        nav_urls = self._nav_urls = frozenset(t.tag.url for t in site.nav_tags)
         self.env.globals.update(
             site=site.config,
             # Tags only, no counts: every page shows the navigation, and a count
@@ -191,8 +191,12 @@ class Renderer:
         """The HTML of `page`; `body_of(path)` gives a source's rendered body."""
         site = self.site
         title = self.gettext(page.title) if page.kind in _TRANSLATED_TITLES else page.title
+        view = _PageView(page, title)
         context: dict[str, Any] = {
-            "page": _PageView(page, title),
+            "page": view,
+            # Worked out here, not by the template calling `nav_current`: a call from a
+            # template costs Jinja's checks of the callable on every page.
+            "current_nav": _nav_current(page, self._nav_urls),
             "articles": [site.articles[i] for i in page.items],
         }
         if page.kind == "article":
