@@ -18,10 +18,7 @@ from generator.build.pipeline import BuildOptions, build
 from generator.content.new_article import create_article
 from generator.errors import WartaError
 from generator.report import Reporter
-
-SITE_OPTION = click.option(
-    "--site", "site_dir", type=click.Path(file_okay=False, path_type=Path), default=".",
-    show_default=True, help="The site folder (with site.toml and content/).")
+from generator.site_folder import site_option
 
 
 def _jobs(value: int | None) -> int:
@@ -81,7 +78,7 @@ def main() -> None:
 
 
 @main.command("build")
-@SITE_OPTION
+@site_option
 @click.option("--output", "output_dir", type=click.Path(file_okay=False, path_type=Path),
               help="Where to write the website (default: <site>/output).")
 @click.option("--drafts", is_flag=True, help="Include articles with `draft: true`.")
@@ -126,7 +123,7 @@ def _now(text: str | None) -> datetime | None:
 
 
 @main.command("check")
-@SITE_OPTION
+@site_option
 @click.option("--drafts", is_flag=True, help="Check drafts too.")
 def check_command(site_dir: Path, drafts: bool) -> None:
     """Validate the content, settings and templates; write no website files."""
@@ -143,7 +140,7 @@ def check_command(site_dir: Path, drafts: bool) -> None:
 
 
 @main.command("new")
-@SITE_OPTION
+@site_option
 @click.argument("title")
 def new_command(site_dir: Path, title: str) -> None:
     """Create an article file for TITLE dated now; print its path. Never overwrites."""
