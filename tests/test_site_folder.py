@@ -12,6 +12,12 @@ from generator.site_folder import NoSiteError, find_site, site_folder
 from tests.conftest import SiteMaker
 
 
+@pytest.fixture(autouse=True)
+def _no_site_above(tmp_path: Path) -> None:
+    # A site.toml above the test's folder would make it a site, and `serve` would run.
+    assert find_site(tmp_path) is None, f"{find_site(tmp_path)}/site.toml: remove it"
+
+
 def run(*args: str) -> tuple[int, str, str]:
     result = CliRunner().invoke(main, list(args))
     return result.exit_code, result.stdout, result.stderr
@@ -78,7 +84,7 @@ def test_check_in_an_empty_folder_refuses(tmp_path: Path,
 
 
 @pytest.mark.parametrize("args", [("build",), ("check",), ("new", "Judul"), ("serve",),
-                                  ("import", "berita.txt")])
+                                  ("import", "berita.txt"), ("list",)])
 def test_every_command_refuses_outside_a_site(args: tuple[str, ...], tmp_path: Path,
                                               monkeypatch: pytest.MonkeyPatch) -> None:
     (tmp_path / "berita.txt").write_text("Judul\n\nIsi berita.\n", encoding="utf-8")
@@ -90,7 +96,7 @@ def test_every_command_refuses_outside_a_site(args: tuple[str, ...], tmp_path: P
 
 def test_help_works_outside_a_site(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(tmp_path)
-    for command in ("build", "check", "new", "serve", "import"):
+    for command in ("build", "check", "new", "list", "serve", "import"):
         code, out, _ = run(command, "--help")
         assert code == 0 and "--site" in out
 
