@@ -14,14 +14,17 @@ from pathlib import Path
 import click
 
 from generator import __version__
-from generator.build.pipeline import BuildOptions, build
+from generator.build.listing import Filters, as_json, line, list_articles
+from generator.build.pipeline import BuildOptions, build, build_now
 from generator.content.new_article import create_article
 from generator.errors import WartaError
 from generator.report import Reporter
+from generator.site_folder import site_option
 
-SITE_OPTION = click.option(
-    "--site", "site_dir", type=click.Path(file_okay=False, path_type=Path), default=".",
-    show_default=True, help="The site folder (with site.toml and content/).")
+NOW_OPTION = click.option(
+    "--now", "now_text", metavar="DATETIME",
+    help="Build as if it were this moment, e.g. 2018-09-27T08:00+07:00 (default: "
+         "SOURCE_DATE_EPOCH, else the clock); later articles are scheduled.")
 
 
 def _jobs(value: int | None) -> int:
@@ -81,7 +84,7 @@ def main() -> None:
 
 
 @main.command("build")
-@SITE_OPTION
+@site_option
 @click.option("--output", "output_dir", type=click.Path(file_okay=False, path_type=Path),
               help="Where to write the website (default: <site>/output).")
 @click.option("--drafts", is_flag=True, help="Include articles with `draft: true`.")
@@ -89,9 +92,7 @@ def main() -> None:
               help="Processes that parse and render a big build (default: number of cores).")
 @click.option("--quiet", "-q", is_flag=True, help="Print only problems.")
 @click.option("--verbose", "-v", is_flag=True, help="List every file written or removed.")
-@click.option("--now", "now_text", metavar="DATETIME",
-              help="Build as if it were this moment, e.g. 2018-09-27T08:00+07:00 "
-                   "(default: SOURCE_DATE_EPOCH, else the clock).")
+@NOW_OPTION
 def build_command(site_dir: Path, output_dir: Path | None, drafts: bool, jobs: int | None,
                   quiet: bool, verbose: bool, now_text: str | None) -> None:
     """Build the site into the output folder (only what changed is rewritten)."""
@@ -126,7 +127,7 @@ def _now(text: str | None) -> datetime | None:
 
 
 @main.command("check")
-@SITE_OPTION
+@site_option
 @click.option("--drafts", is_flag=True, help="Check drafts too.")
 def check_command(site_dir: Path, drafts: bool) -> None:
     """Validate the content, settings and templates; write no website files."""
@@ -143,7 +144,7 @@ def check_command(site_dir: Path, drafts: bool) -> None:
 
 
 @main.command("new")
-@SITE_OPTION
+@site_option
 @click.argument("title")
 def new_command(site_dir: Path, title: str) -> None:
     """Create an article file for TITLE dated now; print its path. Never overwrites."""
@@ -154,3 +155,46 @@ def new_command(site_dir: Path, title: str) -> None:
         sys.exit(1)
     click.echo(str(path))
 
+
+
+@main.command("list")
+@site_option
+@click.option("--drafts", is_flag=True, help="Drafts (`draft: true`).")
+@click.option("--scheduled", is_flag=True, help="Articles dated after now (see --now).")
+@click.option("--withdrawn", is_flag=True, help="Withdrawn articles.")
+@click.option("--tag", default="", metavar="TAG", help="Only articles with this tag.")
+@click.option("--author", default="", metavar="AUTHOR",
+              help="Only articles by this author (initials or name).")
+@click.option("--json", "json_output", is_flag=True,
+              help="A JSON array of {date, status, url, file, title}.")
+@NOW_OPTION
+def list_command(site_dir: Path, drafts: bool, scheduled: bool, withdrawn: bool, tag: str,
+                 author: str, json_output: bool, now_text: str | None) -> None:
+    """List the articles, newest first: date, status, URL and file.
+
+    Status is published, draft, scheduled or withdrawn. --drafts, --scheduled and
+    --withdrawn keep those statuses (any of them); without them every article is listed.
+    Writes no website files.
+    """
+    statuses = frozenset(name for name, wanted in (
+        ("draft", drafts), ("scheduled", scheduled), ("withdrawn", withdrawn)) if wanted)
+    now = build_now(BuildOptions(site_dir=site_dir, now=_now(now_text)))
+    reporter = Reporter()
+    try:
+        listing = list_articles(site_dir, now, Filters(statuses, tag.strip(), author.strip()),
+                                _jobs(None))
+    except WartaError as error:
+        reporter.problems(error.problems)
+        sys.exit(1)
+    if json_output:
+        click.echo(as_json(listing.entries))
+    elif listing.entries:
+        click.echo("\n".join(line(entry) for entry in listing.entries))
+    else:
+        click.echo("No articles match.", err=True)
+    errors = [p for p in listing.problems if p.is_error]
+    if errors:
+        reporter.problems(errors)
+        click.echo(f"{len({p.path for p in errors})} file(s) with errors are not listed: "
+                   "`warta check` tells more.", err=True)
+        sys.exit(1)

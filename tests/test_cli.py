@@ -49,7 +49,7 @@ def test_usage_errors_exit_2() -> None:
 
 
 def test_every_command_has_help() -> None:
-    for command in ("build", "check", "new"):
+    for command in ("build", "check", "new", "list"):
         code, out, _ = run(command, "--help")
         assert code == 0 and "Usage:" in out
 

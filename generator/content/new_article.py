@@ -12,18 +12,35 @@ from generator.content.folders import ARTICLES
 from generator.errors import ContentError, Problem, display_path
 from generator.slugs import slugify
 
+# The keys an editor may add, commented out with examples (`section` is not a key
+# yet). Each line, uncommented as it is, still parses: no value holds `: ` or `#`.
+_OPTIONAL = """\
+# Baris berikut boleh diisi: hapus tanda # di depannya, lalu ganti contohnya.
+# summary: Ringkasan satu atau dua kalimat (tanpa ini, paragraf pertama yang dipakai)
+# location: Kota tempat peristiwa terjadi
+# source: Media asal berita, bila bukan media ini
+# image:
+#   src: media/{when:%Y}/{when:%m}/{slug}.jpg
+#   alt: Apa yang tampak di foto, untuk pembaca yang tidak dapat melihatnya
+#   caption: Keterangan foto
+#   credit: Nama fotografer, atau Istimewa
+# Untuk menerbitkan artikel ini, hapus baris `draft: true` di bawah.
+"""
+
 
 def article_text(title: str, when: datetime) -> str:
-    """The text of a new article: frontmatter for `title` at `when`, and a body to replace."""
+    """The text of a new article: frontmatter for `title` at `when`, the optional keys
+    as commented examples, and a body to replace."""
     post = frontmatter.Post(
         "Tulis paragraf pembuka di sini.\n",
         title=title,
         date=when.isoformat(timespec="seconds"),
         tags=[],
         authors=[],
-        draft=True,
     )
-    return str(frontmatter.dumps(post, sort_keys=False)) + "\n"
+    head, body = str(frontmatter.dumps(post, sort_keys=False)).rsplit("\n---\n", 1)
+    optional = _OPTIONAL.format(when=when, slug=slugify(title))
+    return f"{head}\n{optional}draft: true\n---\n{body}\n"
 
 
 def create_article(site_dir: Path, title: str, now: datetime) -> Path:

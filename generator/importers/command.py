@@ -22,6 +22,7 @@ from generator.importers.markdown_file import Outcome, index_site, write_record
 from generator.importers.rawtext import RawTextError, parse_raw
 from generator.importers.tags import unify_spelling
 from generator.importers.wxr import NotWxrError, parse_wxr
+from generator.site_folder import site_option
 
 SUFFIXES = {".txt", ".xml", ".rss", ".atom"}
 
@@ -144,8 +145,7 @@ def report_lines(record: Imported, outcome: Outcome) -> list[str]:
               help="Publication date hint (YYYY-MM-DD) for texts without a year or date.")
 @click.option("--dry-run", is_flag=True, help="Print what would be written; write nothing.")
 @click.option("--update", is_flag=True, help="Overwrite files whose content differs.")
-@click.option("--site", "site_dir", type=click.Path(file_okay=False, path_type=Path),
-              default=".", show_default=True, help="The site folder (with site.toml).")
+@site_option
 def import_command(paths: tuple[Path, ...], fmt: str, published: datetime | None,
                    dry_run: bool, update: bool, site_dir: Path) -> None:
     """Import raw texts, WordPress exports and feeds as articles under content/."""

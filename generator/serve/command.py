@@ -36,6 +36,7 @@ from generator.serve.preview import (
     theme_dir,
 )
 from generator.serve.watch import Change, Watcher, watch_roots
+from generator.site_folder import site_option
 
 
 class Preview:
@@ -120,8 +121,7 @@ class Preview:
 @click.option("--drafts/--no-drafts", default=True, show_default=True,
               help="Show articles with `draft: true` (with a DRAFT banner).")
 @click.option("--open", "open_browser", is_flag=True, help="Open the preview in a browser.")
-@click.option("--site", "site_dir", type=click.Path(file_okay=False, path_type=Path),
-              default=".", show_default=True, help="The site folder (with site.toml).")
+@site_option
 def serve_command(port: int, host: str, drafts: bool, open_browser: bool,
                   site_dir: Path) -> None:
     """Preview the site while editing: rebuild on every save and reload the browser."""
