@@ -6,8 +6,23 @@ import sys
 import time
 from typing import TextIO
 
+from generator.build.article_changes import ArticleChange, ArticleChanges
 from generator.build.pipeline import BuildResult
 from generator.errors import Problem
+
+MOST_LISTED = 20
+"""Articles of one kind (added, changed, moved, removed) named in a summary; the rest
+are counted ("… and 12 more")."""
+MANY_FILES = 1000
+"""A progress bar only for builds of at least this many output files..."""
+LONG_BUILD = 1.0
+"""... once the build has run this many seconds: a quick edit in a big archive
+renders a few pages in a fraction of a second and needs no bar."""
+
+
+def is_terminal(stream: TextIO) -> bool:
+    """Whether `stream` is a terminal (not a file, a pipe or a CI log)."""
+    return hasattr(stream, "isatty") and stream.isatty()
 
 
 class Reporter:
@@ -19,8 +34,11 @@ class Reporter:
         self.out = out or sys.stdout
         self.quiet = quiet
         self.verbose = verbose
-        self._tty = hasattr(self.stream, "isatty") and self.stream.isatty()
+        # The bar goes to `stream` (stderr), so that is the one that must be a terminal:
+        # `warta build | tee log` still shows it, `warta build 2>log` keeps it out.
+        self._tty = is_terminal(self.stream)
         self._started = time.perf_counter()
+        self._drawing = False
 
     def problems(self, problems: list[Problem] | tuple[Problem, ...]) -> None:
         for problem in problems:
@@ -28,10 +46,15 @@ class Reporter:
             print(f"{label}: {problem}", file=self.stream)
 
     def progress(self, done: int, total: int) -> None:
-        """A one-line progress bar on terminals; nothing elsewhere."""
-        if self.quiet or not self._tty or total < 1000:
+        """A one-line progress bar on terminals for long builds; nothing elsewhere.
+
+        The write stage calls it every 500 files and once at the end."""
+        if self.quiet or not self._tty or total < MANY_FILES:
             return
         elapsed = max(time.perf_counter() - self._started, 1e-6)
+        if not self._drawing and (elapsed < LONG_BUILD or done >= total):
+            return  # (a bar that would only ever show "done" is noise)
+        self._drawing = done < total
         width = 30
         filled = int(width * done / total)
         bar = "#" * filled + "-" * (width - filled)
@@ -51,10 +74,27 @@ class Reporter:
         if not self.quiet:
             for article in result.unpublished:
                 print(f"unpublished: {article}", file=self.out)
+            self.articles(result.article_changes)
             print(f"{result.articles} articles -> {output}: {len(result.written)} written, "
                   f"{result.unchanged} unchanged, {len(result.removed)} removed "
                   f"({result.parsed} parsed, {result.rendered} rendered) "
                   f"in {result.seconds:.2f} s", file=self.out)
+
+    def articles(self, changes: ArticleChanges) -> None:
+        """The articles a build added, changed, moved and removed, each kind one line
+        per article up to `MOST_LISTED`; a first build's only as a count."""
+        if changes.first_build is not None:
+            print(f"added: {changes.first_build} articles (first build: not listed one "
+                  "by one)", file=self.out)
+            return
+        kinds: tuple[tuple[str, tuple[ArticleChange, ...]], ...] = (
+            ("added", changes.added), ("changed", changes.changed),
+            ("moved", changes.moved), ("removed", changes.removed))
+        for kind, found in kinds:
+            for article in found[:MOST_LISTED]:
+                print(f"{kind}: {article}", file=self.out)
+            if len(found) > MOST_LISTED:
+                print(f"{kind}: \u2026 and {len(found) - MOST_LISTED} more", file=self.out)
 
     def line(self, text: str) -> None:
         if not self.quiet:

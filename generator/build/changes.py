@@ -62,6 +62,10 @@ class Changes:
     """Known sources whose bytes, stat or settings changed."""
     removed: tuple[str, ...]
     """Paths of the sources that are gone."""
+    removed_records: tuple[SourceRecord, ...] = ()
+    """The records the removed sources had, where the caller's `known` held them (the
+    whole archive's load does; the quick path takes no removal): the build's summary
+    names the articles removed."""
 
     @property
     def parsed(self) -> int:
@@ -126,4 +130,6 @@ def parse_changes(compared: Compared, known: Mapping[str, SourceStat | SourceEnt
             edited.append(SourceChange(source.path, entry, True, old))
         else:
             added.append(SourceChange(source.path, entry, True, None))
-    return Changes(tuple(added), tuple(edited), tuple(compared.removed))
+    gone = (known[path] for path in compared.removed)
+    return Changes(tuple(added), tuple(edited), tuple(compared.removed),
+                   tuple(e.record for e in gone if isinstance(e, SourceEntry)))

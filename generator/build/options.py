@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
+from generator.build.article_changes import ArticleChanges
 from generator.build.unpublished import Unpublished
 from generator.cache.store import OutputEntry
 from generator.config import SiteConfig
@@ -100,6 +101,10 @@ class BuildResult:
     unpublished: tuple[Unpublished, ...] = ()
     """Articles the last successful build published that this one took off the site
     (made drafts, or dated after "now")."""
+    article_changes: ArticleChanges = ArticleChanges()
+    """The published articles this build added, changed (same URL), moved (new URL) and
+    removed (file deleted), from the sources that changed (build/article_changes.py);
+    on a first build only their count."""
 
 
 Progress = Callable[[int, int], None]

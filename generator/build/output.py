@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from generator.build import commit
+from generator.build.article_changes import ArticleChanges
 from generator.build.commit import BuildRecords
 from generator.build.options import CACHE_FILE, BuildOptions, reparse_body
 from generator.build.unpublished import Unpublished
@@ -29,6 +30,9 @@ from generator.render.theme import ThemeFiles
 from generator.render.write import Writer
 
 Progress = Callable[[int, int], None]
+
+PROGRESS_EVERY = 500
+"""Rendered files between two calls of the progress callback (and one at the end)."""
 
 
 @dataclass(frozen=True)
@@ -80,6 +84,8 @@ class Planned:
     """The records of the current files, for a process that builds again."""
     unpublished: tuple[Unpublished, ...] = ()
     """Articles the last successful build published that this one leaves out."""
+    article_changes: ArticleChanges = ArticleChanges()
+    """The published articles added, changed, moved and removed."""
 
 
 @dataclass(frozen=True)
@@ -127,7 +133,7 @@ def write_output(options: BuildOptions, cache: Cache, target: str, work: ToWrite
                 written.append(relative)
             else:
                 same += 1
-            if progress and count % 500 == 0:
+            if progress and count % PROGRESS_EVERY == 0:
                 progress(count, total)
         for copy in work.copies:
             if writer.put_copy(copy.output, Path(copy.source)):

@@ -19,6 +19,7 @@ import time
 from dataclasses import dataclass, replace
 
 from generator.build import loader, search, sources
+from generator.build.article_changes import of_changes, published_by
 from generator.build.commit import BuildRecords, commit_build
 from generator.build.memos import BuildMemory, Settled, remember
 from generator.build.options import (
@@ -148,7 +149,7 @@ def _finish(options: BuildOptions, done: Planned, written: Written,
                        articles=len(site.listed), next_due=site.next_due,
                        search_indexed=indexed, search_pending=pending,
                        search_key=done.search_key, reused=done.reused, quick=done.quick,
-                       unpublished=done.unpublished)
+                       unpublished=done.unpublished, article_changes=done.article_changes)
 
 
 def _settled(cache: Cache, site: Site, plan: Plan, warnings: tuple[Problem, ...],
@@ -230,6 +231,10 @@ def _plan_whole(options: BuildOptions, config: SiteConfig, theme: ThemeFiles, ca
     loaded = loader.load(site_dir, config, cache, options.jobs, memory.sources,
                          options.sources_changed, scanned, build_now(options))
     memory.sources = loaded.sources
+    assert loaded.changes is not None
+    # The summary's articles, from the changed sources alone.
+    articles_changed = of_changes(loaded.changes, len(loaded.sources),
+                                  published_by(options.drafts, build_now(options)))
     # Index.
     memos: dict[str, object] = {}
     indexed = _index(options, config, loaded, memory, memos, cache)
@@ -285,4 +290,5 @@ def _plan_whole(options: BuildOptions, config: SiteConfig, theme: ThemeFiles, ca
             fresh=fresh, memos=memos,
             settled=_settled(cache, site, plan, warnings, search_key, len(loaded.sources))),
         parsed=loaded.parsed, warnings=warnings, search_key=search_key, reused=plan.reused,
-        quick=False, saving=loaded.saving, kept=current, unpublished=indexed.unpublished)
+        quick=False, saving=loaded.saving, kept=current, unpublished=indexed.unpublished,
+        article_changes=articles_changed)

@@ -25,6 +25,7 @@ from pathlib import Path
 
 from generator.build import commit, loader, search
 from generator.build.append import appended_pages
+from generator.build.article_changes import article_changes, published_by
 from generator.build.changes import SourceChange, compare, parse_changes
 from generator.build.memos import Settled, stored
 from generator.build.options import (
@@ -108,7 +109,8 @@ def plan_quickly(options: BuildOptions, config: SiteConfig, theme: ThemeFiles,
             memos=memos, settled=settled,
             sources={edit.path: edit.entry for edit in (*edits, *added)}),
         parsed=sum(e.parsed for e in (*edits, *added)), warnings=warnings,
-        search_key=search_key, reused=settled.pages - len(stale), quick=True)
+        search_key=search_key, reused=settled.pages - len(stale), quick=True,
+        article_changes=article_changes(added, edits, (), published_by(options.drafts, now)))
 
 
 def _prove(options: BuildOptions, config: SiteConfig, theme: ThemeFiles, cache: Cache,

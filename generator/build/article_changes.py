@@ -1,0 +1,129 @@
+"""The articles a build added, changed, moved and removed: what its summary names,
+by title and URL, before the file counts.
+
+Both ways of building compute it here from their changes stage (`changes.Changes`
+for the whole archive, the quick path's edits and additions), so they report the
+same. Only the sources that changed are looked at, with the records the changes
+stage holds already (the new record, and for an edit the one before): nothing is
+read or done per unchanged article.
+
+Only articles that this build publishes or that were published count; static
+pages are left out. An article is published when it is not a draft (unless the
+build includes drafts) and is dated at or before the build's "now"; the record
+before an edit is judged by the same rule. So:
+
+- a new file, or an edited one that was a draft, scheduled or broken and is now
+  published, is *added*;
+- an edited article published before and now, at the same URL, is *changed* when
+  anything the pages show of it differs (`Article.key`; a file only touched is not);
+  at another URL it is *moved*, with the URL it had;
+- a deleted file that was a published article is *removed*, with the URL it had;
+- a draft or scheduled article is not named at all (it is not on the site); one
+  that was published and is now a draft or scheduled is named by
+  `unpublished.py` instead.
+
+The changes are those since the cache last saw the sources: a `warta check` or
+`warta serve` in between has taken them in already, and the next build names none.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from datetime import datetime
+
+from generator.build.changes import Changes, SourceChange
+from generator.content.model import Article
+from generator.content.source_record import SourceRecord
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleChange:
+    """One article the build added, changed, moved or removed."""
+
+    path: str
+    """Its source file, site-relative."""
+    title: str
+    """Its title: as it is now, or as it was for a removed article."""
+    url: str
+    """Its URL: as it is now, or the one it had for a removed article."""
+    old_url: str = ""
+    """For a moved article, the URL it had; else empty."""
+
+    def __str__(self) -> str:
+        where = f"{self.old_url} \u2192 {self.url}" if self.old_url else self.url
+        return f"{self.title} ({where})"
+
+
+@dataclass(frozen=True)
+class ArticleChanges:
+    """The published articles a build added, changed, moved and removed, each in
+    source path order."""
+
+    added: tuple[ArticleChange, ...] = ()
+    """New on the site: a new file, or one that was a draft, scheduled or broken."""
+    changed: tuple[ArticleChange, ...] = ()
+    """Edited, at the same URL."""
+    moved: tuple[ArticleChange, ...] = ()
+    """At a new URL (`old_url` gives the one before)."""
+    removed: tuple[ArticleChange, ...] = ()
+    """Deleted files, with the title and URL they had."""
+    first_build: int | None = None
+    """On a build with no cache (every source added), how many published articles it
+    added; the lists are then empty, since naming 10,000 articles helps nobody.
+    None on every other build."""
+
+
+Published = Callable[[Article], bool]
+
+
+def published_by(drafts: bool, now: datetime) -> Published:
+    """Whether a build with these options publishes an article (as `site.make_site`
+    chooses them)."""
+    def published(article: Article) -> bool:
+        return (drafts or not article.draft) and article.date <= now
+    return published
+
+
+def article_changes(added: Iterable[SourceChange], edited: Iterable[SourceChange],
+                    removed: Iterable[SourceRecord], published: Published,
+                    first_build: bool = False) -> ArticleChanges:
+    """The articles among the changed sources. `first_build`: every source was added
+    (no cache), so only the count is kept."""
+    if first_build:
+        return ArticleChanges(first_build=sum(
+            1 for change in added
+            if (a := change.entry.record.article) is not None and published(a)))
+    new, changed, moved = [], [], []
+    for change in added:
+        article = change.entry.record.article
+        if article is not None and published(article):
+            new.append(ArticleChange(change.path, article.title, article.url))
+    for change in edited:
+        article = change.entry.record.article
+        if article is None or not published(article):
+            continue  # not on the site now (or named by unpublished.py)
+        old = change.before.article if change.before is not None else None
+        if old is None or not published(old):
+            new.append(ArticleChange(change.path, article.title, article.url))
+        elif old.url != article.url:
+            moved.append(ArticleChange(change.path, article.title, article.url, old.url))
+        elif change.parsed and old.key != article.key:
+            changed.append(ArticleChange(change.path, article.title, article.url))
+    gone = [ArticleChange(a.path, a.title, a.url) for record in removed
+            if (a := record.article) is not None and published(a)]
+    return ArticleChanges(_in_order(new), _in_order(changed), _in_order(moved),
+                          _in_order(gone))
+
+
+def of_changes(changes: Changes, sources: int, published: Published) -> ArticleChanges:
+    """The articles among the whole archive's `changes`, of `sources` sources in all:
+    when every one of them was added (no cache), only the count."""
+    return article_changes(
+        changes.added, changes.edited, changes.removed_records, published,
+        first_build=bool(changes.added) and not changes.edited and not changes.removed
+        and len(changes.added) == sources)
+
+
+def _in_order(found: list[ArticleChange]) -> tuple[ArticleChange, ...]:
+    return tuple(sorted(found, key=lambda change: change.path))
