@@ -77,14 +77,14 @@ class Channel:
         except OSError:
             pass
 
-    def wait_for(self, output: str) -> float:
-        """Arrival time of the first reload event naming `output`."""
+    def wait_for(self, page: str) -> float:
+        """Arrival time of the first reload event naming the page at URL `page`."""
         while True:
             arrived, name, data = self.events.get(timeout=TIMEOUT)
             if name == "error":
                 raise SystemExit(f"the build failed: {data}")
-            changed = data.get("changed", [])
-            if name == "reload" and isinstance(changed, list) and output in changed:
+            pages = data.get("pages", [])
+            if name == "reload" and isinstance(pages, list) and page in pages:
                 return arrived
 
     def drain(self) -> None:
@@ -148,8 +148,8 @@ def main() -> None:
 def run(preview: Preview, article: Path, edits: int, pause: float) -> list[float]:
     channel = Channel(preview)
     original = article.read_text(encoding="utf-8")
-    # A first edit finds out which output file is the article's page (and warms up).
-    output = warm_up(preview, channel, article, original)
+    # A first edit finds out the URL of the article's page (and warms up).
+    page = warm_up(preview, channel, article, original)
     times = []
     for number in range(edits):
         time.sleep(pause)  # keep edits apart: the point is one save, not a burst
@@ -157,19 +157,18 @@ def run(preview: Preview, article: Path, edits: int, pause: float) -> list[float
         text = original + f"\nSuntingan nomor {number} pada {time.time()}.\n"
         saved = time.perf_counter()
         article.write_text(text, encoding="utf-8")
-        times.append(channel.wait_for(output) - saved)
+        times.append(channel.wait_for(page) - saved)
     return times
 
 
 def warm_up(preview: Preview, channel: Channel, article: Path, original: str) -> str:
-    """Edit once (caches warm) and return the output file of the article's page."""
+    """Edit once (caches warm) and return the URL of the article's page."""
     site = preview.site_dir
     relative = article.relative_to(site).as_posix()
     url = parse_article(article.read_bytes(), relative, load_config(site)).article.url
-    output = url.strip("/") + "/index.html"
     article.write_text(original + "\nPemanasan.\n", encoding="utf-8")
-    channel.wait_for(output)
-    return output
+    channel.wait_for(url)
+    return url
 
 
 if __name__ == "__main__":

@@ -32,11 +32,10 @@ from generator.serve.http import (
     content_type,
     inject,
     is_loopback,
-    overlay,
     resolve,
-    script,
 )
 from generator.serve.preview import BuildThread, PreviewState, sources_hint
+from generator.serve.reload import CLOSE_LABEL, overlay, page_url, reload_message, script
 from generator.serve.watch import Change, ChangeKind
 from tests.conftest import SiteMaker
 
@@ -104,10 +103,11 @@ def test_the_script_goes_before_the_last_body_end() -> None:
     assert inject(b"<p>fragment", "<s>") == b"<p>fragment<s>"
 
 
-def test_the_script_cannot_be_closed_by_a_file_name() -> None:
-    text = script("abc:3", ["a</script><script>alert(1)/index.html"])
+def test_the_script_cannot_be_closed_by_its_state() -> None:
+    text = script("a</script><script>alert(1):3")
     assert text.count("</script>") == 1
-    assert '"epoch": "abc:3"' in text and "/_warta/events" in text
+    assert '"notFound": false' in text and "/_warta/events" in text
+    assert '"epoch": "abc:3", "notFound": true' in script("abc:3", not_found=True)
 
 
 def test_the_overlay_escapes_every_problem() -> None:
@@ -115,6 +115,47 @@ def test_the_overlay_escapes_every_problem() -> None:
     assert "<script>" not in text and "<b>" not in text
     assert "content/articles/&lt;b&gt;x&lt;/b&gt;.md:3: bad &lt;script&gt;" in text
     assert "fix &amp; go" in text and "<li>site.toml: no title</li>" in text
+    # It can be closed with a real button (focusable, Enter and Space work) that says what
+    # it does to a screen reader; the script opens the same one.
+    assert f'<button type="button" id="warta-overlay-close" aria-label="{CLOSE_LABEL}"' in text
+    assert 'close.id = "warta-overlay-close"' in script("abc:3")
+
+
+@pytest.mark.parametrize(("path", "url"), [
+    ("index.html", "/"),
+    ("/", "/"),
+    ("2024/03/banjir/index.html", "/2024/03/banjir/"),
+    ("/2024/03/banjir/index.html", "/2024/03/banjir/"),
+    ("/2024/03/banjir/", "/2024/03/banjir/"),
+    ("404.html", "/404.html"),
+    ("arsip/halaman.html", "/arsip/halaman.html"),
+    ("static/style.css", "/static/style.css"),
+    ("tag/myindex.html", "/tag/myindex.html"),
+])
+def test_output_files_and_locations_become_the_same_page_url(path: str, url: str) -> None:
+    assert page_url(path) == url
+
+
+def test_the_reload_message_names_pages_by_url_and_leaves_feeds_out() -> None:
+    # An edited article: its page and the lists it is on, plus feeds no tab shows
+    message = reload_message("abc:4", [
+        "2024/03/banjir/index.html", "index.html", "tag/banjir/index.html", "feed.xml",
+        "tag/banjir/feed.xml", "sitemap.xml", "feed.json", "404.html"])
+    assert message == {"epoch": "abc:4", "all": False, "assets": [],
+                       "pages": ["/", "/2024/03/banjir/", "/404.html", "/tag/banjir/"]}
+    # A stylesheet is swapped in place in every tab; a media file reloads the tabs showing it
+    message = reload_message("abc:5", ["static/style.css", "media/2024/foto.jpg"])
+    assert message["all"] is False
+    assert message["assets"] == ["/media/2024/foto.jpg", "/static/style.css"]
+    # A script, font or image of the theme: every page uses it, every tab reloads
+    assert reload_message("abc:6", ["static/app.js"])["all"] is True
+    assert reload_message("abc:6", ["static/logo.svg", "index.html"])["all"] is True
+    # What the server cannot know (another process, a client too far behind): all tabs
+    assert reload_message("abc:7", None) == {"epoch": "abc:7", "all": True, "pages": [],
+                                             "assets": []}
+    # A build that changed nothing still says so: it clears the overlay
+    assert reload_message("abc:8", []) == {"epoch": "abc:8", "all": False, "pages": [],
+                                           "assets": []}
 
 
 # The state: epochs, the reload channel, the build lock ----------------------------
@@ -129,7 +170,8 @@ def test_a_late_client_gets_what_it_missed() -> None:
     messages = state.messages(start, heartbeat=0.05)
     first = next(messages)
     assert "event: reload" in first
-    assert json.loads(first.split("data: ")[1])["changed"] == ["a/index.html", "static/style.css"]
+    data = json.loads(first.split("data: ")[1])
+    assert (data["pages"], data["assets"]) == (["/a/"], ["/static/style.css"])
     assert next(messages) == ": ping\n\n"  # nothing new: a heartbeat after 0.05 s
     state.stop()
     assert list(messages) == []
@@ -153,6 +195,11 @@ def test_a_failed_build_sends_its_problems() -> None:
     assert problems[0]["text"] == str(EVIL)
     # A page loaded while the error lasts is told at once (it also has the overlay inline).
     assert "event: error" in next(state.messages(state.token(), heartbeat=TIMEOUT))
+    # A fix that writes nothing (the file put back as it was) still clears the overlay
+    state.end_build(frozenset(), ())
+    text = next(messages)
+    assert "event: error" not in text and "event: reload" in text
+    assert json.loads(text.split("data: ")[1])["pages"] == []
 
 
 def test_a_reader_waits_for_the_build_in_progress() -> None:
@@ -271,7 +318,7 @@ def test_pages_get_the_reload_script(preview: Preview) -> None:
     assert status == 200 and headers["Content-Type"] == "text/html; charset=utf-8"
     assert b"Air setinggi lutut." in body
     assert body.index(b'<script id="warta-reload">') < body.rindex(b"</body>")
-    assert b'"files": ["2024/03/banjir-di-pasar/index.html"]' in body
+    assert b'"notFound": false' in body
     assert b"warta-overlay\" role" not in body
 
 
@@ -283,7 +330,7 @@ def test_drafts_are_shown_with_a_banner(preview: Preview) -> None:
 def test_unknown_paths_get_the_sites_404_page(preview: Preview) -> None:
     status, headers, body = get(preview, "/tidak/ada/")
     assert status == 404 and headers["Content-Type"].startswith("text/html")
-    assert b"not-found" in body and b'"files": ["404.html", "tidak/ada/index.html"]' in body
+    assert b"not-found" in body and b'"notFound": true' in body
     status, headers, _ = get(preview, "/arsip")
     assert status == 301 and headers["Location"] == "/arsip/"
     status, _, body = get(preview, "/static/style.css", method="HEAD")
@@ -336,7 +383,7 @@ def test_a_failed_build_shows_an_overlay_until_fixed(preview: Preview, site: Sit
                  body="Air sudah surut.\n")
     preview.builder.rebuild(None)
     reload = events.next_event("reload")
-    assert "2024/03/banjir-di-pasar/index.html" in reload["changed"]
+    assert "/2024/03/banjir-di-pasar/" in reload["pages"]
     _, _, after = get(preview, "/2024/03/jalan-rusak/")
     assert b'<div id="warta-overlay"' not in after
     assert after.split(b"<script")[0] == before.split(b"<script")[0]
@@ -356,9 +403,9 @@ def test_a_deleted_article_disappears_everywhere(preview: Preview, site: SiteMak
     events = EventReader(preview, preview.state.token())
     (site.root / "content/articles/2024/03/jalan.md").unlink()
     preview.builder.rebuild(None)
-    changed = events.next_event("reload")["changed"]
-    assert isinstance(changed, list)
-    assert "2024/03/jalan-rusak/index.html" in changed and "index.html" in changed
+    pages = events.next_event("reload")["pages"]
+    assert isinstance(pages, list)
+    assert "/2024/03/jalan-rusak/" in pages and "/" in pages
     status, _, _ = get(preview, "/2024/03/jalan-rusak/")
     assert status == 404
     assert b"Jalan Rusak" not in get(preview, "/")[2]
@@ -373,9 +420,9 @@ def test_saving_a_file_reloads_through_the_watcher(site: SiteMaker) -> None:
         site.article("2024/03/jalan", "Jalan Rusak", "2024-03-02T09:00:00+07:00",
                      body="Sudah diperbaiki.\n")
         while True:  # the first reload may be the catch-up after a slow first build
-            changed = events.next_event("reload")["changed"]
-            assert isinstance(changed, list)
-            if "2024/03/jalan-rusak/index.html" in changed:
+            pages = events.next_event("reload")["pages"]
+            assert isinstance(pages, list)
+            if "/2024/03/jalan-rusak/" in pages:
                 break
         assert b"Sudah diperbaiki." in get(preview, "/2024/03/jalan-rusak/")[2]
         events.close()
@@ -429,7 +476,7 @@ def test_requests_wait_for_a_rebuild_and_50_connections_are_served(site: SiteMak
                  if t == "/2024/03/banjir-di-pasar/"]
         assert all(b"Versi kedua." in body for body in pages)
         for listener in listeners:
-            assert "2024/03/banjir-di-pasar/index.html" in listener.next_event("reload")["changed"]
+            assert "/2024/03/banjir-di-pasar/" in listener.next_event("reload")["pages"]
             listener.close()
 
 
@@ -609,5 +656,5 @@ def test_200_concurrent_requests_while_rebuilds_run(site: SiteMaker) -> None:
         assert statuses.count(404) == 40 and statuses.count(200) == 160
         # And the reload channel was never blocked: it reports the rebuilds
         event = listener.next_event("reload")
-        assert "2024/03/banjir-di-pasar/index.html" in event["changed"]
+        assert "/2024/03/banjir-di-pasar/" in event["pages"]
         listener.close()

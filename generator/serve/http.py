@@ -1,4 +1,5 @@
-"""The preview server's HTTP side: safe paths, content types, injected script and overlay.
+"""The preview server's HTTP side: safe paths, content types, and where the reload script
+and the overlay (`serve/reload.py`) go into a page.
 
 Everything here but the request handler is a pure function of its inputs, so
 path safety and injection are tested without sockets. The handler reads the
@@ -9,13 +10,11 @@ preview folder only between builds, through the `PreviewSource` it is given
 from __future__ import annotations
 
 import errno
-import html
-import json
 import mimetypes
 import re
 import socket
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from http import HTTPStatus
@@ -25,8 +24,8 @@ from typing import Any, Protocol
 from urllib.parse import unquote
 
 from generator.errors import Problem
+from generator.serve.reload import EVENTS_PATH, overlay, script
 
-EVENTS_PATH = "/_warta/events"
 NOT_FOUND = "404.html"
 # How long an SSE connection stays silent before a comment line checks it is still open.
 HEARTBEAT_SECONDS = 15.0
@@ -115,80 +114,9 @@ def resolve(root: Path, target: str) -> Resolved:
     return Resolved(200, real, real.relative_to(base).as_posix())
 
 
-# Injected into every HTML page ------------------------------------------------
-
-_SCRIPT = """<script id="warta-reload">(() => {
-  const me = %(state)s;
-  const overlayStyle = "position:fixed;inset:0;z-index:2147483647;overflow:auto;" +
-    "background:rgba(20,20,20,.93);color:#fff;font:15px/1.5 ui-monospace,monospace;padding:2em";
-  function showProblems(problems) {
-    hideProblems();
-    const box = document.createElement("div");
-    box.id = "warta-overlay";
-    box.setAttribute("role", "alert");
-    box.style.cssText = overlayStyle;
-    const title = document.createElement("h2");
-    title.textContent = "Build failed: the preview shows the last good build";
-    box.appendChild(title);
-    const list = document.createElement("ul");
-    for (const p of problems) {
-      const item = document.createElement("li");
-      item.textContent = p.text;
-      list.appendChild(item);
-    }
-    box.appendChild(list);
-    document.body.appendChild(box);
-  }
-  function hideProblems() {
-    const old = document.getElementById("warta-overlay");
-    if (old) old.remove();
-  }
-  function swapStylesheets() {
-    for (const link of document.querySelectorAll('link[rel="stylesheet"]')) {
-      const url = new URL(link.href);
-      url.searchParams.set("warta", Date.now());
-      link.href = url.toString();
-    }
-  }
-  const events = new EventSource(%(events)s + "?since=" + encodeURIComponent(me.epoch));
-  events.addEventListener("error", (e) => {
-    if (e.data) showProblems(JSON.parse(e.data).problems);
-  });
-  events.addEventListener("reload", (e) => {
-    const data = JSON.parse(e.data);
-    hideProblems();
-    const changed = data.changed;
-    const others = changed.filter((f) => !f.endsWith(".html") && !f.endsWith(".css"));
-    if (data.all || me.files.some((f) => changed.includes(f)) || others.length) {
-      location.reload();
-    } else if (changed.some((f) => f.endsWith(".css"))) {
-      swapStylesheets();
-    }
-  });
-  window.addEventListener("beforeunload", () => events.close());
-})();</script>
-"""
+# Injected into every HTML page (what is injected: serve/reload.py) -------------
 
 _BODY_END = re.compile(rb"</body\s*>", re.IGNORECASE)
-
-
-def script(epoch: str, files: Sequence[str]) -> str:
-    """The reload script for a page built at `epoch`; it reloads when one of `files`
-    (the file served, and for a 404 the file the URL asked for) changes."""
-    state = json.dumps({"epoch": epoch, "files": list(files)})
-    # JSON inside a <script> element: `</script>` in a value must not end the element.
-    state = state.replace("<", "\\u003c")
-    return _SCRIPT % {"state": state, "events": json.dumps(EVENTS_PATH)}
-
-
-def overlay(problems: Sequence[Problem]) -> str:
-    """The error overlay as HTML, for pages loaded while the build is failing."""
-    items = "".join(f"<li>{html.escape(str(p))}</li>" for p in problems)
-    return ('<div id="warta-overlay" role="alert" style="position:fixed;inset:0;'
-            "z-index:2147483647;overflow:auto;background:rgba(20,20,20,.93);color:#fff;"
-            'font:15px/1.5 ui-monospace,monospace;padding:2em">'
-            "<h2>Build failed: the preview shows the last good build</h2>"
-            f"<ul>{items}</ul></div>\n")
 
 
 def inject(page: bytes, snippet: str) -> bytes:
@@ -199,13 +127,6 @@ def inject(page: bytes, snippet: str) -> bytes:
         return page + data
     at = matches[-1].start()
     return page[:at] + data + page[at:]
-
-
-def wanted_file(target: str) -> str:
-    """The output file a request target would be served from, were it there."""
-    raw = target.partition("?")[0].partition("#")[0]
-    path = unquote(raw, errors="replace").lstrip("/")
-    return path + "index.html" if path.endswith("/") or not path else path
 
 
 FALLBACK_404 = (b"<!doctype html><html><head><meta charset=\"utf-8\"><title>Not found</title>"
@@ -331,9 +252,9 @@ class PreviewHandler(BaseHTTPRequestHandler):
             epoch, problems = state.token(), state.problems
         kind = content_type(relative)
         if kind.startswith("text/html"):
-            # A missing page reloads when it appears (an article being created, renamed).
-            files = [relative] if status == 200 else [relative, wanted_file(self.path)]
-            snippet = (overlay(problems) if problems else "") + script(epoch, files)
+            # A missing page reloads when it appears (an article being created, renamed):
+            # the script compares its own URL, not the 404 page's, with those that changed.
+            snippet = (overlay(problems) if problems else "") + script(epoch, status == 404)
             body = inject(body, snippet)
         self._send(status, kind, body, send_body)
 

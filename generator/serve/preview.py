@@ -35,6 +35,7 @@ from generator.content import folders
 from generator.errors import Problem, WartaError
 from generator.render.theme import find_theme
 from generator.report import Reporter
+from generator.serve.reload import reload_message
 from generator.serve.watch import Change, ChangeKind, merge
 
 PREVIEW_DIR = ".warta/preview"
@@ -147,19 +148,23 @@ class PreviewState:
         return int(number)
 
     def _catch_up(self, seen: int | None) -> str:
-        """The events for every build after epoch `seen` (called with the lock held)."""
+        """The events for every build after epoch `seen` (called with the lock held).
+
+        Every successful build sends `reload`, even one that changed nothing: it is
+        what clears the overlay of a tab that showed the previous build's problems.
+        """
         text = ""
         if seen is None or seen < self.epoch:
-            changed: set[str] = set()
             known = seen is not None and all(
                 e in self._history for e in range(seen + 1, self.epoch + 1))
+            changed: set[str] = set()
             if known:
                 assert seen is not None
                 for epoch in range(seen + 1, self.epoch + 1):
                     changed |= self._history[epoch]
-            if changed or not known:
-                payload = {"epoch": self.token(), "all": not known, "changed": sorted(changed)}
-                text += _event("reload", self.token(), payload)
+            if changed or not known or not self.problems:
+                message = reload_message(self.token(), changed if known else None)
+                text += _event("reload", self.token(), message)
         if self.problems:
             problems = [{"text": str(p), "path": p.path, "line": p.line, "message": p.message,
                          "hint": p.hint} for p in self.problems]
