@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.cache import store
+from generator.cache import version
 from generator.cache.store import Cache, SourceEntry, SourceStat
 from generator.content import markup
 from generator.content.source_record import SourceRecord
@@ -65,7 +65,7 @@ def test_another_markdown_release_renders_every_body_again(
     assert site.build().parsed == 2
     assert "<p>Air naik.</p>" in site.read("2024/03/banjir/index.html")
     # When another release is installed, one that renders the same text otherwise
-    monkeypatch.setattr(store, "markdown_version", lambda: "99.0")
+    monkeypatch.setattr(version, "markdown_version", lambda: "99.0")
     monkeypatch.setattr(markup, "render", lambda text: "<p>Markdown 99</p>")
     # Then every source is parsed and every body rendered again, by the new release;
     # neither the records nor the bodies of the old one are kept
@@ -80,4 +80,4 @@ def test_another_markdown_release_renders_every_body_again(
 def test_the_markdown_version_read_from_its_folder_is_the_installed_one() -> None:
     # The cache key reads it from the dist-info folder's name, not through
     # importlib.metadata (too slow to import in every build): both must agree.
-    assert store.markdown_version() == metadata.version("markdown")
+    assert version.markdown_version() == metadata.version("markdown")
