@@ -153,8 +153,10 @@ def new_command(site_dir: Path, title: str) -> None:
     except WartaError as error:
         Reporter().problems(error.problems)
         sys.exit(1)
-    click.echo(str(path))
-
+    # As the editor can open it from where they stand: relative when it is below.
+    here = Path.cwd().resolve()
+    absolute = path.resolve()
+    click.echo(str(absolute.relative_to(here)) if absolute.is_relative_to(here) else absolute)
 
 
 @main.command("list")

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date, datetime, time
 from functools import lru_cache
+from typing import Any
 
 from babel.dates import format_date, format_datetime, format_time, get_date_format
 
@@ -31,6 +33,31 @@ def long_datetime(moment: datetime, locale: str) -> str:
     day = _full_day(moment.date(), locale)
     clock = _clock(moment.hour, moment.minute, locale)
     return f"{day} {clock} {zone_name(moment, locale)}"
+
+
+def full_date(moment: datetime, locale: str) -> str:
+    """`Rabu, 26 September 2018`: `long_datetime` without the clock, for a time of day
+    nobody wrote."""
+    return _full_day(moment.date(), locale)
+
+
+def shown(moment: datetime, locale: str, time: bool = True) -> str:
+    """The `datetime` filter: `long_datetime`, or `full_date` when `time` is False
+    (`{{ a.date|datetime(time=a.time_known) }}`)."""
+    return long_datetime(moment, locale) if time else full_date(moment, locale)
+
+
+_DATE_ONLY = re.compile(r"\s*\d{4}-\d{1,2}-\d{1,2}\s*")
+
+
+def has_time_of_day(value: Any) -> bool:
+    """Whether a date as written in frontmatter (the YAML value) gives a time of day:
+    not for a YAML date (`2024-03-01`) or a text holding only a date."""
+    if isinstance(value, datetime):
+        return True
+    if isinstance(value, date):
+        return False
+    return not (isinstance(value, str) and _DATE_ONLY.fullmatch(value))
 
 
 @lru_cache(maxsize=16384)

@@ -66,7 +66,9 @@ def test_new_inside_content_articles_writes_into_the_site(
     monkeypatch.chdir(site.root / "content/articles")
     code, out, _ = run("new", "Banjir di Kampung Baru")
     assert code == 0
-    path = Path(out.strip())
+    # The path is printed as seen from where the editor stands: YYYY/MM/<slug>.md
+    assert out.count("/") == 2
+    path = (site.root / "content/articles" / out.strip()).resolve()
     # content/articles/YYYY/MM/ of the site, not of the folder the editor stands in
     assert path.parent.parent.parent == site.root.resolve() / "content/articles"
     assert path.is_file() and path.name == "banjir-di-kampung-baru.md"
@@ -107,6 +109,14 @@ def test_site_option_pointing_into_a_site_refuses_and_names_it(site: SiteMaker) 
     assert code == 2
     assert f"inside the site {site.root.resolve()}" in err
     assert not (site.root / "content/articles/output").exists()
+
+
+def test_new_prints_the_path_from_the_site_folder(site: SiteMaker,
+                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(site.root)
+    code, out, _ = run("new", "Pasar Pagi")
+    assert code == 0 and out.startswith("content/articles/")
+    assert (site.root / out.strip()).is_file()
 
 
 def test_site_option_still_names_the_site_from_anywhere(

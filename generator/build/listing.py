@@ -107,10 +107,11 @@ def list_articles(site_dir: Path, now: datetime, filters: Filters = Filters(),
 
 
 def line(entry: Entry) -> str:
-    """`2024-03-01 09:00  published  /2024/03/x/  content/articles/x.md`."""
+    """`2024-03-01 09:00  published  /2024/03/x/  content/articles/x.md`; the date
+    alone when no time of day was written."""
     article = entry.article
-    return (f"{article.date:%Y-%m-%d %H:%M}  {entry.status:<9}  {article.url}  "
-            f"{article.path}")
+    when = f"{article.date:%Y-%m-%d %H:%M}" if article.time_known else f"{article.date:%Y-%m-%d}"
+    return f"{when:<16}  {entry.status:<9}  {article.url}  {article.path}"
 
 
 def as_json(entries: Sequence[Entry]) -> str:

@@ -98,6 +98,11 @@ class Article:
     """Lead photo with caption and credit, if any."""
     draft: bool = False
     """Drafts are built only by `warta serve` and `warta build --drafts`."""
+    time_known: bool = True
+    """Whether `date` was written with a time of day. A date alone (`date: 2024-03-01`,
+    as imported texts often have) is midnight in `date`, for ordering and for the
+    machine formats (JSON-LD, feeds, sitemaps), but pages show the date without a clock
+    (the `datetime` filter's `time` argument)."""
     updated: datetime | None = None
     """Last substantive update, if any."""
     corrections: tuple[Correction, ...] = ()

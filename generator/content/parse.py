@@ -20,6 +20,7 @@ from generator.content import keys, markup
 from generator.content.frontmatter import ProblemError, Split, decode, key_line, split
 from generator.content.keys import SYNONYMS
 from generator.content.model import Article, Author, Correction, Image, StaticPage, Tag, with_key
+from generator.date_format import has_time_of_day
 from generator.errors import Problem
 from generator.slugs import slugify
 
@@ -59,6 +60,7 @@ def parse_article(data: bytes | str, path: str, config: SiteConfig,
         path=path,
         title=title,
         date=when or datetime(1970, 1, 1, tzinfo=config.zone),
+        time_known=has_time_of_day(part.data.get("date")),
         slug=slug,
         url=urls.article_url(config.article_url, when, slug) if when and slug else "",
         tags=fields.tags(),

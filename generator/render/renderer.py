@@ -66,7 +66,7 @@ class Renderer:
         self.env.globals["_"] = self._translate
         self._translated: dict[tuple[str, bool], str] = {}
         locale = site.config.language.replace("-", "_")
-        self.env.filters["datetime"] = lambda d: date_format.long_datetime(d, locale)
+        self.env.filters["datetime"] = lambda d, time=True: date_format.shown(d, locale, time)
         self.env.filters["date"] = lambda d: date_format.long_date(d, locale)
         self.env.filters["isodate"] = date_format.iso
         self.env.filters["rfc822"] = _rfc822
