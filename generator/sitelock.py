@@ -64,8 +64,10 @@ def site_lock(site_dir: Path, wait: float | None = None) -> Iterator[None]:
     try:
         _acquire(fd, site_dir, lock_wait() if wait is None else wait)
         os.ftruncate(fd, 0)
-        os.pwrite(fd, json.dumps({"pid": owner, "started": datetime.now().astimezone()
-                                  .isoformat(timespec="seconds")}).encode() + b"\n", 0)
+        # Seconds since the epoch: the local time zone is looked up only by the
+        # build that has to wait, not by every build.
+        os.pwrite(fd, json.dumps({"pid": owner, "started": round(time.time())}).encode()
+                  + b"\n", 0)
         try:
             yield
         finally:
@@ -108,12 +110,11 @@ def _holder(fd: int) -> str:
     usable (the holder is between locking and writing it, or wrote something else)."""
     try:
         data = json.loads(os.pread(fd, 4096, 0))
-        pid, started = int(data["pid"]), datetime.fromisoformat(data["started"])
+        pid, started = int(data["pid"]), datetime.fromtimestamp(float(data["started"]))
     except (OSError, ValueError, TypeError, KeyError):
         return ""
-    today = datetime.now().astimezone().date()
-    shown = started.astimezone()
-    when = shown.strftime("%H:%M:%S" if shown.date() == today else "%Y-%m-%d %H:%M:%S")
+    today = datetime.now().date()
+    when = started.strftime("%H:%M:%S" if started.date() == today else "%Y-%m-%d %H:%M:%S")
     return f" (pid {pid}, started {when})"
 
 

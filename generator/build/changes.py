@@ -13,7 +13,7 @@ source was added.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -73,19 +73,22 @@ class Changes:
         return sum(change.parsed for change in (*self.added, *self.edited))
 
 
-def compare(found: Iterable[Source], known: Mapping[str, SourceStat | SourceEntry],
+def compare(found: Sequence[Source], known: Mapping[str, SourceStat | SourceEntry],
             key: str) -> Compared:
     """`found` against what the cache knows; `key` is `SiteConfig.content_key`."""
     added, differing = [], []
-    seen = set()
+    count = 0
     for source in found:
+        count += 1
         before = known.get(source.path)
-        seen.add(source.path)
         if before is None:
             added.append(source)
         elif (before.size != source.size or before.mtime_ns != source.mtime_ns
                 or before.meta_key != key):
             differing.append(source)
+    if count - len(added) == len(known):  # every known source found again (paths are
+        return Compared(added, differing, [])  # unique): nothing removed, no set built
+    seen = {source.path for source in found}
     return Compared(added, differing, sorted(path for path in known if path not in seen))
 
 
