@@ -203,6 +203,30 @@ def test_javascript_image_url_is_refused() -> None:
 
 
 @pytest.mark.parametrize(
+    ("image", "shown", "expected"),
+    [
+        ("image:\n  caption: Banjir di Klojen.\n  credit: Istimewa",
+         ("Banjir di Klojen.", "Istimewa"),
+         "`image` has no `src`: no photo is shown, only its `caption` and `credit`"),
+        ("featured_image: {src: '', caption: Banjir}", ("Banjir", ""),
+         "`featured_image` has no `src`: no photo is shown, only its `caption`"),
+        ("image: {alt: Sungai}", None, "`image` has no `src`: no photo is shown"),
+    ],
+)
+def test_an_image_without_src_has_no_photo_and_warns_at_its_line(
+        image: str, shown: tuple[str, str] | None, expected: str) -> None:
+    parsed = parse(f"---\ntitle: A\ndate: 2018-09-26\n{image}\n---\nIsi.\n")
+    key = image.split(":")[0]
+    assert [str(w) for w in parsed.warnings] == [
+        f"{PATH}:4: {expected} \u2014 add `src: media/\u2026` or remove `{key}`"]
+    if shown is None:
+        assert parsed.article.image is None
+    else:
+        assert parsed.article.image is not None and parsed.article.image.url == ""
+        assert (parsed.article.image.caption, parsed.article.image.credit) == shown
+
+
+@pytest.mark.parametrize(
     ("data", "expected"),
     [
         (b"", f"{PATH}: the file is empty"),
