@@ -192,3 +192,30 @@ def test_an_image_without_src_shows_no_photo_anywhere(site: SiteMaker) -> None:
     assert "Genangan di Klojen." in article and "Istimewa" in article
     assert pages["index.html"].count("<img") == 1  # the other article's photo
     assert '"image": ["https://' in pages["2024/03/rapat/index.html"].replace('":["', '": ["')
+
+
+@pytest.mark.parametrize(
+    ("image", "expected"),
+    [
+        ("image:\n  alt: Banjir\n  src: media/2024/banjir.jpg",
+         "warning: content/articles/a.md:4: the image 'media/2024/banjir.jpg' is not in "
+         "content/media/ \u2014 add the file as content/media/2024/banjir.jpg or fix "
+         "`image.src`"),
+        ("featured_image: /home/editor/Foto/banjir.jpg",
+         "warning: content/articles/a.md:4: the image '/home/editor/Foto/banjir.jpg' is not "
+         "in content/media/: it is a file on your computer, outside the site \u2014 copy the "
+         "photo into content/media/ and write `src: media/banjir.jpg`"),
+        ("image: {src: ~/Foto/banjir.jpg}",
+         "warning: content/articles/a.md:4: the image '~/Foto/banjir.jpg' is not in "
+         "content/media/: it is a file on your computer, outside the site \u2014 copy the "
+         "photo into content/media/ and write `src: media/banjir.jpg`"),
+    ],
+)
+def test_a_missing_image_file_is_a_warning_at_its_line(site: SiteMaker, image: str,
+                                                       expected: str) -> None:
+    site.write("content/articles/a.md",
+               f"---\ntitle: Banjir\ndate: 2024-03-01\n{image}\n---\nIsi.\n")
+    code, out, err = run("check", "--site", str(site.root))
+    assert code == 0 and "1 warning(s)" in out and err.splitlines() == [expected]
+    code, _, err = build(site)
+    assert code == 0 and err.splitlines() == [expected]
