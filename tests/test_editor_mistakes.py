@@ -83,9 +83,21 @@ def test_errors_name_the_line_and_leave_the_output(site: SiteMaker, lines: str,
         ("tags: Banjir, BPBD, Cuaca",
          "warning: content/articles/a.md:4: `tags` is one text with commas, read as 3 tags "
          "\u2014 write a YAML list: `tags: [Banjir, BPBD, Cuaca]`"),
-        ("authors: Adt, Hmz",
+        ("authors: Hmz, Ulm",
          "warning: content/articles/a.md:4: `authors` is one text with commas, read as 2 "
-         "authors \u2014 write a YAML list: `authors: [Adt, Hmz]`"),
+         "authors \u2014 write a YAML list: `authors: [Hmz, Ulm]`"),
+        ("authors: [Hmzz]",
+         "warning: content/articles/a.md:4: the author `Hmzz` is not in [authors] of "
+         "site.toml \u2014 did you mean `Hmz` (Hamid Zulkarnain)? As written, it gets an "
+         "author page of its own"),
+        ("author: Ady",
+         "warning: content/articles/a.md:4: the author `Ady` is not in [authors] of "
+         "site.toml: the byline shows `Ady` \u2014 add `Ady = \"Full Name\"` to [authors] in "
+         "site.toml"),
+        ("authors: [Hamid Zulkarnian]",
+         "warning: content/articles/a.md:4: the author `Hamid Zulkarnian` is not in [authors] "
+         "of site.toml \u2014 did you mean `Hmz` (Hamid Zulkarnain)? As written, it gets an "
+         "author page of its own"),
     ],
 )
 def test_warnings_name_the_line_and_the_build_goes_on(site: SiteMaker, line: str,

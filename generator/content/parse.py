@@ -17,6 +17,7 @@ from zoneinfo import ZoneInfo
 from generator import urls
 from generator.config import SiteConfig
 from generator.content import keys, markup
+from generator.content.bylines import unknown_author
 from generator.content.frontmatter import ProblemError, Split, clean, decode, key_line, split
 from generator.content.image import read_image
 from generator.content.keys import SYNONYMS
@@ -273,6 +274,8 @@ class _Fields:
                 self.fail(key, f"the author {written!r} has no letters or digits to make a "
                           "URL from", "write the name or initials in letters")
                 continue
+            if (unknown := unknown_author(written, self.config.authors)) is not None:
+                self.fail(key, *unknown, severity="warning")
             authors.setdefault(slug, Author(key=written, name=info.name, slug=slug,
                                             url=urls.author_url(slug)))
         return tuple(authors.values())
