@@ -215,7 +215,7 @@ def test_media_is_copied_and_a_missing_image_is_a_warning(site: SiteMaker) -> No
     result = site.build()
     assert (site.output / "media/foto.svg").exists()
     assert [str(w) for w in result.warnings] == [
-        "content/articles/b.md: the image 'media/hilang.jpg' is not in content/media/ \u2014 "
+        "content/articles/b.md:4: the image 'media/hilang.jpg' is not in content/media/ \u2014 "
         "add the file as content/media/hilang.jpg or fix `image.src`"]
     page = site.read("2024/03/a/index.html")
     assert "Rapat" in page and "Istimewa" in page and "/media/foto.svg" in page

@@ -83,9 +83,21 @@ def test_errors_name_the_line_and_leave_the_output(site: SiteMaker, lines: str,
         ("tags: Banjir, BPBD, Cuaca",
          "warning: content/articles/a.md:4: `tags` is one text with commas, read as 3 tags "
          "\u2014 write a YAML list: `tags: [Banjir, BPBD, Cuaca]`"),
-        ("authors: Adt, Hmz",
+        ("authors: Hmz, Ulm",
          "warning: content/articles/a.md:4: `authors` is one text with commas, read as 2 "
-         "authors \u2014 write a YAML list: `authors: [Adt, Hmz]`"),
+         "authors \u2014 write a YAML list: `authors: [Hmz, Ulm]`"),
+        ("authors: [Hmzz]",
+         "warning: content/articles/a.md:4: the author `Hmzz` is not in [authors] of "
+         "site.toml \u2014 did you mean `Hmz` (Hamid Zulkarnain)? As written, it gets an "
+         "author page of its own"),
+        ("author: Ady",
+         "warning: content/articles/a.md:4: the author `Ady` is not in [authors] of "
+         "site.toml: the byline shows `Ady` \u2014 add `Ady = \"Full Name\"` to [authors] in "
+         "site.toml"),
+        ("authors: [Hamid Zulkarnian]",
+         "warning: content/articles/a.md:4: the author `Hamid Zulkarnian` is not in [authors] "
+         "of site.toml \u2014 did you mean `Hmz` (Hamid Zulkarnain)? As written, it gets an "
+         "author page of its own"),
     ],
 )
 def test_warnings_name_the_line_and_the_build_goes_on(site: SiteMaker, line: str,
@@ -165,3 +177,57 @@ def test_an_article_made_a_draft_is_named_in_the_summary(site: SiteMaker) -> Non
     code, out, _ = build(site)
     assert code == 0
     assert "unpublished: Banjir di Kota (/2026/02/banjir-di-kota/): now a draft" in out
+
+
+def test_an_image_without_src_shows_no_photo_anywhere(site: SiteMaker) -> None:
+    # Given what the importer writes for a text whose photo it does not have
+    site.write("content/articles/a.md", "---\ntitle: Banjir\ndate: 2024-03-01\nimage:\n"
+               "  caption: Genangan di Klojen.\n  credit: Istimewa\n---\nIsi.\n")
+    site.write("content/media/foto.svg", "<svg xmlns='http://www.w3.org/2000/svg'/>")
+    site.article("b", "Rapat", "2024-03-02", image="{src: media/foto.svg}")
+    expected = ("warning: content/articles/a.md:4: `image` has no `src`: no photo is shown, "
+                "only its `caption` and `credit` \u2014 add `src: media/\u2026` or remove "
+                "`image`")
+    # When it is checked and built
+    code, out, err = run("check", "--site", str(site.root))
+    assert code == 0 and "1 warning(s)" in out and err.splitlines() == [expected]
+    code, _, err = build(site)
+    assert code == 0 and err.splitlines() == [expected]
+    # Then no page, list or feed has an empty image, and the caption is text
+    pages = {path: data.decode() for path, data in _files(site.output).items()
+             if path.endswith((".html", ".xml", ".json"))}
+    assert not [path for path, text in pages.items() if 'src=""' in text]
+    assert not [path for path, text in pages.items() if '/static/"' in text]
+    article = pages["2024/03/banjir/index.html"]
+    assert "<img" not in article.split("<article", 1)[1].split("</article>")[0]
+    assert '"image"' not in article and "og:image" not in article
+    assert "Genangan di Klojen." in article and "Istimewa" in article
+    assert pages["index.html"].count("<img") == 1  # the other article's photo
+    assert '"image": ["https://' in pages["2024/03/rapat/index.html"].replace('":["', '": ["')
+
+
+@pytest.mark.parametrize(
+    ("image", "expected"),
+    [
+        ("image:\n  alt: Banjir\n  src: media/2024/banjir.jpg",
+         "warning: content/articles/a.md:4: the image 'media/2024/banjir.jpg' is not in "
+         "content/media/ \u2014 add the file as content/media/2024/banjir.jpg or fix "
+         "`image.src`"),
+        ("featured_image: /home/editor/Foto/banjir.jpg",
+         "warning: content/articles/a.md:4: the image '/home/editor/Foto/banjir.jpg' is not "
+         "in content/media/: it is a file on your computer, outside the site \u2014 copy the "
+         "photo into content/media/ and write `src: media/banjir.jpg`"),
+        ("image: {src: ~/Foto/banjir.jpg}",
+         "warning: content/articles/a.md:4: the image '~/Foto/banjir.jpg' is not in "
+         "content/media/: it is a file on your computer, outside the site \u2014 copy the "
+         "photo into content/media/ and write `src: media/banjir.jpg`"),
+    ],
+)
+def test_a_missing_image_file_is_a_warning_at_its_line(site: SiteMaker, image: str,
+                                                       expected: str) -> None:
+    site.write("content/articles/a.md",
+               f"---\ntitle: Banjir\ndate: 2024-03-01\n{image}\n---\nIsi.\n")
+    code, out, err = run("check", "--site", str(site.root))
+    assert code == 0 and "1 warning(s)" in out and err.splitlines() == [expected]
+    code, _, err = build(site)
+    assert code == 0 and err.splitlines() == [expected]

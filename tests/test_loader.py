@@ -150,6 +150,7 @@ def test_a_date_more_than_a_year_ahead_is_a_warning_at_its_line(site: SiteMaker)
     assert record_problems(site.root, path, record, None) == []
     assert source_line(site.root, path, "title") == 2
     assert source_line(site.root, "content/articles/hilang.md", "date") is None
+    assert source_line(site.root, path, "image", "date") == 4  # the first key found
     with_image = parse_article(text.replace("draft: true", "image: media/x.jpg"), path, CONFIG)
     image, date = record_problems(site.root, path, SourceRecord(article=with_image.article),
                                   now - timedelta(days=1))

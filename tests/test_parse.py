@@ -58,7 +58,9 @@ def test_a_full_article() -> None:
     assert article.summary == "Paragraf pertama yang cukup panjang."
     assert article.extra == {"layout": "post"}
     assert parsed.body_html.startswith("<p>Paragraf <strong>pertama</strong>")
-    assert parsed.warnings == ()
+    assert [str(w) for w in parsed.warnings] == [  # Ulm is not in [authors]
+        f"{PATH}:5: the author `Ulm` is not in [authors] of site.toml: the byline shows "
+        "`Ulm` \u2014 add `Ulm = \"Full Name\"` to [authors] in site.toml"]
 
 
 def test_date_only_means_midnight_in_the_site_zone() -> None:
@@ -176,9 +178,9 @@ def test_tags_written_as_text(line: str, names: list[str], warning: str | None) 
     [
         ("author: Budi Santoso", ["Budi Santoso"], None),
         ("authors: Hmz", ["Hamid Zulkarnain"], None),
-        ("authors: Hmz, Ulm", ["Hamid Zulkarnain", "Ulm"],
+        ("authors: Hmz, Budi Santoso", ["Hamid Zulkarnain", "Budi Santoso"],
          "`authors` is one text with commas, read as 2 authors \u2014 write a YAML list: "
-         "`authors: [Hmz, Ulm]`"),
+         "`authors: [Hmz, Budi Santoso]`"),
         ("author: Hmz Ulm", ["Hmz Ulm"], None),  # Ulm is not in [authors]
     ],
 )
@@ -197,9 +199,54 @@ def test_initials_of_two_known_authors_in_one_text_get_a_warning() -> None:
         "`author: [Hmz, Ulm]`; for one, write `author: [Hmz Ulm]`"]
 
 
+@pytest.mark.parametrize(
+    ("written", "hint"),
+    [
+        ("Hmzz", "did you mean `Hmz` (Hamid Zulkarnain)?"),
+        ("hmz", "did you mean `Hmz` (Hamid Zulkarnain)?"),
+        ("Hamid Zulkarnian", "did you mean `Hmz` (Hamid Zulkarnain)?"),
+        ("Ulm", 'add `Ulm = "Full Name"` to [authors] in site.toml'),
+        ("Hamid Zulkarnain", None),  # the full name of initials it knows
+        ("Budi Santoso", None),  # a name of its own
+        ("Tim Redaksi 2", None),
+        ("Redaksi", None),  # more than four letters: a name, not initials
+    ],
+)
+def test_an_author_not_in_authors_is_suggested_or_hinted(written: str,
+                                                          hint: str | None) -> None:
+    parsed = parse(f"---\ntitle: A\ndate: 2018-09-26\nauthors: [{written}]\n---\n")
+    hints = [w.hint for w in parsed.warnings]
+    assert [h.split(" As written")[0] for h in hints] == ([hint] if hint else [])
+    assert all(w.line == 4 and w.severity == "warning" for w in parsed.warnings)
+
+
 def test_javascript_image_url_is_refused() -> None:
     problems = errors("---\ntitle: A\ndate: 2018-09-26\nimage: {src: 'javascript:alert(1)'}\n---\n")
     assert "neither an http(s) URL" in problems[0]
+
+
+@pytest.mark.parametrize(
+    ("image", "shown", "expected"),
+    [
+        ("image:\n  caption: Banjir di Klojen.\n  credit: Istimewa",
+         ("Banjir di Klojen.", "Istimewa"),
+         "`image` has no `src`: no photo is shown, only its `caption` and `credit`"),
+        ("featured_image: {src: '', caption: Banjir}", ("Banjir", ""),
+         "`featured_image` has no `src`: no photo is shown, only its `caption`"),
+        ("image: {alt: Sungai}", None, "`image` has no `src`: no photo is shown"),
+    ],
+)
+def test_an_image_without_src_has_no_photo_and_warns_at_its_line(
+        image: str, shown: tuple[str, str] | None, expected: str) -> None:
+    parsed = parse(f"---\ntitle: A\ndate: 2018-09-26\n{image}\n---\nIsi.\n")
+    key = image.split(":")[0]
+    assert [str(w) for w in parsed.warnings] == [
+        f"{PATH}:4: {expected} \u2014 add `src: media/\u2026` or remove `{key}`"]
+    if shown is None:
+        assert parsed.article.image is None
+    else:
+        assert parsed.article.image is not None and parsed.article.image.url == ""
+        assert (parsed.article.image.caption, parsed.article.image.credit) == shown
 
 
 @pytest.mark.parametrize(

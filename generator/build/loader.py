@@ -20,7 +20,8 @@ from generator.cache.store import Cache, SourceEntry
 from generator.config import SiteConfig
 from generator.content.folders import MEDIA
 from generator.content.frontmatter import ProblemError, decode, key_line, split
-from generator.content.model import Article, StaticPage
+from generator.content.keys import SYNONYMS
+from generator.content.model import Article, Image, StaticPage
 from generator.content.source_record import SourceRecord
 from generator.errors import Problem
 
@@ -122,10 +123,7 @@ def record_problems(site_dir: Path, path: str, record: SourceRecord,
     if image and image.url.startswith("/media/"):
         target = site_dir / MEDIA / image.url.removeprefix("/media/")
         if not target.is_file():
-            problems.append(Problem(
-                path, None, f"the image {image.src!r} is not in {MEDIA}/",
-                f"add the file as {MEDIA}/{image.url.removeprefix('/media/')} "
-                "or fix `image.src`", severity="warning"))
+            problems.append(_missing_image(site_dir, path, image))
     if now is not None and article.date > now + FAR_AHEAD:
         problems.append(Problem(
             path, source_line(site_dir, path, "date"),
@@ -134,6 +132,32 @@ def record_problems(site_dir: Path, path: str, record: SourceRecord,
             "if the year is a typo, correct it", severity="warning"))
     return problems
 
+
+def _missing_image(site_dir: Path, path: str, image: Image) -> Problem:
+    line = source_line(site_dir, path, *IMAGE_KEYS)
+    message = f"the image {image.src!r} is not in {MEDIA}/"
+    if _outside_the_site(image.src):
+        # A path on the editor's computer: its folders are not to be made in media/.
+        name = image.src.rstrip("/").rsplit("/", 1)[-1]
+        return Problem(path, line, f"{message}: it is a file on your computer, outside the "
+                       "site", f"copy the photo into {MEDIA}/ and write `src: media/{name}`",
+                       severity="warning")
+    return Problem(path, line, message,
+                   f"add the file as {MEDIA}/{image.url.removeprefix('/media/')} "
+                   "or fix `image.src`", severity="warning")
+
+
+def _outside_the_site(src: str) -> bool:
+    """Whether `src` is an absolute path (`/home/editor/Foto/x.jpg`, `~/Foto/x.jpg`) that
+    does not start in the site's media folder."""
+    if src.startswith("~"):
+        return True
+    first = src.lstrip("/").split("/", 1)[0]
+    return src.startswith("/") and first not in ("media", "content")
+
+
+IMAGE_KEYS = ("image", *(k for k, ours in SYNONYMS.items() if ours == "image"), "coverImage")
+"""The keys an article's image may be written under (Hugo writes `coverImage`)."""
 
 FAR_AHEAD = timedelta(days=366)
 """A date further than this after the build's "now" is probably a typo."""
@@ -146,10 +170,11 @@ def depends_on_now(problem: Problem) -> bool:
     return problem.message.startswith(_FAR_AHEAD_MESSAGE)
 
 
-def source_line(site_dir: Path, path: str, key: str) -> int | None:
-    """File line of frontmatter `key` in source `path`, read again: for the warnings
-    found after parsing (rare), so that records need not carry lines."""
+def source_line(site_dir: Path, path: str, *keys: str) -> int | None:
+    """File line of the first frontmatter key of `keys` set in source `path`, read again:
+    for the warnings found after parsing (rare), so that records need not carry lines."""
     try:
-        return key_line(split(decode((site_dir / path).read_bytes(), path), path), key)
+        part = split(decode((site_dir / path).read_bytes(), path), path)
     except (OSError, ProblemError):
         return None
+    return next((line for key in keys if (line := key_line(part, key)) is not None), None)

@@ -232,3 +232,8 @@ def key_line(part: Split, key: str) -> int | None:
         if pattern.match(line):
             return part.first_line + offset
     return None
+
+
+def clean(text: str) -> str:
+    """A frontmatter text on one line: runs of white space as one space, no NUL."""
+    return " ".join(text.replace("\x00", "").split())

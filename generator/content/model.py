@@ -47,7 +47,9 @@ class Image:
     """As written in frontmatter: an http(s) URL, a path under `content/media/`, or empty
     when there is only a caption."""
     url: str
-    """What the page loads: the URL, `/media/...` for a local file, or empty."""
+    """What the page loads: the URL, `/media/...` for a local file, or empty when there
+    is no photo (no `src`): then no image is shown or announced, only the caption and
+    credit, as text."""
     alt: str = ""
     """Text alternative for readers who cannot see the image."""
     caption: str = ""

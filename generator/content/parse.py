@@ -17,7 +17,9 @@ from zoneinfo import ZoneInfo
 from generator import urls
 from generator.config import SiteConfig
 from generator.content import keys, markup
-from generator.content.frontmatter import ProblemError, Split, decode, key_line, split
+from generator.content.bylines import unknown_author
+from generator.content.frontmatter import ProblemError, Split, clean, decode, key_line, split
+from generator.content.image import read_image
 from generator.content.keys import SYNONYMS
 from generator.content.model import Article, Author, Correction, Image, StaticPage, Tag, with_key
 from generator.date_format import has_time_of_day
@@ -162,11 +164,11 @@ class _Fields:
             self.fail(key, f"`{key}` must be text, not a {type(value).__name__}",
                       f"write `{key}: ...` on one line")
             return ""
-        return _clean(str(value))
+        return clean(str(value))
 
     def synonym_text(self, ours: str) -> str:
         value = self._synonym(ours)
-        return _clean(str(value)) if isinstance(value, (str, int, float)) else ""
+        return clean(str(value)) if isinstance(value, (str, int, float)) else ""
 
     def moment(self, key: str, required: bool = False) -> datetime | None:
         value = self.data.get(key)
@@ -214,7 +216,7 @@ class _Fields:
             names = []
             for item in value:
                 if isinstance(item, (str, int, float)) and not isinstance(item, bool):
-                    names.append(_clean(str(item)))
+                    names.append(clean(str(item)))
                 else:
                     self.fail(key, f"every entry of `{key}` must be text, not {item!r}",
                               f"write `{key}: [Satu, Dua]`")
@@ -274,42 +276,14 @@ class _Fields:
                 self.fail(key, f"the author {written!r} has no letters or digits to make a "
                           "URL from", "write the name or initials in letters")
                 continue
+            if (unknown := unknown_author(written, self.config.authors)) is not None:
+                self.fail(key, *unknown, severity="warning")
             authors.setdefault(slug, Author(key=written, name=info.name, slug=slug,
                                             url=urls.author_url(slug)))
         return tuple(authors.values())
 
     def image(self) -> Image | None:
-        value = self.data.get("image")
-        key = "image"
-        if value is None:
-            for other in self.data:
-                if SYNONYMS.get(other.lower()) == "image":
-                    key, value = other, self.data[other]
-                    break
-        if isinstance(value, list):
-            value = value[0] if value else None
-        if value is None or value == "":
-            return None
-        if isinstance(value, str):
-            value = {"src": value}
-        if not isinstance(value, dict) or not isinstance(value.get("src", ""), str):
-            self.fail(key, "`image` must be a mapping with `src`",
-                      "write `image:` then `  src: media/foto.jpg` and optional `alt`, "
-                      "`caption`, `credit`")
-            return None
-        # A caption and credit without a photo file are kept: imported text often
-        # has the caption of a photo the newsroom has not supplied (yet).
-        src = value.get("src", "").strip()
-        url = image_url(src) if src else ""
-        if url is None:
-            self.fail(key, f"`image.src` {src!r} is neither an http(s) URL nor a path under "
-                      "content/media/", "use e.g. `media/2018/09/foto.jpg` or `https://...`")
-            return None
-        texts = {}
-        for field_name in ("alt", "caption", "credit"):
-            item = value.get(field_name, "")
-            texts[field_name] = _clean(str(item)) if item is not None else ""
-        return Image(src=src, url=url, **texts)
+        return read_image(self.data, self.fail)
 
     def corrections(self) -> tuple[Correction, ...]:
         value = self.data.get("corrections")
@@ -327,7 +301,7 @@ class _Fields:
                 self.fail("corrections", f"a correction needs a date and a text: {item!r}",
                           "write `- date: 2018-09-27T08:00:00+07:00` and `text: ...`")
                 continue
-            found.append(Correction(date=when, text=_clean(text)))
+            found.append(Correction(date=when, text=clean(text)))
         return tuple(sorted(found, key=lambda c: c.date))
 
     def aliases(self) -> tuple[str, ...]:
@@ -373,21 +347,3 @@ def to_datetime(value: Any, zone: ZoneInfo) -> datetime | None:
     if parsed.tzinfo is None:
         return parsed.replace(tzinfo=zone)
     return parsed.astimezone(zone)
-
-
-def image_url(src: str) -> str | None:
-    """Where the page should load `src` from, or None when `src` is not acceptable."""
-    if re.match(r"^https?://[^\s\"'<>]+$", src):
-        return src
-    if re.match(r"^[a-z][a-z0-9+.-]*:", src, re.IGNORECASE) or "\\" in src:
-        return None  # javascript:, data:, file: and friends
-    relative = src.lstrip("/").removeprefix("content/").removeprefix("media/")
-    try:
-        urls.output_path("/" + relative)
-    except ValueError:
-        return None
-    return urls.media_url(relative) if relative else None
-
-
-def _clean(text: str) -> str:
-    return " ".join(text.replace("\x00", "").split())

@@ -60,7 +60,7 @@ def article_data(config: SiteConfig, article: Article, canonical: str) -> dict[s
     }
     if article.summary and not article.withdrawn:
         data["description"] = article.summary
-    if article.image:
+    if article.image and article.image.url:  # no `src`: a caption without a photo
         data["image"] = [absolute_asset(config, article.image.url)]
     if article.tags:
         data["keywords"] = [t.name for t in article.tags]
@@ -100,7 +100,7 @@ def json_feed(config: SiteConfig, title: str, feed_url: str, home_url: str,
                 link := author_link(config, a.url)) else {})} for a in article.authors]
         if article.tags:
             item["tags"] = [t.name for t in article.tags]
-        if article.image:
+        if article.image and article.image.url:
             item["image"] = absolute_asset(config, article.image.url)
         items.append(item)
     feed = {

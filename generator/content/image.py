@@ -1,0 +1,80 @@
+"""An article's `image` in the frontmatter: where its photo is loaded from, and what
+is said of it (`alt`, `caption`, `credit`)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from typing import Any, Protocol
+
+from generator import urls
+from generator.content.frontmatter import clean
+from generator.content.keys import SYNONYMS
+from generator.content.model import Image
+
+NO_SRC = "`{key}` has no `src`: no photo is shown"
+"""The warning for an image written without a photo (what the importer writes when
+the text had the caption of a photo it does not have)."""
+
+
+class Fail(Protocol):
+    """Reports a problem at the line of frontmatter `key`."""
+
+    def __call__(self, key: str, message: str, hint: str = "",
+                 severity: str = "error") -> None: ...
+
+
+def read_image(data: Mapping[str, Any], fail: Fail) -> Image | None:
+    """The image of frontmatter `data` (`image`, or a Hugo/Jekyll key for it), or None."""
+    value = data.get("image")
+    key = "image"
+    if value is None:
+        for other in data:
+            if SYNONYMS.get(other.lower()) == "image":
+                key, value = other, data[other]
+                break
+    if isinstance(value, list):
+        value = value[0] if value else None
+    if value is None or value == "":
+        return None
+    if isinstance(value, str):
+        value = {"src": value}
+    if not isinstance(value, dict) or not isinstance(value.get("src", ""), str):
+        fail(key, "`image` must be a mapping with `src`",
+             "write `image:` then `  src: media/foto.jpg` and optional `alt`, "
+             "`caption`, `credit`")
+        return None
+    texts = {}
+    for field_name in ("alt", "caption", "credit"):
+        item = value.get(field_name, "")
+        texts[field_name] = clean(str(item)) if item is not None else ""
+    src = value.get("src", "").strip()
+    if not src:
+        # Imported text often has the caption of a photo the newsroom has not supplied
+        # (yet): the caption and credit are shown as text, without an image.
+        said = " and ".join(f"`{n}`" for n in ("caption", "credit") if texts[n])
+        fail(key, NO_SRC.format(key=key) + (f", only its {said}" if said else ""),
+             f"add `src: media/…` or remove `{key}`", severity="warning")
+        if not said:
+            return None
+        return Image(src="", url="", **texts)
+    url = image_url(src)
+    if url is None:
+        fail(key, f"`image.src` {src!r} is neither an http(s) URL nor a path under "
+             "content/media/", "use e.g. `media/2018/09/foto.jpg` or `https://...`")
+        return None
+    return Image(src=src, url=url, **texts)
+
+
+def image_url(src: str) -> str | None:
+    """Where the page should load `src` from, or None when `src` is not acceptable."""
+    if re.match(r"^https?://[^\s\"'<>]+$", src):
+        return src
+    if re.match(r"^[a-z][a-z0-9+.-]*:", src, re.IGNORECASE) or "\\" in src:
+        return None  # javascript:, data:, file: and friends
+    relative = src.lstrip("/").removeprefix("content/").removeprefix("media/")
+    try:
+        urls.output_path("/" + relative)
+    except ValueError:
+        return None
+    return urls.media_url(relative) if relative else None
