@@ -9,12 +9,14 @@ waits for it before its own last writes to the cache.
 
 from __future__ import annotations
 
-import multiprocessing
 import threading
-from multiprocessing.process import BaseProcess
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from generator.cache.store import Cache, SourceEntry
+
+if TYPE_CHECKING:  # imported where a child is started: 8 ms a build otherwise
+    from multiprocessing.process import BaseProcess
 
 
 class SourceSaving:
@@ -44,6 +46,8 @@ def save_apart(cache: Cache, entries: dict[str, SourceEntry],
     cache.commit()
     # The count the child stores; a build that goes on reads it before the child is done.
     cache.expect_loads(cache.loads() + 1)
+    import multiprocessing
+
     process = multiprocessing.get_context("fork").Process(
         target=_save, args=(cache.path, entries, changed), name="warta-save-sources")
     process.start()
