@@ -86,6 +86,24 @@ def test_the_rule_catches_an_upward_import(tmp_path: Path) -> None:
     assert [_unit(m) for m in _imports(probe)] == ["build"]
 
 
+def _is_connection(node: ast.expr) -> bool:
+    """`db` or `something.db`: the cache's SQLite connection (the output folder's
+    `Writer.commit` is another thing)."""
+    return (isinstance(node, ast.Name) and node.id == "db") or (
+        isinstance(node, ast.Attribute) and node.attr == "db")
+
+
+def test_one_module_ends_the_cache_s_transactions() -> None:
+    # docs/architecture.md "The cache, and its one writer": a commit anywhere else
+    # would be a second writer deciding when a build's records become durable.
+    committing = sorted(
+        module for module, path in _modules()
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)
+        and node.func.attr == "commit" and _is_connection(node.func.value))
+    assert committing == ["build.commit"]
+
+
 def test_every_package_says_what_it_is_for() -> None:
     bare = [p.parent.name for p in PACKAGE.glob("*/__init__.py")
             if ast.get_docstring(ast.parse(p.read_text(encoding="utf-8"))) is None]

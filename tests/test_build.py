@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from generator.build.commit import end_transaction
 from generator.build.memos import BuildMemory
 from generator.build.pipeline import CACHE_FILE, BuildOptions, build
 from generator.cache.store import Cache
@@ -316,7 +317,7 @@ def test_a_damaged_or_foreign_memo_is_never_trusted(site: SiteMaker) -> None:
     cache = Cache(site.root / CACHE_FILE)
     cache.db.execute("UPDATE memos SET memo = ? WHERE name LIKE 'plan:%'", (b"\x80damaged",))
     cache.put_memo("site:output", ("another shape", "whatever"))
-    cache.commit()
+    end_transaction(cache)
     cache.close()
     # When an article is edited and the site built again
     site.article("2024/03/berita-3", "Berita ke-3", "2024-03-03T09:00:00+07:00",

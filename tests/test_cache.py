@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from generator.build.commit import end_transaction
 from generator.cache import version
 from generator.cache.store import Cache, SourceEntry, SourceStat
 from generator.content import markup
@@ -31,7 +32,7 @@ def test_fingerprints_and_records_follow_every_save(tmp_path: Path) -> None:
     assert cache.loads() == 0
     entries = {f"content/articles/{n}.md": _entry(n, f"r{n}") for n in range(100)}
     cache.save_sources(entries, list(entries))
-    cache.commit()
+    end_transaction(cache)
     # Then their fingerprints and records can be read apart from the whole snapshot
     assert cache.loads() == 1
     assert cache.stats()["content/articles/5.md"] == SourceStat(5, 7, "d5", "k")
@@ -46,7 +47,7 @@ def test_fingerprints_and_records_follow_every_save(tmp_path: Path) -> None:
     everything = cache.sources()
     del everything["content/articles/6.md"]
     cache.save_sources(everything, ["content/articles/6.md"])
-    cache.commit()
+    end_transaction(cache)
     cache.close()
     # Then a new process sees the same
     again = Cache(tmp_path / "cache.sqlite")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from generator.build.commit import end_transaction
 from generator.cache.pages import PageStore, article_number
 from generator.cache.store import Cache
 
@@ -35,7 +36,7 @@ def test_pages_are_found_by_the_articles_they_show(tmp_path: Path) -> None:
     # And forgotten pages are not found
     store.forget_pages("output", ["a.html"])
     assert store.pages_showing("output", ["x.md"]) == {}
-    cache.commit()
+    end_transaction(cache)
     cache.close()
 
 

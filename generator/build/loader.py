@@ -14,8 +14,8 @@ from pathlib import Path
 
 from generator.build import commit
 from generator.build.changes import Changes, compare, parse_changes
+from generator.build.commit import SourceSaving
 from generator.build.sources import PARALLEL_THRESHOLD, Source, scan, stat_each
-from generator.cache.background_save import SourceSaving
 from generator.cache.store import Cache, SourceEntry
 from generator.config import SiteConfig
 from generator.content.folders import MEDIA

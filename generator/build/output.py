@@ -16,10 +16,9 @@ from pathlib import Path
 
 from generator.build import commit
 from generator.build.article_changes import ArticleChanges
-from generator.build.commit import BuildRecords
+from generator.build.commit import BuildRecords, SourceSaving
 from generator.build.options import CACHE_FILE, BuildOptions, reparse_body
 from generator.build.unpublished import Unpublished
-from generator.cache.background_save import SourceSaving
 from generator.cache.store import Cache, OutputEntry
 from generator.errors import Problem
 from generator.plan.page import Copy, Page

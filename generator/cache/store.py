@@ -110,9 +110,11 @@ class Cache:
 
     @staticmethod
     def _init(db: sqlite3.Connection, key: str) -> sqlite3.Connection:
-        db.executescript(_TABLES)
-        db.execute("INSERT OR REPLACE INTO meta VALUES ('version', ?)", (key,))
-        db.commit()
+        # One script, run outside any transaction (as executescript does): the tables
+        # and the version row are on disk before another connection (a worker, the
+        # forked child saving sources) opens the file and checks the version.
+        quoted = key.replace("'", "''")
+        db.executescript(_TABLES + f"INSERT OR REPLACE INTO meta VALUES ('version', '{quoted}');")
         return db
 
     def close(self) -> None:
@@ -279,9 +281,6 @@ class Cache:
     def put_memo(self, name: str, memo: object) -> None:
         self.db.execute("INSERT OR REPLACE INTO memos VALUES (?, ?)",
                         (name, pickle.dumps(memo, protocol=pickle.HIGHEST_PROTOCOL)))
-
-    def commit(self) -> None:
-        self.db.commit()
 
 
 

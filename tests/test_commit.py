@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 
 from generator.build import commit, sources
-from generator.cache.background_save import SourceSaving, save_apart
+from generator.build.commit import SourceSaving, save_apart
 from generator.cache.store import Cache, SourceEntry
 from generator.content.source_record import SourceRecord
 from generator.errors import Problem
