@@ -16,7 +16,9 @@ from __future__ import annotations
 
 import gc
 import time
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
+from typing import TypeVar
 
 from generator.build import loader, search, sources
 from generator.build.article_changes import of_changes, published_by
@@ -38,6 +40,7 @@ from generator.build.unpublished import Unpublished, unpublished
 from generator.cache.store import Cache, OutputEntry
 from generator.config import SiteConfig, load_config
 from generator.errors import ContentError, Problem
+from generator.plan.page import Copy, Page
 from generator.plan.planner import Plan, make_plan
 from generator.plan.site import Site, extend_site, make_site, reuse_site, site_memo
 from generator.render.renderer import Renderer
@@ -221,6 +224,23 @@ class _Known:
     """Those files that are no longer as written; None: trust the record."""
 
 
+_File = TypeVar("_File", Page, Copy)
+
+
+def _not_current(files: Iterable[_File], known: _Known,
+                 current: dict[str, OutputEntry]) -> list[_File]:
+    """The planned `files` to write again; the record of each of the others, on disk as
+    written from the same inputs, goes into `current`."""
+    previous, damaged = known.previous, known.damaged
+    stale = []
+    for file in files:
+        if is_current(file.output, file.fingerprint, previous, damaged):
+            current[file.output] = previous[file.output]
+        else:
+            stale.append(file)
+    return stale
+
+
 def _plan_whole(options: BuildOptions, config: SiteConfig, theme: ThemeFiles, cache: Cache,
                 memory: BuildMemory, scanned: list[sources.Source] | None,
                 known: _Known) -> Planned:
@@ -252,20 +272,10 @@ def _plan_whole(options: BuildOptions, config: SiteConfig, theme: ThemeFiles, ca
     warnings = tuple(p for p in loaded.problems if not p.is_error)
     search_key = "" if not config.outputs.search else search.index_key(
         p.fingerprint for p in plan.pages if p.output.endswith(".html"))
-    previous, damaged = known.previous, known.damaged
+    previous = known.previous
     current: dict[str, OutputEntry] = {}
-    stale = []
-    for page in plan.pages:
-        if is_current(page.output, page.fingerprint, previous, damaged):
-            current[page.output] = previous[page.output]
-        else:
-            stale.append(page)
-    copies = []
-    for copy in plan.copies:
-        if is_current(copy.output, copy.fingerprint, previous, damaged):
-            current[copy.output] = previous[copy.output]
-        else:
-            copies.append(copy)
+    stale = _not_current(plan.pages, known, current)
+    copies = _not_current(plan.copies, known, current)
     planned = {page.output for page in plan.pages} | {copy.output for copy in plan.copies}
     removable = set(previous) - planned
     if not previous and not options.dry_run:
