@@ -30,7 +30,6 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from datetime import datetime
 
 from generator.build.changes import Changes, SourceChange
 from generator.content.model import Article
@@ -75,14 +74,6 @@ class ArticleChanges:
 
 
 Published = Callable[[Article], bool]
-
-
-def published_by(drafts: bool, now: datetime) -> Published:
-    """Whether a build with these options publishes an article (as `site.make_site`
-    chooses them)."""
-    def published(article: Article) -> bool:
-        return (drafts or not article.draft) and article.date <= now
-    return published
 
 
 def article_changes(added: Iterable[SourceChange], edited: Iterable[SourceChange],

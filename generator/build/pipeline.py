@@ -21,7 +21,7 @@ from dataclasses import dataclass, replace
 from typing import TypeVar
 
 from generator.build import loader, search, sources
-from generator.build.article_changes import of_changes, published_by
+from generator.build.article_changes import of_changes
 from generator.build.commit import BuildRecords, commit_build
 from generator.build.memos import BuildMemory, Settled, remember
 from generator.build.options import (
@@ -42,7 +42,7 @@ from generator.config import SiteConfig, load_config
 from generator.errors import ContentError, Problem
 from generator.plan.page import Copy, Page
 from generator.plan.planner import Plan, make_plan
-from generator.plan.site import Site, extend_site, make_site, reuse_site, site_memo
+from generator.plan.site import Site, extend_site, make_site, published_by, reuse_site, site_memo
 from generator.render.renderer import Renderer
 from generator.render.theme import ThemeFiles, find_theme
 from generator.render.write import OutputCheck, existing_files

@@ -25,7 +25,7 @@ from pathlib import Path
 
 from generator.build import commit, loader, search
 from generator.build.append import appended_pages
-from generator.build.article_changes import article_changes, published_by
+from generator.build.article_changes import article_changes
 from generator.build.changes import SourceChange, compare, parse_changes
 from generator.build.memos import Settled, stored
 from generator.build.options import (
@@ -49,6 +49,7 @@ from generator.plan.site import (
     SiteMemo,
     append_memo,
     append_site,
+    published_by,
     still_current,
 )
 from generator.render.renderer import Renderer

@@ -7,7 +7,7 @@ pages or tags that would get the same URL are errors naming both files.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
 from itertools import chain
@@ -91,6 +91,15 @@ class Site:
     """Date of the latest published article, if any."""
 
 
+def published_by(drafts: bool, now: datetime | None) -> Callable[[Article], bool]:
+    """Whether a build with these options publishes an article: not a draft (unless it
+    includes drafts) and dated at or before its "now" (any date without one). The one
+    rule the site's indexes and the build's summary choose by."""
+    def published(article: Article) -> bool:
+        return (drafts or not article.draft) and (now is None or article.date <= now)
+    return published
+
+
 def make_site(config: SiteConfig, articles: tuple[Article, ...],
               pages: tuple[StaticPage, ...], drafts: bool,
               now: datetime | None = None) -> tuple[Site, list[Problem]]:
@@ -101,8 +110,7 @@ def make_site(config: SiteConfig, articles: tuple[Article, ...],
     """
     wanted = [a for a in articles if drafts or not a.draft]
     scheduled = [a.date for a in wanted if now is not None and a.date > now]
-    chosen = sorted((a for a in wanted if now is None or a.date <= now),
-                    key=attrgetter("date", "path"))
+    chosen = sorted(filter(published_by(drafts, now), wanted), key=attrgetter("date", "path"))
     problems = _url_clashes(chosen, pages)
     listed = tuple(i for i, a in enumerate(chosen) if not a.withdrawn)
     indexer = _Indexer()
@@ -220,7 +228,7 @@ def _appended(memo: SiteMemo, config: SiteConfig, previous: Sequence[Article],
     if not old.articles_until or not still_current(memo, config, drafts, now):
         return None
     wanted = [a for a in added if drafts or not a.draft]
-    new = sorted((a for a in wanted if now is None or a.date <= now),
+    new = sorted(filter(published_by(drafts, now), wanted),
                  key=attrgetter("date", "path"))
     if new and (new[0].date, new[0].path) <= (previous[-1].date, previous[-1].path):
         return None
