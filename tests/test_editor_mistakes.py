@@ -231,3 +231,36 @@ def test_a_missing_image_file_is_a_warning_at_its_line(site: SiteMaker, image: s
     assert code == 0 and "1 warning(s)" in out and err.splitlines() == [expected]
     code, _, err = build(site)
     assert code == 0 and err.splitlines() == [expected]
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("tags: [Banjr]",
+         "warning: content/articles/c.md:4: the tag `Banjr` is on this article alone: did "
+         "you mean `Banjir` (2 articles)? \u2014 correct the spelling, or map it in "
+         "[tag_aliases] of site.toml; as written, it gets a tag page of its own"),
+        ("authors: [Rudi Hartonoo]",
+         "warning: content/articles/c.md:4: the author `Rudi Hartonoo` is on this article "
+         "alone: did you mean `Rudi Hartono` (2 articles)? \u2014 correct the spelling; as "
+         "written, it gets an author page of its own"),
+    ],
+)
+def test_a_name_only_one_article_has_is_compared_with_the_names_in_use(
+        site: SiteMaker, line: str, expected: str) -> None:
+    for name in ("a", "b"):
+        site.write(f"content/articles/{name}.md", f"---\ntitle: {name}\ndate: 2024-03-01\n"
+                   "tags: [Banjir]\nauthors: [Rudi Hartono]\n---\nIsi.\n")
+    site.write("content/articles/c.md", f"---\ntitle: c\ndate: 2024-03-02\n{line}\n"
+               "---\nIsi.\n")
+    code, out, err = run("check", "--site", str(site.root))
+    assert code == 0 and err.splitlines() == [expected]
+    # The quick way (an edit elsewhere) and the whole way report the same.
+    assert build(site)[2].splitlines() == [expected]
+    site.write("content/articles/a.md", "---\ntitle: a\ndate: 2024-03-01\n"
+               "tags: [Banjir]\nauthors: [Rudi Hartono]\n---\nIsi lain.\n")
+    assert build(site)[2].splitlines() == [expected]
+    # Once a second article shares the name, it is a name in use.
+    site.write("content/articles/d.md", f"---\ntitle: d\ndate: 2024-03-03\n{line}\n"
+               "---\nIsi.\n")
+    assert build(site)[2] == ""

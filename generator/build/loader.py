@@ -7,7 +7,7 @@ sources are saved back through `commit.save_sources`.
 
 from __future__ import annotations
 
-from collections.abc import Collection, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -24,6 +24,7 @@ from generator.content.keys import SYNONYMS
 from generator.content.model import Article, Image, StaticPage
 from generator.content.source_record import SourceRecord
 from generator.errors import Problem
+from generator.plan.names import NameHint
 
 
 @dataclass(frozen=True)
@@ -178,3 +179,23 @@ def source_line(site_dir: Path, path: str, *keys: str) -> int | None:
     except (OSError, ProblemError):
         return None
     return next((line for key in keys if (line := key_line(part, key)) is not None), None)
+
+
+_NAME_KEYS = {"tag": ("tags", "tag", *sorted(k for k, v in SYNONYMS.items() if v == "tags")),
+              "author": ("authors", "author")}
+
+
+def name_problems(site_dir: Path, hints: Iterable[NameHint]) -> tuple[Problem, ...]:
+    """Warnings for the index's name hints (plan/names.py), at their lines."""
+    return tuple(_name_problem(site_dir, hint) for hint in hints)
+
+
+def _name_problem(site_dir: Path, hint: NameHint) -> Problem:
+    tag = hint.kind == "tag"
+    return Problem(
+        hint.path, source_line(site_dir, hint.path, *_NAME_KEYS[hint.kind]),
+        f"the {hint.kind} `{hint.written}` is on this article alone: did you mean "
+        f"`{hint.meant}` ({hint.count} articles)?",
+        "correct the spelling" + (", or map it in [tag_aliases] of site.toml" if tag else "")
+        + f"; as written, it gets {'a tag' if tag else 'an author'} page of its own",
+        severity="warning")

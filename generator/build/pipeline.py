@@ -134,7 +134,9 @@ def _finish(options: BuildOptions, done: Planned, written: Written,
     # After the commit: Pagefind reads the finished HTML files from the output folder.
     site = done.to_write.site
     config = site.config
-    warnings = config.warnings + done.warnings  # site.toml's first, as it is read first
+    # site.toml's first, as it is read first; the index's after the files' own.
+    warnings = (config.warnings + done.warnings
+                + loader.name_problems(options.site_dir, site.name_hints))
     indexed = pending = False
     if not options.dry_run and not config.outputs.search:
         search.remove_index(options.output)

@@ -3,8 +3,8 @@ misspelling of initials it knows ("did you mean"), or initials to add to it.
 
 Compared with `SiteConfig.authors` alone, so that the warning is found when the
 article is parsed and cached with its record (`[authors]` is part of
-`content_key`: a change parses every article again). Bylines used by other
-articles, and tags against the archive's tags, would need the whole archive.
+`content_key`: a change parses every article again). Bylines and tags against
+those other articles use are compared at index time (plan/names.py).
 """
 
 from __future__ import annotations

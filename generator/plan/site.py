@@ -16,6 +16,7 @@ from operator import attrgetter
 from generator.config import SiteConfig
 from generator.content.model import Article, Author, LazyArticles, StaticPage, Tag
 from generator.errors import Problem
+from generator.plan.names import NameHint, NameUse, appended_hints, name_hints
 
 NAV_TAGS = 8
 
@@ -89,6 +90,9 @@ class Site:
     """Date of the earliest scheduled article, when one is waiting."""
     articles_until: datetime | None = None
     """Date of the latest published article, if any."""
+    name_hints: tuple[NameHint, ...] = ()
+    """Tags and bylines only one article has that look like misspellings of shared ones
+    (plan/names.py): warnings, by path."""
 
 
 def published_by(drafts: bool, now: datetime | None) -> Callable[[Article], bool]:
@@ -116,11 +120,14 @@ def make_site(config: SiteConfig, articles: tuple[Article, ...],
     indexer = _Indexer()
     problems += indexer.add(chosen, listed)
     tags, authors, months = indexer.indexes()
+    hints = (name_hints("tag", _tag_uses(tags), chosen, config.tag_aliases)
+             + name_hints("author", _byline_uses(authors, config), chosen))
     site = Site(config=config, articles=tuple(chosen),
                 pages=tuple(sorted(pages, key=lambda p: p.path)),
                 tags=tags, authors=authors, nav_tags=_nav(tags), listed=listed,
                 months=months, now=now, next_due=min(scheduled) if scheduled else None,
-                articles_until=chosen[-1].date if chosen else None)
+                articles_until=chosen[-1].date if chosen else None,
+                name_hints=tuple(sorted(hints, key=_hint_order)))
     return site, problems
 
 
@@ -243,7 +250,44 @@ def _appended(memo: SiteMemo, config: SiteConfig, previous: Sequence[Article],
     return replace(old, config=config, articles=chosen, tags=tags, authors=authors,
                    nav_tags=_nav(tags), listed=old.listed + listed, months=months,
                    now=now, next_due=min(due) if due else None,
-                   articles_until=new[-1].date if new else old.articles_until)
+                   articles_until=new[-1].date if new else old.articles_until,
+                   name_hints=_appended_hints(old, tags, authors, chosen, listed))
+
+
+def _appended_hints(old: Site, tags: tuple[TagIndex, ...], authors: tuple[AuthorIndex, ...],
+                    chosen: Sequence[Article], listed: tuple[int, ...]
+                    ) -> tuple[NameHint, ...]:
+    """The name hints of `old` with the articles `listed` appended."""
+    config = old.config
+    before_tags = {t.tag.name.casefold(): t.count for t in old.tags}
+    before_authors = {a.author.name.casefold(): len(a.items) for a in old.authors}
+    added = [chosen[i] for i in listed]
+    touched_tags = {t.name.casefold(): before_tags.get(t.name.casefold(), 0)
+                    for a in added for t in a.tags}
+    touched_authors = {b.name.casefold(): before_authors.get(b.name.casefold(), 0)
+                       for a in added for b in a.authors}
+    tag_hints = tuple(h for h in old.name_hints if h.kind == "tag")
+    author_hints = tuple(h for h in old.name_hints if h.kind == "author")
+    hints = (appended_hints("tag", tag_hints, _tag_uses(tags), touched_tags, chosen,
+                            config.tag_aliases)
+             + appended_hints("author", author_hints, _byline_uses(authors, config),
+                              touched_authors, chosen))
+    return tuple(sorted(hints, key=_hint_order))
+
+
+def _tag_uses(tags: tuple[TagIndex, ...]) -> Iterator[NameUse]:
+    return (NameUse(t.tag.name, t.items) for t in tags)
+
+
+def _byline_uses(authors: tuple[AuthorIndex, ...], config: SiteConfig) -> Iterator[NameUse]:
+    """The bylines `[authors]` does not know: those it knows are checked against it
+    when an article is parsed (content/bylines.py)."""
+    return (NameUse(a.author.name, a.items) for a in authors
+            if a.author.key not in config.authors and a.author.name == a.author.key)
+
+
+def _hint_order(hint: NameHint) -> tuple[str, str, str]:
+    return (hint.path, hint.kind, hint.written.casefold())
 
 
 def append_memo(memo: SiteMemo, site: Site, paths: Sequence[str],
