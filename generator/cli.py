@@ -14,9 +14,7 @@ from pathlib import Path
 import click
 
 from generator import __version__
-from generator.build.listing import Filters, as_json, line, list_articles
 from generator.build.pipeline import BuildOptions, build, build_now
-from generator.content.new_article import create_article
 from generator.errors import WartaError
 from generator.report import Reporter
 from generator.site_folder import site_option
@@ -148,6 +146,9 @@ def check_command(site_dir: Path, drafts: bool) -> None:
 @click.argument("title")
 def new_command(site_dir: Path, title: str) -> None:
     """Create an article file for TITLE dated now; print its path. Never overwrites."""
+    # Imported here, as `list` does below: `warta build`, run after every edit, should
+    # not pay for the modules of the other commands.
+    from generator.content.new_article import create_article
     try:
         path = create_article(site_dir, title, datetime.now().astimezone())
     except WartaError as error:
@@ -178,6 +179,7 @@ def list_command(site_dir: Path, drafts: bool, scheduled: bool, withdrawn: bool,
     --withdrawn keep those statuses (any of them); without them every article is listed.
     Writes no website files.
     """
+    from generator.build.listing import Filters, as_json, line, list_articles
     statuses = frozenset(name for name, wanted in (
         ("draft", drafts), ("scheduled", scheduled), ("withdrawn", withdrawn)) if wanted)
     now = build_now(BuildOptions(site_dir=site_dir, now=_now(now_text)))

@@ -11,9 +11,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from generator.build.article_changes import ArticleChanges
-from generator.build.unpublished import Unpublished
 from generator.cache.store import OutputEntry
 from generator.config import SiteConfig
 from generator.content import folders
@@ -22,6 +22,9 @@ from generator.errors import ContentError, Problem
 from generator.plan.planner import Copy
 from generator.render.theme import ThemeFiles, file_key
 from generator.render.write import existing_files
+
+if TYPE_CHECKING:  # (a module that only the whole way needs)
+    from generator.build.unpublished import Unpublished
 
 CACHE_FILE = ".warta/cache.sqlite"
 

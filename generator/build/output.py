@@ -13,12 +13,12 @@ import os
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from generator.build import commit
 from generator.build.article_changes import ArticleChanges
 from generator.build.commit import BuildRecords, SourceSaving
 from generator.build.options import CACHE_FILE, BuildOptions, reparse_body
-from generator.build.unpublished import Unpublished
 from generator.cache.store import Cache, OutputEntry
 from generator.errors import Problem
 from generator.plan.page import Copy, Page
@@ -27,6 +27,9 @@ from generator.render.pool import RenderJob, render_pages
 from generator.render.renderer import Renderer
 from generator.render.theme import ThemeFiles
 from generator.render.write import Writer
+
+if TYPE_CHECKING:  # (a module that only the whole way needs)
+    from generator.build.unpublished import Unpublished
 
 Progress = Callable[[int, int], None]
 

@@ -18,7 +18,7 @@ import gc
 import time
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from generator.build import loader, search, sources
 from generator.build.article_changes import of_changes
@@ -36,7 +36,6 @@ from generator.build.options import (
 )
 from generator.build.output import Planned, ToWrite, Written, write_output
 from generator.build.quick import plan_quickly
-from generator.build.unpublished import Unpublished, unpublished
 from generator.cache.store import Cache, OutputEntry
 from generator.config import SiteConfig, load_config
 from generator.errors import ContentError, Problem
@@ -47,6 +46,9 @@ from generator.render.renderer import Renderer
 from generator.render.theme import ThemeFiles, find_theme
 from generator.render.write import OutputCheck, existing_files
 from generator.sitelock import site_lock
+
+if TYPE_CHECKING:  # (a module that only the whole way needs)
+    from generator.build.unpublished import Unpublished
 
 __all__ = ["BuildOptions", "BuildResult", "Progress", "build", "build_now"]
 
@@ -208,6 +210,7 @@ def _index(options: BuildOptions, config: SiteConfig, loaded: loader.Loaded,
         memos["site:" + target] = memory.site
         # Only a site indexed anew can have lost an article (`reuse_site` and
         # `extend_site` refuse).
+        from generator.build.unpublished import unpublished  # (only the whole way)
         gone = unpublished(cache, target, loaded.articles, site.articles)
     if errors:
         raise ContentError(errors + warnings + list(config.warnings))
