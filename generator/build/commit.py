@@ -63,7 +63,9 @@ def record_ahead(cache: Cache, target: str, paths: list[str]) -> None:
         end_transaction(cache)
 
 
-@dataclass(frozen=True)
+# Values of one build, never compared or printed: `eq=False, repr=False` spare
+# compiling methods that every `warta build` would pay for at import.
+@dataclass(frozen=True, eq=False, repr=False)
 class BuildRecords:
     """What a build that went through leaves in the cache."""
 

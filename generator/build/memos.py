@@ -5,13 +5,15 @@ process (`warta serve`)."""
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from generator.cache.store import Cache, OutputEntry, SourceEntry
 from generator.content.model import shape_of
 from generator.errors import Problem
 from generator.plan.planner import Page, PlanMemo
 from generator.plan.site import AuthorIndex, MonthIndex, Site, SiteMemo, TagIndex
+from generator.render.template_sources import load_strings
+from generator.render.theme import ThemeFiles, catalogs_key
 
 
 @dataclass
@@ -86,3 +88,22 @@ def stored(cache: Cache, name: str) -> object | None:
 def store(cache: Cache, name: str, memo: object) -> None:
     """Put `memo` in the cache under `name`, with the shape of the classes it is made of."""
     cache.put_memo(name, (MEMO_SHAPE, memo))
+
+
+STRINGS = "strings"
+"""The memo of the theme's UI strings: (`theme.catalogs_key`, the strings)."""
+
+
+def with_strings(theme: ThemeFiles, cache: Cache) -> tuple[ThemeFiles, object | None]:
+    """`theme` with its UI strings, from the cache while its catalogues are unchanged,
+    and the memo to store when they were read again (else None).
+
+    Reading them is Babel's PO parser: more than a one-article edit's set-up costs
+    without it (80 M instructions of its 1,400 M, at 10,000 articles)."""
+    key = catalogs_key(theme)
+    found = stored(cache, STRINGS)
+    if isinstance(found, tuple) and len(found) == 2 and found[0] == key \
+            and isinstance(found[1], dict):
+        return replace(theme, strings=found[1]), None
+    strings = load_strings(theme)
+    return replace(theme, strings=strings), (key, strings)

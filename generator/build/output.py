@@ -37,7 +37,9 @@ PROGRESS_EVERY = 500
 """Rendered files between two calls of the progress callback (and one at the end)."""
 
 
-@dataclass(frozen=True)
+# Values of one build, never compared or printed: `eq=False, repr=False` spare
+# compiling methods that every `warta build` would pay for at import.
+@dataclass(frozen=True, eq=False, repr=False)
 class ToWrite:
     """What the plan stage leaves the write stage."""
 
@@ -58,7 +60,7 @@ class ToWrite:
     recorded ahead of the move, see `commit.record_ahead`)."""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False, repr=False)
 class Planned:
     """What the load, index and plan stages leave the render, write and commit stages,
     whichever way they went (the whole archive, or the quick path)."""
@@ -90,7 +92,7 @@ class Planned:
     """The published articles added, changed, moved and removed."""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False, repr=False)
 class Written:
     """What the write stage did."""
 

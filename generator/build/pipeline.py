@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, TypeVar
 from generator.build import loader, search, sources
 from generator.build.article_changes import of_changes
 from generator.build.commit import BuildRecords, commit_build
-from generator.build.memos import BuildMemory, Settled, remember
+from generator.build.memos import STRINGS, BuildMemory, Settled, remember, with_strings
 from generator.build.options import (
     CACHE_FILE,
     BuildOptions,
@@ -80,6 +80,7 @@ def _build(options: BuildOptions, progress: Progress | None,
     cache = Cache(site_dir / CACHE_FILE)
     target = target_of(options)
     try:
+        theme, strings = with_strings(theme, cache)
         # Loading and planning create an object per field of every article and
         # page, and no garbage; the collector would walk them again and again (a
         # third of a no-change build at 100,000 articles). They live until the
@@ -116,7 +117,10 @@ def _build(options: BuildOptions, progress: Progress | None,
                                progress=progress, done_before=planned.current)
         # Commit, now that the output is in place.
         if not options.dry_run:
-            commit_build(cache, replace(planned.records, outputs=written.entries))
+            records = replace(planned.records, outputs=written.entries)
+            if strings is not None:  # the catalogues changed: their strings, for the next
+                records = replace(records, memos={**records.memos, STRINGS: strings})
+            commit_build(cache, records)
             if planned.kept is not None:
                 memory.outputs = planned.kept | written.entries
     except BaseException:
@@ -172,7 +176,9 @@ def _settled(cache: Cache, site: Site, plan: Plan, warnings: tuple[Problem, ...]
         sources=sources)
 
 
-@dataclass(frozen=True)
+# Values of one build, never compared or printed: `eq=False, repr=False` spare
+# compiling methods that every `warta build` would pay for at import.
+@dataclass(frozen=True, eq=False, repr=False)
 class _Indexed:
     """What the index stage over the whole archive gives."""
 
@@ -217,7 +223,7 @@ def _index(options: BuildOptions, config: SiteConfig, loaded: loader.Loaded,
     return _Indexed(site, gone)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False, repr=False)
 class _Known:
     """What is known of the output folder before this build writes to it."""
 

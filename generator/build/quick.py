@@ -180,7 +180,9 @@ def _prove(options: BuildOptions, config: SiteConfig, theme: ThemeFiles, cache: 
     return _Proven(changes, memo, site, renderer, stale, warnings)
 
 
-@dataclass(frozen=True)
+# Values of one build, never compared or printed: `eq=False, repr=False` spare
+# compiling methods that every `warta build` would pay for at import.
+@dataclass(frozen=True, eq=False, repr=False)
 class _Proven:
     """What the quick path's changes, index and plan stages found, once they hold."""
 
@@ -198,7 +200,7 @@ class _Proven:
     """The load's warnings, as the whole archive would report them."""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False, repr=False)
 class _Changes:
     """What changed among the sources since the last build, when the quick path may
     take it."""

@@ -41,7 +41,8 @@ class Renderer:
     def __init__(self, theme: ThemeFiles, site: Site, site_dir: Path) -> None:
         self.site = site
         self.site_dir = site_dir
-        self.strings = template_sources.load_strings(theme, site_dir)
+        self.strings = dict(theme.strings) if theme.strings is not None \
+            else template_sources.load_strings(theme)
         self.env = jinja2.Environment(
             loader=jinja2.FileSystemLoader([str(d) for d in theme.template_dirs]),
             # HTML and XML escape; plain text and JSON (robots.txt, _redirects,

@@ -12,7 +12,6 @@ from functools import lru_cache
 from pathlib import Path
 
 import jinja2
-from babel.messages.pofile import read_po
 
 from generator.errors import Problem, TemplateError
 from generator.plan.page import Page
@@ -46,7 +45,8 @@ def bytecode_cache(site_dir: Path) -> jinja2.BytecodeCache:
     return jinja2.FileSystemBytecodeCache(str(folder))
 
 
-def load_strings(theme: ThemeFiles, site_dir: Path) -> dict[str, str]:
+def load_strings(theme: ThemeFiles) -> dict[str, str]:
+    """The UI strings of the theme's catalogues, the site's own winning."""
     strings: dict[str, str] = {}
     for path in theme.catalogs:
         strings.update(_read_catalog(str(path), path.stat().st_mtime_ns))
@@ -55,6 +55,10 @@ def load_strings(theme: ThemeFiles, site_dir: Path) -> dict[str, str]:
 
 @lru_cache(maxsize=16)
 def _read_catalog(path: str, _mtime: int) -> dict[str, str]:
+    # Imported here: Babel's catalogue reader costs a one-article edit more to import
+    # and run than the rest of its set-up; most builds take the strings from the cache.
+    from babel.messages.pofile import read_po
+
     with open(path, "rb") as handle:
         catalog = read_po(handle)
     return {str(m.id): str(m.string) for m in catalog if m.id and isinstance(m.id, str)

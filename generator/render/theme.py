@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -27,6 +28,9 @@ class ThemeFiles:
     """Static files as (path under /static/, absolute source), site's own winning."""
     catalogs: tuple[Path, ...]
     """PO files for the site's language, the theme's first and the site's last."""
+    strings: Mapping[str, str] | None = None
+    """The UI strings those catalogues hold, when already read (the build keeps them in
+    the cache: build/memos.py); None: the renderer reads the catalogues."""
 
 
 def find_theme(site_dir: Path, config: SiteConfig) -> ThemeFiles:
@@ -63,6 +67,16 @@ def _files(folder: Path) -> list[Path]:
         dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
         found += [Path(dirpath) / f for f in sorted(filenames) if not f.startswith(".")]
     return found
+
+
+def catalogs_key(theme: ThemeFiles) -> str:
+    """Hash of the theme's catalogues: what they say, not when they were saved (two
+    saves within a clock tick share a modification time)."""
+    digest = hashlib.sha1()
+    for path in theme.catalogs:
+        digest.update(f"{path}\0".encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
 
 
 def file_key(path: Path) -> str:
