@@ -23,6 +23,8 @@ from generator.importers.rawtext import (
     REPORTER_EDITOR,
     SOURCE_LINE,
     TAGS_LINE,
+    TAYANG,
+    TEASER,
     split_paragraphs,
 )
 
@@ -49,9 +51,9 @@ def expected_paragraphs(text: str) -> list[str]:
     kept = []
     for line in lines:
         if (JUNK_LINE.match(line) or REPORTER_EDITOR.match(line) or SOURCE_LINE.match(line)
-                or (TAGS_LINE.match(line) and line is lines[-1])):
+                or TAYANG.match(line) or (TAGS_LINE.match(line) and line is lines[-1])):
             continue
-        line = END_MARK.sub("", PLACEHOLDER.sub(" ", line)).strip()
+        line = END_MARK.sub("", TEASER.sub("", PLACEHOLDER.sub(" ", line))).strip()
         dateline = find_dateline(line)
         if dateline and len(kept) <= 1:
             line = dateline.rest

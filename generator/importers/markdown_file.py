@@ -36,7 +36,10 @@ def frontmatter_text(record: Imported) -> str:
     """The whole file: YAML frontmatter then the Markdown body."""
     data: dict[str, Any] = {"title": record.title}
     if not record.page:
-        data["date"] = record.date.isoformat()
+        # A day without a time of day is written as a date (`2024-05-03`): the
+        # build then shows it without a clock instead of a made-up midnight.
+        data["date"] = (record.date.isoformat() if record.time_known
+                        else record.date.date())
     data["slug"] = record.slug
     if record.page:
         if record.source_id:
