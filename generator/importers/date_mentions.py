@@ -38,6 +38,8 @@ _NAMED = re.compile(
     rf"\s+(?P<month>{_MONTH_NAME})\b(?:\s+(?P<year>\d{{4}})\b)?",
     re.IGNORECASE,
 )
+# `sejak (tahun) 2020`: the story is told after that year, so it cannot be dated before it.
+_SINCE_YEAR = re.compile(r"\bsejak\s+(?:tahun\s+)?(?P<year>19[5-9]\d|20\d\d)\b", re.IGNORECASE)
 _YEAR = re.compile(r"(?<![\d/.,])(?:19[5-9]\d|20\d\d)(?![\d/])")
 _WEEKDAY_NAMES = ("Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu")
 
@@ -203,8 +205,9 @@ def _infer_year(mention: DateMention, text: str, published: date | None) -> Date
     if not anchor_years:
         return None
     low, high = min(anchor_years) - 12, max(anchor_years) + 12
+    floor = max((int(m.group("year")) for m in _SINCE_YEAR.finditer(text)), default=low)
     candidates = [
-        value for year in range(low, high + 1)
+        value for year in range(max(low, floor), high + 1)
         if (value := _valid(year, mention.month, mention.day))
         and (mention.weekday is None or value.weekday() == mention.weekday)
     ]
