@@ -22,6 +22,7 @@ LEAD = "Warga Kelurahan Sukamaju memperbaiki saluran air yang tersumbat, Senin (
     # National outlets.
     ("JAKARTA, KOMPAS.com -", "Jakarta", "Kompas.com"),
     ("Jakarta -", "Jakarta", ""),  # detik: the outlet is not written
+    ("PALANGKA RAYA, KOMPAS.com —", "Palangka Raya", "Kompas.com"),
     ("TEMPO.CO, Jakarta -", "Jakarta", "Tempo.co"),
     ("Liputan6.com, Jakarta -", "Jakarta", "Liputan6.com"),
     ("Jakarta, CNN Indonesia --", "Jakarta", "CNN Indonesia"),
@@ -42,6 +43,9 @@ LEAD = "Warga Kelurahan Sukamaju memperbaiki saluran air yang tersumbat, Senin (
     # Bold only, no dash.
     ("**PALU**", "Palu", ""),
     ("**Palu -**", "Palu", ""),
+    ("PALU –", "Palu", ""),
+    ("Palu (antarasulteng.com) -", "Palu", "antarasulteng.com"),
+    ("TIMESINDONESIA, MALANG –", "Malang", "TIMES Indonesia"),
 ])
 def test_dateline_forms(dateline: str, location: str, source: str) -> None:
     found = find_dateline(f"{dateline} {LEAD}")
@@ -70,6 +74,7 @@ def test_antara_dateline_dates_the_story() -> None:
 @pytest.mark.parametrize(("caption", "text", "credit"), [
     ("Petugas memeriksa tanggul. (Istimewa)", "Petugas memeriksa tanggul.", "Istimewa"),
     ("Petugas memeriksa tanggul. [Ist]", "Petugas memeriksa tanggul.", "Istimewa"),
+    ("Petugas ((ANTARA/Budi))", "Petugas", "ANTARA/Budi"),
     ("Petugas memeriksa tanggul. (Foto: Humas Pemkot Lembah)", "Petugas memeriksa tanggul.",
      "Humas Pemkot Lembah"),
     ("Petugas memeriksa tanggul. Foto: Humas Pemkot Lembah", "Petugas memeriksa tanggul.",
