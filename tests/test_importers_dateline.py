@@ -123,6 +123,8 @@ def test_caption_in_the_body_becomes_the_image_caption() -> None:
         "in the body"
     assert len(parts.paragraphs) == 3
     assert not is_photo_caption("Kata dia, semua berjalan baik. (ant)")  # a byline, not a photo
+    assert not is_photo_caption("Ponsel ini tanpa layanan Google (Google Mobile Services/GMS).")
+    assert is_photo_caption("Warga antre bantuan. (KOMPAS.com/RUDI HARTONO)")
 
 
 def test_reporter_line_gives_the_reporter_only() -> None:

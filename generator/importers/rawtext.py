@@ -159,8 +159,11 @@ def structure(text: str) -> Structure:
 
 
 # Credits that can only be a photo's: an inner paragraph ending in one is a caption.
+# `OUTLET/NAME` needs a shouting outlet (`KOMPAS.com/…`, `ANTARA/…`): `(Google Mobile
+# Services/GMS)` ends a sentence, not a caption.
 _PHOTO_CREDIT = re.compile(
-    r"^(?:Istimewa|Dok(?:umentasi)?\b|ANTARA FOTO\b|[^/\s][^/]{1,40}/[^/]{2,40}$)", re.IGNORECASE)
+    r"^(?:(?i:Istimewa|Dok(?:umentasi)?\b|ANTARA FOTO\b)"
+    r"|[A-Z][A-Z0-9-]*(?:\.[A-Za-z.]+)?(?:\s[A-Z][A-Z0-9-]*)*\s?/\s?\S[^/]{1,40}$)")
 _FOTO_LABEL = re.compile(r"[(\[\s](?:Foto|Photo)\s*:", re.IGNORECASE)
 
 
