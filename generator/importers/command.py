@@ -22,6 +22,7 @@ from generator.importers.markdown_file import Outcome, index_site, write_record
 from generator.importers.rawtext import RawTextError, parse_raw
 from generator.importers.review import csv_row, csv_text, field_lines
 from generator.importers.tags import unify_spelling
+from generator.importers.wp_media import MediaFolder, copy_media, media_folder
 from generator.importers.wxr import NotWxrError, parse_wxr
 from generator.site_folder import site_option
 
@@ -55,7 +56,8 @@ def detect_format(data: bytes) -> str:
     return "text"
 
 
-def read_input(path: Path, fmt: str, config: SiteConfig, published: date | None) -> Batch:
+def read_input(path: Path, fmt: str, config: SiteConfig, published: date | None,
+               media: MediaFolder | None = None) -> Batch:
     """One input file as records; never raises for bad input."""
     origin = str(path)
     try:
@@ -69,7 +71,7 @@ def read_input(path: Path, fmt: str, config: SiteConfig, published: date | None)
     kind = detect_format(data) if fmt == "auto" else fmt
     try:
         if kind == "wxr":
-            result = parse_wxr(data, origin, zone)
+            result = parse_wxr(data, origin, zone, media)
             return Batch(result.items, result.rejected, result.notes)
         if kind == "feed":
             feed = parse_feed(data, origin, zone, modified)
@@ -148,13 +150,17 @@ def report_lines(record: Imported, outcome: Outcome) -> list[str]:
               help="Publication date hint (YYYY-MM-DD) for texts without a year or date.")
 @click.option("--dry-run", is_flag=True, help="Print what would be written; write nothing.")
 @click.option("--update", is_flag=True, help="Overwrite files whose content differs.")
+@click.option("--media", "media_dir", type=click.Path(exists=True, file_okay=False,
+                                                     path_type=Path), default=None,
+              help="A copy of WordPress's wp-content/uploads/: featured and body photos of a "
+              "WXR export found there are copied into content/media/.")
 @click.option("--report", "report_path", type=click.Path(dir_okay=False, path_type=Path),
               default=None, help="Write a CSV with one row per article: each guessed field, "
               "where it came from and how sure it is.")
 @site_option
 def import_command(paths: tuple[Path, ...], fmt: str, published: datetime | None,
-                   dry_run: bool, update: bool, report_path: Path | None,
-                   site_dir: Path) -> None:
+                   dry_run: bool, update: bool, media_dir: Path | None,
+                   report_path: Path | None, site_dir: Path) -> None:
     """Import raw texts, WordPress exports and feeds as articles under content/."""
     try:
         config = load_config(site_dir)
@@ -167,8 +173,9 @@ def import_command(paths: tuple[Path, ...], fmt: str, published: datetime | None
     refused: list[str] = []
     rows: list[list[str]] = []
     imported = 0
+    media = media_folder(media_dir) if media_dir else None
     for path in collect(paths):
-        batch = read_input(path, fmt, config, hint)
+        batch = read_input(path, fmt, config, hint, media)
         for note in batch.notes:
             click.echo(f"{path}: {note}")
         for item in distinct_ids(batch.items):
@@ -181,8 +188,14 @@ def import_command(paths: tuple[Path, ...], fmt: str, published: datetime | None
             if outcome.status == "refused":
                 refused.append(f"{record.origin}: {outcome.path} exists with different "
                                "content (use --update to replace it)")
-            else:
-                imported += 1
+                continue
+            imported += 1
+            for target, status in copy_media(site_dir, record.media, update=update,
+                                             dry_run=dry_run):
+                click.echo(f"  photo: {target}: {status}")
+                if status == "refused":
+                    refused.append(f"{record.origin}: {target} exists with a different photo "
+                                   "(use --update to replace it)")
         refused += [f"{r.origin}: {r.reason}" for r in batch.rejected]
     for line in refused:
         click.echo(line, err=True)

@@ -25,6 +25,16 @@ class Guess:
 
 
 @dataclass(frozen=True)
+class MediaCopy:
+    """A photo file the import copies into the site."""
+
+    source: str
+    """The file in the `--media` folder (absolute path)."""
+    target: str
+    """Where it goes, relative to the site folder: `content/media/2024/05/a.jpg`."""
+
+
+@dataclass(frozen=True)
 class Imported:
     """One article or page as an importer understood it, ready to be written."""
 
@@ -56,6 +66,8 @@ class Imported:
     """Photo caption without its credit."""
     image_credit: str = ""
     """Photo credit, e.g. `Istimewa`."""
+    image_alt: str = ""
+    """Alt text when the source has its own (a WordPress attachment); else the caption."""
     draft: bool = False
     """True for unpublished WXR posts (draft, pending, private, future)."""
     page: bool = False
@@ -72,6 +84,8 @@ class Imported:
     """Doubts the editor should check (weekday mismatch, guessed date, missing title)."""
     time_known: bool = True
     """False when the source gives only a day: the file then says `date: 2024-05-03`."""
+    media: tuple[MediaCopy, ...] = ()
+    """Photo files to copy into `content/media/` with the article (`--media`)."""
     guesses: tuple[Guess, ...] = ()
     """Where each inferred field came from and how sure it is (raw text and feed
     bodies read as raw text); empty for fields a structured source states."""

@@ -53,7 +53,7 @@ def frontmatter_text(record: Imported) -> str:
     if record.image_src or record.image_caption or record.image_credit:
         # Pasted text has the caption of a photo we do not have: no `src` then,
         # so the page shows the caption without a broken image.
-        image = {"src": record.image_src, "alt": record.image_caption,
+        image = {"src": record.image_src, "alt": record.image_alt or record.image_caption,
                  "caption": record.image_caption, "credit": record.image_credit}
         data["image"] = {k: v for k, v in image.items() if v}
     if record.draft:
