@@ -29,6 +29,7 @@ LEAD = "Warga Kelurahan Sukamaju memperbaiki saluran air yang tersumbat, Senin (
     ("PALU, 3/5 (ANTARA) -", "Palu", "Antara"),
     ("Jakarta (ANTARA) -", "Jakarta", "Antara"),
     ("TRIBUNNEWS.COM, PALU -", "Palu", "Tribunnews.com"),
+    ("TRIBUN-MEDAN.com, SIANTAR -", "Siantar", "Tribun-Medan.com"),
     ("REPUBLIKA.CO.ID, JAKARTA --", "Jakarta", "Republika.co.id"),
     # JawaPos group.
     ("JawaPos.com -", "", "JawaPos.com"),
@@ -131,3 +132,18 @@ def test_reporter_line_gives_the_reporter_only() -> None:
     parts = structure("Judul\n\nReporter: Rina Wulandari | Editor: Bagas Pratama\n\nTeks.\n\n"
                       "Editor: Bagas Pratama\n")
     assert parts.authors == ("Rina Wulandari",) and parts.authors_from == "Reporter line"
+
+
+def test_tribun_byline_and_national_closers_leave_the_body() -> None:
+    text = ("Jembatan Siantar Diperbaiki\n\n"
+            "Laporan Wartawan Tribun Lembah / Tommy Saragih\n\n"
+            "TRIBUN-MEDAN.com, SIANTAR - Perbaikan jembatan dimulai Senin (6/5/2024).\n\n"
+            "Pilihan Editor: Jalan Lingkar Lembah Dibuka\n\n"
+            "Pekerjaan ditargetkan selesai bulan depan.\n\n"
+            "Simak breaking news dan berita pilihan kami langsung di ponselmu.\n\n"
+            "COPYRIGHT © ANTARA 2024\n")
+    parts = structure(text)
+    assert parts.authors == ("Tommy Saragih",) and parts.caption == ""
+    assert parts.dateline and parts.dateline.location == "Siantar"
+    assert parts.paragraphs == ("Perbaikan jembatan dimulai Senin (6/5/2024).",
+                                "Pekerjaan ditargetkan selesai bulan depan.")

@@ -28,6 +28,7 @@ _OUTLET_HINT = re.compile(
     re.IGNORECASE,
 )
 _DASH = re.compile(r"\s*\\?[-–—]{1,3}\s*")
+_DOMAIN_TAIL = re.compile(r"[A-Za-z][\w-]*\.(?:com|co\.id|co|id|net)\b", re.IGNORECASE)
 _WORD = re.compile(r"^[A-Z][\w.'&-]*$")
 
 
@@ -157,6 +158,9 @@ def _dashed(paragraph: str) -> Dateline | None:
     for dash in _DASH.finditer(text[:70]):
         head = text[: dash.start()]
         if not head.strip(" *") or dash.end() >= len(text):
+            continue
+        # `TRIBUN-MEDAN.com, SIANTAR -`: a hyphen inside an outlet's domain.
+        if dash.group(0) == "-" and _DOMAIN_TAIL.match(text, dash.end()):
             continue
         classified = _classify(head)
         if classified is None:

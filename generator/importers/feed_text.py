@@ -17,6 +17,7 @@ from generator.importers.imported import Guess
 from generator.importers.rawtext import (
     END_MARK,
     JUNK_LINE,
+    LAPORAN,
     REPORTER_EDITOR,
     ROLE_LINE,
     SOURCE_LINE,
@@ -70,7 +71,7 @@ def read_feed_text(markdown: str) -> FeedText:
     kept: list[str] = []
     for index, block in enumerate(blocks):
         words = plain(block)
-        role = REPORTER_EDITOR.match(words) or ROLE_LINE.match(words)
+        role = REPORTER_EDITOR.match(words) or LAPORAN.match(words) or ROLE_LINE.match(words)
         if role and index < 5:
             name = role.groupdict().get("reporter") or role.groupdict().get("name") or ""
             if not words.startswith(("Editor", "Redaktur")):

@@ -24,11 +24,19 @@ from generator.importers.tags import suggest_tags
 from generator.slugs import slugify
 
 # Lines that are CMS or scraper residue, not the story; dropped and reported.
+# Besides scraper residue, the outlets' own closers: Tempo's `Pilihan Editor: …`,
+# Antara's `COPYRIGHT © ANTARA 2024`, Kompas's `Simak breaking news …` and
+# `Dapatkan update berita pilihan …` invitations.
 JUNK_LINE = re.compile(
     r"^(?:ADVERTISEMENT|SCROLL TO CONTINUE WITH CONTENT|Baca (?:juga|selengkapnya)\b.*"
-    r"|\**\[(?:img|video)\.\d+\]\**|(?:\\?\*){3,}|-{3,}|_{3,})$",
+    r"|\**\[(?:img|video)\.\d+\]\**|(?:\\?\*){3,}|-{3,}|_{3,}"
+    r"|Pilihan Editor\s*:.*|(?:copyright\s*)?©.*|Simak breaking news\b.*"
+    r"|Dapatkan update berita\b.*)$",
     re.IGNORECASE,
 )
+# Tribun's byline above the dateline: `Laporan Wartawan Tribun Medan / Tommy Simatupang`.
+LAPORAN = re.compile(r"^Laporan\s+(?:Wartawan|Reporter|Kontributor)\s+(?P<outlet>[^,/|]+?)"
+                     r"\s*[,/|]\s*(?P<name>[^,/|]{2,60})$", re.IGNORECASE)
 # Media placeholders left inline by the CMS (`[video.1] Teks …`).
 PLACEHOLDER = re.compile(r"\s*\**\[(?:img|video)\.\d+\]\**\s*")
 # `***` or `(*)` glued to the last sentence marks the end of the story.
@@ -103,11 +111,12 @@ def structure(text: str) -> Structure:
         if JUNK_LINE.match(line):
             dropped.append(f"junk line `{line}`")
             continue
-        reporter = REPORTER_EDITOR.match(line)
+        reporter = REPORTER_EDITOR.match(line) or LAPORAN.match(line)
         role = ROLE_LINE.match(line)
         # The byline is the reporter's: an editor did not write the story.
         if reporter:
-            authors.append(reporter.group("reporter"))
+            authors.append(reporter.group("reporter" if "reporter" in reporter.groupdict()
+                                          else "name"))
             authors_from = "Reporter line"
             dropped.append(f"byline `{line}`")
             continue
