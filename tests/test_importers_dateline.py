@@ -91,6 +91,7 @@ def test_antara_dateline_dates_the_story() -> None:
     ("Petugas memeriksa tanggul, Senin (6/5/2024).",
      "Petugas memeriksa tanggul, Senin (6/5/2024).", ""),  # a date is not a credit
     ("Harga naik dari 10/20 persen.", "Harga naik dari 10/20 persen.", ""),
+    ("Pemandangan Lembah (2019)", "Pemandangan Lembah (2019)", ""),  # a year is no credit
 ])
 def test_credit_forms(caption: str, text: str, credit: str) -> None:
     assert split_credit(caption) == (text, credit)

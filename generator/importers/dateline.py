@@ -202,7 +202,7 @@ def split_credit(caption: str) -> tuple[str, str]:
         credit = _CREDIT_PREFIX.sub("", bare.group("bare").strip()).strip()
         return caption[: bare.start()].strip(), credit
     credit = (match.group("paren") or match.group("square") or "").strip()
-    if _DATE_LIKE.match(credit) or not credit:
+    if _DATE_LIKE.match(credit) or credit.isdigit() or not credit:
         return caption.strip(), ""
     credit = _CREDIT_PREFIX.sub("", credit).strip() or credit
     credit = _ABBREVIATIONS.get(credit.lower(), credit)
