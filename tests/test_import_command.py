@@ -79,7 +79,8 @@ def test_report_has_one_row_per_article_with_sources_and_confidence(tmp_path: Pa
     assert (raw["date"], raw["date from"], raw["date confidence"]) == (
         "2019-01-16", "lead", "inferred")
     assert (raw["image.credit"], raw["image.credit confidence"]) == ("Istimewa", "certain")
-    assert raw["status"] == "dry run" and raw["least_sure"] == "guessed"  # tags from the text
+    # The year was inferred from the weekday; nothing is a mere guess.
+    assert raw["status"] == "dry run" and raw["least_sure"] == "inferred"
     # A WordPress post states its fields in its own elements.
     wxr = next(row for row in rows if "#" in row["origin"] and row["title"])
     assert wxr["title from"] == "stated by the source" and wxr["title confidence"] == "certain"

@@ -285,6 +285,8 @@ def raw_guesses(parts: Structure, dated: Dated, *, tags_given: bool) -> tuple[Gu
         Guess("image.caption", parts.caption_from or "not found", caption),
         Guess("image.credit", ("caption's end" if split_credit(parts.caption)[1]
                                else "not found"), caption),
-        Guess("tags", "Tags footer" if parts.given_tags else "text", "certain" if tags_given
-              else "guessed"),
+        # Tags picked from the text follow a fixed rule (known lists, counts) and a
+        # wrong one costs little: `inferred`, so that `guessed` rows are the dates.
+        Guess("tags", "Tags footer" if parts.given_tags else "text",
+              "certain" if tags_given else "inferred"),
     )
