@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: build test verify lint typecheck golden screenshots bench clean
+.PHONY: build test verify lint typecheck golden screenshots bench clean import-score
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -41,6 +41,12 @@ typecheck: $(STAMP)
 # Regenerate the golden sample site's expected output after a reviewed change.
 golden: $(STAMP)
 	$(BIN)/python -m tests.golden
+
+# The importer against the shared corpus's hand-checked labels, field by field
+# (docs/import.md records the table). GOLD=path/to/labels.json scores another set.
+GOLD ?= ../shared/corpus-real/gold-visible.json
+import-score: $(STAMP)
+	$(BIN)/python -m generator.importers.score $(GOLD)
 
 screenshots: build
 	$(BIN)/python tools/screenshots.py

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import shutil
 from pathlib import Path
 
@@ -33,11 +34,14 @@ def test_import_writes_reports_and_builds(tmp_path: Path) -> None:
     code, output = _run(site, str(FIXTURES))
     assert code == 0, output
     assert f"{TARGET}: written" in output
-    assert "  date: 2019-01-16T00:00:00+07:00 (`Rabu (16/1)` + year 2019" in output
-    assert "  credit: Istimewa" in output and "  authors: Abc, Dfg" in output
+    # A day without a time of day is written as a date only; the year was inferred.
+    assert "  date: 2019-01-16 (`Rabu (16/1)` + year 2019" in output
+    assert "in the lead)  [lead, inferred]" in output
+    assert "  credit: Istimewa  [caption's end, certain]" in output
+    assert "  authors: Abc, Dfg  [byline code, inferred]" in output
     assert (site / "content/pages/tentang.md").is_file()
     text = (site / TARGET).read_text("utf-8")
-    assert "date: '2019-01-16T00:00:00+07:00'" in text and "source: Lembahpos" in text
+    assert "\ndate: 2019-01-16\n" in text and "source: Lembahpos" in text
     build(BuildOptions(site_dir=site, drafts=True))
     page = site / "output/2019/01/jelang-pemilu-pemkot-lembah-gelar-rapat-bersama-penyelenggara"
     assert "posko di tiap kecamatan" in (page / "index.html").read_text("utf-8")
@@ -61,6 +65,41 @@ def test_dry_run_writes_nothing(tmp_path: Path) -> None:
     site = _site(tmp_path)
     code, output = _run(site, "--dry-run", str(RAW))
     assert code == 0 and "dry run" in output and not (site / TARGET).exists()
+    assert "  location: -  [not found, inferred]" in output
+
+
+def test_report_has_one_row_per_article_with_sources_and_confidence(tmp_path: Path) -> None:
+    site, report = _site(tmp_path), tmp_path / "review.csv"
+    code, output = _run(site, "--dry-run", "--report", str(report), str(FIXTURES))
+    assert code == 0, output
+    rows = list(csv.DictReader(report.read_text("utf-8").splitlines()))
+    articles = [line for line in output.splitlines() if ": dry run  (" in line]
+    assert len(rows) == len(articles) and f"report: {report} ({len(rows)} articles)" in output
+    raw = next(row for row in rows if row["file"] == TARGET)
+    assert (raw["date"], raw["date from"], raw["date confidence"]) == (
+        "2019-01-16", "lead", "inferred")
+    assert (raw["image.credit"], raw["image.credit confidence"]) == ("Istimewa", "certain")
+    # The year was inferred from the weekday; nothing is a mere guess.
+    assert raw["status"] == "dry run" and raw["least_sure"] == "inferred"
+    # A WordPress post states its fields in its own elements.
+    wxr = next(row for row in rows if "#" in row["origin"] and row["title"])
+    assert wxr["title from"] == "stated by the source" and wxr["title confidence"] == "certain"
+
+
+def test_reimport_of_a_file_written_with_midnight_is_refused_not_rewritten(
+        tmp_path: Path) -> None:
+    # Files imported before date-only values carry a made-up midnight: a re-import
+    # differs, so it is refused like any other change until --update is given.
+    site = _site(tmp_path)
+    assert _run(site, str(RAW))[0] == 0
+    path = site / TARGET
+    old = path.read_text("utf-8").replace("\ndate: 2019-01-16\n",
+                                          "\ndate: '2019-01-16T00:00:00+07:00'\n")
+    path.write_text(old, encoding="utf-8")
+    code, output = _run(site, str(RAW))
+    assert code == 1 and "use --update" in output and path.read_text("utf-8") == old
+    code, output = _run(site, "--update", str(RAW))
+    assert code == 0 and "\ndate: 2019-01-16\n" in path.read_text("utf-8")
 
 
 def test_bad_inputs_are_refused_one_by_one(tmp_path: Path) -> None:

@@ -19,10 +19,13 @@ from generator.importers.rawtext import (
     BYLINE_CODE,
     END_MARK,
     JUNK_LINE,
+    LAPORAN,
     PLACEHOLDER,
     REPORTER_EDITOR,
     SOURCE_LINE,
     TAGS_LINE,
+    TAYANG,
+    TEASER,
     split_paragraphs,
 )
 
@@ -48,10 +51,11 @@ def expected_paragraphs(text: str) -> list[str]:
     lines = split_paragraphs(text)[1:]
     kept = []
     for line in lines:
-        if (JUNK_LINE.match(line) or REPORTER_EDITOR.match(line) or SOURCE_LINE.match(line)
-                or (TAGS_LINE.match(line) and line is lines[-1])):
+        if (JUNK_LINE.match(line) or REPORTER_EDITOR.match(line) or LAPORAN.match(line)
+                or SOURCE_LINE.match(line)
+                or TAYANG.match(line) or (TAGS_LINE.match(line) and line is lines[-1])):
             continue
-        line = END_MARK.sub("", PLACEHOLDER.sub(" ", line)).strip()
+        line = END_MARK.sub("", TEASER.sub("", PLACEHOLDER.sub(" ", line))).strip()
         dateline = find_dateline(line)
         if dateline and len(kept) <= 1:
             line = dateline.rest

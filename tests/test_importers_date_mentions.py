@@ -37,3 +37,13 @@ def test_contradicting_weekday_is_a_warning_and_the_date_wins() -> None:
 def test_bare_day_month_is_not_a_date_and_no_text_gives_none() -> None:
     assert mentions("perbandingan (3/4) suara") == []
     assert infer_date("Tidak ada tanggal di sini.") is None
+
+
+def test_a_year_after_sejak_is_a_lower_bound_for_the_missing_year() -> None:
+    # Monday 12 February is 2018 or 2024; 2018 is closer to 2020, but the story
+    # looks back on what happened since 2020.
+    text = "Apel digelar Senin (12/2). Program berjalan sejak tahun 2020."
+    found = infer_date(text)
+    assert found and found.value == date(2024, 2, 12)
+    without = infer_date("Apel digelar Senin (12/2). Program dimulai tahun 2020.")
+    assert without and without.value == date(2018, 2, 12)

@@ -20,7 +20,9 @@ from generator.importers.feeds import NotFeedError, mtime, parse_feed
 from generator.importers.imported import Imported, Rejected
 from generator.importers.markdown_file import Outcome, index_site, write_record
 from generator.importers.rawtext import RawTextError, parse_raw
+from generator.importers.review import csv_row, csv_text, field_lines
 from generator.importers.tags import unify_spelling
+from generator.importers.wp_media import MediaFolder, copy_media, media_folder
 from generator.importers.wxr import NotWxrError, parse_wxr
 from generator.site_folder import site_option
 
@@ -54,7 +56,8 @@ def detect_format(data: bytes) -> str:
     return "text"
 
 
-def read_input(path: Path, fmt: str, config: SiteConfig, published: date | None) -> Batch:
+def read_input(path: Path, fmt: str, config: SiteConfig, published: date | None,
+               media: MediaFolder | None = None) -> Batch:
     """One input file as records; never raises for bad input."""
     origin = str(path)
     try:
@@ -68,7 +71,7 @@ def read_input(path: Path, fmt: str, config: SiteConfig, published: date | None)
     kind = detect_format(data) if fmt == "auto" else fmt
     try:
         if kind == "wxr":
-            result = parse_wxr(data, origin, zone)
+            result = parse_wxr(data, origin, zone, media)
             return Batch(result.items, result.rejected, result.notes)
         if kind == "feed":
             feed = parse_feed(data, origin, zone, modified)
@@ -120,13 +123,15 @@ def own_url_removed(item: Imported, config: SiteConfig) -> tuple[str, ...]:
 
 
 def report_lines(record: Imported, outcome: Outcome) -> list[str]:
-    """The report for one record: the path, then one line per inferred field."""
-    lines = [f"{outcome.path}: {outcome.status}  ({record.origin})",
-             f"  date: {record.date.isoformat()} ({record.date_how})"]
-    fields = [("location", record.location), ("source", record.source),
-              ("authors", ", ".join(record.authors)), ("caption", record.image_caption),
-              ("credit", record.image_credit), ("tags", ", ".join(record.tags))]
-    lines += [f"  {name}: {value or '-'}" for name, value in fields]
+    """The report for one record: the path, then one line per inferred field with
+    where it came from and how sure it is (the `--report` CSV holds the same)."""
+    lines = [f"{outcome.path}: {outcome.status}  ({record.origin})"]
+    for line in field_lines(record):
+        if line.field == "title":
+            continue
+        name = line.field.removeprefix("image.")
+        how = f" ({record.date_how})" if line.field == "date" else ""
+        lines.append(f"  {name}: {line.value or '-'}{how}  [{line.source}, {line.confidence}]")
     if record.draft:
         lines.append("  draft: yes")
     if record.aliases:
@@ -145,9 +150,17 @@ def report_lines(record: Imported, outcome: Outcome) -> list[str]:
               help="Publication date hint (YYYY-MM-DD) for texts without a year or date.")
 @click.option("--dry-run", is_flag=True, help="Print what would be written; write nothing.")
 @click.option("--update", is_flag=True, help="Overwrite files whose content differs.")
+@click.option("--media", "media_dir", type=click.Path(exists=True, file_okay=False,
+                                                     path_type=Path), default=None,
+              help="A copy of WordPress's wp-content/uploads/: featured and body photos of a "
+              "WXR export found there are copied into content/media/.")
+@click.option("--report", "report_path", type=click.Path(dir_okay=False, path_type=Path),
+              default=None, help="Write a CSV with one row per article: each guessed field, "
+              "where it came from and how sure it is.")
 @site_option
 def import_command(paths: tuple[Path, ...], fmt: str, published: datetime | None,
-                   dry_run: bool, update: bool, site_dir: Path) -> None:
+                   dry_run: bool, update: bool, media_dir: Path | None,
+                   report_path: Path | None, site_dir: Path) -> None:
     """Import raw texts, WordPress exports and feeds as articles under content/."""
     try:
         config = load_config(site_dir)
@@ -158,9 +171,11 @@ def import_command(paths: tuple[Path, ...], fmt: str, published: datetime | None
     hint = published.date() if published else None
     site = index_site(site_dir)
     refused: list[str] = []
+    rows: list[list[str]] = []
     imported = 0
+    media = media_folder(media_dir) if media_dir else None
     for path in collect(paths):
-        batch = read_input(path, fmt, config, hint)
+        batch = read_input(path, fmt, config, hint, media)
         for note in batch.notes:
             click.echo(f"{path}: {note}")
         for item in distinct_ids(batch.items):
@@ -169,14 +184,28 @@ def import_command(paths: tuple[Path, ...], fmt: str, published: datetime | None
             outcome = write_record(site_dir, record, update=update, dry_run=dry_run,
                                    known_ids=site.source_ids)
             click.echo("\n".join(report_lines(record, outcome)))
+            rows.append(csv_row(record, outcome.path, outcome.status))
             if outcome.status == "refused":
                 refused.append(f"{record.origin}: {outcome.path} exists with different "
                                "content (use --update to replace it)")
-            else:
-                imported += 1
+                continue
+            imported += 1
+            for target, status in copy_media(site_dir, record.media, update=update,
+                                             dry_run=dry_run):
+                click.echo(f"  photo: {target}: {status}")
+                if status == "refused":
+                    refused.append(f"{record.origin}: {target} exists with a different photo "
+                                   "(use --update to replace it)")
         refused += [f"{r.origin}: {r.reason}" for r in batch.rejected]
     for line in refused:
         click.echo(line, err=True)
+    if report_path is not None:
+        try:
+            report_path.write_text(csv_text(rows), encoding="utf-8")
+        except OSError as error:
+            click.echo(f"{report_path}: cannot write the report: {error.strerror}", err=True)
+            sys.exit(2)
+        click.echo(f"report: {report_path} ({len(rows)} articles)")
     verb = "would import" if dry_run else "imported"
     click.echo(f"{verb} {imported}, refused {len(refused)}")
     if refused:

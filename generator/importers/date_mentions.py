@@ -21,19 +21,25 @@ MONTHS = {
     "november": 11, "nopember": 11, "desember": 12,
 }
 _DAY_NAME = r"(?P<weekday>senin|selasa|rabu|kamis|jum'?at|sabtu|minggu|ahad)"
+# `Senin malam (16/6/2025)`: a part of the day may stand between weekday and date.
+_DAY_PART = r"(?:\s+(?:pagi|siang|sore|petang|malam|dini\s+hari))?"
 _MONTH_NAME = "|".join(MONTHS)
 # `Rabu (26/9)`, `Senin (12/2/2024) malam`, bare `(25/02/2019)`, `(22/10/18)`.
 _NUMERIC = re.compile(
-    rf"(?:\b{_DAY_NAME}\s*,?\s*)?\(\s*(?P<day>\d{{1,2}})/(?P<month>\d{{1,2}})"
+    rf"(?:\b{_DAY_NAME}{_DAY_PART}\s*,?\s*)?\(\s*(?P<day>\d{{1,2}})/(?P<month>\d{{1,2}})"
     r"(?:/(?P<year>\d{4}|\d{2}))?\s*\)",
     re.IGNORECASE,
 )
-# `Selasa, 24 Februari 2026`, `Senin 5 Maret 2018`, `pada 15 Maret 2026`.
+# `Selasa, 24 Februari 2026`, `Senin 5 Maret 2018`, `pada 15 Maret 2026`, and
+# without a year `13 Februari` or a range `14 - 15 Februari` (its first day): a
+# month written as a word makes the number a day, not a ratio.
 _NAMED = re.compile(
-    rf"(?:\b{_DAY_NAME}\s*,?\s*)?\b(?P<day>\d{{1,2}})\s+(?P<month>{_MONTH_NAME})\s+"
-    r"(?P<year>\d{4})\b",
+    rf"(?:\b{_DAY_NAME}{_DAY_PART}\s*,?\s*)?\b(?P<day>\d{{1,2}})(?:\s*[-–]\s*\d{{1,2}})?"
+    rf"\s+(?P<month>{_MONTH_NAME})\b(?:\s+(?P<year>\d{{4}})\b)?",
     re.IGNORECASE,
 )
+# `sejak (tahun) 2020`: the story is told after that year, so it cannot be dated before it.
+_SINCE_YEAR = re.compile(r"\bsejak\s+(?:tahun\s+)?(?P<year>19[5-9]\d|20\d\d)\b", re.IGNORECASE)
 _YEAR = re.compile(r"(?<![\d/.,])(?:19[5-9]\d|20\d\d)(?![\d/])")
 _WEEKDAY_NAMES = ("Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu")
 
@@ -66,6 +72,8 @@ class DateFinding:
     """Human explanation for the import report."""
     warnings: tuple[str, ...] = ()
     """E.g. a weekday that contradicts an explicit date."""
+    year_inferred: bool = False
+    """True when the text left the year out and it was inferred."""
 
 
 def mentions(text: str) -> list[DateMention]:
@@ -81,7 +89,7 @@ def mentions(text: str) -> list[DateMention]:
                 year = int(year_text) + (2000 if len(year_text) == 2 else 0)
             weekday_text = match.group("weekday")
             weekday = WEEKDAYS[weekday_text.lower()] if weekday_text else None
-            if year is None and weekday is None:
+            if year is None and weekday is None and month_text.isdigit():
                 continue  # a bare `(3/4)` is as likely a ratio as a date
             day = int(match.group("day"))
             if not 1 <= month <= 12 or not 1 <= day <= 31:
@@ -119,6 +127,62 @@ def infer_date(text: str, published: date | None = None) -> DateFinding | None:
     return None
 
 
+def first_date(lead: str, context: str, published: date | None = None) -> DateFinding | None:
+    """The first date written in `lead` (by position, any form) that resolves.
+
+    A missing year is inferred from the weekday, `published` and the years
+    written anywhere in `context` (the whole story).
+    """
+    for mention in mentions(lead):
+        finding = _resolve(mention, context, published)
+        if finding:
+            return finding
+    return None
+
+
+# Indonesia's three zones, as news text writes them after a clock time.
+ZONE_OFFSETS = {"WIB": 7, "WITA": 8, "WIT": 9}
+_CLOCK = re.compile(
+    r"(?:\b(?:pukul|jam|pkl\.?)\s+(?P<hour>\d{1,2})[.:](?P<minute>\d{2})"
+    r"(?:\s*(?P<zone>WIB|WITA|WIT)\b)?"
+    r"|\b(?P<hour2>\d{1,2})[.:](?P<minute2>\d{2})\s*(?P<zone2>WIB|WITA|WIT)\b)",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class ClockTime:
+    """A time of day written in a text: `pukul 10.00 WIB`, `10:00 WITA`."""
+
+    text: str
+    """The words as written."""
+    hour: int
+    """0-23."""
+    minute: int
+    """0-59."""
+    utc_offset: int | None
+    """Hours east of UTC from the zone written (WIB 7, WITA 8, WIT 9); None when no zone."""
+
+
+def first_clock(text: str) -> ClockTime | None:
+    """The first valid time of day in `text`, or None."""
+    for match in _CLOCK.finditer(text):
+        hour = int(match.group("hour") or match.group("hour2"))
+        minute = int(match.group("minute") or match.group("minute2"))
+        zone = match.group("zone") or match.group("zone2")
+        if hour > 23 or minute > 59:
+            continue
+        offset = ZONE_OFFSETS[zone.upper()] if zone else None
+        return ClockTime(match.group(0), hour, minute, offset)
+    return None
+
+
+def day_month(text: str, day: int, month: int, context: str,
+              published: date | None = None) -> DateFinding | None:
+    """A day and month written without a year (a dateline's `3/5`), the year inferred."""
+    return _resolve(DateMention(text, 0, day, month, None, None), context, published)
+
+
 def _resolve(mention: DateMention, text: str, published: date | None) -> DateFinding | None:
     if mention.year is not None:
         value = _valid(mention.year, mention.month, mention.day)
@@ -141,8 +205,9 @@ def _infer_year(mention: DateMention, text: str, published: date | None) -> Date
     if not anchor_years:
         return None
     low, high = min(anchor_years) - 12, max(anchor_years) + 12
+    floor = max((int(m.group("year")) for m in _SINCE_YEAR.finditer(text)), default=low)
     candidates = [
-        value for year in range(low, high + 1)
+        value for year in range(max(low, floor), high + 1)
         if (value := _valid(year, mention.month, mention.day))
         and (mention.weekday is None or value.weekday() == mention.weekday)
     ]
@@ -167,4 +232,4 @@ def _infer_year(mention: DateMention, text: str, published: date | None) -> Date
     if hints:
         sources.append("text")
     how = f"`{mention.text}` + year {best.year} from {' and '.join(sources)}"
-    return DateFinding(best, how)
+    return DateFinding(best, how, year_inferred=True)

@@ -12,6 +12,7 @@ from zoneinfo import ZoneInfo
 
 import feedparser  # type: ignore[import-untyped]
 
+from generator.importers.feed_text import read_feed_text
 from generator.importers.html2md import html_to_markdown
 from generator.importers.imported import Imported, Rejected
 from generator.slugs import slugify
@@ -64,7 +65,12 @@ def _item(entry: Any, where: str, title: str, source: str, zone: ZoneInfo,
         warnings.append(how)
     contents = entry.get("content") or []
     html_body = contents[0].get("value", "") if contents else entry.get("summary", "")
-    body = html_to_markdown(str(html_body))
+    # A regional paper's feed carries the page as its newsroom wrote it: the same
+    # rules as for pasted text find its caption, byline, dateline and footers.
+    found = read_feed_text(html_to_markdown(str(html_body)))
+    dateline = found.dateline
+    if not found.body.strip():
+        warnings.append("the item has no text besides its photo, caption and byline")
     tags = [" ".join(str(t.get("term", "")).split()) for t in entry.get("tags", [])]
     author = " ".join(str(entry.get("author", "")).split())
     link = str(entry.get("link", ""))
@@ -74,10 +80,14 @@ def _item(entry: Any, where: str, title: str, source: str, zone: ZoneInfo,
         summary = " ".join(html.unescape(re.sub(r"<[^>]+>", " ", entry["summary"])).split())
     return Imported(
         origin=where, title=title, date=when, date_how=how,
-        slug=slugify(title) or slugify(identity) or "artikel", body=body,
+        slug=slugify(title) or slugify(identity) or "artikel", body=found.body,
         tags=tuple({slugify(t): t for t in reversed(tags) if slugify(t)}.values())[::-1],
-        authors=(author,) if author else (), summary=summary[:300], source=source,
-        source_id=identity, source_url=link, warnings=tuple(warnings),
+        authors=found.authors or ((author,) if author else ()), summary=summary[:300],
+        source=(dateline.source if dateline else "") or found.footer_source or source,
+        location=dateline.location if dateline else "", image_src=found.image_src,
+        image_caption=found.caption, image_credit=found.credit,
+        source_id=identity, source_url=link, notes=found.dropped, warnings=tuple(warnings),
+        guesses=found.guesses,
     )
 
 

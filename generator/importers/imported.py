@@ -5,6 +5,34 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
+CONFIDENCES = ("certain", "inferred", "guessed")
+"""How sure a guessed field is, surest first: `certain` is written in a fixed place
+(line 1, a `Reporter:` line), `inferred` follows a rule that can misread
+(a missing year, a caption told by its shape), `guessed` is a fallback an editor
+should check (a date from later in the body, the file's modification time)."""
+
+
+@dataclass(frozen=True)
+class Guess:
+    """Where one field of an imported article came from, for the review report."""
+
+    field: str
+    """The frontmatter field, e.g. `date`, `location`, `image.credit`."""
+    source: str
+    """Where in the input it was found, e.g. `lead`, `dateline`, `not found`."""
+    confidence: str
+    """One of CONFIDENCES."""
+
+
+@dataclass(frozen=True)
+class MediaCopy:
+    """A photo file the import copies into the site."""
+
+    source: str
+    """The file in the `--media` folder (absolute path)."""
+    target: str
+    """Where it goes, relative to the site folder: `content/media/2024/05/a.jpg`."""
+
 
 @dataclass(frozen=True)
 class Imported:
@@ -38,6 +66,8 @@ class Imported:
     """Photo caption without its credit."""
     image_credit: str = ""
     """Photo credit, e.g. `Istimewa`."""
+    image_alt: str = ""
+    """Alt text when the source has its own (a WordPress attachment); else the caption."""
     draft: bool = False
     """True for unpublished WXR posts (draft, pending, private, future)."""
     page: bool = False
@@ -52,6 +82,13 @@ class Imported:
     """What was dropped or listed (junk lines, attachments), one line each."""
     warnings: tuple[str, ...] = ()
     """Doubts the editor should check (weekday mismatch, guessed date, missing title)."""
+    time_known: bool = True
+    """False when the source gives only a day: the file then says `date: 2024-05-03`."""
+    media: tuple[MediaCopy, ...] = ()
+    """Photo files to copy into `content/media/` with the article (`--media`)."""
+    guesses: tuple[Guess, ...] = ()
+    """Where each inferred field came from and how sure it is (raw text and feed
+    bodies read as raw text); empty for fields a structured source states."""
 
 
 @dataclass(frozen=True)

@@ -36,7 +36,10 @@ def frontmatter_text(record: Imported) -> str:
     """The whole file: YAML frontmatter then the Markdown body."""
     data: dict[str, Any] = {"title": record.title}
     if not record.page:
-        data["date"] = record.date.isoformat()
+        # A day without a time of day is written as a date (`2024-05-03`): the
+        # build then shows it without a clock instead of a made-up midnight.
+        data["date"] = (record.date.isoformat() if record.time_known
+                        else record.date.date())
     data["slug"] = record.slug
     if record.page:
         if record.source_id:
@@ -50,7 +53,7 @@ def frontmatter_text(record: Imported) -> str:
     if record.image_src or record.image_caption or record.image_credit:
         # Pasted text has the caption of a photo we do not have: no `src` then,
         # so the page shows the caption without a broken image.
-        image = {"src": record.image_src, "alt": record.image_caption,
+        image = {"src": record.image_src, "alt": record.image_alt or record.image_caption,
                  "caption": record.image_caption, "credit": record.image_credit}
         data["image"] = {k: v for k, v in image.items() if v}
     if record.draft:

@@ -12,11 +12,18 @@ import re
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 from datetime import datetime
+from pathlib import Path
 from urllib.parse import urlparse
 from zoneinfo import ZoneInfo
 
 from generator.importers.html2md import html_to_markdown
 from generator.importers.imported import Imported, Rejected
+from generator.importers.wp_media import (
+    MediaFolder,
+    bring_media,
+    read_attachment,
+    thumbnail_id,
+)
 from generator.slugs import slugify
 
 CONTENT_NS = "http://purl.org/rss/1.0/modules/content/"
@@ -63,8 +70,10 @@ def _namespace(data: bytes) -> str:
     raise NotWxrError(describe(data))
 
 
-def parse_wxr(data: bytes, origin: str, zone: ZoneInfo) -> WxrResult:
-    """Parse a WXR export; raise NotWxrError when it is not one."""
+def parse_wxr(data: bytes, origin: str, zone: ZoneInfo,
+              media: MediaFolder | None = None) -> WxrResult:
+    """Parse a WXR export; raise NotWxrError when it is not one. With `media` (the
+    `--media` folder), featured and body photos found there are brought along."""
     wp = "{" + _namespace(data) + "}"
     try:
         root = ET.fromstring(data)
@@ -82,20 +91,33 @@ def parse_wxr(data: bytes, origin: str, zone: ZoneInfo) -> WxrResult:
     rejected: list[Rejected] = []
     notes: list[str] = []
     skipped: dict[str, int] = {}
+    attachments = {a.post_id: a for a in (read_attachment(item, wp)
+                                          for item in channel.findall("item")
+                                          if _text(item, f"{wp}post_type") == "attachment")}
     for number, item in enumerate(channel.findall("item"), start=1):
         kind = (item.findtext(f"{wp}post_type") or "post").strip() or "post"
         where = f"{origin}#item{number}"
         if kind == "attachment":
-            url = (item.findtext(f"{wp}attachment_url") or "").strip()
-            notes.append(f"attachment (not downloaded): {url or item.findtext('title')}")
+            if media is None:
+                url = (item.findtext(f"{wp}attachment_url") or "").strip()
+                notes.append(f"attachment (not downloaded): {url or item.findtext('title')}")
             continue
         if kind not in {"post", "page"}:
             skipped[kind] = skipped.get(kind, 0) + 1
             continue
         try:
-            items.append(_item(item, wp, where, kind, authors, zone))
+            record = _item(item, wp, where, kind, authors, zone)
         except ValueError as error:
             rejected.append(Rejected(where, str(error)))
+            continue
+        if media is not None:
+            record = bring_media(record, attachments.get(thumbnail_id(item, wp)), media)
+        items.append(record)
+    if media is not None:
+        used = {Path(copy.target).relative_to("content/media").as_posix()
+                for record in items for copy in record.media}
+        notes += [f"attachment not used by any post (not copied): {a.url}"
+                  for a in attachments.values() if a.relative not in used]
     for kind, count in sorted(skipped.items()):
         notes.append(f"skipped {count} item(s) of type `{kind}` (not posts or pages)")
     return WxrResult(tuple(items), tuple(rejected), tuple(notes))
