@@ -1,0 +1,214 @@
+"""`site.toml` becomes one frozen `SiteConfig`.
+
+`parse_config` is pure (text in, config out) so every rule is testable from
+a string; `load_config` is the thin wrapper that reads the file.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import tomllib
+from collections.abc import Mapping
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from generator.config.checker import Checker, near, table
+from generator.config.model import AuthorInfo, Outputs, SiteConfig
+from generator.errors import ConfigError, Problem
+
+CONFIG_NAME = "site.toml"
+
+
+
+_KNOWN_TOP = {
+    "title", "description", "base_url", "language", "timezone", "theme",
+    "home_size", "page_size", "feed_size", "urls", "authors", "tag_aliases",
+    "import", "outputs", "publisher_logo", "publisher", "sitemap_size",
+}
+# The keys `parse_config` reads in each of its tables; any other key there is a mistake.
+_TABLE_KEYS = {
+    "urls": ("article",),
+    "import": ("known_tags",),
+    "outputs": ("feeds", "sitemaps", "search", "date_archives", "author_pages"),
+}
+_AUTHOR_KEYS = ("name", "bio", "photo")
+_PLACEHOLDERS = {"year", "month", "day", "slug"}
+_LANGUAGE = re.compile(r"^[a-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*$")
+
+
+def parse_config(text: str, path: str = CONFIG_NAME) -> SiteConfig:
+    """Validate the text of `site.toml`; raise ConfigError listing every problem."""
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        line = _toml_error_line(str(error))
+        raise ConfigError([Problem(path, line, f"invalid TOML: {error}",
+                                   "fix the syntax; see docs/configuration.md")]) from None
+    check = Checker(path, text)
+    title = check.string(data, "title", "Warta")
+    description = check.string(data, "description", "")
+    base_url = check.string(data, "base_url", "http://localhost/")
+    if not re.match(r"^https?://[^/\s]+(/\S*)?$", base_url):
+        check.fail("base_url", f"`base_url` must be an absolute http(s) URL, not {base_url!r}",
+                   'e.g. base_url = "https://berita.example/"')
+    base_url = base_url.rstrip("/") + "/"
+    language = check.string(data, "language", "id")
+    if not _LANGUAGE.match(language):
+        check.fail("language", f"`language` must be a language code like \"id\" or \"en\", "
+                   f"not {language!r}", 'e.g. language = "id"')
+        language = "id"
+    else:
+        language = _checked_locale(check, language)
+    timezone = check.string(data, "timezone", "Asia/Jakarta")
+    try:
+        ZoneInfo(timezone)
+    except (ZoneInfoNotFoundError, ValueError):
+        check.fail("timezone", f"unknown time zone {timezone!r}",
+                   'use an IANA name such as "Asia/Jakarta", "Asia/Makassar" or "Asia/Jayapura"')
+        timezone = "Asia/Jakarta"
+    theme = check.string(data, "theme", "default")
+    if not re.match(r"^[A-Za-z0-9_.-]+$", theme) or theme.startswith("."):
+        check.fail("theme", f"`theme` must be a folder name under themes/, not {theme!r}",
+                   'e.g. theme = "default"')
+        theme = "default"
+    urls = table(check, data, "urls")
+    article_url = check.string(urls, "article", "/{year}/{month}/{slug}/", "urls.article")
+    _check_pattern(check, article_url)
+    imports = table(check, data, "import")
+    known = imports.get("known_tags", [])
+    if not isinstance(known, list) or not all(isinstance(t, str) for t in known):
+        check.fail("known_tags", "`import.known_tags` must be a list of strings",
+                   'e.g. known_tags = ["KPU", "Bawaslu"]')
+        known = []
+    sitemap_size = check.positive(data, "sitemap_size", 10000)
+    if sitemap_size > 50000:
+        check.fail("sitemap_size", f"`sitemap_size` may be at most 50000, not {sitemap_size}",
+                   "search engines read at most 50,000 URLs per sitemap file")
+    outputs_table = table(check, data, "outputs")
+    outputs = Outputs(**{
+        name: check.boolean(outputs_table, name, f"outputs.{name}")
+        for name in ("feeds", "sitemaps", "search", "date_archives", "author_pages")
+    })
+    config = SiteConfig(
+        title=title,
+        description=description,
+        base_url=base_url,
+        language=language,
+        timezone=timezone,
+        theme=theme,
+        home_size=check.positive(data, "home_size", 20),
+        page_size=check.positive(data, "page_size", 20),
+        feed_size=check.positive(data, "feed_size", 20),
+        article_url=article_url,
+        authors=_authors(check, table(check, data, "authors")),
+        tag_aliases=_aliases(check, table(check, data, "tag_aliases")),
+        known_tags=tuple(known),
+        publisher=check.string(data, "publisher", "") or title,
+        publisher_logo=check.string(data, "publisher_logo", ""),
+        sitemap_size=min(sitemap_size, 50000),
+        outputs=outputs,
+        extra={k: v for k, v in data.items() if k not in _KNOWN_TOP},
+        fingerprint=hashlib.sha256(text.encode("utf-8")).hexdigest()[:16],
+    )
+    _unknown_keys(check, data)
+    if any(problem.is_error for problem in check.problems):
+        raise ConfigError(check.problems)
+    return replace(config, warnings=tuple(check.problems))
+
+
+def load_config(site_dir: Path) -> SiteConfig:
+    """Read `site.toml` from `site_dir`; a site without one gets the defaults."""
+    path = site_dir / CONFIG_NAME
+    if not path.exists():
+        return SiteConfig(fingerprint="default")
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError:
+        raise ConfigError([Problem(CONFIG_NAME, None, "site.toml is not UTF-8 text",
+                                   "save it as UTF-8")]) from None
+    return parse_config(text, CONFIG_NAME)
+
+
+def _toml_error_line(message: str) -> int | None:
+    match = re.search(r"line (\d+)", message)
+    return int(match.group(1)) if match else None
+
+
+def _unknown_keys(check: Checker, data: Mapping[str, Any]) -> None:
+    """Warn about what looks like a misspelt key or table. Other unknown top-level keys
+    are the site's own (`site.extra`); in the tables Warta reads, every key is its."""
+    for key, value in data.items():
+        inner = _TABLE_KEYS.get(key)
+        if inner is not None and isinstance(value, dict):
+            for name in value:
+                if name not in inner:
+                    close = near(name, inner)
+                    check.warn(key, name, f"unknown key `{name}` in [{key}]",
+                               f"did you mean `{close}`?" if close else
+                               "Warta reads only " + ", ".join(f"`{n}`" for n in inner))
+        elif key == "authors" and isinstance(value, dict):
+            for initials, author in value.items():
+                for name in author if isinstance(author, dict) else ():
+                    if name not in _AUTHOR_KEYS:
+                        close = near(name, _AUTHOR_KEYS)
+                        check.warn(f"authors.{initials}", name,
+                                   f"unknown key `{name}` in [authors.{initials}]",
+                                   f"did you mean `{close}`?" if close else
+                                   "Warta reads only `name`, `bio` and `photo`")
+        elif key not in _KNOWN_TOP and (close := near(key, _KNOWN_TOP)) is not None:
+            if isinstance(value, dict):
+                check.warn("", key, f"unknown table `[{key}]`", f"did you mean `[{close}]`?")
+            else:
+                check.warn("", key, f"unknown key `{key}`", f"did you mean `{close}`?")
+
+
+def _checked_locale(check: Checker, language: str) -> str:
+    from babel import Locale, UnknownLocaleError
+
+    try:
+        Locale.parse(language.replace("-", "_"))
+    except (UnknownLocaleError, ValueError):
+        check.fail("language", f"Babel has no locale for language {language!r}",
+                   'use a code such as "id" or "en"')
+        return "id"
+    return language
+
+
+def _check_pattern(check: Checker, pattern: str) -> None:
+    names = set(re.findall(r"\{(\w+)\}", pattern))
+    if (not pattern.startswith("/") or "{slug}" not in pattern or names - _PLACEHOLDERS
+            or not (pattern.endswith("/") or pattern.endswith(".html")) or ".." in pattern):
+        check.fail("article", f"invalid `urls.article` pattern {pattern!r}",
+                   "start with /, include {slug}, end with / or .html, and use only "
+                   "{year} {month} {day} {slug}")
+
+
+def _authors(check: Checker, table: Mapping[str, Any]) -> dict[str, AuthorInfo]:
+    authors: dict[str, AuthorInfo] = {}
+    for key, value in table.items():
+        if isinstance(value, str):
+            authors[key] = AuthorInfo(key=key, name=value)
+        elif isinstance(value, dict) and isinstance(value.get("name"), str):
+            bio, photo = value.get("bio", ""), value.get("photo", "")
+            if not isinstance(bio, str) or not isinstance(photo, str):
+                check.fail(key, f"`authors.{key}`: bio and photo must be strings", "")
+                continue
+            authors[key] = AuthorInfo(key=key, name=value["name"], bio=bio, photo=photo)
+        else:
+            check.fail(key, f"`authors.{key}` must be a name or a table with `name`",
+                       f'e.g. {key} = "Nama Lengkap"')
+    return authors
+
+
+def _aliases(check: Checker, table: Mapping[str, Any]) -> dict[str, str]:
+    aliases: dict[str, str] = {}
+    for key, value in table.items():
+        if not isinstance(value, str) or not value.strip():
+            check.fail(key, f"`tag_aliases.{key}` must be the tag to use instead",
+                       f'e.g. "{key}" = "Nama Tag"')
+            continue
+        aliases[key.strip().lower()] = value.strip()
+    return aliases
