@@ -325,9 +325,11 @@ class _Planner(_Adder):
                 self.section(article.path, (index, flags), self._article, index, article,
                              flags, None, None, None)
                 continue
-            older = listed[place - 1] if place > 0 else None
-            newer = listed[place + 1] if place + 1 < len(listed) else None
             nav = in_section(index, article.section)
+            # An article of a section shows its section's previous and next instead of
+            # the site's: a newest addition rewrites one neighbour's page, not two.
+            older = listed[place - 1] if place > 0 and nav is None else None
+            newer = listed[place + 1] if place + 1 < len(listed) and nav is None else None
             # Related articles are chosen among earlier ones only: the same for every
             # article before `prefix`, so the signature need not hold them.
             self.section(article.path, (index, flags, older, newer, nav), self._article,
@@ -336,14 +338,14 @@ class _Planner(_Adder):
     def _article(self, index: int, article: Article, flags: tuple[bool, ...],
                  older: int | None, newer: int | None,
                  related: Callable[[int], tuple[int, ...]] | None,
-                 nav: sections.SectionNav = ((None, None), ())) -> None:
+                 nav: sections.SectionNav | None = None) -> None:
         if related is None:  # withdrawn: the URL stays, with a notice and no links around it
             self.add(article.url, "article", "article.html", article.title, own=flags,
                      article=index)
             return
         self.add(article.url, "article", "article.html", article.title, own=flags,
                  article=index, neighbours=(older, newer), related=related(index),
-                 section_nav=nav[0], section_more=nav[1])
+                 section_nav=nav[0] if nav else (None, None), section_more=nav[1] if nav else ())
 
 
 def _clashes(site: Site, pages: list[Page], copies: tuple[Copy, ...]) -> tuple[Problem, ...]:

@@ -7,11 +7,13 @@ Every rule here is bounded, so that one addition rewrites a fixed number of file
 - a section's pages are a stable list (`lists`): an addition changes its newest
   page, its base URL and its feed;
 - the home page shows the lead and the picks; it changes with every addition anyway;
-- an article page shows the previous and next article of its section and "more in
-  the section": the articles of a window of `SECTION_MORE + 1` places of the
-  section's list around it, reaching forward first (the newest articles of the
-  section on its newest pages, the follow-ups on older ones). An addition at
-  place q changes only the pages at places q - SECTION_MORE to q - 1 and q + 1.
+- an article page of a section shows the previous and next article of its section
+  (instead of the site's), and "more in the section": the `SECTION_MORE` articles
+  before the previous one, which never change when later news arrives. The latest
+  of the section are one link away, on the section's page. An addition at place q
+  of a section's list changes the pages at places q - 1 (its next) and, when the
+  addition is backdated, q + 1 to q + 1 + SECTION_MORE (their previous and "more"):
+  a newest addition rewrites one article page besides its own.
 """
 
 from __future__ import annotations
@@ -23,10 +25,8 @@ from generator import urls
 from generator.plan.feeds_and_lists import Planning, lists
 from generator.plan.site import Site
 
-SECTION_MORE = 4
-"""The window of "more in the section" reaches this many places forward (fewer near
-the newest end, where it reaches back instead); the article and its previous and next
-ones are left out of the box, as they are linked above it."""
+SECTION_MORE = 3
+"""How many articles "more in the section" shows: those before the previous one."""
 
 SectionNav = tuple[tuple[int | None, int | None], tuple[int, ...]]
 """(previous, next) in the section, and "more in the section", newest first."""
@@ -77,22 +77,20 @@ def home_items(site: Site) -> tuple[tuple[int, ...], tuple[int, ...]]:
     return tuple(shown), picks[:config.home.picks]
 
 
-def section_navigator(site: Site) -> Callable[[int, str], SectionNav]:
+def section_navigator(site: Site) -> Callable[[int, str], SectionNav | None]:
     """A function giving, for a listed article's index and its section's slug, its
-    navigation within the section (see the module's docstring)."""
+    navigation within the section (see the module's docstring); None for an article
+    of no section."""
     items_of = {s.section.slug: s.items for s in site.sections}
 
-    def navigation(index: int, slug: str) -> SectionNav:
+    def navigation(index: int, slug: str) -> SectionNav | None:
         items = items_of.get(slug, ())
         place = bisect_left(items, index)
         if place >= len(items) or items[place] != index:
-            return (None, None), ()
-        count = len(items)
+            return None
         previous = items[place - 1] if place > 0 else None
-        following = items[place + 1] if place + 1 < count else None
-        end = min(count, place + 1 + SECTION_MORE)
-        start = max(0, end - SECTION_MORE - 1)
-        more = tuple(items[j] for j in reversed(range(start, end)) if abs(j - place) > 1)
+        following = items[place + 1] if place + 1 < len(items) else None
+        more = tuple(reversed(items[max(0, place - 1 - SECTION_MORE):max(0, place - 1)]))
         return (previous, following), more
 
     return navigation
@@ -101,12 +99,11 @@ def section_navigator(site: Site) -> Callable[[int, str], SectionNav]:
 def unsettled(site: Site, boundary: int, shrunk: bool) -> list[int]:
     """The articles before index `boundary` whose section navigation can differ when
     the articles from `boundary` on were added (or, with `shrunk`, also removed or
-    moved): those within `SECTION_MORE` places before the first changed place of
-    their section."""
+    moved): the one before the first changed place of each section (its next)."""
     found: list[int] = []
     for index in site.sections:
         items = index.items
         place = bisect_left(items, boundary)
-        if place < len(items) or (shrunk and items):
-            found += items[max(0, place - SECTION_MORE):place]
+        if 0 < place and (place < len(items) or shrunk):
+            found.append(items[place - 1])
     return found
