@@ -283,6 +283,7 @@ SECTION_CHANGES = {
                       "2024-03-05T10:00:00+07:00\nsection: Peristiwa\n---\nIsi.\n"),
     "move to another section": ("content/articles/p4.md", None),
     "feature an old article": ("content/articles/p2.md", None),
+    "edit a title": ("content/articles/p1.md", None),
 }
 
 
@@ -304,6 +305,8 @@ def test_a_section_change_matches_a_clean_build(
         old = (site.root / path).read_text(encoding="utf-8")
         text = (old.replace("section: Peristiwa", "section: Budaya & Wisata")
                 if name == "move to another section" else
+                old.replace("title: Peristiwa 1", "title: Peristiwa Satu\nslug: peristiwa-1")
+                if name == "edit a title" else
                 old.replace("---\nIsi", "featured: true\n---\nIsi")
                 if "---\nIsi" in old else old.replace("\n---\n", "\nfeatured: true\n---\n", 1))
         assert text != old
@@ -317,8 +320,12 @@ def test_a_section_change_matches_a_clean_build(
     after = _state(site.output)
     assert after == _state(clean.output)
     assert set(result.written) == {p for p in after if before.get(p) != after[p]}
-    # ... on the quick path only for today's news: a section or the lead moved otherwise
-    assert result.quick == (quick and name == "add newest")
+    # ... on the quick path for today's news and an edit that moves nothing: a section
+    # or the lead moved otherwise
+    assert result.quick == (quick and name in ("add newest", "edit a title"))
+    if name == "edit a title":  # the pages that link it in their section's navigation
+        assert {"2024/03/peristiwa-2/index.html", "2024/03/peristiwa-4/index.html",
+                "2024/03/peristiwa-5/index.html"} <= set(result.written)
     if name == "add newest":  # its page and its section's previous newest, no other
         assert {p for p in result.written if re.fullmatch(r"2024/03/[^/]+/index.html", p)} \
             == {"2024/03/peristiwa-9/index.html", "2024/03/peristiwa-7/index.html"}
