@@ -29,14 +29,8 @@ from generator.plan.site import (
     site_memo,
 )
 
-CONFIG = parse_config("""
-title = "Kabar Contoh"
-base_url = "https://kabar.example/"
-page_size = 2
-home_size = 3
-[outputs]
-search = false
-
+# Two sections and two editors' picks, in both configurations below.
+EDITORIAL = """
 [[sections]]
 name = "Kota"
 order = 1
@@ -45,7 +39,16 @@ name = "Olahraga"
 order = 2
 [home]
 picks = 2
-""")
+"""
+CONFIG = parse_config("""
+title = "Kabar Contoh"
+base_url = "https://kabar.example/"
+page_size = 2
+home_size = 3
+[outputs]
+search = false
+
+""" + EDITORIAL)
 TAGS = ["Kota", "Banjir", "Pemilu", "Sekolah"]
 AUTHORS = ["Hmz", "Ulm", "Adi"]
 SECTIONS = ["Kota", "Olahraga", ""]
@@ -229,15 +232,7 @@ sitemap_size = 5
 [outputs]
 search = false
 
-[[sections]]
-name = "Kota"
-order = 1
-[[sections]]
-name = "Olahraga"
-order = 2
-[home]
-picks = 2
-""")
+""" + EDITORIAL)
 
 
 @settings(max_examples=150, deadline=None)
