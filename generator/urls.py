@@ -81,3 +81,11 @@ def output_path(url: str) -> str:
     if normal.startswith("..") or normal.startswith("/") or normal != path:
         raise ValueError(f"URL leaves the site or is not normal: {url!r}")
     return normal
+
+
+SECTIONS = "/rubrik/"
+
+
+def section_url(slug: str) -> str:
+    """The page of an editorial section (`[[sections]]` of site.toml)."""
+    return f"{SECTIONS}{slug}/"

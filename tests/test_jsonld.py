@@ -81,7 +81,10 @@ Isi.
     site.build()
     page = facts(site.read("2024/03/jembatan-lama-script-retak/index.html"))
     # Then the JSON-LD parses and says what the page says
-    [data] = page.json_ld
+    data, crumbs = page.json_ld
+    assert crumbs["@type"] == "BreadcrumbList" and [
+        (i["position"], i["name"]) for i in crumbs["itemListElement"]] == [
+        (1, "Beranda"), (2, 'Jembatan "Lama" </script> Retak')]
     url = "https://kabar.example/2024/03/jembatan-lama-script-retak/"
     assert data["@type"] == "NewsArticle"
     assert data["headline"] == 'Jembatan "Lama" </script> Retak'

@@ -12,7 +12,7 @@ from generator.content import keys
     [("judul", "title"), ("Judul", "title"), ("tanggal", "date"), ("penulis", "authors"),
      ("lokasi", "location"), ("ringkasan", "summary"), ("gambar", "image"), ("foto", "image"),
      ("label", "tags"), ("sumber", "source"), ("tittle", "title"), ("auhtors", "authors"),
-     ("categoris", "categories"), ("excrept", "excerpt"), ("rubrik", None),
+     ("categoris", "categories"), ("excrept", "excerpt"), ("rubrik", "section"), ("warna", None),
      ("editor", None), ("penyunting", None)],  # no editors in the model: nothing to suggest
 )
 def test_suggestion(key: str, meant: str | None) -> None:
@@ -20,8 +20,8 @@ def test_suggestion(key: str, meant: str | None) -> None:
 
 
 def test_only_unknown_keys_get_a_suggestion_and_quiet_ones_none() -> None:
-    data = {"title": 1, "Categories": 2, "layout": 3, "judul": 4, "rubrik": 5}
-    assert keys.unknown_keys(data) == {"judul": "title", "rubrik": None}
+    data = {"title": 1, "Categories": 2, "layout": 3, "judul": 4, "warna": 5}
+    assert keys.unknown_keys(data) == {"judul": "title", "warna": None}
 
 
 def test_every_editor_word_stands_for_a_key_we_read() -> None:

@@ -25,9 +25,11 @@ OTHER = {
     "updated": datetime(2024, 3, 2, tzinfo=ZONE),
     "corrections": (Correction(datetime(2024, 3, 2, tzinfo=ZONE), "Angka diperbaiki."),),
     "aliases": ("/lama/",), "withdrawn": "Ditarik.", "words": 7, "body_hash": "abc",
-    "extra": {"rubrik": "Kota"}, "time_known": False,
+    "extra": {"warna": "Biru"}, "time_known": False, "section": "peristiwa",
+    "featured": True,
 }
-PLACING = {"path", "date", "url", "tags", "authors", "draft", "aliases", "withdrawn"}
+PLACING = {"path", "date", "url", "tags", "authors", "draft", "aliases", "withdrawn",
+           "section", "featured"}
 
 
 def test_every_field_changes_the_key_and_only_placing_fields_the_shape() -> None:

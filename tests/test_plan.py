@@ -29,6 +29,17 @@ from generator.plan.site import (
     site_memo,
 )
 
+# Two sections and two editors' picks, in both configurations below.
+EDITORIAL = """
+[[sections]]
+name = "Kota"
+order = 1
+[[sections]]
+name = "Olahraga"
+order = 2
+[home]
+picks = 2
+"""
 CONFIG = parse_config("""
 title = "Kabar Contoh"
 base_url = "https://kabar.example/"
@@ -36,15 +47,19 @@ page_size = 2
 home_size = 3
 [outputs]
 search = false
-""")
+
+""" + EDITORIAL)
 TAGS = ["Kota", "Banjir", "Pemilu", "Sekolah"]
 AUTHORS = ["Hmz", "Ulm", "Adi"]
+SECTIONS = ["Kota", "Olahraga", ""]
+"""Editorial sections (an article of the third has none)."""
 NOW = datetime(2024, 12, 31, tzinfo=UTC)
 
 
 def text(title: str, day: int, tags: list[str], author: str, body: str,
-         extra: str = "", year: int = 2024) -> str:
+         extra: str = "", year: int = 2024, section: str = "") -> str:
     month, day = 1 + day // 28 % 12, 1 + day % 28
+    extra += f"section: {section}\n" if section else ""
     return (f"---\ntitle: {title}\ndate: {year}-{month:02d}-{day:02d}T08:00+07:00\n"
             f"tags: [{', '.join(tags)}]\nauthor: {author}\n{extra}---\n\n{body}\n")
 
@@ -59,13 +74,14 @@ def template_key(name: str) -> str:
 
 
 CHANGES = st.sampled_from(["body", "title", "tags", "add", "add-old", "add-later", "delete",
-                           "date",
+                           "date", "section", "feature",
                            "withdraw", "draft", "alias", "none"])
 
 
 @st.composite
 def histories(draw: st.DrawFn) -> tuple[dict[str, str], list[tuple[str, int, int]]]:
-    start = {f"a{n}": text(f"Berita {n}", n * 3, [TAGS[n % 4]], AUTHORS[n % 3], f"Isi {n}.")
+    start = {f"a{n}": text(f"Berita {n}", n * 3, [TAGS[n % 4]], AUTHORS[n % 3], f"Isi {n}.",
+                           section=SECTIONS[n % 3])
              for n in range(draw(st.integers(0, 9)))}
     steps = draw(st.lists(st.tuples(CHANGES, st.integers(0, 99), st.integers(0, 99)),
                           max_size=8))
@@ -80,7 +96,8 @@ def apply(files: dict[str, str], change: str, pick: int, value: int) -> None:
         # "add-later": dated after NOW, so scheduled.
         files[f"new{len(files)}-{value}"] = text(f"Baru {value}", day, [TAGS[value % 4]],
                                                  AUTHORS[value % 3], "Isi baru.",
-                                                 year=2025 if change == "add-later" else 2024)
+                                                 year=2025 if change == "add-later" else 2024,
+                                                 section=SECTIONS[value % 3])
     elif change == "delete":
         del files[name]
     else:
@@ -93,11 +110,16 @@ def apply(files: dict[str, str], change: str, pick: int, value: int) -> None:
             "withdraw": ("---\n\n", "withdrawn: Ditarik redaksi.\n---\n\n"),
             "draft": ("---\n\n", "draft: true\n---\n\n"),
             "alias": ("---\n\n", f"aliases: [/lama/{name}-{value}/]\n---\n\n"),
+            # Into another section (or into one, from none); the lead and the picks.
+            "section": ("section: Kota\n", "section: Olahraga\n") if "section: Kota" in old
+            else ("section: Olahraga\n", "section: Kota\n") if "section: " in old
+            else ("---\n\n", "section: Kota\n---\n\n"),
+            "feature": ("---\n\n", "featured: true\n---\n\n"),
             "none": ("", ""),
         }
         find, replace_with = replacements[change]
         if change == "none" or f"\n{find.split(':')[0]}:" in old and change in (
-                "withdraw", "draft", "alias"):
+                "withdraw", "draft", "alias", "feature"):
             return
         files[name] = old.replace(find, replace_with, 1)
 
@@ -209,7 +231,8 @@ home_size = 3
 sitemap_size = 5
 [outputs]
 search = false
-""")
+
+""" + EDITORIAL)
 
 
 @settings(max_examples=150, deadline=None)
@@ -231,7 +254,7 @@ def test_an_append_plans_every_page_that_changes_as_make_plan_does(
     # When articles dated after every one of them are appended (today's news)
     new = tuple(parse(f"hari-ini-{n}", text(
         f"Hari ini {n}", 0, [TAGS[tag]], AUTHORS[author], f"Isi {n}.",
-        extra=f"aliases: [/lama/{n}/]\n" if alias else "",
+        extra=f"aliases: [/lama/{n}/]\n" if alias else "", section=SECTIONS[(tag + n) % 3],
     ).replace("date: 2024-01-01T08:00", f"date: 2024-12-30T{10 + n:02d}:00"))
         for n, (tag, author, alias) in enumerate(added))
     appended = append_site(site_memo(site, articles, (), False), SPLIT, site.articles, new,

@@ -17,7 +17,7 @@ from generator.plan.site import make_site
 from generator.render.memo_tag import MemoExtension
 from generator.render.renderer import Renderer
 from generator.render.theme import find_theme
-from tests.conftest import SiteMaker, article
+from tests.conftest import SiteMaker, article, settings
 
 
 def _renderer(site: SiteMaker) -> Renderer:
@@ -82,6 +82,7 @@ def test_each_masthead_marks_its_own_page_current(
     # rendering its block for every page
     sites = [SiteMaker(tmp_path / "memo"), SiteMaker(tmp_path / "plain")]
     for site in sites:
+        settings(site, top='nav_tags = ["Banjir", "Pasar Besar"]')
         for day in range(1, 6):
             site.article(f"b{day}", f"Berita ke-{day}", f"2024-03-0{day}T09:00:00+07:00",
                          tags="[Banjir]" if day % 2 else "[Banjir, Pasar Besar]")

@@ -11,7 +11,7 @@ from generator.cache.store import Cache, OutputEntry, SourceEntry
 from generator.content.model import shape_of
 from generator.errors import Problem
 from generator.plan.planner import Page, PlanMemo
-from generator.plan.site import AuthorIndex, MonthIndex, Site, SiteMemo, TagIndex
+from generator.plan.site import AuthorIndex, MonthIndex, SectionIndex, Site, SiteMemo, TagIndex
 from generator.render.template_sources import load_strings
 from generator.render.theme import ThemeFiles, catalogs_key
 
@@ -73,7 +73,7 @@ def remember(memory: BuildMemory, target: str, cache: Cache) -> None:
 
 # A memo pickled by a build whose classes had other fields is not trusted.
 MEMO_SHAPE = shape_of(
-    SiteMemo, Site, TagIndex, AuthorIndex, MonthIndex, PlanMemo, Page, Settled)
+    SiteMemo, Site, TagIndex, AuthorIndex, MonthIndex, SectionIndex, PlanMemo, Page, Settled)
 
 
 def stored(cache: Cache, name: str) -> object | None:

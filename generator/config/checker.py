@@ -43,6 +43,11 @@ class Checker:
         self.problems.append(Problem(self.path, self.line_in(table, key), message, hint,
                                      "warning"))
 
+    def problem_at(self, line: int | None, message: str, hint: str,
+                   severity: str = "error") -> Problem:
+        """A problem at a line found by the caller (an entry of an array of tables)."""
+        return Problem(self.path, line, message, hint, severity)
+
     def line_of(self, key: str) -> int | None:
         pattern = re.compile(rf"^\s*\"?{re.escape(key)}\"?\s*=")
         for number, line in enumerate(self.lines, start=1):

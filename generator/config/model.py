@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from generator.config.sections import HomeSettings, Section
 from generator.errors import Problem
 
 
@@ -80,6 +81,15 @@ class SiteConfig:
     """URLs per sitemap file; past it, sitemap.xml becomes an index (at most 50,000)."""
     outputs: Outputs = field(default_factory=Outputs)
     """Optional outputs switched on or off."""
+    # Editorial structure (config/sections.py).
+    sections: tuple[Section, ...] = ()
+    """`[[sections]]`: the editorial sections (rubrik), in menu order. When there are
+    any, every article's `section:` must name one, and the menu shows them."""
+    nav_tags: tuple[str, ...] = ()
+    """`nav_tags`: the tags the menu shows when no section is configured (none: no tag
+    menu). Never chosen by counts, so the menu changes only when site.toml does."""
+    home: HomeSettings = field(default_factory=HomeSettings)
+    """`[home]`: the home page's lead and how many editors' picks it shows."""
     extra: Mapping[str, Any] = field(default_factory=dict)
     """Unknown top-level keys, available to templates as `site.extra`."""
     fingerprint: str = ""
@@ -111,5 +121,7 @@ class SiteConfig:
         so editing the site title does not re-parse the archive.
         """
         parts = (self.timezone, self.article_url, sorted(self.tag_aliases.items()),
-                 sorted((k, a.name) for k, a in self.authors.items()))
+                 sorted((k, a.name) for k, a in self.authors.items()),
+                 # `section:` is checked against the sections and kept as a slug.
+                 [(s.name, s.slug) for s in self.sections])
         return hashlib.sha256(repr(parts).encode("utf-8")).hexdigest()[:16]

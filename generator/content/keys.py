@@ -14,6 +14,7 @@ from typing import Any
 KNOWN_KEYS = frozenset({
     "title", "date", "slug", "tags", "authors", "author", "summary", "location", "source",
     "image", "draft", "updated", "corrections", "aliases", "withdrawn",
+    "section", "featured",
 })
 """The keys of an article's frontmatter, as docs/content.md lists them."""
 
@@ -38,6 +39,7 @@ EDITOR_WORDS = {
     "lokasi": "location", "ringkasan": "summary", "deskripsi": "summary",
     "gambar": "image", "foto": "image", "label": "tags", "sumber": "source",
     "koreksi": "corrections", "ralat": "corrections",
+    "rubrik": "section", "kanal": "section", "pilihan": "featured", "unggulan": "featured",
 }
 """Indonesian words editors write for our keys (lowercased). Not read as the key: a
 warning suggests it, so that a file says one thing one way. (`kategori` is read as

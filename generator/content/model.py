@@ -113,6 +113,11 @@ class Article:
     """Old root-relative URLs that should lead to this article."""
     withdrawn: str = ""
     """Non-empty when the article was withdrawn: the reason shown instead of the body."""
+    section: str = ""
+    """Slug of its editorial section (`section:`, one of `[[sections]]` in site.toml),
+    or empty."""
+    featured: bool = False
+    """`featured: true`: a candidate for the home page's lead and the editors' picks."""
     words: int = 0
     """Number of words in the body."""
     body_hash: str = ""
@@ -121,8 +126,8 @@ class Article:
     """Frontmatter keys Warta does not know, available to templates."""
     shape: str = ""
     """Hash of the fields that place the article in the site: path, date, URL, tags,
-    authors, draft, withdrawn or not, aliases. While no article's shape changes, the
-    site's lists and links stay as they were (see `plan.PlanMemo`)."""
+    authors, draft, withdrawn or not, aliases, section, featured. While no article's
+    shape changes, the site's lists and links stay as they were (see `plan.PlanMemo`)."""
     key: str = ""
     """Hash of all the fields above: the pages that show the article depend on it.
 
@@ -161,7 +166,9 @@ class StaticPage:
     """First paragraph as plain text."""
 
 
-_SHAPE = ("path", "date", "url", "tags", "authors", "draft", "aliases")
+_SHAPE = ("path", "date", "url", "tags", "authors", "draft", "aliases",
+          # The section's lists and neighbours, and the home page's lead and picks.
+          "section", "featured")
 # Every other field but the two hashes: a field added to Article is in the key.
 _REST = tuple(f.name for f in fields(Article) if f.name not in {*_SHAPE, "shape", "key"})
 

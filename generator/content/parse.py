@@ -7,6 +7,7 @@ what to re-parse is the loader's business (`build/loader.py`).
 
 from __future__ import annotations
 
+import difflib
 import re
 from collections.abc import Callable, Collection
 from dataclasses import dataclass
@@ -16,6 +17,7 @@ from zoneinfo import ZoneInfo
 
 from generator import urls
 from generator.config import SiteConfig
+from generator.config.sections import section_named
 from generator.content import keys, markup
 from generator.content.bylines import unknown_author
 from generator.content.frontmatter import ProblemError, Split, clean, decode, key_line, split
@@ -76,6 +78,8 @@ def parse_article(data: bytes | str, path: str, config: SiteConfig,
         corrections=fields.corrections(),
         aliases=fields.aliases(),
         withdrawn=fields.text("withdrawn"),
+        section=fields.section(),
+        featured=fields.boolean("featured"),
         words=markup.word_count(body_html),
         body_hash=markup.fingerprint(body_html),
         extra=fields.extra(),
@@ -281,6 +285,32 @@ class _Fields:
             authors.setdefault(slug, Author(key=written, name=info.name, slug=slug,
                                             url=urls.author_url(slug)))
         return tuple(authors.values())
+
+    def section(self) -> str:
+        """The slug of the section `section:` names, checked against `[[sections]]`."""
+        value = self.data.get("section")
+        if value is None or value == "":
+            return ""
+        sections = self.config.sections
+        if not isinstance(value, str):
+            self.fail("section", f"`section` must be the name of one section, not {value!r}",
+                      "write `section: Pemerintahan`")
+            return ""
+        if not sections:
+            self.fail("section", f"the section {value!r} is not used: site.toml has no "
+                      "[[sections]]", "add the sections to site.toml (docs/configuration.md)",
+                      severity="warning")
+            return ""
+        found = section_named(sections, value)
+        if found is not None:
+            return found.slug
+        names = [s.name for s in sections]
+        folded = {name.casefold(): name for name in names}
+        close = difflib.get_close_matches(value.strip().casefold(), folded, n=1, cutoff=0.6)
+        self.fail("section", f"unknown section {value!r}",
+                  f"did you mean `{folded[close[0]]}`?" if close else
+                  "use one of " + ", ".join(names) + " ([[sections]] in site.toml)")
+        return ""
 
     def image(self) -> Image | None:
         return read_image(self.data, self.fail)

@@ -39,7 +39,7 @@ NEWS_DAYS = 2
 NEWS_LIMIT = 1000
 """...and at most 1,000 of them."""
 SITEMAP_KINDS = frozenset({"home", "archive", "tag", "tags", "article", "page", "author",
-                           "year", "month", "years"})
+                           "year", "month", "years", "section"})
 """Page kinds that are canonical HTML pages and belong in sitemap.xml."""
 
 class Adding(Protocol):
@@ -97,6 +97,7 @@ def list_counts(site: Site) -> dict[str, int]:
     counts.update((t.tag.url, len(t.items)) for t in site.tags)
     counts.update((a.author.url, len(a.items)) for a in site.authors)
     counts.update((urls.month_url(m.year, m.month), len(m.items)) for m in site.months)
+    counts.update((s.section.url, len(s.items)) for s in site.sections)
     return counts
 
 

@@ -20,7 +20,7 @@ class Page:
     url: str
     """Root-relative URL, e.g. `/tag/kpu/`."""
     kind: str
-    """`home`, `archive`, `tag`, `tags`, `article`, `page`, `404`, `author`, `year`,
+    """`home`, `archive`, `tag`, `section`, `tags`, `article`, `page`, `404`, `author`, `year`,
     `month`, `years`, `search`, `redirect`, `redirects`, `atom`, `rss`, `jsonfeed`,
     `sitemap`, `sitemapindex`, `newssitemap` or `robots`."""
     template: str
@@ -30,7 +30,8 @@ class Page:
     canonical: str
     """Absolute URL of the page's canonical address."""
     items: tuple[int, ...] = ()
-    """Articles listed on the page, as indexes into `Site.articles`, newest first."""
+    """Articles listed on the page, as indexes into `Site.articles`, newest first (the
+    home page: its lead first)."""
     article: int | None = None
     """The article shown (article pages)."""
     static_page: int | None = None
@@ -46,7 +47,8 @@ class Page:
     neighbours: tuple[int | None, int | None] = (None, None)
     """Article pages: the next older and next newer listed article."""
     related: tuple[int, ...] = ()
-    """Article pages: related articles, best first."""
+    """Article pages: related articles, best first. The home page: the editors' picks,
+    newest first."""
     links: tuple[tuple[str, str], ...] = ()
     """Sitemaps: (absolute URL, lastmod or ""); redirects: (from, to) URLs."""
     number: int | None = None
@@ -55,6 +57,13 @@ class Page:
     """Next newer list page, if any."""
     older_url: str | None = None
     """Next older list page, if any."""
+    # Editorial sections (plan/sections.py).
+    section: str = ""
+    """Slug of the section (section pages and section feeds)."""
+    section_nav: tuple[int | None, int | None] = (None, None)
+    """Article pages: the previous (older) and next (newer) article of its section."""
+    section_more: tuple[int, ...] = ()
+    """Article pages: more of its section, newest first (plan/sections.py says which)."""
     base: str = ""
     """Hash of everything else that goes into the page."""
     fingerprint: str = ""
@@ -64,12 +73,14 @@ class Page:
     def deps(self) -> tuple[int, ...]:
         """Articles the page shows (listed, related, neighbours, the article itself):
         their keys go into the fingerprint."""
-        return deps_of(self.items, self.related, self.article, self.neighbours)
+        return deps_of(self.items, self.related, self.article, self.neighbours,
+                       (*self.section_nav, *self.section_more))
 
 
 def deps_of(items: tuple[int, ...], related: tuple[int, ...], article: int | None,
-          neighbours: tuple[int | None, ...]) -> tuple[int, ...]:
-    return items + related + tuple(i for i in (article, *neighbours) if i is not None)
+          neighbours: tuple[int | None, ...], more: tuple[int | None, ...] = ()
+          ) -> tuple[int, ...]:
+    return items + related + tuple(i for i in (article, *neighbours, *more) if i is not None)
 
 
 @dataclass(frozen=True)

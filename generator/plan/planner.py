@@ -17,7 +17,7 @@ from dataclasses import dataclass, replace
 from generator import urls
 from generator.content.model import Article
 from generator.errors import Problem
-from generator.plan import feeds_and_lists
+from generator.plan import feeds_and_lists, sections
 from generator.plan.feeds_and_lists import lists
 from generator.plan.page import Copy, Page, deps_of, fingerprint
 from generator.plan.site import Site
@@ -121,8 +121,10 @@ class _Adder:
         base = _hash(url, kind, title if article is None else None, self.template(template),
                      self.globals_key if shared is None else shared, own, canonical,
                      tuple(sorted(fields.items())))
+        more: tuple[int | None, ...] = (*fields.get("section_nav", ()),  # type: ignore[misc]
+                                         *fields.get("section_more", ()))
         deps = deps_of(fields.get("items", ()), fields.get("related", ()),  # type: ignore[arg-type]
-                       article, fields.get("neighbours", ()))  # type: ignore[arg-type]
+                       article, fields.get("neighbours", ()), more)  # type: ignore[arg-type]
         self.pages.append(Page(output=urls.output_path(url), url=url, kind=kind,
                                template=template, title=title,
                                canonical=self.site.config.absolute(canonical or url),
@@ -256,27 +258,33 @@ class _Planner(_Adder):
         changed = self.changed
         # `page.deps` without building it: this runs for every page of the plan.
         if (page.article not in changed and changed.isdisjoint(page.items)
-                and changed.isdisjoint(page.related) and changed.isdisjoint(page.neighbours)):
+                and changed.isdisjoint(page.related) and changed.isdisjoint(page.neighbours)
+                and changed.isdisjoint(page.section_nav)
+                and changed.isdisjoint(page.section_more)):
             return page
         return refreshed(page, self.site, self.key_of)
 
     def plan(self) -> None:
         site, add, config = self.site, self.add, self.site.config
         listed = site.listed
-        newest = tuple(reversed(listed))
-        add("/", "home", "home.html", config.title, items=newest[: config.home_size])
+        # Editorial sections (plan/sections.py): the lead and picks, the sections' lists.
+        home, picks = sections.home_items(site)
+        add("/", "home", "home.html", config.title, items=home, related=picks)
         lists(self, urls.ARCHIVE, "archive", "Archive", listed, config.page_size)
         add(urls.TAGS, "tags", "tags.html", "Tags",
             own=tuple((t.tag, t.count) for t in site.tags))
         for tag in site.tags:
             lists(self, tag.tag.url, "tag", tag.tag.name, tag.items,
                   config.page_size, tag=tag.tag.slug)
+        sections.plan_sections(site, self)
         self._articles()
         for index, static in enumerate(site.pages):
             add(static.url, "page", "page.html", static.title, own=_hash(static),
                 static_page=index)
         add("/404.html", "404", "404.html", "Page not found")
         feeds_and_lists.plan_extra(site, self, self.pages, self.before)
+        if config.outputs.feeds:  # (not in sitemaps: after them)
+            sections.section_feeds(site, self, feeds_and_lists.shared_key(config.fingerprint))
 
     def _articles(self) -> None:
         site = self.site
@@ -288,10 +296,14 @@ class _Planner(_Adder):
         self.bylines = frozenset(with_page)
         taken = 0
         old = self.previous
+        # Editorial sections: the articles a few places before a change in their section
+        # show it in their section navigation (plan/sections.py).
+        around: list[int] = []
         if self.before is not None:
             # Appended articles, and the last one before them (its newer neighbour).
             last = bisect_left(listed, self.before.articles) - 1
             taken = listed[last] if last >= 0 else 0
+            around = sections.unsettled(site, self.before.articles, shrunk=False)
         elif old is not None and old.bylines == self.bylines:
             # Before the last listed article of the unchanged prefix, every article keeps
             # its neighbours, its related articles (earlier ones) and its byline links:
@@ -299,11 +311,13 @@ class _Planner(_Adder):
             # (When no article moved, that is all of them but the newest.)
             last = bisect_left(listed, self.prefix) - 1
             taken = listed[last] if last >= 0 else 0
+            taken = min([taken, *sections.unsettled(site, self.prefix, shrunk=True)])
             for path in self.order[:taken]:
                 self._take(path, self.old_sections[path])
         position = {index: n for n, index in enumerate(listed)}
         related = feeds_and_lists.related_finder(site)
-        for index in range(taken, len(site.articles)):
+        in_section = sections.section_navigator(site)
+        for index in sorted({*around, *range(taken, len(site.articles))}):
             article = site.articles[index]
             flags = tuple([a.slug in with_page for a in article.authors])
             place = position.get(index)
@@ -311,22 +325,27 @@ class _Planner(_Adder):
                 self.section(article.path, (index, flags), self._article, index, article,
                              flags, None, None, None)
                 continue
-            older = listed[place - 1] if place > 0 else None
-            newer = listed[place + 1] if place + 1 < len(listed) else None
+            nav = in_section(index, article.section)
+            # An article of a section shows its section's previous and next instead of
+            # the site's: a newest addition rewrites one neighbour's page, not two.
+            older = listed[place - 1] if place > 0 and nav is None else None
+            newer = listed[place + 1] if place + 1 < len(listed) and nav is None else None
             # Related articles are chosen among earlier ones only: the same for every
             # article before `prefix`, so the signature need not hold them.
-            self.section(article.path, (index, flags, older, newer), self._article, index,
-                         article, flags, older, newer, related)
+            self.section(article.path, (index, flags, older, newer, nav), self._article,
+                         index, article, flags, older, newer, related, nav)
 
     def _article(self, index: int, article: Article, flags: tuple[bool, ...],
                  older: int | None, newer: int | None,
-                 related: Callable[[int], tuple[int, ...]] | None) -> None:
+                 related: Callable[[int], tuple[int, ...]] | None,
+                 nav: sections.SectionNav | None = None) -> None:
         if related is None:  # withdrawn: the URL stays, with a notice and no links around it
             self.add(article.url, "article", "article.html", article.title, own=flags,
                      article=index)
             return
         self.add(article.url, "article", "article.html", article.title, own=flags,
-                 article=index, neighbours=(older, newer), related=related(index))
+                 article=index, neighbours=(older, newer), related=related(index),
+                 section_nav=nav[0] if nav else (None, None), section_more=nav[1] if nav else ())
 
 
 def _clashes(site: Site, pages: list[Page], copies: tuple[Copy, ...]) -> tuple[Problem, ...]:

@@ -7,58 +7,28 @@ pages or tags that would get the same URL are errors naming both files.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
 from itertools import chain
 from operator import attrgetter
 
 from generator.config import SiteConfig
-from generator.content.model import Article, Author, LazyArticles, StaticPage, Tag
+from generator.content.model import Article, LazyArticles, StaticPage
 from generator.errors import Problem
+from generator.plan.indexes import (
+    AuthorIndex,
+    Indexer,
+    Indexes,
+    MonthIndex,
+    SectionIndex,
+    TagIndex,
+)
 from generator.plan.names import NameHint, NameUse, appended_hints, name_hints
 
-NAV_TAGS = 8
-
-
-@dataclass(frozen=True)
-class TagIndex:
-    """One tag and the articles that carry it."""
-
-    tag: Tag
-    """The tag (its first spelling in the archive)."""
-    items: tuple[int, ...]
-    """Indexes into `Site.articles`, oldest first."""
-
-    @property
-    def count(self) -> int:
-        return len(self.items)
-
-
-@dataclass(frozen=True)
-class AuthorIndex:
-    """One author and their articles."""
-
-    author: Author
-    """The author (their first spelling in the archive)."""
-    items: tuple[int, ...]
-    """Indexes into `Site.articles`, oldest first."""
-
-
-@dataclass(frozen=True)
-class MonthIndex:
-    """One month of the date archive and its articles."""
-
-    year: int
-    """The year, e.g. 2018."""
-    month: int
-    """The month, 1 to 12."""
-    items: tuple[int, ...]
-    """Indexes into `Site.articles`, oldest first."""
-
-    @property
-    def count(self) -> int:
-        return len(self.items)
+__all__ = ["AuthorIndex", "MonthIndex", "SectionIndex", "Site", "SiteMemo", "TagIndex",
+           "append_memo", "append_site", "extend_site", "make_site", "published_by",
+           "reuse_site", "site_memo", "still_current"]
 
 
 @dataclass(frozen=True)
@@ -78,7 +48,8 @@ class Site:
     authors: tuple[AuthorIndex, ...]
     """Every author, by slug."""
     nav_tags: tuple[TagIndex, ...]
-    """The biggest tags, for the navigation: by count, then by name."""
+    """The tags of the menu when no section is configured: those of `nav_tags` in
+    site.toml that have articles, in its order (never chosen by counts)."""
     listed: tuple[int, ...] = ()
     """Indexes into `articles` of those that appear in lists, feeds and sitemaps
     (all but withdrawn ones), oldest first."""
@@ -93,6 +64,13 @@ class Site:
     name_hints: tuple[NameHint, ...] = ()
     """Tags and bylines only one article has that look like misspellings of shared ones
     (plan/names.py): warnings, by path."""
+    # Editorial structure (plan/indexes.py, plan/sections.py).
+    sections: tuple[SectionIndex, ...] = ()
+    """Every section of site.toml with its listed articles, in menu order."""
+    featured: tuple[int, ...] = ()
+    """Listed articles with `featured: true`, oldest first."""
+    lead: int | None = None
+    """The listed article `[home] lead` of site.toml names (by path or slug), if any."""
 
 
 def published_by(drafts: bool, now: datetime | None) -> Callable[[Article], bool]:
@@ -117,17 +95,20 @@ def make_site(config: SiteConfig, articles: tuple[Article, ...],
     chosen = sorted(filter(published_by(drafts, now), wanted), key=attrgetter("date", "path"))
     problems = _url_clashes(chosen, pages)
     listed = tuple(i for i, a in enumerate(chosen) if not a.withdrawn)
-    indexer = _Indexer()
+    indexer = Indexer(config.sections)
     problems += indexer.add(chosen, listed)
-    tags, authors, months = indexer.indexes()
+    found = indexer.indexes()
+    tags, authors, months = found.tags, found.authors, found.months
     hints = (name_hints("tag", _tag_uses(tags), chosen, config.tag_aliases)
              + name_hints("author", _byline_uses(authors, config), chosen))
     site = Site(config=config, articles=tuple(chosen),
                 pages=tuple(sorted(pages, key=lambda p: p.path)),
-                tags=tags, authors=authors, nav_tags=_nav(tags), listed=listed,
+                tags=tags, authors=authors, nav_tags=_nav(config, tags), listed=listed,
                 months=months, now=now, next_due=min(scheduled) if scheduled else None,
                 articles_until=chosen[-1].date if chosen else None,
-                name_hints=tuple(sorted(hints, key=_hint_order)))
+                name_hints=tuple(sorted(hints, key=_hint_order)),
+                sections=found.sections, featured=found.featured,
+                lead=_lead(config, chosen, listed))
     return site, problems
 
 
@@ -241,17 +222,23 @@ def _appended(memo: SiteMemo, config: SiteConfig, previous: Sequence[Article],
         return None
     chosen = _Joined(previous, new)
     listed = tuple(len(previous) + n for n, a in enumerate(new) if not a.withdrawn)
-    indexer = _Indexer(old)
+    indexer = Indexer(config.sections, Indexes(old.tags, old.authors, old.months,
+                                               old.sections, old.featured))
     if indexer.add(chosen, listed):
         return None  # two spellings of one tag: make_site names both files
-    tags, authors, months = indexer.indexes()
+    found = indexer.indexes()
+    tags, authors = found.tags, found.authors
     due = [a.date for a in wanted if now is not None and a.date > now]
     due += [old.next_due] if old.next_due else []
+    lead = old.lead
+    if lead is None:  # the article `[home] lead` names may be one of the new ones
+        lead = _lead(config, chosen, listed)
     return replace(old, config=config, articles=chosen, tags=tags, authors=authors,
-                   nav_tags=_nav(tags), listed=old.listed + listed, months=months,
-                   now=now, next_due=min(due) if due else None,
+                   nav_tags=_nav(config, tags), listed=old.listed + listed,
+                   months=found.months, now=now, next_due=min(due) if due else None,
                    articles_until=new[-1].date if new else old.articles_until,
-                   name_hints=_appended_hints(old, tags, authors, chosen, listed))
+                   name_hints=_appended_hints(old, tags, authors, chosen, listed),
+                   sections=found.sections, featured=found.featured, lead=lead)
 
 
 def _appended_hints(old: Site, tags: tuple[TagIndex, ...], authors: tuple[AuthorIndex, ...],
@@ -324,54 +311,30 @@ class _Joined(LazyArticles):
         return chain(self.first, self.second)
 
 
-class _Indexer:
-    """The tag, author and month indexes as listed articles are added in site order:
-    from nothing (`make_site`) or from a previous site's (`extend_site`)."""
-
-    def __init__(self, site: Site | None = None) -> None:
-        # Per tag: its first spelling, the article that has it first, and its articles.
-        self.tags: dict[str, tuple[Tag, int, list[int]]] = {}
-        self.authors: dict[str, tuple[Author, list[int]]] = {}
-        self.months: dict[tuple[int, int], list[int]] = {}
-        if site is not None:
-            for t in site.tags:
-                self.tags[t.tag.slug] = (t.tag, t.items[0], list(t.items))
-            for a in site.authors:
-                self.authors[a.author.slug] = (a.author, list(a.items))
-            for m in site.months:
-                self.months[(m.year, m.month)] = list(m.items)
-
-    def add(self, chosen: Sequence[Article], listed: Iterable[int]) -> list[Problem]:
-        """Index `chosen[i]` for each `i` of `listed`; the tags spelled two ways."""
-        problems = []
-        for index in listed:
-            article = chosen[index]
-            self.months.setdefault((article.date.year, article.date.month), []).append(index)
-            for tag in article.tags:
-                first, where, items = self.tags.setdefault(tag.slug, (tag, index, []))
-                if first.name != tag.name:
-                    problems.append(Problem(
-                        article.path, None,
-                        f"the tag {tag.name!r} gets the same URL {tag.url} as the tag "
-                        f"{first.name!r} in {chosen[where].path}",
-                        "spell the tag the same way in both, or map one to the other in "
-                        "[tag_aliases] of site.toml"))
-                items.append(index)
-            for author in article.authors:
-                self.authors.setdefault(author.slug, (author, []))[1].append(index)
-        return problems
-
-    def indexes(self) -> tuple[tuple[TagIndex, ...], tuple[AuthorIndex, ...],
-                               tuple[MonthIndex, ...]]:
-        """Tags and authors by slug, months oldest first."""
-        return (tuple(TagIndex(self.tags[s][0], tuple(self.tags[s][2])) for s in sorted(self.tags)),
-                tuple(AuthorIndex(self.authors[s][0], tuple(self.authors[s][1]))
-                      for s in sorted(self.authors)),
-                tuple(MonthIndex(y, m, tuple(self.months[(y, m)])) for y, m in sorted(self.months)))
+def _nav(config: SiteConfig, tags: tuple[TagIndex, ...]) -> tuple[TagIndex, ...]:
+    """The menu's tags: with sections, none (the sections are the menu); else those
+    `nav_tags` names, in its order. Never by counts: a menu chosen by counts changes
+    with the news, and every page shows it."""
+    if config.sections or not config.nav_tags:
+        return ()
+    by_name = {t.tag.name.casefold(): t for t in tags}
+    by_name.update((t.tag.slug, t) for t in tags)
+    chosen = (by_name.get(config.canonical_tag(name).casefold()) for name in config.nav_tags)
+    return tuple(t for t in chosen if t is not None)
 
 
-def _nav(tags: tuple[TagIndex, ...]) -> tuple[TagIndex, ...]:
-    return tuple(sorted(tags, key=lambda t: (-t.count, t.tag.name.lower()))[:NAV_TAGS])
+def _lead(config: SiteConfig, chosen: Sequence[Article], listed: Sequence[int]) -> int | None:
+    """The listed article `[home] lead` names, by path or slug (the newest of that
+    slug), among `chosen[i]` for `i` in `listed`."""
+    wanted = config.home.lead
+    if not wanted:
+        return None
+    path = wanted if wanted.startswith("content/") else "content/articles/" + wanted
+    for index in reversed(listed):
+        article = chosen[index]
+        if article.path in (wanted, path) or article.slug == wanted:
+            return index
+    return None
 
 
 def _url_clashes(articles: list[Article], pages: tuple[StaticPage, ...]) -> list[Problem]:

@@ -125,8 +125,22 @@ def tag_uri(config: SiteConfig, article: Article) -> str:
     return f"tag:{host},{article.date:%Y-%m-%d}:{article.url}"
 
 
-def list_home(page_tag: str, page_author: str) -> str:
+def breadcrumbs(config: SiteConfig, trail: Sequence[tuple[str, str]]) -> dict[str, Any]:
+    """The schema.org `BreadcrumbList` of `trail`: (name, root-relative URL) pairs from
+    the home page down to the page itself, the same the visible breadcrumbs show."""
+    return {
+        "@context": "https://schema.org",
+        "@type": "BreadcrumbList",
+        "itemListElement": [{"@type": "ListItem", "position": n, "name": name,
+                             "item": config.absolute(url)}
+                            for n, (name, url) in enumerate(trail, start=1)],
+    }
+
+
+def list_home(page_tag: str, page_author: str, page_section: str = "") -> str:
     """The HTML page a feed belongs to."""
+    if page_section:
+        return urls.section_url(page_section)
     if page_tag:
         return urls.tag_url(page_tag)
     if page_author:

@@ -21,7 +21,7 @@ from generator.errors import Problem, TemplateError
 from generator.plan.feeds_and_lists import month_title
 from generator.plan.planner import Page
 from generator.plan.site import Site
-from generator.render import jsonld, template_sources
+from generator.render import jsonld, sections, template_sources
 from generator.render.memo_tag import MemoExtension
 from generator.render.theme import ThemeFiles
 
@@ -72,12 +72,15 @@ class Renderer:
         self.env.filters["isodate"] = date_format.iso
         self.env.filters["rfc822"] = _rfc822
         self.env.filters["absolute"] = site.config.absolute
-        nav_urls = self._nav_urls = frozenset(t.tag.url for t in site.nav_tags)
+        nav_urls = self._nav_urls = frozenset(
+            [t.tag.url for t in site.nav_tags] + [s.url for s in site.config.sections])
         self.env.globals.update(
             site=site.config,
             # Tags only, no counts: every page shows the navigation, and a count
             # in it would make each new article re-render the whole site.
             nav_tags=[t.tag for t in site.nav_tags],
+            # The editorial sections of site.toml, in menu order: the menu when set.
+            nav_sections=list(site.config.sections),
             # Whether the page is one the navigation links to: site templates written
             # before `nav_current` key their masthead's memo by it.
             nav_urls=nav_urls,
@@ -102,6 +105,7 @@ class Renderer:
         self._keys: dict[str, str] = {}
         self._tags = {t.tag.slug: t.tag for t in site.tags}
         self._authors = {a.author.slug: a.author for a in site.authors}
+        self._sections = {s.slug: s for s in site.config.sections}
 
     # UI strings --------------------------------------------------------
 
@@ -212,6 +216,10 @@ class Renderer:
             context["body"] = Markup(body_of(static.path))
         if page.tag and page.kind == "tag":
             context["tag"] = self._tags[page.tag]
+        if page.section and page.kind == "section":
+            context["section"] = self._sections[page.section]
+        if page.kind == "home":
+            context.update(sections.home_context(site, page))
         if page.author and page.kind == "author":
             author = self._authors[page.author]
             context["author"] = author
@@ -256,6 +264,7 @@ class Renderer:
             "related": [site.articles[i] for i in page.related],
             "month_url": month,
             "structured_data": Markup(jsonld.script_json(data)),
+            **sections.article_context(site, page, article, self.gettext("Home")),
         }
 
     def _feed_context(self, page: Page, body_of: Callable[[str], str]) -> dict[str, Any]:
@@ -266,7 +275,7 @@ class Renderer:
         # Plain str, not Markup: autoescape turns the HTML into escaped text,
         # which is what Atom `type="html"` and RSS `content:encoded` expect.
         entries = [(a, body_of(a.path)) for a in chosen]
-        home = jsonld.list_home(page.tag, page.author)
+        home = jsonld.list_home(page.tag, page.author, page.section)
         title = config.title if page.url in (urls.FEED, urls.RSS, urls.JSON_FEED) \
             else f"{page.title} · {config.title}"
         if page.kind == "jsonfeed":
