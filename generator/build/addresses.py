@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from generator import urls
+from generator.build.changes import Changes
 from generator.content.register import (
     ARTICLE,
     MOVED,
@@ -110,6 +111,34 @@ def appended_text(text: str, site: Site, before: Site, count: int,
     for address in new:
         insort(lines, f"{address}\n")
     return head + "".join(lines)
+
+
+def renames(changes: Changes) -> dict[str, str]:
+    """The articles whose file was renamed or moved, old path -> new path, as far as this
+    build can tell: a removed file and an added one with the same body, or the same
+    title and date, one to one. (Only the cache knows the removed file's record: a
+    rename is best built before it is committed, so that the register holds it.)"""
+    gone: dict[object, list[str]] = {}
+    for record in changes.removed_records:
+        if (article := record.article) is not None:
+            for key in _identities(article.body_hash, article.title, article.date):
+                gone.setdefault(key, []).append(article.path)
+    found: dict[str, str] = {}
+    if not gone:
+        return found
+    for change in changes.added:
+        if (article := change.entry.record.article) is None:
+            continue
+        for key in _identities(article.body_hash, article.title, article.date):
+            old = gone.get(key, [])
+            if len(old) == 1 and old[0] not in found:
+                found[old[0]] = article.path
+                break
+    return found
+
+
+def _identities(body: str, title: str, date: object) -> list[object]:
+    return ([("body", body)] if body else []) + [("title", title, date)]
 
 
 def _split(text: str) -> tuple[str, list[str]]:

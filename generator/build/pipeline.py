@@ -21,7 +21,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, TypeVar
 
 from generator.build import loader, search, sources
-from generator.build.addresses import AddressChanges, load_register, text_key
+from generator.build.addresses import AddressChanges, load_register, renames, text_key
 from generator.build.article_changes import of_changes
 from generator.build.commit import BuildRecords, commit_build
 from generator.build.memos import STRINGS, BuildMemory, Settled, remember, with_strings
@@ -276,7 +276,7 @@ def _plan_whole(options: BuildOptions, config: SiteConfig, theme: ThemeFiles, ca
     site = indexed.site
     # What answers at every address ever published: the register, as this site leaves it.
     register = load_register(site_dir)
-    addresses = resolve(site, register.entries)
+    addresses = resolve(site, register.entries, renames(loaded.changes))
     keep = options.keep_register and not options.drafts and not options.dry_run
     register_text = (format_register(addresses.register)
                      if keep and (addresses.changed or register.text is None) else None)

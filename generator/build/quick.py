@@ -180,10 +180,14 @@ def _prove(options: BuildOptions, config: SiteConfig, theme: ThemeFiles, cache: 
             articles.load(i for page in pages for i in page.deps)
             pages = [refreshed(page, site, key_of) for page in pages]
             if config.outputs.sitemaps:
-                pages += replan(site, renderer.template_key, globals_key, key_of,
-                                lambda planner: feeds_and_lists.news_sitemap(
-                                    site, planner,
-                                    feeds_and_lists.shared_key(config.fingerprint)))
+                news = replan(site, renderer.template_key, globals_key, key_of,
+                              lambda planner: feeds_and_lists.news_sitemap(
+                                  site, planner,
+                                  feeds_and_lists.shared_key(config.fingerprint)))
+                # Planned again, not refreshed: an edited article of the last two days
+                # is on it, and its stored page too (planned once, written once).
+                again = {page.output for page in news}
+                pages = [page for page in pages if page.output not in again] + news
     if pages is None:
         return None
     stale = [p for p in pages if p.output in damaged

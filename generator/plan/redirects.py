@@ -91,8 +91,10 @@ def live_addresses(site: Site) -> dict[str, Address]:
     return live
 
 
-def resolve(site: Site, old: Mapping[str, Address]) -> Addresses:
-    """The register after a build of `site`, from the register `old` it started with."""
+def resolve(site: Site, old: Mapping[str, Address],
+            renamed: Mapping[str, str] | None = None) -> Addresses:
+    """The register after a build of `site`, from the register `old` it started with;
+    `renamed` maps the old path of an article file renamed since to its new one."""
     live = live_addresses(site)
     aliases = {normal_address(alias): a.url for a in site.articles for alias in a.aliases}
     now = dict(live)
@@ -100,18 +102,19 @@ def resolve(site: Site, old: Mapping[str, Address]) -> Addresses:
         now.setdefault(alias, Address(alias, MOVED, url))
     if not old:
         return _addresses(site, now, old, aliases, ())
+    renamed = renamed or {}
     where = {a.path: a.url for a in site.articles}
     where.update((p.path, p.url) for p in site.pages)
     for url, before in old.items():
         if url in now:
             continue
         if before.kind in (ARTICLE, PAGE):
-            moved_to = where.get(before.target)
+            moved_to = where.get(before.target) or where.get(renamed.get(before.target, ""))
             now[url] = Address(url, MOVED, moved_to) if moved_to else Address(url, GONE)
         elif before.kind == TAG:
-            renamed = urls.tag_url(slugify(site.config.canonical_tag(before.target)))
-            now[url] = (Address(url, MOVED, renamed) if renamed in live
-                        and live[renamed].kind == TAG else Address(url, GONE))
+            tag = urls.tag_url(slugify(site.config.canonical_tag(before.target)))
+            now[url] = (Address(url, MOVED, tag) if tag in live and live[tag].kind == TAG
+                        else Address(url, GONE))
         else:
             now[url] = before
     problems = _final(now, old)
