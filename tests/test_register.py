@@ -184,3 +184,21 @@ def test_a_renamed_tag_and_a_moved_article_in_one_build(site: SiteMaker) -> None
     assert "/tag/wisata/ /tag/pariwisata/ 301" in site.read("_redirects")
     assert 'Redirect 301 "/tag/wisata/" "/tag/pariwisata/"' in site.read(".htaccess")
     assert '"/tag/wisata/" "/tag/pariwisata/";' in site.read("nginx-redirects.conf")
+
+
+def test_todays_news_at_a_gone_address_takes_the_whole_way(site: SiteMaker) -> None:
+    site.article("2024/03/satu", "Satu", "2024-03-01T09:00:00+07:00")
+    path = site.article("2024/03/dua", "Dua", "2024-03-02T09:00:00+07:00")
+    site.build()
+    path.unlink()
+    site.build()
+    assert load_register(site.root).entries["/2024/03/dua/"].kind == GONE
+    # A new article takes the address again: the notice and its 410 rule must go.
+    site.article("2024/03/dua", "Dua Lagi", "2024-03-03T09:00:00+07:00", slug="dua")
+    result = site.build()
+    assert not result.quick
+    assert load_register(site.root).entries["/2024/03/dua/"].kind == "article"
+    assert "Dua Lagi" in site.read("2024/03/dua/index.html")
+    # No redirect or gone address is left: no rules, no notice.
+    assert not (site.output / "_redirects").exists()
+    assert not (site.output / "410.html").exists()

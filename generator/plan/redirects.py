@@ -4,11 +4,11 @@ redirect and gone pages it needs, and the redirect rules for the hosts.
 `resolve` compares the register the last build left (content/register.py) with
 the site as it is now. An address where a page of the site answers stays live;
 one whose article or page is now elsewhere (a slug edited, a date moved to
-another month, a file renamed with the same record... or the URL pattern
-changed) becomes a redirect to its new address; a tag that `[tag_aliases]`
-now maps to another redirects to it; a deleted article's address becomes
-"gone". A redirect always points at the final address (chains are followed
-when resolving), and `aliases:` of articles claim their addresses first.
+another month, the file renamed, the URL pattern changed) becomes a redirect to
+its new address; a tag that `[tag_aliases]` now maps to another redirects to
+it; a deleted article's address becomes "gone". A redirect always points at the
+final address (chains are followed when resolving), and `aliases:` of articles
+claim their addresses first.
 
 `plan_addresses` plans the pages (an HTML refresh, or the gone notice) and
 `host_files` the rules: `_redirects` (Netlify, Cloudflare Pages), `.htaccess`
