@@ -10,6 +10,7 @@ address ever published. `parse_register` and `format_register` are pure.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
@@ -23,6 +24,9 @@ ARTICLE, PAGE, TAG, MOVED, GONE = "article", "page", "tag", "moved", "gone"
 LIVE = frozenset({ARTICLE, PAGE, TAG})
 """Kinds of address where a page of the site answers."""
 _KINDS = (ARTICLE, PAGE, TAG, MOVED, GONE)
+# What a build writes, nearly always: slug-shaped folders. Anything else is checked
+# the long way.
+_PLAIN = re.compile(r"(?:/[a-z0-9][a-z0-9_-]*)*/")
 
 HEADER = """\
 # Every address this site has published, kept by `warta build`: commit this file with
@@ -66,6 +70,7 @@ def parse_register(text: str, path: str = REGISTER) -> tuple[dict[str, Address],
     each line that is not one."""
     found: dict[str, Address] = {}
     problems: list[Problem] = []
+    plain = _PLAIN.fullmatch
     for number, raw in enumerate(text.splitlines(), start=1):
         line = raw.strip()
         if not line or line.startswith("#"):
@@ -73,6 +78,12 @@ def parse_register(text: str, path: str = REGISTER) -> tuple[dict[str, Address],
         url, _, rest = line.partition(" ")
         kind, _, target = rest.strip().partition(" ")
         target = target.strip()
+        # The lines a build writes pass at once (this runs for every line, every build).
+        if plain(url) and url not in found and (
+                (kind in LIVE and target) or (kind == GONE and not target)
+                or (kind == MOVED and plain(target))):
+            found[url] = Address(url, kind, target, number)
+            continue
         problem = _line_problem(url, kind, target)
         if problem is None and url in found:
             problem = (f"the address {url} is also on line {found[url].line}",
@@ -103,6 +114,8 @@ def _line_problem(url: str, kind: str, target: str) -> tuple[str, str] | None:
 
 
 def _is_address(url: str) -> bool:
+    if _PLAIN.fullmatch(url):
+        return True
     if not url.startswith("/") or normal_address(url) != url:
         return False
     try:

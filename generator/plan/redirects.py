@@ -62,7 +62,8 @@ class Addresses:
     """The register after this build, and what it changes."""
 
     register: tuple[Address, ...]
-    """Every address ever published, sorted, as this build leaves them."""
+    """Every address ever published, sorted, as this build leaves them; empty when
+    `changed` is False (the register stays as it was)."""
     changed: bool
     """Whether `register` differs from the one the build started from."""
     redirects: tuple[Redirect, ...]
@@ -83,11 +84,16 @@ class Addresses:
                 + tuple((url, "") for url in self.gone))
 
 
-def live_addresses(site: Site) -> dict[str, Address]:
+Line = tuple[str, str]
+"""A register line while resolving: (kind, target), by address (tuples: the whole
+archive's lines are compared on every build)."""
+
+
+def live_addresses(site: Site) -> dict[str, Line]:
     """The addresses where a page of `site` answers: articles, static pages, tags."""
-    live = {a.url: Address(a.url, ARTICLE, a.path) for a in site.articles}
-    live.update((p.url, Address(p.url, PAGE, p.path)) for p in site.pages)
-    live.update((t.tag.url, Address(t.tag.url, TAG, t.tag.name)) for t in site.tags)
+    live = {a.url: (ARTICLE, a.path) for a in site.articles}
+    live.update((p.url, (PAGE, p.path)) for p in site.pages)
+    live.update((t.tag.url, (TAG, t.tag.name)) for t in site.tags)
     return live
 
 
@@ -99,80 +105,83 @@ def resolve(site: Site, old: Mapping[str, Address],
     aliases = {normal_address(alias): a.url for a in site.articles for alias in a.aliases}
     now = dict(live)
     for alias, url in aliases.items():
-        now.setdefault(alias, Address(alias, MOVED, url))
-    if not old:
-        return _addresses(site, now, old, aliases, ())
+        now.setdefault(alias, (MOVED, url))
     renamed = renamed or {}
-    where = {a.path: a.url for a in site.articles}
-    where.update((p.path, p.url) for p in site.pages)
+    where: dict[str, str] | None = None
     for url, before in old.items():
         if url in now:
             continue
         if before.kind in (ARTICLE, PAGE):
+            if where is None:
+                where = {a.path: a.url for a in site.articles}
+                where.update((p.path, p.url) for p in site.pages)
             moved_to = where.get(before.target) or where.get(renamed.get(before.target, ""))
-            now[url] = Address(url, MOVED, moved_to) if moved_to else Address(url, GONE)
+            now[url] = (MOVED, moved_to) if moved_to else (GONE, "")
         elif before.kind == TAG:
             tag = urls.tag_url(slugify(site.config.canonical_tag(before.target)))
-            now[url] = (Address(url, MOVED, tag) if tag in live and live[tag].kind == TAG
-                        else Address(url, GONE))
+            now[url] = ((MOVED, tag) if live.get(tag, ("", ""))[0] == TAG else (GONE, ""))
         else:
-            now[url] = before
+            now[url] = (before.kind, before.target)
     problems = _final(now, old)
     return _addresses(site, now, old, aliases, problems)
 
 
-def _final(now: dict[str, Address], old: Mapping[str, Address]) -> tuple[Problem, ...]:
+def _final(now: dict[str, Line], old: Mapping[str, Address]) -> tuple[Problem, ...]:
     """Point every redirect of `now` at its final address, in place; a chain ending
     nowhere becomes gone. A loop (only hand edits of the register make one) is a
     problem naming its lines."""
     problems = []
-    for url, address in now.items():
-        if address.kind != MOVED:
+    for url, (kind, first) in now.items():
+        if kind != MOVED:
             continue
         seen = [url]
-        to = address.target
-        while (next_ := now.get(to)) is not None and next_.kind == MOVED:
+        to = first
+        while (next_ := now.get(to)) is not None and next_[0] == MOVED:
             if to in seen:
                 lines = ", ".join(str(old[u].line) for u in seen if u in old)
-                problems.append(Problem(REGISTER, address.line or None,
+                problems.append(Problem(REGISTER, old[url].line if url in old else None,
                                         f"the redirects {' -> '.join([*seen, to])} loop "
                                         f"(lines {lines})",
                                         "make one of them `gone`, or point it at a page"))
                 break
             seen.append(to)
-            to = next_.target
+            to = next_[1]
         target = now.get(to)
-        if target is not None and target.kind == GONE:
-            now[url] = Address(url, GONE)
-        elif to != address.target:
-            now[url] = Address(url, MOVED, to)
+        if target is not None and target[0] == GONE:
+            now[url] = (GONE, "")
+        elif to != first:
+            now[url] = (MOVED, to)
     return tuple(problems)
 
 
-def _addresses(site: Site, now: dict[str, Address], old: Mapping[str, Address],
+def _addresses(site: Site, now: dict[str, Line], old: Mapping[str, Address],
                aliases: Mapping[str, str], problems: tuple[Problem, ...]) -> Addresses:
-    index = {a.url: n for n, a in enumerate(site.articles)}
+    redirects, gone, moved, removed = [], [], [], []
+    index: dict[str, int] | None = None
     titles = {t.tag.url: t.tag.name for t in site.tags}
     titles.update((p.url, p.title) for p in site.pages)
-    redirects, gone, moved, removed = [], [], [], []
-    for url in sorted(now):
-        address = now[url]
+    for url in sorted(url for url, (kind, _) in now.items() if kind not in LIVE):
+        kind, target = now[url]
         before = old.get(url)
-        if address.kind == MOVED:
+        if kind == MOVED:
             if before is not None and before.kind in LIVE:
-                moved.append((url, address.target))
+                moved.append((url, target))
             if url in aliases:
                 continue  # the alias mechanism plans it
-            article = index.get(address.target)
+            if index is None:
+                index = {a.url: n for n, a in enumerate(site.articles)}
+            article = index.get(target)
             title = (site.articles[article].title if article is not None
-                     else titles.get(address.target, address.target))
-            redirects.append(Redirect(url, address.target, title, article))
-        elif address.kind == GONE:
+                     else titles.get(target, target))
+            redirects.append(Redirect(url, target, title, article))
+        else:
             gone.append(url)
             if before is not None and before.kind in LIVE:
                 removed.append(url)
-    register = tuple(now[url] for url in sorted(now))
-    changed = len(register) != len(old) or any(old.get(a.url) != a for a in register)
+    changed = len(now) != len(old) or any(
+        (before := old.get(url)) is None or before.kind != kind or before.target != target
+        for url, (kind, target) in now.items())
+    register = tuple(Address(url, *now[url]) for url in sorted(now)) if changed else ()
     return Addresses(register, changed, tuple(redirects), tuple(gone), tuple(moved),
                      tuple(removed), problems)
 
