@@ -98,10 +98,13 @@ class Reporter:
             for kind, found in kinds:
                 for article in found[:MOST_LISTED]:
                     # The register kept a redirect from the old address, or a notice.
-                    kept = (" (redirect kept)" if moves.pop(article.old_url, "") == article.url
-                            else " (gone page kept)" if kind == "removed"
-                            and article.url in gone else "")
-                    gone.discard(article.url if kind == "removed" else "")
+                    kept = ""
+                    if kind == "moved" and moves.get(article.old_url) == article.url:
+                        del moves[article.old_url]
+                        kept = " (redirect kept)"
+                    elif kind == "removed" and article.url in gone:
+                        gone.discard(article.url)
+                        kept = " (gone page kept)"
                     print(f"{kind}: {article}{kept}", file=self.out)
                 if len(found) > MOST_LISTED:
                     print(f"{kind}: \u2026 and {len(found) - MOST_LISTED} more",

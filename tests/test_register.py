@@ -5,8 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 
 from generator.build.addresses import load_register
+from generator.cli import main
 from generator.content.register import (
     GONE,
     MOVED,
@@ -202,3 +204,20 @@ def test_todays_news_at_a_gone_address_takes_the_whole_way(site: SiteMaker) -> N
     # No redirect or gone address is left: no rules, no notice.
     assert not (site.output / "_redirects").exists()
     assert not (site.output / "410.html").exists()
+
+
+def test_check_shows_what_the_build_will_keep_before_publishing(site: SiteMaker) -> None:
+    site.article("2024/03/satu", "Satu", "2024-03-01T09:00:00+07:00", slug="satu")
+    path = site.article("2024/03/dua", "Dua", "2024-03-02T09:00:00+07:00")
+    site.build()
+    site.article("2024/03/satu", "Satu", "2024-03-01T09:00:00+07:00", slug="satu-baru")
+    path.unlink()
+    checked = CliRunner().invoke(main, ["check", "--site", str(site.root)])
+    assert checked.exit_code == 0, checked.output
+    assert checked.stdout.splitlines()[:2] == [
+        "moved: /2024/03/satu/ \u2192 /2024/03/satu-baru/ (redirect kept)",
+        "gone: /2024/03/dua/ (gone page kept)"]
+    # `warta check` writes nothing: the build that publishes says it again.
+    assert load_register(site.root).entries["/2024/03/satu/"].kind == "article"
+    built = CliRunner().invoke(main, ["build", "--site", str(site.root)])
+    assert "moved: /2024/03/satu/ \u2192 /2024/03/satu-baru/ (redirect kept)" in built.stdout

@@ -39,9 +39,6 @@ class AddressChanges:
     """(old, new) of each address that now redirects: a redirect is kept there."""
     gone: tuple[str, ...] = ()
     """Addresses that now answer with the gone notice."""
-    kept: bool = True
-    """Whether the register was (or, for `warta check`, would be) updated: False for
-    a preview or a build with drafts, which only read it."""
 
 
 @dataclass(frozen=True, eq=False, repr=False)

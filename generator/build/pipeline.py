@@ -326,5 +326,4 @@ def _plan_whole(options: BuildOptions, config: SiteConfig, theme: ThemeFiles, ca
         parsed=loaded.parsed, warnings=warnings, search_key=search_key, reused=plan.reused,
         quick=False, saving=loaded.saving, kept=current, unpublished=indexed.unpublished,
         article_changes=articles_changed,
-        addresses=AddressChanges(addresses.moved, addresses.removed,
-                                 options.keep_register and not options.drafts))
+        addresses=AddressChanges(addresses.moved, addresses.removed))
