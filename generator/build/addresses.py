@@ -112,8 +112,8 @@ def appended_text(text: str, site: Site, before: Site, count: int,
 
 def renames(changes: Changes) -> dict[str, str]:
     """The articles whose file was renamed or moved, old path -> new path, as far as this
-    build can tell: a removed file and an added one with the same body, or the same
-    title and date, one to one. (Only the cache knows the removed file's record: a
+    build can tell: a removed file and an added one with the same date and the same
+    body or title, one to one. (Only the cache knows the removed file's record: a
     rename is best built before it is committed, so that the register holds it.)"""
     gone: dict[object, list[str]] = {}
     for record in changes.removed_records:
@@ -135,7 +135,8 @@ def renames(changes: Changes) -> dict[str, str]:
 
 
 def _identities(body: str, title: str, date: object) -> list[object]:
-    return ([("body", body)] if body else []) + [("title", title, date)]
+    # A rename keeps the date: two articles with one boilerplate body are not one.
+    return ([("body", body, date)] if body else []) + [("title", title, date)]
 
 
 def _split(text: str) -> tuple[str, list[str]]:
