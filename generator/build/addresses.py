@@ -115,7 +115,7 @@ def renames(changes: Changes) -> dict[str, str]:
     build can tell: a removed file and an added one with the same date and the same
     body or title, one to one. (Only the cache knows the removed file's record: a
     rename is best built before it is committed, so that the register holds it.)"""
-    gone: dict[object, list[str]] = {}
+    gone: dict[tuple[str, str, object], list[str]] = {}
     for record in changes.removed_records:
         if (article := record.article) is not None:
             for key in _identities(article.body_hash, article.title, article.date):
@@ -134,7 +134,7 @@ def renames(changes: Changes) -> dict[str, str]:
     return found
 
 
-def _identities(body: str, title: str, date: object) -> list[object]:
+def _identities(body: str, title: str, date: object) -> list[tuple[str, str, object]]:
     # A rename keeps the date: two articles with one boilerplate body are not one.
     return ([("body", body, date)] if body else []) + [("title", title, date)]
 
