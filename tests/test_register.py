@@ -15,6 +15,7 @@ from generator.content.register import (
     REGISTER,
     Address,
     format_register,
+    is_formatted,
     parse_register,
 )
 from generator.errors import ContentError
@@ -221,3 +222,17 @@ def test_check_shows_what_the_build_will_keep_before_publishing(site: SiteMaker)
     assert load_register(site.root).entries["/2024/03/satu/"].kind == "article"
     built = CliRunner().invoke(main, ["build", "--site", str(site.root)])
     assert "moved: /2024/03/satu/ \u2192 /2024/03/satu-baru/ (redirect kept)" in built.stdout
+
+
+def test_a_register_edited_by_hand_is_written_again_in_order(site: SiteMaker) -> None:
+    site.article("2024/03/satu", "Satu", "2024-03-01T09:00:00+07:00")
+    site.article("2024/03/dua", "Dua", "2024-03-02T09:00:00+07:00")
+    site.build()
+    register = site.root / REGISTER
+    written = register.read_text()
+    lines = written.splitlines()
+    register.write_bytes("\r\n".join(reversed(lines)).encode() + b"\r\n")
+    site.build()
+    assert register.read_text() == written
+    # A register as a build writes it is left alone.
+    assert is_formatted(written) and not is_formatted(written.replace("\n", "\r\n"))

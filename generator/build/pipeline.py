@@ -39,7 +39,7 @@ from generator.build.output import Planned, ToWrite, Written, write_output
 from generator.build.quick import plan_quickly
 from generator.cache.store import Cache, OutputEntry
 from generator.config import SiteConfig, load_config
-from generator.content.register import format_register
+from generator.content.register import format_register, is_formatted
 from generator.errors import ContentError, Problem
 from generator.plan.page import Copy, Page
 from generator.plan.planner import Plan, make_plan
@@ -278,8 +278,9 @@ def _plan_whole(options: BuildOptions, config: SiteConfig, theme: ThemeFiles, ca
     register = load_register(site_dir)
     addresses = resolve(site, register.entries, renames(loaded.changes))
     keep = options.keep_register and not options.drafts and not options.dry_run
-    register_text = (format_register(addresses.register)
-                     if keep and (addresses.changed or register.text is None) else None)
+    register_text = None
+    if keep and (addresses.changed or register.text is None or not is_formatted(register.text)):
+        register_text = format_register(addresses.register or tuple(register.entries.values()))
     # Plan, reusing the previous plan's memo.
     renderer = Renderer(theme, site, site_dir)
     plan = make_plan(site, renderer.template_key, renderer.globals_key(),

@@ -125,6 +125,17 @@ def _is_address(url: str) -> bool:
     return True
 
 
+def is_formatted(text: str) -> bool:
+    """Whether `text` is as `format_register` writes it (header, sorted lines, `\n`
+    endings), without parsing it: a register edited by hand is written again, so that
+    the quick path's sorted inserts give what the whole way would write."""
+    if not text.startswith(HEADER) or "\r" in text or not text.endswith("\n"):
+        return False
+    lines = text[len(HEADER):].splitlines()
+    return all(a < b for a, b in zip(lines, lines[1:], strict=False)) and all(
+        line and not line.startswith(("#", " ")) and line == line.strip() for line in lines)
+
+
 def format_register(addresses: Iterable[Address]) -> str:
     """The register's text: the header, then one line per address, sorted."""
     lines = [str(a) for a in sorted(addresses, key=lambda a: a.url)]
