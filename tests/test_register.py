@@ -236,3 +236,16 @@ def test_a_register_edited_by_hand_is_written_again_in_order(site: SiteMaker) ->
     assert register.read_text() == written
     # A register as a build writes it is left alone.
     assert is_formatted(written) and not is_formatted(written.replace("\n", "\r\n"))
+
+
+def test_a_page_given_a_new_slug_redirects(site: SiteMaker) -> None:
+    site.article("2024/03/satu", "Satu", "2024-03-01T09:00:00+07:00")
+    site.write("content/pages/tentang.md", "---\ntitle: Tentang Kami\n---\nKami.\n")
+    site.build()
+    assert load_register(site.root).entries["/tentang/"].kind == "page"
+    site.write("content/pages/tentang.md", "---\ntitle: Tentang Kami\nslug: redaksi\n---\nKami.\n")
+    result = site.build()
+    assert result.addresses.moved == (("/tentang/", "/redaksi/"),)
+    page = site.read("tentang/index.html")
+    assert 'url=/redaksi/"' in page and "<title>Tentang Kami</title>" in page
+    assert "/tentang/ /redaksi/ 301" in site.read("_redirects")
