@@ -143,6 +143,9 @@ class WartaSite(Site):
     def reset(self) -> None:
         super().reset()
         discard(self.root / ".warta")
+        # The register of published addresses is build state too: a register that
+        # remembers the articles an earlier run added would leave gone notices at them.
+        (self.root / "content" / "published-urls.txt").unlink(missing_ok=True)
         shutil.rmtree(self.root / "templates", ignore_errors=True)
         (self.root / "site.toml").write_text(synth.warta_site_toml(), encoding="utf-8")
 

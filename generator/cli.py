@@ -138,6 +138,9 @@ def check_command(site_dir: Path, drafts: bool) -> None:
         click.echo(f"{sum(p.is_error for p in error.problems)} problem(s) found.", err=True)
         sys.exit(1)
     reporter.problems(result.warnings)
+    # What the next build will do to published addresses, before it is published.
+    from generator.build.article_changes import ArticleChanges
+    reporter.articles(ArticleChanges(), result.addresses)
     click.echo(f"OK: {result.articles} articles, {len(result.warnings)} warning(s).")
 
 

@@ -6,6 +6,7 @@ import sys
 import time
 from typing import TextIO
 
+from generator.build.addresses import AddressChanges
 from generator.build.article_changes import ArticleChange, ArticleChanges
 from generator.build.pipeline import BuildResult
 from generator.errors import Problem
@@ -74,27 +75,50 @@ class Reporter:
         if not self.quiet:
             for article in result.unpublished:
                 print(f"unpublished: {article}", file=self.out)
-            self.articles(result.article_changes)
+            self.articles(result.article_changes, result.addresses)
             print(f"{result.articles} articles -> {output}: {len(result.written)} written, "
                   f"{result.unchanged} unchanged, {len(result.removed)} removed "
                   f"({result.parsed} parsed, {result.rendered} rendered) "
                   f"in {result.seconds:.2f} s", file=self.out)
 
-    def articles(self, changes: ArticleChanges) -> None:
+    def articles(self, changes: ArticleChanges,
+                 addresses: AddressChanges | None = None) -> None:
         """The articles a build added, changed, moved and removed, each kind one line
-        per article up to `MOST_LISTED`; a first build's only as a count."""
+        per article up to `MOST_LISTED`; a first build's only as a count. Then the
+        published addresses that now redirect or are gone and no article line named."""
+        addresses = addresses or AddressChanges()
+        moves, gone = dict(addresses.moved), set(addresses.gone)
         if changes.first_build is not None:
             print(f"added: {changes.first_build} articles (first build: not listed one "
                   "by one)", file=self.out)
-            return
-        kinds: tuple[tuple[str, tuple[ArticleChange, ...]], ...] = (
-            ("added", changes.added), ("changed", changes.changed),
-            ("moved", changes.moved), ("removed", changes.removed))
-        for kind, found in kinds:
-            for article in found[:MOST_LISTED]:
-                print(f"{kind}: {article}", file=self.out)
-            if len(found) > MOST_LISTED:
-                print(f"{kind}: \u2026 and {len(found) - MOST_LISTED} more", file=self.out)
+        else:
+            kinds: tuple[tuple[str, tuple[ArticleChange, ...]], ...] = (
+                ("added", changes.added), ("changed", changes.changed),
+                ("moved", changes.moved), ("removed", changes.removed))
+            for kind, found in kinds:
+                for article in found[:MOST_LISTED]:
+                    # The register kept a redirect from the old address, or a notice.
+                    kept = ""
+                    if kind == "moved" and moves.get(article.old_url) == article.url:
+                        del moves[article.old_url]
+                        kept = " (redirect kept)"
+                    elif kind == "removed" and article.url in gone:
+                        gone.discard(article.url)
+                        kept = " (gone page kept)"
+                    print(f"{kind}: {article}{kept}", file=self.out)
+                if len(found) > MOST_LISTED:
+                    print(f"{kind}: \u2026 and {len(found) - MOST_LISTED} more",
+                          file=self.out)
+        self.lines("moved", [f"{old} \u2192 {new} (redirect kept)"
+                             for old, new in sorted(moves.items())])
+        self.lines("gone", [f"{url} (gone page kept)" for url in sorted(gone)])
+
+    def lines(self, kind: str, found: list[str]) -> None:
+        """`kind: item` for each of `found` up to `MOST_LISTED`, then a count."""
+        for item in found[:MOST_LISTED]:
+            print(f"{kind}: {item}", file=self.out)
+        if len(found) > MOST_LISTED:
+            print(f"{kind}: \u2026 and {len(found) - MOST_LISTED} more", file=self.out)
 
     def line(self, text: str) -> None:
         if not self.quiet:

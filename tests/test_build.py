@@ -112,11 +112,15 @@ def test_an_edit_rebuilds_like_a_clean_build(make_site: Callable[[str], SiteMake
                      tags="[Pasar Besar]")
         (site.root / "content/articles/2024/03/berita-1.md").unlink()
     incremental.build()
+    # The same content: its register of published addresses included.
+    register = "content/published-urls.txt"
+    clean.write(register, (incremental.root / register).read_text(encoding="utf-8"))
     clean.build()
     digest = {p: h for p, (h, _) in incremental.snapshot().items()}
     assert digest == {p: h for p, (h, _) in clean.snapshot().items()}
-    assert not (incremental.output / "2024/03/berita-ke-1").exists()
-    assert not (incremental.output / "2024/03/berita-ke-3").exists()
+    # The deleted article's address keeps a notice, the retitled one's a redirect.
+    assert "noindex" in incremental.read("2024/03/berita-ke-1/index.html")
+    assert 'url=/2024/03/berita-ke-3-ralat/"' in incremental.read("2024/03/berita-ke-3/index.html")
 
 
 def test_two_builds_of_the_same_input_are_byte_identical(
@@ -227,10 +231,11 @@ def test_files_that_no_longer_belong_are_removed(site: SiteMaker) -> None:
     site.write("output/sisa-lama.html", "lama")
     site.build()
     assert not (site.output / "sisa-lama.html").exists()
+    # A deleted article's page makes way for the gone notice.
     (site.root / "content/articles/2024/03/berita-5.md").unlink()
     result = site.build()
-    assert "2024/03/berita-ke-5/index.html" in result.removed
-    assert not (site.output / "2024/03/berita-ke-5").exists()
+    assert "2024/03/berita-ke-5/index.html" in result.written
+    assert "tidak lagi tersedia" in site.read("2024/03/berita-ke-5/index.html")
 
 
 def test_a_damaged_cache_is_rebuilt_not_trusted(site: SiteMaker) -> None:

@@ -68,10 +68,11 @@ def test_each_kind_is_named_with_title_and_url(site: SiteMaker, way: str) -> Non
     assert named(run(site)[1]) == ["added: Lima (/2024/03/lima/)"]
     # The URL changed.
     site.article("dua", "Dua", "2024-03-02T09:00:00+07:00", slug="dua-baru")
-    assert named(run(site)[1]) == ["moved: Dua (/2024/03/dua/ \u2192 /2024/03/dua-baru/)"]
+    assert named(run(site)[1]) == [
+        "moved: Dua (/2024/03/dua/ \u2192 /2024/03/dua-baru/) (redirect kept)"]
     # The file deleted.
     (site.root / "content/articles/tiga.md").unlink()
-    assert named(run(site)[1]) == ["removed: Tiga (/2024/03/tiga/)"]
+    assert named(run(site)[1]) == ["removed: Tiga (/2024/03/tiga/) (gone page kept)"]
     # Nothing changed: nothing named, the counts as ever.
     code, out, _ = run(site)
     assert code == 0 and named(out) == [] and "4 articles -> " in out
@@ -88,8 +89,8 @@ def test_several_kinds_in_one_build_come_in_order(site: SiteMaker, way: str) -> 
     assert named(run(site)[1]) == [
         "added: Lama (/2023/01/lama/)",
         "changed: Satu (/2024/03/satu/)",
-        "moved: Dua (/2024/03/dua/ \u2192 /2024/03/dua-baru/)",
-        "removed: Tiga (/2024/03/tiga/)",
+        "moved: Dua (/2024/03/dua/ \u2192 /2024/03/dua-baru/) (redirect kept)",
+        "removed: Tiga (/2024/03/tiga/) (gone page kept)",
     ]  # (a static page is not an article)
 
 

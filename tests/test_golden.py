@@ -5,7 +5,7 @@ After an intended change to the output, run `make golden` and review the diff.
 
 from pathlib import Path
 
-from tests.golden import EXPECTED, build_golden, tree
+from tests.golden import EXPECTED, SITE, build_golden, tree
 
 
 def test_golden_site_matches_expected_output(tmp_path: Path) -> None:
@@ -14,3 +14,11 @@ def test_golden_site_matches_expected_output(tmp_path: Path) -> None:
     assert sorted(actual) == sorted(expected), "files differ; run `make golden` and review"
     different = [path for path in expected if actual[path] != expected[path]]
     assert not different, f"contents differ: {different}; run `make golden` and review"
+
+
+def test_the_golden_register_is_as_a_build_leaves_it(tmp_path: Path) -> None:
+    # The register of published addresses is tracked like a lock file: a build of the
+    # sample as committed has nothing to add to it.
+    build_golden(tmp_path)
+    register = "content/published-urls.txt"
+    assert (tmp_path / "site" / register).read_bytes() == (SITE / register).read_bytes()

@@ -64,7 +64,7 @@ def test_json_ld_opengraph_and_the_visible_byline_agree(site: SiteMaker) -> None
     # Given an updated, corrected, illustrated article with two authors and two tags
     settings(site, top='publisher = "PT Kabar"\npublisher_logo = "logo.png"')
     site.write("content/media/foto.svg", "<svg xmlns='http://www.w3.org/2000/svg'/>")
-    site.write("content/articles/a.md", """---
+    site.write("content/articles/jembatan-lama-script-retak.md", """---
 title: "Jembatan \\"Lama\\" </script> Retak"
 date: 2024-03-01T09:00:00+07:00
 updated: 2024-03-02T10:00:00+07:00

@@ -65,7 +65,7 @@ corrections:
 Isi.
 """)
     site.build(now=NOW)
-    page = site.read("2024/03/jembatan-retak/index.html")
+    page = site.read("2024/03/a/index.html")
     assert 'Diperbarui <time datetime="2024-03-04T08:00:00+07:00">Senin, 4 Maret 2024 08.00 WIB' \
         in page
     box = page.split('<section class="corrections"')[1].split("</section>")[0]

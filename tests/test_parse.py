@@ -43,8 +43,8 @@ def test_a_full_article() -> None:
     article = parsed.article
     assert article.title == "Rakor Jelang Pemilu"
     assert article.date == datetime(2018, 9, 26, 10, tzinfo=timezone(timedelta(hours=7)))
-    assert article.slug == "rakor-jelang-pemilu"
-    assert article.url == "/2018/09/rakor-jelang-pemilu/"
+    assert article.slug == "rakor"  # from the file name: a new headline keeps the URL
+    assert article.url == "/2018/09/rakor/"
     assert [t.name for t in article.tags] == ["Pemkot Malang", "KPU"]
     assert article.tags[0].url == "/tag/pemkot-malang/"
     assert [(a.key, a.name) for a in article.authors] == [
@@ -280,10 +280,34 @@ def test_missing_title_is_reported_on_the_right_line_when_there_are_several() ->
     assert len(problems) == 2
 
 
-def test_slug_from_a_title_without_letters_falls_back_to_the_file_name() -> None:
-    article = parse_article("---\ntitle: '2024'\ndate: 2018-09-26\n---\n",
-                            "content/articles/x/angka.md", CONFIG).article
-    assert article.slug == "2024"
+def test_the_slug_comes_from_the_file_name_not_the_title() -> None:
+    text = "---\ntitle: Banjir Rendam Tiga Kelurahan\ndate: 2018-09-26\n---\n"
+    article = parse_article(text, "content/articles/x/banjir.md", CONFIG).article
+    assert (article.slug, article.url) == ("banjir", "/2018/09/banjir/")
+    corrected = text.replace("Tiga", "Empat")
+    assert parse_article(corrected, "content/articles/x/banjir.md", CONFIG).article.url == \
+        article.url
+
+
+def test_a_date_prefix_of_the_file_name_is_not_part_of_the_slug() -> None:
+    text = "---\ntitle: A\ndate: 2018-09-26\n---\n"
+    assert parse_article(text, "content/articles/2018-09-26-Pasar Baru.md",
+                         CONFIG).article.slug == "pasar-baru"
+    # A name that is only a date keeps it.
+    assert parse_article(text, "content/articles/2018-09-26.md", CONFIG).article.slug == \
+        "2018-09-26"
+
+
+def test_a_file_name_without_letters_or_digits_is_an_error_naming_the_file() -> None:
+    problems = [str(p) for p in _problems("---\ntitle: A\ndate: 2018-09-26\n---\n",
+                                          "content/articles/x/___.md")]
+    assert any("'___.md' gives no URL slug" in p for p in problems)
+
+
+def _problems(text: str, path: str) -> list[object]:
+    with pytest.raises(ContentProblems) as caught:
+        parse_article(text, path, CONFIG)
+    return list(caught.value.problems)
 
 
 def test_to_datetime_forms() -> None:

@@ -94,7 +94,8 @@ def test_the_page_follows_the_editor(preview: Preview, site: SiteMaker, browser:
 
 
 def edit(article: Path, body: str) -> None:
-    article.write_text("---\ntitle: Banjir di Pasar\ndate: 2024-03-01T09:00:00+07:00\n---\n"
+    article.write_text("---\ntitle: Banjir di Pasar\nslug: banjir-di-pasar\n"
+                       "date: 2024-03-01T09:00:00+07:00\n---\n"
                        f"{body}\n", encoding="utf-8")
 
 

@@ -58,6 +58,8 @@ class Settled:
     """How many pages it planned."""
     sources: int
     """How many source files it found."""
+    register: str = ""
+    """`addresses.text_key` of the register of published addresses it left."""
 
 
 def remember(memory: BuildMemory, target: str, cache: Cache) -> None:

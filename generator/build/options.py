@@ -13,6 +13,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from generator.build.addresses import AddressChanges
 from generator.build.article_changes import ArticleChanges
 from generator.cache.store import OutputEntry
 from generator.config import SiteConfig
@@ -61,6 +62,10 @@ class BuildOptions:
     quick: bool = True
     """Take the quick path when nothing moved (build/quick.py); False: always the whole
     pipeline (tests compare the two)."""
+    # The register of published addresses (build/addresses.py).
+    keep_register: bool = True
+    """Update `content/published-urls.txt` with what this build publishes. Only a build
+    without drafts does (a preview, `warta check` and `--drafts` only read it)."""
 
     @property
     def output(self) -> Path:
@@ -108,6 +113,8 @@ class BuildResult:
     """The published articles this build added, changed (same URL), moved (new URL) and
     removed (file deleted), from the sources that changed (build/article_changes.py);
     on a first build only their count."""
+    addresses: AddressChanges = AddressChanges()
+    """The published addresses that now redirect or answer "gone" (build/addresses.py)."""
 
 
 Progress = Callable[[int, int], None]

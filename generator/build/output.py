@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from generator.build import commit
+from generator.build.addresses import AddressChanges, write_register
 from generator.build.article_changes import ArticleChanges
 from generator.build.commit import BuildRecords, SourceSaving
 from generator.build.options import CACHE_FILE, BuildOptions, reparse_body
@@ -58,6 +59,8 @@ class ToWrite:
     recorded: bool
     """Whether the cache records files of this output folder (then the staged ones are
     recorded ahead of the move, see `commit.record_ahead`)."""
+    register: str | None = None
+    """The register of published addresses to write, when it changed."""
 
 
 @dataclass(frozen=True, eq=False, repr=False)
@@ -90,6 +93,8 @@ class Planned:
     """Articles the last successful build published that this one leaves out."""
     article_changes: ArticleChanges = ArticleChanges()
     """The published articles added, changed, moved and removed."""
+    addresses: AddressChanges = AddressChanges()
+    """The published addresses that now redirect or answer "gone"."""
 
 
 @dataclass(frozen=True, eq=False, repr=False)
@@ -149,6 +154,9 @@ def write_output(options: BuildOptions, cache: Cache, target: str, work: ToWrite
     except BaseException:
         writer.abort()
         raise
+    if work.register is not None and not options.dry_run:
+        # With the output: a build that failed before leaves the register as it was.
+        write_register(options.site_dir, work.register)
     if work.recorded and not options.dry_run:
         commit.record_ahead(cache, target, writer.staged)
     removed = writer.commit(work.removable)

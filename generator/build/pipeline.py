@@ -21,6 +21,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, TypeVar
 
 from generator.build import loader, search, sources
+from generator.build.addresses import AddressChanges, load_register, renames, text_key
 from generator.build.article_changes import of_changes
 from generator.build.commit import BuildRecords, commit_build
 from generator.build.memos import STRINGS, BuildMemory, Settled, remember, with_strings
@@ -38,9 +39,11 @@ from generator.build.output import Planned, ToWrite, Written, write_output
 from generator.build.quick import plan_quickly
 from generator.cache.store import Cache, OutputEntry
 from generator.config import SiteConfig, load_config
+from generator.content.register import format_register, is_formatted
 from generator.errors import ContentError, Problem
 from generator.plan.page import Copy, Page
 from generator.plan.planner import Plan, make_plan
+from generator.plan.redirects import resolve
 from generator.plan.site import Site, extend_site, make_site, published_by, reuse_site, site_memo
 from generator.render.renderer import Renderer
 from generator.render.theme import ThemeFiles, find_theme
@@ -160,11 +163,12 @@ def _finish(options: BuildOptions, done: Planned, written: Written,
                        articles=len(site.listed), next_due=site.next_due,
                        search_indexed=indexed, search_pending=pending,
                        search_key=done.search_key, reused=done.reused, quick=done.quick,
-                       unpublished=done.unpublished, article_changes=done.article_changes)
+                       unpublished=done.unpublished, article_changes=done.article_changes,
+                       addresses=done.addresses)
 
 
 def _settled(cache: Cache, site: Site, plan: Plan, warnings: tuple[Problem, ...],
-             search_key: str, sources: int) -> Settled:
+             search_key: str, sources: int, register: str) -> Settled:
     """What the next build needs to take the quick path (build/quick.py), should this
     one go through."""
     assert plan.memo is not None
@@ -173,7 +177,7 @@ def _settled(cache: Cache, site: Site, plan: Plan, warnings: tuple[Problem, ...]
         inputs=plan.memo.inputs, templates=plan.memo.templates,
         copies=tuple((c.output, c.fingerprint) for c in plan.copies), order=plan.memo.order,
         warnings=warnings, search_key=search_key, pages=len(plan.pages),
-        sources=sources)
+        sources=sources, register=register)
 
 
 # Values of one build, never compared or printed: `eq=False, repr=False` spare
@@ -270,12 +274,19 @@ def _plan_whole(options: BuildOptions, config: SiteConfig, theme: ThemeFiles, ca
     memos: dict[str, object] = {}
     indexed = _index(options, config, loaded, memory, memos, cache)
     site = indexed.site
+    # What answers at every address ever published: the register, as this site leaves it.
+    register = load_register(site_dir)
+    addresses = resolve(site, register.entries, renames(loaded.changes))
+    keep = options.keep_register and not options.drafts and not options.dry_run
+    register_text = None
+    if keep and (addresses.changed or register.text is None or not is_formatted(register.text)):
+        register_text = format_register(addresses.register or tuple(register.entries.values()))
     # Plan, reusing the previous plan's memo.
     renderer = Renderer(theme, site, site_dir)
     plan = make_plan(site, renderer.template_key, renderer.globals_key(),
-                     copies_of(site_dir, theme), memory.plan)
-    if plan.problems:
-        raise ContentError(list(plan.problems))
+                     copies_of(site_dir, theme), memory.plan, addresses)
+    if plan.problems or addresses.problems:
+        raise ContentError([*addresses.problems, *plan.problems])
     if plan.memo is not None:
         memory.plan = plan.memo
         if plan.reused < len(plan.pages) * MEMO_REUSE:
@@ -302,14 +313,18 @@ def _plan_whole(options: BuildOptions, config: SiteConfig, theme: ThemeFiles, ca
     articles = site.articles
     return Planned(
         to_write=ToWrite(site=site, renderer=renderer, theme=theme, stale=stale,
-                         copies=copies, removable=removable, recorded=bool(previous)),
+                         copies=copies, removable=removable, recorded=bool(previous),
+                         register=None if register_text == register.text else register_text),
         current=len(current),
         records=BuildRecords(
             target=known.target, outputs={}, removed=removable,
             pages=((p.output, p, [articles[i].path for i in p.deps])
                    for p in (plan.pages if fresh else stale)),
             fresh=fresh, memos=memos,
-            settled=_settled(cache, site, plan, warnings, search_key, len(loaded.sources))),
+            settled=_settled(cache, site, plan, warnings, search_key, len(loaded.sources),
+                             text_key(register.text if register_text is None
+                                      else register_text))),
         parsed=loaded.parsed, warnings=warnings, search_key=search_key, reused=plan.reused,
         quick=False, saving=loaded.saving, kept=current, unpublished=indexed.unpublished,
-        article_changes=articles_changed)
+        article_changes=articles_changed,
+        addresses=AddressChanges(addresses.moved, addresses.removed))

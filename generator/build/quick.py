@@ -24,6 +24,7 @@ from datetime import datetime
 from pathlib import Path
 
 from generator.build import commit, loader, search
+from generator.build.addresses import appended_text, read_text, text_key
 from generator.build.append import appended_pages
 from generator.build.article_changes import article_changes
 from generator.build.changes import SourceChange, compare, parse_changes
@@ -86,6 +87,18 @@ def plan_quickly(options: BuildOptions, config: SiteConfig, theme: ThemeFiles,
     changes, memo, site, stale = proven.changes, proven.memo, proven.site, proven.stale
     warnings = proven.warnings
     edits, added = changes.edits, changes.added
+    # The register of published addresses: as the last build left it (else the whole way
+    # reads it again), with the addresses of today's news added.
+    register = read_text(options.site_dir)
+    if register is None or text_key(register) != head.register:
+        return None
+    keep = options.keep_register and not options.drafts
+    new_register = None
+    if added:
+        new_register = appended_text(register, site, memo.site, len(head.order), previous)
+        if new_register is None:
+            return None  # an address that redirects or is gone is taken again
+        head = replace(head, register=text_key(new_register)) if keep else head
     search_key = head.search_key
     for page in stale if config.outputs.search else ():
         if page.output.endswith(".html"):
@@ -102,7 +115,8 @@ def plan_quickly(options: BuildOptions, config: SiteConfig, theme: ThemeFiles,
                           pages=head.pages + new_pages)
     return Planned(
         to_write=ToWrite(site=site, renderer=proven.renderer, theme=theme, stale=stale, copies=[],
-                         removable=set(), recorded=True),
+                         removable=set(), recorded=True,
+                         register=new_register if keep and new_register != register else None),
         current=len(previous) + new_pages - len(stale),
         records=commit.BuildRecords(
             target=target, outputs={},
@@ -166,10 +180,14 @@ def _prove(options: BuildOptions, config: SiteConfig, theme: ThemeFiles, cache: 
             articles.load(i for page in pages for i in page.deps)
             pages = [refreshed(page, site, key_of) for page in pages]
             if config.outputs.sitemaps:
-                pages += replan(site, renderer.template_key, globals_key, key_of,
-                                lambda planner: feeds_and_lists.news_sitemap(
-                                    site, planner,
-                                    feeds_and_lists.shared_key(config.fingerprint)))
+                news = replan(site, renderer.template_key, globals_key, key_of,
+                              lambda planner: feeds_and_lists.news_sitemap(
+                                  site, planner,
+                                  feeds_and_lists.shared_key(config.fingerprint)))
+                # Planned again, not refreshed: an edited article of the last two days
+                # is on it, and its stored page too (planned once, written once).
+                again = {page.output for page in news}
+                pages = [page for page in pages if page.output not in again] + news
     if pages is None:
         return None
     stale = [p for p in pages if p.output in damaged

@@ -52,7 +52,7 @@ def parse_article(data: bytes | str, path: str, config: SiteConfig,
     fields = _Fields(part, path, config, problems)
     title = fields.text("title", required=True)
     when = fields.moment("date", required=True)
-    slug = fields.slug(title, path)
+    slug = fields.slug(path)
     body_html = render(part.body)
     summary = fields.text("summary") or fields.synonym_text("summary")
     if not summary:
@@ -95,7 +95,7 @@ def parse_page(data: bytes | str, path: str, config: SiteConfig,
     part, problems = _split(data, path)
     fields = _Fields(part, path, config, problems)
     title = fields.text("title", required=True)
-    slug = fields.slug(title, path)
+    slug = fields.slug(path)
     body_html = render(part.body)
     if any(p.is_error for p in problems):
         raise ContentProblems(problems)
@@ -199,7 +199,7 @@ class _Fields:
             return False
         return value
 
-    def slug(self, title: str, path: str) -> str:
+    def slug(self, path: str) -> str:
         given = self.data.get("slug")
         if given is not None:
             slug = slugify(str(given))
@@ -207,10 +207,11 @@ class _Fields:
                 self.fail("slug", f"the slug {given!r} has no letters or digits to make a URL from",
                           "write a slug such as `banjir-di-malang`")
             return slug
-        slug = slugify(title) or slugify(path.rsplit("/", 1)[-1].removesuffix(".md"))
-        if title and not slug:
-            self.fail("title", f"the title {title!r} gives no URL slug",
-                      "add a `slug: ...` line with letters or digits")
+        # From the file name, not the title: a corrected headline keeps its address.
+        slug = slug_of_file(path)
+        if not slug:
+            self.fail("title", f"the file name {path.rsplit('/', 1)[-1]!r} gives no URL slug",
+                      "rename the file with letters or digits, or add a `slug: ...` line")
         return slug
 
     def _names(self, key: str, value: Any) -> list[str]:
@@ -356,6 +357,16 @@ class _Fields:
         if self.data.keys() <= keys.KNOWN_KEYS:
             return {}
         return {key: value for key, value in self.data.items() if not keys.is_read(key)}
+
+
+_DATE_PREFIX = re.compile(r"^\d{4}-\d{2}-\d{2}-")
+
+
+def slug_of_file(path: str) -> str:
+    """The slug an article or page gets without `slug:`: its file name without `.md`
+    and without a Jekyll-style date prefix (`2018-09-26-banjir.md` gives `banjir`)."""
+    stem = path.rsplit("/", 1)[-1].removesuffix(".md")
+    return slugify(_DATE_PREFIX.sub("", stem)) or slugify(stem)
 
 
 def to_datetime(value: Any, zone: ZoneInfo) -> datetime | None:

@@ -25,6 +25,7 @@ from generator import date_format, urls
 from generator.content.model import Article
 from generator.plan.page import Page
 from generator.plan.pagination import paginate
+from generator.plan.redirects import Addresses, host_files, plan_addresses
 from generator.plan.site import Site
 
 RELATED = 4
@@ -150,12 +151,13 @@ def month_title(year: int, month: int, language: str) -> str:
 
 
 def plan_extra(site: Site, plan: Planning, pages: Sequence[Page],
-               before: Before | None = None) -> None:
+               before: Before | None = None, addresses: Addresses | None = None) -> None:
     """Plan archives, author pages, search, redirects, feeds and sitemaps, in that order:
     sitemaps come last because they list the pages planned before them.
 
     With `before`, `pages` are only those an append changed, and the redirects and
-    sitemap entries of the articles before come from it.
+    sitemap entries of the articles before come from it. `addresses`: the register's
+    redirects and gone addresses (plan/redirects.py).
     """
     config = site.config
     outputs = config.outputs
@@ -168,7 +170,7 @@ def plan_extra(site: Site, plan: Planning, pages: Sequence[Page],
                   config.page_size, author=author.author.slug)
     if outputs.search:
         plan.add(urls.SEARCH, "search", "search.html", "Search")
-    _redirects(site, plan, data_key, before)
+    _redirects(site, plan, data_key, before, addresses)
     if outputs.feeds:
         _feeds(site, plan, data_key)
     if outputs.sitemaps:
@@ -195,7 +197,7 @@ def _date_archives(site: Site, plan: Planning) -> None:
 
 
 def _redirects(site: Site, plan: Planning, data_key: str,
-               before: Before | None) -> None:
+               before: Before | None, addresses: Addresses | None) -> None:
     moves = list(before.moves) if before else []
     for index in range(before.articles if before else 0, len(site.articles)):
         article = site.articles[index]
@@ -209,9 +211,13 @@ def _redirects(site: Site, plan: Planning, data_key: str,
                     shared=data_key, article=index)
         plan.section(("redirect", article.path), index, fill)
         moves.extend((alias, article.url) for alias in article.aliases)
-    if moves:
-        plan.add(urls.REDIRECTS, "redirects", "redirects.txt", "", shared=data_key,
-            links=tuple(sorted(moves)))
+    # The register's redirects and gone notices (an append changes none of them: the
+    # quick path refuses one that would, build/quick.py).
+    if addresses is not None and before is None:
+        plan.section(("addresses", ""), (addresses.redirects, addresses.gone),
+                     plan_addresses, plan, addresses, data_key)
+        moves.extend(addresses.links())
+    host_files(plan, moves, data_key)
 
 
 def _feeds(site: Site, plan: Planning, data_key: str) -> None:

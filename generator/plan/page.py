@@ -22,7 +22,9 @@ class Page:
     kind: str
     """`home`, `archive`, `tag`, `section`, `tags`, `article`, `page`, `404`, `author`, `year`,
     `month`, `years`, `search`, `redirect`, `redirects`, `atom`, `rss`, `jsonfeed`,
-    `sitemap`, `sitemapindex`, `newssitemap` or `robots`."""
+    `sitemap`, `sitemapindex`, `newssitemap` or `robots`; at published addresses that
+    lost their page (plan/redirects.py), `moved` (a tag's or page's old address) or
+    `gone`."""
     template: str
     """Template file name, e.g. `list.html`."""
     title: str

@@ -20,6 +20,7 @@ from generator.errors import Problem
 from generator.plan import feeds_and_lists, sections
 from generator.plan.feeds_and_lists import lists
 from generator.plan.page import Copy, Page, deps_of, fingerprint
+from generator.plan.redirects import Addresses
 from generator.plan.site import Site
 
 __all__ = ["Copy", "Page", "Plan", "PlanMemo", "fingerprint", "make_plan", "plan_appended",
@@ -73,16 +74,19 @@ class Plan:
 
 
 def make_plan(site: Site, template_key: Callable[[str], str], globals_key: str,
-              copies: Iterable[Copy], previous: PlanMemo | None = None) -> Plan:
+              copies: Iterable[Copy], previous: PlanMemo | None = None,
+              addresses: Addresses | None = None) -> Plan:
     """Plan every page of `site`.
 
     `template_key(name)` is the fingerprint of a template with its
     dependencies; `globals_key` that of everything every page shows (the
     settings, the navigation, the UI strings). With `previous`, the memo of
     an earlier plan, sections that cannot have changed are reused; the result
-    is the same as without it (tests/test_plan.py checks this).
+    is the same as without it (tests/test_plan.py checks this). `addresses`: what
+    answers at the addresses of the register (plan/redirects.py), if it is kept.
     """
     planner = _Planner(site, template_key, globals_key, previous)
+    planner.addresses = addresses
     planner.plan()
     pages = planner.pages
     planned_copies = tuple(sorted(copies, key=lambda c: c.output))
@@ -196,6 +200,7 @@ class _Planner(_Adder):
         self.sections: dict[object, tuple[object, int, tuple[Page, ...]]] = {}
         self.reused = 0
         self.bylines: frozenset[str] = frozenset()
+        self.addresses: Addresses | None = None
         self.previous = previous if previous and self._same_inputs(previous) else None
         self.old_sections = self.previous.sections if self.previous else {}
         # Articles before `prefix` are the same articles, with the same shapes, at the
@@ -282,7 +287,7 @@ class _Planner(_Adder):
             add(static.url, "page", "page.html", static.title, own=_hash(static),
                 static_page=index)
         add("/404.html", "404", "404.html", "Page not found")
-        feeds_and_lists.plan_extra(site, self, self.pages, self.before)
+        feeds_and_lists.plan_extra(site, self, self.pages, self.before, self.addresses)
         if config.outputs.feeds:  # (not in sitemaps: after them)
             sections.section_feeds(site, self, feeds_and_lists.shared_key(config.fingerprint))
 

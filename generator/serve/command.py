@@ -57,7 +57,10 @@ class Preview:
         # Search is indexed by `SearchIndexer` after each reload, not inside the build.
         self.options = BuildOptions(site_dir=site_dir, output_dir=site_dir / PREVIEW_DIR,
                                     drafts=drafts, jobs=1, index_search=False,
-                                    trust_output=True)
+                                    trust_output=True,
+                                    # A preview publishes nothing: `warta build` keeps
+                                    # the register of published addresses.
+                                    keep_register=False)
         self.indexer = SearchIndexer(site_dir, self.options.output, self.reporter)
         self.first_jobs = first_jobs
         self.state = PreviewState(self.options.output)

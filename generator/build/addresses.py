@@ -1,0 +1,149 @@
+"""The register of published addresses at the edges of a build: read before the plan,
+written with the output, and what changed in it for the summary and `warta check`.
+
+The register is parsed by content/register.py and resolved against the site by
+plan/redirects.py; this module reads and writes its file (atomically, like the
+output: a failed build leaves it as it was) and, for the quick path, adds the
+addresses of today's news to it without parsing the whole file.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from bisect import insort
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+from generator import urls
+from generator.build.changes import Changes
+from generator.content.register import (
+    ARTICLE,
+    MOVED,
+    REGISTER,
+    TAG,
+    Address,
+    normal_address,
+    parse_register,
+)
+from generator.errors import ContentError
+from generator.plan.site import Site
+
+
+@dataclass(frozen=True)
+class AddressChanges:
+    """What a build did to the published addresses, for its summary."""
+
+    moved: tuple[tuple[str, str], ...] = ()
+    """(old, new) of each address that now redirects: a redirect is kept there."""
+    gone: tuple[str, ...] = ()
+    """Addresses that now answer with the gone notice."""
+
+
+@dataclass(frozen=True, eq=False, repr=False)
+class RegisterFile:
+    """The register as found on disk."""
+
+    entries: dict[str, Address]
+    """Its lines by address (empty when there is no file)."""
+    text: str | None
+    """Its text; None when there is no file yet."""
+
+    @property
+    def key(self) -> str:
+        """The hash of its text: the quick path checks that nobody edited it."""
+        return text_key(self.text)
+
+
+def text_key(text: str | None) -> str:
+    return "" if text is None else hashlib.sha1(text.encode("utf-8")).hexdigest()
+
+
+def read_text(site_dir: Path) -> str | None:
+    """The register's text, or None when there is none yet."""
+    try:
+        return (site_dir / REGISTER).read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return None
+
+
+def load_register(site_dir: Path) -> RegisterFile:
+    """Read and parse the register; raise ContentError naming each bad line."""
+    text = read_text(site_dir)
+    if text is None:
+        return RegisterFile({}, None)
+    entries, problems = parse_register(text, REGISTER)
+    if problems:
+        raise ContentError(problems)
+    return RegisterFile(entries, text)
+
+
+def write_register(site_dir: Path, text: str) -> None:
+    """Replace the register with `text` at once (a temporary file renamed)."""
+    path = site_dir / REGISTER
+    path.parent.mkdir(parents=True, exist_ok=True)
+    temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    temporary.write_text(text, encoding="utf-8")
+    os.replace(temporary, path)
+
+
+def appended_text(text: str, site: Site, before: Site, count: int,
+                  taken: Mapping[str, object]) -> str | None:
+    """The register `text` with the addresses of the articles appended to `before`
+    (those of `site.articles` from `count`) and of the tags they bring: what the whole
+    way would write. None when one of those addresses already answers (`taken`: the
+    output files of the last build): a gone notice or a redirect the whole way must
+    replace."""
+    new: list[Address] = []
+    for index in range(count, len(site.articles)):
+        article = site.articles[index]
+        new.append(Address(article.url, ARTICLE, article.path))
+        new += [Address(normal_address(alias), MOVED, article.url) for alias in article.aliases]
+    known = {t.tag.url for t in before.tags}
+    new += [Address(t.tag.url, TAG, t.tag.name) for t in site.tags if t.tag.url not in known]
+    if any(urls.output_path(a.url) in taken for a in new):
+        return None
+    head, lines = _split(text)
+    for address in new:
+        insort(lines, f"{address}\n")
+    return head + "".join(lines)
+
+
+def renames(changes: Changes) -> dict[str, str]:
+    """The articles whose file was renamed or moved, old path -> new path, as far as this
+    build can tell: a removed file and an added one with the same date and the same
+    body or title, one to one. (Only the cache knows the removed file's record: a
+    rename is best built before it is committed, so that the register holds it.)"""
+    gone: dict[tuple[str, str, object], list[str]] = {}
+    for record in changes.removed_records:
+        if (article := record.article) is not None:
+            for key in _identities(article.body_hash, article.title, article.date):
+                gone.setdefault(key, []).append(article.path)
+    found: dict[str, str] = {}
+    if not gone:
+        return found
+    for change in changes.added:
+        if (article := change.entry.record.article) is None:
+            continue
+        for key in _identities(article.body_hash, article.title, article.date):
+            old = gone.get(key, [])
+            if len(old) == 1 and old[0] not in found:
+                found[old[0]] = article.path
+                break
+    return found
+
+
+def _identities(body: str, title: str, date: object) -> list[tuple[str, str, object]]:
+    # A rename keeps the date: two articles with one boilerplate body are not one.
+    return ([("body", body, date)] if body else []) + [("title", title, date)]
+
+
+def _split(text: str) -> tuple[str, list[str]]:
+    """The comment lines at the top, and the address lines (sorted, as written)."""
+    lines = text.splitlines(keepends=True)
+    first = 0
+    while first < len(lines) and (not lines[first].strip() or lines[first].startswith("#")):
+        first += 1
+    rest = [line if line.endswith("\n") else line + "\n" for line in lines[first:]]
+    return "".join(lines[:first]), rest

@@ -1,0 +1,142 @@
+"""The register of published addresses (`content/published-urls.txt`): text <-> records.
+
+Every address the site has ever published, one a line, sorted, with what answers
+there: an article or a static page (its source file), a tag page (its name), a
+redirect (`moved` and the address it leads to) or a notice that the article is gone.
+`warta build` keeps it like a lock file (plan/redirects.py decides the next one) and
+the editors commit it with the content, so that a fresh checkout knows every
+address ever published. `parse_register` and `format_register` are pure.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+
+from generator import urls
+from generator.errors import Problem
+
+REGISTER = "content/published-urls.txt"
+"""Where the register lives, relative to the site folder."""
+
+ARTICLE, PAGE, TAG, MOVED, GONE = "article", "page", "tag", "moved", "gone"
+LIVE = frozenset({ARTICLE, PAGE, TAG})
+"""Kinds of address where a page of the site answers."""
+_KINDS = (ARTICLE, PAGE, TAG, MOVED, GONE)
+# What a build writes, nearly always: slug-shaped folders. Anything else is checked
+# the long way.
+_PLAIN = re.compile(r"(?:/[a-z0-9][a-z0-9_-]*)*/")
+
+HEADER = """\
+# Every address this site has published, kept by `warta build`: commit this file with
+# the content, as a lock file. One address a line, then what answers there:
+#   article <file> | page <file> | tag <name> | moved <address> | gone
+# A changed address keeps a redirect (`moved`), a deleted article a notice (`gone`).
+"""
+
+
+@dataclass(frozen=True, slots=True)
+class Address:
+    """One line of the register."""
+
+    url: str
+    """The root-relative address, e.g. `/2024/03/banjir/`."""
+    kind: str
+    """`article`, `page`, `tag`, `moved` or `gone`."""
+    target: str = ""
+    """The source file (article, page), the tag's name (tag), the address it leads to
+    (moved); empty when gone."""
+    line: int = field(default=0, compare=False)
+    """Its line in the register file (0 when made by a build)."""
+
+    def __str__(self) -> str:
+        return f"{self.url} {self.kind} {self.target}".rstrip()
+
+
+Register = Mapping[str, Address]
+"""The register: each address's line, by address."""
+
+
+def normal_address(url: str) -> str:
+    """`url` as the register and the redirect rules write it: root-relative, ending in
+    `/` unless its last part names a file (`/berita/123.html`)."""
+    url = "/" + url.lstrip("/")
+    return url if "." in url.rsplit("/", 1)[-1] else url.rstrip("/") + "/"
+
+
+def parse_register(text: str, path: str = REGISTER) -> tuple[dict[str, Address], list[Problem]]:
+    """The register's lines by address, and a problem (file, line, what to do) for
+    each line that is not one."""
+    found: dict[str, Address] = {}
+    problems: list[Problem] = []
+    plain = _PLAIN.fullmatch
+    for number, raw in enumerate(text.splitlines(), start=1):
+        line = raw.strip()
+        if not line or line.startswith("#"):
+            continue
+        url, _, rest = line.partition(" ")
+        kind, _, target = rest.strip().partition(" ")
+        target = target.strip()
+        # The lines a build writes pass at once (this runs for every line, every build).
+        if plain(url) and url not in found and (
+                (kind in LIVE and target) or (kind == GONE and not target)
+                or (kind == MOVED and plain(target))):
+            found[url] = Address(url, kind, target, number)
+            continue
+        problem = _line_problem(url, kind, target)
+        if problem is None and url in found:
+            problem = (f"the address {url} is also on line {found[url].line}",
+                       "keep one of the two lines")
+        if problem is not None:
+            problems.append(Problem(path, number, *problem))
+            continue
+        found[url] = Address(url, kind, target, number)
+    return found, problems
+
+
+def _line_problem(url: str, kind: str, target: str) -> tuple[str, str] | None:
+    """What is wrong with one line, and what to do; None when it is right."""
+    shape = "write `<address> article <file>`, `... moved <address>` or `... gone`"
+    if kind not in _KINDS:
+        return (f"{kind or 'nothing'!r} after {url} is not one of {', '.join(_KINDS)}",
+                shape)
+    if not _is_address(url):
+        return f"{url!r} is not an address of this site", "write it as /2024/03/banjir/"
+    if kind == GONE and target:
+        return f"`gone` takes nothing after it, not {target!r}", f"write `{url} gone`"
+    if kind != GONE and not target:
+        return f"`{kind}` needs what it points to", shape
+    if kind == MOVED and not _is_address(target):
+        return (f"{url} is moved to {target!r}, which is not an address of this site",
+                "write the address it moved to, e.g. /2024/04/banjir/")
+    return None
+
+
+def _is_address(url: str) -> bool:
+    if _PLAIN.fullmatch(url):
+        return True
+    if not url.startswith("/") or normal_address(url) != url:
+        return False
+    try:
+        urls.output_path(url)
+    except ValueError:
+        return False
+    return True
+
+
+def is_formatted(text: str) -> bool:
+    """Whether `text` is as `format_register` writes it (header, sorted lines, `\n`
+    endings), without parsing it: a register edited by hand is written again, so that
+    the quick path's sorted inserts give what the whole way would write."""
+    if not text.startswith(HEADER) or "\r" in text or not text.endswith("\n"):
+        return False
+    lines = text[len(HEADER):].splitlines()
+    return all(a < b for a, b in zip(lines, lines[1:], strict=False)) and all(
+        line and not line.startswith(("#", " ")) and line == line.strip() for line in lines)
+
+
+def format_register(addresses: Iterable[Address]) -> str:
+    """The register's text: the header, then one line per address, sorted."""
+    lines = [str(a) for a in sorted(addresses, key=lambda a: a.url)]
+    return HEADER + "".join(line + "\n" for line in lines)

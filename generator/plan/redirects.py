@@ -1,0 +1,220 @@
+"""What answers at every address the site has published: the next register, the
+redirect and gone pages it needs, and the redirect rules for the hosts.
+
+`resolve` compares the register the last build left (content/register.py) with
+the site as it is now. An address where a page of the site answers stays live;
+one whose article or page is now elsewhere (a slug edited, a date moved to
+another month, the file renamed, the URL pattern changed) becomes a redirect to
+its new address; a tag that `[tag_aliases]` now maps to another redirects to
+it; a deleted article's address becomes "gone". A redirect always points at the
+final address (chains are followed when resolving), and `aliases:` of articles
+claim their addresses first.
+
+`plan_addresses` plans the pages (an HTML refresh, or the gone notice) and
+`host_files` the rules: `_redirects` (Netlify, Cloudflare Pages), `.htaccess`
+(Apache) and an nginx `map` include, each with status 301 or 410.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from typing import Any, Protocol
+
+from generator import urls
+from generator.content.register import (
+    ARTICLE,
+    GONE,
+    LIVE,
+    MOVED,
+    PAGE,
+    REGISTER,
+    TAG,
+    Address,
+    normal_address,
+)
+from generator.errors import Problem
+from generator.plan.site import Site
+from generator.slugs import slugify
+
+GONE_PAGE = "/410.html"
+"""The notice the host rules serve with status 410 (one for every gone address)."""
+HTACCESS = "/.htaccess"
+NGINX = "/nginx-redirects.conf"
+
+
+@dataclass(frozen=True)
+class Redirect:
+    """A register address that leads elsewhere, as planned."""
+
+    url: str
+    """The old address."""
+    to: str
+    """The address it leads to (always a final one)."""
+    title: str
+    """What is there: an article's title, a tag's name."""
+    article: int | None
+    """The article it leads to (index into `Site.articles`), if it is one."""
+
+
+@dataclass(frozen=True)
+class Addresses:
+    """The register after this build, and what it changes."""
+
+    register: tuple[Address, ...]
+    """Every address ever published, sorted, as this build leaves them; empty when
+    `changed` is False (the register stays as it was)."""
+    changed: bool
+    """Whether `register` differs from the one the build started from."""
+    redirects: tuple[Redirect, ...]
+    """Redirects to plan (the addresses `aliases:` claim are planned by the alias
+    mechanism, plan/feeds_and_lists.py)."""
+    gone: tuple[str, ...]
+    """Addresses of deleted articles, pages and tags, sorted."""
+    moved: tuple[tuple[str, str], ...] = ()
+    """(old, new) of the addresses that this build turned into redirects."""
+    removed: tuple[str, ...] = ()
+    """The addresses that this build turned into gone notices."""
+    problems: tuple[Problem, ...] = ()
+    """Redirect loops among the register's lines."""
+
+    def links(self) -> tuple[tuple[str, str], ...]:
+        """The (from, to) pairs of the host rules; `to` is empty for a gone address."""
+        return (tuple((r.url, r.to) for r in self.redirects)
+                + tuple((url, "") for url in self.gone))
+
+
+Line = tuple[str, str]
+"""A register line while resolving: (kind, target), by address (tuples: the whole
+archive's lines are compared on every build)."""
+
+
+def live_addresses(site: Site) -> dict[str, Line]:
+    """The addresses where a page of `site` answers: articles, static pages, tags."""
+    live = {a.url: (ARTICLE, a.path) for a in site.articles}
+    live.update((p.url, (PAGE, p.path)) for p in site.pages)
+    live.update((t.tag.url, (TAG, t.tag.name)) for t in site.tags)
+    return live
+
+
+def resolve(site: Site, old: Mapping[str, Address],
+            renamed: Mapping[str, str] | None = None) -> Addresses:
+    """The register after a build of `site`, from the register `old` it started with;
+    `renamed` maps the old path of an article file renamed since to its new one."""
+    live = live_addresses(site)
+    aliases = {normal_address(alias): a.url for a in site.articles for alias in a.aliases}
+    now = dict(live)
+    for alias, url in aliases.items():
+        now.setdefault(alias, (MOVED, url))
+    renamed = renamed or {}
+    where: dict[str, str] | None = None
+    for url, before in old.items():
+        if url in now:
+            continue
+        if before.kind in (ARTICLE, PAGE):
+            if where is None:
+                where = {a.path: a.url for a in site.articles}
+                where.update((p.path, p.url) for p in site.pages)
+            moved_to = where.get(before.target) or where.get(renamed.get(before.target, ""))
+            now[url] = (MOVED, moved_to) if moved_to else (GONE, "")
+        elif before.kind == TAG:
+            tag = urls.tag_url(slugify(site.config.canonical_tag(before.target)))
+            now[url] = ((MOVED, tag) if live.get(tag, ("", ""))[0] == TAG else (GONE, ""))
+        else:
+            now[url] = (before.kind, before.target)
+    problems = _final(now, old)
+    return _addresses(site, now, old, aliases, problems)
+
+
+def _final(now: dict[str, Line], old: Mapping[str, Address]) -> tuple[Problem, ...]:
+    """Point every redirect of `now` at its final address, in place; a chain ending
+    nowhere becomes gone. A loop (only hand edits of the register make one) is a
+    problem naming its lines."""
+    problems = []
+    for url, (kind, first) in now.items():
+        if kind != MOVED:
+            continue
+        seen = [url]
+        to = first
+        while (next_ := now.get(to)) is not None and next_[0] == MOVED:
+            if to in seen:
+                lines = ", ".join(str(old[u].line) for u in seen if u in old)
+                problems.append(Problem(REGISTER, old[url].line if url in old else None,
+                                        f"the redirects {' -> '.join([*seen, to])} loop "
+                                        f"(lines {lines})",
+                                        "make one of them `gone`, or point it at a page"))
+                break
+            seen.append(to)
+            to = next_[1]
+        target = now.get(to)
+        if target is not None and target[0] == GONE:
+            now[url] = (GONE, "")
+        elif to != first:
+            now[url] = (MOVED, to)
+    return tuple(problems)
+
+
+def _addresses(site: Site, now: dict[str, Line], old: Mapping[str, Address],
+               aliases: Mapping[str, str], problems: tuple[Problem, ...]) -> Addresses:
+    redirects, gone, moved, removed = [], [], [], []
+    index: dict[str, int] | None = None
+    titles = {t.tag.url: t.tag.name for t in site.tags}
+    titles.update((p.url, p.title) for p in site.pages)
+    for url in sorted(url for url, (kind, _) in now.items() if kind not in LIVE):
+        kind, target = now[url]
+        before = old.get(url)
+        if kind == MOVED:
+            if before is not None and before.kind in LIVE:
+                moved.append((url, target))
+            if url in aliases:
+                continue  # the alias mechanism plans it
+            if index is None:
+                index = {a.url: n for n, a in enumerate(site.articles)}
+            article = index.get(target)
+            title = (site.articles[article].title if article is not None
+                     else titles.get(target, target))
+            redirects.append(Redirect(url, target, title, article))
+        else:
+            gone.append(url)
+            if before is not None and before.kind in LIVE:
+                removed.append(url)
+    changed = len(now) != len(old) or any(
+        (before := old.get(url)) is None or before.kind != kind or before.target != target
+        for url, (kind, target) in now.items())
+    register = tuple(Address(url, *now[url]) for url in sorted(now)) if changed else ()
+    return Addresses(register, changed, tuple(redirects), tuple(gone), tuple(moved),
+                     tuple(removed), problems)
+
+
+class Adding(Protocol):
+    """The planner's `add` (plan/planner.py)."""
+
+    def add(self, url: str, kind: str, template: str, title: str, **fields: Any) -> None:
+        """Plan the page at `url`."""
+
+
+def plan_addresses(plan: Adding, addresses: Addresses, data_key: str) -> None:
+    """The redirect pages (an HTML refresh: any host) and gone notices of `addresses`."""
+    for redirect in addresses.redirects:
+        if redirect.article is not None:  # as an alias's page: the title follows edits
+            plan.add(redirect.url, "redirect", "redirect.html", redirect.title,
+                     own=redirect.to, shared=data_key, article=redirect.article)
+        else:
+            plan.add(redirect.url, "moved", "moved.html", redirect.title, shared=data_key,
+                     links=((redirect.url, redirect.to),))
+    for url in addresses.gone:
+        plan.add(url, "gone", "gone.html", "Page removed")
+    if addresses.gone:
+        plan.add(GONE_PAGE, "gone", "gone.html", "Page removed")
+
+
+def host_files(plan: Adding, links: Iterable[tuple[str, str]], data_key: str) -> None:
+    """The redirect rules for each kind of host, from (from, to) pairs (`to` empty: gone,
+    status 410 with the notice at `GONE_PAGE`); nothing when there are none."""
+    ordered = tuple(sorted(links))
+    if not ordered:
+        return
+    plan.add(urls.REDIRECTS, "redirects", "redirects.txt", "", shared=data_key,
+             links=ordered)
+    plan.add(HTACCESS, "redirects", "htaccess.txt", "", shared=data_key, links=ordered)
+    plan.add(NGINX, "redirects", "nginx-redirects.txt", "", shared=data_key, links=ordered)

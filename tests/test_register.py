@@ -1,0 +1,251 @@
+"""The register of published addresses: its text, and what a build makes of it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from generator.build.addresses import load_register
+from generator.cli import main
+from generator.content.register import (
+    GONE,
+    MOVED,
+    REGISTER,
+    Address,
+    format_register,
+    is_formatted,
+    parse_register,
+)
+from generator.errors import ContentError
+from tests.conftest import SiteMaker, settings
+
+TEXT = """\
+# a comment
+/2024/03/satu/ article content/articles/satu.md
+/2024/03/lama/   moved   /2024/03/satu/
+
+/2024/03/hapus/ gone
+/tag/kpu/ tag KPU
+/tentang/ page content/pages/tentang.md
+/berita/123.html moved /2024/03/satu/
+"""
+
+
+def test_the_register_is_read_line_by_line() -> None:
+    entries, problems = parse_register(TEXT)
+    assert problems == []
+    assert entries["/2024/03/lama/"] == Address("/2024/03/lama/", MOVED, "/2024/03/satu/")
+    assert entries["/2024/03/lama/"].line == 3
+    assert entries["/2024/03/hapus/"] == Address("/2024/03/hapus/", GONE)
+    assert entries["/tag/kpu/"].target == "KPU"
+    assert len(entries) == 6
+
+
+def test_formatting_sorts_and_reads_back_the_same() -> None:
+    entries, _ = parse_register(TEXT)
+    text = format_register(entries.values())
+    again, problems = parse_register(text)
+    assert problems == [] and again == entries
+    lines = [line for line in text.splitlines() if not line.startswith("#")]
+    assert lines == sorted(lines)
+    assert format_register(again.values()) == text
+
+
+@pytest.mark.parametrize(("line", "message"), [
+    ("/2024/03/satu/ artikel x.md", "'artikel' after /2024/03/satu/ is not one of"),
+    ("/2024/03/satu/", "'nothing' after /2024/03/satu/"),
+    ("2024/03/satu/ gone", "'2024/03/satu/' is not an address of this site"),
+    ("/2024/03/satu gone", "'/2024/03/satu' is not an address"),
+    ("/a/../b/ gone", "is not an address"),
+    ("/2024/03/satu/ gone now", "`gone` takes nothing after it"),
+    ("/2024/03/satu/ moved", "`moved` needs what it points to"),
+    ("/2024/03/satu/ moved elsewhere", "which is not an address of this site"),
+    ("/2024/03/satu/ article", "`article` needs what it points to"),
+])
+def test_a_bad_line_is_an_error_with_file_and_line(line: str, message: str) -> None:
+    _, problems = parse_register(f"# head\n/ok/ gone\n{line}\n", REGISTER)
+    assert len(problems) == 1
+    assert str(problems[0]).startswith(f"{REGISTER}:3: ")
+    assert message in str(problems[0])
+    assert problems[0].hint
+
+
+def test_an_address_twice_names_both_lines() -> None:
+    _, problems = parse_register("/a/ gone\n/b/ gone\n/a/ moved /b/\n")
+    assert [(p.line, p.message) for p in problems] == [
+        (3, "the address /a/ is also on line 1")]
+
+
+def test_a_build_stops_on_a_bad_register_and_names_the_line(site: SiteMaker) -> None:
+    site.article("2024/03/satu", "Satu", "2024-03-01T09:00:00+07:00")
+    site.write(REGISTER, "/2024/03/satu/ article content/articles/2024/03/satu.md\n"
+                         "/x/ moved\n")
+    with pytest.raises(ContentError) as caught:
+        site.build()
+    assert [str(p).split(" — ")[0] for p in caught.value.problems] == [
+        f"{REGISTER}:2: `moved` needs what it points to"]
+    assert not site.output.exists()
+
+
+def test_a_redirect_loop_in_a_hand_edited_register_is_an_error(site: SiteMaker) -> None:
+    site.article("2024/03/satu", "Satu", "2024-03-01T09:00:00+07:00")
+    site.write(REGISTER, "/a/ moved /b/\n/b/ moved /a/\n")
+    with pytest.raises(ContentError) as caught:
+        site.build()
+    assert any("loop" in str(p) and "lines 1, 2" in str(p) for p in caught.value.problems)
+
+
+def test_an_alias_clash_names_both_files(site: SiteMaker) -> None:
+    site.article("2024/03/satu", "Satu", "2024-03-01T09:00:00+07:00", aliases="[/lama/]")
+    site.article("2024/03/dua", "Dua", "2024-03-02T09:00:00+07:00", aliases="[/lama/]")
+    with pytest.raises(ContentError) as caught:
+        site.build()
+    text = "\n".join(map(str, caught.value.problems))
+    assert "content/articles/2024/03/dua.md" in text
+    assert "content/articles/2024/03/satu.md" in text
+
+
+def test_a_build_with_drafts_reads_the_register_but_does_not_change_it(
+        site: SiteMaker) -> None:
+    site.article("2024/03/satu", "Satu", "2024-03-01T09:00:00+07:00")
+    site.build()
+    before = (site.root / REGISTER).read_text()
+    site.article("2024/03/dua", "Dua", "2024-03-02T09:00:00+07:00", draft="true")
+    site.build(drafts=True, output_dir=site.root / "preview")
+    assert (site.root / REGISTER).read_text() == before
+    assert (site.root / "preview/2024/03/dua/index.html").exists()
+
+
+def test_the_quick_path_adds_todays_news_to_the_register(site: SiteMaker) -> None:
+    settings(site)
+    # Eight tags on two articles each: a ninth with one article leaves the menu as it is.
+    eight = "[A, B, C, D, E, F, G, H]"
+    site.article("2024/03/satu", "Satu", "2024-03-01T09:00:00+07:00", tags=eight)
+    site.article("2024/03/nol", "Nol", "2024-02-29T09:00:00+07:00", tags=eight)
+    site.build()
+    site.article("2024/03/dua", "Dua", "2024-03-02T09:00:00+07:00", tags="[A, Banjir]",
+                 aliases="[/berita/2.html]")
+    quick = site.build()
+    assert quick.quick
+    text = (site.root / REGISTER).read_text()
+    (site.root / REGISTER).unlink()  # the whole way, from nothing, writes the same
+    site.build(quick=False)
+    assert (site.root / REGISTER).read_text() == text
+    assert "/2024/03/dua/ article content/articles/2024/03/dua.md\n" in text
+    assert "/tag/banjir/ tag Banjir\n" in text
+    assert "/berita/2.html moved /2024/03/dua/\n" in text
+
+
+def test_a_hand_edited_register_sends_the_build_the_whole_way(site: SiteMaker) -> None:
+    site.article("2024/03/satu", "Satu", "2024-03-01T09:00:00+07:00")
+    site.build()
+    with (site.root / REGISTER).open("a") as register:
+        register.write("/lama/satu/ moved /2024/03/satu/\n")
+    site.article("2024/03/dua", "Dua", "2024-03-02T09:00:00+07:00")
+    result = site.build()
+    assert not result.quick
+    assert "2024/03/satu" in site.read("lama/satu/index.html")
+    assert "/lama/satu/ /2024/03/satu/ 301" in site.read("_redirects")
+
+
+def test_a_renamed_file_keeps_a_redirect(site: SiteMaker) -> None:
+    path = site.article("2024/03/satu", "Satu", "2024-03-01T09:00:00+07:00", slug="")
+    site.build()
+    path.rename(path.with_name("satu-baru.md"))
+    site.build()
+    entries = load_register(site.root).entries
+    assert entries["/2024/03/satu/"] == Address("/2024/03/satu/", MOVED, "/2024/03/satu-baru/")
+    assert "/2024/03/satu-baru/" in site.read("2024/03/satu/index.html")
+
+
+def test_a_register_is_written_only_when_it_changes(site: SiteMaker) -> None:
+    site.article("2024/03/satu", "Satu", "2024-03-01T09:00:00+07:00")
+    site.build()
+    register: Path = site.root / REGISTER
+    stamp = register.stat().st_mtime_ns
+    site.article("2024/03/satu", "Satu Diperbaiki", "2024-03-01T09:00:00+07:00", slug="satu")
+    site.build(quick=False)
+    assert register.stat().st_mtime_ns == stamp
+
+
+def test_a_renamed_tag_and_a_moved_article_in_one_build(site: SiteMaker) -> None:
+    site.article("2024/03/satu", "Satu", "2024-03-01T09:00:00+07:00", tags="[Wisata]")
+    site.article("2024/03/dua", "Dua", "2024-03-02T09:00:00+07:00", tags="[Budaya]")
+    site.build()
+    toml = (site.root / "site.toml").read_text(encoding="utf-8")
+    site.write("site.toml", toml + '\n[tag_aliases]\n"wisata" = "Pariwisata"\n')
+    site.article("2024/03/dua", "Dua", "2024-03-02T09:00:00+07:00", tags="[Budaya]",
+                 slug="dua-baru")
+    result = site.build()
+    assert result.addresses.moved == (("/2024/03/dua/", "/2024/03/dua-baru/"),
+                                      ("/tag/wisata/", "/tag/pariwisata/"))
+    entries = load_register(site.root).entries
+    assert entries["/tag/wisata/"] == Address("/tag/wisata/", MOVED, "/tag/pariwisata/")
+    assert 'url=/tag/pariwisata/"' in site.read("tag/wisata/index.html")
+    assert "/tag/wisata/ /tag/pariwisata/ 301" in site.read("_redirects")
+    assert 'Redirect 301 "/tag/wisata/" "/tag/pariwisata/"' in site.read(".htaccess")
+    assert '"/tag/wisata/" "/tag/pariwisata/";' in site.read("nginx-redirects.conf")
+
+
+def test_todays_news_at_a_gone_address_takes_the_whole_way(site: SiteMaker) -> None:
+    site.article("2024/03/satu", "Satu", "2024-03-01T09:00:00+07:00")
+    path = site.article("2024/03/dua", "Dua", "2024-03-02T09:00:00+07:00")
+    site.build()
+    path.unlink()
+    site.build()
+    assert load_register(site.root).entries["/2024/03/dua/"].kind == GONE
+    # A new article takes the address again: the notice and its 410 rule must go.
+    site.article("2024/03/dua", "Dua Lagi", "2024-03-03T09:00:00+07:00", slug="dua")
+    result = site.build()
+    assert not result.quick
+    assert load_register(site.root).entries["/2024/03/dua/"].kind == "article"
+    assert "Dua Lagi" in site.read("2024/03/dua/index.html")
+    # No redirect or gone address is left: no rules, no notice.
+    assert not (site.output / "_redirects").exists()
+    assert not (site.output / "410.html").exists()
+
+
+def test_check_shows_what_the_build_will_keep_before_publishing(site: SiteMaker) -> None:
+    site.article("2024/03/satu", "Satu", "2024-03-01T09:00:00+07:00", slug="satu")
+    path = site.article("2024/03/dua", "Dua", "2024-03-02T09:00:00+07:00")
+    site.build()
+    site.article("2024/03/satu", "Satu", "2024-03-01T09:00:00+07:00", slug="satu-baru")
+    path.unlink()
+    checked = CliRunner().invoke(main, ["check", "--site", str(site.root)])
+    assert checked.exit_code == 0, checked.output
+    assert checked.stdout.splitlines()[:2] == [
+        "moved: /2024/03/satu/ \u2192 /2024/03/satu-baru/ (redirect kept)",
+        "gone: /2024/03/dua/ (gone page kept)"]
+    # `warta check` writes nothing: the build that publishes says it again.
+    assert load_register(site.root).entries["/2024/03/satu/"].kind == "article"
+    built = CliRunner().invoke(main, ["build", "--site", str(site.root)])
+    assert "moved: /2024/03/satu/ \u2192 /2024/03/satu-baru/ (redirect kept)" in built.stdout
+
+
+def test_a_register_edited_by_hand_is_written_again_in_order(site: SiteMaker) -> None:
+    site.article("2024/03/satu", "Satu", "2024-03-01T09:00:00+07:00")
+    site.article("2024/03/dua", "Dua", "2024-03-02T09:00:00+07:00")
+    site.build()
+    register = site.root / REGISTER
+    written = register.read_text()
+    lines = written.splitlines()
+    register.write_bytes("\r\n".join(reversed(lines)).encode() + b"\r\n")
+    site.build()
+    assert register.read_text() == written
+    # A register as a build writes it is left alone.
+    assert is_formatted(written) and not is_formatted(written.replace("\n", "\r\n"))
+
+
+def test_a_page_given_a_new_slug_redirects(site: SiteMaker) -> None:
+    site.article("2024/03/satu", "Satu", "2024-03-01T09:00:00+07:00")
+    site.write("content/pages/tentang.md", "---\ntitle: Tentang Kami\n---\nKami.\n")
+    site.build()
+    assert load_register(site.root).entries["/tentang/"].kind == "page"
+    site.write("content/pages/tentang.md", "---\ntitle: Tentang Kami\nslug: redaksi\n---\nKami.\n")
+    result = site.build()
+    assert result.addresses.moved == (("/tentang/", "/redaksi/"),)
+    page = site.read("tentang/index.html")
+    assert 'url=/redaksi/"' in page and "<title>Tentang Kami</title>" in page
+    assert "/tentang/ /redaksi/ 301" in site.read("_redirects")
