@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from generator.config.footer import FooterLink
 from generator.errors import Problem
 
 
@@ -80,6 +81,8 @@ class SiteConfig:
     """URLs per sitemap file; past it, sitemap.xml becomes an index (at most 50,000)."""
     outputs: Outputs = field(default_factory=Outputs)
     """Optional outputs switched on or off."""
+    footer: tuple[FooterLink, ...] = ()
+    """`[footer]`'s links, in order; empty: the footer links the site's pages."""
     extra: Mapping[str, Any] = field(default_factory=dict)
     """Unknown top-level keys, available to templates as `site.extra`."""
     fingerprint: str = ""

@@ -22,7 +22,8 @@ class Page:
     kind: str
     """`home`, `archive`, `tag`, `tags`, `article`, `page`, `404`, `author`, `year`,
     `month`, `years`, `search`, `redirect`, `redirects`, `atom`, `rss`, `jsonfeed`,
-    `sitemap`, `sitemapindex`, `newssitemap` or `robots`."""
+    `sitemap`, `sitemapindex`, `newssitemap`, `robots` or `pagecount` (a list's
+    `pages.json`)."""
     template: str
     """Template file name, e.g. `list.html`."""
     title: str
@@ -55,6 +56,15 @@ class Page:
     """Next newer list page, if any."""
     older_url: str | None = None
     """Next older list page, if any."""
+    list_url: str = ""
+    """List pages: the list's own URL, which shows its newest page."""
+    nearby: tuple[tuple[int, str], ...] = ()
+    """List pages: (number, URL) of the pages linked by number, newest first
+    (`pagination.nearby`); page 1 and the newest are linked apart."""
+    last: int | None = None
+    """List pages: how many pages the list has, on its newest page only: that page
+    changes with each addition anyway, older pages never show a total in their bytes
+    (a script reads it from `pages.json`)."""
     base: str = ""
     """Hash of everything else that goes into the page."""
     fingerprint: str = ""
