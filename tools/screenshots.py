@@ -28,6 +28,7 @@ CHROMIUM = "/usr/bin/chromium"
 # (width, height): the height crops long pages, which keeps the PNGs small.
 SIZES: tuple[tuple[int, int], ...] = ((375, 1400), (1280, 1400))
 SCHEMES = ("light", "dark")
+FULL_PAGES = ("article", "archive")
 TIMEOUT_MS = 20_000
 FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
          "--disable-background-networking", "--disable-component-update", "--disable-sync",
@@ -116,8 +117,9 @@ def take_screenshots(base: str, pages: list[tuple[str, str]], dest: Path) -> lis
                                 ".pagefind-ui__result, .pagefind-ui__message:not(:empty)",
                                 timeout=TIMEOUT_MS)
                             page.wait_for_timeout(500)  # let the result excerpts settle
-                        # The whole article: its share links and related news are below.
-                        page.screenshot(path=str(target), full_page=name == "article")
+                        # The whole article and archive page: the share links, related
+                        # news and numbered pages are below the fold.
+                        page.screenshot(path=str(target), full_page=name in FULL_PAGES)
                     except PlaywrightError as error:
                         print(f"warning: {name} ({path}) at {width}px: {error}", file=sys.stderr)
                     if target.is_file() and target.stat().st_size > 0:
