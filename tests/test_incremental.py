@@ -100,7 +100,7 @@ EXPECTED_WRITES = {
         "index.html", "arsip/index.html", "arsip/page/4/index.html", "tag/index.html",
         "tag/tag-1/index.html", "tag/tag-1/page/2/index.html", "tag/tag-1/feed.xml",
         "2024/index.html", "2024/03/index.html", "2024/03/page/1/index.html",
-        "2024/03/page/2/index.html", "arsip/tahun/index.html",
+        "2024/03/page/2/index.html", "2024/03/pages.json", "arsip/tahun/index.html",
         "feed.xml", "rss.xml", "feed.json", "sitemap.xml",
     },
 }

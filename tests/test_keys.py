@@ -13,7 +13,8 @@ from generator.content import keys
      ("lokasi", "location"), ("ringkasan", "summary"), ("gambar", "image"), ("foto", "image"),
      ("label", "tags"), ("sumber", "source"), ("tittle", "title"), ("auhtors", "authors"),
      ("categoris", "categories"), ("excrept", "excerpt"), ("rubrik", "section"), ("warna", None),
-     ("editor", None), ("penyunting", None)],  # no editors in the model: nothing to suggest
+     ("editor", "editors"), ("penyunting", "editors"), ("redaktur", "editors"),
+     ("editros", "editors")],
 )
 def test_suggestion(key: str, meant: str | None) -> None:
     assert keys.suggestion(key) == meant

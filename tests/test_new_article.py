@@ -20,7 +20,7 @@ WHEN = datetime(2024, 3, 1, 9, 30, tzinfo=ZoneInfo("Asia/Jakarta"))
 def test_the_optional_keys_are_commented_with_how_to_publish() -> None:
     text = article_text("Banjir di Kampung Baru", WHEN)
     front = text.split("\n---\n")[0]
-    for key in ("summary", "location", "source", "image"):
+    for key in ("editors", "summary", "location", "source", "image"):
         assert re.search(rf"^# {key}:", front, re.M), key
     for key in ("src", "alt", "caption", "credit"):
         assert re.search(rf"^#   {key}: \S", front, re.M), key
@@ -36,11 +36,12 @@ def test_the_commented_lines_parse_once_uncommented() -> None:
     # Given a new article whose every commented key the editor uncommented as it is
     text = article_text("Banjir di Kampung Baru", WHEN)
     lines = text.split("\n")
-    shown = [re.sub(r"^# ((?:summary|location|source|image):|  \w+:)", r"\1", line)
+    shown = [re.sub(r"^# ((?:editors|summary|location|source|image):|  \w+:)", r"\1", line)
              for line in lines]
     # When it is parsed, then each key is read, and nothing is an error
     article = parse_article("\n".join(shown), "content/articles/x.md", SiteConfig()).article
     assert article.summary.startswith("Ringkasan") and article.location and article.source
+    assert [e.name for e in article.editors] == ["Inisial editor"]
     assert article.image is not None
     assert article.image.src == "media/2024/03/banjir-di-kampung-baru.jpg"
     assert article.image.alt and article.image.caption and article.image.credit

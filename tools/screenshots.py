@@ -3,9 +3,10 @@
 Serves the built `output/` folder on a throwaway local port (root-relative
 links, `/static/` and the search index need a real server, not file://), then
 asks Chromium for the pages the accessibility check audits (tests/test_real_clients.py):
-the home page, the archive, a tag page, an article with a photo, the search page
-with results and the 404 page, each at phone and desktop width, in light mode.
-CI keeps `docs/screenshots/` as an artifact, so a reviewer sees the site.
+the home page, the archive, the archive by month, a tag page, an article with a photo,
+the search page with results, the Redaksi page and the 404 page, each at phone and
+desktop width (375 and 1280 px), in light and dark mode: `<name>-<width>-<scheme>.png`.
+The PNGs are committed in `docs/screenshots/`, so a reviewer sees the site.
 
     .venv/bin/python tools/screenshots.py [--output output] [--dest docs/screenshots]
 """
@@ -26,6 +27,8 @@ from pathlib import Path
 CHROMIUM = "/usr/bin/chromium"
 # (width, height): the height crops long pages, which keeps the PNGs small.
 SIZES: tuple[tuple[int, int], ...] = ((375, 1400), (1280, 1400))
+SCHEMES = ("light", "dark")
+FULL_PAGES = ("article", "archive")
 TIMEOUT_MS = 20_000
 FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
          "--disable-background-networking", "--disable-component-update", "--disable-sync",
@@ -54,10 +57,12 @@ def serve(root: Path) -> Iterator[str]:
         thread.join()
 
 
-def first_article_with_figure(root: Path) -> str | None:
-    """Root-relative URL of the first article page (sorted by path) with a photo."""
+def article_to_shoot(root: Path) -> str | None:
+    """Root-relative URL of the newest article page (by path) with a photo and an editor."""
     # Articles are yyyy/mm/slug/index.html; month lists (yyyy/mm/page/N/) are not.
-    for page in sorted(root.glob("20*/*/*/index.html")):
+    pages = sorted(root.glob("20*/*/*/index.html"), reverse=True)
+    with_editor = [p for p in pages if 'class="editors"' in p.read_text(encoding="utf-8")]
+    for page in with_editor + pages:
         if page.parent.name == "page":
             continue
         if "<figure" in page.read_text(encoding="utf-8", errors="replace"):
@@ -75,6 +80,10 @@ def pages_to_shoot(root: Path, article: str) -> list[tuple[str, str]]:
     if tag:
         pages.append(("tag", tag.group(1)))
     pages.append(("article", article))
+    if (root / "arsip" / "tahun" / "index.html").is_file():
+        pages.append(("months", "/arsip/tahun/"))  # the archive by year and month
+    if (root / "redaksi" / "index.html").is_file():
+        pages.append(("redaksi", "/redaksi/"))
     if (root / "cari" / "index.html").is_file():
         pages.append(("search", f"/cari/?q={SEARCH_QUERY}"))
     if (root / "404.html").is_file():
@@ -92,12 +101,13 @@ def take_screenshots(base: str, pages: list[tuple[str, str]], dest: Path) -> lis
         # Chromium prints harmless noise on stderr; the PNG is the only verdict.
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
         try:
-            for width, height in SIZES:
+            for (width, height), scheme in [(size, scheme) for size in SIZES
+                                             for scheme in SCHEMES]:
                 context = browser.new_context(viewport={"width": width, "height": height},
-                                              color_scheme="light")
+                                              color_scheme=scheme)
                 page = context.new_page()
                 for name, path in pages:
-                    target = dest / f"{name}-{width}.png"
+                    target = dest / f"{name}-{width}-{scheme}.png"
                     target.unlink(missing_ok=True)
                     try:
                         page.goto(base + path, wait_until="load", timeout=TIMEOUT_MS)
@@ -107,7 +117,9 @@ def take_screenshots(base: str, pages: list[tuple[str, str]], dest: Path) -> lis
                                 ".pagefind-ui__result, .pagefind-ui__message:not(:empty)",
                                 timeout=TIMEOUT_MS)
                             page.wait_for_timeout(500)  # let the result excerpts settle
-                        page.screenshot(path=str(target))
+                        # The whole article and archive page: the share links, related
+                        # news and numbered pages are below the fold.
+                        page.screenshot(path=str(target), full_page=name in FULL_PAGES)
                     except PlaywrightError as error:
                         print(f"warning: {name} ({path}) at {width}px: {error}", file=sys.stderr)
                     if target.is_file() and target.stat().st_size > 0:
@@ -138,7 +150,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"error: {CHROMIUM} not found; install it with `apt-get install chromium`",
               file=sys.stderr)
         return 1
-    article = first_article_with_figure(root)
+    article = article_to_shoot(root)
     if article is None:
         print(f"error: no article page with a <figure> under {root}/20*/", file=sys.stderr)
         return 1

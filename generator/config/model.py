@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from generator.config.footer import FooterLink
 from generator.config.sections import HomeSettings, Section
 from generator.errors import Problem
 
@@ -90,6 +91,8 @@ class SiteConfig:
     menu). Never chosen by counts, so the menu changes only when site.toml does."""
     home: HomeSettings = field(default_factory=HomeSettings)
     """`[home]`: the home page's lead and how many editors' picks it shows."""
+    footer: tuple[FooterLink, ...] = ()
+    """`[footer]`'s links, in order; empty: the footer links the site's pages."""
     extra: Mapping[str, Any] = field(default_factory=dict)
     """Unknown top-level keys, available to templates as `site.extra`."""
     fingerprint: str = ""

@@ -16,6 +16,7 @@ from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from generator.config.checker import Checker, near, table
+from generator.config.footer import FOOTER_KEYS, read_footer
 from generator.config.model import AuthorInfo, Outputs, SiteConfig
 from generator.config.sections import HOME_KEYS, read_home, read_nav_tags, read_sections
 from generator.errors import ConfigError, Problem
@@ -30,6 +31,7 @@ _KNOWN_TOP = {
     "import", "outputs", "publisher_logo", "publisher", "sitemap_size",
     # Editorial structure (config/sections.py).
     "sections", "nav_tags", "home",
+    "footer",
 }
 # The keys `parse_config` reads in each of its tables; any other key there is a mistake.
 _TABLE_KEYS = {
@@ -37,6 +39,7 @@ _TABLE_KEYS = {
     "import": ("known_tags",),
     "outputs": ("feeds", "sitemaps", "search", "date_archives", "author_pages"),
     "home": HOME_KEYS,
+    "footer": FOOTER_KEYS,
 }
 _AUTHOR_KEYS = ("name", "bio", "photo")
 _PLACEHOLDERS = {"year", "month", "day", "slug"}
@@ -117,6 +120,7 @@ def parse_config(text: str, path: str = CONFIG_NAME) -> SiteConfig:
         sections=read_sections(check, data),
         nav_tags=read_nav_tags(check, data),
         home=read_home(check, data),
+        footer=read_footer(check, table(check, data, "footer")),
         extra={k: v for k, v in data.items() if k not in _KNOWN_TOP},
         fingerprint=hashlib.sha256(text.encode("utf-8")).hexdigest()[:16],
     )

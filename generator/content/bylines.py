@@ -19,7 +19,8 @@ _INITIALS = re.compile(r"[^\W\d_]{2,4}")
 """What imported initials look like: two to four letters (`Hmz`, `Ulm`)."""
 
 
-def unknown_author(written: str, authors: Mapping[str, AuthorInfo]) -> tuple[str, str] | None:
+def unknown_author(written: str, authors: Mapping[str, AuthorInfo],
+                   what: str = "author") -> tuple[str, str] | None:
     """The warning's message and hint for author `written`, or None when `[authors]`
     knows it (as initials or as a full name) or it looks like a name of its own."""
     if written in authors:
@@ -27,7 +28,7 @@ def unknown_author(written: str, authors: Mapping[str, AuthorInfo]) -> tuple[str
     names = {info.name.casefold(): key for key, info in authors.items()}
     if written.casefold() in names:
         return None
-    message = f"the author `{written}` is not in [authors] of site.toml"
+    message = f"the {what} `{written}` is not in [authors] of site.toml"
     if " " in written:  # a full name: compared with the full names
         near = difflib.get_close_matches(written.casefold(), names, n=1, cutoff=0.8)
         meant = names[near[0]] if near else None
@@ -35,9 +36,11 @@ def unknown_author(written: str, authors: Mapping[str, AuthorInfo]) -> tuple[str
         found = difflib.get_close_matches(written, list(authors), n=1, cutoff=0.6)
         meant = found[0] if found else None
     if meant is not None:
-        return (message, f"did you mean `{meant}` ({authors[meant].name})? As written, "
-                "it gets an author page of its own")
+        written_as = ("As written, it gets an author page of its own" if what == "author"
+                      else "As written, the page shows it as it is")
+        return (message, f"did you mean `{meant}` ({authors[meant].name})? {written_as}")
     if _INITIALS.fullmatch(written):
-        return (f"{message}: the byline shows `{written}`",
+        return (f"{message}: the page shows `{written}`" if what != "author" else
+                f"{message}: the byline shows `{written}`",
                 f'add `{written} = "Full Name"` to [authors] in site.toml')
     return None

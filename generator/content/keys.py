@@ -12,8 +12,8 @@ from collections.abc import Collection, Iterable, Mapping
 from typing import Any
 
 KNOWN_KEYS = frozenset({
-    "title", "date", "slug", "tags", "authors", "author", "summary", "location", "source",
-    "image", "draft", "updated", "corrections", "aliases", "withdrawn",
+    "title", "date", "slug", "tags", "authors", "author", "editors", "summary", "location",
+    "source", "image", "draft", "updated", "corrections", "aliases", "withdrawn",
     "section", "featured",
 })
 """The keys of an article's frontmatter, as docs/content.md lists them."""
@@ -36,6 +36,7 @@ QUIET_KEYS = frozenset({
 EDITOR_WORDS = {
     "judul": "title", "tanggal": "date", "tgl": "date", "waktu": "date",
     "penulis": "authors", "wartawan": "authors", "reporter": "authors",
+    "editor": "editors", "penyunting": "editors", "redaktur": "editors",
     "lokasi": "location", "ringkasan": "summary", "deskripsi": "summary",
     "gambar": "image", "foto": "image", "label": "tags", "sumber": "source",
     "koreksi": "corrections", "ralat": "corrections",

@@ -90,6 +90,9 @@ class Article:
     """Tags in the order written, duplicates removed."""
     authors: tuple[Author, ...] = ()
     """Bylines in the order written."""
+    editors: tuple[Author, ...] = ()
+    """Editors (`editors:`, initials mapped by `[authors]` like bylines), shown as
+    "Editor: ..." under the byline and as `editor` in the JSON-LD."""
     summary: str = ""
     """Plain-text summary: from frontmatter or the first paragraph."""
     location: str = ""

@@ -16,6 +16,7 @@ from generator.slugs import slugify
 # yet). Each line, uncommented as it is, still parses: no value holds `: ` or `#`.
 _OPTIONAL = """\
 # Baris berikut boleh diisi: hapus tanda # di depannya, lalu ganti contohnya.
+# editors: [Inisial editor]
 # summary: Ringkasan satu atau dua kalimat (tanpa ini, paragraf pertama yang dipakai)
 # location: Kota tempat peristiwa terjadi
 # source: Media asal berita, bila bukan media ini

@@ -69,6 +69,7 @@ def parse_article(data: bytes | str, path: str, config: SiteConfig,
         url=urls.article_url(config.article_url, when, slug) if when and slug else "",
         tags=fields.tags(),
         authors=fields.authors(),
+        editors=fields.editors(),
         summary=summary,
         location=fields.text("location"),
         source=fields.text("source"),
@@ -272,16 +273,23 @@ class _Fields:
             value = value.get("name")
         # A full name is two capitalised words: only initials of `[authors]` are taken
         # for several authors written with spaces (`Hmz Ulm`).
-        names = self._listed(key, value, "author", self.config.authors.keys())
+        return self._people(key, value, "author")
+
+    def editors(self) -> tuple[Author, ...]:
+        return self._people("editors", self.data.get("editors"), "editor")
+
+    def _people(self, key: str, value: Any, what: str) -> tuple[Author, ...]:
+        """Authors or editors: initials of `[authors]` become full names."""
+        names = self._listed(key, value, what, self.config.authors.keys())
         authors: dict[str, Author] = {}
         for written in names:
             info = self.config.author(written)
             slug = slugify(info.name)
             if not slug:
-                self.fail(key, f"the author {written!r} has no letters or digits to make a "
+                self.fail(key, f"the {what} {written!r} has no letters or digits to make a "
                           "URL from", "write the name or initials in letters")
                 continue
-            if (unknown := unknown_author(written, self.config.authors)) is not None:
+            if (unknown := unknown_author(written, self.config.authors, what)) is not None:
                 self.fail(key, *unknown, severity="warning")
             authors.setdefault(slug, Author(key=written, name=info.name, slug=slug,
                                             url=urls.author_url(slug)))

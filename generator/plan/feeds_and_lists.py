@@ -15,7 +15,7 @@ from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from itertools import chain, groupby
+from itertools import groupby
 from operator import itemgetter
 from typing import Any, Protocol
 
@@ -24,7 +24,7 @@ from babel.dates import format_date
 from generator import date_format, urls
 from generator.content.model import Article
 from generator.plan.page import Page
-from generator.plan.pagination import paginate
+from generator.plan.pagination import nearby, paginate
 from generator.plan.redirects import Addresses, host_files, plan_addresses
 from generator.plan.site import Site
 
@@ -35,6 +35,8 @@ RELATED_WINDOW = 24
 
 Bounded so that planning stays linear in the archive for tags with thousands
 of articles; within the window the choice is exact and deterministic."""
+PAGE_COUNT_KEY = "page-count"
+"""`pages.json` shows no navigation or UI strings: keyed on its count alone."""
 NEWS_DAYS = 2
 """Google News sitemaps list only articles of the last two days."""
 NEWS_LIMIT = 1000
@@ -80,6 +82,10 @@ def list_pages(plan: Adding, base: str, kind: str, title: str, items: Sequence[i
             "number": chunk.number,
             "newer_url": urls.numbered(base, chunk.number + 1) if chunk.number < last else None,
             "older_url": urls.numbered(base, chunk.number - 1) if chunk.number > 1 else None,
+            "list_url": base,
+            "nearby": tuple((n, urls.numbered(base, n))
+                            for n in reversed(nearby(chunk.number, last))),
+            "last": last if chunk.number == last else None,
         }
         # The newest page is also shown at `base`, the address readers and search
         # engines should use for it while it is the newest.
@@ -90,6 +96,10 @@ def list_pages(plan: Adding, base: str, kind: str, title: str, items: Sequence[i
             plan.add(base, kind, "list.html", title, **page_fields)
     if not chunks:
         plan.add(base, kind, "list.html", title, number=None, **fields)
+    elif last > 1:
+        # The page count for the older pages' script: changes only with a new page.
+        plan.add(urls.page_count_url(base), "pagecount", "pages.json", title,
+                 shared=PAGE_COUNT_KEY, last=last)
 
 
 def list_counts(site: Site) -> dict[str, int]:
@@ -120,9 +130,14 @@ class Before:
 def related_finder(site: Site) -> Callable[[int], tuple[int, ...]]:
     """A function giving, for an article index, its related articles, best first.
 
-    Related articles share the most tags with the article; ties go to the
-    newest. Only articles published before it are candidates, so an article
-    page never changes when later news arrives (pages stay stable).
+    Related articles share the rarest tags with the article: each shared tag
+    weighs `tag_weight` of how many articles had the tag up to this one, so
+    "Pemkot" (hundreds) counts for less than "Jembatan Merah" (a handful); ties
+    go to the newest. Only articles published before it are candidates and the
+    counts stop at the article itself, so an article page never changes when
+    later news arrives (pages stay stable). A story filed late among them adds
+    one to the later articles' counts, which moves a weight only where a count
+    crosses a power of two: at most one article per tag.
     """
     tag_items = {t.tag.slug: t.items for t in site.tags}
 
@@ -132,17 +147,29 @@ def related_finder(site: Site) -> Callable[[int], tuple[int, ...]]:
             items = tag_items.get(tags[0].slug, ())
             end = bisect_left(items, index)
             return tuple(reversed(items[max(0, end - RELATED):end]))
-        windows = []
+        scores: Counter[int] = Counter()
         for tag in tags:
             items = tag_items.get(tag.slug, ())
             end = bisect_left(items, index)
-            windows.append(items[max(0, end - RELATED_WINDOW):end])
-        shared = Counter(chain.from_iterable(windows))
-        # Most shared tags first, then the newest (the highest index).
-        best = sorted(shared.items(), key=itemgetter(1, 0), reverse=True)[:RELATED]
+            weight = tag_weight(end + 1)
+            for other in items[max(0, end - RELATED_WINDOW):end]:
+                scores[other] += weight
+        # Highest weight first, then the newest (the highest index).
+        best = sorted(scores.items(), key=itemgetter(1, 0), reverse=True)[:RELATED]
         return tuple(other for other, _ in best)
 
     return related
+
+
+RARITY_SCALE = 720720
+"""Divisible by 1 to 16: every `tag_weight` is a whole number, so sums are exact."""
+
+
+def tag_weight(count: int) -> int:
+    """How much sharing a tag that `count` articles had counts for: inversely to the
+    tag's order of magnitude, `RARITY_SCALE / (1 + floor(log2 count))`, like
+    `1 / log(1 + count)` but whole and constant between powers of two."""
+    return RARITY_SCALE // max(1, count.bit_length())
 
 
 def month_title(year: int, month: int, language: str) -> str:

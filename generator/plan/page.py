@@ -22,9 +22,9 @@ class Page:
     kind: str
     """`home`, `archive`, `tag`, `section`, `tags`, `article`, `page`, `404`, `author`, `year`,
     `month`, `years`, `search`, `redirect`, `redirects`, `atom`, `rss`, `jsonfeed`,
-    `sitemap`, `sitemapindex`, `newssitemap` or `robots`; at published addresses that
-    lost their page (plan/redirects.py), `moved` (a tag's or page's old address) or
-    `gone`."""
+    `sitemap`, `sitemapindex`, `newssitemap`, `robots` or `pagecount` (a list's
+    `pages.json`); at published addresses that lost their page (plan/redirects.py),
+    `moved` (a tag's or page's old address) or `gone`."""
     template: str
     """Template file name, e.g. `list.html`."""
     title: str
@@ -66,6 +66,15 @@ class Page:
     """Article pages: the previous (older) and next (newer) article of its section."""
     section_more: tuple[int, ...] = ()
     """Article pages: more of its section, newest first (plan/sections.py says which)."""
+    list_url: str = ""
+    """List pages: the list's own URL, which shows its newest page."""
+    nearby: tuple[tuple[int, str], ...] = ()
+    """List pages: (number, URL) of the pages linked by number, newest first
+    (`pagination.nearby`); page 1 and the newest are linked apart."""
+    last: int | None = None
+    """List pages: how many pages the list has, on its newest page only: that page
+    changes with each addition anyway, older pages never show a total in their bytes
+    (a script reads it from `pages.json`)."""
     base: str = ""
     """Hash of everything else that goes into the page."""
     fingerprint: str = ""

@@ -9,6 +9,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+NEARBY = 2
+"""Pages linked by number on each side of a list page (`nearby`).
+
+A page's window reaches at most `NEARBY` pages newer, so a new newest page changes
+the links of the `NEARBY` pages below it and no older one: an append plans a list
+again from that far below its old newest page (`first_replanned`)."""
+
 
 @dataclass(frozen=True)
 class Chunk:
@@ -30,3 +37,15 @@ def paginate(count: int, size: int) -> list[Chunk]:
         Chunk(number=index // size + 1, start=index, stop=min(index + size, count))
         for index in range(0, count, size)
     ]
+
+
+def nearby(number: int, last: int) -> range:
+    """The page numbers linked from page `number` of `last`: up to `NEARBY` on each side."""
+    return range(max(1, number - NEARBY), min(last, number + NEARBY) + 1)
+
+
+def first_replanned(before: int, size: int) -> int:
+    """The first page of a list of `before` items whose bytes an addition can change:
+    its newest page, and the `NEARBY` pages whose window then reaches a new one."""
+    newest = -(-before // size)
+    return max(1, newest - NEARBY)

@@ -20,6 +20,7 @@ from generator.errors import Problem
 from generator.plan import feeds_and_lists, sections
 from generator.plan.feeds_and_lists import lists
 from generator.plan.page import Copy, Page, deps_of, fingerprint
+from generator.plan.pagination import first_replanned
 from generator.plan.redirects import Addresses
 from generator.plan.site import Site
 
@@ -238,7 +239,7 @@ class _Planner(_Adder):
         if self.before is not None:
             kind, key = ident if isinstance(ident, tuple) else ("article", ident)
             if kind == "list" and key in self.grown:  # the pages from its old newest on
-                fill(*args, first=max(1, -(-self.grown[key] // self.site.config.page_size)))
+                fill(*args, first=first_replanned(self.grown[key], self.site.config.page_size))
             elif (kind == "feed" and key in self.grown) or kind in ("article", "redirect"):
                 fill(*args)  # (`_articles` and `_redirects` look only at appended ones)
             return

@@ -58,6 +58,8 @@ def article_data(config: SiteConfig, article: Article, canonical: str) -> dict[s
         "url": canonical,
         "inLanguage": config.language,
     }
+    if article.editors:
+        data["editor"] = [{"@type": "Person", "name": e.name} for e in article.editors]
     if article.summary and not article.withdrawn:
         data["description"] = article.summary
     if article.image and article.image.url:  # no `src`: a caption without a photo

@@ -1,0 +1,137 @@
+"""The reader's pages in a real browser (Debian's Chromium through Playwright): the
+"copy link" button, the compact phone masthead, and the page total on old list pages,
+each with and without JavaScript.
+
+Skipped when Chromium or Playwright is missing. The demo archive is built once.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+from collections.abc import Iterator
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from generator.build.pipeline import BuildOptions, build
+from tests.test_real_clients import serve
+
+CHROMIUM = "/usr/bin/chromium"
+FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+         "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+REPO = Path(__file__).resolve().parent.parent
+PHONE = {"width": 375, "height": 800}
+HEADLINE_WITHIN = 250
+"""On a 375 px phone the first headline starts within this many pixels of the top."""
+
+if not os.access(CHROMIUM, os.X_OK):
+    pytest.skip(f"{CHROMIUM} is not installed", allow_module_level=True)
+sync_api = pytest.importorskip("playwright.sync_api")
+
+
+@pytest.fixture(scope="module")
+def demo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The demo archive, built and served; yields the base URL."""
+    site = tmp_path_factory.mktemp("reader") / "demo"
+    site.mkdir()
+    shutil.copy2(REPO / "site.toml", site / "site.toml")
+    for folder in ("content", "themes"):
+        shutil.copytree(REPO / folder, site / folder)
+    build(BuildOptions(site_dir=site, index_search=False,
+                       now=datetime.fromisoformat("2026-09-06T12:00:00+07:00")))
+    with serve(site / "output") as base:
+        yield base
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    with sync_api.sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
+        try:
+            yield launched
+        finally:
+            launched.close()
+
+
+def _an_article(page: Any, base: str) -> str:
+    page.goto(base + "/")
+    href = page.locator(".card-title a").first.get_attribute("href")
+    assert href
+    return str(href)
+
+
+def test_copy_link_puts_the_address_on_the_clipboard(demo: str, browser: Any) -> None:
+    context = browser.new_context(viewport=PHONE)
+    context.grant_permissions(["clipboard-read", "clipboard-write"], origin=demo)
+    page = context.new_page()
+    url = _an_article(page, demo)
+    page.goto(demo + url)
+    button = page.get_by_role("button", name="Salin tautan")
+    # The button shows once its script ran, is reachable by keyboard and has its name
+    sync_api.expect(button).to_be_visible()
+    button.focus()
+    sync_api.expect(button).to_be_focused()
+    page.keyboard.press("Enter")
+    sync_api.expect(page.locator(".share-status")).to_have_text("Tautan disalin")
+    assert page.evaluate("navigator.clipboard.readText()") == \
+        "https://warta.example" + url
+    # The share links have names that say what they do
+    sync_api.expect(page.get_by_role("link", name="Bagikan ke WhatsApp")).to_have_attribute(
+        "href", re.compile(r"^https://wa\.me/\?text="))
+    context.close()
+
+
+def test_without_javascript_the_address_is_there_to_select(demo: str, browser: Any) -> None:
+    context = browser.new_context(viewport=PHONE, java_script_enabled=False)
+    page = context.new_page()
+    page.goto(demo + "/")
+    href = page.locator(".card-title a").first.get_attribute("href")
+    page.goto(demo + str(href))
+    sync_api.expect(page.locator(".share-copy")).to_be_hidden()
+    field = page.get_by_label("Tautan", exact=True)
+    sync_api.expect(field).to_be_visible()
+    sync_api.expect(field).to_have_value("https://warta.example" + str(href))
+    context.close()
+
+
+@pytest.mark.parametrize("javascript", [True, False])
+def test_the_first_headline_starts_high_on_a_phone(demo: str, browser: Any,
+                                                    javascript: bool) -> None:
+    context = browser.new_context(viewport=PHONE, java_script_enabled=javascript)
+    page = context.new_page()
+    page.goto(demo + "/")
+    home = page.locator(".card-title").first.bounding_box()
+    assert home is not None and home["y"] < HEADLINE_WITHIN, home
+    page.goto(demo + str(page.locator(".card-title a").first.get_attribute("href")))
+    article = page.locator("h1.article-title").bounding_box()
+    assert article is not None and article["y"] < HEADLINE_WITHIN, article
+    # The sections stay reachable: one row that scrolls sideways, every link in it
+    row = page.locator(".site-nav ul")
+    box = row.bounding_box()
+    assert box is not None and box["height"] < 60, box
+    assert page.evaluate("(el) => el.scrollWidth > el.clientWidth", row.element_handle())
+    last = page.locator(".site-nav a").last
+    last.scroll_into_view_if_needed()
+    sync_api.expect(last).to_be_in_viewport()
+    context.close()
+
+
+@pytest.mark.parametrize("javascript", [True, False])
+def test_old_list_pages_show_the_total_with_javascript_only(demo: str, browser: Any,
+                                                           javascript: bool) -> None:
+    context = browser.new_context(viewport=PHONE, java_script_enabled=javascript)
+    page = context.new_page()
+    page.goto(demo + "/arsip/")
+    total = re.search(r"Halaman (\d+) dari (\d+)",
+                      page.locator(".pagination-position").inner_text())
+    assert total and total.group(1) == total.group(2)
+    page.goto(demo + "/arsip/page/1/")
+    expected = f"Halaman 1 dari {total.group(2)}" if javascript else "Halaman 1"
+    sync_api.expect(page.locator(".pagination-position")).to_have_text(expected)
+    sync_api.expect(page.get_by_role("link", name="Terbaru")).to_have_attribute(
+        "href", "/arsip/")
+    context.close()
