@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from generator.config.search import SearchSettings
 from generator.errors import Problem
 
 
@@ -80,6 +81,9 @@ class SiteConfig:
     """URLs per sitemap file; past it, sitemap.xml becomes an index (at most 50,000)."""
     outputs: Outputs = field(default_factory=Outputs)
     """Optional outputs switched on or off."""
+    # [search] (config/search.py)
+    search: SearchSettings = field(default_factory=SearchSettings)
+    """How the search index is split into shards."""
     extra: Mapping[str, Any] = field(default_factory=dict)
     """Unknown top-level keys, available to templates as `site.extra`."""
     fingerprint: str = ""

@@ -1,0 +1,173 @@
+"""`output/pagefind/`: one Pagefind bundle per shard, and the list the search page reads.
+
+Each shard's folder holds its bundle and a key file (`.warta-shard`: the shard's key
+and every file of the bundle with its size). A shard whose key file differs from
+the planned key, or whose files are not those listed, is indexed again into a
+staging folder and swapped in with a rename; every other shard keeps its files
+byte for byte. The list of shards (`shards.json`) changes only with their number.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import threading
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from generator.search.records import SHARD_FILTER, SearchRecord
+from generator.search.service import PagefindError, Service
+from generator.search.shards import ShardKeys
+
+INDEX_DIR = "pagefind"
+"""Folder of the index inside the output folder, as the search page expects it."""
+KEY_FILE = ".warta-shard"
+"""Inside a shard's folder: its key, then `size path` of each of its files."""
+MANIFEST = "shards.json"
+"""Inside the index folder: the shards the search page merges, oldest first."""
+
+
+@dataclass(frozen=True)
+class Shard:
+    """A shard to index."""
+
+    number: int
+    """Its place, oldest first: its folder is `pagefind/<number>/`."""
+    key: str
+    """Its key (`shards.ShardKeys`)."""
+    records: tuple[SearchRecord, ...]
+    """Its articles, oldest first."""
+
+
+@dataclass(frozen=True)
+class SearchWork:
+    """What indexing a build's stale shards needs; made while the cache is open, done
+    after the output is in place (or later, by `warta serve`'s indexer)."""
+
+    output: Path
+    """The output folder."""
+    language: str
+    """Pagefind's language code, e.g. `id`."""
+    keys: ShardKeys
+    """Every shard's key, as planned."""
+    stale: tuple[Shard, ...]
+    """The shards to index, with their records."""
+
+
+def stale_shards(output: Path, keys: ShardKeys) -> list[int]:
+    """The shards of `keys` whose folder is missing, of another key, or damaged."""
+    index = output / INDEX_DIR
+    return [n for n, key in enumerate(keys.keys) if not _intact(index / str(n), key)]
+
+
+def _intact(folder: Path, key: str) -> bool:
+    try:
+        lines = (folder / KEY_FILE).read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError):
+        return False
+    if not lines or lines[0] != key:
+        return False
+    return _listing(folder) == lines[1:]
+
+
+def _listing(folder: Path) -> list[str]:
+    """`size path` of every file of a bundle, sorted; the key file left out."""
+    found = []
+    stack = [(folder, "")]
+    while stack:
+        path, prefix = stack.pop()
+        with os.scandir(path) as entries:
+            for entry in entries:
+                if entry.is_dir(follow_symlinks=False):
+                    stack.append((Path(entry.path), prefix + entry.name + "/"))
+                elif entry.name != KEY_FILE:
+                    found.append(f"{entry.stat(follow_symlinks=False).st_size} "
+                                 f"{prefix}{entry.name}")
+    return sorted(found)
+
+
+def publish(work: SearchWork, binary: Path) -> str | None:
+    """Index the stale shards of `work` and bring the folder to its shards; a message
+    instead of an exception when Pagefind fails (the finished shards stay)."""
+    index = work.output / INDEX_DIR
+    index.mkdir(parents=True, exist_ok=True)
+    # Per process and thread: a killed build's leftovers are swept here, later.
+    tag = f"{os.getpid()}-{threading.get_ident()}"
+    for leftover in index.glob(".new-*"):
+        if not leftover.name.endswith(tag):
+            shutil.rmtree(leftover, ignore_errors=True)
+    failure = None
+    if work.stale:
+        try:
+            with Service(binary) as service:
+                for shard in work.stale:
+                    _index_shard(service, shard, work.language, index, tag)
+        except (PagefindError, OSError) as error:
+            failure = str(error)
+    _prune(index, len(work.keys.keys))
+    _write_manifest(index, len(work.keys.keys))
+    return failure
+
+
+def _index_shard(service: Service, shard: Shard, language: str, index: Path,
+                 tag: str) -> None:
+    staging = index / f".new-{shard.number}-{tag}"
+    shutil.rmtree(staging, ignore_errors=True)
+    service.write_bundle(shard.records, language, staging)
+    if not (staging / "pagefind.js").is_file():
+        raise PagefindError(f"Pagefind wrote no bundle for shard {shard.number}")
+    listing = _listing(staging)
+    # The key goes in before the swap, so it always describes the files beside it.
+    (staging / KEY_FILE).write_text("\n".join([shard.key, *listing]) + "\n",
+                                    encoding="utf-8")
+    target = index / str(shard.number)
+    old = index / f".old-{shard.number}-{tag}"
+    if target.exists():
+        os.replace(target, old)
+    os.replace(staging, target)
+    shutil.rmtree(old, ignore_errors=True)
+
+
+def _prune(index: Path, count: int) -> None:
+    """Remove what is not a shard of the index: shards past `count`, the files of an
+    index made before shards, old staging folders of this process."""
+    keep = {str(n) for n in range(count)} | {MANIFEST}
+    for entry in _entries(index):
+        if entry.name not in keep and not entry.name.startswith(".new-"):
+            if entry.is_dir() and not entry.is_symlink():
+                shutil.rmtree(entry, ignore_errors=True)
+            else:
+                entry.unlink(missing_ok=True)
+
+
+def _entries(index: Path) -> Iterable[Path]:
+    try:
+        return list(index.iterdir())
+    except OSError:
+        return []
+
+
+def manifest_text(count: int) -> str:
+    """What `shards.json` holds for `count` shards."""
+    return json.dumps({"shards": [f"{n}/" for n in range(count)], "filter": SHARD_FILTER},
+                      separators=(",", ":")) + "\n"
+
+
+def _write_manifest(index: Path, count: int) -> None:
+    text = manifest_text(count)
+    path = index / MANIFEST
+    try:
+        if path.read_text(encoding="utf-8") == text:
+            return
+    except (OSError, UnicodeDecodeError):
+        pass
+    temporary = index / f".{MANIFEST}.{os.getpid()}"
+    temporary.write_text(text, encoding="utf-8")
+    os.replace(temporary, path)
+
+
+def remove_index(output: Path) -> None:
+    """Delete the index of a site whose search was switched off."""
+    shutil.rmtree(output / INDEX_DIR, ignore_errors=True)
