@@ -18,8 +18,8 @@ import sys
 import time
 from pathlib import Path
 
-from generator.search.bundles import KEY_FILE
 from generator.build.pipeline import BuildOptions, build
+from generator.search.bundles import KEY_FILE
 
 ARTICLES = 150
 TRIALS = 20
