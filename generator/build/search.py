@@ -100,7 +100,7 @@ def work(output: Path, site: Site, keys: ShardKeys, labels: Labels, cache: Cache
     return SearchWork(output, config.language.split("-")[0], keys, tuple(stale))
 
 
-def index(done: SearchWork) -> Problem | None:
+def index(done: SearchWork, jobs: int = 1) -> Problem | None:
     """Index the stale shards of `done`; a warning instead of an exception, because the
     pages themselves are already published when this runs."""
     binary = service.executable()
@@ -109,7 +109,7 @@ def index(done: SearchWork) -> Problem | None:
                        "the search index was not built: Pagefind is missing",
                        "pip install 'pagefind[bin]', or set search = false under [outputs]",
                        "warning")
-    failure = publish(done, binary)
+    failure = publish(done, binary, jobs)
     if failure is None:
         return None
     return Problem("output", None, f"Pagefind failed to index the search shards: {failure}",

@@ -88,9 +88,10 @@ def _listing(folder: Path) -> list[str]:
     return sorted(found)
 
 
-def publish(work: SearchWork, binary: Path) -> str | None:
+def publish(work: SearchWork, binary: Path, jobs: int = 1) -> str | None:
     """Index the stale shards of `work` and bring the folder to its shards; a message
-    instead of an exception when Pagefind fails (the finished shards stay)."""
+    instead of an exception when Pagefind fails (the finished shards stay). Up to
+    `jobs` Pagefind processes share the shards (a cold build's)."""
     index = work.output / INDEX_DIR
     index.mkdir(parents=True, exist_ok=True)
     # Per process and thread: a killed build's leftovers are swept here, later.
@@ -98,14 +99,27 @@ def publish(work: SearchWork, binary: Path) -> str | None:
     for leftover in index.glob(".new-*"):
         if not leftover.name.endswith(tag):
             shutil.rmtree(leftover, ignore_errors=True)
-    failure = None
-    if work.stale:
+    failures: list[str] = []
+
+    def run(shards: tuple[Shard, ...], tag: str) -> None:
         try:
             with Service(binary) as service:
-                for shard in work.stale:
+                for shard in shards:
                     _index_shard(service, shard, work.language, index, tag)
         except (PagefindError, OSError) as error:
-            failure = str(error)
+            failures.append(str(error))
+
+    parts = min(max(jobs, 1), len(work.stale))
+    if parts == 1:
+        run(work.stale, tag)
+    elif parts > 1:
+        threads = [threading.Thread(target=run, args=(work.stale[n::parts], f"{tag}-{n}"))
+                   for n in range(parts)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+    failure = failures[0] if failures else None
     _prune(index, len(work.keys.keys))
     _write_manifest(index, len(work.keys.keys))
     return failure

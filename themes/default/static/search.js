@@ -52,19 +52,24 @@
           }).then(function () { return pagefind; });
         });
       });
-    loading.then(fillFilters).catch(function () { status.textContent = text.unavailable; });
+    loading.catch(function () { status.textContent = text.unavailable; });
     return loading;
   }
 
-  function fillFilters(pagefind) {
-    if (!pagefind) { return; }
-    return pagefind.filters().then(function (filters) {
+  // The filters' values are in every shard: read only when a reader reaches for them.
+  var filling = null;
+  function fillFilters() {
+    if (filling) { return filling; }
+    filling = load().then(function (pagefind) {
+      return pagefind ? pagefind.filters() : {};
+    }).then(function (filters) {
       addOptions(tag, Object.keys(filters[text.tag] || {}).sort(function (a, b) {
         return a.localeCompare(b);
       }));
       addOptions(year, Object.keys(filters[text.year] || {}).sort().reverse());
       if (input.value && (tag.value || year.value)) { run(); }
     });
+    return filling;
   }
 
   function addOptions(select, values) {
@@ -220,6 +225,10 @@
     timer = setTimeout(run, 200);
   });
   [sort, tag, year].forEach(function (select) { select.addEventListener("change", run); });
+  [tag, year].forEach(function (select) {
+    select.addEventListener("focus", fillFilters);
+    select.addEventListener("pointerdown", fillFilters);
+  });
   root.querySelector("form").addEventListener("submit", function (event) {
     event.preventDefault();
     run();
@@ -227,5 +236,6 @@
   more.addEventListener("click", function () { showMore(current); });
   fromAddress();
   load();
+  if (tag.getAttribute("data-wanted") || year.getAttribute("data-wanted")) { fillFilters(); }
   if (input.value) { run(); }
 }());
