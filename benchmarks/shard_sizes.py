@@ -23,7 +23,8 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
 from measure import measure  # noqa: E402
-from search_query import measure as query, unique_words  # noqa: E402
+from search_query import measure as query  # noqa: E402
+from search_query import unique_words  # noqa: E402
 
 WARTA = HERE.parent / ".venv" / "bin" / "warta"
 
