@@ -91,7 +91,8 @@ class BuildResult:
     next_due: datetime | None = None
     """When the next scheduled article becomes due: build again then."""
     search_indexed: tuple[int, ...] = ()
-    """The search shards Pagefind indexed in this build (generator/search/)."""
+    """The search shards Pagefind indexed in this build, each named by the position of
+    its first article (generator/search/shards.py)."""
     search_pending: bool = False
     """Shards of the search index are stale and `index_search` was off: the caller
     should run `search.index(search_work)`."""

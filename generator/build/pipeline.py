@@ -158,7 +158,7 @@ def _finish(options: BuildOptions, done: Planned, written: Written,
         pending = bool(to_index.stale)
     elif to_index is not None:
         failure = search.index(to_index, options.jobs)
-        indexed = tuple(s.number for s in to_index.stale) if failure is None else ()
+        indexed = tuple(s.start for s in to_index.stale) if failure is None else ()
         warnings += (failure,) if failure else ()
     return BuildResult(written=written.written, unchanged=done.current + written.same,
                        removed=written.removed, parsed=done.parsed,

@@ -28,14 +28,7 @@ from generator.search.bundles import (
     stale_shards,
 )
 from generator.search.records import Labels, record_of
-from generator.search.shards import (
-    ShardKeys,
-    members,
-    rekeyed,
-    settings_key,
-    shard_keys,
-    shard_of,
-)
+from generator.search.shards import ShardKeys, rekeyed, settings_key, shard_keys, to_key_again
 
 __all__ = ["INDEX_DIR", "SearchWork", "index", "labels_of", "plan_keys", "remove_index", "work"]
 
@@ -46,8 +39,7 @@ def _settings(config: SiteConfig, labels: Labels) -> str:
         stamp: object = (str(binary), binary.stat().st_size) if binary else None
     except OSError:
         stamp = None
-    return settings_key(search_records.FORMAT, config.search.shard_size, config.language,
-                        config.timezone, labels, stamp)
+    return settings_key(search_records.FORMAT, config.language, config.timezone, labels, stamp)
 
 
 def plan_keys(site: Site, labels: Labels, previous: ShardKeys | None = None,
@@ -58,22 +50,21 @@ def plan_keys(site: Site, labels: Labels, previous: ShardKeys | None = None,
     config = site.config
     if not config.outputs.search:
         return None
-    size, listed, articles = config.search.shard_size, site.listed, site.articles
+    size, newest = config.search.shard_size, config.search.newest_shard_size
+    listed, articles = site.listed, site.articles
     settings = _settings(config, labels)
 
     def key_of(index: int) -> str:
         return articles[index].key
 
     if touched is None:
-        return shard_keys(listed, key_of, size, settings)
+        return shard_keys(listed, key_of, size, newest, settings)
     touched = list(touched)
     if isinstance(articles, CachedArticles):
         # The records of the shards keyed again, in one query each.
-        for shard in {n for n in (shard_of(listed, size, i) for i in touched) if n is not None}:
-            articles.load(members(listed, size, shard))
-        if previous is not None and len(listed) != previous.articles:
-            articles.load(listed[max(len(previous.keys) - 1, 0) * size:])
-    return rekeyed(previous, listed, key_of, size, settings, touched)
+        for start, stop in to_key_again(previous, listed, size, newest, touched):
+            articles.load(listed[start:stop])
+    return rekeyed(previous, listed, key_of, size, newest, settings, touched)
 
 
 def labels_of(gettext: dict[str, str]) -> Labels:
@@ -85,16 +76,17 @@ def work(output: Path, site: Site, keys: ShardKeys, labels: Labels, cache: Cache
     """The stale shards of `keys` in `output`, each with its records (bodies read from
     `cache`)."""
     config = site.config
-    listed, size, articles = site.listed, keys.size, site.articles
+    listed, articles = site.listed, site.articles
     stale = []
     zone = config.zone
     for number in stale_shards(output, keys):
-        chosen = members(listed, size, number)
+        start, stop = keys.span(number)
+        chosen = listed[start:stop]
         if isinstance(articles, CachedArticles):
             articles.load(chosen)
         shown = [articles[i] for i in chosen]
         bodies = cache.bodies([a.path for a in shown])
-        stale.append(Shard(number, keys.keys[number], tuple(
+        stale.append(Shard(keys.starts[number], keys.keys[number], tuple(
             record_of(a, bodies.get(a.path, ""), labels, config.language, zone)
             for a in shown)))
     return SearchWork(output, config.language.split("-")[0], keys, tuple(stale))

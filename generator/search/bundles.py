@@ -33,8 +33,8 @@ MANIFEST = "shards.json"
 class Shard:
     """A shard to index."""
 
-    number: int
-    """Its place, oldest first: its folder is `pagefind/<number>/`."""
+    start: int
+    """The position of its first article: its folder is `pagefind/<start>/`."""
     key: str
     """Its key (`shards.ShardKeys`)."""
     records: tuple[SearchRecord, ...]
@@ -59,7 +59,8 @@ class SearchWork:
 def stale_shards(output: Path, keys: ShardKeys) -> list[int]:
     """The shards of `keys` whose folder is missing, of another key, or damaged."""
     index = output / INDEX_DIR
-    return [n for n, key in enumerate(keys.keys) if not _intact(index / str(n), key)]
+    return [n for n, (name, key) in enumerate(zip(keys.names, keys.keys, strict=True))
+            if not _intact(index / name, key)]
 
 
 def _intact(folder: Path, key: str) -> bool:
@@ -120,34 +121,34 @@ def publish(work: SearchWork, binary: Path, jobs: int = 1) -> str | None:
         for thread in threads:
             thread.join()
     failure = failures[0] if failures else None
-    _prune(index, len(work.keys.keys))
-    _write_manifest(index, len(work.keys.keys))
+    _prune(index, work.keys.names)
+    _write_manifest(index, work.keys.names)
     return failure
 
 
 def _index_shard(service: Service, shard: Shard, language: str, index: Path,
                  tag: str) -> None:
-    staging = index / f".new-{shard.number}-{tag}"
+    staging = index / f".new-{shard.start}-{tag}"
     shutil.rmtree(staging, ignore_errors=True)
     service.write_bundle(shard.records, language, staging)
     if not (staging / "pagefind.js").is_file():
-        raise PagefindError(f"Pagefind wrote no bundle for shard {shard.number}")
+        raise PagefindError(f"Pagefind wrote no bundle for shard {shard.start}")
     listing = _listing(staging)
     # The key goes in before the swap, so it always describes the files beside it.
     (staging / KEY_FILE).write_text("\n".join([shard.key, *listing]) + "\n",
                                     encoding="utf-8")
-    target = index / str(shard.number)
-    old = index / f".old-{shard.number}-{tag}"
+    target = index / str(shard.start)
+    old = index / f".old-{shard.start}-{tag}"
     if target.exists():
         os.replace(target, old)
     os.replace(staging, target)
     shutil.rmtree(old, ignore_errors=True)
 
 
-def _prune(index: Path, count: int) -> None:
-    """Remove what is not a shard of the index: shards past `count`, the files of an
-    index made before shards, old staging folders of this process."""
-    keep = {str(n) for n in range(count)} | {MANIFEST}
+def _prune(index: Path, names: tuple[str, ...]) -> None:
+    """Remove what is not a shard of the index: shards no longer planned, the files of
+    an index made before shards, old staging folders of this process."""
+    keep = {*names, MANIFEST}
     for entry in _entries(index):
         if entry.name not in keep and not entry.name.startswith(".new-"):
             if entry.is_dir() and not entry.is_symlink():
@@ -163,14 +164,14 @@ def _entries(index: Path) -> Iterable[Path]:
         return []
 
 
-def manifest_text(count: int) -> str:
-    """What `shards.json` holds for `count` shards."""
-    return json.dumps({"shards": [f"{n}/" for n in range(count)], "filter": SHARD_FILTER},
+def manifest_text(names: tuple[str, ...]) -> str:
+    """What `shards.json` holds for the shards `names`, oldest first."""
+    return json.dumps({"shards": list(names), "filter": SHARD_FILTER},
                       separators=(",", ":")) + "\n"
 
 
-def _write_manifest(index: Path, count: int) -> None:
-    text = manifest_text(count)
+def _write_manifest(index: Path, names: tuple[str, ...]) -> None:
+    text = manifest_text(names)
     path = index / MANIFEST
     try:
         if path.read_text(encoding="utf-8") == text:
