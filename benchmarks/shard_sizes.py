@@ -1,13 +1,13 @@
 """Choose the search shard size by measurement (docs/performance.md).
 
-    .venv/bin/python benchmarks/shard_sizes.py SITE_DIR SIZE [SIZE ...]
+    .venv/bin/python benchmarks/shard_sizes.py SITE_DIR FULL/NEWEST [FULL/NEWEST ...]
 
-For each shard size, on a copy-free rebuild of SITE_DIR (a synthetic archive from
-synth.py with the default site.toml, every output on): a cold build, one article
-in the middle edited, one article added (each `warta build`, wall time and peak
-RSS of the process tree via measure.py), then the search page's query cost
-(search_query.py): merged shards, first query's requests, bytes and time, a
-second query's. One JSON line per size.
+For each pair of shard sizes (`[search] shard_size` and `newest_shard_size`), on
+a rebuild of SITE_DIR in place (a synthetic archive from synth.py with the default
+site.toml, every output on): a cold build, one article in the middle edited, one
+article added (each `warta build`, wall time and peak RSS of the process tree via
+measure.py), then the search page's query cost (search_query.py): merged shards,
+the first query's requests, bytes and time, a second query's. One JSON line each.
 """
 
 from __future__ import annotations
@@ -31,22 +31,23 @@ WARTA = HERE.parent / ".venv" / "bin" / "warta"
 
 def main() -> None:
     site = Path(sys.argv[1]).resolve()
-    sizes = [int(s) for s in sys.argv[2:]]
+    sizes = [tuple(int(n) for n in s.split("/")) for s in sys.argv[2:]]
     toml = site / "site.toml"
     original = toml.read_text(encoding="utf-8")
-    base = re.sub(r"\n\[search\]\nshard_size = \d+\n", "\n", original)
+    base = re.sub(r"\n\[search\]\n(.*\n)*", "\n", original)
     articles = sorted((site / "content/articles").rglob("*.md"))
     edited = articles[len(articles) // 2]
     text = edited.read_text(encoding="utf-8")
     added = edited.with_name("tambahan-ukur-shard.md")
     words = unique_words(site / "content")
     try:
-        for size in sizes:
-            toml.write_text(base + f"\n[search]\nshard_size = {size}\n", encoding="utf-8")
+        for size, newest in sizes:
+            toml.write_text(base + f"\n[search]\nshard_size = {size}\n"
+                            f"newest_shard_size = {newest}\n", encoding="utf-8")
             for folder in ("output", ".warta"):
                 shutil.rmtree(site / folder, ignore_errors=True)
             command = [str(WARTA), "build", "--site", str(site), "--quiet"]
-            row: dict[str, object] = {"shard_size": size}
+            row: dict[str, object] = {"shard_size": size, "newest_shard_size": newest}
             cold = measure(command, site, site / "output")
             edited.write_text(text.rstrip("\n") + f"\n\nRalat ukuran {size}.\n", encoding="utf-8")
             edit = measure(command, site, site / "output")
