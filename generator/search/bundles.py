@@ -104,8 +104,10 @@ def publish(work: SearchWork, binary: Path, jobs: int = 1) -> str | None:
 
     def run(shards: tuple[Shard, ...], tag: str) -> None:
         try:
-            with Service(binary) as service:
-                for shard in shards:
+            for shard in shards:
+                # A process per shard: one that indexed several keeps their memory
+                # (500 records: 131 MB; three in a row: 170 MB). Starting one is 10-30 ms.
+                with Service(binary) as service:
                     _index_shard(service, shard, work.language, index, tag)
         except (PagefindError, OSError) as error:
             failures.append(str(error))
