@@ -11,6 +11,9 @@ each case so that drift in the machine's state hits them all alike:
   added, a template edited (the theme's `article.html` copied into the site's
   `templates/` with a comment changed), each followed by `warta build`;
   finally one cold build with every optional output switched on.
+- Warta's default build (`warta-default`, unless `--no-default`): its own copy
+  of the archive with the default site.toml (every output on, the search index
+  in shards), cold, one article edited and one added, with issue 17's targets.
 - With `--baseline DIR` (another checkout of Warta with its own
   `.venv/bin/warta`, e.g. an older commit), the same cases with DIR's warta,
   named `baseline`, on its own copy of the same archive (its own `.warta/` and
