@@ -21,7 +21,7 @@
   var PAGE = 10;
   var loading = null;
   var shardFilter = "shard";
-  var shardCount = 0;
+  var shardNames = [];
   var current = 0;  // each search's number: an older one that ends late shows nothing
   var source = null;
 
@@ -37,17 +37,17 @@
       .then(function (response) { return response.json(); })
       .then(function (manifest) {
         shardFilter = manifest.filter;
-        shardCount = manifest.shards.length;
-        if (!shardCount) { return null; }
-        var base = "/pagefind/" + manifest.shards[0];
+        if (!manifest.shards.length) { return null; }
+        shardNames = manifest.shards;
+        var base = "/pagefind/" + shardNames[0] + "/";
         return import(base + "pagefind.js").then(function (pagefind) {
           var own = {};
-          own[shardFilter] = "0";
+          own[shardFilter] = shardNames[0];
           return pagefind.options({ basePath: base, mergeFilter: own }).then(function () {
-            return Promise.all(manifest.shards.slice(1).map(function (shard, n) {
+            return Promise.all(shardNames.slice(1).map(function (name) {
               var filter = {};
-              filter[shardFilter] = String(n + 1);
-              return pagefind.mergeIndex("/pagefind/" + shard, { mergeFilter: filter });
+              filter[shardFilter] = name;
+              return pagefind.mergeIndex("/pagefind/" + name + "/", { mergeFilter: filter });
             }));
           }).then(function () { return pagefind; });
         });
@@ -101,14 +101,14 @@
   }
 
   function newest(pagefind, query, filters, counts) {
-    var shard = shardCount - 1;
+    var shard = shardNames.length - 1;
     var waiting = [];
     function fill(count) {
       if (waiting.length >= count || shard < 0) {
         var chosen = waiting.splice(0, count);
         return Promise.resolve({ results: chosen, done: !waiting.length && shard < 0 });
       }
-      var name = String(shard);
+      var name = shardNames[shard];
       shard -= 1;
       if (!counts[name]) { return fill(count); }
       var only = Object.assign({}, filters);
