@@ -219,3 +219,20 @@ def test_pagefind_is_not_run_for_a_site_without_search(site: SiteMaker) -> None:
     news(site, 1)
     result = site.build()
     assert result.search_indexed == () and not Path(site.output / "pagefind").exists()
+
+
+@needs_pagefind
+def test_a_failing_pagefind_is_a_warning_and_the_next_build_indexes(
+        site: SiteMaker, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    searchable(site)
+    news(site, 1)
+    broken = tmp_path / "pagefind"
+    broken.write_text("#!/bin/sh\nexit 3\n", encoding="utf-8")
+    broken.chmod(0o755)
+    monkeypatch.setenv("PAGEFIND_BINARY_PATH", str(broken))
+    failed = site.build()
+    assert failed.search_indexed == () and not (site.output / "pagefind/0").exists()
+    assert any("Pagefind failed" in w.message for w in failed.warnings)
+    assert (site.output / "2024/03/berita-1/index.html").is_file()
+    monkeypatch.delenv("PAGEFIND_BINARY_PATH")
+    assert site.build().search_indexed == (0,)
