@@ -27,6 +27,11 @@ KEY_FILE = ".warta-shard"
 """Inside a shard's folder: its key, then `size path` of each of its files."""
 MANIFEST = "shards.json"
 """Inside the index folder: the shards the search page merges, oldest first."""
+# Pagefind's ready-made interfaces, written into every bundle: the search page
+# (static/search.js) uses its JavaScript API alone. 420 kB a shard.
+_UNUSED = ("pagefind-ui.js", "pagefind-ui.css", "pagefind-component-ui.js",
+           "pagefind-component-ui.css", "pagefind-modular-ui.js", "pagefind-modular-ui.css",
+           "pagefind-highlight.js")
 
 
 @dataclass(frozen=True)
@@ -135,6 +140,8 @@ def _index_shard(service: Service, shard: Shard, language: str, index: Path,
     service.write_bundle(shard.records, language, staging)
     if not (staging / "pagefind.js").is_file():
         raise PagefindError(f"Pagefind wrote no bundle for shard {shard.start}")
+    for name in _UNUSED:
+        (staging / name).unlink(missing_ok=True)
     listing = _listing(staging)
     # The key goes in before the swap, so it always describes the files beside it.
     (staging / KEY_FILE).write_text("\n".join([shard.key, *listing]) + "\n",
