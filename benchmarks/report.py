@@ -86,6 +86,34 @@ def targets(rows: list[Row]) -> list[str]:
     return lines
 
 
+def default_targets(rows: list[Row], name: str = "warta-default") -> list[str]:
+    """Issue 17's targets for the default build (every output on, search in shards)."""
+    found = {(r.size, r.generator, r.case): r for r in rows if r.ok}
+    lines = ["| articles | target | measured | met |", "|---:|---|---|---|"]
+    for size in sorted({r.size for r in rows if r.size >= 10_000}):
+        quick, memory = (1.0, 600) if size <= 10_000 else (3.0, 1536)
+        mine = [found[k] for k in found if k[0] == size and k[1] == name]
+        if not mine:
+            continue
+        for case in ("edit", "add"):
+            row = found.get((size, name, case))
+            if row is not None:
+                value = row.median(lambda r: r.seconds)
+                lines.append(f"| {size:,} | {CASE_NAMES[case]} ≤ {quick} s | {value:.2f} s "
+                             f"| {_yes(value <= quick)} |")
+        cold, hugo = found.get((size, name, "cold")), found.get((size, "hugo", "cold"))
+        if cold is not None and hugo is not None:
+            mine_s, hugo_s = cold.median(lambda r: r.seconds), hugo.median(lambda r: r.seconds)
+            lines.append(f"| {size:,} | cold ≤ 2× Hugo's same pages ({2 * hugo_s:.2f} s) "
+                         f"| {mine_s:.2f} s ({mine_s / hugo_s:.1f}× Hugo) "
+                         f"| {_yes(mine_s <= 2 * hugo_s)} |")
+        pss = max(r.median(lambda m: m.pss_mb) for r in mine)
+        peak = max(r.median(lambda m: m.tree_mb) for r in mine)
+        lines.append(f"| {size:,} | peak memory ≤ {memory} MB | {pss:.0f} MB PSS ({peak:.0f} MB "
+                     f"summed RSS) | {_yes(pss <= memory)} |")
+    return lines
+
+
 def _yes(ok: bool) -> str:
     return "yes" if ok else "**no**"
 

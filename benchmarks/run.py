@@ -11,6 +11,9 @@ each case so that drift in the machine's state hits them all alike:
   added, a template edited (the theme's `article.html` copied into the site's
   `templates/` with a comment changed), each followed by `warta build`;
   finally one cold build with every optional output switched on.
+- Warta's default build (`warta-default`, unless `--no-default`): its own copy
+  of the archive with the default site.toml (every output on, the search index
+  in shards), cold, one article edited and one added, with issue 17's targets.
 - With `--baseline DIR` (another checkout of Warta with its own
   `.venv/bin/warta`, e.g. an older commit), the same cases with DIR's warta,
   named `baseline`, on its own copy of the same archive (its own `.warta/` and
@@ -46,7 +49,14 @@ sys.path.insert(0, str(HERE))
 import synth  # noqa: E402
 from machine import condition, machine, revision  # noqa: E402
 from measure import TRASH, WORK, Measure, Row, discard, empty_trash, measure  # noqa: E402
-from report import CASE_NAMES, CASE_ORDER, comparison, table, targets  # noqa: E402
+from report import (  # noqa: E402
+    CASE_NAMES,
+    CASE_ORDER,
+    comparison,
+    default_targets,
+    table,
+    targets,
+)
 
 WARTA = ROOT / ".venv" / "bin" / "warta"
 THEME_ARTICLE = Path("themes") / "default" / "templates" / "article.html"
@@ -170,6 +180,18 @@ class WartaSite(Site):
         target.write_text(text, encoding="utf-8")
 
 
+class DefaultWartaSite(WartaSite):
+    """The default, full-featured build (issue 17): the same archive with the default
+    site.toml's outputs (feeds, sitemaps, search in shards, date archives, author
+    pages), built cold, after one edit and after one addition."""
+
+    cases = ("cold", "edit", "add")
+
+    def reset(self) -> None:
+        super().reset()
+        (self.root / "site.toml").write_text(synth.warta_default_site_toml(), encoding="utf-8")
+
+
 class HugoSite(Site):
     flavour = "hugo"
     cases = ("cold", "edit")
@@ -199,8 +221,8 @@ class PelicanSite(Site):
         discard(self.root / "cache")
 
 
-FLAVOUR_SITES: dict[str, type[Site]] = {"warta": WartaSite, "hugo": HugoSite,
-                                        "pelican": PelicanSite}
+FLAVOUR_SITES: dict[str, type[Site]] = {"warta": WartaSite, "warta-default": DefaultWartaSite,
+                                        "hugo": HugoSite, "pelican": PelicanSite}
 
 
 def ensure_pelican() -> bool:
@@ -269,6 +291,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--with-pelican", action="store_true",
                         help=f"build with Pelican too (installed into {PELICAN_VENV})")
     parser.add_argument("--no-hugo", action="store_true", help="skip Hugo even if installed")
+    parser.add_argument("--no-default", action="store_true",
+                        help="skip the default, full-featured build's cold, edit and add")
     parser.add_argument("--no-all-outputs", action="store_true",
                         help="skip Warta's full-featured cold build")
     parser.add_argument("--baseline", type=Path, metavar="DIR",
@@ -278,7 +302,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     sizes = ([int(s) for s in args.sizes.split(",") if s] if args.sizes
              else [1000, 10_000] + ([100_000] if args.full else []))
-    flavours = ["warta"]
+    flavours = ["warta"] + ([] if args.no_default else ["warta-default"])
     if not args.no_hugo and shutil.which("hugo"):
         flavours.append("hugo")
     elif not args.no_hugo:
@@ -304,7 +328,8 @@ def main(argv: list[str] | None = None) -> int:
     rows: list[Row] = []
     repeats: dict[int, int] = {}
     for size in sizes:
-        sites = [FLAVOUR_SITES[f](generate(f, f, size), size) for f in flavours]
+        sites = [FLAVOUR_SITES[f](generate(f, f.split("-")[0], size), size, f)
+                 for f in flavours]
         if baseline is not None:
             base = WartaSite(generate("baseline", "warta", size), size, "baseline", baseline)
             warta = sites[0]
@@ -360,6 +385,10 @@ def main(argv: list[str] | None = None) -> int:
         "## Issue 5 targets",
         "",
         *targets(rows),
+        "",
+        "## Issue 17 targets (the default build, every output on)",
+        "",
+        *default_targets(rows),
     ]
     failures = [(r, m) for r in rows for m in r.runs if m.rc != 0]
     if failures:

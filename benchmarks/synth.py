@@ -322,6 +322,14 @@ def warta_site_toml() -> str:
     return "\n".join(lines) + "\n"
 
 
+def warta_default_site_toml() -> str:
+    """`warta_site_toml` without `[outputs]`: every output on, as `warta new` sites are."""
+    text = warta_site_toml()
+    start = text.index("# The same pages Hugo")
+    end = text.index("[authors]")
+    return text[:start] + text[end:]
+
+
 def warta_article(article: Article) -> str:
     return (
         "---\n"

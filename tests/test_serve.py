@@ -603,7 +603,7 @@ def test_sources_are_never_modified_by_serving(preview: Preview, site: SiteMaker
 
 
 def test_the_preview_indexes_search_after_the_reload(site: SiteMaker) -> None:
-    from generator.build import search
+    from generator.search import bundles as search
     from generator.serve.preview import SearchIndexer
 
     # Given a site with search on, previewed without indexing inside the build
@@ -619,8 +619,10 @@ def test_the_preview_indexes_search_after_the_reload(site: SiteMaker) -> None:
     result = thread.rebuild(None)
     # Then the build itself left the index for later, and the indexer caught up
     assert result is not None and result.search_pending and not result.search_indexed
+    assert result.search_work is not None
     indexer.wait(60)
-    assert not search.needs_index(output, result.search_key)
+    assert search.stale_shards(output, result.search_work.keys) == []
+    assert (output / "pagefind/0/pagefind.js").is_file()
 
 
 def test_200_concurrent_requests_while_rebuilds_run(site: SiteMaker) -> None:

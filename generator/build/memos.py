@@ -14,6 +14,7 @@ from generator.plan.planner import Page, PlanMemo
 from generator.plan.site import AuthorIndex, MonthIndex, SectionIndex, Site, SiteMemo, TagIndex
 from generator.render.template_sources import load_strings
 from generator.render.theme import ThemeFiles, catalogs_key
+from generator.search.shards import ShardKeys
 
 
 @dataclass
@@ -52,8 +53,8 @@ class Settled:
     """Paths of the site's articles, in site order (`Page` fields index them)."""
     warnings: tuple[Problem, ...]
     """The warnings its load reported, by path."""
-    search_key: str
-    """`search.index_key` of its HTML pages."""
+    search: ShardKeys | None
+    """The keys of its search index's shards (None: search off)."""
     pages: int
     """How many pages it planned."""
     sources: int
@@ -75,7 +76,8 @@ def remember(memory: BuildMemory, target: str, cache: Cache) -> None:
 
 # A memo pickled by a build whose classes had other fields is not trusted.
 MEMO_SHAPE = shape_of(
-    SiteMemo, Site, TagIndex, AuthorIndex, MonthIndex, SectionIndex, PlanMemo, Page, Settled)
+    SiteMemo, Site, TagIndex, AuthorIndex, MonthIndex, SectionIndex, PlanMemo, Page, Settled,
+    ShardKeys)
 
 
 def stored(cache: Cache, name: str) -> object | None:

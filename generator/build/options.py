@@ -26,6 +26,7 @@ from generator.render.write import existing_files
 
 if TYPE_CHECKING:  # (a module that only the whole way needs)
     from generator.build.unpublished import Unpublished
+    from generator.search.bundles import SearchWork
 
 CACHE_FILE = ".warta/cache.sqlite"
 
@@ -49,8 +50,8 @@ class BuildOptions:
     """The build's "now" (aware): later articles are scheduled and left out, and the news
     sitemap counts back from it. None: `SOURCE_DATE_EPOCH` if set, else the clock."""
     index_search: bool = True
-    """Run Pagefind when HTML changed. `warta serve` passes False and indexes in the
-    background after the page reload (see `BuildResult.search_pending`)."""
+    """Index the stale search shards in the build. `warta serve` passes False and
+    indexes them in the background after the page reload (`BuildResult.search_work`)."""
     sources_changed: tuple[str, ...] | None = None
     """The only source files (site-relative) that may have changed since the previous
     build of the same `BuildMemory`, as `warta serve`'s watcher saw them; the others
@@ -94,13 +95,14 @@ class BuildResult:
     """Articles published."""
     next_due: datetime | None = None
     """When the next scheduled article becomes due: build again then."""
-    search_indexed: bool = False
-    """Whether Pagefind re-indexed the site in this build."""
+    search_indexed: tuple[int, ...] = ()
+    """The search shards Pagefind indexed in this build, each named by the position of
+    its first article (generator/search/shards.py)."""
     search_pending: bool = False
-    """The search index is out of date and `index_search` was off: the caller should
-    run `search.build_index(output, language, search_key)`."""
-    search_key: str = ""
-    """Key of the HTML pages of this build, for the search index."""
+    """Shards of the search index are stale and `index_search` was off: the caller
+    should run `search.index(search_work)`."""
+    search_work: SearchWork | None = None
+    """The stale shards with their records, when `search_pending`."""
     reused: int = 0
     """Planned pages taken from the previous build's plan (see `plan.PlanMemo`)."""
     quick: bool = False

@@ -28,6 +28,7 @@ from generator.render.pool import RenderJob, render_pages
 from generator.render.renderer import Renderer
 from generator.render.theme import ThemeFiles
 from generator.render.write import Writer
+from generator.search.shards import ShardKeys
 
 if TYPE_CHECKING:  # (a module that only the whole way needs)
     from generator.build.unpublished import Unpublished
@@ -79,8 +80,8 @@ class Planned:
     """Sources parsed."""
     warnings: tuple[Problem, ...]
     """Warnings of the whole load."""
-    search_key: str
-    """`search.index_key` of the HTML pages, as after this build."""
+    search: ShardKeys | None
+    """The keys of the search index's shards, as after this build (None: search off)."""
     reused: int
     """Pages planned as before."""
     quick: bool

@@ -48,6 +48,7 @@ from generator.plan.site import Site, extend_site, make_site, published_by, reus
 from generator.render.renderer import Renderer
 from generator.render.theme import ThemeFiles, find_theme
 from generator.render.write import OutputCheck, existing_files
+from generator.search.shards import ShardKeys
 from generator.sitelock import site_lock
 
 if TYPE_CHECKING:  # (a module that only the whole way needs)
@@ -119,6 +120,7 @@ def _build(options: BuildOptions, progress: Progress | None,
                                bulk_bodies=not planned.quick, saving=planned.saving,
                                progress=progress, done_before=planned.current)
         # Commit, now that the output is in place.
+        to_index = None
         if not options.dry_run:
             records = replace(planned.records, outputs=written.entries)
             if strings is not None:  # the catalogues changed: their strings, for the next
@@ -126,6 +128,11 @@ def _build(options: BuildOptions, progress: Progress | None,
             commit_build(cache, records)
             if planned.kept is not None:
                 memory.outputs = planned.kept | written.entries
+            # Search: the stale shards' records, while the cache (their bodies) is open.
+            if planned.search is not None:
+                to_index = search.work(options.output, planned.to_write.site, planned.search,
+                                       search.labels_of(planned.to_write.renderer.strings),
+                                       cache)
     except BaseException:
         memory.target = ""  # the next build reads the cache again, and checks the files
         raise
@@ -134,41 +141,42 @@ def _build(options: BuildOptions, progress: Progress | None,
         # In a long-lived process (`warta serve`) the records must be collectable
         # again once the build is over.
         gc.unfreeze()
-    return _finish(options, planned, written, started)
+    return _finish(options, planned, written, to_index, started)
 
 
 def _finish(options: BuildOptions, done: Planned, written: Written,
-            started: float) -> BuildResult:
-    """Index the finished pages for search when they changed, and report."""
-    # After the commit: Pagefind reads the finished HTML files from the output folder.
+            to_index: search.SearchWork | None, started: float) -> BuildResult:
+    """Index the stale search shards, and report."""
+    # After the commit: a failed indexing leaves stale shards the next build finds.
     site = done.to_write.site
     config = site.config
     # site.toml's first, as it is read first; the index's after the files' own.
     warnings = (config.warnings + done.warnings
                 + loader.name_problems(options.site_dir, site.name_hints))
-    indexed = pending = False
+    indexed: tuple[int, ...] = ()
+    pending = False
     if not options.dry_run and not config.outputs.search:
         search.remove_index(options.output)
-    elif not options.dry_run and search.needs_index(options.output, done.search_key):
-        if options.index_search:
-            failure = search.build_index(options.output, config.language, done.search_key)
-            indexed = failure is None
-            warnings += (failure,) if failure else ()
-        else:
-            pending = True
+    elif to_index is not None and not options.index_search:
+        pending = bool(to_index.stale)
+    elif to_index is not None:
+        failure = search.index(to_index, options.jobs)
+        indexed = tuple(s.start for s in to_index.stale) if failure is None else ()
+        warnings += (failure,) if failure else ()
     return BuildResult(written=written.written, unchanged=done.current + written.same,
                        removed=written.removed, parsed=done.parsed,
                        rendered=len(done.to_write.stale),
                        seconds=time.perf_counter() - started, warnings=warnings,
                        articles=len(site.listed), next_due=site.next_due,
                        search_indexed=indexed, search_pending=pending,
-                       search_key=done.search_key, reused=done.reused, quick=done.quick,
+                       search_work=to_index if pending else None,
+                       reused=done.reused, quick=done.quick,
                        unpublished=done.unpublished, article_changes=done.article_changes,
                        addresses=done.addresses)
 
 
 def _settled(cache: Cache, site: Site, plan: Plan, warnings: tuple[Problem, ...],
-             search_key: str, sources: int, register: str) -> Settled:
+             search_keys: ShardKeys | None, sources: int, register: str) -> Settled:
     """What the next build needs to take the quick path (build/quick.py), should this
     one go through."""
     assert plan.memo is not None
@@ -176,7 +184,7 @@ def _settled(cache: Cache, site: Site, plan: Plan, warnings: tuple[Problem, ...]
         loads=cache.loads(), content_key=site.config.content_key,
         inputs=plan.memo.inputs, templates=plan.memo.templates,
         copies=tuple((c.output, c.fingerprint) for c in plan.copies), order=plan.memo.order,
-        warnings=warnings, search_key=search_key, pages=len(plan.pages),
+        warnings=warnings, search=search_keys, pages=len(plan.pages),
         sources=sources, register=register)
 
 
@@ -292,8 +300,7 @@ def _plan_whole(options: BuildOptions, config: SiteConfig, theme: ThemeFiles, ca
         if plan.reused < len(plan.pages) * MEMO_REUSE:
             memos["plan:" + memory.target] = plan.memo
     warnings = tuple(p for p in loaded.problems if not p.is_error)
-    search_key = "" if not config.outputs.search else search.index_key(
-        p.fingerprint for p in plan.pages if p.output.endswith(".html"))
+    search_keys = search.plan_keys(site, search.labels_of(renderer.strings))
     previous = known.previous
     current: dict[str, OutputEntry] = {}
     stale = _not_current(plan.pages, known, current)
@@ -321,10 +328,10 @@ def _plan_whole(options: BuildOptions, config: SiteConfig, theme: ThemeFiles, ca
             pages=((p.output, p, [articles[i].path for i in p.deps])
                    for p in (plan.pages if fresh else stale)),
             fresh=fresh, memos=memos,
-            settled=_settled(cache, site, plan, warnings, search_key, len(loaded.sources),
+            settled=_settled(cache, site, plan, warnings, search_keys, len(loaded.sources),
                              text_key(register.text if register_text is None
                                       else register_text))),
-        parsed=loaded.parsed, warnings=warnings, search_key=search_key, reused=plan.reused,
+        parsed=loaded.parsed, warnings=warnings, search=search_keys, reused=plan.reused,
         quick=False, saving=loaded.saving, kept=current, unpublished=indexed.unpublished,
         article_changes=articles_changed,
         addresses=AddressChanges(addresses.moved, addresses.removed))

@@ -99,12 +99,13 @@ def plan_quickly(options: BuildOptions, config: SiteConfig, theme: ThemeFiles,
         if new_register is None:
             return None  # an address that redirects or is gone is taken again
         head = replace(head, register=text_key(new_register)) if keep else head
-    search_key = head.search_key
-    for page in stale if config.outputs.search else ():
-        if page.output.endswith(".html"):
-            search_key = search.rekey(search_key, previous[page.output].fingerprint
-                                      if page.output in previous else "0", page.fingerprint)
-    settled = replace(head, warnings=warnings, search_key=search_key)
+    # Search: only the shards of the edited and added articles are keyed again.
+    where = {path: n for n, path in enumerate(head.order)} if edits else {}
+    touched = [where[e.path] for e in edits if e.path in where]
+    touched += range(len(head.order), len(site.articles))
+    search_keys = search.plan_keys(site, search.labels_of(proven.renderer.strings),
+                                   head.search, touched)
+    settled = replace(head, warnings=warnings, search=search_keys)
     memos: dict[str, object] = {}
     new_pages = sum(p.output not in previous for p in stale)
     if added:
@@ -124,7 +125,7 @@ def plan_quickly(options: BuildOptions, config: SiteConfig, theme: ThemeFiles,
             memos=memos, settled=settled,
             sources={edit.path: edit.entry for edit in (*edits, *added)}),
         parsed=sum(e.parsed for e in (*edits, *added)), warnings=warnings,
-        search_key=search_key, reused=settled.pages - len(stale), quick=True,
+        search=search_keys, reused=settled.pages - len(stale), quick=True,
         article_changes=article_changes(added, edits, (), published_by(options.drafts, now)))
 
 

@@ -1,93 +1,109 @@
-"""The client-side search index: Pagefind run over the finished output folder.
+"""The search stage: which shards of the index are stale, and indexing them.
 
-Pagefind indexes whole sites only (it has no incremental mode), so the build
-runs it only when the key of the site's HTML pages differs from the key the
-index was built from, and swaps the new index in with a rename so that a
-reader never loads half an index.
+The keys are planned with the rest of the build (`plan_keys`, from the articles'
+keys; the quick path keys again only the shards of the articles it touched) and
+committed in the `Settled` row; the records of the stale shards are made while
+the cache is open (`work`), and Pagefind runs once the output is in place
+(`index`). generator/search/ holds the shards, the records and the bundles.
 """
 
 from __future__ import annotations
 
-import importlib.util
-import os
-import shutil
-import sys
 from collections.abc import Iterable
 from pathlib import Path
 
+from generator.cache.articles import CachedArticles
+from generator.cache.store import Cache
+from generator.config import SiteConfig
 from generator.errors import Problem
+from generator.plan.site import Site
+from generator.search import records as search_records
+from generator.search import service
+from generator.search.bundles import (
+    INDEX_DIR,
+    SearchWork,
+    Shard,
+    publish,
+    remove_index,
+    stale_shards,
+)
+from generator.search.records import Labels, record_of
+from generator.search.shards import ShardKeys, rekeyed, settings_key, shard_keys, to_key_again
 
-INDEX_DIR = "pagefind"
-"""Folder of the index inside the output folder, as the search page expects it."""
-
-
-KEY_FILE = ".warta-index-key"
-"""Inside the index folder: the key of the pages the index was built from."""
-
-
-def index_key(fingerprints: Iterable[str]) -> str:
-    """Key of a set of HTML pages, from their build fingerprints (distinct hashes).
-
-    The same for the same set in any order; `rekey` updates it page by page.
-    """
-    key = 0
-    for fingerprint in fingerprints:
-        key ^= int(fingerprint, 16)
-    return f"{key:040x}"
+__all__ = ["INDEX_DIR", "SearchWork", "index", "labels_of", "plan_keys", "remove_index", "work"]
 
 
-def rekey(key: str, old: str, new: str) -> str:
-    """`key` with the page of fingerprint `old` now of fingerprint `new`."""
-    return f"{int(key, 16) ^ int(old, 16) ^ int(new, 16):040x}"
-
-
-def needs_index(output: Path, key: str) -> bool:
-    """True unless the index in `output` was built from exactly the pages of `key`.
-
-    Comparing keys, not "did this build write HTML", means a build killed
-    between writing the pages and indexing them is caught up by the next one.
-    """
+def _settings(config: SiteConfig, labels: Labels) -> str:
+    binary = service.executable()
     try:
-        return (output / INDEX_DIR / KEY_FILE).read_text(encoding="ascii") != key
+        stamp: object = (str(binary), binary.stat().st_size) if binary else None
     except OSError:
-        return True
+        stamp = None
+    return settings_key(search_records.FORMAT, config.language, config.timezone, labels, stamp)
 
 
-def remove_index(output: Path) -> None:
-    """Delete the index of a site whose search was switched off."""
-    shutil.rmtree(output / INDEX_DIR, ignore_errors=True)
+def plan_keys(site: Site, labels: Labels, previous: ShardKeys | None = None,
+              touched: Iterable[int] | None = None) -> ShardKeys | None:
+    """The key of every shard of the site's index (None: search is off). With `touched`
+    (the quick path: no article moved), only the shards of those articles and the
+    newest are keyed again, the others taken from `previous`."""
+    config = site.config
+    if not config.outputs.search:
+        return None
+    size, newest = config.search.shard_size, config.search.newest_shard_size
+    listed, articles = site.listed, site.articles
+    settings = _settings(config, labels)
+
+    def key_of(index: int) -> str:
+        return articles[index].key
+
+    if touched is None:
+        return shard_keys(listed, key_of, size, newest, settings)
+    touched = list(touched)
+    if isinstance(articles, CachedArticles):
+        # The records of the shards keyed again, in one query each.
+        for start, stop in to_key_again(previous, listed, size, newest, touched):
+            articles.load(listed[start:stop])
+    return rekeyed(previous, listed, key_of, size, newest, settings, touched)
 
 
-def build_index(output: Path, language: str, key: str = "") -> Problem | None:
-    """Index `output` with Pagefind; return a problem instead of raising, because the
+def labels_of(gettext: dict[str, str]) -> Labels:
+    """The filter names in the site's language, from the theme's strings."""
+    return Labels(tag=gettext.get("Tag") or "Tag", year=gettext.get("Year") or "Year")
+
+
+def work(output: Path, site: Site, keys: ShardKeys, labels: Labels, cache: Cache) -> SearchWork:
+    """The stale shards of `keys` in `output`, each with its records (bodies read from
+    `cache`)."""
+    config = site.config
+    listed, articles = site.listed, site.articles
+    stale = []
+    zone = config.zone
+    for number in stale_shards(output, keys):
+        start, stop = keys.span(number)
+        chosen = listed[start:stop]
+        if isinstance(articles, CachedArticles):
+            articles.load(chosen)
+        shown = [articles[i] for i in chosen]
+        bodies = cache.bodies([a.path for a in shown])
+        stale.append(Shard(keys.starts[number], keys.keys[number], tuple(
+            record_of(a, bodies.get(a.path, ""), labels, config.language, zone)
+            for a in shown)))
+    return SearchWork(output, config.language.split("-")[0], keys, tuple(stale))
+
+
+def index(done: SearchWork, jobs: int = 1) -> Problem | None:
+    """Index the stale shards of `done`; a warning instead of an exception, because the
     pages themselves are already published when this runs."""
-    if importlib.util.find_spec("pagefind") is None:
-        return Problem("site.toml", None, "the search index was not built: Pagefind is missing",
+    binary = service.executable()
+    if binary is None:
+        return Problem("site.toml", None,
+                       "the search index was not built: Pagefind is missing",
                        "pip install 'pagefind[bin]', or set search = false under [outputs]",
                        "warning")
-    # Next to the output folder, so that the final rename stays on one file system.
-    # Named per process: a Pagefind orphaned by a killed build may still be
-    # writing into its own folder; it is cleaned up here by a later build.
-    staging = output.parent / f".{output.name}.pagefind-new-{os.getpid()}"
-    old = output.parent / f".{output.name}.pagefind-old-{os.getpid()}"
-    for folder in output.parent.glob(f".{output.name}.pagefind-*"):
-        shutil.rmtree(folder, ignore_errors=True)
-    command = [sys.executable, "-m", "pagefind", "--site", str(output),
-               "--output-path", str(staging), "--force-language", language.split("-")[0],
-               "--silent"]
-    import subprocess  # only when indexing: the import is a cost of every build
-
-    done = subprocess.run(command, capture_output=True, text=True, check=False)
-    if done.returncode != 0 or not (staging / "pagefind.js").is_file():
-        shutil.rmtree(staging, ignore_errors=True)
-        detail = (done.stderr or done.stdout).strip().splitlines()[-1:] or ["no output"]
-        return Problem("output", None, f"Pagefind failed to index the site: {detail[0]}",
-                       "run `python -m pagefind --site output` to see why", "warning")
-    # The key goes in before the swap, so it always describes the index beside it.
-    (staging / KEY_FILE).write_text(key, encoding="ascii")
-    target = output / INDEX_DIR
-    if target.exists():
-        os.replace(target, old)
-    os.replace(staging, target)
-    shutil.rmtree(old, ignore_errors=True)
-    return None
+    failure = publish(done, binary, jobs)
+    if failure is None:
+        return None
+    return Problem("output", None, f"Pagefind failed to index the search shards: {failure}",
+                   "build again; if it fails again, run `python -m pagefind --version` to "
+                   "check the Pagefind install", "warning")

@@ -9,6 +9,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from generator.config.footer import FooterLink
+from generator.config.search import SearchSettings
 from generator.config.sections import HomeSettings, Section
 from generator.errors import Problem
 
@@ -93,6 +94,9 @@ class SiteConfig:
     """`[home]`: the home page's lead and how many editors' picks it shows."""
     footer: tuple[FooterLink, ...] = ()
     """`[footer]`'s links, in order; empty: the footer links the site's pages."""
+    # [search] (config/search.py)
+    search: SearchSettings = field(default_factory=SearchSettings)
+    """How the search index is split into shards."""
     extra: Mapping[str, Any] = field(default_factory=dict)
     """Unknown top-level keys, available to templates as `site.extra`."""
     fingerprint: str = ""

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from generator.config import search
 from generator.config.checker import Checker, near, table
 from generator.config.footer import FOOTER_KEYS, read_footer
 from generator.config.model import AuthorInfo, Outputs, SiteConfig
@@ -32,6 +33,7 @@ _KNOWN_TOP = {
     # Editorial structure (config/sections.py).
     "sections", "nav_tags", "home",
     "footer",
+    "search",
 }
 # The keys `parse_config` reads in each of its tables; any other key there is a mistake.
 _TABLE_KEYS = {
@@ -40,6 +42,7 @@ _TABLE_KEYS = {
     "outputs": ("feeds", "sitemaps", "search", "date_archives", "author_pages"),
     "home": HOME_KEYS,
     "footer": FOOTER_KEYS,
+    "search": search.KEYS,
 }
 _AUTHOR_KEYS = ("name", "bio", "photo")
 _PLACEHOLDERS = {"year", "month", "day", "slug"}
@@ -121,6 +124,7 @@ def parse_config(text: str, path: str = CONFIG_NAME) -> SiteConfig:
         nav_tags=read_nav_tags(check, data),
         home=read_home(check, data),
         footer=read_footer(check, table(check, data, "footer")),
+        search=search.read_search(check, data),
         extra={k: v for k, v in data.items() if k not in _KNOWN_TOP},
         fingerprint=hashlib.sha256(text.encode("utf-8")).hexdigest()[:16],
     )

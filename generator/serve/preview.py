@@ -259,9 +259,9 @@ class BuildThread:
             # After a failure, look at every source again: the failed build's changes
             # may not have been taken in.
             self._looked_at_all = result is not None
-        if result is not None and result.search_pending and self.indexer is not None:
-            # After the reload was announced: Pagefind takes seconds on a big archive.
-            self.indexer.request(result.search_key)
+        if result is not None and result.search_work is not None and self.indexer is not None:
+            # After the reload was announced: a first build indexes every shard.
+            self.indexer.request(result.search_work)
         self._report(change, result, problems)
         return result
 
@@ -282,10 +282,11 @@ class BuildThread:
 
 
 class SearchIndexer:
-    """Rebuilds the preview's search index in the background, one run at a time.
+    """Indexes the preview's stale search shards in the background, one run at a time.
 
-    Requests that arrive while Pagefind runs are merged: only the newest key
-    is indexed next.
+    Requests that arrive while Pagefind runs are merged: only the newest is done
+    next. Each was made against the shards on disk when its build ran, after the
+    run before it had started, so the newest alone brings the index up to date.
     """
 
     def __init__(self, site_dir: Path, output: Path, reporter: Reporter) -> None:
@@ -293,12 +294,12 @@ class SearchIndexer:
         self.output = output
         self.reporter = reporter
         self._lock = threading.Lock()
-        self._wanted: str | None = None
+        self._wanted: search.SearchWork | None = None
         self._thread: threading.Thread | None = None
 
-    def request(self, key: str) -> None:
+    def request(self, work: search.SearchWork) -> None:
         with self._lock:
-            self._wanted = key
+            self._wanted = work
             if self._thread is None or not self._thread.is_alive():
                 self._thread = threading.Thread(target=self._run, name="warta-search",
                                                 daemon=True)
@@ -307,14 +308,10 @@ class SearchIndexer:
     def _run(self) -> None:
         while True:
             with self._lock:
-                key, self._wanted = self._wanted, None
-            if key is None:
+                work, self._wanted = self._wanted, None
+            if work is None:
                 return
-            try:
-                language = load_config(self.site_dir).language
-            except WartaError:
-                continue  # the build thread reports a broken site.toml
-            failure = search.build_index(self.output, language, key)
+            failure = search.index(work)
             if failure is not None:
                 self.reporter.problems([failure])
 

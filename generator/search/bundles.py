@@ -1,0 +1,197 @@
+"""`output/pagefind/`: one Pagefind bundle per shard, and the list the search page reads.
+
+Each shard's folder holds its bundle and a key file (`.warta-shard`: the shard's key
+and every file of the bundle with its size). A shard whose key file differs from
+the planned key, or whose files are not those listed, is indexed again into a
+staging folder and swapped in with a rename; every other shard keeps its files
+byte for byte. The list of shards (`shards.json`) changes only with their number.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import threading
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from generator.search.records import SHARD_FILTER, SearchRecord
+from generator.search.service import PagefindError, Service
+from generator.search.shards import ShardKeys
+
+INDEX_DIR = "pagefind"
+"""Folder of the index inside the output folder, as the search page expects it."""
+KEY_FILE = ".warta-shard"
+"""Inside a shard's folder: its key, then `size path` of each of its files."""
+MANIFEST = "shards.json"
+"""Inside the index folder: the shards the search page merges, oldest first."""
+# Pagefind's ready-made interfaces, written into every bundle: the search page
+# (static/search.js) uses its JavaScript API alone. 420 kB a shard.
+_UNUSED = ("pagefind-ui.js", "pagefind-ui.css", "pagefind-component-ui.js",
+           "pagefind-component-ui.css", "pagefind-modular-ui.js", "pagefind-modular-ui.css",
+           "pagefind-highlight.js")
+
+
+@dataclass(frozen=True)
+class Shard:
+    """A shard to index."""
+
+    start: int
+    """The position of its first article: its folder is `pagefind/<start>/`."""
+    key: str
+    """Its key (`shards.ShardKeys`)."""
+    records: tuple[SearchRecord, ...]
+    """Its articles, oldest first."""
+
+
+@dataclass(frozen=True)
+class SearchWork:
+    """What indexing a build's stale shards needs; made while the cache is open, done
+    after the output is in place (or later, by `warta serve`'s indexer)."""
+
+    output: Path
+    """The output folder."""
+    language: str
+    """Pagefind's language code, e.g. `id`."""
+    keys: ShardKeys
+    """Every shard's key, as planned."""
+    stale: tuple[Shard, ...]
+    """The shards to index, with their records."""
+
+
+def stale_shards(output: Path, keys: ShardKeys) -> list[int]:
+    """The shards of `keys` whose folder is missing, of another key, or damaged."""
+    index = output / INDEX_DIR
+    return [n for n, (name, key) in enumerate(zip(keys.names, keys.keys, strict=True))
+            if not _intact(index / name, key)]
+
+
+def _intact(folder: Path, key: str) -> bool:
+    try:
+        lines = (folder / KEY_FILE).read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError):
+        return False
+    if not lines or lines[0] != key:
+        return False
+    return _listing(folder) == lines[1:]
+
+
+def _listing(folder: Path) -> list[str]:
+    """`size path` of every file of a bundle, sorted; the key file left out."""
+    found = []
+    stack = [(folder, "")]
+    while stack:
+        path, prefix = stack.pop()
+        with os.scandir(path) as entries:
+            for entry in entries:
+                if entry.is_dir(follow_symlinks=False):
+                    stack.append((Path(entry.path), prefix + entry.name + "/"))
+                elif entry.name != KEY_FILE:
+                    found.append(f"{entry.stat(follow_symlinks=False).st_size} "
+                                 f"{prefix}{entry.name}")
+    return sorted(found)
+
+
+def publish(work: SearchWork, binary: Path, jobs: int = 1) -> str | None:
+    """Index the stale shards of `work` and bring the folder to its shards; a message
+    instead of an exception when Pagefind fails (the finished shards stay). Up to
+    `jobs` Pagefind processes share the shards (a cold build's)."""
+    index = work.output / INDEX_DIR
+    index.mkdir(parents=True, exist_ok=True)
+    # Per process and thread: a killed build's leftovers are swept here, later.
+    tag = f"{os.getpid()}-{threading.get_ident()}"
+    for leftover in index.glob(".new-*"):
+        if not leftover.name.endswith(tag):
+            shutil.rmtree(leftover, ignore_errors=True)
+    failures: list[str] = []
+
+    def run(shards: tuple[Shard, ...], tag: str) -> None:
+        try:
+            for shard in shards:
+                # A process per shard: one that indexed several keeps their memory
+                # (500 records: 131 MB; three in a row: 170 MB). Starting one is 10-30 ms.
+                with Service(binary) as service:
+                    _index_shard(service, shard, work.language, index, tag)
+        except (PagefindError, OSError) as error:
+            failures.append(str(error))
+
+    parts = min(max(jobs, 1), len(work.stale))
+    if parts == 1:
+        run(work.stale, tag)
+    elif parts > 1:
+        threads = [threading.Thread(target=run, args=(work.stale[n::parts], f"{tag}-{n}"))
+                   for n in range(parts)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+    failure = failures[0] if failures else None
+    _prune(index, work.keys.names)
+    _write_manifest(index, work.keys.names)
+    return failure
+
+
+def _index_shard(service: Service, shard: Shard, language: str, index: Path,
+                 tag: str) -> None:
+    staging = index / f".new-{shard.start}-{tag}"
+    shutil.rmtree(staging, ignore_errors=True)
+    service.write_bundle(shard.records, language, staging)
+    if not (staging / "pagefind.js").is_file():
+        raise PagefindError(f"Pagefind wrote no bundle for shard {shard.start}")
+    for name in _UNUSED:
+        (staging / name).unlink(missing_ok=True)
+    listing = _listing(staging)
+    # The key goes in before the swap, so it always describes the files beside it.
+    (staging / KEY_FILE).write_text("\n".join([shard.key, *listing]) + "\n",
+                                    encoding="utf-8")
+    target = index / str(shard.start)
+    old = index / f".old-{shard.start}-{tag}"
+    if target.exists():
+        os.replace(target, old)
+    os.replace(staging, target)
+    shutil.rmtree(old, ignore_errors=True)
+
+
+def _prune(index: Path, names: tuple[str, ...]) -> None:
+    """Remove what is not a shard of the index: shards no longer planned, the files of
+    an index made before shards, old staging folders of this process."""
+    keep = {*names, MANIFEST}
+    for entry in _entries(index):
+        if entry.name not in keep and not entry.name.startswith(".new-"):
+            if entry.is_dir() and not entry.is_symlink():
+                shutil.rmtree(entry, ignore_errors=True)
+            else:
+                entry.unlink(missing_ok=True)
+
+
+def _entries(index: Path) -> Iterable[Path]:
+    try:
+        return list(index.iterdir())
+    except OSError:
+        return []
+
+
+def manifest_text(names: tuple[str, ...]) -> str:
+    """What `shards.json` holds for the shards `names`, oldest first."""
+    return json.dumps({"shards": list(names), "filter": SHARD_FILTER},
+                      separators=(",", ":")) + "\n"
+
+
+def _write_manifest(index: Path, names: tuple[str, ...]) -> None:
+    text = manifest_text(names)
+    path = index / MANIFEST
+    try:
+        if path.read_text(encoding="utf-8") == text:
+            return
+    except (OSError, UnicodeDecodeError):
+        pass
+    temporary = index / f".{MANIFEST}.{os.getpid()}"
+    temporary.write_text(text, encoding="utf-8")
+    os.replace(temporary, path)
+
+
+def remove_index(output: Path) -> None:
+    """Delete the index of a site whose search was switched off."""
+    shutil.rmtree(output / INDEX_DIR, ignore_errors=True)

@@ -1,0 +1,144 @@
+"""The search page in Debian's Chromium over HTTP: the shards merged, filters, order, an edit.
+
+Skipped when Chromium, Playwright or Pagefind is missing. Every wait has a timeout
+and ends as soon as the page shows what is expected.
+"""
+
+from __future__ import annotations
+
+import functools
+import importlib.util
+import os
+import threading
+from collections.abc import Iterator
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from typing import Any
+
+import pytest
+
+from tests.conftest import SiteMaker
+from tests.test_search import searchable
+
+CHROMIUM = "/usr/bin/chromium"
+FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+         "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+WAIT_MS = 15_000
+
+if not os.access(CHROMIUM, os.X_OK) or importlib.util.find_spec("pagefind_bin") is None:
+    pytest.skip("needs /usr/bin/chromium and pagefind[bin]", allow_module_level=True)
+sync_api = pytest.importorskip("playwright.sync_api")
+
+
+def archive(site: SiteMaker) -> None:
+    """Five articles in shards of two, the newest with a photo."""
+    searchable(site, shard_size=2)
+    site.article("2024/03/a", "Jembatan Karangrejo Retak", "2024-03-01T09:00:00+07:00",
+                 "Retakan memanjang terlihat di jembatan gantung dekat pasar.\n",
+                 tags="[Infrastruktur]")
+    site.article("2024/03/b", "Harga Beras Naik", "2024-03-02T09:00:00+07:00",
+                 "Pedagang di pasar besar menaikkan harga beras medium.\n", tags="[Pasar]")
+    site.article("2023/05/c", "Pasar Malam Dibuka", "2023-05-03T19:00:00+07:00",
+                 "Pasar malam tahunan dibuka di alun-alun.\n", tags="[Pasar]")
+    site.article("2024/03/d", "Parkir Pasar Ditata", "2024-03-04T09:00:00+07:00",
+                 "Dinas menata parkir di sekitar pasar.\n", tags="[Pasar]")
+    site.write("content/media/pasar.jpg", b"\xff\xd8\xff\xe0 not really a photo")
+    site.article("2024/03/e", "Pasar Baru Diresmikan", "2024-03-05T09:00:00+07:00",
+                 "Wali kota meresmikan pasar baru.\n", tags="[Pasar]",
+                 image="{src: pasar.jpg, alt: Pasar baru, caption: Gedung pasar, "
+                       "credit: Istimewa}")
+
+
+@pytest.fixture
+def served(site: SiteMaker) -> Iterator[str]:
+    archive(site)
+    assert site.build().search_indexed == (0, 2, 4)
+
+    class Quiet(SimpleHTTPRequestHandler):
+        def log_message(self, *args: object) -> None:
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0),
+                                 functools.partial(Quiet, directory=str(site.output)))
+    server.daemon_threads = True
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+@pytest.fixture
+def page(served: str) -> Iterator[Any]:
+    with sync_api.sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
+        try:
+            yield browser.new_page()
+        finally:
+            browser.close()
+
+
+def titles(page: Any) -> list[str]:
+    return [str(t) for t in page.locator(".search-result-title a").all_inner_texts()]
+
+
+def test_a_word_of_one_article_finds_it_across_the_shards(
+        served: str, page: Any, site: SiteMaker) -> None:
+    # From the masthead box on the home page to the search page
+    page.goto(served + "/")
+    page.fill("#masthead-search", "retakan")
+    page.press("#masthead-search", "Enter")
+    page.wait_for_url("**/cari/?q=retakan")
+    result = page.locator(".search-result").first
+    result.wait_for(timeout=WAIT_MS)
+    link = result.locator(".search-result-title a")
+    assert link.inner_text() == "Jembatan Karangrejo Retak"
+    assert link.get_attribute("href") == "/2024/03/jembatan-karangrejo-retak/"
+    # The date as readers read it, the excerpt without kicker or hidden year
+    assert result.locator(".search-result-date").inner_text() == "1 Maret 2024"
+    excerpt = result.locator(".search-result-excerpt").inner_text()
+    assert "Retakan memanjang" in excerpt and "Infrastruktur" not in excerpt
+    assert "2024" not in excerpt
+    sync_api.expect(page.locator("#search-status")).to_have_text("1 hasil untuk “retakan”")
+    # Typing into the search page itself; the newest article shows its photo, not its credit
+    page.fill("#search-query", "meresmikan")
+    sync_api.expect(page.locator(".search-result-title a")).to_have_text(
+        ["Pasar Baru Diresmikan"], timeout=WAIT_MS)
+    assert page.locator(".search-result-image").get_attribute("src") == "/media/pasar.jpg"
+    assert "Istimewa" not in page.locator(".search-result-excerpt").inner_text()
+
+
+def test_newest_first_and_the_filters(served: str, page: Any) -> None:
+    page.goto(served + "/cari/?q=pasar")
+    sync_api.expect(page.locator(".search-result")).to_have_count(5, timeout=WAIT_MS)
+    # Newest first reads the shards from the newest: the order of publication, reversed
+    page.select_option("#search-sort", "date")
+    sync_api.expect(page.locator(".search-result-title a")).to_have_text(
+        ["Pasar Baru Diresmikan", "Parkir Pasar Ditata", "Harga Beras Naik",
+         "Jembatan Karangrejo Retak", "Pasar Malam Dibuka"], timeout=WAIT_MS)
+    # The year filter (in Indonesian) and the tag filter, from every shard, once reached for
+    page.focus("#search-year")
+    sync_api.expect(page.locator("#search-year option")).to_have_text(
+        ["Semua tahun", "2024", "2023"], timeout=WAIT_MS)
+    page.select_option("#search-year", "2023")
+    sync_api.expect(page.locator(".search-result-title a")).to_have_text(
+        ["Pasar Malam Dibuka"], timeout=WAIT_MS)
+    page.select_option("#search-year", "")
+    page.select_option("#search-tag", "Infrastruktur")
+    sync_api.expect(page.locator(".search-result-title a")).to_have_text(
+        ["Jembatan Karangrejo Retak"], timeout=WAIT_MS)
+
+
+def test_a_word_added_by_an_edit_is_found_after_the_rebuild(
+        served: str, page: Any, site: SiteMaker) -> None:
+    page.goto(served + "/cari/?q=gerhana")
+    sync_api.expect(page.locator("#search-status")).to_have_text(
+        "Tidak ada hasil untuk “gerhana”", timeout=WAIT_MS)
+    site.article("2023/05/c", "Pasar Malam Dibuka", "2023-05-03T19:00:00+07:00",
+                 "Pasar malam tahunan dibuka saat gerhana bulan.\n", tags="[Pasar]")
+    rebuilt = site.build()
+    assert rebuilt.quick and rebuilt.search_indexed == (0,)
+    page.goto(served + "/cari/?q=gerhana")
+    sync_api.expect(page.locator(".search-result-title a")).to_have_text(
+        ["Pasar Malam Dibuka"], timeout=WAIT_MS)

@@ -1,0 +1,241 @@
+/* The search page: merges the index's shards (pagefind/shards.json, each a Pagefind
+   bundle of N articles in publication order) with Pagefind's mergeIndex, and shows
+   title, date, photo and excerpt of each result.
+
+   "Newest first": Pagefind sorts each shard by date, but its merged search orders
+   all results by score again, and a sorted result's score is only its rank inside
+   its own shard. So each shard gets a filter naming it (mergeFilter), and the
+   newest-first list reads the shards from the newest, one filtered search each. */
+(function () {
+  "use strict";
+  var root = document.getElementById("search");
+  if (!root) { return; }
+  var text = JSON.parse(document.getElementById("search-strings").textContent);
+  var input = document.getElementById("search-query");
+  var sort = document.getElementById("search-sort");
+  var tag = document.getElementById("search-tag");
+  var year = document.getElementById("search-year");
+  var status = document.getElementById("search-status");
+  var list = document.getElementById("search-results");
+  var more = document.getElementById("search-more");
+  var PAGE = 10;
+  var loading = null;
+  var shardFilter = "shard";
+  var shardNames = [];
+  var current = 0;  // each search's number: an older one that ends late shows nothing
+  var source = null;
+
+  function say(template, values) {
+    return template.replace(/\{(\w+)\}/g, function (all, name) {
+      return values[name] === undefined ? all : String(values[name]);
+    });
+  }
+
+  function load() {
+    if (loading) { return loading; }
+    loading = fetch("/pagefind/shards.json", { cache: "no-cache" })
+      .then(function (response) { return response.json(); })
+      .then(function (manifest) {
+        shardFilter = manifest.filter;
+        if (!manifest.shards.length) { return null; }
+        shardNames = manifest.shards;
+        var base = "/pagefind/" + shardNames[0] + "/";
+        return import(base + "pagefind.js").then(function (pagefind) {
+          var own = {};
+          own[shardFilter] = shardNames[0];
+          return pagefind.options({ basePath: base, mergeFilter: own }).then(function () {
+            return Promise.all(shardNames.slice(1).map(function (name) {
+              var filter = {};
+              filter[shardFilter] = name;
+              return pagefind.mergeIndex("/pagefind/" + name + "/", { mergeFilter: filter });
+            }));
+          }).then(function () { return pagefind; });
+        });
+      });
+    loading.catch(function () { status.textContent = text.unavailable; });
+    return loading;
+  }
+
+  // The filters' values are in every shard: read only when a reader reaches for them.
+  var filling = null;
+  function fillFilters() {
+    if (filling) { return filling; }
+    filling = load().then(function (pagefind) {
+      return pagefind ? pagefind.filters() : {};
+    }).then(function (filters) {
+      addOptions(tag, Object.keys(filters[text.tag] || {}).sort(function (a, b) {
+        return a.localeCompare(b);
+      }));
+      addOptions(year, Object.keys(filters[text.year] || {}).sort().reverse());
+      if (input.value && (tag.value || year.value)) { run(); }
+    });
+    return filling;
+  }
+
+  function addOptions(select, values) {
+    var wanted = select.getAttribute("data-wanted");
+    values.forEach(function (value) {
+      var option = document.createElement("option");
+      option.value = value;
+      option.textContent = value;
+      if (value === wanted) { option.selected = true; }
+      select.appendChild(option);
+    });
+  }
+
+  function chosenFilters() {
+    var filters = {};
+    if (tag.value) { filters[text.tag] = tag.value; }
+    if (year.value) { filters[text.year] = year.value; }
+    return filters;
+  }
+
+  // Relevance: Pagefind's merged order. Newest first: shard by shard, newest first.
+  function relevant(results) {
+    var at = 0;
+    return function (count) {
+      var chosen = results.slice(at, at + count);
+      at += chosen.length;
+      return Promise.resolve({ results: chosen, done: at >= results.length });
+    };
+  }
+
+  function newest(pagefind, query, filters, counts) {
+    var shard = shardNames.length - 1;
+    var waiting = [];
+    function fill(count) {
+      if (waiting.length >= count || shard < 0) {
+        var chosen = waiting.splice(0, count);
+        return Promise.resolve({ results: chosen, done: !waiting.length && shard < 0 });
+      }
+      var name = shardNames[shard];
+      shard -= 1;
+      if (!counts[name]) { return fill(count); }
+      var only = Object.assign({}, filters);
+      only[shardFilter] = name;
+      return pagefind.search(query, { filters: only, sort: { date: "desc" } })
+        .then(function (found) {
+          waiting = waiting.concat(found.results);
+          return fill(count);
+        });
+    }
+    return fill;
+  }
+
+  function run() {
+    var query = input.value.trim();
+    var number = ++current;
+    list.textContent = "";
+    more.hidden = true;
+    if (!query) { status.textContent = ""; return; }
+    status.textContent = text.searching;
+    load().then(function (pagefind) {
+      if (!pagefind) { return { results: [], filters: {} }; }
+      return pagefind.search(query, { filters: chosenFilters() }).then(function (found) {
+        if (number !== current) { return null; }
+        source = sort.value === "date"
+          ? newest(pagefind, query, chosenFilters(), (found.filters || {})[shardFilter] || {})
+          : relevant(found.results);
+        status.textContent = say(found.results.length ? text.results : text.none,
+                                 { count: found.results.length, query: query });
+        return showMore(number);
+      });
+    }).catch(function () {
+      if (number === current) { status.textContent = text.unavailable; }
+    });
+  }
+
+  function showMore(number) {
+    return source(PAGE).then(function (page) {
+      return Promise.all(page.results.map(function (result) { return result.data(); }))
+        .then(function (data) {
+          if (number !== current) { return; }
+          data.forEach(function (item) { list.appendChild(render(item)); });
+          more.hidden = page.done;
+        });
+    });
+  }
+
+  // Pagefind's excerpt marks the words found with <mark>; everything else is text.
+  function excerpt(html, into) {
+    html.split(/(<mark>|<\/mark>)/).reduce(function (inMark, piece) {
+      if (piece === "<mark>") { return true; }
+      if (piece === "</mark>") { return false; }
+      var decoder = document.createElement("textarea");
+      decoder.innerHTML = piece;
+      var node = document.createTextNode(decoder.value);
+      if (inMark) {
+        var mark = document.createElement("mark");
+        mark.appendChild(node);
+        into.appendChild(mark);
+      } else {
+        into.appendChild(node);
+      }
+      return inMark;
+    }, false);
+  }
+
+  function render(item) {
+    var meta = item.meta || {};
+    var li = document.createElement("li");
+    li.className = "search-result";
+    if (meta.image) {
+      var image = document.createElement("img");
+      image.className = "search-result-image";
+      image.src = meta.image;
+      image.alt = "";
+      image.loading = "lazy";
+      image.width = 120;
+      image.height = 80;
+      li.appendChild(image);
+    }
+    var body = document.createElement("div");
+    var title = document.createElement("h2");
+    title.className = "search-result-title";
+    var link = document.createElement("a");
+    link.href = item.url;
+    link.textContent = meta.title || item.url;
+    title.appendChild(link);
+    body.appendChild(title);
+    if (meta.date) {
+      var date = document.createElement("p");
+      date.className = "search-result-date";
+      date.textContent = meta.date;
+      body.appendChild(date);
+    }
+    var words = document.createElement("p");
+    words.className = "search-result-excerpt";
+    excerpt(item.excerpt || "", words);
+    body.appendChild(words);
+    li.appendChild(body);
+    return li;
+  }
+
+  function fromAddress() {
+    var params = new URLSearchParams(window.location.search);
+    if (params.get("q") && !input.value) { input.value = params.get("q"); }
+    if (params.get("sort") === "date") { sort.value = "date"; }
+    if (params.get("tag") && !tag.value) { tag.setAttribute("data-wanted", params.get("tag")); }
+    if (params.get("year") && !year.value) { year.setAttribute("data-wanted", params.get("year")); }
+  }
+
+  var timer = null;
+  input.addEventListener("input", function () {
+    clearTimeout(timer);
+    timer = setTimeout(run, 200);
+  });
+  [sort, tag, year].forEach(function (select) { select.addEventListener("change", run); });
+  [tag, year].forEach(function (select) {
+    select.addEventListener("focus", fillFilters);
+    select.addEventListener("pointerdown", fillFilters);
+  });
+  root.querySelector("form").addEventListener("submit", function (event) {
+    event.preventDefault();
+    run();
+  });
+  more.addEventListener("click", function () { showMore(current); });
+  fromAddress();
+  load();
+  if (tag.getAttribute("data-wanted") || year.getAttribute("data-wanted")) { fillFilters(); }
+  if (input.value) { run(); }
+}());
