@@ -90,6 +90,8 @@ class Planned:
     """Articles the last successful build published that this one leaves out."""
     article_changes: ArticleChanges = ArticleChanges()
     """The published articles added, changed, moved and removed."""
+    photos_decoded: int = 0
+    """Photos decoded to make their derivatives."""
 
 
 @dataclass(frozen=True, eq=False, repr=False)

@@ -35,6 +35,7 @@ from generator.build.options import (
     target_of,
 )
 from generator.build.output import Planned, ToWrite, Written, write_output
+from generator.build.photos import photo_step
 from generator.build.quick import plan_quickly
 from generator.cache.store import Cache, OutputEntry
 from generator.config import SiteConfig, load_config
@@ -160,7 +161,8 @@ def _finish(options: BuildOptions, done: Planned, written: Written,
                        articles=len(site.listed), next_due=site.next_due,
                        search_indexed=indexed, search_pending=pending,
                        search_key=done.search_key, reused=done.reused, quick=done.quick,
-                       unpublished=done.unpublished, article_changes=done.article_changes)
+                       unpublished=done.unpublished, article_changes=done.article_changes,
+                       photos_decoded=done.photos_decoded)
 
 
 def _settled(cache: Cache, site: Site, plan: Plan, warnings: tuple[Problem, ...],
@@ -269,18 +271,29 @@ def _plan_whole(options: BuildOptions, config: SiteConfig, theme: ThemeFiles, ca
     # Index.
     memos: dict[str, object] = {}
     indexed = _index(options, config, loaded, memory, memos, cache)
-    site = indexed.site
+    # Photos: the derivatives of those the articles show, made once and kept; their
+    # keys go into the articles' keys, so the pages showing a changed photo change.
+    photos = photo_step(site_dir, config, indexed.site.articles, options.jobs)
+    photo_errors = [p for p in photos.problems if p.is_error]
+    if photo_errors:
+        raise ContentError(photo_errors + [p for p in loaded.problems if not p.is_error]
+                           + [p for p in photos.problems if not p.is_error]
+                           + list(config.warnings))
+    memos["photos:" + memory.target] = photos.memo
+    site = replace(indexed.site, articles=photos.articles, photos=photos.photos)
     # Plan, reusing the previous plan's memo.
     renderer = Renderer(theme, site, site_dir)
     plan = make_plan(site, renderer.template_key, renderer.globals_key(),
-                     copies_of(site_dir, theme), memory.plan)
+                     copies_of(site_dir, theme) + list(photos.copies), memory.plan)
     if plan.problems:
         raise ContentError(list(plan.problems))
     if plan.memo is not None:
         memory.plan = plan.memo
         if plan.reused < len(plan.pages) * MEMO_REUSE:
             memos["plan:" + memory.target] = plan.memo
-    warnings = tuple(p for p in loaded.problems if not p.is_error)
+    # A file's own problems, then its photos' (as the quick path finds them again).
+    warnings = tuple(sorted((p for p in (*loaded.problems, *photos.problems)
+                             if not p.is_error), key=lambda p: p.path))
     search_key = "" if not config.outputs.search else search.index_key(
         p.fingerprint for p in plan.pages if p.output.endswith(".html"))
     previous = known.previous
@@ -312,4 +325,4 @@ def _plan_whole(options: BuildOptions, config: SiteConfig, theme: ThemeFiles, ca
             settled=_settled(cache, site, plan, warnings, search_key, len(loaded.sources))),
         parsed=loaded.parsed, warnings=warnings, search_key=search_key, reused=plan.reused,
         quick=False, saving=loaded.saving, kept=current, unpublished=indexed.unpublished,
-        article_changes=articles_changed)
+        article_changes=articles_changed, photos_decoded=photos.decoded)

@@ -5,7 +5,9 @@ A new table gets a reader module here and a field on `SiteConfig`; the rest of
 Warta imports from this package only.
 """
 
+from generator.config.images import ImageSettings
 from generator.config.model import AuthorInfo, Outputs, SiteConfig
 from generator.config.parse import CONFIG_NAME, load_config, parse_config
 
-__all__ = ["CONFIG_NAME", "AuthorInfo", "Outputs", "SiteConfig", "load_config", "parse_config"]
+__all__ = ["CONFIG_NAME", "AuthorInfo", "ImageSettings", "Outputs", "SiteConfig", "load_config",
+           "parse_config"]

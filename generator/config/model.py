@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from generator.config.images import ImageSettings
 from generator.errors import Problem
 
 
@@ -80,6 +81,9 @@ class SiteConfig:
     """URLs per sitemap file; past it, sitemap.xml becomes an index (at most 50,000)."""
     outputs: Outputs = field(default_factory=Outputs)
     """Optional outputs switched on or off."""
+    # Photos (issue 16): `[images]`, read by config/images.py.
+    images: ImageSettings = field(default_factory=ImageSettings)
+    """How photos are published: derivative widths, quality, originals."""
     extra: Mapping[str, Any] = field(default_factory=dict)
     """Unknown top-level keys, available to templates as `site.extra`."""
     fingerprint: str = ""

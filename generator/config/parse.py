@@ -16,6 +16,8 @@ from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from generator.config.checker import Checker, near, table
+from generator.config.images import KEYS as IMAGE_KEYS
+from generator.config.images import read_images
 from generator.config.model import AuthorInfo, Outputs, SiteConfig
 from generator.errors import ConfigError, Problem
 
@@ -27,12 +29,14 @@ _KNOWN_TOP = {
     "title", "description", "base_url", "language", "timezone", "theme",
     "home_size", "page_size", "feed_size", "urls", "authors", "tag_aliases",
     "import", "outputs", "publisher_logo", "publisher", "sitemap_size",
+    "images",
 }
 # The keys `parse_config` reads in each of its tables; any other key there is a mistake.
 _TABLE_KEYS = {
     "urls": ("article",),
     "import": ("known_tags",),
     "outputs": ("feeds", "sitemaps", "search", "date_archives", "author_pages"),
+    "images": IMAGE_KEYS,
 }
 _AUTHOR_KEYS = ("name", "bio", "photo")
 _PLACEHOLDERS = {"year", "month", "day", "slug"}
@@ -110,6 +114,7 @@ def parse_config(text: str, path: str = CONFIG_NAME) -> SiteConfig:
         publisher_logo=check.string(data, "publisher_logo", ""),
         sitemap_size=min(sitemap_size, 50000),
         outputs=outputs,
+        images=read_images(check, table(check, data, "images")),
         extra={k: v for k, v in data.items() if k not in _KNOWN_TOP},
         fingerprint=hashlib.sha256(text.encode("utf-8")).hexdigest()[:16],
     )

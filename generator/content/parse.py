@@ -19,7 +19,7 @@ from generator.config import SiteConfig
 from generator.content import keys, markup
 from generator.content.bylines import unknown_author
 from generator.content.frontmatter import ProblemError, Split, clean, decode, key_line, split
-from generator.content.image import read_image
+from generator.content.image import body_media, read_image
 from generator.content.keys import SYNONYMS
 from generator.content.model import Article, Author, Correction, Image, StaticPage, Tag, with_key
 from generator.date_format import has_time_of_day
@@ -78,6 +78,7 @@ def parse_article(data: bytes | str, path: str, config: SiteConfig,
         withdrawn=fields.text("withdrawn"),
         words=markup.word_count(body_html),
         body_hash=markup.fingerprint(body_html),
+        media=body_media(body_html),
         extra=fields.extra(),
     )
     if any(p.is_error for p in problems):

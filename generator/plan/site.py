@@ -7,8 +7,8 @@ pages or tags that would get the same URL are errors naming both files.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, replace
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from itertools import chain
 from operator import attrgetter
@@ -16,6 +16,7 @@ from operator import attrgetter
 from generator.config import SiteConfig
 from generator.content.model import Article, Author, LazyArticles, StaticPage, Tag
 from generator.errors import Problem
+from generator.photos.model import Photo
 from generator.plan.names import NameHint, NameUse, appended_hints, name_hints
 
 NAV_TAGS = 8
@@ -93,6 +94,9 @@ class Site:
     name_hints: tuple[NameHint, ...] = ()
     """Tags and bylines only one article has that look like misspellings of shared ones
     (plan/names.py): warnings, by path."""
+    # Photos (issue 16): set by the build's photos step (build/photos.py).
+    photos: Mapping[str, Photo] = field(default_factory=dict)
+    """The photos the articles show, by URL (`/media/...`): sizes and derivatives."""
 
 
 def published_by(drafts: bool, now: datetime | None) -> Callable[[Article], bool]:

@@ -8,12 +8,14 @@ and the visible byline and date cannot disagree.
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from generator import date_format, urls
 from generator.config import SiteConfig
 from generator.content.model import Article
+from generator.photos.model import EMPTY, Photo
+from generator.render.photos import announced
 
 
 def absolute_asset(config: SiteConfig, src: str) -> str:
@@ -32,8 +34,10 @@ def author_link(config: SiteConfig, url: str) -> str | None:
     return config.absolute(url) if config.outputs.author_pages else None
 
 
-def article_data(config: SiteConfig, article: Article, canonical: str) -> dict[str, Any]:
-    """The schema.org `NewsArticle` of an article page."""
+def article_data(config: SiteConfig, article: Article, canonical: str,
+                 photos: Mapping[str, Photo] = EMPTY) -> dict[str, Any]:
+    """The schema.org `NewsArticle` of an article page; its image is the photo's JPEG
+    derivative when `photos` has the photo."""
     authors = []
     for author in article.authors:
         person: dict[str, Any] = {"@type": "Person", "name": author.name}
@@ -60,8 +64,8 @@ def article_data(config: SiteConfig, article: Article, canonical: str) -> dict[s
     }
     if article.summary and not article.withdrawn:
         data["description"] = article.summary
-    if article.image and article.image.url:  # no `src`: a caption without a photo
-        data["image"] = [absolute_asset(config, article.image.url)]
+    if image := announced(article, photos):  # no `src`: a caption without a photo
+        data["image"] = [absolute_asset(config, image)]
     if article.tags:
         data["keywords"] = [t.name for t in article.tags]
     if article.location:
@@ -82,7 +86,8 @@ def script_json(data: object) -> str:
 
 
 def json_feed(config: SiteConfig, title: str, feed_url: str, home_url: str,
-              entries: Sequence[tuple[Article, str]]) -> str:
+              entries: Sequence[tuple[Article, str]],
+              photos: Mapping[str, Photo] = EMPTY) -> str:
     """A JSON Feed 1.1 document of `entries` (article, body HTML), newest first."""
     items = []
     for article, body in entries:
@@ -100,8 +105,8 @@ def json_feed(config: SiteConfig, title: str, feed_url: str, home_url: str,
                 link := author_link(config, a.url)) else {})} for a in article.authors]
         if article.tags:
             item["tags"] = [t.name for t in article.tags]
-        if article.image and article.image.url:
-            item["image"] = absolute_asset(config, article.image.url)
+        if image := announced(article, photos):
+            item["image"] = absolute_asset(config, image)
         items.append(item)
     feed = {
         "version": "https://jsonfeed.org/version/1.1",

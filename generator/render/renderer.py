@@ -16,6 +16,7 @@ import jinja2
 from markupsafe import Markup
 
 from generator import date_format, urls
+from generator.config import SiteConfig
 from generator.content.model import Article
 from generator.errors import Problem, TemplateError
 from generator.plan.feeds_and_lists import month_title
@@ -23,6 +24,7 @@ from generator.plan.planner import Page
 from generator.plan.site import Site
 from generator.render import jsonld, template_sources
 from generator.render.memo_tag import MemoExtension
+from generator.render.photos import PICTURE_TEMPLATE, announced, body_pictures
 from generator.render.theme import ThemeFiles
 
 CARD_TEMPLATE = "_card.html"
@@ -94,6 +96,10 @@ class Renderer:
             if site.config.outputs.author_pages else frozenset(),
             static=lambda path: "/static/" + path.lstrip("/"),
             card=self._card,
+            # Photos (issue 16): a site photo by URL, and the one a page announces.
+            photo=site.photos.get,
+            shared_image=lambda article: _absolute(site.config, announced(article,
+                                                                          site.photos)),
         )
         # Teasers by article and arguments: an article is listed on five pages on
         # average (archive, home, each of its tags), and its card was two thirds of
@@ -146,6 +152,10 @@ class Renderer:
                 self._cards.clear()
             done = self._cards[key] = self._card_macro(article, *args, **kwargs)
         return done
+
+    def _picture_macro(self, *args: Any, **kwargs: Any) -> str:
+        macro = self.env.get_template(PICTURE_TEMPLATE).module.picture  # type: ignore[attr-defined]
+        return Markup(macro(*args, **kwargs))
 
     def _card_macro(self, *args: Any, **kwargs: Any) -> str:
         macro = self.env.get_template(CARD_TEMPLATE).module.card  # type: ignore[attr-defined]
@@ -243,14 +253,15 @@ class Renderer:
         site = self.site
         config = site.config
         older, newer = page.neighbours
-        data = jsonld.article_data(config, article, page.canonical)
+        data = jsonld.article_data(config, article, page.canonical, site.photos)
         month = None
         if config.outputs.date_archives and not article.withdrawn:
             month = urls.month_url(article.date.year, article.date.month)
         return {
             "article": article,
             # A withdrawn article's body is never printed, so never read.
-            "body": Markup("") if article.withdrawn else Markup(body_of(article.path)),
+            "body": Markup("") if article.withdrawn else Markup(body_pictures(
+                body_of(article.path), article, site.photos, self._picture_macro)),
             "older": site.articles[older] if older is not None else None,
             "newer": site.articles[newer] if newer is not None else None,
             "related": [site.articles[i] for i in page.related],
@@ -271,7 +282,7 @@ class Renderer:
             else f"{page.title} · {config.title}"
         if page.kind == "jsonfeed":
             return {"feed_json": Markup(jsonld.json_feed(config, title, page.url, home,
-                                                             entries))}
+                                                             entries, self.site.photos))}
         return {
             "entries": [_Entry(a, body, jsonld.tag_uri(config, a)) for a, body in entries],
             "feed_title": title,
@@ -323,3 +334,8 @@ def _rfc822(moment: datetime) -> str:
     from email.utils import format_datetime  # only feeds need it: 4 ms of every start
 
     return format_datetime(moment)
+
+
+def _absolute(config: SiteConfig, url: str) -> str:
+    """A root-relative URL made absolute; an http(s) URL or "" as it is."""
+    return config.absolute(url) if url.startswith("/") else url

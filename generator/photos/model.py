@@ -1,0 +1,113 @@
+"""What a build knows of each photo it publishes: its size and its derivatives.
+
+Pure data for the plan and render stages (`Site.photos`); made by `photos/stage.py`.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, replace
+
+from generator.content.image import image_url
+from generator.content.model import Article
+
+DERIVED = (".jpg", ".jpeg", ".png", ".webp")
+"""Suffixes of the photos that get derivatives (and are not published as they are)."""
+
+SHARE_WIDTH = 1200
+"""The narrowest JPEG that social networks show large (`og:image`)."""
+
+
+@dataclass(frozen=True)
+class Derivative:
+    """One file made from a photo."""
+
+    url: str
+    """Root-relative URL, e.g. `/media/2024/banjir-800.webp`."""
+    width: int
+    """Width in pixels."""
+    height: int
+    """Height in pixels."""
+    name: str
+    """Its file's name in the photo's folder under `.warta/photos/`, e.g. `800.webp`."""
+
+    @property
+    def output(self) -> str:
+        """Path in the output folder."""
+        return self.url.removeprefix("/")
+
+
+@dataclass(frozen=True)
+class Photo:
+    """A photo under `content/media/` as the pages show it."""
+
+    url: str
+    """The URL the source would have (`/media/2024/banjir.jpg`): how articles name it."""
+    key: str
+    """Hash of the photo's bytes and the `[images]` settings: what its derivatives and
+    the pages showing it depend on."""
+    width: int
+    """Width as shown (EXIF orientation applied)."""
+    height: int
+    """Height as shown."""
+    webp: tuple[Derivative, ...] = ()
+    """WebP derivatives, narrowest first; empty for a file published as it is (SVG,
+    GIF)."""
+    jpeg: Derivative | None = None
+    """The JPEG fallback, at least `SHARE_WIDTH` wide when the photo is."""
+    original: Derivative | None = None
+    """The original without its metadata, when `[images] publish_originals` is on."""
+
+    @property
+    def src(self) -> str:
+        """What an `<img>` loads: the JPEG fallback, or the file itself."""
+        return self.jpeg.url if self.jpeg else self.url
+
+    @property
+    def srcset(self) -> str:
+        """The WebP `srcset`, e.g. `/media/a-480.webp 480w, /media/a-800.webp 800w`."""
+        return ", ".join(f"{d.url} {d.width}w" for d in self.webp)
+
+    @property
+    def files(self) -> tuple[Derivative, ...]:
+        """Every file published for the photo."""
+        return (*self.webp, *(d for d in (self.jpeg, self.original) if d is not None))
+
+
+EMPTY: Mapping[str, Photo] = {}
+
+
+def article_photos(article: Article) -> tuple[str, ...]:
+    """The URLs of the local photos an article shows: its lead photo's and those of the
+    images in its body, in that order, each once."""
+    found = []
+    if article.image and article.image.url.startswith("/media/"):
+        found.append(article.image.url)
+    for src in article.media:
+        url = image_url(src)
+        if url and url.startswith("/media/"):
+            found.append(url)
+    return tuple(dict.fromkeys(found))
+
+
+def keyed(article: Article, photos: Mapping[str, Photo]) -> Article:
+    """`article` with the keys of the photos it shows folded into its `key`, so that the
+    pages showing it are rendered again when one of them changes."""
+    shown = article_photos(article)
+    if not shown:
+        return article
+    keys = [photos[url].key if url in photos else "-" for url in shown]
+    key = hashlib.sha1(":".join([article.key, *keys]).encode()).hexdigest()
+    return replace(article, key=key)
+
+
+_IMG = re.compile(r"<img\b[^>]*>", re.IGNORECASE)
+_ATTRIBUTE = re.compile(r'\s([a-zA-Z-]+)="([^"]*)"')
+
+
+def body_images(html: str) -> Iterable[tuple[str, dict[str, str]]]:
+    """Each `<img>` tag of `html` and its attributes (as Python-Markdown writes them)."""
+    for match in _IMG.finditer(html):
+        yield match.group(0), dict(_ATTRIBUTE.findall(match.group(0)))

@@ -1,0 +1,52 @@
+"""Photos on the pages: the images of an article's body as `<picture>` elements made
+by the theme's `_picture.html` macro, and the photo a page announces to social
+networks and search engines (`og:image`, JSON-LD `image`)."""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Callable, Mapping
+
+from generator.content.image import image_url
+from generator.content.model import Article
+from generator.photos.model import Photo
+
+PICTURE_TEMPLATE = "_picture.html"
+
+BODY_SIZES = "(min-width: 48rem) 42rem, 100vw"
+"""How wide a photo in an article's text is shown: the article's measure, or the
+screen (the `sizes` of its `<picture>`)."""
+
+_IMG = re.compile(r"<img\b[^>]*>", re.IGNORECASE)
+_ATTRIBUTE = re.compile(r'\s([a-zA-Z-]+)="([^"]*)"')
+
+
+def announced(article: Article, photos: Mapping[str, Photo]) -> str:
+    """The URL of the photo a page about `article` announces (root-relative, or an
+    http(s) URL as written), or "" when it has none: the JPEG derivative, at least
+    1200 pixels wide when the photo is."""
+    image = article.image
+    if image is None or not image.url:
+        return ""
+    photo = photos.get(image.url)
+    return photo.src if photo is not None else image.url
+
+
+def body_pictures(body: str, article: Article, photos: Mapping[str, Photo],
+                  picture: Callable[..., str]) -> str:
+    """`body` with each `<img>` of a photo under content/media/ made a `<picture>` by
+    the `picture` macro (lazy, with its width and height)."""
+    if not article.media or not photos:
+        return body
+
+    def replaced(match: re.Match[str]) -> str:
+        attributes = dict(_ATTRIBUTE.findall(match.group(0)))
+        src = html.unescape(attributes.get("src", ""))
+        url = image_url(src) if src in article.media else None
+        photo = photos.get(url) if url else None
+        if photo is None:
+            return match.group(0)
+        return picture(photo, html.unescape(attributes.get("alt", "")), BODY_SIZES)
+
+    return _IMG.sub(replaced, body)
