@@ -19,6 +19,7 @@ from generator.content.folders import MEDIA
 from generator.content.image import image_url
 from generator.content.model import Article
 from generator.errors import Problem
+from generator.photos.derive import PhotoError
 from generator.photos.model import Photo, article_photos, keyed
 from generator.photos.stage import PHOTO_DIR, PhotoSet, prepare
 from generator.plan.page import Copy
@@ -138,7 +139,7 @@ def re_no_alt(text: str, src: str) -> bool:
 
 
 def _photo_problems(path: str, line: int | None, src: str, url: str,
-                    photos: Mapping[str, Photo], failed: Mapping[str, object],
+                    photos: Mapping[str, Photo], failed: Mapping[str, PhotoError],
                     config: SiteConfig) -> list[Problem]:
     relative = url.removeprefix("/media/")
     if url in photos:
@@ -152,8 +153,7 @@ def _photo_problems(path: str, line: int | None, src: str, url: str,
         return []
     error = failed.get(url)
     if error is not None:
-        return [Problem(path, line, f"the image {src!r}: {error}",
-                        getattr(error, "hint", ""))]
+        return [Problem(path, line, f"the image {src!r}: {error.message}", error.hint)]
     if _outside_the_site(src):
         # A path on the editor's computer: its folders are not to be made in media/.
         name = src.rstrip("/").rsplit("/", 1)[-1]

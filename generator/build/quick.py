@@ -43,7 +43,7 @@ from generator.content import folders
 from generator.content.model import Article
 from generator.content.source_record import SourceRecord
 from generator.errors import Problem
-from generator.photos.model import keyed
+from generator.photos.model import article_photos, keyed
 from generator.plan import feeds_and_lists
 from generator.plan.planner import Page, plan_inputs, refreshed, replan
 from generator.plan.site import (
@@ -134,8 +134,11 @@ def _prove(options: BuildOptions, config: SiteConfig, theme: ThemeFiles, cache: 
     published = published_by(options.drafts, now)
     changed = [a for c in (*edits, *added) if (a := c.entry.record.article) and published(a)]
     photos = quick_photos(options.site_dir, stored(cache, "photos:" + target), changed)
-    if photos is None:
-        return None
+    if photos is None or any(
+            article_photos(_article(e.entry.record.article))
+            != article_photos(_article(e.before.article if e.before else None))
+            for e in edits):
+        return None  # (a photo no longer shown: the whole way takes its files out)
     shown = photos.photos
     # The site's articles are read from the cache where a page shows them: the one
     # explicit reader of records the index and plan stages are handed.
