@@ -245,6 +245,9 @@ def test_a_narrow_photo_and_one_without_alt_are_warnings(site: SiteMaker) -> Non
     body = site.read("2024/03/banjir/index.html").split('class="article-body"')[1]
     assert '<picture><source type="image/webp"' in body
     assert 'width="900" height="600" alt="" loading="lazy"' in body
+    # And feeds name it by its JPEG's address (feed readers resolve no paths)
+    assert "https://kabar.example/media/besar-900.jpg" in site.read("feed.xml")
+    assert "media/besar.jpg" not in site.read("feed.xml")
 
 
 def test_the_demo_publishes_photos_without_anything_that_locates_a_person(
@@ -297,3 +300,17 @@ def test_the_importer_keeps_a_caption_without_a_photo_and_writes_no_src(
                  in p.read_text("utf-8")]
     text = article.read_text("utf-8")
     assert "Istimewa" in text and "<img" not in text and '"image"' not in text
+
+
+def test_a_portrait_named_in_site_toml_is_published_as_its_derivatives(
+        site: SiteMaker) -> None:
+    text = (site.root / "site.toml").read_text("utf-8")
+    site.write("site.toml", text.replace('Hmz = "Hamid Zulkarnain"',
+                                         'Hmz = { name = "Hamid Zulkarnain", photo = '
+                                         '"media/redaksi/hmz.jpg", bio = "Redaktur." }'))
+    make_photo(site.root / "content/media/redaksi/hmz.jpg", (300, 300))
+    site.article("a", "Banjir", "2024-03-01", authors="[Hmz]")
+    site.build()
+    assert _media(site) == ["media/redaksi/hmz-300.jpg", "media/redaksi/hmz-300.webp"]
+    assert 'src="/media/redaksi/hmz-300.webp"' in site.read("author/hamid-zulkarnain/index.html")
+    assert identifying(site.output / "media/redaksi/hmz-300.jpg") == []

@@ -20,7 +20,7 @@ from generator.content.image import image_url
 from generator.content.model import Article
 from generator.errors import Problem
 from generator.photos.derive import PhotoError
-from generator.photos.model import Photo, article_photos, keyed
+from generator.photos.model import Photo, article_photos, config_photos, keyed
 from generator.photos.stage import PHOTO_DIR, PhotoSet, prepare
 from generator.plan.page import Copy
 
@@ -57,6 +57,7 @@ def photo_step(site_dir: Path, config: SiteConfig, articles: Sequence[Article],
                jobs: int) -> PhotoStep:
     """The photos of the published `articles`, their derivatives made or found."""
     wanted = [url for article in articles for url in article_photos(article)]
+    wanted += config_photos(config)
     found = prepare(site_dir, site_dir / MEDIA, wanted, config.images, jobs)
     problems = [problem for article in articles
                 for problem in article_problems(site_dir, article, found, config)]

@@ -10,6 +10,7 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 
+from generator.config import SiteConfig
 from generator.content.image import image_url
 from generator.content.model import Article
 
@@ -90,6 +91,14 @@ def article_photos(article: Article) -> tuple[str, ...]:
         if url and url.startswith("/media/"):
             found.append(url)
     return tuple(dict.fromkeys(found))
+
+
+def config_photos(config: SiteConfig) -> list[str]:
+    """The URLs of the photos site.toml names under content/media/: the authors'
+    portraits and the publisher's logo (every page may show them)."""
+    named = [a.photo for a in config.authors.values()] + [config.publisher_logo]
+    return [url for src in named if src.lstrip("/").startswith(("media/", "content/media/"))
+            and (url := image_url(src)) and url.startswith("/media/")]
 
 
 def keyed(article: Article, photos: Mapping[str, Photo]) -> Article:

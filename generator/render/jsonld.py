@@ -29,6 +29,13 @@ def absolute_asset(config: SiteConfig, src: str) -> str:
     return config.absolute("/static/" + src)
 
 
+def _logo(config: SiteConfig, photos: Mapping[str, Photo]) -> str:
+    """The publisher's logo: its JPEG derivative when it is a photo under media/."""
+    logo = config.publisher_logo
+    photo = photos.get("/" + logo.lstrip("/").removeprefix("content/"))
+    return photo.src if photo is not None else logo
+
+
 def author_link(config: SiteConfig, url: str) -> str | None:
     """Absolute URL of an author page, when the site has author pages."""
     return config.absolute(url) if config.outputs.author_pages else None
@@ -49,7 +56,7 @@ def article_data(config: SiteConfig, article: Article, canonical: str,
                                  "url": config.base_url}
     if config.publisher_logo:
         publisher["logo"] = {"@type": "ImageObject",
-                             "url": absolute_asset(config, config.publisher_logo)}
+                             "url": absolute_asset(config, _logo(config, photos))}
     data: dict[str, Any] = {
         "@context": "https://schema.org",
         "@type": "NewsArticle",

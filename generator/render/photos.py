@@ -33,6 +33,27 @@ def announced(article: Article, photos: Mapping[str, Photo]) -> str:
     return photo.src if photo is not None else image.url
 
 
+def feed_images(body: str, article: Article, photos: Mapping[str, Photo],
+                absolute: Callable[[str], str]) -> str:
+    """`body` for a feed: each photo under content/media/ shown by its JPEG's absolute
+    URL (a feed reader knows no page to resolve a path from, and the original is not
+    published)."""
+    if not article.media or not photos:
+        return body
+
+    def replaced(match: re.Match[str]) -> str:
+        tag = match.group(0)
+        src = html.unescape(dict(_ATTRIBUTE.findall(tag)).get("src", ""))
+        url = image_url(src) if src in article.media else None
+        photo = photos.get(url) if url else None
+        if photo is None:
+            return tag
+        return re.sub(r'\ssrc="[^"]*"', lambda _: f' src="{html.escape(absolute(photo.src))}"',
+                      tag, count=1)
+
+    return _IMG.sub(replaced, body)
+
+
 def body_pictures(body: str, article: Article, photos: Mapping[str, Photo],
                   picture: Callable[..., str]) -> str:
     """`body` with each `<img>` of a photo under content/media/ made a `<picture>` by

@@ -19,12 +19,13 @@ from generator import date_format, urls
 from generator.config import SiteConfig
 from generator.content.model import Article
 from generator.errors import Problem, TemplateError
+from generator.photos.model import config_photos
 from generator.plan.feeds_and_lists import month_title
 from generator.plan.planner import Page
 from generator.plan.site import Site
 from generator.render import jsonld, template_sources
 from generator.render.memo_tag import MemoExtension
-from generator.render.photos import PICTURE_TEMPLATE, announced, body_pictures
+from generator.render.photos import PICTURE_TEMPLATE, announced, body_pictures, feed_images
 from generator.render.theme import ThemeFiles
 
 CARD_TEMPLATE = "_card.html"
@@ -193,8 +194,12 @@ class Renderer:
         """Hash of what every page shows: settings, navigation, UI strings."""
         nav = [t.tag for t in self.site.nav_tags]
         pages = [(p.title, p.url) for p in self.site.pages]
+        # Photos (issue 16): the portraits and the logo that site.toml names.
+        photos = [p.key for url in config_photos(self.site.config)
+                  if (p := self.site.photos.get(url))]
         return hashlib.sha1(repr((self.site.config.fingerprint, self.site.config.title, nav,
-                                  pages, sorted(self.strings.items()))).encode()).hexdigest()
+                                  pages, sorted(self.strings.items()), *photos)
+                                 ).encode()).hexdigest()
 
     # Rendering ---------------------------------------------------------
 
@@ -276,7 +281,9 @@ class Renderer:
             return {"publisher": config.publisher or config.title}
         # Plain str, not Markup: autoescape turns the HTML into escaped text,
         # which is what Atom `type="html"` and RSS `content:encoded` expect.
-        entries = [(a, body_of(a.path)) for a in chosen]
+        photos = self.site.photos
+        entries = [(a, feed_images(body_of(a.path), a, photos, config.absolute))
+                   for a in chosen]
         home = jsonld.list_home(page.tag, page.author)
         title = config.title if page.url in (urls.FEED, urls.RSS, urls.JSON_FEED) \
             else f"{page.title} · {config.title}"
