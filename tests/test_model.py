@@ -25,7 +25,7 @@ OTHER = {
     "updated": datetime(2024, 3, 2, tzinfo=ZONE),
     "corrections": (Correction(datetime(2024, 3, 2, tzinfo=ZONE), "Angka diperbaiki."),),
     "aliases": ("/lama/",), "withdrawn": "Ditarik.", "words": 7, "body_hash": "abc",
-    "extra": {"rubrik": "Kota"}, "time_known": False,
+    "extra": {"rubrik": "Kota"}, "time_known": False, "media": ("media/foto.jpg",),
 }
 PLACING = {"path", "date", "url", "tags", "authors", "draft", "aliases", "withdrawn"}
 

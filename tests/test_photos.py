@@ -314,3 +314,18 @@ def test_a_portrait_named_in_site_toml_is_published_as_its_derivatives(
     assert _media(site) == ["media/redaksi/hmz-300.jpg", "media/redaksi/hmz-300.webp"]
     assert 'src="/media/redaksi/hmz-300.webp"' in site.read("author/hamid-zulkarnain/index.html")
     assert identifying(site.output / "media/redaksi/hmz-300.jpg") == []
+
+
+def test_a_static_page_shows_its_photos_and_follows_their_changes(site: SiteMaker) -> None:
+    make_photo(site.root / "content/media/kantor.jpg", (900, 600))
+    site.write("content/pages/tentang.md", "---\ntitle: Tentang\nslug: tentang\n---\n"
+               "Kantor kami.\n\n![Kantor redaksi](media/kantor.jpg)\n")
+    site.article("a", "Banjir", "2024-03-01")
+    site.build()
+    assert 'width="900" height="600" alt="Kantor redaksi" loading="lazy"' in site.read(
+        "tentang/index.html")
+    # The same name, another photo: the page shows its new size
+    make_photo(site.root / "content/media/kantor.jpg", (600, 900), seed=3)
+    result = site.build()
+    assert result.photos_decoded == 1 and "tentang/index.html" in result.written
+    assert 'width="600" height="900"' in site.read("tentang/index.html")

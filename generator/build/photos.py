@@ -17,10 +17,10 @@ from generator.build.loader import IMAGE_KEYS, source_line
 from generator.config import SiteConfig
 from generator.content.folders import MEDIA
 from generator.content.image import image_url
-from generator.content.model import Article
+from generator.content.model import Article, StaticPage
 from generator.errors import Problem
 from generator.photos.derive import PhotoError
-from generator.photos.model import Photo, article_photos, config_photos, keyed
+from generator.photos.model import Photo, article_photos, config_photos, keyed, keyed_page
 from generator.photos.stage import PHOTO_DIR, PhotoSet, prepare
 from generator.plan.page import Copy
 
@@ -41,6 +41,8 @@ class PhotoStep:
 
     articles: tuple[Article, ...]
     """The published articles, each with its photos' keys in its `key`."""
+    pages: tuple[StaticPage, ...]
+    """The static pages, each with its photos' keys in its `body_hash`."""
     photos: Mapping[str, Photo]
     """The photos they show, by URL."""
     copies: tuple[Copy, ...]
@@ -54,16 +56,19 @@ class PhotoStep:
 
 
 def photo_step(site_dir: Path, config: SiteConfig, articles: Sequence[Article],
-               jobs: int) -> PhotoStep:
-    """The photos of the published `articles`, their derivatives made or found."""
-    wanted = [url for article in articles for url in article_photos(article)]
+               pages: Sequence[StaticPage], jobs: int) -> PhotoStep:
+    """The photos of the published `articles` and the static `pages`, their derivatives
+    made or found."""
+    sources: list[Article | StaticPage] = [*articles, *pages]
+    wanted = [url for source in sources for url in article_photos(source)]
     wanted += config_photos(config)
     found = prepare(site_dir, site_dir / MEDIA, wanted, config.images, jobs)
-    problems = [problem for article in articles
-                for problem in article_problems(site_dir, article, found, config)]
+    problems = [problem for source in sources
+                for problem in article_problems(site_dir, source, found, config)]
     photos = found.photos
     return PhotoStep(
-        articles=tuple(keyed(article, photos) for article in articles), photos=photos,
+        articles=tuple(keyed(article, photos) for article in articles),
+        pages=tuple(keyed_page(page, photos) for page in pages), photos=photos,
         copies=tuple(copies_of_photos(site_dir, photos.values())), problems=tuple(problems),
         decoded=found.decoded, memo=PhotoMemo(photos, found.stats))
 
@@ -100,14 +105,15 @@ def quick_photos(site_dir: Path, memo: object, articles: Iterable[Article]) -> P
     return memo
 
 
-def article_problems(site_dir: Path, article: Article, found: PhotoSet | PhotoMemo,
-                     config: SiteConfig) -> list[Problem]:
-    """What is wrong with the photos `article` shows: a file that is missing, not an
-    image, outside content/media/, or too large to decode (errors); a photo narrower
-    than the narrowest width, an image in the body without `alt` (warnings)."""
+def article_problems(site_dir: Path, article: Article | StaticPage,
+                     found: PhotoSet | PhotoMemo, config: SiteConfig) -> list[Problem]:
+    """What is wrong with the photos `article` (or a static page) shows: a file that is
+    missing, not an image, outside content/media/, or too large to decode (errors); a
+    photo narrower than the narrowest width, an image in the body without `alt`
+    (warnings)."""
     problems = []
     failed = found.failed if isinstance(found, PhotoSet) else {}
-    image = article.image
+    image = article.image if isinstance(article, Article) else None
     if image and image.url.startswith("/media/"):
         line = source_line(site_dir, article.path, *IMAGE_KEYS)
         problems += _photo_problems(article.path, line, image.src, image.url, found.photos,

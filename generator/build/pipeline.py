@@ -273,14 +273,16 @@ def _plan_whole(options: BuildOptions, config: SiteConfig, theme: ThemeFiles, ca
     indexed = _index(options, config, loaded, memory, memos, cache)
     # Photos: the derivatives of those the articles show, made once and kept; their
     # keys go into the articles' keys, so the pages showing a changed photo change.
-    photos = photo_step(site_dir, config, indexed.site.articles, options.jobs)
+    photos = photo_step(site_dir, config, indexed.site.articles, indexed.site.pages,
+                        options.jobs)
     photo_errors = [p for p in photos.problems if p.is_error]
     if photo_errors:
         raise ContentError(photo_errors + [p for p in loaded.problems if not p.is_error]
                            + [p for p in photos.problems if not p.is_error]
                            + list(config.warnings))
     memos["photos:" + memory.target] = photos.memo
-    site = replace(indexed.site, articles=photos.articles, photos=photos.photos)
+    site = replace(indexed.site, articles=photos.articles, pages=photos.pages,
+                   photos=photos.photos)
     # Plan, reusing the previous plan's memo.
     renderer = Renderer(theme, site, site_dir)
     plan = make_plan(site, renderer.template_key, renderer.globals_key(),

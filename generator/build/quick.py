@@ -43,7 +43,7 @@ from generator.content import folders
 from generator.content.model import Article
 from generator.content.source_record import SourceRecord
 from generator.errors import Problem
-from generator.photos.model import article_photos, keyed
+from generator.photos.model import article_photos, keyed, keyed_page
 from generator.plan import feeds_and_lists
 from generator.plan.planner import Page, plan_inputs, refreshed, replan
 from generator.plan.site import (
@@ -154,7 +154,7 @@ def _prove(options: BuildOptions, config: SiteConfig, theme: ThemeFiles, cache: 
                            options.drafts, now)
     if site is None:
         return None
-    site = replace(site, photos=shown)
+    site = replace(site, photos=shown, pages=tuple(keyed_page(p, shown) for p in site.pages))
     renderer = Renderer(theme, site, options.site_dir)
     globals_key = renderer.globals_key()
     if (plan_inputs(globals_key, site) != head.inputs

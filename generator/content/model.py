@@ -163,6 +163,9 @@ class StaticPage:
     """Hash of the rendered body HTML."""
     summary: str = ""
     """First paragraph as plain text."""
+    # Photos (issue 16).
+    media: tuple[str, ...] = ()
+    """The `src` of each image in the body that is not an http(s) URL, as written."""
 
 
 _SHAPE = ("path", "date", "url", "tags", "authors", "draft", "aliases")

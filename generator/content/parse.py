@@ -98,7 +98,8 @@ def parse_page(data: bytes | str, path: str, config: SiteConfig,
         raise ContentProblems(problems)
     page = StaticPage(path=path, title=title, slug=slug, url=urls.page_url(slug),
                       body_hash=markup.fingerprint(body_html),
-                      summary=markup.cut(markup.first_paragraph(body_html), SUMMARY_LENGTH))
+                      summary=markup.cut(markup.first_paragraph(body_html), SUMMARY_LENGTH),
+                      media=body_media(body_html))
     return page, body_html
 
 

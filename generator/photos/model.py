@@ -12,7 +12,7 @@ from dataclasses import dataclass, replace
 
 from generator.config import SiteConfig
 from generator.content.image import image_url
-from generator.content.model import Article
+from generator.content.model import Article, StaticPage
 
 DERIVED = (".jpg", ".jpeg", ".png", ".webp")
 """Suffixes of the photos that get derivatives (and are not published as they are)."""
@@ -80,17 +80,29 @@ class Photo:
 EMPTY: Mapping[str, Photo] = {}
 
 
-def article_photos(article: Article) -> tuple[str, ...]:
-    """The URLs of the local photos an article shows: its lead photo's and those of the
-    images in its body, in that order, each once."""
+def article_photos(article: Article | StaticPage) -> tuple[str, ...]:
+    """The URLs of the local photos an article (or a static page) shows: its lead
+    photo's and those of the images in its body, in that order, each once."""
     found = []
-    if article.image and article.image.url.startswith("/media/"):
-        found.append(article.image.url)
+    image = article.image if isinstance(article, Article) else None
+    if image and image.url.startswith("/media/"):
+        found.append(image.url)
     for src in article.media:
         url = image_url(src)
         if url and url.startswith("/media/"):
             found.append(url)
     return tuple(dict.fromkeys(found))
+
+
+def keyed_page(page: StaticPage, photos: Mapping[str, Photo]) -> StaticPage:
+    """`page` with the keys of the photos in its body folded into its `body_hash`, which
+    its fingerprint holds: it is rendered again when one of them changes."""
+    shown = article_photos(page)
+    if not shown:
+        return page
+    keys = [photos[url].key if url in photos else "-" for url in shown]
+    return replace(page, body_hash=hashlib.sha1(
+        ":".join([page.body_hash, *keys]).encode()).hexdigest())
 
 
 def config_photos(config: SiteConfig) -> list[str]:

@@ -9,7 +9,7 @@ import re
 from collections.abc import Callable, Mapping
 
 from generator.content.image import image_url
-from generator.content.model import Article
+from generator.content.model import Article, StaticPage
 from generator.photos.model import Photo
 
 PICTURE_TEMPLATE = "_picture.html"
@@ -54,7 +54,7 @@ def feed_images(body: str, article: Article, photos: Mapping[str, Photo],
     return _IMG.sub(replaced, body)
 
 
-def body_pictures(body: str, article: Article, photos: Mapping[str, Photo],
+def body_pictures(body: str, article: Article | StaticPage, photos: Mapping[str, Photo],
                   picture: Callable[..., str]) -> str:
     """`body` with each `<img>` of a photo under content/media/ made a `<picture>` by
     the `picture` macro (lazy, with its width and height)."""

@@ -224,7 +224,8 @@ class Renderer:
         if page.static_page is not None:
             static = site.pages[page.static_page]
             context["static_page"] = static
-            context["body"] = Markup(body_of(static.path))
+            context["body"] = Markup(body_pictures(body_of(static.path), static, site.photos,
+                                                   self._picture_macro))
         if page.tag and page.kind == "tag":
             context["tag"] = self._tags[page.tag]
         if page.author and page.kind == "author":
