@@ -5,6 +5,7 @@ cannot be published."""
 from __future__ import annotations
 
 import re
+import shutil
 import struct
 import zlib
 from pathlib import Path
@@ -329,3 +330,15 @@ def test_a_static_page_shows_its_photos_and_follows_their_changes(site: SiteMake
     result = site.build()
     assert result.photos_decoded == 1 and "tentang/index.html" in result.written
     assert 'width="600" height="900"' in site.read("tentang/index.html")
+
+
+def test_derivatives_lost_from_the_cache_are_made_again(site: SiteMaker) -> None:
+    _photo_article(site, size=(900, 600))
+    site.build()
+    published = {name: (site.output / name).read_bytes() for name in _media(site)}
+    # Someone empties .warta/photos/ and deletes one published file
+    shutil.rmtree(site.root / ".warta/photos")
+    (site.output / "media/2024/banjir-480.webp").unlink()
+    result = site.build()
+    assert result.photos_decoded == 1 and result.written == ("media/2024/banjir-480.webp",)
+    assert {name: (site.output / name).read_bytes() for name in _media(site)} == published

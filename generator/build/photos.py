@@ -20,19 +20,16 @@ from generator.content.image import image_url
 from generator.content.model import Article, StaticPage
 from generator.errors import Problem
 from generator.photos.derive import PhotoError
-from generator.photos.model import Photo, article_photos, config_photos, keyed, keyed_page
+from generator.photos.model import (
+    Photo,
+    PhotoMemo,
+    article_photos,
+    config_photos,
+    keyed,
+    keyed_page,
+)
 from generator.photos.stage import PHOTO_DIR, PhotoSet, prepare
 from generator.plan.page import Copy
-
-
-@dataclass(frozen=True)
-class PhotoMemo:
-    """What the last build knew of its photos, for the quick path."""
-
-    photos: Mapping[str, Photo]
-    """Every photo published, by URL."""
-    stats: Mapping[str, tuple[int, int]]
-    """(size, modification time in ns) of each one's file, as read then."""
 
 
 @dataclass(frozen=True, eq=False, repr=False)
@@ -52,17 +49,24 @@ class PhotoStep:
     decoded: int
     """Photos decoded now (0 when every derivative was kept)."""
     memo: PhotoMemo
-    """For the next build's quick path."""
+    """For the next build (and its quick path)."""
+    changed: bool = True
+    """Whether `memo` differs from the previous build's (else it need not be stored)."""
 
 
 def photo_step(site_dir: Path, config: SiteConfig, articles: Sequence[Article],
-               pages: Sequence[StaticPage], jobs: int) -> PhotoStep:
+               pages: Sequence[StaticPage], jobs: int, previous: object = None) -> PhotoStep:
     """The photos of the published `articles` and the static `pages`, their derivatives
-    made or found."""
+    made or found. `previous`: the last build's `PhotoMemo`, if any (the photos whose
+    files did not change are taken from it, nothing read)."""
     sources: list[Article | StaticPage] = [*articles, *pages]
     wanted = [url for source in sources for url in article_photos(source)]
     wanted += config_photos(config)
-    found = prepare(site_dir, site_dir / MEDIA, wanted, config.images, jobs)
+    last = previous if isinstance(previous, PhotoMemo) else PhotoMemo({}, {})
+    # (A memo of other settings holds photos of other keys: none is taken.)
+    same = last.settings == config.images.key
+    found = prepare(site_dir, site_dir / MEDIA, wanted, config.images, jobs,
+                    last.photos if same else None, last.stats if same else None)
     problems = [problem for source in sources
                 for problem in article_problems(site_dir, source, found, config)]
     photos = found.photos
@@ -70,7 +74,9 @@ def photo_step(site_dir: Path, config: SiteConfig, articles: Sequence[Article],
         articles=tuple(keyed(article, photos) for article in articles),
         pages=tuple(keyed_page(page, photos) for page in pages), photos=photos,
         copies=tuple(copies_of_photos(site_dir, photos.values())), problems=tuple(problems),
-        decoded=found.decoded, memo=PhotoMemo(photos, found.stats))
+        decoded=found.decoded, memo=PhotoMemo(photos, found.stats, config.images.key),
+        changed=(photos, found.stats, config.images.key) != (last.photos, last.stats,
+                                                              last.settings))
 
 
 def copies_of_photos(site_dir: Path, photos: Iterable[Photo]) -> list[Copy]:

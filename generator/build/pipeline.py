@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, TypeVar
 from generator.build import loader, search, sources
 from generator.build.article_changes import of_changes
 from generator.build.commit import BuildRecords, commit_build
-from generator.build.memos import STRINGS, BuildMemory, Settled, remember, with_strings
+from generator.build.memos import STRINGS, BuildMemory, Settled, remember, stored, with_strings
 from generator.build.options import (
     CACHE_FILE,
     BuildOptions,
@@ -274,13 +274,14 @@ def _plan_whole(options: BuildOptions, config: SiteConfig, theme: ThemeFiles, ca
     # Photos: the derivatives of those the articles show, made once and kept; their
     # keys go into the articles' keys, so the pages showing a changed photo change.
     photos = photo_step(site_dir, config, indexed.site.articles, indexed.site.pages,
-                        options.jobs)
+                        options.jobs, stored(cache, "photos:" + memory.target))
     photo_errors = [p for p in photos.problems if p.is_error]
     if photo_errors:
         raise ContentError(photo_errors + [p for p in loaded.problems if not p.is_error]
                            + [p for p in photos.problems if not p.is_error]
                            + list(config.warnings))
-    memos["photos:" + memory.target] = photos.memo
+    if photos.changed:
+        memos["photos:" + memory.target] = photos.memo
     site = replace(indexed.site, articles=photos.articles, pages=photos.pages,
                    photos=photos.photos)
     # Plan, reusing the previous plan's memo.

@@ -80,6 +80,19 @@ class Photo:
 EMPTY: Mapping[str, Photo] = {}
 
 
+@dataclass(frozen=True)
+class PhotoMemo:
+    """What a build knew of its photos, for the next one: the whole way takes the
+    photos whose files did not change from it; the quick path takes it whole."""
+
+    photos: Mapping[str, Photo]
+    """Every photo published, by URL."""
+    stats: Mapping[str, tuple[int, int]]
+    """(size, modification time in ns) of each one's file, as read then."""
+    settings: str = ""
+    """The `[images]` settings they were made with (`ImageSettings.key`)."""
+
+
 def article_photos(article: Article | StaticPage) -> tuple[str, ...]:
     """The URLs of the local photos an article (or a static page) shows: its lead
     photo's and those of the images in its body, in that order, each once."""

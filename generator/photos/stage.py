@@ -42,9 +42,15 @@ class PhotoSet:
 
 
 def prepare(site_dir: Path, media: Path, urls: Iterable[str], settings: ImageSettings,
-            jobs: int) -> PhotoSet:
+            jobs: int, known_photos: Mapping[str, Photo] | None = None,
+            known_stats: Mapping[str, tuple[int, int]] | None = None) -> PhotoSet:
     """The photos at `urls` (`/media/...`, files of `media`): derivatives made for those
-    the cache does not hold yet. A missing file is left out (the caller reports it)."""
+    the cache does not hold yet. A missing file is left out (the caller reports it).
+
+    `known_photos` and `known_stats`: what the last build found, taken as it was for a
+    file whose size and modification time are those of `known_stats` (nothing read)."""
+    known_photos = known_photos or {}
+    known_stats = known_stats or {}
     store = site_dir / PHOTO_DIR
     hashes = _read_hashes(store / _HASHES)
     known = dict(hashes)
@@ -60,6 +66,11 @@ def prepare(site_dir: Path, media: Path, urls: Iterable[str], settings: ImageSet
         except OSError:
             continue
         stats[url] = (stat.st_size, stat.st_mtime_ns)
+        last = known_photos.get(url)
+        if (last is not None and known_stats.get(url) == stats[url]
+                and (not last.webp or (store / last.key).is_dir())):
+            photos[url] = last
+            continue
         digest = known.get(url)
         if digest is None or digest[:2] != stats[url]:
             digest = (*stats[url], _file_hash(source))
