@@ -17,7 +17,10 @@ from PIL import Image, ImageCms
 
 from generator.build.pipeline import BuildOptions, build
 from generator.cli import main
+from generator.config import ImageSettings
 from generator.errors import ContentError
+from generator.photos.derive import derive
+from generator.photos.model import SHARE_WIDTH
 from tests.conftest import SiteMaker, settings
 from tools.demo_photos import MAKE, MODEL, SERIAL, camera_exif, make_photo
 
@@ -342,3 +345,19 @@ def test_derivatives_lost_from_the_cache_are_made_again(site: SiteMaker) -> None
     result = site.build()
     assert result.photos_decoded == 1 and result.written == ("media/2024/banjir-480.webp",)
     assert {name: (site.output / name).read_bytes() for name in _media(site)} == published
+
+
+@pytest.mark.parametrize(("mode", "kept"), [("P", "RGBA"), ("LA", "RGBA"), ("CMYK", "RGB")])
+def test_photos_of_other_modes_keep_their_transparency_and_the_jpeg_is_flat(
+        tmp_path: Path, mode: str, kept: str) -> None:
+    source = tmp_path / ("foto.jpg" if mode == "CMYK" else "foto.png")
+    image = Image.new(mode, (600, 400))
+    if mode == "P":
+        image.save(source, transparency=0)
+    else:
+        image.save(source)
+    made = derive(source, tmp_path / "out", ImageSettings(), SHARE_WIDTH)
+    assert made.webp == ((480, 320), (600, 400)) and made.jpeg == (600, 400)
+    with Image.open(tmp_path / "out/480.webp") as webp, \
+            Image.open(tmp_path / "out/600.jpg") as jpeg:
+        assert (webp.mode, jpeg.mode) == (kept, "RGB")

@@ -138,7 +138,7 @@ def article_problems(site_dir: Path, article: Article | StaticPage,
             if url.startswith("/media/"):
                 problems += _photo_problems(article.path, line, src, url, found.photos,
                                             failed, config)
-            if line is not None and re_no_alt(lines[line - 1], src):
+            if line is not None and _no_alt(lines[line - 1], src):
                 problems.append(Problem(
                     article.path, line, f"the image {src!r} has no alt text",
                     "write what it shows between the brackets: `![alt text](…)`",
@@ -146,7 +146,7 @@ def article_problems(site_dir: Path, article: Article | StaticPage,
     return problems
 
 
-def re_no_alt(text: str, src: str) -> bool:
+def _no_alt(text: str, src: str) -> bool:
     """Whether the Markdown image of `src` on this line has no alt text."""
     return f"![]({src}" in text.replace("![ ](", "![](") or f'alt="" src="{src}"' in text
 

@@ -111,15 +111,17 @@ def _derive(source: Path, staging: Path, settings: ImageSettings, share: int) ->
             raise PhotoError(f"the photo cannot be read: {error}",
                              "save it again as JPEG, PNG or WebP") from None
         picture = ImageOps.exif_transpose(image)
+        if picture.mode not in ("RGB", "RGBA", "L", "LA"):
+            # (A palette's transparency is read from `info`: converted before it goes.)
+            alpha = "A" in picture.getbands() or "transparency" in picture.info
+            icc = icc if picture.mode != "CMYK" else None  # a CMYK profile fits no RGB
+            picture = picture.convert("RGBA" if alpha else "RGB")
         # Some encoders fall back to the image's own EXIF and XMP: none is kept.
         picture.info = {}
         original = ""
         if settings.publish_originals:
             original = _save_original(picture, image.format or "", staging, icc,
                                       settings.quality)
-    if picture.mode == "CMYK" or picture.mode not in ("RGB", "RGBA", "L", "LA"):
-        icc = icc if picture.mode not in ("CMYK",) else None  # a CMYK profile fits no RGB
-        picture = picture.convert("RGBA" if "A" in picture.getbands() else "RGB")
     sizes: dict[int, tuple[int, int]] = {}
     current = picture
     for width in sorted(widths, reverse=True):  # each from the next wider: less work

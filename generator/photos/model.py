@@ -6,8 +6,7 @@ Pure data for the plan and render stages (`Site.photos`); made by `photos/stage.
 from __future__ import annotations
 
 import hashlib
-import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, replace
 
 from generator.config import SiteConfig
@@ -135,13 +134,3 @@ def keyed(article: Article, photos: Mapping[str, Photo]) -> Article:
     keys = [photos[url].key if url in photos else "-" for url in shown]
     key = hashlib.sha1(":".join([article.key, *keys]).encode()).hexdigest()
     return replace(article, key=key)
-
-
-_IMG = re.compile(r"<img\b[^>]*>", re.IGNORECASE)
-_ATTRIBUTE = re.compile(r'\s([a-zA-Z-]+)="([^"]*)"')
-
-
-def body_images(html: str) -> Iterable[tuple[str, dict[str, str]]]:
-    """Each `<img>` tag of `html` and its attributes (as Python-Markdown writes them)."""
-    for match in _IMG.finditer(html):
-        yield match.group(0), dict(_ATTRIBUTE.findall(match.group(0)))
