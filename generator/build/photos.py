@@ -9,6 +9,7 @@ added article shows is among them (`quick_photos`), and refuses otherwise.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -16,7 +17,6 @@ from pathlib import Path
 from generator.build.loader import IMAGE_KEYS, source_line
 from generator.config import SiteConfig
 from generator.content.folders import MEDIA
-from generator.content.image import image_url
 from generator.content.model import Article, StaticPage
 from generator.errors import Problem
 from generator.photos.derive import PhotoError
@@ -24,9 +24,11 @@ from generator.photos.model import (
     Photo,
     PhotoMemo,
     article_photos,
+    body_photo_url,
     config_photos,
     keyed,
     keyed_page,
+    on_a_computer,
 )
 from generator.photos.stage import PHOTO_DIR, PhotoSet, prepare
 from generator.plan.page import Copy
@@ -106,7 +108,7 @@ def quick_photos(site_dir: Path, memo: object, articles: Iterable[Article]) -> P
             return None
     if any(url not in memo.photos for a in articles for url in article_photos(a)):
         return None
-    if any(a.media and not all(image_url(src) for src in a.media) for a in articles):
+    if any(not src or on_a_computer(src) for a in articles for src in a.media):
         return None  # an image the whole way reports as an error
     return memo
 
@@ -127,17 +129,20 @@ def article_problems(site_dir: Path, article: Article | StaticPage,
     if article.media:
         lines = _text_lines(site_dir, article.path)
         for src in article.media:
-            line = next((n for n, text in enumerate(lines, 1) if src in text), None)
-            url = image_url(src)
-            if not src or url is None:
+            line = next((n for n, text in enumerate(lines, 1) if src and src in text), None)
+            if not src:
                 problems.append(Problem(
-                    article.path, line, f"an image in the text has the source {src!r}, "
-                    f"which is neither an http(s) URL nor a file under {MEDIA}/",
+                    article.path, line, "an image in the text has no source",
                     "write it as `![what the photo shows](media/2024/foto.jpg)`"))
                 continue
-            if url.startswith("/media/"):
-                problems += _photo_problems(article.path, line, src, url, found.photos,
-                                            failed, config)
+            if on_a_computer(src):
+                problems.append(_on_your_computer(article.path, line, src))
+                continue
+            url = body_photo_url(src)
+            if url is None:
+                continue  # a path the site's host serves, as written
+            problems += _photo_problems(article.path, line, src, url, found.photos,
+                                        failed, config)
             if line is not None and _no_alt(lines[line - 1], src):
                 problems.append(Problem(
                     article.path, line, f"the image {src!r} has no alt text",
@@ -168,13 +173,17 @@ def _photo_problems(path: str, line: int | None, src: str, url: str,
     if error is not None:
         return [Problem(path, line, f"the image {src!r}: {error.message}", error.hint)]
     if _outside_the_site(src):
-        # A path on the editor's computer: its folders are not to be made in media/.
-        name = src.rstrip("/").rsplit("/", 1)[-1]
-        return [Problem(path, line, f"the image {src!r} is a file on your computer, outside "
-                        "the site", f"copy the photo into {MEDIA}/ (e.g. as {MEDIA}/{name}) "
-                        f"and write `media/{name}`")]
+        return [_on_your_computer(path, line, src)]
     return [Problem(path, line, f"the image {src!r} is not in {MEDIA}/",
                     f"add the file as {MEDIA}/{relative} or correct the path")]
+
+
+def _on_your_computer(path: str, line: int | None, src: str) -> Problem:
+    # A path on the editor's computer: its folders are not to be made in media/.
+    name = re.split(r"[/\\]", src.rstrip("/\\"))[-1]
+    return Problem(path, line, f"the image {src!r} is a file on your computer, outside "
+                   "the site", f"copy the photo into {MEDIA}/ (e.g. as {MEDIA}/{name}) "
+                   f"and write `media/{name}`")
 
 
 def _outside_the_site(src: str) -> bool:

@@ -6,6 +6,7 @@ Pure data for the plan and render stages (`Site.photos`); made by `photos/stage.
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
 
@@ -100,10 +101,26 @@ def article_photos(article: Article | StaticPage) -> tuple[str, ...]:
     if image and image.url.startswith("/media/"):
         found.append(image.url)
     for src in article.media:
-        url = image_url(src)
-        if url and url.startswith("/media/"):
+        if url := body_photo_url(src):
             found.append(url)
     return tuple(dict.fromkeys(found))
+
+
+def body_photo_url(src: str) -> str | None:
+    """The URL of the photo an image in a text names, when it names a file under
+    content/media/ (`media/…`, `/media/…`, `content/media/…`); else None: another path
+    is one the site's host serves (an imported `/wp-content/uploads/…`), left as it is."""
+    if not src.lstrip("/").startswith(("media/", "content/media/")):
+        return None
+    url = image_url(src)
+    return url if url and url.startswith("/media/") else None
+
+
+def on_a_computer(src: str) -> bool:
+    """Whether `src` is a path on the editor's computer (`/home/editor/Foto/x.jpg`,
+    `~/Foto/x.jpg`, `C:\\Foto\\x.jpg`, `file:///…`), which no reader can load."""
+    return (src.startswith(("~", "/home/", "/Users/", "/root/", "/tmp/", "file:", "\\"))
+            or re.match(r"^[A-Za-z]:[\\/]", src) is not None)
 
 
 def keyed_page(page: StaticPage, photos: Mapping[str, Photo]) -> StaticPage:

@@ -8,9 +8,8 @@ import html
 import re
 from collections.abc import Callable, Mapping
 
-from generator.content.image import image_url
 from generator.content.model import Article, StaticPage
-from generator.photos.model import Photo
+from generator.photos.model import Photo, body_photo_url
 
 PICTURE_TEMPLATE = "_picture.html"
 
@@ -44,7 +43,7 @@ def feed_images(body: str, article: Article, photos: Mapping[str, Photo],
     def replaced(match: re.Match[str]) -> str:
         tag = match.group(0)
         src = html.unescape(dict(_ATTRIBUTE.findall(tag)).get("src", ""))
-        url = image_url(src) if src in article.media else None
+        url = body_photo_url(src) if src in article.media else None
         photo = photos.get(url) if url else None
         if photo is None:
             return tag
@@ -64,7 +63,7 @@ def body_pictures(body: str, article: Article | StaticPage, photos: Mapping[str,
     def replaced(match: re.Match[str]) -> str:
         attributes = dict(_ATTRIBUTE.findall(match.group(0)))
         src = html.unescape(attributes.get("src", ""))
-        url = image_url(src) if src in article.media else None
+        url = body_photo_url(src) if src in article.media else None
         photo = photos.get(url) if url else None
         if photo is None:
             return match.group(0)
