@@ -24,6 +24,9 @@ each case so that drift in the machine's state hits them all alike:
 - Pelican (with `--with-pelican`, from its own venv): cold (no cache, empty
   output) and one article edited (with its content cache).
 
+- Photos (`--photos N`, 40 by default, 0 to skip): `photos.py`, Warta and Hugo on the
+  same N 12-megapixel photos, cold, warm and one added.
+
 Each command is measured by `measure.py` (wall time, peak RSS and PSS, files
 written). Timings stay out of the test suite.
 """
@@ -46,6 +49,7 @@ ROOT = HERE.parent
 sys.path.insert(0, str(HERE))
 
 # Sibling scripts, not an installed package.
+import photos  # noqa: E402
 import synth  # noqa: E402
 from machine import condition, machine, revision  # noqa: E402
 from measure import TRASH, WORK, Measure, Row, discard, empty_trash, measure  # noqa: E402
@@ -295,6 +299,8 @@ def main(argv: list[str] | None = None) -> int:
                         help="skip the default, full-featured build's cold, edit and add")
     parser.add_argument("--no-all-outputs", action="store_true",
                         help="skip Warta's full-featured cold build")
+    parser.add_argument("--photos", type=int, default=40, metavar="N",
+                        help="photos for the photo benchmark (benchmarks/photos.py); 0 skips it")
     parser.add_argument("--baseline", type=Path, metavar="DIR",
                         help="also build with DIR/.venv/bin/warta (another checkout, e.g. an "
                         "older commit) as `baseline`, alternating with this checkout's; "
@@ -390,6 +396,8 @@ def main(argv: list[str] | None = None) -> int:
         "",
         *default_targets(rows),
     ]
+    if args.photos:  # Photos (issue 16): Warta and Hugo on the same phone photos
+        lines += ["", *photos.run(args.photos, "hugo" in flavours)]
     failures = [(r, m) for r in rows for m in r.runs if m.rc != 0]
     if failures:
         lines += ["", "## Failures", ""]

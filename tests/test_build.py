@@ -212,16 +212,20 @@ def test_drafts_are_built_only_when_asked(site: SiteMaker) -> None:
     assert (site.output / "2024/03/belum-terbit/index.html").exists()
 
 
-def test_media_is_copied_and_a_missing_image_is_a_warning(site: SiteMaker) -> None:
+def test_media_is_copied_and_a_missing_image_is_an_error(site: SiteMaker) -> None:
     site.write("content/media/foto.svg", "<svg xmlns='http://www.w3.org/2000/svg'/>")
     site.article("a", "A", "2024-03-01", image="{src: media/foto.svg, caption: Rapat, "
-                 "credit: Istimewa}")
-    site.article("b", "B", "2024-03-02", image="{src: media/hilang.jpg}")
-    result = site.build()
-    assert (site.output / "media/foto.svg").exists()
-    assert [str(w) for w in result.warnings] == [
+                 "credit: Istimewa, alt: Rapat}")
+    site.article("b", "B", "2024-03-02", image="{src: media/hilang.jpg, alt: Foto}")
+    with pytest.raises(ContentError) as failed:
+        site.build()
+    assert [str(p) for p in failed.value.problems] == [
         "content/articles/b.md:4: the image 'media/hilang.jpg' is not in content/media/ \u2014 "
-        "add the file as content/media/hilang.jpg or fix `image.src`"]
+        "add the file as content/media/hilang.jpg or correct the path"]
+    assert not site.output.exists()
+    site.article("b", "B", "2024-03-02")
+    assert site.build().warnings == ()
+    assert (site.output / "media/foto.svg").exists()
     page = site.read("2024/03/a/index.html")
     assert "Rapat" in page and "Istimewa" in page and "/media/foto.svg" in page
 

@@ -185,7 +185,7 @@ def test_an_image_without_src_shows_no_photo_anywhere(site: SiteMaker) -> None:
     site.write("content/articles/a.md", "---\ntitle: Banjir\ndate: 2024-03-01\nimage:\n"
                "  caption: Genangan di Klojen.\n  credit: Istimewa\n---\nIsi.\n")
     site.write("content/media/foto.svg", "<svg xmlns='http://www.w3.org/2000/svg'/>")
-    site.article("b", "Rapat", "2024-03-02", image="{src: media/foto.svg}")
+    site.article("b", "Rapat", "2024-03-02", image="{src: media/foto.svg, alt: Rapat}")
     expected = ("warning: content/articles/a.md:4: `image` has no `src`: no photo is shown, "
                 "only its `caption` and `credit` \u2014 add `src: media/\u2026` or remove "
                 "`image`")
@@ -211,27 +211,28 @@ def test_an_image_without_src_shows_no_photo_anywhere(site: SiteMaker) -> None:
     ("image", "expected"),
     [
         ("image:\n  alt: Banjir\n  src: media/2024/banjir.jpg",
-         "warning: content/articles/a.md:4: the image 'media/2024/banjir.jpg' is not in "
-         "content/media/ \u2014 add the file as content/media/2024/banjir.jpg or fix "
-         "`image.src`"),
-        ("featured_image: /home/editor/Foto/banjir.jpg",
-         "warning: content/articles/a.md:4: the image '/home/editor/Foto/banjir.jpg' is not "
-         "in content/media/: it is a file on your computer, outside the site \u2014 copy the "
-         "photo into content/media/ and write `src: media/banjir.jpg`"),
-        ("image: {src: ~/Foto/banjir.jpg}",
-         "warning: content/articles/a.md:4: the image '~/Foto/banjir.jpg' is not in "
-         "content/media/: it is a file on your computer, outside the site \u2014 copy the "
-         "photo into content/media/ and write `src: media/banjir.jpg`"),
+         "error: content/articles/a.md:4: the image 'media/2024/banjir.jpg' is not in "
+         "content/media/ \u2014 add the file as content/media/2024/banjir.jpg or correct the "
+         "path"),
+        ("featured_image: {src: /home/editor/Foto/banjir.jpg, alt: Banjir}",
+         "error: content/articles/a.md:4: the image '/home/editor/Foto/banjir.jpg' is a file "
+         "on your computer, outside the site \u2014 copy the photo into content/media/ (e.g. "
+         "as content/media/banjir.jpg) and write `media/banjir.jpg`"),
+        ("image: {src: ~/Foto/banjir.jpg, alt: Banjir}",
+         "error: content/articles/a.md:4: the image '~/Foto/banjir.jpg' is a file on your "
+         "computer, outside the site \u2014 copy the photo into content/media/ (e.g. as "
+         "content/media/banjir.jpg) and write `media/banjir.jpg`"),
     ],
 )
-def test_a_missing_image_file_is_a_warning_at_its_line(site: SiteMaker, image: str,
-                                                       expected: str) -> None:
+def test_a_missing_image_file_is_an_error_at_its_line(site: SiteMaker, image: str,
+                                                      expected: str) -> None:
     site.write("content/articles/a.md",
                f"---\ntitle: Banjir\ndate: 2024-03-01\n{image}\n---\nIsi.\n")
-    code, out, err = run("check", "--site", str(site.root))
-    assert code == 0 and "1 warning(s)" in out and err.splitlines() == [expected]
+    code, _, err = run("check", "--site", str(site.root))
+    assert code == 1 and err.splitlines()[0] == expected
     code, _, err = build(site)
-    assert code == 0 and err.splitlines() == [expected]
+    assert code == 1 and err.splitlines()[0] == expected
+    assert not site.output.exists()
 
 
 @pytest.mark.parametrize(

@@ -72,7 +72,9 @@ def test_featured_and_body_photos_are_copied_with_caption_credit_and_alt(
         "https://kabarlembah.example/wp-content/uploads/2018/02/logo-lama.png" in output
     build(BuildOptions(site_dir=site))
     page = (site / "output/2024/05/warga-lembah-bersihkan-saluran/index.html").read_text("utf-8")
-    assert "/media/2024/05/saluran.jpg" in page and "/media/2024/05/lumpur.jpg" in page
+    # Published as derivatives without EXIF (issue 16), never the originals.
+    assert "/media/2024/05/saluran-64.jpg" in page and "/media/2024/05/lumpur-64.webp" in page
+    assert not (site / "output/media/2024/05/saluran.jpg").exists()
     assert "Rina Wulandari" in page
 
 

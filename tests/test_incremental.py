@@ -19,6 +19,7 @@ from generator.serve.preview import sources_hint
 from generator.serve.watch import Change as WatchedChange
 from generator.serve.watch import classify
 from tests.conftest import SiteMaker, article
+from tools.demo_photos import make_photo
 
 Change = Callable[[Path], None]
 CARD = Path(__file__).resolve().parents[1] / "themes/default/templates/_card.html"
@@ -34,6 +35,12 @@ def _archive(site: SiteMaker) -> None:
                      tags=f"[Tag {n % 3}, Semua]", authors="[Hmz]")
     site.write("content/pages/tentang.md", "---\ntitle: Tentang\nslug: tentang\n---\nKami.\n")
     site.write("content/media/foto.svg", "<svg xmlns='http://www.w3.org/2000/svg'/>")
+    # Photos (issue 16): one article has a JPEG photo, published as derivatives.
+    make_photo(site.root / "content/media/2024/foto.jpg", (640, 480), seed=1)
+    _edit(site.root, 7, "tags:", f"{_PHOTO}\ntags:")
+
+
+_PHOTO = "image: {src: media/2024/foto.jpg, alt: Foto}"
 
 
 def _path(root: Path, n: int) -> Path:
@@ -79,6 +86,13 @@ CHANGES: dict[str, Change] = {
     .write_text("body{}", encoding="utf-8"),
     "media file": lambda r: (r / "content/media/foto.svg").write_text(
         "<svg xmlns='http://www.w3.org/2000/svg'><rect/></svg>", encoding="utf-8"),
+    # Photos (issue 16): changed in place, touched, added in a text, no longer shown.
+    "photo replaced": lambda r: make_photo(r / "content/media/2024/foto.jpg", (800, 600),
+                                           seed=2),
+    "photo touched": lambda r: os.utime(r / "content/media/2024/foto.jpg", ns=(1, 1)),
+    "photo in a text": lambda r: make_photo(r / "content/media/2024/baru.jpg", (500, 400))
+    or _edit(r, 5, "Paragraf kedua 5.", "Paragraf kedua 5.\n\n![Baru](media/2024/baru.jpg)"),
+    "photo taken off": lambda r: _edit(r, 7, _PHOTO + "\n", ""),
     "static page": lambda r: (r / "content/pages/tentang.md").write_text(
         "---\ntitle: Tentang Kami\nslug: tentang\n---\nKami.\n", encoding="utf-8"),
 }
@@ -159,7 +173,8 @@ def test_a_change_rewrites_exactly_what_differs_and_matches_a_clean_build(
     if name in EXPECTED_WRITES:
         assert set(result.written) == EXPECTED_WRITES[name]
     # A renamed file keeps its URL (its `slug:`): nothing to rewrite.
-    assert bool(differ or result.removed) == (name not in ("rename file", "touch"))
+    assert bool(differ or result.removed) == (
+        name not in ("rename file", "touch", "photo touched"))
     # The quick path is taken exactly when nothing moved
     assert result.quick == (process == "build" and name in SHORT)
     # An edit that moves no article takes its plan from the previous build's memo.

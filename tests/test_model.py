@@ -27,7 +27,7 @@ OTHER = {
     "corrections": (Correction(datetime(2024, 3, 2, tzinfo=ZONE), "Angka diperbaiki."),),
     "aliases": ("/lama/",), "withdrawn": "Ditarik.", "words": 7, "body_hash": "abc",
     "extra": {"warna": "Biru"}, "time_known": False, "section": "peristiwa",
-    "featured": True,
+    "featured": True, "media": ("media/foto.jpg",),
 }
 PLACING = {"path", "date", "url", "tags", "authors", "draft", "aliases", "withdrawn",
            "section", "featured"}

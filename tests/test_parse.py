@@ -32,7 +32,7 @@ def test_a_full_article() -> None:
         "location: Malang\n"
         "source: MalangVoice\n"
         "image:\n  src: media/2018/rakor.jpg\n  caption: Rapat di balai kota.\n"
-        "  credit: Istimewa\n"
+        "  credit: Istimewa\n  alt: Peserta rapat di balai kota\n"
         "updated: 2018-09-27 08:00\n"
         "corrections:\n  - date: 2018-09-28\n    text: Nama pejabat diperbaiki.\n"
         "aliases: [berita/123.html]\n"
@@ -51,7 +51,7 @@ def test_a_full_article() -> None:
         ("Hmz", "Hamid Zulkarnain"), ("Ulm", "Ulm")]
     assert article.location == "Malang" and article.source == "MalangVoice"
     assert article.image is not None and article.image.url == "/media/2018/rakor.jpg"
-    assert article.image.credit == "Istimewa"
+    assert article.image.credit == "Istimewa" and article.image.alt.startswith("Peserta")
     assert article.updated is not None and article.updated.hour == 8
     assert article.corrections[0].text == "Nama pejabat diperbaiki."
     assert article.aliases == ("/berita/123.html",)

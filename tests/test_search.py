@@ -12,6 +12,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from generator.content.model import Article, Image, Tag
+from generator.photos.model import Derivative, Photo
 from generator.search.records import Labels, plain_text, record_of
 from generator.search.shards import (
     layout,
@@ -164,6 +165,14 @@ def test_the_record_holds_the_body_alone() -> None:
     assert record.image == "/media/x.jpg" and record.sort == "2018-09-26T10:00:00+07:00"
     assert record.filters == {"Tahun": ["2018"], "Tag": ["Infrastruktur"]}
     assert plain_text("<p>a</p><script>x()</script><p>b</p>") == "a\nb"
+    # And with the site's photos, the thumbnail is the narrowest derivative: the
+    # original is not published
+    photo = Photo("/media/x.jpg", "k", 4000, 3000, webp=(
+        Derivative("/media/x-480.webp", 480, 360, "480.webp"),
+        Derivative("/media/x-800.webp", 800, 600, "800.webp")),
+        jpeg=Derivative("/media/x-1200.jpg", 1200, 900, "1200.jpg"))
+    assert record_of(article, body, Labels(tag="Tag", year="Tahun"), "id",
+                     ZoneInfo("Asia/Jakarta"), {photo.url: photo}).image == "/media/x-480.webp"
 
 
 def test_full_shards_then_small_ones_for_the_newest() -> None:

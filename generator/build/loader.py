@@ -18,10 +18,9 @@ from generator.build.commit import SourceSaving
 from generator.build.sources import PARALLEL_THRESHOLD, Source, scan, stat_each
 from generator.cache.store import Cache, SourceEntry
 from generator.config import SiteConfig
-from generator.content.folders import MEDIA
 from generator.content.frontmatter import ProblemError, decode, key_line, split
 from generator.content.keys import SYNONYMS
-from generator.content.model import Article, Image, StaticPage
+from generator.content.model import Article, StaticPage
 from generator.content.source_record import SourceRecord
 from generator.errors import Problem
 from generator.plan.names import NameHint
@@ -115,16 +114,12 @@ def _collect(site_dir: Path, records: dict[str, SourceRecord], parsed: int,
 def record_problems(site_dir: Path, path: str, record: SourceRecord,
                     now: datetime | None) -> list[Problem]:
     """The problems a load reports for one record: those found parsing it (cached with
-    it), and those of every build: a missing image file, a date far ahead of `now`."""
+    it), and those of every build: a date far ahead of `now`. (Those of its photos come
+    from the photos step, build/photos.py.)"""
     problems = list(record.problems)
     article = record.article
     if article is None:
         return problems
-    image = article.image
-    if image and image.url.startswith("/media/"):
-        target = site_dir / MEDIA / image.url.removeprefix("/media/")
-        if not target.is_file():
-            problems.append(_missing_image(site_dir, path, image))
     if now is not None and article.date > now + FAR_AHEAD:
         problems.append(Problem(
             path, source_line(site_dir, path, "date"),
@@ -132,29 +127,6 @@ def record_problems(site_dir: Path, path: str, record: SourceRecord,
             f"{article.date.isoformat(timespec='minutes')}, in the first build after that",
             "if the year is a typo, correct it", severity="warning"))
     return problems
-
-
-def _missing_image(site_dir: Path, path: str, image: Image) -> Problem:
-    line = source_line(site_dir, path, *IMAGE_KEYS)
-    message = f"the image {image.src!r} is not in {MEDIA}/"
-    if _outside_the_site(image.src):
-        # A path on the editor's computer: its folders are not to be made in media/.
-        name = image.src.rstrip("/").rsplit("/", 1)[-1]
-        return Problem(path, line, f"{message}: it is a file on your computer, outside the "
-                       "site", f"copy the photo into {MEDIA}/ and write `src: media/{name}`",
-                       severity="warning")
-    return Problem(path, line, message,
-                   f"add the file as {MEDIA}/{image.url.removeprefix('/media/')} "
-                   "or fix `image.src`", severity="warning")
-
-
-def _outside_the_site(src: str) -> bool:
-    """Whether `src` is an absolute path (`/home/editor/Foto/x.jpg`, `~/Foto/x.jpg`) that
-    does not start in the site's media folder."""
-    if src.startswith("~"):
-        return True
-    first = src.lstrip("/").split("/", 1)[0]
-    return src.startswith("/") and first not in ("media", "content")
 
 
 IMAGE_KEYS = ("image", *(k for k, ours in SYNONYMS.items() if ours == "image"), "coverImage")

@@ -10,6 +10,7 @@ from dataclasses import dataclass, replace
 from generator.cache.store import Cache, OutputEntry, SourceEntry
 from generator.content.model import shape_of
 from generator.errors import Problem
+from generator.photos.model import Derivative, Photo, PhotoMemo
 from generator.plan.planner import Page, PlanMemo
 from generator.plan.site import AuthorIndex, MonthIndex, SectionIndex, Site, SiteMemo, TagIndex
 from generator.render.template_sources import load_strings
@@ -77,7 +78,9 @@ def remember(memory: BuildMemory, target: str, cache: Cache) -> None:
 # A memo pickled by a build whose classes had other fields is not trusted.
 MEMO_SHAPE = shape_of(
     SiteMemo, Site, TagIndex, AuthorIndex, MonthIndex, SectionIndex, PlanMemo, Page, Settled,
-    ShardKeys)
+    ShardKeys,
+    # Photos (issue 16).
+    PhotoMemo, Photo, Derivative)
 
 
 def stored(cache: Cache, name: str) -> object | None:

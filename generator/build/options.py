@@ -20,6 +20,7 @@ from generator.config import SiteConfig
 from generator.content import folders
 from generator.content.parse import ContentProblems, parse_article, parse_page
 from generator.errors import ContentError, Problem
+from generator.photos.model import DERIVED
 from generator.plan.planner import Copy
 from generator.render.theme import ThemeFiles, file_key
 from generator.render.write import existing_files
@@ -117,6 +118,9 @@ class BuildResult:
     on a first build only their count."""
     addresses: AddressChanges = AddressChanges()
     """The published addresses that now redirect or answer "gone" (build/addresses.py)."""
+    # Photos (issue 16).
+    photos_decoded: int = 0
+    """Photos decoded to make their derivatives; 0 when every one was kept."""
 
 
 Progress = Callable[[int, int], None]
@@ -138,6 +142,8 @@ def copies_of(site_dir: Path, theme: ThemeFiles) -> list[Copy]:
     media = site_dir / folders.MEDIA
     if media.is_dir():
         for name in sorted(existing_files(media)):
+            if name.lower().endswith(DERIVED):
+                continue  # photos: their derivatives are published (build/photos.py)
             path = media / name
             copies.append(Copy("media/" + name, str(path), file_key(path)))
     return copies

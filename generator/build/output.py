@@ -96,6 +96,8 @@ class Planned:
     """The published articles added, changed, moved and removed."""
     addresses: AddressChanges = AddressChanges()
     """The published addresses that now redirect or answer "gone"."""
+    photos_decoded: int = 0
+    """Photos decoded to make their derivatives."""
 
 
 @dataclass(frozen=True, eq=False, repr=False)

@@ -24,7 +24,7 @@ from generator.build import loader, search, sources
 from generator.build.addresses import AddressChanges, load_register, renames, text_key
 from generator.build.article_changes import of_changes
 from generator.build.commit import BuildRecords, commit_build
-from generator.build.memos import STRINGS, BuildMemory, Settled, remember, with_strings
+from generator.build.memos import STRINGS, BuildMemory, Settled, remember, stored, with_strings
 from generator.build.options import (
     CACHE_FILE,
     BuildOptions,
@@ -36,6 +36,7 @@ from generator.build.options import (
     target_of,
 )
 from generator.build.output import Planned, ToWrite, Written, write_output
+from generator.build.photos import photo_step
 from generator.build.quick import plan_quickly
 from generator.cache.store import Cache, OutputEntry
 from generator.config import SiteConfig, load_config
@@ -172,7 +173,7 @@ def _finish(options: BuildOptions, done: Planned, written: Written,
                        search_work=to_index if pending else None,
                        reused=done.reused, quick=done.quick,
                        unpublished=done.unpublished, article_changes=done.article_changes,
-                       addresses=done.addresses)
+                       addresses=done.addresses, photos_decoded=done.photos_decoded)
 
 
 def _settled(cache: Cache, site: Site, plan: Plan, warnings: tuple[Problem, ...],
@@ -281,7 +282,19 @@ def _plan_whole(options: BuildOptions, config: SiteConfig, theme: ThemeFiles, ca
     # Index.
     memos: dict[str, object] = {}
     indexed = _index(options, config, loaded, memory, memos, cache)
-    site = indexed.site
+    # Photos: the derivatives of those the articles show, made once and kept; their
+    # keys go into the articles' keys, so the pages showing a changed photo change.
+    photos = photo_step(site_dir, config, indexed.site.articles, indexed.site.pages,
+                        options.jobs, stored(cache, "photos:" + memory.target))
+    photo_errors = [p for p in photos.problems if p.is_error]
+    if photo_errors:
+        raise ContentError(photo_errors + [p for p in loaded.problems if not p.is_error]
+                           + [p for p in photos.problems if not p.is_error]
+                           + list(config.warnings))
+    if photos.changed:
+        memos["photos:" + memory.target] = photos.memo
+    site = replace(indexed.site, articles=photos.articles, pages=photos.pages,
+                   photos=photos.photos)
     # What answers at every address ever published: the register, as this site leaves it.
     register = load_register(site_dir)
     addresses = resolve(site, register.entries, renames(loaded.changes))
@@ -292,14 +305,16 @@ def _plan_whole(options: BuildOptions, config: SiteConfig, theme: ThemeFiles, ca
     # Plan, reusing the previous plan's memo.
     renderer = Renderer(theme, site, site_dir)
     plan = make_plan(site, renderer.template_key, renderer.globals_key(),
-                     copies_of(site_dir, theme), memory.plan, addresses)
+                     copies_of(site_dir, theme) + list(photos.copies), memory.plan, addresses)
     if plan.problems or addresses.problems:
         raise ContentError([*addresses.problems, *plan.problems])
     if plan.memo is not None:
         memory.plan = plan.memo
         if plan.reused < len(plan.pages) * MEMO_REUSE:
             memos["plan:" + memory.target] = plan.memo
-    warnings = tuple(p for p in loaded.problems if not p.is_error)
+    # A file's own problems, then its photos' (as the quick path finds them again).
+    warnings = tuple(sorted((p for p in (*loaded.problems, *photos.problems)
+                             if not p.is_error), key=lambda p: p.path))
     search_keys = search.plan_keys(site, search.labels_of(renderer.strings))
     previous = known.previous
     current: dict[str, OutputEntry] = {}
@@ -334,4 +349,5 @@ def _plan_whole(options: BuildOptions, config: SiteConfig, theme: ThemeFiles, ca
         parsed=loaded.parsed, warnings=warnings, search=search_keys, reused=plan.reused,
         quick=False, saving=loaded.saving, kept=current, unpublished=indexed.unpublished,
         article_changes=articles_changed,
-        addresses=AddressChanges(addresses.moved, addresses.removed))
+        addresses=AddressChanges(addresses.moved, addresses.removed),
+        photos_decoded=photos.decoded)

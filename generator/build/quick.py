@@ -34,6 +34,7 @@ from generator.build.options import (
     copies_of,
 )
 from generator.build.output import Planned, ToWrite
+from generator.build.photos import article_problems, copies_of_photos, quick_photos
 from generator.build.sources import Source
 from generator.cache.articles import CachedArticles
 from generator.cache.pages import PageStore
@@ -43,6 +44,7 @@ from generator.content import folders
 from generator.content.model import Article
 from generator.content.source_record import SourceRecord
 from generator.errors import Problem
+from generator.photos.model import article_photos, keyed, keyed_page
 from generator.plan import feeds_and_lists
 from generator.plan.planner import Page, plan_inputs, refreshed, replan
 from generator.plan.site import (
@@ -142,32 +144,48 @@ def _prove(options: BuildOptions, config: SiteConfig, theme: ThemeFiles, cache: 
             or (memo.site.now is not None and now < memo.site.now)):
         return None  # (the clock went back: an article may now be far ahead, a warning)
     edits, added = changes.edits, changes.added
+    # Photos: those of the last build, when none changed and the changed articles show
+    # no other (build/photos.py); their keys go into the articles' keys as there.
+    published = published_by(options.drafts, now)
+    changed = [a for c in (*edits, *added) if (a := c.entry.record.article) and published(a)]
+    photos = quick_photos(options.site_dir, stored(cache, "photos:" + target), changed)
+    if photos is None or any(
+            article_photos(_article(e.entry.record.article))
+            != article_photos(_article(e.before.article if e.before else None))
+            for e in edits):
+        return None  # (a photo no longer shown: the whole way takes its files out)
+    shown = photos.photos
     # The site's articles are read from the cache where a page shows them: the one
     # explicit reader of records the index and plan stages are handed.
-    articles = CachedArticles(head.order, cache)
+    articles = CachedArticles(head.order, cache, adjust=lambda a: keyed(a, shown))
     for edit in edits:
-        articles.known[edit.path] = _article(edit.entry.record.article)
+        articles.known[edit.path] = keyed(_article(edit.entry.record.article), shown)
     site: Site | None = replace(memo.site, config=config, now=now, articles=articles)
     if added and len(changes.articles) != len(memo.shapes):
         return None  # the memo is not of these articles (see `site.append_memo`)
     if added:
         site = append_site(memo, config, articles,
-                           [_article(a.entry.record.article) for a in added],
+                           [keyed(_article(a.entry.record.article), shown) for a in added],
                            options.drafts, now)
     if site is None:
         return None
+    site = replace(site, photos=shown, pages=tuple(keyed_page(p, shown) for p in site.pages))
     renderer = Renderer(theme, site, options.site_dir)
     globals_key = renderer.globals_key()
     if (plan_inputs(globals_key, site) != head.inputs
             or any(renderer.template_key(n) != k for n, k in head.templates.items())
             or tuple((c.output, c.fingerprint) for c in sorted(
-                copies_of(options.site_dir, theme), key=lambda c: c.output)) != head.copies):
+                copies_of(options.site_dir, theme)
+                + copies_of_photos(options.site_dir, shown.values()),
+                key=lambda c: c.output)) != head.copies):
         return None
     damaged = check.damaged()
     if len(damaged) > MOST_DAMAGED or not damaged.isdisjoint(
             output for output, _ in head.copies):
         return None
-    warnings = _warnings(options.site_dir, head.warnings, (*edits, *added), cache, now)
+    warnings = _warnings(options.site_dir, head.warnings, (*edits, *added), cache, now,
+                         lambda article: article_problems(options.site_dir, article, photos,
+                                                          config) if published(article) else [])
     if warnings is None:
         return None
     store_ = PageStore(cache)
@@ -270,7 +288,8 @@ def _article(article: Article | None) -> Article:
 
 
 def _warnings(site_dir: Path, before: tuple[Problem, ...], edits: Iterable[SourceChange],
-              cache: Cache, now: datetime) -> tuple[Problem, ...] | None:
+              cache: Cache, now: datetime,
+              of_photos: Callable[[Article], list[Problem]]) -> tuple[Problem, ...] | None:
     """The load's warnings with those of the edited files found again, and those of the
     files whose warnings depend on "now" (a date far ahead); None on an error (the whole
     pipeline reports every problem of every file)."""
@@ -283,6 +302,8 @@ def _warnings(site_dir: Path, before: tuple[Problem, ...], edits: Iterable[Sourc
     found = [p for p in before if p.path not in records]
     for path, record in records.items():
         problems = loader.record_problems(site_dir, path, record, now)
+        if record.article is not None:
+            problems += of_photos(record.article)
         if any(p.is_error for p in problems):
             return None
         found += problems

@@ -87,7 +87,7 @@ def work(output: Path, site: Site, keys: ShardKeys, labels: Labels, cache: Cache
         shown = [articles[i] for i in chosen]
         bodies = cache.bodies([a.path for a in shown])
         stale.append(Shard(keys.starts[number], keys.keys[number], tuple(
-            record_of(a, bodies.get(a.path, ""), labels, config.language, zone)
+            record_of(a, bodies.get(a.path, ""), labels, config.language, zone, site.photos)
             for a in shown)))
     return SearchWork(output, config.language.split("-")[0], keys, tuple(stale))
 

@@ -10,7 +10,7 @@ and does not raises LookupError, which sends the build the whole way.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from generator.cache.store import Cache
 from generator.content.model import Article, LazyArticles
@@ -20,13 +20,16 @@ class CachedArticles(LazyArticles):
     """The articles of a site in site order, each read from the cache when first
     asked for, or given (`known`) when the build parsed it anew."""
 
-    def __init__(self, order: tuple[str, ...], cache: Cache) -> None:
+    def __init__(self, order: tuple[str, ...], cache: Cache,
+                 adjust: Callable[[Article], Article] | None = None) -> None:
         self.order = order
         """Paths of the articles, in site order."""
         self.cache = cache
         """The cache they are read from."""
         self.known: dict[str, Article] = {}
         """Records read so far, and the edited ones, by path."""
+        self.adjust = adjust
+        """What to make of each record read (the build folds its photos' keys in)."""
 
     def load(self, indexes: Iterable[int]) -> None:
         """Read the records of these articles in one query."""
@@ -34,7 +37,7 @@ class CachedArticles(LazyArticles):
         wanted = {order[i] for i in indexes} - known.keys()
         for path, record in self.cache.records(wanted).items():
             if record.article is not None:
-                known[path] = record.article
+                known[path] = self.adjust(record.article) if self.adjust else record.article
 
     def __len__(self) -> int:
         return len(self.order)

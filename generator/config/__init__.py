@@ -6,8 +6,10 @@ Warta imports from this package only.
 """
 
 from generator.config.footer import FooterLink
+from generator.config.images import ImageSettings
 from generator.config.model import AuthorInfo, Outputs, SiteConfig
 from generator.config.parse import CONFIG_NAME, load_config, parse_config
 
-__all__ = ["CONFIG_NAME", "AuthorInfo", "FooterLink", "Outputs", "SiteConfig", "load_config",
+__all__ = ["CONFIG_NAME", "AuthorInfo", "FooterLink", "ImageSettings", "Outputs", "SiteConfig",
+           "load_config",
            "parse_config"]

@@ -9,6 +9,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from generator.config.footer import FooterLink
+from generator.config.images import ImageSettings
 from generator.config.search import SearchSettings
 from generator.config.sections import HomeSettings, Section
 from generator.errors import Problem
@@ -97,6 +98,9 @@ class SiteConfig:
     # [search] (config/search.py)
     search: SearchSettings = field(default_factory=SearchSettings)
     """How the search index is split into shards."""
+    # Photos (issue 16): `[images]`, read by config/images.py.
+    images: ImageSettings = field(default_factory=ImageSettings)
+    """How photos are published: derivative widths, quality, originals."""
     extra: Mapping[str, Any] = field(default_factory=dict)
     """Unknown top-level keys, available to templates as `site.extra`."""
     fingerprint: str = ""

@@ -18,6 +18,8 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from generator.config import search
 from generator.config.checker import Checker, near, table
 from generator.config.footer import FOOTER_KEYS, read_footer
+from generator.config.images import KEYS as IMAGE_KEYS
+from generator.config.images import read_images
 from generator.config.model import AuthorInfo, Outputs, SiteConfig
 from generator.config.sections import HOME_KEYS, read_home, read_nav_tags, read_sections
 from generator.errors import ConfigError, Problem
@@ -34,6 +36,7 @@ _KNOWN_TOP = {
     "sections", "nav_tags", "home",
     "footer",
     "search",
+    "images",
 }
 # The keys `parse_config` reads in each of its tables; any other key there is a mistake.
 _TABLE_KEYS = {
@@ -43,6 +46,7 @@ _TABLE_KEYS = {
     "home": HOME_KEYS,
     "footer": FOOTER_KEYS,
     "search": search.KEYS,
+    "images": IMAGE_KEYS,
 }
 _AUTHOR_KEYS = ("name", "bio", "photo")
 _PLACEHOLDERS = {"year", "month", "day", "slug"}
@@ -125,6 +129,7 @@ def parse_config(text: str, path: str = CONFIG_NAME) -> SiteConfig:
         home=read_home(check, data),
         footer=read_footer(check, table(check, data, "footer")),
         search=search.read_search(check, data),
+        images=read_images(check, table(check, data, "images")),
         extra={k: v for k, v in data.items() if k not in _KNOWN_TOP},
         fingerprint=hashlib.sha256(text.encode("utf-8")).hexdigest()[:16],
     )

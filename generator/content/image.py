@@ -63,6 +63,10 @@ def read_image(data: Mapping[str, Any], fail: Fail) -> Image | None:
         fail(key, f"`image.src` {src!r} is neither an http(s) URL nor a path under "
              "content/media/", "use e.g. `media/2018/09/foto.jpg` or `https://...`")
         return None
+    if not texts["alt"]:
+        fail(key, "the photo has no `alt` text: readers who cannot see it get nothing",
+             "add `alt:` under `image:` and say in a few words what the photo shows",
+             severity="warning")
     return Image(src=src, url=url, **texts)
 
 
@@ -78,3 +82,14 @@ def image_url(src: str) -> str | None:
     except ValueError:
         return None
     return urls.media_url(relative) if relative else None
+
+
+_BODY_SRC = re.compile(r"<img\b[^>]*?\ssrc=\"([^\"]*)\"", re.IGNORECASE)
+
+
+def body_media(html: str) -> tuple[str, ...]:
+    """The `src` of each image in body `html` that the site itself must hold (not an
+    http(s) or `data:` URL), as written, each once: an empty one too, a mistake."""
+    found = (src for src in _BODY_SRC.findall(html)
+             if not re.match(r"^(https?:|data:|//)", src, re.IGNORECASE))
+    return tuple(dict.fromkeys(found))

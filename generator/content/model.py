@@ -125,6 +125,10 @@ class Article:
     """Number of words in the body."""
     body_hash: str = ""
     """Hash of the rendered body HTML; pages that show the body depend on it."""
+    # Photos (issue 16): the body's images, so that a build knows them without the body.
+    media: tuple[str, ...] = ()
+    """The `src` of each image in the body that is not an http(s) URL, as written (e.g.
+    `media/2024/banjir.jpg`): the photos the article's page shows besides its lead."""
     extra: Mapping[str, Any] = field(default_factory=dict)
     """Frontmatter keys Warta does not know, available to templates."""
     shape: str = ""
@@ -167,6 +171,9 @@ class StaticPage:
     """Hash of the rendered body HTML."""
     summary: str = ""
     """First paragraph as plain text."""
+    # Photos (issue 16).
+    media: tuple[str, ...] = ()
+    """The `src` of each image in the body that is not an http(s) URL, as written."""
 
 
 _SHAPE = ("path", "date", "url", "tags", "authors", "draft", "aliases",

@@ -21,7 +21,7 @@ from generator.config.sections import section_named
 from generator.content import keys, markup
 from generator.content.bylines import unknown_author
 from generator.content.frontmatter import ProblemError, Split, clean, decode, key_line, split
-from generator.content.image import read_image
+from generator.content.image import body_media, read_image
 from generator.content.keys import SYNONYMS
 from generator.content.model import Article, Author, Correction, Image, StaticPage, Tag, with_key
 from generator.date_format import has_time_of_day
@@ -83,6 +83,7 @@ def parse_article(data: bytes | str, path: str, config: SiteConfig,
         featured=fields.boolean("featured"),
         words=markup.word_count(body_html),
         body_hash=markup.fingerprint(body_html),
+        media=body_media(body_html),
         extra=fields.extra(),
     )
     if any(p.is_error for p in problems):
@@ -102,7 +103,8 @@ def parse_page(data: bytes | str, path: str, config: SiteConfig,
         raise ContentProblems(problems)
     page = StaticPage(path=path, title=title, slug=slug, url=urls.page_url(slug),
                       body_hash=markup.fingerprint(body_html),
-                      summary=markup.cut(markup.first_paragraph(body_html), SUMMARY_LENGTH))
+                      summary=markup.cut(markup.first_paragraph(body_html), SUMMARY_LENGTH),
+                      media=body_media(body_html))
     return page, body_html
 
 

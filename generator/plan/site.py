@@ -7,8 +7,8 @@ pages or tags that would get the same URL are errors naming both files.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass, replace
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from itertools import chain
 from operator import attrgetter
@@ -16,6 +16,7 @@ from operator import attrgetter
 from generator.config import SiteConfig
 from generator.content.model import Article, LazyArticles, StaticPage
 from generator.errors import Problem
+from generator.photos.model import Photo
 from generator.plan.indexes import (
     AuthorIndex,
     Indexer,
@@ -71,6 +72,9 @@ class Site:
     """Listed articles with `featured: true`, oldest first."""
     lead: int | None = None
     """The listed article `[home] lead` of site.toml names (by path or slug), if any."""
+    # Photos (issue 16): set by the build's photos step (build/photos.py).
+    photos: Mapping[str, Photo] = field(default_factory=dict)
+    """The photos the articles show, by URL (`/media/...`): sizes and derivatives."""
 
 
 def published_by(drafts: bool, now: datetime | None) -> Callable[[Article], bool]:

@@ -8,12 +8,14 @@ and the visible byline and date cannot disagree.
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from generator import date_format, urls
 from generator.config import SiteConfig
 from generator.content.model import Article
+from generator.photos.model import EMPTY, Photo
+from generator.render.photos import announced
 
 
 def absolute_asset(config: SiteConfig, src: str) -> str:
@@ -27,13 +29,22 @@ def absolute_asset(config: SiteConfig, src: str) -> str:
     return config.absolute("/static/" + src)
 
 
+def _logo(config: SiteConfig, photos: Mapping[str, Photo]) -> str:
+    """The publisher's logo: its JPEG derivative when it is a photo under media/."""
+    logo = config.publisher_logo
+    photo = photos.get("/" + logo.lstrip("/").removeprefix("content/"))
+    return photo.src if photo is not None else logo
+
+
 def author_link(config: SiteConfig, url: str) -> str | None:
     """Absolute URL of an author page, when the site has author pages."""
     return config.absolute(url) if config.outputs.author_pages else None
 
 
-def article_data(config: SiteConfig, article: Article, canonical: str) -> dict[str, Any]:
-    """The schema.org `NewsArticle` of an article page."""
+def article_data(config: SiteConfig, article: Article, canonical: str,
+                 photos: Mapping[str, Photo] = EMPTY) -> dict[str, Any]:
+    """The schema.org `NewsArticle` of an article page; its image is the photo's JPEG
+    derivative when `photos` has the photo."""
     authors = []
     for author in article.authors:
         person: dict[str, Any] = {"@type": "Person", "name": author.name}
@@ -45,7 +56,7 @@ def article_data(config: SiteConfig, article: Article, canonical: str) -> dict[s
                                  "url": config.base_url}
     if config.publisher_logo:
         publisher["logo"] = {"@type": "ImageObject",
-                             "url": absolute_asset(config, config.publisher_logo)}
+                             "url": absolute_asset(config, _logo(config, photos))}
     data: dict[str, Any] = {
         "@context": "https://schema.org",
         "@type": "NewsArticle",
@@ -62,8 +73,8 @@ def article_data(config: SiteConfig, article: Article, canonical: str) -> dict[s
         data["editor"] = [{"@type": "Person", "name": e.name} for e in article.editors]
     if article.summary and not article.withdrawn:
         data["description"] = article.summary
-    if article.image and article.image.url:  # no `src`: a caption without a photo
-        data["image"] = [absolute_asset(config, article.image.url)]
+    if image := announced(article, photos):  # no `src`: a caption without a photo
+        data["image"] = [absolute_asset(config, image)]
     if article.tags:
         data["keywords"] = [t.name for t in article.tags]
     if article.location:
@@ -84,7 +95,8 @@ def script_json(data: object) -> str:
 
 
 def json_feed(config: SiteConfig, title: str, feed_url: str, home_url: str,
-              entries: Sequence[tuple[Article, str]]) -> str:
+              entries: Sequence[tuple[Article, str]],
+              photos: Mapping[str, Photo] = EMPTY) -> str:
     """A JSON Feed 1.1 document of `entries` (article, body HTML), newest first."""
     items = []
     for article, body in entries:
@@ -102,8 +114,8 @@ def json_feed(config: SiteConfig, title: str, feed_url: str, home_url: str,
                 link := author_link(config, a.url)) else {})} for a in article.authors]
         if article.tags:
             item["tags"] = [t.name for t in article.tags]
-        if article.image and article.image.url:
-            item["image"] = absolute_asset(config, article.image.url)
+        if image := announced(article, photos):
+            item["image"] = absolute_asset(config, image)
         items.append(item)
     feed = {
         "version": "https://jsonfeed.org/version/1.1",

@@ -16,13 +16,16 @@ import jinja2
 from markupsafe import Markup
 
 from generator import date_format, urls
+from generator.config import SiteConfig
 from generator.content.model import Article
 from generator.errors import Problem, TemplateError
+from generator.photos.model import config_photos
 from generator.plan.feeds_and_lists import month_title
 from generator.plan.planner import Page
 from generator.plan.site import Site
 from generator.render import jsonld, sections, template_sources
 from generator.render.memo_tag import MemoExtension
+from generator.render.photos import PICTURE_TEMPLATE, announced, body_pictures, feed_images
 from generator.render.theme import ThemeFiles
 
 CARD_TEMPLATE = "_card.html"
@@ -97,6 +100,10 @@ class Renderer:
             if site.config.outputs.author_pages else frozenset(),
             static=lambda path: "/static/" + path.lstrip("/"),
             card=self._card,
+            # Photos (issue 16): a site photo by URL, and the one a page announces.
+            photo=site.photos.get,
+            shared_image=lambda article: _absolute(site.config, announced(article,
+                                                                          site.photos)),
         )
         # Teasers by article and arguments: an article is listed on five pages on
         # average (archive, home, each of its tags), and its card was two thirds of
@@ -151,6 +158,10 @@ class Renderer:
             done = self._cards[key] = self._card_macro(article, *args, **kwargs)
         return done
 
+    def _picture_macro(self, *args: Any, **kwargs: Any) -> str:
+        macro = self.env.get_template(PICTURE_TEMPLATE).module.picture  # type: ignore[attr-defined]
+        return Markup(macro(*args, **kwargs))
+
     def _card_macro(self, *args: Any, **kwargs: Any) -> str:
         macro = self.env.get_template(CARD_TEMPLATE).module.card  # type: ignore[attr-defined]
         return Markup(macro(*args, **kwargs))  # already safe: not escaped again
@@ -187,8 +198,12 @@ class Renderer:
         """Hash of what every page shows: settings, navigation, UI strings."""
         nav = [t.tag for t in self.site.nav_tags]
         pages = [(p.title, p.url) for p in self.site.pages]
+        # Photos (issue 16): the portraits and the logo that site.toml names.
+        photos = [p.key for url in config_photos(self.site.config)
+                  if (p := self.site.photos.get(url))]
         return hashlib.sha1(repr((self.site.config.fingerprint, self.site.config.title, nav,
-                                  pages, sorted(self.strings.items()))).encode()).hexdigest()
+                                  pages, sorted(self.strings.items()), *photos)
+                                 ).encode()).hexdigest()
 
     # Rendering ---------------------------------------------------------
 
@@ -213,7 +228,8 @@ class Renderer:
         if page.static_page is not None:
             static = site.pages[page.static_page]
             context["static_page"] = static
-            context["body"] = Markup(body_of(static.path))
+            context["body"] = Markup(body_pictures(body_of(static.path), static, site.photos,
+                                                   self._picture_macro))
         if page.tag and page.kind == "tag":
             context["tag"] = self._tags[page.tag]
         if page.section and page.kind == "section":
@@ -251,14 +267,15 @@ class Renderer:
         site = self.site
         config = site.config
         older, newer = page.neighbours
-        data = jsonld.article_data(config, article, page.canonical)
+        data = jsonld.article_data(config, article, page.canonical, site.photos)
         month = None
         if config.outputs.date_archives and not article.withdrawn:
             month = urls.month_url(article.date.year, article.date.month)
         return {
             "article": article,
             # A withdrawn article's body is never printed, so never read.
-            "body": Markup("") if article.withdrawn else Markup(body_of(article.path)),
+            "body": Markup("") if article.withdrawn else Markup(body_pictures(
+                body_of(article.path), article, site.photos, self._picture_macro)),
             "older": site.articles[older] if older is not None else None,
             "newer": site.articles[newer] if newer is not None else None,
             "related": [site.articles[i] for i in page.related],
@@ -274,13 +291,15 @@ class Renderer:
             return {"publisher": config.publisher or config.title}
         # Plain str, not Markup: autoescape turns the HTML into escaped text,
         # which is what Atom `type="html"` and RSS `content:encoded` expect.
-        entries = [(a, body_of(a.path)) for a in chosen]
+        photos = self.site.photos
+        entries = [(a, feed_images(body_of(a.path), a, photos, config.absolute))
+                   for a in chosen]
         home = jsonld.list_home(page.tag, page.author, page.section)
         title = config.title if page.url in (urls.FEED, urls.RSS, urls.JSON_FEED) \
             else f"{page.title} · {config.title}"
         if page.kind == "jsonfeed":
             return {"feed_json": Markup(jsonld.json_feed(config, title, page.url, home,
-                                                             entries))}
+                                                             entries, self.site.photos))}
         return {
             "entries": [_Entry(a, body, jsonld.tag_uri(config, a)) for a, body in entries],
             "feed_title": title,
@@ -332,3 +351,8 @@ def _rfc822(moment: datetime) -> str:
     from email.utils import format_datetime  # only feeds need it: 4 ms of every start
 
     return format_datetime(moment)
+
+
+def _absolute(config: SiteConfig, url: str) -> str:
+    """A root-relative URL made absolute; an http(s) URL or "" as it is."""
+    return config.absolute(url) if url.startswith("/") else url

@@ -5,11 +5,13 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from zoneinfo import ZoneInfo
 
 from generator.content.model import Article
 from generator.date_format import iso, long_date
+from generator.photos.model import Photo
 
 FORMAT = "1"
 """Changes when a record is made differently: every shard is indexed again."""
@@ -67,14 +69,26 @@ def plain_text(body: str) -> str:
     return _LINES.sub("\n", text).strip()
 
 
+def thumbnail(article: Article, photos: Mapping[str, Photo]) -> str:
+    """The URL of the image a result shows: the narrowest WebP derivative of the
+    article's photo (its original is not published), else what it names as written."""
+    if article.image is None or not article.image.url:
+        return ""
+    photo = photos.get(article.image.url)
+    if photo is None:
+        return article.image.url
+    return photo.webp[0].url if photo.webp else photo.src
+
+
 def record_of(article: Article, body: str, labels: Labels, locale: str,
-              zone: ZoneInfo) -> SearchRecord:
-    """The record of `article`, whose rendered body is `body`."""
+              zone: ZoneInfo, photos: Mapping[str, Photo] | None = None) -> SearchRecord:
+    """The record of `article`, whose rendered body is `body`; `photos` are the site's
+    (`Site.photos`), for the thumbnail."""
     moment = article.date.astimezone(zone)
     filters = {labels.year: [str(moment.year)]}
     if article.tags:
         filters[labels.tag] = [tag.name for tag in article.tags]
     return SearchRecord(
         url=article.url, title=article.title, date=long_date(moment, locale),
-        sort=iso(moment), image=article.image.url if article.image else "",
+        sort=iso(moment), image=thumbnail(article, photos or {}),
         filters=filters, content=plain_text(body))

@@ -1,0 +1,202 @@
+"""The photos step of both ways through the pipeline: the photos the published
+articles show (photos/stage.py makes or finds their derivatives), planned as copies,
+their keys folded into the articles', and every problem at its file and line.
+
+The whole archive runs `photo_step`; the quick path takes the photos the last build
+left (`PhotoMemo`) when none of their files changed and every photo an edited or
+added article shows is among them (`quick_photos`), and refuses otherwise.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from generator.build.loader import IMAGE_KEYS, source_line
+from generator.config import SiteConfig
+from generator.content.folders import MEDIA
+from generator.content.model import Article, StaticPage
+from generator.errors import Problem
+from generator.photos.derive import PhotoError
+from generator.photos.model import (
+    Photo,
+    PhotoMemo,
+    article_photos,
+    body_photo_url,
+    config_photos,
+    keyed,
+    keyed_page,
+    on_a_computer,
+)
+from generator.photos.stage import PHOTO_DIR, PhotoSet, prepare
+from generator.plan.page import Copy
+
+
+@dataclass(frozen=True, eq=False, repr=False)
+class PhotoStep:
+    """What the photos step gives the plan stage."""
+
+    articles: tuple[Article, ...]
+    """The published articles, each with its photos' keys in its `key`."""
+    pages: tuple[StaticPage, ...]
+    """The static pages, each with its photos' keys in its `body_hash`."""
+    photos: Mapping[str, Photo]
+    """The photos they show, by URL."""
+    copies: tuple[Copy, ...]
+    """Every derivative as a file to copy into the output."""
+    problems: tuple[Problem, ...]
+    """Errors and warnings about the photos, at the lines that name them."""
+    decoded: int
+    """Photos decoded now (0 when every derivative was kept)."""
+    memo: PhotoMemo
+    """For the next build (and its quick path)."""
+    changed: bool = True
+    """Whether `memo` differs from the previous build's (else it need not be stored)."""
+
+
+def photo_step(site_dir: Path, config: SiteConfig, articles: Sequence[Article],
+               pages: Sequence[StaticPage], jobs: int, previous: object = None) -> PhotoStep:
+    """The photos of the published `articles` and the static `pages`, their derivatives
+    made or found. `previous`: the last build's `PhotoMemo`, if any (the photos whose
+    files did not change are taken from it, nothing read)."""
+    sources: list[Article | StaticPage] = [*articles, *pages]
+    wanted = [url for source in sources for url in article_photos(source)]
+    wanted += config_photos(config)
+    last = previous if isinstance(previous, PhotoMemo) else PhotoMemo({}, {})
+    # (A memo of other settings holds photos of other keys: none is taken.)
+    same = last.settings == config.images.key
+    found = prepare(site_dir, site_dir / MEDIA, wanted, config.images, jobs,
+                    last.photos if same else None, last.stats if same else None)
+    problems = [problem for source in sources
+                for problem in article_problems(site_dir, source, found, config)]
+    photos = found.photos
+    return PhotoStep(
+        articles=tuple(keyed(article, photos) for article in articles),
+        pages=tuple(keyed_page(page, photos) for page in pages), photos=photos,
+        copies=tuple(copies_of_photos(site_dir, photos.values())), problems=tuple(problems),
+        decoded=found.decoded, memo=PhotoMemo(photos, found.stats, config.images.key),
+        changed=(photos, found.stats, config.images.key) != (last.photos, last.stats,
+                                                              last.settings))
+
+
+def copies_of_photos(site_dir: Path, photos: Iterable[Photo]) -> list[Copy]:
+    """Every file made for `photos`, copied from its folder under .warta/photos/ (an SVG
+    or GIF is published as it is, with the other files of content/media/)."""
+    store = site_dir / PHOTO_DIR
+    copies = []
+    for photo in photos:
+        for file in photo.files:
+            copies.append(Copy(file.output, str(store / photo.key / file.name),
+                               f"{photo.key}/{file.name}"))
+    return copies
+
+
+def quick_photos(site_dir: Path, memo: object, articles: Iterable[Article]) -> PhotoMemo | None:
+    """The last build's photos when they still hold: none of their files changed, and
+    the `articles` (edited or added) show none but them; None otherwise."""
+    if not isinstance(memo, PhotoMemo):
+        return None
+    media = site_dir / MEDIA
+    for url, (size, mtime) in memo.stats.items():
+        try:
+            stat = (media / url.removeprefix("/media/")).stat()
+        except OSError:
+            return None
+        if (stat.st_size, stat.st_mtime_ns) != (size, mtime):
+            return None
+    if any(url not in memo.photos for a in articles for url in article_photos(a)):
+        return None
+    if any(not src or on_a_computer(src) for a in articles for src in a.media):
+        return None  # an image the whole way reports as an error
+    return memo
+
+
+def article_problems(site_dir: Path, article: Article | StaticPage,
+                     found: PhotoSet | PhotoMemo, config: SiteConfig) -> list[Problem]:
+    """What is wrong with the photos `article` (or a static page) shows: a file that is
+    missing, not an image, outside content/media/, or too large to decode (errors); a
+    photo narrower than the narrowest width, an image in the body without `alt`
+    (warnings)."""
+    problems = []
+    failed = found.failed if isinstance(found, PhotoSet) else {}
+    image = article.image if isinstance(article, Article) else None
+    if image and image.url.startswith("/media/"):
+        line = source_line(site_dir, article.path, *IMAGE_KEYS)
+        problems += _photo_problems(article.path, line, image.src, image.url, found.photos,
+                                    failed, config)
+    if article.media:
+        lines = _text_lines(site_dir, article.path)
+        for src in article.media:
+            line = next((n for n, text in enumerate(lines, 1) if src and src in text), None)
+            if not src:
+                problems.append(Problem(
+                    article.path, line, "an image in the text has no source",
+                    "write it as `![what the photo shows](media/2024/foto.jpg)`"))
+                continue
+            if on_a_computer(src):
+                problems.append(_on_your_computer(article.path, line, src))
+                continue
+            url = body_photo_url(src)
+            if url is None:
+                continue  # a path the site's host serves, as written
+            problems += _photo_problems(article.path, line, src, url, found.photos,
+                                        failed, config)
+            if line is not None and _no_alt(lines[line - 1], src):
+                problems.append(Problem(
+                    article.path, line, f"the image {src!r} has no alt text",
+                    "write what it shows between the brackets: `![alt text](…)`",
+                    severity="warning"))
+    return problems
+
+
+def _no_alt(text: str, src: str) -> bool:
+    """Whether the Markdown image of `src` on this line has no alt text."""
+    return f"![]({src}" in text.replace("![ ](", "![](") or f'alt="" src="{src}"' in text
+
+
+def _photo_problems(path: str, line: int | None, src: str, url: str,
+                    photos: Mapping[str, Photo], failed: Mapping[str, PhotoError],
+                    config: SiteConfig) -> list[Problem]:
+    relative = url.removeprefix("/media/")
+    if url in photos:
+        photo = photos[url]
+        narrowest = config.images.widths[0]
+        if photo.webp and photo.width < narrowest:
+            return [Problem(path, line, f"the photo {src!r} is {photo.width} pixels wide, "
+                            f"narrower than the narrowest width ({narrowest}): it will "
+                            "look blurred on most screens",
+                            "use a larger photo if there is one", severity="warning")]
+        return []
+    error = failed.get(url)
+    if error is not None:
+        return [Problem(path, line, f"the image {src!r}: {error.message}", error.hint)]
+    if _outside_the_site(src):
+        return [_on_your_computer(path, line, src)]
+    return [Problem(path, line, f"the image {src!r} is not in {MEDIA}/",
+                    f"add the file as {MEDIA}/{relative} or correct the path")]
+
+
+def _on_your_computer(path: str, line: int | None, src: str) -> Problem:
+    # A path on the editor's computer: its folders are not to be made in media/.
+    name = re.split(r"[/\\]", src.rstrip("/\\"))[-1]
+    return Problem(path, line, f"the image {src!r} is a file on your computer, outside "
+                   "the site", f"copy the photo into {MEDIA}/ (e.g. as {MEDIA}/{name}) "
+                   f"and write `media/{name}`")
+
+
+def _outside_the_site(src: str) -> bool:
+    """Whether `src` is an absolute path (`/home/editor/Foto/x.jpg`, `~/Foto/x.jpg`) that
+    does not start in the site's media folder."""
+    if src.startswith("~"):
+        return True
+    first = src.lstrip("/").split("/", 1)[0]
+    return src.startswith("/") and first not in ("media", "content")
+
+
+def _text_lines(site_dir: Path, path: str) -> list[str]:
+    try:
+        return (site_dir / path).read_text(encoding="utf-8", errors="replace").splitlines()
+    except OSError:
+        return []

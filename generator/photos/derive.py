@@ -1,0 +1,226 @@
+"""One photo's derivatives, made with Pillow: decoded once (scaled by the JPEG decoder
+itself when it can), turned upright, and encoded at each width without EXIF.
+
+Runs in a worker process of `photos/stage.py`: one decoded image in memory at a time.
+"""
+
+from __future__ import annotations
+
+import math
+import os
+import shutil
+import warnings
+from dataclasses import dataclass
+from pathlib import Path
+
+from PIL import Image, ImageOps, UnidentifiedImageError
+
+from generator.config.images import ImageSettings
+
+# What Pillow guards against by default: a file of a few kilobytes that decodes to
+# gigabytes. Twice this many pixels is refused by Pillow itself; between the two, it
+# only warns, and a newsroom has no photo that large (a 12-megapixel phone photo
+# has 12 million): both are refused here.
+MAX_PIXELS = Image.MAX_IMAGE_PIXELS or 89_478_485
+
+
+class PhotoError(Exception):
+    """A photo that cannot be published: its message says what is wrong."""
+
+    def __init__(self, message: str, hint: str) -> None:
+        super().__init__(message, hint)  # (both in `args`: it crosses process borders)
+        self.message = message
+        self.hint = hint
+
+
+@dataclass(frozen=True)
+class Made:
+    """What deriving one photo made (stored as the folder's manifest)."""
+
+    width: int
+    """The photo's width, upright."""
+    height: int
+    """Its height, upright."""
+    webp: tuple[tuple[int, int], ...]
+    """(width, height) of each WebP file `<width>.webp`, narrowest first."""
+    jpeg: tuple[int, int]
+    """(width, height) of the JPEG fallback `<width>.jpg`."""
+    original: str = ""
+    """File name of the original without metadata (`original.jpg`), when published."""
+
+
+def widths_for(width: int, settings: ImageSettings) -> tuple[int, ...]:
+    """The widths a photo `width` pixels wide gets: the configured ones it is wider than,
+    and its own when it is narrower than the widest (never scaled up)."""
+    chosen = [w for w in settings.widths if w <= width]
+    if width < settings.widths[-1] and width not in chosen:
+        chosen.append(width)
+    return tuple(chosen)
+
+
+def jpeg_width(widths: tuple[int, ...], share: int) -> int:
+    """The JPEG fallback's width: the narrowest at least `share` wide, else the widest."""
+    return next((w for w in widths if w >= share), widths[-1])
+
+
+def read_size(source: Path) -> tuple[int, int]:
+    """The upright size of an image file, from its header (nothing decoded)."""
+    with _opened(source) as image:
+        width, height = image.size
+        if image.getexif().get(_ORIENTATION, 1) in (5, 6, 7, 8):
+            return height, width
+        return width, height
+
+
+_ORIENTATION = 0x0112
+
+
+def derive(source: Path, folder: Path, settings: ImageSettings, share: int) -> Made:
+    """Make the derivatives of `source` in `folder` (created whole, or not at all)."""
+    staging = folder.with_name(folder.name + f".{os.getpid()}.tmp")
+    shutil.rmtree(staging, ignore_errors=True)
+    staging.mkdir(parents=True)
+    try:
+        made = _derive(source, staging, settings, share)
+        (staging / "manifest.txt").write_text(manifest_text(made), encoding="utf-8")
+        try:
+            staging.rename(folder)
+        except OSError:  # made meanwhile by another build: the same bytes
+            shutil.rmtree(staging, ignore_errors=True)
+        return made
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+
+
+def _derive(source: Path, staging: Path, settings: ImageSettings, share: int) -> Made:
+    with _opened(source) as image:
+        stored = image.size
+        turned = image.getexif().get(_ORIENTATION, 1) in (5, 6, 7, 8)
+        upright = (stored[1], stored[0]) if turned else stored
+        widths = widths_for(upright[0], settings)
+        icc = image.info.get("icc_profile")
+        if image.format in ("JPEG", "MPO"):
+            # The decoder scales by 1/2, 1/4 or 1/8 while decoding, keeping at least
+            # the size asked for: a 12-megapixel photo decodes at a quarter of the cost.
+            scale = widths[-1] / upright[0]
+            image.draft("RGB", (math.ceil(stored[0] * scale), math.ceil(stored[1] * scale)))
+        try:
+            image.load()
+        except (OSError, SyntaxError, ValueError) as error:
+            raise PhotoError(f"the photo cannot be read: {error}",
+                             "save it again as JPEG, PNG or WebP") from None
+        picture = ImageOps.exif_transpose(image)
+        if picture.mode not in ("RGB", "RGBA", "L", "LA"):
+            # (A palette's transparency is read from `info`: converted before it goes.)
+            alpha = "A" in picture.getbands() or "transparency" in picture.info
+            icc = icc if picture.mode != "CMYK" else None  # a CMYK profile fits no RGB
+            picture = picture.convert("RGBA" if alpha else "RGB")
+        # Some encoders fall back to the image's own EXIF and XMP: none is kept.
+        picture.info = {}
+        original = ""
+        if settings.publish_originals:
+            original = _save_original(picture, image.format or "", staging, icc,
+                                      settings.quality)
+    sizes: dict[int, tuple[int, int]] = {}
+    current = picture
+    for width in sorted(widths, reverse=True):  # each from the next wider: less work
+        height = max(1, round(upright[1] * width / upright[0]))
+        if current.size != (width, height):
+            current = current.resize((width, height), Image.Resampling.LANCZOS)
+        current.save(staging / f"{width}.webp", "WEBP", quality=settings.quality,
+                     icc_profile=icc)
+        sizes[width] = (width, height)
+        if width == jpeg_width(widths, share):
+            flat = _flattened(current)
+            flat.save(staging / f"{width}.jpg", "JPEG", quality=settings.quality,
+                      optimize=True, progressive=True, icc_profile=icc)
+    jpeg = jpeg_width(widths, share)
+    return Made(width=upright[0], height=upright[1],
+                webp=tuple(sizes[w] for w in sorted(sizes)), jpeg=sizes[jpeg],
+                original=original)
+
+
+def _flattened(image: Image.Image) -> Image.Image:
+    """`image` without transparency (JPEG has none): on white."""
+    if image.mode in ("RGB", "L"):
+        return image
+    flat = Image.new("RGB", image.size, "white")
+    flat.paste(image.convert("RGBA"), mask=image.convert("RGBA").getchannel("A"))
+    return flat
+
+
+def _save_original(image: Image.Image, kind: str, staging: Path, icc: object,
+                   quality: int) -> str:
+    """The original upright, encoded again without EXIF, XMP or comments."""
+    kind = {"MPO": "JPEG"}.get(kind, kind) or "JPEG"
+    suffix = {"JPEG": "jpg", "PNG": "png", "WEBP": "webp"}.get(kind, "jpg")
+    name = f"original.{suffix}"
+    options: dict[str, object] = {"icc_profile": icc}
+    if suffix == "jpg":
+        image = _flattened(image) if image.mode not in ("RGB", "L", "CMYK") else image
+        options.update(quality=max(quality, 92), optimize=True)
+    elif suffix == "webp":
+        options.update(quality=max(quality, 92))
+    image.save(staging / name, kind, **options)
+    return name
+
+
+class _opened:
+    """An image file opened with the decompression-bomb guard as an error, and a file
+    that is not an image as a `PhotoError`."""
+
+    def __init__(self, source: Path) -> None:
+        self.source = source
+        self.image: Image.Image | None = None
+
+    def __enter__(self) -> Image.Image:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            try:
+                self.image = Image.open(self.source)
+                if self.image.width * self.image.height > MAX_PIXELS:
+                    raise Image.DecompressionBombError("")
+            except (Image.DecompressionBombError, Image.DecompressionBombWarning):
+                if self.image is not None:
+                    self.image.close()
+                raise PhotoError(
+                    f"the photo is too large to decode safely (more than {MAX_PIXELS:,} "
+                    "pixels)", "make it smaller: 4000 × 3000 pixels is plenty") from None
+            except (UnidentifiedImageError, OSError, SyntaxError, ValueError):
+                raise PhotoError("the file is not an image Warta can read",
+                                 "save the photo as JPEG, PNG or WebP, or fix `src`") from None
+        if self.image.format not in ("JPEG", "PNG", "WEBP", "MPO"):
+            self.image.close()
+            raise PhotoError(f"the file is a {self.image.format} image, not JPEG, PNG or WebP",
+                             "save the photo as JPEG, PNG or WebP")
+        return self.image
+
+    def __exit__(self, *exc: object) -> None:
+        if self.image is not None:
+            self.image.close()
+
+
+def manifest_text(made: Made) -> str:
+    """`made` as the lines of a manifest file."""
+    lines = [f"size {made.width} {made.height}",
+             "webp " + " ".join(f"{w}x{h}" for w, h in made.webp),
+             f"jpeg {made.jpeg[0]}x{made.jpeg[1]}",
+             f"original {made.original}"]
+    return "\n".join(lines) + "\n"
+
+
+def read_manifest(text: str) -> Made | None:
+    """A manifest's `Made`, or None when it is not one (a damaged cache)."""
+    try:
+        fields = dict(line.split(" ", 1) for line in text.splitlines())
+        width, height = map(int, fields["size"].split())
+
+        def pair(item: str) -> tuple[int, int]:
+            w, h = item.split("x")
+            return int(w), int(h)
+
+        return Made(width, height, tuple(pair(i) for i in fields["webp"].split()),
+                    pair(fields["jpeg"]), fields["original"].strip())
+    except (KeyError, ValueError):
+        return None

@@ -1,0 +1,153 @@
+"""What a build knows of each photo it publishes: its size and its derivatives.
+
+Pure data for the plan and render stages (`Site.photos`); made by `photos/stage.py`.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, replace
+
+from generator.config import SiteConfig
+from generator.content.image import image_url
+from generator.content.model import Article, StaticPage
+
+DERIVED = (".jpg", ".jpeg", ".png", ".webp")
+"""Suffixes of the photos that get derivatives (and are not published as they are)."""
+
+SHARE_WIDTH = 1200
+"""The narrowest JPEG that social networks show large (`og:image`)."""
+
+
+@dataclass(frozen=True)
+class Derivative:
+    """One file made from a photo."""
+
+    url: str
+    """Root-relative URL, e.g. `/media/2024/banjir-800.webp`."""
+    width: int
+    """Width in pixels."""
+    height: int
+    """Height in pixels."""
+    name: str
+    """Its file's name in the photo's folder under `.warta/photos/`, e.g. `800.webp`."""
+
+    @property
+    def output(self) -> str:
+        """Path in the output folder."""
+        return self.url.removeprefix("/")
+
+
+@dataclass(frozen=True)
+class Photo:
+    """A photo under `content/media/` as the pages show it."""
+
+    url: str
+    """The URL the source would have (`/media/2024/banjir.jpg`): how articles name it."""
+    key: str
+    """Hash of the photo's bytes and the `[images]` settings: what its derivatives and
+    the pages showing it depend on."""
+    width: int
+    """Width as shown (EXIF orientation applied)."""
+    height: int
+    """Height as shown."""
+    webp: tuple[Derivative, ...] = ()
+    """WebP derivatives, narrowest first; empty for a file published as it is (SVG,
+    GIF)."""
+    jpeg: Derivative | None = None
+    """The JPEG fallback, at least `SHARE_WIDTH` wide when the photo is."""
+    original: Derivative | None = None
+    """The original without its metadata, when `[images] publish_originals` is on."""
+
+    @property
+    def src(self) -> str:
+        """What an `<img>` loads: the JPEG fallback, or the file itself."""
+        return self.jpeg.url if self.jpeg else self.url
+
+    @property
+    def srcset(self) -> str:
+        """The WebP `srcset`, e.g. `/media/a-480.webp 480w, /media/a-800.webp 800w`."""
+        return ", ".join(f"{d.url} {d.width}w" for d in self.webp)
+
+    @property
+    def files(self) -> tuple[Derivative, ...]:
+        """Every file published for the photo."""
+        return (*self.webp, *(d for d in (self.jpeg, self.original) if d is not None))
+
+
+EMPTY: Mapping[str, Photo] = {}
+
+
+@dataclass(frozen=True)
+class PhotoMemo:
+    """What a build knew of its photos, for the next one: the whole way takes the
+    photos whose files did not change from it; the quick path takes it whole."""
+
+    photos: Mapping[str, Photo]
+    """Every photo published, by URL."""
+    stats: Mapping[str, tuple[int, int]]
+    """(size, modification time in ns) of each one's file, as read then."""
+    settings: str = ""
+    """The `[images]` settings they were made with (`ImageSettings.key`)."""
+
+
+def article_photos(article: Article | StaticPage) -> tuple[str, ...]:
+    """The URLs of the local photos an article (or a static page) shows: its lead
+    photo's and those of the images in its body, in that order, each once."""
+    found = []
+    image = article.image if isinstance(article, Article) else None
+    if image and image.url.startswith("/media/"):
+        found.append(image.url)
+    for src in article.media:
+        if url := body_photo_url(src):
+            found.append(url)
+    return tuple(dict.fromkeys(found))
+
+
+def body_photo_url(src: str) -> str | None:
+    """The URL of the photo an image in a text names, when it names a file under
+    content/media/ (`media/…`, `/media/…`, `content/media/…`); else None: another path
+    is one the site's host serves (an imported `/wp-content/uploads/…`), left as it is."""
+    if not src.lstrip("/").startswith(("media/", "content/media/")):
+        return None
+    url = image_url(src)
+    return url if url and url.startswith("/media/") else None
+
+
+def on_a_computer(src: str) -> bool:
+    """Whether `src` is a path on the editor's computer (`/home/editor/Foto/x.jpg`,
+    `~/Foto/x.jpg`, `C:\\Foto\\x.jpg`, `file:///…`), which no reader can load."""
+    return (src.startswith(("~", "/home/", "/Users/", "/root/", "/tmp/", "file:", "\\"))
+            or re.match(r"^[A-Za-z]:[\\/]", src) is not None)
+
+
+def keyed_page(page: StaticPage, photos: Mapping[str, Photo]) -> StaticPage:
+    """`page` with the keys of the photos in its body folded into its `body_hash`, which
+    its fingerprint holds: it is rendered again when one of them changes."""
+    shown = article_photos(page)
+    if not shown:
+        return page
+    keys = [photos[url].key if url in photos else "-" for url in shown]
+    return replace(page, body_hash=hashlib.sha1(
+        ":".join([page.body_hash, *keys]).encode()).hexdigest())
+
+
+def config_photos(config: SiteConfig) -> list[str]:
+    """The URLs of the photos site.toml names under content/media/: the authors'
+    portraits and the publisher's logo (every page may show them)."""
+    named = [a.photo for a in config.authors.values()] + [config.publisher_logo]
+    return [url for src in named if src.lstrip("/").startswith(("media/", "content/media/"))
+            and (url := image_url(src)) and url.startswith("/media/")]
+
+
+def keyed(article: Article, photos: Mapping[str, Photo]) -> Article:
+    """`article` with the keys of the photos it shows folded into its `key`, so that the
+    pages showing it are rendered again when one of them changes."""
+    shown = article_photos(article)
+    if not shown:
+        return article
+    keys = [photos[url].key if url in photos else "-" for url in shown]
+    key = hashlib.sha1(":".join([article.key, *keys]).encode()).hexdigest()
+    return replace(article, key=key)

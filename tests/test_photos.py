@@ -1,0 +1,363 @@
+"""Photos as a newsroom publishes them (issue 16): sized WebP and JPEG derivatives,
+made once, with nothing that locates a person; a clear error for a photo that
+cannot be published."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import struct
+import zlib
+from pathlib import Path
+
+import pytest
+import yaml
+from click.testing import CliRunner
+from PIL import Image, ImageCms
+
+from generator.build.pipeline import BuildOptions, build
+from generator.cli import main
+from generator.config import ImageSettings
+from generator.errors import ContentError
+from generator.photos.derive import derive
+from generator.photos.model import SHARE_WIDTH
+from tests.conftest import SiteMaker, settings
+from tools.demo_photos import MAKE, MODEL, SERIAL, camera_exif, make_photo
+
+RAW = Path(__file__).parent / "fixtures" / "import" / "lembahpos-2019-01-16.txt"
+IMAGES = (".jpg", ".jpeg", ".png", ".webp", ".gif")
+
+
+def _photo_article(site: SiteMaker, name: str = "banjir", size: tuple[int, int] = (1800, 1200),
+                   date: str = "2024-03-01", **photo: object) -> None:
+    make_photo(site.root / f"content/media/2024/{name}.jpg", size, **photo)  # type: ignore[arg-type]
+    site.article(name, name.title(), date, image=f"{{src: media/2024/{name}.jpg, alt: Foto}}")
+
+
+def _media(site: SiteMaker) -> list[str]:
+    return sorted(p.relative_to(site.output).as_posix()
+                  for p in (site.output / "media").rglob("*") if p.is_file())
+
+
+def _mtimes(folder: Path) -> dict[str, int]:
+    return {p.as_posix(): p.stat().st_mtime_ns for p in folder.rglob("*") if p.is_file()}
+
+
+def identifying(path: Path) -> list[str]:
+    """What in an image file could locate or identify the photographer or the camera."""
+    found = []
+    data = path.read_bytes()
+    for text in (MAKE, MODEL, SERIAL):
+        if text.encode() in data:
+            found.append(text)
+    with Image.open(path) as image:
+        exif = image.getexif()
+        if exif.get_ifd(0x8825) or 0x8825 in exif:
+            found.append("GPS")
+        for tag, name in ((0x010F, "Make"), (0x0110, "Model")):
+            if tag in exif:
+                found.append(name)
+        inner = exif.get_ifd(0x8769)
+        for tag, name in ((0x927C, "MakerNote"), (0xA431, "BodySerialNumber")):
+            if tag in inner:
+                found.append(name)
+        if "xmp" in image.info or b"http://ns.adobe.com/xap" in data:
+            found.append("XMP")
+    return found
+
+
+def test_a_photo_becomes_webp_at_each_width_and_one_jpeg_never_scaled_up(
+        site: SiteMaker) -> None:
+    # Given a photo 1000 pixels wide (narrower than the widest width, 1600)
+    _photo_article(site, size=(1000, 750))
+    # When the site is built
+    result = site.build()
+    # Then it is published at the widths it is wider than, and its own; one JPEG
+    assert _media(site) == ["media/2024/banjir-1000.jpg", "media/2024/banjir-1000.webp",
+                            "media/2024/banjir-480.webp", "media/2024/banjir-800.webp"]
+    with Image.open(site.output / "media/2024/banjir-480.webp") as small:
+        assert (small.format, small.size) == ("WEBP", (480, 360))
+    with Image.open(site.output / "media/2024/banjir-1000.jpg") as fallback:
+        assert (fallback.format, fallback.size) == ("JPEG", (1000, 750))
+    assert result.photos_decoded == 1 and result.warnings == ()
+    # And the article's lead photo is a <picture>, sized, fetched first
+    page = site.read("2024/03/banjir/index.html")
+    [picture] = re.findall(r"<picture>.*?</picture>", page)
+    assert ('srcset="/media/2024/banjir-480.webp 480w, /media/2024/banjir-800.webp 800w, '
+            '/media/2024/banjir-1000.webp 1000w"') in picture
+    assert 'src="/media/2024/banjir-1000.jpg" width="1000" height="750"' in picture
+    assert 'fetchpriority="high"' in picture and "lazy" not in picture
+    # And what the page announces is the largest JPEG there is
+    assert '<meta property="og:image" content="https://kabar.example/media/2024/banjir-1000.jpg">' \
+        in page
+    assert '"image": ["https://kabar.example/media/2024/banjir-1000.jpg"]' in page
+    # And the cards that list it are sized, and lazy but on the home page's top story
+    assert 'width="1000" height="750" alt="Foto" fetchpriority="high"' in site.read(
+        "index.html")
+    assert 'width="1000" height="750" alt="Foto" loading="lazy"' in site.read(
+        "arsip/index.html")
+
+
+def test_the_shared_jpeg_is_1200_wide_and_a_turned_photo_stands_upright(
+        site: SiteMaker) -> None:
+    _photo_article(site, "lanskap", size=(1800, 1200))
+    _photo_article(site, "potret", size=(900, 1350), orientation=6, date="2024-03-02")
+    site.build()
+    assert "media/2024/lanskap-1200.jpg" in _media(site)
+    assert "lanskap-1200.jpg" in site.read("2024/03/lanskap/index.html").split(
+        'og:image" content="')[1][:80]
+    # The phone stored it on its side with an EXIF orientation: derivatives stand upright.
+    with Image.open(site.output / "media/2024/potret-480.webp") as turned:
+        assert turned.size == (480, 720)
+    assert 'width="900" height="1350"' in site.read("2024/03/potret/index.html")
+
+
+def test_no_derivative_carries_exif_and_the_colour_profile_is_kept(site: SiteMaker) -> None:
+    # Given a phone photo with GPS, camera, serial number and an sRGB profile
+    path = site.root / "content/media/2024/banjir.jpg"
+    path.parent.mkdir(parents=True)
+    srgb = ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB")).tobytes()
+    Image.new("RGB", (900, 600), (40, 90, 160)).save(path, "JPEG", exif=camera_exif(),
+                                                     icc_profile=srgb)
+    assert identifying(path)  # (the test can fail)
+    site.article("banjir", "Banjir", "2024-03-01", image="{src: media/2024/banjir.jpg, alt: A}")
+    site.build()
+    for name in _media(site):
+        assert identifying(site.output / name) == [], name
+        with Image.open(site.output / name) as image:
+            assert image.info.get("icc_profile") == srgb, name
+    # The original is not published
+    assert not (site.output / "media/2024/banjir.jpg").exists()
+
+
+def test_originals_when_published_carry_no_metadata(site: SiteMaker) -> None:
+    settings(site, top="[images]\npublish_originals = true\nwidths = [320, 640]")
+    _photo_article(site, size=(900, 600))
+    site.build()
+    assert _media(site) == ["media/2024/banjir-320.webp", "media/2024/banjir-640.jpg",
+                            "media/2024/banjir-640.webp", "media/2024/banjir.jpg"]
+    original = site.output / "media/2024/banjir.jpg"
+    assert identifying(original) == []
+    with Image.open(original) as image:
+        assert image.size == (900, 600) and not image.getexif()
+
+
+def test_an_unchanged_photo_is_never_decoded_again_nor_its_files_rewritten(
+        site: SiteMaker) -> None:
+    # Given a built site with two photos
+    _photo_article(site, "satu")
+    _photo_article(site, "dua", date="2024-03-02", seed=2)
+    assert site.build().photos_decoded == 2
+    output, kept = _mtimes(site.output / "media"), _mtimes(site.root / ".warta/photos")
+    # When it is built again the whole way, after an edit that leaves the photos alone
+    site.article("dua", "Dua Diperbarui", "2024-03-02",
+                 image="{src: media/2024/dua.jpg, alt: Foto}")
+    result = site.build(quick=False)
+    # Then no photo is decoded and no image file is written, here or in the cache
+    assert result.photos_decoded == 0
+    assert not [p for p in result.written if p.startswith("media/")]
+    assert _mtimes(site.output / "media") == output
+    assert _mtimes(site.root / ".warta/photos") == kept
+    assert "Dua Diperbarui" in site.read("2024/03/dua-diperbarui/index.html")
+
+
+def test_an_added_photo_writes_only_its_own_files_and_a_removed_one_takes_them_away(
+        site: SiteMaker) -> None:
+    _photo_article(site, "satu")
+    site.build()
+    before = _media(site)
+    # An article with a new photo: only that photo is decoded, only its files written
+    _photo_article(site, "dua", date="2024-03-02", seed=2)
+    result = site.build()
+    new = sorted(p for p in result.written if p.startswith("media/"))
+    assert result.photos_decoded == 1
+    assert new == sorted(set(_media(site)) - set(before)) and all("/dua-" in p for p in new)
+    # The same bytes under another name: nothing decoded (the key is the photo's hash)
+    (site.root / "content/media/2024/dua.jpg").rename(site.root / "content/media/2024/tiga.jpg")
+    site.article("dua", "Dua", "2024-03-02", image="{src: media/2024/tiga.jpg, alt: Foto}")
+    result = site.build()
+    assert result.photos_decoded == 0
+    assert sorted(p for p in result.removed if p.startswith("media/")) == new
+    # An article taken away takes its photo's files out of the output
+    (site.root / "content/articles/dua.md").unlink()
+    result = site.build()
+    assert _media(site) == before
+    assert all("/tiga-" in p for p in result.removed if p.startswith("media/"))
+
+
+def _png_header(width: int, height: int) -> bytes:
+    """A PNG that says it is `width` × `height` (a decompression bomb's header)."""
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(
+            ">I", zlib.crc32(kind + data))
+    header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
+    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header)
+            + chunk(b"IDAT", zlib.compress(b"\x00" * 64)) + chunk(b"IEND", b""))
+
+
+@pytest.mark.parametrize(
+    ("field", "file", "expected"),
+    [
+        ("image: {src: media/hilang.jpg, alt: A}", None,
+         "content/articles/a.md:4: the image 'media/hilang.jpg' is not in content/media/"),
+        ("image: {src: media/teks.jpg, alt: A}", b"bukan foto",
+         "content/articles/a.md:4: the image 'media/teks.jpg': the file is not an image "
+         "Warta can read \u2014 save the photo as JPEG, PNG or WebP, or fix `src`"),
+        ("image: {src: media/bom.png, alt: A}", _png_header(40_000, 40_000),
+         "content/articles/a.md:4: the image 'media/bom.png': the photo is too large to "
+         "decode safely"),
+        ("image: {src: /home/editor/Foto/banjir.jpg, alt: A}", None,
+         "content/articles/a.md:4: the image '/home/editor/Foto/banjir.jpg' is a file on "
+         "your computer, outside the site \u2014 copy the photo into content/media/ (e.g. as "
+         "content/media/banjir.jpg) and write `media/banjir.jpg`"),
+        ("tags: [Banjir]", None,  # in the text, on line 8
+         "content/articles/a.md:8: the image '/home/editor/Foto/genangan.jpg' is a file on "
+         "your computer"),
+    ],
+)
+def test_a_photo_that_cannot_be_published_is_an_error_at_its_line(
+        site: SiteMaker, field: str, file: bytes | None, expected: str) -> None:
+    src = re.search(r"src: ([^,]+),", field)
+    if file is not None and src:
+        site.write("content/" + src.group(1), file)
+    site.write("content/articles/a.md", f"---\ntitle: Banjir\ndate: 2024-03-01\n{field}\n"
+               "---\nIsi.\n\n![Genangan](/home/editor/Foto/genangan.jpg)\n"
+               if not src else f"---\ntitle: Banjir\ndate: 2024-03-01\n{field}\n---\nIsi.\n")
+    with pytest.raises(ContentError) as failed:
+        site.build()
+    errors = [str(p) for p in failed.value.problems if p.is_error]
+    assert len(errors) == 1 and errors[0].startswith(expected), errors
+    assert not site.output.exists()
+
+
+def test_a_narrow_photo_and_one_without_alt_are_warnings(site: SiteMaker) -> None:
+    make_photo(site.root / "content/media/kecil.jpg", (300, 200))
+    make_photo(site.root / "content/media/besar.jpg", (900, 600))
+    site.article("banjir", "Banjir", "2024-03-01", image="{src: media/kecil.jpg, alt: Kecil}",
+                 body="Isi.\n\n![](media/besar.jpg)\n")
+    site.article("rapat", "Rapat", "2024-03-02", image="{src: media/besar.jpg}")
+    warnings = [str(w) for w in site.build().warnings]
+    assert warnings == [
+        "content/articles/banjir.md:4: the photo 'media/kecil.jpg' is 300 pixels wide, narrower "
+        "than the narrowest width (480): it will look blurred on most screens \u2014 use a "
+        "larger photo if there is one",
+        "content/articles/banjir.md:8: the image 'media/besar.jpg' has no alt text \u2014 write "
+        "what it shows between the brackets: `![alt text](\u2026)`",
+        "content/articles/rapat.md:4: the photo has no `alt` text: readers who cannot see it get "
+        "nothing \u2014 add `alt:` under `image:` and say in a few words what the photo shows"]
+    # The photo in the text is a lazy <picture> too, with its size
+    body = site.read("2024/03/banjir/index.html").split('class="article-body"')[1]
+    assert '<picture><source type="image/webp"' in body
+    assert 'width="900" height="600" alt="" loading="lazy"' in body
+    # And feeds name it by its JPEG's address (feed readers resolve no paths)
+    assert "https://kabar.example/media/besar-900.jpg" in site.read("feed.xml")
+    assert "media/besar.jpg" not in site.read("feed.xml")
+
+
+def test_the_demo_publishes_photos_without_anything_that_locates_a_person(
+        tmp_path: Path) -> None:
+    # Given the demo archive, whose JPEG photos carry GPS and camera EXIF
+    root = Path(__file__).resolve().parents[1]
+    site = tmp_path / "demo"
+    site.mkdir()
+    for name in ("content", "themes"):
+        (site / name).symlink_to(root / name)
+    (site / "site.toml").write_text((root / "site.toml").read_text("utf-8"), "utf-8")
+    sources = sorted((root / "content/media").rglob("*.jpg"))
+    assert sources and all(identifying(p) for p in sources)
+    # When it is built
+    build(BuildOptions(site_dir=site, output_dir=tmp_path / "output", index_search=False,
+                       jobs=2))
+    output = tmp_path / "output"
+    # Then no image file in the output carries GPS, maker notes, make, model or serial
+    images = [p for p in output.rglob("*") if p.suffix.lower() in IMAGES]
+    assert len(images) >= 4 * len(sources)
+    assert {p.relative_to(output).as_posix(): identifying(p) for p in images
+            if identifying(p)} == {}
+    # And no page has an empty image, and every image has its width and height
+    for page in output.rglob("*.html"):
+        for img in re.findall(r"<img\b[^>]*>", page.read_text("utf-8")):
+            assert 'src=""' not in img and " width=" in img and " height=" in img, (page, img)
+
+
+def test_the_importer_keeps_a_caption_without_a_photo_and_writes_no_src(
+        tmp_path: Path) -> None:
+    # Given a pasted text whose photo caption names a photo the newsroom does not have
+    site = tmp_path / "site"
+    (site / "content" / "articles").mkdir(parents=True)
+    (site / "site.toml").write_text('title = "Kabar"\nbase_url = "https://k.example/"\n',
+                                    encoding="utf-8")
+    result = CliRunner().invoke(main, ["import", "--site", str(site), str(RAW)])
+    assert result.exit_code == 0, result.output
+    [written] = (site / "content" / "articles").rglob("*.md")
+    data = yaml.safe_load(written.read_text("utf-8").split("---\n")[1])
+    # Then the caption and credit are kept, without `src`
+    assert "src" not in data["image"] and data["image"]["credit"] == "Istimewa"
+    assert data["image"]["caption"]
+    # And the built article shows them as text, with no image at all
+    build(BuildOptions(site_dir=site, drafts=True, index_search=False))
+    for page in (site / "output").rglob("*.html"):
+        assert "<img" not in page.read_text("utf-8").split("<footer")[0] or \
+            'src=""' not in page.read_text("utf-8")
+    [article] = [p for p in (site / "output").rglob("index.html")
+                 if data["title"][:20] in p.read_text("utf-8") and "article-figure"
+                 in p.read_text("utf-8")]
+    text = article.read_text("utf-8")
+    assert "Istimewa" in text and "<img" not in text and '"image"' not in text
+
+
+def test_a_portrait_named_in_site_toml_is_published_as_its_derivatives(
+        site: SiteMaker) -> None:
+    text = (site.root / "site.toml").read_text("utf-8")
+    site.write("site.toml", text.replace('Hmz = "Hamid Zulkarnain"',
+                                         'Hmz = { name = "Hamid Zulkarnain", photo = '
+                                         '"media/redaksi/hmz.jpg", bio = "Redaktur." }'))
+    make_photo(site.root / "content/media/redaksi/hmz.jpg", (300, 300))
+    site.article("a", "Banjir", "2024-03-01", authors="[Hmz]")
+    site.build()
+    assert _media(site) == ["media/redaksi/hmz-300.jpg", "media/redaksi/hmz-300.webp"]
+    assert 'src="/media/redaksi/hmz-300.webp"' in site.read("author/hamid-zulkarnain/index.html")
+    assert identifying(site.output / "media/redaksi/hmz-300.jpg") == []
+
+
+def test_a_static_page_shows_its_photos_and_follows_their_changes(site: SiteMaker) -> None:
+    make_photo(site.root / "content/media/kantor.jpg", (900, 600))
+    site.write("content/pages/tentang.md", "---\ntitle: Tentang\nslug: tentang\n---\n"
+               "Kantor kami.\n\n![Kantor redaksi](media/kantor.jpg)\n")
+    site.article("a", "Banjir", "2024-03-01")
+    site.build()
+    assert 'width="900" height="600" alt="Kantor redaksi" loading="lazy"' in site.read(
+        "tentang/index.html")
+    # The same name, another photo: the page shows its new size
+    make_photo(site.root / "content/media/kantor.jpg", (600, 900), seed=3)
+    result = site.build()
+    assert result.photos_decoded == 1 and "tentang/index.html" in result.written
+    assert 'width="600" height="900"' in site.read("tentang/index.html")
+
+
+def test_derivatives_lost_from_the_cache_are_made_again(site: SiteMaker) -> None:
+    _photo_article(site, size=(900, 600))
+    site.build()
+    published = {name: (site.output / name).read_bytes() for name in _media(site)}
+    # Someone empties .warta/photos/ and deletes one published file
+    shutil.rmtree(site.root / ".warta/photos")
+    (site.output / "media/2024/banjir-480.webp").unlink()
+    result = site.build()
+    assert result.photos_decoded == 1 and result.written == ("media/2024/banjir-480.webp",)
+    assert {name: (site.output / name).read_bytes() for name in _media(site)} == published
+
+
+@pytest.mark.parametrize(("mode", "kept"), [("P", "RGBA"), ("LA", "RGBA"), ("CMYK", "RGB")])
+def test_photos_of_other_modes_keep_their_transparency_and_the_jpeg_is_flat(
+        tmp_path: Path, mode: str, kept: str) -> None:
+    source = tmp_path / ("foto.jpg" if mode == "CMYK" else "foto.png")
+    image = Image.new(mode, (600, 400))
+    if mode == "P":
+        image.save(source, transparency=0)
+    else:
+        image.save(source)
+    made = derive(source, tmp_path / "out", ImageSettings(), SHARE_WIDTH)
+    assert made.webp == ((480, 320), (600, 400)) and made.jpeg == (600, 400)
+    with Image.open(tmp_path / "out/480.webp") as webp, \
+            Image.open(tmp_path / "out/600.jpg") as jpeg:
+        assert (webp.mode, jpeg.mode) == (kept, "RGB")
