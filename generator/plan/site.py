@@ -2,7 +2,8 @@
 own (the quick path hands it articles read on demand: cache/articles.py).
 
 Also the place where the whole archive is checked at once: two articles,
-pages or tags that would get the same URL are errors naming both files.
+pages or tags that would get the same URL are `Clash`es naming both files (the
+build turns them into errors with both files' lines: build/loader.py).
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from operator import attrgetter
 
 from generator.config import SiteConfig
 from generator.content.model import Article, Author, LazyArticles, StaticPage, Tag
-from generator.errors import Problem
+from generator.plan.clashes import Clash, url_clashes
 from generator.plan.names import NameHint, NameUse, appended_hints, name_hints
 
 NAV_TAGS = 8
@@ -106,7 +107,7 @@ def published_by(drafts: bool, now: datetime | None) -> Callable[[Article], bool
 
 def make_site(config: SiteConfig, articles: tuple[Article, ...],
               pages: tuple[StaticPage, ...], drafts: bool,
-              now: datetime | None = None) -> tuple[Site, list[Problem]]:
+              now: datetime | None = None) -> tuple[Site, list[Clash]]:
     """Index the published articles; return the site and every URL clash found.
 
     With `now`, articles dated after it are scheduled: left out, and the
@@ -115,7 +116,7 @@ def make_site(config: SiteConfig, articles: tuple[Article, ...],
     wanted = [a for a in articles if drafts or not a.draft]
     scheduled = [a.date for a in wanted if now is not None and a.date > now]
     chosen = sorted(filter(published_by(drafts, now), wanted), key=attrgetter("date", "path"))
-    problems = _url_clashes(chosen, pages)
+    problems = url_clashes(chosen, pages)
     listed = tuple(i for i, a in enumerate(chosen) if not a.withdrawn)
     indexer = _Indexer()
     problems += indexer.add(chosen, listed)
@@ -211,7 +212,7 @@ def extend_site(memo: SiteMemo, config: SiteConfig, articles: tuple[Article, ...
     if site is None:
         return None
     chosen = tuple(site.articles)
-    return None if _url_clashes(list(chosen), pages) else replace(site, articles=chosen)
+    return None if url_clashes(list(chosen), pages) else replace(site, articles=chosen)
 
 
 def append_site(memo: SiteMemo, config: SiteConfig, previous: Sequence[Article],
@@ -224,7 +225,7 @@ def append_site(memo: SiteMemo, config: SiteConfig, previous: Sequence[Article],
     if site is None:
         return None
     new = [site.articles[i] for i in range(len(previous), len(site.articles))]
-    return None if _url_clashes(new, memo.pages) else site
+    return None if url_clashes(new, memo.pages) else site
 
 
 def _appended(memo: SiteMemo, config: SiteConfig, previous: Sequence[Article],
@@ -341,7 +342,7 @@ class _Indexer:
             for m in site.months:
                 self.months[(m.year, m.month)] = list(m.items)
 
-    def add(self, chosen: Sequence[Article], listed: Iterable[int]) -> list[Problem]:
+    def add(self, chosen: Sequence[Article], listed: Iterable[int]) -> list[Clash]:
         """Index `chosen[i]` for each `i` of `listed`; the tags spelled two ways."""
         problems = []
         for index in listed:
@@ -350,12 +351,8 @@ class _Indexer:
             for tag in article.tags:
                 first, where, items = self.tags.setdefault(tag.slug, (tag, index, []))
                 if first.name != tag.name:
-                    problems.append(Problem(
-                        article.path, None,
-                        f"the tag {tag.name!r} gets the same URL {tag.url} as the tag "
-                        f"{first.name!r} in {chosen[where].path}",
-                        "spell the tag the same way in both, or map one to the other in "
-                        "[tag_aliases] of site.toml"))
+                    problems.append(Clash(article.path, chosen[where].path, tag.url, "tag",
+                                          (tag.name, first.name), "tag"))
                 items.append(index)
             for author in article.authors:
                 self.authors.setdefault(author.slug, (author, []))[1].append(index)
@@ -372,18 +369,3 @@ class _Indexer:
 
 def _nav(tags: tuple[TagIndex, ...]) -> tuple[TagIndex, ...]:
     return tuple(sorted(tags, key=lambda t: (-t.count, t.tag.name.lower()))[:NAV_TAGS])
-
-
-def _url_clashes(articles: list[Article], pages: tuple[StaticPage, ...]) -> list[Problem]:
-    owners: dict[str, str] = {}
-    problems = []
-    claims = [(a.url, a.path, "url") for a in articles]
-    claims += [(p.url, p.path, "url") for p in pages]
-    claims += [(alias, a.path, "alias") for a in articles for alias in a.aliases]
-    for url, path, what in claims:
-        other = owners.setdefault(url.rstrip("/") or "/", path)
-        if other != path:
-            noun = "an alias" if what == "alias" else "the URL"
-            problems.append(Problem(path, None, f"{noun} {url} is also used by {other}",
-                                    "give one of them a different `slug` (or date)"))
-    return problems
