@@ -79,6 +79,9 @@ def test_errors_name_the_line_and_leave_the_output(site: SiteMaker, lines: str,
         ("lokasi: Malang",
          "peringatan: content/articles/a.md:4: unknown key `lokasi` \u2014 did you mean "
          "`location`? As written, Warta does not read it"),
+        ("penulis: Hmz",
+         "peringatan: content/articles/a.md:4: unknown key `penulis` \u2014 did you mean "
+         "`authors`? As written, Warta does not read it"),
         ('tags: "Banjir BPBD Cuaca"',
          "peringatan: content/articles/a.md:4: one tag `Banjir BPBD Cuaca` \u2014 if you meant 3 "
          "tags, write `tags: [Banjir, BPBD, Cuaca]`; for one, write "
@@ -267,3 +270,43 @@ def test_a_name_only_one_article_has_is_compared_with_the_names_in_use(
     site.write("content/articles/d.md", f"---\ntitle: d\ndate: 2024-03-03\n{line}\n"
                "---\nIsi.\n")
     assert build(site)[2] == ""
+
+
+@pytest.mark.parametrize(
+    ("files", "expected"),
+    [
+        # Two articles: the URL comes from the `slug` when there is one, else the title.
+        ({"a.md": "title: Banjir\ndate: 2024-03-01\nslug: banjir",
+          "b.md": "title: Banjir Lagi\ndate: 2024-03-01\nslug: banjir"},
+         "kesalahan: content/articles/b.md:4: the URL /2024/03/banjir/ is also used by "
+         "content/articles/a.md:4 \u2014 give one of them a different `slug` (or date)"),
+        ({"a.md": "date: 2024-03-01\ntitle: Banjir",
+          "b.md": "title: Banjir!\ndate: 2024-03-01T12:00:00+07:00"},
+         "kesalahan: content/articles/b.md:2: the URL /2024/03/banjir/ is also used by "
+         "content/articles/a.md:3 \u2014 give one of them a different `slug` (or date)"),
+        # An alias that is another article's URL, and one alias in two articles.
+        ({"a.md": "title: Banjir\ndate: 2024-03-01",
+          "b.md": "title: Rapat\ndate: 2024-03-02\naliases: [/2024/03/banjir/]"},
+         "kesalahan: content/articles/b.md:4: an alias /2024/03/banjir/ is also used by "
+         "content/articles/a.md:2 \u2014 remove it from `aliases` here"),
+        ({"a.md": "title: Banjir\ndate: 2024-03-01\naliases:\n  - /berita/1.html",
+          "b.md": "title: Rapat\ndate: 2024-03-02\naliases: [/berita/1.html]"},
+         "kesalahan: content/articles/b.md:4: an alias /berita/1.html is also used by "
+         "content/articles/a.md:4 \u2014 remove it from the `aliases` of one of them"),
+        # Two pages (published at /<slug>/): one slug written, one made from the title.
+        ({"../pages/a.md": "title: Tentang Kami\nslug: tentang",
+          "../pages/b.md": "title: Tentang"},
+         "kesalahan: content/pages/b.md:2: the URL /tentang/ is also used by "
+         "content/pages/a.md:3 \u2014 give one of them a different `slug` (or date)"),
+    ],
+)
+def test_a_url_two_files_would_have_names_both_at_their_lines(
+        site: SiteMaker, files: dict[str, str], expected: str) -> None:
+    before = earlier_output(site)
+    for name, lines in files.items():
+        site.write(f"content/articles/{name}", f"---\n{lines}\n---\nIsi.\n")
+    check = run("check", "--site", str(site.root))
+    code, _, err = build(site)
+    assert check[0] == 1 and check[2].splitlines()[0] == expected
+    assert code == 1 and err.splitlines()[0] == expected
+    assert _files(site.output) == before

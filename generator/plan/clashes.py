@@ -37,9 +37,12 @@ class Clash:
                            f"tag {self.names[1]!r} in {other}",
                            "spell the tag the same way in both, or map one to the other in "
                            "[tag_aliases] of site.toml")
-        noun = "an alias" if self.kind == "alias" else "the URL"
-        return Problem(self.path, line, f"{noun} {self.url} is also used by {other}",
-                       "give one of them a different `slug` (or date)")
+        if self.kind == "url":
+            return Problem(self.path, line, f"the URL {self.url} is also used by {other}",
+                           "give one of them a different `slug` (or date)")
+        return Problem(self.path, line, f"an alias {self.url} is also used by {other}",
+                       "remove it from `aliases` here" if self.other_kind == "url" else
+                       "remove it from the `aliases` of one of them")
 
 
 def url_clashes(articles: list[Article], pages: tuple[StaticPage, ...]) -> list[Clash]:
