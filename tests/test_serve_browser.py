@@ -14,9 +14,9 @@ from typing import Any
 
 import pytest
 
+from generator.messages import Messages
 from generator.report import Reporter
 from generator.serve.command import Preview
-from generator.messages import Messages
 from generator.serve.reload import CLOSE_LABEL, OVERLAY_TITLE
 from tests.conftest import SiteMaker
 
