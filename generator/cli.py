@@ -16,6 +16,7 @@ import click
 from generator import __version__
 from generator.build.pipeline import BuildOptions, build, build_now
 from generator.errors import WartaError
+from generator.messages import Messages
 from generator.report import Reporter
 from generator.site_folder import site_option
 
@@ -94,7 +95,8 @@ def main() -> None:
 def build_command(site_dir: Path, output_dir: Path | None, drafts: bool, jobs: int | None,
                   quiet: bool, verbose: bool, now_text: str | None) -> None:
     """Build the site into the output folder (only what changed is rewritten)."""
-    reporter = Reporter(quiet=quiet, verbose=verbose)
+    _ = Messages(site_dir)
+    reporter = Reporter(quiet=quiet, verbose=verbose, messages=_)
     options = BuildOptions(site_dir=site_dir, output_dir=output_dir, drafts=drafts,
                            jobs=_jobs(jobs), now=_now(now_text))
     try:
@@ -102,12 +104,13 @@ def build_command(site_dir: Path, output_dir: Path | None, drafts: bool, jobs: i
     except WartaError as error:
         reporter.problems(error.problems)
         count = sum(p.is_error for p in error.problems)
-        click.echo(f"Build failed: {count} problem(s); output left unchanged.", err=True)
+        click.echo(_("Build failed: {count} problem(s); output left unchanged.", count=count),
+                   err=True)
         sys.exit(1)
     reporter.summary(result, str(options.output))
     if result.next_due:
-        reporter.line(f"Next scheduled article is due at {result.next_due.isoformat()}: "
-                      "build again then.")
+        reporter.line(_("Next scheduled article is due at {when}: build again then.",
+                        when=result.next_due.isoformat()))
 
 
 def _now(text: str | None) -> datetime | None:
@@ -129,19 +132,22 @@ def _now(text: str | None) -> datetime | None:
 @click.option("--drafts", is_flag=True, help="Check drafts too.")
 def check_command(site_dir: Path, drafts: bool) -> None:
     """Validate the content, settings and templates; write no website files."""
-    reporter = Reporter()
+    _ = Messages(site_dir)
+    reporter = Reporter(messages=_)
     options = BuildOptions(site_dir=site_dir, drafts=drafts, jobs=_jobs(None), dry_run=True)
     try:
         result = build(options)
     except WartaError as error:
         reporter.problems(error.problems)
-        click.echo(f"{sum(p.is_error for p in error.problems)} problem(s) found.", err=True)
+        click.echo(_("{count} problem(s) found.", count=sum(p.is_error for p in error.problems)),
+                   err=True)
         sys.exit(1)
     reporter.problems(result.warnings)
     # What the next build will do to published addresses, before it is published.
     from generator.build.article_changes import ArticleChanges
     reporter.articles(ArticleChanges(), result.addresses)
-    click.echo(f"OK: {result.articles} articles, {len(result.warnings)} warning(s).")
+    click.echo(_("OK: {articles} articles, {warnings} warning(s).", articles=result.articles,
+                 warnings=len(result.warnings)))
 
 
 @main.command("new")
@@ -155,7 +161,7 @@ def new_command(site_dir: Path, title: str) -> None:
     try:
         path = create_article(site_dir, title, datetime.now().astimezone())
     except WartaError as error:
-        Reporter().problems(error.problems)
+        Reporter(messages=Messages(site_dir)).problems(error.problems)
         sys.exit(1)
     # As the editor can open it from where they stand: relative when it is below.
     here = Path.cwd().resolve()
@@ -186,7 +192,8 @@ def list_command(site_dir: Path, drafts: bool, scheduled: bool, withdrawn: bool,
     statuses = frozenset(name for name, wanted in (
         ("draft", drafts), ("scheduled", scheduled), ("withdrawn", withdrawn)) if wanted)
     now = build_now(BuildOptions(site_dir=site_dir, now=_now(now_text)))
-    reporter = Reporter()
+    _ = Messages(site_dir)
+    reporter = Reporter(messages=_)
     try:
         listing = list_articles(site_dir, now, Filters(statuses, tag.strip(), author.strip()),
                                 _jobs(None))
@@ -196,12 +203,12 @@ def list_command(site_dir: Path, drafts: bool, scheduled: bool, withdrawn: bool,
     if json_output:
         click.echo(as_json(listing.entries))
     elif listing.entries:
-        click.echo("\n".join(line(entry) for entry in listing.entries))
+        click.echo("\n".join(line(entry, _) for entry in listing.entries))
     else:
-        click.echo("No articles match.", err=True)
+        click.echo(_("No articles match."), err=True)
     errors = [p for p in listing.problems if p.is_error]
     if errors:
         reporter.problems(errors)
-        click.echo(f"{len({p.path for p in errors})} file(s) with errors are not listed: "
-                   "`warta check` tells more.", err=True)
+        click.echo(_("{count} file(s) with errors are not listed: `warta check` tells more.",
+                     count=len({p.path for p in errors})), err=True)
         sys.exit(1)

@@ -4,12 +4,16 @@ from __future__ import annotations
 
 import sys
 import time
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from generator.build.addresses import AddressChanges
 from generator.build.article_changes import ArticleChange, ArticleChanges
 from generator.build.pipeline import BuildResult
 from generator.errors import Problem
+from generator.messages import Messages
+
+if TYPE_CHECKING:  # (imported by the build only when it goes the whole way)
+    from generator.build.unpublished import Unpublished
 
 MOST_LISTED = 20
 """Articles of one kind (added, changed, moved, removed) named in a summary; the rest
@@ -27,10 +31,13 @@ def is_terminal(stream: TextIO) -> bool:
 
 
 class Reporter:
-    """Prints problems, progress and summaries; `quiet` keeps only problems."""
+    """Prints problems, progress and summaries; `quiet` keeps only problems. `messages`
+    puts the words around them in the site's language (default: English)."""
 
     def __init__(self, stream: TextIO | None = None, quiet: bool = False,
-                 verbose: bool = False, out: TextIO | None = None) -> None:
+                 verbose: bool = False, out: TextIO | None = None,
+                 messages: Messages | None = None) -> None:
+        self.messages = messages or Messages()
         self.stream = stream or sys.stderr
         self.out = out or sys.stdout
         self.quiet = quiet
@@ -42,8 +49,9 @@ class Reporter:
         self._drawing = False
 
     def problems(self, problems: list[Problem] | tuple[Problem, ...]) -> None:
+        _ = self.messages
         for problem in problems:
-            label = "error" if problem.is_error else "warning"
+            label = _("error") if problem.is_error else _("warning")
             print(f"{label}: {problem}", file=self.stream)
 
     def progress(self, done: int, total: int) -> None:
@@ -60,65 +68,85 @@ class Reporter:
         filled = int(width * done / total)
         bar = "#" * filled + "-" * (width - filled)
         end = "\n" if done >= total else ""
-        print(f"\r[{bar}] {done}/{total} files, {done / elapsed:,.0f}/s", end=end,
-              file=self.stream, flush=True)
+        rate = f"{done / elapsed:,.0f}"
+        files = self.messages("{done}/{total} files, {rate}/s", done=done, total=total,
+                              rate=rate)
+        print(f"\r[{bar}] {files}", end=end, file=self.stream, flush=True)
 
     def summary(self, result: BuildResult, output: str) -> None:
+        _ = self.messages
         self.problems(result.warnings)
         if self.verbose:
             for path in result.written:
-                print(f"  wrote {path}", file=self.stream)
+                print("  " + _("wrote {path}", path=path), file=self.stream)
             for path in result.removed:
-                print(f"  removed {path}", file=self.stream)
-            print(f"  {result.reused} planned pages taken from the previous build",
-                  file=self.stream)
+                print("  " + _("removed {path}", path=path), file=self.stream)
+            print("  " + _("{count} planned pages taken from the previous build",
+                           count=result.reused), file=self.stream)
         if not self.quiet:
             for article in result.unpublished:
-                print(f"unpublished: {article}", file=self.out)
+                print(self.unpublished(article), file=self.out)
             self.articles(result.article_changes, result.addresses)
-            print(f"{result.articles} articles -> {output}: {len(result.written)} written, "
-                  f"{result.unchanged} unchanged, {len(result.removed)} removed "
-                  f"({result.parsed} parsed, {result.rendered} rendered) "
-                  f"in {result.seconds:.2f} s", file=self.out)
+            seconds = f"{result.seconds:.2f}"
+            print(_("{articles} articles -> {output}: {written} written, {unchanged} "
+                    "unchanged, {removed} removed ({parsed} parsed, {rendered} rendered) "
+                    "in {seconds} s", articles=result.articles, output=output,
+                    written=len(result.written), unchanged=result.unchanged,
+                    removed=len(result.removed), parsed=result.parsed,
+                    rendered=result.rendered, seconds=seconds), file=self.out)
+
+    def unpublished(self, article: Unpublished) -> str:
+        """`unpublished: Title (/url/): now a draft` (or `now dated …, so scheduled`)."""
+        _ = self.messages
+        date = article.date.isoformat(timespec="minutes")
+        why = _("now a draft") if article.draft else _("now dated {date}, so scheduled",
+                                                       date=date)
+        return _("unpublished: {title} ({url}): {why}", title=article.title,
+                 url=article.url, why=why)
 
     def articles(self, changes: ArticleChanges,
                  addresses: AddressChanges | None = None) -> None:
         """The articles a build added, changed, moved and removed, each kind one line
         per article up to `MOST_LISTED`; a first build's only as a count. Then the
         published addresses that now redirect or are gone and no article line named."""
+        _ = self.messages
         addresses = addresses or AddressChanges()
         moves, gone = dict(addresses.moved), set(addresses.gone)
         if changes.first_build is not None:
-            print(f"added: {changes.first_build} articles (first build: not listed one "
-                  "by one)", file=self.out)
+            print(_("added: {count} articles (first build: not listed one by one)",
+                    count=changes.first_build), file=self.out)
         else:
-            kinds: tuple[tuple[str, tuple[ArticleChange, ...]], ...] = (
-                ("added", changes.added), ("changed", changes.changed),
-                ("moved", changes.moved), ("removed", changes.removed))
-            for kind, found in kinds:
+            kinds: tuple[tuple[str, str, tuple[ArticleChange, ...]], ...] = (
+                ("added", _("added"), changes.added),
+                ("changed", _("changed"), changes.changed),
+                ("moved", _("moved"), changes.moved),
+                ("removed", _("removed"), changes.removed))
+            for kind, label, found in kinds:
                 for article in found[:MOST_LISTED]:
                     # The register kept a redirect from the old address, or a notice.
                     kept = ""
                     if kind == "moved" and moves.get(article.old_url) == article.url:
                         del moves[article.old_url]
-                        kept = " (redirect kept)"
+                        kept = " " + _("(redirect kept)")
                     elif kind == "removed" and article.url in gone:
                         gone.discard(article.url)
-                        kept = " (gone page kept)"
-                    print(f"{kind}: {article}{kept}", file=self.out)
+                        kept = " " + _("(gone page kept)")
+                    print(f"{label}: {article}{kept}", file=self.out)
                 if len(found) > MOST_LISTED:
-                    print(f"{kind}: \u2026 and {len(found) - MOST_LISTED} more",
-                          file=self.out)
-        self.lines("moved", [f"{old} \u2192 {new} (redirect kept)"
-                             for old, new in sorted(moves.items())])
-        self.lines("gone", [f"{url} (gone page kept)" for url in sorted(gone)])
+                    more = _("\u2026 and {count} more", count=len(found) - MOST_LISTED)
+                    print(f"{label}: {more}", file=self.out)
+        redirect, notice = _("(redirect kept)"), _("(gone page kept)")
+        self.lines(_("moved"), [f"{old} \u2192 {new} {redirect}"
+                                for old, new in sorted(moves.items())])
+        self.lines(_("gone"), [f"{url} {notice}" for url in sorted(gone)])
 
     def lines(self, kind: str, found: list[str]) -> None:
         """`kind: item` for each of `found` up to `MOST_LISTED`, then a count."""
         for item in found[:MOST_LISTED]:
             print(f"{kind}: {item}", file=self.out)
         if len(found) > MOST_LISTED:
-            print(f"{kind}: \u2026 and {len(found) - MOST_LISTED} more", file=self.out)
+            more = self.messages("\u2026 and {count} more", count=len(found) - MOST_LISTED)
+            print(f"{kind}: {more}", file=self.out)
 
     def line(self, text: str) -> None:
         if not self.quiet:

@@ -36,6 +36,15 @@ def named(out: str) -> list[str]:
             if line.startswith(("added:", "changed:", "moved:", "removed:"))]
 
 
+@pytest.fixture
+def site(site: SiteMaker) -> SiteMaker:
+    """The test site in English: the summary's words as docs/content.md gives them
+    (tests/test_messages.py has them in Indonesian too)."""
+    text = (site.root / "site.toml").read_text(encoding="utf-8")
+    site.write("site.toml", text.replace('language = "id"', 'language = "en"'))
+    return site
+
+
 @pytest.fixture(params=["quick", "whole"])
 def way(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
     """Run `warta build` as it is (the quick path where it applies), or always the

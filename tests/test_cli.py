@@ -21,17 +21,17 @@ def test_build_prints_a_summary(site: SiteMaker) -> None:
     site.article("a", "A", "2024-03-01")
     code, out, _ = run("build", "--site", str(site.root))
     assert code == 0
-    assert "1 articles" in out and "written" in out and "unchanged" in out and "removed" in out
+    assert "1 artikel" in out and "ditulis" in out and "tidak berubah" in out and "dihapus" in out
 
 
 def test_verbose_build_says_how_much_of_the_plan_it_reused(site: SiteMaker) -> None:
     site.article("a", "A", "2024-03-01", body="Satu.\n")
     site.article("b", "B", "2024-03-02")
-    assert "0 planned pages taken" in run("build", "--site", str(site.root), "-v")[2]
+    assert "0 halaman terencana diambil" in run("build", "--site", str(site.root), "-v")[2]
     site.article("a", "A", "2024-03-01", body="Satu, diperbaiki.\n")
     code, _, err = run("build", "--site", str(site.root), "-v")
-    assert code == 0 and "wrote 2024/03/a/index.html" in err
-    assert int(err.split(" planned pages taken")[0].split()[-1]) > 5
+    assert code == 0 and "ditulis 2024/03/a/index.html" in err
+    assert int(err.split(" halaman terencana diambil")[0].split()[-1]) > 5
 
 
 def test_build_with_errors_exits_1_and_names_the_file(site: SiteMaker) -> None:
@@ -39,7 +39,7 @@ def test_build_with_errors_exits_1_and_names_the_file(site: SiteMaker) -> None:
     code, _, err = run("build", "--site", str(site.root))
     assert code == 1
     assert "content/articles/rusak.md:1: no frontmatter" in err
-    assert "output left unchanged" in err
+    assert "output tidak diubah" in err
     assert not (site.root / "output").exists()
 
 
@@ -57,7 +57,7 @@ def test_every_command_has_help() -> None:
 def test_check_writes_nothing(site: SiteMaker) -> None:
     site.article("a", "A", "2024-03-01", titel="typo")
     code, out, err = run("check", "--site", str(site.root))
-    assert code == 0 and "OK: 1 articles" in out and "did you mean `title`" in err
+    assert code == 0 and "OK: 1 artikel" in out and "did you mean `title`" in err
     assert not (site.root / "output").exists()
 
 
@@ -96,11 +96,11 @@ def test_the_program_exits_with_the_build_s_code_and_all_its_output(site: SiteMa
     command = [sys.executable, "-m", "generator", "build", "--site", str(site.root), "-v"]
     good = subprocess.run(command, capture_output=True, text=True, check=False)
     assert good.returncode == 0
-    assert "wrote index.html" in good.stderr and "1 articles" in good.stdout
+    assert "ditulis index.html" in good.stderr and "1 artikel" in good.stdout
     site.write("content/articles/dua.md", "---\ntitle: [\n---\n")
     bad = subprocess.run(command, capture_output=True, text=True, check=False)
     assert bad.returncode == 1
-    assert "content/articles/dua.md" in bad.stderr and "output left unchanged" in bad.stderr
+    assert "content/articles/dua.md" in bad.stderr and "output tidak diubah" in bad.stderr
     usage = subprocess.run([*command, "--jobs", "x"], capture_output=True, text=True,
                            check=False)
     assert usage.returncode == 2 and "--jobs" in usage.stderr

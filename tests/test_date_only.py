@@ -87,6 +87,6 @@ def test_list_shows_the_date_alone(site: SiteMaker) -> None:
     site.article("dengan-jam", "Dengan Jam", "2024-03-02T09:00:00+07:00")
     result = CliRunner().invoke(main, ["list", "--site", str(site.root)])
     assert result.stdout.splitlines() == [
-        "2024-03-02 09:00  published  /2024/03/dengan-jam/  content/articles/dengan-jam.md",
-        "2024-03-01        published  /2024/03/tanpa-jam/  content/articles/tanpa-jam.md",
+        "2024-03-02 09:00  terbit     /2024/03/dengan-jam/  content/articles/dengan-jam.md",
+        "2024-03-01        terbit     /2024/03/tanpa-jam/  content/articles/tanpa-jam.md",
     ]

@@ -2,6 +2,9 @@
 (issue 19): each names the file and the line, suggests a fix where one makes sense,
 exits 1 for an error with `output/` untouched, and 0 for a warning.
 
+The test site's language is Indonesian (`kesalahan:`, `peringatan:` frame each problem);
+tests/test_messages.py has the same in English.
+
 The errors among them have invalid example sites too (tests/invalid_sites/).
 """
 
@@ -43,16 +46,16 @@ def _files(folder: Path) -> dict[str, bytes]:
     ("lines", "expected"),
     [
         ("tittle: Banjir\ndate: 2024-03-01",
-         "error: content/articles/a.md:2: missing `title`: `tittle` is not a key Warta reads "
+         "kesalahan: content/articles/a.md:2: missing `title`: `tittle` is not a key Warta reads "
          "\u2014 rename `tittle` to `title`"),
         ("judul: Banjir\ndate: 2024-03-01",
-         "error: content/articles/a.md:2: missing `title`: `judul` is not a key Warta reads "
+         "kesalahan: content/articles/a.md:2: missing `title`: `judul` is not a key Warta reads "
          "\u2014 rename `judul` to `title`"),
         ("title: Banjir\ntanggal: 2024-03-01",
-         "error: content/articles/a.md:3: missing `date`: `tanggal` is not a key Warta reads "
+         "kesalahan: content/articles/a.md:3: missing `date`: `tanggal` is not a key Warta reads "
          "\u2014 rename `tanggal` to `date`"),
         ("title: Banjir\ndate: 2024-03-01\ntags: [Banjir, BPBD\nlocation: Malang",
-         "error: content/articles/a.md:4: invalid YAML in the frontmatter: the list `[` "
+         "kesalahan: content/articles/a.md:4: invalid YAML in the frontmatter: the list `[` "
          "opened here is not closed (noticed at line 5"),
     ],
 )
@@ -74,28 +77,31 @@ def test_errors_name_the_line_and_leave_the_output(site: SiteMaker, lines: str,
     ("line", "expected"),
     [
         ("lokasi: Malang",
-         "warning: content/articles/a.md:4: unknown key `lokasi` \u2014 did you mean "
+         "peringatan: content/articles/a.md:4: unknown key `lokasi` \u2014 did you mean "
          "`location`? As written, Warta does not read it"),
+        ("penulis: Hmz",
+         "peringatan: content/articles/a.md:4: unknown key `penulis` \u2014 did you mean "
+         "`authors`? As written, Warta does not read it"),
         ('tags: "Banjir BPBD Cuaca"',
-         "warning: content/articles/a.md:4: one tag `Banjir BPBD Cuaca` \u2014 if you meant 3 "
+         "peringatan: content/articles/a.md:4: one tag `Banjir BPBD Cuaca` \u2014 if you meant 3 "
          "tags, write `tags: [Banjir, BPBD, Cuaca]`; for one, write "
          "`tags: [Banjir BPBD Cuaca]`"),
         ("tags: Banjir, BPBD, Cuaca",
-         "warning: content/articles/a.md:4: `tags` is one text with commas, read as 3 tags "
+         "peringatan: content/articles/a.md:4: `tags` is one text with commas, read as 3 tags "
          "\u2014 write a YAML list: `tags: [Banjir, BPBD, Cuaca]`"),
         ("authors: Hmz, Ulm",
-         "warning: content/articles/a.md:4: `authors` is one text with commas, read as 2 "
+         "peringatan: content/articles/a.md:4: `authors` is one text with commas, read as 2 "
          "authors \u2014 write a YAML list: `authors: [Hmz, Ulm]`"),
         ("authors: [Hmzz]",
-         "warning: content/articles/a.md:4: the author `Hmzz` is not in [authors] of "
+         "peringatan: content/articles/a.md:4: the author `Hmzz` is not in [authors] of "
          "site.toml \u2014 did you mean `Hmz` (Hamid Zulkarnain)? As written, it gets an "
          "author page of its own"),
         ("author: Ady",
-         "warning: content/articles/a.md:4: the author `Ady` is not in [authors] of "
+         "peringatan: content/articles/a.md:4: the author `Ady` is not in [authors] of "
          "site.toml: the byline shows `Ady` \u2014 add `Ady = \"Full Name\"` to [authors] in "
          "site.toml"),
         ("authors: [Hamid Zulkarnian]",
-         "warning: content/articles/a.md:4: the author `Hamid Zulkarnian` is not in [authors] "
+         "peringatan: content/articles/a.md:4: the author `Hamid Zulkarnian` is not in [authors] "
          "of site.toml \u2014 did you mean `Hmz` (Hamid Zulkarnain)? As written, it gets an "
          "author page of its own"),
     ],
@@ -105,7 +111,7 @@ def test_warnings_name_the_line_and_the_build_goes_on(site: SiteMaker, line: str
     site.write("content/articles/a.md", f"---\ntitle: Banjir\ndate: 2024-03-01\n{line}\n"
                "---\nIsi.\n")
     code, out, err = run("check", "--site", str(site.root))
-    assert code == 0 and "1 warning(s)" in out and err.splitlines() == [expected]
+    assert code == 0 and "1 peringatan" in out and err.splitlines() == [expected]
     code, _, err = build(site)
     assert code == 0 and err.splitlines() == [expected]
     assert (site.output / "2024/03/a/index.html").exists()
@@ -115,9 +121,9 @@ def test_warnings_name_the_line_and_the_build_goes_on(site: SiteMaker, line: str
     ("top", "expected"),
     [
         ("home_sise = 20",
-         "warning: site.toml:6: unknown key `home_sise` \u2014 did you mean `home_size`?"),
+         "peringatan: site.toml:6: unknown key `home_sise` \u2014 did you mean `home_size`?"),
         ("[outptus]\nfeeds = false",
-         "warning: site.toml:6: unknown table `[outptus]` \u2014 did you mean `[outputs]`?"),
+         "peringatan: site.toml:6: unknown table `[outptus]` \u2014 did you mean `[outputs]`?"),
     ],
 )
 def test_misspelt_settings_are_warnings_naming_site_toml(site: SiteMaker, top: str,
@@ -152,16 +158,16 @@ def test_a_date_a_year_ahead_is_a_warning_and_its_unpublishing_is_named(
     # summary names the article taken off the site
     assert code == 0
     assert err.splitlines() == [
-        "warning: content/articles/a.md:3: `date` is more than a year ahead: the article "
+        "peringatan: content/articles/a.md:3: `date` is more than a year ahead: the article "
         "will appear only from 2062-02-01T10:00+07:00, in the first build after that "
         "\u2014 if the year is a typo, correct it"]
-    assert ("unpublished: Banjir di Kota (/2026/02/banjir-di-kota/): now dated "
-            "2062-02-01T10:00+07:00, so scheduled") in out
+    assert ("tidak lagi terbit: Banjir di Kota (/2026/02/banjir-di-kota/): kini bertanggal "
+            "2062-02-01T10:00+07:00, jadi terjadwal") in out
     # (its published address answers with the gone notice meanwhile)
     assert "tidak lagi tersedia" in site.read("2026/02/banjir-di-kota/index.html")
     # And the next build, which unpublishes nothing, says nothing of it
     code, out, _ = build(site)
-    assert code == 0 and "unpublished" not in out
+    assert code == 0 and "tidak lagi terbit" not in out
 
 
 def test_a_date_within_a_year_is_scheduled_without_a_word(site: SiteMaker) -> None:
@@ -177,7 +183,7 @@ def test_an_article_made_a_draft_is_named_in_the_summary(site: SiteMaker) -> Non
     site.article("a", "Banjir di Kota", "2026-02-01T10:00:00+07:00", draft="true")
     code, out, _ = build(site)
     assert code == 0
-    assert "unpublished: Banjir di Kota (/2026/02/banjir-di-kota/): now a draft" in out
+    assert "tidak lagi terbit: Banjir di Kota (/2026/02/banjir-di-kota/): kini draf" in out
 
 
 def test_an_image_without_src_shows_no_photo_anywhere(site: SiteMaker) -> None:
@@ -186,12 +192,12 @@ def test_an_image_without_src_shows_no_photo_anywhere(site: SiteMaker) -> None:
                "  caption: Genangan di Klojen.\n  credit: Istimewa\n---\nIsi.\n")
     site.write("content/media/foto.svg", "<svg xmlns='http://www.w3.org/2000/svg'/>")
     site.article("b", "Rapat", "2024-03-02", image="{src: media/foto.svg, alt: Rapat}")
-    expected = ("warning: content/articles/a.md:4: `image` has no `src`: no photo is shown, "
+    expected = ("peringatan: content/articles/a.md:4: `image` has no `src`: no photo is shown, "
                 "only its `caption` and `credit` \u2014 add `src: media/\u2026` or remove "
                 "`image`")
     # When it is checked and built
     code, out, err = run("check", "--site", str(site.root))
-    assert code == 0 and "1 warning(s)" in out and err.splitlines() == [expected]
+    assert code == 0 and "1 peringatan" in out and err.splitlines() == [expected]
     code, _, err = build(site)
     assert code == 0 and err.splitlines() == [expected]
     # Then no page, list or feed has an empty image, and the caption is text
@@ -211,15 +217,15 @@ def test_an_image_without_src_shows_no_photo_anywhere(site: SiteMaker) -> None:
     ("image", "expected"),
     [
         ("image:\n  alt: Banjir\n  src: media/2024/banjir.jpg",
-         "error: content/articles/a.md:4: the image 'media/2024/banjir.jpg' is not in "
+         "kesalahan: content/articles/a.md:4: the image 'media/2024/banjir.jpg' is not in "
          "content/media/ \u2014 add the file as content/media/2024/banjir.jpg or correct the "
          "path"),
         ("featured_image: {src: /home/editor/Foto/banjir.jpg, alt: Banjir}",
-         "error: content/articles/a.md:4: the image '/home/editor/Foto/banjir.jpg' is a file "
+         "kesalahan: content/articles/a.md:4: the image '/home/editor/Foto/banjir.jpg' is a file "
          "on your computer, outside the site \u2014 copy the photo into content/media/ (e.g. "
          "as content/media/banjir.jpg) and write `media/banjir.jpg`"),
         ("image: {src: ~/Foto/banjir.jpg, alt: Banjir}",
-         "error: content/articles/a.md:4: the image '~/Foto/banjir.jpg' is a file on your "
+         "kesalahan: content/articles/a.md:4: the image '~/Foto/banjir.jpg' is a file on your "
          "computer, outside the site \u2014 copy the photo into content/media/ (e.g. as "
          "content/media/banjir.jpg) and write `media/banjir.jpg`"),
     ],
@@ -239,11 +245,11 @@ def test_a_missing_image_file_is_an_error_at_its_line(site: SiteMaker, image: st
     ("line", "expected"),
     [
         ("tags: [Banjr]",
-         "warning: content/articles/c.md:4: the tag `Banjr` is on this article alone: did "
+         "peringatan: content/articles/c.md:4: the tag `Banjr` is on this article alone: did "
          "you mean `Banjir` (2 articles)? \u2014 correct the spelling, or map it in "
          "[tag_aliases] of site.toml; as written, it gets a tag page of its own"),
         ("authors: [Rudi Hartonoo]",
-         "warning: content/articles/c.md:4: the author `Rudi Hartonoo` is on this article "
+         "peringatan: content/articles/c.md:4: the author `Rudi Hartonoo` is on this article "
          "alone: did you mean `Rudi Hartono` (2 articles)? \u2014 correct the spelling; as "
          "written, it gets an author page of its own"),
     ],
@@ -266,3 +272,43 @@ def test_a_name_only_one_article_has_is_compared_with_the_names_in_use(
     site.write("content/articles/d.md", f"---\ntitle: d\ndate: 2024-03-03\n{line}\n"
                "---\nIsi.\n")
     assert build(site)[2] == ""
+
+
+@pytest.mark.parametrize(
+    ("files", "expected"),
+    [
+        # Two articles: the URL comes from the `slug` when there is one, else the title.
+        ({"a.md": "title: Banjir\ndate: 2024-03-01\nslug: banjir",
+          "b.md": "title: Banjir Lagi\ndate: 2024-03-01\nslug: banjir"},
+         "kesalahan: content/articles/b.md:4: the URL /2024/03/banjir/ is also used by "
+         "content/articles/a.md:4 \u2014 give one of them a different `slug` (or date)"),
+        ({"a.md": "date: 2024-03-01\ntitle: Banjir",
+          "b.md": "title: Banjir!\ndate: 2024-03-01T12:00:00+07:00"},
+         "kesalahan: content/articles/b.md:2: the URL /2024/03/banjir/ is also used by "
+         "content/articles/a.md:3 \u2014 give one of them a different `slug` (or date)"),
+        # An alias that is another article's URL, and one alias in two articles.
+        ({"a.md": "title: Banjir\ndate: 2024-03-01",
+          "b.md": "title: Rapat\ndate: 2024-03-02\naliases: [/2024/03/banjir/]"},
+         "kesalahan: content/articles/b.md:4: an alias /2024/03/banjir/ is also used by "
+         "content/articles/a.md:2 \u2014 remove it from `aliases` here"),
+        ({"a.md": "title: Banjir\ndate: 2024-03-01\naliases:\n  - /berita/1.html",
+          "b.md": "title: Rapat\ndate: 2024-03-02\naliases: [/berita/1.html]"},
+         "kesalahan: content/articles/b.md:4: an alias /berita/1.html is also used by "
+         "content/articles/a.md:4 \u2014 remove it from the `aliases` of one of them"),
+        # Two pages (published at /<slug>/): one slug written, one made from the title.
+        ({"../pages/a.md": "title: Tentang Kami\nslug: tentang",
+          "../pages/b.md": "title: Tentang"},
+         "kesalahan: content/pages/b.md:2: the URL /tentang/ is also used by "
+         "content/pages/a.md:3 \u2014 give one of them a different `slug` (or date)"),
+    ],
+)
+def test_a_url_two_files_would_have_names_both_at_their_lines(
+        site: SiteMaker, files: dict[str, str], expected: str) -> None:
+    before = earlier_output(site)
+    for name, lines in files.items():
+        site.write(f"content/articles/{name}", f"---\n{lines}\n---\nIsi.\n")
+    check = run("check", "--site", str(site.root))
+    code, _, err = build(site)
+    assert check[0] == 1 and check[2].splitlines()[0] == expected
+    assert code == 1 and err.splitlines()[0] == expected
+    assert _files(site.output) == before

@@ -12,7 +12,9 @@ from generator.build.pipeline import BuildOptions, build
 from generator.cli import main
 
 FIXTURES = Path(__file__).parent / "fixtures" / "import"
-SITE_TOML = 'title = "Kabar Lembah"\nbase_url = "https://lembah.example/"\n'
+# In English: the words these tests read (tests/test_messages.py has the Indonesian ones).
+SITE_TOML = ('title = "Kabar Lembah"\nbase_url = "https://lembah.example/"\n'
+             'language = "en"\n')
 RAW = FIXTURES / "lembahpos-2019-01-16.txt"
 TARGET = "content/articles/2019/01/jelang-pemilu-pemkot-lembah-gelar-rapat-bersama-penyelenggara.md"
 

@@ -31,7 +31,9 @@ from generator.importers.rawtext import (
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 CORPUS = SHARED / "corpus-real"
-SITE_TOML = 'title = "Uji Korpus"\nbase_url = "https://korpus.example/"\n'
+# In English: the words these tests read (tests/test_messages.py has the Indonesian ones).
+SITE_TOML = ('title = "Uji Korpus"\nbase_url = "https://korpus.example/"\n'
+             'language = "en"\n')
 
 
 def _site(tmp_path: Path) -> Path:

@@ -17,7 +17,9 @@ from generator.cli import main
 from generator.importers.wp_media import uploads_path
 
 EXPORT = Path(__file__).parent / "fixtures" / "import-media" / "kabar-lembah-foto.wxr.xml"
-SITE_TOML = 'title = "Kabar Lembah"\nbase_url = "https://lembah.example/"\n'
+# In English: the words these tests read (tests/test_messages.py has the Indonesian ones).
+SITE_TOML = ('title = "Kabar Lembah"\nbase_url = "https://lembah.example/"\n'
+             'language = "en"\n')
 ARTICLE = "content/articles/2024/05/warga-lembah-bersihkan-saluran.md"
 
 

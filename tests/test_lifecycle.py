@@ -48,7 +48,7 @@ def test_the_cli_takes_now_and_reports_the_next_due_article(site: SiteMaker) -> 
     done = runner.invoke(main, ["build", "--site", str(site.root), "--now",
                                 "2024-03-10T08:00+07:00"])
     assert done.exit_code == 0, done.output
-    assert "Next scheduled article is due at 2024-03-11T06:00:00+07:00" in done.output
+    assert "Artikel terjadwal berikutnya terbit pada 2024-03-11T06:00:00+07:00" in done.output
     done = runner.invoke(main, ["build", "--site", str(site.root), "--now", "kemarin"])
     assert done.exit_code == 2 and "--now" in done.output
 

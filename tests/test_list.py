@@ -37,10 +37,10 @@ def test_each_line_gives_date_status_url_and_file_newest_first(site: SiteMaker) 
     code, out, _ = run("list", "--site", str(site.root), "--now", NOW)
     assert code == 0
     assert out.splitlines() == [
-        "2024-03-20 06:00  scheduled  /2024/03/nanti/  content/articles/nanti.md",
-        "2024-03-02 09:00  draft      /2024/03/draf/  content/articles/draf.md",
-        "2024-03-01 09:00  published  /2024/03/terbit/  content/articles/terbit.md",
-        "2024-02-01 09:00  withdrawn  /2024/02/tarik/  content/articles/tarik.md",
+        "2024-03-20 06:00  terjadwal  /2024/03/nanti/  content/articles/nanti.md",
+        "2024-03-02 09:00  draf       /2024/03/draf/  content/articles/draf.md",
+        "2024-03-01 09:00  terbit     /2024/03/terbit/  content/articles/terbit.md",
+        "2024-02-01 09:00  ditarik    /2024/02/tarik/  content/articles/tarik.md",
     ]
 
 
@@ -60,7 +60,7 @@ def test_filters(site: SiteMaker, options: list[str], files: list[str]) -> None:
     code, out, err = run("list", "--site", str(site.root), "--now", NOW, *options)
     assert code == 0
     assert [line.rsplit("/", 1)[1].removesuffix(".md") for line in out.splitlines()] == files
-    assert ("No articles match." in err) == (not files)
+    assert ("Tidak ada artikel yang cocok." in err) == (not files)
 
 
 def test_a_tag_alias_finds_the_tag(site: SiteMaker) -> None:
@@ -121,4 +121,4 @@ def test_files_with_errors_are_named_and_the_rest_listed(site: SiteMaker) -> Non
     assert code == 1
     assert len(out.splitlines()) == 4
     assert "content/articles/rusak.md:1: no frontmatter" in err
-    assert "1 file(s) with errors are not listed" in err
+    assert "1 berkas dengan kesalahan tidak ditampilkan" in err

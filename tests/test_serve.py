@@ -493,8 +493,8 @@ def test_a_taken_port_is_a_clear_error(preview: Preview) -> None:
     result = CliRunner().invoke(main, ["serve", "--site", str(preview.site_dir),
                                        "--port", str(port), "--bind", "0.0.0.0"])
     assert result.exit_code == 2
-    assert f"Port {port} is in use" in result.output and "--port 0" in result.output
-    assert "other machines on the network can see the preview" in result.output
+    assert f"Port {port} sedang dipakai" in result.output and "--port 0" in result.output
+    assert "komputer lain di jaringan dapat melihat pratinjau" in result.output
 
 
 def test_stop_frees_the_port(site: SiteMaker) -> None:
@@ -530,9 +530,9 @@ def test_ctrl_c_stops_cleanly(site: SiteMaker) -> None:
         lines = []
         for line in process.stdout:
             lines.append(line)
-            if line.startswith("Serving"):
+            if line.startswith("Menyajikan"):  # (the test site is Indonesian)
                 break
-        url = lines[-1].split(" at ")[1].split()[0]
+        url = lines[-1].rsplit(" di ", 1)[1].split()[0]
         assert url.startswith("http://127.0.0.1:")
         process.send_signal(signal.SIGINT)
         stdout, stderr = process.communicate(timeout=TIMEOUT)
@@ -541,7 +541,7 @@ def test_ctrl_c_stops_cleanly(site: SiteMaker) -> None:
             process.kill()
             process.wait()
     assert process.returncode == 0, stderr
-    assert "Traceback" not in stderr and "Stopping the preview." in stdout
+    assert "Traceback" not in stderr and "Menghentikan pratinjau." in stdout
 
 
 # A small SSE client over a real socket ----------------------------------------------

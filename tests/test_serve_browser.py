@@ -14,9 +14,10 @@ from typing import Any
 
 import pytest
 
+from generator.messages import Messages
 from generator.report import Reporter
 from generator.serve.command import Preview
-from generator.serve.reload import CLOSE_LABEL
+from generator.serve.reload import CLOSE_LABEL, OVERLAY_TITLE
 from tests.conftest import SiteMaker
 
 CHROMIUM = "/usr/bin/chromium"
@@ -143,7 +144,8 @@ def test_the_overlay_closes_and_clears_where_nothing_changed(preview: Preview, s
         sync_api.expect(tab.locator("#warta-overlay")).to_contain_text(
             "banjir.md", timeout=WAIT_MS)
     # The editor closes it from the keyboard with the button's accessible name
-    close = a.get_by_role("button", name=CLOSE_LABEL)
+    # (The test site is Indonesian: so is the button's name.)
+    close = a.get_by_role("button", name=Messages(language="id")(CLOSE_LABEL))
     close.focus()
     a.keyboard.press("Enter")
     sync_api.expect(a.locator("#warta-overlay")).to_have_count(0)
@@ -155,7 +157,7 @@ def test_the_overlay_closes_and_clears_where_nothing_changed(preview: Preview, s
     c = browser.new_page()
     c.goto(preview.url)
     sync_api.expect(c.locator("#warta-overlay")).to_be_visible(timeout=WAIT_MS)
-    c.get_by_role("button", name=CLOSE_LABEL).focus()
+    c.get_by_role("button", name=Messages(language="id")(CLOSE_LABEL)).focus()
     c.keyboard.press("Space")
     sync_api.expect(c.locator("#warta-overlay")).to_have_count(0)
 
@@ -166,6 +168,42 @@ def test_the_overlay_closes_and_clears_where_nothing_changed(preview: Preview, s
                                                        timeout=WAIT_MS)
     sync_api.expect(b.locator("#warta-overlay")).to_have_count(0, timeout=WAIT_MS)
     assert b.evaluate("() => window.mark") == "kept"
+
+
+@pytest.mark.parametrize(
+    ("language", "title", "label"),
+    [("en", OVERLAY_TITLE, CLOSE_LABEL),
+     ("id", "Build gagal: pratinjau menampilkan build terakhir yang berhasil",
+      "Tutup pesan ini sampai build berikutnya")])
+def test_the_overlay_speaks_the_sites_language_and_escape_closes_it(
+        site: SiteMaker, browser: Any, language: str, title: str, label: str) -> None:
+    # Given a site in `language` and its preview open in a tab
+    text = (site.root / "site.toml").read_text(encoding="utf-8")
+    site.write("site.toml", text.replace('language = "id"', f'language = "{language}"'))
+    article = site.article("2024/03/banjir", "Banjir di Pasar", "2024-03-01T09:00:00+07:00")
+    out = StringIO()
+    server = Preview(site.root, port=0, reporter=Reporter(stream=out, out=out))
+    server.start()
+    try:
+        a = browser.new_page()
+        a.goto(server.url + "2024/03/banjir-di-pasar/")
+        sync_api.expect(a.locator("main")).to_contain_text("Paragraf pembuka", timeout=WAIT_MS)
+        # When the build breaks, the open tab's overlay (made by the script) and a newly
+        # opened page's (made by the server) say so in the site's language
+        article.write_text("---\ntitle: [tidak ditutup\n---\nTeks\n", encoding="utf-8")
+        b = browser.new_page()
+        for tab in (a, b):
+            if tab is b:
+                b.goto(server.url)
+            overlay = tab.locator("#warta-overlay")
+            sync_api.expect(overlay).to_contain_text("banjir.md", timeout=WAIT_MS)
+            sync_api.expect(overlay.locator("h2")).to_have_text(title)
+            sync_api.expect(tab.get_by_role("button", name=label)).to_be_visible()
+            # And Escape, pressed anywhere on the page, closes it
+            tab.locator("body").press("Escape")
+            sync_api.expect(overlay).to_have_count(0)
+    finally:
+        server.stop()
 
 
 def two_tabs(preview: Preview, site: SiteMaker, browser: Any,

@@ -54,7 +54,7 @@ def test_build_inside_content_articles_builds_the_site_above(
     # When they build
     code, out, _ = run("build")
     # Then the site above is built into its own output/, and nothing inside content/
-    assert code == 0 and "1 articles" in out
+    assert code == 0 and "1 artikel" in out
     assert (site.output / "2024/03/a/index.html").is_file()
     assert not (site.root / "content/articles/output").exists()
     assert not (site.root / "content/articles/.warta").exists()
@@ -126,4 +126,4 @@ def test_site_option_still_names_the_site_from_anywhere(
     elsewhere.mkdir()
     monkeypatch.chdir(elsewhere)
     code, out, _ = run("check", "--site", str(site.root))
-    assert code == 0 and "OK: 1 articles" in out
+    assert code == 0 and "OK: 1 artikel" in out

@@ -190,7 +190,7 @@ def test_serve_shows_a_busy_site_as_a_problem_and_builds_once_it_is_free(
             # Given `warta build` running when the preview starts: a problem, not a crash
             preview.start()
             assert [BUSY in p.message for p in preview.state.problems] == [True]
-            assert "first build: build failed with 1 problem(s)" in out.getvalue()
+            assert "build pertama: build gagal dengan 1 masalah" in out.getvalue()
             _release(holder)
         # When the site is free, the next rebuild goes through
         assert preview.builder.rebuild(None) is not None

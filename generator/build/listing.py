@@ -20,6 +20,7 @@ from generator.cache.store import Cache
 from generator.config import SiteConfig, load_config
 from generator.content.model import Article
 from generator.errors import Problem
+from generator.messages import Messages
 from generator.sitelock import site_lock
 from generator.slugs import slugify
 
@@ -106,12 +107,16 @@ def list_articles(site_dir: Path, now: datetime, filters: Filters = Filters(),
     return Listing(tuple(chosen), loaded.problems, loaded.parsed)
 
 
-def line(entry: Entry) -> str:
+def line(entry: Entry, messages: Messages | None = None) -> str:
     """`2024-03-01 09:00  published  /2024/03/x/  content/articles/x.md`; the date
-    alone when no time of day was written."""
+    alone when no time of day was written. The status in the site's language with
+    `messages` (`terbit`); JSON keeps the English words, for scripts."""
     article = entry.article
     when = f"{article.date:%Y-%m-%d %H:%M}" if article.time_known else f"{article.date:%Y-%m-%d}"
-    return f"{when:<16}  {entry.status:<9}  {article.url}  {article.path}"
+    _ = messages or Messages()
+    status = {"published": _("published"), "draft": _("draft"), "scheduled": _("scheduled"),
+              "withdrawn": _("withdrawn")}[entry.status]
+    return f"{when:<16}  {status:<9}  {article.url}  {article.path}"
 
 
 def as_json(entries: Sequence[Entry]) -> str:

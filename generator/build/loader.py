@@ -23,6 +23,7 @@ from generator.content.keys import SYNONYMS
 from generator.content.model import Article, StaticPage
 from generator.content.source_record import SourceRecord
 from generator.errors import Problem
+from generator.plan.clashes import Clash
 from generator.plan.names import NameHint
 
 
@@ -151,6 +152,20 @@ def source_line(site_dir: Path, path: str, *keys: str) -> int | None:
     except (OSError, ProblemError):
         return None
     return next((line for key in keys if (line := key_line(part, key)) is not None), None)
+
+
+_CLASH_KEYS = {"url": ("slug", "title"), "alias": ("aliases",)}
+"""The keys a URL comes from, by `Clash.kind` ("tag": `_NAME_KEYS`): an article's URL
+from its `slug`, else its title (and date, which a clash shares)."""
+
+
+def clash_problems(site_dir: Path, clashes: Iterable[Clash]) -> list[Problem]:
+    """The index's URL clashes as errors, each naming both files at their lines."""
+    def line(path: str, kind: str) -> int | None:
+        keys = _NAME_KEYS["tag"] if kind == "tag" else _CLASH_KEYS[kind]
+        return source_line(site_dir, path, *keys)
+    return [clash.problem(line(clash.path, clash.kind), line(clash.other, clash.other_kind))
+            for clash in clashes]
 
 
 _NAME_KEYS = {"tag": ("tags", "tag", *sorted(k for k, v in SYNONYMS.items() if v == "tags")),

@@ -224,7 +224,7 @@ def _index(options: BuildOptions, config: SiteConfig, loaded: loader.Loaded,
     if site is None:
         site, clashes = make_site(config, loaded.articles, loaded.pages, options.drafts,
                                   now=now)
-        errors += clashes
+        errors += loader.clash_problems(options.site_dir, clashes)
         memory.site = site_memo(site, loaded.articles, loaded.pages, options.drafts)
         memos["site:" + target] = memory.site
         # Only a site indexed anew can have lost an article (`reuse_site` and

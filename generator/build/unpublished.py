@@ -26,12 +26,8 @@ class Unpublished:
     draft: bool
     """True when it is now a draft; False when it is dated after the build's "now"."""
     date: datetime
-    """Its date as it is now: when a scheduled article will appear."""
-
-    def __str__(self) -> str:
-        why = ("now a draft" if self.draft else
-               f"now dated {self.date.isoformat(timespec='minutes')}, so scheduled")
-        return f"{self.title} ({self.url}): {why}"
+    """Its date as it is now: when a scheduled article will appear. (The summary's words
+    for it are the reporter's, in the site's language: report.py.)"""
 
 
 def unpublished(cache: Cache, target: str, articles: Iterable[Article],

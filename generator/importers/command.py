@@ -24,6 +24,7 @@ from generator.importers.review import csv_row, csv_text, field_lines
 from generator.importers.tags import unify_spelling
 from generator.importers.wp_media import MediaFolder, copy_media, media_folder
 from generator.importers.wxr import NotWxrError, parse_wxr
+from generator.messages import Messages
 from generator.site_folder import site_option
 
 SUFFIXES = {".txt", ".xml", ".rss", ".atom"}
@@ -122,10 +123,13 @@ def own_url_removed(item: Imported, config: SiteConfig) -> tuple[str, ...]:
     return tuple(a for a in item.aliases if a.rstrip("/") != own)
 
 
-def report_lines(record: Imported, outcome: Outcome) -> list[str]:
+def report_lines(record: Imported, outcome: Outcome,
+                 messages: Messages | None = None) -> list[str]:
     """The report for one record: the path, then one line per inferred field with
-    where it came from and how sure it is (the `--report` CSV holds the same)."""
-    lines = [f"{outcome.path}: {outcome.status}  ({record.origin})"]
+    where it came from and how sure it is (the `--report` CSV holds the same, in
+    English; the console's words are the site's language with `messages`)."""
+    _ = messages or Messages()
+    lines = [f"{outcome.path}: {status_word(outcome.status, _)}  ({record.origin})"]
     for line in field_lines(record):
         if line.field == "title":
             continue
@@ -133,12 +137,19 @@ def report_lines(record: Imported, outcome: Outcome) -> list[str]:
         how = f" ({record.date_how})" if line.field == "date" else ""
         lines.append(f"  {name}: {line.value or '-'}{how}  [{line.source}, {line.confidence}]")
     if record.draft:
-        lines.append("  draft: yes")
+        lines.append("  draft: " + _("yes"))
     if record.aliases:
         lines.append(f"  aliases: {', '.join(record.aliases)}")
-    lines += [f"  dropped: {note}" for note in record.notes]
-    lines += [f"  warning: {warning}" for warning in record.warnings]
+    lines += ["  " + _("dropped: {note}", note=note) for note in record.notes]
+    lines += [f"  {_('warning')}: {warning}" for warning in record.warnings]
     return lines
+
+
+def status_word(status: str, messages: Messages) -> str:
+    """An outcome's status (written, updated, unchanged, refused, dry run) as said."""
+    _ = messages
+    return {"written": _("written"), "updated": _("updated"), "unchanged": _("unchanged"),
+            "refused": _("refused"), "dry run": _("dry run")}.get(status, status)
 
 
 @click.command("import")
@@ -162,6 +173,7 @@ def import_command(paths: tuple[Path, ...], fmt: str, published: datetime | None
                    dry_run: bool, update: bool, media_dir: Path | None,
                    report_path: Path | None, site_dir: Path) -> None:
     """Import raw texts, WordPress exports and feeds as articles under content/."""
+    _ = Messages(site_dir)
     try:
         config = load_config(site_dir)
     except WartaError as error:
@@ -183,19 +195,22 @@ def import_command(paths: tuple[Path, ...], fmt: str, published: datetime | None
                              aliases=own_url_removed(item, config))
             outcome = write_record(site_dir, record, update=update, dry_run=dry_run,
                                    known_ids=site.source_ids)
-            click.echo("\n".join(report_lines(record, outcome)))
+            click.echo("\n".join(report_lines(record, outcome, _)))
             rows.append(csv_row(record, outcome.path, outcome.status))
             if outcome.status == "refused":
-                refused.append(f"{record.origin}: {outcome.path} exists with different "
-                               "content (use --update to replace it)")
+                refused.append(_("{origin}: {path} exists with different content (use "
+                                 "--update to replace it)", origin=record.origin,
+                                 path=outcome.path))
                 continue
             imported += 1
             for target, status in copy_media(site_dir, record.media, update=update,
                                              dry_run=dry_run):
-                click.echo(f"  photo: {target}: {status}")
+                click.echo("  " + _("photo: {path}: {status}", path=target,
+                                    status=status_word(status, _)))
                 if status == "refused":
-                    refused.append(f"{record.origin}: {target} exists with a different photo "
-                                   "(use --update to replace it)")
+                    refused.append(_("{origin}: {path} exists with a different photo (use "
+                                     "--update to replace it)", origin=record.origin,
+                                     path=target))
         refused += [f"{r.origin}: {r.reason}" for r in batch.rejected]
     for line in refused:
         click.echo(line, err=True)
@@ -203,10 +218,14 @@ def import_command(paths: tuple[Path, ...], fmt: str, published: datetime | None
         try:
             report_path.write_text(csv_text(rows), encoding="utf-8")
         except OSError as error:
-            click.echo(f"{report_path}: cannot write the report: {error.strerror}", err=True)
+            click.echo(_("{path}: cannot write the report: {reason}", path=report_path,
+                         reason=error.strerror), err=True)
             sys.exit(2)
-        click.echo(f"report: {report_path} ({len(rows)} articles)")
-    verb = "would import" if dry_run else "imported"
-    click.echo(f"{verb} {imported}, refused {len(refused)}")
+        click.echo(_("report: {path} ({count} articles)", path=report_path, count=len(rows)))
+    summary = (_("would import {imported}, refused {refused}", imported=imported,
+                 refused=len(refused)) if dry_run else
+               _("imported {imported}, refused {refused}", imported=imported,
+                 refused=len(refused)))
+    click.echo(summary)
     if refused:
         sys.exit(1)

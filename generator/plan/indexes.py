@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from generator.config.sections import Section
 from generator.content.model import Article, Author, Tag
-from generator.errors import Problem
+from generator.plan.clashes import Clash
 
 
 @dataclass(frozen=True)
@@ -105,7 +105,7 @@ class Indexer:
                     self.sections[s.section.slug][1].extend(s.items)
             self.featured = list(previous.featured)
 
-    def add(self, chosen: Sequence[Article], listed: Iterable[int]) -> list[Problem]:
+    def add(self, chosen: Sequence[Article], listed: Iterable[int]) -> list[Clash]:
         """Index `chosen[i]` for each `i` of `listed`; the tags spelled two ways."""
         problems = []
         sections = self.sections
@@ -115,12 +115,8 @@ class Indexer:
             for tag in article.tags:
                 first, where, items = self.tags.setdefault(tag.slug, (tag, index, []))
                 if first.name != tag.name:
-                    problems.append(Problem(
-                        article.path, None,
-                        f"the tag {tag.name!r} gets the same URL {tag.url} as the tag "
-                        f"{first.name!r} in {chosen[where].path}",
-                        "spell the tag the same way in both, or map one to the other in "
-                        "[tag_aliases] of site.toml"))
+                    problems.append(Clash(article.path, chosen[where].path, tag.url, "tag",
+                                          (tag.name, first.name), "tag"))
                 items.append(index)
             for author in article.authors:
                 self.authors.setdefault(author.slug, (author, []))[1].append(index)

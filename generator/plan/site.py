@@ -2,7 +2,8 @@
 own (the quick path hands it articles read on demand: cache/articles.py).
 
 Also the place where the whole archive is checked at once: two articles,
-pages or tags that would get the same URL are errors naming both files.
+pages or tags that would get the same URL are `Clash`es naming both files (the
+build turns them into errors with both files' lines: build/loader.py).
 """
 
 from __future__ import annotations
@@ -15,8 +16,8 @@ from operator import attrgetter
 
 from generator.config import SiteConfig
 from generator.content.model import Article, LazyArticles, StaticPage
-from generator.errors import Problem
 from generator.photos.model import Photo
+from generator.plan.clashes import Clash, url_clashes
 from generator.plan.indexes import (
     AuthorIndex,
     Indexer,
@@ -88,7 +89,7 @@ def published_by(drafts: bool, now: datetime | None) -> Callable[[Article], bool
 
 def make_site(config: SiteConfig, articles: tuple[Article, ...],
               pages: tuple[StaticPage, ...], drafts: bool,
-              now: datetime | None = None) -> tuple[Site, list[Problem]]:
+              now: datetime | None = None) -> tuple[Site, list[Clash]]:
     """Index the published articles; return the site and every URL clash found.
 
     With `now`, articles dated after it are scheduled: left out, and the
@@ -97,7 +98,7 @@ def make_site(config: SiteConfig, articles: tuple[Article, ...],
     wanted = [a for a in articles if drafts or not a.draft]
     scheduled = [a.date for a in wanted if now is not None and a.date > now]
     chosen = sorted(filter(published_by(drafts, now), wanted), key=attrgetter("date", "path"))
-    problems = _url_clashes(chosen, pages)
+    problems = url_clashes(chosen, pages)
     listed = tuple(i for i, a in enumerate(chosen) if not a.withdrawn)
     indexer = Indexer(config.sections)
     problems += indexer.add(chosen, listed)
@@ -196,7 +197,7 @@ def extend_site(memo: SiteMemo, config: SiteConfig, articles: tuple[Article, ...
     if site is None:
         return None
     chosen = tuple(site.articles)
-    return None if _url_clashes(list(chosen), pages) else replace(site, articles=chosen)
+    return None if url_clashes(list(chosen), pages) else replace(site, articles=chosen)
 
 
 def append_site(memo: SiteMemo, config: SiteConfig, previous: Sequence[Article],
@@ -209,7 +210,7 @@ def append_site(memo: SiteMemo, config: SiteConfig, previous: Sequence[Article],
     if site is None:
         return None
     new = [site.articles[i] for i in range(len(previous), len(site.articles))]
-    return None if _url_clashes(new, memo.pages) else site
+    return None if url_clashes(new, memo.pages) else site
 
 
 def _appended(memo: SiteMemo, config: SiteConfig, previous: Sequence[Article],
@@ -339,18 +340,3 @@ def _lead(config: SiteConfig, chosen: Sequence[Article], listed: Sequence[int]) 
         if article.path in (wanted, path) or article.slug == wanted:
             return index
     return None
-
-
-def _url_clashes(articles: list[Article], pages: tuple[StaticPage, ...]) -> list[Problem]:
-    owners: dict[str, str] = {}
-    problems = []
-    claims = [(a.url, a.path, "url") for a in articles]
-    claims += [(p.url, p.path, "url") for p in pages]
-    claims += [(alias, a.path, "alias") for a in articles for alias in a.aliases]
-    for url, path, what in claims:
-        other = owners.setdefault(url.rstrip("/") or "/", path)
-        if other != path:
-            noun = "an alias" if what == "alias" else "the URL"
-            problems.append(Problem(path, None, f"{noun} {url} is also used by {other}",
-                                    "give one of them a different `slug` (or date)"))
-    return problems

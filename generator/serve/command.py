@@ -20,6 +20,7 @@ import click
 
 from generator.build.memos import BuildMemory
 from generator.build.pipeline import BuildOptions, build
+from generator.messages import Messages
 from generator.report import Reporter
 from generator.serve.http import (
     AddressInUseError,
@@ -52,7 +53,7 @@ class Preview:
             # rebuilds instead of being read back from the cache after every save.
             build_function = functools.partial(build, memory=BuildMemory())
         self.site_dir = site_dir
-        self.reporter = reporter or Reporter()
+        self.reporter = reporter or Reporter(messages=Messages(site_dir))
         # Never output/: a preview with drafts must not end up published.
         # Search is indexed by `SearchIndexer` after each reload, not inside the build.
         self.options = BuildOptions(site_dir=site_dir, output_dir=site_dir / PREVIEW_DIR,
@@ -63,7 +64,7 @@ class Preview:
                                     keep_register=False)
         self.indexer = SearchIndexer(site_dir, self.options.output, self.reporter)
         self.first_jobs = first_jobs
-        self.state = PreviewState(self.options.output)
+        self.state = PreviewState(self.options.output, Messages(site_dir))
         self.builder = BuildThread(self.options, self.state, self.reporter, build_function,
                                    self.indexer)
         self.quiet = quiet
@@ -131,30 +132,33 @@ def serve_command(port: int, host: str, drafts: bool, open_browser: bool,
     if not (site_dir / "site.toml").is_file():
         click.echo(f"No site.toml in {site_dir}: pass --site with the site folder.", err=True)
         sys.exit(2)
+    _ = Messages(site_dir)
     if not is_loopback(host):
-        click.echo(f"Warning: listening on {host}: other machines on the network can see the "
-                   "preview, drafts included.", err=True)
+        click.echo(_("Warning: listening on {host}: other machines on the network can see "
+                     "the preview, drafts included.", host=host), err=True)
     try:
         preview = Preview(site_dir, host=host, port=port, drafts=drafts,
                           first_jobs=os.cpu_count() or 1)
     except AddressInUseError as error:
         other = free_port_hint(host, port)
-        suggestion = f"--port {other}" if other else "another --port"
-        click.echo(f"Port {error.port} is in use on {host} (another `warta serve`?). "
-                   f"Try {suggestion}, or --port 0 to pick a free one.", err=True)
+        suggestion = f"--port {other}" if other else _("another --port")
+        click.echo(_("Port {port} is in use on {host} (another `warta serve`?). Try "
+                     "{suggestion}, or --port 0 to pick a free one.", port=error.port,
+                     host=host, suggestion=suggestion), err=True)
         sys.exit(2)
     # `kill` (a terminal closing, a process manager) stops as cleanly as Ctrl-C.
     signal.signal(signal.SIGTERM, _interrupt)
     try:
-        click.echo("Building the preview...")
+        click.echo(_("Building the preview..."))
         preview.start()
-        click.echo(f"Serving {site_dir} at {preview.url} (Ctrl-C to stop)")
+        click.echo(_("Serving {site} at {url} (Ctrl-C to stop)", site=site_dir,
+                     url=preview.url))
         if open_browser:
             webbrowser.open(preview.url)
         # Sleep until Ctrl-C: the work happens in the watcher, build and HTTP threads.
         threading.Event().wait()
     except KeyboardInterrupt:
-        click.echo("\nStopping the preview.")
+        click.echo("\n" + _("Stopping the preview."))
     finally:
         preview.stop()
 

@@ -24,6 +24,7 @@ from typing import Any, Protocol
 from urllib.parse import unquote
 
 from generator.errors import Problem
+from generator.messages import Messages
 from generator.serve.reload import EVENTS_PATH, overlay, script
 
 NOT_FOUND = "404.html"
@@ -147,6 +148,10 @@ class PreviewSource(Protocol):
     def problems(self) -> tuple[Problem, ...]:
         """The problems of the last build; empty when it succeeded."""
 
+    @property
+    def words(self) -> Messages:
+        """The overlay's words in the site's language."""
+
     def reading(self) -> AbstractContextManager[None]:
         """Hold off builds while files are read (waits for a build in progress)."""
 
@@ -254,7 +259,9 @@ class PreviewHandler(BaseHTTPRequestHandler):
         if kind.startswith("text/html"):
             # A missing page reloads when it appears (an article being created, renamed):
             # the script compares its own URL, not the 404 page's, with those that changed.
-            snippet = (overlay(problems) if problems else "") + script(epoch, status == 404)
+            words = state.words
+            snippet = (overlay(problems, words) if problems else "") + script(
+                epoch, status == 404, words)
             body = inject(body, snippet)
         self._send(status, kind, body, send_body)
 

@@ -33,6 +33,7 @@ from generator.build.pipeline import BuildOptions, BuildResult, build
 from generator.config import load_config
 from generator.content import folders
 from generator.errors import Problem, WartaError
+from generator.messages import Messages
 from generator.render.theme import find_theme
 from generator.report import Reporter
 from generator.serve.reload import reload_message
@@ -48,8 +49,10 @@ BuildFunction = Callable[[BuildOptions], BuildResult]
 class PreviewState:
     """The preview folder's epoch, last problems and build lock, shared by all threads."""
 
-    def __init__(self, root: Path) -> None:
+    def __init__(self, root: Path, words: Messages | None = None) -> None:
         self.root = root
+        # The overlay's words and the build thread's, in the site's language.
+        self.words = words or Messages()
         self.epoch = 0
         self.problems: tuple[Problem, ...] = ()
         # Tells a client of an earlier server process (same tab, restarted server) apart.
@@ -243,6 +246,9 @@ class BuildThread:
         # every file; the thread's first build looks at all of them, to catch saves
         # made before the watcher started.
         hint = sources_hint(change) if self._looked_at_all else None
+        if change is not None and ChangeKind.CONFIG in change.kinds:
+            # `language` may have changed: the overlay and the console follow it.
+            self.state.words = self.reporter.messages = Messages(self.options.site_dir)
         try:
             result = self.build_function(replace(self.options, sources_changed=hint))
         except WartaError as error:
@@ -267,18 +273,23 @@ class BuildThread:
 
     def _report(self, change: Change | None, result: BuildResult | None,
                 problems: tuple[Problem, ...]) -> None:
-        what = change.describe() if change else "first build"
+        _ = self.state.words
+        what = change.describe() if change else _("first build")
         if result is None:
             self.reporter.problems(problems)
             errors = sum(p.is_error for p in problems)
-            self.reporter.line(f"{what}: build failed with {errors} problem(s); the browser "
-                               "shows them over the last good preview")
+            self.reporter.line(_("{what}: build failed with {count} problem(s); the browser "
+                                 "shows them over the last good preview", what=what,
+                                 count=errors))
             return
         new = [w for w in result.warnings if w not in self._warnings]
         self._warnings = set(result.warnings)
         self.reporter.problems(new)
-        self.reporter.line(f"{what}: {len(result.written)} written, {len(result.removed)} "
-                           f"removed ({result.rendered} rendered) in {result.seconds:.2f} s")
+        seconds = f"{result.seconds:.2f}"
+        self.reporter.line(_("{what}: {written} written, {removed} removed ({rendered} "
+                             "rendered) in {seconds} s", what=what,
+                             written=len(result.written), removed=len(result.removed),
+                             rendered=result.rendered, seconds=seconds))
 
 
 class SearchIndexer:

@@ -15,6 +15,7 @@ from collections.abc import Iterable, Sequence
 from typing import TypedDict
 
 from generator.errors import Problem
+from generator.messages import Messages
 
 EVENTS_PATH = "/_warta/events"
 # Shared by every page of the theme: a change there concerns every tab.
@@ -66,6 +67,7 @@ def reload_message(epoch: str, changed: Iterable[str] | None) -> ReloadMessage:
 
 # Injected into every HTML page ------------------------------------------------
 
+# In English here; the overlay says them in the site's language (generator/locale/).
 OVERLAY_TITLE = "Build failed: the preview shows the last good build"
 CLOSE_LABEL = "Close this message until the next build"
 _OVERLAY_STYLE = ("position:fixed;inset:0;z-index:2147483647;overflow:auto;"
@@ -157,23 +159,32 @@ _SCRIPT = """<script id="warta-reload">(() => {
 """
 
 
-def script(epoch: str, not_found: bool = False) -> str:
+def script(epoch: str, not_found: bool = False, words: Messages | None = None) -> str:
     """The reload script for a page built at `epoch`; `not_found` when the page is the
-    site's 404 page standing in for a missing one (it also reloads when that changes)."""
+    site's 404 page standing in for a missing one (it also reloads when that changes).
+    `words` translates the overlay's title and button (default: English)."""
+    _ = words or Messages()
     state = json.dumps({"epoch": epoch, "notFound": not_found})
     # JSON inside a <script> element: `</script>` in a value must not end the element.
     state = state.replace("<", "\\u003c")
     return _SCRIPT % {"state": state, "events": json.dumps(EVENTS_PATH),
                       "overlayStyle": json.dumps(_OVERLAY_STYLE),
                       "closeStyle": json.dumps(_CLOSE_STYLE),
-                      "closeLabel": json.dumps(CLOSE_LABEL), "title": json.dumps(OVERLAY_TITLE)}
+                      "closeLabel": _json(_(CLOSE_LABEL)), "title": _json(_(OVERLAY_TITLE))}
 
 
-def overlay(problems: Sequence[Problem]) -> str:
+def _json(text: str) -> str:
+    # Inside a <script> element: `</script>` in a translation must not end it.
+    return json.dumps(text).replace("<", "\\u003c")
+
+
+def overlay(problems: Sequence[Problem], words: Messages | None = None) -> str:
     """The error overlay as HTML, for pages loaded while the build is failing (the
-    script builds the same one for pages already open)."""
+    script builds the same one for pages already open); `words` as for `script`."""
+    _ = words or Messages()
     items = "".join(f"<li>{html.escape(str(p))}</li>" for p in problems)
     return (f'<div id="warta-overlay" role="alert" style="{_OVERLAY_STYLE}">'
-            f'<button type="button" id="warta-overlay-close" aria-label="{CLOSE_LABEL}" '
+            f'<button type="button" id="warta-overlay-close" '
+            f'aria-label="{html.escape(_(CLOSE_LABEL))}" '
             f'style="{_CLOSE_STYLE}">&times;</button>'
-            f"<h2>{OVERLAY_TITLE}</h2><ul>{items}</ul></div>\n")
+            f"<h2>{html.escape(_(OVERLAY_TITLE))}</h2><ul>{items}</ul></div>\n")

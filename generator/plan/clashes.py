@@ -1,0 +1,60 @@
+"""Two sources that would give the same URL: an article's or a page's own URL, an alias,
+or a tag spelled two ways. Found by the index (plan/site.py), made into errors naming
+both files at their lines by the build (build/loader.py `clash_problems`)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from generator.content.model import Article, StaticPage
+from generator.errors import Problem
+
+
+@dataclass(frozen=True)
+class Clash:
+    """Two source files that would give the same URL: an error of the build."""
+
+    path: str
+    """The file found second (in site order), where the error is reported."""
+    other: str
+    """The file that has the URL first."""
+    url: str
+    """The URL both would get."""
+    kind: str
+    """"url" (the article's or page's own), "alias" (one of `aliases`) or "tag" (two
+    spellings of a tag with one slug)."""
+    names: tuple[str, str] = ("", "")
+    """For "tag": the spelling in `path`, then the one in `other`."""
+    other_kind: str = "url"
+    """How `other` has the URL: "url", "alias" or "tag", as `kind`."""
+
+    def problem(self, line: int | None, other_line: int | None) -> Problem:
+        """The error, at `line` of `path`, naming `other` at `other_line`."""
+        other = f"{self.other}:{other_line}" if other_line else self.other
+        if self.kind == "tag":
+            return Problem(self.path, line,
+                           f"the tag {self.names[0]!r} gets the same URL {self.url} as the "
+                           f"tag {self.names[1]!r} in {other}",
+                           "spell the tag the same way in both, or map one to the other in "
+                           "[tag_aliases] of site.toml")
+        if self.kind == "url":
+            return Problem(self.path, line, f"the URL {self.url} is also used by {other}",
+                           "give one of them a different `slug` (or date)")
+        return Problem(self.path, line, f"an alias {self.url} is also used by {other}",
+                       "remove it from `aliases` here" if self.other_kind == "url" else
+                       "remove it from the `aliases` of one of them")
+
+
+def url_clashes(articles: list[Article], pages: tuple[StaticPage, ...]) -> list[Clash]:
+    """Every article, page or alias whose URL another one has first (in the order
+    given: articles by date, then pages, then aliases)."""
+    owners: dict[str, tuple[str, str]] = {}
+    problems = []
+    claims = [(a.url, a.path, "url") for a in articles]
+    claims += [(p.url, p.path, "url") for p in pages]
+    claims += [(alias, a.path, "alias") for a in articles for alias in a.aliases]
+    for url, path, what in claims:
+        other, how = owners.setdefault(url.rstrip("/") or "/", (path, what))
+        if other != path:
+            problems.append(Clash(path, other, url, what, other_kind=how))
+    return problems
