@@ -277,28 +277,30 @@ def test_a_name_only_one_article_has_is_compared_with_the_names_in_use(
 @pytest.mark.parametrize(
     ("files", "expected"),
     [
-        # Two articles: the URL comes from the `slug` when there is one, else the title.
+        # Two articles: the URL comes from the `slug` when there is one, else the file
+        # name (and the date, where the line points then).
         ({"a.md": "title: Banjir\ndate: 2024-03-01\nslug: banjir",
           "b.md": "title: Banjir Lagi\ndate: 2024-03-01\nslug: banjir"},
          "kesalahan: content/articles/b.md:4: the URL /2024/03/banjir/ is also used by "
          "content/articles/a.md:4 \u2014 give one of them a different `slug` (or date)"),
-        ({"a.md": "date: 2024-03-01\ntitle: Banjir",
-          "b.md": "title: Banjir!\ndate: 2024-03-01T12:00:00+07:00"},
-         "kesalahan: content/articles/b.md:2: the URL /2024/03/banjir/ is also used by "
-         "content/articles/a.md:3 \u2014 give one of them a different `slug` (or date)"),
+        ({"banjir.md": "date: 2024-03-01\ntitle: Banjir",
+          "lama/banjir.md": "title: Banjir!\ndate: 2024-03-01T12:00:00+07:00"},
+         "kesalahan: content/articles/lama/banjir.md:3: the URL /2024/03/banjir/ is also "
+         "used by content/articles/banjir.md:2 \u2014 give one of them a different `slug` "
+         "(or date)"),
         # An alias that is another article's URL, and one alias in two articles.
-        ({"a.md": "title: Banjir\ndate: 2024-03-01",
+        ({"banjir.md": "title: Banjir\ndate: 2024-03-01",
           "b.md": "title: Rapat\ndate: 2024-03-02\naliases: [/2024/03/banjir/]"},
          "kesalahan: content/articles/b.md:4: an alias /2024/03/banjir/ is also used by "
-         "content/articles/a.md:2 \u2014 remove it from `aliases` here"),
+         "content/articles/banjir.md:3 \u2014 remove it from `aliases` here"),
         ({"a.md": "title: Banjir\ndate: 2024-03-01\naliases:\n  - /berita/1.html",
           "b.md": "title: Rapat\ndate: 2024-03-02\naliases: [/berita/1.html]"},
          "kesalahan: content/articles/b.md:4: an alias /berita/1.html is also used by "
          "content/articles/a.md:4 \u2014 remove it from the `aliases` of one of them"),
-        # Two pages (published at /<slug>/): one slug written, one made from the title.
+        # Two pages (published at /<slug>/): one slug written, one from the file name.
         ({"../pages/a.md": "title: Tentang Kami\nslug: tentang",
-          "../pages/b.md": "title: Tentang"},
-         "kesalahan: content/pages/b.md:2: the URL /tentang/ is also used by "
+          "../pages/tentang.md": "title: Tentang"},
+         "kesalahan: content/pages/tentang.md:2: the URL /tentang/ is also used by "
          "content/pages/a.md:3 \u2014 give one of them a different `slug` (or date)"),
     ],
 )

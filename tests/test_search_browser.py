@@ -15,6 +15,7 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 
 import pytest
+from PIL import Image
 
 from tests.conftest import SiteMaker
 from tests.test_search import searchable
@@ -41,7 +42,9 @@ def archive(site: SiteMaker) -> None:
                  "Pasar malam tahunan dibuka di alun-alun.\n", tags="[Pasar]")
     site.article("2024/03/d", "Parkir Pasar Ditata", "2024-03-04T09:00:00+07:00",
                  "Dinas menata parkir di sekitar pasar.\n", tags="[Pasar]")
-    site.write("content/media/pasar.jpg", b"\xff\xd8\xff\xe0 not really a photo")
+    # A real photo: the build publishes its derivatives, not the file.
+    (site.root / "content/media").mkdir(parents=True, exist_ok=True)
+    Image.new("RGB", (640, 480), (120, 90, 60)).save(site.root / "content/media/pasar.jpg")
     site.article("2024/03/e", "Pasar Baru Diresmikan", "2024-03-05T09:00:00+07:00",
                  "Wali kota meresmikan pasar baru.\n", tags="[Pasar]",
                  image="{src: pasar.jpg, alt: Pasar baru, caption: Gedung pasar, "
@@ -105,7 +108,7 @@ def test_a_word_of_one_article_finds_it_across_the_shards(
     page.fill("#search-query", "meresmikan")
     sync_api.expect(page.locator(".search-result-title a")).to_have_text(
         ["Pasar Baru Diresmikan"], timeout=WAIT_MS)
-    assert page.locator(".search-result-image").get_attribute("src") == "/media/pasar.jpg"
+    assert page.locator(".search-result-image").get_attribute("src") == "/media/pasar-480.webp"
     assert "Istimewa" not in page.locator(".search-result-excerpt").inner_text()
 
 

@@ -154,9 +154,10 @@ def source_line(site_dir: Path, path: str, *keys: str) -> int | None:
     return next((line for key in keys if (line := key_line(part, key)) is not None), None)
 
 
-_CLASH_KEYS = {"url": ("slug", "title"), "alias": ("aliases",)}
+_CLASH_KEYS = {"url": ("slug", "date", "title"), "alias": ("aliases",)}
 """The keys a URL comes from, by `Clash.kind` ("tag": `_NAME_KEYS`): an article's URL
-from its `slug`, else its title (and date, which a clash shares)."""
+from its `slug`, else its file name and its `date`; a page's from its `slug`, else its
+file name (its title is where an editor looks then)."""
 
 
 def clash_problems(site_dir: Path, clashes: Iterable[Clash]) -> list[Problem]:
