@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import importlib.util
 import json
+from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -165,6 +166,12 @@ def test_the_record_holds_the_body_alone() -> None:
     assert record.image == "/media/x.jpg" and record.sort == "2018-09-26T10:00:00+07:00"
     assert record.filters == {"Tahun": ["2018"], "Tag": ["Infrastruktur"]}
     assert plain_text("<p>a</p><script>x()</script><p>b</p>") == "a\nb"
+    # And its section, by name, is a filter (under the theme's word for it)
+    labels = Labels(tag="Tag", year="Tahun", section="Rubrik")
+    filed = replace(article, section="pemerintahan")
+    assert record_of(filed, body, labels, "id", ZoneInfo("Asia/Jakarta"),
+                     sections={"pemerintahan": "Pemerintahan"}).filters == {
+        "Tahun": ["2018"], "Tag": ["Infrastruktur"], "Rubrik": ["Pemerintahan"]}
     # And with the site's photos, the thumbnail is the narrowest derivative: the
     # original is not published
     photo = Photo("/media/x.jpg", "k", 4000, 3000, webp=(

@@ -39,7 +39,13 @@ def _settings(config: SiteConfig, labels: Labels) -> str:
         stamp: object = (str(binary), binary.stat().st_size) if binary else None
     except OSError:
         stamp = None
-    return settings_key(search_records.FORMAT, config.language, config.timezone, labels, stamp)
+    return settings_key(search_records.FORMAT, config.language, config.timezone, labels, stamp,
+                        _section_names(config))
+
+
+def _section_names(config: SiteConfig) -> dict[str, str]:
+    """Each section's name by its slug: the section filter's values."""
+    return {section.slug: section.name for section in config.sections}
 
 
 def plan_keys(site: Site, labels: Labels, previous: ShardKeys | None = None,
@@ -69,7 +75,8 @@ def plan_keys(site: Site, labels: Labels, previous: ShardKeys | None = None,
 
 def labels_of(gettext: dict[str, str]) -> Labels:
     """The filter names in the site's language, from the theme's strings."""
-    return Labels(tag=gettext.get("Tag") or "Tag", year=gettext.get("Year") or "Year")
+    return Labels(tag=gettext.get("Tag") or "Tag", year=gettext.get("Year") or "Year",
+                  section=gettext.get("Section") or "Section")
 
 
 def work(output: Path, site: Site, keys: ShardKeys, labels: Labels, cache: Cache) -> SearchWork:
@@ -79,6 +86,7 @@ def work(output: Path, site: Site, keys: ShardKeys, labels: Labels, cache: Cache
     listed, articles = site.listed, site.articles
     stale = []
     zone = config.zone
+    sections = _section_names(config)
     for number in stale_shards(output, keys):
         start, stop = keys.span(number)
         chosen = listed[start:stop]
@@ -87,7 +95,8 @@ def work(output: Path, site: Site, keys: ShardKeys, labels: Labels, cache: Cache
         shown = [articles[i] for i in chosen]
         bodies = cache.bodies([a.path for a in shown])
         stale.append(Shard(keys.starts[number], keys.keys[number], tuple(
-            record_of(a, bodies.get(a.path, ""), labels, config.language, zone, site.photos)
+            record_of(a, bodies.get(a.path, ""), labels, config.language, zone, site.photos,
+                      sections)
             for a in shown)))
     return SearchWork(output, config.language.split("-")[0], keys, tuple(stale))
 

@@ -15,6 +15,7 @@
   var sort = document.getElementById("search-sort");
   var tag = document.getElementById("search-tag");
   var year = document.getElementById("search-year");
+  var section = document.getElementById("search-section");
   var status = document.getElementById("search-status");
   var list = document.getElementById("search-results");
   var more = document.getElementById("search-more");
@@ -67,7 +68,10 @@
         return a.localeCompare(b);
       }));
       addOptions(year, Object.keys(filters[text.year] || {}).sort().reverse());
-      if (input.value && (tag.value || year.value)) { run(); }
+      addOptions(section, Object.keys(filters[text.section] || {}).sort(function (a, b) {
+        return a.localeCompare(b);
+      }));
+      if (input.value && (tag.value || year.value || section.value)) { run(); }
     });
     return filling;
   }
@@ -87,6 +91,7 @@
     var filters = {};
     if (tag.value) { filters[text.tag] = tag.value; }
     if (year.value) { filters[text.year] = year.value; }
+    if (section.value) { filters[text.section] = section.value; }
     return filters;
   }
 
@@ -217,6 +222,9 @@
     if (params.get("sort") === "date") { sort.value = "date"; }
     if (params.get("tag") && !tag.value) { tag.setAttribute("data-wanted", params.get("tag")); }
     if (params.get("year") && !year.value) { year.setAttribute("data-wanted", params.get("year")); }
+    if (params.get("section") && !section.value) {
+      section.setAttribute("data-wanted", params.get("section"));
+    }
   }
 
   var timer = null;
@@ -224,8 +232,10 @@
     clearTimeout(timer);
     timer = setTimeout(run, 200);
   });
-  [sort, tag, year].forEach(function (select) { select.addEventListener("change", run); });
-  [tag, year].forEach(function (select) {
+  [sort, tag, year, section].forEach(function (select) {
+    select.addEventListener("change", run);
+  });
+  [tag, year, section].forEach(function (select) {
     select.addEventListener("focus", fillFilters);
     select.addEventListener("pointerdown", fillFilters);
   });
@@ -236,6 +246,7 @@
   more.addEventListener("click", function () { showMore(current); });
   fromAddress();
   load();
-  if (tag.getAttribute("data-wanted") || year.getAttribute("data-wanted")) { fillFilters(); }
+  if (tag.getAttribute("data-wanted") || year.getAttribute("data-wanted")
+      || section.getAttribute("data-wanted")) { fillFilters(); }
   if (input.value) { run(); }
 }());
