@@ -155,7 +155,35 @@ def test_a_word_added_by_an_edit_is_found_after_the_rebuild(
     site.article("2023/05/c", "Pasar Malam Dibuka", "2023-05-03T19:00:00+07:00",
                  "Pasar malam tahunan dibuka saat gerhana bulan.\n", tags="[Pasar]")
     rebuilt = site.build()
-    assert rebuilt.quick and rebuilt.search_indexed == (0,)
+    # The oldest article's shard is full: its new record goes to the corrections shard
+    assert rebuilt.quick and rebuilt.search_indexed == () and rebuilt.search_corrected
     page.goto(served + "/cari/?q=gerhana")
     sync_api.expect(page.locator(".search-result-title a")).to_have_text(
         ["Pasar Malam Dibuka"], timeout=WAIT_MS)
+    # The older record, still in its full shard, is never shown: not for a word it
+    # alone holds, nor a second time for a word both hold, in either order
+    page.goto(served + "/cari/?q=alun")
+    sync_api.expect(page.locator("#search-status")).to_have_text(
+        "Tidak ada hasil untuk “alun”", timeout=WAIT_MS)
+    page.goto(served + "/cari/?q=pasar")
+    sync_api.expect(page.locator("#search-status")).to_have_text(
+        "5 hasil untuk “pasar”", timeout=WAIT_MS)
+    sync_api.expect(page.locator(".search-result")).to_have_count(5, timeout=WAIT_MS)
+    assert titles(page).count("Pasar Malam Dibuka") == 1
+    page.select_option("#search-sort", "date")
+    sync_api.expect(page.locator(".search-result-title a")).to_have_text(
+        ["Pasar Baru Diresmikan", "Parkir Pasar Ditata", "Harga Beras Naik",
+         "Jembatan Karangrejo Retak", "Pasar Malam Dibuka"], timeout=WAIT_MS)
+    # A correction placed among its full shard's results by date: the newer article
+    # of shard 0 edited too, both newest first
+    site.article("2024/03/a", "Jembatan Karangrejo Retak", "2024-03-01T09:00:00+07:00",
+                 "Retakan memanjang terlihat di jembatan gantung dekat pasar saat gerhana.\n",
+                 tags="[Infrastruktur]")
+    assert site.build().search_corrected
+    page.goto(served + "/cari/?q=gerhana&sort=date")
+    sync_api.expect(page.locator(".search-result-title a")).to_have_text(
+        ["Jembatan Karangrejo Retak", "Pasar Malam Dibuka"], timeout=WAIT_MS)
+    page.goto(served + "/cari/?q=pasar&sort=date")
+    sync_api.expect(page.locator(".search-result-title a")).to_have_text(
+        ["Pasar Baru Diresmikan", "Parkir Pasar Ditata", "Harga Beras Naik",
+         "Jembatan Karangrejo Retak", "Pasar Malam Dibuka"], timeout=WAIT_MS)

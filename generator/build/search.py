@@ -9,7 +9,9 @@ the cache is open (`work`), and Pagefind runs once the output is in place
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
+from dataclasses import replace
+from functools import partial
 from pathlib import Path
 
 from generator.cache.articles import CachedArticles
@@ -25,10 +27,21 @@ from generator.search.bundles import (
     Shard,
     publish,
     remove_index,
+    stale_corrections,
     stale_shards,
 )
-from generator.search.records import Labels, record_of
-from generator.search.shards import ShardKeys, rekeyed, settings_key, shard_keys, to_key_again
+from generator.search.records import Labels, SearchRecord, record_of
+from generator.search.shards import (
+    CORRECTIONS,
+    ShardKeys,
+    corrections_after,
+    position_of,
+    rekeyed,
+    settings_key,
+    shard_keys,
+    shard_of,
+    to_key_again,
+)
 
 __all__ = ["INDEX_DIR", "SearchWork", "index", "labels_of", "plan_keys", "remove_index", "work"]
 
@@ -68,8 +81,12 @@ def plan_keys(site: Site, labels: Labels, previous: ShardKeys | None = None,
     touched = list(touched)
     if isinstance(articles, CachedArticles):
         # The records of the shards keyed again, in one query each.
-        for start, stop in to_key_again(previous, listed, size, newest, touched):
+        for start, stop in to_key_again(previous, listed, size, newest, touched, settings):
             articles.load(listed[start:stop])
+        # The corrected articles, whose keys make the corrections shard's.
+        articles.load([listed[p] for p in corrections_after(
+            previous, len(listed), size, newest, settings,
+            [p for p in map(partial(position_of, listed), touched) if p is not None])[0]])
     return rekeyed(previous, listed, key_of, size, newest, settings, touched)
 
 
@@ -87,18 +104,34 @@ def work(output: Path, site: Site, keys: ShardKeys, labels: Labels, cache: Cache
     stale = []
     zone = config.zone
     sections = _section_names(config)
-    for number in stale_shards(output, keys):
-        start, stop = keys.span(number)
-        chosen = listed[start:stop]
+
+    def records(chosen: Sequence[int]) -> list[SearchRecord]:
         if isinstance(articles, CachedArticles):
             articles.load(chosen)
         shown = [articles[i] for i in chosen]
         bodies = cache.bodies([a.path for a in shown])
-        stale.append(Shard(keys.starts[number], keys.keys[number], tuple(
-            record_of(a, bodies.get(a.path, ""), labels, config.language, zone, site.photos,
-                      sections)
-            for a in shown)))
-    return SearchWork(output, config.language.split("-")[0], keys, tuple(stale))
+        return [record_of(a, bodies.get(a.path, ""), labels, config.language, zone,
+                          site.photos, sections) for a in shown]
+
+    for number in stale_shards(output, keys):
+        start, stop = keys.span(number)
+        stale.append(Shard(keys.starts[number], keys.keys[number],
+                           tuple(records(listed[start:stop]))))
+    # The corrections shard: the current records of the corrected articles, each with
+    # the full shard that holds its older version.
+    chosen = [listed[p] for p in keys.corrected]
+    if isinstance(articles, CachedArticles):
+        articles.load(chosen)
+    corrected = tuple((articles[i].url, keys.names[shard_of(keys, p)])
+                      for i, p in zip(chosen, keys.corrected, strict=True))
+    corrections = None
+    if corrected and stale_corrections(output, keys.corrections):
+        corrections = Shard(-1, keys.corrections, tuple(
+            replace(record, origin=origin)
+            for record, (_, origin) in zip(records(chosen), corrected, strict=True)),
+            CORRECTIONS)
+    return SearchWork(output, config.language.split("-")[0], keys, tuple(stale),
+                      corrections, corrected)
 
 
 def index(done: SearchWork, jobs: int = 1) -> Problem | None:

@@ -51,6 +51,9 @@ class SearchRecord:
     """Filter name -> values: tags, year and section."""
     content: str
     """The body as plain text: no kicker, caption, credit or hidden year."""
+    origin: str = ""
+    """In the corrections shard: the name of the full shard holding the article's older
+    record, which the search page hides (and places this one among, newest first)."""
 
 
 # Figures inside a body carry a photo's caption and credit: not the article's words.
