@@ -18,6 +18,7 @@ from generator.content.model import Article, Image, Tag
 from generator.photos.model import Derivative, Photo
 from generator.search.records import Labels, plain_text, record_of
 from generator.search.shards import (
+    carried,
     layout,
     position_of,
     rekeyed,
@@ -153,13 +154,22 @@ def test_an_edit_of_a_full_shard_goes_to_the_corrections_shard(site: SiteMaker) 
         fragment_url(site, "2", h) for h in hidden
         if (site.output / f"pagefind/2/fragment/{h}.pf_fragment").exists()}
     # When the whole way runs (a setting changed), every shard is keyed from the
-    # articles: the corrected shards are indexed again and the corrections shard goes
+    # articles, and the corrections are kept: no shard is indexed
+    after = index_files(site)
     config = (site.root / "site.toml").read_text(encoding="utf-8")
     site.write("site.toml", config.replace('title = "', 'title = "Kabar ', 1))
     whole = site.build()
-    assert not whole.quick and whole.search_indexed == (0, 2)
-    assert not (site.output / "pagefind/koreksi").exists()
-    assert "corrections" not in manifest(site)
+    assert not whole.quick and whole.search_indexed == () and not whole.search_corrected
+    assert index_files(site) == after
+    # When an article of a corrected full shard changes the whole way (its tags), that
+    # shard is indexed again and its corrections leave the corrections shard
+    site.article("2024/03/b2", "Berita 2", "2024-03-02T09:00:00+07:00",
+                 "Isi berita nomor 2 tentang pasar.\n", tags="[Desa]")
+    tagged = site.build()
+    assert not tagged.quick and tagged.search_indexed == (0,) and tagged.search_corrected
+    hidden = manifest(site)["hidden"]
+    assert isinstance(hidden, list) and len(hidden) == 1
+    assert fragment_url(site, "2", hidden[0]) == "/2024/03/berita-3/"
 
 
 def test_the_corrections_shard_is_bounded() -> None:
@@ -167,11 +177,20 @@ def test_the_corrections_shard_is_bounded() -> None:
     listed = tuple(range(10))
     keys = {i: f"{i:040x}" for i in range(10)}
     whole = shard_keys(listed, keys.__getitem__, 4, 2, "s")
-    # An edit in a full shard: the shard keeps its key, the article is corrected
+    # An edit in a full shard: the shard keeps its key, the article is corrected (the
+    # shard's articles are read for the key of the others)
     keys[1] = "a" * 40
     one = rekeyed(whole, listed, keys.__getitem__, 4, 2, "s", [1], most=2)
     assert one.keys == whole.keys and one.corrected == (1,) and one.corrections
-    assert to_key_again(whole, listed, 4, 2, [1], most=2) == []
+    assert to_key_again(whole, listed, 4, 2, [1], most=2) == [(0, 4)]
+    # Keyed the whole way, the corrections are kept while the shard's other articles
+    # are as indexed, and dropped when one of them changed
+    fresh = shard_keys(listed, keys.__getitem__, 4, 2, "s")
+    assert carried(one, fresh, listed, keys.__getitem__) == one
+    changed = {**keys, 2: "9" * 40}
+    fresh = shard_keys(listed, changed.__getitem__, 4, 2, "s")
+    assert carried(one, fresh, listed, changed.__getitem__) == fresh
+    assert not fresh.corrected and fresh.keys[0] != one.keys[0]
     # An edit in the small shard keys that shard again, as before
     keys[9] = "b" * 40
     two = rekeyed(one, listed, keys.__getitem__, 4, 2, "s", [9], most=2)
@@ -185,7 +204,7 @@ def test_the_corrections_shard_is_bounded() -> None:
     # its articles leave the corrections shard
     keys[2], keys[5] = "d" * 40, "e" * 40
     four = rekeyed(three, listed, keys.__getitem__, 4, 2, "s", [2, 5], most=2)
-    assert to_key_again(three, listed, 4, 2, [2, 5], most=2) == [(0, 4)]
+    assert to_key_again(three, listed, 4, 2, [2, 5], most=2) == [(0, 4), (4, 8)]
     assert four.corrected == (5,) and four.keys[1] == whole.keys[1]
     assert four.keys[0] == shard_keys(listed, keys.__getitem__, 4, 2, "s").keys[0]
     # Other settings: every shard keyed again, nothing corrected

@@ -318,7 +318,10 @@ def _plan_whole(options: BuildOptions, config: SiteConfig, theme: ThemeFiles, ca
     # A file's own problems, then its photos' (as the quick path finds them again).
     warnings = tuple(sorted((p for p in (*loaded.problems, *photos.problems)
                              if not p.is_error), key=lambda p: p.path))
-    search_keys = search.plan_keys(site, search.labels_of(renderer.strings))
+    # (The last build's keys: the corrections shard outlives a build that goes this way.)
+    settled = stored(cache, "settled:" + known.target)
+    search_keys = search.plan_keys(site, search.labels_of(renderer.strings),
+                                   settled.search if isinstance(settled, Settled) else None)
     previous = known.previous
     current: dict[str, OutputEntry] = {}
     stale = _not_current(plan.pages, known, current)

@@ -34,6 +34,7 @@ from generator.search.records import Labels, SearchRecord, record_of
 from generator.search.shards import (
     CORRECTIONS,
     ShardKeys,
+    carried,
     corrections_after,
     position_of,
     rekeyed,
@@ -65,7 +66,8 @@ def plan_keys(site: Site, labels: Labels, previous: ShardKeys | None = None,
               touched: Iterable[int] | None = None) -> ShardKeys | None:
     """The key of every shard of the site's index (None: search is off). With `touched`
     (the quick path: no article moved), only the shards of those articles and the
-    newest are keyed again, the others taken from `previous`."""
+    newest are keyed again, the others taken from `previous`; without, every shard,
+    keeping `previous`'s corrections where they still hold (`shards.carried`)."""
     config = site.config
     if not config.outputs.search:
         return None
@@ -77,7 +79,8 @@ def plan_keys(site: Site, labels: Labels, previous: ShardKeys | None = None,
         return articles[index].key
 
     if touched is None:
-        return shard_keys(listed, key_of, size, newest, settings)
+        return carried(previous, shard_keys(listed, key_of, size, newest, settings), listed,
+                       key_of)
     touched = list(touched)
     if isinstance(articles, CachedArticles):
         # The records of the shards keyed again, in one query each.

@@ -13,7 +13,9 @@ An edit of an article of a full shard goes to the corrections shard instead
 corrected articles, and the full shard keeps its key and its files; the search page
 hides the full shard's older version. Past `MOST_CORRECTIONS` corrected articles,
 the full shard holding the most of them is indexed again and its articles leave
-the corrections shard: one full shard per build at most.
+the corrections shard: one full shard per build at most. A build that keys every
+shard keeps the corrections of a full shard whose other articles did not change
+(`carried`).
 
 A shard's key is a hash of its articles' keys (each already a hash of every field
 and of the rendered body) and of the settings, so a build tells which shards are
@@ -26,7 +28,7 @@ import hashlib
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 
 @dataclass(frozen=True)
@@ -50,6 +52,10 @@ class ShardKeys:
     is in the corrections shard, ascending; their full shard holds an older one."""
     corrections: str = ""
     """The key of the corrections shard; empty when no article is corrected."""
+    rests: tuple[tuple[int, str], ...] = ()
+    """(first position, key of its articles that are not corrected) of each full shard
+    holding corrected articles: a build that keys every shard keeps the corrections of
+    a full shard whose other articles are still those it was indexed with."""
 
     @property
     def names(self) -> tuple[str, ...]:
@@ -156,7 +162,9 @@ def rekeyed(previous: ShardKeys | None, listed: Sequence[int], key_of: Callable[
     corrected, flushed = corrections_after(previous, len(listed), size, newest, settings,
                                            moved, most)
     spans = layout(len(listed), size, newest)
+    rested = dict(previous.rests)
     keys = []
+    rests = []
     for start, stop in spans:
         kept = before.get((start, stop))
         first = bisect_left(moved, start)
@@ -164,9 +172,49 @@ def rekeyed(previous: ShardKeys | None, listed: Sequence[int], key_of: Callable[
         taken = _takes_corrections(corrected, start, stop)
         keys.append(kept if kept is not None and start not in flushed and (
             not inside or taken) else _key(settings, map(key_of, listed[start:stop])))
+        if taken:
+            rest = rested.get(start) if not inside else None
+            rests.append((start, rest or _rest(settings, listed, key_of, start, stop,
+                                               corrected)))
     return ShardKeys(settings, size, newest, tuple(start for start, _ in spans), tuple(keys),
                      len(listed), corrected, corrections_key(settings, listed, key_of,
-                                                             corrected))
+                                                             corrected), tuple(rests))
+
+
+def _rest(settings: str, listed: Sequence[int], key_of: Callable[[int], str], start: int,
+          stop: int, corrected: Sequence[int]) -> str:
+    """The key of the articles from `start` to `stop` that are not `corrected`."""
+    skip = set(corrected)
+    return _key(settings, ["rest", *(key_of(listed[p]) for p in range(start, stop)
+                                     if p not in skip)])
+
+
+def carried(previous: ShardKeys | None, fresh: ShardKeys, listed: Sequence[int],
+            key_of: Callable[[int], str]) -> ShardKeys:
+    """`fresh` (every shard keyed from the articles) with the corrections of `previous`
+    kept for each full shard whose other articles are as it was indexed with (its key
+    taken from `previous`); the other full shards keep `fresh`'s keys."""
+    if (previous is None or not previous.corrected
+            or (previous.settings, previous.size, previous.newest)
+            != (fresh.settings, fresh.size, fresh.newest)):
+        return fresh
+    size = fresh.size
+    full = min(fresh.articles // size, previous.articles // size) * size
+    keys = list(fresh.keys)
+    corrected: list[int] = []
+    rests = []
+    for start, rest in previous.rests:
+        stop = start + size
+        inside = [p for p in previous.corrected if start <= p < stop]
+        if (stop > full or not inside
+                or _rest(fresh.settings, listed, key_of, start, stop, inside) != rest):
+            continue
+        keys[start // size] = previous.keys[start // size]
+        corrected += inside
+        rests.append((start, rest))
+    return replace(fresh, keys=tuple(keys), corrected=tuple(corrected),
+                   corrections=corrections_key(fresh.settings, listed, key_of, corrected),
+                   rests=tuple(rests))
 
 
 def _takes_corrections(corrected: Sequence[int], start: int, stop: int) -> bool:
@@ -188,7 +236,7 @@ def to_key_again(previous: ShardKeys | None, listed: Sequence[int], size: int, n
     moved = [p for p in (position_of(listed, i) for i in touched) if p is not None]
     corrected, flushed = corrections_after(previous, len(listed), size, newest, settings,
                                            moved, most)
+    # (A full shard that takes a correction: its other articles' key, from them all.)
     return [(start, stop) for start, stop in layout(len(listed), size, newest)
             if (start, stop) not in before or start in flushed
-            or (any(start <= p < stop for p in moved)
-                and not _takes_corrections(corrected, start, stop))]
+            or any(start <= p < stop for p in moved)]
