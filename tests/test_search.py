@@ -187,6 +187,13 @@ def test_the_corrections_shard_is_bounded() -> None:
     # are as indexed, and dropped when one of them changed
     fresh = shard_keys(listed, keys.__getitem__, 4, 2, "s")
     assert carried(one, fresh, listed, keys.__getitem__) == one
+    # (and while the corrected articles keep their URLs: the older record is found by it)
+    urls = {i: f"/{i}/" for i in range(10)}
+    by_url = rekeyed(whole, listed, keys.__getitem__, 4, 2, "s", [1], most=2,
+                     url_of=urls.__getitem__)
+    assert carried(by_url, fresh, listed, keys.__getitem__, urls.__getitem__) == by_url
+    moved = {**urls, 1: "/baru/"}
+    assert not carried(by_url, fresh, listed, keys.__getitem__, moved.__getitem__).corrected
     changed = {**keys, 2: "9" * 40}
     fresh = shard_keys(listed, changed.__getitem__, 4, 2, "s")
     assert carried(one, fresh, listed, changed.__getitem__) == fresh

@@ -78,9 +78,12 @@ def plan_keys(site: Site, labels: Labels, previous: ShardKeys | None = None,
     def key_of(index: int) -> str:
         return articles[index].key
 
+    def url_of(index: int) -> str:
+        return articles[index].url
+
     if touched is None:
         return carried(previous, shard_keys(listed, key_of, size, newest, settings), listed,
-                       key_of)
+                       key_of, url_of)
     touched = list(touched)
     if isinstance(articles, CachedArticles):
         # The records of the shards keyed again, in one query each.
@@ -90,7 +93,8 @@ def plan_keys(site: Site, labels: Labels, previous: ShardKeys | None = None,
         articles.load([listed[p] for p in corrections_after(
             previous, len(listed), size, newest, settings,
             [p for p in map(partial(position_of, listed), touched) if p is not None])[0]])
-    return rekeyed(previous, listed, key_of, size, newest, settings, touched)
+    return rekeyed(previous, listed, key_of, size, newest, settings, touched,
+                   url_of=url_of)
 
 
 def labels_of(gettext: dict[str, str]) -> Labels:

@@ -149,7 +149,8 @@ def corrections_key(settings: str, listed: Sequence[int], key_of: Callable[[int]
 
 def rekeyed(previous: ShardKeys | None, listed: Sequence[int], key_of: Callable[[int], str],
             size: int, newest: int, settings: str, touched: Iterable[int],
-            most: int = MOST_CORRECTIONS) -> ShardKeys:
+            most: int = MOST_CORRECTIONS, url_of: Callable[[int], str] | None = None
+            ) -> ShardKeys:
     """The shards after a change that moved no article: a shard of the same span as
     before and without a `touched` article keeps its key from `previous`, and so does a
     full one whose `touched` articles go to the corrections shard; the others are keyed
@@ -175,22 +176,28 @@ def rekeyed(previous: ShardKeys | None, listed: Sequence[int], key_of: Callable[
         if taken:
             rest = rested.get(start) if not inside else None
             rests.append((start, rest or _rest(settings, listed, key_of, start, stop,
-                                               corrected)))
+                                               corrected, url_of)))
     return ShardKeys(settings, size, newest, tuple(start for start, _ in spans), tuple(keys),
                      len(listed), corrected, corrections_key(settings, listed, key_of,
                                                              corrected), tuple(rests))
 
 
 def _rest(settings: str, listed: Sequence[int], key_of: Callable[[int], str], start: int,
-          stop: int, corrected: Sequence[int]) -> str:
-    """The key of the articles from `start` to `stop` that are not `corrected`."""
+          stop: int, corrected: Sequence[int],
+          url_of: Callable[[int], str] | None = None) -> str:
+    """The key of the articles from `start` to `stop` that are not `corrected`, and of
+    the corrected ones' URLs (`url_of(i)`: article `i`'s), by which the search page
+    hides their older records: a corrected article that moved is indexed again."""
     skip = set(corrected)
+    urls = [url_of(listed[p]).encode("utf-8").hex() for p in corrected
+            if start <= p < stop] if url_of else []
     return _key(settings, ["rest", *(key_of(listed[p]) for p in range(start, stop)
-                                     if p not in skip)])
+                                     if p not in skip), *urls])
 
 
 def carried(previous: ShardKeys | None, fresh: ShardKeys, listed: Sequence[int],
-            key_of: Callable[[int], str]) -> ShardKeys:
+            key_of: Callable[[int], str],
+            url_of: Callable[[int], str] | None = None) -> ShardKeys:
     """`fresh` (every shard keyed from the articles) with the corrections of `previous`
     kept for each full shard whose other articles are as it was indexed with (its key
     taken from `previous`); the other full shards keep `fresh`'s keys."""
@@ -207,7 +214,8 @@ def carried(previous: ShardKeys | None, fresh: ShardKeys, listed: Sequence[int],
         stop = start + size
         inside = [p for p in previous.corrected if start <= p < stop]
         if (stop > full or not inside
-                or _rest(fresh.settings, listed, key_of, start, stop, inside) != rest):
+                or _rest(fresh.settings, listed, key_of, start, stop, inside, url_of)
+                != rest):
             continue
         keys[start // size] = previous.keys[start // size]
         corrected += inside
