@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from tests.conftest import SiteMaker
 
 THEME_LOCALES = Path(__file__).resolve().parents[1] / "themes/default/locales"
@@ -60,3 +62,14 @@ def test_both_catalogs_translate_the_same_strings() -> None:
     used = "".join(p.read_text(encoding="utf-8") for p in templates.iterdir())
     missing = {s for s in ids("id.po") if f'"{s}"' not in used and f"'{s}'" not in used}
     assert not missing, f"strings no template uses: {missing}"
+
+
+def test_every_entry_of_the_catalogs_is_whole(capsys: pytest.CaptureFixture[str]) -> None:
+    # A msgid without its msgstr (as a merge can leave one) is read with a warning on
+    # stdout, which would then open every English build's output.
+    from babel.messages.pofile import read_po
+
+    for name in ("id.po", "en.po"):
+        with (THEME_LOCALES / name).open("rb") as file:
+            read_po(file)
+        assert capsys.readouterr().out == "", name

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import gzip
 import hashlib
 import importlib.util
 import json
+import shutil
+from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -15,6 +18,7 @@ from generator.content.model import Article, Image, Tag
 from generator.photos.model import Derivative, Photo
 from generator.search.records import Labels, plain_text, record_of
 from generator.search.shards import (
+    carried,
     layout,
     position_of,
     rekeyed,
@@ -65,13 +69,13 @@ def test_an_edit_rewrites_one_shard_and_an_addition_the_newest(site: SiteMaker) 
     assert first.search_indexed == (0, 2, 4)
     assert json.loads(site.read("pagefind/shards.json"))["shards"] == ["0", "2", "4"]
     before = index_files(site)
-    # When the article in the middle shard is edited
-    news(site, 3, "Isi baru tentang jembatan gantung.\n")
+    # When the article of the newest (small) shard is edited
+    news(site, 5, "Isi baru tentang jembatan gantung.\n")
     edited = site.build()
     # Then the quick path re-indexed that shard only, and no other file in pagefind/ changed
-    assert edited.quick and edited.search_indexed == (2,)
+    assert edited.quick and edited.search_indexed == (4,) and not edited.search_corrected
     after = index_files(site)
-    assert changed_shards(before, after) == {"2"}
+    assert changed_shards(before, after) == {"4"}
     # When an article is added after every other
     news(site, 6)
     added = site.build()
@@ -84,6 +88,135 @@ def test_an_edit_rewrites_one_shard_and_an_addition_the_newest(site: SiteMaker) 
     assert changed_shards(before, index_files(site)) == {"6", "shards.json"}
     # When nothing changed, nothing is indexed
     assert site.build().search_indexed == ()
+
+
+def manifest(site: SiteMaker) -> dict[str, object]:
+    loaded: dict[str, object] = json.loads(site.read("pagefind/shards.json"))
+    return loaded
+
+
+def fragment_url(site: SiteMaker, shard: str, fragment: str) -> str:
+    """The URL of the page a shard's fragment holds."""
+    data = gzip.decompress((site.output / "pagefind" / shard / "fragment"
+                            / f"{fragment}.pf_fragment").read_bytes())
+    return str(json.loads(data.removeprefix(b"pagefind_dcd"))["url"])
+
+
+@needs_pagefind
+def test_an_edit_of_a_full_shard_goes_to_the_corrections_shard(site: SiteMaker) -> None:
+    # Given five articles in shards of two: 0: [1, 2], 2: [3, 4], 4: [5]
+    searchable(site)
+    for n in range(1, 6):
+        news(site, n)
+    site.build()
+    before = index_files(site)
+    # When an article of a full shard is edited
+    news(site, 3, "Isi baru tentang jembatan gantung.\n")
+    edited = site.build()
+    # Then only the corrections shard is indexed: the full shard keeps its files, and
+    # shards.json names the corrections shard and the fragment of the older record
+    assert edited.quick and edited.search_indexed == () and edited.search_corrected
+    after = index_files(site)
+    assert changed_shards(before, after) == {"koreksi", "shards.json"}
+    listed = manifest(site)
+    assert listed["shards"] == ["0", "2", "4"] and listed["corrections"] == "koreksi"
+    hidden = listed["hidden"]
+    assert isinstance(hidden, list) and len(hidden) == 1
+    assert fragment_url(site, "2", hidden[0]) == "/2024/03/berita-3/"
+    # When it is edited again, and another article of a full shard too
+    news(site, 3, "Isi lagi tentang jembatan gantung.\n")
+    news(site, 1, "Isi baru tentang sungai.\n")
+    again = site.build()
+    assert again.quick and again.search_indexed == () and again.search_corrected
+    assert changed_shards(after, index_files(site)) == {"koreksi", "shards.json"}
+    hidden = manifest(site)["hidden"]
+    assert isinstance(hidden, list)
+    assert sorted(fragment_url(site, s, h) for s in ("0", "2") for h in hidden
+                  if (site.output / f"pagefind/{s}/fragment/{h}.pf_fragment").exists()) == [
+        "/2024/03/berita-1/", "/2024/03/berita-3/"]
+    # When nothing changed, nothing is indexed and nothing in pagefind/ changes
+    after = index_files(site)
+    unchanged = site.build()
+    assert unchanged.search_indexed == () and not unchanged.search_corrected
+    assert index_files(site) == after
+    # When the corrections shard is damaged, it is indexed again, alone
+    (site.output / "pagefind/koreksi/pagefind.js").unlink()
+    repaired = site.build()
+    assert repaired.search_indexed == () and repaired.search_corrected
+    assert changed_shards(after, index_files(site)) <= {"koreksi"}
+    # When a full shard holding a corrected article is lost, it is indexed again, and
+    # the hidden fragment is the one it holds now
+    shutil.rmtree(site.output / "pagefind/2")
+    assert site.build().search_indexed == (2,)
+    hidden = manifest(site)["hidden"]
+    assert isinstance(hidden, list)
+    assert "/2024/03/berita-3/" in {
+        fragment_url(site, "2", h) for h in hidden
+        if (site.output / f"pagefind/2/fragment/{h}.pf_fragment").exists()}
+    # When the whole way runs (a setting changed), every shard is keyed from the
+    # articles, and the corrections are kept: no shard is indexed
+    after = index_files(site)
+    config = (site.root / "site.toml").read_text(encoding="utf-8")
+    site.write("site.toml", config.replace('title = "', 'title = "Kabar ', 1))
+    whole = site.build()
+    assert not whole.quick and whole.search_indexed == () and not whole.search_corrected
+    assert index_files(site) == after
+    # When an article of a corrected full shard changes the whole way (its tags), that
+    # shard is indexed again and its corrections leave the corrections shard
+    site.article("2024/03/b2", "Berita 2", "2024-03-02T09:00:00+07:00",
+                 "Isi berita nomor 2 tentang pasar.\n", tags="[Desa]")
+    tagged = site.build()
+    assert not tagged.quick and tagged.search_indexed == (0,) and tagged.search_corrected
+    hidden = manifest(site)["hidden"]
+    assert isinstance(hidden, list) and len(hidden) == 1
+    assert fragment_url(site, "2", hidden[0]) == "/2024/03/berita-3/"
+
+
+def test_the_corrections_shard_is_bounded() -> None:
+    # Given ten articles in full shards of four (0: 0-3, 4: 4-7) and a small one (8: 8-9)
+    listed = tuple(range(10))
+    keys = {i: f"{i:040x}" for i in range(10)}
+    whole = shard_keys(listed, keys.__getitem__, 4, 2, "s")
+    # An edit in a full shard: the shard keeps its key, the article is corrected (the
+    # shard's articles are read for the key of the others)
+    keys[1] = "a" * 40
+    one = rekeyed(whole, listed, keys.__getitem__, 4, 2, "s", [1], most=2)
+    assert one.keys == whole.keys and one.corrected == (1,) and one.corrections
+    assert to_key_again(whole, listed, 4, 2, [1], most=2) == [(0, 4)]
+    # Keyed the whole way, the corrections are kept while the shard's other articles
+    # are as indexed, and dropped when one of them changed
+    fresh = shard_keys(listed, keys.__getitem__, 4, 2, "s")
+    assert carried(one, fresh, listed, keys.__getitem__) == one
+    # (and while the corrected articles keep their URLs: the older record is found by it)
+    urls = {i: f"/{i}/" for i in range(10)}
+    by_url = rekeyed(whole, listed, keys.__getitem__, 4, 2, "s", [1], most=2,
+                     url_of=urls.__getitem__)
+    assert carried(by_url, fresh, listed, keys.__getitem__, urls.__getitem__) == by_url
+    moved = {**urls, 1: "/baru/"}
+    assert not carried(by_url, fresh, listed, keys.__getitem__, moved.__getitem__).corrected
+    changed = {**keys, 2: "9" * 40}
+    fresh = shard_keys(listed, changed.__getitem__, 4, 2, "s")
+    assert carried(one, fresh, listed, changed.__getitem__) == fresh
+    assert not fresh.corrected and fresh.keys[0] != one.keys[0]
+    # An edit in the small shard keys that shard again, as before
+    keys[9] = "b" * 40
+    two = rekeyed(one, listed, keys.__getitem__, 4, 2, "s", [9], most=2)
+    assert two.keys[:2] == whole.keys[:2] and two.keys[2] != whole.keys[2]
+    assert two.corrected == (1,) and two.corrections == one.corrections
+    # A corrected article edited again changes the corrections shard's key only
+    keys[1] = "c" * 40
+    three = rekeyed(two, listed, keys.__getitem__, 4, 2, "s", [1], most=2)
+    assert three.keys == two.keys and three.corrections != two.corrections
+    # Past the bound, the full shard holding the most corrections is keyed again and
+    # its articles leave the corrections shard
+    keys[2], keys[5] = "d" * 40, "e" * 40
+    four = rekeyed(three, listed, keys.__getitem__, 4, 2, "s", [2, 5], most=2)
+    assert to_key_again(three, listed, 4, 2, [2, 5], most=2) == [(0, 4), (4, 8)]
+    assert four.corrected == (5,) and four.keys[1] == whole.keys[1]
+    assert four.keys[0] == shard_keys(listed, keys.__getitem__, 4, 2, "s").keys[0]
+    # Other settings: every shard keyed again, nothing corrected
+    assert rekeyed(four, listed, keys.__getitem__, 4, 2, "t", [5]) == shard_keys(
+        listed, keys.__getitem__, 4, 2, "t")
 
 
 @needs_pagefind
@@ -165,6 +298,12 @@ def test_the_record_holds_the_body_alone() -> None:
     assert record.image == "/media/x.jpg" and record.sort == "2018-09-26T10:00:00+07:00"
     assert record.filters == {"Tahun": ["2018"], "Tag": ["Infrastruktur"]}
     assert plain_text("<p>a</p><script>x()</script><p>b</p>") == "a\nb"
+    # And its section, by name, is a filter (under the theme's word for it)
+    labels = Labels(tag="Tag", year="Tahun", section="Rubrik")
+    filed = replace(article, section="pemerintahan")
+    assert record_of(filed, body, labels, "id", ZoneInfo("Asia/Jakarta"),
+                     sections={"pemerintahan": "Pemerintahan"}).filters == {
+        "Tahun": ["2018"], "Tag": ["Infrastruktur"], "Rubrik": ["Pemerintahan"]}
     # And with the site's photos, the thumbnail is the narrowest derivative: the
     # original is not published
     photo = Photo("/media/x.jpg", "k", 4000, 3000, webp=(
@@ -188,10 +327,11 @@ def test_keys_follow_the_articles_and_the_quick_path_keys_only_what_it_touched()
     assert whole.names == ("0", "4") and whole.articles == 6 and whole.span(1) == (4, 6)
     assert position_of(listed, 5) == 4 and position_of(listed, 2) is None
     assert shard_of(whole, 3) == 0 and shard_of(whole, 5) == 1
-    # An edit keys again its own shard only
+    # An edit keys again its own shard only (a full shard's would go to the
+    # corrections shard: none may here)
     keys[1] = "f" * 40
-    assert to_key_again(whole, listed, 4, 2, [1]) == [(0, 4)]
-    again = rekeyed(whole, listed, keys.__getitem__, 4, 2, "s", [1])
+    assert to_key_again(whole, listed, 4, 2, [1], most=0) == [(0, 4)]
+    again = rekeyed(whole, listed, keys.__getitem__, 4, 2, "s", [1], most=0)
     assert again.keys[0] != whole.keys[0] and again.keys[1] == whole.keys[1]
     assert again == shard_keys(listed, keys.__getitem__, 4, 2, "s")
     # An addition keys the newest small shard, or starts one

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import functools
 import importlib.util
+import io
 import os
 import threading
 from collections.abc import Iterator
@@ -31,20 +32,24 @@ sync_api = pytest.importorskip("playwright.sync_api")
 
 
 def archive(site: SiteMaker) -> None:
-    """Five articles in shards of two, the newest with a photo."""
+    """Five articles in shards of two, the newest with a photo, two in a section."""
     searchable(site, shard_size=2)
+    site.write("site.toml", (site.root / "site.toml").read_text(encoding="utf-8")
+               + '\n[[sections]]\nname = "Ekonomi"\n\n[[sections]]\nname = "Kota"\n')
     site.article("2024/03/a", "Jembatan Karangrejo Retak", "2024-03-01T09:00:00+07:00",
                  "Retakan memanjang terlihat di jembatan gantung dekat pasar.\n",
                  tags="[Infrastruktur]")
     site.article("2024/03/b", "Harga Beras Naik", "2024-03-02T09:00:00+07:00",
-                 "Pedagang di pasar besar menaikkan harga beras medium.\n", tags="[Pasar]")
+                 "Pedagang di pasar besar menaikkan harga beras medium.\n", tags="[Pasar]",
+                 section="ekonomi")
     site.article("2023/05/c", "Pasar Malam Dibuka", "2023-05-03T19:00:00+07:00",
                  "Pasar malam tahunan dibuka di alun-alun.\n", tags="[Pasar]")
     site.article("2024/03/d", "Parkir Pasar Ditata", "2024-03-04T09:00:00+07:00",
-                 "Dinas menata parkir di sekitar pasar.\n", tags="[Pasar]")
-    # A real photo: the build publishes its derivatives, not the file.
-    (site.root / "content/media").mkdir(parents=True, exist_ok=True)
-    Image.new("RGB", (640, 480), (120, 90, 60)).save(site.root / "content/media/pasar.jpg")
+                 "Dinas menata parkir di sekitar pasar.\n", tags="[Pasar]",
+                 section="kota")
+    photo = io.BytesIO()
+    Image.new("RGB", (600, 400), (40, 90, 160)).save(photo, "JPEG")
+    site.write("content/media/pasar.jpg", photo.getvalue())
     site.article("2024/03/e", "Pasar Baru Diresmikan", "2024-03-05T09:00:00+07:00",
                  "Wali kota meresmikan pasar baru.\n", tags="[Pasar]",
                  image="{src: pasar.jpg, alt: Pasar baru, caption: Gedung pasar, "
@@ -108,7 +113,9 @@ def test_a_word_of_one_article_finds_it_across_the_shards(
     page.fill("#search-query", "meresmikan")
     sync_api.expect(page.locator(".search-result-title a")).to_have_text(
         ["Pasar Baru Diresmikan"], timeout=WAIT_MS)
-    assert page.locator(".search-result-image").get_attribute("src") == "/media/pasar-480.webp"
+    # (the narrowest derivative: the original is not published)
+    src = page.locator(".search-result-image").get_attribute("src")
+    assert src is not None and src.startswith("/media/pasar") and src.endswith(".webp")
     assert "Istimewa" not in page.locator(".search-result-excerpt").inner_text()
 
 
@@ -131,6 +138,13 @@ def test_newest_first_and_the_filters(served: str, page: Any) -> None:
     page.select_option("#search-tag", "Infrastruktur")
     sync_api.expect(page.locator(".search-result-title a")).to_have_text(
         ["Jembatan Karangrejo Retak"], timeout=WAIT_MS)
+    # The section filter (Rubrik), its values the sections' names
+    page.select_option("#search-tag", "")
+    sync_api.expect(page.locator("#search-section option")).to_have_text(
+        ["Semua rubrik", "Ekonomi", "Kota"], timeout=WAIT_MS)
+    page.select_option("#search-section", "Kota")
+    sync_api.expect(page.locator(".search-result-title a")).to_have_text(
+        ["Parkir Pasar Ditata"], timeout=WAIT_MS)
 
 
 def test_a_word_added_by_an_edit_is_found_after_the_rebuild(
@@ -141,7 +155,35 @@ def test_a_word_added_by_an_edit_is_found_after_the_rebuild(
     site.article("2023/05/c", "Pasar Malam Dibuka", "2023-05-03T19:00:00+07:00",
                  "Pasar malam tahunan dibuka saat gerhana bulan.\n", tags="[Pasar]")
     rebuilt = site.build()
-    assert rebuilt.quick and rebuilt.search_indexed == (0,)
+    # The oldest article's shard is full: its new record goes to the corrections shard
+    assert rebuilt.quick and rebuilt.search_indexed == () and rebuilt.search_corrected
     page.goto(served + "/cari/?q=gerhana")
     sync_api.expect(page.locator(".search-result-title a")).to_have_text(
         ["Pasar Malam Dibuka"], timeout=WAIT_MS)
+    # The older record, still in its full shard, is never shown: not for a word it
+    # alone holds, nor a second time for a word both hold, in either order
+    page.goto(served + "/cari/?q=alun")
+    sync_api.expect(page.locator("#search-status")).to_have_text(
+        "Tidak ada hasil untuk “alun”", timeout=WAIT_MS)
+    page.goto(served + "/cari/?q=pasar")
+    sync_api.expect(page.locator("#search-status")).to_have_text(
+        "5 hasil untuk “pasar”", timeout=WAIT_MS)
+    sync_api.expect(page.locator(".search-result")).to_have_count(5, timeout=WAIT_MS)
+    assert titles(page).count("Pasar Malam Dibuka") == 1
+    page.select_option("#search-sort", "date")
+    sync_api.expect(page.locator(".search-result-title a")).to_have_text(
+        ["Pasar Baru Diresmikan", "Parkir Pasar Ditata", "Harga Beras Naik",
+         "Jembatan Karangrejo Retak", "Pasar Malam Dibuka"], timeout=WAIT_MS)
+    # A correction placed among its full shard's results by date: the newer article
+    # of shard 0 edited too, both newest first
+    site.article("2024/03/a", "Jembatan Karangrejo Retak", "2024-03-01T09:00:00+07:00",
+                 "Retakan memanjang terlihat di jembatan gantung dekat pasar saat gerhana.\n",
+                 tags="[Infrastruktur]")
+    assert site.build().search_corrected
+    page.goto(served + "/cari/?q=gerhana&sort=date")
+    sync_api.expect(page.locator(".search-result-title a")).to_have_text(
+        ["Jembatan Karangrejo Retak", "Pasar Malam Dibuka"], timeout=WAIT_MS)
+    page.goto(served + "/cari/?q=pasar&sort=date")
+    sync_api.expect(page.locator(".search-result-title a")).to_have_text(
+        ["Pasar Baru Diresmikan", "Parkir Pasar Ditata", "Harga Beras Naik",
+         "Jembatan Karangrejo Retak", "Pasar Malam Dibuka"], timeout=WAIT_MS)

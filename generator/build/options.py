@@ -99,6 +99,9 @@ class BuildResult:
     search_indexed: tuple[int, ...] = ()
     """The search shards Pagefind indexed in this build, each named by the position of
     its first article (generator/search/shards.py)."""
+    search_corrected: bool = False
+    """The corrections shard of the search index was indexed in this build (an article
+    of a full shard edited: generator/search/shards.py)."""
     search_pending: bool = False
     """Shards of the search index are stale and `index_search` was off: the caller
     should run `search.index(search_work)`."""

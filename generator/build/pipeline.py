@@ -155,21 +155,24 @@ def _finish(options: BuildOptions, done: Planned, written: Written,
     warnings = (config.warnings + done.warnings
                 + loader.name_problems(options.site_dir, site.name_hints))
     indexed: tuple[int, ...] = ()
+    corrected = False
     pending = False
     if not options.dry_run and not config.outputs.search:
         search.remove_index(options.output)
     elif to_index is not None and not options.index_search:
-        pending = bool(to_index.stale)
+        pending = bool(to_index.to_index)
     elif to_index is not None:
         failure = search.index(to_index, options.jobs)
         indexed = tuple(s.start for s in to_index.stale) if failure is None else ()
+        corrected = failure is None and to_index.corrections is not None
         warnings += (failure,) if failure else ()
     return BuildResult(written=written.written, unchanged=done.current + written.same,
                        removed=written.removed, parsed=done.parsed,
                        rendered=len(done.to_write.stale),
                        seconds=time.perf_counter() - started, warnings=warnings,
                        articles=len(site.listed), next_due=site.next_due,
-                       search_indexed=indexed, search_pending=pending,
+                       search_indexed=indexed, search_corrected=corrected,
+                       search_pending=pending,
                        search_work=to_index if pending else None,
                        reused=done.reused, quick=done.quick,
                        unpublished=done.unpublished, article_changes=done.article_changes,
@@ -315,7 +318,10 @@ def _plan_whole(options: BuildOptions, config: SiteConfig, theme: ThemeFiles, ca
     # A file's own problems, then its photos' (as the quick path finds them again).
     warnings = tuple(sorted((p for p in (*loaded.problems, *photos.problems)
                              if not p.is_error), key=lambda p: p.path))
-    search_keys = search.plan_keys(site, search.labels_of(renderer.strings))
+    # (The last build's keys: the corrections shard outlives a build that goes this way.)
+    settled = stored(cache, "settled:" + known.target)
+    search_keys = search.plan_keys(site, search.labels_of(renderer.strings),
+                                   settled.search if isinstance(settled, Settled) else None)
     previous = known.previous
     current: dict[str, OutputEntry] = {}
     stale = _not_current(plan.pages, known, current)

@@ -9,7 +9,9 @@ the cache is open (`work`), and Pagefind runs once the output is in place
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
+from dataclasses import replace
+from functools import partial
 from pathlib import Path
 
 from generator.cache.articles import CachedArticles
@@ -25,10 +27,22 @@ from generator.search.bundles import (
     Shard,
     publish,
     remove_index,
+    stale_corrections,
     stale_shards,
 )
-from generator.search.records import Labels, record_of
-from generator.search.shards import ShardKeys, rekeyed, settings_key, shard_keys, to_key_again
+from generator.search.records import Labels, SearchRecord, record_of
+from generator.search.shards import (
+    CORRECTIONS,
+    ShardKeys,
+    carried,
+    corrections_after,
+    position_of,
+    rekeyed,
+    settings_key,
+    shard_keys,
+    shard_of,
+    to_key_again,
+)
 
 __all__ = ["INDEX_DIR", "SearchWork", "index", "labels_of", "plan_keys", "remove_index", "work"]
 
@@ -39,14 +53,21 @@ def _settings(config: SiteConfig, labels: Labels) -> str:
         stamp: object = (str(binary), binary.stat().st_size) if binary else None
     except OSError:
         stamp = None
-    return settings_key(search_records.FORMAT, config.language, config.timezone, labels, stamp)
+    return settings_key(search_records.FORMAT, config.language, config.timezone, labels, stamp,
+                        _section_names(config))
+
+
+def _section_names(config: SiteConfig) -> dict[str, str]:
+    """Each section's name by its slug: the section filter's values."""
+    return {section.slug: section.name for section in config.sections}
 
 
 def plan_keys(site: Site, labels: Labels, previous: ShardKeys | None = None,
               touched: Iterable[int] | None = None) -> ShardKeys | None:
     """The key of every shard of the site's index (None: search is off). With `touched`
     (the quick path: no article moved), only the shards of those articles and the
-    newest are keyed again, the others taken from `previous`."""
+    newest are keyed again, the others taken from `previous`; without, every shard,
+    keeping `previous`'s corrections where they still hold (`shards.carried`)."""
     config = site.config
     if not config.outputs.search:
         return None
@@ -57,19 +78,29 @@ def plan_keys(site: Site, labels: Labels, previous: ShardKeys | None = None,
     def key_of(index: int) -> str:
         return articles[index].key
 
+    def url_of(index: int) -> str:
+        return articles[index].url
+
     if touched is None:
-        return shard_keys(listed, key_of, size, newest, settings)
+        return carried(previous, shard_keys(listed, key_of, size, newest, settings), listed,
+                       key_of, url_of)
     touched = list(touched)
     if isinstance(articles, CachedArticles):
         # The records of the shards keyed again, in one query each.
-        for start, stop in to_key_again(previous, listed, size, newest, touched):
+        for start, stop in to_key_again(previous, listed, size, newest, touched, settings):
             articles.load(listed[start:stop])
-    return rekeyed(previous, listed, key_of, size, newest, settings, touched)
+        # The corrected articles, whose keys make the corrections shard's.
+        articles.load([listed[p] for p in corrections_after(
+            previous, len(listed), size, newest, settings,
+            [p for p in map(partial(position_of, listed), touched) if p is not None])[0]])
+    return rekeyed(previous, listed, key_of, size, newest, settings, touched,
+                   url_of=url_of)
 
 
 def labels_of(gettext: dict[str, str]) -> Labels:
     """The filter names in the site's language, from the theme's strings."""
-    return Labels(tag=gettext.get("Tag") or "Tag", year=gettext.get("Year") or "Year")
+    return Labels(tag=gettext.get("Tag") or "Tag", year=gettext.get("Year") or "Year",
+                  section=gettext.get("Section") or "Section")
 
 
 def work(output: Path, site: Site, keys: ShardKeys, labels: Labels, cache: Cache) -> SearchWork:
@@ -79,17 +110,35 @@ def work(output: Path, site: Site, keys: ShardKeys, labels: Labels, cache: Cache
     listed, articles = site.listed, site.articles
     stale = []
     zone = config.zone
-    for number in stale_shards(output, keys):
-        start, stop = keys.span(number)
-        chosen = listed[start:stop]
+    sections = _section_names(config)
+
+    def records(chosen: Sequence[int]) -> list[SearchRecord]:
         if isinstance(articles, CachedArticles):
             articles.load(chosen)
         shown = [articles[i] for i in chosen]
         bodies = cache.bodies([a.path for a in shown])
-        stale.append(Shard(keys.starts[number], keys.keys[number], tuple(
-            record_of(a, bodies.get(a.path, ""), labels, config.language, zone, site.photos)
-            for a in shown)))
-    return SearchWork(output, config.language.split("-")[0], keys, tuple(stale))
+        return [record_of(a, bodies.get(a.path, ""), labels, config.language, zone,
+                          site.photos, sections) for a in shown]
+
+    for number in stale_shards(output, keys):
+        start, stop = keys.span(number)
+        stale.append(Shard(keys.starts[number], keys.keys[number],
+                           tuple(records(listed[start:stop]))))
+    # The corrections shard: the current records of the corrected articles, each with
+    # the full shard that holds its older version.
+    chosen = [listed[p] for p in keys.corrected]
+    if isinstance(articles, CachedArticles):
+        articles.load(chosen)
+    corrected = tuple((articles[i].url, keys.names[shard_of(keys, p)])
+                      for i, p in zip(chosen, keys.corrected, strict=True))
+    corrections = None
+    if corrected and stale_corrections(output, keys.corrections):
+        corrections = Shard(-1, keys.corrections, tuple(
+            replace(record, origin=origin)
+            for record, (_, origin) in zip(records(chosen), corrected, strict=True)),
+            CORRECTIONS)
+    return SearchWork(output, config.language.split("-")[0], keys, tuple(stale),
+                      corrections, corrected)
 
 
 def index(done: SearchWork, jobs: int = 1) -> Problem | None:

@@ -4,7 +4,9 @@ Each shard's folder holds its bundle and a key file (`.warta-shard`: the shard's
 and every file of the bundle with its size). A shard whose key file differs from
 the planned key, or whose files are not those listed, is indexed again into a
 staging folder and swapped in with a rename; every other shard keeps its files
-byte for byte. The list of shards (`shards.json`) changes only with their number.
+byte for byte. The list of shards (`shards.json`) changes only with their number
+and with the corrections shard (`koreksi/`, shards.py), whose older records it lists
+for the search page to hide (corrections.py).
 """
 
 from __future__ import annotations
@@ -17,9 +19,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from generator.search.corrections import hidden_fragments
 from generator.search.records import SHARD_FILTER, SearchRecord
 from generator.search.service import PagefindError, Service
-from generator.search.shards import ShardKeys
+from generator.search.shards import CORRECTIONS, ShardKeys
 
 INDEX_DIR = "pagefind"
 """Folder of the index inside the output folder, as the search page expects it."""
@@ -44,6 +47,13 @@ class Shard:
     """Its key (`shards.ShardKeys`)."""
     records: tuple[SearchRecord, ...]
     """Its articles, oldest first."""
+    name: str = ""
+    """Its folder's name, when not `start` (the corrections shard's)."""
+
+    @property
+    def folder(self) -> str:
+        """Its folder's name under `output/pagefind/`."""
+        return self.name or str(self.start)
 
 
 @dataclass(frozen=True)
@@ -59,6 +69,15 @@ class SearchWork:
     """Every shard's key, as planned."""
     stale: tuple[Shard, ...]
     """The shards to index, with their records."""
+    corrections: Shard | None = None
+    """The corrections shard, when it is to be indexed."""
+    corrected: tuple[tuple[str, str], ...] = ()
+    """(URL, full shard's name) of each corrected article (`ShardKeys.corrected`)."""
+
+    @property
+    def to_index(self) -> tuple[Shard, ...]:
+        """Every shard to index, the corrections shard last."""
+        return (*self.stale, *((self.corrections,) if self.corrections else ()))
 
 
 def stale_shards(output: Path, keys: ShardKeys) -> list[int]:
@@ -66,6 +85,12 @@ def stale_shards(output: Path, keys: ShardKeys) -> list[int]:
     index = output / INDEX_DIR
     return [n for n, (name, key) in enumerate(zip(keys.names, keys.keys, strict=True))
             if not _intact(index / name, key)]
+
+
+def stale_corrections(output: Path, key: str) -> bool:
+    """Whether the corrections shard of key `key` is missing, of another key, or
+    damaged."""
+    return not _intact(output / INDEX_DIR / CORRECTIONS, key)
 
 
 def _intact(folder: Path, key: str) -> bool:
@@ -117,37 +142,47 @@ def publish(work: SearchWork, binary: Path, jobs: int = 1) -> str | None:
         except (PagefindError, OSError) as error:
             failures.append(str(error))
 
-    parts = min(max(jobs, 1), len(work.stale))
+    shards = work.to_index
+    parts = min(max(jobs, 1), len(shards))
     if parts == 1:
-        run(work.stale, tag)
+        run(shards, tag)
     elif parts > 1:
-        threads = [threading.Thread(target=run, args=(work.stale[n::parts], f"{tag}-{n}"))
+        threads = [threading.Thread(target=run, args=(shards[n::parts], f"{tag}-{n}"))
                    for n in range(parts)]
         for thread in threads:
             thread.start()
         for thread in threads:
             thread.join()
     failure = failures[0] if failures else None
-    _prune(index, work.keys.names)
-    _write_manifest(index, work.keys.names)
+    keys = work.keys
+    corrected = bool(keys.corrected) and _intact(index / CORRECTIONS, keys.corrections)
+    _prune(index, (*keys.names, *((CORRECTIONS,) if corrected else ())))
+    hidden: list[str] = []
+    if corrected:
+        origins = {shard for _, shard in work.corrected}
+        reread = work.corrections is not None or any(
+            shard.folder in origins for shard in work.stale)
+        hidden = (hidden_fragments(index, work.corrected) if reread
+                  else _hidden_before(index, work.corrected))
+    _write_manifest(index, keys.names, corrected, hidden)
     return failure
 
 
 def _index_shard(service: Service, shard: Shard, language: str, index: Path,
                  tag: str) -> None:
-    staging = index / f".new-{shard.start}-{tag}"
+    staging = index / f".new-{shard.folder}-{tag}"
     shutil.rmtree(staging, ignore_errors=True)
     service.write_bundle(shard.records, language, staging)
     if not (staging / "pagefind.js").is_file():
-        raise PagefindError(f"Pagefind wrote no bundle for shard {shard.start}")
+        raise PagefindError(f"Pagefind wrote no bundle for shard {shard.folder}")
     for name in _UNUSED:
         (staging / name).unlink(missing_ok=True)
     listing = _listing(staging)
     # The key goes in before the swap, so it always describes the files beside it.
     (staging / KEY_FILE).write_text("\n".join([shard.key, *listing]) + "\n",
                                     encoding="utf-8")
-    target = index / str(shard.start)
-    old = index / f".old-{shard.start}-{tag}"
+    target = index / shard.folder
+    old = index / f".old-{shard.folder}-{tag}"
     if target.exists():
         os.replace(target, old)
     os.replace(staging, target)
@@ -173,14 +208,32 @@ def _entries(index: Path) -> Iterable[Path]:
         return []
 
 
-def manifest_text(names: tuple[str, ...]) -> str:
-    """What `shards.json` holds for the shards `names`, oldest first."""
-    return json.dumps({"shards": list(names), "filter": SHARD_FILTER},
-                      separators=(",", ":")) + "\n"
+def manifest_text(names: tuple[str, ...], corrected: bool = False,
+                  hidden: Iterable[str] = ()) -> str:
+    """What `shards.json` holds for the shards `names`, oldest first, with the
+    corrections shard when `corrected`, and the fragments it replaces (`hidden`)."""
+    manifest: dict[str, object] = {"shards": list(names), "filter": SHARD_FILTER}
+    if corrected:
+        manifest |= {"corrections": CORRECTIONS, "hidden": list(hidden)}
+    return json.dumps(manifest, separators=(",", ":")) + "\n"
 
 
-def _write_manifest(index: Path, names: tuple[str, ...]) -> None:
-    text = manifest_text(names)
+def _hidden_before(index: Path, corrected: tuple[tuple[str, str], ...]) -> list[str]:
+    """The hidden fragments the last manifest listed, when no shard they are in or the
+    corrections shard was indexed since; read again if it cannot be read."""
+    try:
+        manifest = json.loads((index / MANIFEST).read_text(encoding="utf-8"))
+        hidden = manifest["hidden"]
+        if isinstance(hidden, list) and all(isinstance(h, str) for h in hidden):
+            return hidden
+    except (OSError, ValueError, KeyError, TypeError):
+        pass
+    return hidden_fragments(index, corrected)
+
+
+def _write_manifest(index: Path, names: tuple[str, ...], corrected: bool,
+                    hidden: list[str]) -> None:
+    text = manifest_text(names, corrected, hidden)
     path = index / MANIFEST
     try:
         if path.read_text(encoding="utf-8") == text:

@@ -13,7 +13,7 @@ from generator.content.model import Article
 from generator.date_format import iso, long_date
 from generator.photos.model import Photo
 
-FORMAT = "1"
+FORMAT = "2"
 """Changes when a record is made differently: every shard is indexed again."""
 
 SHARD_FILTER = "shard"
@@ -29,6 +29,8 @@ class Labels:
     """The tag filter, e.g. `Tag`."""
     year: str
     """The year filter, e.g. `Tahun`."""
+    section: str = "Section"
+    """The section filter, e.g. `Rubrik`."""
 
 
 @dataclass(frozen=True)
@@ -46,9 +48,12 @@ class SearchRecord:
     image: str
     """URL of the lead photo, or empty."""
     filters: dict[str, list[str]]
-    """Filter name -> values: tags and year."""
+    """Filter name -> values: tags, year and section."""
     content: str
     """The body as plain text: no kicker, caption, credit or hidden year."""
+    origin: str = ""
+    """In the corrections shard: the name of the full shard holding the article's older
+    record, which the search page hides (and places this one among, newest first)."""
 
 
 # Figures inside a body carry a photo's caption and credit: not the article's words.
@@ -81,13 +86,17 @@ def thumbnail(article: Article, photos: Mapping[str, Photo]) -> str:
 
 
 def record_of(article: Article, body: str, labels: Labels, locale: str,
-              zone: ZoneInfo, photos: Mapping[str, Photo] | None = None) -> SearchRecord:
+              zone: ZoneInfo, photos: Mapping[str, Photo] | None = None,
+              sections: Mapping[str, str] | None = None) -> SearchRecord:
     """The record of `article`, whose rendered body is `body`; `photos` are the site's
-    (`Site.photos`), for the thumbnail."""
+    (`Site.photos`), for the thumbnail; `sections` each section's name by its slug."""
     moment = article.date.astimezone(zone)
     filters = {labels.year: [str(moment.year)]}
     if article.tags:
         filters[labels.tag] = [tag.name for tag in article.tags]
+    section = (sections or {}).get(article.section) if article.section else None
+    if section:
+        filters[labels.section] = [section]
     return SearchRecord(
         url=article.url, title=article.title, date=long_date(moment, locale),
         sort=iso(moment), image=thumbnail(article, photos or {}),

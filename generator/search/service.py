@@ -88,8 +88,9 @@ class Service:
             batch.append({
                 "type": "AddRecord", "index_id": index, "url": record.url,
                 "content": record.content, "language": language,
-                "meta": {"title": record.title, "date": record.date,
-                         **({"image": record.image} if record.image else {})},
+                "meta": {"title": record.title, "date": record.date, "sort": record.sort,
+                         **({"image": record.image} if record.image else {}),
+                         **({"shard": record.origin} if record.origin else {})},
                 "filters": record.filters, "sort": {"date": record.sort}})
             if len(batch) == _BATCH:
                 self._ask(batch)

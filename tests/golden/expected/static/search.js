@@ -5,7 +5,13 @@
    "Newest first": Pagefind sorts each shard by date, but its merged search orders
    all results by score again, and a sorted result's score is only its rank inside
    its own shard. So each shard gets a filter naming it (mergeFilter), and the
-   newest-first list reads the shards from the newest, one filtered search each. */
+   newest-first list reads the shards from the newest, one filtered search each.
+
+   Corrections: an edited article of a full shard is indexed again alone, in the
+   corrections shard (shards.json's "corrections"); its older record stays in the full
+   shard, and shards.json lists that record's fragment ("hidden"), which the page drops
+   from every search before counting. Newest first places each corrected record among
+   its full shard's results by its date (meta "sort"). */
 (function () {
   "use strict";
   var root = document.getElementById("search");
@@ -15,6 +21,7 @@
   var sort = document.getElementById("search-sort");
   var tag = document.getElementById("search-tag");
   var year = document.getElementById("search-year");
+  var section = document.getElementById("search-section");
   var status = document.getElementById("search-status");
   var list = document.getElementById("search-results");
   var more = document.getElementById("search-more");
@@ -22,6 +29,8 @@
   var loading = null;
   var shardFilter = "shard";
   var shardNames = [];
+  var corrections = null;  // the corrections shard's name, if there is one
+  var hidden = {};  // fragment id -> true: older records the corrections shard replaces
   var current = 0;  // each search's number: an older one that ends late shows nothing
   var source = null;
 
@@ -39,12 +48,15 @@
         shardFilter = manifest.filter;
         if (!manifest.shards.length) { return null; }
         shardNames = manifest.shards;
+        corrections = manifest.corrections || null;
+        (manifest.hidden || []).forEach(function (id) { hidden[id] = true; });
+        var merged = corrections ? shardNames.slice(1).concat([corrections]) : shardNames.slice(1);
         var base = "/pagefind/" + shardNames[0] + "/";
         return import(base + "pagefind.js").then(function (pagefind) {
           var own = {};
           own[shardFilter] = shardNames[0];
           return pagefind.options({ basePath: base, mergeFilter: own }).then(function () {
-            return Promise.all(shardNames.slice(1).map(function (name) {
+            return Promise.all(merged.map(function (name) {
               var filter = {};
               filter[shardFilter] = name;
               return pagefind.mergeIndex("/pagefind/" + name + "/", { mergeFilter: filter });
@@ -67,7 +79,10 @@
         return a.localeCompare(b);
       }));
       addOptions(year, Object.keys(filters[text.year] || {}).sort().reverse());
-      if (input.value && (tag.value || year.value)) { run(); }
+      addOptions(section, Object.keys(filters[text.section] || {}).sort(function (a, b) {
+        return a.localeCompare(b);
+      }));
+      if (input.value && (tag.value || year.value || section.value)) { run(); }
     });
     return filling;
   }
@@ -87,7 +102,12 @@
     var filters = {};
     if (tag.value) { filters[text.tag] = tag.value; }
     if (year.value) { filters[text.year] = year.value; }
+    if (section.value) { filters[text.section] = section.value; }
     return filters;
+  }
+
+  function shown(results) {
+    return results.filter(function (result) { return !hidden[result.id]; });
   }
 
   // Relevance: Pagefind's merged order. Newest first: shard by shard, newest first.
@@ -103,19 +123,52 @@
   function newest(pagefind, query, filters, counts) {
     var shard = shardNames.length - 1;
     var waiting = [];
+    var corrected = null;  // full shard's name -> [{result, sort}] of its corrections
+    function correctedFirst() {
+      if (corrected) { return Promise.resolve(corrected); }
+      corrected = {};
+      if (!corrections || !counts[corrections]) { return Promise.resolve(corrected); }
+      var only = Object.assign({}, filters);
+      only[shardFilter] = corrections;
+      return pagefind.search(query, { filters: only }).then(function (found) {
+        return Promise.all(found.results.map(function (result) {
+          return result.data().then(function (data) {
+            var name = (data.meta || {}).shard;
+            (corrected[name] = corrected[name] || []).push(
+              { result: result, sort: (data.meta || {}).sort || "" });
+          });
+        }));
+      }).then(function () { return corrected; });
+    }
+    // A shard's results (sorted by date) with the corrections of its articles, by date.
+    function withCorrections(name, results) {
+      var extra = corrected[name];
+      if (!extra) { return Promise.resolve(results); }
+      return Promise.all(results.map(function (result) {
+        return result.data().then(function (data) {
+          return { result: result, sort: (data.meta || {}).sort || "" };
+        });
+      })).then(function (dated) {
+        return dated.concat(extra).sort(function (a, b) {
+          return a.sort < b.sort ? 1 : a.sort > b.sort ? -1 : 0;
+        }).map(function (item) { return item.result; });
+      });
+    }
     function fill(count) {
+      if (!corrected) { return correctedFirst().then(function () { return fill(count); }); }
       if (waiting.length >= count || shard < 0) {
         var chosen = waiting.splice(0, count);
         return Promise.resolve({ results: chosen, done: !waiting.length && shard < 0 });
       }
       var name = shardNames[shard];
       shard -= 1;
-      if (!counts[name]) { return fill(count); }
+      if (!counts[name] && !corrected[name]) { return fill(count); }
       var only = Object.assign({}, filters);
       only[shardFilter] = name;
       return pagefind.search(query, { filters: only, sort: { date: "desc" } })
-        .then(function (found) {
-          waiting = waiting.concat(found.results);
+        .then(function (found) { return withCorrections(name, shown(found.results)); })
+        .then(function (results) {
+          waiting = waiting.concat(results);
           return fill(count);
         });
     }
@@ -133,11 +186,12 @@
       if (!pagefind) { return { results: [], filters: {} }; }
       return pagefind.search(query, { filters: chosenFilters() }).then(function (found) {
         if (number !== current) { return null; }
+        var results = shown(found.results);
         source = sort.value === "date"
           ? newest(pagefind, query, chosenFilters(), (found.filters || {})[shardFilter] || {})
-          : relevant(found.results);
-        status.textContent = say(found.results.length ? text.results : text.none,
-                                 { count: found.results.length, query: query });
+          : relevant(results);
+        status.textContent = say(results.length ? text.results : text.none,
+                                 { count: results.length, query: query });
         return showMore(number);
       });
     }).catch(function () {
@@ -217,6 +271,9 @@
     if (params.get("sort") === "date") { sort.value = "date"; }
     if (params.get("tag") && !tag.value) { tag.setAttribute("data-wanted", params.get("tag")); }
     if (params.get("year") && !year.value) { year.setAttribute("data-wanted", params.get("year")); }
+    if (params.get("section") && !section.value) {
+      section.setAttribute("data-wanted", params.get("section"));
+    }
   }
 
   var timer = null;
@@ -224,8 +281,10 @@
     clearTimeout(timer);
     timer = setTimeout(run, 200);
   });
-  [sort, tag, year].forEach(function (select) { select.addEventListener("change", run); });
-  [tag, year].forEach(function (select) {
+  [sort, tag, year, section].forEach(function (select) {
+    select.addEventListener("change", run);
+  });
+  [tag, year, section].forEach(function (select) {
     select.addEventListener("focus", fillFilters);
     select.addEventListener("pointerdown", fillFilters);
   });
@@ -236,6 +295,7 @@
   more.addEventListener("click", function () { showMore(current); });
   fromAddress();
   load();
-  if (tag.getAttribute("data-wanted") || year.getAttribute("data-wanted")) { fillFilters(); }
+  if (tag.getAttribute("data-wanted") || year.getAttribute("data-wanted")
+      || section.getAttribute("data-wanted")) { fillFilters(); }
   if (input.value) { run(); }
 }());
