@@ -20,6 +20,7 @@ from generator.content.model import Article
 from generator.content.parse import parse_article
 from generator.plan.feeds_and_lists import Before, list_counts
 from generator.plan.planner import Plan, PlanMemo, make_plan, plan_appended
+from generator.plan.related import replanned_by_append
 from generator.plan.site import (
     Site,
     append_site,
@@ -269,10 +270,14 @@ def test_an_append_plans_every_page_that_changes_as_make_plan_does(
     # changed is among them
     moves = next((p.links for p in before.pages if p.kind == "redirects"), ())
     sitemap = [p for p in before.pages if p.kind == "sitemap"]
+    old_page = {p.url: p for p in before.pages if p.kind == "article"}
     entries = tuple(entry for page in sitemap for entry in page.links)
+    # (the follow-ups of the earlier pages it plans again, as the quick path reads them)
+    kept = {i: old_page[whole.articles[i].url].follow_up
+            for i in replanned_by_append(whole, len(site.articles))}
     planned = plan_appended(appended, template_key, "globals",
                             lambda i: appended.articles[i].key,
-                            Before(len(site.articles), list_counts(site), moves, entries))
+                            Before(len(site.articles), list_counts(site), moves, entries, kept))
     fresh = {p.output: p for p in make_plan(whole, template_key, "globals", []).pages}
     old = {p.output: p for p in before.pages}
     assert all(fresh[p.output] == p for p in planned)

@@ -15,8 +15,8 @@ import pytest
 
 from generator.config import FooterLink, parse_config
 from generator.errors import ConfigError
-from generator.plan.feeds_and_lists import RARITY_SCALE, tag_weight
 from generator.plan.pagination import NEARBY, first_replanned, nearby
+from generator.plan.related import RARITY_SCALE, tag_weight
 from tests.conftest import SiteMaker
 
 ROOT = Path(__file__).resolve().parent.parent
