@@ -84,8 +84,8 @@ def test_adding_the_newest_article_rewrites_only_the_newest_pages(site: SiteMake
     # When a newer article is added
     site.article("2024/03/berita-6", "Berita ke-6", "2024-03-06T09:00:00+07:00", tags="[Banjir]")
     result = site.build()
-    # Then only the newest list pages, the home page, the new page and its older
-    # neighbour change; page 1 of every list keeps its bytes and its mtime.
+    # Then only the newest list pages, the home page, the new page, its older
+    # neighbour and its related picks change; page 1 of every list keeps its bytes and its mtime.
     after = site.snapshot()
     changed = {path for path in after if before.get(path) != after[path]}
     assert changed == {
@@ -97,6 +97,8 @@ def test_adding_the_newest_article_rewrites_only_the_newest_pages(site: SiteMake
         "arsip/tahun/index.html",
         # the feeds it enters and the sitemap it joins
         "feed.xml", "rss.xml", "feed.json", "tag/banjir/feed.xml", "sitemap.xml",
+        # the two it picked as related (5 and 4) show it as their follow-up
+        "2024/03/berita-ke-4/index.html",
     }
     assert set(result.written) == changed
     assert result.parsed == 1

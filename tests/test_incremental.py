@@ -116,6 +116,8 @@ EXPECTED_WRITES = {
         "2024/index.html", "2024/03/index.html", "2024/03/page/1/index.html",
         "2024/03/page/2/index.html", "2024/03/pages.json", "arsip/tahun/index.html",
         "feed.xml", "rss.xml", "feed.json", "sitemap.xml",
+        # The two it picked as related (the newest of Tag 1) show it as their follow-up.
+        "2024/02/artikel-10/index.html", "2024/02/artikel-07/index.html",
     },
 }
 

@@ -20,6 +20,7 @@ from generator.content.model import Article
 from generator.content.parse import parse_article
 from generator.plan.feeds_and_lists import Before, list_counts
 from generator.plan.planner import Plan, PlanMemo, make_plan, plan_appended
+from generator.plan.related import replanned_by_append
 from generator.plan.site import (
     Site,
     append_site,
@@ -269,11 +270,41 @@ def test_an_append_plans_every_page_that_changes_as_make_plan_does(
     # changed is among them
     moves = next((p.links for p in before.pages if p.kind == "redirects"), ())
     sitemap = [p for p in before.pages if p.kind == "sitemap"]
+    old_page = {p.url: p for p in before.pages if p.kind == "article"}
     entries = tuple(entry for page in sitemap for entry in page.links)
+    # (the follow-ups of the earlier pages it plans again, as the quick path reads them)
+    kept = {i: old_page[whole.articles[i].url].follow_up
+            for i in replanned_by_append(whole, len(site.articles))}
     planned = plan_appended(appended, template_key, "globals",
                             lambda i: appended.articles[i].key,
-                            Before(len(site.articles), list_counts(site), moves, entries))
+                            Before(len(site.articles), list_counts(site), moves, entries, kept))
     fresh = {p.output: p for p in make_plan(whole, template_key, "globals", []).pages}
     old = {p.output: p for p in before.pages}
     assert all(fresh[p.output] == p for p in planned)
     assert {o for o, p in fresh.items() if old.get(o) != p} <= {p.output for p in planned}
+
+
+def test_a_deleted_or_moved_follow_up_gives_way_to_the_one_before_with_memos() -> None:
+    # Given four stories of one tag: each later one picks the two before it
+    files = {f"a{n}": text(f"Berita {n}", n, ["Kota"], "Hmz", "Isi.") for n in range(4)}
+    for change in ("delete", "date"):
+        articles = tuple(parse(name, files[name]) for name in sorted(files))
+        site, _ = make_site(CONFIG, articles, (), False, now=NOW)
+        first = plan_for(site, None)
+        follow = {p.article: p.follow_up for p in first.pages if p.kind == "article"}
+        assert follow == {0: 2, 1: 3, 2: 3, 3: None}
+        # When the newest is deleted, or moved before them all, the memo's plan is the
+        # plan from scratch: the stories it was on show the newest one before it
+        changed = dict(files)
+        if change == "delete":
+            del changed["a3"]
+        else:
+            changed["a3"] = changed["a3"].replace("date: 2024-", "date: 2023-")
+        again = tuple(parse(name, changed[name]) for name in sorted(changed))
+        moved, _ = make_site(CONFIG, again, (), False, now=NOW)
+        fresh = plan_for(moved, None)
+        assert plan_for(moved, first.memo).pages == fresh.pages
+        shown = {moved.articles[p.article].path: p.follow_up for p in fresh.pages
+                 if p.kind == "article" and p.article is not None}
+        assert shown["content/articles/a1.md"] == moved.articles.index(
+            next(a for a in moved.articles if a.path == "content/articles/a2.md"))

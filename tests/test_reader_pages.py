@@ -15,8 +15,8 @@ import pytest
 
 from generator.config import FooterLink, parse_config
 from generator.errors import ConfigError
-from generator.plan.feeds_and_lists import RARITY_SCALE, tag_weight
 from generator.plan.pagination import NEARBY, first_replanned, nearby
+from generator.plan.related import RARITY_SCALE, tag_weight
 from tests.conftest import SiteMaker
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -276,3 +276,54 @@ def test_a_rare_shared_tag_counts_for_more_than_a_common_one(site: SiteMaker) ->
     site.build()
     again = site.read("2024/03/jembatan-merah-ditutup/index.html")
     assert re.findall(r'<li><a href="([^"]+)">', again.split('class="related"')[1]) == related
+
+
+# Related news forwards (plan/related.py) ----------------------------------------------
+
+def _follow_up(site: SiteMaker, slug: str) -> str | None:
+    html = site.read(f"2024/03/{slug}/index.html")
+    if 'class="follow-up"' not in html:
+        return None
+    box = html.split('class="follow-up"')[1].split("</section>")[0]
+    found = re.search(r'<a href="/2024/03/([^/]+)/">', box)
+    return found.group(1) if found else None
+
+
+def test_an_old_story_links_its_newest_follow_up_and_only_its_picks_change(
+        site: SiteMaker) -> None:
+    # Given a story and its first follow-up (a rare tag they share)
+    for n in (1, 2):
+        site.article(f"jm{n}", f"Jembatan Merah {n}", f"2024-03-0{n}T09:00:00+07:00",
+                     tags="[Jembatan Merah]")
+    site.build()
+    assert _follow_up(site, "jembatan-merah-1") == "jembatan-merah-2"
+    assert _follow_up(site, "jembatan-merah-2") is None
+    # When two more follow-ups arrive, each picks the two newest before it
+    site.article("jm3", "Jembatan Merah 3", "2024-03-03T09:00:00+07:00",
+                 tags="[Jembatan Merah]")
+    site.build()
+    site.article("jm4", "Jembatan Merah 4", "2024-03-04T09:00:00+07:00",
+                 tags="[Jembatan Merah]")
+    before = site.snapshot()
+    result = site.build()
+    # Then each old story links the newest follow-up that picked it, and the fourth
+    # rewrote only the pages it picked (the second and the third), not the first
+    assert [_follow_up(site, f"jembatan-merah-{n}") for n in (1, 2, 3, 4)] == [
+        "jembatan-merah-3", "jembatan-merah-4", "jembatan-merah-4", None]
+    articles = {p for p in result.written if re.fullmatch(r"2024/03/[^/]+/index.html", p)}
+    assert articles == {"2024/03/jembatan-merah-4/index.html",
+                        "2024/03/jembatan-merah-3/index.html",
+                        "2024/03/jembatan-merah-2/index.html"}
+    assert site.snapshot()["2024/03/jembatan-merah-1/index.html"] == \
+        before["2024/03/jembatan-merah-1/index.html"]
+    # When the newest is deleted, the stories it was on link the one before again
+    (site.root / "content/articles/jm4.md").unlink()
+    site.build()
+    assert [_follow_up(site, f"jembatan-merah-{n}") for n in (1, 2, 3)] == [
+        "jembatan-merah-3", "jembatan-merah-3", None]
+    # ... and a withdrawn story links none
+    site.article("jm3", "Jembatan Merah 3", "2024-03-03T09:00:00+07:00",
+                 tags="[Jembatan Merah]", withdrawn="Ditarik redaksi.")
+    site.build()
+    assert _follow_up(site, "jembatan-merah-3") is None
+    assert _follow_up(site, "jembatan-merah-2") is None

@@ -326,9 +326,19 @@ def test_a_section_change_matches_a_clean_build(
     if name == "edit a title":  # the pages that link it in their section's navigation
         assert {"2024/03/peristiwa-2/index.html", "2024/03/peristiwa-4/index.html",
                 "2024/03/peristiwa-5/index.html"} <= set(result.written)
-    if name == "add newest":  # its page and its section's previous newest, no other
+    if name == "add newest":  # its page, its section's previous newest, and the two it
+        # picked as related (the newest of "Banjir": 7 and 6) showing it as their
+        # follow-up (plan/related.py), no other
         assert {p for p in result.written if re.fullmatch(r"2024/03/[^/]+/index.html", p)} \
-            == {"2024/03/peristiwa-9/index.html", "2024/03/peristiwa-7/index.html"}
+            == {"2024/03/peristiwa-9/index.html", "2024/03/peristiwa-7/index.html",
+                "2024/03/peristiwa-6/index.html"}
+        assert 'href="/2024/03/peristiwa-9/">Peristiwa 9' in after_text(site, "peristiwa-6")
+
+
+def after_text(site: SiteMaker, slug: str) -> str:
+    """The follow-up box of an article page of March 2024."""
+    html = site.read(f"2024/03/{slug}/index.html")
+    return html.split('class="follow-up"')[1].split("</section>")[0]
 
 
 def test_an_addition_to_the_demo_rewrites_at_most_25_files(tmp_path: Path) -> None:
@@ -344,14 +354,30 @@ def test_an_addition_to_the_demo_rewrites_at_most_25_files(tmp_path: Path) -> No
         "date: 2026-11-28T09:00:00+07:00\ntags: [Lalu Lintas]\nsection: Pemerintahan\n"
         "authors: [Bgs]\n---\nWarga bergotong royong menambal lubang.\n", encoding="utf-8")
     result = build(BuildOptions(site_dir=site))
-    # Then at most 25 files are rewritten, among them one other article's page (the
-    # section's previous newest published: 2026/11's is a draft): the menu, the other
-    # articles and old pages stay
+    # Then at most 25 files are rewritten, among them three other articles' pages: the
+    # section's previous newest published (2026/11's is a draft) and the two it picked
+    # as related (the newest of "Lalu Lintas"), which show it as their follow-up; the
+    # menu, the other articles and old pages stay
     assert result.quick and len(result.written) <= 25, sorted(result.written)
     articles = {p for p in result.written
                 if re.fullmatch(r"20\d\d/\d\d/[^/]+/index.html", p)}
+    picked = {
+        "2026/03/arus-balik-lebaran-terminal-sumberjaya-timur-tambah-40-bus-cadangan/index.html",
+        "2025/04/jembatan-karangrejo-retak-kendaraan-berat-dilarang-melintas/index.html"}
     assert articles == {
         "2026/11/jalan-berlubang/index.html",
-        "2026/04/kartu-menuju-sehat-kini-digital-kader-posyandu-dibekali-tablet/index.html"}
+        "2026/04/kartu-menuju-sehat-kini-digital-kader-posyandu-dibekali-tablet/index.html",
+        *picked}
+    for page in picked:  # the old stories link their follow-up
+        box = (site / "output" / page).read_text(encoding="utf-8").split('class="follow-up"')[1]
+        assert 'href="/2026/11/jalan-berlubang/">Warga Tambal Sendiri' in box.split("</section>")[0]
+    # ... as a clean build of the same content writes them (the search index aside:
+    # Pagefind's bundles are not byte for byte the same from one run to the next)
+    clean = tmp_path / "clean"
+    shutil.copytree(site, clean, ignore=shutil.ignore_patterns("output", ".warta"))
+    build(BuildOptions(site_dir=clean))
+    pages = {k: v for k, v in _state(site / "output").items() if not k.startswith("pagefind/")}
+    assert pages == {k: v for k, v in _state(clean / "output").items()
+                     if not k.startswith("pagefind/")}
     assert {"rubrik/pemerintahan/index.html", "rubrik/pemerintahan/feed.xml"} <= set(
         result.written)

@@ -18,7 +18,7 @@ from generator import urls
 from generator.build.memos import Settled
 from generator.cache.pages import PageStore
 from generator.cache.store import OutputEntry
-from generator.plan import feeds_and_lists
+from generator.plan import feeds_and_lists, related
 from generator.plan.planner import Page, plan_appended
 from generator.plan.site import Site
 
@@ -41,8 +41,11 @@ def appended_pages(site: Site, before: Site, keys: Keys, head: Settled,
     if extras is None:
         return None
     template_key, globals_key, key_of = keys
+    follow_ups = _stored_follow_ups(site, count, store, target)
+    if follow_ups is None:
+        return None
     pages = plan_appended(site, template_key, globals_key, key_of, feeds_and_lists.Before(
-        count, feeds_and_lists.list_counts(before), *extras))
+        count, feeds_and_lists.list_counts(before), *extras, follow_ups=follow_ups))
     outputs = {page.output for page in pages}
     copies = {output for output, _ in head.copies}
     if len(outputs) != len(pages) or not outputs.isdisjoint(copies) or any(
@@ -83,3 +86,15 @@ def _stored_extras(site: Site, store: PageStore, target: str,
                 return None
             entries = tuple(chain.from_iterable(parts[name].links for name in names))
     return moves, entries
+
+
+def _stored_follow_ups(site: Site, count: int, store: PageStore,
+                       target: str) -> dict[int, int | None] | None:
+    """The follow-ups of the earlier articles an append plans again, as the last build
+    planned them (plan/related.py), from their stored pages."""
+    wanted = {urls.output_path(site.articles[i].url): i
+              for i in related.replanned_by_append(site, count)}
+    rows = store.pages(target, wanted)
+    if set(rows) != set(wanted) or not all(isinstance(p, Page) for p in rows.values()):
+        return None
+    return {wanted[output]: page.follow_up for output, page in rows.items()}

@@ -10,13 +10,10 @@ on the settings alone, so a tag count changing elsewhere leaves them alone.
 
 from __future__ import annotations
 
-from bisect import bisect_left
-from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from itertools import groupby
-from operator import itemgetter
 from typing import Any, Protocol
 
 from babel.dates import format_date
@@ -28,13 +25,6 @@ from generator.plan.pagination import nearby, paginate
 from generator.plan.redirects import Addresses, host_files, plan_addresses
 from generator.plan.site import Site
 
-RELATED = 4
-"""Related articles shown under an article."""
-RELATED_WINDOW = 24
-"""How many of each tag's most recent earlier articles are considered as related.
-
-Bounded so that planning stays linear in the archive for tags with thousands
-of articles; within the window the choice is exact and deterministic."""
 PAGE_COUNT_KEY = "page-count"
 """`pages.json` shows no navigation or UI strings: keyed on its count alone."""
 NEWS_DAYS = 2
@@ -125,51 +115,9 @@ class Before:
     """The (alias, URL) pairs of `redirects.txt`, as planned before."""
     sitemap: tuple[tuple[str, str], ...]
     """The (URL, lastmod) entries of the sitemap, as planned before."""
-
-
-def related_finder(site: Site) -> Callable[[int], tuple[int, ...]]:
-    """A function giving, for an article index, its related articles, best first.
-
-    Related articles share the rarest tags with the article: each shared tag
-    weighs `tag_weight` of how many articles had the tag up to this one, so
-    "Pemkot" (hundreds) counts for less than "Jembatan Merah" (a handful); ties
-    go to the newest. Only articles published before it are candidates and the
-    counts stop at the article itself, so an article page never changes when
-    later news arrives (pages stay stable). A story filed late among them adds
-    one to the later articles' counts, which moves a weight only where a count
-    crosses a power of two: at most one article per tag.
-    """
-    tag_items = {t.tag.slug: t.items for t in site.tags}
-
-    def related(index: int) -> tuple[int, ...]:
-        tags = site.articles[index].tags
-        if len(tags) == 1:  # the common case: simply the newest earlier ones of the tag
-            items = tag_items.get(tags[0].slug, ())
-            end = bisect_left(items, index)
-            return tuple(reversed(items[max(0, end - RELATED):end]))
-        scores: Counter[int] = Counter()
-        for tag in tags:
-            items = tag_items.get(tag.slug, ())
-            end = bisect_left(items, index)
-            weight = tag_weight(end + 1)
-            for other in items[max(0, end - RELATED_WINDOW):end]:
-                scores[other] += weight
-        # Highest weight first, then the newest (the highest index).
-        best = sorted(scores.items(), key=itemgetter(1, 0), reverse=True)[:RELATED]
-        return tuple(other for other, _ in best)
-
-    return related
-
-
-RARITY_SCALE = 720720
-"""Divisible by 1 to 16: every `tag_weight` is a whole number, so sums are exact."""
-
-
-def tag_weight(count: int) -> int:
-    """How much sharing a tag that `count` articles had counts for: inversely to the
-    tag's order of magnitude, `RARITY_SCALE / (1 + floor(log2 count))`, like
-    `1 / log(1 + count)` but whole and constant between powers of two."""
-    return RARITY_SCALE // max(1, count.bit_length())
+    follow_ups: Mapping[int, int | None]
+    """The follow-up of each article `related.replanned_by_append` names, as planned
+    before (the page shows it unless an appended article takes its place)."""
 
 
 def month_title(year: int, month: int, language: str) -> str:

@@ -75,6 +75,10 @@ class Page:
     """List pages: how many pages the list has, on its newest page only: that page
     changes with each addition anyway, older pages never show a total in their bytes
     (a script reads it from `pages.json`)."""
+    # Related news forwards (plan/related.py).
+    follow_up: int | None = None
+    """Article pages: the newest later article that counts this one among its best
+    related articles ("Berita lanjutan"), if any."""
     base: str = ""
     """Hash of everything else that goes into the page."""
     fingerprint: str = ""
@@ -82,10 +86,10 @@ class Page:
 
     @property
     def deps(self) -> tuple[int, ...]:
-        """Articles the page shows (listed, related, neighbours, the article itself):
-        their keys go into the fingerprint."""
+        """Articles the page shows (listed, related, neighbours, the article itself,
+        its follow-up): their keys go into the fingerprint."""
         return deps_of(self.items, self.related, self.article, self.neighbours,
-                       (*self.section_nav, *self.section_more))
+                       (*self.section_nav, *self.section_more, self.follow_up))
 
 
 def deps_of(items: tuple[int, ...], related: tuple[int, ...], article: int | None,

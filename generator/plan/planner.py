@@ -17,7 +17,7 @@ from dataclasses import dataclass, replace
 from generator import urls
 from generator.content.model import Article
 from generator.errors import Problem
-from generator.plan import feeds_and_lists, sections
+from generator.plan import feeds_and_lists, related, sections
 from generator.plan.feeds_and_lists import lists
 from generator.plan.page import Copy, Page, deps_of, fingerprint
 from generator.plan.pagination import first_replanned
@@ -127,7 +127,8 @@ class _Adder:
                      self.globals_key if shared is None else shared, own, canonical,
                      tuple(sorted(fields.items())))
         more: tuple[int | None, ...] = (*fields.get("section_nav", ()),  # type: ignore[misc]
-                                         *fields.get("section_more", ()))
+                                         *fields.get("section_more", ()),
+                                         fields.get("follow_up"))  # type: ignore[arg-type]
         deps = deps_of(fields.get("items", ()), fields.get("related", ()),  # type: ignore[arg-type]
                        article, fields.get("neighbours", ()), more)  # type: ignore[arg-type]
         self.pages.append(Page(output=urls.output_path(url), url=url, kind=kind,
@@ -266,7 +267,7 @@ class _Planner(_Adder):
         if (page.article not in changed and changed.isdisjoint(page.items)
                 and changed.isdisjoint(page.related) and changed.isdisjoint(page.neighbours)
                 and changed.isdisjoint(page.section_nav)
-                and changed.isdisjoint(page.section_more)):
+                and changed.isdisjoint(page.section_more) and page.follow_up not in changed):
             return page
         return refreshed(page, self.site, self.key_of)
 
@@ -305,12 +306,22 @@ class _Planner(_Adder):
         # Editorial sections: the articles a few places before a change in their section
         # show it in their section navigation (plan/sections.py).
         around: list[int] = []
+        # Related news forwards (plan/related.py): the articles that those from the
+        # boundary on pick, or picked in the previous plan, show a new follow-up.
+        news = related.RelatedNews(site)
         if self.before is not None:
             # Appended articles, and the last one before them (its newer neighbour).
             last = bisect_left(listed, self.before.articles) - 1
             taken = listed[last] if last >= 0 else 0
             around = sections.unsettled(site, self.before.articles, shrunk=False)
-        elif old is not None and old.bylines == self.bylines:
+            follow = related.FollowUps(news, self.before.articles, kept=self.before.follow_ups)
+        else:
+            follow = related.FollowUps(news, self.prefix,  # (an article's section: its page)
+                                       page_of=lambda i: self.old_sections[self.order[i]][2][0])
+        redo = follow.unsettled(self.old_sections[path][2][0]
+                                for path in (old.order[self.prefix:] if old else ()))
+        taking = self.before is None and old is not None and old.bylines == self.bylines
+        if taking:
             # Before the last listed article of the unchanged prefix, every article keeps
             # its neighbours, its related articles (earlier ones) and its byline links:
             # its section's signature would come out as before, so it is taken as it is.
@@ -318,40 +329,51 @@ class _Planner(_Adder):
             last = bisect_left(listed, self.prefix) - 1
             taken = listed[last] if last >= 0 else 0
             taken = min([taken, *sections.unsettled(site, self.prefix, shrunk=True)])
-            for path in self.order[:taken]:
-                self._take(path, self.old_sections[path])
         position = {index: n for n, index in enumerate(listed)}
-        related = feeds_and_lists.related_finder(site)
+        todo = sorted({*around, *redo, *range(taken, len(site.articles))})
+        follow.resolve(i for i in todo if i in position)
         in_section = sections.section_navigator(site)
-        for index in sorted({*around, *range(taken, len(site.articles))}):
+
+        def plan_one(index: int) -> None:
             article = site.articles[index]
             flags = tuple([a.slug in with_page for a in article.authors])
             place = position.get(index)
             if place is None:
                 self.section(article.path, (index, flags), self._article, index, article,
                              flags, None, None, None)
-                continue
+                return
             nav = in_section(index, article.section)
             # An article of a section shows its section's previous and next instead of
             # the site's: a newest addition rewrites one neighbour's page, not two.
             older = listed[place - 1] if place > 0 and nav is None else None
             newer = listed[place + 1] if place + 1 < len(listed) and nav is None else None
-            # Related articles are chosen among earlier ones only: the same for every
-            # article before `prefix`, so the signature need not hold them.
-            self.section(article.path, (index, flags, older, newer, nav), self._article,
-                         index, article, flags, older, newer, related, nav)
+            # Related articles are earlier ones, the same before `prefix`: the signature
+            # need not hold them. The follow-up is a later one: the signature holds it.
+            after = follow.of(index)
+            self.section(article.path, (index, flags, older, newer, nav, after),
+                         self._article, index, article, flags, older, newer, news.related,
+                         nav, after)
+
+        for index, path in enumerate(self.order[:taken] if taking else ()):
+            if index in redo:  # (in site order, as a plan from scratch has it)
+                plan_one(index)
+            else:
+                self._take(path, self.old_sections[path])
+        for index in todo[bisect_left(todo, taken) if taking else 0:]:
+            plan_one(index)
 
     def _article(self, index: int, article: Article, flags: tuple[bool, ...],
                  older: int | None, newer: int | None,
-                 related: Callable[[int], tuple[int, ...]] | None,
-                 nav: sections.SectionNav | None = None) -> None:
-        if related is None:  # withdrawn: the URL stays, with a notice and no links around it
+                 related_of: Callable[[int], tuple[int, ...]] | None,
+                 nav: sections.SectionNav | None = None, follow_up: int | None = None) -> None:
+        if related_of is None:  # withdrawn: the URL stays, with a notice and no links around it
             self.add(article.url, "article", "article.html", article.title, own=flags,
                      article=index)
             return
         self.add(article.url, "article", "article.html", article.title, own=flags,
-                 article=index, neighbours=(older, newer), related=related(index),
-                 section_nav=nav[0] if nav else (None, None), section_more=nav[1] if nav else ())
+                 article=index, neighbours=(older, newer), related=related_of(index),
+                 section_nav=nav[0] if nav else (None, None), section_more=nav[1] if nav else (),
+                 follow_up=follow_up)
 
 
 def _clashes(site: Site, pages: list[Page], copies: tuple[Copy, ...]) -> tuple[Problem, ...]:

@@ -279,6 +279,8 @@ class Renderer:
             "older": site.articles[older] if older is not None else None,
             "newer": site.articles[newer] if newer is not None else None,
             "related": [site.articles[i] for i in page.related],
+            # Related news forwards (plan/related.py): none on a withdrawn article's page.
+            "follow_up": site.articles[page.follow_up] if page.follow_up is not None else None,
             "month_url": month,
             "structured_data": Markup(jsonld.script_json(data)),
             **sections.article_context(site, page, article, self.gettext("Home")),

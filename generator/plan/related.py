@@ -1,0 +1,196 @@
+"""Related news, both ways: an article's related articles (earlier ones) and its
+follow-up (a later one), each bounded so that an addition rewrites a fixed set of pages.
+
+- **Backwards.** `related_finder` picks an article's `RELATED` related articles among
+  earlier ones only, weighing each shared tag by its rarity (`tag_weight`), so later
+  news never changes them.
+- **Forwards.** An article's best `FOLLOW_UP_PICKS` related articles are the pages it
+  may change: each article page shows its follow-up, the newest later article that
+  counts it among those picks ("Berita lanjutan"). Adding an article therefore
+  rewrites at most `FOLLOW_UP_PICKS` earlier article pages, those it picked; an old
+  story links to its newest follow-up and nothing else moves.
+
+`FollowUps` finds the follow-up of the articles a plan (re)plans and tells which
+earlier article pages must be planned again (docs/architecture.md, "Related news").
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from collections import Counter
+from collections.abc import Callable, Iterable, Mapping
+from operator import itemgetter
+
+from generator.plan import sections
+from generator.plan.page import Page
+from generator.plan.site import Site
+
+RELATED = 4
+"""Related articles shown under an article."""
+RELATED_WINDOW = 24
+"""How many of each tag's most recent earlier articles are considered as related.
+
+Bounded so that planning stays linear in the archive for tags with thousands
+of articles; within the window the choice is exact and deterministic."""
+FOLLOW_UP_PICKS = 2
+"""How many of an article's related articles (its best) show it as their follow-up:
+the earlier article pages an addition may rewrite. Two keep today's story on the demo
+within 25 files written (tests/test_sections.py)."""
+RARITY_SCALE = 720720
+"""Divisible by 1 to 16: every `tag_weight` is a whole number, so sums are exact."""
+
+
+def related_finder(site: Site) -> Callable[[int], tuple[int, ...]]:
+    """A function giving, for an article index, its related articles, best first.
+
+    Related articles share the rarest tags with the article: each shared tag
+    weighs `tag_weight` of how many articles had the tag up to this one, so
+    "Pemkot" (hundreds) counts for less than "Jembatan Merah" (a handful); ties
+    go to the newest. Only articles published before it are candidates and the
+    counts stop at the article itself, so an article's related articles never
+    change when later news arrives (pages stay stable). A story filed late among
+    them adds one to the later articles' counts, which moves a weight only where a
+    count crosses a power of two: at most one article per tag.
+    """
+    tag_items = {t.tag.slug: t.items for t in site.tags}
+
+    def related(index: int) -> tuple[int, ...]:
+        tags = site.articles[index].tags
+        if len(tags) == 1:  # the common case: simply the newest earlier ones of the tag
+            items = tag_items.get(tags[0].slug, ())
+            end = bisect_left(items, index)
+            return tuple(reversed(items[max(0, end - RELATED):end]))
+        scores: Counter[int] = Counter()
+        for tag in tags:
+            items = tag_items.get(tag.slug, ())
+            end = bisect_left(items, index)
+            weight = tag_weight(end + 1)
+            for other in items[max(0, end - RELATED_WINDOW):end]:
+                scores[other] += weight
+        # Highest weight first, then the newest (the highest index).
+        best = sorted(scores.items(), key=itemgetter(1, 0), reverse=True)[:RELATED]
+        return tuple(other for other, _ in best)
+
+    return related
+
+
+def tag_weight(count: int) -> int:
+    """How much sharing a tag that `count` articles had counts for: inversely to the
+    tag's order of magnitude, `RARITY_SCALE / (1 + floor(log2 count))`, like
+    `1 / log(1 + count)` but whole and constant between powers of two."""
+    return RARITY_SCALE // max(1, count.bit_length())
+
+
+class RelatedNews:
+    """The related articles of a site's listed articles, each found once per plan."""
+
+    def __init__(self, site: Site) -> None:
+        self.site = site
+        self.find = related_finder(site)
+        self.found: dict[int, tuple[int, ...]] = {}
+
+    def related(self, index: int) -> tuple[int, ...]:
+        """Article `index`'s related articles, best first (it must be listed)."""
+        found = self.found.get(index)
+        if found is None:
+            found = self.found[index] = self.find(index)
+        return found
+
+    def targets(self, index: int) -> tuple[int, ...]:
+        """The articles that show article `index` as their follow-up if nothing later
+        picked them: its best related ones; none for an article not listed."""
+        listed = self.site.listed
+        place = bisect_left(listed, index)
+        if place == len(listed) or listed[place] != index:
+            return ()
+        return self.related(index)[:FOLLOW_UP_PICKS]
+
+
+class FollowUps:
+    """The follow-up of each article a plan plans, and the earlier pages it changes.
+
+    Articles before `boundary` are those the previous plan had, at the same places
+    with the same shapes, so their related articles are as they were. From `boundary`
+    on, articles are planned afresh: their targets are found here (`news.targets`).
+    The follow-ups among articles before `boundary` come from the previous plan:
+    `kept`, for an append (`Before.follow_ups`, all before `boundary`), or else
+    `page_of(i)`, article i's page in the previous plan (its follow-up then and the
+    related articles it picked).
+    """
+
+    def __init__(self, news: RelatedNews, boundary: int,
+                 kept: Mapping[int, int | None] | None = None,
+                 page_of: Callable[[int], Page] | None = None) -> None:
+        self.boundary = boundary
+        self.kept = kept
+        self.page_of = page_of
+        self.newest: dict[int, int] = {}  # by article: the newest from `boundary` on
+        for index in range(boundary, len(news.site.articles)):
+            for target in news.targets(index):
+                self.newest[target] = index  # ascending: the newest wins
+        self.known: dict[int, int | None] = {}
+
+    def unsettled(self, previous: Iterable[Page] = ()) -> set[int]:
+        """The articles before `boundary` that articles from it on pick, or picked in
+        the `previous` pages of those articles: their page may show a new follow-up."""
+        found = {target for target in self.newest if target < self.boundary}
+        for page in previous:
+            found.update(i for i in page.related[:FOLLOW_UP_PICKS] if i < self.boundary)
+        return found
+
+    def resolve(self, indexes: Iterable[int]) -> None:
+        """Find the follow-ups of `indexes` (the articles to plan) at once."""
+        wanted = [i for i in indexes if i < self.boundary and i not in self.newest]
+        if self.kept is not None:
+            self.known.update((i, self.kept[i]) for i in wanted)
+        elif wanted:
+            assert self.page_of is not None, "articles before the boundary need the old plan"
+            self.known.update(_earlier(wanted, self.boundary, self.page_of))
+
+    def of(self, index: int) -> int | None:
+        """The follow-up of article `index` (`resolve` must have seen it when it comes
+        before `boundary`)."""
+        newest = self.newest.get(index)
+        if newest is not None or index >= self.boundary:
+            return newest
+        return self.known[index]
+
+
+def _earlier(indexes: Iterable[int], boundary: int,
+             page_of: Callable[[int], Page]) -> dict[int, int | None]:
+    """The newest follow-up before `boundary` of each of `indexes`, from the previous
+    plan's pages (`page_of`), whose articles before `boundary` are the same."""
+    found: dict[int, int | None] = {}
+    pending: set[int] = set()
+    for index in indexes:
+        old = page_of(index).follow_up
+        # A follow-up before the boundary is still the newest there; one from the
+        # boundary on may be gone: look for the newest before it.
+        if old is None or old < boundary:
+            found[index] = old
+        else:
+            pending.add(index)
+    later = boundary - 1
+    lowest = min(pending, default=later)
+    while pending and later > lowest:
+        for target in page_of(later).related[:FOLLOW_UP_PICKS]:
+            if target in pending:
+                found[target] = later
+                pending.discard(target)
+        later -= 1
+    found.update(dict.fromkeys(pending))
+    return found
+
+
+def replanned_by_append(site: Site, boundary: int) -> tuple[int, ...]:
+    """The listed articles before `boundary` whose pages an append of the articles
+    from `boundary` on plans again besides those the appended ones picked: the last
+    one (its newer neighbour) and those `sections.unsettled` names. The quick path
+    gives the planner their follow-ups as the last build planned them
+    (`feeds_and_lists.Before.follow_ups`)."""
+    listed = site.listed
+    last = bisect_left(listed, boundary) - 1
+    found = set(sections.unsettled(site, boundary, shrunk=False))
+    if last >= 0:
+        found.add(listed[last])
+    return tuple(sorted(found))
