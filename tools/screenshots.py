@@ -112,9 +112,9 @@ def take_screenshots(base: str, pages: list[tuple[str, str]], dest: Path) -> lis
                     try:
                         page.goto(base + path, wait_until="load", timeout=TIMEOUT_MS)
                         if name == "search":
-                            # Results, or Pagefind's "no results" message.
+                            # Results, or the page's "no results" status.
                             page.wait_for_selector(
-                                ".pagefind-ui__result, .pagefind-ui__message:not(:empty)",
+                                ".search-result, .search-status:not(:empty)",
                                 timeout=TIMEOUT_MS)
                             page.wait_for_timeout(500)  # let the result excerpts settle
                         # The whole article and archive page: the share links, related
