@@ -25,11 +25,17 @@ def test_the_optional_keys_are_commented_with_how_to_publish() -> None:
     for key in ("src", "alt", "caption", "credit"):
         assert re.search(rf"^#   {key}: \S", front, re.M), key
     assert "#   src: media/2024/03/banjir-di-kampung-baru.jpg" in front
-    # `section` is not a frontmatter key (yet): it is not offered
+    # `section` is offered only when site.toml lists sections
     assert "section" not in front
     # one comment says how to publish, just above the line to remove
     assert front.endswith(
         "\n# Untuk menerbitkan artikel ini, hapus baris `draft: true` di bawah.\ndraft: true")
+
+
+def test_the_sections_of_site_toml_are_offered() -> None:
+    text = article_text("Banjir di Kampung Baru", WHEN, ("Peristiwa", "Ekonomi"))
+    front = text.split("\n---\n")[0]
+    assert "\n# (rubrik: Peristiwa, Ekonomi)\n# section: Peristiwa\n# editors:" in front
 
 
 def test_the_commented_lines_parse_once_uncommented() -> None:

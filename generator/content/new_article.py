@@ -12,8 +12,9 @@ from generator.content.folders import ARTICLES
 from generator.errors import ContentError, Problem, display_path
 from generator.slugs import slugify
 
-# The keys an editor may add, commented out with examples (`section` is not a key
-# yet). Each line, uncommented as it is, still parses: no value holds `: ` or `#`.
+# The keys an editor may add, commented out with examples. Each line, uncommented as
+# it is, still parses: no value holds `: ` or `#`. `section` is offered only when
+# site.toml lists sections: the first is the example, all are named above it.
 _OPTIONAL = """\
 # Baris berikut boleh diisi: hapus tanda # di depannya, lalu ganti contohnya.
 # editors: [Inisial editor]
@@ -29,9 +30,10 @@ _OPTIONAL = """\
 """
 
 
-def article_text(title: str, when: datetime) -> str:
+def article_text(title: str, when: datetime, sections: tuple[str, ...] = ()) -> str:
     """The text of a new article: frontmatter for `title` at `when`, the optional keys
-    as commented examples, and a body to replace."""
+    as commented examples (`section` with the names of `sections`, site.toml's), and a
+    body to replace."""
     post = frontmatter.Post(
         "Tulis paragraf pembuka di sini.\n",
         title=title,
@@ -41,6 +43,10 @@ def article_text(title: str, when: datetime) -> str:
     )
     head, body = str(frontmatter.dumps(post, sort_keys=False)).rsplit("\n---\n", 1)
     optional = _OPTIONAL.format(when=when, slug=slugify(title))
+    if sections and all(": " not in name and "#" not in name for name in sections):
+        first, rest = optional.split("\n", 1)
+        optional = (f"{first}\n# (rubrik: {', '.join(sections)})\n"
+                    f"# section: {sections[0]}\n{rest}")
     return f"{head}\n{optional}draft: true\n---\n{body}\n"
 
 
@@ -56,7 +62,7 @@ def create_article(site_dir: Path, title: str, now: datetime) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
     try:
         with path.open("x", encoding="utf-8") as handle:
-            handle.write(article_text(title, when))
+            handle.write(article_text(title, when, tuple(s.name for s in config.sections)))
     except FileExistsError:
         raise ContentError([Problem(display_path(path, site_dir), None, "the file already exists",
                                     "choose another title or edit that file")]) from None
