@@ -42,9 +42,9 @@ def test_a_small_site_has_every_page(site: SiteMaker) -> None:
     assert "/arsip/" in home
     # Page 1 holds the oldest articles; the archive index shows the newest page.
     assert "Berita ke-1" in site.read("arsip/page/1/index.html")
-    assert "Berita ke-4" in site.read("arsip/page/2/index.html")
-    newest = site.read("arsip/page/2/index.html")
-    assert site.read("arsip/index.html").split("<main")[1] == newest.split("<main")[1]
+    assert "Berita ke-4" in site.read("arsip/index.html")
+    # ...which its number points to while it is the newest
+    assert 'url=/arsip/"' in site.read("arsip/page/2/index.html")
     page = site.read("2024/03/berita-ke-3/index.html")
     assert "Hamid Zulkarnain" in page and "/tag/banjir/" in page
     assert "Jumat, 1 Maret 2024" in site.read("2024/03/berita-ke-1/index.html")
@@ -90,10 +90,9 @@ def test_adding_the_newest_article_rewrites_only_the_newest_pages(site: SiteMake
     changed = {path for path in after if before.get(path) != after[path]}
     assert changed == {
         "index.html", "2024/03/berita-ke-6/index.html", "2024/03/berita-ke-5/index.html",
-        "arsip/index.html", "arsip/page/2/index.html",
-        "tag/banjir/index.html", "tag/banjir/page/2/index.html", "tag/index.html",
+        "arsip/index.html", "tag/banjir/index.html", "tag/index.html",
         # the month's newest page and the date archives' counts
-        "2024/03/index.html", "2024/03/page/2/index.html", "2024/index.html",
+        "2024/03/index.html", "2024/index.html",
         "arsip/tahun/index.html",
         # the feeds it enters and the sitemap it joins
         "feed.xml", "rss.xml", "feed.json", "tag/banjir/feed.xml", "sitemap.xml",

@@ -168,7 +168,7 @@ def test_an_edited_body_reuses_every_section() -> None:
     assert again is not None  # no article moved: the indexes are taken as they were
     second = plan_for(again, first.memo)
     in_sections = [p for p in second.pages
-                   if p.kind in ("article", "archive", "tag", "author", "month")
+                   if p.kind in ("article", "archive", "tag", "author", "month", "moved")
                    or (p.kind == "atom" and (p.tag or p.author))]
     assert second.reused >= len(in_sections) > len(second.pages) / 2
     edited_index = next(i for i, a in enumerate(again.articles) if a.path.endswith("/a2.md"))

@@ -129,8 +129,13 @@ def test_numbered_pages_show_first_last_nearby_and_the_total_where_it_is_safe(
     # The newest page prints the total, links its nearby pages and page 1
     assert "Halaman 11 dari 11" in newest
     assert re.findall(r'class="pagination-number"><a href="([^"]+)"', newest) == [
-        "/arsip/page/11/", "/arsip/page/10/", "/arsip/page/9/", "/arsip/page/1/"]
+        "/arsip/", "/arsip/page/10/", "/arsip/page/9/", "/arsip/page/1/"]
     assert 'aria-current="page">11<' in newest and "pagination.js" not in newest
+    # ...which is shown at the list's address alone: its number points there until it fills
+    pointer = site.read("arsip/page/11/index.html")
+    assert '<meta http-equiv="refresh" content="0; url=/arsip/">' in pointer
+    assert '<meta name="robots" content="noindex">' in pointer
+    assert "Halaman" not in pointer
     # An old page links the newest, two numbers each side, page 1, newer and older
     assert re.findall(r'class="pagination-number"><a href="([^"]+)"', old) == [
         f"/arsip/page/{n}/" for n in (7, 6, 5, 4, 3, 1)]
@@ -147,20 +152,24 @@ def test_adding_articles_rewrites_only_the_newest_pages_of_a_list(site: SiteMake
     # Given 31 articles in pages of 3: the newest archive page holds one
     _one_list(site, 31)
     site.build()
-    # When one is added, the newest page fills: only it and the list's URL change
+    # When one is added, the newest page fills: only the list's URL, which shows it, changes
     _one_list(site, 1, first=31)
     result = site.build()
-    assert _written_lists(result.written) == {"arsip/index.html", "arsip/page/11/index.html"}
-    # When a new page opens, the two pages below it change too (their numbers reach
-    # it), and pages.json with the new total; pages 1 to 9 keep their bytes and mtime
+    assert _written_lists(result.written) == {"arsip/index.html"}
+    # When a new page opens, the old newest takes its number, the two pages below it
+    # change too (their numbers reached the newest at the list's URL), the new number
+    # points to the list's URL, and pages.json has the new total; pages 1 to 8 keep
+    # their bytes and mtime
     before = site.snapshot()
     _one_list(site, 2, first=32)
     result = site.build()
     assert _written_lists(result.written) == {
         "arsip/index.html", "arsip/page/12/index.html", "arsip/page/11/index.html",
-        "arsip/page/10/index.html", "arsip/pages.json"}
+        "arsip/page/10/index.html", "arsip/page/9/index.html", "arsip/pages.json"}
+    assert "Halaman 11" in site.read("arsip/page/11/index.html")
+    assert 'url=/arsip/"' in site.read("arsip/page/12/index.html")
     after = site.snapshot()
-    for number in range(1, 10):
+    for number in range(1, 9):
         path = f"arsip/page/{number}/index.html"
         assert after[path] == before[path]
     assert json.loads(site.read("arsip/pages.json")) == {"last": 12}
@@ -184,6 +193,29 @@ def test_todays_news_rewrites_at_most_25_files_of_the_demo(demo: SiteMaker) -> N
                  tags="[Pemkot Sumberjaya, Jembatan]", authors="[Bgs]", editors="[Adt]")
     result = demo.build(now=NOW, index_search=False)
     assert 0 < len(result.written) <= 25, sorted(result.written)
+
+
+def test_a_story_with_three_tags_rewrites_one_page_and_one_feed_per_list(
+        demo: SiteMaker) -> None:
+    # Given the demo, built on a September day; when that day's story joins a section,
+    # three tags and a byline (lists and a month that exist already)
+    today = datetime(2026, 9, 20, 12, tzinfo=JAKARTA)
+    demo.build(now=today, index_search=False)
+    demo.article("2026/09/tanggul", "Tanggul Kali Lanangan Diperkuat", "2026-09-20T10:00:00+07:00",
+                 tags="[Banjir, Pemkot Sumberjaya, Lalu Lintas]", authors="[Bgs]",
+                 section="Pemerintahan")
+    result = demo.build(now=today, index_search=False)
+    # Then each list it joins rewrites its URL and its feed; a numbered page only where
+    # the newest page filled and a new one opened (which pages.json then shows)
+    lists = ("tag/banjir/", "tag/pemkot-sumberjaya/", "tag/lalu-lintas/",
+             "author/bagus-setiawan/", "rubrik/pemerintahan/", "arsip/", "2026/09/")
+    for base in lists:
+        assert f"{base}index.html" in result.written
+        numbered = [p for p in result.written if p.startswith(f"{base}page/")]
+        assert not numbered or f"{base}pages.json" in result.written, numbered
+    # ... 25 files in all, the news sitemap among them
+    assert "news-sitemap.xml" in result.written
+    assert len(result.written) <= 25, sorted(result.written)
 
 
 # The newsroom's pages in the footer ---------------------------------------------------

@@ -91,9 +91,11 @@ def test_each_masthead_marks_its_own_page_current(
     sites[1].build()
     # Then every page's masthead is the one rendered for it: a memo key that missed
     # what a link's `aria-current` depends on would serve some page another's
+    # (pointers from a newest list page's number to the list show no masthead)
     pages = sorted(p.relative_to(sites[1].output).as_posix()
-                   for p in sites[1].output.rglob("*.html"))
-    assert len(pages) > 20
+                   for p in sites[1].output.rglob("*.html")
+                   if 'http-equiv="refresh"' not in p.read_text(encoding="utf-8"))
+    assert len(pages) > 15
     for page in pages:
         assert _MASTHEAD.findall(sites[0].read(page)) == \
             _MASTHEAD.findall(sites[1].read(page)), page
@@ -101,9 +103,9 @@ def test_each_masthead_marks_its_own_page_current(
     marked = {page: _CURRENT.findall(_MASTHEAD.findall(sites[0].read(page))[0])
               for page in pages}
     assert marked["index.html"] == ["/"]
-    assert marked["arsip/index.html"] == marked["arsip/page/2/index.html"] == ["/arsip/"]
+    assert marked["arsip/index.html"] == marked["arsip/page/1/index.html"] == ["/arsip/"]
     assert marked["tag/index.html"] == ["/tag/"]
     assert marked["tag/banjir/index.html"] == ["/tag/banjir/"]
     assert marked["tag/pasar-besar/index.html"] == ["/tag/pasar-besar/"]
-    assert marked["tag/banjir/page/2/index.html"] == marked["404.html"] == \
+    assert marked["tag/banjir/page/1/index.html"] == marked["404.html"] == \
         marked["2024/03/berita-ke-1/index.html"] == []

@@ -123,11 +123,12 @@ def test_each_section_has_stable_pages_a_feed_and_a_place_in_the_menu(site: Site
                      section="Peristiwa", tags="[Banjir]")
     site.article("x", "Tanpa Rubrik", "2024-03-09T09:00:00+07:00", tags="[Banjir]")
     site.build()
-    # Then the section's pages are numbered from the oldest, the newest also at its URL
+    # Then the section's pages are numbered from the oldest, the newest at its URL (its
+    # number points there)
     assert _cards(site.read("rubrik/peristiwa/page/1/index.html")) == [
         "/2024/03/peristiwa-3/", "/2024/03/peristiwa-2/", "/2024/03/peristiwa-1/"]
-    assert _cards(site.read("rubrik/peristiwa/index.html")) == ["/2024/03/peristiwa-4/"] == \
-        _cards(site.read("rubrik/peristiwa/page/2/index.html"))
+    assert _cards(site.read("rubrik/peristiwa/index.html")) == ["/2024/03/peristiwa-4/"]
+    assert 'url=/rubrik/peristiwa/"' in site.read("rubrik/peristiwa/page/2/index.html")
     # ... an empty section still has its page (the menu links it) and its feed
     assert "<h1>Pemerintahan</h1>" in site.read("rubrik/pemerintahan/index.html")
     assert "Kebijakan kota." in site.read("rubrik/pemerintahan/index.html")

@@ -62,28 +62,35 @@ def lists(plan: Planning, base: str, kind: str, title: str,
 
 def list_pages(plan: Adding, base: str, kind: str, title: str, items: Sequence[int], size: int,
                fields: dict[str, object], first: int = 1) -> None:
-    """The pages of one list, from page number `first` (those before it are left out)."""
+    """The pages of one list, from page number `first` (those before it are left out).
+
+    The newest page is shown at `base` alone, the address readers and search engines
+    should use for it while it is the newest. Its numbered address answers with a small
+    page pointing there, whose bytes stay put until the page fills and takes its place:
+    an addition then rewrites one page of each list it joins, not two."""
     chunks = paginate(len(items), size)
     last = len(chunks)
+
+    def address(number: int) -> str:
+        return base if number == last else urls.numbered(base, number)
+
     for chunk in chunks[first - 1:]:
         page_fields = {
             **fields,
             "items": tuple(reversed(items[chunk.start:chunk.stop])),
             "number": chunk.number,
-            "newer_url": urls.numbered(base, chunk.number + 1) if chunk.number < last else None,
-            "older_url": urls.numbered(base, chunk.number - 1) if chunk.number > 1 else None,
+            "newer_url": address(chunk.number + 1) if chunk.number < last else None,
+            "older_url": address(chunk.number - 1) if chunk.number > 1 else None,
             "list_url": base,
-            "nearby": tuple((n, urls.numbered(base, n))
-                            for n in reversed(nearby(chunk.number, last))),
+            "nearby": tuple((n, address(n)) for n in reversed(nearby(chunk.number, last))),
             "last": last if chunk.number == last else None,
         }
-        # The newest page is also shown at `base`, the address readers and search
-        # engines should use for it while it is the newest.
-        newest = base if chunk.number == last else None
-        plan.add(urls.numbered(base, chunk.number), kind, "list.html", title,
-                 canonical=newest, **page_fields)
-        if newest:
-            plan.add(base, kind, "list.html", title, **page_fields)
+        numbered = urls.numbered(base, chunk.number)
+        if chunk.number < last:
+            plan.add(numbered, kind, "list.html", title, **page_fields)
+            continue
+        plan.add(base, kind, "list.html", title, **page_fields)
+        plan.add(numbered, "moved", "moved.html", title, links=((numbered, base),))
     if not chunks:
         plan.add(base, kind, "list.html", title, number=None, **fields)
     elif last > 1:

@@ -13,8 +13,9 @@ NEARBY = 2
 """Pages linked by number on each side of a list page (`nearby`).
 
 A page's window reaches at most `NEARBY` pages newer, so a new newest page changes
-the links of the `NEARBY` pages below it and no older one: an append plans a list
-again from that far below its old newest page (`first_replanned`)."""
+the links of the `NEARBY` pages below it and no older one (they linked the old newest
+at the list's own URL, and now link its number): an append plans a list again from
+that far below its old newest page (`first_replanned`)."""
 
 
 @dataclass(frozen=True)
