@@ -7,6 +7,7 @@ import hashlib
 import importlib.util
 import json
 import shutil
+import time
 from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
@@ -88,6 +89,31 @@ def test_an_edit_rewrites_one_shard_and_an_addition_the_newest(site: SiteMaker) 
     assert changed_shards(before, index_files(site)) == {"6", "shards.json"}
     # When nothing changed, nothing is indexed
     assert site.build().search_indexed == ()
+
+
+@needs_pagefind
+def test_a_re_indexed_shard_keeps_the_files_it_has_unchanged(site: SiteMaker) -> None:
+    # Given a shard of five articles
+    searchable(site, shard_size=50)
+    for n in range(1, 6):
+        news(site, n)
+    site.build()
+    shard = site.output / "pagefind" / "0"
+    before = {p.relative_to(shard).as_posix(): (p.stat().st_mtime_ns, p.read_bytes())
+              for p in shard.rglob("*") if p.is_file()}
+    # When an article joins it, the shard is indexed again
+    time.sleep(0.01)
+    news(site, 6)
+    assert site.build().search_indexed == (0,)
+    after = {p.relative_to(shard).as_posix(): (p.stat().st_mtime_ns, p.read_bytes())
+             for p in shard.rglob("*") if p.is_file()}
+    # Then the files it has byte for byte keep their modification time: the five
+    # articles' fragments, the script and the wasm; the new fragment and the index change
+    same = {name for name in before.keys() & after.keys() if before[name][1] == after[name][1]}
+    assert {name for name in same if name.startswith("fragment/")} and "pagefind.js" in same
+    assert all(before[name][0] == after[name][0] for name in same - {".warta-shard"})
+    new = {name for name in after if name not in before}
+    assert len([name for name in new if name.startswith("fragment/")]) == 1
 
 
 def manifest(site: SiteMaker) -> dict[str, object]:

@@ -15,6 +15,7 @@ import json
 import os
 import shutil
 import threading
+import time
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -173,6 +174,7 @@ def _index_shard(service: Service, shard: Shard, language: str, index: Path,
     staging = index / f".new-{shard.folder}-{tag}"
     shutil.rmtree(staging, ignore_errors=True)
     service.write_bundle(shard.records, language, staging)
+    _wait_for_files(staging)
     if not (staging / "pagefind.js").is_file():
         raise PagefindError(f"Pagefind wrote no bundle for shard {shard.folder}")
     for name in _UNUSED:
@@ -182,11 +184,48 @@ def _index_shard(service: Service, shard: Shard, language: str, index: Path,
     (staging / KEY_FILE).write_text("\n".join([shard.key, *listing]) + "\n",
                                     encoding="utf-8")
     target = index / shard.folder
+    _keep_unchanged(target, staging)
     old = index / f".old-{shard.folder}-{tag}"
     if target.exists():
         os.replace(target, old)
     os.replace(staging, target)
     shutil.rmtree(old, ignore_errors=True)
+
+
+def _wait_for_files(folder: Path, limit: float = 10.0) -> None:
+    """Wait until Pagefind has finished writing the bundle in `folder`.
+
+    Pagefind (1.5) answers `WriteFiles` while a file or two (seen: the wasm) may still
+    be empty: the key file then listed a size of 0, and the next build found the shard
+    damaged and indexed it again. Done when no file is empty and a second look, 10 ms
+    later, sees the same files and sizes."""
+    deadline = time.monotonic() + limit
+    while True:
+        seen = _listing(folder) if folder.is_dir() else []
+        if seen and not any(line.startswith("0 ") for line in seen):
+            time.sleep(0.01)
+            if _listing(folder) == seen:
+                return
+        if time.monotonic() > deadline:
+            return  # the key file then says what is there: the next build checks it
+        time.sleep(0.01)
+
+
+def _keep_unchanged(target: Path, staging: Path) -> None:
+    """Put the files of `target` that the new bundle in `staging` has byte for byte in
+    its place: most of a re-indexed shard is the same (Pagefind names fragments by
+    their content, and its script and wasm never change), and a file keeps its
+    modification time, so a host synchronised by size and time uploads only what
+    changed."""
+    if not target.is_dir():
+        return
+    for new in staging.rglob("*"):
+        relative = new.relative_to(staging)
+        old = target / relative
+        if (relative.name != KEY_FILE and new.is_file() and old.is_file()
+                and old.stat().st_size == new.stat().st_size
+                and old.read_bytes() == new.read_bytes()):
+            os.replace(old, new)
 
 
 def _prune(index: Path, names: tuple[str, ...]) -> None:
