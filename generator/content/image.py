@@ -49,12 +49,14 @@ def read_image(data: Mapping[str, Any], fail: Fail) -> Image | None:
     if not src:
         # Imported text often has the caption of a photo the newsroom has not supplied
         # (yet): the caption and credit are shown as text, without an image.
-        said = [f"`{n}`" for n in ("caption", "credit") if texts[n]]
-        fail(key, Text("`{key}` has no `src`: no photo is shown, only its {said}", key=key,
-                       said=Text("{first} and {second}", first=said[0], second=said[1])
-                       if len(said) == 2 else said[0]) if said else
-             Text("`{key}` has no `src`: no photo is shown", key=key),
-             Text("add `src: media/…` or remove `{key}`", key=key), severity="warning")
+        shown = [f"`{n}`" for n in ("caption", "credit") if texts[n]]
+        said = (shown[0] if len(shown) == 1 else
+                Text("{first} and {second}", first=shown[0], second=shown[1]) if shown else "")
+        message = (Text("`{key}` has no `src`: no photo is shown, only its {said}", key=key,
+                        said=said) if said else
+                   Text("`{key}` has no `src`: no photo is shown", key=key))
+        fail(key, message, Text("add `src: media/…` or remove `{key}`", key=key),
+             severity="warning")
         if not said:
             return None
         return Image(src="", url="", **texts)
