@@ -79,10 +79,10 @@ def test_errors_name_the_line_and_leave_the_output(site: SiteMaker, lines: str,
     [
         ("lokasi: Malang",
          "peringatan: content/articles/a.md:4: kunci `lokasi` tidak dikenal \u2014 maksud Anda "
-         "`location`? Seperti tertulis, Warta tidak membacanya"),
+         "`location`? Jika dibiarkan, Warta tidak membacanya"),
         ("penulis: Hmz",
          "peringatan: content/articles/a.md:4: kunci `penulis` tidak dikenal \u2014 maksud Anda "
-         "`authors`? Seperti tertulis, Warta tidak membacanya"),
+         "`authors`? Jika dibiarkan, Warta tidak membacanya"),
         ('tags: "Banjir BPBD Cuaca"',
          "peringatan: content/articles/a.md:4: satu tag `Banjir BPBD Cuaca` \u2014 jika maksudnya "
          "3 tag, tulis `tags: [Banjir, BPBD, Cuaca]`; jika satu, tulis "

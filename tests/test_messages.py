@@ -140,7 +140,7 @@ SAID = {
            "draft": "  draft      /2024/03/banjir/",
            "none": "No articles match."},
     "id": {"warning": "peringatan: content/articles/a.md:4: kunci `lokasi` tidak dikenal "
-                      "\u2014 maksud Anda `location`? Seperti tertulis, Warta tidak membacanya",
+                      "\u2014 maksud Anda `location`? Jika dibiarkan, Warta tidak membacanya",
            "ok": "OK: 1 artikel, 1 peringatan.",
            "error": "kesalahan: content/articles/b.md:1: tidak ada frontmatter",
            "failed": "Build gagal: 1 masalah; output tidak diubah.",
