@@ -7,9 +7,13 @@ its translation (Indonesian today). The language is `language` of the site's
 a site without `site.toml`, keeps the English.
 
 This is the catalogue of Warta's own messages, apart from the theme's (its UI
-strings are the site's to override: themes/default/locales/). What a problem says
-of a file (`errors.Problem`) stays as written; the words around it (`error:`,
-`Build failed: …`), the build's summary and the preview's overlay are translated.
+strings are the site's to override: themes/default/locales/): the words around a
+problem (`error:`, `Build failed: …`), the build's summary, the preview's overlay,
+and what each problem says of a file. A problem's message and hint are
+`errors.Text` values, an English template with its fields' values, made where the
+problem is found without reading any catalogue; they are translated where they are
+shown (`Problem.text(messages.translate)`: the console's report, `warta check`, the
+build's summary, the preview's overlay and its event stream).
 
 Babel reads the catalogue (no compiled `.mo` is kept in the repository). Reading
 it costs ~30 ms, a sixth of a build with nothing to do, so the strings are kept in
@@ -25,6 +29,7 @@ import tomllib
 from pathlib import Path
 
 from generator.config import CONFIG_NAME, SiteConfig
+from generator.errors import Text
 
 LOCALE_DIR = Path(__file__).resolve().parent / "locale"
 DOMAIN = "warta"
@@ -68,12 +73,19 @@ class Messages:
         return self._language
 
     def __call__(self, message: str, /, **fields: object) -> str:
+        """`message` translated, its `{fields}` filled; a `Text` with its own values."""
+        if isinstance(message, Text):
+            return message.render(self.translate)
+        text = self.translate(message)
+        return text.format(**fields) if fields else text
+
+    def translate(self, message: str) -> str:
+        """The translation of template `message`, or `message` itself (English)."""
         if self._strings is None:
             path = catalogue(self.language)
             cache = self.site_dir / ".warta" if self.site_dir else None
             self._strings = {} if path is None else strings(path, cache)
-        text = self._strings.get(message) or message
-        return text.format(**fields) if fields else text
+        return self._strings.get(message) or message
 
 
 def strings(path: Path, cache: Path | None = None) -> dict[str, str]:

@@ -52,7 +52,7 @@ class Reporter:
         _ = self.messages
         for problem in problems:
             label = _("error") if problem.is_error else _("warning")
-            print(f"{label}: {problem}", file=self.stream)
+            print(f"{label}: {problem.text(_.translate)}", file=self.stream)
 
     def progress(self, done: int, total: int) -> None:
         """A one-line progress bar on terminals for long builds; nothing elsewhere.

@@ -22,7 +22,7 @@ from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
 
-from generator.errors import Problem, WartaError
+from generator.errors import Problem, Text, WartaError
 
 LOCK_FILE = ".warta/lock"
 DEFAULT_WAIT = 5.0
@@ -99,9 +99,10 @@ def _acquire(fd: int, site_dir: Path, wait: float) -> None:
         if left <= 0:
             raise SiteBusyError([Problem(
                 _site_name(site_dir), None,
-                f"another warta build or warta serve is building this site{_holder(fd)}",
-                "wait for it to finish, or stop it, then run the command again "
-                "(`warta serve` builds again at the next save)")])
+                Text("another warta build or warta serve is building this site{holder}",
+                     holder=_holder(fd)),
+                Text("wait for it to finish, or stop it, then run the command again "
+                     "(`warta serve` builds again at the next save)"))])
         time.sleep(min(POLL, left))
 
 
@@ -115,13 +116,15 @@ def _holder(fd: int) -> str:
         return ""
     today = datetime.now().date()
     when = started.strftime("%H:%M:%S" if started.date() == today else "%Y-%m-%d %H:%M:%S")
-    return f" (pid {pid}, started {when})"
+    return Text(" (pid {pid}, started {when})", pid=pid, when=when)
 
 
 def _unusable(site_dir: Path, error: OSError) -> SiteBusyError:
     return SiteBusyError([Problem(
-        _site_name(site_dir), None, f"cannot lock the site: {LOCK_FILE}: {error.strerror}",
-        "warta keeps its cache in the site's .warta/ folder: make it a writable folder")])
+        _site_name(site_dir), None, Text("cannot lock the site: {file}: {reason}",
+                                         file=LOCK_FILE, reason=error.strerror or ""),
+        Text("warta keeps its cache in the site's .warta/ folder: make it a writable "
+             "folder"))])
 
 
 def _site_name(site_dir: Path) -> str:

@@ -13,13 +13,13 @@ from generator.cache import version
 from generator.cache.store import Cache, SourceEntry, SourceStat
 from generator.content import markup
 from generator.content.source_record import SourceRecord
-from generator.errors import Problem
+from generator.errors import Problem, Text
 from tests.conftest import SiteMaker
 
 
 def _record(name: str) -> SourceRecord:
     # A failed file's record: what the cache keeps of it is its problems.
-    return SourceRecord(problems=(Problem("content/articles/x.md", None, name),))
+    return SourceRecord(problems=(Problem("content/articles/x.md", None, Text(name)),))
 
 
 def _entry(size: int, name: str) -> SourceEntry:

@@ -38,7 +38,7 @@ def test_build_with_errors_exits_1_and_names_the_file(site: SiteMaker) -> None:
     site.write("content/articles/rusak.md", "tanpa frontmatter\n")
     code, _, err = run("build", "--site", str(site.root))
     assert code == 1
-    assert "content/articles/rusak.md:1: no frontmatter" in err
+    assert "content/articles/rusak.md:1: tidak ada frontmatter" in err
     assert "output tidak diubah" in err
     assert not (site.root / "output").exists()
 
@@ -57,7 +57,7 @@ def test_every_command_has_help() -> None:
 def test_check_writes_nothing(site: SiteMaker) -> None:
     site.article("a", "A", "2024-03-01", titel="typo")
     code, out, err = run("check", "--site", str(site.root))
-    assert code == 0 and "OK: 1 artikel" in out and "did you mean `title`" in err
+    assert code == 0 and "OK: 1 artikel" in out and "maksud Anda `title`" in err
     assert not (site.root / "output").exists()
 
 
@@ -65,7 +65,7 @@ def test_check_finds_template_errors(site: SiteMaker) -> None:
     site.article("a", "A", "2024-03-01")
     site.write("templates/home.html", "{{ nope( }}")
     code, _, err = run("check", "--site", str(site.root))
-    assert code == 1 and "templates/home.html:1: template syntax error" in err
+    assert code == 1 and "templates/home.html:1: kesalahan sintaks template" in err
 
 
 def test_new_creates_a_draft_and_never_overwrites(site: SiteMaker) -> None:
@@ -79,7 +79,7 @@ def test_new_creates_a_draft_and_never_overwrites(site: SiteMaker) -> None:
     assert "+07:00" in text
     site.build(drafts=True)  # the new file is valid as it is
     code, _, err = run("new", "--site", str(site.root), "Jalan Rusak di Kampung Baru")
-    assert code == 1 and "already exists" in err
+    assert code == 1 and "sudah ada" in err
     assert path.read_text(encoding="utf-8") == text
 
 

@@ -12,7 +12,7 @@ from generator.build import commit, sources
 from generator.build.commit import SourceSaving, save_apart
 from generator.cache.store import Cache, SourceEntry
 from generator.content.source_record import SourceRecord
-from generator.errors import Problem
+from generator.errors import Problem, Text
 from tests.conftest import SiteMaker
 
 
@@ -20,7 +20,7 @@ def _entries(count: int) -> dict[str, SourceEntry]:
     return {
         f"content/articles/a{n}.md": SourceEntry(
             10 + n, 1000 + n, f"digest{n}", "key",
-            SourceRecord(problems=(Problem(f"content/articles/a{n}.md", 1, "rusak"),)))
+            SourceRecord(problems=(Problem(f"content/articles/a{n}.md", 1, Text("rusak")),)))
         for n in range(count)}
 
 

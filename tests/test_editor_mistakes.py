@@ -2,8 +2,9 @@
 (issue 19): each names the file and the line, suggests a fix where one makes sense,
 exits 1 for an error with `output/` untouched, and 0 for a warning.
 
-The test site's language is Indonesian (`kesalahan:`, `peringatan:` frame each problem);
-tests/test_messages.py has the same in English.
+The test site's language is Indonesian: each problem is said in Indonesian, framed by
+`kesalahan:` or `peringatan:`; tests/test_messages.py has mistakes of this table in both
+languages, and the English of each of these is what the pure parsers' tests read.
 
 The errors among them have invalid example sites too (tests/invalid_sites/).
 """
@@ -46,17 +47,17 @@ def _files(folder: Path) -> dict[str, bytes]:
     ("lines", "expected"),
     [
         ("tittle: Banjir\ndate: 2024-03-01",
-         "kesalahan: content/articles/a.md:2: missing `title`: `tittle` is not a key Warta reads "
-         "\u2014 rename `tittle` to `title`"),
+         "kesalahan: content/articles/a.md:2: `title` tidak ada: `tittle` bukan kunci yang "
+         "dibaca Warta \u2014 ganti `tittle` menjadi `title`"),
         ("judul: Banjir\ndate: 2024-03-01",
-         "kesalahan: content/articles/a.md:2: missing `title`: `judul` is not a key Warta reads "
-         "\u2014 rename `judul` to `title`"),
+         "kesalahan: content/articles/a.md:2: `title` tidak ada: `judul` bukan kunci yang "
+         "dibaca Warta \u2014 ganti `judul` menjadi `title`"),
         ("title: Banjir\ntanggal: 2024-03-01",
-         "kesalahan: content/articles/a.md:3: missing `date`: `tanggal` is not a key Warta reads "
-         "\u2014 rename `tanggal` to `date`"),
+         "kesalahan: content/articles/a.md:3: `date` tidak ada: `tanggal` bukan kunci yang "
+         "dibaca Warta \u2014 ganti `tanggal` menjadi `date`"),
         ("title: Banjir\ndate: 2024-03-01\ntags: [Banjir, BPBD\nlocation: Malang",
-         "kesalahan: content/articles/a.md:4: invalid YAML in the frontmatter: the list `[` "
-         "opened here is not closed (noticed at line 5"),
+         "kesalahan: content/articles/a.md:4: YAML di frontmatter tidak valid: daftar `[` yang "
+         "dibuka di sini tidak ditutup (terdeteksi di baris 5"),
     ],
 )
 def test_errors_name_the_line_and_leave_the_output(site: SiteMaker, lines: str,
@@ -77,33 +78,33 @@ def test_errors_name_the_line_and_leave_the_output(site: SiteMaker, lines: str,
     ("line", "expected"),
     [
         ("lokasi: Malang",
-         "peringatan: content/articles/a.md:4: unknown key `lokasi` \u2014 did you mean "
-         "`location`? As written, Warta does not read it"),
+         "peringatan: content/articles/a.md:4: kunci `lokasi` tidak dikenal \u2014 maksud Anda "
+         "`location`? Jika dibiarkan, Warta tidak membacanya"),
         ("penulis: Hmz",
-         "peringatan: content/articles/a.md:4: unknown key `penulis` \u2014 did you mean "
-         "`authors`? As written, Warta does not read it"),
+         "peringatan: content/articles/a.md:4: kunci `penulis` tidak dikenal \u2014 maksud Anda "
+         "`authors`? Jika dibiarkan, Warta tidak membacanya"),
         ('tags: "Banjir BPBD Cuaca"',
-         "peringatan: content/articles/a.md:4: one tag `Banjir BPBD Cuaca` \u2014 if you meant 3 "
-         "tags, write `tags: [Banjir, BPBD, Cuaca]`; for one, write "
+         "peringatan: content/articles/a.md:4: satu tag `Banjir BPBD Cuaca` \u2014 jika maksudnya "
+         "3 tag, tulis `tags: [Banjir, BPBD, Cuaca]`; jika satu, tulis "
          "`tags: [Banjir BPBD Cuaca]`"),
         ("tags: Banjir, BPBD, Cuaca",
-         "peringatan: content/articles/a.md:4: `tags` is one text with commas, read as 3 tags "
-         "\u2014 write a YAML list: `tags: [Banjir, BPBD, Cuaca]`"),
+         "peringatan: content/articles/a.md:4: `tags` berupa satu teks berkoma, dibaca sebagai "
+         "3 tag \u2014 tulis sebagai daftar YAML: `tags: [Banjir, BPBD, Cuaca]`"),
         ("authors: Hmz, Ulm",
-         "peringatan: content/articles/a.md:4: `authors` is one text with commas, read as 2 "
-         "authors \u2014 write a YAML list: `authors: [Hmz, Ulm]`"),
+         "peringatan: content/articles/a.md:4: `authors` berupa satu teks berkoma, dibaca "
+         "sebagai 2 penulis \u2014 tulis sebagai daftar YAML: `authors: [Hmz, Ulm]`"),
         ("authors: [Hmzz]",
-         "peringatan: content/articles/a.md:4: the author `Hmzz` is not in [authors] of "
-         "site.toml \u2014 did you mean `Hmz` (Hamid Zulkarnain)? As written, it gets an "
-         "author page of its own"),
+         "peringatan: content/articles/a.md:4: penulis `Hmzz` tidak ada di [authors] site.toml "
+         "\u2014 maksud Anda `Hmz` (Hamid Zulkarnain)? Jika dibiarkan, nama ini mendapat "
+         "halaman penulis sendiri"),
         ("author: Ady",
-         "peringatan: content/articles/a.md:4: the author `Ady` is not in [authors] of "
-         "site.toml: the byline shows `Ady` \u2014 add `Ady = \"Full Name\"` to [authors] in "
-         "site.toml"),
+         "peringatan: content/articles/a.md:4: penulis `Ady` tidak ada di [authors] site.toml: "
+         "nama penulis tampil sebagai `Ady` \u2014 tambahkan `Ady = \"Nama Lengkap\"` ke "
+         "[authors] di site.toml"),
         ("authors: [Hamid Zulkarnian]",
-         "peringatan: content/articles/a.md:4: the author `Hamid Zulkarnian` is not in [authors] "
-         "of site.toml \u2014 did you mean `Hmz` (Hamid Zulkarnain)? As written, it gets an "
-         "author page of its own"),
+         "peringatan: content/articles/a.md:4: penulis `Hamid Zulkarnian` tidak ada di [authors] "
+         "site.toml \u2014 maksud Anda `Hmz` (Hamid Zulkarnain)? Jika dibiarkan, nama ini "
+         "mendapat halaman penulis sendiri"),
     ],
 )
 def test_warnings_name_the_line_and_the_build_goes_on(site: SiteMaker, line: str,
@@ -121,9 +122,11 @@ def test_warnings_name_the_line_and_the_build_goes_on(site: SiteMaker, line: str
     ("top", "expected"),
     [
         ("home_sise = 20",
-         "peringatan: site.toml:6: unknown key `home_sise` \u2014 did you mean `home_size`?"),
+         "peringatan: site.toml:6: kunci `home_sise` tidak dikenal \u2014 maksud Anda "
+         "`home_size`?"),
         ("[outptus]\nfeeds = false",
-         "peringatan: site.toml:6: unknown table `[outptus]` \u2014 did you mean `[outputs]`?"),
+         "peringatan: site.toml:6: tabel `[outptus]` tidak dikenal \u2014 maksud Anda "
+         "`[outputs]`?"),
     ],
 )
 def test_misspelt_settings_are_warnings_naming_site_toml(site: SiteMaker, top: str,
@@ -142,7 +145,8 @@ def test_settings_warnings_are_reported_with_the_errors_of_a_failed_build(
     site.write("content/articles/a.md", "tanpa frontmatter\n")
     code, _, err = build(site)
     assert code == 1
-    assert "site.toml:6: unknown key `home_sise`" in err and "a.md:1: no frontmatter" in err
+    assert "site.toml:6: kunci `home_sise` tidak dikenal" in err
+    assert "a.md:1: tidak ada frontmatter" in err
 
 
 def test_a_date_a_year_ahead_is_a_warning_and_its_unpublishing_is_named(
@@ -158,9 +162,9 @@ def test_a_date_a_year_ahead_is_a_warning_and_its_unpublishing_is_named(
     # summary names the article taken off the site
     assert code == 0
     assert err.splitlines() == [
-        "peringatan: content/articles/a.md:3: `date` is more than a year ahead: the article "
-        "will appear only from 2062-02-01T10:00+07:00, in the first build after that "
-        "\u2014 if the year is a typo, correct it"]
+        "peringatan: content/articles/a.md:3: `date` lebih dari setahun ke depan: artikel baru "
+        "tampil mulai 2062-02-01T10:00+07:00, pada build pertama setelah itu \u2014 jika "
+        "tahunnya salah ketik, perbaiki"]
     assert ("tidak lagi terbit: Banjir di Kota (/2026/02/banjir-di-kota/): kini bertanggal "
             "2062-02-01T10:00+07:00, jadi terjadwal") in out
     # (its published address answers with the gone notice meanwhile)
@@ -192,9 +196,9 @@ def test_an_image_without_src_shows_no_photo_anywhere(site: SiteMaker) -> None:
                "  caption: Genangan di Klojen.\n  credit: Istimewa\n---\nIsi.\n")
     site.write("content/media/foto.svg", "<svg xmlns='http://www.w3.org/2000/svg'/>")
     site.article("b", "Rapat", "2024-03-02", image="{src: media/foto.svg, alt: Rapat}")
-    expected = ("peringatan: content/articles/a.md:4: `image` has no `src`: no photo is shown, "
-                "only its `caption` and `credit` \u2014 add `src: media/\u2026` or remove "
-                "`image`")
+    expected = ("peringatan: content/articles/a.md:4: `image` tidak punya `src`: foto tidak "
+                "tampil, hanya `caption` dan `credit` \u2014 tambahkan `src: media/\u2026` atau "
+                "hapus `image`")
     # When it is checked and built
     code, out, err = run("check", "--site", str(site.root))
     assert code == 0 and "1 peringatan" in out and err.splitlines() == [expected]
@@ -217,17 +221,17 @@ def test_an_image_without_src_shows_no_photo_anywhere(site: SiteMaker) -> None:
     ("image", "expected"),
     [
         ("image:\n  alt: Banjir\n  src: media/2024/banjir.jpg",
-         "kesalahan: content/articles/a.md:4: the image 'media/2024/banjir.jpg' is not in "
-         "content/media/ \u2014 add the file as content/media/2024/banjir.jpg or correct the "
-         "path"),
+         "kesalahan: content/articles/a.md:4: gambar 'media/2024/banjir.jpg' tidak ada di "
+         "content/media/ \u2014 tambahkan berkasnya sebagai content/media/2024/banjir.jpg atau "
+         "perbaiki path-nya"),
         ("featured_image: {src: /home/editor/Foto/banjir.jpg, alt: Banjir}",
-         "kesalahan: content/articles/a.md:4: the image '/home/editor/Foto/banjir.jpg' is a file "
-         "on your computer, outside the site \u2014 copy the photo into content/media/ (e.g. "
-         "as content/media/banjir.jpg) and write `media/banjir.jpg`"),
+         "kesalahan: content/articles/a.md:4: gambar '/home/editor/Foto/banjir.jpg' adalah "
+         "berkas di komputer Anda, di luar situs \u2014 salin foto ke content/media/ (misalnya "
+         "sebagai content/media/banjir.jpg) lalu tulis `media/banjir.jpg`"),
         ("image: {src: ~/Foto/banjir.jpg, alt: Banjir}",
-         "kesalahan: content/articles/a.md:4: the image '~/Foto/banjir.jpg' is a file on your "
-         "computer, outside the site \u2014 copy the photo into content/media/ (e.g. as "
-         "content/media/banjir.jpg) and write `media/banjir.jpg`"),
+         "kesalahan: content/articles/a.md:4: gambar '~/Foto/banjir.jpg' adalah berkas di "
+         "komputer Anda, di luar situs \u2014 salin foto ke content/media/ (misalnya sebagai "
+         "content/media/banjir.jpg) lalu tulis `media/banjir.jpg`"),
     ],
 )
 def test_a_missing_image_file_is_an_error_at_its_line(site: SiteMaker, image: str,
@@ -245,13 +249,13 @@ def test_a_missing_image_file_is_an_error_at_its_line(site: SiteMaker, image: st
     ("line", "expected"),
     [
         ("tags: [Banjr]",
-         "peringatan: content/articles/c.md:4: the tag `Banjr` is on this article alone: did "
-         "you mean `Banjir` (2 articles)? \u2014 correct the spelling, or map it in "
-         "[tag_aliases] of site.toml; as written, it gets a tag page of its own"),
+         "peringatan: content/articles/c.md:4: hanya artikel ini yang memakai tag `Banjr`: "
+         "maksud Anda `Banjir` (2 artikel)? \u2014 perbaiki ejaannya, atau petakan di "
+         "[tag_aliases] site.toml; jika dibiarkan, tag ini mendapat halaman tag sendiri"),
         ("authors: [Rudi Hartonoo]",
-         "peringatan: content/articles/c.md:4: the author `Rudi Hartonoo` is on this article "
-         "alone: did you mean `Rudi Hartono` (2 articles)? \u2014 correct the spelling; as "
-         "written, it gets an author page of its own"),
+         "peringatan: content/articles/c.md:4: hanya artikel ini yang memakai penulis "
+         "`Rudi Hartonoo`: maksud Anda `Rudi Hartono` (2 artikel)? \u2014 perbaiki ejaannya; "
+         "jika dibiarkan, nama ini mendapat halaman penulis sendiri"),
     ],
 )
 def test_a_name_only_one_article_has_is_compared_with_the_names_in_use(
@@ -281,27 +285,27 @@ def test_a_name_only_one_article_has_is_compared_with_the_names_in_use(
         # name (and the date, where the line points then).
         ({"a.md": "title: Banjir\ndate: 2024-03-01\nslug: banjir",
           "b.md": "title: Banjir Lagi\ndate: 2024-03-01\nslug: banjir"},
-         "kesalahan: content/articles/b.md:4: the URL /2024/03/banjir/ is also used by "
-         "content/articles/a.md:4 \u2014 give one of them a different `slug` (or date)"),
+         "kesalahan: content/articles/b.md:4: URL /2024/03/banjir/ juga dipakai oleh "
+         "content/articles/a.md:4 \u2014 beri salah satunya `slug` (atau tanggal) yang berbeda"),
         ({"banjir.md": "date: 2024-03-01\ntitle: Banjir",
           "lama/banjir.md": "title: Banjir!\ndate: 2024-03-01T12:00:00+07:00"},
-         "kesalahan: content/articles/lama/banjir.md:3: the URL /2024/03/banjir/ is also "
-         "used by content/articles/banjir.md:2 \u2014 give one of them a different `slug` "
-         "(or date)"),
+         "kesalahan: content/articles/lama/banjir.md:3: URL /2024/03/banjir/ juga dipakai "
+         "oleh content/articles/banjir.md:2 \u2014 beri salah satunya `slug` (atau tanggal) "
+         "yang berbeda"),
         # An alias that is another article's URL, and one alias in two articles.
         ({"banjir.md": "title: Banjir\ndate: 2024-03-01",
           "b.md": "title: Rapat\ndate: 2024-03-02\naliases: [/2024/03/banjir/]"},
-         "kesalahan: content/articles/b.md:4: an alias /2024/03/banjir/ is also used by "
-         "content/articles/banjir.md:3 \u2014 remove it from `aliases` here"),
+         "kesalahan: content/articles/b.md:4: alias /2024/03/banjir/ juga dipakai oleh "
+         "content/articles/banjir.md:3 \u2014 hapus dari `aliases` di sini"),
         ({"a.md": "title: Banjir\ndate: 2024-03-01\naliases:\n  - /berita/1.html",
           "b.md": "title: Rapat\ndate: 2024-03-02\naliases: [/berita/1.html]"},
-         "kesalahan: content/articles/b.md:4: an alias /berita/1.html is also used by "
-         "content/articles/a.md:4 \u2014 remove it from the `aliases` of one of them"),
+         "kesalahan: content/articles/b.md:4: alias /berita/1.html juga dipakai oleh "
+         "content/articles/a.md:4 \u2014 hapus dari `aliases` salah satunya"),
         # Two pages (published at /<slug>/): one slug written, one from the file name.
         ({"../pages/a.md": "title: Tentang Kami\nslug: tentang",
           "../pages/tentang.md": "title: Tentang"},
-         "kesalahan: content/pages/tentang.md:2: the URL /tentang/ is also used by "
-         "content/pages/a.md:3 \u2014 give one of them a different `slug` (or date)"),
+         "kesalahan: content/pages/tentang.md:2: URL /tentang/ juga dipakai oleh "
+         "content/pages/a.md:3 \u2014 beri salah satunya `slug` (atau tanggal) yang berbeda"),
     ],
 )
 def test_a_url_two_files_would_have_names_both_at_their_lines(

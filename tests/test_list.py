@@ -120,5 +120,5 @@ def test_files_with_errors_are_named_and_the_rest_listed(site: SiteMaker) -> Non
     code, out, err = run("list", "--site", str(site.root), "--now", NOW)
     assert code == 1
     assert len(out.splitlines()) == 4
-    assert "content/articles/rusak.md:1: no frontmatter" in err
+    assert "content/articles/rusak.md:1: tidak ada frontmatter" in err
     assert "1 berkas dengan kesalahan tidak ditampilkan" in err

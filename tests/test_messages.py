@@ -43,16 +43,19 @@ def run(*args: str) -> tuple[int, str, str]:
 # The catalogue -------------------------------------------------------------------
 
 def said_in_code() -> set[str]:
-    """Every message the code passes to `_()` (or a reporter's `messages()`), as Babel's
-    extractor finds them, and the overlay's two constants."""
+    """Every message the code passes to `_()` (or a reporter's `messages()`) and every
+    template of a problem's `Text(...)`, as Babel's extractor finds them, and the
+    overlay's two constants."""
     found = {message for _, _, message, _, _ in extract_from_dir(
         str(GENERATOR), method_map=[("**.py", "python")],
-        keywords={"_": None, "messages": None}) if isinstance(message, str)}
-    return found | {OVERLAY_TITLE, CLOSE_LABEL}
+        keywords={"_": None, "messages": None, "Text": None}) if isinstance(message, str)}
+    return (found - {""}) | {OVERLAY_TITLE, CLOSE_LABEL}
 
 
-def fields(text: str) -> list[str]:
-    return sorted(name for _, name, _, _ in string.Formatter().parse(text) if name)
+def fields(text: str) -> list[tuple[str, str, str]]:
+    """Each `{field}` of `text` with its format spec and conversion (`{most:,}`)."""
+    return sorted((name, spec or "", conversion or "")
+                  for _, name, spec, conversion in string.Formatter().parse(text) if name)
 
 
 def test_the_indonesian_catalogue_has_every_message_and_nothing_else() -> None:
@@ -125,7 +128,8 @@ def test_a_build_with_the_catalogue_kept_does_not_load_babels_po_reader(
 # The commands, in both languages ---------------------------------------------------
 
 SAID = {
-    "en": {"warning": "warning: content/articles/a.md:4: unknown key `lokasi`",
+    "en": {"warning": "warning: content/articles/a.md:4: unknown key `lokasi` \u2014 did you "
+                      "mean `location`? As written, Warta does not read it",
            "ok": "OK: 1 articles, 1 warning(s).",
            "error": "error: content/articles/b.md:1: no frontmatter",
            "failed": "Build failed: 1 problem(s); output left unchanged.",
@@ -135,9 +139,10 @@ SAID = {
            "unpublished": "unpublished: Banjir (/2024/03/banjir/): now a draft",
            "draft": "  draft      /2024/03/banjir/",
            "none": "No articles match."},
-    "id": {"warning": "peringatan: content/articles/a.md:4: unknown key `lokasi`",
+    "id": {"warning": "peringatan: content/articles/a.md:4: kunci `lokasi` tidak dikenal "
+                      "\u2014 maksud Anda `location`? Jika dibiarkan, Warta tidak membacanya",
            "ok": "OK: 1 artikel, 1 peringatan.",
-           "error": "kesalahan: content/articles/b.md:1: no frontmatter",
+           "error": "kesalahan: content/articles/b.md:1: tidak ada frontmatter",
            "failed": "Build gagal: 1 masalah; output tidak diubah.",
            "found": "Ditemukan 1 masalah.",
            "summary": "1 artikel -> ",

@@ -23,7 +23,7 @@ from click.testing import CliRunner
 
 from generator.build.pipeline import BuildOptions, BuildResult, build
 from generator.cli import main
-from generator.errors import ContentError, Problem
+from generator.errors import ContentError, Problem, Text
 from generator.report import Reporter
 from generator.serve.command import Preview
 from generator.serve.http import (
@@ -40,7 +40,8 @@ from generator.serve.watch import Change, ChangeKind
 from tests.conftest import SiteMaker
 
 TIMEOUT = 10.0
-EVIL = Problem("content/articles/<b>x</b>.md", 3, "bad <script>alert(1)</script>", "fix & go")
+EVIL = Problem("content/articles/<b>x</b>.md", 3, Text("bad <script>alert(1)</script>"),
+               Text("fix & go"))
 
 # Paths without sockets -------------------------------------------------------------
 
@@ -111,7 +112,7 @@ def test_the_script_cannot_be_closed_by_its_state() -> None:
 
 
 def test_the_overlay_escapes_every_problem() -> None:
-    text = overlay([EVIL, Problem("site.toml", None, "no title")])
+    text = overlay([EVIL, Problem("site.toml", None, Text("no title"))])
     assert "<script>" not in text and "<b>" not in text
     assert "content/articles/&lt;b&gt;x&lt;/b&gt;.md:3: bad &lt;script&gt;" in text
     assert "fix &amp; go" in text and "<li>site.toml: no title</li>" in text

@@ -22,6 +22,8 @@ from tests.conftest import SiteMaker
 
 ROOT = Path(__file__).resolve().parents[1]
 BUSY = "another warta build or warta serve is building this site"
+SAID_BUSY = "warta build atau warta serve lain sedang menyusun situs ini"
+"""`BUSY` as the commands say it to the (Indonesian) test site."""
 # Seconds for a process that should get the lock: far longer than any test needs.
 PATIENT = "60"
 
@@ -110,8 +112,8 @@ def test_a_second_build_stops_with_a_clear_message_and_leaves_the_output(
         _, stderr = process.communicate(timeout=60)
     # Then it fails with the message, names the site and the holder, and changes nothing
     assert process.returncode == 1 and "Traceback" not in stderr
-    assert f"{site.root}: {BUSY} (pid {holder.pid}, started " in stderr
-    assert "wait for it to finish, or stop it, then run the command again" in stderr
+    assert f"{site.root}: {SAID_BUSY} (pid {holder.pid}, mulai " in stderr
+    assert "tunggu sampai selesai, atau hentikan, lalu jalankan perintahnya lagi" in stderr
     assert site.snapshot() == before
 
 
@@ -170,7 +172,7 @@ def test_concurrent_builds_end_as_one_clean_build(make_site: Callable[[str], Sit
             _, stderr = process.communicate(timeout=120)
             # Then each goes through or stops with the message, never with a traceback
             assert "Traceback" not in stderr
-            assert process.returncode == 0 or (process.returncode == 1 and BUSY in stderr)
+            assert process.returncode == 0 or (process.returncode == 1 and SAID_BUSY in stderr)
         assert 0 in (process.returncode for process in builds)
         # And the output is what a single build gives
         single = _warta("build", "--site", str(clean.root))

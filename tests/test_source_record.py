@@ -8,7 +8,7 @@ from pathlib import Path
 from generator.build.sources import parse_source
 from generator.config import parse_config
 from generator.content.source_record import SourceRecord
-from generator.errors import Problem
+from generator.errors import Problem, Text
 
 
 def test_an_article_a_page_and_a_failure_each_fill_their_field(tmp_path: Path) -> None:
@@ -30,5 +30,5 @@ def test_an_article_a_page_and_a_failure_each_fill_their_field(tmp_path: Path) -
 
 
 def test_a_record_survives_pickling_as_the_cache_stores_it() -> None:
-    record = SourceRecord(problems=(Problem("content/articles/a.md", 3, "rusak"),))
+    record = SourceRecord(problems=(Problem("content/articles/a.md", 3, Text("rusak")),))
     assert pickle.loads(pickle.dumps(record, protocol=pickle.HIGHEST_PROTOCOL)) == record

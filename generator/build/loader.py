@@ -19,10 +19,10 @@ from generator.build.sources import PARALLEL_THRESHOLD, Source, scan, stat_each
 from generator.cache.store import Cache, SourceEntry
 from generator.config import SiteConfig
 from generator.content.frontmatter import ProblemError, decode, key_line, split
-from generator.content.keys import SYNONYMS
+from generator.content.keys import AUTHOR, SYNONYMS, TAG
 from generator.content.model import Article, StaticPage
 from generator.content.source_record import SourceRecord
-from generator.errors import Problem
+from generator.errors import Problem, Text
 from generator.plan.clashes import Clash
 from generator.plan.names import NameHint
 
@@ -124,9 +124,10 @@ def record_problems(site_dir: Path, path: str, record: SourceRecord,
     if now is not None and article.date > now + FAR_AHEAD:
         problems.append(Problem(
             path, source_line(site_dir, path, "date"),
-            f"{_FAR_AHEAD_MESSAGE}: the article will appear only from "
-            f"{article.date.isoformat(timespec='minutes')}, in the first build after that",
-            "if the year is a typo, correct it", severity="warning"))
+            Text("`date` is more than a year ahead: the article will appear only from {date}, "
+                 "in the first build after that",
+                 date=article.date.isoformat(timespec="minutes")),
+            Text("if the year is a typo, correct it"), severity="warning"))
     return problems
 
 
@@ -141,7 +142,7 @@ _FAR_AHEAD_MESSAGE = "`date` is more than a year ahead"
 def depends_on_now(problem: Problem) -> bool:
     """Whether `problem` is one that `record_problems` finds only for some "now": a
     build that keeps a file's warnings from an earlier build must find it again."""
-    return problem.message.startswith(_FAR_AHEAD_MESSAGE)
+    return problem.message.template.startswith(_FAR_AHEAD_MESSAGE)
 
 
 def source_line(site_dir: Path, path: str, *keys: str) -> int | None:
@@ -182,8 +183,10 @@ def _name_problem(site_dir: Path, hint: NameHint) -> Problem:
     tag = hint.kind == "tag"
     return Problem(
         hint.path, source_line(site_dir, hint.path, *_NAME_KEYS[hint.kind]),
-        f"the {hint.kind} `{hint.written}` is on this article alone: did you mean "
-        f"`{hint.meant}` ({hint.count} articles)?",
-        "correct the spelling" + (", or map it in [tag_aliases] of site.toml" if tag else "")
-        + f"; as written, it gets {'a tag' if tag else 'an author'} page of its own",
+        Text("the {what} `{name}` is on this article alone: did you mean `{meant}` ({count} "
+             "articles)?", what=TAG if tag else AUTHOR, name=hint.written, meant=hint.meant,
+             count=hint.count),
+        Text("correct the spelling, or map it in [tag_aliases] of site.toml; as written, it "
+             "gets a tag page of its own") if tag else
+        Text("correct the spelling; as written, it gets an author page of its own"),
         severity="warning")

@@ -18,7 +18,7 @@ from generator.build.loader import IMAGE_KEYS, source_line
 from generator.config import SiteConfig
 from generator.content.folders import MEDIA
 from generator.content.model import Article, StaticPage
-from generator.errors import Problem
+from generator.errors import Problem, Text
 from generator.photos.derive import PhotoError
 from generator.photos.model import (
     Photo,
@@ -132,8 +132,8 @@ def article_problems(site_dir: Path, article: Article | StaticPage,
             line = next((n for n, text in enumerate(lines, 1) if src and src in text), None)
             if not src:
                 problems.append(Problem(
-                    article.path, line, "an image in the text has no source",
-                    "write it as `![what the photo shows](media/2024/foto.jpg)`"))
+                    article.path, line, Text("an image in the text has no source"),
+                    Text("write it as `![what the photo shows](media/2024/foto.jpg)`")))
                 continue
             if on_a_computer(src):
                 problems.append(_on_your_computer(article.path, line, src))
@@ -145,8 +145,8 @@ def article_problems(site_dir: Path, article: Article | StaticPage,
                                         failed, config)
             if line is not None and _no_alt(lines[line - 1], src):
                 problems.append(Problem(
-                    article.path, line, f"the image {src!r} has no alt text",
-                    "write what it shows between the brackets: `![alt text](…)`",
+                    article.path, line, Text("the image {src} has no alt text", src=repr(src)),
+                    Text("write what it shows between the brackets: `![alt text](…)`"),
                     severity="warning"))
     return problems
 
@@ -164,26 +164,31 @@ def _photo_problems(path: str, line: int | None, src: str, url: str,
         photo = photos[url]
         narrowest = config.images.widths[0]
         if photo.webp and photo.width < narrowest:
-            return [Problem(path, line, f"the photo {src!r} is {photo.width} pixels wide, "
-                            f"narrower than the narrowest width ({narrowest}): it will "
-                            "look blurred on most screens",
-                            "use a larger photo if there is one", severity="warning")]
+            return [Problem(path, line, Text("the photo {src} is {width} pixels wide, narrower "
+                                             "than the narrowest width ({narrowest}): it will "
+                                             "look blurred on most screens", src=repr(src),
+                                             width=photo.width, narrowest=narrowest),
+                            Text("use a larger photo if there is one"), severity="warning")]
         return []
     error = failed.get(url)
     if error is not None:
-        return [Problem(path, line, f"the image {src!r}: {error.message}", error.hint)]
+        return [Problem(path, line, Text("the image {src}: {error}", src=repr(src),
+                                         error=error.message), error.hint)]
     if _outside_the_site(src):
         return [_on_your_computer(path, line, src)]
-    return [Problem(path, line, f"the image {src!r} is not in {MEDIA}/",
-                    f"add the file as {MEDIA}/{relative} or correct the path")]
+    return [Problem(path, line, Text("the image {src} is not in {media}/", src=repr(src),
+                                     media=MEDIA),
+                    Text("add the file as {media}/{file} or correct the path", media=MEDIA,
+                         file=relative))]
 
 
 def _on_your_computer(path: str, line: int | None, src: str) -> Problem:
     # A path on the editor's computer: its folders are not to be made in media/.
     name = re.split(r"[/\\]", src.rstrip("/\\"))[-1]
-    return Problem(path, line, f"the image {src!r} is a file on your computer, outside "
-                   "the site", f"copy the photo into {MEDIA}/ (e.g. as {MEDIA}/{name}) "
-                   f"and write `media/{name}`")
+    return Problem(path, line, Text("the image {src} is a file on your computer, outside "
+                                    "the site", src=repr(src)),
+                   Text("copy the photo into {media}/ (e.g. as {media}/{name}) and write "
+                        "`media/{name}`", media=MEDIA, name=name))
 
 
 def _outside_the_site(src: str) -> bool:

@@ -17,7 +17,7 @@ from pathlib import Path
 from generator.cache.articles import CachedArticles
 from generator.cache.store import Cache
 from generator.config import SiteConfig
-from generator.errors import Problem
+from generator.errors import Problem, Text
 from generator.plan.site import Site
 from generator.search import records as search_records
 from generator.search import service
@@ -147,12 +147,13 @@ def index(done: SearchWork, jobs: int = 1) -> Problem | None:
     binary = service.executable()
     if binary is None:
         return Problem("site.toml", None,
-                       "the search index was not built: Pagefind is missing",
-                       "pip install 'pagefind[bin]', or set search = false under [outputs]",
-                       "warning")
+                       Text("the search index was not built: Pagefind is missing"),
+                       Text("pip install 'pagefind[bin]', or set search = false under "
+                            "[outputs]"), "warning")
     failure = publish(done, binary, jobs)
     if failure is None:
         return None
-    return Problem("output", None, f"Pagefind failed to index the search shards: {failure}",
-                   "build again; if it fails again, run `python -m pagefind --version` to "
-                   "check the Pagefind install", "warning")
+    return Problem("output", None, Text("Pagefind failed to index the search shards: "
+                                        "{failure}", failure=failure),
+                   Text("build again; if it fails again, run `python -m pagefind --version` "
+                        "to check the Pagefind install"), "warning")

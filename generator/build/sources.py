@@ -22,7 +22,7 @@ from generator.content import markup
 from generator.content.folders import ARTICLES, PAGES
 from generator.content.parse import ContentProblems, Parsed, parse_article, parse_page
 from generator.content.source_record import SourceRecord
-from generator.errors import Problem
+from generator.errors import Problem, Text
 
 # Below this many files to parse, starting worker processes costs more than it saves.
 PARALLEL_THRESHOLD = 64
@@ -219,8 +219,9 @@ def parse_source(task: tuple[str, bytes | str, str, str | None],
                 data = handle.read()
         except OSError as error:
             return SourceRecord(problems=(Problem(
-                path, None, f"the file cannot be read ({error.strerror or error})",
-                "check that it is still there and that Warta may read it"),)), None, ""
+                path, None, Text("the file cannot be read ({reason})",
+                                 reason=error.strerror or str(error)),
+                Text("check that it is still there and that Warta may read it")),)), None, ""
         digest = digest_of(data)
     render = (lambda _text: cached_body) if cached_body is not None else markup.render
     try:

@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from generator.errors import Problem
+from generator.errors import Problem, Text
 
 
 class Checker:
@@ -39,11 +39,11 @@ class Checker:
                 return number
         return None
 
-    def warn(self, table: str, key: str, message: str, hint: str) -> None:
+    def warn(self, table: str, key: str, message: Text, hint: Text) -> None:
         self.problems.append(Problem(self.path, self.line_in(table, key), message, hint,
                                      "warning"))
 
-    def problem_at(self, line: int | None, message: str, hint: str,
+    def problem_at(self, line: int | None, message: Text, hint: Text,
                    severity: str = "error") -> Problem:
         """A problem at a line found by the caller (an entry of an array of tables)."""
         return Problem(self.path, line, message, hint, severity)
@@ -55,30 +55,33 @@ class Checker:
                 return number
         return None
 
-    def fail(self, key: str, message: str, hint: str) -> None:
+    def fail(self, key: str, message: Text, hint: Text) -> None:
         self.problems.append(Problem(self.path, self.line_of(key.split(".")[-1]), message, hint))
 
     def string(self, table: Mapping[str, Any], key: str, default: str, name: str = "") -> str:
         value = table.get(key, default)
         if not isinstance(value, str):
-            self.fail(key, f"`{name or key}` must be a string, not {type(value).__name__}",
-                      f'write it in quotes, e.g. {key} = "..."')
+            self.fail(key, Text("`{key}` must be a string, not {kind}", key=name or key,
+                                kind=type(value).__name__),
+                      Text('write it in quotes, e.g. {key} = "..."', key=key))
             return default
         return value
 
     def positive(self, table: Mapping[str, Any], key: str, default: int) -> int:
         value = table.get(key, default)
         if isinstance(value, bool) or not isinstance(value, int) or value < 1:
-            self.fail(key, f"`{key}` must be a whole number of at least 1, not {value!r}",
-                      f"e.g. {key} = {default}")
+            self.fail(key, Text("`{key}` must be a whole number of at least 1, not {value}",
+                                key=key, value=repr(value)),
+                      Text("e.g. {key} = {default}", key=key, default=default))
             return default
         return value
 
     def boolean(self, table: Mapping[str, Any], key: str, name: str) -> bool:
         value = table.get(key, True)
         if not isinstance(value, bool):
-            self.fail(key, f"`{name}` must be true or false, not {value!r}",
-                      f"write {key} = true or {key} = false")
+            self.fail(key, Text("`{name}` must be true or false, not {value}", name=name,
+                                value=repr(value)),
+                      Text("write {key} = true or {key} = false", key=key))
             return True
         return value
 
@@ -93,6 +96,7 @@ def table(check: Checker, data: Mapping[str, Any], key: str) -> Mapping[str, Any
     """The table `[key]` (empty when absent); anything else there is a problem."""
     value = data.get(key, {})
     if not isinstance(value, dict):
-        check.fail(key, f"`{key}` must be a table", f"write it as a [{key}] section")
+        check.fail(key, Text("`{key}` must be a table", key=key),
+                   Text("write it as a [{key}] section", key=key))
         return {}
     return value

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from generator.config.checker import Checker
+from generator.errors import Text
 
 FOOTER_KEYS = ("links",)
 """The keys of `[footer]`."""
@@ -37,28 +38,33 @@ class FooterLink:
 def read_footer(check: Checker, table: Mapping[str, Any]) -> tuple[FooterLink, ...]:
     """The links of `[footer]` (empty when absent); each wrong one is a problem."""
     value = table.get("links", [])
-    example = 'e.g. links = [{ title = "Redaksi", url = "/redaksi/" }]'
+    example = Text('e.g. links = [{{ title = "Redaksi", url = "/redaksi/" }}]')
     if not isinstance(value, list):
-        check.fail("links", "`footer.links` must be a list of { title, url } tables", example)
+        check.fail("links", Text("`footer.links` must be a list of {{ title, url }} tables"),
+                   example)
         return ()
     links: list[FooterLink] = []
     for number, item in enumerate(value, start=1):
         if not isinstance(item, dict):
-            check.fail("links", f"`footer.links` entry {number} must be a "
-                       "{ title = ..., url = ... } table", example)
+            check.fail("links", Text("`footer.links` entry {number} must be a "
+                                     "{{ title = ..., url = ... }} table", number=number),
+                       example)
             continue
         title, url = item.get("title"), item.get("url")
         if not isinstance(title, str) or not title.strip():
-            check.fail("links", f"`footer.links` entry {number} needs a `title` text", example)
+            check.fail("links", Text("`footer.links` entry {number} needs a `title` text",
+                                     number=number), example)
             continue
         if not isinstance(url, str) or not url.startswith(("/", "http://", "https://",
                                                             "mailto:")):
-            check.fail("links", f"`footer.links` entry {number} ({title!r}) needs a `url` "
-                       "starting with /, http(s):// or mailto:", example)
+            check.fail("links", Text("`footer.links` entry {number} ({title}) needs a `url` "
+                                     "starting with /, http(s):// or mailto:", number=number,
+                                     title=repr(title)), example)
             continue
         for name in item:
             if name not in _LINK_KEYS:
-                check.warn("footer", "links", f"unknown key `{name}` in `footer.links` entry "
-                           f"{number}", "Warta reads only `title` and `url`")
+                check.warn("footer", "links", Text("unknown key `{name}` in `footer.links` "
+                                                   "entry {number}", name=name, number=number),
+                           Text("Warta reads only `title` and `url`"))
         links.append(FooterLink(title=title.strip(), url=url))
     return tuple(links)

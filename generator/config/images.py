@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from generator.config.checker import Checker
+from generator.errors import Text
 
 KEYS = ("widths", "quality", "publish_originals")
 """The keys `[images]` may hold."""
@@ -41,18 +42,21 @@ def read_images(check: Checker, table: Mapping[str, Any]) -> ImageSettings:
     if (not isinstance(widths, list) or not widths
             or not all(isinstance(w, int) and not isinstance(w, bool) and 16 <= w <= 8192
                        for w in widths)):
-        check.fail("widths", f"`images.widths` must be a list of widths in pixels "
-                   f"(16 to 8192), not {widths!r}", "e.g. widths = [480, 800, 1200, 1600]")
+        check.fail("widths", Text("`images.widths` must be a list of widths in pixels "
+                                  "(16 to 8192), not {value}", value=repr(widths)),
+                   Text("e.g. widths = [480, 800, 1200, 1600]"))
         widths = list(default.widths)
     quality = table.get("quality", default.quality)
     if isinstance(quality, bool) or not isinstance(quality, int) or not 1 <= quality <= 95:
-        check.fail("quality", f"`images.quality` must be a whole number from 1 to 95, "
-                   f"not {quality!r}", "e.g. quality = 80")
+        check.fail("quality", Text("`images.quality` must be a whole number from 1 to 95, "
+                                   "not {value}", value=repr(quality)),
+                   Text("e.g. quality = 80"))
         quality = default.quality
     originals = table.get("publish_originals", False)
     if not isinstance(originals, bool):
-        check.fail("publish_originals", "`images.publish_originals` must be true or false, "
-                   f"not {originals!r}", "write publish_originals = false")
+        check.fail("publish_originals", Text("`images.publish_originals` must be true or "
+                                             "false, not {value}", value=repr(originals)),
+                   Text("write publish_originals = false"))
         originals = False
     return ImageSettings(widths=tuple(sorted(set(widths))), quality=quality,
                          publish_originals=originals)

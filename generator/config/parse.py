@@ -22,7 +22,7 @@ from generator.config.images import KEYS as IMAGE_KEYS
 from generator.config.images import read_images
 from generator.config.model import AuthorInfo, Outputs, SiteConfig
 from generator.config.sections import HOME_KEYS, read_home, read_nav_tags, read_sections
-from generator.errors import ConfigError, Problem
+from generator.errors import NO_HINT, ConfigError, Problem, Text
 
 CONFIG_NAME = "site.toml"
 
@@ -59,20 +59,22 @@ def parse_config(text: str, path: str = CONFIG_NAME) -> SiteConfig:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
         line = _toml_error_line(str(error))
-        raise ConfigError([Problem(path, line, f"invalid TOML: {error}",
-                                   "fix the syntax; see docs/configuration.md")]) from None
+        raise ConfigError([Problem(path, line, Text("invalid TOML: {error}", error=str(error)),
+                                   Text("fix the syntax; see docs/configuration.md"))]) from None
     check = Checker(path, text)
     title = check.string(data, "title", "Warta")
     description = check.string(data, "description", "")
     base_url = check.string(data, "base_url", "http://localhost/")
     if not re.match(r"^https?://[^/\s]+(/\S*)?$", base_url):
-        check.fail("base_url", f"`base_url` must be an absolute http(s) URL, not {base_url!r}",
-                   'e.g. base_url = "https://berita.example/"')
+        check.fail("base_url", Text("`base_url` must be an absolute http(s) URL, not {value}",
+                                    value=repr(base_url)),
+                   Text('e.g. base_url = "https://berita.example/"'))
     base_url = base_url.rstrip("/") + "/"
     language = check.string(data, "language", "id")
     if not _LANGUAGE.match(language):
-        check.fail("language", f"`language` must be a language code like \"id\" or \"en\", "
-                   f"not {language!r}", 'e.g. language = "id"')
+        check.fail("language", Text("`language` must be a language code like \"id\" or \"en\", "
+                                    "not {value}", value=repr(language)),
+                   Text('e.g. language = "id"'))
         language = "id"
     else:
         language = _checked_locale(check, language)
@@ -80,13 +82,15 @@ def parse_config(text: str, path: str = CONFIG_NAME) -> SiteConfig:
     try:
         ZoneInfo(timezone)
     except (ZoneInfoNotFoundError, ValueError):
-        check.fail("timezone", f"unknown time zone {timezone!r}",
-                   'use an IANA name such as "Asia/Jakarta", "Asia/Makassar" or "Asia/Jayapura"')
+        check.fail("timezone", Text("unknown time zone {value}", value=repr(timezone)),
+                   Text('use an IANA name such as "Asia/Jakarta", "Asia/Makassar" or '
+                        '"Asia/Jayapura"'))
         timezone = "Asia/Jakarta"
     theme = check.string(data, "theme", "default")
     if not re.match(r"^[A-Za-z0-9_.-]+$", theme) or theme.startswith("."):
-        check.fail("theme", f"`theme` must be a folder name under themes/, not {theme!r}",
-                   'e.g. theme = "default"')
+        check.fail("theme", Text("`theme` must be a folder name under themes/, not {value}",
+                                 value=repr(theme)),
+                   Text('e.g. theme = "default"'))
         theme = "default"
     urls = table(check, data, "urls")
     article_url = check.string(urls, "article", "/{year}/{month}/{slug}/", "urls.article")
@@ -94,13 +98,14 @@ def parse_config(text: str, path: str = CONFIG_NAME) -> SiteConfig:
     imports = table(check, data, "import")
     known = imports.get("known_tags", [])
     if not isinstance(known, list) or not all(isinstance(t, str) for t in known):
-        check.fail("known_tags", "`import.known_tags` must be a list of strings",
-                   'e.g. known_tags = ["KPU", "Bawaslu"]')
+        check.fail("known_tags", Text("`import.known_tags` must be a list of strings"),
+                   Text('e.g. known_tags = ["KPU", "Bawaslu"]'))
         known = []
     sitemap_size = check.positive(data, "sitemap_size", 10000)
     if sitemap_size > 50000:
-        check.fail("sitemap_size", f"`sitemap_size` may be at most 50000, not {sitemap_size}",
-                   "search engines read at most 50,000 URLs per sitemap file")
+        check.fail("sitemap_size", Text("`sitemap_size` may be at most 50000, not {value}",
+                                        value=sitemap_size),
+                   Text("search engines read at most 50,000 URLs per sitemap file"))
     outputs_table = table(check, data, "outputs")
     outputs = Outputs(**{
         name: check.boolean(outputs_table, name, f"outputs.{name}")
@@ -147,8 +152,8 @@ def load_config(site_dir: Path) -> SiteConfig:
     try:
         text = path.read_text(encoding="utf-8")
     except UnicodeDecodeError:
-        raise ConfigError([Problem(CONFIG_NAME, None, "site.toml is not UTF-8 text",
-                                   "save it as UTF-8")]) from None
+        raise ConfigError([Problem(CONFIG_NAME, None, Text("site.toml is not UTF-8 text"),
+                                   Text("save it as UTF-8"))]) from None
     return parse_config(text, CONFIG_NAME)
 
 
@@ -166,23 +171,28 @@ def _unknown_keys(check: Checker, data: Mapping[str, Any]) -> None:
             for name in value:
                 if name not in inner:
                     close = near(name, inner)
-                    check.warn(key, name, f"unknown key `{name}` in [{key}]",
-                               f"did you mean `{close}`?" if close else
-                               "Warta reads only " + ", ".join(f"`{n}`" for n in inner))
+                    check.warn(key, name, Text("unknown key `{name}` in [{table}]", name=name,
+                                               table=key),
+                               Text("did you mean `{name}`?", name=close) if close else
+                               Text("Warta reads only {keys}",
+                                    keys=", ".join(f"`{n}`" for n in inner)))
         elif key == "authors" and isinstance(value, dict):
             for initials, author in value.items():
                 for name in author if isinstance(author, dict) else ():
                     if name not in _AUTHOR_KEYS:
                         close = near(name, _AUTHOR_KEYS)
                         check.warn(f"authors.{initials}", name,
-                                   f"unknown key `{name}` in [authors.{initials}]",
-                                   f"did you mean `{close}`?" if close else
-                                   "Warta reads only `name`, `bio` and `photo`")
+                                   Text("unknown key `{name}` in [{table}]", name=name,
+                                        table=f"authors.{initials}"),
+                                   Text("did you mean `{name}`?", name=close) if close else
+                                   Text("Warta reads only `name`, `bio` and `photo`"))
         elif key not in _KNOWN_TOP and (close := near(key, _KNOWN_TOP)) is not None:
             if isinstance(value, dict):
-                check.warn("", key, f"unknown table `[{key}]`", f"did you mean `[{close}]`?")
+                check.warn("", key, Text("unknown table `[{name}]`", name=key),
+                           Text("did you mean `[{name}]`?", name=close))
             else:
-                check.warn("", key, f"unknown key `{key}`", f"did you mean `{close}`?")
+                check.warn("", key, Text("unknown key `{name}`", name=key),
+                           Text("did you mean `{name}`?", name=close))
 
 
 def _checked_locale(check: Checker, language: str) -> str:
@@ -191,8 +201,9 @@ def _checked_locale(check: Checker, language: str) -> str:
     try:
         Locale.parse(language.replace("-", "_"))
     except (UnknownLocaleError, ValueError):
-        check.fail("language", f"Babel has no locale for language {language!r}",
-                   'use a code such as "id" or "en"')
+        check.fail("language", Text("Babel has no locale for language {value}",
+                                    value=repr(language)),
+                   Text('use a code such as "id" or "en"'))
         return "id"
     return language
 
@@ -201,9 +212,10 @@ def _check_pattern(check: Checker, pattern: str) -> None:
     names = set(re.findall(r"\{(\w+)\}", pattern))
     if (not pattern.startswith("/") or "{slug}" not in pattern or names - _PLACEHOLDERS
             or not (pattern.endswith("/") or pattern.endswith(".html")) or ".." in pattern):
-        check.fail("article", f"invalid `urls.article` pattern {pattern!r}",
-                   "start with /, include {slug}, end with / or .html, and use only "
-                   "{year} {month} {day} {slug}")
+        check.fail("article", Text("invalid `urls.article` pattern {value}",
+                                   value=repr(pattern)),
+                   Text("start with /, include {{slug}}, end with / or .html, and use only "
+                        "{{year}} {{month}} {{day}} {{slug}}"))
 
 
 def _authors(check: Checker, table: Mapping[str, Any]) -> dict[str, AuthorInfo]:
@@ -214,12 +226,14 @@ def _authors(check: Checker, table: Mapping[str, Any]) -> dict[str, AuthorInfo]:
         elif isinstance(value, dict) and isinstance(value.get("name"), str):
             bio, photo = value.get("bio", ""), value.get("photo", "")
             if not isinstance(bio, str) or not isinstance(photo, str):
-                check.fail(key, f"`authors.{key}`: bio and photo must be strings", "")
+                check.fail(key, Text("`authors.{key}`: bio and photo must be strings",
+                                     key=key), NO_HINT)
                 continue
             authors[key] = AuthorInfo(key=key, name=value["name"], bio=bio, photo=photo)
         else:
-            check.fail(key, f"`authors.{key}` must be a name or a table with `name`",
-                       f'e.g. {key} = "Nama Lengkap"')
+            check.fail(key, Text("`authors.{key}` must be a name or a table with `name`",
+                                 key=key),
+                       Text('e.g. {key} = "Nama Lengkap"', key=key))
     return authors
 
 
@@ -227,8 +241,9 @@ def _aliases(check: Checker, table: Mapping[str, Any]) -> dict[str, str]:
     aliases: dict[str, str] = {}
     for key, value in table.items():
         if not isinstance(value, str) or not value.strip():
-            check.fail(key, f"`tag_aliases.{key}` must be the tag to use instead",
-                       f'e.g. "{key}" = "Nama Tag"')
+            check.fail(key, Text("`tag_aliases.{key}` must be the tag to use instead",
+                                 key=key),
+                       Text('e.g. "{key}" = "Nama Tag"', key=key))
             continue
         aliases[key.strip().lower()] = value.strip()
     return aliases

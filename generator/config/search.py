@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from generator.config.checker import Checker, table
+from generator.errors import Text
 
 KEYS = ("shard_size", "newest_shard_size")
 """The keys `[search]` may hold."""
@@ -36,9 +37,10 @@ def read_search(check: Checker, data: Mapping[str, Any]) -> SearchSettings:
     size = _size(check, found, "shard_size", DEFAULT_SHARD_SIZE)
     newest = _size(check, found, "newest_shard_size", min(DEFAULT_NEWEST_SHARD_SIZE, size))
     if newest > size:
-        check.fail("newest_shard_size", f"`search.newest_shard_size` ({newest}) may not be "
-                   f"bigger than `search.shard_size` ({size})",
-                   "the newest articles are cut into smaller shards than the rest")
+        check.fail("newest_shard_size", Text("`search.newest_shard_size` ({newest}) may not "
+                                             "be bigger than `search.shard_size` ({size})",
+                                             newest=newest, size=size),
+                   Text("the newest articles are cut into smaller shards than the rest"))
         newest = size
     return SearchSettings(shard_size=size, newest_shard_size=newest)
 
@@ -46,8 +48,9 @@ def read_search(check: Checker, data: Mapping[str, Any]) -> SearchSettings:
 def _size(check: Checker, found: Mapping[str, Any], key: str, default: int) -> int:
     size = check.positive(found, key, default)
     if size > MOST_SHARD_SIZE:
-        check.fail(key, f"`search.{key}` may be at most {MOST_SHARD_SIZE}, not {size}",
-                   "a bigger shard makes an edit re-index it for seconds; "
-                   f"e.g. {key} = {default}")
+        check.fail(key, Text("`search.{key}` may be at most {most}, not {size}", key=key,
+                             most=MOST_SHARD_SIZE, size=size),
+                   Text("a bigger shard makes an edit re-index it for seconds; "
+                        "e.g. {key} = {default}", key=key, default=default))
         return default
     return size

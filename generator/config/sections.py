@@ -6,6 +6,7 @@ Each reader takes the `Checker`, so a wrong value is a problem with its line.
 
 from __future__ import annotations
 
+import difflib
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -13,6 +14,7 @@ from typing import Any
 
 from generator import urls
 from generator.config.checker import Checker, near, table
+from generator.errors import NO_HINT, Text
 from generator.slugs import slugify
 
 SECTION_KEYS = ("name", "slug", "order", "description")
@@ -54,8 +56,8 @@ def read_sections(check: Checker, data: Mapping[str, Any]) -> tuple[Section, ...
     """The `[[sections]]` of site.toml, in menu order; each bad entry a problem."""
     value = data.get("sections", [])
     if not isinstance(value, list) or not all(isinstance(v, dict) for v in value):
-        check.fail("sections", "`sections` must be a list of tables",
-                   'write each as [[sections]] with name = "Pemerintahan" and order = 1')
+        check.fail("sections", Text("`sections` must be a list of tables"),
+                   Text('write each as [[sections]] with name = "Pemerintahan" and order = 1'))
         return ()
     found: list[tuple[int, int, Section]] = []
     names: dict[str, str] = {}
@@ -68,17 +70,19 @@ def read_sections(check: Checker, data: Mapping[str, Any]) -> tuple[Section, ...
             other = names.setdefault(word, section.name)
             if other != section.name:
                 check.problems.append(check.problem_at(
-                    line, f"the section {section.name!r} has the same name or slug as "
-                    f"{other!r}", "give each section its own name and slug"))
+                    line, Text("the section {name} has the same name or slug as {other}",
+                               name=repr(section.name), other=repr(other)),
+                    Text("give each section its own name and slug")))
         found.append((section.order, number, section))
         for key in entry:
             if key not in SECTION_KEYS:
                 close = near(key, SECTION_KEYS)
                 check.problems.append(check.problem_at(
                     _key_line(check, number, key) or line,
-                    f"unknown key `{key}` in [[sections]]",
-                    f"did you mean `{close}`?" if close else
-                    "Warta reads only " + ", ".join(f"`{n}`" for n in SECTION_KEYS),
+                    Text("unknown key `{name}` in [[sections]]", name=key),
+                    Text("did you mean `{name}`?", name=close) if close else
+                    Text("Warta reads only {keys}",
+                         keys=", ".join(f"`{n}`" for n in SECTION_KEYS)),
                     "warning"))
     return tuple(section for _, _, section in sorted(found, key=lambda f: f[:2]))
 
@@ -87,8 +91,8 @@ def read_nav_tags(check: Checker, data: Mapping[str, Any]) -> tuple[str, ...]:
     """`nav_tags`: the tags of the menu when no section is configured."""
     value = data.get("nav_tags", [])
     if not isinstance(value, list) or not all(isinstance(t, str) and t.strip() for t in value):
-        check.fail("nav_tags", "`nav_tags` must be a list of tag names",
-                   'e.g. nav_tags = ["Pemkot Sumberjaya", "Banjir"]')
+        check.fail("nav_tags", Text("`nav_tags` must be a list of tag names"),
+                   Text('e.g. nav_tags = ["Pemkot Sumberjaya", "Banjir"]'))
         return ()
     return tuple(t.strip() for t in value)
 
@@ -99,8 +103,9 @@ def read_home(check: Checker, data: Mapping[str, Any]) -> HomeSettings:
     lead = check.string(home, "lead", "", "home.lead").strip()
     picks = home.get("picks", 4)
     if isinstance(picks, bool) or not isinstance(picks, int) or picks < 0:
-        check.fail("picks", f"`home.picks` must be a whole number, not {picks!r}",
-                   "e.g. picks = 4 (0 hides the editors' picks)")
+        check.fail("picks", Text("`home.picks` must be a whole number, not {value}",
+                                 value=repr(picks)),
+                   Text("e.g. picks = 4 (0 hides the editors' picks)"))
         picks = 4
     return HomeSettings(lead=lead, picks=picks)
 
@@ -115,29 +120,43 @@ def section_named(sections: Sequence[Section], written: str) -> Section | None:
     return None
 
 
+def section_hint(sections: Sequence[Section], written: str) -> Text:
+    """What to write instead of the unknown section `written`: the closest name, or
+    the list of them."""
+    folded = {section.name.casefold(): section.name for section in sections}
+    close = difflib.get_close_matches(written.strip().casefold(), folded, n=1, cutoff=0.6)
+    if close:
+        return Text("did you mean `{name}`?", name=folded[close[0]])
+    return Text("use one of {names} ([[sections]] in site.toml)",
+                names=", ".join(section.name for section in sections))
+
+
 def _section(check: Checker, entry: Mapping[str, Any], line: int | None) -> Section | None:
     name = entry.get("name")
     if not isinstance(name, str) or not name.strip():
         check.problems.append(check.problem_at(
-            line, "a [[sections]] entry needs a `name`", 'e.g. name = "Pemerintahan"'))
+            line, Text("a [[sections]] entry needs a `name`"),
+            Text('e.g. name = "Pemerintahan"')))
         return None
     given = entry.get("slug", name)
     slug = slugify(given) if isinstance(given, str) else ""
     if not slug:
         check.problems.append(check.problem_at(
-            line, f"the section {name!r} has no slug to make a URL from",
-            'write slug = "pemerintahan": letters, digits and hyphens'))
+            line, Text("the section {name} has no slug to make a URL from", name=repr(name)),
+            Text('write slug = "pemerintahan": letters, digits and hyphens')))
         return None
     order = entry.get("order", 0)
     if isinstance(order, bool) or not isinstance(order, int):
         check.problems.append(check.problem_at(
-            line, f"`order` of the section {name!r} must be a whole number, not {order!r}",
-            "e.g. order = 1 (the menu shows the smallest first)"))
+            line, Text("`order` of the section {name} must be a whole number, not {value}",
+                       name=repr(name), value=repr(order)),
+            Text("e.g. order = 1 (the menu shows the smallest first)")))
         order = 0
     description = entry.get("description", "")
     if not isinstance(description, str):
         check.problems.append(check.problem_at(
-            line, f"`description` of the section {name!r} must be text", ""))
+            line, Text("`description` of the section {name} must be text", name=repr(name)),
+            NO_HINT))
         description = ""
     return Section(name=name.strip(), slug=slug, order=order, description=description.strip())
 

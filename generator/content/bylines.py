@@ -14,13 +14,15 @@ import re
 from collections.abc import Mapping
 
 from generator.config import AuthorInfo
+from generator.content.keys import AUTHOR
+from generator.errors import Text
 
 _INITIALS = re.compile(r"[^\W\d_]{2,4}")
 """What imported initials look like: two to four letters (`Hmz`, `Ulm`)."""
 
 
 def unknown_author(written: str, authors: Mapping[str, AuthorInfo],
-                   what: str = "author") -> tuple[str, str] | None:
+                   what: Text = AUTHOR) -> tuple[Text, Text] | None:
     """The warning's message and hint for author `written`, or None when `[authors]`
     knows it (as initials or as a full name) or it looks like a name of its own."""
     if written in authors:
@@ -28,7 +30,8 @@ def unknown_author(written: str, authors: Mapping[str, AuthorInfo],
     names = {info.name.casefold(): key for key, info in authors.items()}
     if written.casefold() in names:
         return None
-    message = f"the {what} `{written}` is not in [authors] of site.toml"
+    message = Text("the {what} `{name}` is not in [authors] of site.toml", what=what,
+                   name=written)
     if " " in written:  # a full name: compared with the full names
         near = difflib.get_close_matches(written.casefold(), names, n=1, cutoff=0.8)
         meant = names[near[0]] if near else None
@@ -36,11 +39,13 @@ def unknown_author(written: str, authors: Mapping[str, AuthorInfo],
         found = difflib.get_close_matches(written, list(authors), n=1, cutoff=0.6)
         meant = found[0] if found else None
     if meant is not None:
-        written_as = ("As written, it gets an author page of its own" if what == "author"
-                      else "As written, the page shows it as it is")
-        return (message, f"did you mean `{meant}` ({authors[meant].name})? {written_as}")
+        written_as = (Text("As written, it gets an author page of its own") if what == AUTHOR
+                      else Text("As written, the page shows it as it is"))
+        return (message, Text("did you mean `{name}` ({full})? {written_as}", name=meant,
+                              full=authors[meant].name, written_as=written_as))
     if _INITIALS.fullmatch(written):
-        return (f"{message}: the page shows `{written}`" if what != "author" else
-                f"{message}: the byline shows `{written}`",
-                f'add `{written} = "Full Name"` to [authors] in site.toml')
+        return (Text("{message}: the page shows `{name}`", message=message, name=written)
+                if what != AUTHOR else
+                Text("{message}: the byline shows `{name}`", message=message, name=written),
+                Text('add `{name} = "Full Name"` to [authors] in site.toml', name=written))
     return None

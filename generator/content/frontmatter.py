@@ -13,7 +13,7 @@ from typing import Any
 import yaml
 from yaml.nodes import ScalarNode
 
-from generator.errors import Problem
+from generator.errors import Problem, Text
 
 # The C loader is about 7x faster than the pure-Python one; both are safe.
 _Loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -39,18 +39,17 @@ class Split:
 def decode(data: bytes, path: str) -> str:
     """Bytes of a source file as text; raises ValueError carrying a Problem."""
     if not data.strip():
-        raise ProblemError(Problem(path, None, "the file is empty",
-                                   "write frontmatter and a body, or delete the file"))
+        raise ProblemError(Problem(path, None, EMPTY, EMPTY_HINT))
     if b"\x00" in data[:8192]:
-        raise ProblemError(Problem(path, None, "this is a binary file, not Markdown text",
-                                   "remove it from content/ or rename it so it does not end "
-                                   "in .md"))
+        raise ProblemError(Problem(path, None, Text("this is a binary file, not Markdown text"),
+                                   Text("remove it from content/ or rename it so it does not "
+                                        "end in .md")))
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as error:
         line = data[: error.start].count(b"\n") + 1
-        raise ProblemError(Problem(path, line, "the file is not UTF-8 text",
-                                   "save it with UTF-8 encoding")) from None
+        raise ProblemError(Problem(path, line, Text("the file is not UTF-8 text"),
+                                   Text("save it with UTF-8 encoding"))) from None
     return text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
 
 
@@ -66,14 +65,16 @@ def split(text: str, path: str) -> Split:
     """Cut `text` into YAML frontmatter and body."""
     lines = text.split("\n")
     if not lines or not _FENCE.match(lines[0]):
-        raise ProblemError(Problem(path, 1, "no frontmatter: the file must start with a line `---`",
-                                   "add `---`, `title: ...`, `date: ...`, `---` at the top"))
+        raise ProblemError(Problem(
+            path, 1, Text("no frontmatter: the file must start with a line `---`"),
+            Text("add `---`, `title: ...`, `date: ...`, `---` at the top")))
     for index in range(1, len(lines)):
         if _END.match(lines[index]):
             break
     else:
-        raise ProblemError(Problem(path, 1, "the frontmatter opened on line 1 is never closed",
-                                   "add a line `---` after the last frontmatter key"))
+        raise ProblemError(Problem(path, 1,
+                                   Text("the frontmatter opened on line 1 is never closed"),
+                                   Text("add a line `---` after the last frontmatter key")))
     fm_lines = lines[1:index]
     try:
         data = simple_load(fm_lines)
@@ -84,14 +85,16 @@ def split(text: str, path: str) -> Split:
     except (ValueError, OverflowError) as error:
         # YAML reads `2024-13-45` as a date and fails to make it (no mark, no YAMLError).
         raise ProblemError(Problem(path, _impossible_date_line(fm_lines),
-                                   f"a date in the frontmatter does not exist ({error})",
-                                   "write it as 2024-03-01 or 2024-03-01T09:00:00+07:00 with "
-                                   "a month from 1 to 12 and a day of that month")) from None
+                                   Text("a date in the frontmatter does not exist ({error})",
+                                        error=str(error)),
+                                   Text("write it as 2024-03-01 or 2024-03-01T09:00:00+07:00 "
+                                        "with a month from 1 to 12 and a day of that "
+                                        "month"))) from None
     if data is None:
         data = {}
     if not isinstance(data, dict):
-        raise ProblemError(Problem(path, 2, "the frontmatter must be `key: value` lines",
-                                   "write one key per line, e.g. `title: Judul`"))
+        raise ProblemError(Problem(path, 2, Text("the frontmatter must be `key: value` lines"),
+                                   Text("write one key per line, e.g. `title: Judul`")))
     return Split(data={str(k): v for k, v in data.items()}, lines=tuple(fm_lines),
                  first_line=2, body="\n".join(lines[index + 1:]))
 
@@ -99,10 +102,12 @@ def split(text: str, path: str) -> Split:
 # What YAML says it was reading when it failed, for an editor: the line where the
 # construct began is where the mistake usually is.
 _OPENED = {
-    "while parsing a flow sequence": "the list `[` opened here is not closed",
-    "while parsing a flow mapping": "the mapping `{` opened here is not closed",
-    "while scanning a quoted scalar": "the quoted text opened here is not closed",
+    "while parsing a flow sequence": Text("the list `[` opened here is not closed"),
+    "while parsing a flow mapping": Text("the mapping `{{` opened here is not closed"),
+    "while scanning a quoted scalar": Text("the quoted text opened here is not closed"),
 }
+EMPTY = Text("the file is empty")
+EMPTY_HINT = Text("write frontmatter and a body, or delete the file")
 
 
 def yaml_problem(error: yaml.YAMLError, path: str) -> Problem:
@@ -113,14 +118,17 @@ def yaml_problem(error: yaml.YAMLError, path: str) -> Problem:
     noticed = noticed_mark.line + 2 if noticed_mark is not None else None
     began = began_mark.line + 2 if began_mark is not None else None
     reason = getattr(error, "problem", None) or str(error)
-    hint = "check quotes, colons and indentation; quote values that contain `: `"
+    hint = Text("check quotes, colons and indentation; quote values that contain `: `")
     context = getattr(error, "context", None)
     if began is None or noticed is None or began == noticed or not context:
-        return Problem(path, noticed, f"invalid YAML in the frontmatter: {reason}", hint)
-    what = _OPENED.get(context) or (
-        f"the part that begins here ({context.removeprefix('while ')}) is not finished")
-    return Problem(path, began, f"invalid YAML in the frontmatter: {what} "
-                   f"(noticed at line {noticed}: {reason})", hint)
+        return Problem(path, noticed, Text("invalid YAML in the frontmatter: {reason}",
+                                           reason=reason), hint)
+    what = _OPENED.get(context) or Text(
+        "the part that begins here ({context}) is not finished",
+        context=context.removeprefix("while "))
+    return Problem(path, began, Text("invalid YAML in the frontmatter: {what} "
+                                     "(noticed at line {line}: {reason})", what=what,
+                                     line=noticed, reason=reason), hint)
 
 
 # Most frontmatter is `key: value` lines of plain words, quoted text, dates and

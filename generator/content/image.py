@@ -11,16 +11,13 @@ from generator import urls
 from generator.content.frontmatter import clean
 from generator.content.keys import SYNONYMS
 from generator.content.model import Image
-
-NO_SRC = "`{key}` has no `src`: no photo is shown"
-"""The warning for an image written without a photo (what the importer writes when
-the text had the caption of a photo it does not have)."""
+from generator.errors import NO_HINT, Text
 
 
 class Fail(Protocol):
     """Reports a problem at the line of frontmatter `key`."""
 
-    def __call__(self, key: str, message: str, hint: str = "",
+    def __call__(self, key: str, message: Text, hint: Text = NO_HINT,
                  severity: str = "error") -> None: ...
 
 
@@ -40,9 +37,9 @@ def read_image(data: Mapping[str, Any], fail: Fail) -> Image | None:
     if isinstance(value, str):
         value = {"src": value}
     if not isinstance(value, dict) or not isinstance(value.get("src", ""), str):
-        fail(key, "`image` must be a mapping with `src`",
-             "write `image:` then `  src: media/foto.jpg` and optional `alt`, "
-             "`caption`, `credit`")
+        fail(key, Text("`image` must be a mapping with `src`"),
+             Text("write `image:` then `  src: media/foto.jpg` and optional `alt`, "
+                  "`caption`, `credit`"))
         return None
     texts = {}
     for field_name in ("alt", "caption", "credit"):
@@ -52,20 +49,26 @@ def read_image(data: Mapping[str, Any], fail: Fail) -> Image | None:
     if not src:
         # Imported text often has the caption of a photo the newsroom has not supplied
         # (yet): the caption and credit are shown as text, without an image.
-        said = " and ".join(f"`{n}`" for n in ("caption", "credit") if texts[n])
-        fail(key, NO_SRC.format(key=key) + (f", only its {said}" if said else ""),
-             f"add `src: media/…` or remove `{key}`", severity="warning")
+        shown = [f"`{n}`" for n in ("caption", "credit") if texts[n]]
+        said = (shown[0] if len(shown) == 1 else
+                Text("{first} and {second}", first=shown[0], second=shown[1]) if shown else "")
+        message = (Text("`{key}` has no `src`: no photo is shown, only its {said}", key=key,
+                        said=said) if said else
+                   Text("`{key}` has no `src`: no photo is shown", key=key))
+        fail(key, message, Text("add `src: media/…` or remove `{key}`", key=key),
+             severity="warning")
         if not said:
             return None
         return Image(src="", url="", **texts)
     url = image_url(src)
     if url is None:
-        fail(key, f"`image.src` {src!r} is neither an http(s) URL nor a path under "
-             "content/media/", "use e.g. `media/2018/09/foto.jpg` or `https://...`")
+        fail(key, Text("`image.src` {src} is neither an http(s) URL nor a path under "
+                       "content/media/", src=repr(src)),
+             Text("use e.g. `media/2018/09/foto.jpg` or `https://...`"))
         return None
     if not texts["alt"]:
-        fail(key, "the photo has no `alt` text: readers who cannot see it get nothing",
-             "add `alt:` under `image:` and say in a few words what the photo shows",
+        fail(key, Text("the photo has no `alt` text: readers who cannot see it get nothing"),
+             Text("add `alt:` under `image:` and say in a few words what the photo shows"),
              severity="warning")
     return Image(src=src, url=url, **texts)
 

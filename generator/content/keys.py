@@ -11,6 +11,8 @@ import difflib
 from collections.abc import Collection, Iterable, Mapping
 from typing import Any
 
+from generator.errors import Text
+
 KNOWN_KEYS = frozenset({
     "title", "date", "slug", "tags", "authors", "author", "editors", "summary", "location",
     "source", "image", "draft", "updated", "corrections", "aliases", "withdrawn",
@@ -94,3 +96,23 @@ def looks_like_several(text: str, known: Collection[str] | None = None) -> list[
 def as_list(key: str, items: Iterable[str]) -> str:
     """`key: [a, b]`, the way to write a list in the frontmatter."""
     return f"{key}: [{', '.join(items)}]"
+
+
+TAG, AUTHOR, EDITOR = Text("tag"), Text("author"), Text("editor")
+"""What a list of names holds, in the words of its problems."""
+
+
+def list_warning(key: str, names: list[str], what: Text,
+                 known: Collection[str] | None = None) -> tuple[Text, Text] | None:
+    """The message and hint of a warning for the names read from one text of `key`, or
+    None: the text held commas (cut there), or one name that looks like several."""
+    if len(names) > 1:
+        return (Text("`{key}` is one text with commas, read as {count} {what}s", key=key,
+                     count=len(names), what=what),
+                Text("write a YAML list: `{list}`", list=as_list(key, names)))
+    if names and (words := looks_like_several(names[0], known)) is not None:
+        return (Text("one {what} `{name}`", what=what, name=names[0]),
+                Text("if you meant {count} {what}s, write `{several}`; for one, write "
+                     "`{one}`", count=len(words), what=what, several=as_list(key, words),
+                     one=as_list(key, names)))
+    return None

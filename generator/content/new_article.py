@@ -9,7 +9,7 @@ import frontmatter
 
 from generator.config import load_config
 from generator.content.folders import ARTICLES
-from generator.errors import ContentError, Problem, display_path
+from generator.errors import ContentError, Problem, Text, display_path
 from generator.slugs import slugify
 
 # The keys an editor may add, commented out with examples. Each line, uncommented as
@@ -56,14 +56,16 @@ def create_article(site_dir: Path, title: str, now: datetime) -> Path:
     when = now.astimezone(config.zone).replace(microsecond=0)
     slug = slugify(title)
     if not slug:
-        raise ContentError([Problem("(title)", None, f"the title {title!r} gives no URL slug",
-                                    "use a title with letters or digits")])
+        raise ContentError([Problem("(title)", None, Text("the title {title} gives no URL slug",
+                                                          title=repr(title)),
+                                    Text("use a title with letters or digits"))])
     path = site_dir / ARTICLES / f"{when:%Y}" / f"{when:%m}" / f"{slug}.md"
     path.parent.mkdir(parents=True, exist_ok=True)
     try:
         with path.open("x", encoding="utf-8") as handle:
             handle.write(article_text(title, when, tuple(s.name for s in config.sections)))
     except FileExistsError:
-        raise ContentError([Problem(display_path(path, site_dir), None, "the file already exists",
-                                    "choose another title or edit that file")]) from None
+        raise ContentError([Problem(display_path(path, site_dir), None,
+                                    Text("the file already exists"),
+                                    Text("choose another title or edit that file"))]) from None
     return path

@@ -7,7 +7,6 @@ what to re-parse is the loader's business (`build/loader.py`).
 
 from __future__ import annotations
 
-import difflib
 import re
 from collections.abc import Callable, Collection
 from dataclasses import dataclass
@@ -17,15 +16,15 @@ from zoneinfo import ZoneInfo
 
 from generator import urls
 from generator.config import SiteConfig
-from generator.config.sections import section_named
-from generator.content import keys, markup
+from generator.config.sections import section_hint, section_named
+from generator.content import frontmatter, keys, markup
 from generator.content.bylines import unknown_author
 from generator.content.frontmatter import ProblemError, Split, clean, decode, key_line, split
 from generator.content.image import body_media, read_image
-from generator.content.keys import SYNONYMS
+from generator.content.keys import AUTHOR, EDITOR, SYNONYMS, TAG
 from generator.content.model import Article, Author, Correction, Image, StaticPage, Tag, with_key
 from generator.date_format import has_time_of_day
-from generator.errors import Problem
+from generator.errors import NO_HINT, Problem, Text
 from generator.slugs import slugify
 
 Renderer = Callable[[str], str]
@@ -120,8 +119,7 @@ def _split(data: bytes | str, path: str) -> tuple[Split, list[Problem]]:
     try:
         text = decode(data, path) if isinstance(data, bytes) else data
         if not text.strip():
-            raise ProblemError(Problem(path, None, "the file is empty",
-                                       "write frontmatter and a body, or delete the file"))
+            raise ProblemError(Problem(path, None, frontmatter.EMPTY, frontmatter.EMPTY_HINT))
         return split(text, path), []
     except ProblemError as error:
         raise ContentProblems([error.problem]) from None
@@ -130,29 +128,29 @@ def _split(data: bytes | str, path: str) -> tuple[Split, list[Problem]]:
 class _Fields:
     """Reads and validates frontmatter values, collecting problems."""
 
-    def __init__(self, part: Split, path: str, config: SiteConfig,
-                 problems: list[Problem]) -> None:
+    def __init__(self, part: Split, path: str, config: SiteConfig, problems: list[Problem]) -> None:
         self.part, self.path, self.config, self.problems = part, path, config, problems
         self.data = part.data
         self.zone: ZoneInfo = config.zone
         self.unknown = keys.unknown_keys(self.data)
         """Keys Warta does not read, each with the key it probably stands for."""
 
-    def fail(self, key: str, message: str, hint: str = "", severity: str = "error") -> None:
+    def fail(self, key: str, message: Text, hint: Text = NO_HINT, severity: str = "error") -> None:
         # A missing key is reported at the frontmatter's opening line.
         line = key_line(self.part, key) or 1
         self.problems.append(Problem(self.path, line, message, hint, severity))
 
-    def missing(self, key: str, hint: str) -> None:
+    def missing(self, key: str, hint: Text) -> None:
         """Report required `key` missing: at the line of an unknown key that stands for
         it (`judul:`, `tittle:`), else at the frontmatter's opening line."""
         for written, meant in self.unknown.items():
             if meant == key:
                 self.unknown[written] = None  # reported here, not again as unknown
-                self.fail(written, f"missing `{key}`: `{written}` is not a key Warta reads",
-                          f"rename `{written}` to `{key}`")
+                self.fail(written, Text("missing `{key}`: `{written}` is not a key Warta "
+                                        "reads", key=key, written=written),
+                          Text("rename `{written}` to `{key}`", written=written, key=key))
                 return
-        self.fail(key, f"missing `{key}`", hint)
+        self.fail(key, Text("missing `{key}`", key=key), hint)
 
     def _synonym(self, ours: str) -> Any:
         for theirs, target in SYNONYMS.items():
@@ -165,11 +163,12 @@ class _Fields:
         value = self.data.get(key)
         if value is None or value == "":
             if required:
-                self.missing(key, f"add a line `{key}: ...` to the frontmatter")
+                self.missing(key, Text("add a line `{key}: ...` to the frontmatter", key=key))
             return ""
         if isinstance(value, (dict, list)):
-            self.fail(key, f"`{key}` must be text, not a {type(value).__name__}",
-                      f"write `{key}: ...` on one line")
+            self.fail(key, Text("`{key}` must be text, not a {kind}", key=key,
+                                kind=type(value).__name__),
+                      Text("write `{key}: ...` on one line", key=key))
             return ""
         return clean(str(value))
 
@@ -181,13 +180,13 @@ class _Fields:
         value = self.data.get(key)
         if value is None or value == "":
             if required:
-                self.missing(key, f"add `{key}: 2018-09-26T10:00:00+07:00` (or a date, "
-                             "2018-09-26)")
+                self.missing(key, Text("add `{key}: 2018-09-26T10:00:00+07:00` (or a date, "
+                                       "2018-09-26)", key=key))
             return None
         parsed = to_datetime(value, self.zone)
         if parsed is None:
-            self.fail(key, f"`{key}` is not a date: {value!r}",
-                      "use ISO 8601, e.g. 2018-09-26T10:00:00+07:00 or 2018-09-26")
+            self.fail(key, Text("`{key}` is not a date: {value}", key=key, value=repr(value)),
+                      Text("use ISO 8601, e.g. 2018-09-26T10:00:00+07:00 or 2018-09-26"))
         return parsed
 
     def synonym_datetime(self, ours: str) -> datetime | None:
@@ -197,8 +196,9 @@ class _Fields:
     def boolean(self, key: str) -> bool:
         value = self.data.get(key, False)
         if not isinstance(value, bool):
-            self.fail(key, f"`{key}` must be true or false, not {value!r}",
-                      f"write `{key}: true` or `{key}: false`")
+            self.fail(key, Text("`{key}` must be true or false, not {value}", key=key,
+                                value=repr(value)),
+                      Text("write `{key}: true` or `{key}: false`", key=key))
             return False
         return value
 
@@ -207,14 +207,16 @@ class _Fields:
         if given is not None:
             slug = slugify(str(given))
             if not slug:
-                self.fail("slug", f"the slug {given!r} has no letters or digits to make a URL from",
-                          "write a slug such as `banjir-di-malang`")
+                self.fail("slug", Text("the slug {value} has no letters or digits to make a "
+                                       "URL from", value=repr(given)),
+                          Text("write a slug such as `banjir-di-malang`"))
             return slug
         # From the file name, not the title: a corrected headline keeps its address.
         slug = slug_of_file(path)
         if not slug:
-            self.fail("title", f"the file name {path.rsplit('/', 1)[-1]!r} gives no URL slug",
-                      "rename the file with letters or digits, or add a `slug: ...` line")
+            self.fail("title", Text("the file name {name} gives no URL slug",
+                                    name=repr(path.rsplit("/", 1)[-1])),
+                      Text("rename the file with letters or digits, or add a `slug: ...` line"))
         return slug
 
     def _names(self, key: str, value: Any) -> list[str]:
@@ -226,15 +228,16 @@ class _Fields:
                 if isinstance(item, (str, int, float)) and not isinstance(item, bool):
                     names.append(clean(str(item)))
                 else:
-                    self.fail(key, f"every entry of `{key}` must be text, not {item!r}",
-                              f"write `{key}: [Satu, Dua]`")
+                    self.fail(key, Text("every entry of `{key}` must be text, not {value}",
+                                        key=key, value=repr(item)),
+                              Text("write `{key}: [Satu, Dua]`", key=key))
             return [n for n in names if n]
         if value is not None:
-            self.fail(key, f"`{key}` must be a list or a comma-separated text",
-                      f"write `{key}: [Satu, Dua]`")
+            self.fail(key, Text("`{key}` must be a list or a comma-separated text", key=key),
+                      Text("write `{key}: [Satu, Dua]`", key=key))
         return []
 
-    def _listed(self, key: str, value: Any, what: str,
+    def _listed(self, key: str, value: Any, what: Text,
                 known: Collection[str] | None = None) -> list[str]:
         """The names of a list of tags or authors. A text is one name unless it holds
         commas (then it is cut there); either way, a text that may not say what the
@@ -242,28 +245,23 @@ class _Fields:
         if not isinstance(value, str):
             return self._names(key, value)
         names = keys.words_of(value)
-        if len(names) > 1:
-            self.fail(key, f"`{key}` is one text with commas, read as {len(names)} {what}s",
-                      f"write a YAML list: `{keys.as_list(key, names)}`", severity="warning")
-        elif names and (words := keys.looks_like_several(names[0], known)) is not None:
-            self.fail(key, f"one {what} `{names[0]}`",
-                      f"if you meant {len(words)} {what}s, write "
-                      f"`{keys.as_list(key, words)}`; for one, write "
-                      f"`{keys.as_list(key, names)}`", severity="warning")
+        if (warning := keys.list_warning(key, names, what, known)) is not None:
+            self.fail(key, *warning, severity="warning")
         return names
 
     def tags(self) -> tuple[Tag, ...]:
-        names = self._listed("tags", self.data.get("tags"), "tag")
+        names = self._listed("tags", self.data.get("tags"), TAG)
         for key in self.data:
             if SYNONYMS.get(key.lower()) == "tags":
-                names += self._listed(key, self.data[key], "tag")
+                names += self._listed(key, self.data[key], TAG)
         tags: dict[str, Tag] = {}
         for raw in names:
             name = self.config.canonical_tag(raw)
             slug = slugify(name)
             if not slug:
-                self.fail("tags", f"the tag {raw!r} has no letters or digits to make a URL from",
-                          "rename the tag or remove it")
+                self.fail("tags", Text("the tag {name} has no letters or digits to make a URL "
+                                       "from", name=repr(raw)),
+                          Text("rename the tag or remove it"))
                 continue
             tags.setdefault(slug, Tag(name=name, slug=slug, url=urls.tag_url(slug)))
         return tuple(tags.values())
@@ -275,12 +273,12 @@ class _Fields:
             value = value.get("name")
         # A full name is two capitalised words: only initials of `[authors]` are taken
         # for several authors written with spaces (`Hmz Ulm`).
-        return self._people(key, value, "author")
+        return self._people(key, value, AUTHOR)
 
     def editors(self) -> tuple[Author, ...]:
-        return self._people("editors", self.data.get("editors"), "editor")
+        return self._people("editors", self.data.get("editors"), EDITOR)
 
-    def _people(self, key: str, value: Any, what: str) -> tuple[Author, ...]:
+    def _people(self, key: str, value: Any, what: Text) -> tuple[Author, ...]:
         """Authors or editors: initials of `[authors]` become full names."""
         names = self._listed(key, value, what, self.config.authors.keys())
         authors: dict[str, Author] = {}
@@ -288,8 +286,9 @@ class _Fields:
             info = self.config.author(written)
             slug = slugify(info.name)
             if not slug:
-                self.fail(key, f"the {what} {written!r} has no letters or digits to make a "
-                          "URL from", "write the name or initials in letters")
+                self.fail(key, Text("the {what} {name} has no letters or digits to make a URL "
+                                    "from", what=what, name=repr(written)),
+                          Text("write the name or initials in letters"))
                 continue
             if (unknown := unknown_author(written, self.config.authors, what)) is not None:
                 self.fail(key, *unknown, severity="warning")
@@ -304,23 +303,21 @@ class _Fields:
             return ""
         sections = self.config.sections
         if not isinstance(value, str):
-            self.fail("section", f"`section` must be the name of one section, not {value!r}",
-                      "write `section: Pemerintahan`")
+            self.fail("section", Text("`section` must be the name of one section, not "
+                                      "{value}", value=repr(value)),
+                      Text("write `section: Pemerintahan`"))
             return ""
         if not sections:
-            self.fail("section", f"the section {value!r} is not used: site.toml has no "
-                      "[[sections]]", "add the sections to site.toml (docs/configuration.md)",
+            self.fail("section", Text("the section {name} is not used: site.toml has no "
+                                      "[[sections]]", name=repr(value)),
+                      Text("add the sections to site.toml (docs/configuration.md)"),
                       severity="warning")
             return ""
         found = section_named(sections, value)
         if found is not None:
             return found.slug
-        names = [s.name for s in sections]
-        folded = {name.casefold(): name for name in names}
-        close = difflib.get_close_matches(value.strip().casefold(), folded, n=1, cutoff=0.6)
-        self.fail("section", f"unknown section {value!r}",
-                  f"did you mean `{folded[close[0]]}`?" if close else
-                  "use one of " + ", ".join(names) + " ([[sections]] in site.toml)")
+        self.fail("section", Text("unknown section {name}", name=repr(value)),
+                  section_hint(sections, value))
         return ""
 
     def image(self) -> Image | None:
@@ -331,16 +328,17 @@ class _Fields:
         if value is None:
             return ()
         if not isinstance(value, list):
-            self.fail("corrections", "`corrections` must be a list of `{date, text}`",
-                      "write `corrections:` then `  - date: ...` and `    text: ...`")
+            self.fail("corrections", Text("`corrections` must be a list of `{{date, text}}`"),
+                      Text("write `corrections:` then `  - date: ...` and `    text: ...`"))
             return ()
         found = []
         for item in value:
             when = to_datetime(item.get("date"), self.zone) if isinstance(item, dict) else None
             text = item.get("text") if isinstance(item, dict) else None
             if when is None or not isinstance(text, str) or not text.strip():
-                self.fail("corrections", f"a correction needs a date and a text: {item!r}",
-                          "write `- date: 2018-09-27T08:00:00+07:00` and `text: ...`")
+                self.fail("corrections", Text("a correction needs a date and a text: {value}",
+                                              value=repr(item)),
+                          Text("write `- date: 2018-09-27T08:00:00+07:00` and `text: ...`"))
                 continue
             found.append(Correction(date=when, text=clean(text)))
         return tuple(sorted(found, key=lambda c: c.date))
@@ -352,8 +350,9 @@ class _Fields:
             try:
                 urls.output_path(url if "." in url.rsplit("/", 1)[-1] else url.rstrip("/") + "/")
             except ValueError:
-                self.fail("aliases", f"the alias {alias!r} is not a path on this site",
-                          "write an old path such as /berita/2018/123.html")
+                self.fail("aliases", Text("the alias {value} is not a path on this site",
+                                          value=repr(alias)),
+                          Text("write an old path such as /berita/2018/123.html"))
                 continue
             found.append(url)
         return tuple(found)
@@ -361,9 +360,9 @@ class _Fields:
     def extra(self) -> dict[str, Any]:
         for key, near in self.unknown.items():
             if near is not None:
-                self.fail(key, f"unknown key `{key}`",
-                          f"did you mean `{near}`? As written, Warta does not read it",
-                          severity="warning")
+                self.fail(key, Text("unknown key `{name}`", name=key),
+                          Text("did you mean `{name}`? As written, Warta does not read it",
+                               name=near), severity="warning")
         if self.data.keys() <= keys.KNOWN_KEYS:
             return {}
         return {key: value for key, value in self.data.items() if not keys.is_read(key)}

@@ -15,7 +15,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
 from generator import urls
-from generator.errors import Problem
+from generator.errors import Problem, Text
 
 REGISTER = "content/published-urls.txt"
 """Where the register lives, relative to the site folder."""
@@ -86,8 +86,8 @@ def parse_register(text: str, path: str = REGISTER) -> tuple[dict[str, Address],
             continue
         problem = _line_problem(url, kind, target)
         if problem is None and url in found:
-            problem = (f"the address {url} is also on line {found[url].line}",
-                       "keep one of the two lines")
+            problem = (Text("the address {url} is also on line {line}", url=url,
+                            line=found[url].line), Text("keep one of the two lines"))
         if problem is not None:
             problems.append(Problem(path, number, *problem))
             continue
@@ -95,21 +95,24 @@ def parse_register(text: str, path: str = REGISTER) -> tuple[dict[str, Address],
     return found, problems
 
 
-def _line_problem(url: str, kind: str, target: str) -> tuple[str, str] | None:
+def _line_problem(url: str, kind: str, target: str) -> tuple[Text, Text] | None:
     """What is wrong with one line, and what to do; None when it is right."""
-    shape = "write `<address> article <file>`, `... moved <address>` or `... gone`"
+    shape = Text("write `<address> article <file>`, `... moved <address>` or `... gone`")
     if kind not in _KINDS:
-        return (f"{kind or 'nothing'!r} after {url} is not one of {', '.join(_KINDS)}",
-                shape)
+        return (Text("{kind} after {url} is not one of {kinds}", kind=repr(kind or "nothing"),
+                     url=url, kinds=", ".join(_KINDS)), shape)
     if not _is_address(url):
-        return f"{url!r} is not an address of this site", "write it as /2024/03/banjir/"
+        return (Text("{url} is not an address of this site", url=repr(url)),
+                Text("write it as /2024/03/banjir/"))
     if kind == GONE and target:
-        return f"`gone` takes nothing after it, not {target!r}", f"write `{url} gone`"
+        return (Text("`gone` takes nothing after it, not {target}", target=repr(target)),
+                Text("write `{url} gone`", url=url))
     if kind != GONE and not target:
-        return f"`{kind}` needs what it points to", shape
+        return Text("`{kind}` needs what it points to", kind=kind), shape
     if kind == MOVED and not _is_address(target):
-        return (f"{url} is moved to {target!r}, which is not an address of this site",
-                "write the address it moved to, e.g. /2024/04/banjir/")
+        return (Text("{url} is moved to {target}, which is not an address of this site",
+                     url=url, target=repr(target)),
+                Text("write the address it moved to, e.g. /2024/04/banjir/"))
     return None
 
 

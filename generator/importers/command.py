@@ -178,7 +178,7 @@ def import_command(paths: tuple[Path, ...], fmt: str, published: datetime | None
         config = load_config(site_dir)
     except WartaError as error:
         for problem in error.problems:
-            click.echo(str(problem), err=True)
+            click.echo(problem.text(_.translate), err=True)
         sys.exit(2)
     hint = published.date() if published else None
     site = index_site(site_dir)

@@ -16,6 +16,7 @@ from pathlib import Path
 from PIL import Image, ImageOps, UnidentifiedImageError
 
 from generator.config.images import ImageSettings
+from generator.errors import Text
 
 # What Pillow guards against by default: a file of a few kilobytes that decodes to
 # gigabytes. Twice this many pixels is refused by Pillow itself; between the two, it
@@ -27,7 +28,7 @@ MAX_PIXELS = Image.MAX_IMAGE_PIXELS or 89_478_485
 class PhotoError(Exception):
     """A photo that cannot be published: its message says what is wrong."""
 
-    def __init__(self, message: str, hint: str) -> None:
+    def __init__(self, message: Text, hint: Text) -> None:
         super().__init__(message, hint)  # (both in `args`: it crosses process borders)
         self.message = message
         self.hint = hint
@@ -108,8 +109,8 @@ def _derive(source: Path, staging: Path, settings: ImageSettings, share: int) ->
         try:
             image.load()
         except (OSError, SyntaxError, ValueError) as error:
-            raise PhotoError(f"the photo cannot be read: {error}",
-                             "save it again as JPEG, PNG or WebP") from None
+            raise PhotoError(Text("the photo cannot be read: {error}", error=str(error)),
+                             Text("save it again as JPEG, PNG or WebP")) from None
         picture = ImageOps.exif_transpose(image)
         if picture.mode not in ("RGB", "RGBA", "L", "LA"):
             # (A palette's transparency is read from `info`: converted before it goes.)
@@ -185,15 +186,18 @@ class _opened:
                 if self.image is not None:
                     self.image.close()
                 raise PhotoError(
-                    f"the photo is too large to decode safely (more than {MAX_PIXELS:,} "
-                    "pixels)", "make it smaller: 4000 × 3000 pixels is plenty") from None
+                    Text("the photo is too large to decode safely (more than {most:,} "
+                         "pixels)", most=MAX_PIXELS),
+                    Text("make it smaller: 4000 × 3000 pixels is plenty")) from None
             except (UnidentifiedImageError, OSError, SyntaxError, ValueError):
-                raise PhotoError("the file is not an image Warta can read",
-                                 "save the photo as JPEG, PNG or WebP, or fix `src`") from None
+                raise PhotoError(Text("the file is not an image Warta can read"),
+                                 Text("save the photo as JPEG, PNG or WebP, or fix `src`")
+                                 ) from None
         if self.image.format not in ("JPEG", "PNG", "WEBP", "MPO"):
             self.image.close()
-            raise PhotoError(f"the file is a {self.image.format} image, not JPEG, PNG or WebP",
-                             "save the photo as JPEG, PNG or WebP")
+            raise PhotoError(Text("the file is a {format} image, not JPEG, PNG or WebP",
+                                  format=str(self.image.format)),
+                             Text("save the photo as JPEG, PNG or WebP"))
         return self.image
 
     def __exit__(self, *exc: object) -> None:

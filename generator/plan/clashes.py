@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from generator.content.model import Article, StaticPage
-from generator.errors import Problem
+from generator.errors import Problem, Text
 
 
 @dataclass(frozen=True)
@@ -33,16 +33,19 @@ class Clash:
         other = f"{self.other}:{other_line}" if other_line else self.other
         if self.kind == "tag":
             return Problem(self.path, line,
-                           f"the tag {self.names[0]!r} gets the same URL {self.url} as the "
-                           f"tag {self.names[1]!r} in {other}",
-                           "spell the tag the same way in both, or map one to the other in "
-                           "[tag_aliases] of site.toml")
+                           Text("the tag {tag} gets the same URL {url} as the tag {other_tag} "
+                                "in {other}", tag=repr(self.names[0]), url=self.url,
+                                other_tag=repr(self.names[1]), other=other),
+                           Text("spell the tag the same way in both, or map one to the other "
+                                "in [tag_aliases] of site.toml"))
         if self.kind == "url":
-            return Problem(self.path, line, f"the URL {self.url} is also used by {other}",
-                           "give one of them a different `slug` (or date)")
-        return Problem(self.path, line, f"an alias {self.url} is also used by {other}",
-                       "remove it from `aliases` here" if self.other_kind == "url" else
-                       "remove it from the `aliases` of one of them")
+            return Problem(self.path, line, Text("the URL {url} is also used by {other}",
+                                                 url=self.url, other=other),
+                           Text("give one of them a different `slug` (or date)"))
+        return Problem(self.path, line, Text("an alias {url} is also used by {other}",
+                                             url=self.url, other=other),
+                       Text("remove it from `aliases` here") if self.other_kind == "url" else
+                       Text("remove it from the `aliases` of one of them"))
 
 
 def url_clashes(articles: list[Article], pages: tuple[StaticPage, ...]) -> list[Clash]:

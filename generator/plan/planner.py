@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 
 from generator import urls
 from generator.content.model import Article
-from generator.errors import Problem
+from generator.errors import Problem, Text
 from generator.plan import feeds_and_lists, related, sections
 from generator.plan.feeds_and_lists import lists
 from generator.plan.page import Copy, Page, deps_of, fingerprint
@@ -388,13 +388,13 @@ def _clashes(site: Site, pages: list[Page], copies: tuple[Copy, ...]) -> tuple[P
                   else f"the {page.kind} page")
         first = owner.setdefault(page.output, source)
         if first != source:
-            problems.append(Problem(source, None,
-                                    f"its URL {page.url} is also used by {first}",
-                                    "choose another slug"))
+            problems.append(Problem(source, None, Text("its URL {url} is also used by {other}",
+                                                       url=page.url, other=first),
+                                    Text("choose another slug")))
     for copy in copies:
         if copy.output in owner:
             problems.append(Problem(copy.source, None,
-                                    f"the file /{copy.output} is also a page of "
-                                    f"{owner[copy.output]}",
-                                    "rename the file"))
+                                    Text("the file /{file} is also a page of {other}",
+                                         file=copy.output, other=owner[copy.output]),
+                                    Text("rename the file")))
     return tuple(problems)

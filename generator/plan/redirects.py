@@ -33,7 +33,7 @@ from generator.content.register import (
     Address,
     normal_address,
 )
-from generator.errors import Problem
+from generator.errors import Problem, Text
 from generator.plan.site import Site
 from generator.slugs import slugify
 
@@ -140,9 +140,10 @@ def _final(now: dict[str, Line], old: Mapping[str, Address]) -> tuple[Problem, .
             if to in seen:
                 lines = ", ".join(str(old[u].line) for u in seen if u in old)
                 problems.append(Problem(REGISTER, old[url].line if url in old else None,
-                                        f"the redirects {' -> '.join([*seen, to])} loop "
-                                        f"(lines {lines})",
-                                        "make one of them `gone`, or point it at a page"))
+                                        Text("the redirects {chain} loop (lines {lines})",
+                                             chain=" -> ".join([*seen, to]), lines=lines),
+                                        Text("make one of them `gone`, or point it at a "
+                                             "page")))
                 break
             seen.append(to)
             to = next_[1]

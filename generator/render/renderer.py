@@ -18,7 +18,7 @@ from markupsafe import Markup
 from generator import date_format, urls
 from generator.config import SiteConfig
 from generator.content.model import Article
-from generator.errors import Problem, TemplateError
+from generator.errors import Problem, TemplateError, Text
 from generator.photos.model import config_photos
 from generator.plan.feeds_and_lists import month_title
 from generator.plan.planner import Page
@@ -255,8 +255,9 @@ class Renderer:
         except jinja2.TemplateSyntaxError as error:
             raise template_sources.template_error(error, self.site_dir) from None
         except jinja2.TemplateNotFound as error:
-            raise TemplateError([Problem(f"templates/{error.name}", None, "template not found",
-                                         "add it to the theme or the site's templates/")]) from None
+            missing = Problem(f"templates/{error.name}", None, Text("template not found"),
+                              Text("add it to the theme or the site's templates/"))
+            raise TemplateError([missing]) from None
         except Exception as error:  # noqa: BLE001 - any failure inside a template
             problem = template_sources.runtime_problem(error, page, self.site_dir)
             raise TemplateError([problem]) from None

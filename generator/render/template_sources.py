@@ -13,7 +13,7 @@ from pathlib import Path
 
 import jinja2
 
-from generator.errors import Problem, TemplateError
+from generator.errors import Problem, TemplateError, Text
 from generator.plan.page import Page
 from generator.render.theme import ThemeFiles
 
@@ -77,10 +77,13 @@ def _display(filename: str | None, site_dir: Path) -> str:
     return filename
 
 
+FIX_TEMPLATE = Text("fix the template")
+
+
 def template_error(error: jinja2.TemplateSyntaxError, site_dir: Path) -> TemplateError:
     return TemplateError([Problem(_display(error.filename, site_dir), error.lineno,
-                                  f"template syntax error: {error.message}",
-                                  "fix the template")])
+                                  Text("template syntax error: {error}",
+                                       error=error.message or ""), FIX_TEMPLATE)])
 
 
 def runtime_problem(error: Exception, page: Page, site_dir: Path) -> Problem:
@@ -95,7 +98,8 @@ def runtime_problem(error: Exception, page: Page, site_dir: Path) -> Problem:
             filename, line = code.co_filename, trace.tb_lineno
         trace = trace.tb_next
     return Problem(_display(filename, site_dir) if filename else f"templates/{page.template}",
-                   line, f"template error while rendering {page.url}: "
-                   f"{type(error).__name__}: {error}", "fix the template")
+                   line, Text("template error while rendering {url}: {kind}: {error}",
+                              url=page.url, kind=type(error).__name__, error=str(error)),
+                   FIX_TEMPLATE)
 
 

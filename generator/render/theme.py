@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from generator.config import SiteConfig
-from generator.errors import ConfigError, Problem
+from generator.errors import ConfigError, Problem, Text
 
 BUNDLED_THEMES = Path(__file__).resolve().parents[2] / "themes"
 
@@ -40,9 +40,10 @@ def find_theme(site_dir: Path, config: SiteConfig) -> ThemeFiles:
         if (theme_dir / "templates").is_dir():
             break
     else:
-        raise ConfigError([Problem("site.toml", None, f"theme {config.theme!r} not found",
-                                   f"create themes/{config.theme}/templates/ or use "
-                                   'theme = "default"')])
+        raise ConfigError([Problem("site.toml", None, Text("theme {name} not found",
+                                                           name=repr(config.theme)),
+                                   Text('create themes/{name}/templates/ or use '
+                                        'theme = "default"', name=config.theme))])
     dirs = [site_dir / "templates", theme_dir / "templates"]
     static: dict[str, Path] = {}
     for folder in (theme_dir / "static", site_dir / "static"):

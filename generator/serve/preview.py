@@ -32,7 +32,7 @@ from generator.build import search
 from generator.build.pipeline import BuildOptions, BuildResult, build
 from generator.config import load_config
 from generator.content import folders
-from generator.errors import Problem, WartaError
+from generator.errors import Problem, Text, WartaError
 from generator.messages import Messages
 from generator.render.theme import find_theme
 from generator.report import Reporter
@@ -169,8 +169,9 @@ class PreviewState:
                 message = reload_message(self.token(), changed if known else None)
                 text += _event("reload", self.token(), message)
         if self.problems:
-            problems = [{"text": str(p), "path": p.path, "line": p.line, "message": p.message,
-                         "hint": p.hint} for p in self.problems]
+            _ = self.words  # (the catalogue is read only when there are problems)
+            problems = [{"text": p.text(_.translate), "path": p.path, "line": p.line,
+                         "message": _(p.message), "hint": _(p.hint)} for p in self.problems]
             text += _event("error", self.token(), {"epoch": self.token(), "problems": problems})
         return text
 
@@ -256,9 +257,10 @@ class BuildThread:
         except Exception as error:  # the server must outlive any bug
             # A half-written file can trip code that expects a whole one: show it, go on.
             self.reporter.line(traceback.format_exc().rstrip())
-            problems = (Problem("(build)", None, f"{type(error).__name__}: {error}",
-                                "this looks like a bug in Warta; the preview keeps the last "
-                                "good build"),)
+            problems = (Problem("(build)", None, Text("{kind}: {error}",
+                                                      kind=type(error).__name__, error=str(error)),
+                                Text("this looks like a bug in Warta; the preview keeps the "
+                                     "last good build")),)
         finally:
             changed = frozenset(result.written + result.removed) if result else frozenset()
             self.state.end_build(changed, problems)

@@ -182,7 +182,7 @@ def overlay(problems: Sequence[Problem], words: Messages | None = None) -> str:
     """The error overlay as HTML, for pages loaded while the build is failing (the
     script builds the same one for pages already open); `words` as for `script`."""
     _ = words or Messages()
-    items = "".join(f"<li>{html.escape(str(p))}</li>" for p in problems)
+    items = "".join(f"<li>{html.escape(p.text(_.translate))}</li>" for p in problems)
     return (f'<div id="warta-overlay" role="alert" style="{_OVERLAY_STYLE}">'
             f'<button type="button" id="warta-overlay-close" '
             f'aria-label="{html.escape(_(CLOSE_LABEL))}" '
