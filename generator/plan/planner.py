@@ -12,16 +12,18 @@ from __future__ import annotations
 import hashlib
 from bisect import bisect_left
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 from generator import urls
 from generator.content.model import Article
 from generator.errors import Problem
 from generator.plan import feeds_and_lists, related, sections
+from generator.plan.clashes import planned_clashes
 from generator.plan.feeds_and_lists import lists
 from generator.plan.page import Copy, Page, deps_of, fingerprint
-from generator.plan.pagination import first_replanned
+from generator.plan.pagination import OrderKey, Paging, Tail
 from generator.plan.redirects import Addresses
+from generator.plan.sealing import Pager
 from generator.plan.site import Site
 
 __all__ = ["Copy", "Page", "Plan", "PlanMemo", "fingerprint", "make_plan", "plan_appended",
@@ -72,11 +74,18 @@ class Plan:
     """For the next build's `make_plan`."""
     reused: int = 0
     """Pages taken from the previous plan's memo."""
+    # Sealed pages (plan/pagination.py).
+    sealed: Mapping[str, tuple[OrderKey, ...]] = field(default_factory=dict)
+    """The boundaries of the sealed pages of every list planned, by the list's URL (an
+    append plan: only those of the pages that filled up)."""
+    tails: Mapping[str, Tail] = field(default_factory=dict)
+    """The newest pages of every list planned (an append plan: of those it grew)."""
 
 
 def make_plan(site: Site, template_key: Callable[[str], str], globals_key: str,
               copies: Iterable[Copy], previous: PlanMemo | None = None,
-              addresses: Addresses | None = None) -> Plan:
+              addresses: Addresses | None = None,
+              sealed: Mapping[str, tuple[OrderKey, ...]] | None = None) -> Plan:
     """Plan every page of `site`.
 
     `template_key(name)` is the fingerprint of a template with its
@@ -85,14 +94,18 @@ def make_plan(site: Site, template_key: Callable[[str], str], globals_key: str,
     an earlier plan, sections that cannot have changed are reused; the result
     is the same as without it (tests/test_plan.py checks this). `addresses`: what
     answers at the addresses of the register (plan/redirects.py), if it is kept.
+    `sealed`: the boundaries of each list's sealed pages, by the list's URL
+    (content/list-pages.txt); None or a list left out: paginated afresh.
     """
     planner = _Planner(site, template_key, globals_key, previous)
     planner.addresses = addresses
+    planner.pager.given = sealed or {}
     planner.plan()
     pages = planner.pages
     planned_copies = tuple(sorted(copies, key=lambda c: c.output))
-    return Plan(tuple(pages), planned_copies, _clashes(site, pages, planned_copies),
-                memo=planner.memo(), reused=planner.reused)
+    return Plan(tuple(pages), planned_copies, planned_clashes(site, pages, planned_copies),
+                memo=planner.memo(), reused=planner.reused, sealed=planner.pager.sealed,
+                tails=planner.pager.tails)
 
 
 class _Adder:
@@ -155,17 +168,20 @@ def replan(site: Site, template_key: Callable[[str], str], globals_key: str,
 
 
 def plan_appended(site: Site, template_key: Callable[[str], str], globals_key: str,
-                  key_of: Callable[[int], str], before: feeds_and_lists.Before) -> list[Page]:
+                  key_of: Callable[[int], str], before: feeds_and_lists.Before) -> Plan:
     """The pages that change when articles are appended to the site `before` describes,
     planned as `make_plan` plans them: every page of a list, a feed or a page of the
     whole site that shows them, the appended articles' pages and redirects, the page
     of the last article before them. The caller makes sure that nothing else moved:
     no article before them changed, no author's byline link, nothing every page shows.
     `key_of(i)` gives article `i`'s key: only the articles shown are looked at.
+    The plan's `sealed` are the boundaries of the pages the append filled up, its
+    `tails` those of the lists it grew.
     """
     planner = _Planner(site, template_key, globals_key, None, before, key_of)
     planner.plan()
-    return planner.pages
+    return Plan(tuple(planner.pages), (), (), sealed=planner.pager.sealed,
+                tails=planner.pager.tails)
 
 
 def plan_inputs(globals_key: str, site: Site) -> str:
@@ -203,6 +219,8 @@ class _Planner(_Adder):
         self.reused = 0
         self.bylines: frozenset[str] = frozenset()
         self.addresses: Addresses | None = None
+        # Sealed pages (plan/sealing.py).
+        self.pager = Pager(site.articles, {}, before.tails if before else None, self.grown)
         self.previous = previous if previous and self._same_inputs(previous) else None
         self.old_sections = self.previous.sections if self.previous else {}
         # Articles before `prefix` are the same articles, with the same shapes, at the
@@ -240,7 +258,7 @@ class _Planner(_Adder):
         if self.before is not None:
             kind, key = ident if isinstance(ident, tuple) else ("article", ident)
             if kind == "list" and key in self.grown:  # the pages from its old newest on
-                fill(*args, first=first_replanned(self.grown[key], self.site.config.page_size))
+                fill(*args, first=self.pager.first(key))
             elif (kind == "feed" and key in self.grown) or kind in ("article", "redirect"):
                 fill(*args)  # (`_articles` and `_redirects` look only at appended ones)
             return
@@ -253,6 +271,9 @@ class _Planner(_Adder):
         pages = tuple(self.pages[start:])
         top = max((max(p.deps) for p in pages if p.deps), default=-1)
         self.sections[ident] = (signature, top, pages)
+
+    def paging(self, base: str, items: tuple[int, ...], size: int) -> Paging:
+        return self.pager.paging(base, items, size)  # (plan/sealing.py)
 
     def _take(self, ident: object, old: tuple[object, int, tuple[Page, ...]]) -> None:
         if self.changed:
@@ -374,27 +395,3 @@ class _Planner(_Adder):
                  article=index, neighbours=(older, newer), related=related_of(index),
                  section_nav=nav[0] if nav else (None, None), section_more=nav[1] if nav else (),
                  follow_up=follow_up)
-
-
-def _clashes(site: Site, pages: list[Page], copies: tuple[Copy, ...]) -> tuple[Problem, ...]:
-    outputs = {page.output for page in pages}
-    if len(outputs) == len(pages) and outputs.isdisjoint(copy.output for copy in copies):
-        return ()
-    owner: dict[str, str] = {}
-    problems = []
-    for page in pages:
-        source = (site.articles[page.article].path if page.article is not None
-                  else site.pages[page.static_page].path if page.static_page is not None
-                  else f"the {page.kind} page")
-        first = owner.setdefault(page.output, source)
-        if first != source:
-            problems.append(Problem(source, None,
-                                    f"its URL {page.url} is also used by {first}",
-                                    "choose another slug"))
-    for copy in copies:
-        if copy.output in owner:
-            problems.append(Problem(copy.source, None,
-                                    f"the file /{copy.output} is also a page of "
-                                    f"{owner[copy.output]}",
-                                    "rename the file"))
-    return tuple(problems)
