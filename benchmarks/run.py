@@ -56,6 +56,7 @@ from measure import TRASH, WORK, Measure, Row, discard, empty_trash, measure  # 
 from report import (  # noqa: E402
     CASE_NAMES,
     CASE_ORDER,
+    backdated_targets,
     comparison,
     default_targets,
     table,
@@ -116,16 +117,24 @@ class Site:
                 .encode())
         elif case == "add":
             self.add_article()
+        elif case == "add-backdated":
+            self.add_article(backdated=True)
         elif case == "template":
             self.edit_template()
 
-    def add_article(self) -> None:
+    def add_article(self, backdated: bool = False) -> None:
+        """One article dated after every other (today's news), or, `backdated`, in the
+        middle of the archive (a story filed late: issue 18's sealed pages)."""
         number = len(self.added) + 1
         writer = synth.Writer(SEED + 1000 + number)
         last = synth.END_DATE + timedelta(days=1)
-        when = datetime(last.year, last.month, last.day, 7, number, tzinfo=synth.WIB)
+        if backdated:
+            last = synth.END_DATE - timedelta(days=self.size // synth.PER_DAY // 2)
+        when = datetime(last.year, last.month, last.day, 7, number, 30 if backdated else 0,
+                        tzinfo=synth.WIB)
         article = writer.article(self.size + number, when)
-        article = synth.Article(article.index, article.title, f"tambahan-{number}-{article.slug}",
+        kind = "susulan" if backdated else "tambahan"
+        article = synth.Article(article.index, article.title, f"{kind}-{number}-{article.slug}",
                                 when, article.tags, article.author, article.body)
         relative, text = synth.article_file(self.flavour, article)
         path = self.root / relative
@@ -143,7 +152,7 @@ class Site:
 
 class WartaSite(Site):
     flavour = "warta"
-    cases = ("cold", "edit", "add", "template")
+    cases: tuple[str, ...] = ("cold", "edit", "add", "add-backdated", "template")
 
     def __init__(self, root: Path, size: int, name: str = "", checkout: Path = ROOT) -> None:
         super().__init__(root, size, name)
@@ -391,6 +400,10 @@ def main(argv: list[str] | None = None) -> int:
         "## Issue 5 targets",
         "",
         *targets(rows),
+        "",
+        "## Issue 18 targets (an addition, newest or backdated)",
+        "",
+        *backdated_targets(rows),
         "",
         "## Issue 17 targets (the default build, every output on)",
         "",

@@ -1,0 +1,155 @@
+"""Sealed list pages (issue 18 item 8): a full list page keeps its articles. A backdated
+article joins the page where its date falls, a deletion leaves its page shorter, and
+every other list page keeps its bytes; the boundaries travel with the content
+(`content/list-pages.txt`), so a fresh checkout builds the same pages; a rebalance
+happens only when asked."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+from generator.build.pipeline import BuildOptions, build
+from generator.content.list_pages import LIST_PAGES, parse_list_pages
+from tests.conftest import SiteMaker, article
+
+LIST_PAGE = re.compile(r"(?:.*/)?page/\d+/index\.html")
+
+
+def _archive(site: SiteMaker) -> None:
+    """Twenty articles, page size 3: six sealed archive pages and a newest one."""
+    for n in range(20):
+        month = 1 + n // 7
+        site.article(f"2024/{month:02d}/a{n:02d}", f"Artikel {n:02d}",
+                     f"2024-{month:02d}-{1 + n:02d}T08:00:00+07:00",
+                     tags="[Kota]" if n % 2 else "[Desa]", authors="[Hmz]")
+
+
+def _hashes(output: Path) -> dict[str, str]:
+    return {p.relative_to(output).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(output.rglob("*")) if p.is_file()}
+
+
+def _fresh_checkout(site: SiteMaker, make_site: Callable[[str], SiteMaker]) -> dict[str, str]:
+    clean = make_site("clean")
+    shutil.rmtree(clean.root)
+    shutil.copytree(site.root, clean.root, ignore=shutil.ignore_patterns("output", ".warta"))
+    build(BuildOptions(site_dir=clean.root))
+    assert (clean.root / LIST_PAGES).read_bytes() == (site.root / LIST_PAGES).read_bytes()
+    return _hashes(clean.output)
+
+
+def test_a_backdated_article_joins_its_sealed_page_and_no_other_list_page_changes(
+        site: SiteMaker, make_site: Callable[[str], SiteMaker]) -> None:
+    # Given a built archive whose full pages are sealed
+    _archive(site)
+    site.build()
+    before = _hashes(site.output)
+    boundaries = (site.root / LIST_PAGES).read_text(encoding="utf-8")
+    assert parse_list_pages(boundaries)[0]["/arsip/"][1][1].endswith("a05.md")
+    # When a story filed late lands between the fourth and fifth articles, in both ways
+    # through the pipeline (the quick path, and the whole way)
+    for quick in (True, False):
+        site.write("content/articles/2024/01/telat.md", article(
+            "Terlambat", "2024-01-04T12:00:00+07:00", tags="[Kota]", authors="[Hmz]"))
+        result = build(BuildOptions(site_dir=site.root, quick=quick))
+        after = _hashes(site.output)
+        changed = {p for p in after if before.get(p) != after[p]}
+        assert set(result.written) == changed
+        # Then of the numbered list pages only those where its date falls change: the
+        # archive's page 2 (it grows to four), its tag's, its author's, its month's
+        lists = sorted(p for p in changed if LIST_PAGE.fullmatch(p))
+        assert lists == ["2024/01/page/2/index.html", "arsip/page/2/index.html",
+                         "author/hamid-zulkarnain/page/2/index.html",
+                         "tag/kota/page/1/index.html"]
+        assert site.read("arsip/page/2/index.html").count('<article class="card') == 4
+        assert "/2024/01/telat/" in site.read("arsip/page/2/index.html")
+        # Its page, its neighbours', the month's and year's pages, the sitemap: a
+        # handful of files, not every later page
+        assert len(changed) <= 25, sorted(changed)
+        # The boundaries are kept as they were, and a fresh checkout builds the same bytes
+        assert (site.root / LIST_PAGES).read_text(encoding="utf-8") == boundaries
+        assert _fresh_checkout(site, make_site) == after
+        (site.root / "content/articles/2024/01/telat.md").unlink()
+        build(BuildOptions(site_dir=site.root))
+        assert _hashes(site.output).keys() >= before.keys()
+
+
+def test_a_deletion_leaves_its_sealed_page_shorter_and_an_emptied_page_answers(
+        site: SiteMaker, make_site: Callable[[str], SiteMaker]) -> None:
+    # Given a built archive
+    _archive(site)
+    site.build()
+    before = _hashes(site.output)
+    # When an article of the archive's second page is deleted
+    (site.root / "content/articles/2024/01/a04.md").unlink()
+    result = site.build()
+    after = _hashes(site.output)
+    # Then that page holds two, and the later pages keep their bytes
+    assert site.read("arsip/page/2/index.html").count('<article class="card') == 2
+    for number in (3, 4, 5, 6, 7):
+        path = f"arsip/page/{number}/index.html"
+        assert after[path] == before[path], path
+    assert "arsip/page/3/index.html" not in result.written
+    # When the other two are deleted too, the page stays, empty, its links around it
+    (site.root / "content/articles/2024/01/a03.md").unlink()
+    (site.root / "content/articles/2024/01/a05.md").unlink()
+    site.build()
+    emptied = site.read("arsip/page/2/index.html")
+    assert '<article class="card' not in emptied and "/arsip/page/3/" in emptied
+    assert "/arsip/page/1/" in emptied
+    assert _hashes(site.output)["arsip/page/3/index.html"] == before["arsip/page/3/index.html"]
+    # And a fresh checkout builds the same pages
+    assert _fresh_checkout(site, make_site) == _hashes(site.output)
+
+
+def test_today_s_news_seals_the_page_it_fills_on_the_quick_path_as_the_whole_way(
+        make_site: Callable[[str], SiteMaker]) -> None:
+    # Given the same archive built twice, one always the whole way
+    sites = [make_site("quick"), make_site("whole")]
+    for site in sites:
+        _archive(site)
+        site.build()
+    # When two newest articles arrive one by one (the first fills the newest page)
+    for n in (20, 21):
+        for site in sites:
+            site.article(f"2024/03/b{n}", f"Baru {n}", f"2024-03-{n + 5}T08:00:00+07:00",
+                         tags="[Kota]", authors="[Hmz]")
+            result = build(BuildOptions(site_dir=site.root, quick=site is sites[0]))
+            assert result.quick == (site is sites[0])
+    # Then both seal it at the same article, with the same pages
+    text = [(s.root / LIST_PAGES).read_text(encoding="utf-8") for s in sites]
+    assert text[0] == text[1]
+    assert "/arsip/page/7/ 2024-03-25T08:00:00+07:00 content/articles/2024/03/b20.md" in text[0]
+    assert _hashes(sites[0].output) == _hashes(sites[1].output)
+
+
+def test_pages_are_rebalanced_only_when_asked(
+        site: SiteMaker, make_site: Callable[[str], SiteMaker]) -> None:
+    # Given an archive with a backdated article on its second page and one deleted
+    _archive(site)
+    site.build()
+    site.write("content/articles/2024/01/telat.md", article(
+        "Terlambat", "2024-01-04T12:00:00+07:00", tags="[Kota]", authors="[Hmz]"))
+    (site.root / "content/articles/2024/02/a10.md").unlink()
+    site.build()
+    assert site.read("arsip/page/2/index.html").count('<article class="card') == 4
+    # When it is built with --rebalance-pages
+    result = site.build(rebalance_pages=True)
+    # Then every list is paginated afresh, as a site without sealed pages would be, and
+    # the summary names the lists that changed
+    assert site.read("arsip/page/2/index.html").count('<article class="card') == 3
+    assert result.rebalanced is not None and "/arsip/" in result.rebalanced
+    rebalanced = _hashes(site.output)
+    other = make_site("unsealed")
+    shutil.rmtree(other.root)
+    shutil.copytree(site.root, other.root,
+                    ignore=shutil.ignore_patterns("output", ".warta", "list-pages.txt"))
+    build(BuildOptions(site_dir=other.root))
+    assert _hashes(other.output) == rebalanced
+    assert (other.root / LIST_PAGES).read_bytes() == (site.root / LIST_PAGES).read_bytes()
+    # And a build without it changes nothing further
+    assert site.build().written == ()
