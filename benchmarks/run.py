@@ -169,6 +169,9 @@ class WartaSite(Site):
         # The register of published addresses is build state too: a register that
         # remembers the articles an earlier run added would leave gone notices at them.
         (self.root / "content" / "published-urls.txt").unlink(missing_ok=True)
+        # So are the sealed list pages' boundaries (issue 18 item 8): those of an earlier
+        # run hold the pages its additions sealed.
+        (self.root / "content" / "list-pages.txt").unlink(missing_ok=True)
         shutil.rmtree(self.root / "templates", ignore_errors=True)
         (self.root / "site.toml").write_text(synth.warta_site_toml(), encoding="utf-8")
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import hashlib
 from bisect import bisect_left
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 from generator import urls
 from generator.content.model import Article
@@ -20,7 +20,7 @@ from generator.errors import Problem
 from generator.plan import feeds_and_lists, related, sections
 from generator.plan.clashes import planned_clashes
 from generator.plan.feeds_and_lists import lists
-from generator.plan.page import Copy, Page, deps_of, fingerprint
+from generator.plan.page import Copy, Page, deps_of, fingerprint, placed, refreshed
 from generator.plan.pagination import OrderKey, Paging, Tail
 from generator.plan.redirects import Addresses
 from generator.plan.sealing import Pager
@@ -80,6 +80,10 @@ class Plan:
     append plan: only those of the pages that filled up)."""
     tails: Mapping[str, Tail] = field(default_factory=dict)
     """The newest pages of every list planned (an append plan: of those it grew)."""
+    reindexed: tuple[Page, ...] = ()
+    """Pages planned anew after articles took other places in the site (or without a
+    memo): their fingerprints may be the stored ones while their article indexes are
+    not (`page.placed`), so the build stores them again."""
 
 
 def make_plan(site: Site, template_key: Callable[[str], str], globals_key: str,
@@ -105,7 +109,8 @@ def make_plan(site: Site, template_key: Callable[[str], str], globals_key: str,
     planned_copies = tuple(sorted(copies, key=lambda c: c.output))
     return Plan(tuple(pages), planned_copies, planned_clashes(site, pages, planned_copies),
                 memo=planner.memo(), reused=planner.reused, sealed=planner.pager.sealed,
-                tails=planner.pager.tails)
+                tails=planner.pager.tails, reindexed=tuple(
+                    p for p in pages if id(p) not in planner.taken) if planner.moved else ())
 
 
 class _Adder:
@@ -138,7 +143,7 @@ class _Adder:
         article = fields.get("article")
         base = _hash(url, kind, title if article is None else None, self.template(template),
                      self.globals_key if shared is None else shared, own, canonical,
-                     tuple(sorted(fields.items())))
+                     placed(fields))
         more: tuple[int | None, ...] = (*fields.get("section_nav", ()),  # type: ignore[misc]
                                          *fields.get("section_more", ()),
                                          fields.get("follow_up"))  # type: ignore[arg-type]
@@ -149,13 +154,6 @@ class _Adder:
                                canonical=self.site.config.absolute(canonical or url),
                                base=base, fingerprint=fingerprint(base, deps, self.key_of),
                                **fields))  # type: ignore[arg-type]
-
-
-def refreshed(page: Page, site: Site, key_of: Callable[[int], str]) -> Page:
-    """`page` as planned again after articles it shows were edited without moving:
-    the title of an article page and the fingerprint can change, nothing else."""
-    title = site.articles[page.article].title if page.article is not None else page.title
-    return replace(page, title=title, fingerprint=fingerprint(page.base, page.deps, key_of))
 
 
 def replan(site: Site, template_key: Callable[[str], str], globals_key: str,
@@ -221,6 +219,10 @@ class _Planner(_Adder):
         self.addresses: Addresses | None = None
         # Sealed pages (plan/sealing.py).
         self.pager = Pager(site.articles, {}, before.tails if before else None, self.grown)
+        # Articles at other places than in the last plan (or none known): see `reindexed`.
+        self.moved = before is None and (previous is None or previous.order[:len(
+            self.order)] != self.order[:len(previous.order)])
+        self.taken: set[int] = set()
         self.previous = previous if previous and self._same_inputs(previous) else None
         self.old_sections = self.previous.sections if self.previous else {}
         # Articles before `prefix` are the same articles, with the same shapes, at the
@@ -279,6 +281,7 @@ class _Planner(_Adder):
         if self.changed:
             old = (old[0], old[1], tuple(map(self._refresh, old[2])))
         self.pages.extend(old[2])
+        self.taken.update(map(id, old[2]))
         self.reused += len(old[2])
         self.sections[ident] = old
 
