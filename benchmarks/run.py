@@ -8,7 +8,8 @@ For each size, `synth.py` writes the same archive for every generator into
 each case so that drift in the machine's state hits them all alike:
 
 - Warta: cold (no `.warta/`, empty output), one article edited, one article
-  added, a template edited (the theme's `article.html` copied into the site's
+  added (dated after every other), one added backdated (dated in the middle of
+  the archive: issue 18's sealed pages), a template edited (the theme's `article.html` copied into the site's
   `templates/` with a comment changed), each followed by `warta build`;
   finally one cold build with every optional output switched on.
 - Warta's default build (`warta-default`, unless `--no-default`): its own copy

@@ -10,10 +10,11 @@ import hashlib
 import re
 import shutil
 from collections.abc import Callable
+from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 from generator.build.pipeline import BuildOptions, build
-from generator.content.list_pages import LIST_PAGES, parse_list_pages
+from generator.content.list_pages import LIST_PAGES, format_list_pages, parse_list_pages
 from tests.conftest import SiteMaker, article
 
 LIST_PAGE = re.compile(r"(?:.*/)?page/\d+/index\.html")
@@ -183,3 +184,29 @@ def test_after_articles_move_the_quick_path_still_builds_what_a_clean_build_does
 
 def _append(path: Path) -> None:
     path.write_text(path.read_text(encoding="utf-8") + "\nRalat.\n", encoding="utf-8")
+
+
+def test_the_file_reads_back_what_it_writes_and_names_each_bad_line() -> None:
+    # Given boundaries, written as the build writes them
+    when = datetime(2024, 3, 5, 10, 0, tzinfo=timezone(timedelta(hours=7)))
+    boundaries = {"/arsip/": ((when, "content/articles/a b.md"),
+                              (when + timedelta(days=1), "content/articles/c.md")),
+                  "/tag/kota/": ((when, "content/articles/a b.md"),)}
+    text = format_list_pages(boundaries)
+    # Then they read back the same, sorted, one sealed page a line
+    assert parse_list_pages(text) == (boundaries, [])
+    assert text.splitlines()[-3:] == [
+        "/arsip/page/1/ 2024-03-05T10:00:00+07:00 content/articles/a b.md",
+        "/arsip/page/2/ 2024-03-06T10:00:00+07:00 content/articles/c.md",
+        "/tag/kota/page/1/ 2024-03-05T10:00:00+07:00 content/articles/a b.md"]
+    # And each bad line is a problem naming its line and what to do
+    bad = text + ("/arsip/page/x/ 2024-03-05T10:00:00+07:00 a.md\n"
+                  "/tag/desa/page/1/ kemarin a.md\n"
+                  "/tag/kota/page/3/ 2024-03-09T10:00:00+07:00 a.md\n")
+    found, problems = parse_list_pages(bad)
+    assert [(p.path, p.line) for p in problems] == [(LIST_PAGES, 9), (LIST_PAGES, 10),
+                                                    (LIST_PAGES, 8)]
+    assert problems[0].message.endswith("is not a sealed page")
+    assert problems[1].message == "'kemarin' is not a date with its time zone"
+    assert "/tag/kota/ are not numbered 1, 2, 3" in problems[2].message
+    assert "/tag/kota/" not in found and found["/arsip/"] == boundaries["/arsip/"]
