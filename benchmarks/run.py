@@ -9,8 +9,9 @@ each case so that drift in the machine's state hits them all alike:
 
 - Warta: cold (no `.warta/`, empty output), one article edited, one article
   added (dated after every other), one added backdated (dated in the middle of
-  the archive: issue 18's sealed pages), a template edited (the theme's `article.html` copied into the site's
-  `templates/` with a comment changed), each followed by `warta build`;
+  the archive: issue 18's sealed pages), a template edited (the theme's
+  `article.html` copied into the site's `templates/` with a comment changed),
+  each followed by `warta build`;
   finally one cold build with every optional output switched on.
 - Warta's default build (`warta-default`, unless `--no-default`): its own copy
   of the archive with the default site.toml (every output on, the search index
