@@ -18,6 +18,7 @@ from generator.content.list_pages import LIST_PAGES, format_list_pages, parse_li
 from tests.conftest import SiteMaker, article
 
 LIST_PAGE = re.compile(r"(?:.*/)?page/\d+/index\.html")
+ROOT = Path(__file__).resolve().parents[1]
 
 
 def _archive(site: SiteMaker) -> None:
@@ -210,3 +211,25 @@ def test_the_file_reads_back_what_it_writes_and_names_each_bad_line() -> None:
     assert problems[1].message == "'kemarin' is not a date with its time zone"
     assert "/tag/kota/ are not numbered 1, 2, 3" in problems[2].message
     assert "/tag/kota/" not in found and found["/arsip/"] == boundaries["/arsip/"]
+
+
+def test_a_story_filed_late_rewrites_at_most_25_files_of_the_demo(tmp_path: Path) -> None:
+    # Given the repository's demo, built as committed (its sealed pages with it)
+    demo = SiteMaker(tmp_path / "demo")
+    shutil.copy(ROOT / "site.toml", demo.root / "site.toml")
+    shutil.copytree(ROOT / "content", demo.root / "content")
+    now = datetime(2026, 12, 1, 8, tzinfo=timezone(timedelta(hours=7)))
+    demo.build(now=now, index_search=False)
+    # The build leaves the committed boundaries as they are (a lock file)
+    assert (demo.root / LIST_PAGES).read_bytes() == (ROOT / LIST_PAGES).read_bytes()
+    before = _hashes(demo.output)
+    # When a story of March 2023 is filed late
+    demo.article("2023/03/susulan", "Berita Susulan", "2023-03-10T09:00:00+07:00",
+                 tags="[Banjir]")
+    result = demo.build(now=now, index_search=False)
+    # Then one archive page changes, the one where its date falls, and a handful of
+    # other files: what a new article costs
+    assert 0 < len(result.written) <= 25, sorted(result.written)
+    changed = {p for p, h in _hashes(demo.output).items() if before.get(p) != h}
+    assert sorted(p for p in changed if p.startswith("arsip/page/")) == [
+        "arsip/page/2/index.html"]
