@@ -102,6 +102,7 @@ def test_a_deletion_leaves_its_sealed_page_shorter_and_an_emptied_page_answers(
     site.build()
     emptied = site.read("arsip/page/2/index.html")
     assert '<article class="card' not in emptied and "/arsip/page/3/" in emptied
+    assert "Berita di halaman ini sudah tidak ada di situs." in emptied
     assert "/arsip/page/1/" in emptied
     assert _hashes(site.output)["arsip/page/3/index.html"] == before["arsip/page/3/index.html"]
     # And a fresh checkout builds the same pages
