@@ -8,8 +8,10 @@ For each size, `synth.py` writes the same archive for every generator into
 each case so that drift in the machine's state hits them all alike:
 
 - Warta: cold (no `.warta/`, empty output), one article edited, one article
-  added, a template edited (the theme's `article.html` copied into the site's
-  `templates/` with a comment changed), each followed by `warta build`;
+  added (dated after every other), one added backdated (dated in the middle of
+  the archive: issue 18's sealed pages), a template edited (the theme's
+  `article.html` copied into the site's `templates/` with a comment changed),
+  each followed by `warta build`;
   finally one cold build with every optional output switched on.
 - Warta's default build (`warta-default`, unless `--no-default`): its own copy
   of the archive with the default site.toml (every output on, the search index
@@ -56,6 +58,7 @@ from measure import TRASH, WORK, Measure, Row, discard, empty_trash, measure  # 
 from report import (  # noqa: E402
     CASE_NAMES,
     CASE_ORDER,
+    backdated_targets,
     comparison,
     default_targets,
     table,
@@ -116,16 +119,24 @@ class Site:
                 .encode())
         elif case == "add":
             self.add_article()
+        elif case == "add-backdated":
+            self.add_article(backdated=True)
         elif case == "template":
             self.edit_template()
 
-    def add_article(self) -> None:
+    def add_article(self, backdated: bool = False) -> None:
+        """One article dated after every other (today's news), or, `backdated`, in the
+        middle of the archive (a story filed late: issue 18's sealed pages)."""
         number = len(self.added) + 1
         writer = synth.Writer(SEED + 1000 + number)
         last = synth.END_DATE + timedelta(days=1)
-        when = datetime(last.year, last.month, last.day, 7, number, tzinfo=synth.WIB)
+        if backdated:
+            last = synth.END_DATE - timedelta(days=self.size // synth.PER_DAY // 2)
+        when = datetime(last.year, last.month, last.day, 7, number, 30 if backdated else 0,
+                        tzinfo=synth.WIB)
         article = writer.article(self.size + number, when)
-        article = synth.Article(article.index, article.title, f"tambahan-{number}-{article.slug}",
+        kind = "susulan" if backdated else "tambahan"
+        article = synth.Article(article.index, article.title, f"{kind}-{number}-{article.slug}",
                                 when, article.tags, article.author, article.body)
         relative, text = synth.article_file(self.flavour, article)
         path = self.root / relative
@@ -143,7 +154,7 @@ class Site:
 
 class WartaSite(Site):
     flavour = "warta"
-    cases = ("cold", "edit", "add", "template")
+    cases: tuple[str, ...] = ("cold", "edit", "add", "add-backdated", "template")
 
     def __init__(self, root: Path, size: int, name: str = "", checkout: Path = ROOT) -> None:
         super().__init__(root, size, name)
@@ -160,6 +171,9 @@ class WartaSite(Site):
         # The register of published addresses is build state too: a register that
         # remembers the articles an earlier run added would leave gone notices at them.
         (self.root / "content" / "published-urls.txt").unlink(missing_ok=True)
+        # So are the sealed list pages' boundaries (issue 18 item 8): those of an earlier
+        # run hold the pages its additions sealed.
+        (self.root / "content" / "list-pages.txt").unlink(missing_ok=True)
         shutil.rmtree(self.root / "templates", ignore_errors=True)
         (self.root / "site.toml").write_text(synth.warta_site_toml(), encoding="utf-8")
 
@@ -391,6 +405,10 @@ def main(argv: list[str] | None = None) -> int:
         "## Issue 5 targets",
         "",
         *targets(rows),
+        "",
+        "## Issue 18 targets (an addition, newest or backdated)",
+        "",
+        *backdated_targets(rows),
         "",
         "## Issue 17 targets (the default build, every output on)",
         "",

@@ -92,13 +92,18 @@ def main() -> None:
 @click.option("--quiet", "-q", is_flag=True, help="Print only problems.")
 @click.option("--verbose", "-v", is_flag=True, help="List every file written or removed.")
 @NOW_OPTION
+@click.option("--rebalance-pages", is_flag=True,
+              help="Paginate every list afresh, unsealing its full pages (after a bulk "
+                   "import; old page addresses then show other articles).")
 def build_command(site_dir: Path, output_dir: Path | None, drafts: bool, jobs: int | None,
-                  quiet: bool, verbose: bool, now_text: str | None) -> None:
+                  quiet: bool, verbose: bool, now_text: str | None,
+                  rebalance_pages: bool) -> None:
     """Build the site into the output folder (only what changed is rewritten)."""
     _ = Messages(site_dir)
     reporter = Reporter(quiet=quiet, verbose=verbose, messages=_)
     options = BuildOptions(site_dir=site_dir, output_dir=output_dir, drafts=drafts,
-                           jobs=_jobs(jobs), now=_now(now_text))
+                           jobs=_jobs(jobs), now=_now(now_text),
+                           rebalance_pages=rebalance_pages)
     try:
         result = build(options, progress=reporter.progress)
     except WartaError as error:

@@ -87,6 +87,10 @@ class Reporter:
             for article in result.unpublished:
                 print(self.unpublished(article), file=self.out)
             self.articles(result.article_changes, result.addresses)
+            if result.rebalanced is not None:  # `--rebalance-pages` (sealed pages)
+                print(_("Pages re-balanced: every list paginated afresh, {count} changed.",
+                        count=len(result.rebalanced)), file=self.out)
+                self.lines(_("re-balanced"), list(result.rebalanced))
             seconds = f"{result.seconds:.2f}"
             print(_("{articles} articles -> {output}: {written} written, {unchanged} "
                     "unchanged, {removed} removed ({parsed} parsed, {rendered} rendered) "

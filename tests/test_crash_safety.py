@@ -19,6 +19,7 @@ import time
 from pathlib import Path
 
 from generator.build.pipeline import BuildOptions, build
+from generator.content.list_pages import LIST_PAGES
 from generator.search.bundles import KEY_FILE
 
 ARTICLES = 150
@@ -52,6 +53,9 @@ def _same_register(site: Path, clean: Path) -> None:
     fresh checkout has it (the tags of the other variant answer with a gone notice)."""
     register = "content/published-urls.txt"
     shutil.copy(site / register, clean / register)
+    # (And its sealed list pages, kept the same way.)
+    if (site / LIST_PAGES).exists():
+        shutil.copy(site / LIST_PAGES, clean / LIST_PAGES)
 
 
 def _assert_whole(output: Path) -> None:

@@ -22,3 +22,6 @@ def test_the_golden_register_is_as_a_build_leaves_it(tmp_path: Path) -> None:
     build_golden(tmp_path)
     register = "content/published-urls.txt"
     assert (tmp_path / "site" / register).read_bytes() == (SITE / register).read_bytes()
+    # So are the boundaries of its sealed list pages (issue 18 item 8)
+    pages = "content/list-pages.txt"
+    assert (tmp_path / "site" / pages).read_bytes() == (SITE / pages).read_bytes()

@@ -9,6 +9,7 @@ fingerprint by fingerprint.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import replace
 from datetime import UTC, datetime
 
@@ -19,6 +20,7 @@ from generator.config import parse_config
 from generator.content.model import Article
 from generator.content.parse import parse_article
 from generator.plan.feeds_and_lists import Before, list_counts
+from generator.plan.pagination import OrderKey
 from generator.plan.planner import Plan, PlanMemo, make_plan, plan_appended
 from generator.plan.related import replanned_by_append
 from generator.plan.site import (
@@ -125,8 +127,9 @@ def apply(files: dict[str, str], change: str, pick: int, value: int) -> None:
         files[name] = old.replace(find, replace_with, 1)
 
 
-def plan_for(site: Site, previous: PlanMemo | None) -> Plan:
-    return make_plan(site, template_key, "globals", [], previous)
+def plan_for(site: Site, previous: PlanMemo | None,
+             sealed: Mapping[str, tuple[OrderKey, ...]] | None = None) -> Plan:
+    return make_plan(site, template_key, "globals", [], previous, sealed=sealed)
 
 
 @settings(max_examples=150, deadline=None)
@@ -136,6 +139,7 @@ def test_memos_give_the_plan_a_fresh_start_gives(
     files, steps = history
     files = dict(files)
     plan_memo = site_memo_ = None
+    sealed: Mapping[str, tuple[OrderKey, ...]] = {}  # (as each build leaves them)
     for change, pick, value in [("none", 0, 0), *steps]:
         apply(files, change, pick, value)
         articles = tuple(parse(name, files[name]) for name in sorted(files))
@@ -148,11 +152,13 @@ def test_memos_give_the_plan_a_fresh_start_gives(
             assert reused is None or reused == site
             extended = extend_site(site_memo_, CONFIG, articles, (), drafts, NOW)
             assert extended is None or extended == site
-        fresh = plan_for(site, None)
-        remembered = plan_for(site, plan_memo)
+        fresh = plan_for(site, None, sealed)
+        remembered = plan_for(site, plan_memo, sealed)
         assert remembered.pages == fresh.pages
         assert remembered.problems == fresh.problems
+        assert remembered.sealed == fresh.sealed and remembered.tails == fresh.tails
         plan_memo, site_memo_ = remembered.memo, site_memo(site, articles, (), drafts)
+        sealed = remembered.sealed
 
 
 def test_an_edited_body_reuses_every_section() -> None:
@@ -242,16 +248,20 @@ search = false
 def test_an_append_plans_every_page_that_changes_as_make_plan_does(
         history: tuple[dict[str, str], list[tuple[str, int, int]]],
         added: list[tuple[int, int, bool]]) -> None:
-    # Given an archive after a random history, planned
+    # Given an archive after a random history, planned with the pages sealed before it
+    # (sealed pages: a deletion or a backdated article leaves them shorter or longer)
     files, steps = history
     files = dict(files)
+    first, _ = make_site(SPLIT, tuple(parse(n, files[n]) for n in sorted(files)), (), False,
+                         now=NOW)
+    sealed = make_plan(first, template_key, "globals", []).sealed
     for change, pick, value in steps:
         apply(files, change, pick, value)
     articles = tuple(parse(name, files[name]) for name in sorted(files))
     site, problems = make_site(SPLIT, articles, (), False, now=NOW)
     if problems or not site.articles:
         return
-    before = make_plan(site, template_key, "globals", [])
+    before = make_plan(site, template_key, "globals", [], sealed=sealed)
     # When articles dated after every one of them are appended (today's news)
     new = tuple(parse(f"hari-ini-{n}", text(
         f"Hari ini {n}", 0, [TAGS[tag]], AUTHORS[author], f"Isi {n}.",
@@ -275,13 +285,20 @@ def test_an_append_plans_every_page_that_changes_as_make_plan_does(
     # (the follow-ups of the earlier pages it plans again, as the quick path reads them)
     kept = {i: old_page[whole.articles[i].url].follow_up
             for i in replanned_by_append(whole, len(site.articles))}
-    planned = plan_appended(appended, template_key, "globals",
-                            lambda i: appended.articles[i].key,
-                            Before(len(site.articles), list_counts(site), moves, entries, kept))
-    fresh = {p.output: p for p in make_plan(whole, template_key, "globals", []).pages}
+    plan = plan_appended(appended, template_key, "globals",
+                         lambda i: appended.articles[i].key,
+                         Before(len(site.articles), list_counts(site), moves, entries, kept,
+                                tails=before.tails))
+    planned = plan.pages
+    whole_plan = make_plan(whole, template_key, "globals", [], sealed=before.sealed)
+    fresh = {p.output: p for p in whole_plan.pages}
     old = {p.output: p for p in before.pages}
     assert all(fresh[p.output] == p for p in planned)
     assert {o for o, p in fresh.items() if old.get(o) != p} <= {p.output for p in planned}
+    # And the pages it filled up are sealed as the whole way seals them
+    assert {**before.sealed, **{base: before.sealed.get(base, ()) + keys
+                                for base, keys in plan.sealed.items()}} == whole_plan.sealed
+    assert {base: whole_plan.tails[base] for base in plan.tails} == plan.tails
 
 
 def test_a_deleted_or_moved_follow_up_gives_way_to_the_one_before_with_memos() -> None:

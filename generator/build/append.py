@@ -12,6 +12,7 @@ sitemap entries, from the stored pages) and refuses the cases it cannot prove
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
+from dataclasses import replace
 from itertools import chain
 
 from generator import urls
@@ -19,7 +20,7 @@ from generator.build.memos import Settled
 from generator.cache.pages import PageStore
 from generator.cache.store import OutputEntry
 from generator.plan import feeds_and_lists, related
-from generator.plan.planner import Page, plan_appended
+from generator.plan.planner import Page, Plan, plan_appended
 from generator.plan.site import Site
 
 Keys = tuple[Callable[[str], str], str, Callable[[int], str]]
@@ -28,10 +29,11 @@ Keys = tuple[Callable[[str], str], str, Callable[[int], str]]
 
 def appended_pages(site: Site, before: Site, keys: Keys, head: Settled,
                    previous: Mapping[str, OutputEntry], store: PageStore, target: str,
-                   damaged: set[str]) -> list[Page] | None:
+                   damaged: set[str]) -> Plan | None:
     """The pages that change when `site` appends articles to `before` (the site the
-    last build made, `head` what it left), and those of damaged files; None when only
-    the whole way can tell."""
+    last build made, `head` what it left), and those of damaged files, with the pages
+    the append sealed (`Plan.sealed`, `Plan.tails`); None when only the whole way can
+    tell."""
     config = site.config
     count = len(head.order)
     if config.outputs.author_pages and (
@@ -44,8 +46,10 @@ def appended_pages(site: Site, before: Site, keys: Keys, head: Settled,
     follow_ups = _stored_follow_ups(site, count, store, target)
     if follow_ups is None:
         return None
-    pages = plan_appended(site, template_key, globals_key, key_of, feeds_and_lists.Before(
-        count, feeds_and_lists.list_counts(before), *extras, follow_ups=follow_ups))
+    plan = plan_appended(site, template_key, globals_key, key_of, feeds_and_lists.Before(
+        count, feeds_and_lists.list_counts(before), *extras, follow_ups=follow_ups,
+        tails=head.tails))
+    pages = list(plan.pages)
     outputs = {page.output for page in pages}
     copies = {output for output, _ in head.copies}
     if len(outputs) != len(pages) or not outputs.isdisjoint(copies) or any(
@@ -58,7 +62,7 @@ def appended_pages(site: Site, before: Site, keys: Keys, head: Settled,
         if set(found) != rest or not all(isinstance(p, Page) for p in found.values()):
             return None
         pages += [found[output] for output in sorted(rest)]
-    return pages
+    return replace(plan, pages=tuple(pages))
 
 
 def _stored_extras(site: Site, store: PageStore, target: str,

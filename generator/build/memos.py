@@ -5,12 +5,13 @@ process (`warta serve`)."""
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 from generator.cache.store import Cache, OutputEntry, SourceEntry
 from generator.content.model import shape_of
 from generator.errors import Problem
 from generator.photos.model import Derivative, Photo, PhotoMemo
+from generator.plan.pagination import Chunk, Tail
 from generator.plan.planner import Page, PlanMemo
 from generator.plan.site import AuthorIndex, MonthIndex, SectionIndex, Site, SiteMemo, TagIndex
 from generator.render.template_sources import load_strings
@@ -62,6 +63,12 @@ class Settled:
     """How many source files it found."""
     register: str = ""
     """`addresses.text_key` of the register of published addresses it left."""
+    # Sealed pages (build/list_pages.py).
+    list_pages: str = ""
+    """`addresses.text_key` of the sealed pages' boundaries it left (or found)."""
+    tails: Mapping[str, Tail] = field(default_factory=dict)
+    """The newest pages of each list, by its URL (`pagination.Tail`): where an append
+    goes."""
 
 
 def remember(memory: BuildMemory, target: str, cache: Cache) -> None:
@@ -80,7 +87,9 @@ MEMO_SHAPE = shape_of(
     SiteMemo, Site, TagIndex, AuthorIndex, MonthIndex, SectionIndex, PlanMemo, Page, Settled,
     ShardKeys,
     # Photos (issue 16).
-    PhotoMemo, Photo, Derivative)
+    PhotoMemo, Photo, Derivative,
+    # Sealed pages (issue 18 item 8).
+    Tail, Chunk)
 
 
 def stored(cache: Cache, name: str) -> object | None:

@@ -67,7 +67,12 @@ class BuildOptions:
     # The register of published addresses (build/addresses.py).
     keep_register: bool = True
     """Update `content/published-urls.txt` with what this build publishes. Only a build
-    without drafts does (a preview, `warta check` and `--drafts` only read it)."""
+    without drafts does (a preview, `warta check` and `--drafts` only read it). The
+    sealed pages' `content/list-pages.txt` likewise."""
+    # Sealed pages (build/list_pages.py).
+    rebalance_pages: bool = False
+    """Paginate every list afresh, dropping the boundaries of its sealed pages
+    (`warta build --rebalance-pages`, after a bulk import): the whole pipeline runs."""
 
     @property
     def output(self) -> Path:
@@ -124,6 +129,9 @@ class BuildResult:
     # Photos (issue 16).
     photos_decoded: int = 0
     """Photos decoded to make their derivatives; 0 when every one was kept."""
+    # Sealed pages (issue 18 item 8).
+    rebalanced: tuple[str, ...] | None = None
+    """With `rebalance_pages`: the URLs of the lists whose pages moved (None without)."""
 
 
 Progress = Callable[[int, int], None]

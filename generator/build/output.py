@@ -19,6 +19,7 @@ from generator.build import commit
 from generator.build.addresses import AddressChanges, write_register
 from generator.build.article_changes import ArticleChanges
 from generator.build.commit import BuildRecords, SourceSaving
+from generator.build.list_pages import write_list_pages
 from generator.build.options import CACHE_FILE, BuildOptions, reparse_body
 from generator.cache.store import Cache, OutputEntry
 from generator.errors import Problem
@@ -62,6 +63,9 @@ class ToWrite:
     recorded ahead of the move, see `commit.record_ahead`)."""
     register: str | None = None
     """The register of published addresses to write, when it changed."""
+    # Sealed pages (build/list_pages.py).
+    list_pages: str | None = None
+    """The sealed list pages' boundaries to write, when they changed."""
 
 
 @dataclass(frozen=True, eq=False, repr=False)
@@ -98,6 +102,8 @@ class Planned:
     """The published addresses that now redirect or answer "gone"."""
     photos_decoded: int = 0
     """Photos decoded to make their derivatives."""
+    rebalanced: tuple[str, ...] | None = None
+    """With `--rebalance-pages`: the lists whose pages it changed."""
 
 
 @dataclass(frozen=True, eq=False, repr=False)
@@ -160,6 +166,8 @@ def write_output(options: BuildOptions, cache: Cache, target: str, work: ToWrite
     if work.register is not None and not options.dry_run:
         # With the output: a build that failed before leaves the register as it was.
         write_register(options.site_dir, work.register)
+    if work.list_pages is not None and not options.dry_run:  # (likewise)
+        write_list_pages(options.site_dir, work.list_pages)
     if work.recorded and not options.dry_run:
         commit.record_ahead(cache, target, writer.staged)
     removed = writer.commit(work.removable)

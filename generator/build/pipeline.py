@@ -24,6 +24,7 @@ from generator.build import loader, search, sources
 from generator.build.addresses import AddressChanges, load_register, renames, text_key
 from generator.build.article_changes import of_changes
 from generator.build.commit import BuildRecords, commit_build
+from generator.build.list_pages import load_list_pages, next_text, rebalanced
 from generator.build.memos import STRINGS, BuildMemory, Settled, remember, stored, with_strings
 from generator.build.options import (
     CACHE_FILE,
@@ -103,7 +104,8 @@ def _build(options: BuildOptions, progress: Progress | None,
             # today's news arrived, else over the whole archive.
             planned = scanned = None
             if (check is not None and options.quick and not memory.target
-                    and options.sources_changed is None and not options.dry_run):
+                    and options.sources_changed is None and not options.dry_run
+                    and not options.rebalance_pages):
                 scanned = sources.scan(site_dir)
                 planned = plan_quickly(options, config, theme, cache, target,
                                        build_now(options), previous, check, scanned)
@@ -176,11 +178,21 @@ def _finish(options: BuildOptions, done: Planned, written: Written,
                        search_work=to_index if pending else None,
                        reused=done.reused, quick=done.quick,
                        unpublished=done.unpublished, article_changes=done.article_changes,
-                       addresses=done.addresses, photos_decoded=done.photos_decoded)
+                       addresses=done.addresses, photos_decoded=done.photos_decoded,
+                       rebalanced=done.rebalanced)
+
+
+def _with_reindexed(stale: list[Page], plan: Plan) -> list[Page]:
+    """The pages to store: those rendered, and those whose article indexes moved."""
+    if not plan.reindexed:
+        return stale
+    rendered = {page.output for page in stale}
+    return stale + [page for page in plan.reindexed if page.output not in rendered]
 
 
 def _settled(cache: Cache, site: Site, plan: Plan, warnings: tuple[Problem, ...],
-             search_keys: ShardKeys | None, sources: int, register: str) -> Settled:
+             search_keys: ShardKeys | None, sources: int, register: str,
+             list_pages: str) -> Settled:
     """What the next build needs to take the quick path (build/quick.py), should this
     one go through."""
     assert plan.memo is not None
@@ -189,7 +201,7 @@ def _settled(cache: Cache, site: Site, plan: Plan, warnings: tuple[Problem, ...]
         inputs=plan.memo.inputs, templates=plan.memo.templates,
         copies=tuple((c.output, c.fingerprint) for c in plan.copies), order=plan.memo.order,
         warnings=warnings, search=search_keys, pages=len(plan.pages),
-        sources=sources, register=register)
+        sources=sources, register=register, list_pages=list_pages, tails=plan.tails)
 
 
 # Values of one build, never compared or printed: `eq=False, repr=False` spare
@@ -305,15 +317,23 @@ def _plan_whole(options: BuildOptions, config: SiteConfig, theme: ThemeFiles, ca
     register_text = None
     if keep and (addresses.changed or register.text is None or not is_formatted(register.text)):
         register_text = format_register(addresses.register or tuple(register.entries.values()))
+    # Sealed pages: each list paginated from the boundaries kept with the content (none
+    # when asked to rebalance), which the plan gives back as this build leaves them.
+    found_pages = load_list_pages(site_dir)
+    sealed = {} if options.rebalance_pages else found_pages.boundaries
     # Plan, reusing the previous plan's memo.
     renderer = Renderer(theme, site, site_dir)
     plan = make_plan(site, renderer.template_key, renderer.globals_key(),
-                     copies_of(site_dir, theme) + list(photos.copies), memory.plan, addresses)
+                     copies_of(site_dir, theme) + list(photos.copies), memory.plan, addresses,
+                     sealed)
+    pages_text = next_text(found_pages, plan.sealed) if keep else None
     if plan.problems or addresses.problems:
         raise ContentError([*addresses.problems, *plan.problems])
     if plan.memo is not None:
         memory.plan = plan.memo
-        if plan.reused < len(plan.pages) * MEMO_REUSE:
+        # (Stored too when articles moved: the pages stored again then hold indexes
+        # that only this memo's pages have, see `Plan.reindexed`.)
+        if plan.reused < len(plan.pages) * MEMO_REUSE or plan.reindexed:
             memos["plan:" + memory.target] = plan.memo
     # A file's own problems, then its photos' (as the quick path finds them again).
     warnings = tuple(sorted((p for p in (*loaded.problems, *photos.problems)
@@ -342,18 +362,22 @@ def _plan_whole(options: BuildOptions, config: SiteConfig, theme: ThemeFiles, ca
     return Planned(
         to_write=ToWrite(site=site, renderer=renderer, theme=theme, stale=stale,
                          copies=copies, removable=removable, recorded=bool(previous),
-                         register=None if register_text == register.text else register_text),
+                         register=None if register_text == register.text else register_text,
+                         list_pages=pages_text),
         current=len(current),
         records=BuildRecords(
             target=known.target, outputs={}, removed=removable,
             pages=((p.output, p, [articles[i].path for i in p.deps])
-                   for p in (plan.pages if fresh else stale)),
+                   for p in (plan.pages if fresh else _with_reindexed(stale, plan))),
             fresh=fresh, memos=memos,
             settled=_settled(cache, site, plan, warnings, search_keys, len(loaded.sources),
                              text_key(register.text if register_text is None
-                                      else register_text))),
+                                      else register_text),
+                             text_key(found_pages.text if pages_text is None else pages_text))),
         parsed=loaded.parsed, warnings=warnings, search=search_keys, reused=plan.reused,
         quick=False, saving=loaded.saving, kept=current, unpublished=indexed.unpublished,
         article_changes=articles_changed,
         addresses=AddressChanges(addresses.moved, addresses.removed),
-        photos_decoded=photos.decoded)
+        photos_decoded=photos.decoded,
+        rebalanced=(rebalanced(found_pages.boundaries, plan.sealed)
+                    if options.rebalance_pages else None))

@@ -23,7 +23,7 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
 
-from generator.build import commit, loader, search
+from generator.build import commit, list_pages, loader, search
 from generator.build.addresses import appended_text, read_text, text_key
 from generator.build.append import appended_pages
 from generator.build.article_changes import article_changes
@@ -46,7 +46,7 @@ from generator.content.source_record import SourceRecord
 from generator.errors import Problem
 from generator.photos.model import article_photos, keyed, keyed_page
 from generator.plan import feeds_and_lists
-from generator.plan.planner import Page, plan_inputs, refreshed, replan
+from generator.plan.planner import Page, Plan, plan_inputs, refreshed, replan
 from generator.plan.site import (
     Site,
     SiteMemo,
@@ -101,6 +101,18 @@ def plan_quickly(options: BuildOptions, config: SiteConfig, theme: ThemeFiles,
         if new_register is None:
             return None  # an address that redirects or is gone is taken again
         head = replace(head, register=text_key(new_register)) if keep else head
+    # Sealed pages: their boundaries as the last build left them, with those of the
+    # pages today's news filled up (the tails say where it went).
+    pages_text = list_pages.read_text(options.site_dir)
+    if text_key(pages_text) != head.list_pages:
+        return None
+    new_lists = None
+    if proven.appended is not None:
+        new_lists = list_pages.appended_text(pages_text, proven.appended.sealed,
+                                             proven.appended.tails)
+        head = replace(head, tails={**head.tails, **proven.appended.tails})
+        if keep and new_lists is not None:
+            head = replace(head, list_pages=text_key(new_lists))
     # Search: only the shards of the edited and added articles are keyed again.
     where = {path: n for n, path in enumerate(head.order)} if edits else {}
     touched = [where[e.path] for e in edits if e.path in where]
@@ -119,7 +131,8 @@ def plan_quickly(options: BuildOptions, config: SiteConfig, theme: ThemeFiles,
     return Planned(
         to_write=ToWrite(site=site, renderer=proven.renderer, theme=theme, stale=stale, copies=[],
                          removable=set(), recorded=True,
-                         register=new_register if keep and new_register != register else None),
+                         register=new_register if keep and new_register != register else None,
+                         list_pages=new_lists if keep else None),
         current=len(previous) + new_pages - len(stale),
         records=commit.BuildRecords(
             target=target, outputs={},
@@ -190,9 +203,11 @@ def _prove(options: BuildOptions, config: SiteConfig, theme: ThemeFiles, cache: 
         return None
     store_ = PageStore(cache)
     key_of = _key_of(site.articles)
+    appended = None
     if added:
-        pages = appended_pages(site, memo.site, (renderer.template_key, globals_key, key_of),
-                               head, previous, store_, target, damaged)
+        appended = appended_pages(site, memo.site, (renderer.template_key, globals_key, key_of),
+                                  head, previous, store_, target, damaged)
+        pages = None if appended is None else list(appended.pages)
     else:
         pages = _pages(site, head, edits, damaged, store_, target)
         if pages is not None:
@@ -214,7 +229,7 @@ def _prove(options: BuildOptions, config: SiteConfig, theme: ThemeFiles, cache: 
     for page in stale:  # read now what rendering will ask for (LookupError if damaged)
         for index in page.deps:
             site.articles[index]
-    return _Proven(changes, memo, site, renderer, stale, warnings)
+    return _Proven(changes, memo, site, renderer, stale, warnings, appended)
 
 
 # Values of one build, never compared or printed: `eq=False, repr=False` spare
@@ -235,6 +250,8 @@ class _Proven:
     """The pages to render."""
     warnings: tuple[Problem, ...]
     """The load's warnings, as the whole archive would report them."""
+    appended: Plan | None = None
+    """The plan of an append, with the pages it sealed."""
 
 
 @dataclass(frozen=True, eq=False, repr=False)

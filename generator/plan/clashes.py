@@ -5,9 +5,14 @@ both files at their lines by the build (build/loader.py `clash_problems`)."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from generator.content.model import Article, StaticPage
 from generator.errors import Problem, Text
+from generator.plan.page import Copy, Page
+
+if TYPE_CHECKING:  # (plan/site.py finds the clashes of its sources here)
+    from generator.plan.site import Site
 
 
 @dataclass(frozen=True)
@@ -61,3 +66,30 @@ def url_clashes(articles: list[Article], pages: tuple[StaticPage, ...]) -> list[
         if other != path:
             problems.append(Clash(path, other, url, what, other_kind=how))
     return problems
+
+
+def planned_clashes(site: Site, pages: list[Page], copies: tuple[Copy, ...]
+                    ) -> tuple[Problem, ...]:
+    """Two planned files with one path (an article's URL that is a file, say): an error
+    naming the source of each."""
+    outputs = {page.output for page in pages}
+    if len(outputs) == len(pages) and outputs.isdisjoint(copy.output for copy in copies):
+        return ()
+    owner: dict[str, str] = {}
+    problems = []
+    for page in pages:
+        source = (site.articles[page.article].path if page.article is not None
+                  else site.pages[page.static_page].path if page.static_page is not None
+                  else f"the {page.kind} page")
+        first = owner.setdefault(page.output, source)
+        if first != source:
+            problems.append(Problem(source, None, Text("its URL {url} is also used by {other}",
+                                                       url=page.url, other=first),
+                                    Text("choose another slug")))
+    for copy in copies:
+        if copy.output in owner:
+            problems.append(Problem(copy.source, None,
+                                    Text("the file /{file} is also a page of {other}",
+                                         file=copy.output, other=owner[copy.output]),
+                                    Text("rename the file")))
+    return tuple(problems)

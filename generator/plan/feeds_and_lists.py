@@ -11,7 +11,7 @@ on the settings alone, so a tag count changing elsewhere leaves them alone.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from itertools import groupby
 from typing import Any, Protocol
@@ -21,7 +21,7 @@ from babel.dates import format_date
 from generator import date_format, urls
 from generator.content.model import Article
 from generator.plan.page import Page
-from generator.plan.pagination import nearby, paginate
+from generator.plan.pagination import Paging, Tail, nearby
 from generator.plan.redirects import Addresses, host_files, plan_addresses
 from generator.plan.site import Site
 
@@ -46,6 +46,10 @@ class Adding(Protocol):
 class Planning(Adding, Protocol):
     """What the functions here need of the planner that calls them (`_Planner`)."""
 
+    def paging(self, base: str, items: tuple[int, ...], size: int) -> Paging:
+        """The pages of the list at `base` showing `items` (sealed pages: the boundaries
+        the planner was given for it, plan/pagination.py `seal`)."""
+
     def section(self, ident: object, signature: object, fill: Callable[..., None],
                 *args: object) -> None:
         """Plan a group of pages with `fill(*args)`, unless the previous plan has the
@@ -55,26 +59,36 @@ class Planning(Adding, Protocol):
 def lists(plan: Planning, base: str, kind: str, title: str,
           items: tuple[int, ...], size: int, **fields: object) -> None:
     """A paginated list of `items` (oldest first): numbered pages oldest first, and `base`
-    showing the newest one. Each page lists its articles newest first."""
-    plan.section(("list", base), (kind, title, items, size, sorted(fields.items())),
-                 list_pages, plan, base, kind, title, items, size, fields)
+    showing the newest one. Each page lists its articles newest first. Which items go
+    on which page is the planner's `paging` (sealed pages, plan/pagination.py)."""
+    paging = plan.paging(base, items, size)
+    plan.section(("list", base), (kind, title, items, size, _stops(paging),
+                                  sorted(fields.items())),
+                 list_pages, plan, base, kind, title, items, paging, fields)
 
 
-def list_pages(plan: Adding, base: str, kind: str, title: str, items: Sequence[int], size: int,
-               fields: dict[str, object], first: int = 1) -> None:
+def _stops(paging: Paging) -> tuple[int, ...]:
+    """Where each page of the list ends: with the items, what its pages are made of."""
+    return tuple([c.stop for c in paging.chunks])
+
+
+def list_pages(plan: Adding, base: str, kind: str, title: str, items: Sequence[int],
+               paging: Paging, fields: dict[str, object], first: int = 1) -> None:
     """The pages of one list, from page number `first` (those before it are left out).
 
     The newest page is shown at `base` alone, the address readers and search engines
     should use for it while it is the newest. Its numbered address answers with a small
     page pointing there, whose bytes stay put until the page fills and takes its place:
     an addition then rewrites one page of each list it joins, not two."""
-    chunks = paginate(len(items), size)
-    last = len(chunks)
+    chunks = paging.chunks
+    last = paging.last
 
     def address(number: int) -> str:
         return base if number == last else urls.numbered(base, number)
 
-    for chunk in chunks[first - 1:]:
+    for chunk in chunks:
+        if chunk.number < first:
+            continue
         page_fields = {
             **fields,
             "items": tuple(reversed(items[chunk.start:chunk.stop])),
@@ -91,7 +105,7 @@ def list_pages(plan: Adding, base: str, kind: str, title: str, items: Sequence[i
             continue
         plan.add(base, kind, "list.html", title, **page_fields)
         plan.add(numbered, "moved", "moved.html", title, links=((numbered, base),))
-    if not chunks:
+    if not last:
         plan.add(base, kind, "list.html", title, number=None, **fields)
     elif last > 1:
         # The page count for the older pages' script: changes only with a new page.
@@ -125,6 +139,9 @@ class Before:
     follow_ups: Mapping[int, int | None]
     """The follow-up of each article `related.replanned_by_append` names, as planned
     before (the page shows it unless an appended article takes its place)."""
+    tails: Mapping[str, Tail] = field(default_factory=dict)
+    """The newest pages of each list, by the list's URL, as planned before (sealed
+    pages: an append joins the unsealed rest, plan/pagination.py `extend`)."""
 
 
 def month_title(year: int, month: int, language: str) -> str:

@@ -7,8 +7,12 @@ tell without rendering whether the file on disk is current (see plan/planner.py)
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # (the site's pages are planned from it)
+    from generator.plan.site import Site
 
 
 @dataclass(frozen=True)
@@ -113,3 +117,33 @@ class Copy:
 def fingerprint(base: str, deps: Iterable[int], key_of: Callable[[int], str]) -> str:
     """A page's fingerprint: its base and the keys of the articles it shows."""
     return hashlib.sha1("".join([base, *map(key_of, deps)]).encode()).hexdigest()
+
+
+ARTICLE_FIELDS = frozenset({"items", "related", "article", "neighbours", "section_nav",
+                            "section_more", "follow_up"})
+"""The `Page` fields that hold indexes into `Site.articles`."""
+
+
+def placed(fields: Mapping[str, object]) -> tuple[tuple[str, object], ...]:
+    """A page's fields as its base holds them. Which articles it shows goes into its
+    fingerprint by their keys (`deps`, in order), so the base holds of each article
+    field only its shape (its length, its empty places), not the indexes: an article
+    dated in the middle of the archive moves the index of every later one, and a page
+    showing the same articles as before keeps its fingerprint (it is not rendered
+    again; the build stores it again, `Plan.reindexed`)."""
+    return tuple(sorted((name, _shape(value) if name in ARTICLE_FIELDS else value)
+                        for name, value in fields.items()))
+
+
+def _shape(value: object) -> object:
+    if value is None or isinstance(value, int):
+        return value is None
+    assert isinstance(value, tuple)
+    return tuple([item is None for item in value])
+
+
+def refreshed(page: Page, site: Site, key_of: Callable[[int], str]) -> Page:
+    """`page` as planned again after articles it shows were edited without moving:
+    the title of an article page and the fingerprint can change, nothing else."""
+    title = site.articles[page.article].title if page.article is not None else page.title
+    return replace(page, title=title, fingerprint=fingerprint(page.base, page.deps, key_of))

@@ -7,7 +7,10 @@ bytes forever, so caches, deploys and incremental builds stay small.
 
 from __future__ import annotations
 
+from bisect import bisect_right
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from datetime import datetime
 
 NEARBY = 2
 """Pages linked by number on each side of a list page (`nearby`).
@@ -50,3 +53,104 @@ def first_replanned(before: int, size: int) -> int:
     its newest page, and the `NEARBY` pages whose window then reaches a new one."""
     newest = -(-before // size)
     return max(1, newest - NEARBY)
+
+
+# Sealed pages (issue 18 item 8). A list page that has filled up is sealed: its
+# boundary, the order key of its newest item, is kept (content/list-pages.txt), and
+# the page keeps every item up to it from then on. An item dated into it later (a
+# story filed late, an old one imported) joins it, so the page grows by one and no
+# later page shifts; an item deleted or moved out of it leaves it shorter, even
+# empty, and its number stays. Items after the last boundary are paginated by size
+# as before, and each page of them that fills up is sealed in turn.
+
+OrderKey = tuple[datetime, str]
+"""Where an article stands in the site's order: its date and its source path, what
+`Site.articles` is sorted by (plan/site.py)."""
+
+
+@dataclass(frozen=True)
+class Paging:
+    """The pages of one list, with the boundaries of its sealed pages."""
+
+    chunks: tuple[Chunk, ...]
+    """The pages, oldest first (on an append plan: only those from its first replanned
+    page on, see `extend`)."""
+    last: int
+    """How many pages the list has."""
+    sealed: tuple[OrderKey, ...]
+    """The boundary of each sealed page, page 1's first: the boundaries given, then
+    those of the pages that filled up."""
+    tail: Tail
+    """What an append needs of this list's pages (`extend`)."""
+
+
+@dataclass(frozen=True)
+class Tail:
+    """The newest pages of a list, as an append finds them: what the quick path keeps
+    of each list's pages between builds (build/memos.py `Settled.tails`)."""
+
+    count: int = 0
+    """How many items the list holds."""
+    sealed: int = 0
+    """How many of its pages are sealed (the newest unsealed one, if any, is the last)."""
+    chunks: tuple[Chunk, ...] = ()
+    """Its newest `NEARBY` + 1 pages (all, when it has fewer), oldest first: those an
+    append can change."""
+
+
+def seal(keys: Sequence[OrderKey], size: int, sealed: Sequence[OrderKey] = ()) -> Paging:
+    """The pages of a list whose items (oldest first) have the order `keys`: page `j`
+    holds the items after boundary `j - 1` up to boundary `j` of `sealed`; the items
+    after the last boundary fill pages of `size`, each full one sealed at its newest
+    item. Without `sealed`, the pages are `paginate`'s."""
+    if size < 1:
+        raise ValueError("page size must be at least 1")
+    count = len(keys)
+    chunks: list[Chunk] = []
+    bounds = list(sealed)
+    start = 0
+    for number, bound in enumerate(sealed, start=1):
+        # Nearly always the page still holds `size` items: two comparisons, not a search.
+        guess = start + size
+        if guess <= count and keys[guess - 1] <= bound and (guess == count
+                                                             or bound < keys[guess]):
+            stop = guess
+        else:
+            stop = bisect_right(keys, bound, lo=start)
+        chunks.append(Chunk(number, start, stop))
+        start = stop
+    for begin in range(start, count, size):
+        stop = min(begin + size, count)
+        chunks.append(Chunk(len(chunks) + 1, begin, stop))
+        if stop - begin == size:
+            bounds.append(keys[stop - 1])
+    last = len(chunks)
+    return Paging(tuple(chunks), last, tuple(bounds),
+                  Tail(count, len(bounds), tuple(chunks[max(0, last - NEARBY - 1):])))
+
+
+def extend(tail: Tail, count: int, size: int, key_at: Callable[[int], OrderKey]) -> Paging:
+    """The pages of a list of `count` items whose first `tail.count` items had the pages
+    `tail` ends with, the others appended after every one of them: its sealed pages keep
+    their items, the appended ones join the unsealed rest. `chunks` are the pages from
+    the first of `tail`'s on (those an append plans again), `sealed` only the boundaries
+    of the pages that filled up; `key_at(i)` is asked only for their newest items."""
+    if size < 1:
+        raise ValueError("page size must be at least 1")
+    kept = [c for c in tail.chunks if c.number <= tail.sealed]
+    rest = kept[-1].stop if kept else 0
+    if tail.sealed and not kept:
+        raise ValueError("a tail holds its newest sealed page")
+    chunks = list(kept)
+    bounds: list[OrderKey] = []
+    number = tail.sealed
+    for begin in range(rest, count, size):
+        stop = min(begin + size, count)
+        number += 1
+        chunks.append(Chunk(number, begin, stop))
+        if stop - begin == size:
+            bounds.append(key_at(stop - 1))
+    last = number
+    window = [c for c in chunks if c.number > last - NEARBY - 1]
+    return Paging(tuple(chunks), last, tuple(bounds),
+                  Tail(count, tail.sealed + len(bounds), tuple(window)))

@@ -12,16 +12,18 @@ from __future__ import annotations
 import hashlib
 from bisect import bisect_left
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field
 
 from generator import urls
 from generator.content.model import Article
-from generator.errors import Problem, Text
+from generator.errors import Problem
 from generator.plan import feeds_and_lists, related, sections
+from generator.plan.clashes import planned_clashes
 from generator.plan.feeds_and_lists import lists
-from generator.plan.page import Copy, Page, deps_of, fingerprint
-from generator.plan.pagination import first_replanned
+from generator.plan.page import Copy, Page, deps_of, fingerprint, placed, refreshed
+from generator.plan.pagination import OrderKey, Paging, Tail
 from generator.plan.redirects import Addresses
+from generator.plan.sealing import Pager
 from generator.plan.site import Site
 
 __all__ = ["Copy", "Page", "Plan", "PlanMemo", "fingerprint", "make_plan", "plan_appended",
@@ -72,11 +74,22 @@ class Plan:
     """For the next build's `make_plan`."""
     reused: int = 0
     """Pages taken from the previous plan's memo."""
+    # Sealed pages (plan/pagination.py).
+    sealed: Mapping[str, tuple[OrderKey, ...]] = field(default_factory=dict)
+    """The boundaries of the sealed pages of every list planned, by the list's URL (an
+    append plan: only those of the pages that filled up)."""
+    tails: Mapping[str, Tail] = field(default_factory=dict)
+    """The newest pages of every list planned (an append plan: of those it grew)."""
+    reindexed: tuple[Page, ...] = ()
+    """Pages planned anew after articles took other places in the site (or without a
+    memo): their fingerprints may be the stored ones while their article indexes are
+    not (`page.placed`), so the build stores them again."""
 
 
 def make_plan(site: Site, template_key: Callable[[str], str], globals_key: str,
               copies: Iterable[Copy], previous: PlanMemo | None = None,
-              addresses: Addresses | None = None) -> Plan:
+              addresses: Addresses | None = None,
+              sealed: Mapping[str, tuple[OrderKey, ...]] | None = None) -> Plan:
     """Plan every page of `site`.
 
     `template_key(name)` is the fingerprint of a template with its
@@ -85,14 +98,19 @@ def make_plan(site: Site, template_key: Callable[[str], str], globals_key: str,
     an earlier plan, sections that cannot have changed are reused; the result
     is the same as without it (tests/test_plan.py checks this). `addresses`: what
     answers at the addresses of the register (plan/redirects.py), if it is kept.
+    `sealed`: the boundaries of each list's sealed pages, by the list's URL
+    (content/list-pages.txt); None or a list left out: paginated afresh.
     """
     planner = _Planner(site, template_key, globals_key, previous)
     planner.addresses = addresses
+    planner.pager.given = sealed or {}
     planner.plan()
     pages = planner.pages
     planned_copies = tuple(sorted(copies, key=lambda c: c.output))
-    return Plan(tuple(pages), planned_copies, _clashes(site, pages, planned_copies),
-                memo=planner.memo(), reused=planner.reused)
+    return Plan(tuple(pages), planned_copies, planned_clashes(site, pages, planned_copies),
+                memo=planner.memo(), reused=planner.reused, sealed=planner.pager.sealed,
+                tails=planner.pager.tails, reindexed=tuple(
+                    p for p in pages if id(p) not in planner.taken) if planner.moved else ())
 
 
 class _Adder:
@@ -125,7 +143,7 @@ class _Adder:
         article = fields.get("article")
         base = _hash(url, kind, title if article is None else None, self.template(template),
                      self.globals_key if shared is None else shared, own, canonical,
-                     tuple(sorted(fields.items())))
+                     placed(fields))
         more: tuple[int | None, ...] = (*fields.get("section_nav", ()),  # type: ignore[misc]
                                          *fields.get("section_more", ()),
                                          fields.get("follow_up"))  # type: ignore[arg-type]
@@ -138,13 +156,6 @@ class _Adder:
                                **fields))  # type: ignore[arg-type]
 
 
-def refreshed(page: Page, site: Site, key_of: Callable[[int], str]) -> Page:
-    """`page` as planned again after articles it shows were edited without moving:
-    the title of an article page and the fingerprint can change, nothing else."""
-    title = site.articles[page.article].title if page.article is not None else page.title
-    return replace(page, title=title, fingerprint=fingerprint(page.base, page.deps, key_of))
-
-
 def replan(site: Site, template_key: Callable[[str], str], globals_key: str,
            key_of: Callable[[int], str],
            fill: Callable[[feeds_and_lists.Adding], None]) -> list[Page]:
@@ -155,17 +166,20 @@ def replan(site: Site, template_key: Callable[[str], str], globals_key: str,
 
 
 def plan_appended(site: Site, template_key: Callable[[str], str], globals_key: str,
-                  key_of: Callable[[int], str], before: feeds_and_lists.Before) -> list[Page]:
+                  key_of: Callable[[int], str], before: feeds_and_lists.Before) -> Plan:
     """The pages that change when articles are appended to the site `before` describes,
     planned as `make_plan` plans them: every page of a list, a feed or a page of the
     whole site that shows them, the appended articles' pages and redirects, the page
     of the last article before them. The caller makes sure that nothing else moved:
     no article before them changed, no author's byline link, nothing every page shows.
     `key_of(i)` gives article `i`'s key: only the articles shown are looked at.
+    The plan's `sealed` are the boundaries of the pages the append filled up, its
+    `tails` those of the lists it grew.
     """
     planner = _Planner(site, template_key, globals_key, None, before, key_of)
     planner.plan()
-    return planner.pages
+    return Plan(tuple(planner.pages), (), (), sealed=planner.pager.sealed,
+                tails=planner.pager.tails)
 
 
 def plan_inputs(globals_key: str, site: Site) -> str:
@@ -203,6 +217,12 @@ class _Planner(_Adder):
         self.reused = 0
         self.bylines: frozenset[str] = frozenset()
         self.addresses: Addresses | None = None
+        # Sealed pages (plan/sealing.py).
+        self.pager = Pager(site.articles, {}, before.tails if before else None, self.grown)
+        # Articles at other places than in the last plan (or none known): see `reindexed`.
+        self.moved = before is None and (previous is None or previous.order[:len(
+            self.order)] != self.order[:len(previous.order)])
+        self.taken: set[int] = set()
         self.previous = previous if previous and self._same_inputs(previous) else None
         self.old_sections = self.previous.sections if self.previous else {}
         # Articles before `prefix` are the same articles, with the same shapes, at the
@@ -240,7 +260,7 @@ class _Planner(_Adder):
         if self.before is not None:
             kind, key = ident if isinstance(ident, tuple) else ("article", ident)
             if kind == "list" and key in self.grown:  # the pages from its old newest on
-                fill(*args, first=first_replanned(self.grown[key], self.site.config.page_size))
+                fill(*args, first=self.pager.first(key))
             elif (kind == "feed" and key in self.grown) or kind in ("article", "redirect"):
                 fill(*args)  # (`_articles` and `_redirects` look only at appended ones)
             return
@@ -254,10 +274,14 @@ class _Planner(_Adder):
         top = max((max(p.deps) for p in pages if p.deps), default=-1)
         self.sections[ident] = (signature, top, pages)
 
+    def paging(self, base: str, items: tuple[int, ...], size: int) -> Paging:
+        return self.pager.paging(base, items, size)  # (plan/sealing.py)
+
     def _take(self, ident: object, old: tuple[object, int, tuple[Page, ...]]) -> None:
         if self.changed:
             old = (old[0], old[1], tuple(map(self._refresh, old[2])))
         self.pages.extend(old[2])
+        self.taken.update(map(id, old[2]))
         self.reused += len(old[2])
         self.sections[ident] = old
 
@@ -374,27 +398,3 @@ class _Planner(_Adder):
                  article=index, neighbours=(older, newer), related=related_of(index),
                  section_nav=nav[0] if nav else (None, None), section_more=nav[1] if nav else (),
                  follow_up=follow_up)
-
-
-def _clashes(site: Site, pages: list[Page], copies: tuple[Copy, ...]) -> tuple[Problem, ...]:
-    outputs = {page.output for page in pages}
-    if len(outputs) == len(pages) and outputs.isdisjoint(copy.output for copy in copies):
-        return ()
-    owner: dict[str, str] = {}
-    problems = []
-    for page in pages:
-        source = (site.articles[page.article].path if page.article is not None
-                  else site.pages[page.static_page].path if page.static_page is not None
-                  else f"the {page.kind} page")
-        first = owner.setdefault(page.output, source)
-        if first != source:
-            problems.append(Problem(source, None, Text("its URL {url} is also used by {other}",
-                                                       url=page.url, other=first),
-                                    Text("choose another slug")))
-    for copy in copies:
-        if copy.output in owner:
-            problems.append(Problem(copy.source, None,
-                                    Text("the file /{file} is also a page of {other}",
-                                         file=copy.output, other=owner[copy.output]),
-                                    Text("rename the file")))
-    return tuple(problems)

@@ -1,0 +1,100 @@
+"""The boundaries of the sealed list pages (`content/list-pages.txt`): text <-> records.
+
+A list page that has filled up is sealed (plan/pagination.py): it keeps the
+articles up to its newest one for good, and an article dated into it later joins
+it. The file keeps, for every sealed page of every list, the place of its newest
+article in the site's order: its date and its source file. `warta build` keeps it
+like the register of published addresses, and the editors commit it with the
+content, so that a fresh checkout paginates every list as the builds before did.
+`parse_list_pages` and `format_list_pages` are pure.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from datetime import datetime
+
+from generator.errors import Problem, Text
+
+LIST_PAGES = "content/list-pages.txt"
+"""Where the boundaries live, relative to the site folder."""
+
+HEADER = """\
+# The sealed pages of every list, kept by `warta build`: commit this file with the
+# content, as a lock file. One sealed page a line: its address, then the date and the
+# file of its newest article. A page keeps every article up to that one: an article
+# dated into it joins it, and no later page moves. `warta build --rebalance-pages`
+# paginates every list afresh.
+"""
+
+OrderKey = tuple[datetime, str]
+"""Where an article stands in the site's order: its date and its source path (the
+same as plan/pagination.py's)."""
+
+_PAGE = re.compile(r"(/(?:[^ ]*/)?)page/([1-9][0-9]*)/")
+
+Boundaries = Mapping[str, tuple[OrderKey, ...]]
+"""The boundary of each sealed page (page 1's first), by the list's URL."""
+
+
+def parse_list_pages(text: str, path: str = LIST_PAGES) -> tuple[dict[str, tuple[OrderKey, ...]],
+                                                                list[Problem]]:
+    """The boundaries by list, and a problem (file, line, what to do) for each line that
+    is not one; a list whose pages are not numbered 1, 2, 3... is a problem too."""
+    found: dict[str, dict[int, tuple[OrderKey, int]]] = {}
+    problems: list[Problem] = []
+    for number, raw in enumerate(text.splitlines(), start=1):
+        line = raw.strip()
+        if not line or line.startswith("#"):
+            continue
+        parts = line.split(" ", 2)
+        match = _PAGE.fullmatch(parts[0])
+        if match is None or len(parts) < 3:
+            problems.append(Problem(path, number, Text("{line!r} is not a sealed page",
+                                                       line=line),
+                                    Text("write `<list>/page/<n>/ <date> <file>`, or delete "
+                                         "the file and build to write it again")))
+            continue
+        try:
+            when = datetime.fromisoformat(parts[1])
+        except ValueError:
+            when = None
+        if when is None or when.tzinfo is None:
+            problems.append(Problem(path, number, Text("{date!r} is not a date with its "
+                                                       "time zone", date=parts[1]),
+                                    Text("write it as 2024-03-05T10:00:00+07:00")))
+            continue
+        base, page = match.group(1), int(match.group(2))
+        pages = found.setdefault(base, {})
+        if page in pages:
+            problems.append(Problem(path, number, Text("{url} is also on line {line}",
+                                                       url=parts[0], line=pages[page][1]),
+                                    Text("keep one of the two lines")))
+            continue
+        pages[page] = ((when, parts[2].strip()), number)
+    boundaries: dict[str, tuple[OrderKey, ...]] = {}
+    for base, pages in found.items():
+        keys = tuple(pages[n][0] for n in sorted(pages))
+        if sorted(pages) != list(range(1, len(pages) + 1)) or list(keys) != sorted(keys):
+            first = min(line for _, line in pages.values())
+            problems.append(Problem(path, first, Text("the sealed pages of {base} are not "
+                                                      "numbered 1, 2, 3... in the order of "
+                                                      "their dates", base=base),
+                                    Text("delete the lines of {base}: its pages are sealed "
+                                         "again as they fill", base=base)))
+            continue
+        boundaries[base] = keys
+    return boundaries, problems
+
+
+def line_of(base: str, number: int, key: OrderKey) -> str:
+    """The line of page `number` of the list at `base`, sealed at `key`."""
+    return f"{base}page/{number}/ {key[0].isoformat()} {key[1]}\n"
+
+
+def format_list_pages(boundaries: Boundaries) -> str:
+    """The file's text: the header, then one line per sealed page, sorted."""
+    lines = [line_of(base, number, key) for base, keys in boundaries.items()
+             for number, key in enumerate(keys, start=1)]
+    return HEADER + "".join(sorted(lines))

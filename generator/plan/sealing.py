@@ -1,0 +1,83 @@
+"""Which items go on which page of each list, with sealed pages (plan/pagination.py):
+the planner's `paging`, over the whole site or on an append plan.
+
+Over the whole site each list is paginated from the boundaries it was given
+(content/list-pages.txt, read by build/list_pages.py): its sealed pages keep their
+items, an item dated into one joins it. On an append plan (the quick path's
+`plan.plan_appended`) only the lists the append grew are paginated, from their
+`Tail` as the last build left it, reading nothing but the newest item of a page that
+fills up.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import overload
+
+from generator.content.model import Article
+from generator.plan.pagination import OrderKey, Paging, Tail, extend, seal
+
+
+class Pager:
+    """The paging of one plan's lists, and what it found: the boundaries of every sealed
+    page (`sealed`) and the newest pages of every list (`tails`)."""
+
+    def __init__(self, articles: Sequence[Article], given: Mapping[str, tuple[OrderKey, ...]],
+                 tails: Mapping[str, Tail] | None = None,
+                 grown: Mapping[str, int] | None = None) -> None:
+        # `tails` and `grown`: an append plan, from the lists' tails before it.
+        self.articles = articles
+        self.given = given
+        self.before = tails
+        self.grown = grown or {}
+        self.keys: list[OrderKey] | None = None
+        self.sealed: dict[str, tuple[OrderKey, ...]] = {}
+        """The boundaries found (an append plan: only those of pages that filled up)."""
+        self.tails: dict[str, Tail] = {}
+        """The lists' newest pages (an append plan: those of the lists it grew)."""
+
+    def first(self, base: str) -> int:
+        """The first page of the list at `base` an append can change: the oldest of its
+        tail (the `NEARBY` pages below its newest see a new page in their links)."""
+        tail = self.before.get(base) if self.before is not None else None
+        return tail.chunks[0].number if tail and tail.chunks else 1
+
+    def paging(self, base: str, items: tuple[int, ...], size: int) -> Paging:
+        """The pages of the list at `base` showing `items` (oldest first)."""
+        articles = self.articles
+        if self.before is not None:
+            def key_at(position: int) -> OrderKey:
+                article = articles[items[position]]  # (read only for a page that fills)
+                return article.date, article.path
+            paging = extend(self.before.get(base, Tail()), len(items), size, key_at)
+            if base not in self.grown:
+                return paging
+        else:
+            if self.keys is None:
+                self.keys = [(a.date, a.path) for a in articles]
+            paging = seal(_Keys(items, self.keys), size, self.given.get(base, ()))
+        self.tails[base] = paging.tail
+        if paging.sealed:
+            self.sealed[base] = paging.sealed
+        return paging
+
+
+class _Keys(Sequence[OrderKey]):
+    """The order keys of a list's items, looked up as `pagination.seal` asks."""
+
+    def __init__(self, items: tuple[int, ...], keys: list[OrderKey]) -> None:
+        self.items = items
+        self.keys = keys
+
+    def __len__(self) -> int:
+        return len(self.items)
+
+    @overload
+    def __getitem__(self, position: int) -> OrderKey: ...
+    @overload
+    def __getitem__(self, position: slice) -> Sequence[OrderKey]: ...
+
+    def __getitem__(self, position: int | slice) -> OrderKey | Sequence[OrderKey]:
+        if isinstance(position, slice):
+            return [self.keys[i] for i in self.items[position]]
+        return self.keys[self.items[position]]

@@ -1,0 +1,236 @@
+"""Sealed list pages (issue 18 item 8): a full list page keeps its articles. A backdated
+article joins the page where its date falls, a deletion leaves its page shorter, and
+every other list page keeps its bytes; the boundaries travel with the content
+(`content/list-pages.txt`), so a fresh checkout builds the same pages; a rebalance
+happens only when asked."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import shutil
+from collections.abc import Callable
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+
+from generator.build.pipeline import BuildOptions, build
+from generator.content.list_pages import LIST_PAGES, format_list_pages, parse_list_pages
+from tests.conftest import SiteMaker, article
+
+LIST_PAGE = re.compile(r"(?:.*/)?page/\d+/index\.html")
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def _archive(site: SiteMaker) -> None:
+    """Twenty articles, page size 3: six sealed archive pages and a newest one."""
+    for n in range(20):
+        month = 1 + n // 7
+        site.article(f"2024/{month:02d}/a{n:02d}", f"Artikel {n:02d}",
+                     f"2024-{month:02d}-{1 + n:02d}T08:00:00+07:00",
+                     tags="[Kota]" if n % 2 else "[Desa]", authors="[Hmz]")
+
+
+def _hashes(output: Path) -> dict[str, str]:
+    return {p.relative_to(output).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(output.rglob("*")) if p.is_file()}
+
+
+def _fresh_checkout(site: SiteMaker, make_site: Callable[[str], SiteMaker]) -> dict[str, str]:
+    clean = make_site("clean")
+    shutil.rmtree(clean.root, ignore_errors=True)
+    shutil.copytree(site.root, clean.root, ignore=shutil.ignore_patterns("output", ".warta"))
+    build(BuildOptions(site_dir=clean.root))
+    assert (clean.root / LIST_PAGES).read_bytes() == (site.root / LIST_PAGES).read_bytes()
+    return _hashes(clean.output)
+
+
+def test_a_backdated_article_joins_its_sealed_page_and_no_other_list_page_changes(
+        site: SiteMaker, make_site: Callable[[str], SiteMaker]) -> None:
+    # Given a built archive whose full pages are sealed
+    _archive(site)
+    site.build()
+    before = _hashes(site.output)
+    boundaries = (site.root / LIST_PAGES).read_text(encoding="utf-8")
+    assert parse_list_pages(boundaries)[0]["/arsip/"][1][1].endswith("a05.md")
+    # When a story filed late lands between the fourth and fifth articles, in both ways
+    # through the pipeline (the quick path, and the whole way)
+    for quick in (True, False):
+        site.write("content/articles/2024/01/telat.md", article(
+            "Terlambat", "2024-01-04T12:00:00+07:00", tags="[Kota]", authors="[Hmz]"))
+        result = build(BuildOptions(site_dir=site.root, quick=quick))
+        after = _hashes(site.output)
+        changed = {p for p in after if before.get(p) != after[p]}
+        assert set(result.written) == changed
+        # Then of the numbered list pages only those where its date falls change: the
+        # archive's page 2 (it grows to four), its tag's, its author's, its month's
+        lists = sorted(p for p in changed if LIST_PAGE.fullmatch(p))
+        assert lists == ["2024/01/page/2/index.html", "arsip/page/2/index.html",
+                         "author/hamid-zulkarnain/page/2/index.html",
+                         "tag/kota/page/1/index.html"]
+        assert site.read("arsip/page/2/index.html").count('<article class="card') == 4
+        assert "/2024/01/telat/" in site.read("arsip/page/2/index.html")
+        # Its page, its neighbours', the month's and year's pages, the sitemap: a
+        # handful of files, not every later page
+        assert len(changed) <= 25, sorted(changed)
+        # The boundaries are kept as they were, and a fresh checkout builds the same bytes
+        assert (site.root / LIST_PAGES).read_text(encoding="utf-8") == boundaries
+        assert _fresh_checkout(site, make_site) == after
+        (site.root / "content/articles/2024/01/telat.md").unlink()
+        build(BuildOptions(site_dir=site.root))
+        assert _hashes(site.output).keys() >= before.keys()
+
+
+def test_a_deletion_leaves_its_sealed_page_shorter_and_an_emptied_page_answers(
+        site: SiteMaker, make_site: Callable[[str], SiteMaker]) -> None:
+    # Given a built archive
+    _archive(site)
+    site.build()
+    before = _hashes(site.output)
+    # When an article of the archive's second page is deleted
+    (site.root / "content/articles/2024/01/a04.md").unlink()
+    result = site.build()
+    after = _hashes(site.output)
+    # Then that page holds two, and the later pages keep their bytes
+    assert site.read("arsip/page/2/index.html").count('<article class="card') == 2
+    for number in (3, 4, 5, 6, 7):
+        path = f"arsip/page/{number}/index.html"
+        assert after[path] == before[path], path
+    assert "arsip/page/3/index.html" not in result.written
+    # When the other two are deleted too, the page stays, empty, its links around it
+    (site.root / "content/articles/2024/01/a03.md").unlink()
+    (site.root / "content/articles/2024/01/a05.md").unlink()
+    site.build()
+    emptied = site.read("arsip/page/2/index.html")
+    assert '<article class="card' not in emptied and "/arsip/page/3/" in emptied
+    assert "Berita di halaman ini sudah tidak ada di situs." in emptied
+    assert "/arsip/page/1/" in emptied
+    assert _hashes(site.output)["arsip/page/3/index.html"] == before["arsip/page/3/index.html"]
+    # And a fresh checkout builds the same pages
+    assert _fresh_checkout(site, make_site) == _hashes(site.output)
+
+
+def test_today_s_news_seals_the_page_it_fills_on_the_quick_path_as_the_whole_way(
+        make_site: Callable[[str], SiteMaker]) -> None:
+    # Given the same archive built twice, one always the whole way
+    sites = [make_site("quick"), make_site("whole")]
+    for site in sites:
+        _archive(site)
+        site.build()
+    # When two newest articles arrive one by one (the first fills the newest page)
+    for n in (20, 21):
+        for site in sites:
+            site.article(f"2024/03/b{n}", f"Baru {n}", f"2024-03-{n + 5}T08:00:00+07:00",
+                         tags="[Kota]", authors="[Hmz]")
+            result = build(BuildOptions(site_dir=site.root, quick=site is sites[0]))
+            assert result.quick == (site is sites[0])
+    # Then both seal it at the same article, with the same pages
+    text = [(s.root / LIST_PAGES).read_text(encoding="utf-8") for s in sites]
+    assert text[0] == text[1]
+    assert "/arsip/page/7/ 2024-03-25T08:00:00+07:00 content/articles/2024/03/b20.md" in text[0]
+    assert _hashes(sites[0].output) == _hashes(sites[1].output)
+
+
+def test_pages_are_rebalanced_only_when_asked(
+        site: SiteMaker, make_site: Callable[[str], SiteMaker]) -> None:
+    # Given an archive with a backdated article on its second page and one deleted
+    _archive(site)
+    site.build()
+    site.write("content/articles/2024/01/telat.md", article(
+        "Terlambat", "2024-01-04T12:00:00+07:00", tags="[Kota]", authors="[Hmz]"))
+    (site.root / "content/articles/2024/02/a10.md").unlink()
+    site.build()
+    assert site.read("arsip/page/2/index.html").count('<article class="card') == 4
+    # When it is built with --rebalance-pages
+    result = site.build(rebalance_pages=True)
+    # Then every list is paginated afresh, as a site without sealed pages would be, and
+    # the summary names the lists that changed
+    assert site.read("arsip/page/2/index.html").count('<article class="card') == 3
+    assert result.rebalanced is not None and "/arsip/" in result.rebalanced
+    rebalanced = _hashes(site.output)
+    other = make_site("unsealed")
+    shutil.rmtree(other.root)
+    shutil.copytree(site.root, other.root,
+                    ignore=shutil.ignore_patterns("output", ".warta", "list-pages.txt"))
+    build(BuildOptions(site_dir=other.root))
+    assert _hashes(other.output) == rebalanced
+    assert (other.root / LIST_PAGES).read_bytes() == (site.root / LIST_PAGES).read_bytes()
+    # And a build without it changes nothing further
+    assert site.build().written == ()
+
+
+def test_after_articles_move_the_quick_path_still_builds_what_a_clean_build_does(
+        site: SiteMaker, make_site: Callable[[str], SiteMaker]) -> None:
+    # Given a built archive; a backdated article moves every later article's index, and
+    # the pages that show the same articles keep their fingerprints (not rendered again)
+    _archive(site)
+    site.build()
+    late = "content/articles/2024/01/telat.md"
+    steps: list[tuple[str, Callable[[], object]]] = [
+        ("backdated", lambda: site.write(late, article(
+            "Terlambat", "2024-01-04T12:00:00+07:00", tags="[Kota]", authors="[Hmz]"))),
+        ("edit after it", lambda: _append(site.root / "content/articles/2024/02/a12.md")),
+        ("newest", lambda: site.article("2024/03/baru", "Baru", "2024-03-28T08:00:00+07:00",
+                                        tags="[Desa]", authors="[Hmz]")),
+        ("backdated deleted", lambda: (site.root / late).unlink()),
+        ("edit after it again", lambda: _append(site.root / "content/articles/2024/03/a15.md")),
+        ("edit its neighbour", lambda: _append(site.root / "content/articles/2024/01/a04.md")),
+    ]
+    for name, change in steps:
+        # When each change is built in turn (the edits the quick way)
+        change()
+        result = site.build()
+        assert result.quick == name.startswith(("edit", "newest")), name
+        # Then the output is a clean build's, byte for byte
+        assert _fresh_checkout(site, make_site) == _hashes(site.output), name
+
+
+def _append(path: Path) -> None:
+    path.write_text(path.read_text(encoding="utf-8") + "\nRalat.\n", encoding="utf-8")
+
+
+def test_the_file_reads_back_what_it_writes_and_names_each_bad_line() -> None:
+    # Given boundaries, written as the build writes them
+    when = datetime(2024, 3, 5, 10, 0, tzinfo=timezone(timedelta(hours=7)))
+    boundaries = {"/arsip/": ((when, "content/articles/a b.md"),
+                              (when + timedelta(days=1), "content/articles/c.md")),
+                  "/tag/kota/": ((when, "content/articles/a b.md"),)}
+    text = format_list_pages(boundaries)
+    # Then they read back the same, sorted, one sealed page a line
+    assert parse_list_pages(text) == (boundaries, [])
+    assert text.splitlines()[-3:] == [
+        "/arsip/page/1/ 2024-03-05T10:00:00+07:00 content/articles/a b.md",
+        "/arsip/page/2/ 2024-03-06T10:00:00+07:00 content/articles/c.md",
+        "/tag/kota/page/1/ 2024-03-05T10:00:00+07:00 content/articles/a b.md"]
+    # And each bad line is a problem naming its line and what to do
+    bad = text + ("/arsip/page/x/ 2024-03-05T10:00:00+07:00 a.md\n"
+                  "/tag/desa/page/1/ kemarin a.md\n"
+                  "/tag/kota/page/3/ 2024-03-09T10:00:00+07:00 a.md\n")
+    found, problems = parse_list_pages(bad)
+    assert [(p.path, p.line) for p in problems] == [(LIST_PAGES, 9), (LIST_PAGES, 10),
+                                                    (LIST_PAGES, 8)]
+    assert problems[0].message.endswith("is not a sealed page")
+    assert problems[1].message == "'kemarin' is not a date with its time zone"
+    assert "/tag/kota/ are not numbered 1, 2, 3" in problems[2].message
+    assert "/tag/kota/" not in found and found["/arsip/"] == boundaries["/arsip/"]
+
+
+def test_a_story_filed_late_rewrites_at_most_25_files_of_the_demo(tmp_path: Path) -> None:
+    # Given the repository's demo, built as committed (its sealed pages with it)
+    demo = SiteMaker(tmp_path / "demo")
+    shutil.copy(ROOT / "site.toml", demo.root / "site.toml")
+    shutil.copytree(ROOT / "content", demo.root / "content")
+    now = datetime(2026, 12, 1, 8, tzinfo=timezone(timedelta(hours=7)))
+    demo.build(now=now, index_search=False)
+    # The build leaves the committed boundaries as they are (a lock file)
+    assert (demo.root / LIST_PAGES).read_bytes() == (ROOT / LIST_PAGES).read_bytes()
+    before = _hashes(demo.output)
+    # When a story of March 2023 is filed late
+    demo.article("2023/03/susulan", "Berita Susulan", "2023-03-10T09:00:00+07:00",
+                 tags="[Banjir]")
+    result = demo.build(now=now, index_search=False)
+    # Then one archive page changes, the one where its date falls, and a handful of
+    # other files: what a new article costs
+    assert 0 < len(result.written) <= 25, sorted(result.written)
+    changed = {p for p, h in _hashes(demo.output).items() if before.get(p) != h}
+    assert sorted(p for p in changed if p.startswith("arsip/page/")) == [
+        "arsip/page/2/index.html"]
