@@ -76,16 +76,22 @@ def test_an_edit_rewrites_one_shard_and_an_addition_the_newest(site: SiteMaker) 
     assert edited.quick and edited.search_indexed == (4,) and not edited.search_corrected
     after = index_files(site)
     assert changed_shards(before, after) == {"4"}
-    # When an article is added after every other
+    # When an article is added after every other, filling the newest shard
     news(site, 6)
     added = site.build()
     assert added.quick and added.search_indexed == (4,)
-    assert changed_shards(after, index_files(site)) == {"4"}
+    # (a full shard now: the route map, which covers the full shards, is made again)
+    assert changed_shards(after, index_files(site)) == {"4", "rute", "shards.json"}
     # And another one starts a new shard, listed for the search page
     before = index_files(site)
     news(site, 7)
     assert site.build().search_indexed == (6,)
     assert changed_shards(before, index_files(site)) == {"6", "shards.json"}
+    # And an edit of it changes that shard alone
+    before = index_files(site)
+    news(site, 7, "Isi baru tentang sungai.\n")
+    assert site.build().search_indexed == (6,)
+    assert changed_shards(before, index_files(site)) == {"6"}
     # When nothing changed, nothing is indexed
     assert site.build().search_indexed == ()
 
@@ -233,10 +239,12 @@ def test_a_removed_article_re_indexes_its_shard_and_damage_is_repaired(
     after = index_files(site)
     assert changed_shards(before, after) == {"4", "shards.json"}
     assert not (site.output / "pagefind/4").exists()
-    # When an article of the second shard is removed, that shard is indexed again
+    # When an article of the second shard is removed, that shard is indexed again (no
+    # longer full: the route map, which covers the full shards, is made again)
     (site.root / "content/articles/2024/03/b4.md").unlink()
     assert site.build().search_indexed == (2,)
-    assert changed_shards(after, index_files(site)) == {"2"}
+    assert changed_shards(after, index_files(site)) == {"2", "rute", "shards.json"}
+    assert manifest(site)["routes"] and set(manifest(site)["routes"].values()) == {"0"}
     # When a shard's file is deleted or a shard folder goes, the next build repairs it
     fragment = next((site.output / "pagefind/0/fragment").iterdir())
     fragment.unlink()

@@ -4,9 +4,10 @@ Each shard's folder holds its bundle and a key file (`.warta-shard`: the shard's
 and every file of the bundle with its size). A shard whose key file differs from
 the planned key, or whose files are not those listed, is indexed again into a
 staging folder and swapped in with a rename; every other shard keeps its files
-byte for byte. The list of shards (`shards.json`) changes only with their number
-and with the corrections shard (`koreksi/`, shards.py), whose older records it lists
-for the search page to hide (corrections.py).
+byte for byte. The list of shards (`shards.json`) changes only with their number,
+with the corrections shard (`koreksi/`, shards.py), whose older records it lists
+for the search page to hide (corrections.py), and with the route map (`rute/`,
+routes.py), made again from the full shards' word files when a full shard changed.
 """
 
 from __future__ import annotations
@@ -21,6 +22,15 @@ from pathlib import Path
 
 from generator.search.corrections import hidden_fragments
 from generator.search.records import SHARD_FILTER, SearchRecord
+from generator.search.routes import (
+    ROUTE,
+    WORDS_FILE,
+    route_ids,
+    route_key,
+    route_records,
+    routed,
+    words_of,
+)
 from generator.search.service import PagefindError, Service
 from generator.search.shards import CORRECTIONS, ShardKeys
 
@@ -153,10 +163,12 @@ def publish(work: SearchWork, binary: Path, jobs: int = 1) -> str | None:
             thread.start()
         for thread in threads:
             thread.join()
-    failure = failures[0] if failures else None
     keys = work.keys
+    routes = _route(index, keys, binary, work.language, tag, failures)
+    failure = failures[0] if failures else None
     corrected = bool(keys.corrected) and _intact(index / CORRECTIONS, keys.corrections)
-    _prune(index, (*keys.names, *((CORRECTIONS,) if corrected else ())))
+    _prune(index, (*keys.names, *((CORRECTIONS,) if corrected else ()),
+                   *((ROUTE,) if routes else ())))
     hidden: list[str] = []
     if corrected:
         origins = {shard for _, shard in work.corrected}
@@ -164,12 +176,34 @@ def publish(work: SearchWork, binary: Path, jobs: int = 1) -> str | None:
             shard.folder in origins for shard in work.stale)
         hidden = (hidden_fragments(index, work.corrected) if reread
                   else _hidden_before(index, work.corrected))
-    _write_manifest(index, keys.names, corrected, hidden)
+    _write_manifest(index, keys.names, corrected, hidden, routes)
     return failure
 
 
+def _route(index: Path, keys: ShardKeys, binary: Path, language: str, tag: str,
+           failures: list[str]) -> dict[str, str]:
+    """The route map of the full shards of `keys`, made again if stale; fragment id ->
+    shard name of its records (empty: no route map, the search page merges every
+    shard)."""
+    key = route_key(keys)
+    if not key:
+        return {}
+    if not _intact(index / ROUTE, key):
+        records = route_records(index, [name for name, _ in routed(keys)])
+        if records is None:  # a full shard failed to index: the next build makes it
+            return {}
+        try:
+            with Service(binary) as service:
+                _index_shard(service, Shard(-1, key, tuple(records), ROUTE), language, index,
+                             tag, words=False)
+        except (PagefindError, OSError) as error:
+            failures.append(str(error))
+            return {}
+    return route_ids(index)
+
+
 def _index_shard(service: Service, shard: Shard, language: str, index: Path,
-                 tag: str) -> None:
+                 tag: str, words: bool = True) -> None:
     staging = index / f".new-{shard.folder}-{tag}"
     shutil.rmtree(staging, ignore_errors=True)
     service.write_bundle(shard.records, language, staging)
@@ -177,6 +211,8 @@ def _index_shard(service: Service, shard: Shard, language: str, index: Path,
         raise PagefindError(f"Pagefind wrote no bundle for shard {shard.folder}")
     for name in _UNUSED:
         (staging / name).unlink(missing_ok=True)
+    if words:
+        (staging / WORDS_FILE).write_bytes(words_of(shard.records))
     listing = _listing(staging)
     # The key goes in before the swap, so it always describes the files beside it.
     (staging / KEY_FILE).write_text("\n".join([shard.key, *listing]) + "\n",
@@ -209,12 +245,15 @@ def _entries(index: Path) -> Iterable[Path]:
 
 
 def manifest_text(names: tuple[str, ...], corrected: bool = False,
-                  hidden: Iterable[str] = ()) -> str:
+                  hidden: Iterable[str] = (), routes: dict[str, str] | None = None) -> str:
     """What `shards.json` holds for the shards `names`, oldest first, with the
-    corrections shard when `corrected`, and the fragments it replaces (`hidden`)."""
+    corrections shard when `corrected`, and the fragments it replaces (`hidden`), and
+    the route map with each of its records' shard (`routes`: fragment id -> name)."""
     manifest: dict[str, object] = {"shards": list(names), "filter": SHARD_FILTER}
     if corrected:
         manifest |= {"corrections": CORRECTIONS, "hidden": list(hidden)}
+    if routes:
+        manifest |= {"route": ROUTE, "routes": dict(sorted(routes.items()))}
     return json.dumps(manifest, separators=(",", ":")) + "\n"
 
 
@@ -232,8 +271,8 @@ def _hidden_before(index: Path, corrected: tuple[tuple[str, str], ...]) -> list[
 
 
 def _write_manifest(index: Path, names: tuple[str, ...], corrected: bool,
-                    hidden: list[str]) -> None:
-    text = manifest_text(names, corrected, hidden)
+                    hidden: list[str], routes: dict[str, str]) -> None:
+    text = manifest_text(names, corrected, hidden, routes)
     path = index / MANIFEST
     try:
         if path.read_text(encoding="utf-8") == text:
