@@ -1,0 +1,115 @@
+"""The default build and the search page at scale (issue 17's targets; docs/performance.md,
+"Search shards").
+
+    nice -n 10 .venv/bin/python benchmarks/search_scale.py TREE SITE_DIR [--rounds 2]
+
+TREE is a source tree of Warta (e.g. `git archive HEAD | tar -x -C DIR`, so that the
+checkout can change while this runs), run with this checkout's virtualenv. SITE_DIR
+is a synthetic archive (synth.py); it is copied without its output, given the
+default site.toml (every output on) and built cold. Then, each measured
+(`measure.py`: wall time, peak summed RSS of the build's processes, files written):
+an old article edited (in a full shard: its new record goes to the corrections
+shard), the newest article edited, an article added after every other, a build
+with nothing changed, and the route map made again (its folder deleted: what a
+build that completes a full shard adds). Last, in Debian's Chromium
+(`search_query.py`), rounds of: a rare word on a fresh page then a second rare
+one, a common word, and the word the old edit added, each with the route map and
+without it (`shards.json` without "routes": every shard merged), alternating.
+One JSON line per measurement.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import shutil
+import sys
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+
+import synth  # noqa: E402
+from measure import WORK, measure  # noqa: E402
+from search_query import measure as query  # noqa: E402
+from search_query import unique_words  # noqa: E402
+
+PYTHON = HERE.parent / ".venv" / "bin" / "python"
+ADDED_WORD = "gerhanamerah"
+COMMON_WORD = "pasar"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("tree", type=Path)
+    parser.add_argument("source", type=Path)
+    parser.add_argument("--rounds", type=int, default=2)
+    parser.add_argument("--keep", action="store_true",
+                        help="build on the copy left by an earlier run (no cold build)")
+    args = parser.parse_args()
+    tree = args.tree.resolve()
+    source = args.source.resolve()
+    site = WORK / f"search-scale-{source.name}"
+    command = ["env", f"PYTHONPATH={tree}", str(PYTHON), "-m", "generator", "build",
+               "--site", str(site), "--quiet"]
+
+    def report(case: str, **values: object) -> None:
+        print(json.dumps({"case": case, **values}), flush=True)
+
+    def build(case: str) -> None:
+        done = measure(command, site, site / "output")
+        report(case, seconds=round(done.seconds, 2), tree_mb=round(done.tree_mb),
+               written=done.written, rc=done.rc)
+
+    if not args.keep:
+        shutil.rmtree(site, ignore_errors=True)
+        shutil.copytree(source, site, ignore=shutil.ignore_patterns("output", ".warta"))
+        (site / "site.toml").write_text(synth.warta_default_site_toml(), encoding="utf-8")
+        build("cold")
+    words = unique_words(site / "content")
+    articles = sorted((site / "content/articles").rglob("*.md"))
+    old = articles[len(articles) // 3]
+    old.write_text(old.read_text(encoding="utf-8").rstrip("\n")
+                   + f"\n\nRalat: {ADDED_WORD}.\n", encoding="utf-8")
+    build("edit, old article")
+    newest = max(articles, key=lambda p: p.read_text(encoding="utf-8").split("\ndate: ")[1][:25])
+    newest.write_text(newest.read_text(encoding="utf-8").rstrip("\n") + "\n\nRalat.\n",
+                      encoding="utf-8")
+    build("edit, newest article")
+    text = newest.read_text(encoding="utf-8")
+    added = newest.with_name("tambahan-skala.md")
+    head, _, rest = text.partition("\ndate: ")
+    added.write_text(head.replace('title: "', 'title: "Tambahan ', 1).replace(
+        "\nslug: ", "\nslug: tambahan-") + "\ndate: 2026-01-02T07:00:00+07:00"
+        + rest[25:], encoding="utf-8")
+    build("addition")
+    build("no change")
+    shutil.rmtree(site / "output/pagefind/rute", ignore_errors=True)
+    build("route map made again")
+    manifest = site / "output/pagefind/shards.json"
+    routed = manifest.read_text(encoding="utf-8")
+    data = json.loads(routed)
+    merged_all = json.dumps({k: v for k, v in data.items() if k not in ("route", "routes")})
+    report("index", shards=len(data["shards"]), routed=len(data.get("routes", {})),
+           corrections=data.get("corrections"), words=words)
+    try:
+        for number in range(args.rounds):
+            order = ["route map", "every shard"]
+            if number % 2:
+                order.reverse()
+            for how in order:
+                manifest.write_text(routed if how == "route map" else merged_all,
+                                    encoding="utf-8")
+                for name, chosen in (("rare words", words), ("common word", [COMMON_WORD]),
+                                     ("word added by the edit", [ADDED_WORD])):
+                    try:
+                        found = query(site / "output", chosen)
+                    except Exception as error:  # a word not found times out: say so
+                        found = {"error": str(error).splitlines()[0]}
+                    report("query", round=number, how=how, words=name, **found)
+    finally:
+        manifest.write_text(routed, encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()
