@@ -16,8 +16,10 @@ import pytest
 
 from generator.content.model import Article, Image, Tag
 from generator.photos.model import Derivative, Photo
-from generator.search.records import Labels, plain_text, record_of
+from generator.search.records import Labels, SearchRecord, plain_text, record_of
+from generator.search.routes import route_key, routed, words_of
 from generator.search.shards import (
+    ShardKeys,
     carried,
     layout,
     position_of,
@@ -178,6 +180,33 @@ def test_an_edit_of_a_full_shard_goes_to_the_corrections_shard(site: SiteMaker) 
     assert fragment_url(site, "2", hidden[0]) == "/2024/03/berita-3/"
 
 
+@needs_pagefind
+def test_the_route_map_names_the_full_shards_and_is_repaired_alone(site: SiteMaker) -> None:
+    # Given five articles in shards of two: 0 and 2 are full, 4 is small
+    searchable(site)
+    for n in range(1, 6):
+        news(site, n, f"Isi berita nomor {n} tentang pasar dan kata{n}.\n")
+    site.build()
+    listed = manifest(site)
+    routes = listed["routes"]
+    assert listed["route"] == "rute" and isinstance(routes, dict)
+    # Then each of its records stands for a full shard, known by the record's id
+    assert sorted(routes.values()) == ["0", "2"]
+    assert {f: fragment_url(site, "rute", f) for f in routes} == routes
+    # When the route map is lost, it alone is made again (from the words files)
+    before = index_files(site)
+    shutil.rmtree(site.output / "pagefind/rute")
+    assert site.build().search_indexed == ()
+    assert changed_shards(before, index_files(site)) <= {"rute"} and manifest(site) == listed
+    # When a full shard's words file is lost, that shard is indexed again, alone
+    before = index_files(site)
+    (site.output / "pagefind/2/.warta-words.gz").unlink()
+    assert site.build().search_indexed == (2,)
+    assert changed_shards(before, index_files(site)) <= {"2"}
+    assert "kata3." in gzip.decompress(
+        (site.output / "pagefind/2/.warta-words.gz").read_bytes()).decode("utf-8").split()
+
+
 def test_the_corrections_shard_is_bounded() -> None:
     # Given ten articles in full shards of four (0: 0-3, 4: 4-7) and a small one (8: 8-9)
     listed = tuple(range(10))
@@ -326,6 +355,37 @@ def test_full_shards_then_small_ones_for_the_newest() -> None:
     assert layout(11, 4, 2) == [(0, 4), (4, 8), (8, 10), (10, 11)]
     assert layout(12, 4, 2) == [(0, 4), (4, 8), (8, 12)]
     assert layout(0, 4, 2) == []
+
+
+def test_the_full_shards_keep_their_spans_as_the_archive_grows() -> None:
+    # Every full shard of an archive is a full shard, with the same articles, of every
+    # larger archive: growing never moves a full shard's boundaries
+    for size, newest in ((4, 2), (500, 50), (6, 6)):
+        for count in range(0, 3 * size + 2):
+            full = {s for s in layout(count, size, newest) if s[1] - s[0] == size}
+            assert full <= set(layout(count + 1, size, newest))
+            assert all(start % size == 0 for start, _ in full)
+
+
+def test_the_route_map_covers_the_full_shards_and_their_words() -> None:
+    def keyed(count: int) -> ShardKeys:
+        return shard_keys(tuple(range(count)), lambda i: f"{i:040x}", 4, 2, "s")
+
+    keys = keyed(11)
+    # Shards 0 and 4 are full; 8 and 10 are the newest articles' small ones
+    assert keys.names == ("0", "4", "8", "10")
+    assert routed(keys) == [("0", keys.keys[0]), ("4", keys.keys[1])]
+    # The key follows the full shards alone: the newest articles' shards leave it, and
+    # the article that fills a full shard changes it
+    assert route_key(keyed(9)) == route_key(keys) != route_key(keyed(12))
+    assert routed(keyed(12))[-1] == ("8", keyed(12).keys[2])
+    assert route_key(shard_keys((1, 2, 3), str, 4, 2, "s")) == ""
+    # A shard's words: distinct, lower-cased, from the title and the body; same bytes again
+    record = SearchRecord(url="/x/", title="Pasar Baru", date="", sort="", image="",
+                          filters={}, content="Pasar baru, pasar lama.\nDi kota.")
+    words = gzip.decompress(words_of([record, record])).decode("utf-8").split("\n")
+    assert words == ["baru", "baru,", "di", "kota.", "lama.", "pasar"]
+    assert words_of([record]) == words_of([record, record])
 
 
 def test_keys_follow_the_articles_and_the_quick_path_keys_only_what_it_touched() -> None:

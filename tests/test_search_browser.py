@@ -7,9 +7,9 @@ and ends as soon as the page shows what is expected.
 from __future__ import annotations
 
 import functools
-import json
 import importlib.util
 import io
+import json
 import os
 import threading
 from collections.abc import Iterator

@@ -164,7 +164,7 @@ def publish(work: SearchWork, binary: Path, jobs: int = 1) -> str | None:
         for thread in threads:
             thread.join()
     keys = work.keys
-    routes = _route(index, keys, binary, work.language, tag, failures)
+    route, routes = _route(index, keys, binary, work.language, tag, failures)
     failure = failures[0] if failures else None
     corrected = bool(keys.corrected) and _intact(index / CORRECTIONS, keys.corrections)
     _prune(index, (*keys.names, *((CORRECTIONS,) if corrected else ()),
@@ -176,30 +176,45 @@ def publish(work: SearchWork, binary: Path, jobs: int = 1) -> str | None:
             shard.folder in origins for shard in work.stale)
         hidden = (hidden_fragments(index, work.corrected) if reread
                   else _hidden_before(index, work.corrected))
-    _write_manifest(index, keys.names, corrected, hidden, routes)
+    _write_manifest(index, keys.names, corrected, hidden, (route, routes))
     return failure
 
 
 def _route(index: Path, keys: ShardKeys, binary: Path, language: str, tag: str,
-           failures: list[str]) -> dict[str, str]:
-    """The route map of the full shards of `keys`, made again if stale; fragment id ->
-    shard name of its records (empty: no route map, the search page merges every
-    shard)."""
+           failures: list[str]) -> tuple[str, dict[str, str]]:
+    """The route map of the full shards of `keys`, made again if stale: its key and the
+    fragment id -> shard name of its records (empty: no route map, the search page
+    merges every shard)."""
     key = route_key(keys)
     if not key:
-        return {}
-    if not _intact(index / ROUTE, key):
-        records = route_records(index, [name for name, _ in routed(keys)])
-        if records is None:  # a full shard failed to index: the next build makes it
-            return {}
-        try:
-            with Service(binary) as service:
-                _index_shard(service, Shard(-1, key, tuple(records), ROUTE), language, index,
-                             tag, words=False)
-        except (PagefindError, OSError) as error:
-            failures.append(str(error))
-            return {}
-    return route_ids(index)
+        return key, {}
+    if _intact(index / ROUTE, key):
+        return key, _routes_before(index, key) or route_ids(index)
+    records = route_records(index, [name for name, _ in routed(keys)])
+    if records is None:  # a full shard failed to index: the next build makes it
+        return key, {}
+    try:
+        with Service(binary) as service:
+            _index_shard(service, Shard(-1, key, tuple(records), ROUTE), language, index, tag,
+                         words=False)
+    except (PagefindError, OSError) as error:
+        failures.append(str(error))
+        return key, {}
+    return key, route_ids(index)
+
+
+def _routes_before(index: Path, key: str) -> dict[str, str]:
+    """The route map's ids as the last manifest listed them, if it was made for the
+    route map of key `key` (a build killed between the two finds another key)."""
+    try:
+        manifest = json.loads((index / MANIFEST).read_text(encoding="utf-8"))
+        routes = manifest["routes"]
+        if manifest["route_key"] == key and isinstance(routes, dict) and all(
+                isinstance(k, str) and isinstance(v, str) for k, v in routes.items()):
+            return routes
+    except (OSError, ValueError, KeyError, TypeError):
+        pass
+    return {}
 
 
 def _index_shard(service: Service, shard: Shard, language: str, index: Path,
@@ -245,15 +260,17 @@ def _entries(index: Path) -> Iterable[Path]:
 
 
 def manifest_text(names: tuple[str, ...], corrected: bool = False,
-                  hidden: Iterable[str] = (), routes: dict[str, str] | None = None) -> str:
+                  hidden: Iterable[str] = (),
+                  route: tuple[str, dict[str, str]] = ("", {})) -> str:
     """What `shards.json` holds for the shards `names`, oldest first, with the
     corrections shard when `corrected`, and the fragments it replaces (`hidden`), and
-    the route map with each of its records' shard (`routes`: fragment id -> name)."""
+    the route map's key and each of its records' shard (`route`: fragment id -> name)."""
     manifest: dict[str, object] = {"shards": list(names), "filter": SHARD_FILTER}
     if corrected:
         manifest |= {"corrections": CORRECTIONS, "hidden": list(hidden)}
+    key, routes = route
     if routes:
-        manifest |= {"route": ROUTE, "routes": dict(sorted(routes.items()))}
+        manifest |= {"route": ROUTE, "route_key": key, "routes": dict(sorted(routes.items()))}
     return json.dumps(manifest, separators=(",", ":")) + "\n"
 
 
@@ -271,8 +288,8 @@ def _hidden_before(index: Path, corrected: tuple[tuple[str, str], ...]) -> list[
 
 
 def _write_manifest(index: Path, names: tuple[str, ...], corrected: bool,
-                    hidden: list[str], routes: dict[str, str]) -> None:
-    text = manifest_text(names, corrected, hidden, routes)
+                    hidden: list[str], route: tuple[str, dict[str, str]]) -> None:
+    text = manifest_text(names, corrected, hidden, route)
     path = index / MANIFEST
     try:
         if path.read_text(encoding="utf-8") == text:
