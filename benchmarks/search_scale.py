@@ -7,7 +7,8 @@ TREE is a source tree of Warta (e.g. `git archive HEAD | tar -x -C DIR`, so that
 checkout can change while this runs), run with this checkout's virtualenv. SITE_DIR
 is a synthetic archive (synth.py); it is copied without its output, given the
 default site.toml (every output on) and built cold. Then, each measured
-(`measure.py`: wall time, peak summed RSS of the build's processes, files written):
+(`measure.py`: wall time, peak summed RSS and PSS of the build's processes, the
+largest process's peak RSS, files written):
 an old article edited (in a full shard: its new record goes to the corrections
 shard), the newest article edited, an article added after every other, a build
 with nothing changed, and the route map made again (its folder deleted: what a
@@ -37,6 +38,16 @@ from search_query import unique_words  # noqa: E402
 PYTHON = HERE.parent / ".venv" / "bin" / "python"
 ADDED_WORD = "gerhanamerah"
 COMMON_WORD = "pasar"
+# Made-up words, each put into one article of the copy before its cold build (a
+# fifth, half and four fifths of the way): synth.py's own words are each in
+# hundreds of articles, so a word of one article has to be planted.
+PLANTED = ("zamrudkelana", "pualamsenja", "kirmizilaut")
+
+
+def plant(path: Path, sentence: str) -> None:
+    """Add a paragraph to the article at `path`."""
+    path.write_text(path.read_text(encoding="utf-8").rstrip("\n") + f"\n\n{sentence}\n",
+                    encoding="utf-8")
 
 
 def main() -> None:
@@ -46,6 +57,9 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=2)
     parser.add_argument("--keep", action="store_true",
                         help="build on the copy left by an earlier run (no cold build)")
+    parser.add_argument("--flush", action="store_true",
+                        help="with --keep: plant the words by editing 52 articles of a full "
+                             "shard (measured)")
     args = parser.parse_args()
     tree = args.tree.resolve()
     source = args.source.resolve()
@@ -59,14 +73,27 @@ def main() -> None:
     def build(case: str) -> None:
         done = measure(command, site, site / "output")
         report(case, seconds=round(done.seconds, 2), tree_mb=round(done.tree_mb),
+               pss_mb=round(done.pss_mb), largest_mb=round(done.maxrss_mb),
                written=done.written, rc=done.rc)
 
     if not args.keep:
         shutil.rmtree(site, ignore_errors=True)
         shutil.copytree(source, site, ignore=shutil.ignore_patterns("output", ".warta"))
         (site / "site.toml").write_text(synth.warta_default_site_toml(), encoding="utf-8")
+        articles = sorted((site / "content/articles").rglob("*.md"))
+        for word, tenths in zip(PLANTED, (2, 5, 8), strict=True):
+            plant(articles[len(articles) * tenths // 10], f"Catatan {word}.")
         build("cold")
-    words = unique_words(site / "content")
+    elif args.flush:
+        # The planted words into a full shard of the built copy: more corrections to
+        # one full shard than the corrections shard holds, so it is indexed again.
+        dated = sorted((p.read_text(encoding="utf-8").split("\ndate: ")[1][:25], p)
+                       for p in (site / "content/articles").rglob("*.md"))
+        start = len(dated) // 2 // 500 * 500
+        for number, (_, path) in enumerate(dated[start:start + 52]):
+            plant(path, f"Catatan {PLANTED[number]}." if number < len(PLANTED) else "Ralat.")
+        build(f"52 articles of full shard {start} edited: it is indexed again")
+    words = [*PLANTED[:2], *unique_words(site / "content", 1)]
     articles = sorted((site / "content/articles").rglob("*.md"))
     old = articles[len(articles) // 3]
     old.write_text(old.read_text(encoding="utf-8").rstrip("\n")
@@ -100,7 +127,9 @@ def main() -> None:
             for how in order:
                 manifest.write_text(routed if how == "route map" else merged_all,
                                     encoding="utf-8")
-                for name, chosen in (("rare words", words), ("common word", [COMMON_WORD]),
+                for name, chosen in (("word of one article", words[:2]),
+                                     ("rarest word of the archive", words[2:]),
+                                     ("common word", [COMMON_WORD]),
                                      ("word added by the edit", [ADDED_WORD])):
                     try:
                         found = query(site / "output", chosen)
