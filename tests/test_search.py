@@ -6,6 +6,7 @@ import gzip
 import hashlib
 import importlib.util
 import json
+import os
 import shutil
 from dataclasses import replace
 from datetime import UTC, datetime
@@ -279,6 +280,12 @@ def test_a_removed_article_re_indexes_its_shard_and_damage_is_repaired(
     fragment.unlink()
     assert site.build().search_indexed == (0,)
     assert fragment.is_file()
+    # (A shard's folders newer than its key file, all files there, as after a copy: its
+    # files are compared with the key file's list, and it is kept)
+    later = (site.output / "pagefind/0/.warta-shard").stat().st_mtime_ns + 10**9
+    for folder in (site.output / "pagefind/0", site.output / "pagefind/0/fragment"):
+        os.utime(folder, ns=(later, later))
+    assert site.build().search_indexed == ()
     before = index_files(site)
     for path in sorted((site.output / "pagefind/2").rglob("*"), reverse=True):
         path.rmdir() if path.is_dir() else path.unlink()

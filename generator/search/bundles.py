@@ -105,12 +105,32 @@ def stale_corrections(output: Path, key: str) -> bool:
 
 def _intact(folder: Path, key: str) -> bool:
     try:
-        lines = (folder / KEY_FILE).read_text(encoding="utf-8").splitlines()
+        with open(folder / KEY_FILE, encoding="utf-8") as file:
+            lines = file.read().splitlines()
+            written = os.fstat(file.fileno()).st_mtime_ns
     except (OSError, UnicodeDecodeError):
         return False
     if not lines or lines[0] != key:
         return False
-    return _listing(folder) == lines[1:]
+    return _untouched(folder, written) or _listing(folder) == lines[1:]
+
+
+def _untouched(folder: Path, written: int) -> bool:
+    """Whether no file was added to or removed from `folder` or its folders since its key
+    file was written (at `written`): the key file is written last, and a file deleted
+    or added makes its folder newer. Then the listing need not be read (at 100,000
+    articles: 107,000 files, 1.4 s on a busy machine); otherwise it is compared."""
+    try:
+        if folder.stat().st_mtime_ns > written:
+            return False
+        with os.scandir(folder) as entries:
+            for entry in entries:
+                if (entry.is_dir(follow_symlinks=False)
+                        and entry.stat(follow_symlinks=False).st_mtime_ns > written):
+                    return False
+    except OSError:
+        return False
+    return True
 
 
 def _listing(folder: Path) -> list[str]:
