@@ -25,6 +25,7 @@ import argparse
 import json
 import shutil
 import sys
+from datetime import datetime, timedelta
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -104,10 +105,12 @@ def main() -> None:
                       encoding="utf-8")
     build("edit, newest article")
     text = newest.read_text(encoding="utf-8")
-    added = newest.with_name("tambahan-skala.md")
+    # A new file, an hour after the newest article (a run on a kept copy adds another)
+    added = newest.with_name(f"tambahan-skala-{len(articles)}.md")
     head, _, rest = text.partition("\ndate: ")
+    later = datetime.fromisoformat(rest[:25]) + timedelta(hours=1)
     added.write_text(head.replace('title: "', 'title: "Tambahan ', 1).replace(
-        "\nslug: ", "\nslug: tambahan-") + "\ndate: 2026-01-02T07:00:00+07:00"
+        "\nslug: ", f"\nslug: tambahan-{len(articles)}-") + f"\ndate: {later.isoformat()}"
         + rest[25:], encoding="utf-8")
     build("addition")
     build("no change")
