@@ -55,13 +55,28 @@ def measure(output: Path, words: list[str]) -> dict[str, Any]:
             browser = playwright.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
             page = browser.new_page()
             sizes: list[int] = []
-            page.on("requestfinished", lambda r: sizes.append(r.sizes()["responseBodySize"]))
+            kinds: collections.Counter[str] = collections.Counter()
+            kb: collections.Counter[str] = collections.Counter()
+            folders: set[str] = set()
+
+            def finished(request: Any) -> None:
+                size = request.sizes()["responseBodySize"]
+                sizes.append(size)
+                kind = _kind(request.url)
+                kinds[kind] += 1
+                kb[kind] += size
+                if kind in ("metadata", "entry"):
+                    folders.add(request.url.split("/pagefind/")[1].split("/")[0])
+
+            page.on("requestfinished", finished)
             started = time.perf_counter()
             page.goto(f"{base}/cari/?q={words[0]}")
             page.locator(".search-result").first.wait_for(timeout=120_000)
             found["first_query_s"] = round(time.perf_counter() - started, 2)
             found["first_requests"] = len(sizes)
             found["first_kb"] = round(sum(sizes) / 1024)
+            found["first_by_kind"] = {k: [kinds[k], round(kb[k] / 1024)] for k in sorted(kinds)}
+            found["first_shards_loaded"] = len(folders - {"rute"})
             if len(words) > 1:
                 sizes.clear()
                 started = time.perf_counter()
@@ -79,6 +94,19 @@ def measure(output: Path, words: list[str]) -> dict[str, Any]:
         server.shutdown()
         server.server_close()
     return found
+
+
+def _kind(url: str) -> str:
+    """What a request of the search page fetched: Pagefind's code, a shard's entry,
+    metadata, index chunk, filter or fragment, or the page itself."""
+    path = url.split("?")[0]
+    for end, kind in ((".pf_index", "index chunk"), (".pf_meta", "metadata"),
+                      (".pf_filter", "filter"), (".pf_fragment", "fragment"),
+                      ("pagefind-entry.json", "entry"), (".pagefind", "wasm"),
+                      ("shards.json", "shards.json")):
+        if path.endswith(end):
+            return kind
+    return "pagefind code" if "/pagefind/" in path else "page"
 
 
 def main() -> None:

@@ -1,6 +1,6 @@
 """Choose the search shard size by measurement (docs/performance.md).
 
-    .venv/bin/python benchmarks/shard_sizes.py SITE_DIR FULL/NEWEST|off [...]
+    .venv/bin/python benchmarks/shard_sizes.py SITE_DIR FULL/NEWEST|off [...] [--tree DIR]
 
 For each pair of shard sizes (`[search] shard_size` and `newest_shard_size`), on
 a rebuild of SITE_DIR in place (a synthetic archive from synth.py with the default
@@ -9,6 +9,8 @@ article added, that one edited (each `warta build`, wall time and peak RSS of th
 process tree via measure.py), then the search page's query cost (search_query.py): merged shards,
 the first query's requests, bytes and time, a second query's. One JSON line each.
 `off` builds the same archive with `[outputs] search = false`, for comparison.
+`--tree DIR` runs the Warta of another source tree (e.g. `git archive HEAD | tar -x
+-C DIR`, so the checkout can change meanwhile) with this checkout's virtualenv.
 """
 
 from __future__ import annotations
@@ -31,9 +33,15 @@ WARTA = HERE.parent / ".venv" / "bin" / "warta"
 
 
 def main() -> None:
-    site = Path(sys.argv[1]).resolve()
+    args = sys.argv[1:]
+    tree = None
+    if "--tree" in args:
+        at = args.index("--tree")
+        tree = Path(args[at + 1]).resolve()
+        del args[at:at + 2]
+    site = Path(args[0]).resolve()
     sizes = [(0, 0) if s == "off" else tuple(int(n) for n in s.split("/"))
-             for s in sys.argv[2:]]
+             for s in args[1:]]
     toml = site / "site.toml"
     original = toml.read_text(encoding="utf-8")
     base = re.sub(r"\n\[(search|outputs)\]\n(.*\n)*", "\n", original)
@@ -49,7 +57,9 @@ def main() -> None:
                                     f"newest_shard_size = {newest}\n"), encoding="utf-8")
             for folder in ("output", ".warta"):
                 shutil.rmtree(site / folder, ignore_errors=True)
-            command = [str(WARTA), "build", "--site", str(site), "--quiet"]
+            command = ([str(WARTA)] if tree is None else [
+                "env", f"PYTHONPATH={tree}", str(WARTA.with_name("python")), "-m",
+                "generator"]) + ["build", "--site", str(site), "--quiet"]
             row: dict[str, object] = {"shard_size": size, "newest_shard_size": newest}
             cold = measure(command, site, site / "output")
             edited.write_text(text.rstrip("\n") + f"\n\nRalat ukuran {size}.\n", encoding="utf-8")

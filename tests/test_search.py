@@ -6,6 +6,7 @@ import gzip
 import hashlib
 import importlib.util
 import json
+import os
 import shutil
 import time
 from dataclasses import replace
@@ -17,8 +18,10 @@ import pytest
 
 from generator.content.model import Article, Image, Tag
 from generator.photos.model import Derivative, Photo
-from generator.search.records import Labels, plain_text, record_of
+from generator.search.records import Labels, SearchRecord, plain_text, record_of
+from generator.search.routes import route_key, routed, words_of
 from generator.search.shards import (
+    ShardKeys,
     carried,
     layout,
     position_of,
@@ -77,16 +80,22 @@ def test_an_edit_rewrites_one_shard_and_an_addition_the_newest(site: SiteMaker) 
     assert edited.quick and edited.search_indexed == (4,) and not edited.search_corrected
     after = index_files(site)
     assert changed_shards(before, after) == {"4"}
-    # When an article is added after every other
+    # When an article is added after every other, filling the newest shard
     news(site, 6)
     added = site.build()
     assert added.quick and added.search_indexed == (4,)
-    assert changed_shards(after, index_files(site)) == {"4"}
+    # (a full shard now: the route map, which covers the full shards, is made again)
+    assert changed_shards(after, index_files(site)) == {"4", "rute", "shards.json"}
     # And another one starts a new shard, listed for the search page
     before = index_files(site)
     news(site, 7)
     assert site.build().search_indexed == (6,)
     assert changed_shards(before, index_files(site)) == {"6", "shards.json"}
+    # And an edit of it changes that shard alone
+    before = index_files(site)
+    news(site, 7, "Isi baru tentang sungai.\n")
+    assert site.build().search_indexed == (6,)
+    assert changed_shards(before, index_files(site)) == {"6"}
     # When nothing changed, nothing is indexed
     assert site.build().search_indexed == ()
 
@@ -198,6 +207,33 @@ def test_an_edit_of_a_full_shard_goes_to_the_corrections_shard(site: SiteMaker) 
     assert fragment_url(site, "2", hidden[0]) == "/2024/03/berita-3/"
 
 
+@needs_pagefind
+def test_the_route_map_names_the_full_shards_and_is_repaired_alone(site: SiteMaker) -> None:
+    # Given five articles in shards of two: 0 and 2 are full, 4 is small
+    searchable(site)
+    for n in range(1, 6):
+        news(site, n, f"Isi berita nomor {n} tentang pasar dan kata{n}.\n")
+    site.build()
+    listed = manifest(site)
+    routes = listed["routes"]
+    assert listed["route"] == "rute" and isinstance(routes, dict)
+    # Then each of its records stands for a full shard, known by the record's id
+    assert sorted(routes.values()) == ["0", "2"]
+    assert {f: fragment_url(site, "rute", f) for f in routes} == routes
+    # When the route map is lost, it alone is made again (from the words files)
+    before = index_files(site)
+    shutil.rmtree(site.output / "pagefind/rute")
+    assert site.build().search_indexed == ()
+    assert changed_shards(before, index_files(site)) <= {"rute"} and manifest(site) == listed
+    # When a full shard's words file is lost, that shard is indexed again, alone
+    before = index_files(site)
+    (site.output / "pagefind/2/.warta-words.gz").unlink()
+    assert site.build().search_indexed == (2,)
+    assert changed_shards(before, index_files(site)) <= {"2"}
+    assert "kata3." in gzip.decompress(
+        (site.output / "pagefind/2/.warta-words.gz").read_bytes()).decode("utf-8").split()
+
+
 def test_the_corrections_shard_is_bounded() -> None:
     # Given ten articles in full shards of four (0: 0-3, 4: 4-7) and a small one (8: 8-9)
     listed = tuple(range(10))
@@ -259,15 +295,23 @@ def test_a_removed_article_re_indexes_its_shard_and_damage_is_repaired(
     after = index_files(site)
     assert changed_shards(before, after) == {"4", "shards.json"}
     assert not (site.output / "pagefind/4").exists()
-    # When an article of the second shard is removed, that shard is indexed again
+    # When an article of the second shard is removed, that shard is indexed again (no
+    # longer full: the route map, which covers the full shards, is made again)
     (site.root / "content/articles/2024/03/b4.md").unlink()
     assert site.build().search_indexed == (2,)
-    assert changed_shards(after, index_files(site)) == {"2"}
+    assert changed_shards(after, index_files(site)) == {"2", "rute", "shards.json"}
+    assert manifest(site)["routes"] and set(manifest(site)["routes"].values()) == {"0"}
     # When a shard's file is deleted or a shard folder goes, the next build repairs it
     fragment = next((site.output / "pagefind/0/fragment").iterdir())
     fragment.unlink()
     assert site.build().search_indexed == (0,)
     assert fragment.is_file()
+    # (A shard's folders newer than its key file, all files there, as after a copy: its
+    # files are compared with the key file's list, and it is kept)
+    later = (site.output / "pagefind/0/.warta-shard").stat().st_mtime_ns + 10**9
+    for folder in (site.output / "pagefind/0", site.output / "pagefind/0/fragment"):
+        os.utime(folder, ns=(later, later))
+    assert site.build().search_indexed == ()
     before = index_files(site)
     for path in sorted((site.output / "pagefind/2").rglob("*"), reverse=True):
         path.rmdir() if path.is_dir() else path.unlink()
@@ -344,6 +388,37 @@ def test_full_shards_then_small_ones_for_the_newest() -> None:
     assert layout(11, 4, 2) == [(0, 4), (4, 8), (8, 10), (10, 11)]
     assert layout(12, 4, 2) == [(0, 4), (4, 8), (8, 12)]
     assert layout(0, 4, 2) == []
+
+
+def test_the_full_shards_keep_their_spans_as_the_archive_grows() -> None:
+    # Every full shard of an archive is a full shard, with the same articles, of every
+    # larger archive: growing never moves a full shard's boundaries
+    for size, newest in ((4, 2), (500, 50), (6, 6)):
+        for count in range(0, 3 * size + 2):
+            full = {s for s in layout(count, size, newest) if s[1] - s[0] == size}
+            assert full <= set(layout(count + 1, size, newest))
+            assert all(start % size == 0 for start, _ in full)
+
+
+def test_the_route_map_covers_the_full_shards_and_their_words() -> None:
+    def keyed(count: int) -> ShardKeys:
+        return shard_keys(tuple(range(count)), lambda i: f"{i:040x}", 4, 2, "s")
+
+    keys = keyed(11)
+    # Shards 0 and 4 are full; 8 and 10 are the newest articles' small ones
+    assert keys.names == ("0", "4", "8", "10")
+    assert routed(keys) == [("0", keys.keys[0]), ("4", keys.keys[1])]
+    # The key follows the full shards alone: the newest articles' shards leave it, and
+    # the article that fills a full shard changes it
+    assert route_key(keyed(9)) == route_key(keys) != route_key(keyed(12))
+    assert routed(keyed(12))[-1] == ("8", keyed(12).keys[2])
+    assert route_key(shard_keys((1, 2, 3), str, 4, 2, "s")) == ""
+    # A shard's words: distinct, lower-cased, from the title and the body; same bytes again
+    record = SearchRecord(url="/x/", title="Pasar Baru", date="", sort="", image="",
+                          filters={}, content="Pasar baru, pasar lama.\nDi kota.")
+    words = gzip.decompress(words_of([record, record])).decode("utf-8").split("\n")
+    assert words == ["baru", "baru,", "di", "kota.", "lama.", "pasar"]
+    assert words_of([record]) == words_of([record, record])
 
 
 def test_keys_follow_the_articles_and_the_quick_path_keys_only_what_it_touched() -> None:

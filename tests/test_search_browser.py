@@ -9,6 +9,7 @@ from __future__ import annotations
 import functools
 import importlib.util
 import io
+import json
 import os
 import threading
 from collections.abc import Iterator
@@ -187,3 +188,24 @@ def test_a_word_added_by_an_edit_is_found_after_the_rebuild(
     sync_api.expect(page.locator(".search-result-title a")).to_have_text(
         ["Pasar Baru Diresmikan", "Parkir Pasar Ditata", "Harga Beras Naik",
          "Jembatan Karangrejo Retak", "Pasar Malam Dibuka"], timeout=WAIT_MS)
+
+
+def test_a_query_loads_only_the_full_shards_the_route_map_names(
+        served: str, page: Any, site: SiteMaker) -> None:
+    # Shards 0 ([c, a], oldest first) and 2 ([b, d]) are full: the route map covers them;
+    # 4 ([e]) is small, merged from the start
+    routes = json.loads((site.output / "pagefind/shards.json").read_text(encoding="utf-8"))
+    assert routes["route"] == "rute" and sorted(routes["routes"].values()) == ["0", "2"]
+    loaded: list[str] = []
+    page.on("request", lambda request: loaded.append(request.url))
+    # A word of one article of shard 0 ("retakan", in "Jembatan Karangrejo Retak")
+    page.goto(served + "/cari/?q=retakan")
+    sync_api.expect(page.locator(".search-result-title a")).to_have_text(
+        ["Jembatan Karangrejo Retak"], timeout=WAIT_MS)
+    shards = {url.split("/pagefind/")[1].split("/")[0] for url in loaded if "/pagefind/" in url}
+    # Shard 2 was never loaded: the route map named shard 0 alone
+    assert shards == {"rute", "0", "4", "shards.json"}
+    # A word of every article loads the other full shard too, and finds them all
+    page.fill("#search-query", "pasar")
+    sync_api.expect(page.locator(".search-result")).to_have_count(5, timeout=WAIT_MS)
+    assert any("/pagefind/2/" in url for url in loaded)

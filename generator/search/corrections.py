@@ -46,6 +46,26 @@ def hidden_fragments(index: Path, corrected: Iterable[tuple[str, str]]) -> list[
     return sorted(found)
 
 
+def fragment_urls(bundle: Path) -> dict[str, str]:
+    """Fragment id -> URL of every page of the Pagefind bundle in `bundle`."""
+    found = {}
+    try:
+        files = sorted((bundle / "fragment").glob("*.pf_fragment"))
+    except OSError:
+        return {}
+    for path in files:
+        head = _head(path)
+        if head.startswith(b'{"url":'):
+            try:
+                url = json.JSONDecoder().raw_decode(head[len(b'{"url":'):].decode(
+                    "utf-8", "ignore"))[0]
+            except ValueError:
+                continue
+            if isinstance(url, str):
+                found[path.name.removesuffix(".pf_fragment")] = url
+    return found
+
+
 def _head(path: Path) -> bytes:
     """The start of a fragment's JSON (after the signature): enough for its URL."""
     try:

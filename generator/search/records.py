@@ -13,7 +13,7 @@ from generator.content.model import Article
 from generator.date_format import iso, long_date
 from generator.photos.model import Photo
 
-FORMAT = "2"
+FORMAT = "3"
 """Changes when a record is made differently: every shard is indexed again."""
 
 SHARD_FILTER = "shard"

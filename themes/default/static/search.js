@@ -11,7 +11,13 @@
    corrections shard (shards.json's "corrections"); its older record stays in the full
    shard, and shards.json lists that record's fragment ("hidden"), which the page drops
    from every search before counting. Newest first places each corrected record among
-   its full shard's results by its date (meta "sort"). */
+   its full shard's results by its date (meta "sort").
+
+   The route map (shards.json's "route", one more bundle): a record per full shard
+   holding every word of it. Each query asks it first and merges only the full shards
+   it names ("routes": result id -> shard), so a query loads a few shards, not all of
+   them; the small shards of the newest articles and the corrections shard are merged
+   from the start. Without a route map every shard is merged from the start. */
 (function () {
   "use strict";
   var root = document.getElementById("search");
@@ -33,6 +39,10 @@
   var hidden = {};  // fragment id -> true: older records the corrections shard replaces
   var current = 0;  // each search's number: an older one that ends late shows nothing
   var source = null;
+  var routes = null;  // result id -> full shard's name, for the route map's records
+  var routeName = null;
+  var module = null;  // Pagefind, once its first bundle is loaded
+  var merging = {};  // shard name -> its mergeIndex's promise
 
   function say(template, values) {
     return template.replace(/\{(\w+)\}/g, function (all, name) {
@@ -50,17 +60,22 @@
         shardNames = manifest.shards;
         corrections = manifest.corrections || null;
         (manifest.hidden || []).forEach(function (id) { hidden[id] = true; });
-        var merged = corrections ? shardNames.slice(1).concat([corrections]) : shardNames.slice(1);
-        var base = "/pagefind/" + shardNames[0] + "/";
+        routes = manifest.routes || null;
+        routeName = routes ? manifest.route : null;
+        var routed = {};
+        Object.keys(routes || {}).forEach(function (id) { routed[routes[id]] = true; });
+        // Merged from the start: what the route map does not cover.
+        var always = shardNames.filter(function (name) { return !routed[name]; });
+        if (corrections) { always.push(corrections); }
+        var first = routes ? routeName : always.shift();
+        var base = "/pagefind/" + first + "/";
         return import(base + "pagefind.js").then(function (pagefind) {
           var own = {};
-          own[shardFilter] = shardNames[0];
-          return pagefind.options({ basePath: base, mergeFilter: own }).then(function () {
-            return Promise.all(merged.map(function (name) {
-              var filter = {};
-              filter[shardFilter] = name;
-              return pagefind.mergeIndex("/pagefind/" + name + "/", { mergeFilter: filter });
-            }));
+          own[shardFilter] = first;
+          merging[first] = pagefind.options({ basePath: base, mergeFilter: own });
+          return merging[first].then(function () {
+            module = pagefind;
+            return Promise.all(always.map(merge));
           }).then(function () { return pagefind; });
         });
       });
@@ -68,11 +83,40 @@
     return loading;
   }
 
+  function merge(name) {
+    if (!merging[name]) {
+      var filter = {};
+      filter[shardFilter] = name;
+      merging[name] = module.mergeIndex("/pagefind/" + name + "/", { mergeFilter: filter });
+    }
+    return merging[name];
+  }
+
+  // The full shards that may hold the query's words, merged before it is searched.
+  function prepare(pagefind, query) {
+    if (!routes) { return Promise.resolve(pagefind); }
+    var only = {};
+    only[shardFilter] = routeName;
+    // Quotes ask for a phrase: the route map's words are not in the articles' order.
+    return pagefind.search(query.replace(/"/g, " "), { filters: only }).then(function (found) {
+      return Promise.all(found.results.map(function (result) {
+        return routes[result.id] ? merge(routes[result.id]) : null;
+      }));
+    }).then(function () { return pagefind; });
+  }
+
+  function loadAll() {
+    return load().then(function (pagefind) {
+      return pagefind ? Promise.all(shardNames.map(merge)).then(function () { return pagefind; })
+        : null;
+    });
+  }
+
   // The filters' values are in every shard: read only when a reader reaches for them.
   var filling = null;
   function fillFilters() {
     if (filling) { return filling; }
-    filling = load().then(function (pagefind) {
+    filling = loadAll().then(function (pagefind) {
       return pagefind ? pagefind.filters() : {};
     }).then(function (filters) {
       addOptions(tag, Object.keys(filters[text.tag] || {}).sort(function (a, b) {
@@ -107,7 +151,9 @@
   }
 
   function shown(results) {
-    return results.filter(function (result) { return !hidden[result.id]; });
+    return results.filter(function (result) {
+      return !hidden[result.id] && !(routes && routes[result.id]);
+    });
   }
 
   // Relevance: Pagefind's merged order. Newest first: shard by shard, newest first.
@@ -184,7 +230,9 @@
     status.textContent = text.searching;
     load().then(function (pagefind) {
       if (!pagefind) { return { results: [], filters: {} }; }
-      return pagefind.search(query, { filters: chosenFilters() }).then(function (found) {
+      return prepare(pagefind, query).then(function () {
+        return pagefind.search(query, { filters: chosenFilters() });
+      }).then(function (found) {
         if (number !== current) { return null; }
         var results = shown(found.results);
         source = sort.value === "date"
