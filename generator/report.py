@@ -116,6 +116,7 @@ class Reporter:
         _ = self.messages
         addresses = addresses or AddressChanges()
         moves, gone = dict(addresses.moved), set(addresses.gone)
+        redirect, notice = _("(redirect kept)"), _("(gone page kept)")
         if changes.first_build is not None:
             print(_("added: {count} articles (first build: not listed one by one)",
                     count=changes.first_build), file=self.out)
@@ -126,20 +127,20 @@ class Reporter:
                 ("moved", _("moved"), changes.moved),
                 ("removed", _("removed"), changes.removed))
             for kind, label, found in kinds:
-                for article in found[:MOST_LISTED]:
+                # Every one is looked at, listed or not, so that its redirect or notice
+                # is not listed a second time below.
+                items = []
+                for article in found:
                     # The register kept a redirect from the old address, or a notice.
                     kept = ""
                     if kind == "moved" and moves.get(article.old_url) == article.url:
                         del moves[article.old_url]
-                        kept = " " + _("(redirect kept)")
+                        kept = " " + redirect
                     elif kind == "removed" and article.url in gone:
                         gone.discard(article.url)
-                        kept = " " + _("(gone page kept)")
-                    print(f"{label}: {article}{kept}", file=self.out)
-                if len(found) > MOST_LISTED:
-                    more = _("\u2026 and {count} more", count=len(found) - MOST_LISTED)
-                    print(f"{label}: {more}", file=self.out)
-        redirect, notice = _("(redirect kept)"), _("(gone page kept)")
+                        kept = " " + notice
+                    items.append(f"{article}{kept}")
+                self.lines(label, items)
         self.lines(_("moved"), [f"{old} \u2192 {new} {redirect}"
                                 for old, new in sorted(moves.items())])
         self.lines(_("gone"), [f"{url} {notice}" for url in sorted(gone)])

@@ -50,20 +50,16 @@ class RegisterFile:
     text: str | None
     """Its text; None when there is no file yet."""
 
-    @property
-    def key(self) -> str:
-        """The hash of its text: the quick path checks that nobody edited it."""
-        return text_key(self.text)
-
 
 def text_key(text: str | None) -> str:
     return "" if text is None else hashlib.sha1(text.encode("utf-8")).hexdigest()
 
 
-def read_text(site_dir: Path) -> str | None:
-    """The register's text, or None when there is none yet."""
+def read_text(site_dir: Path, name: str = REGISTER) -> str | None:
+    """The text of the lock file `name` (the register, or content/list-pages.txt), or
+    None when there is none yet."""
     try:
-        return (site_dir / REGISTER).read_text(encoding="utf-8")
+        return (site_dir / name).read_text(encoding="utf-8")
     except FileNotFoundError:
         return None
 
@@ -79,9 +75,9 @@ def load_register(site_dir: Path) -> RegisterFile:
     return RegisterFile(entries, text)
 
 
-def write_register(site_dir: Path, text: str) -> None:
-    """Replace the register with `text` at once (a temporary file renamed)."""
-    path = site_dir / REGISTER
+def write_text(site_dir: Path, name: str, text: str) -> None:
+    """Replace the lock file `name` with `text` at once (a temporary file renamed)."""
+    path = site_dir / name
     path.parent.mkdir(parents=True, exist_ok=True)
     temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     temporary.write_text(text, encoding="utf-8")
@@ -104,7 +100,7 @@ def appended_text(text: str, site: Site, before: Site, count: int,
     new += [Address(t.tag.url, TAG, t.tag.name) for t in site.tags if t.tag.url not in known]
     if any(urls.output_path(a.url) in taken for a in new):
         return None
-    head, lines = _split(text)
+    head, lines = split_head(text)
     for address in new:
         insort(lines, f"{address}\n")
     return head + "".join(lines)
@@ -139,8 +135,9 @@ def _identities(body: str, title: str, date: object) -> list[tuple[str, str, obj
     return ([("body", body, date)] if body else []) + [("title", title, date)]
 
 
-def _split(text: str) -> tuple[str, list[str]]:
-    """The comment lines at the top, and the address lines (sorted, as written)."""
+def split_head(text: str) -> tuple[str, list[str]]:
+    """The comment lines at the top of a lock file, and its other lines (sorted, as
+    written), each ending with a newline."""
     lines = text.splitlines(keepends=True)
     first = 0
     while first < len(lines) and (not lines[first].strip() or lines[first].startswith("#")):

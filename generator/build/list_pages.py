@@ -8,12 +8,12 @@ it (plan/sealing.py) and gives back the boundaries as this build leaves them.
 
 from __future__ import annotations
 
-import os
 from bisect import insort
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
+from generator.build.addresses import read_text, split_head
 from generator.content.list_pages import (
     LIST_PAGES,
     Boundaries,
@@ -35,17 +35,9 @@ class ListPagesFile:
     """Its text; None when there is no file yet."""
 
 
-def read_text(site_dir: Path) -> str | None:
-    """The file's text, or None when there is none yet."""
-    try:
-        return (site_dir / LIST_PAGES).read_text(encoding="utf-8")
-    except FileNotFoundError:
-        return None
-
-
 def load_list_pages(site_dir: Path) -> ListPagesFile:
     """Read and parse the boundaries; raise ContentError naming each bad line."""
-    text = read_text(site_dir)
+    text = read_text(site_dir, LIST_PAGES)
     if text is None:
         return ListPagesFile({}, None)
     boundaries, problems = parse_list_pages(text, LIST_PAGES)
@@ -78,11 +70,7 @@ def appended_text(text: str | None, sealed: Mapping[str, tuple[OrderKey, ...]],
         return None
     if text is None:
         text = format_list_pages({})
-    lines = text.splitlines(keepends=True)
-    first = 0
-    while first < len(lines) and lines[first].startswith("#"):
-        first += 1
-    head, rest = "".join(lines[:first]), lines[first:]
+    head, rest = split_head(text)
     for base, keys in sealed.items():
         number = tails[base].sealed - len(keys)
         for key in keys:
@@ -90,11 +78,3 @@ def appended_text(text: str | None, sealed: Mapping[str, tuple[OrderKey, ...]],
             insort(rest, line_of(base, number, key))
     return head + "".join(rest)
 
-
-def write_list_pages(site_dir: Path, text: str) -> None:
-    """Replace the file with `text` at once (a temporary file renamed)."""
-    path = site_dir / LIST_PAGES
-    path.parent.mkdir(parents=True, exist_ok=True)
-    temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    temporary.write_text(text, encoding="utf-8")
-    os.replace(temporary, path)

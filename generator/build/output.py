@@ -16,12 +16,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from generator.build import commit
-from generator.build.addresses import AddressChanges, write_register
+from generator.build.addresses import AddressChanges, write_text
 from generator.build.article_changes import ArticleChanges
 from generator.build.commit import BuildRecords, SourceSaving
-from generator.build.list_pages import write_list_pages
 from generator.build.options import CACHE_FILE, BuildOptions, reparse_body
 from generator.cache.store import Cache, OutputEntry
+from generator.content.list_pages import LIST_PAGES
+from generator.content.register import REGISTER
 from generator.errors import Problem
 from generator.plan.page import Copy, Page
 from generator.plan.site import Site
@@ -165,9 +166,9 @@ def write_output(options: BuildOptions, cache: Cache, target: str, work: ToWrite
         raise
     if work.register is not None and not options.dry_run:
         # With the output: a build that failed before leaves the register as it was.
-        write_register(options.site_dir, work.register)
+        write_text(options.site_dir, REGISTER, work.register)
     if work.list_pages is not None and not options.dry_run:  # (likewise)
-        write_list_pages(options.site_dir, work.list_pages)
+        write_text(options.site_dir, LIST_PAGES, work.list_pages)
     if work.recorded and not options.dry_run:
         commit.record_ahead(cache, target, writer.staged)
     removed = writer.commit(work.removable)

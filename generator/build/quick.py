@@ -19,7 +19,7 @@ requires the same output.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
 
@@ -41,6 +41,7 @@ from generator.cache.pages import PageStore
 from generator.cache.store import Cache, OutputEntry
 from generator.config import SiteConfig
 from generator.content import folders
+from generator.content.list_pages import LIST_PAGES
 from generator.content.model import Article
 from generator.content.source_record import SourceRecord
 from generator.errors import Problem
@@ -103,7 +104,7 @@ def plan_quickly(options: BuildOptions, config: SiteConfig, theme: ThemeFiles,
         head = replace(head, register=text_key(new_register)) if keep else head
     # Sealed pages: their boundaries as the last build left them, with those of the
     # pages today's news filled up (the tails say where it went).
-    pages_text = list_pages.read_text(options.site_dir)
+    pages_text = read_text(options.site_dir, LIST_PAGES)
     if text_key(pages_text) != head.list_pages:
         return None
     new_lists = None
@@ -114,8 +115,7 @@ def plan_quickly(options: BuildOptions, config: SiteConfig, theme: ThemeFiles,
         if keep and new_lists is not None:
             head = replace(head, list_pages=text_key(new_lists))
     # Search: only the shards of the edited and added articles are keyed again.
-    where = {path: n for n, path in enumerate(head.order)} if edits else {}
-    touched = [where[e.path] for e in edits if e.path in where]
+    touched = [proven.where[e.path] for e in edits if e.path in proven.where]
     touched += range(len(head.order), len(site.articles))
     search_keys = search.plan_keys(site, search.labels_of(proven.renderer.strings),
                                    head.search, touched)
@@ -204,12 +204,13 @@ def _prove(options: BuildOptions, config: SiteConfig, theme: ThemeFiles, cache: 
     store_ = PageStore(cache)
     key_of = _key_of(site.articles)
     appended = None
+    where = {path: n for n, path in enumerate(head.order)} if edits else {}
     if added:
         appended = appended_pages(site, memo.site, (renderer.template_key, globals_key, key_of),
                                   head, previous, store_, target, damaged)
         pages = None if appended is None else list(appended.pages)
     else:
-        pages = _pages(site, head, edits, damaged, store_, target)
+        pages = _pages(site, head, edits, damaged, store_, target, where)
         if pages is not None:
             articles.load(i for page in pages for i in page.deps)
             pages = [refreshed(page, site, key_of) for page in pages]
@@ -229,7 +230,7 @@ def _prove(options: BuildOptions, config: SiteConfig, theme: ThemeFiles, cache: 
     for page in stale:  # read now what rendering will ask for (LookupError if damaged)
         for index in page.deps:
             site.articles[index]
-    return _Proven(changes, memo, site, renderer, stale, warnings, appended)
+    return _Proven(changes, memo, site, renderer, stale, warnings, appended, where)
 
 
 # Values of one build, never compared or printed: `eq=False, repr=False` spare
@@ -252,6 +253,8 @@ class _Proven:
     """The load's warnings, as the whole archive would report them."""
     appended: Plan | None = None
     """The plan of an append, with the pages it sealed."""
+    where: dict[str, int] = field(default_factory=dict)
+    """Each edited source's place in the last build's order (none for an append)."""
 
 
 @dataclass(frozen=True, eq=False, repr=False)
@@ -328,10 +331,10 @@ def _warnings(site_dir: Path, before: tuple[Problem, ...], edits: Iterable[Sourc
 
 
 def _pages(site: Site, head: Settled, edits: tuple[SourceChange, ...], damaged: set[str],
-           pages: PageStore, target: str) -> list[Page] | None:
-    """The planned pages that show an edited article, and those of damaged files; None
-    when one of them is not stored."""
-    where = {path: n for n, path in enumerate(head.order)} if edits else {}
+           pages: PageStore, target: str, where: dict[str, int]) -> list[Page] | None:
+    """The planned pages that show an edited article (`where`: each source's place in
+    the last build's order), and those of damaged files; None when one of them is not
+    stored."""
     shown = {where[e.path] for e in edits if e.path in where and e.parsed}
     candidates = pages.pages_showing(target, [head.order[i] for i in shown]) if shown else {}
     wanted = {output: page for output, page in candidates.items()

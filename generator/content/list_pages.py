@@ -29,8 +29,8 @@ HEADER = """\
 """
 
 OrderKey = tuple[datetime, str]
-"""Where an article stands in the site's order: its date and its source path (the
-same as plan/pagination.py's)."""
+"""Where an article stands in the site's order: its date and its source path, what
+`Site.articles` is sorted by (plan/site.py); plan/pagination.py pages lists by it."""
 
 _PAGE = re.compile(r"(/(?:[^ ]*/)?)page/([1-9][0-9]*)/")
 

@@ -10,7 +10,8 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import datetime
+
+from generator.content.list_pages import OrderKey as OrderKey  # (re-exported)
 
 NEARBY = 2
 """Pages linked by number on each side of a list page (`nearby`).
@@ -18,7 +19,7 @@ NEARBY = 2
 A page's window reaches at most `NEARBY` pages newer, so a new newest page changes
 the links of the `NEARBY` pages below it and no older one (they linked the old newest
 at the list's own URL, and now link its number): an append plans a list again from
-that far below its old newest page (`first_replanned`)."""
+its `Tail`, the `NEARBY` pages below its newest and the newest (`extend`)."""
 
 
 @dataclass(frozen=True)
@@ -48,13 +49,6 @@ def nearby(number: int, last: int) -> range:
     return range(max(1, number - NEARBY), min(last, number + NEARBY) + 1)
 
 
-def first_replanned(before: int, size: int) -> int:
-    """The first page of a list of `before` items whose bytes an addition can change:
-    its newest page, and the `NEARBY` pages whose window then reaches a new one."""
-    newest = -(-before // size)
-    return max(1, newest - NEARBY)
-
-
 # Sealed pages (issue 18 item 8). A list page that has filled up is sealed: its
 # boundary, the order key of its newest item, is kept (content/list-pages.txt), and
 # the page keeps every item up to it from then on. An item dated into it later (a
@@ -63,9 +57,8 @@ def first_replanned(before: int, size: int) -> int:
 # empty, and its number stays. Items after the last boundary are paginated by size
 # as before, and each page of them that fills up is sealed in turn.
 
-OrderKey = tuple[datetime, str]
-"""Where an article stands in the site's order: its date and its source path, what
-`Site.articles` is sorted by (plan/site.py)."""
+# `OrderKey` (content/list_pages.py): where an article stands in the site's order, its
+# date and its source path, what `Site.articles` is sorted by (plan/site.py).
 
 
 @dataclass(frozen=True)

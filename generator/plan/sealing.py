@@ -45,13 +45,13 @@ class Pager:
     def paging(self, base: str, items: tuple[int, ...], size: int) -> Paging:
         """The pages of the list at `base` showing `items` (oldest first)."""
         articles = self.articles
+        if self.before is not None and base not in self.grown:
+            return _UNGROWN  # an append plans no page of a list it did not grow
         if self.before is not None:
             def key_at(position: int) -> OrderKey:
                 article = articles[items[position]]  # (read only for a page that fills)
                 return article.date, article.path
             paging = extend(self.before.get(base, Tail()), len(items), size, key_at)
-            if base not in self.grown:
-                return paging
         else:
             if self.keys is None:
                 self.keys = [(a.date, a.path) for a in articles]
@@ -60,6 +60,11 @@ class Pager:
         if paging.sealed:
             self.sealed[base] = paging.sealed
         return paging
+
+
+_UNGROWN = Paging((), 0, (), Tail())
+"""What `paging` gives on an append for a list it did not grow: `_Planner.section`
+plans none of its pages."""
 
 
 class _Keys(Sequence[OrderKey]):
