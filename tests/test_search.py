@@ -9,8 +9,9 @@ import json
 import os
 import shutil
 import time
+from collections.abc import Callable, Sequence
 from dataclasses import replace
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -18,11 +19,13 @@ import pytest
 
 from generator.content.model import Article, Image, Tag
 from generator.photos.model import Derivative, Photo
+from generator.plan.pagination import OrderKey
 from generator.search.records import Labels, SearchRecord, plain_text, record_of
 from generator.search.routes import route_key, routed, words_of
 from generator.search.shards import (
     ShardKeys,
     carried,
+    cut,
     layout,
     position_of,
     rekeyed,
@@ -34,6 +37,17 @@ from tests.conftest import SiteMaker
 
 needs_pagefind = pytest.mark.skipif(importlib.util.find_spec("pagefind_bin") is None,
                                     reason="pagefind[bin] is not installed")
+
+
+def order_of(listed: Sequence[int]) -> list[OrderKey]:
+    """Order keys for the site's articles `listed`: article `i` a day after `i - 1`."""
+    return [(datetime(2024, 1, 1, tzinfo=UTC) + timedelta(days=i), f"a/{i:04d}.md")
+            for i in listed]
+
+
+def at(listed: Sequence[int]) -> Callable[[int], OrderKey]:
+    """`order_at` of `shards.rekeyed`: the order key of the article at a position."""
+    return lambda position: order_of(listed)[position]
 
 
 def searchable(site: SiteMaker, shard_size: int = 2) -> None:
@@ -238,47 +252,72 @@ def test_the_corrections_shard_is_bounded() -> None:
     # Given ten articles in full shards of four (0: 0-3, 4: 4-7) and a small one (8: 8-9)
     listed = tuple(range(10))
     keys = {i: f"{i:040x}" for i in range(10)}
-    whole = shard_keys(listed, keys.__getitem__, 4, 2, "s")
+    whole = shard_keys(listed, keys.__getitem__, 4, 2, "s", order_of(listed))
     # An edit in a full shard: the shard keeps its key, the article is corrected (the
     # shard's articles are read for the key of the others)
     keys[1] = "a" * 40
-    one = rekeyed(whole, listed, keys.__getitem__, 4, 2, "s", [1], most=2)
+    one = rekeyed(whole, listed, keys.__getitem__, 4, 2, "s", [1], at(listed), most=2)
     assert one.keys == whole.keys and one.corrected == (1,) and one.corrections
     assert to_key_again(whole, listed, 4, 2, [1], most=2) == [(0, 4)]
     # Keyed the whole way, the corrections are kept while the shard's other articles
     # are as indexed, and dropped when one of them changed
-    fresh = shard_keys(listed, keys.__getitem__, 4, 2, "s")
+    fresh = shard_keys(listed, keys.__getitem__, 4, 2, "s", order_of(listed))
     assert carried(one, fresh, listed, keys.__getitem__) == one
     # (and while the corrected articles keep their URLs: the older record is found by it)
     urls = {i: f"/{i}/" for i in range(10)}
-    by_url = rekeyed(whole, listed, keys.__getitem__, 4, 2, "s", [1], most=2,
+    by_url = rekeyed(whole, listed, keys.__getitem__, 4, 2, "s", [1], at(listed), most=2,
                      url_of=urls.__getitem__)
     assert carried(by_url, fresh, listed, keys.__getitem__, urls.__getitem__) == by_url
     moved = {**urls, 1: "/baru/"}
     assert not carried(by_url, fresh, listed, keys.__getitem__, moved.__getitem__).corrected
     changed = {**keys, 2: "9" * 40}
-    fresh = shard_keys(listed, changed.__getitem__, 4, 2, "s")
+    fresh = shard_keys(listed, changed.__getitem__, 4, 2, "s", order_of(listed))
     assert carried(one, fresh, listed, changed.__getitem__) == fresh
     assert not fresh.corrected and fresh.keys[0] != one.keys[0]
     # An edit in the small shard keys that shard again, as before
     keys[9] = "b" * 40
-    two = rekeyed(one, listed, keys.__getitem__, 4, 2, "s", [9], most=2)
+    two = rekeyed(one, listed, keys.__getitem__, 4, 2, "s", [9], at(listed), most=2)
     assert two.keys[:2] == whole.keys[:2] and two.keys[2] != whole.keys[2]
     assert two.corrected == (1,) and two.corrections == one.corrections
     # A corrected article edited again changes the corrections shard's key only
     keys[1] = "c" * 40
-    three = rekeyed(two, listed, keys.__getitem__, 4, 2, "s", [1], most=2)
+    three = rekeyed(two, listed, keys.__getitem__, 4, 2, "s", [1], at(listed), most=2)
     assert three.keys == two.keys and three.corrections != two.corrections
     # Past the bound, the full shard holding the most corrections is keyed again and
     # its articles leave the corrections shard
     keys[2], keys[5] = "d" * 40, "e" * 40
-    four = rekeyed(three, listed, keys.__getitem__, 4, 2, "s", [2, 5], most=2)
+    four = rekeyed(three, listed, keys.__getitem__, 4, 2, "s", [2, 5], at(listed), most=2)
     assert to_key_again(three, listed, 4, 2, [2, 5], most=2) == [(0, 4), (4, 8)]
     assert four.corrected == (5,) and four.keys[1] == whole.keys[1]
-    assert four.keys[0] == shard_keys(listed, keys.__getitem__, 4, 2, "s").keys[0]
+    assert four.keys[0] == shard_keys(listed, keys.__getitem__, 4, 2, "s", order_of(listed)).keys[0]
     # Other settings: every shard keyed again, nothing corrected
-    assert rekeyed(four, listed, keys.__getitem__, 4, 2, "t", [5]) == shard_keys(
-        listed, keys.__getitem__, 4, 2, "t")
+    assert rekeyed(four, listed, keys.__getitem__, 4, 2, "t", [5], at(listed)) == shard_keys(
+        listed, keys.__getitem__, 4, 2, "t", order_of(listed))
+
+
+@needs_pagefind
+def test_a_backdated_article_re_indexes_the_full_shard_its_date_falls_in(
+        site: SiteMaker) -> None:
+    # Given seven articles: full shards 0: [1, 2] and 2: [3, 4] and 4: [5, 6], and 6: [7]
+    searchable(site)
+    for n in range(1, 8):
+        news(site, n * 2)
+    site.build()
+    before = index_files(site)
+    # When a story filed late is dated between the first two (an old one imported)
+    site.article("2024/03/susulan", "Berita Susulan", "2024-03-03T09:00:00+07:00",
+                 "Isi berita susulan tentang pelabuhan.\n", tags="[Kota]")
+    added = site.build()
+    # Then only the full shard its date falls in is indexed again, one article longer
+    # (and the route map, which holds its words); every later shard keeps its files
+    assert added.search_indexed == (0,)
+    assert changed_shards(before, index_files(site)) == {"0", "rute", "shards.json"}
+    assert manifest(site)["shards"] == ["0", "2", "4", "6"]
+    # And the route map still covers the three full shards, the first with the new
+    # story's words
+    assert set(manifest(site)["routes"].values()) == {"0", "2", "4"}
+    assert b"pelabuhan" in gzip.decompress(
+        (site.output / "pagefind/0/.warta-words.gz").read_bytes())
 
 
 @needs_pagefind
@@ -295,12 +334,13 @@ def test_a_removed_article_re_indexes_its_shard_and_damage_is_repaired(
     after = index_files(site)
     assert changed_shards(before, after) == {"4", "shards.json"}
     assert not (site.output / "pagefind/4").exists()
-    # When an article of the second shard is removed, that shard is indexed again (no
-    # longer full: the route map, which covers the full shards, is made again)
+    # When an article of the second shard is removed, that shard is indexed again; it
+    # stays a full shard, sealed at its boundary, so the route map, which covers the
+    # full shards, is made again with its words
     (site.root / "content/articles/2024/03/b4.md").unlink()
     assert site.build().search_indexed == (2,)
     assert changed_shards(after, index_files(site)) == {"2", "rute", "shards.json"}
-    assert manifest(site)["routes"] and set(manifest(site)["routes"].values()) == {"0"}
+    assert set(manifest(site)["routes"].values()) == {"0", "2"}
     # When a shard's file is deleted or a shard folder goes, the next build repairs it
     fragment = next((site.output / "pagefind/0/fragment").iterdir())
     fragment.unlink()
@@ -400,9 +440,60 @@ def test_the_full_shards_keep_their_spans_as_the_archive_grows() -> None:
             assert all(start % size == 0 for start, _ in full)
 
 
+def test_full_shards_keep_their_articles_when_one_is_dated_into_them() -> None:
+    # Given ten articles cut into full shards of four (0-3, 4-7) and a small one (8-9)
+    order = order_of(range(0, 20, 2))
+    first = cut(order, 4, 2)
+    assert first.spans == ((0, 4), (4, 8), (8, 10)) and first.bounds == (order[3], order[7])
+    # When an article is dated into the first full shard, it grows by one; the second
+    # keeps its articles (its positions move by one) and its name
+    late = sorted([*order, order_of([1])[0]])
+    again = cut(late, 4, 2, first.bounds)
+    assert again.spans == ((0, 5), (5, 9), (9, 11)) and again.bounds == first.bounds
+    listed = tuple(range(11))
+    keys = shard_keys(listed, str, 4, 2, "s", late, first.bounds)
+    assert keys.names == ("0", "4", "8") and keys.full == 2
+    # When articles are deleted from a full shard it shrinks, its boundary stays
+    assert cut(order[1:], 4, 2, first.bounds).spans == ((0, 3), (3, 7), (7, 9))
+    # A full shard left empty, or holding more than twice the size (a bulk import of
+    # old articles), is cut again by position with every later one
+    assert cut(order[4:], 4, 2, first.bounds).spans == ((0, 4), (4, 6))
+    bulk = sorted([*order, *order_of(range(-9, 0))])
+    assert cut(bulk, 4, 2, first.bounds).spans == ((0, 4), (4, 8), (8, 12), (12, 16),
+                                                   (16, 18), (18, 19))
+    # A row written before the boundaries were kept is read as cut by position, and the
+    # quick path gives it the boundaries of its full shards
+    old = replace(shard_keys(tuple(range(10)), str, 4, 2, "s"), bounds=())
+    assert old.full == 2 and old.names == ("0", "4", "8")
+    grown = rekeyed(old, tuple(range(11)), str, 4, 2, "s", [10], at(range(11)))
+    assert grown.bounds == (order_of([3])[0], order_of([7])[0])
+
+
+def test_corrections_outlive_an_article_dated_into_an_earlier_shard() -> None:
+    # Given a correction in the second full shard (4-7: article 5)
+    listed = tuple(range(10))
+    keys = {i: f"{i:040x}" for i in range(12)}
+    urls = {i: f"/{i}/" for i in range(12)}
+    whole = shard_keys(listed, keys.__getitem__, 4, 2, "s", order_of(listed))
+    keys[5] = "a" * 40
+    one = rekeyed(whole, listed, keys.__getitem__, 4, 2, "s", [5], at(listed),
+                  url_of=urls.__getitem__)
+    assert one.corrected == (5,) and one.keys == whole.keys
+    # When article 11 is dated into the first full shard (between 0 and 1), the site
+    # lists it second: article 5 is at position 6 now
+    late = (0, 11, *range(1, 10))
+    order = sorted(order_of(listed) + [order_of([0])[0][:1] + ("a/0000b.md",)])
+    fresh = shard_keys(late, keys.__getitem__, 4, 2, "s", order, whole.bounds)
+    kept = carried(one, fresh, late, keys.__getitem__, urls.__getitem__)
+    # Then the second shard keeps its key and its correction, the first is keyed again
+    assert kept.corrected == (6,) and kept.keys[1] == whole.keys[1]
+    assert kept.keys[0] != whole.keys[0] and kept.corrections
+
+
 def test_the_route_map_covers_the_full_shards_and_their_words() -> None:
     def keyed(count: int) -> ShardKeys:
-        return shard_keys(tuple(range(count)), lambda i: f"{i:040x}", 4, 2, "s")
+        listed = tuple(range(count))
+        return shard_keys(listed, lambda i: f"{i:040x}", 4, 2, "s", order_of(listed))
 
     keys = keyed(11)
     # Shards 0 and 4 are full; 8 and 10 are the newest articles' small ones
@@ -412,7 +503,7 @@ def test_the_route_map_covers_the_full_shards_and_their_words() -> None:
     # the article that fills a full shard changes it
     assert route_key(keyed(9)) == route_key(keys) != route_key(keyed(12))
     assert routed(keyed(12))[-1] == ("8", keyed(12).keys[2])
-    assert route_key(shard_keys((1, 2, 3), str, 4, 2, "s")) == ""
+    assert route_key(shard_keys((1, 2, 3), str, 4, 2, "s", order_of((1, 2, 3)))) == ""
     # A shard's words: distinct, lower-cased, from the title and the body; same bytes again
     record = SearchRecord(url="/x/", title="Pasar Baru", date="", sort="", image="",
                           filters={}, content="Pasar baru, pasar lama.\nDi kota.")
@@ -424,7 +515,7 @@ def test_the_route_map_covers_the_full_shards_and_their_words() -> None:
 def test_keys_follow_the_articles_and_the_quick_path_keys_only_what_it_touched() -> None:
     listed = (0, 1, 3, 4, 5, 6)  # the article at 2 is withdrawn
     keys = {i: f"{i:040x}" for i in range(10)}
-    whole = shard_keys(listed, keys.__getitem__, 4, 2, "s")
+    whole = shard_keys(listed, keys.__getitem__, 4, 2, "s", order_of(listed))
     assert whole.names == ("0", "4") and whole.articles == 6 and whole.span(1) == (4, 6)
     assert position_of(listed, 5) == 4 and position_of(listed, 2) is None
     assert shard_of(whole, 3) == 0 and shard_of(whole, 5) == 1
@@ -432,23 +523,23 @@ def test_keys_follow_the_articles_and_the_quick_path_keys_only_what_it_touched()
     # corrections shard: none may here)
     keys[1] = "f" * 40
     assert to_key_again(whole, listed, 4, 2, [1], most=0) == [(0, 4)]
-    again = rekeyed(whole, listed, keys.__getitem__, 4, 2, "s", [1], most=0)
+    again = rekeyed(whole, listed, keys.__getitem__, 4, 2, "s", [1], at(listed), most=0)
     assert again.keys[0] != whole.keys[0] and again.keys[1] == whole.keys[1]
-    assert again == shard_keys(listed, keys.__getitem__, 4, 2, "s")
+    assert again == shard_keys(listed, keys.__getitem__, 4, 2, "s", order_of(listed))
     # An addition keys the newest small shard, or starts one
     longer = (*listed, 7)
     assert to_key_again(again, longer, 4, 2, [7]) == [(6, 7)]
-    grown = rekeyed(again, longer, keys.__getitem__, 4, 2, "s", [7])
-    assert grown == shard_keys(longer, keys.__getitem__, 4, 2, "s")
+    grown = rekeyed(again, longer, keys.__getitem__, 4, 2, "s", [7], at(longer))
+    assert grown == shard_keys(longer, keys.__getitem__, 4, 2, "s", order_of(longer))
     assert grown.keys[:2] == again.keys[:2]
     # Filling a full shard makes the small ones one
     full = (*longer, 8)
-    assert shard_keys(full, keys.__getitem__, 4, 2, "s").names == ("0", "4")
-    assert rekeyed(grown, full, keys.__getitem__, 4, 2, "s", [8]) == shard_keys(
-        full, keys.__getitem__, 4, 2, "s")
+    assert shard_keys(full, keys.__getitem__, 4, 2, "s", order_of(full)).names == ("0", "4")
+    assert rekeyed(grown, full, keys.__getitem__, 4, 2, "s", [8], at(full)) == shard_keys(
+        full, keys.__getitem__, 4, 2, "s", order_of(full))
     # Other settings key every shard again
-    assert rekeyed(again, listed, keys.__getitem__, 4, 2, "t", []) == shard_keys(
-        listed, keys.__getitem__, 4, 2, "t")
+    assert rekeyed(again, listed, keys.__getitem__, 4, 2, "t", [], at(listed)) == shard_keys(
+        listed, keys.__getitem__, 4, 2, "t", order_of(listed))
 
 
 def test_the_search_table_is_checked() -> None:

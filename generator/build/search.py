@@ -18,6 +18,7 @@ from generator.cache.articles import CachedArticles
 from generator.cache.store import Cache
 from generator.config import SiteConfig
 from generator.errors import Problem, Text
+from generator.plan.pagination import OrderKey
 from generator.plan.site import Site
 from generator.search import records as search_records
 from generator.search import service
@@ -81,9 +82,18 @@ def plan_keys(site: Site, labels: Labels, previous: ShardKeys | None = None,
     def url_of(index: int) -> str:
         return articles[index].url
 
+    def order_at(position: int) -> OrderKey:
+        article = articles[listed[position]]
+        return article.date, article.path
+
     if touched is None:
-        return carried(previous, shard_keys(listed, key_of, size, newest, settings), listed,
-                       key_of, url_of)
+        # Full shards sealed at the boundaries the last build kept: an article dated
+        # into one, or deleted from it, moves no other.
+        same = previous is not None and (previous.size, previous.newest) == (size, newest)
+        order = [(article.date, article.path) for article in map(articles.__getitem__, listed)]
+        fresh = shard_keys(listed, key_of, size, newest, settings, order,
+                           previous.bounds if previous is not None and same else ())
+        return carried(previous, fresh, listed, key_of, url_of)
     touched = list(touched)
     if isinstance(articles, CachedArticles):
         # The records of the shards keyed again, in one query each.
@@ -93,7 +103,7 @@ def plan_keys(site: Site, labels: Labels, previous: ShardKeys | None = None,
         articles.load([listed[p] for p in corrections_after(
             previous, len(listed), size, newest, settings,
             [p for p in map(partial(position_of, listed), touched) if p is not None])[0]])
-    return rekeyed(previous, listed, key_of, size, newest, settings, touched,
+    return rekeyed(previous, listed, key_of, size, newest, settings, touched, order_at,
                    url_of=url_of)
 
 
@@ -122,7 +132,7 @@ def work(output: Path, site: Site, keys: ShardKeys, labels: Labels, cache: Cache
 
     for number in stale_shards(output, keys):
         start, stop = keys.span(number)
-        stale.append(Shard(keys.starts[number], keys.keys[number],
+        stale.append(Shard(int(keys.names[number]), keys.keys[number],
                            tuple(records(listed[start:stop]))))
     # The corrections shard: the current records of the corrected articles, each with
     # the full shard that holds its older version.

@@ -53,7 +53,7 @@ class Shard:
     """A shard to index."""
 
     start: int
-    """The position of its first article: its folder is `pagefind/<start>/`."""
+    """Its name as a number (`ShardKeys.names`): its folder is `pagefind/<start>/`."""
     key: str
     """Its key (`shards.ShardKeys`)."""
     records: tuple[SearchRecord, ...]

@@ -49,9 +49,8 @@ def words_of(records: Iterable[SearchRecord]) -> bytes:
 def routed(keys: ShardKeys) -> list[tuple[str, str]]:
     """(name, key) of each full shard of `keys`: those the route map covers. The small
     shards of the newest articles change every day and are always merged."""
-    full = keys.articles // keys.size * keys.size
-    return [(keys.names[n], keys.keys[n]) for n, start in enumerate(keys.starts)
-            if start < full and keys.span(n)[1] - start == keys.size]
+    names = keys.names
+    return [(names[n], keys.keys[n]) for n in range(keys.full)]
 
 
 def route_key(keys: ShardKeys) -> str:

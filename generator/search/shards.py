@@ -1,12 +1,17 @@
 """Which articles each shard holds, and its key.
 
 The index's articles are the site's listed articles (`Site.listed`), oldest first,
-cut like numbered list pages (stable pagination): full shards of `size` articles
-from the oldest, then the newest articles, fewer than `size`, in shards of `newest`.
-A new article changes only the newest small shard; once the small ones add up to
-`size` articles, they become one full shard (indexed once). An edit changes only
-the shard of the edited article: a small one for the recent news most corrections
-are about. A shard is named by the position of its first article.
+cut like numbered list pages with sealed pages (plan/pagination.py): full shards of
+`size` articles from the oldest, then the newest articles, fewer than `size`, in
+shards of `newest`. A new article changes only the newest small shard; once the
+small ones add up to `size` articles, they become one full shard (indexed once),
+sealed at its newest article's order key (`ShardKeys.bounds`). From then on a full
+shard holds the articles up to its boundary: an article dated into it later (a
+story filed late, an old one imported) joins it, and one deleted leaves it, without
+moving any later shard, so such a change indexes one full shard again, not every
+later one (`cut`). An edit changes only the shard of the edited article: a small one
+for the recent news most corrections are about. A shard is named by the position its
+first article had when the shards were cut (`ShardKeys.names`), which stays.
 
 An edit of an article of a full shard goes to the corrections shard instead
 (`corrections_after`): its new record is indexed there, alone with the other
@@ -29,6 +34,8 @@ from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
+
+from generator.plan.pagination import OrderKey, seal
 
 
 @dataclass(frozen=True)
@@ -57,10 +64,27 @@ class ShardKeys:
     holding corrected articles: a build that keys every shard keeps the corrections of
     a full shard whose other articles are still those it was indexed with."""
 
+    bounds: tuple[OrderKey, ...] = ()
+    """The order key (date, source path) of the newest article of each full shard when it
+    filled up, oldest first: full shard `n` holds the articles after `bounds[n - 1]` up
+    to `bounds[n]`, however many articles dated into it or deleted from it later leave
+    it (`cut`)."""
+
+    @property
+    def full(self) -> int:
+        """How many shards, the first ones, are full shards."""
+        # (A row written before the boundaries were kept: cut by position alone.)
+        return len(self.bounds) if self.bounds else min(self.articles // self.size,
+                                                          len(self.starts))
+
     @property
     def names(self) -> tuple[str, ...]:
-        """Each shard's folder name under `output/pagefind/`."""
-        return tuple(str(start) for start in self.starts)
+        """Each shard's folder name under `output/pagefind/`: the position of its first
+        article had no article been dated into or deleted from a full shard, so that
+        such a change renames no shard."""
+        full, size, newest = self.full, self.size, self.newest
+        return tuple(str(n * size if n < full else full * size + (n - full) * newest)
+                     for n in range(len(self.starts)))
 
     def span(self, shard: int) -> tuple[int, int]:
         """Positions of the first article of `shard` and of the one after its last."""
@@ -83,12 +107,62 @@ def settings_key(*parts: object) -> str:
 
 def layout(count: int, size: int, newest: int) -> list[tuple[int, int]]:
     """The spans (first position, position after the last) of the shards of `count`
-    articles."""
+    articles cut by position alone: what `cut` gives with no boundaries."""
     full = count // size
-    spans = [(n * size, (n + 1) * size) for n in range(full)]
-    spans += [(start, min(start + newest, count))
-              for start in range(full * size, count, max(newest, 1))]
-    return spans
+    return [(n * size, (n + 1) * size) for n in range(full)] + _small(full * size, count,
+                                                                       newest)
+
+
+def _small(start: int, count: int, newest: int) -> list[tuple[int, int]]:
+    """The spans of the small shards of the articles from `start` to `count`."""
+    return [(first, min(first + newest, count))
+            for first in range(start, count, max(newest, 1))]
+
+
+@dataclass(frozen=True)
+class Cut:
+    """The shards of an index's articles."""
+
+    spans: tuple[tuple[int, int], ...]
+    """(first position, position after the last) of each shard, oldest first."""
+    bounds: tuple[OrderKey, ...]
+    """The boundary of each full shard (`ShardKeys.bounds`): the first `len(bounds)`
+    spans are the full shards."""
+
+
+def cut(order: Sequence[OrderKey], size: int, newest: int,
+        bounds: Sequence[OrderKey] = ()) -> Cut:
+    """The shards of the articles whose order keys are `order` (oldest first): the full
+    shards of `bounds`, each holding the articles after the previous boundary up to its
+    own, then the articles after the last boundary in full shards of `size` (each sealed
+    at its newest article) and small ones of `newest`. A full shard left empty or
+    holding more than twice `size` articles (a bulk import of old articles) is cut again
+    by position with every later one: rare, and the index stays balanced."""
+    paging = seal(order, size, bounds)
+    sealed = paging.sealed
+    for n, chunk in enumerate(paging.chunks[:len(sealed)]):
+        if not 0 < chunk.stop - chunk.start <= 2 * size:
+            paging = seal(order, size, sealed[:n])
+            sealed = paging.sealed
+            break
+    full = [(chunk.start, chunk.stop) for chunk in paging.chunks[:len(sealed)]]
+    rest = full[-1][1] if full else 0
+    return Cut(tuple(full + _small(rest, len(order), newest)), tuple(sealed))
+
+
+def _grown(previous: ShardKeys, count: int) -> tuple[list[tuple[int, int]], list[int]]:
+    """The spans of the shards after articles were appended to those of `previous`
+    (nothing else moved: the quick path), and the positions of the newest articles of
+    the full shards whose boundary `previous` does not hold (those that filled up)."""
+    size = previous.size
+    full = [previous.span(n) for n in range(previous.full)]
+    ends = [] if previous.bounds else [stop - 1 for _, stop in full]
+    start = full[-1][1] if full else 0
+    while count - start >= size:
+        full.append((start, start + size))
+        ends.append(start + size - 1)
+        start += size
+    return full + _small(start, count, previous.newest), ends
 
 
 def shard_of(keys: ShardKeys, position: int) -> int:
@@ -110,12 +184,25 @@ def _key(settings: str, keys: Iterable[str]) -> str:
 
 
 def shard_keys(listed: Sequence[int], key_of: Callable[[int], str], size: int, newest: int,
-               settings: str) -> ShardKeys:
-    """The shards of `listed` and their keys; `key_of(i)` is the key of article `i`."""
-    spans = layout(len(listed), size, newest)
-    return ShardKeys(settings, size, newest, tuple(start for start, _ in spans), tuple(
-        _key(settings, map(key_of, listed[start:stop])) for start, stop in spans),
-        len(listed))
+               settings: str, order: Sequence[OrderKey] | None = None,
+               bounds: Sequence[OrderKey] = ()) -> ShardKeys:
+    """The shards of `listed` and their keys; `key_of(i)` is the key of article `i`,
+    `order` the order keys of the listed articles, cut from `bounds` (`cut`); without
+    `order`, cut by position."""
+    if order is None:
+        shards = Cut(tuple(layout(len(listed), size, newest)), ())
+    else:
+        shards = cut(order, size, newest, bounds)
+    return _keyed(listed, key_of, size, newest, settings, shards)
+
+
+def _keyed(listed: Sequence[int], key_of: Callable[[int], str], size: int, newest: int,
+           settings: str, shards: Cut) -> ShardKeys:
+    """The shards `shards` of `listed`, each keyed from its articles."""
+    return ShardKeys(settings, size, newest, tuple(start for start, _ in shards.spans),
+                     tuple(_key(settings, map(key_of, listed[start:stop]))
+                           for start, stop in shards.spans), len(listed),
+                     bounds=shards.bounds)
 
 
 def corrections_after(previous: ShardKeys | None, count: int, size: int, newest: int,
@@ -127,15 +214,16 @@ def corrections_after(previous: ShardKeys | None, count: int, size: int, newest:
     if (previous is None or (previous.settings, previous.size, previous.newest)
             != (settings, size, newest)):
         return (), frozenset()
-    # Positions below this are in full shards now and before.
-    full = min(count // size, previous.articles // size) * size
-    corrected = {p for p in (*previous.corrected, *moved) if p < full}
+    # Positions below this are in full shards now and before (full shards only grow in
+    # number when nothing moved).
+    full = previous.span(previous.full - 1)[1] if previous.full else 0
+    corrected = {p for p in (*previous.corrected, *moved) if p < min(full, count)}
     flushed = set()
     while len(corrected) > most:
-        held = Counter(p // size for p in corrected)
+        held = Counter(shard_of(previous, p) for p in corrected)
         shard = min(held, key=lambda n: (-held[n], n))
-        flushed.add(shard * size)
-        corrected = {p for p in corrected if p // size != shard}
+        flushed.add(previous.starts[shard])
+        corrected = {p for p in corrected if shard_of(previous, p) != shard}
     return tuple(sorted(corrected)), frozenset(flushed)
 
 
@@ -149,20 +237,27 @@ def corrections_key(settings: str, listed: Sequence[int], key_of: Callable[[int]
 
 def rekeyed(previous: ShardKeys | None, listed: Sequence[int], key_of: Callable[[int], str],
             size: int, newest: int, settings: str, touched: Iterable[int],
-            most: int = MOST_CORRECTIONS, url_of: Callable[[int], str] | None = None
-            ) -> ShardKeys:
+            order_at: Callable[[int], OrderKey], most: int = MOST_CORRECTIONS,
+            url_of: Callable[[int], str] | None = None) -> ShardKeys:
     """The shards after a change that moved no article: a shard of the same span as
     before and without a `touched` article keeps its key from `previous`, and so does a
     full one whose `touched` articles go to the corrections shard; the others are keyed
-    again; all of them when `previous` was made with other settings."""
-    if (previous is None or (previous.settings, previous.size, previous.newest)
-            != (settings, size, newest)):
-        return shard_keys(listed, key_of, size, newest, settings)
+    again; all of them when `previous` was made with other settings. `order_at(p)` is
+    the order key of the article at position `p` (asked only for a shard that fills
+    up)."""
+    if previous is None or (previous.size, previous.newest) != (size, newest):
+        spans = layout(len(listed), size, newest)
+        ends = [stop - 1 for start, stop in spans if stop - start == size]
+        return _keyed(listed, key_of, size, newest, settings,
+                      Cut(tuple(spans), tuple(map(order_at, ends))))
+    spans, ends = _grown(previous, len(listed))
+    bounds = previous.bounds + tuple(map(order_at, ends))
+    if previous.settings != settings:
+        return _keyed(listed, key_of, size, newest, settings, Cut(tuple(spans), bounds))
     before = {previous.span(n): key for n, key in enumerate(previous.keys)}
     moved = sorted(p for p in (position_of(listed, i) for i in touched) if p is not None)
     corrected, flushed = corrections_after(previous, len(listed), size, newest, settings,
                                            moved, most)
-    spans = layout(len(listed), size, newest)
     rested = dict(previous.rests)
     keys = []
     rests = []
@@ -179,7 +274,8 @@ def rekeyed(previous: ShardKeys | None, listed: Sequence[int], key_of: Callable[
                                                corrected, url_of)))
     return ShardKeys(settings, size, newest, tuple(start for start, _ in spans), tuple(keys),
                      len(listed), corrected, corrections_key(settings, listed, key_of,
-                                                             corrected), tuple(rests))
+                                                             corrected), tuple(rests),
+                     bounds)
 
 
 def _rest(settings: str, listed: Sequence[int], key_of: Callable[[int], str], start: int,
@@ -200,24 +296,31 @@ def carried(previous: ShardKeys | None, fresh: ShardKeys, listed: Sequence[int],
             url_of: Callable[[int], str] | None = None) -> ShardKeys:
     """`fresh` (every shard keyed from the articles) with the corrections of `previous`
     kept for each full shard whose other articles are as it was indexed with (its key
-    taken from `previous`); the other full shards keep `fresh`'s keys."""
+    taken from `previous`); the other full shards keep `fresh`'s keys. A full shard is
+    known by its name, its corrected articles by their place in it: an article dated
+    into or deleted from an earlier shard moves its positions, not its articles."""
     if (previous is None or not previous.corrected
             or (previous.settings, previous.size, previous.newest)
             != (fresh.settings, fresh.size, fresh.newest)):
         return fresh
-    size = fresh.size
-    full = min(fresh.articles // size, previous.articles // size) * size
+    now = {name: n for n, name in enumerate(fresh.names[:fresh.full])}
+    was = {start: n for n, start in enumerate(previous.starts[:previous.full])}
     keys = list(fresh.keys)
     corrected: list[int] = []
     rests = []
-    for start, rest in previous.rests:
-        stop = start + size
-        inside = [p for p in previous.corrected if start <= p < stop]
-        if (stop > full or not inside
+    for first, rest in previous.rests:
+        shard = was.get(first)
+        n = now.get(previous.names[shard]) if shard is not None else None
+        if shard is None or n is None:
+            continue
+        (start, stop), (old_start, old_stop) = fresh.span(n), previous.span(shard)
+        inside = [p - old_start + start for p in previous.corrected
+                  if old_start <= p < old_stop]
+        if (stop - start != old_stop - old_start or not inside
                 or _rest(fresh.settings, listed, key_of, start, stop, inside, url_of)
                 != rest):
             continue
-        keys[start // size] = previous.keys[start // size]
+        keys[n] = previous.keys[shard]
         corrected += inside
         rests.append((start, rest))
     return replace(fresh, keys=tuple(keys), corrected=tuple(corrected),
@@ -239,12 +342,12 @@ def to_key_again(previous: ShardKeys | None, listed: Sequence[int], size: int, n
         return layout(len(listed), size, newest)
     settings = previous.settings if settings is None else settings
     if settings != previous.settings:
-        return layout(len(listed), size, newest)
+        return _grown(previous, len(listed))[0]
     before = {previous.span(n) for n in range(len(previous.keys))}
     moved = [p for p in (position_of(listed, i) for i in touched) if p is not None]
     corrected, flushed = corrections_after(previous, len(listed), size, newest, settings,
                                            moved, most)
     # (A full shard that takes a correction: its other articles' key, from them all.)
-    return [(start, stop) for start, stop in layout(len(listed), size, newest)
+    return [(start, stop) for start, stop in _grown(previous, len(listed))[0]
             if (start, stop) not in before or start in flushed
             or any(start <= p < stop for p in moved)]
