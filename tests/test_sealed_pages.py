@@ -107,6 +107,22 @@ def test_a_deletion_leaves_its_sealed_page_shorter_and_an_emptied_page_answers(
     assert _hashes(site.output)["arsip/page/3/index.html"] == before["arsip/page/3/index.html"]
     # And a fresh checkout builds the same pages
     assert _fresh_checkout(site, make_site) == _hashes(site.output)
+    # When both articles of the newest page (not full, so not sealed) are deleted, in
+    # both ways through the pipeline, its number still answers: a pointer to the
+    # archive's own URL, which now shows the sealed page before it
+    pointer = before["arsip/page/7/index.html"]
+    assert '<a href="/arsip/">' in site.read("arsip/page/7/index.html")
+    for quick in (True, False):
+        for name in ("a18", "a19"):
+            (site.root / f"content/articles/2024/03/{name}.md").unlink()
+        result = build(BuildOptions(site_dir=site.root, quick=quick))
+        assert "arsip/page/7/index.html" not in result.removed
+        assert _hashes(site.output)["arsip/page/7/index.html"] == pointer
+        assert "/2024/03/artikel-17/" in site.read("arsip/index.html")
+        assert _fresh_checkout(site, make_site) == _hashes(site.output)
+        _archive(site)  # (the two again, for the other way)
+        site.build()
+        assert _hashes(site.output)["arsip/page/7/index.html"] == pointer
 
 
 def test_today_s_news_seals_the_page_it_fills_on_the_quick_path_as_the_whole_way(

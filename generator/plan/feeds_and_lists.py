@@ -105,6 +105,12 @@ def list_pages(plan: Adding, base: str, kind: str, title: str, items: Sequence[i
             continue
         plan.add(base, kind, "list.html", title, **page_fields)
         plan.add(numbered, "moved", "moved.html", title, links=((numbered, base),))
+        if paging.tail.sealed == last:
+            # The newest page is sealed (full): the next number points to the list too,
+            # from now on. It answers once an article opens that page, and must go on
+            # answering should deletions empty it again: a published address never dies.
+            following = urls.numbered(base, last + 1)
+            plan.add(following, "moved", "moved.html", title, links=((following, base),))
     if not last:
         plan.add(base, kind, "list.html", title, number=None, **fields)
     elif last > 1:
