@@ -296,9 +296,9 @@ def test_the_corrections_shard_is_bounded() -> None:
 
 
 @needs_pagefind
-def test_a_backdated_article_re_indexes_the_full_shard_its_date_falls_in(
+def test_a_backdated_article_goes_to_the_corrections_shard_and_moves_no_shard(
         site: SiteMaker) -> None:
-    # Given seven articles: full shards 0: [1, 2] and 2: [3, 4] and 4: [5, 6], and 6: [7]
+    # Given seven articles: full shards 0: [2, 4], 2: [6, 8], 4: [10, 12], small 6: [14]
     searchable(site)
     for n in range(1, 8):
         news(site, n * 2)
@@ -308,16 +308,38 @@ def test_a_backdated_article_re_indexes_the_full_shard_its_date_falls_in(
     site.article("2024/03/susulan", "Berita Susulan", "2024-03-03T09:00:00+07:00",
                  "Isi berita susulan tentang pelabuhan.\n", tags="[Kota]")
     added = site.build()
-    # Then only the full shard its date falls in is indexed again, one article longer
-    # (and the route map, which holds its words); every later shard keeps its files
-    assert added.search_indexed == (0,)
-    assert changed_shards(before, index_files(site)) == {"0", "rute", "shards.json"}
+    # Then its record is indexed in the corrections shard alone: the full shard its
+    # date falls in (one article longer now) keeps its key and files, as do the later
+    # ones, which moved by one place but not their articles, and the route map
+    assert not added.quick and added.search_indexed == () and added.search_corrected
+    assert changed_shards(before, index_files(site)) == {"koreksi", "shards.json"}
     assert manifest(site)["shards"] == ["0", "2", "4", "6"]
-    # And the route map still covers the three full shards, the first with the new
-    # story's words
-    assert set(manifest(site)["routes"].values()) == {"0", "2", "4"}
-    assert b"pelabuhan" in gzip.decompress(
-        (site.output / "pagefind/0/.warta-words.gz").read_bytes())
+    fragments = (site.output / "pagefind/koreksi/fragment").iterdir()
+    assert [fragment_url(site, "koreksi", f.stem) for f in fragments] == [
+        "/2024/03/berita-susulan/"]
+    # When an article of a later full shard is then edited, it joins the corrections
+    # shard there too, and no full shard is indexed
+    after = index_files(site)
+    news(site, 10, "Isi baru tentang jembatan.\n")
+    edited = site.build()
+    assert edited.search_indexed == () and edited.search_corrected
+    assert changed_shards(after, index_files(site)) == {"koreksi", "shards.json"}
+    # When the whole way runs again (a setting changed), both corrections are kept
+    after = index_files(site)
+    config = (site.root / "site.toml").read_text(encoding="utf-8")
+    site.write("site.toml", config.replace('title = "', 'title = "Kabar ', 1))
+    whole = site.build()
+    assert not whole.quick and whole.search_indexed == () and not whole.search_corrected
+    assert index_files(site) == after
+    # When the story filed late is deleted, its full shard, which never held it, holds
+    # what it was indexed with: nothing is indexed but the corrections shard, now
+    # holding the edit alone
+    (site.root / "content/articles/2024/03/susulan.md").unlink()
+    removed = site.build()
+    assert removed.search_indexed == () and removed.search_corrected
+    fragments = (site.output / "pagefind/koreksi/fragment").iterdir()
+    assert [fragment_url(site, "koreksi", f.stem) for f in fragments] == [
+        "/2024/03/berita-10/"]
 
 
 @needs_pagefind
@@ -467,6 +489,35 @@ def test_full_shards_keep_their_articles_when_one_is_dated_into_them() -> None:
     assert old.full == 2 and old.names == ("0", "4", "8")
     grown = rekeyed(old, tuple(range(11)), str, 4, 2, "s", [10], at(range(11)))
     assert grown.bounds == (order_of([3])[0], order_of([7])[0])
+
+
+def test_an_article_dated_into_full_shards_is_corrected_up_to_the_bound() -> None:
+    # Given ten articles cut into full shards of four (0-3, 4-7) and a small one (8-9)
+    listed = tuple(range(10))
+    keys = {i: f"{i:040x}" for i in range(20)}
+    whole = shard_keys(listed, keys.__getitem__, 4, 2, "s", order_of(listed))
+    # When article 10 is dated between 1 and 2 and article 11 between 5 and 6 (the
+    # last build did not publish them)
+    late = (0, 1, 10, 2, 3, 4, 5, 11, 6, 7, 8, 9)
+    order = sorted([*order_of(listed), order_of([1])[0][:1] + ("a/0001b.md",),
+                    order_of([5])[0][:1] + ("a/0005b.md",)])
+    fresh = shard_keys(late, keys.__getitem__, 4, 2, "s", order, whole.bounds)
+    assert [fresh.span(n) for n in range(3)] == [(0, 5), (5, 10), (10, 12)]
+    kept = carried(whole, fresh, late, keys.__getitem__, new={2, 7})
+    # Then both full shards keep their keys, the two are corrected
+    assert kept.keys[:2] == whole.keys[:2] and kept.corrected == (2, 7)
+    assert kept.corrections and len(kept.rests) == 2
+    # And the next whole build keeps them so (they are published now)
+    assert carried(kept, fresh, late, keys.__getitem__) == kept
+    # Past the bound, the full shard holding the most is keyed afresh
+    bound = carried(whole, fresh, late, keys.__getitem__, new={2, 7}, most=1)
+    assert bound.corrected == (7,) and bound.keys[0] == fresh.keys[0] != whole.keys[0]
+    # An article that left a full shard as another came: keyed afresh
+    swapped = (0, 1, 10, 3, 4, 5, 6, 7, 8, 9)
+    order = sorted([*order_of([0, 1, 3, 4, 5, 6, 7, 8, 9]),
+                    order_of([1])[0][:1] + ("a/0001b.md",)])
+    fresh = shard_keys(swapped, keys.__getitem__, 4, 2, "s", order, whole.bounds)
+    assert carried(whole, fresh, swapped, keys.__getitem__, new={2}) == fresh
 
 
 def test_corrections_outlive_an_article_dated_into_an_earlier_shard() -> None:

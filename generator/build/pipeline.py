@@ -341,7 +341,9 @@ def _plan_whole(options: BuildOptions, config: SiteConfig, theme: ThemeFiles, ca
     # (The last build's keys: the corrections shard outlives a build that goes this way.)
     settled = stored(cache, "settled:" + known.target)
     search_keys = search.plan_keys(site, search.labels_of(renderer.strings),
-                                   settled.search if isinstance(settled, Settled) else None)
+                                   settled.search if isinstance(settled, Settled) else None,
+                                   published=settled.order if isinstance(settled, Settled)
+                                   else ())
     previous = known.previous
     current: dict[str, OutputEntry] = {}
     stale = _not_current(plan.pages, known, current)

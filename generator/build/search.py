@@ -64,11 +64,14 @@ def _section_names(config: SiteConfig) -> dict[str, str]:
 
 
 def plan_keys(site: Site, labels: Labels, previous: ShardKeys | None = None,
-              touched: Iterable[int] | None = None) -> ShardKeys | None:
+              touched: Iterable[int] | None = None,
+              published: Iterable[str] = ()) -> ShardKeys | None:
     """The key of every shard of the site's index (None: search is off). With `touched`
     (the quick path: no article moved), only the shards of those articles and the
     newest are keyed again, the others taken from `previous`; without, every shard,
-    keeping `previous`'s corrections where they still hold (`shards.carried`)."""
+    keeping `previous`'s corrections where they still hold, and putting an article
+    dated into a full shard that the last build did not publish (`published`: the
+    paths it did) in the corrections shard too (`shards.carried`)."""
     config = site.config
     if not config.outputs.search:
         return None
@@ -93,7 +96,10 @@ def plan_keys(site: Site, labels: Labels, previous: ShardKeys | None = None,
         order = [(article.date, article.path) for article in map(articles.__getitem__, listed)]
         fresh = shard_keys(listed, key_of, size, newest, settings, order,
                            previous.bounds if previous is not None and same else ())
-        return carried(previous, fresh, listed, key_of, url_of)
+        before = set(published)
+        new = {p for p, index in enumerate(listed) if articles[index].path not in before} \
+            if before else set()
+        return carried(previous, fresh, listed, key_of, url_of, new)
     touched = list(touched)
     if isinstance(articles, CachedArticles):
         # The records of the shards keyed again, in one query each.

@@ -32,7 +32,7 @@ from __future__ import annotations
 import hashlib
 from bisect import bisect_left, bisect_right
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass, replace
 
 from generator.plan.pagination import OrderKey, seal
@@ -280,11 +280,12 @@ def rekeyed(previous: ShardKeys | None, listed: Sequence[int], key_of: Callable[
 
 def _rest(settings: str, listed: Sequence[int], key_of: Callable[[int], str], start: int,
           stop: int, corrected: Sequence[int],
-          url_of: Callable[[int], str] | None = None) -> str:
+          url_of: Callable[[int], str] | None = None, absent: Collection[int] = ()) -> str:
     """The key of the articles from `start` to `stop` that are not `corrected`, and of
     the corrected ones' URLs (`url_of(i)`: article `i`'s), by which the search page
-    hides their older records: a corrected article that moved is indexed again."""
-    skip = set(corrected)
+    hides their older records: a corrected article that moved is indexed again. The
+    articles at `absent` count as neither (not in the shard when it was indexed)."""
+    skip = {*corrected, *absent}
     urls = [url_of(listed[p]).encode("utf-8").hex() for p in corrected
             if start <= p < stop] if url_of else []
     return _key(settings, ["rest", *(key_of(listed[p]) for p in range(start, stop)
@@ -293,39 +294,58 @@ def _rest(settings: str, listed: Sequence[int], key_of: Callable[[int], str], st
 
 def carried(previous: ShardKeys | None, fresh: ShardKeys, listed: Sequence[int],
             key_of: Callable[[int], str],
-            url_of: Callable[[int], str] | None = None) -> ShardKeys:
+            url_of: Callable[[int], str] | None = None, new: Collection[int] = (),
+            most: int = MOST_CORRECTIONS) -> ShardKeys:
     """`fresh` (every shard keyed from the articles) with the corrections of `previous`
     kept for each full shard whose other articles are as it was indexed with (its key
-    taken from `previous`); the other full shards keep `fresh`'s keys. A full shard is
-    known by its name, its corrected articles by their place in it: an article dated
-    into or deleted from an earlier shard moves its positions, not its articles."""
-    if (previous is None or not previous.corrected
+    taken from `previous`); the other full shards keep `fresh`'s keys. `new` are the
+    positions of articles the previous build did not publish: one dated into a full
+    shard (a story filed late, an old one imported) goes to the corrections shard too,
+    its full shard keeping its key and files, so long as at most `most` articles are
+    corrected (else the full shards holding the most are keyed afresh). A full shard
+    is known by its name, its articles by their order in it: an article dated into or
+    deleted from an earlier shard moves their positions, not them."""
+    if (previous is None or (not previous.corrected and not new)
             or (previous.settings, previous.size, previous.newest)
             != (fresh.settings, fresh.size, fresh.newest)):
         return fresh
     now = {name: n for n, name in enumerate(fresh.names[:fresh.full])}
-    was = {start: n for n, start in enumerate(previous.starts[:previous.full])}
+    rested = dict(previous.rests)
     keys = list(fresh.keys)
-    corrected: list[int] = []
-    rests = []
-    for first, rest in previous.rests:
-        shard = was.get(first)
-        n = now.get(previous.names[shard]) if shard is not None else None
-        if shard is None or n is None:
+    taken: dict[int, tuple[list[int], str]] = {}  # full shard -> (corrected, rest)
+    for shard in range(previous.full):
+        n = now.get(previous.names[shard])
+        if n is None:
             continue
         (start, stop), (old_start, old_stop) = fresh.span(n), previous.span(shard)
-        inside = [p - old_start + start for p in previous.corrected
-                  if old_start <= p < old_stop]
-        if (stop - start != old_stop - old_start or not inside
-                or _rest(fresh.settings, listed, key_of, start, stop, inside, url_of)
-                != rest):
+        added = [p for p in range(start, stop) if p in new] if new else []
+        kept = [p for p in range(start, stop) if p not in new] if added else None
+        if (old_start not in rested and not added) or (
+                len(kept) if kept is not None else stop - start) != old_stop - old_start:
+            continue  # nothing corrected, or articles left it or moved in: keyed afresh
+        inside = [(kept[p - old_start] if kept is not None else p - old_start + start)
+                  for p in previous.corrected if old_start <= p < old_stop]
+        if old_start in rested:
+            same = _rest(fresh.settings, listed, key_of, start, stop, inside, url_of,
+                         added) == rested[old_start]
+        else:
+            same = _key(fresh.settings, (key_of(listed[p]) for p in kept or ())) \
+                == previous.keys[shard]
+        if not same:
             continue
+        mine = sorted([*inside, *added])
+        taken[n] = (mine, _rest(fresh.settings, listed, key_of, start, stop, mine, url_of)
+                    if added else rested[old_start])
         keys[n] = previous.keys[shard]
-        corrected += inside
-        rests.append((start, rest))
+    # (A bulk import of old articles: the full shards holding the most are indexed anew.)
+    while sum(len(mine) for mine, _ in taken.values()) > most:
+        n = min(taken, key=lambda k: (-len(taken[k][0]), k))
+        del taken[n]
+        keys[n] = fresh.keys[n]
+    corrected = [p for n in sorted(taken) for p in taken[n][0]]
     return replace(fresh, keys=tuple(keys), corrected=tuple(corrected),
                    corrections=corrections_key(fresh.settings, listed, key_of, corrected),
-                   rests=tuple(rests))
+                   rests=tuple((fresh.starts[n], taken[n][1]) for n in sorted(taken)))
 
 
 def _takes_corrections(corrected: Sequence[int], start: int, stop: int) -> bool:
