@@ -151,6 +151,17 @@ def fragment_url(site: SiteMaker, shard: str, fragment: str) -> str:
     return str(json.loads(data.removeprefix(b"pagefind_dcd"))["url"])
 
 
+def assert_the_whole_way_indexes_nothing(site: SiteMaker) -> None:
+    """A setting changed (the title): the build goes the whole way, keys every shard
+    from the articles, and indexes nothing; `pagefind/` keeps its bytes."""
+    after = index_files(site)
+    config = (site.root / "site.toml").read_text(encoding="utf-8")
+    site.write("site.toml", config.replace('title = "', 'title = "Kabar ', 1))
+    whole = site.build()
+    assert not whole.quick and whole.search_indexed == () and not whole.search_corrected
+    assert index_files(site) == after
+
+
 @needs_pagefind
 def test_an_edit_of_a_full_shard_goes_to_the_corrections_shard(site: SiteMaker) -> None:
     # Given five articles in shards of two: 0: [1, 2], 2: [3, 4], 4: [5]
@@ -204,12 +215,7 @@ def test_an_edit_of_a_full_shard_goes_to_the_corrections_shard(site: SiteMaker) 
         if (site.output / f"pagefind/2/fragment/{h}.pf_fragment").exists()}
     # When the whole way runs (a setting changed), every shard is keyed from the
     # articles, and the corrections are kept: no shard is indexed
-    after = index_files(site)
-    config = (site.root / "site.toml").read_text(encoding="utf-8")
-    site.write("site.toml", config.replace('title = "', 'title = "Kabar ', 1))
-    whole = site.build()
-    assert not whole.quick and whole.search_indexed == () and not whole.search_corrected
-    assert index_files(site) == after
+    assert_the_whole_way_indexes_nothing(site)
     # When an article of a corrected full shard changes the whole way (its tags), that
     # shard is indexed again and its corrections leave the corrections shard
     site.article("2024/03/b2", "Berita 2", "2024-03-02T09:00:00+07:00",
@@ -325,12 +331,7 @@ def test_a_backdated_article_goes_to_the_corrections_shard_and_moves_no_shard(
     assert edited.search_indexed == () and edited.search_corrected
     assert changed_shards(after, index_files(site)) == {"koreksi", "shards.json"}
     # When the whole way runs again (a setting changed), both corrections are kept
-    after = index_files(site)
-    config = (site.root / "site.toml").read_text(encoding="utf-8")
-    site.write("site.toml", config.replace('title = "', 'title = "Kabar ', 1))
-    whole = site.build()
-    assert not whole.quick and whole.search_indexed == () and not whole.search_corrected
-    assert index_files(site) == after
+    assert_the_whole_way_indexes_nothing(site)
     # When the story filed late is deleted, its full shard, which never held it, holds
     # what it was indexed with: nothing is indexed but the corrections shard, now
     # holding the edit alone
