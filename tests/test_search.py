@@ -31,7 +31,6 @@ from generator.search.shards import (
     rekeyed,
     shard_keys,
     shard_of,
-    to_key_again,
 )
 from tests.conftest import SiteMaker
 
@@ -48,6 +47,16 @@ def order_of(listed: Sequence[int]) -> list[OrderKey]:
 def at(listed: Sequence[int]) -> Callable[[int], OrderKey]:
     """`order_at` of `shards.rekeyed`: the order key of the article at a position."""
     return lambda position: order_of(listed)[position]
+
+
+def reads(previous: ShardKeys, listed: tuple[int, ...], keys: dict[int, str],
+          touched: list[int], most: int = 50) -> list[tuple[int, ...]]:
+    """The articles `rekeyed` has read before it keys (a shard's in one query, then the
+    corrected ones)."""
+    found: list[tuple[int, ...]] = []
+    rekeyed(previous, listed, keys.__getitem__, 4, 2, "s", touched, at(listed), most=most,
+            load=lambda indexes: found.append(tuple(indexes)))
+    return found
 
 
 def searchable(site: SiteMaker, shard_size: int = 2) -> None:
@@ -264,7 +273,7 @@ def test_the_corrections_shard_is_bounded() -> None:
     keys[1] = "a" * 40
     one = rekeyed(whole, listed, keys.__getitem__, 4, 2, "s", [1], at(listed), most=2)
     assert one.keys == whole.keys and one.corrected == (1,) and one.corrections
-    assert to_key_again(whole, listed, 4, 2, [1], most=2) == [(0, 4)]
+    assert reads(whole, listed, keys, [1], most=2) == [(0, 1, 2, 3), (1,)]
     # Keyed the whole way, the corrections are kept while the shard's other articles
     # are as indexed, and dropped when one of them changed
     fresh = shard_keys(listed, keys.__getitem__, 4, 2, "s", order_of(listed))
@@ -293,7 +302,7 @@ def test_the_corrections_shard_is_bounded() -> None:
     # its articles leave the corrections shard
     keys[2], keys[5] = "d" * 40, "e" * 40
     four = rekeyed(three, listed, keys.__getitem__, 4, 2, "s", [2, 5], at(listed), most=2)
-    assert to_key_again(three, listed, 4, 2, [2, 5], most=2) == [(0, 4), (4, 8)]
+    assert reads(three, listed, keys, [2, 5], most=2) == [(0, 1, 2, 3), (4, 5, 6, 7), (5,)]
     assert four.corrected == (5,) and four.keys[1] == whole.keys[1]
     assert four.keys[0] == shard_keys(listed, keys.__getitem__, 4, 2, "s", order_of(listed)).keys[0]
     # Other settings: every shard keyed again, nothing corrected
@@ -574,13 +583,13 @@ def test_keys_follow_the_articles_and_the_quick_path_keys_only_what_it_touched()
     # An edit keys again its own shard only (a full shard's would go to the
     # corrections shard: none may here)
     keys[1] = "f" * 40
-    assert to_key_again(whole, listed, 4, 2, [1], most=0) == [(0, 4)]
+    assert reads(whole, listed, keys, [1], most=0) == [(0, 1, 3, 4), ()]
     again = rekeyed(whole, listed, keys.__getitem__, 4, 2, "s", [1], at(listed), most=0)
     assert again.keys[0] != whole.keys[0] and again.keys[1] == whole.keys[1]
     assert again == shard_keys(listed, keys.__getitem__, 4, 2, "s", order_of(listed))
     # An addition keys the newest small shard, or starts one
     longer = (*listed, 7)
-    assert to_key_again(again, longer, 4, 2, [7]) == [(6, 7)]
+    assert reads(again, longer, keys, [7]) == [(7,), ()]
     grown = rekeyed(again, longer, keys.__getitem__, 4, 2, "s", [7], at(longer))
     assert grown == shard_keys(longer, keys.__getitem__, 4, 2, "s", order_of(longer))
     assert grown.keys[:2] == again.keys[:2]

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
-from functools import partial
 from pathlib import Path
 
 from generator.cache.articles import CachedArticles
@@ -36,13 +35,10 @@ from generator.search.shards import (
     CORRECTIONS,
     ShardKeys,
     carried,
-    corrections_after,
-    position_of,
     rekeyed,
     settings_key,
     shard_keys,
     shard_of,
-    to_key_again,
 )
 
 __all__ = ["INDEX_DIR", "SearchWork", "index", "labels_of", "plan_keys", "remove_index", "work"]
@@ -100,17 +96,10 @@ def plan_keys(site: Site, labels: Labels, previous: ShardKeys | None = None,
         new = {p for p, index in enumerate(listed) if articles[index].path not in before} \
             if before else set()
         return carried(previous, fresh, listed, key_of, url_of, new)
-    touched = list(touched)
-    if isinstance(articles, CachedArticles):
-        # The records of the shards keyed again, in one query each.
-        for start, stop in to_key_again(previous, listed, size, newest, touched, settings):
-            articles.load(listed[start:stop])
-        # The corrected articles, whose keys make the corrections shard's.
-        articles.load([listed[p] for p in corrections_after(
-            previous, len(listed), size, newest, settings,
-            [p for p in map(partial(position_of, listed), touched) if p is not None])[0]])
+    # (The quick path's articles are read from the cache: a shard's in one query.)
+    load = articles.load if isinstance(articles, CachedArticles) else None
     return rekeyed(previous, listed, key_of, size, newest, settings, touched, order_at,
-                   url_of=url_of)
+                   url_of=url_of, load=load)
 
 
 def labels_of(gettext: dict[str, str]) -> Labels:

@@ -238,33 +238,46 @@ def corrections_key(settings: str, listed: Sequence[int], key_of: Callable[[int]
 def rekeyed(previous: ShardKeys | None, listed: Sequence[int], key_of: Callable[[int], str],
             size: int, newest: int, settings: str, touched: Iterable[int],
             order_at: Callable[[int], OrderKey], most: int = MOST_CORRECTIONS,
-            url_of: Callable[[int], str] | None = None) -> ShardKeys:
+            url_of: Callable[[int], str] | None = None,
+            load: Callable[[Sequence[int]], object] | None = None) -> ShardKeys:
     """The shards after a change that moved no article: a shard of the same span as
     before and without a `touched` article keeps its key from `previous`, and so does a
     full one whose `touched` articles go to the corrections shard; the others are keyed
     again; all of them when `previous` was made with other settings. `order_at(p)` is
     the order key of the article at position `p` (asked only for a shard that fills
-    up)."""
+    up). `load(indexes)`, when given, is first handed the articles whose keys are read,
+    a shard at a time: the quick path reads their records in one query each."""
+    read = load or (lambda indexes: None)
     if previous is None or (previous.size, previous.newest) != (size, newest):
         spans = layout(len(listed), size, newest)
         ends = [stop - 1 for start, stop in spans if stop - start == size]
+        for start, stop in spans:
+            read(listed[start:stop])
         return _keyed(listed, key_of, size, newest, settings,
                       Cut(tuple(spans), tuple(map(order_at, ends))))
     spans, ends = _grown(previous, len(listed))
-    bounds = previous.bounds + tuple(map(order_at, ends))
     if previous.settings != settings:
-        return _keyed(listed, key_of, size, newest, settings, Cut(tuple(spans), bounds))
+        for start, stop in spans:
+            read(listed[start:stop])
+        return _keyed(listed, key_of, size, newest, settings,
+                      Cut(tuple(spans), previous.bounds + tuple(map(order_at, ends))))
     before = {previous.span(n): key for n, key in enumerate(previous.keys)}
     moved = sorted(p for p in (position_of(listed, i) for i in touched) if p is not None)
     corrected, flushed = corrections_after(previous, len(listed), size, newest, settings,
                                            moved, most)
+    # (A full shard that takes a correction: its other articles' key, read from them all.)
+    for start, stop in spans:
+        if ((start, stop) not in before or start in flushed
+                or _takes_corrections(moved, start, stop)):
+            read(listed[start:stop])
+    read([listed[p] for p in corrected])  # (their keys make the corrections shard's)
+    bounds = previous.bounds + tuple(map(order_at, ends))
     rested = dict(previous.rests)
     keys = []
     rests = []
     for start, stop in spans:
         kept = before.get((start, stop))
-        first = bisect_left(moved, start)
-        inside = first < len(moved) and moved[first] < stop
+        inside = _takes_corrections(moved, start, stop)
         taken = _takes_corrections(corrected, start, stop)
         keys.append(kept if kept is not None and start not in flushed and (
             not inside or taken) else _key(settings, map(key_of, listed[start:stop])))
@@ -348,26 +361,7 @@ def carried(previous: ShardKeys | None, fresh: ShardKeys, listed: Sequence[int],
                    rests=tuple((fresh.starts[n], taken[n][1]) for n in sorted(taken)))
 
 
-def _takes_corrections(corrected: Sequence[int], start: int, stop: int) -> bool:
-    first = bisect_left(corrected, start)
-    return first < len(corrected) and corrected[first] < stop
-
-
-def to_key_again(previous: ShardKeys | None, listed: Sequence[int], size: int, newest: int,
-                 touched: Iterable[int], settings: str | None = None,
-                 most: int = MOST_CORRECTIONS) -> list[tuple[int, int]]:
-    """The spans `rekeyed` will key again (to read their articles in one query each);
-    `settings` None: those of `previous`."""
-    if previous is None or (previous.size, previous.newest) != (size, newest):
-        return layout(len(listed), size, newest)
-    settings = previous.settings if settings is None else settings
-    if settings != previous.settings:
-        return _grown(previous, len(listed))[0]
-    before = {previous.span(n) for n in range(len(previous.keys))}
-    moved = [p for p in (position_of(listed, i) for i in touched) if p is not None]
-    corrected, flushed = corrections_after(previous, len(listed), size, newest, settings,
-                                           moved, most)
-    # (A full shard that takes a correction: its other articles' key, from them all.)
-    return [(start, stop) for start, stop in _grown(previous, len(listed))[0]
-            if (start, stop) not in before or start in flushed
-            or any(start <= p < stop for p in moved)]
+def _takes_corrections(positions: Sequence[int], start: int, stop: int) -> bool:
+    """Whether one of `positions` (ascending) lies from `start` to `stop`."""
+    first = bisect_left(positions, start)
+    return first < len(positions) and positions[first] < stop
