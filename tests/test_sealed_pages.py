@@ -174,6 +174,34 @@ def test_pages_are_rebalanced_only_when_asked(
     assert site.build().written == ()
 
 
+def test_a_bulk_import_into_sealed_pages_is_reported_until_rebalanced(
+        site: SiteMaker) -> None:
+    # Given a built archive (page size 3) whose oldest page is sealed
+    _archive(site)
+    site.build()
+    # When ten old articles, older than every other, are imported at once
+    for n in range(10):
+        site.article(f"2023/12/lama{n}", f"Lama {n}", f"2023-12-{10 + n}T08:00:00+07:00",
+                     tags="[Arsip]")
+    imported = site.build()
+    # Then they all join the archive's first page, and the build says so: at that page's
+    # line of the sealed pages' file, with the way to paginate afresh
+    assert site.read("arsip/page/1/index.html").count('<article class="card') == 13
+    lines = (site.root / LIST_PAGES).read_text(encoding="utf-8").splitlines()
+    line = 1 + next(n for n, text in enumerate(lines) if text.startswith("/arsip/page/1/ "))
+    said = [str(p) for p in imported.warnings if p.path == LIST_PAGES]
+    assert said == [f"{LIST_PAGES}:{line}: list pages holding more than 9 articles (3 times "
+                    "page_size): 1; the largest, /arsip/page/1/, holds 13 — old articles "
+                    "imported in bulk joined the sealed pages where their dates fall: run "
+                    "`warta build --rebalance-pages` once to paginate every list afresh"]
+    # And again on a build that changes nothing (the quick path)
+    again = site.build()
+    assert again.quick and [str(p) for p in again.warnings if p.path == LIST_PAGES] == said
+    # When the lists are paginated afresh, nothing is reported
+    assert not [p for p in site.build(rebalance_pages=True).warnings if p.path == LIST_PAGES]
+    assert site.read("arsip/page/1/index.html").count('<article class="card') == 3
+
+
 def test_after_articles_move_the_quick_path_still_builds_what_a_clean_build_does(
         site: SiteMaker, make_site: Callable[[str], SiteMaker]) -> None:
     # Given a built archive; a backdated article moves every later article's index, and

@@ -9,10 +9,11 @@ it (plan/sealing.py) and gives back the boundaries as this build leaves them.
 from __future__ import annotations
 
 from bisect import insort
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
+from generator import urls
 from generator.build.addresses import read_text, split_head
 from generator.content.list_pages import (
     LIST_PAGES,
@@ -21,8 +22,13 @@ from generator.content.list_pages import (
     line_of,
     parse_list_pages,
 )
-from generator.errors import ContentError
+from generator.errors import ContentError, Problem, Text
+from generator.plan.page import Page
 from generator.plan.pagination import OrderKey, Tail
+
+OVERFULL = 3
+"""A list page holding more than this many times `page_size` articles is reported: old
+articles imported in bulk joined the sealed pages where their dates fall."""
 
 
 @dataclass(frozen=True, eq=False, repr=False)
@@ -78,3 +84,27 @@ def appended_text(text: str | None, sealed: Mapping[str, tuple[OrderKey, ...]],
             insort(rest, line_of(base, number, key))
     return head + "".join(rest)
 
+
+
+def overfull(pages: Iterable[Page], page_size: int, text: str | None) -> list[Problem]:
+    """A warning, at the line of the largest in the file `text`, when list pages hold
+    more than `OVERFULL` times `page_size` articles (a bulk import of old articles:
+    sealed pages grow rather than move every later page), naming the way to paginate
+    afresh; none otherwise."""
+    limit = OVERFULL * page_size
+    found = [page for page in pages
+             if page.number is not None and page.list_url and len(page.items) > limit]
+    if not found:
+        return []
+    largest = max(found, key=lambda page: (len(page.items), page.url))
+    url = urls.numbered(largest.list_url, largest.number or 1)
+    line = next((n for n, raw in enumerate((text or "").splitlines(), start=1)
+                 if raw.startswith(url + " ")), None)
+    return [Problem(LIST_PAGES, line,
+                    Text("list pages holding more than {limit} articles ({times} times "
+                         "page_size): {count}; the largest, {url}, holds {items}",
+                         count=len(found),
+                         limit=limit, times=OVERFULL, url=url, items=len(largest.items)),
+                    Text("old articles imported in bulk joined the sealed pages where their "
+                         "dates fall: run `warta build --rebalance-pages` once to paginate "
+                         "every list afresh"), "warning")]

@@ -24,7 +24,7 @@ from generator.build import loader, search, sources
 from generator.build.addresses import AddressChanges, load_register, renames, text_key
 from generator.build.article_changes import of_changes
 from generator.build.commit import BuildRecords, commit_build
-from generator.build.list_pages import load_list_pages, next_text, rebalanced
+from generator.build.list_pages import load_list_pages, next_text, overfull, rebalanced
 from generator.build.memos import STRINGS, BuildMemory, Settled, remember, stored, with_strings
 from generator.build.options import (
     CACHE_FILE,
@@ -335,8 +335,12 @@ def _plan_whole(options: BuildOptions, config: SiteConfig, theme: ThemeFiles, ca
         # that only this memo's pages have, see `Plan.reindexed`.)
         if plan.reused < len(plan.pages) * MEMO_REUSE or plan.reindexed:
             memos["plan:" + memory.target] = plan.memo
-    # A file's own problems, then its photos' (as the quick path finds them again).
-    warnings = tuple(sorted((p for p in (*loaded.problems, *photos.problems)
+    # A file's own problems, then its photos' (as the quick path finds them again), and
+    # list pages a bulk import overfilled.
+    warnings = tuple(sorted((p for p in (*loaded.problems, *photos.problems,
+                                         *overfull(plan.pages, config.page_size,
+                                                   found_pages.text if pages_text is None
+                                                   else pages_text))
                              if not p.is_error), key=lambda p: p.path))
     # (The last build's keys: the corrections shard outlives a build that goes this way.)
     settled = stored(cache, "settled:" + known.target)
