@@ -98,6 +98,10 @@ def test_adding_the_newest_article_rewrites_only_the_newest_pages(site: SiteMake
         "feed.xml", "rss.xml", "feed.json", "tag/banjir/feed.xml", "sitemap.xml",
         # the two it picked as related (5 and 4) show it as their follow-up
         "2024/03/berita-ke-4/index.html",
+        # it fills the newest page of its lists, sealing it: the next number points to
+        # the list from now on
+        "arsip/page/3/index.html", "tag/banjir/page/3/index.html",
+        "2024/03/page/3/index.html",
     }
     assert set(result.written) == changed
     assert result.parsed == 1
