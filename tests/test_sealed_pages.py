@@ -107,22 +107,23 @@ def test_a_deletion_leaves_its_sealed_page_shorter_and_an_emptied_page_answers(
     assert _hashes(site.output)["arsip/page/3/index.html"] == before["arsip/page/3/index.html"]
     # And a fresh checkout builds the same pages
     assert _fresh_checkout(site, make_site) == _hashes(site.output)
-    # When both articles of the newest page (not full, so not sealed) are deleted, in
-    # both ways through the pipeline, its number still answers: a pointer to the
-    # archive's own URL, which now shows the sealed page before it
+    # When both articles of the newest page (not full, so not sealed) are deleted (the
+    # whole way: a deletion always takes it), its number still answers: a pointer to
+    # the archive's own URL, which now shows the sealed page before it
     pointer = before["arsip/page/7/index.html"]
     assert '<a href="/arsip/">' in site.read("arsip/page/7/index.html")
-    for quick in (True, False):
-        for name in ("a18", "a19"):
-            (site.root / f"content/articles/2024/03/{name}.md").unlink()
-        result = build(BuildOptions(site_dir=site.root, quick=quick))
-        assert "arsip/page/7/index.html" not in result.removed
-        assert _hashes(site.output)["arsip/page/7/index.html"] == pointer
-        assert "/2024/03/artikel-17/" in site.read("arsip/index.html")
-        assert _fresh_checkout(site, make_site) == _hashes(site.output)
-        _archive(site)  # (the two again, for the other way)
-        site.build()
-        assert _hashes(site.output)["arsip/page/7/index.html"] == pointer
+    for name in ("a18", "a19"):
+        (site.root / f"content/articles/2024/03/{name}.md").unlink()
+    result = site.build()
+    assert not result.quick and "arsip/page/7/index.html" not in result.removed
+    assert _hashes(site.output)["arsip/page/7/index.html"] == pointer
+    assert "/2024/03/artikel-17/" in site.read("arsip/index.html")
+    assert _fresh_checkout(site, make_site) == _hashes(site.output)
+    # And when an article opens that page again (the quick path), the pointer stays
+    site.article("2024/03/baru", "Artikel Baru", "2024-03-28T08:00:00+07:00",
+                 tags="[Kota]", authors="[Hmz]")
+    assert site.build().quick
+    assert _hashes(site.output)["arsip/page/7/index.html"] == pointer
 
 
 def test_today_s_news_seals_the_page_it_fills_on_the_quick_path_as_the_whole_way(
@@ -174,6 +175,25 @@ def test_pages_are_rebalanced_only_when_asked(
     assert site.build().written == ()
 
 
+def test_a_rebalance_after_deletions_builds_what_a_fresh_checkout_does(
+        site: SiteMaker, make_site: Callable[[str], SiteMaker]) -> None:
+    # Given January's list (seven articles, pages of three) whose newest page was
+    # emptied by deletions: its sealed second page is the newest, the third a pointer
+    _archive(site)
+    site.build()
+    for name in ("a05", "a06"):
+        (site.root / f"content/articles/2024/01/{name}.md").unlink()
+    site.build()
+    assert '<a href="/2024/01/">' in site.read("2024/01/page/3/index.html")
+    # When the lists are paginated afresh (five articles: a full page and one of two)
+    result = site.build(rebalance_pages=True)
+    # Then the pages are a fresh checkout's: the third number, past the newest page,
+    # is gone (a rebalance renumbers pages, only when asked, and says which lists)
+    assert result.rebalanced is not None and "/2024/01/" in result.rebalanced
+    assert "2024/01/page/3/index.html" in result.removed
+    assert _fresh_checkout(site, make_site) == _hashes(site.output)
+
+
 def test_a_bulk_import_into_sealed_pages_is_reported_until_rebalanced(
         site: SiteMaker) -> None:
     # Given a built archive (page size 3) whose oldest page is sealed
@@ -197,6 +217,17 @@ def test_a_bulk_import_into_sealed_pages_is_reported_until_rebalanced(
     # And again on a build that changes nothing (the quick path)
     again = site.build()
     assert again.quick and [str(p) for p in again.warnings if p.path == LIST_PAGES] == said
+    # And still at that page's line after today's news seals a page whose line comes
+    # before it (March's third page, on the quick path)
+    for n in range(3):
+        site.article(f"2024/03/hari{n}", f"Hari {n}", f"2024-03-2{n + 5}T08:00:00+07:00",
+                     tags="[Kota]")
+        today = site.build()
+        assert today.quick
+    lines = (site.root / LIST_PAGES).read_text(encoding="utf-8").splitlines()
+    moved = 1 + next(n for n, text in enumerate(lines) if text.startswith("/arsip/page/1/ "))
+    assert moved == line + 1
+    assert [p.line for p in today.warnings if p.path == LIST_PAGES] == [moved]
     # When the lists are paginated afresh, nothing is reported
     assert not [p for p in site.build(rebalance_pages=True).warnings if p.path == LIST_PAGES]
     assert site.read("arsip/page/1/index.html").count('<article class="card') == 3

@@ -337,7 +337,7 @@ def test_a_backdated_article_goes_to_the_corrections_shard_and_moves_no_shard(
     after = index_files(site)
     news(site, 10, "Isi baru tentang jembatan.\n")
     edited = site.build()
-    assert edited.search_indexed == () and edited.search_corrected
+    assert edited.quick and edited.search_indexed == () and edited.search_corrected
     assert changed_shards(after, index_files(site)) == {"koreksi", "shards.json"}
     # When the whole way runs again (a setting changed), both corrections are kept
     assert_the_whole_way_indexes_nothing(site)
@@ -493,12 +493,17 @@ def test_full_shards_keep_their_articles_when_one_is_dated_into_them() -> None:
     bulk = sorted([*order, *order_of(range(-9, 0))])
     assert cut(bulk, 4, 2, first.bounds).spans == ((0, 4), (4, 8), (8, 12), (12, 16),
                                                    (16, 18), (18, 19))
-    # A row written before the boundaries were kept is read as cut by position, and the
-    # quick path gives it the boundaries of its full shards
-    old = replace(shard_keys(tuple(range(10)), str, 4, 2, "s"), bounds=())
-    assert old.full == 2 and old.names == ("0", "4", "8")
-    grown = rekeyed(old, tuple(range(11)), str, 4, 2, "s", [10], at(range(11)))
-    assert grown.bounds == (order_of([3])[0], order_of([7])[0])
+    # After a full shard grew past the size, the quick path's additions cut the newest
+    # articles as a whole build from the same boundaries does
+    grown = shard_keys(listed, str, 4, 2, "s", late, first.bounds)
+    for count in range(12, 20):  # (new articles after the newest, one at a time)
+        longer = tuple(range(count))
+        order = sorted([*late, *(order_of([100 + n])[0] for n in range(count - 11))])
+        quick = rekeyed(grown, longer, str, 4, 2, "s", [count - 1], order.__getitem__)
+        whole = shard_keys(longer, str, 4, 2, "s", order, first.bounds)
+        assert quick == whole and quick.names == whole.names, count
+        grown = quick
+    assert grown.names == ("0", "4", "8", "12", "16") and grown.full == 4
 
 
 def test_an_article_dated_into_full_shards_is_corrected_up_to_the_bound() -> None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from bisect import insort
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from generator import urls
@@ -85,7 +85,6 @@ def appended_text(text: str | None, sealed: Mapping[str, tuple[OrderKey, ...]],
     return head + "".join(rest)
 
 
-
 def overfull(pages: Iterable[Page], page_size: int, text: str | None) -> list[Problem]:
     """A warning, at the line of the largest in the file `text`, when list pages hold
     more than `OVERFULL` times `page_size` articles (a bulk import of old articles:
@@ -98,13 +97,26 @@ def overfull(pages: Iterable[Page], page_size: int, text: str | None) -> list[Pr
         return []
     largest = max(found, key=lambda page: (len(page.items), page.url))
     url = urls.numbered(largest.list_url, largest.number or 1)
-    line = next((n for n, raw in enumerate((text or "").splitlines(), start=1)
-                 if raw.startswith(url + " ")), None)
-    return [Problem(LIST_PAGES, line,
+    return [Problem(LIST_PAGES, _line_of(text, url),
                     Text("list pages holding more than {limit} articles ({times} times "
                          "page_size): {count}; the largest, {url}, holds {items}",
-                         count=len(found),
-                         limit=limit, times=OVERFULL, url=url, items=len(largest.items)),
+                         count=len(found), limit=limit, times=OVERFULL, url=url,
+                         items=len(largest.items)),
                     Text("old articles imported in bulk joined the sealed pages where their "
                          "dates fall: run `warta build --rebalance-pages` once to paginate "
                          "every list afresh"), "warning")]
+
+
+def moved_lines(warnings: Iterable[Problem], text: str) -> tuple[Problem, ...]:
+    """`warnings` with `overfull`'s at its page's line of `text`: the quick path keeps
+    the last build's warnings, and an append inserts the lines of the pages it fills."""
+    # (The file's only warning; its other problems are errors, which stop a build.)
+    return tuple(replace(p, line=_line_of(text, str(dict(p.message.values)["url"])))
+                 if p.path == LIST_PAGES and "url" in dict(p.message.values) else p
+                 for p in warnings)
+
+
+def _line_of(text: str | None, url: str) -> int | None:
+    """The line of the sealed page at `url` in the file `text`, if it is there."""
+    return next((n for n, raw in enumerate((text or "").splitlines(), start=1)
+                 if raw.startswith(url + " ")), None)

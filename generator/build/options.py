@@ -102,8 +102,8 @@ class BuildResult:
     next_due: datetime | None = None
     """When the next scheduled article becomes due: build again then."""
     search_indexed: tuple[int, ...] = ()
-    """The search shards Pagefind indexed in this build, each named by the position of
-    its first article (generator/search/shards.py)."""
+    """The search shards Pagefind indexed in this build, each by its name as a number
+    (`ShardKeys.names`, generator/search/shards.py)."""
     search_corrected: bool = False
     """The corrections shard of the search index was indexed in this build (an article
     of a full shard edited: generator/search/shards.py)."""

@@ -114,6 +114,7 @@ def plan_quickly(options: BuildOptions, config: SiteConfig, theme: ThemeFiles,
         head = replace(head, tails={**head.tails, **proven.appended.tails})
         if keep and new_lists is not None:
             head = replace(head, list_pages=text_key(new_lists))
+            warnings = list_pages.moved_lines(warnings, new_lists)
     # Search: only the shards of the edited and added articles are keyed again.
     touched = [proven.where[e.path] for e in edits if e.path in proven.where]
     touched += range(len(head.order), len(site.articles))

@@ -62,8 +62,10 @@ def lists(plan: Planning, base: str, kind: str, title: str,
     showing the newest one. Each page lists its articles newest first. Which items go
     on which page is the planner's `paging` (sealed pages, plan/pagination.py)."""
     paging = plan.paging(base, items, size)
+    # (Whether the newest page is sealed decides the next number's pointer: a rebalance
+    # can change it and leave the items and the stops as they were.)
     plan.section(("list", base), (kind, title, items, size, _stops(paging),
-                                  sorted(fields.items())),
+                                  paging.tail.sealed == paging.last, sorted(fields.items())),
                  list_pages, plan, base, kind, title, items, paging, fields)
 
 

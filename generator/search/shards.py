@@ -73,9 +73,7 @@ class ShardKeys:
     @property
     def full(self) -> int:
         """How many shards, the first ones, are full shards."""
-        # (A row written before the boundaries were kept: cut by position alone.)
-        return len(self.bounds) if self.bounds else min(self.articles // self.size,
-                                                          len(self.starts))
+        return len(self.bounds)
 
     @property
     def names(self) -> tuple[str, ...]:
@@ -153,10 +151,10 @@ def cut(order: Sequence[OrderKey], size: int, newest: int,
 def _grown(previous: ShardKeys, count: int) -> tuple[list[tuple[int, int]], list[int]]:
     """The spans of the shards after articles were appended to those of `previous`
     (nothing else moved: the quick path), and the positions of the newest articles of
-    the full shards whose boundary `previous` does not hold (those that filled up)."""
+    the full shards that filled up."""
     size = previous.size
     full = [previous.span(n) for n in range(previous.full)]
-    ends = [] if previous.bounds else [stop - 1 for _, stop in full]
+    ends = []
     start = full[-1][1] if full else 0
     while count - start >= size:
         full.append((start, start + size))
@@ -184,16 +182,11 @@ def _key(settings: str, keys: Iterable[str]) -> str:
 
 
 def shard_keys(listed: Sequence[int], key_of: Callable[[int], str], size: int, newest: int,
-               settings: str, order: Sequence[OrderKey] | None = None,
+               settings: str, order: Sequence[OrderKey],
                bounds: Sequence[OrderKey] = ()) -> ShardKeys:
     """The shards of `listed` and their keys; `key_of(i)` is the key of article `i`,
-    `order` the order keys of the listed articles, cut from `bounds` (`cut`); without
-    `order`, cut by position."""
-    if order is None:
-        shards = Cut(tuple(layout(len(listed), size, newest)), ())
-    else:
-        shards = cut(order, size, newest, bounds)
-    return _keyed(listed, key_of, size, newest, settings, shards)
+    `order` the order keys of the listed articles, cut from `bounds` (`cut`)."""
+    return _keyed(listed, key_of, size, newest, settings, cut(order, size, newest, bounds))
 
 
 def _keyed(listed: Sequence[int], key_of: Callable[[int], str], size: int, newest: int,
@@ -227,12 +220,16 @@ def corrections_after(previous: ShardKeys | None, count: int, size: int, newest:
     return tuple(sorted(corrected)), frozenset(flushed)
 
 
-def corrections_key(settings: str, listed: Sequence[int], key_of: Callable[[int], str],
-                    corrected: Sequence[int]) -> str:
-    """The key of the corrections shard holding the articles at `corrected`."""
-    if not corrected:
-        return ""
-    return _key(settings, [CORRECTIONS, *(f"{p}:{key_of(listed[p])}" for p in corrected)])
+def with_corrections(keys: ShardKeys, listed: Sequence[int],
+                     key_of: Callable[[int], str]) -> ShardKeys:
+    """`keys` with the key of the corrections shard holding its corrected articles: of
+    each, its key and the name of the full shard holding its older record (what the
+    records say), not its position, which an article dated in before it moves."""
+    if not keys.corrected:
+        return replace(keys, corrections="")
+    names = keys.names
+    return replace(keys, corrections=_key(keys.settings, [CORRECTIONS, *(
+        f"{names[shard_of(keys, p)]}:{key_of(listed[p])}" for p in keys.corrected)]))
 
 
 def rekeyed(previous: ShardKeys | None, listed: Sequence[int], key_of: Callable[[int], str],
@@ -285,10 +282,10 @@ def rekeyed(previous: ShardKeys | None, listed: Sequence[int], key_of: Callable[
             rest = rested.get(start) if not inside else None
             rests.append((start, rest or _rest(settings, listed, key_of, start, stop,
                                                corrected, url_of)))
-    return ShardKeys(settings, size, newest, tuple(start for start, _ in spans), tuple(keys),
-                     len(listed), corrected, corrections_key(settings, listed, key_of,
-                                                             corrected), tuple(rests),
-                     bounds)
+    return with_corrections(ShardKeys(settings, size, newest,
+                                      tuple(start for start, _ in spans), tuple(keys),
+                                      len(listed), corrected, "", tuple(rests), bounds),
+                            listed, key_of)
 
 
 def _rest(settings: str, listed: Sequence[int], key_of: Callable[[int], str], start: int,
@@ -356,9 +353,9 @@ def carried(previous: ShardKeys | None, fresh: ShardKeys, listed: Sequence[int],
         del taken[n]
         keys[n] = fresh.keys[n]
     corrected = [p for n in sorted(taken) for p in taken[n][0]]
-    return replace(fresh, keys=tuple(keys), corrected=tuple(corrected),
-                   corrections=corrections_key(fresh.settings, listed, key_of, corrected),
-                   rests=tuple((fresh.starts[n], taken[n][1]) for n in sorted(taken)))
+    return with_corrections(replace(fresh, keys=tuple(keys), corrected=tuple(corrected),
+                                    rests=tuple((fresh.starts[n], taken[n][1])
+                                                for n in sorted(taken))), listed, key_of)
 
 
 def _takes_corrections(positions: Sequence[int], start: int, stop: int) -> bool:
