@@ -15,7 +15,8 @@ each case so that drift in the machine's state hits them all alike:
   finally one cold build with every optional output switched on.
 - Warta's default build (`warta-default`, unless `--no-default`): its own copy
   of the archive with the default site.toml (every output on, the search index
-  in shards), cold, one article edited and one added, with issue 17's targets.
+  in shards), cold, one article edited, one added and one added backdated, with
+  issue 17's targets.
 - With `--baseline DIR` (another checkout of Warta with its own
   `.venv/bin/warta`, e.g. an older commit), the same cases with DIR's warta,
   named `baseline`, on its own copy of the same archive (its own `.warta/` and
@@ -201,9 +202,10 @@ class WartaSite(Site):
 class DefaultWartaSite(WartaSite):
     """The default, full-featured build (issue 17): the same archive with the default
     site.toml's outputs (feeds, sitemaps, search in shards, date archives, author
-    pages), built cold, after one edit and after one addition."""
+    pages), built cold, after one edit, after one addition and after one backdated
+    addition (its search record goes to the corrections shard)."""
 
-    cases = ("cold", "edit", "add")
+    cases = ("cold", "edit", "add", "add-backdated")
 
     def reset(self) -> None:
         super().reset()
