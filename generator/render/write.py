@@ -15,7 +15,7 @@ import hashlib
 import os
 import shutil
 import threading
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 
 _CREATE = os.O_WRONLY | os.O_CREAT | os.O_TRUNC | os.O_CLOEXEC
@@ -182,14 +182,20 @@ class OutputCheck:
     safely (no `fork`, or other threads running, as in `warta serve`), a thread.
     """
 
-    def __init__(self, output: Path, written: Mapping[str, tuple[str, int, int]]) -> None:
-        """`written`: (fingerprint, size, mtime in ns) of each file, by relative path."""
+    def __init__(self, output: Path, written: Mapping[str, tuple[str, int, int]],
+                 load: Callable[[], Mapping[str, tuple[str, int, int]]] | None = None
+                 ) -> None:
+        """`written`: (fingerprint, size, mtime in ns) of each file, by relative path;
+        or, with `load`, what reads them in the child or the thread (the cache's
+        record, through a connection of its own), so that the build need not wait
+        for every record (`written` is then not looked at)."""
         self._output = str(output)
         self._written = written
+        self._load = load
         self._damaged: set[str] = set()
         self._child: tuple[int, int] | None = None
         self._thread: threading.Thread | None = None
-        if not written:
+        if not written and load is None:
             return
         if hasattr(os, "fork") and threading.active_count() == 1:
             read, write = os.pipe()
@@ -214,7 +220,8 @@ class OutputCheck:
 
     def _look(self) -> list[str]:
         output, damaged = self._output, []
-        for relative, (_, size, mtime_ns) in self._written.items():
+        written = self._load() if self._load is not None else self._written
+        for relative, (_, size, mtime_ns) in written.items():
             try:
                 stat = os.stat(os.path.join(output, relative))
             except OSError:
