@@ -286,7 +286,7 @@ def append_memo(memo: SiteMemo, site: Site, paths: Sequence[str],
                 added: Sequence[Article]) -> SiteMemo:
     """The memo `site_memo` would make of `site` = `append_site(memo, ...)`: `paths` are
     those of the articles `memo` was made from, `added` the articles appended."""
-    before = sorted(paths)  # (once: 100,000 paths in the cache's order take 60 ms)
+    before = sorted(paths)  # (once: 100,000 paths in the cache's order take 50 ms)
     shape_of = dict(zip(before, memo.shapes, strict=True))
     shape_of.update((a.path, a.shape) for a in added)
     loaded = sorted(shape_of)
