@@ -21,7 +21,7 @@ from generator.build.addresses import AddressChanges, write_text
 from generator.build.article_changes import ArticleChanges
 from generator.build.commit import BuildRecords, SourceSaving
 from generator.build.options import CACHE_FILE, BuildOptions, reparse_body
-from generator.cache.outputs import RecordedOutputs, read_outputs
+from generator.cache.outputs import RecordedOutputs, output_stats
 from generator.cache.store import Cache, OutputEntry
 from generator.content.list_pages import LIST_PAGES
 from generator.content.register import REGISTER
@@ -200,7 +200,7 @@ def recorded_outputs(options: BuildOptions, cache: Cache, target: str,
         return previous, None if trusted is not None else OutputCheck(options.output,
                                                                        previous)
     return RecordedOutputs(cache, target), None if trusted is not None else OutputCheck(
-        options.output, {}, partial(read_outputs, cache.path, target))
+        options.output, {}, partial(output_stats, cache.path, target))
 
 
 def every_output(previous: Mapping[str, OutputEntry]) -> dict[str, OutputEntry]:

