@@ -3,8 +3,10 @@ look at the files reading every row in its own process or thread."""
 
 from __future__ import annotations
 
+import shutil
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -13,6 +15,9 @@ from generator.build.commit import end_transaction
 from generator.cache.outputs import RecordedOutputs, output_stats
 from generator.cache.store import Cache, OutputEntry
 from generator.render.write import OutputCheck
+from tests.conftest import SiteMaker, settings
+
+NOW = datetime(2024, 3, 19, 12, 0, tzinfo=UTC)
 
 
 def _cache_with(tmp_path: Path, entries: dict[str, OutputEntry]) -> Cache:
@@ -73,3 +78,37 @@ def test_the_output_check_reads_the_record_itself_in_a_child_or_a_thread(
         other.join()
     # Then both name exactly the changed and the deleted file
     assert forked == threaded == {"b/index.html", "hilang.html"}
+
+
+def test_today_s_news_reads_no_whole_record_and_a_damaged_file_is_still_written(
+        make_site: Callable[[str], SiteMaker], monkeypatch: pytest.MonkeyPatch) -> None:
+    # Given a built archive, one of whose pages was since deleted by hand
+    site = make_site("kabar")
+    settings(site, outputs="feeds = true\nsitemaps = true\n")
+    for n in range(1, 6):
+        site.article(f"2024/03/b{n}", f"Berita {n}", f"2024-03-{10 + n:02d}T08:00:00+07:00",
+                     tags="[Kota]")
+    site.build(now=NOW)
+    (site.root / "output/2024/03/berita-1/index.html").unlink()
+    whole: list[str] = []
+    read_whole = Cache.outputs
+
+    def spy(cache: Cache, target: str) -> dict[str, OutputEntry]:
+        whole.append(target)
+        return read_whole(cache, target)
+
+    monkeypatch.setattr(Cache, "outputs", spy)
+    # When today's news is added
+    site.article("2024/03/b9", "Berita 9", "2024-03-19T09:00:00+07:00", tags="[Kota]")
+    result = site.build(now=NOW)
+    # Then the quick path wrote it and the deleted page without reading every record
+    assert result.quick and not whole
+    assert {"2024/03/berita-9/index.html", "2024/03/berita-1/index.html"} <= set(result.written)
+    # and the output is the whole way's
+    clean = make_site("bersih")
+    shutil.rmtree(clean.root)
+    shutil.copytree(site.root, clean.root, ignore=shutil.ignore_patterns("output", ".warta"))
+    clean.build(now=NOW, quick=False)
+    assert whole  # (the whole way reads every record)
+    assert {p: h for p, (h, _) in site.snapshot().items()} == \
+        {p: h for p, (h, _) in clean.snapshot().items()}
