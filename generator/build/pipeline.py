@@ -36,7 +36,14 @@ from generator.build.options import (
     is_current,
     target_of,
 )
-from generator.build.output import Planned, ToWrite, Written, write_output
+from generator.build.output import (
+    Planned,
+    ToWrite,
+    Written,
+    every_output,
+    recorded_outputs,
+    write_output,
+)
 from generator.build.photos import photo_step
 from generator.build.quick import plan_quickly
 from generator.cache.store import Cache, OutputEntry
@@ -49,7 +56,7 @@ from generator.plan.redirects import resolve
 from generator.plan.site import Site, extend_site, make_site, published_by, reuse_site, site_memo
 from generator.render.renderer import Renderer
 from generator.render.theme import ThemeFiles, find_theme
-from generator.render.write import OutputCheck, existing_files
+from generator.render.write import existing_files
 from generator.search.shards import ShardKeys
 from generator.sitelock import site_lock
 
@@ -97,9 +104,8 @@ def _build(options: BuildOptions, progress: Progress | None,
             # after a build that went through.
             trusted = memory.outputs if options.trust_output and memory.target == target \
                 else None
-            previous = (memory.outputs if memory.target == target else None) \
-                or cache.outputs(target)
-            check = None if trusted is not None else OutputCheck(options.output, previous)
+            previous, check = recorded_outputs(options, cache, target, memory.outputs
+                                               if memory.target == target else None, trusted)
             # Load, changes, index and plan: the quick way when nothing moved or only
             # today's news arrived, else over the whole archive.
             planned = scanned = None
@@ -112,7 +118,7 @@ def _build(options: BuildOptions, progress: Progress | None,
             if planned is None:
                 remember(memory, target, cache)
                 planned = _plan_whole(options, config, theme, cache, memory, scanned,
-                                      _Known(target, previous,
+                                      _Known(target, every_output(previous),
                                              check.damaged() if check else None))
         finally:
             gc.freeze()

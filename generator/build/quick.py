@@ -18,7 +18,7 @@ requires the same output.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
@@ -68,7 +68,7 @@ MOST_DAMAGED = 256
 
 def plan_quickly(options: BuildOptions, config: SiteConfig, theme: ThemeFiles,
                  cache: Cache, target: str, now: datetime,
-                 previous: dict[str, OutputEntry], check: OutputCheck,
+                 previous: Mapping[str, OutputEntry], check: OutputCheck,
                  found: list[Source]) -> Planned | None:
     """The changes, index and plan stages the quick way; None (nothing written) when
     it does not apply.
@@ -146,7 +146,7 @@ def plan_quickly(options: BuildOptions, config: SiteConfig, theme: ThemeFiles,
 
 
 def _prove(options: BuildOptions, config: SiteConfig, theme: ThemeFiles, cache: Cache,
-           target: str, now: datetime, previous: dict[str, OutputEntry], check: OutputCheck,
+           target: str, now: datetime, previous: Mapping[str, OutputEntry], check: OutputCheck,
            found: list[Source], head: Settled) -> _Proven | None:
     """What changed, the site, its renderer, the pages to render and the warnings, when
     the quick path applies; None when it does not."""

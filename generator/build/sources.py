@@ -47,16 +47,11 @@ class Source(NamedTuple):
 def scan(site_dir: Path) -> list[Source]:
     """Every `.md` file under content/articles and content/pages, in the file system's
     order (`_collect` sorts the records)."""
-    found = []
+    found: list[Source] = []
     for folder in (ARTICLES, PAGES):
         root = os.path.join(site_dir, folder)
-        if not os.path.isdir(root):
-            continue
-        # String paths, not pathlib: this runs for every source on every build.
-        for entry, relative in _walk(root, folder):
-            if entry.name.endswith(".md") and not entry.name.startswith("."):
-                stat = entry.stat()
-                found.append(Source(relative, entry.path, stat.st_size, stat.st_mtime_ns))
+        if os.path.isdir(root):
+            _scan(root, folder, found)
     return found
 
 
@@ -88,15 +83,20 @@ def _under_symlink(site_dir: Path, parts: list[str]) -> bool:
                for n in range(3, len(parts)))
 
 
-def _walk(folder: str, relative: str) -> Iterator[tuple[os.DirEntry[str], str]]:
-    """Files under `folder` with their POSIX paths relative to the site."""
+def _scan(folder: str, relative: str, found: list[Source]) -> None:
+    """Add the sources under `folder` (its POSIX path relative to the site: `relative`)
+    to `found`, depth first. String paths, not pathlib, and no nested generators to
+    pass each file up through: this runs for every source on every build."""
     with os.scandir(folder) as entries:
         for entry in entries:
-            path = f"{relative}/{entry.name}"
-            if entry.is_dir(follow_symlinks=False) and not entry.name.startswith("."):
-                yield from _walk(entry.path, path)
-            elif entry.is_file():
-                yield entry, path
+            name = entry.name
+            if entry.is_dir(follow_symlinks=False):
+                if not name.startswith("."):
+                    _scan(entry.path, f"{relative}/{name}", found)
+            elif name.endswith(".md") and not name.startswith(".") and entry.is_file():
+                stat = entry.stat()
+                found.append(Source(f"{relative}/{name}", entry.path, stat.st_size,
+                                    stat.st_mtime_ns))
 
 
 def parse_all(

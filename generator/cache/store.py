@@ -241,14 +241,32 @@ class Cache:
     # Outputs -----------------------------------------------------------
 
     def outputs(self, target: str) -> dict[str, OutputEntry]:
+        return self.outputs_of(self.db, target)
+
+    @staticmethod
+    def outputs_of(db: sqlite3.Connection, target: str) -> dict[str, OutputEntry]:
+        """Every file recorded as written to `target`, read through `db`."""
         make = OutputEntry._make
         return {
             path: make(row)
-            for path, *row in self.db.execute(
+            for path, *row in db.execute(
                 "SELECT path, fingerprint, size, mtime_ns FROM outputs WHERE target = ?",
                 (target,),
             )
         }
+
+    def output(self, target: str, path: str) -> OutputEntry | None:
+        """The record of one file written to `target`, if there is one."""
+        row = self.db.execute(
+            "SELECT fingerprint, size, mtime_ns FROM outputs WHERE target = ? AND path = ?",
+            (target, path)).fetchone()
+        return None if row is None else OutputEntry._make(row)
+
+    def output_count(self, target: str) -> int:
+        """How many files are recorded as written to `target`."""
+        row = self.db.execute("SELECT count(*) FROM outputs WHERE target = ?",
+                              (target,)).fetchone()
+        return int(row[0])
 
     def put_outputs(self, target: str, entries: dict[str, OutputEntry]) -> None:
         self.db.executemany(

@@ -286,11 +286,11 @@ def append_memo(memo: SiteMemo, site: Site, paths: Sequence[str],
                 added: Sequence[Article]) -> SiteMemo:
     """The memo `site_memo` would make of `site` = `append_site(memo, ...)`: `paths` are
     those of the articles `memo` was made from, `added` the articles appended."""
-    shape_of = dict(zip(sorted(paths), memo.shapes, strict=True))
+    before = sorted(paths)  # (once: 100,000 paths in the cache's order take 50 ms)
+    shape_of = dict(zip(before, memo.shapes, strict=True))
     shape_of.update((a.path, a.shape) for a in added)
     loaded = sorted(shape_of)
     where = {path: n for n, path in enumerate(loaded)}
-    before = sorted(paths)
     order = tuple([where[before[i]] for i in memo.order]
                   + [where[site.articles[i].path]
                      for i in range(len(memo.order), len(site.articles))])
