@@ -34,9 +34,11 @@ the report holds counts only.
 from __future__ import annotations
 
 import argparse
+import bisect
 import gzip
 import json
 import math
+import os
 import random
 import re
 import shutil
@@ -276,7 +278,7 @@ def build_route(index: Path, shards: Sequence[set[str]]) -> dict[str, Any]:
 def _build_route(index: Path, shards: Sequence[set[str]]) -> dict[str, Any]:
     """Write each shard's words file as a build does, then the route map from them;
     its files' bytes, and Pagefind's time and peak memory."""
-    import resource
+    import threading
 
     from generator.search.bundles import Shard, _index_shard
     from generator.search.records import SearchRecord
@@ -294,12 +296,19 @@ def _build_route(index: Path, shards: Sequence[set[str]]) -> dict[str, Any]:
     assert records is not None
     binary = executable()
     assert binary is not None
+    peak = [0]
+    done = threading.Event()
+    watcher = threading.Thread(target=_watch_pagefind, args=(peak, done))
+    watcher.start()
     started = time.perf_counter()
-    with Service(binary) as service:
-        _index_shard(service, Shard(-1, "model", tuple(records), ROUTE), "id", index,
-                     "vocabulary", words=False)
-    seconds = time.perf_counter() - started
-    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss // 1024
+    try:
+        with Service(binary) as service:
+            _index_shard(service, Shard(-1, "model", tuple(records), ROUTE), "id", index,
+                         "vocabulary", words=False)
+    finally:
+        seconds = time.perf_counter() - started
+        done.set()
+        watcher.join()
     route = index / ROUTE
     files = [p for p in route.rglob("*") if p.is_file() and p.name != ".warta-shard"]
     chunks = sorted(p.stat().st_size for p in (route / "index").iterdir())
@@ -310,7 +319,7 @@ def _build_route(index: Path, shards: Sequence[set[str]]) -> dict[str, Any]:
         "words_files_kb": round(sum((index / n / WORDS_FILE).stat().st_size
                                     for n in names) / 1024),
         "pagefind_s": round(seconds, 1),
-        "pagefind_peak_rss_mb": peak,
+        "pagefind_peak_rss_mb": peak[0] // 1024,
         "route_total_kb": round(sum(p.stat().st_size for p in files) / 1024),
         "fragments_kb": round(sum(p.stat().st_size for p in (route / "fragment").iterdir())
                               / 1024),
@@ -321,6 +330,23 @@ def _build_route(index: Path, shards: Sequence[set[str]]) -> dict[str, Any]:
         "metadata_kb": round(sum(p.stat().st_size for p in route.glob("*.pf_meta")) / 1024, 1),
         "entry_kb": round((route / "pagefind-entry.json").stat().st_size / 1024, 1),
     }
+
+
+def _watch_pagefind(peak: list[int], done: Any) -> None:
+    """Keep in `peak[0]` the largest peak resident size (kB, VmHWM) of this process's
+    Pagefind children until `done` is set. (Not the children's rusage: a child forked
+    from this large process counts its parent's pages until it runs Pagefind.)"""
+    me = Path(f"/proc/{os.getpid()}/task")
+    while not done.wait(0.05):
+        for children in me.glob("*/children"):
+            for pid in children.read_text().split():
+                try:
+                    status = Path(f"/proc/{pid}/status").read_text()
+                except OSError:
+                    continue
+                found = re.search(r"VmHWM:\s+(\d+) kB", status)
+                if found and "pagefind" in status.split("\n", 1)[0]:
+                    peak[0] = max(peak[0], int(found.group(1)))
 
 
 PROBE = """<!doctype html><meta charset="utf-8"><title>probe</title>
@@ -414,21 +440,41 @@ def _pick(rng: random.Random, candidates: Sequence[str]) -> str:
     return rng.choice(sorted(candidates)) if candidates else ""
 
 
+_EDGES = re.compile(r"^\W+|\W+$")
+
+
+def prefix_share(vocabulary: Sequence[str]) -> float:
+    """The share of the words of five letters or more (punctuation at their edges taken
+    off, as Pagefind does) that begin another word of `vocabulary`: a query for them
+    also finds the other (Pagefind matches a query's words as prefixes)."""
+    every = sorted({_EDGES.sub("", w) for w in vocabulary} - {""})
+    long = [i for i, w in enumerate(every) if len(w) >= 5]
+    begun = sum(1 for i in long if i + 1 < len(every) and every[i + 1].startswith(every[i]))
+    return round(begun / len(long), 3)
+
+
 def query_words(shards: Sequence[set[str]], words: Words, seed: int) -> dict[str, str]:
     """A word of one shard and one of 2-5 shards (made-up ones: not the corpus's, whose
-    stems are in many shards), and the corpus's most frequent word of six letters or
-    more (in every shard)."""
+    stems are in many shards; and no other word begins with them), and the corpus's
+    most frequent word of six letters or more (in every shard)."""
     counts: Counter[str] = Counter()
     for found in shards:
         counts.update(found)
     real = set(words.real)
-    plain = re.compile(r"[a-z]{6,}")
+    plain = re.compile(r"[a-z]{6,12}")
     rng = random.Random(seed)
+    every = sorted({_EDGES.sub("", w) for w in counts})
+
+    def alone(word: str) -> bool:
+        """No other word begins with it (Pagefind matches a query's words as prefixes)."""
+        at = bisect.bisect_right(every, word)
+        return at == len(every) or not every[at].startswith(word)
+
     return {
-        "one shard": _pick(rng, [w for w, n in counts.items()
-                                 if n == 1 and w not in real and plain.fullmatch(w)]),
-        "2-5 shards": _pick(rng, [w for w, n in counts.items()
-                                  if 2 <= n <= 5 and w not in real and plain.fullmatch(w)]),
+        "one shard": _pick(rng, [w for w, n in counts.items() if n == 1 and w not in real
+                                 and plain.fullmatch(w) and alone(w)]),
+        "2-5 shards": _pick(rng, [w for w, n in counts.items() if 2 <= n <= 5
+                                  and w not in real and plain.fullmatch(w) and alone(w)]),
         "every shard": next(w for w in words.real if plain.fullmatch(w)
                             and counts[w] == len(shards)),
     }
@@ -526,6 +572,10 @@ def main() -> None:
                                                             args.seed)
         print(json.dumps(results["corpus"]), flush=True)
         words = Words(articles, args.seed)
+        made = [words(rank) for rank in range(len(words.real) + 1, 2 * len(words.real) + 1)]
+        results["labels"] = {"prefix share, corpus words": prefix_share(words.real),
+                             "prefix share, as many made-up words": prefix_share(made)}
+        print(json.dumps(results["labels"]), flush=True)
         shards = model_shards(model, words, max(args.sizes) // SHARD, args.seed)
         for size in sorted(args.sizes):
             some = shards[:size // SHARD]
