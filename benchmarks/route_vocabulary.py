@@ -193,7 +193,8 @@ def _binomial(rng: random.Random, n: int, q: float) -> int:
 
 class Words:
     """Rank -> word: the corpus's words, most frequent first (ties in a random order),
-    then words made by a character model (order 3) of the words found in one article."""
+    then words made by a character model (order 3) of the words found in one article,
+    each unlike every other."""
 
     def __init__(self, articles: Sequence[set[str]], seed: int) -> None:
         counts: Counter[str] = Counter()
@@ -214,21 +215,26 @@ class Words:
         self.chains = {state: (sorted(nexts), _cumulative([nexts[c] for c in sorted(nexts)]))
                        for state, nexts in chains.items()}
         self.made: dict[int, str] = {}
+        self.used = {"", *real}
 
     def __call__(self, rank: int) -> str:
         if rank <= len(self.real):
             return self.real[rank - 1]
         word = self.made.get(rank)
         if word is None:
+            # A word made again is drawn again: each rank is a word of its own, or the
+            # vocabulary would be smaller than the model's (half of it at 100,000).
             rng = random.Random(self.seed * 1_000_003 + rank)
-            word, state = "", "^^^"
-            while len(word) < 30:
-                chars, weights = self.chains[state]
-                char = rng.choices(chars, cum_weights=weights)[0]
-                if char == "$":
-                    break
-                word += char
-                state = state[1:] + char
+            while word is None or word in self.used:
+                word, state = "", "^^^"
+                while len(word) < 30:
+                    chars, weights = self.chains[state]
+                    char = rng.choices(chars, cum_weights=weights)[0]
+                    if char == "$":
+                        break
+                    word += char
+                    state = state[1:] + char
+            self.used.add(word)
             self.made[rank] = word
         return word
 
