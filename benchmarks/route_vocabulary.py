@@ -71,17 +71,25 @@ def _credits(folder: Path) -> dict[str, set[str]]:
     return left_out
 
 
-def corpus_articles(corpus: Path) -> list[set[str]]:
-    """The distinct words of each article (title and body), as `words_of` splits them."""
-    articles = []
+def corpus_sources(corpus: Path) -> dict[str, list[set[str]]]:
+    """Source (folder) -> the distinct words of each of its articles (title and body), as
+    `words_of` splits them."""
+    sources = {}
     for folder in sorted(p for p in corpus.iterdir() if p.is_dir()):
         left_out = _credits(folder)
+        articles = []
         for path in sorted(folder.glob("*.txt")):
             paragraphs = [p.strip() for p in path.read_text(encoding="utf-8").split("\n")]
             skip = left_out.get(path.name, set())
             kept = [p for p in paragraphs if p and p not in skip]
             articles.append(set(" ".join(kept).lower().split()))
-    return articles
+        sources[folder.name] = articles
+    return sources
+
+
+def corpus_articles(corpus: Path) -> list[set[str]]:
+    """The distinct words of each article of every source."""
+    return [words for articles in corpus_sources(corpus).values() for words in articles]
 
 
 def growth(articles: Sequence[set[str]], orders: int, seed: int) -> list[float]:
@@ -413,6 +421,7 @@ def query_route(root: Path, words: dict[str, str],
                 started = time.perf_counter()
                 results = page.evaluate("word => window.probe(word)", word)
                 seconds = time.perf_counter() - started
+                page.wait_for_timeout(1000)  # the last requests' events come after
                 data = sum(kb[k] for k in ("entry", "metadata", "index chunk", "filter"))
                 out[label] = {
                     "word_length": len(word), "shards_named": results,
@@ -547,6 +556,8 @@ def measure_corpus(corpus: Path, orders: int, seed: int) -> tuple[dict[str, Any]
         "heaps n>=50": {"K": round(k_late, 1), "beta": round(beta_late, 3)},
         "new words per article, measured (last 50 articles)":
             round((curve[-1] - curve[-51]) / 50, 1),
+        "by source": {name: _source_growth(some, curve, orders, seed)
+                      for name, some in corpus_sources(corpus).items()},
         "model": {"c": round(model.c, 1), "alpha": round(model.alpha, 4),
                   "b": round(model.b, 1), "fit_s": round(fit_s, 1)},
         "V(n) model": {p: round(model.vocabulary(p)) for p in [*points, SHARD, 10_000,
@@ -558,6 +569,17 @@ def measure_corpus(corpus: Path, orders: int, seed: int) -> tuple[dict[str, Any]
             for p in (n, 10_000, 100_000)},
     }
     return report, model, articles
+
+
+def _source_growth(articles: Sequence[set[str]], mixed: Sequence[float], orders: int,
+                   seed: int) -> dict[str, float]:
+    """One source's V(n) at its own number of articles, the three sources' at the same n,
+    and its own Heaps' fit (n >= 20)."""
+    curve = growth(articles, orders, seed)
+    k, beta = heaps_fit(curve, 20)
+    return {"articles": len(articles), "V(n)": round(curve[-1]),
+            "V(n) of the mixed corpus": round(mixed[len(articles) - 1]),
+            "K": round(k, 1), "beta": round(beta, 3)}
 
 
 def main() -> None:
