@@ -571,6 +571,19 @@ def measure_corpus(corpus: Path, orders: int, seed: int) -> tuple[dict[str, Any]
     return report, model, articles
 
 
+def _lengths(words: Words, articles: Sequence[set[str]]) -> dict[str, float]:
+    """Mean length of the made-up words drawn so far, and of the corpus's words seen in
+    one article (the kind they imitate)."""
+    counts: Counter[str] = Counter()
+    for found in articles:
+        counts.update(found)
+    once = [w for w, n in counts.items() if n == 1]
+    made = list(words.made.values())
+    return {"made-up words": len(made),
+            "made-up words' mean length": round(sum(map(len, made)) / max(len(made), 1), 1),
+            "corpus one-article words' mean length": round(sum(map(len, once)) / len(once), 1)}
+
+
 def _source_growth(articles: Sequence[set[str]], mixed: Sequence[float], orders: int,
                    seed: int) -> dict[str, float]:
     """One source's V(n) at its own number of articles, the three sources' at the same n,
@@ -603,8 +616,9 @@ def main() -> None:
         made = [words(rank) for rank in range(len(words.real) + 1, 2 * len(words.real) + 1)]
         results["labels"] = {"prefix share, corpus words": prefix_share(words.real),
                              "prefix share, as many made-up words": prefix_share(made)}
-        print(json.dumps(results["labels"]), flush=True)
         shards = model_shards(model, words, max(args.sizes) // SHARD, args.seed)
+        results["labels"] |= _lengths(words, articles)
+        print(json.dumps(results["labels"]), flush=True)
         for size in sorted(args.sizes):
             some = shards[:size // SHARD]
             chosen = query_words(some, words, args.seed)
