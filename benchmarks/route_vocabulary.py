@@ -56,6 +56,7 @@ from vocabulary_model import (
     EDGES,
     SHARD,
     Words,
+    draw,
     made_lengths,
     measure_corpus,
     model_shards,
@@ -70,26 +71,92 @@ CORPUS = ROOT.parent / "shared" / "corpus-real" / "articles"
 
 def build_route(index: Path, shards: Sequence[set[str]]) -> dict[str, Any]:
     """`_build_route` in a forked process, so that its peak memory is Pagefind's alone."""
+    return _forked(lambda: _build_route(index, shards))
+
+
+def build_shard(index: Path, articles: Sequence[set[str]]) -> dict[str, Any]:
+    """A full shard of `articles` (each a record whose text is its words) under
+    `index/0/`, indexed as a build indexes one, in a forked process: its bytes, and
+    Pagefind's time and peak memory."""
+    return _forked(lambda: _build_shard(index, articles))
+
+
+def _forked(work: Any) -> dict[str, Any]:
     import multiprocessing
 
     context = multiprocessing.get_context("fork")
     queue = context.Queue()
-    process = context.Process(target=lambda: queue.put(_build_route(index, shards)))
+    process = context.Process(target=lambda: queue.put(work()))
     process.start()
     found: dict[str, Any] = queue.get()
     process.join()
     return found
 
 
+def _build_shard(index: Path, articles: Sequence[set[str]]) -> dict[str, Any]:
+    from generator.search.bundles import Shard
+    from generator.search.records import SearchRecord
+
+    shutil.rmtree(index, ignore_errors=True)
+    index.mkdir(parents=True)
+    records = tuple(SearchRecord(url=f"/artikel/{n}/", title="", date="", sort=f"{n:06d}",
+                                 image="", filters={}, content=" ".join(sorted(words)))
+                    for n, words in enumerate(articles))
+    found = _pagefind(index, Shard(0, "model", records), words=True)
+    return {"articles": len(articles),
+            "words_per_article": round(sum(map(len, articles)) / len(articles)),
+            **found, **bundle_sizes(index / "0")}
+
+
+def _pagefind(index: Path, shard: Any, words: bool) -> dict[str, Any]:
+    """Index `shard` with `bundles._index_shard`: Pagefind's time and peak memory."""
+    import threading
+
+    from generator.search.bundles import _index_shard
+    from generator.search.service import Service, executable
+
+    binary = executable()
+    assert binary is not None
+    peak = [0]
+    done = threading.Event()
+    watcher = threading.Thread(target=_watch_pagefind, args=(peak, done))
+    watcher.start()
+    started = time.perf_counter()
+    try:
+        with Service(binary) as service:
+            _index_shard(service, shard, "id", index, "vocabulary", words=words)
+    finally:
+        seconds = time.perf_counter() - started
+        done.set()
+        watcher.join()
+    return {"pagefind_s": round(seconds, 1), "pagefind_peak_rss_mb": peak[0] // 1024}
+
+
+def bundle_sizes(bundle: Path) -> dict[str, Any]:
+    """A Pagefind bundle's bytes: in all (its key file left out), fragments, index
+    chunks, metadata and entry."""
+    files = [p for p in bundle.rglob("*") if p.is_file() and p.name != ".warta-shard"]
+    chunks = sorted(p.stat().st_size for p in (bundle / "index").iterdir())
+    return {
+        "total_kb": round(sum(p.stat().st_size for p in files) / 1024),
+        "fragments_kb": round(sum(p.stat().st_size for p in (bundle / "fragment").iterdir())
+                              / 1024),
+        "index_chunks": len(chunks),
+        "index_kb": round(sum(chunks) / 1024),
+        "chunk_kb_median_max": [round(chunks[len(chunks) // 2] / 1024, 1),
+                                round(chunks[-1] / 1024, 1)],
+        "metadata_kb": round(sum(p.stat().st_size for p in bundle.glob("*.pf_meta")) / 1024,
+                             1),
+        "entry_kb": round((bundle / "pagefind-entry.json").stat().st_size / 1024, 1),
+    }
+
+
 def _build_route(index: Path, shards: Sequence[set[str]]) -> dict[str, Any]:
     """Write each shard's words file as a build does, then the route map from them;
     its files' bytes, and Pagefind's time and peak memory."""
-    import threading
-
-    from generator.search.bundles import Shard, _index_shard
+    from generator.search.bundles import Shard
     from generator.search.records import SearchRecord
     from generator.search.routes import ROUTE, WORDS_FILE, route_records, words_of
-    from generator.search.service import Service, executable
 
     shutil.rmtree(index, ignore_errors=True)
     names = [str(n * SHARD) for n in range(len(shards))]
@@ -100,41 +167,17 @@ def _build_route(index: Path, shards: Sequence[set[str]]) -> dict[str, Any]:
         (index / name / WORDS_FILE).write_bytes(words_of([record]))
     records = route_records(index, names)
     assert records is not None
-    binary = executable()
-    assert binary is not None
-    peak = [0]
-    done = threading.Event()
-    watcher = threading.Thread(target=_watch_pagefind, args=(peak, done))
-    watcher.start()
-    started = time.perf_counter()
-    try:
-        with Service(binary) as service:
-            _index_shard(service, Shard(-1, "model", tuple(records), ROUTE), "id", index,
-                         "vocabulary", words=False)
-    finally:
-        seconds = time.perf_counter() - started
-        done.set()
-        watcher.join()
-    route = index / ROUTE
-    files = [p for p in route.rglob("*") if p.is_file() and p.name != ".warta-shard"]
-    chunks = sorted(p.stat().st_size for p in (route / "index").iterdir())
+    made = _pagefind(index, Shard(-1, "model", tuple(records), ROUTE), words=False)
+    sizes = bundle_sizes(index / ROUTE)
     return {
         "shards": len(shards),
         "words_per_shard": round(sum(map(len, shards)) / len(shards)),
         "distinct_words": len(set().union(*shards)),
         "words_files_kb": round(sum((index / n / WORDS_FILE).stat().st_size
                                     for n in names) / 1024),
-        "pagefind_s": round(seconds, 1),
-        "pagefind_peak_rss_mb": peak[0] // 1024,
-        "route_total_kb": round(sum(p.stat().st_size for p in files) / 1024),
-        "fragments_kb": round(sum(p.stat().st_size for p in (route / "fragment").iterdir())
-                              / 1024),
-        "index_chunks": len(chunks),
-        "index_kb": round(sum(chunks) / 1024),
-        "chunk_kb_median_max": [round(chunks[len(chunks) // 2] / 1024, 1),
-                                round(chunks[-1] / 1024, 1)],
-        "metadata_kb": round(sum(p.stat().st_size for p in route.glob("*.pf_meta")) / 1024, 1),
-        "entry_kb": round((route / "pagefind-entry.json").stat().st_size / 1024, 1),
+        **made,
+        "route_total_kb": sizes.pop("total_kb"),
+        **sizes,
     }
 
 
@@ -158,8 +201,9 @@ def _watch_pagefind(peak: list[int], done: Any) -> None:
 PROBE = """<!doctype html><meta charset="utf-8"><title>probe</title>
 <script type="module">
 window.probe = async (word) => {
-  const pagefind = await import("/pagefind/rute/pagefind.js");
-  await pagefind.options({ basePath: "/pagefind/rute/" });
+  const base = new URLSearchParams(location.search).get("b") || "/pagefind/rute/";
+  const pagefind = await import(base + "pagefind.js");
+  await pagefind.options({ basePath: base });
   const found = await pagefind.search(word);
   return found.results.length;
 };
@@ -167,12 +211,12 @@ window.ready = true;
 </script>"""
 
 
-def query_route(root: Path, words: dict[str, str],
-                samples: dict[str, list[str]]) -> dict[str, Any]:
-    """What a fresh page loads to ask the route map under `root/pagefind/rute/` for
-    each word of `words` (label -> word), in Debian's Chromium; a fresh browser
-    context (empty cache) for each. Then, on one page, how many shards the route map
-    names for each word of each list of `samples`."""
+def query_route(root: Path, words: dict[str, str], samples: dict[str, list[str]],
+                bundle: str = "/pagefind/rute/") -> dict[str, Any]:
+    """What a fresh page loads to ask the bundle at `bundle` under `root` (the route map
+    by default) for each word of `words` (label -> word), in Debian's Chromium; a
+    fresh browser context (empty cache) for each. Then, on one page, how many results
+    (for the route map: shards it names) each word of each list of `samples` has."""
     import functools
     import threading
     from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
@@ -208,7 +252,7 @@ def query_route(root: Path, words: dict[str, str],
                         count[kind] += 1
 
                 page.on("requestfinished", finished)
-                page.goto(f"{base}/probe.html")
+                page.goto(f"{base}/probe.html?b={bundle}")
                 page.wait_for_function("window.ready === true")
                 started = time.perf_counter()
                 results = page.evaluate("word => window.probe(word)", word)
@@ -216,15 +260,15 @@ def query_route(root: Path, words: dict[str, str],
                 page.wait_for_timeout(1000)  # the last requests' events come after
                 data = sum(kb[k] for k in ("entry", "metadata", "index chunk", "filter"))
                 out[label] = {
-                    "word_length": len(word), "shards_named": results,
+                    "word_length": len(word), "results (route map: shards named)": results,
                     "s": round(seconds, 2),
-                    "route_data_kb": round(data / 1024, 1),
+                    "data_kb (entry, metadata, chunks)": round(data / 1024, 1),
                     "index_chunks_loaded": count["index chunk"],
                     "pagefind_code_kb": round((kb["pagefind code"] + kb["wasm"]) / 1024),
                     "by_kind_kb": {k: round(v / 1024, 1) for k, v in sorted(kb.items())}}
                 context.close()
             page = browser.new_page()
-            page.goto(f"{base}/probe.html")
+            page.goto(f"{base}/probe.html?b={bundle}")
             page.wait_for_function("window.ready === true")
             for label, sample in samples.items():
                 named = sorted(page.evaluate(
@@ -250,7 +294,7 @@ def _pick(rng: random.Random, candidates: Sequence[str]) -> str:
 def query_words(shards: Sequence[set[str]], words: Words, seed: int) -> dict[str, str]:
     """A word of one shard and one of 2-5 shards (made-up ones: not the corpus's, whose
     stems are in many shards; and no other word begins with them), and the corpus's
-    most frequent word of six letters or more (in every shard)."""
+    most frequent word of six letters or more (in every shard of 500 articles)."""
     counts: Counter[str] = Counter()
     for found in shards:
         counts.update(found)
@@ -269,8 +313,7 @@ def query_words(shards: Sequence[set[str]], words: Words, seed: int) -> dict[str
                                  and plain.fullmatch(w) and alone(w)]),
         "2-5 shards": _pick(rng, [w for w, n in counts.items() if 2 <= n <= 5
                                   and w not in real and plain.fullmatch(w) and alone(w)]),
-        "every shard": next(w for w in words.real if plain.fullmatch(w)
-                            and counts[w] == len(shards)),
+        "common": next(w for w in words.real if plain.fullmatch(w)),
     }
 
 
@@ -345,10 +388,35 @@ def main() -> None:
                                                sample_words(some, words, articles, args.seed))
             results[f"model {size}"] = found
             print(json.dumps({f"model {size}": found}), flush=True)
+        drawn = draw(model, words, 1, SHARD, args.seed + 1)
+        root = work / "model-shard"
+        found = {"words": query_words(drawn, words, args.seed),
+                 "shard": build_shard(root / "pagefind", drawn)}
+        if not args.no_browser:
+            found["queries"] = query_route(root, found["words"], {}, "/pagefind/0/")
+        results["model full shard"] = found
+        print(json.dumps({"model full shard": found}), flush=True)
+        for site in args.synthetic:
+            # One of its full shards as the build wrote it, served through a link.
+            manifest = json.loads((site / "output/pagefind/shards.json").read_text("utf-8"))
+            names = sorted(set(manifest.get("routes", {}).values()), key=int)
+            middle = names[len(names) // 2]
+            root = work / f"synthetic-shard-{len(names) * SHARD}"
+            root.mkdir(parents=True, exist_ok=True)
+            (root / "pagefind").unlink(missing_ok=True)
+            (root / "pagefind").symlink_to((site / "output/pagefind").resolve())
+            chosen = {"common": "pasar", "synth.py's rarest": "banyuindah"}
+            found = {"site": str(site), "shard": middle, "words": chosen,
+                     **bundle_sizes(site / "output/pagefind" / middle)}
+            if not args.no_browser:
+                found["queries"] = query_route(root, chosen, {}, f"/pagefind/{middle}/")
+            results[f"synthetic full shard {len(names) * SHARD}"] = found
+            print(json.dumps({f"synthetic full shard {len(names) * SHARD}": found}),
+                  flush=True)
         for site in args.synthetic:
             planted = "zamrudkelana"
             some = synthetic_shards(site, planted)
-            chosen = {"one shard": planted, "every shard": "pasar"}
+            chosen = {"one shard": planted, "common": "pasar"}
             root = work / f"synthetic-{len(some) * SHARD}"
             found = {"site": str(site), "words": chosen,
                      "route": build_route(root / "pagefind", some)}

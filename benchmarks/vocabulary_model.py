@@ -218,10 +218,15 @@ def _cumulative(values: list[int]) -> list[int]:
 
 def model_shards(model: Zipf, words: Words, shards: int, seed: int) -> list[set[str]]:
     """The distinct words of each of `shards` full shards, drawn from the model."""
-    bins = model.bins(SHARD)
+    return draw(model, words, SHARD, shards, seed)
+
+
+def draw(model: Zipf, words: Words, articles: int, draws: int, seed: int) -> list[set[str]]:
+    """The distinct words of `articles` articles, `draws` times, drawn from the model."""
+    bins = model.bins(articles)
     rng = random.Random(seed)
     drawn = []
-    for _ in range(shards):
+    for _ in range(draws):
         found: set[str] = set()
         for rank, end, q in bins:
             if end == rank + 1:
