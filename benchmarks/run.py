@@ -102,7 +102,10 @@ class Site:
     def reset(self) -> None:
         """Back to the generated archive with no output and no cache."""
         self.edited.write_bytes(self.original)
-        for path in self.added:
+        # (Also those an interrupted run added: their names say so. Left in, an addition
+        # would write an article the archive already has.)
+        for path in [*self.added, *(self.root / "content").rglob("tambahan-*"),
+                     *(self.root / "content").rglob("susulan-*")]:
             path.unlink(missing_ok=True)
         self.added.clear()
         discard(self.output)
