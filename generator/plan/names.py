@@ -74,8 +74,23 @@ def appended_hints(kind: str, before: tuple[NameHint, ...], uses: Iterable[NameU
     # only those with one article now are compared.
     single = [use for use in touched_uses if len(use.items) == 1]
     shared = _Shared(listed, extra, index=bool(single))
-    found = [*before, *(hint for use in single for hint in shared.hint(kind, use, articles))]
+    # A shared name that grew may now be the most used one a hint's name is close to.
+    grown = [name for name in touched if name in shared.names and len(name) >= SHORTEST]
+    found = [*(_rechosen(hint, shared, grown) if grown else hint for hint in before),
+             *(hint for use in single for hint in shared.hint(kind, use, articles))]
     return _sorted(found, shared)
+
+
+def _rechosen(hint: NameHint, shared: _Shared, grown: list[str]) -> NameHint:
+    """`hint` naming the shared name `_Shared.hint` would choose now that the names
+    `grown` (casefolded) have more articles: the others only lost ground to its choice
+    before, since an append only adds articles."""
+    variants = {hint.written.casefold(), *_left_out(hint.written.casefold())}
+    best = shared.names[hint.meant.casefold()]
+    for spelling in grown:
+        if not variants.isdisjoint({spelling, *_left_out(spelling)}):
+            best = min(best, shared.names[spelling], key=lambda n: (-n[1], n[0]))
+    return replace(hint, meant=best[0])
 
 
 class _Shared:
