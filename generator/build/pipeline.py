@@ -333,6 +333,7 @@ def _plan_whole(options: BuildOptions, config: SiteConfig, theme: ThemeFiles, ca
                      copies_of(site_dir, theme) + list(photos.copies), memory.plan, addresses,
                      sealed)
     pages_text = next_text(found_pages, plan.sealed) if keep else None
+    pages_after = found_pages.text if pages_text is None else pages_text  # (as left)
     if plan.problems or addresses.problems:
         raise ContentError([*addresses.problems, *plan.problems])
     if plan.memo is not None:
@@ -345,8 +346,7 @@ def _plan_whole(options: BuildOptions, config: SiteConfig, theme: ThemeFiles, ca
     # list pages a bulk import overfilled.
     warnings = tuple(sorted((p for p in (*loaded.problems, *photos.problems,
                                          *overfull(plan.pages, config.page_size,
-                                                   found_pages.text if pages_text is None
-                                                   else pages_text))
+                                                   pages_after))
                              if not p.is_error), key=lambda p: p.path))
     # (The last build's keys: the corrections shard outlives a build that goes this way.)
     settled = stored(cache, "settled:" + known.target)
@@ -385,7 +385,7 @@ def _plan_whole(options: BuildOptions, config: SiteConfig, theme: ThemeFiles, ca
             settled=_settled(cache, site, plan, warnings, search_keys, len(loaded.sources),
                              text_key(register.text if register_text is None
                                       else register_text),
-                             text_key(found_pages.text if pages_text is None else pages_text))),
+                             text_key(pages_after))),
         parsed=loaded.parsed, warnings=warnings, search=search_keys, reused=plan.reused,
         quick=False, saving=loaded.saving, kept=current, unpublished=indexed.unpublished,
         article_changes=articles_changed,

@@ -241,15 +241,11 @@ class Cache:
     # Outputs -----------------------------------------------------------
 
     def outputs(self, target: str) -> dict[str, OutputEntry]:
-        return self.outputs_of(self.db, target)
-
-    @staticmethod
-    def outputs_of(db: sqlite3.Connection, target: str) -> dict[str, OutputEntry]:
-        """Every file recorded as written to `target`, read through `db`."""
+        """Every file recorded as written to `target`."""
         make = OutputEntry._make
         return {
             path: make(row)
-            for path, *row in db.execute(
+            for path, *row in self.db.execute(
                 "SELECT path, fingerprint, size, mtime_ns FROM outputs WHERE target = ?",
                 (target,),
             )
