@@ -7,9 +7,9 @@ tell without rendering whether the file on disk is current (see plan/planner.py)
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:  # (the site's pages are planned from it)
     from generator.plan.site import Site
@@ -130,9 +130,63 @@ def placed(fields: Mapping[str, object]) -> tuple[tuple[str, object], ...]:
     field only its shape (its length, its empty places), not the indexes: an article
     dated in the middle of the archive moves the index of every later one, and a page
     showing the same articles as before keeps its fingerprint (it is not rendered
-    again; the build stores it again, `Plan.reindexed`)."""
+    again, and its stored form, `stored`, names articles by path: not stored again)."""
     return tuple(sorted((name, _shape(value) if name in ARTICLE_FIELDS else value)
                         for name, value in fields.items()))
+
+
+def stored(page: Page, paths: Sequence[str]) -> dict[str, object]:
+    """`page` as the cache keeps it (cache/pages.py): its fields, each article named by
+    its source path instead of its place in `Site.articles` (`paths`: those of
+    `page.deps`, in order). An article dated before the ones a page shows moves their
+    places, not their paths: the stored page stays true, and is not stored again."""
+    return _each_article(dict(page.__dict__), dict(zip(page.deps, paths, strict=True)))
+
+
+def from_stored(state: object, index_of: Mapping[str, int]) -> Page:
+    """The page `stored` kept, its articles placed by `index_of` (source path -> index
+    into `Site.articles`). LookupError when it is not a stored page or shows an article
+    `index_of` does not know (the caller takes the whole way)."""
+    if not isinstance(state, dict):
+        raise LookupError("a stored page of another shape")
+    try:
+        return Page(**_each_article(dict(state), index_of))  # type: ignore[arg-type]
+    except (KeyError, TypeError) as error:
+        raise LookupError(f"a stored page that does not fit this site: {error}") from None
+
+
+def _each_article(fields: dict[str, object], named: Mapping[Any, object]) -> dict[str, object]:
+    """`fields` with each article of the article fields replaced by `named[article]`."""
+    for name in ARTICLE_FIELDS:
+        value = fields[name]
+        if isinstance(value, tuple):
+            fields[name] = tuple([None if item is None else named[item] for item in value])
+        elif value is not None:
+            fields[name] = named[value]
+    return fields
+
+
+class Places(Mapping[str, int]):
+    """Source path -> index in `order`, for `from_stored`: worked out on first use, so a
+    quick build that reads no stored page does not pay for it."""
+
+    def __init__(self, order: Sequence[str]) -> None:
+        self._order = order
+        self._index: dict[str, int] | None = None
+
+    def _built(self) -> dict[str, int]:
+        if self._index is None:
+            self._index = {path: n for n, path in enumerate(self._order)}
+        return self._index
+
+    def __getitem__(self, path: str) -> int:
+        return self._built()[path]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._built())
+
+    def __len__(self) -> int:
+        return len(self._order)
 
 
 def _shape(value: object) -> object:
