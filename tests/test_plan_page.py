@@ -1,6 +1,6 @@
 """A planned page as the cache keeps it (plan/page.py's `stored` and `from_stored`): its
-articles named by path, so that it stays true when an article dated before them moves
-their places in the site."""
+articles named by path (and the place each had), so that it stays true when an article
+dated before them moves their places in the site."""
 
 from __future__ import annotations
 
@@ -63,3 +63,14 @@ def test_a_page_showing_an_article_the_order_lacks_is_a_lookup_error() -> None:
     kept = stored(page, _paths(page, ORDER))
     with pytest.raises(LookupError):
         from_stored(kept, Places(ORDER[:3]))
+
+
+def test_places_hash_the_order_only_when_an_article_moved() -> None:
+    page = _article_page()
+    kept = stored(page, _paths(page, ORDER))
+    same = Places(ORDER)
+    from_stored(kept, same)
+    assert same._index is None  # every article where it was stored
+    moved = Places(("new.md", *ORDER))
+    from_stored(kept, moved)
+    assert moved._index is not None

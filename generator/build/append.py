@@ -20,7 +20,7 @@ from generator.build.memos import Settled
 from generator.cache.pages import PageStore
 from generator.cache.store import OutputEntry
 from generator.plan import feeds_and_lists, related
-from generator.plan.page import from_stored
+from generator.plan.page import Places, from_stored
 from generator.plan.planner import Page, Plan, plan_appended
 from generator.plan.site import Site
 
@@ -30,7 +30,7 @@ Keys = tuple[Callable[[str], str], str, Callable[[int], str]]
 
 def appended_pages(site: Site, before: Site, keys: Keys, head: Settled,
                    previous: Mapping[str, OutputEntry], store: PageStore, target: str,
-                   damaged: set[str], places: Mapping[str, int]) -> Plan | None:
+                   damaged: set[str], places: Places) -> Plan | None:
     """The pages that change when `site` appends articles to `before` (the site the
     last build made, `head` what it left), and those of damaged files, with the pages
     the append sealed (`Plan.sealed`, `Plan.tails`); None when only the whole way can
@@ -68,14 +68,14 @@ def appended_pages(site: Site, before: Site, keys: Keys, head: Settled,
 
 
 def _stored(store: PageStore, target: str, outputs: Iterable[str],
-            places: Mapping[str, int]) -> dict[str, Page]:
+            places: Places) -> dict[str, Page]:
     """The stored pages of those of `outputs` the last build planned."""
     return {output: from_stored(state, places)
             for output, state in store.pages(target, outputs).items()}
 
 
 def _stored_extras(site: Site, store: PageStore, target: str,
-                   previous: Mapping[str, OutputEntry], places: Mapping[str, int]
+                   previous: Mapping[str, OutputEntry], places: Places
                    ) -> tuple[tuple[tuple[str, str], ...], tuple[tuple[str, str], ...]] | None:
     """The previous build's redirects and sitemap entries, from its stored pages."""
     redirects, sitemap = urls.output_path(urls.REDIRECTS), urls.output_path(urls.SITEMAP)
@@ -102,7 +102,7 @@ def _stored_extras(site: Site, store: PageStore, target: str,
 
 
 def _stored_follow_ups(site: Site, count: int, store: PageStore, target: str,
-                       places: Mapping[str, int]) -> dict[int, int | None] | None:
+                       places: Places) -> dict[int, int | None] | None:
     """The follow-ups of the earlier articles an append plans again, as the last build
     planned them (plan/related.py), from their stored pages."""
     wanted = {urls.output_path(site.articles[i].url): i

@@ -333,7 +333,7 @@ def _warnings(site_dir: Path, before: tuple[Problem, ...], edits: Iterable[Sourc
 
 
 def _pages(site: Site, head: Settled, edits: tuple[SourceChange, ...], damaged: set[str],
-           pages: PageStore, target: str, where: Mapping[str, int]) -> list[Page] | None:
+           pages: PageStore, target: str, where: Places) -> list[Page] | None:
     """The planned pages that show an edited article (`where`: each source's place in
     the last build's order), and those of damaged files; None when one of them is not
     stored. LookupError when a stored page does not fit the last build's order."""

@@ -137,42 +137,60 @@ def placed(fields: Mapping[str, object]) -> tuple[tuple[str, object], ...]:
 
 def stored(page: Page, paths: Sequence[str]) -> dict[str, object]:
     """`page` as the cache keeps it (cache/pages.py): its fields, each article named by
-    its source path instead of its place in `Site.articles` (`paths`: those of
+    its source path and its place in `Site.articles` when stored (`paths`: those of
     `page.deps`, in order). An article dated before the ones a page shows moves their
     places, not their paths: the stored page stays true, and is not stored again."""
-    return _each_article(dict(page.__dict__), dict(zip(page.deps, paths, strict=True)))
+    path = dict(zip(page.deps, paths, strict=True))
+    return _each_article(dict(page.__dict__), lambda index: (path[index], index))
 
 
-def from_stored(state: object, index_of: Mapping[str, int]) -> Page:
-    """The page `stored` kept, its articles placed by `index_of` (source path -> index
-    into `Site.articles`). LookupError when it is not a stored page or shows an article
-    `index_of` does not know (the caller takes the whole way)."""
+def from_stored(state: object, places: Places) -> Page:
+    """The page `stored` kept, its articles placed in the order `places` holds.
+    LookupError when it is not a stored page or shows an article that order lacks
+    (the caller takes the whole way)."""
     if not isinstance(state, dict):
         raise LookupError("a stored page of another shape")
     try:
-        return Page(**_each_article(dict(state), index_of))  # type: ignore[arg-type]
-    except (KeyError, TypeError) as error:
+        return Page(**_each_article(dict(state), lambda named: places.place(*named)))  # type: ignore[arg-type]
+    except (KeyError, TypeError, ValueError) as error:
         raise LookupError(f"a stored page that does not fit this site: {error}") from None
 
 
-def _each_article(fields: dict[str, object], named: Mapping[Any, object]) -> dict[str, object]:
-    """`fields` with each article of the article fields replaced by `named[article]`."""
+_ONE_ARTICLE = frozenset({"article", "follow_up"})
+"""The fields of `ARTICLE_FIELDS` that hold one article (or None), not a tuple."""
+
+
+def _each_article(fields: dict[str, object], named: Callable[[Any], object]
+                  ) -> dict[str, object]:
+    """`fields` with each article of the article fields replaced by `named(article)`."""
     for name in ARTICLE_FIELDS:
         value = fields[name]
-        if isinstance(value, tuple):
-            fields[name] = tuple([None if item is None else named[item] for item in value])
-        elif value is not None:
-            fields[name] = named[value]
+        if value is None:
+            continue
+        if name in _ONE_ARTICLE:
+            fields[name] = named(value)
+        else:
+            assert isinstance(value, tuple)
+            fields[name] = tuple([None if item is None else named(item) for item in value])
     return fields
 
 
 class Places(Mapping[str, int]):
-    """Source path -> index in `order`, for `from_stored`: worked out on first use, so a
-    quick build that reads no stored page does not pay for it."""
+    """Each article's index in `order` (the last build's `Settled.order`), by source
+    path. A stored page's article is first looked for at the place it had when stored
+    (`place`): only after an article moved is the whole order hashed, once."""
 
     def __init__(self, order: Sequence[str]) -> None:
         self._order = order
         self._index: dict[str, int] | None = None
+
+    def place(self, path: str, was: int) -> int:
+        """The index of the article at `path`, stored at index `was`; KeyError when
+        `order` lacks it."""
+        order = self._order
+        if 0 <= was < len(order) and order[was] == path:
+            return was
+        return self._built()[path]
 
     def _built(self) -> dict[str, int]:
         if self._index is None:
