@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import shutil
 import sqlite3
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -197,6 +197,41 @@ def _damage(site: SiteMaker, *statements: str) -> None:
         db.execute(statement)
     db.commit()
     db.close()
+
+
+def test_an_article_dated_into_the_archive_stores_only_the_pages_it_renders(
+        built: SiteMaker, make_site: Callable[[str], SiteMaker],
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    # Given a built archive
+    site = built
+    kept: list[str] = []
+    put = PageStore.put_pages
+
+    def spy(store: PageStore, target: str, pages: Iterable[tuple[str, object, list[str]]],
+            fresh: bool = False) -> None:
+        pages = list(pages)
+        kept.extend(output for output, _, _ in pages)
+        put(store, target, pages, fresh)
+
+    monkeypatch.setattr(PageStore, "put_pages", spy)
+    # When a story filed late is dated before most of the archive (every later article
+    # takes another place in the site)
+    site.article("2024/03/b0", "Berita Susulan", "2024-03-12T09:00:00+07:00",
+                 body="Isi susulan.\n", tags="[Kota, Topik 1]")
+    result = _build(site)
+    # Then the pages stored again are those rendered, not every page whose articles moved
+    assert not result.quick and len(kept) == result.rendered
+    assert "2024/03/berita-8/index.html" not in kept  # (its article's place moved)
+    # And when a later article is corrected, the pages stored before the move serve the
+    # short way, which gives what the whole way gives
+    kept.clear()
+    b8 = site.root / "content/articles/2024/03/b8.md"
+    b8.write_text(b8.read_text(encoding="utf-8").replace("Isi berita 8.", "Isi diperbaiki."),
+                  encoding="utf-8")
+    result = _build(site)
+    assert result.quick and "2024/03/berita-8/index.html" in kept
+    assert "Isi diperbaiki." in site.read("2024/03/berita-8/index.html")
+    _same_as_the_whole_way(site, make_site)
 
 
 def test_a_cache_without_the_page_rows_takes_the_whole_way(

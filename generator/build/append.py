@@ -11,7 +11,7 @@ sitemap entries, from the stored pages) and refuses the cases it cannot prove
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import replace
 from itertools import chain
 
@@ -20,6 +20,7 @@ from generator.build.memos import Settled
 from generator.cache.pages import PageStore
 from generator.cache.store import OutputEntry
 from generator.plan import feeds_and_lists, related
+from generator.plan.page import Places, from_stored
 from generator.plan.planner import Page, Plan, plan_appended
 from generator.plan.site import Site
 
@@ -29,21 +30,22 @@ Keys = tuple[Callable[[str], str], str, Callable[[int], str]]
 
 def appended_pages(site: Site, before: Site, keys: Keys, head: Settled,
                    previous: Mapping[str, OutputEntry], store: PageStore, target: str,
-                   damaged: set[str]) -> Plan | None:
+                   damaged: set[str], places: Places) -> Plan | None:
     """The pages that change when `site` appends articles to `before` (the site the
     last build made, `head` what it left), and those of damaged files, with the pages
     the append sealed (`Plan.sealed`, `Plan.tails`); None when only the whole way can
-    tell."""
+    tell. `places`: each article's index in `head.order`, for the stored pages read
+    (LookupError when one does not fit)."""
     config = site.config
     count = len(head.order)
     if config.outputs.author_pages and (
             {a.author.slug for a in site.authors} != {a.author.slug for a in before.authors}):
         return None  # a new author page changes the bylines of their earlier articles
-    extras = _stored_extras(site, store, target, previous)
+    extras = _stored_extras(site, store, target, previous, places)
     if extras is None:
         return None
     template_key, globals_key, key_of = keys
-    follow_ups = _stored_follow_ups(site, count, store, target)
+    follow_ups = _stored_follow_ups(site, count, store, target, places)
     if follow_ups is None:
         return None
     plan = plan_appended(site, template_key, globals_key, key_of, feeds_and_lists.Before(
@@ -59,46 +61,53 @@ def appended_pages(site: Site, before: Site, keys: Keys, head: Settled,
     rest = damaged - outputs
     if rest:
         found = store.pages(target, rest)
-        if set(found) != rest or not all(isinstance(p, Page) for p in found.values()):
+        if set(found) != rest:
             return None
-        pages += [found[output] for output in sorted(rest)]
+        pages += [from_stored(found[output], places) for output in sorted(rest)]
     return replace(plan, pages=tuple(pages))
 
 
+def _stored(store: PageStore, target: str, outputs: Iterable[str],
+            places: Places) -> dict[str, Page]:
+    """The stored pages of those of `outputs` the last build planned."""
+    return {output: from_stored(state, places)
+            for output, state in store.pages(target, outputs).items()}
+
+
 def _stored_extras(site: Site, store: PageStore, target: str,
-                   previous: Mapping[str, OutputEntry]
+                   previous: Mapping[str, OutputEntry], places: Places
                    ) -> tuple[tuple[tuple[str, str], ...], tuple[tuple[str, str], ...]] | None:
     """The previous build's redirects and sitemap entries, from its stored pages."""
     redirects, sitemap = urls.output_path(urls.REDIRECTS), urls.output_path(urls.SITEMAP)
-    rows = store.pages(target, [redirects, sitemap])
+    rows = _stored(store, target, [redirects, sitemap], places)
     moves: tuple[tuple[str, str], ...] = ()
     if redirects in previous:
         row = rows.get(redirects)
-        if not isinstance(row, Page):
+        if row is None:
             return None
         moves = row.links
     entries: tuple[tuple[str, str], ...] = ()
     if site.config.outputs.sitemaps:
         top = rows.get(sitemap)
-        if not isinstance(top, Page):
+        if top is None:
             return None
         entries = top.links
         if top.kind == "sitemapindex":
             names = [urls.output_path(urls.sitemap_part(n)) for n in range(1, len(top.links) + 1)]
-            parts = store.pages(target, names)
-            if set(parts) != set(names) or not all(isinstance(p, Page) for p in parts.values()):
+            parts = _stored(store, target, names, places)
+            if set(parts) != set(names):
                 return None
             entries = tuple(chain.from_iterable(parts[name].links for name in names))
     return moves, entries
 
 
-def _stored_follow_ups(site: Site, count: int, store: PageStore,
-                       target: str) -> dict[int, int | None] | None:
+def _stored_follow_ups(site: Site, count: int, store: PageStore, target: str,
+                       places: Places) -> dict[int, int | None] | None:
     """The follow-ups of the earlier articles an append plans again, as the last build
     planned them (plan/related.py), from their stored pages."""
     wanted = {urls.output_path(site.articles[i].url): i
               for i in related.replanned_by_append(site, count)}
-    rows = store.pages(target, wanted)
-    if set(rows) != set(wanted) or not all(isinstance(p, Page) for p in rows.values()):
+    rows = _stored(store, target, wanted, places)
+    if set(rows) != set(wanted):
         return None
     return {wanted[output]: page.follow_up for output, page in rows.items()}

@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING
 from generator.build.memos import Settled, store
 from generator.cache.pages import PageStore
 from generator.cache.store import Cache, OutputEntry, SourceEntry
-from generator.plan.page import Page
+from generator.plan.page import Page, stored
 
 if TYPE_CHECKING:  # imported where a child is started: 8 ms a build otherwise
     from multiprocessing.process import BaseProcess
@@ -76,8 +76,9 @@ class BuildRecords:
     removed: set[str] = field(default_factory=set)
     """Files no longer part of the site."""
     pages: Iterable[tuple[str, Page, list[str]]] = ()
-    """The pages rendered now: (output, page, paths of the articles it shows). What an
-    unchanged page showed before stays recorded."""
+    """The pages rendered now: (output, page, paths of the articles it shows, in the
+    order of `Page.deps`), kept with their articles named by path (`page.stored`). What
+    an unchanged page showed before stays recorded."""
     fresh: bool = False
     """The cache knew no output of this folder: `pages` is the whole plan, and the
     record of which pages show an article starts afresh."""
@@ -97,10 +98,11 @@ def commit_build(cache: Cache, records: BuildRecords) -> None:
     if records.removed:
         cache.forget_outputs(target, records.removed)
     cache.put_outputs(target, records.outputs)
-    stored = PageStore(cache)
+    pages = PageStore(cache)
     if records.removed:
-        stored.forget_pages(target, records.removed)
-    stored.put_pages(target, records.pages, fresh=records.fresh)
+        pages.forget_pages(target, records.removed)
+    pages.put_pages(target, ((output, stored(page, paths), paths)
+                             for output, page, paths in records.pages), fresh=records.fresh)
     if records.sources:
         cache.update_sources(dict(records.sources))
     for name, memo in records.memos.items():

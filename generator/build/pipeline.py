@@ -188,14 +188,6 @@ def _finish(options: BuildOptions, done: Planned, written: Written,
                        rebalanced=done.rebalanced)
 
 
-def _with_reindexed(stale: list[Page], plan: Plan) -> list[Page]:
-    """The pages to store: those rendered, and those whose article indexes moved."""
-    if not plan.reindexed:
-        return stale
-    rendered = {page.output for page in stale}
-    return stale + [page for page in plan.reindexed if page.output not in rendered]
-
-
 def _settled(cache: Cache, site: Site, plan: Plan, warnings: tuple[Problem, ...],
              search_keys: ShardKeys | None, sources: int, register: str,
              list_pages: str) -> Settled:
@@ -338,9 +330,9 @@ def _plan_whole(options: BuildOptions, config: SiteConfig, theme: ThemeFiles, ca
         raise ContentError([*addresses.problems, *plan.problems])
     if plan.memo is not None:
         memory.plan = plan.memo
-        # (Stored too when articles moved: the pages stored again then hold indexes
-        # that only this memo's pages have, see `Plan.reindexed`.)
-        if plan.reused < len(plan.pages) * MEMO_REUSE or plan.reindexed:
+        # (Stored too when articles moved: an older memo would have the next plan
+        # plan again every article after the first that moved.)
+        if plan.reused < len(plan.pages) * MEMO_REUSE or plan.moved:
             memos["plan:" + memory.target] = plan.memo
     # A file's own problems, then its photos' (as the quick path finds them again), and
     # list pages a bulk import overfilled.
@@ -380,7 +372,7 @@ def _plan_whole(options: BuildOptions, config: SiteConfig, theme: ThemeFiles, ca
         records=BuildRecords(
             target=known.target, outputs={}, removed=removable,
             pages=((p.output, p, [articles[i].path for i in p.deps])
-                   for p in (plan.pages if fresh else _with_reindexed(stale, plan))),
+                   for p in (plan.pages if fresh else stale)),
             fresh=fresh, memos=memos,
             settled=_settled(cache, site, plan, warnings, search_keys, len(loaded.sources),
                              text_key(register.text if register_text is None

@@ -47,6 +47,7 @@ from generator.content.source_record import SourceRecord
 from generator.errors import Problem
 from generator.photos.model import article_photos, keyed, keyed_page
 from generator.plan import feeds_and_lists
+from generator.plan.page import Places, from_stored
 from generator.plan.planner import Page, Plan, plan_inputs, refreshed, replan
 from generator.plan.site import (
     Site,
@@ -205,10 +206,10 @@ def _prove(options: BuildOptions, config: SiteConfig, theme: ThemeFiles, cache: 
     store_ = PageStore(cache)
     key_of = _key_of(site.articles)
     appended = None
-    where = {path: n for n, path in enumerate(head.order)} if edits else {}
+    where = Places(head.order)
     if added:
         appended = appended_pages(site, memo.site, (renderer.template_key, globals_key, key_of),
-                                  head, previous, store_, target, damaged)
+                                  head, previous, store_, target, damaged, where)
         pages = None if appended is None else list(appended.pages)
     else:
         pages = _pages(site, head, edits, damaged, store_, target, where)
@@ -254,8 +255,8 @@ class _Proven:
     """The load's warnings, as the whole archive would report them."""
     appended: Plan | None = None
     """The plan of an append, with the pages it sealed."""
-    where: dict[str, int] = field(default_factory=dict)
-    """Each edited source's place in the last build's order (none for an append)."""
+    where: Mapping[str, int] = field(default_factory=dict)
+    """Each source's place in the last build's order."""
 
 
 @dataclass(frozen=True, eq=False, repr=False)
@@ -332,20 +333,20 @@ def _warnings(site_dir: Path, before: tuple[Problem, ...], edits: Iterable[Sourc
 
 
 def _pages(site: Site, head: Settled, edits: tuple[SourceChange, ...], damaged: set[str],
-           pages: PageStore, target: str, where: dict[str, int]) -> list[Page] | None:
+           pages: PageStore, target: str, where: Places) -> list[Page] | None:
     """The planned pages that show an edited article (`where`: each source's place in
     the last build's order), and those of damaged files; None when one of them is not
-    stored."""
+    stored. LookupError when a stored page does not fit the last build's order."""
     shown = {where[e.path] for e in edits if e.path in where and e.parsed}
     candidates = pages.pages_showing(target, [head.order[i] for i in shown]) if shown else {}
-    wanted = {output: page for output, page in candidates.items()
-              if isinstance(page, Page) and not shown.isdisjoint(page.deps)}
+    wanted = {output: page for output, state in candidates.items()
+              if not shown.isdisjoint((page := from_stored(state, where)).deps)}
     missing = damaged - set(wanted)
     if missing:
         found = pages.pages(target, missing)
-        if set(found) != missing or not all(isinstance(p, Page) for p in found.values()):
+        if set(found) != missing:
             return None
-        wanted.update(found)
+        wanted.update((output, from_stored(state, where)) for output, state in found.items())
     return [wanted[output] for output in sorted(wanted)]
 
 

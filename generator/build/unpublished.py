@@ -12,7 +12,7 @@ from generator.build.memos import Settled, stored
 from generator.cache.pages import PageStore
 from generator.cache.store import Cache
 from generator.content.model import Article
-from generator.plan.page import Page
+from generator.plan.page import Places, from_stored
 
 
 @dataclass(frozen=True)
@@ -44,9 +44,13 @@ def unpublished(cache: Cache, target: str, articles: Iterable[Article],
     # The URL it had: its page as that build stored it (a `warta check` in between has
     # saved the new record already), else the URL it has now.
     urls = {}
-    for page in PageStore(cache).pages_showing(target, sorted(gone)).values():
-        if (isinstance(page, Page) and page.kind == "article" and page.article is not None
-                and page.article < len(last.order)):
+    places = Places(last.order)
+    for state in PageStore(cache).pages_showing(target, sorted(gone)).values():
+        try:
+            page = from_stored(state, places)
+        except LookupError:
+            continue  # (a row of another shape: the URL it has now is said)
+        if page.kind == "article" and page.article is not None:
             urls[last.order[page.article]] = page.url
     return tuple(Unpublished(article.title, urls.get(article.path, article.url), article.draft,
                              article.date)

@@ -7,9 +7,9 @@ tell without rendering whether the file on disk is current (see plan/planner.py)
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:  # (the site's pages are planned from it)
     from generator.plan.site import Site
@@ -130,9 +130,81 @@ def placed(fields: Mapping[str, object]) -> tuple[tuple[str, object], ...]:
     field only its shape (its length, its empty places), not the indexes: an article
     dated in the middle of the archive moves the index of every later one, and a page
     showing the same articles as before keeps its fingerprint (it is not rendered
-    again; the build stores it again, `Plan.reindexed`)."""
+    again, and its stored form, `stored`, names articles by path: not stored again)."""
     return tuple(sorted((name, _shape(value) if name in ARTICLE_FIELDS else value)
                         for name, value in fields.items()))
+
+
+def stored(page: Page, paths: Sequence[str]) -> dict[str, object]:
+    """`page` as the cache keeps it (cache/pages.py): its fields, each article named by
+    its source path and its place in `Site.articles` when stored (`paths`: those of
+    `page.deps`, in order). An article dated before the ones a page shows moves their
+    places, not their paths: the stored page stays true, and is not stored again."""
+    path = dict(zip(page.deps, paths, strict=True))
+    return _each_article(dict(page.__dict__), lambda index: (path[index], index))
+
+
+def from_stored(state: object, places: Places) -> Page:
+    """The page `stored` kept, its articles placed in the order `places` holds.
+    LookupError when it is not a stored page or shows an article that order lacks
+    (the caller takes the whole way)."""
+    if not isinstance(state, dict):
+        raise LookupError("a stored page of another shape")
+    try:
+        return Page(**_each_article(dict(state), lambda named: places.place(*named)))  # type: ignore[arg-type]
+    except (KeyError, TypeError, ValueError) as error:
+        raise LookupError(f"a stored page that does not fit this site: {error}") from None
+
+
+_ONE_ARTICLE = frozenset({"article", "follow_up"})
+"""The fields of `ARTICLE_FIELDS` that hold one article (or None), not a tuple."""
+
+
+def _each_article(fields: dict[str, object], named: Callable[[Any], object]
+                  ) -> dict[str, object]:
+    """`fields` with each article of the article fields replaced by `named(article)`."""
+    for name in ARTICLE_FIELDS:
+        value = fields[name]
+        if value is None:
+            continue
+        if name in _ONE_ARTICLE:
+            fields[name] = named(value)
+        else:
+            assert isinstance(value, tuple)
+            fields[name] = tuple([None if item is None else named(item) for item in value])
+    return fields
+
+
+class Places(Mapping[str, int]):
+    """Each article's index in `order` (the last build's `Settled.order`), by source
+    path. A stored page's article is first looked for at the place it had when stored
+    (`place`): only after an article moved is the whole order hashed, once."""
+
+    def __init__(self, order: Sequence[str]) -> None:
+        self._order = order
+        self._index: dict[str, int] | None = None
+
+    def place(self, path: str, was: int) -> int:
+        """The index of the article at `path`, stored at index `was`; KeyError when
+        `order` lacks it."""
+        order = self._order
+        if 0 <= was < len(order) and order[was] == path:
+            return was
+        return self._built()[path]
+
+    def _built(self) -> dict[str, int]:
+        if self._index is None:
+            self._index = {path: n for n, path in enumerate(self._order)}
+        return self._index
+
+    def __getitem__(self, path: str) -> int:
+        return self._built()[path]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._built())
+
+    def __len__(self) -> int:
+        return len(self._order)
 
 
 def _shape(value: object) -> object:

@@ -80,10 +80,10 @@ class Plan:
     append plan: only those of the pages that filled up)."""
     tails: Mapping[str, Tail] = field(default_factory=dict)
     """The newest pages of every list planned (an append plan: of those it grew)."""
-    reindexed: tuple[Page, ...] = ()
-    """Pages planned anew after articles took other places in the site (or without a
-    memo): their fingerprints may be the stored ones while their article indexes are
-    not (`page.placed`), so the build stores them again."""
+    moved: bool = False
+    """Articles took other places in the site than in the previous plan (or none was
+    given): the next plan reuses only the sections before the first moved article
+    unless it is given this plan's memo."""
 
 
 def make_plan(site: Site, template_key: Callable[[str], str], globals_key: str,
@@ -109,8 +109,7 @@ def make_plan(site: Site, template_key: Callable[[str], str], globals_key: str,
     planned_copies = tuple(sorted(copies, key=lambda c: c.output))
     return Plan(tuple(pages), planned_copies, planned_clashes(site, pages, planned_copies),
                 memo=planner.memo(), reused=planner.reused, sealed=planner.pager.sealed,
-                tails=planner.pager.tails, reindexed=tuple(
-                    p for p in pages if id(p) not in planner.taken) if planner.moved else ())
+                tails=planner.pager.tails, moved=planner.moved)
 
 
 class _Adder:
@@ -219,10 +218,9 @@ class _Planner(_Adder):
         self.addresses: Addresses | None = None
         # Sealed pages (plan/sealing.py).
         self.pager = Pager(site.articles, {}, before.tails if before else None, self.grown)
-        # Articles at other places than in the last plan (or none known): see `reindexed`.
+        # Articles at other places than in the last plan (or none known): see `Plan.moved`.
         self.moved = before is None and (previous is None or previous.order[:len(
             self.order)] != self.order[:len(previous.order)])
-        self.taken: set[int] = set()
         self.previous = previous if previous and self._same_inputs(previous) else None
         self.old_sections = self.previous.sections if self.previous else {}
         # Articles before `prefix` are the same articles, with the same shapes, at the
@@ -281,7 +279,6 @@ class _Planner(_Adder):
         if self.changed:
             old = (old[0], old[1], tuple(map(self._refresh, old[2])))
         self.pages.extend(old[2])
-        self.taken.update(map(id, old[2]))
         self.reused += len(old[2])
         self.sections[ident] = old
 
