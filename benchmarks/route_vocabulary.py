@@ -338,13 +338,19 @@ def sample_words(shards: Sequence[set[str]], words: Words, articles: Sequence[se
             "sample: made-up words of one shard": rng.sample(made, min(size, len(made)))}
 
 
+def _routed_names(manifest: dict[str, Any]) -> list[str]:
+    """The full shards the route map's parts of a `shards.json` cover, oldest first."""
+    return sorted({name for part in manifest.get("routes", []) for name in part["ids"].values()},
+                  key=int)
+
+
 def synthetic_shards(site: Path, planted: str) -> list[set[str]]:
     """The words files of a built site's full shards (read only), with `planted` added
     to the middle one (synth.py's own words are each in every shard)."""
     from generator.search.routes import WORDS_FILE
 
     manifest = json.loads((site / "output/pagefind/shards.json").read_text(encoding="utf-8"))
-    names = sorted(set(manifest.get("routes", {}).values()), key=int)
+    names = _routed_names(manifest)
     shards = [set(gzip.decompress((site / "output/pagefind" / name / WORDS_FILE)
                                   .read_bytes()).decode("utf-8").split("\n"))
               for name in names]
@@ -399,7 +405,7 @@ def main() -> None:
         for site in args.synthetic:
             # One of its full shards as the build wrote it, served through a link.
             manifest = json.loads((site / "output/pagefind/shards.json").read_text("utf-8"))
-            names = sorted(set(manifest.get("routes", {}).values()), key=int)
+            names = _routed_names(manifest)
             middle = names[len(names) // 2]
             root = work / f"synthetic-shard-{len(names) * SHARD}"
             root.mkdir(parents=True, exist_ok=True)

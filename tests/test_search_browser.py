@@ -19,6 +19,7 @@ from typing import Any
 import pytest
 from PIL import Image
 
+from generator.search import routes as search_routes
 from tests.conftest import SiteMaker
 from tests.test_search import searchable
 
@@ -58,7 +59,16 @@ def archive(site: SiteMaker) -> None:
 
 
 @pytest.fixture
-def served(site: SiteMaker) -> Iterator[str]:
+def part_size() -> int:
+    """Full shards a part of the route map covers; 0: the default (`routes.PART`). A test
+    parametrizes it to have parts on a small site."""
+    return 0
+
+
+@pytest.fixture
+def served(site: SiteMaker, part_size: int, monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
+    if part_size:
+        monkeypatch.setattr(search_routes, "PART", part_size)
     archive(site)
     assert site.build().search_indexed == (0, 2, 4)
 
@@ -190,12 +200,15 @@ def test_a_word_added_by_an_edit_is_found_after_the_rebuild(
          "Jembatan Karangrejo Retak", "Pasar Malam Dibuka"], timeout=WAIT_MS)
 
 
+@pytest.mark.parametrize("part_size", [1])
 def test_a_query_loads_only_the_full_shards_the_route_map_names(
         served: str, page: Any, site: SiteMaker) -> None:
-    # Shards 0 ([c, a], oldest first) and 2 ([b, d]) are full: the route map covers them;
-    # 4 ([e]) is small, merged from the start
-    routes = json.loads((site.output / "pagefind/shards.json").read_text(encoding="utf-8"))
-    assert routes["route"] == "rute" and sorted(routes["routes"].values()) == ["0", "2"]
+    # Shards 0 ([c, a], oldest first) and 2 ([b, d]) are full: the route map covers them,
+    # in parts of one shard here (rute-0, rute-2); 4 ([e]) is small, merged from the start
+    manifest = json.loads((site.output / "pagefind/shards.json").read_text(encoding="utf-8"))
+    assert manifest["route"] == "rute"
+    assert [(part["part"], sorted(part["ids"].values())) for part in manifest["routes"]] == [
+        ("rute-0", ["0"]), ("rute-2", ["2"])]
     loaded: list[str] = []
     page.on("request", lambda request: loaded.append(request.url))
     # A word of one article of shard 0 ("retakan", in "Jembatan Karangrejo Retak")
@@ -203,8 +216,8 @@ def test_a_query_loads_only_the_full_shards_the_route_map_names(
     sync_api.expect(page.locator(".search-result-title a")).to_have_text(
         ["Jembatan Karangrejo Retak"], timeout=WAIT_MS)
     shards = {url.split("/pagefind/")[1].split("/")[0] for url in loaded if "/pagefind/" in url}
-    # Shard 2 was never loaded: the route map named shard 0 alone
-    assert shards == {"rute", "0", "4", "shards.json"}
+    # Shard 2 was never loaded: the route map's parts (both asked) named shard 0 alone
+    assert shards == {"rute-0", "rute-2", "0", "4", "shards.json"}
     # A word of every article loads the other full shard too, and finds them all
     page.fill("#search-query", "pasar")
     sync_api.expect(page.locator(".search-result")).to_have_count(5, timeout=WAIT_MS)

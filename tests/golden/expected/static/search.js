@@ -13,11 +13,13 @@
    from every search before counting. Newest first places each corrected record among
    its full shard's results by its date (meta "sort").
 
-   The route map (shards.json's "route", one more bundle): a record per full shard
-   holding every word of it. Each query asks it first and merges only the full shards
-   it names ("routes": result id -> shard), so a query loads a few shards, not all of
-   them; the small shards of the newest articles and the corrections shard are merged
-   from the start. Without a route map every shard is merged from the start. */
+   The route map (shards.json's "routes": its parts, each a bundle of 25 full shards'
+   records, each record holding every word of its shard): the parts are merged from
+   the start with one filter value ("route"), and each query asks them first (one
+   index chunk a part) and merges only the full shards they name (each part's "ids":
+   result id -> shard), so a query loads a few shards, not all of them; the small
+   shards of the newest articles, the corrections shard and any full shard no part
+   covers are merged from the start. */
 (function () {
   "use strict";
   var root = document.getElementById("search");
@@ -39,8 +41,9 @@
   var hidden = {};  // fragment id -> true: older records the corrections shard replaces
   var current = 0;  // each search's number: an older one that ends late shows nothing
   var source = null;
-  var routes = null;  // result id -> full shard's name, for the route map's records
-  var routeName = null;
+  var routes = {};  // result id -> full shard's name, for the route map's records
+  var routeParts = [];  // the route map's parts' folders
+  var routeValue = null;  // the shard filter's value of every route map's record
   var module = null;  // Pagefind, once its first bundle is loaded
   var merging = {};  // shard name -> its mergeIndex's promise
 
@@ -60,22 +63,29 @@
         shardNames = manifest.shards;
         corrections = manifest.corrections || null;
         (manifest.hidden || []).forEach(function (id) { hidden[id] = true; });
-        routes = manifest.routes || null;
-        routeName = routes ? manifest.route : null;
+        routeValue = manifest.route || null;
         var routed = {};
-        Object.keys(routes || {}).forEach(function (id) { routed[routes[id]] = true; });
-        // Merged from the start: what the route map does not cover.
+        (manifest.routes || []).forEach(function (part) {
+          routeParts.push(part.part);
+          Object.keys(part.ids).forEach(function (id) {
+            routes[id] = part.ids[id];
+            routed[part.ids[id]] = true;
+          });
+        });
+        // Merged from the start: the route map's parts, and what they do not cover.
         var always = shardNames.filter(function (name) { return !routed[name]; });
         if (corrections) { always.push(corrections); }
-        var first = routes ? routeName : always.shift();
+        var first = routeParts.length ? routeParts[0] : always.shift();
         var base = "/pagefind/" + first + "/";
         return import(base + "pagefind.js").then(function (pagefind) {
           var own = {};
-          own[shardFilter] = first;
+          own[shardFilter] = routeParts.length ? routeValue : first;
           merging[first] = pagefind.options({ basePath: base, mergeFilter: own });
           return merging[first].then(function () {
             module = pagefind;
-            return Promise.all(always.map(merge));
+            return Promise.all(routeParts.slice(1).map(function (part) {
+              return merge(part, routeValue);
+            }).concat(always.map(function (name) { return merge(name); })));
           }).then(function () { return pagefind; });
         });
       });
@@ -83,10 +93,11 @@
     return loading;
   }
 
-  function merge(name) {
+  // A bundle merged once, its records' shard filter `value` (default: its name).
+  function merge(name, value) {
     if (!merging[name]) {
       var filter = {};
-      filter[shardFilter] = name;
+      filter[shardFilter] = value || name;
       merging[name] = module.mergeIndex("/pagefind/" + name + "/", { mergeFilter: filter });
     }
     return merging[name];
@@ -94,9 +105,9 @@
 
   // The full shards that may hold the query's words, merged before it is searched.
   function prepare(pagefind, query) {
-    if (!routes) { return Promise.resolve(pagefind); }
+    if (!routeParts.length) { return Promise.resolve(pagefind); }
     var only = {};
-    only[shardFilter] = routeName;
+    only[shardFilter] = routeValue;
     // Quotes ask for a phrase: the route map's words are not in the articles' order.
     return pagefind.search(query.replace(/"/g, " "), { filters: only }).then(function (found) {
       return Promise.all(found.results.map(function (result) {
@@ -107,8 +118,8 @@
 
   function loadAll() {
     return load().then(function (pagefind) {
-      return pagefind ? Promise.all(shardNames.map(merge)).then(function () { return pagefind; })
-        : null;
+      return pagefind ? Promise.all(shardNames.map(function (name) { return merge(name); }))
+        .then(function () { return pagefind; }) : null;
     });
   }
 
@@ -152,7 +163,7 @@
 
   function shown(results) {
     return results.filter(function (result) {
-      return !hidden[result.id] && !(routes && routes[result.id]);
+      return !hidden[result.id] && !routes[result.id];
     });
   }
 
