@@ -22,6 +22,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from generator.search import routes as routes_module
 from generator.search.corrections import hidden_fragments
 from generator.search.records import SHARD_FILTER, SearchRecord
 from generator.search.routes import (
@@ -336,12 +337,14 @@ def manifest_text(names: tuple[str, ...], corrected: bool = False,
     """What `shards.json` holds for the shards `names`, oldest first, with the
     corrections shard when `corrected`, and the fragments it replaces (`hidden`), and
     the route map's parts (`routes`): each one's folder, key and its records' shards
-    (fragment id -> name); `route` is the shard filter's value of their records."""
+    (fragment id -> name); `route` is the shard filter's value of their records, `step`
+    the full shards the search page merges for a query at a time (`routes.STEP`, read
+    when called: a test makes it small)."""
     manifest: dict[str, object] = {"shards": list(names), "filter": SHARD_FILTER}
     if corrected:
         manifest |= {"corrections": CORRECTIONS, "hidden": list(hidden)}
     if routes:
-        manifest |= {"route": ROUTE, "routes": [
+        manifest |= {"route": ROUTE, "step": routes_module.STEP, "routes": [
             {"part": part.folder, "key": part.key, "ids": dict(sorted(ids.items()))}
             for part, ids in routes]}
     return json.dumps(manifest, separators=(",", ":")) + "\n"
