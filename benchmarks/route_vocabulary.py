@@ -38,8 +38,9 @@
    memory (the last part's is what a build that fills a full shard pays), its bytes;
    then, in Chromium, what a first query loads from all the parts merged as the search
    page merges them (one filter value for every part's records) and how many shards
-   they name. `--rounds 2` makes the parts twice, the part sizes in the reverse order
-   the second time (same-run comparison on a shared machine).
+   they name, asked as the search page asks them (the word quoted, matched exactly;
+   when no part has it, as typed). `--rounds 2` makes the parts twice, the part sizes
+   in the reverse order the second time (same-run comparison on a shared machine).
 
 Nothing of the corpus is written outside `--work` (a temporary folder by default);
 the report holds counts, and the few words it asks for (made-up ones, and the
@@ -291,9 +292,14 @@ async function load() {
 window.probe = async (word) => {
   ready = ready || load();
   const pagefind = await ready;
-  const parted = bases[0].includes("/rute-");  // as the search page asks the parts
-  const found = await pagefind.search(word, parted ? { filters: { shard: "rute" } } : {});
-  return found.results.length;
+  if (!bases[0].includes("/rute-")) {
+    return (await pagefind.search(word)).results.length;
+  }
+  // As the search page asks the parts: the word itself (quoted: exact), else, when no
+  // part has it, as Pagefind matches a word a bundle lacks.
+  const only = { filters: { shard: "rute" } };
+  const exact = await pagefind.search(`"${word}"`, only);
+  return (exact.results.length ? exact : await pagefind.search(word, only)).results.length;
 };
 window.ready = true;
 </script>"""

@@ -103,12 +103,12 @@ def served(site: SiteMaker, part_size: int, step: int,
 
 def many(site: SiteMaker) -> None:
     """Seven articles about the market, a full shard each (0 the oldest, 6 the newest);
-    the third also about an eclipse."""
+    the third also about an eclipse, the sixth about a word that begins like it."""
     searchable(site, shard_size=1)
+    extra = {3: " Saat gerhana bulan.", 6: " Lomba foto gerhanabulan."}
     for n in range(1, 8):
         site.article(f"2024/03/p{n}", f"Pasar Hari {n}", f"2024-03-{n:02d}T09:00:00+07:00",
-                     f"Laporan pasar hari ke-{n}." + (" Saat gerhana bulan.\n" if n == 3
-                                                      else "\n"), tags="[Pasar]")
+                     f"Laporan pasar hari ke-{n}.{extra.get(n, '')}\n", tags="[Pasar]")
 
 
 @pytest.fixture
@@ -320,4 +320,25 @@ def test_a_word_in_many_shards_is_searched_newest_first_within_the_budget(
     sync_api.expect(page.locator(".search-result-title a")).to_have_text(
         [f"Pasar Hari {n}" for n in range(7, 0, -1)], timeout=WAIT_MS)
     sync_api.expect(page.locator("#search-status")).to_have_text("7 hasil untuk “pasar”")
+
+
+@pytest.mark.parametrize(("part_size", "step"), [(1, 7)])
+def test_a_word_one_part_has_names_only_its_shard_in_every_part(
+        served: str, page: Any) -> None:
+    # Each full shard in a part of its own: "gerhana" is a word of shard 2 alone, and
+    # shard 5 has "gerhanabulan", which Pagefind would match in a part lacking "gerhana"
+    loaded: list[str] = []
+    page.on("request", lambda request: loaded.append(request.url))
+    page.goto(served + "/cari/?q=gerhana")
+    sync_api.expect(page.locator(".search-result-title a")).to_have_text(
+        ["Pasar Hari 3"], timeout=WAIT_MS)
+    # Then every part was asked, and shard 2 alone merged
+    parts = {f"rute-{n}" for n in range(7)}
+    assert bundles_loaded(loaded) == {"shards.json", "2", *parts}
+    # A word no shard has as it is, as typed so far, names the shards whose words begin
+    # like it (as Pagefind matches them in the articles: both here)
+    page.fill("#search-query", "gerhanab")
+    sync_api.expect(page.locator(".search-result")).to_have_count(2, timeout=WAIT_MS)
+    assert sorted(titles(page)) == ["Pasar Hari 3", "Pasar Hari 6"]
+    assert "5" in bundles_loaded(loaded)
 

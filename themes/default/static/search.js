@@ -117,20 +117,35 @@
   }
 
   // The full shards that may hold the query's words, newest first (null: no route
-  // map, every shard is merged).
+  // map, every shard is merged). Word by word: the shards that have the word itself (a
+  // quoted word is matched exactly), else, when none has it, those whose words begin
+  // like it (Pagefind's own way with a word a bundle lacks, which each part would
+  // otherwise take on its own, naming shards whose words only begin like it while
+  // another part has it); then the shards named for every word.
   function prepare(pagefind, query) {
     if (!routeParts.length) { return Promise.resolve(null); }
     var only = {};
     only[shardFilter] = routeValue;
-    // Quotes ask for a phrase: the route map's words are not in the articles' order.
-    return pagefind.search(query.replace(/"/g, " "), { filters: only }).then(function (found) {
-      var position = {};
-      shardNames.forEach(function (name, at) { position[name] = at; });
+    function shardsOf(found) {
       var named = {};
       found.results.forEach(function (result) {
         if (routes[result.id]) { named[routes[result.id]] = true; }
       });
-      return Object.keys(named).sort(function (a, b) { return position[b] - position[a]; });
+      return named;
+    }
+    // Quotes ask for a phrase: the route map's words are not in the articles' order.
+    var words = query.replace(/"/g, " ").split(/\s+/).filter(Boolean);
+    return Promise.all(words.map(function (word) {
+      return pagefind.search("\"" + word + "\"", { filters: only }).then(function (exact) {
+        return exact.results.length ? shardsOf(exact)
+          : pagefind.search(word, { filters: only }).then(shardsOf);
+      });
+    })).then(function (each) {
+      var position = {};
+      shardNames.forEach(function (name, at) { position[name] = at; });
+      return Object.keys(each[0] || {}).filter(function (name) {
+        return each.every(function (named) { return named[name]; });
+      }).sort(function (a, b) { return position[b] - position[a]; });
     });
   }
 
