@@ -340,12 +340,15 @@ def query_route(root: Path, words: dict[str, str], samples: dict[str, list[str]]
 
                 def finished(request: Any, kb: Counter[str] = kb,
                              count: Counter[str] = count) -> None:
+                    # The file's size on disk (served as it is, uncompressed): the
+                    # response sizes Chromium reported came short for some requests.
                     kind = _kind(request.url)
-                    if kind != "page":
-                        kb[kind] += request.sizes()["responseBodySize"]
+                    path = root / request.url.split("?")[0].split("/", 3)[3]
+                    if kind != "page" and path.is_file():
+                        kb[kind] += path.stat().st_size
                         count[kind] += 1
 
-                page.on("requestfinished", finished)
+                page.on("request", finished)
                 page.goto(f"{base}/probe.html?b={bundle}")
                 page.wait_for_function("window.ready === true")
                 started = time.perf_counter()
