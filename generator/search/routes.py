@@ -42,10 +42,10 @@ PART = 25
 measurement with benchmarks/route_vocabulary.py (docs/performance.md, "The route map
 in parts"): making the last part stays within a few hundred MB with a real vocabulary,
 and a query loads one index chunk a part."""
-STEP = 16
+STEP = 15
 """Full shards the search page merges for a query at a time, newest first, when the
 route map names more (`shards.json`'s "step"): each costs a query about 29 kB (its
-metadata and an index chunk), and 16 keep a first query within about 1 MB at 100,000
+metadata and an index chunk), and 15 keep a first query within about 1 MB at 100,000
 articles with the route map's eight parts (docs/performance.md, "The route map in
 parts")."""
 WORDS_FILE = ".warta-words.gz"
