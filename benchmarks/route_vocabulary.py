@@ -1,7 +1,8 @@
 """The route map's size with a real newsroom's vocabulary (issue 17).
 
     .venv/bin/python benchmarks/route_vocabulary.py [--corpus DIR] [--synthetic SITE]
-        [--sizes 10000 100000] [--work DIR] [--seed N] [--no-browser]
+        [--sizes 10000 100000] [--parts 25] [--rounds 1] [--work DIR] [--seed N]
+    [--no-browser]
 
 1. Measured: how the vocabulary of real Indonesian news articles grows with their
    number (`--corpus`, default ../shared/corpus-real/articles: its `.txt` files,
@@ -29,6 +30,17 @@
    same for the synthetic archive's route map (`--synthetic`: a site built from
    synth.py, read only: its shards' words files are copied, one made-up word
    planted in one shard).
+
+4. The route map in parts (`--parts`: full shards a part; 0 is the route map of one
+   bundle, as before parts): for each archive size of the model, every part made as
+   `bundles._routes` makes it (`routes.route_parts`, `route_records`, one Pagefind
+   process a part), each in a forked process: each part's Pagefind time and peak
+   memory (the last part's is what a build that fills a full shard pays), its bytes;
+   then, in Chromium, what a first query loads from all the parts merged as the search
+   page merges them (one filter value for every part's records) and how many shards
+   they name, asked as the search page asks them (the word quoted, matched exactly;
+   when no part has it, as typed). `--rounds 2` makes the parts twice, the part sizes
+   in the reverse order the second time (same-run comparison on a shared machine).
 
 Nothing of the corpus is written outside `--work` (a temporary folder by default);
 the report holds counts, and the few words it asks for (made-up ones, and the
@@ -181,6 +193,72 @@ def _build_route(index: Path, shards: Sequence[set[str]]) -> dict[str, Any]:
     }
 
 
+def write_words(index: Path, shards: Sequence[set[str]]) -> Any:
+    """Each full shard's words file under `index/<name>/`, as a build writes it; the
+    `ShardKeys` of an archive with those full shards (500 articles each, keyed by their
+    number), from which `routes.route_parts` cuts the parts."""
+    from datetime import UTC, datetime, timedelta
+
+    from generator.search.records import SearchRecord
+    from generator.search.routes import WORDS_FILE, words_of
+    from generator.search.shards import shard_keys
+
+    shutil.rmtree(index, ignore_errors=True)
+    count = len(shards) * SHARD
+    start = datetime(2000, 1, 1, tzinfo=UTC)
+    keys = shard_keys(range(count), lambda i: f"{i // SHARD:040x}", SHARD, 50, "model",
+                      [(start + timedelta(hours=i), f"{i:06d}.md") for i in range(count)])
+    for name, found in zip(keys.names, shards, strict=True):
+        (index / name).mkdir(parents=True)
+        record = SearchRecord(url=name, title="", date="", sort="", image="", filters={},
+                              content=" ".join(found))
+        (index / name / WORDS_FILE).write_bytes(words_of([record]))
+    return keys
+
+
+def build_parts(index: Path, keys: Any, per: int) -> dict[str, Any]:
+    """The route map of `keys`'s full shards (their words files already in `index`) in
+    parts of `per` full shards (0: one part, the route map before parts), each made as
+    `bundles._routes` makes it, in a forked process of its own: each part's Pagefind
+    time and peak memory, and bytes."""
+    from generator.search.routes import route_parts
+
+    for old in index.glob("rute-*"):
+        shutil.rmtree(old)
+    parts = route_parts(keys, per or keys.full)
+    made = []
+    for part in parts:
+        found = _forked(lambda part=part: _make_part(index, part))
+        made.append({"part": part.folder, "shards": len(part.shards), **found})
+    last = made[-1]
+    return {
+        "per": per or keys.full, "parts": len(made),
+        "last part": {k: last[k] for k in ("part", "shards", "pagefind_s",
+                                           "pagefind_peak_rss_mb", "total_kb", "index_kb")},
+        "largest peak_rss_mb": max(m["pagefind_peak_rss_mb"] for m in made),
+        "longest s": max(m["pagefind_s"] for m in made),
+        "all parts s": round(sum(m["pagefind_s"] for m in made), 1),
+        "on disk kb": sum(m["total_kb"] for m in made),
+        "metadata kb": round(sum(m["metadata_kb"] for m in made), 1),
+        "chunk kb median of parts": sorted(m["chunk_kb_median_max"][0] for m in made)[
+            len(made) // 2],
+        "folders": [part.folder for part in parts],
+        "each": [{k: m[k] for k in ("part", "shards", "pagefind_s", "pagefind_peak_rss_mb")}
+                 for m in made],
+    }
+
+
+def _make_part(index: Path, part: Any) -> dict[str, Any]:
+    from generator.search.bundles import Shard
+    from generator.search.routes import route_records
+
+    records = route_records(index, part.shards)
+    assert records is not None
+    made = _pagefind(index, Shard(-1, part.key, tuple(records), part.folder), words=False)
+    sizes = bundle_sizes(index / part.folder)
+    return {**made, **sizes}
+
+
 def _watch_pagefind(peak: list[int], done: Any) -> None:
     """Keep in `peak[0]` the largest peak resident size (kB, VmHWM) of this process's
     Pagefind children until `done` is set. (Not the children's rusage: a child forked
@@ -200,12 +278,28 @@ def _watch_pagefind(peak: list[int], done: Any) -> None:
 
 PROBE = """<!doctype html><meta charset="utf-8"><title>probe</title>
 <script type="module">
+// b: one bundle, or several (comma-separated: the route map's parts), merged as the
+// search page merges the parts, each record's shard filter "rute", and asked so.
+const bases = (new URLSearchParams(location.search).get("b") || "/pagefind/rute/").split(",");
+let ready = null;
+async function load() {
+  const pagefind = await import(bases[0] + "pagefind.js");
+  const own = { shard: "rute" };
+  await pagefind.options({ basePath: bases[0], mergeFilter: own });
+  await Promise.all(bases.slice(1).map(base => pagefind.mergeIndex(base, { mergeFilter: own })));
+  return pagefind;
+}
 window.probe = async (word) => {
-  const base = new URLSearchParams(location.search).get("b") || "/pagefind/rute/";
-  const pagefind = await import(base + "pagefind.js");
-  await pagefind.options({ basePath: base });
-  const found = await pagefind.search(word);
-  return found.results.length;
+  ready = ready || load();
+  const pagefind = await ready;
+  if (!bases[0].includes("/rute-")) {
+    return (await pagefind.search(word)).results.length;
+  }
+  // As the search page asks the parts: the word itself (quoted: exact), else, when no
+  // part has it, as Pagefind matches a word a bundle lacks.
+  const only = { filters: { shard: "rute" } };
+  const exact = await pagefind.search(`"${word}"`, only);
+  return (exact.results.length ? exact : await pagefind.search(word, only)).results.length;
 };
 window.ready = true;
 </script>"""
@@ -246,12 +340,15 @@ def query_route(root: Path, words: dict[str, str], samples: dict[str, list[str]]
 
                 def finished(request: Any, kb: Counter[str] = kb,
                              count: Counter[str] = count) -> None:
+                    # The file's size on disk (served as it is, uncompressed): the
+                    # response sizes Chromium reported came short for some requests.
                     kind = _kind(request.url)
-                    if kind != "page":
-                        kb[kind] += request.sizes()["responseBodySize"]
+                    path = root / request.url.split("?")[0].split("/", 3)[3]
+                    if kind != "page" and path.is_file():
+                        kb[kind] += path.stat().st_size
                         count[kind] += 1
 
-                page.on("requestfinished", finished)
+                page.on("request", finished)
                 page.goto(f"{base}/probe.html?b={bundle}")
                 page.wait_for_function("window.ready === true")
                 started = time.perf_counter()
@@ -285,6 +382,12 @@ def query_route(root: Path, words: dict[str, str], samples: dict[str, list[str]]
         server.shutdown()
         server.server_close()
     return out
+
+
+def query_parts(root: Path, folders: Sequence[str], words: dict[str, str],
+                samples: dict[str, list[str]]) -> dict[str, Any]:
+    """`query_route` for the route map's parts `folders` under `root/pagefind/`, merged."""
+    return query_route(root, words, samples, ",".join(f"/pagefind/{f}/" for f in folders))
 
 
 def _pick(rng: random.Random, candidates: Sequence[str]) -> str:
@@ -338,13 +441,19 @@ def sample_words(shards: Sequence[set[str]], words: Words, articles: Sequence[se
             "sample: made-up words of one shard": rng.sample(made, min(size, len(made)))}
 
 
+def _routed_names(manifest: dict[str, Any]) -> list[str]:
+    """The full shards the route map's parts of a `shards.json` cover, oldest first."""
+    return sorted({name for part in manifest.get("routes", []) for name in part["ids"].values()},
+                  key=int)
+
+
 def synthetic_shards(site: Path, planted: str) -> list[set[str]]:
     """The words files of a built site's full shards (read only), with `planted` added
     to the middle one (synth.py's own words are each in every shard)."""
     from generator.search.routes import WORDS_FILE
 
     manifest = json.loads((site / "output/pagefind/shards.json").read_text(encoding="utf-8"))
-    names = sorted(set(manifest.get("routes", {}).values()), key=int)
+    names = _routed_names(manifest)
     shards = [set(gzip.decompress((site / "output/pagefind" / name / WORDS_FILE)
                                   .read_bytes()).decode("utf-8").split("\n"))
               for name in names]
@@ -363,6 +472,11 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--orders", type=int, default=50)
     parser.add_argument("--no-browser", action="store_true")
+    parser.add_argument("--parts", type=int, nargs="*", default=[],
+                        help="full shards a route map's part (0: one bundle); step 4")
+    parser.add_argument("--rounds", type=int, default=1, help="of step 4")
+    parser.add_argument("--skip-whole", action="store_true",
+                        help="leave out step 3 (the route map of one bundle) and the rest")
     args = parser.parse_args()
     work = args.work or Path(tempfile.mkdtemp(prefix="route-vocabulary-"))
     results: dict[str, Any] = {}
@@ -377,7 +491,22 @@ def main() -> None:
         shards = model_shards(model, words, max(args.sizes) // SHARD, args.seed)
         results["labels"] |= made_lengths(words, articles)
         print(json.dumps(results["labels"]), flush=True)
-        for size in sorted(args.sizes):
+        for size in sorted(args.sizes) if args.parts else ():
+            some = shards[:size // SHARD]
+            chosen = query_words(some, words, args.seed)
+            root = work / f"parts-{size}"
+            keys = write_words(root / "pagefind", some)
+            samples = sample_words(some, words, articles, args.seed)
+            for number in range(args.rounds):
+                for per in (args.parts if number % 2 == 0 else args.parts[::-1]):
+                    found = {"words": chosen, "round": number + 1,
+                             **build_parts(root / "pagefind", keys, per)}
+                    if not args.no_browser and number == 0:
+                        found["queries"] = query_parts(root, found["folders"], chosen,
+                                                       samples)
+                    results[f"model {size}, parts of {per}, round {number + 1}"] = found
+                    print(json.dumps({f"model {size}, parts of {per}": found}), flush=True)
+        for size in sorted(args.sizes) if not args.skip_whole else ():
             some = shards[:size // SHARD]
             chosen = query_words(some, words, args.seed)
             root = work / f"model-{size}"
@@ -388,42 +517,43 @@ def main() -> None:
                                                sample_words(some, words, articles, args.seed))
             results[f"model {size}"] = found
             print(json.dumps({f"model {size}": found}), flush=True)
-        drawn = draw(model, words, 1, SHARD, args.seed + 1)
-        root = work / "model-shard"
-        found = {"words": query_words(drawn, words, args.seed),
-                 "shard": build_shard(root / "pagefind", drawn)}
-        if not args.no_browser:
-            found["queries"] = query_route(root, found["words"], {}, "/pagefind/0/")
-        results["model full shard"] = found
-        print(json.dumps({"model full shard": found}), flush=True)
-        for site in args.synthetic:
-            # One of its full shards as the build wrote it, served through a link.
-            manifest = json.loads((site / "output/pagefind/shards.json").read_text("utf-8"))
-            names = sorted(set(manifest.get("routes", {}).values()), key=int)
-            middle = names[len(names) // 2]
-            root = work / f"synthetic-shard-{len(names) * SHARD}"
-            root.mkdir(parents=True, exist_ok=True)
-            (root / "pagefind").unlink(missing_ok=True)
-            (root / "pagefind").symlink_to((site / "output/pagefind").resolve())
-            chosen = {"common": "pasar", "synth.py's rarest": "banyuindah"}
-            found = {"site": str(site), "shard": middle, "words": chosen,
-                     **bundle_sizes(site / "output/pagefind" / middle)}
+        if not args.skip_whole:  # step 3's full shard, and the synthetic archives
+            drawn = draw(model, words, 1, SHARD, args.seed + 1)
+            root = work / "model-shard"
+            found = {"words": query_words(drawn, words, args.seed),
+                     "shard": build_shard(root / "pagefind", drawn)}
             if not args.no_browser:
-                found["queries"] = query_route(root, chosen, {}, f"/pagefind/{middle}/")
-            results[f"synthetic full shard {len(names) * SHARD}"] = found
-            print(json.dumps({f"synthetic full shard {len(names) * SHARD}": found}),
-                  flush=True)
-        for site in args.synthetic:
-            planted = "zamrudkelana"
-            some = synthetic_shards(site, planted)
-            chosen = {"one shard": planted, "common": "pasar"}
-            root = work / f"synthetic-{len(some) * SHARD}"
-            found = {"site": str(site), "words": chosen,
-                     "route": build_route(root / "pagefind", some)}
-            if not args.no_browser:
-                found["queries"] = query_route(root, chosen, {})
-            results[f"synthetic {len(some) * SHARD}"] = found
-            print(json.dumps({f"synthetic {len(some) * SHARD}": found}), flush=True)
+                found["queries"] = query_route(root, found["words"], {}, "/pagefind/0/")
+            results["model full shard"] = found
+            print(json.dumps({"model full shard": found}), flush=True)
+            for site in args.synthetic:
+                # One of its full shards as the build wrote it, served through a link.
+                manifest = json.loads((site / "output/pagefind/shards.json").read_text("utf-8"))
+                names = _routed_names(manifest)
+                middle = names[len(names) // 2]
+                root = work / f"synthetic-shard-{len(names) * SHARD}"
+                root.mkdir(parents=True, exist_ok=True)
+                (root / "pagefind").unlink(missing_ok=True)
+                (root / "pagefind").symlink_to((site / "output/pagefind").resolve())
+                chosen = {"common": "pasar", "synth.py's rarest": "banyuindah"}
+                found = {"site": str(site), "shard": middle, "words": chosen,
+                         **bundle_sizes(site / "output/pagefind" / middle)}
+                if not args.no_browser:
+                    found["queries"] = query_route(root, chosen, {}, f"/pagefind/{middle}/")
+                results[f"synthetic full shard {len(names) * SHARD}"] = found
+                print(json.dumps({f"synthetic full shard {len(names) * SHARD}": found}),
+                      flush=True)
+            for site in args.synthetic:
+                planted = "zamrudkelana"
+                some = synthetic_shards(site, planted)
+                chosen = {"one shard": planted, "common": "pasar"}
+                root = work / f"synthetic-{len(some) * SHARD}"
+                found = {"site": str(site), "words": chosen,
+                         "route": build_route(root / "pagefind", some)}
+                if not args.no_browser:
+                    found["queries"] = query_route(root, chosen, {})
+                results[f"synthetic {len(some) * SHARD}"] = found
+                print(json.dumps({f"synthetic {len(some) * SHARD}": found}), flush=True)
     finally:
         if args.work is None:
             shutil.rmtree(work, ignore_errors=True)

@@ -76,7 +76,8 @@ def measure(output: Path, words: list[str]) -> dict[str, Any]:
             found["first_requests"] = len(sizes)
             found["first_kb"] = round(sum(sizes) / 1024)
             found["first_by_kind"] = {k: [kinds[k], round(kb[k] / 1024)] for k in sorted(kinds)}
-            found["first_shards_loaded"] = len(folders - {"rute"})
+            found["first_shards_loaded"] = len({f for f in folders if not f.startswith("rute")})
+            found["first_route_parts_loaded"] = len({f for f in folders if f.startswith("rute")})
             if len(words) > 1:
                 sizes.clear()
                 started = time.perf_counter()

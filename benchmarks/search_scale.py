@@ -11,8 +11,8 @@ default site.toml (every output on) and built cold. Then, each measured
 largest process's peak RSS, files written):
 an old article edited (in a full shard: its new record goes to the corrections
 shard), the newest article edited, an article added after every other, a build
-with nothing changed, and the route map made again (its folder deleted: what a
-build that completes a full shard adds). Last, in Debian's Chromium
+with nothing changed, and the route map's last part made again (its folder
+deleted: what a build that completes a full shard adds). Last, in Debian's Chromium
 (`search_query.py`), rounds of: a rare word on a fresh page then a second rare
 one, a common word, and the word the old edit added, each with the route map and
 without it (`shards.json` without "routes": every shard merged), alternating.
@@ -114,13 +114,19 @@ def main() -> None:
         + rest[25:], encoding="utf-8")
     build("addition")
     build("no change")
-    shutil.rmtree(site / "output/pagefind/rute", ignore_errors=True)
-    build("route map made again")
+    # (The route map's last part: the one a new full shard makes again.)
+    last = max((site / "output/pagefind").glob("rute-*"), default=None,
+               key=lambda folder: int(folder.name.removeprefix("rute-")))
+    if last is not None:
+        shutil.rmtree(last, ignore_errors=True)
+    build("route map's last part made again")
     manifest = site / "output/pagefind/shards.json"
     routed = manifest.read_text(encoding="utf-8")
     data = json.loads(routed)
     merged_all = json.dumps({k: v for k, v in data.items() if k not in ("route", "routes")})
-    report("index", shards=len(data["shards"]), routed=len(data.get("routes", {})),
+    parts = data.get("routes", [])
+    report("index", shards=len(data["shards"]), routed=sum(len(p["ids"]) for p in parts),
+           route_parts=len(parts),
            corrections=data.get("corrections"), words=words)
     try:
         for number in range(args.rounds):

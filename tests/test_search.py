@@ -20,8 +20,9 @@ import pytest
 from generator.content.model import Article, Image, Tag
 from generator.photos.model import Derivative, Photo
 from generator.plan.pagination import OrderKey
+from generator.search import routes
 from generator.search.records import Labels, SearchRecord, plain_text, record_of
-from generator.search.routes import route_key, routed, words_of
+from generator.search.routes import route_parts, routed, words_of
 from generator.search.shards import (
     ShardKeys,
     carried,
@@ -107,8 +108,8 @@ def test_an_edit_rewrites_one_shard_and_an_addition_the_newest(site: SiteMaker) 
     news(site, 6)
     added = site.build()
     assert added.quick and added.search_indexed == (4,)
-    # (a full shard now: the route map, which covers the full shards, is made again)
-    assert changed_shards(after, index_files(site)) == {"4", "rute", "shards.json"}
+    # (a full shard now: the route map's part that covers it is made again)
+    assert changed_shards(after, index_files(site)) == {"4", "rute-0", "shards.json"}
     # And another one starts a new shard, listed for the search page
     before = index_files(site)
     news(site, 7)
@@ -151,6 +152,13 @@ def test_a_re_indexed_shard_keeps_the_files_it_has_unchanged(site: SiteMaker) ->
 def manifest(site: SiteMaker) -> dict[str, object]:
     loaded: dict[str, object] = json.loads(site.read("pagefind/shards.json"))
     return loaded
+
+
+def routed_shards(site: SiteMaker) -> dict[str, dict[str, str]]:
+    """Each part of the route map `shards.json` lists -> its records' shards by id."""
+    parts = manifest(site)["routes"]
+    assert isinstance(parts, list)
+    return {part["part"]: part["ids"] for part in parts}
 
 
 def fragment_url(site: SiteMaker, shard: str, fragment: str) -> str:
@@ -244,16 +252,18 @@ def test_the_route_map_names_the_full_shards_and_is_repaired_alone(site: SiteMak
         news(site, n, f"Isi berita nomor {n} tentang pasar dan kata{n}.\n")
     site.build()
     listed = manifest(site)
-    routes = listed["routes"]
-    assert listed["route"] == "rute" and isinstance(routes, dict)
+    parts = routed_shards(site)
+    assert listed["route"] == "rute" and list(parts) == ["rute-0"]
     # Then each of its records stands for a full shard, known by the record's id
-    assert sorted(routes.values()) == ["0", "2"]
-    assert {f: fragment_url(site, "rute", f) for f in routes} == routes
+    ids = parts["rute-0"]
+    assert sorted(ids.values()) == ["0", "2"]
+    assert {f: fragment_url(site, "rute-0", f) for f in ids} == ids
     # When the route map is lost, it alone is made again (from the words files)
     before = index_files(site)
-    shutil.rmtree(site.output / "pagefind/rute")
+    shutil.rmtree(site.output / "pagefind/rute-0")
     assert site.build().search_indexed == ()
-    assert changed_shards(before, index_files(site)) <= {"rute"} and manifest(site) == listed
+    assert changed_shards(before, index_files(site)) <= {"rute-0"}
+    assert manifest(site) == listed
     # When a full shard's words file is lost, that shard is indexed again, alone
     before = index_files(site)
     (site.output / "pagefind/2/.warta-words.gz").unlink()
@@ -261,6 +271,50 @@ def test_the_route_map_names_the_full_shards_and_is_repaired_alone(site: SiteMak
     assert changed_shards(before, index_files(site)) <= {"2"}
     assert "kata3." in gzip.decompress(
         (site.output / "pagefind/2/.warta-words.gz").read_bytes()).decode("utf-8").split()
+
+
+@needs_pagefind
+def test_the_route_map_in_parts_changes_only_the_part_of_a_changed_full_shard(
+        site: SiteMaker, monkeypatch: pytest.MonkeyPatch) -> None:
+    # Given nine articles in shards of two (full: 0, 2, 4, 6; small: 8) and a route map
+    # in parts of two full shards: rute-0 covers 0 and 2, rute-4 covers 4 and 6
+    monkeypatch.setattr(routes, "PART", 2)
+    searchable(site)
+    for n in range(1, 10):
+        news(site, n, f"Isi berita nomor {n} tentang pasar dan kata{n}.\n")
+    site.build()
+    assert {part: sorted(ids.values()) for part, ids in routed_shards(site).items()} == {
+        "rute-0": ["0", "2"], "rute-4": ["4", "6"]}
+    # When an article fills the small shard, it becomes a full shard that starts a part;
+    # the sealed parts keep their files byte for byte
+    before = index_files(site)
+    news(site, 10)
+    assert site.build().search_indexed == (8,)
+    assert changed_shards(before, index_files(site)) == {"8", "rute-8", "shards.json"}
+    assert sorted(routed_shards(site)["rute-8"].values()) == ["8"]
+    # When the next full shard fills, only the last part (not yet sealed) is made again
+    news(site, 11)
+    site.build()
+    before = index_files(site)
+    news(site, 12, "Isi berita nomor 12 tentang kata12.\n")
+    assert site.build().search_indexed == (10,)
+    assert changed_shards(before, index_files(site)) == {"10", "rute-8", "shards.json"}
+    assert sorted(routed_shards(site)["rute-8"].values()) == ["10", "8"]
+    assert "kata12." in gzip.decompress(
+        (site.output / "pagefind/10/.warta-words.gz").read_bytes()).decode("utf-8").split()
+    # When an article of a sealed full shard is edited, it goes to the corrections
+    # shard: no full shard and no part of the route map changes
+    before = index_files(site)
+    news(site, 3, "Isi baru tentang jembatan.\n")
+    assert site.build().search_indexed == ()
+    assert changed_shards(before, index_files(site)) == {"koreksi", "shards.json"}
+    # When an article of full shard 4 is removed, that shard is indexed again, and the
+    # part that covers it is made again; the other parts keep their files
+    before = index_files(site)
+    (site.root / "content/articles/2024/03/b6.md").unlink()
+    assert site.build().search_indexed == (4,)
+    assert changed_shards(before, index_files(site)) == {"4", "rute-4", "shards.json"}
+    assert list(routed_shards(site)) == ["rute-0", "rute-4", "rute-8"]
 
 
 def test_the_corrections_shard_is_bounded() -> None:
@@ -367,12 +421,12 @@ def test_a_removed_article_re_indexes_its_shard_and_damage_is_repaired(
     assert changed_shards(before, after) == {"4", "shards.json"}
     assert not (site.output / "pagefind/4").exists()
     # When an article of the second shard is removed, that shard is indexed again; it
-    # stays a full shard, sealed at its boundary, so the route map, which covers the
-    # full shards, is made again with its words
+    # stays a full shard, sealed at its boundary, so the route map's part that covers
+    # it is made again with its words
     (site.root / "content/articles/2024/03/b4.md").unlink()
     assert site.build().search_indexed == (2,)
-    assert changed_shards(after, index_files(site)) == {"2", "rute", "shards.json"}
-    assert set(manifest(site)["routes"].values()) == {"0", "2"}
+    assert changed_shards(after, index_files(site)) == {"2", "rute-0", "shards.json"}
+    assert set(routed_shards(site)["rute-0"].values()) == {"0", "2"}
     # When a shard's file is deleted or a shard folder goes, the next build repairs it
     fragment = next((site.output / "pagefind/0/fragment").iterdir())
     fragment.unlink()
@@ -565,11 +619,25 @@ def test_the_route_map_covers_the_full_shards_and_their_words() -> None:
     # Shards 0 and 4 are full; 8 and 10 are the newest articles' small ones
     assert keys.names == ("0", "4", "8", "10")
     assert routed(keys) == [("0", keys.keys[0]), ("4", keys.keys[1])]
-    # The key follows the full shards alone: the newest articles' shards leave it, and
-    # the article that fills a full shard changes it
-    assert route_key(keyed(9)) == route_key(keys) != route_key(keyed(12))
+    # One part covers them; its key follows the full shards alone: the newest articles'
+    # shards leave it, and the article that fills a full shard changes it
+    [part] = route_parts(keys)
+    assert part.folder == "rute-0" and part.shards == ("0", "4")
+    assert route_parts(keyed(9)) == [part] != route_parts(keyed(12))
     assert routed(keyed(12))[-1] == ("8", keyed(12).keys[2])
-    assert route_key(shard_keys((1, 2, 3), str, 4, 2, "s", order_of((1, 2, 3)))) == ""
+    assert route_parts(shard_keys((1, 2, 3), str, 4, 2, "s", order_of((1, 2, 3)))) == []
+    # In parts of two full shards, each named by its first: a shard that fills makes
+    # the last part again, or starts one, and leaves the sealed parts' keys as they were
+    two = route_parts(keyed(16), per=2)
+    assert [(p.folder, p.shards) for p in two] == [("rute-0", ("0", "4")),
+                                                    ("rute-8", ("8", "12"))]
+    assert route_parts(keyed(12), per=2) == [two[0], route_parts(keyed(12), per=2)[1]]
+    assert route_parts(keyed(12), per=2)[1].shards == ("8",)
+    assert route_parts(keyed(12), per=2)[1].key != two[1].key
+    assert route_parts(keyed(20), per=2)[:2] == two
+    assert route_parts(keyed(20), per=2)[2].folder == "rute-16"
+    # The part size is in the key: a part of another size is made again
+    assert route_parts(keyed(8), per=2)[0].key != route_parts(keyed(8), per=3)[0].key
     # A shard's words: distinct, lower-cased, from the title and the body; same bytes again
     record = SearchRecord(url="/x/", title="Pasar Baru", date="", sort="", image="",
                           filters={}, content="Pasar baru, pasar lama.\nDi kota.")

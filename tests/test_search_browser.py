@@ -19,6 +19,7 @@ from typing import Any
 import pytest
 from PIL import Image
 
+from generator.search import routes as search_routes
 from tests.conftest import SiteMaker
 from tests.test_search import searchable
 
@@ -58,9 +59,31 @@ def archive(site: SiteMaker) -> None:
 
 
 @pytest.fixture
-def served(site: SiteMaker) -> Iterator[str]:
-    archive(site)
-    assert site.build().search_indexed == (0, 2, 4)
+def part_size() -> int:
+    """Full shards a part of the route map covers; 0: the default (`routes.PART`). A test
+    parametrizes it to have parts on a small site."""
+    return 0
+
+
+@pytest.fixture
+def step() -> int:
+    """Full shards the search page merges for a query at a time; 0: the default
+    (`routes.STEP`). A test parametrizes it to have steps on a small site."""
+    return 0
+
+
+@pytest.fixture
+def served(site: SiteMaker, part_size: int, step: int,
+           monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
+    if part_size:
+        monkeypatch.setattr(search_routes, "PART", part_size)
+    if step:
+        monkeypatch.setattr(search_routes, "STEP", step)
+        many(site)
+        assert site.build().search_indexed == tuple(range(7))
+    else:
+        archive(site)
+        assert site.build().search_indexed == (0, 2, 4)
 
     class Quiet(SimpleHTTPRequestHandler):
         def log_message(self, *args: object) -> None:
@@ -76,6 +99,16 @@ def served(site: SiteMaker) -> Iterator[str]:
     finally:
         server.shutdown()
         server.server_close()
+
+
+def many(site: SiteMaker) -> None:
+    """Seven articles about the market, a full shard each (0 the oldest, 6 the newest);
+    the third also about an eclipse, the sixth about a word that begins like it."""
+    searchable(site, shard_size=1)
+    extra = {3: " Saat gerhana bulan.", 6: " Lomba foto gerhanabulan."}
+    for n in range(1, 8):
+        site.article(f"2024/03/p{n}", f"Pasar Hari {n}", f"2024-03-{n:02d}T09:00:00+07:00",
+                     f"Laporan pasar hari ke-{n}.{extra.get(n, '')}\n", tags="[Pasar]")
 
 
 @pytest.fixture
@@ -190,12 +223,15 @@ def test_a_word_added_by_an_edit_is_found_after_the_rebuild(
          "Jembatan Karangrejo Retak", "Pasar Malam Dibuka"], timeout=WAIT_MS)
 
 
+@pytest.mark.parametrize("part_size", [1])
 def test_a_query_loads_only_the_full_shards_the_route_map_names(
         served: str, page: Any, site: SiteMaker) -> None:
-    # Shards 0 ([c, a], oldest first) and 2 ([b, d]) are full: the route map covers them;
-    # 4 ([e]) is small, merged from the start
-    routes = json.loads((site.output / "pagefind/shards.json").read_text(encoding="utf-8"))
-    assert routes["route"] == "rute" and sorted(routes["routes"].values()) == ["0", "2"]
+    # Shards 0 ([c, a], oldest first) and 2 ([b, d]) are full: the route map covers them,
+    # in parts of one shard here (rute-0, rute-2); 4 ([e]) is small, merged from the start
+    manifest = json.loads((site.output / "pagefind/shards.json").read_text(encoding="utf-8"))
+    assert manifest["route"] == "rute"
+    assert [(part["part"], sorted(part["ids"].values())) for part in manifest["routes"]] == [
+        ("rute-0", ["0"]), ("rute-2", ["2"])]
     loaded: list[str] = []
     page.on("request", lambda request: loaded.append(request.url))
     # A word of one article of shard 0 ("retakan", in "Jembatan Karangrejo Retak")
@@ -203,9 +239,106 @@ def test_a_query_loads_only_the_full_shards_the_route_map_names(
     sync_api.expect(page.locator(".search-result-title a")).to_have_text(
         ["Jembatan Karangrejo Retak"], timeout=WAIT_MS)
     shards = {url.split("/pagefind/")[1].split("/")[0] for url in loaded if "/pagefind/" in url}
-    # Shard 2 was never loaded: the route map named shard 0 alone
-    assert shards == {"rute", "0", "4", "shards.json"}
+    # Shard 2 was never loaded: the route map's parts (both asked) named shard 0 alone
+    assert shards == {"rute-0", "rute-2", "0", "4", "shards.json"}
     # A word of every article loads the other full shard too, and finds them all
     page.fill("#search-query", "pasar")
     sync_api.expect(page.locator(".search-result")).to_have_count(5, timeout=WAIT_MS)
     assert any("/pagefind/2/" in url for url in loaded)
+
+
+def bundles_loaded(loaded: list[str]) -> set[str]:
+    """The folders under pagefind/ (and shards.json) of the requests in `loaded`."""
+    return {url.split("/pagefind/")[1].split("/")[0] for url in loaded if "/pagefind/" in url}
+
+
+@pytest.mark.parametrize("step", [2])
+def test_a_word_in_many_shards_is_searched_newest_first_within_the_budget(
+        served: str, page: Any, site: SiteMaker) -> None:
+    manifest = json.loads((site.output / "pagefind/shards.json").read_text(encoding="utf-8"))
+    assert manifest["step"] == 2 and manifest["shards"] == [str(n) for n in range(7)]
+    loaded: list[str] = []
+    page.on("request", lambda request: loaded.append(request.url))
+    # A word of one shard loads that shard alone, and says nothing of older articles
+    page.goto(served + "/cari/?q=gerhana")
+    sync_api.expect(page.locator(".search-result-title a")).to_have_text(
+        ["Pasar Hari 3"], timeout=WAIT_MS)
+    assert bundles_loaded(loaded) == {"shards.json", "rute-0", "2"}
+    assert page.locator("#search-older").is_hidden()
+    # A word of every shard: the route map names the seven, the two newest are merged
+    # and searched, newest first; the page says older articles remain
+    loaded.clear()
+    page.goto(served + "/cari/?q=pasar&sort=date")
+    sync_api.expect(page.locator(".search-result-title a")).to_have_text(
+        ["Pasar Hari 7", "Pasar Hari 6"], timeout=WAIT_MS)
+    sync_api.expect(page.locator("#search-status")).to_have_text(
+        "2 hasil untuk “pasar” di antara berita terbaru; berita yang lebih lama belum dicari.")
+    assert bundles_loaded(loaded) == {"shards.json", "rute-0", "6", "5"}
+    older = page.locator("#search-older")
+    sync_api.expect(older).to_have_text("Cari juga di berita yang lebih lama")
+    # Each click merges the next two older shards, and searches the four loaded
+    loaded.clear()
+    older.click()
+    sync_api.expect(page.locator(".search-result-title a")).to_have_text(
+        ["Pasar Hari 7", "Pasar Hari 6", "Pasar Hari 5", "Pasar Hari 4"], timeout=WAIT_MS)
+    assert bundles_loaded(loaded) == {"4", "3"}
+    older.click()
+    sync_api.expect(page.locator(".search-result")).to_have_count(6, timeout=WAIT_MS)
+    older.click()
+    # Until every shard named is searched: all seven, the notice gone
+    sync_api.expect(page.locator("#search-status")).to_have_text(
+        "7 hasil untuk “pasar”", timeout=WAIT_MS)
+    sync_api.expect(page.locator(".search-result")).to_have_count(7, timeout=WAIT_MS)
+    assert older.is_hidden()
+    # Relevance too ranks within the loaded shards only, even when a filter, opened,
+    # merged every shard: a new query starts again from the two newest
+    page.goto(served + "/cari/?q=laporan")
+    sync_api.expect(page.locator(".search-result")).to_have_count(2, timeout=WAIT_MS)
+    page.focus("#search-year")
+    sync_api.expect(page.locator("#search-year option")).to_have_text(
+        ["Semua tahun", "2024"], timeout=WAIT_MS)
+    page.fill("#search-query", "pasar")
+    sync_api.expect(page.locator("#search-status")).to_have_text(
+        "2 hasil untuk “pasar” di antara berita terbaru; berita yang lebih lama belum dicari.",
+        timeout=WAIT_MS)
+    sync_api.expect(page.locator(".search-result")).to_have_count(2, timeout=WAIT_MS)
+    assert sorted(titles(page)) == ["Pasar Hari 6", "Pasar Hari 7"]
+    # A correction of the oldest article (its new record in the corrections shard, merged
+    # from the start) waits with its shard, in either order, until that shard is searched
+    site.article("2024/03/p1", "Pasar Hari 1", "2024-03-01T09:00:00+07:00",
+                 "Laporan pasar hari ke-1, diperbaiki.\n", tags="[Pasar]")
+    assert site.build().search_corrected
+    for address in ("/cari/?q=pasar", "/cari/?q=pasar&sort=date"):
+        page.goto(served + address)
+        sync_api.expect(page.locator("#search-status")).to_have_text(
+            "2 hasil untuk “pasar” di antara berita terbaru; berita yang lebih lama belum "
+            "dicari.", timeout=WAIT_MS)
+        sync_api.expect(page.locator(".search-result")).to_have_count(2, timeout=WAIT_MS)
+        assert sorted(titles(page)) == ["Pasar Hari 6", "Pasar Hari 7"]
+    for _ in range(3):
+        page.locator("#search-older").click()
+    sync_api.expect(page.locator(".search-result-title a")).to_have_text(
+        [f"Pasar Hari {n}" for n in range(7, 0, -1)], timeout=WAIT_MS)
+    sync_api.expect(page.locator("#search-status")).to_have_text("7 hasil untuk “pasar”")
+
+
+@pytest.mark.parametrize(("part_size", "step"), [(1, 7)])
+def test_a_word_one_part_has_names_only_its_shard_in_every_part(
+        served: str, page: Any) -> None:
+    # Each full shard in a part of its own: "gerhana" is a word of shard 2 alone, and
+    # shard 5 has "gerhanabulan", which Pagefind would match in a part lacking "gerhana"
+    loaded: list[str] = []
+    page.on("request", lambda request: loaded.append(request.url))
+    page.goto(served + "/cari/?q=gerhana")
+    sync_api.expect(page.locator(".search-result-title a")).to_have_text(
+        ["Pasar Hari 3"], timeout=WAIT_MS)
+    # Then every part was asked, and shard 2 alone merged
+    parts = {f"rute-{n}" for n in range(7)}
+    assert bundles_loaded(loaded) == {"shards.json", "2", *parts}
+    # A word no shard has as it is, as typed so far, names the shards whose words begin
+    # like it (as Pagefind matches them in the articles: both here)
+    page.fill("#search-query", "gerhanab")
+    sync_api.expect(page.locator(".search-result")).to_have_count(2, timeout=WAIT_MS)
+    assert sorted(titles(page)) == ["Pasar Hari 3", "Pasar Hari 6"]
+    assert "5" in bundles_loaded(loaded)
+

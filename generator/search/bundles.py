@@ -6,8 +6,9 @@ the planned key, or whose files are not those listed, is indexed again into a
 staging folder and swapped in with a rename; every other shard keeps its files
 byte for byte. The list of shards (`shards.json`) changes only with their number,
 with the corrections shard (`koreksi/`, shards.py), whose older records it lists
-for the search page to hide (corrections.py), and with the route map (`rute/`,
-routes.py), made again from the full shards' word files when a full shard changed.
+for the search page to hide (corrections.py), and with the route map's parts
+(`rute-<n>/`, routes.py), each made again from its full shards' word files when one
+of them changed.
 """
 
 from __future__ import annotations
@@ -21,15 +22,16 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from generator.search import routes as routes_module
 from generator.search.corrections import hidden_fragments
 from generator.search.records import SHARD_FILTER, SearchRecord
 from generator.search.routes import (
     ROUTE,
     WORDS_FILE,
+    RoutePart,
     route_ids,
-    route_key,
+    route_parts,
     route_records,
-    routed,
     words_of,
 )
 from generator.search.service import PagefindError, Service
@@ -185,11 +187,11 @@ def publish(work: SearchWork, binary: Path, jobs: int = 1) -> str | None:
         for thread in threads:
             thread.join()
     keys = work.keys
-    route, routes = _route(index, keys, binary, work.language, tag, failures)
+    routes = _routes(index, keys, binary, work.language, tag, failures)
     failure = failures[0] if failures else None
     corrected = bool(keys.corrected) and _intact(index / CORRECTIONS, keys.corrections)
     _prune(index, (*keys.names, *((CORRECTIONS,) if corrected else ()),
-                   *((ROUTE,) if routes else ())))
+                   *(part.folder for part, _ in routes)))
     hidden: list[str] = []
     if corrected:
         origins = {shard for _, shard in work.corrected}
@@ -197,45 +199,57 @@ def publish(work: SearchWork, binary: Path, jobs: int = 1) -> str | None:
             shard.folder in origins for shard in work.stale)
         hidden = (hidden_fragments(index, work.corrected) if reread
                   else _hidden_before(index, work.corrected))
-    _write_manifest(index, keys.names, corrected, hidden, (route, routes))
+    _write_manifest(index, keys.names, corrected, hidden, routes)
     return failure
 
 
-def _route(index: Path, keys: ShardKeys, binary: Path, language: str, tag: str,
-           failures: list[str]) -> tuple[str, dict[str, str]]:
-    """The route map of the full shards of `keys`, made again if stale: its key and the
-    fragment id -> shard name of its records (empty: no route map, the search page
-    merges every shard)."""
-    key = route_key(keys)
-    if not key:
-        return key, {}
-    if _intact(index / ROUTE, key):
-        return key, _routes_before(index, key) or route_ids(index)
-    records = route_records(index, [name for name, _ in routed(keys)])
-    if records is None:  # a full shard failed to index: the next build makes it
-        return key, {}
-    try:
-        with Service(binary) as service:
-            _index_shard(service, Shard(-1, key, tuple(records), ROUTE), language, index, tag,
-                         words=False)
-    except (PagefindError, OSError) as error:
-        failures.append(str(error))
-        return key, {}
-    return key, route_ids(index)
+Routes = list[tuple[RoutePart, dict[str, str]]]
+"""Each part of the route map in place, with the fragment id -> shard name of its
+records."""
 
 
-def _routes_before(index: Path, key: str) -> dict[str, str]:
-    """The route map's ids as the last manifest listed them, if it was made for the
-    route map of key `key` (a build killed between the two finds another key)."""
+def _routes(index: Path, keys: ShardKeys, binary: Path, language: str, tag: str,
+            failures: list[str]) -> Routes:
+    """The parts of the route map over the full shards of `keys`, each made again if
+    stale (one Pagefind process a part: its memory is the part's). A part that could
+    not be made is left out: the search page merges its shards for every query."""
+    found = []
+    before = _routes_before(index)
+    for part in route_parts(keys):
+        if _intact(index / part.folder, part.key):
+            listed = before.get(part.folder)
+            found.append((part, listed[1] if listed and listed[0] == part.key
+                          else route_ids(index, part.folder)))
+            continue
+        records = route_records(index, part.shards)
+        if records is None:  # a full shard failed to index: the next build makes it
+            continue
+        try:
+            with Service(binary) as service:
+                _index_shard(service, Shard(-1, part.key, tuple(records), part.folder),
+                             language, index, tag, words=False)
+        except (PagefindError, OSError) as error:
+            failures.append(str(error))
+            continue
+        found.append((part, route_ids(index, part.folder)))
+    return found
+
+
+def _routes_before(index: Path) -> dict[str, tuple[str, dict[str, str]]]:
+    """Folder -> (key, ids) of each part of the route map the last manifest listed: a
+    part of the same key need not have its fragments read again (a build killed
+    between the two finds another key)."""
+    found = {}
     try:
         manifest = json.loads((index / MANIFEST).read_text(encoding="utf-8"))
-        routes = manifest["routes"]
-        if manifest["route_key"] == key and isinstance(routes, dict) and all(
-                isinstance(k, str) and isinstance(v, str) for k, v in routes.items()):
-            return routes
-    except (OSError, ValueError, KeyError, TypeError):
+        for part in manifest["routes"]:
+            ids = part["ids"]
+            if isinstance(part["part"], str) and isinstance(part["key"], str) and all(
+                    isinstance(k, str) and isinstance(v, str) for k, v in ids.items()):
+                found[part["part"]] = (part["key"], ids)
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
         pass
-    return {}
+    return found
 
 
 def _index_shard(service: Service, shard: Shard, language: str, index: Path,
@@ -319,17 +333,20 @@ def _entries(index: Path) -> Iterable[Path]:
 
 
 def manifest_text(names: tuple[str, ...], corrected: bool = False,
-                  hidden: Iterable[str] = (),
-                  route: tuple[str, dict[str, str]] = ("", {})) -> str:
+                  hidden: Iterable[str] = (), routes: Routes | None = None) -> str:
     """What `shards.json` holds for the shards `names`, oldest first, with the
     corrections shard when `corrected`, and the fragments it replaces (`hidden`), and
-    the route map's key and each of its records' shard (`route`: fragment id -> name)."""
+    the route map's parts (`routes`): each one's folder, key and its records' shards
+    (fragment id -> name); `route` is the shard filter's value of their records, `step`
+    the full shards the search page merges for a query at a time (`routes.STEP`, read
+    when called: a test makes it small)."""
     manifest: dict[str, object] = {"shards": list(names), "filter": SHARD_FILTER}
     if corrected:
         manifest |= {"corrections": CORRECTIONS, "hidden": list(hidden)}
-    key, routes = route
     if routes:
-        manifest |= {"route": ROUTE, "route_key": key, "routes": dict(sorted(routes.items()))}
+        manifest |= {"route": ROUTE, "step": routes_module.STEP, "routes": [
+            {"part": part.folder, "key": part.key, "ids": dict(sorted(ids.items()))}
+            for part, ids in routes]}
     return json.dumps(manifest, separators=(",", ":")) + "\n"
 
 
@@ -347,8 +364,8 @@ def _hidden_before(index: Path, corrected: tuple[tuple[str, str], ...]) -> list[
 
 
 def _write_manifest(index: Path, names: tuple[str, ...], corrected: bool,
-                    hidden: list[str], route: tuple[str, dict[str, str]]) -> None:
-    text = manifest_text(names, corrected, hidden, route)
+                    hidden: list[str], routes: Routes) -> None:
+    text = manifest_text(names, corrected, hidden, routes)
     path = index / MANIFEST
     try:
         if path.read_text(encoding="utf-8") == text:

@@ -13,11 +13,21 @@
    from every search before counting. Newest first places each corrected record among
    its full shard's results by its date (meta "sort").
 
-   The route map (shards.json's "route", one more bundle): a record per full shard
-   holding every word of it. Each query asks it first and merges only the full shards
-   it names ("routes": result id -> shard), so a query loads a few shards, not all of
-   them; the small shards of the newest articles and the corrections shard are merged
-   from the start. Without a route map every shard is merged from the start. */
+   The route map (shards.json's "routes": its parts, each a bundle of 25 full shards'
+   records, each record holding every word of its shard): the parts are merged from
+   the start with one filter value ("route"), and each query asks them first (one
+   index chunk a part) and merges only the full shards they name (each part's "ids":
+   result id -> shard), so a query loads a few shards, not all of them; the small
+   shards of the newest articles, the corrections shard and any full shard no part
+   covers are merged from the start.
+
+   A budget per query: when the parts name more full shards than shards.json's "step"
+   (what fits about 1 MB of transfer), the newest "step" of them are merged and
+   searched, and the page says that older articles remain, with a button that merges
+   and searches the next "step" older ones. Each search is limited to the shards
+   loaded for it (a filter on the shards' names: a shard merged for an earlier query
+   or for the filters is left out), so "newest first" is exact within them, and
+   relevance ranks within them. */
 (function () {
   "use strict";
   var root = document.getElementById("search");
@@ -39,8 +49,13 @@
   var hidden = {};  // fragment id -> true: older records the corrections shard replaces
   var current = 0;  // each search's number: an older one that ends late shows nothing
   var source = null;
-  var routes = null;  // result id -> full shard's name, for the route map's records
-  var routeName = null;
+  var routes = {};  // result id -> full shard's name, for the route map's records
+  var routeParts = [];  // the route map's parts' folders
+  var routeValue = null;  // the shard filter's value of every route map's record
+  var step = Infinity;  // full shards merged for a query at a time (the budget)
+  var always = [];  // shards merged from the start, searched by every query
+  var asked = null;  // this query's {query, named: full shards, newest first, reach}
+  var older = document.getElementById("search-older");
   var module = null;  // Pagefind, once its first bundle is loaded
   var merging = {};  // shard name -> its mergeIndex's promise
 
@@ -60,22 +75,30 @@
         shardNames = manifest.shards;
         corrections = manifest.corrections || null;
         (manifest.hidden || []).forEach(function (id) { hidden[id] = true; });
-        routes = manifest.routes || null;
-        routeName = routes ? manifest.route : null;
+        routeValue = manifest.route || null;
         var routed = {};
-        Object.keys(routes || {}).forEach(function (id) { routed[routes[id]] = true; });
-        // Merged from the start: what the route map does not cover.
-        var always = shardNames.filter(function (name) { return !routed[name]; });
+        (manifest.routes || []).forEach(function (part) {
+          routeParts.push(part.part);
+          Object.keys(part.ids).forEach(function (id) {
+            routes[id] = part.ids[id];
+            routed[part.ids[id]] = true;
+          });
+        });
+        // Merged from the start: the route map's parts, and what they do not cover.
+        step = manifest.step || Infinity;
+        always = shardNames.filter(function (name) { return !routed[name]; });
         if (corrections) { always.push(corrections); }
-        var first = routes ? routeName : always.shift();
+        var first = routeParts.length ? routeParts[0] : always[0];
         var base = "/pagefind/" + first + "/";
         return import(base + "pagefind.js").then(function (pagefind) {
           var own = {};
-          own[shardFilter] = first;
+          own[shardFilter] = routeParts.length ? routeValue : first;
           merging[first] = pagefind.options({ basePath: base, mergeFilter: own });
           return merging[first].then(function () {
             module = pagefind;
-            return Promise.all(always.map(merge));
+            return Promise.all(routeParts.slice(1).map(function (part) {
+              return merge(part, routeValue);
+            }).concat(always.map(function (name) { return merge(name); })));
           }).then(function () { return pagefind; });
         });
       });
@@ -83,32 +106,89 @@
     return loading;
   }
 
-  function merge(name) {
+  // A bundle merged once, its records' shard filter `value` (default: its name).
+  function merge(name, value) {
     if (!merging[name]) {
       var filter = {};
-      filter[shardFilter] = name;
+      filter[shardFilter] = value || name;
       merging[name] = module.mergeIndex("/pagefind/" + name + "/", { mergeFilter: filter });
     }
     return merging[name];
   }
 
-  // The full shards that may hold the query's words, merged before it is searched.
+  // The full shards that may hold the query's words, newest first (null: no route
+  // map, every shard is merged). Word by word: the shards that have the word itself (a
+  // quoted word is matched exactly), else, when none has it, those whose words begin
+  // like it (Pagefind's own way with a word a bundle lacks, which each part would
+  // otherwise take on its own, naming shards whose words only begin like it while
+  // another part has it); then the shards named for every word.
   function prepare(pagefind, query) {
-    if (!routes) { return Promise.resolve(pagefind); }
+    if (!routeParts.length) { return Promise.resolve(null); }
     var only = {};
-    only[shardFilter] = routeName;
+    only[shardFilter] = routeValue;
+    function shardsOf(found) {
+      var named = {};
+      found.results.forEach(function (result) {
+        if (routes[result.id]) { named[routes[result.id]] = true; }
+      });
+      return named;
+    }
     // Quotes ask for a phrase: the route map's words are not in the articles' order.
-    return pagefind.search(query.replace(/"/g, " "), { filters: only }).then(function (found) {
+    var words = query.replace(/"/g, " ").split(/\s+/).filter(Boolean);
+    return Promise.all(words.map(function (word) {
+      return pagefind.search("\"" + word + "\"", { filters: only }).then(function (exact) {
+        return exact.results.length ? shardsOf(exact)
+          : pagefind.search(word, { filters: only }).then(shardsOf);
+      });
+    })).then(function (each) {
+      var position = {};
+      shardNames.forEach(function (name, at) { position[name] = at; });
+      return Object.keys(each[0] || {}).filter(function (name) {
+        return each.every(function (named) { return named[name]; });
+      }).sort(function (a, b) { return position[b] - position[a]; });
+    });
+  }
+
+  // The shards this query searches, oldest first: those merged from the start and the
+  // newest `reach` of those the route map named, merged now (null: every shard).
+  function loadedFor(state) {
+    if (!state.named) { return Promise.resolve(null); }
+    var chosen = state.named.slice(0, state.reach);
+    return Promise.all(chosen.map(function (name) { return merge(name); })).then(function () {
+      var searched = {};
+      chosen.concat(always).forEach(function (name) { searched[name] = true; });
+      return shardNames.filter(function (name) { return searched[name]; });
+    });
+  }
+
+  // The first of `shardNames` whose results this query may show: while older named
+  // shards wait, the oldest one loaded (a correction of an article older than it waits
+  // with them, so that "newest first" stays exact); else the first.
+  function frontier(state) {
+    if (!state.named || state.reach >= state.named.length) { return 0; }
+    return shardNames.indexOf(state.named[state.reach - 1]);
+  }
+
+  // The ids of the corrections shard's results for `query` whose article is older than
+  // the frontier `from` (by the full shard holding its older record).
+  function waitingCorrections(pagefind, query, filters, from) {
+    if (!corrections || !from) { return Promise.resolve({}); }
+    var only = Object.assign({}, filters);
+    only[shardFilter] = corrections;
+    return pagefind.search(query, { filters: only }).then(function (found) {
+      var waiting = {};
       return Promise.all(found.results.map(function (result) {
-        return routes[result.id] ? merge(routes[result.id]) : null;
-      }));
-    }).then(function () { return pagefind; });
+        return result.data().then(function (data) {
+          if (shardNames.indexOf((data.meta || {}).shard) < from) { waiting[result.id] = true; }
+        });
+      })).then(function () { return waiting; });
+    });
   }
 
   function loadAll() {
     return load().then(function (pagefind) {
-      return pagefind ? Promise.all(shardNames.map(merge)).then(function () { return pagefind; })
-        : null;
+      return pagefind ? Promise.all(shardNames.map(function (name) { return merge(name); }))
+        .then(function () { return pagefind; }) : null;
     });
   }
 
@@ -152,7 +232,7 @@
 
   function shown(results) {
     return results.filter(function (result) {
-      return !hidden[result.id] && !(routes && routes[result.id]);
+      return !hidden[result.id] && !routes[result.id];
     });
   }
 
@@ -166,8 +246,10 @@
     };
   }
 
-  function newest(pagefind, query, filters, counts) {
-    var shard = shardNames.length - 1;
+  // Newest first over the shards `names` (oldest first); of those not in `searched`
+  // (when given), only the corrections of their articles.
+  function newest(pagefind, query, filters, counts, names, searched) {
+    var shard = names.length - 1;
     var waiting = [];
     var corrected = null;  // full shard's name -> [{result, sort}] of its corrections
     function correctedFirst() {
@@ -206,12 +288,16 @@
         var chosen = waiting.splice(0, count);
         return Promise.resolve({ results: chosen, done: !waiting.length && shard < 0 });
       }
-      var name = shardNames[shard];
+      var name = names[shard];
       shard -= 1;
-      if (!counts[name] && !corrected[name]) { return fill(count); }
+      var own = !searched || searched[name];
+      if (!(own && counts[name]) && !corrected[name]) { return fill(count); }
       var only = Object.assign({}, filters);
       only[shardFilter] = name;
-      return pagefind.search(query, { filters: only, sort: { date: "desc" } })
+      var found = own && counts[name]
+        ? pagefind.search(query, { filters: only, sort: { date: "desc" } })
+        : Promise.resolve({ results: [] });
+      return found
         .then(function (found) { return withCorrections(name, shown(found.results)); })
         .then(function (results) {
           waiting = waiting.concat(results);
@@ -226,23 +312,72 @@
     var number = ++current;
     list.textContent = "";
     more.hidden = true;
+    older.hidden = true;
+    asked = null;
     if (!query) { status.textContent = ""; return; }
     status.textContent = text.searching;
     load().then(function (pagefind) {
-      if (!pagefind) { return { results: [], filters: {} }; }
-      return prepare(pagefind, query).then(function () {
-        return pagefind.search(query, { filters: chosenFilters() });
-      }).then(function (found) {
+      if (!pagefind) {
+        status.textContent = say(text.none, { query: query });
+        return null;
+      }
+      return prepare(pagefind, query).then(function (named) {
         if (number !== current) { return null; }
-        var results = shown(found.results);
-        source = sort.value === "date"
-          ? newest(pagefind, query, chosenFilters(), (found.filters || {})[shardFilter] || {})
-          : relevant(results);
-        status.textContent = say(results.length ? text.results : text.none,
-                                 { count: results.length, query: query });
-        return showMore(number);
+        asked = { query: query, named: named, reach: named ? Math.min(step, named.length) : 0 };
+        return search(pagefind, number);
       });
     }).catch(function () {
+      if (number === current) { status.textContent = text.unavailable; }
+    });
+  }
+
+  // Search the shards loaded for this query (`asked`) and show the first results.
+  function search(pagefind, number) {
+    var state = asked;
+    var from = frontier(state);
+    var searched = null;
+    var found = null;
+    return loadedFor(state).then(function (names) {
+      var filters = chosenFilters();
+      if (names) {
+        searched = {};
+        names.forEach(function (name) { searched[name] = true; });
+        filters[shardFilter] = { any: names.concat(corrections ? [corrections] : []) };
+      }
+      return pagefind.search(state.query, { filters: filters });
+    }).then(function (answer) {
+      found = answer;
+      var counts = (found.filters || {})[shardFilter] || {};
+      return counts[corrections]
+        ? waitingCorrections(pagefind, state.query, chosenFilters(), from) : {};
+    }).then(function (waiting) {
+      if (number !== current) { return null; }
+      var results = shown(found.results).filter(function (result) {
+        return !waiting[result.id];
+      });
+      source = sort.value === "date"
+        ? newest(pagefind, state.query, chosenFilters(),
+                 (found.filters || {})[shardFilter] || {}, shardNames.slice(from), searched)
+        : relevant(results);
+      var left = state.named ? state.named.length - state.reach : 0;
+      var template = results.length ? (left ? text.resultsNewer : text.results)
+        : (left ? text.noneNewer : text.none);
+      status.textContent = say(template, { count: results.length, query: state.query });
+      older.hidden = !left;
+      return showMore(number);
+    });
+  }
+
+  // The next older full shards the route map named, within the budget again.
+  function searchOlder() {
+    if (!asked || !asked.named) { return; }
+    var number = ++current;
+    asked.reach = Math.min(asked.reach + step, asked.named.length);
+    list.textContent = "";
+    more.hidden = true;
+    older.hidden = true;
+    status.textContent = text.searching;
+    load().then(function (pagefind) { return search(pagefind, number); }).catch(function () {
       if (number === current) { status.textContent = text.unavailable; }
     });
   }
@@ -341,6 +476,7 @@
     run();
   });
   more.addEventListener("click", function () { showMore(current); });
+  older.addEventListener("click", searchOlder);
   fromAddress();
   load();
   if (tag.getAttribute("data-wanted") || year.getAttribute("data-wanted")
