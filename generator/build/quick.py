@@ -27,7 +27,7 @@ from generator.build import commit, list_pages, loader, search
 from generator.build.addresses import appended_text, read_text, text_key
 from generator.build.append import appended_pages
 from generator.build.article_changes import article_changes
-from generator.build.changes import SourceChange, compare, parse_changes
+from generator.build.changes import SourceChange, compare_fingerprints, parse_changes
 from generator.build.memos import Settled, stored
 from generator.build.options import (
     BuildOptions,
@@ -35,7 +35,6 @@ from generator.build.options import (
 )
 from generator.build.output import Planned, ToWrite
 from generator.build.photos import article_problems, copies_of_photos, quick_photos
-from generator.build.sources import Source
 from generator.cache.articles import CachedArticles
 from generator.cache.pages import PageStore
 from generator.cache.store import Cache, OutputEntry
@@ -69,12 +68,13 @@ MOST_DAMAGED = 256
 def plan_quickly(options: BuildOptions, config: SiteConfig, theme: ThemeFiles,
                  cache: Cache, target: str, now: datetime,
                  previous: Mapping[str, OutputEntry], check: OutputCheck,
-                 found: list[Source]) -> Planned | None:
+                 found: list[str]) -> Planned | None:
     """The changes, index and plan stages the quick way; None (nothing written) when
     it does not apply.
 
     `previous` is what the cache records of the output folder, `check` the look at
-    those files as they are now, `found` the sources as `sources.scan` found them.
+    those files as they are now, `found` the sources as `sources.scan_fingerprints`
+    found them.
     """
     head = stored(cache, "settled:" + target)
     if (not isinstance(head, Settled) or head.loads != cache.loads()
@@ -147,11 +147,11 @@ def plan_quickly(options: BuildOptions, config: SiteConfig, theme: ThemeFiles,
 
 def _prove(options: BuildOptions, config: SiteConfig, theme: ThemeFiles, cache: Cache,
            target: str, now: datetime, previous: Mapping[str, OutputEntry], check: OutputCheck,
-           found: list[Source], head: Settled) -> _Proven | None:
+           found: list[str], head: Settled) -> _Proven | None:
     """What changed, the site, its renderer, the pages to render and the warnings, when
     the quick path applies; None when it does not."""
     # The sources first: when one was removed, nothing else need be read.
-    changes = _changes(found, config, cache)
+    changes = _changes(options.site_dir, found, config, cache)
     memo = stored(cache, "site:" + target) if changes is not None else None
     if (changes is None or not isinstance(memo, SiteMemo)
             or not still_current(memo, config, options.drafts, now)
@@ -271,14 +271,15 @@ class _Changes:
     """Paths of the articles known before, when some were added (for the site memo)."""
 
 
-def _changes(found: list[Source], config: SiteConfig, cache: Cache) -> _Changes | None:
+def _changes(site_dir: Path, found: list[str], config: SiteConfig,
+             cache: Cache) -> _Changes | None:
     """The changes stage as the quick path takes it: the sources that changed since the
-    last build, all articles keeping their place, and the articles added; None when one
-    was removed, is not an article, fails, moved, or when articles were both edited and
-    added."""
-    known = cache.stats()
-    compared = compare(found, known, config.content_key)
-    if (not known or compared.removed
+    last build (`found`: as `sources.scan_fingerprints` saw them), all articles keeping
+    their place, and the articles added; None when one was removed, is not an article,
+    fails, moved, or when articles were both edited and added."""
+    fingerprints = cache.fingerprints()
+    compared, known = compare_fingerprints(site_dir, found, fingerprints)
+    if (not fingerprints.lines or compared.removed
             or len(compared.differing) + len(compared.added) > MOST_CHANGED
             or not all(s.path.startswith(folders.ARTICLES + "/") for s in compared.added)):
         return None  # a file was removed, or too many changed: nothing else is read
@@ -295,8 +296,15 @@ def _changes(found: list[Source], config: SiteConfig, cache: Cache) -> _Changes 
             or (changes.added and any(c.parsed for c in changes.edited))):
         return None
     return _Changes(changes.edited, changes.added,
-                    [path for path in known if path.startswith(folders.ARTICLES + "/")]
+                    _known_articles(found, {c.path for c in changes.added})
                     if changes.added else [])
+
+
+def _known_articles(found: list[str], added: set[str]) -> list[str]:
+    """The paths of the articles among the fingerprint lines `found`, but those `added`."""
+    prefix = folders.ARTICLES + "/"
+    paths = [line[:line.index("\0")] for line in found if line.startswith(prefix)]
+    return [path for path in paths if path not in added]
 
 
 _FAILED = SourceRecord()
