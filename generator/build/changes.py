@@ -107,10 +107,9 @@ def compare_fingerprints(site_dir: Path, found: list[str], known: Fingerprints
         before[path] = SourceStat(int(size), int(mtime_ns), known.digest(line), key)
     added: list[Source] = []
     differing: list[Source] = []
-    for line in found if new else ():  # in the scan's order, as `compare` gives them
-        if line in new:
-            source = sources.from_fingerprint(site_dir, line)
-            (differing if source.path in before else added).append(source)
+    for line in sorted(new, key=found.index):  # in the scan's order, as `compare` gives
+        source = sources.from_fingerprint(site_dir, line)
+        (differing if source.path in before else added).append(source)
     return Compared(added, differing, sorted(set(before) - {s.path for s in differing})), before
 
 

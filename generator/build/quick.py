@@ -18,9 +18,10 @@ requires the same output.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime
+from itertools import repeat
 from pathlib import Path
 
 from generator.build import commit, list_pages, loader, search
@@ -124,8 +125,9 @@ def plan_quickly(options: BuildOptions, config: SiteConfig, theme: ThemeFiles,
     memos: dict[str, object] = {}
     new_pages = sum(p.output not in previous for p in stale)
     if added:
-        memos["site:" + target] = append_memo(memo, site, changes.articles,
-                                              [_article(a.entry.record.article) for a in added])
+        memos["site:" + target] = append_memo(
+            memo, site, _sorting_before(found, [a.path for a in added]),
+            [_article(a.entry.record.article) for a in added])
         new = [site.articles[i].path for i in range(len(head.order), len(site.articles))]
         settled = replace(settled, order=head.order + tuple(new), sources=len(found),
                           pages=head.pages + new_pages)
@@ -175,7 +177,7 @@ def _prove(options: BuildOptions, config: SiteConfig, theme: ThemeFiles, cache: 
     for edit in edits:
         articles.known[edit.path] = keyed(_article(edit.entry.record.article), shown)
     site: Site | None = replace(memo.site, config=config, now=now, articles=articles)
-    if added and len(changes.articles) != len(memo.shapes):
+    if added and changes.known_articles != len(memo.shapes):
         return None  # the memo is not of these articles (see `site.append_memo`)
     if added:
         site = append_site(memo, config, articles,
@@ -267,8 +269,8 @@ class _Changes:
     """Known articles whose fingerprint changed, each keeping its place."""
     added: tuple[SourceChange, ...]
     """New sources, all articles that parsed."""
-    articles: list[str]
-    """Paths of the articles known before, when some were added (for the site memo)."""
+    known_articles: int
+    """How many articles were known before, when some were added (for the site memo)."""
 
 
 def _changes(site_dir: Path, found: list[str], config: SiteConfig,
@@ -295,16 +297,19 @@ def _changes(site_dir: Path, found: list[str], config: SiteConfig,
     if (not all(c.entry.record.article for c in changes.added)
             or (changes.added and any(c.parsed for c in changes.edited))):
         return None
-    return _Changes(changes.edited, changes.added,
-                    _known_articles(found, {c.path for c in changes.added})
-                    if changes.added else [])
+    count = sum(map(str.startswith, found, repeat(folders.ARTICLES + "/"))) \
+        - len(changes.added) if changes.added else 0
+    return _Changes(changes.edited, changes.added, count)
 
 
-def _known_articles(found: list[str], added: set[str]) -> list[str]:
-    """The paths of the articles among the fingerprint lines `found`, but those `added`."""
-    prefix = folders.ARTICLES + "/"
-    paths = [line[:line.index("\0")] for line in found if line.startswith(prefix)]
-    return [path for path in paths if path not in added]
+def _sorting_before(found: list[str], added: Collection[str]) -> Callable[[str], int]:
+    """For `site.append_memo`: how many of the known articles' paths sort before an
+    article's path, counted over the fingerprint lines `found` (a line sorts against a
+    path as its own path does, the NUL after it sorting first; the pages' lines sort
+    after every article's), those of the `added` paths taken out."""
+    def sorting_before(path: str) -> int:
+        return sum(map(path.__gt__, found)) - sum(other < path for other in added)
+    return sorting_before
 
 
 _FAILED = SourceRecord()
