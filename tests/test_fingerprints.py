@@ -9,7 +9,8 @@ from pathlib import Path
 from generator.build.changes import compare, compare_fingerprints
 from generator.build.loader import load
 from generator.build.sources import from_fingerprint, scan, scan_fingerprints
-from generator.cache.store import Cache, fingerprint_line
+from generator.cache.fingerprints import fingerprint_line
+from generator.cache.store import Cache
 from generator.config import load_config
 from tests.conftest import SiteMaker
 

@@ -19,7 +19,8 @@ from pathlib import Path
 
 from generator.build import commit, sources
 from generator.build.sources import Source, digest_of
-from generator.cache.store import Cache, Fingerprints, SourceEntry, SourceStat
+from generator.cache.fingerprints import Fingerprints
+from generator.cache.store import Cache, SourceEntry, SourceStat
 from generator.config import SiteConfig
 from generator.content.source_record import SourceRecord
 

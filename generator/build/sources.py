@@ -59,7 +59,7 @@ def scan(site_dir: Path) -> list[Source]:
 # with the cache's as sets (`changes.compare_fingerprints`), no `Source` made for a
 # file that did not change.
 def scan_fingerprints(site_dir: Path, key: str) -> list[str]:
-    """Every source `scan` finds, as its `store.fingerprint_line` with `key` (the
+    """Every source `scan` finds, as its `fingerprints.fingerprint_line` with `key` (the
     settings' `content_key`), in the file system's order."""
     found: list[str] = []
     # Through folder descriptors where the system allows: each `stat` then resolves one
@@ -99,7 +99,7 @@ def _scan_lines(folder: int, relative: str, tail: str, found: list[str]) -> None
                         os.close(inner)
             elif name.endswith(".md") and not name.startswith(".") and entry.is_file():
                 stat = entry.stat()
-                # (`store.fingerprint_line`, inline: this runs for every source.)
+                # (`fingerprints.fingerprint_line`, inline: this runs for every source.)
                 found.append(f"{relative}/{name}\0{stat.st_size}\0{stat.st_mtime_ns}{tail}")
 
 

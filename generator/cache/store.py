@@ -20,6 +20,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, NamedTuple
 
+from generator.cache.fingerprints import Fingerprints, fingerprint_line
 from generator.cache.version import version_key
 from generator.content.source_record import SourceRecord
 
@@ -73,38 +74,6 @@ class SourceStat(NamedTuple):
     """Hash of the file's bytes."""
     meta_key: str
     """The config key the record was resolved with."""
-
-
-def fingerprint_line(path: str, size: int, mtime_ns: int, meta_key: str) -> str:
-    """A source file's fingerprint as one string: equal for two looks at a file exactly
-    when `changes.compare` would find it unchanged (a path holds no NUL character).
-    `sources.scan_fingerprints` makes the same string inline."""
-    return f"{path}\0{size}\0{mtime_ns}\0{meta_key}"
-
-
-class Fingerprints:
-    """The sources' fingerprint lines as the cache keeps them, each with the hash of the
-    file's bytes (read only for the few lines asked about)."""
-
-    def __init__(self, parts: list[tuple[tuple[str, ...], tuple[str, ...]]]) -> None:
-        """`parts`: (lines, their digests in the same order), a pair per shard."""
-        self._parts = parts
-        self.lines: set[str] = set()
-        """Every line."""
-        for lines, _ in parts:
-            self.lines.update(lines)
-
-    def items(self) -> Iterator[tuple[str, str]]:
-        """Each line with its digest."""
-        for lines, digests in self._parts:
-            yield from zip(lines, digests, strict=True)
-
-    def digest(self, line: str) -> str:
-        """The digest kept with `line` (one of `lines`)."""
-        for lines, digests in self._parts:
-            if line in lines:  # (a tuple's search: asked for a few changed files only)
-                return digests[lines.index(line)]
-        raise KeyError(line)
 
 
 class OutputEntry(NamedTuple):
@@ -244,9 +213,7 @@ class Cache:
             stats[path] = SourceStat(int(size), int(mtime_ns), digest, key)
         return stats
 
-    # The sources' fingerprints as lines (issue 17): a quick build at 100,000 articles
-    # unpickled 100,000 `SourceStat` tuples and compared them one by one (0.2 s); as
-    # lines, they load as strings and compare as sets, in C.
+    # The sources' fingerprints as lines (cache/fingerprints.py, issue 17).
     def fingerprints(self) -> Fingerprints:
         """The `fingerprint_line` of every source file as the cache knows it (none when
         the cache holds none or is damaged)."""

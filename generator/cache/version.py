@@ -20,7 +20,7 @@ from generator.errors import Problem
 
 # Bump when the shape of what is stored changes. (9: a problem's message and hint are
 # `errors.Text`, a template with its values, in records and in the `Settled` row. 10:
-# the sources' fingerprints stored as lines, `store.fingerprint_line`.)
+# the sources' fingerprints stored as lines, `fingerprints.fingerprint_line`.)
 SCHEMA = 10
 # The records' shape is part of the key, so a cache written before a field
 # was added to a record is never trusted.
