@@ -87,3 +87,21 @@ def test_a_line_sorts_against_a_path_as_its_own_path_does() -> None:
     lines = [fingerprint_line(path, 10, 20, "k") for path in paths]
     for path in [*paths, "content/articles/a.m", "content/articles/a.mda", "content/z"]:
         assert sum(map(path.__gt__, lines)) == sum(p < path for p in paths)
+
+
+def test_every_file_touched_is_found_as_the_per_file_comparison_finds_it(
+        site: SiteMaker, tmp_path: Path) -> None:
+    # Given more articles than the few each looked for (a checkout touches them all)
+    for n in range(12):
+        site.article(f"a{n}", f"Judul {n}", f"2024-03-{n + 1:02d}T09:00:00+07:00")
+    config = load_config(site.root)
+    cache = Cache(tmp_path / "c.sqlite")
+    first = load(site.root, config, cache)
+    # When every one is touched
+    for n in range(12):
+        _touch(site.root / f"content/articles/a{n}.md", 3)
+    # Then each differs, in the scan's order, with what the cache knew of it
+    compared, before = compare_fingerprints(
+        site.root, scan_fingerprints(site.root, config.content_key), cache.fingerprints())
+    assert compared == compare(scan(site.root), first.sources, config.content_key)
+    assert len(compared.differing) == 12 and before == cache.stats()

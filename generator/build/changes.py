@@ -103,12 +103,16 @@ def compare_fingerprints(site_dir: Path, found: list[str], known: Fingerprints
     gone = known.lines - fresh
     new = fresh - known.lines
     before: dict[str, SourceStat] = {}
-    for line in gone:
+    for line, digest in known.digests(gone).items():
         path, size, mtime_ns, key = line.split("\0")
-        before[path] = SourceStat(int(size), int(mtime_ns), known.digest(line), key)
+        before[path] = SourceStat(int(size), int(mtime_ns), digest, key)
     added: list[Source] = []
     differing: list[Source] = []
-    for line in sorted(new, key=found.index):  # in the scan's order, as `compare` gives
+    # In the scan's order, as `compare` gives them: a few lines looked for, else the scan
+    # walked once.
+    ordered = (sorted(new, key=found.index) if len(new) <= 8
+               else [line for line in found if line in new])
+    for line in ordered:
         source = sources.from_fingerprint(site_dir, line)
         (differing if source.path in before else added).append(source)
     return Compared(added, differing, sorted(set(before) - {s.path for s in differing})), before

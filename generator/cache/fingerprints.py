@@ -34,9 +34,14 @@ class Fingerprints:
         for lines, digests in self._parts:
             yield from zip(lines, digests, strict=True)
 
-    def digest(self, line: str) -> str:
-        """The digest kept with `line` (one of `lines`)."""
-        for lines, digests in self._parts:
-            if line in lines:  # (a tuple's search: asked for a few changed files only)
-                return digests[lines.index(line)]
-        raise KeyError(line)
+    def digests(self, wanted: set[str]) -> dict[str, str]:
+        """The digest kept with each of the `wanted` lines (some of `lines`)."""
+        if len(wanted) <= _FEW:  # (a tuple's search for each: an edit's one or two)
+            return {line: kept[lines.index(line)] for line in wanted
+                    for lines, kept in self._parts if line in lines}
+        return {line: digest for line, digest in self.items() if line in wanted}
+
+
+_FEW = 8
+"""Up to this many lines asked about, each is searched for; more, every line is read
+once (a `git checkout` that touched every file must not search 100,000 times)."""
