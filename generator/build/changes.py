@@ -19,6 +19,7 @@ from pathlib import Path
 
 from generator.build import commit, sources
 from generator.build.sources import Source, digest_of
+from generator.cache.fingerprints import Fingerprints
 from generator.cache.store import Cache, SourceEntry, SourceStat
 from generator.config import SiteConfig
 from generator.content.source_record import SourceRecord
@@ -90,6 +91,31 @@ def compare(found: Sequence[Source], known: Mapping[str, SourceStat | SourceEntr
         return Compared(added, differing, [])  # unique): nothing removed, no set built
     seen = {source.path for source in found}
     return Compared(added, differing, sorted(path for path in known if path not in seen))
+
+
+def compare_fingerprints(site_dir: Path, found: list[str], known: Fingerprints
+                         ) -> tuple[Compared, dict[str, SourceStat]]:
+    """`compare` for the sources as fingerprint lines (`sources.scan_fingerprints`)
+    against the cache's (`Cache.fingerprints`): the same answer, from two set
+    differences; and what the cache knows of each source that differs or is gone, for
+    `parse_changes`."""
+    fresh = set(found)
+    gone = known.lines - fresh
+    new = fresh - known.lines
+    before: dict[str, SourceStat] = {}
+    for line, digest in known.digests(gone).items():
+        path, size, mtime_ns, key = line.split("\0")
+        before[path] = SourceStat(int(size), int(mtime_ns), digest, key)
+    added: list[Source] = []
+    differing: list[Source] = []
+    # In the scan's order, as `compare` gives them: a few lines looked for, else the scan
+    # walked once.
+    ordered = (sorted(new, key=found.index) if len(new) <= 8
+               else [line for line in found if line in new])
+    for line in ordered:
+        source = sources.from_fingerprint(site_dir, line)
+        (differing if source.path in before else added).append(source)
+    return Compared(added, differing, sorted(set(before) - {s.path for s in differing})), before
 
 
 def parse_changes(compared: Compared, known: Mapping[str, SourceStat | SourceEntry],

@@ -112,12 +112,15 @@ def _build(options: BuildOptions, progress: Progress | None,
             if (check is not None and options.quick and not memory.target
                     and options.sources_changed is None and not options.dry_run
                     and not options.rebalance_pages):
-                scanned = sources.scan(site_dir)
+                scanned = sources.scan_fingerprints(site_dir, config.content_key)
                 planned = plan_quickly(options, config, theme, cache, target,
                                        build_now(options), previous, check, scanned)
             if planned is None:
                 remember(memory, target, cache)
-                planned = _plan_whole(options, config, theme, cache, memory, scanned,
+                planned = _plan_whole(options, config, theme, cache, memory,
+                                      None if scanned is None else [
+                                          sources.from_fingerprint(site_dir, line)
+                                          for line in scanned],
                                       _Known(target, every_output(previous),
                                              check.damaged() if check else None))
         finally:

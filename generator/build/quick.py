@@ -18,16 +18,17 @@ requires the same output.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime
+from itertools import repeat
 from pathlib import Path
 
 from generator.build import commit, list_pages, loader, search
 from generator.build.addresses import appended_text, read_text, text_key
 from generator.build.append import appended_pages
 from generator.build.article_changes import article_changes
-from generator.build.changes import SourceChange, compare, parse_changes
+from generator.build.changes import SourceChange, compare_fingerprints, parse_changes
 from generator.build.memos import Settled, stored
 from generator.build.options import (
     BuildOptions,
@@ -35,7 +36,6 @@ from generator.build.options import (
 )
 from generator.build.output import Planned, ToWrite
 from generator.build.photos import article_problems, copies_of_photos, quick_photos
-from generator.build.sources import Source
 from generator.cache.articles import CachedArticles
 from generator.cache.pages import PageStore
 from generator.cache.store import Cache, OutputEntry
@@ -70,12 +70,13 @@ MOST_DAMAGED = 256
 def plan_quickly(options: BuildOptions, config: SiteConfig, theme: ThemeFiles,
                  cache: Cache, target: str, now: datetime,
                  previous: Mapping[str, OutputEntry], check: OutputCheck,
-                 found: list[Source]) -> Planned | None:
+                 found: list[str]) -> Planned | None:
     """The changes, index and plan stages the quick way; None (nothing written) when
     it does not apply.
 
     `previous` is what the cache records of the output folder, `check` the look at
-    those files as they are now, `found` the sources as `sources.scan` found them.
+    those files as they are now, `found` the sources as `sources.scan_fingerprints`
+    found them.
     """
     head = stored(cache, "settled:" + target)
     if (not isinstance(head, Settled) or head.loads != cache.loads()
@@ -125,8 +126,9 @@ def plan_quickly(options: BuildOptions, config: SiteConfig, theme: ThemeFiles,
     memos: dict[str, object] = {}
     new_pages = sum(p.output not in previous for p in stale)
     if added:
-        memos["site:" + target] = append_memo(memo, site, changes.articles,
-                                              [_article(a.entry.record.article) for a in added])
+        memos["site:" + target] = append_memo(
+            memo, site, _sorting_before(found, [a.path for a in added]),
+            [_article(a.entry.record.article) for a in added])
         new = [site.articles[i].path for i in range(len(head.order), len(site.articles))]
         settled = replace(settled, order=head.order + tuple(new), sources=len(found),
                           pages=head.pages + new_pages)
@@ -148,11 +150,11 @@ def plan_quickly(options: BuildOptions, config: SiteConfig, theme: ThemeFiles,
 
 def _prove(options: BuildOptions, config: SiteConfig, theme: ThemeFiles, cache: Cache,
            target: str, now: datetime, previous: Mapping[str, OutputEntry], check: OutputCheck,
-           found: list[Source], head: Settled) -> _Proven | None:
+           found: list[str], head: Settled) -> _Proven | None:
     """What changed, the site, its renderer, the pages to render and the warnings, when
     the quick path applies; None when it does not."""
     # The sources first: when one was removed, nothing else need be read.
-    changes = _changes(found, config, cache)
+    changes = _changes(options.site_dir, found, config, cache)
     memo = stored(cache, "site:" + target) if changes is not None else None
     if (changes is None or not isinstance(memo, SiteMemo)
             or not still_current(memo, config, options.drafts, now)
@@ -176,7 +178,7 @@ def _prove(options: BuildOptions, config: SiteConfig, theme: ThemeFiles, cache: 
     for edit in edits:
         articles.known[edit.path] = keyed(_article(edit.entry.record.article), shown)
     site: Site | None = replace(memo.site, config=config, now=now, articles=articles)
-    if added and len(changes.articles) != len(memo.shapes):
+    if added and changes.known_articles != len(memo.shapes):
         return None  # the memo is not of these articles (see `site.append_memo`)
     if added:
         site = append_site(memo, config, articles,
@@ -268,18 +270,19 @@ class _Changes:
     """Known articles whose fingerprint changed, each keeping its place."""
     added: tuple[SourceChange, ...]
     """New sources, all articles that parsed."""
-    articles: list[str]
-    """Paths of the articles known before, when some were added (for the site memo)."""
+    known_articles: int
+    """How many articles were known before, when some were added (for the site memo)."""
 
 
-def _changes(found: list[Source], config: SiteConfig, cache: Cache) -> _Changes | None:
+def _changes(site_dir: Path, found: list[str], config: SiteConfig,
+             cache: Cache) -> _Changes | None:
     """The changes stage as the quick path takes it: the sources that changed since the
-    last build, all articles keeping their place, and the articles added; None when one
-    was removed, is not an article, fails, moved, or when articles were both edited and
-    added."""
-    known = cache.stats()
-    compared = compare(found, known, config.content_key)
-    if (not known or compared.removed
+    last build (`found`: as `sources.scan_fingerprints` saw them), all articles keeping
+    their place, and the articles added; None when one was removed, is not an article,
+    fails, moved, or when articles were both edited and added."""
+    fingerprints = cache.fingerprints()
+    compared, known = compare_fingerprints(site_dir, found, fingerprints)
+    if (not fingerprints.lines or compared.removed
             or len(compared.differing) + len(compared.added) > MOST_CHANGED
             or not all(s.path.startswith(folders.ARTICLES + "/") for s in compared.added)):
         return None  # a file was removed, or too many changed: nothing else is read
@@ -295,9 +298,19 @@ def _changes(found: list[Source], config: SiteConfig, cache: Cache) -> _Changes 
     if (not all(c.entry.record.article for c in changes.added)
             or (changes.added and any(c.parsed for c in changes.edited))):
         return None
-    return _Changes(changes.edited, changes.added,
-                    [path for path in known if path.startswith(folders.ARTICLES + "/")]
-                    if changes.added else [])
+    count = sum(map(str.startswith, found, repeat(folders.ARTICLES + "/"))) \
+        - len(changes.added) if changes.added else 0
+    return _Changes(changes.edited, changes.added, count)
+
+
+def _sorting_before(found: list[str], added: Collection[str]) -> Callable[[str], int]:
+    """For `site.append_memo`: how many of the known articles' paths sort before an
+    article's path, counted over the fingerprint lines `found` (a line sorts against a
+    path as its own path does, the NUL after it sorting first; the pages' lines sort
+    after every article's), those of the `added` paths taken out."""
+    def sorting_before(path: str) -> int:
+        return sum(map(path.__gt__, found)) - sum(other < path for other in added)
+    return sorting_before
 
 
 _FAILED = SourceRecord()

@@ -55,6 +55,60 @@ def scan(site_dir: Path) -> list[Source]:
     return found
 
 
+# The quick path's scan (issue 17): the sources as fingerprint lines, which compare
+# with the cache's as sets (`changes.compare_fingerprints`), no `Source` made for a
+# file that did not change.
+def scan_fingerprints(site_dir: Path, key: str) -> list[str]:
+    """Every source `scan` finds, as its `fingerprints.fingerprint_line` with `key` (the
+    settings' `content_key`), in the file system's order."""
+    found: list[str] = []
+    # Through folder descriptors where the system allows: each `stat` then resolves one
+    # name, not the whole path (a sixth less time at 100,000 files).
+    by_descriptor = os.scandir in os.supports_fd
+    for folder in (ARTICLES, PAGES):
+        root = os.path.join(site_dir, folder)
+        if not os.path.isdir(root):
+            continue
+        if by_descriptor:
+            descriptor = os.open(root, _FOLDER)
+            try:
+                _scan_lines(descriptor, folder, f"\0{key}", found)
+            finally:
+                os.close(descriptor)
+        else:
+            found += [f"{s.path}\0{s.size}\0{s.mtime_ns}\0{key}" for s in scan(site_dir)
+                      if s.path.startswith(folder + "/")]
+    return found
+
+
+_FOLDER = os.O_RDONLY | getattr(os, "O_DIRECTORY", 0) | getattr(os, "O_CLOEXEC", 0)
+
+
+def _scan_lines(folder: int, relative: str, tail: str, found: list[str]) -> None:
+    """`_scan` from the descriptor of `folder`, each file as its fingerprint line
+    ending in `tail`."""
+    with os.scandir(folder) as entries:
+        for entry in entries:
+            name = entry.name
+            if entry.is_dir(follow_symlinks=False):
+                if not name.startswith("."):
+                    inner = os.open(name, _FOLDER, dir_fd=folder)
+                    try:
+                        _scan_lines(inner, f"{relative}/{name}", tail, found)
+                    finally:
+                        os.close(inner)
+            elif name.endswith(".md") and not name.startswith(".") and entry.is_file():
+                stat = entry.stat()
+                # (`fingerprints.fingerprint_line`, inline: this runs for every source.)
+                found.append(f"{relative}/{name}\0{stat.st_size}\0{stat.st_mtime_ns}{tail}")
+
+
+def from_fingerprint(site_dir: Path, line: str) -> Source:
+    """The source a `scan_fingerprints` line stands for, as `scan` finds it."""
+    path, size, mtime_ns, _ = line.split("\0")
+    return Source(path, os.path.join(site_dir, path), int(size), int(mtime_ns))
+
+
 def stat_each(site_dir: Path, paths: Collection[str]) -> list[Source] | None:
     """The sources among `paths` that exist, as `scan` would find them; None when one
     of the paths is a folder (then only a scan knows what it holds)."""

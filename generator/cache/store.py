@@ -20,6 +20,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, NamedTuple
 
+from generator.cache.fingerprints import Fingerprints, fingerprint_line
 from generator.cache.version import version_key
 from generator.content.source_record import SourceRecord
 
@@ -180,8 +181,9 @@ class Cache:
         self.db.executemany(
             "INSERT OR REPLACE INTO snapshot VALUES (?, ?, ?)",
             ((shard, dumps(_shared(part), protocol=protocol),
-              dumps({path: SourceStat(e.size, e.mtime_ns, e.digest, e.meta_key)
-                     for path, e in part.items()}, protocol=protocol))
+              dumps((tuple([fingerprint_line(path, e.size, e.mtime_ns, e.meta_key)
+                            for path, e in part.items()]),
+                     tuple([e.digest for e in part.values()])), protocol=protocol))
              for shard, part in parts.items()))
         self.db.executemany("INSERT OR REPLACE INTO records VALUES (?, ?)",
                             ((path, dumps(e.record, protocol=protocol))
@@ -206,12 +208,25 @@ class Cache:
     def stats(self) -> dict[str, SourceStat]:
         """The fingerprint of every source file, without the records (see `sources`)."""
         stats: dict[str, SourceStat] = {}
+        for line, digest in self.fingerprints().items():
+            path, size, mtime_ns, key = line.split("\0")
+            stats[path] = SourceStat(int(size), int(mtime_ns), digest, key)
+        return stats
+
+    # The sources' fingerprints as lines (cache/fingerprints.py, issue 17).
+    def fingerprints(self) -> Fingerprints:
+        """The `fingerprint_line` of every source file as the cache knows it (none when
+        the cache holds none or is damaged)."""
+        parts: list[tuple[tuple[str, ...], tuple[str, ...]]] = []
         try:
             for (blob,) in self.db.execute("SELECT stats FROM snapshot"):
-                stats.update(pickle.loads(blob))
+                lines, digests = pickle.loads(blob)
+                if len(lines) != len(digests):
+                    raise ValueError("a damaged row")
+                parts.append((lines, digests))
         except Exception:  # noqa: BLE001 - damage: the caller takes the long way
-            return {}
-        return stats
+            return Fingerprints([])
+        return Fingerprints(parts)
 
     def records(self, paths: Iterable[str]) -> dict[str, SourceRecord]:
         """The parsed records of `paths` (those the cache has), one row each."""

@@ -18,9 +18,10 @@ from generator.content.model import Article, Author, Correction, Image, StaticPa
 from generator.content.source_record import SourceRecord
 from generator.errors import Problem
 
-# Bump when the shape of what is stored changes. (10: a planned page is stored with its
+# Bump when the shape of what is stored changes. (10: the sources' fingerprints stored
+# as lines, `fingerprints.fingerprint_line`. 11: a planned page is stored with its
 # articles named by path, `plan.page.stored`, not by their places.)
-SCHEMA = 10
+SCHEMA = 11
 # The records' shape is part of the key, so a cache written before a field
 # was added to a record is never trusted.
 _SHAPE = shape_of(SourceRecord, Article, StaticPage, Tag, Author, Image, Correction, Problem)

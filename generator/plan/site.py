@@ -282,19 +282,31 @@ def _hint_order(hint: NameHint) -> tuple[str, str, str]:
     return (hint.path, hint.kind, hint.written.casefold())
 
 
-def append_memo(memo: SiteMemo, site: Site, paths: Sequence[str],
+def append_memo(memo: SiteMemo, site: Site, sorting_before: Callable[[str], int],
                 added: Sequence[Article]) -> SiteMemo:
-    """The memo `site_memo` would make of `site` = `append_site(memo, ...)`: `paths` are
-    those of the articles `memo` was made from, `added` the articles appended."""
-    before = sorted(paths)  # (once: 100,000 paths in the cache's order take 50 ms)
-    shape_of = dict(zip(before, memo.shapes, strict=True))
-    shape_of.update((a.path, a.shape) for a in added)
-    loaded = sorted(shape_of)
-    where = {path: n for n, path in enumerate(loaded)}
-    order = tuple([where[before[i]] for i in memo.order]
-                  + [where[site.articles[i].path]
-                     for i in range(len(memo.order), len(site.articles))])
-    return replace(memo, shapes=tuple(shape_of[p] for p in loaded), order=order,
+    """The memo `site_memo` would make of `site` = `append_site(memo, ...)`, `added` the
+    articles appended; `sorting_before(path)` tells how many of the articles `memo` was
+    made from have a path that sorts before `path`.
+
+    The few added shapes are put in place and the old indexes shifted, rather than
+    the 100,000 paths sorted and mapped again (issue 17: 0.2 s of an addition)."""
+    new = sorted((a.path, a.shape) for a in added)
+    points = [sorting_before(path) for path, _ in new]  # (non-decreasing, as `new`)
+    shapes = list(memo.shapes)
+    for j, (point, (_, shape)) in enumerate(zip(points, new, strict=True)):
+        shapes.insert(point + j, shape)
+    # An old index moves up by the number of added paths that sort before its path.
+    moved: list[int] = []
+    start = 0
+    for j, point in enumerate(points):
+        moved += range(start + j, point + j)
+        start = point
+    moved += range(start + len(points), len(memo.shapes) + len(points))
+    where = {path: point + j for j, (point, (path, _)) in enumerate(zip(points, new,
+                                                                         strict=True))}
+    order = tuple(map(moved.__getitem__, memo.order)) + tuple(
+        where[site.articles[i].path] for i in range(len(memo.order), len(site.articles)))
+    return replace(memo, shapes=tuple(shapes), order=order,
                    site=replace(site, articles=()))
 
 

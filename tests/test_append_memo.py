@@ -1,0 +1,46 @@
+"""The site memo after today's news (issue 17): `append_memo` puts the added articles'
+shapes in place and shifts the old indexes, and must give what `site_memo` gives of
+the site made afresh."""
+
+from __future__ import annotations
+
+import pytest
+
+from generator.plan.site import append_memo, append_site, make_site, site_memo
+from tests.test_plan import AUTHORS, CONFIG, NOW, TAGS, parse, text
+
+
+@pytest.mark.parametrize("names", [
+    ["z-terbaru"],  # after every path
+    ["0-terbaru"],  # before every path
+    ["a3x", "a1x", "b", "a3x-lagi"],  # between them, one right after another's path
+    ["a2", "a5-kedua"],  # a known path with more after it, and one it is inside
+])
+def test_an_appended_memo_is_the_memo_of_the_site_made_afresh(names: list[str]) -> None:
+    # Given a site of ten articles and its memo
+    files = {f"a{n}": text(f"Berita {n}", n, [TAGS[n % 4]], AUTHORS[n % 3], "Isi.")
+             for n in range(10)}
+    files = {(name + "-lama" if name == "a2" and "a2" in names else name): source
+             for name, source in files.items()}
+    known = sorted(files, key=_path)  # (as a load gives them: by path)
+    articles = tuple(parse(name, files[name]) for name in known)
+    site, _ = make_site(CONFIG, articles, (), False, now=NOW)
+    memo = site_memo(site, articles, (), False)
+    # When today's news is added, one article of it a draft
+    added = []
+    for n, name in enumerate(names):
+        extra = "draft: true\n" if n == 1 else ""
+        files[name] = text(f"Terbaru {name}", 200 + n, [TAGS[n % 4]], "Hmz", "Isi.", extra)
+        added.append(parse(name, files[name]))
+    appended = append_site(memo, CONFIG, site.articles, added, False, NOW)
+    assert appended is not None
+    # Then the memo, from the counts of known paths before each added one, is the same
+    paths = [_path(name) for name in known]
+    everything = tuple(parse(name, files[name]) for name in sorted(files, key=_path))
+    fresh, _ = make_site(CONFIG, everything, (), False, now=NOW)
+    assert append_memo(memo, appended, lambda path: sum(p < path for p in paths),
+                       added) == site_memo(fresh, everything, (), False)
+
+
+def _path(name: str) -> str:
+    return f"content/articles/{name}.md"
