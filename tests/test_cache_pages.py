@@ -30,9 +30,13 @@ def test_pages_are_found_by_the_articles_they_show(tmp_path: Path) -> None:
     # And a page stored again keeps what it showed before until a fresh store
     store.put_pages("output", [("b.html", "halaman b baru", ["z.md"])])
     assert store.pages_showing("output", ["y.md"])["b.html"] == "halaman b baru"
+    assert store.count("output") == 4
     store.put_pages("output", [("a.html", "a", ["x.md"])], fresh=True)
     assert store.pages_showing("output", ["y.md", "z.md"]) == {}
     assert store.pages_showing("preview", ["x.md"]) == {"a.html": "pratinjau a"}
+    # (a fresh store is a whole plan: the pages it leaves out are forgotten)
+    assert store.count("output") == 1 and store.pages("output", ["c.html"]) == {}
+    assert store.count("preview") == 1
     # And forgotten pages are not found
     store.forget_pages("output", ["a.html"])
     assert store.pages_showing("output", ["x.md"]) == {}

@@ -52,7 +52,18 @@ def test_a_list_page_keeps_its_items_in_order() -> None:
     assert from_stored(kept, Places(tuple(reversed(ORDER)))).items == (0, 2, 4)
 
 
-@pytest.mark.parametrize("kept", ["a page of an older cache", None, {"output": "x"}])
+def _damaged(name: str, value: object) -> dict[str, object]:
+    kept = stored(_article_page(), _paths(_article_page(), ORDER))
+    kept[name] = value
+    return kept
+
+
+@pytest.mark.parametrize("kept", [
+    _article_page(),  # as an older cache stored it
+    "a row of another kind", None, {"output": "x"},
+    _damaged("related", [("a.md", 0)]), _damaged("article", 2),
+    _damaged("article", ("c.md", True)), _damaged("items", "a.md"),
+])
 def test_a_row_of_another_shape_is_a_lookup_error(kept: object) -> None:
     with pytest.raises(LookupError):
         from_stored(kept, Places(ORDER))

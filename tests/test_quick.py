@@ -243,6 +243,39 @@ def test_a_cache_without_the_page_rows_takes_the_whole_way(
     assert not result.quick and "2024/03/berita-2/index.html" in result.written
 
 
+def test_page_rows_the_cache_lost_are_stored_again_and_never_skip_an_edit(
+        built: SiteMaker, make_site: Callable[[str], SiteMaker]) -> None:
+    # Given a built archive whose cache lost the rows of its planned pages
+    site = built
+    _damage(site, "DELETE FROM pages")
+    b5 = site.root / "content/articles/2024/03/b5.md"
+    for correction in ("Isi diperbaiki.", "Isi diperbaiki lagi."):
+        # When an article is corrected, and then corrected again
+        b5.write_text(b5.read_text(encoding="utf-8").replace(
+            "Isi berita 5." if correction == "Isi diperbaiki." else "Isi diperbaiki.",
+            correction), encoding="utf-8")
+        result = _build(site)
+        # Then each correction is published: the first the whole way (which stores the
+        # rows again), the second the short way
+        assert result.quick == (correction != "Isi diperbaiki.")
+        assert correction in site.read("2024/03/berita-5/index.html")
+    _same_as_the_whole_way(site, make_site)
+
+
+def test_an_edit_whose_page_row_is_lost_takes_the_whole_way(built: SiteMaker) -> None:
+    # Given a built archive whose cache lost the row of one article's page
+    site = built
+    _damage(site, "DELETE FROM pages WHERE output = '2024/03/berita-5/index.html'")
+    # When that article is corrected
+    b5 = site.root / "content/articles/2024/03/b5.md"
+    b5.write_text(b5.read_text(encoding="utf-8").replace("Isi berita 5.", "Isi diperbaiki."),
+                  encoding="utf-8")
+    result = _build(site)
+    # Then its page is written all the same, by the whole way
+    assert not result.quick
+    assert "Isi diperbaiki." in site.read("2024/03/berita-5/index.html")
+
+
 def test_a_build_that_failed_after_loading_sends_the_next_one_the_whole_way(
         built: SiteMaker, make_site: Callable[[str], SiteMaker]) -> None:
     # Given a built archive

@@ -80,8 +80,8 @@ class BuildRecords:
     order of `Page.deps`), kept with their articles named by path (`page.stored`). What
     an unchanged page showed before stays recorded."""
     fresh: bool = False
-    """The cache knew no output of this folder: `pages` is the whole plan, and the
-    record of which pages show an article starts afresh."""
+    """The cache knew no output of this folder, or lost rows of its pages: `pages` is
+    the whole plan, and the record of which pages show an article starts afresh."""
     memos: Mapping[str, object] = field(default_factory=dict)
     """Memos for the next build, by name (build/memos.py)."""
     settled: Settled | None = None

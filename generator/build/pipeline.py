@@ -46,6 +46,7 @@ from generator.build.output import (
 )
 from generator.build.photos import photo_step
 from generator.build.quick import plan_quickly
+from generator.cache.pages import PageStore
 from generator.cache.store import Cache, OutputEntry
 from generator.config import SiteConfig, load_config
 from generator.content.register import format_register, is_formatted
@@ -363,8 +364,10 @@ def _plan_whole(options: BuildOptions, config: SiteConfig, theme: ThemeFiles, ca
     # Only the pages rendered now changed. What an unchanged page showed before stays
     # recorded (the quick path checks), so that a template edit, which renders most
     # pages again and moves none, stores just those; a cache that knew no output of
-    # this target starts the record afresh.
-    fresh = not previous
+    # this target, or lost rows of its pages (the quick path finds an edited article's
+    # pages through them), starts the record afresh.
+    fresh = not previous or (isinstance(settled, Settled)
+                             and PageStore(cache).count(known.target) != settled.pages)
     articles = site.articles
     return Planned(
         to_write=ToWrite(site=site, renderer=renderer, theme=theme, stale=stale,

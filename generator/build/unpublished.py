@@ -46,6 +46,8 @@ def unpublished(cache: Cache, target: str, articles: Iterable[Article],
     urls = {}
     places = Places(last.order)
     for state in PageStore(cache).pages_showing(target, sorted(gone)).values():
+        if not isinstance(state, dict) or state.get("kind") != "article":
+            continue  # (a list page showing it: not read back)
         try:
             page = from_stored(state, places)
         except LookupError:

@@ -32,8 +32,8 @@ class PageStore:
         """Store `(output, page, paths of the articles it shows)` of planned pages.
 
         What a page showed before is not forgotten (`pages_showing` may name a page
-        that no longer shows an article: the caller checks); `fresh` forgets it all
-        first, for a plan that is mostly new.
+        that no longer shows an article: the caller checks); `fresh` forgets every
+        page of `target` first, for a whole plan.
         """
         pages = list(pages)
         if not pages and not fresh:
@@ -41,6 +41,7 @@ class PageStore:
         db = self.cache.db
         if fresh:
             db.execute("DELETE FROM shows WHERE target = ?", (target,))
+            db.execute("DELETE FROM pages WHERE target = ?", (target,))
         dumps, protocol = pickle.dumps, pickle.HIGHEST_PROTOCOL
         db.executemany(
             "INSERT INTO pages (target, output, page) VALUES (?, ?, ?) "
@@ -72,6 +73,13 @@ class PageStore:
         return dict(self.cache.select_in(
             "SELECT output, id FROM pages WHERE target = ? AND output IN ({})", (target,),
             outputs))
+
+    def count(self, target: str) -> int:
+        """How many pages of `target` are stored: those the last build planned, unless
+        rows were lost."""
+        (found,) = self.cache.db.execute("SELECT COUNT(*) FROM pages WHERE target = ?",
+                                         (target,)).fetchone()
+        return int(found)
 
     def forget_pages(self, target: str, outputs: Iterable[str]) -> None:
         self.cache.db.executemany("DELETE FROM pages WHERE target = ? AND output = ?",

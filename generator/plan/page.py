@@ -169,9 +169,10 @@ def _each_article(fields: dict[str, object], named: Callable[[Any], object]
             continue
         if name in _ONE_ARTICLE:
             fields[name] = named(value)
-        else:
-            assert isinstance(value, tuple)
+        elif isinstance(value, tuple):
             fields[name] = tuple([None if item is None else named(item) for item in value])
+        else:  # (a damaged row: `from_stored` makes it a LookupError)
+            raise TypeError(f"{name} is not a tuple")
     return fields
 
 
@@ -188,6 +189,8 @@ class Places(Mapping[str, int]):
         """The index of the article at `path`, stored at index `was`; KeyError when
         `order` lacks it."""
         order = self._order
+        if type(was) is not int:
+            raise TypeError("a stored place that is not an index")
         if 0 <= was < len(order) and order[was] == path:
             return was
         return self._built()[path]
