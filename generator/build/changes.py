@@ -20,7 +20,7 @@ from pathlib import Path
 from generator.build import commit, sources
 from generator.build.sources import Source, digest_of
 from generator.cache.fingerprints import Fingerprints
-from generator.cache.store import Cache, SourceEntry, SourceStat
+from generator.cache.store import Cache, SourceEntry, SourceStat, stats_of
 from generator.config import SiteConfig
 from generator.content.source_record import SourceRecord
 
@@ -102,10 +102,7 @@ def compare_fingerprints(site_dir: Path, found: list[str], known: Fingerprints
     fresh = set(found)
     gone = known.lines - fresh
     new = fresh - known.lines
-    before: dict[str, SourceStat] = {}
-    for line, digest in known.digests(gone).items():
-        path, size, mtime_ns, key = line.split("\0")
-        before[path] = SourceStat(int(size), int(mtime_ns), digest, key)
+    before = stats_of(known.digests(gone).items())
     added: list[Source] = []
     differing: list[Source] = []
     # In the scan's order, as `compare` gives them: a few lines looked for, else the scan

@@ -17,6 +17,7 @@ from collections.abc import Collection, Iterator
 from pathlib import Path
 from typing import NamedTuple
 
+from generator.cache.fingerprints import split_line
 from generator.config import SiteConfig
 from generator.content import markup
 from generator.content.folders import ARTICLES, PAGES
@@ -105,8 +106,8 @@ def _scan_lines(folder: int, relative: str, tail: str, found: list[str]) -> None
 
 def from_fingerprint(site_dir: Path, line: str) -> Source:
     """The source a `scan_fingerprints` line stands for, as `scan` finds it."""
-    path, size, mtime_ns, _ = line.split("\0")
-    return Source(path, os.path.join(site_dir, path), int(size), int(mtime_ns))
+    path, size, mtime_ns, _ = split_line(line)
+    return Source(path, os.path.join(site_dir, path), size, mtime_ns)
 
 
 def stat_each(site_dir: Path, paths: Collection[str]) -> list[Source] | None:

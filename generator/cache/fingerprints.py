@@ -17,6 +17,12 @@ def fingerprint_line(path: str, size: int, mtime_ns: int, meta_key: str) -> str:
     return f"{path}\0{size}\0{mtime_ns}\0{meta_key}"
 
 
+def split_line(line: str) -> tuple[str, int, int, str]:
+    """The path, size, mtime (ns) and settings key a `fingerprint_line` holds."""
+    path, size, mtime_ns, meta_key = line.split("\0")
+    return path, int(size), int(mtime_ns), meta_key
+
+
 class Fingerprints:
     """The sources' fingerprint lines as the cache keeps them, each with the hash of the
     file's bytes (read only for the few lines asked about)."""

@@ -20,7 +20,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from generator.cache.fingerprints import Fingerprints, fingerprint_line
+from generator.cache.fingerprints import Fingerprints, fingerprint_line, split_line
 from generator.cache.version import version_key
 from generator.content.source_record import SourceRecord
 
@@ -74,6 +74,15 @@ class SourceStat(NamedTuple):
     """Hash of the file's bytes."""
     meta_key: str
     """The config key the record was resolved with."""
+
+
+def stats_of(lines: Iterable[tuple[str, str]]) -> dict[str, SourceStat]:
+    """Each source's `SourceStat`, by path, from its fingerprint line and digest."""
+    stats: dict[str, SourceStat] = {}
+    for line, digest in lines:
+        path, size, mtime_ns, key = split_line(line)
+        stats[path] = SourceStat(size, mtime_ns, digest, key)
+    return stats
 
 
 class OutputEntry(NamedTuple):
@@ -207,11 +216,7 @@ class Cache:
 
     def stats(self) -> dict[str, SourceStat]:
         """The fingerprint of every source file, without the records (see `sources`)."""
-        stats: dict[str, SourceStat] = {}
-        for line, digest in self.fingerprints().items():
-            path, size, mtime_ns, key = line.split("\0")
-            stats[path] = SourceStat(int(size), int(mtime_ns), digest, key)
-        return stats
+        return stats_of(self.fingerprints().items())
 
     # The sources' fingerprints as lines (cache/fingerprints.py, issue 17).
     def fingerprints(self) -> Fingerprints:
