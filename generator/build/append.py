@@ -11,18 +11,25 @@ sitemap entries, from the stored pages) and refuses the cases it cannot prove
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import replace
+from dataclasses import dataclass, replace
+from datetime import datetime
 from itertools import chain
 
 from generator import urls
 from generator.build.memos import Settled
+from generator.cache.articles import CachedArticles
 from generator.cache.pages import PageStore
 from generator.cache.store import OutputEntry
+from generator.config import SiteConfig
+from generator.content.model import Article
 from generator.plan import feeds_and_lists, related
+from generator.plan.insertion import insert_site
 from generator.plan.page import Places, from_stored
+from generator.plan.pagination import OrderKey
 from generator.plan.planner import Page, Plan, plan_appended
-from generator.plan.site import Site
+from generator.plan.site import Site, SiteMemo
 
 Keys = tuple[Callable[[str], str], str, Callable[[int], str]]
 """`template_key`, `globals_key` and `key_of` of `plan.plan_appended`."""
@@ -30,12 +37,14 @@ Keys = tuple[Callable[[str], str], str, Callable[[int], str]]
 
 def appended_pages(site: Site, before: Site, keys: Keys, head: Settled,
                    previous: Mapping[str, OutputEntry], store: PageStore, target: str,
-                   damaged: set[str], places: Places) -> Plan | None:
+                   damaged: set[str], places: Places, inserted: Inserted | None = None
+                   ) -> Plan | None:
     """The pages that change when `site` appends articles to `before` (the site the
     last build made, `head` what it left), and those of damaged files, with the pages
     the append sealed (`Plan.sealed`, `Plan.tails`); None when only the whole way can
-    tell. `places`: each article's index in `head.order`, for the stored pages read
-    (LookupError when one does not fit)."""
+    tell. `places`: each article's index in `site.articles`, for the stored pages read
+    (LookupError when one does not fit). With `inserted`, `site` is the one article
+    dated before the newest added to `before` instead (`insert_site`)."""
     config = site.config
     count = len(head.order)
     if config.outputs.author_pages and (
@@ -45,17 +54,27 @@ def appended_pages(site: Site, before: Site, keys: Keys, head: Settled,
     if extras is None:
         return None
     template_key, globals_key, key_of = keys
-    follow_ups = _stored_follow_ups(site, count, store, target, places)
-    if follow_ups is None:
-        return None
-    plan = plan_appended(site, template_key, globals_key, key_of, feeds_and_lists.Before(
-        count, feeds_and_lists.list_counts(before), *extras, follow_ups=follow_ups,
-        tails=head.tails))
+    if inserted is None:
+        follow_ups = _stored_follow_ups(site, count, store, target, places)
+        if follow_ups is None:
+            return None
+        told = feeds_and_lists.Before(count, feeds_and_lists.list_counts(before), *extras,
+                                      follow_ups=follow_ups, tails=head.tails)
+    else:
+        picked = _stored_picks(site, inserted.point, store, target, places)
+        if picked is None:
+            return None
+        told = feeds_and_lists.Before(count, feeds_and_lists.list_counts(before), *extras,
+                                      follow_ups={}, tails=head.tails,
+                                      inserted=inserted.point, sealed=inserted.sealed,
+                                      picked=picked)
+    plan = plan_appended(site, template_key, globals_key, key_of, told)
+    added = set(told.added(len(site.articles)))
     pages = list(plan.pages)
     outputs = {page.output for page in pages}
     copies = {output for output, _ in head.copies}
     if len(outputs) != len(pages) or not outputs.isdisjoint(copies) or any(
-            page.article is not None and page.article >= count and page.output in previous
+            page.article in added and page.output in previous
             for page in pages if page.kind in ("article", "redirect")):
         return None  # an appended article's URL is taken: the whole way names both files
     rest = damaged - outputs
@@ -65,6 +84,43 @@ def appended_pages(site: Site, before: Site, keys: Keys, head: Settled,
             return None
         pages += [from_stored(found[output], places) for output in sorted(rest)]
     return replace(plan, pages=tuple(pages))
+
+
+@dataclass(frozen=True, eq=False, repr=False)
+class Inserted:
+    """A story filed late: the one article added, dated before the newest."""
+
+    point: int
+    """Its index in the site."""
+    sealed: Mapping[str, tuple[OrderKey, ...]]
+    """The boundaries of every list's sealed pages, as the last build left them."""
+
+
+def insert_quickly(memo: SiteMemo, config: SiteConfig, articles: CachedArticles,
+                   added: Article, drafts: bool, now: datetime) -> tuple[Site, int] | None:
+    """The site with `added` dated in among the `articles` the last build had (a story
+    filed late, `insertion.insert_site`), and its index; None when only the whole way
+    can tell. Its place is found by its order key, reading a few records."""
+    point = bisect_left(articles, (added.date, added.path), key=lambda a: (a.date, a.path))
+    order = articles.order[:point] + (added.path,) + articles.order[point:]
+    placed = CachedArticles(order, articles.cache, articles.adjust)
+    placed.known = articles.known
+    placed.known[added.path] = added
+    site = insert_site(memo, config, placed, point, drafts, now)
+    return None if site is None else (site, point)
+
+
+def _stored_picks(site: Site, point: int, store: PageStore, target: str,
+                  places: Places) -> tuple[int, ...] | None:
+    """The best related articles (those whose follow-up they may be) the pages of the
+    articles whose related ones an insertion at `point` can change showed, as the last
+    build planned them."""
+    wanted = {urls.output_path(site.articles[i].url) for i in related.joined_by(site, point)}
+    rows = _stored(store, target, wanted, places)
+    if set(rows) != wanted:
+        return None
+    return tuple(sorted({i for page in rows.values()
+                         for i in page.related[:related.FOLLOW_UP_PICKS]}))
 
 
 def _stored(store: PageStore, target: str, outputs: Iterable[str],

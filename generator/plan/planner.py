@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from generator import urls
 from generator.content.model import Article
 from generator.errors import Problem
-from generator.plan import feeds_and_lists, related, sections
+from generator.plan import feeds_and_lists, insertion, related, sections
 from generator.plan.clashes import planned_clashes
 from generator.plan.feeds_and_lists import lists
 from generator.plan.page import Copy, Page, deps_of, fingerprint, placed, refreshed
@@ -217,7 +217,9 @@ class _Planner(_Adder):
         self.bylines: frozenset[str] = frozenset()
         self.addresses: Addresses | None = None
         # Sealed pages (plan/sealing.py).
-        self.pager = Pager(site.articles, {}, before.tails if before else None, self.grown)
+        self.pager = Pager(site.articles, before.sealed if before else {},
+                           before.tails if before else None, self.grown,
+                           before.inserted if before else None)
         # Articles at other places than in the last plan (or none known): see `Plan.moved`.
         self.moved = before is None and (previous is None or previous.order[:len(
             self.order)] != self.order[:len(previous.order)])
@@ -330,7 +332,13 @@ class _Planner(_Adder):
         # Related news forwards (plan/related.py): the articles that those from the
         # boundary on pick, or picked in the previous plan, show a new follow-up.
         news = related.RelatedNews(site)
-        if self.before is not None:
+        before = self.before
+        if before is not None and before.inserted is not None:
+            # A story filed late: the pages it changes (plan/insertion.py).
+            follow: related.FollowUps | related.NearFollowUps = related.NearFollowUps(news)
+            taken = len(site.articles)
+            around = sorted(insertion.replanned(site, before.inserted, before.picked))
+        elif self.before is not None:
             # Appended articles, and the last one before them (its newer neighbour).
             last = bisect_left(listed, self.before.articles) - 1
             taken = listed[last] if last >= 0 else 0

@@ -194,3 +194,55 @@ def replanned_by_append(site: Site, boundary: int) -> tuple[int, ...]:
     if last >= 0:
         found.add(listed[last])
     return tuple(sorted(found))
+
+
+# A story filed late (plan/insertion.py): an article inserted among earlier ones.
+
+def joined_by(site: Site, point: int) -> set[int]:
+    """The later articles whose related articles can change when the article at `point`
+    is dated in among them: in each of its tags, the `RELATED_WINDOW` articles after it
+    (its own window now holds it), and those whose count of the tag, one more now, just
+    reached a power of two (`tag_weight` moved, and with it their ranking)."""
+    found: set[int] = set()
+    items_of = {t.tag.slug: t.items for t in site.tags}
+    for tag in site.articles[point].tags:
+        items = items_of.get(tag.slug, ())
+        place = bisect_left(items, point)
+        found.update(items[place + 1:place + 1 + RELATED_WINDOW])
+        power = 1
+        while power - 1 < len(items):
+            if power - 1 > place:  # (at its place `power - 1`, its count is `power`)
+                found.add(items[power - 1])
+            power *= 2
+    return found
+
+
+class NearFollowUps:
+    """The follow-up of any listed article found from the site alone: the articles that
+    can pick it are the `RELATED_WINDOW` after it in each of its tags (`related_finder`
+    takes an article's related ones from there), and the newest of those that do is
+    its follow-up. What a plan of a few article pages uses instead of `FollowUps`."""
+
+    def __init__(self, news: RelatedNews) -> None:
+        self.news = news
+        self.items_of = {t.tag.slug: t.items for t in news.site.tags}
+
+    def unsettled(self, previous: Iterable[Page] = ()) -> set[int]:
+        """None to add: the caller plans every article whose follow-up may change."""
+        return set()
+
+    def resolve(self, indexes: Iterable[int]) -> None:
+        """(Nothing to gather: `of` looks at the site.)"""
+
+    def of(self, index: int) -> int | None:
+        """The follow-up of article `index`."""
+        pickers: set[int] = set()
+        for tag in self.news.site.articles[index].tags:
+            items = self.items_of.get(tag.slug, ())
+            place = bisect_left(items, index)
+            if place < len(items) and items[place] == index:
+                pickers.update(items[place + 1:place + 1 + RELATED_WINDOW])
+        for picker in sorted(pickers, reverse=True):
+            if index in self.news.targets(picker):
+                return picker
+        return None
