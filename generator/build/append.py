@@ -18,6 +18,7 @@ from datetime import datetime
 from itertools import chain
 
 from generator import urls
+from generator.build.list_pages import overfull
 from generator.build.memos import Settled
 from generator.cache.articles import CachedArticles
 from generator.cache.pages import PageStore
@@ -69,6 +70,8 @@ def appended_pages(site: Site, before: Site, keys: Keys, head: Settled,
                                       inserted=inserted.point, sealed=inserted.sealed,
                                       picked=picked)
     plan = plan_appended(site, template_key, globals_key, key_of, told)
+    if inserted is not None and overfull(plan.pages, config.page_size, None):
+        return None  # a sealed page grew past the bound: the whole way counts them all
     added = set(told.added(len(site.articles)))
     pages = list(plan.pages)
     outputs = {page.output for page in pages}
