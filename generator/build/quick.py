@@ -27,7 +27,7 @@ from pathlib import Path
 from generator import urls
 from generator.build import commit, list_pages, loader, search
 from generator.build.addresses import appended_text, read_text, text_key
-from generator.build.append import Inserted, appended_pages, insert_quickly
+from generator.build.append import appended_pages, insert_quickly
 from generator.build.article_changes import article_changes
 from generator.build.changes import SourceChange, compare_fingerprints, parse_changes
 from generator.build.memos import Settled, stored
@@ -42,7 +42,7 @@ from generator.cache.pages import PageStore
 from generator.cache.store import Cache, OutputEntry
 from generator.config import SiteConfig
 from generator.content import folders
-from generator.content.list_pages import LIST_PAGES, OrderKey, parse_list_pages
+from generator.content.list_pages import LIST_PAGES
 from generator.content.model import Article
 from generator.content.source_record import SourceRecord
 from generator.errors import Problem
@@ -192,11 +192,12 @@ def _prove(options: BuildOptions, config: SiteConfig, theme: ThemeFiles, cache: 
         new = [keyed(_article(a.entry.record.article), shown) for a in added]
         site = append_site(memo, config, articles, new, options.drafts, now)
         if site is None and len(new) == 1:  # a story filed late? (build/append.py)
-            placed = insert_quickly(memo, config, articles, new[0], options.drafts, now)
+            placed = insert_quickly(options.site_dir, memo, config, articles, new[0],
+                                    options.drafts, now)
             if placed is not None:
-                site, point = placed
-                inserted = Inserted(point, _sealed(options.site_dir))
-                order = order[:point] + (new[0].path,) + order[point:]
+                site, inserted = placed
+                order = articles.order[:inserted.point] + (new[0].path,) \
+                    + articles.order[inserted.point:]
     if site is None:
         return None
     if added and inserted is None:
@@ -383,15 +384,6 @@ def _pages(site: Site, head: Settled, edits: tuple[SourceChange, ...], damaged: 
             return None
         wanted.update((output, from_stored(state, where)) for output, state in found.items())
     return [wanted[output] for output in sorted(wanted)]
-
-
-def _sealed(site_dir: Path) -> Mapping[str, tuple[OrderKey, ...]]:
-    """The sealed pages' boundaries as content/list-pages.txt keeps them (the caller
-    checks the file is as the last build left it); LookupError when it cannot be read."""
-    found, problems = parse_list_pages(read_text(site_dir, LIST_PAGES) or "")
-    if problems:
-        raise LookupError("content/list-pages.txt does not parse")
-    return found
 
 
 def _key_of(articles: Sequence[Article]) -> Callable[[int], str]:

@@ -19,7 +19,7 @@ from dataclasses import replace
 from datetime import datetime
 
 from generator.config import SiteConfig
-from generator.content.model import Article
+from generator.content.model import Article, LazyArticles
 from generator.plan import related, sections
 from generator.plan.clashes import url_clashes
 from generator.plan.indexes import AuthorIndex, MonthIndex, SectionIndex, TagIndex
@@ -137,6 +137,8 @@ def replanned(site: Site, point: int, picked: Sequence[int]) -> set[int]:
             at = bisect_left(section.items, point)
             found.update(section.items[max(0, at - 1):at + 2 + sections.SECTION_MORE])
     later = related.joined_by(site, point)
+    if isinstance(site.articles, LazyArticles):
+        site.articles.load(later)  # (their tags, for their related articles)
     found |= later
     news = related.RelatedNews(site)
     for index in (point, *later):

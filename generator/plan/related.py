@@ -21,6 +21,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Mapping
 from operator import itemgetter
 
+from generator.content.model import LazyArticles
 from generator.plan import sections
 from generator.plan.page import Page
 from generator.plan.site import Site
@@ -232,17 +233,27 @@ class NearFollowUps:
         return set()
 
     def resolve(self, indexes: Iterable[int]) -> None:
-        """(Nothing to gather: `of` looks at the site.)"""
+        """Read at once the articles `of` will look at for these (a site whose articles
+        are read on demand: the quick path's)."""
+        articles = self.news.site.articles
+        if isinstance(articles, LazyArticles):
+            wanted = list(indexes)
+            articles.load(wanted)
+            articles.load({p for index in wanted for p in self._pickers(index)})
 
-    def of(self, index: int) -> int | None:
-        """The follow-up of article `index`."""
+    def _pickers(self, index: int) -> set[int]:
+        """The articles that can pick article `index` among their related ones."""
         pickers: set[int] = set()
         for tag in self.news.site.articles[index].tags:
             items = self.items_of.get(tag.slug, ())
             place = bisect_left(items, index)
             if place < len(items) and items[place] == index:
                 pickers.update(items[place + 1:place + 1 + RELATED_WINDOW])
-        for picker in sorted(pickers, reverse=True):
+        return pickers
+
+    def of(self, index: int) -> int | None:
+        """The follow-up of article `index`."""
+        for picker in sorted(self._pickers(index), reverse=True):
             if index in self.news.targets(picker):
                 return picker
         return None
