@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 
 from generator.plan.feeds_and_lists import Before, list_counts
 from generator.plan.insertion import insert_site
+from generator.plan.insertion import replanned as replanned_around
 from generator.plan.planner import make_plan, plan_appended
 from generator.plan.related import FOLLOW_UP_PICKS, NearFollowUps, RelatedNews, joined_by
 from generator.plan.site import make_site, site_memo
@@ -56,16 +57,23 @@ def test_an_inserted_article_plans_every_page_that_changes_as_make_plan_does(
     assert replace(inserted, articles=tuple(inserted.articles)) == whole
     # And the pages planned for it are make_plan's, and every page that changed is
     # among them (a page keeps its fingerprint when it shows the same articles)
+    # (what the quick path reads of the stored pages, their indexes moved past it)
     old_page = {p.url: p for p in before.pages if p.kind == "article"}
-    picked = tuple(sorted({i + (i >= point) for later in joined_by(whole, point)
-                           for i in old_page[whole.articles[later].url].related[
-                               :FOLLOW_UP_PICKS]}))
+
+    def moved(index: int | None) -> int | None:
+        return None if index is None else index + (index >= point)
+
+    picked = {moved(i) for later in joined_by(whole, point)
+              for i in old_page[whole.articles[later].url].related[:FOLLOW_UP_PICKS]}
+    replanned = replanned_around(whole, point, {i for i in picked if i is not None})
+    kept = {i: moved(old_page[whole.articles[i].url].follow_up) for i in replanned
+            if i != point}
     moves = next((p.links for p in before.pages if p.kind == "redirects"), ())
     entries = tuple(e for p in before.pages if p.kind == "sitemap" for e in p.links)
     plan = plan_appended(inserted, template_key, "globals", lambda i: whole.articles[i].key,
-                         Before(len(site.articles), list_counts(site), moves, entries, {},
+                         Before(len(site.articles), list_counts(site), moves, entries, kept,
                                 tails=before.tails, inserted=point, sealed=before.sealed,
-                                picked=picked))
+                                replanned=tuple(sorted(replanned))))
     whole_plan = make_plan(whole, template_key, "globals", [], sealed=before.sealed)
     fresh = {p.output: p for p in whole_plan.pages}
     old = {p.output: p for p in before.pages}

@@ -28,8 +28,7 @@ from generator.cache.store import OutputEntry
 from generator.config import SiteConfig
 from generator.content.list_pages import LIST_PAGES, parse_list_pages
 from generator.content.model import Article
-from generator.plan import feeds_and_lists, related
-from generator.plan.insertion import insert_site
+from generator.plan import feeds_and_lists, insertion, related
 from generator.plan.page import Places, from_stored
 from generator.plan.pagination import OrderKey
 from generator.plan.planner import Page, Plan, plan_appended
@@ -65,13 +64,13 @@ def appended_pages(site: Site, before: Site, keys: Keys, head: Settled,
         told = feeds_and_lists.Before(count, feeds_and_lists.list_counts(before), *extras,
                                       follow_ups=follow_ups, tails=head.tails)
     else:
-        picked = _stored_picks(site, inserted.point, store, target, places)
-        if picked is None:
+        replanned = _stored_around(site, inserted.point, store, target, places)
+        if replanned is None:
             return None
         told = feeds_and_lists.Before(count, feeds_and_lists.list_counts(before), *extras,
-                                      follow_ups={}, tails=head.tails,
+                                      follow_ups=replanned[1], tails=head.tails,
                                       inserted=inserted.point, sealed=inserted.sealed,
-                                      picked=picked)
+                                      replanned=replanned[0])
     plan = plan_appended(site, template_key, globals_key, key_of, told)
     if inserted is not None and overfull(plan.pages, config.page_size, None):
         return None  # a sealed page grew past the bound: the whole way counts them all
@@ -113,7 +112,7 @@ def insert_quickly(site_dir: Path, memo: SiteMemo, config: SiteConfig,
     placed = CachedArticles(order, articles.cache, articles.adjust)
     placed.known = articles.known
     placed.known[added.path] = added
-    site = insert_site(memo, config, placed, point, drafts, now)
+    site = insertion.insert_site(memo, config, placed, point, drafts, now)
     if site is None:
         return None
     grown = feeds_and_lists.list_counts(site).items() \
@@ -134,17 +133,32 @@ def _sealed(site_dir: Path, lists: Collection[str]) -> Mapping[str, tuple[OrderK
     return found
 
 
-def _stored_picks(site: Site, point: int, store: PageStore, target: str,
-                  places: Places) -> tuple[int, ...] | None:
-    """The best related articles (those whose follow-up they may be) the pages of the
-    articles whose related ones an insertion at `point` can change showed, as the last
-    build planned them."""
-    wanted = {urls.output_path(site.articles[i].url) for i in related.joined_by(site, point)}
-    rows = _stored(store, target, wanted, places)
-    if set(rows) != wanted:
+def _stored_around(site: Site, point: int, store: PageStore, target: str, places: Places
+                   ) -> tuple[tuple[int, ...], dict[int, int | None]] | None:
+    """The articles whose pages an insertion at `point` can change
+    (`insertion.replanned`), and the follow-up of each but it as the last build planned
+    it, from their stored pages; None when one is not stored."""
+    later = related.joined_by(site, point)
+    rows = _stored_articles(site, later, store, target, places)
+    if rows is None:
         return None
-    return tuple(sorted({i for page in rows.values()
-                         for i in page.related[:related.FOLLOW_UP_PICKS]}))
+    picked = {i for page in rows.values() for i in page.related[:related.FOLLOW_UP_PICKS]}
+    replanned = insertion.replanned(site, point, picked)
+    more = _stored_articles(site, replanned - later - {point}, store, target, places)
+    if more is None:
+        return None
+    return tuple(sorted(replanned)), {index: page.follow_up
+                                      for index, page in (rows | more).items()}
+
+
+def _stored_articles(site: Site, indexes: Iterable[int], store: PageStore, target: str,
+                     places: Places) -> dict[int, Page] | None:
+    """The stored pages of these articles, by index; None when one is not stored."""
+    wanted = {urls.output_path(site.articles[i].url): i for i in indexes}
+    rows = _stored(store, target, wanted, places)
+    if set(rows) != set(wanted):
+        return None
+    return {wanted[output]: page for output, page in rows.items()}
 
 
 def _stored(store: PageStore, target: str, outputs: Iterable[str],

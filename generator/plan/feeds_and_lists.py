@@ -157,9 +157,9 @@ class Before:
     sealed: Mapping[str, tuple[OrderKey, ...]] = field(default_factory=dict)
     """With `inserted`: every list's sealed pages' boundaries, by the list's URL, as
     the last build left them (the page it joins is found by them)."""
-    picked: tuple[int, ...] = ()
-    """With `inserted`: the articles the pages of those `related.joined_by` names
-    showed as their best related ones, as planned before (their follow-up may go)."""
+    replanned: tuple[int, ...] = ()
+    """With `inserted`: the articles whose pages it can change (`insertion.replanned`);
+    `follow_ups` then holds the follow-up of each but it, as planned before."""
 
     def added(self, total: int) -> range | tuple[int]:
         """The indexes of the added articles in a site of `total` articles."""

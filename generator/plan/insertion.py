@@ -14,7 +14,7 @@ build/append.py) refuses what it cannot prove and takes the whole way.
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from datetime import datetime
 
@@ -121,7 +121,7 @@ def _months(months: tuple[MonthIndex, ...], added: Article,
     return tuple(sorted(found, key=lambda m: (m.year, m.month)))
 
 
-def replanned(site: Site, point: int, picked: Sequence[int]) -> set[int]:
+def replanned(site: Site, point: int, picked: Iterable[int]) -> set[int]:
     """The articles whose pages an article inserted at `point` can change: its own, its
     older and newer neighbour in the site and in its section with the `SECTION_MORE`
     after it, the later articles whose related articles it can change (`related.

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from generator import urls
 from generator.content.model import Article
 from generator.errors import Problem
-from generator.plan import feeds_and_lists, insertion, related, sections
+from generator.plan import feeds_and_lists, related, sections
 from generator.plan.adder import Adder, hash_of, replan
 from generator.plan.clashes import planned_clashes
 from generator.plan.feeds_and_lists import lists
@@ -279,9 +279,10 @@ class _Planner(Adder):
         before = self.before
         if before is not None and before.inserted is not None:
             # A story filed late: the pages it changes (plan/insertion.py).
-            follow: related.FollowUps | related.NearFollowUps = related.NearFollowUps(news)
+            follow: related.FollowUps | related.LateFollowUps = related.LateFollowUps(
+                news, before.inserted, before.follow_ups)
             taken = len(site.articles)
-            around = sorted(insertion.replanned(site, before.inserted, before.picked))
+            around = list(before.replanned)
         elif self.before is not None:
             # Appended articles, and the last one before them (its newer neighbour).
             last = bisect_left(listed, self.before.articles) - 1

@@ -257,3 +257,43 @@ class NearFollowUps:
             if index in self.news.targets(picker):
                 return picker
         return None
+
+
+class LateFollowUps:
+    """The follow-ups of the articles a story filed late at `point` makes a plan plan
+    again (plan/insertion.py), from those the last build planned (`kept`, by index in
+    the site with it) and the few articles whose picks it can change: itself and those
+    `joined_by` names. Any other article picks as it did, so an article's follow-up is
+    the newest of its old one and of those few that pick it now, unless its old one is
+    among those few and no longer picks it: then it is looked for near it
+    (`NearFollowUps`)."""
+
+    def __init__(self, news: RelatedNews, point: int, kept: Mapping[int, int | None]) -> None:
+        self.news = news
+        self.point = point
+        self.kept = kept
+        self.changed = {point, *joined_by(news.site, point)}
+        self.picking: dict[int, int] = {}  # the newest of `changed` that picks each
+        for index in sorted(self.changed):
+            for target in news.targets(index):
+                self.picking[target] = index
+        self.near = NearFollowUps(news)
+
+    def unsettled(self, previous: Iterable[Page] = ()) -> set[int]:
+        """None to add: the caller plans every article whose follow-up may change."""
+        return set()
+
+    def resolve(self, indexes: Iterable[int]) -> None:
+        """(The follow-ups kept are given.)"""
+
+    def of(self, index: int) -> int | None:
+        """The follow-up of article `index` (one the last build planned, or the story)."""
+        now = self.picking.get(index)
+        if index == self.point:
+            return now  # (only articles of `changed` can pick it)
+        old = self.kept[index]
+        if old is None or old not in self.changed:
+            return old if now is None or (old is not None and old > now) else now
+        if index in self.news.targets(old):
+            return now  # (its old one still picks it, and is the newest that did)
+        return self.near.of(index)
