@@ -284,7 +284,13 @@ class LateFollowUps:
         return set()
 
     def resolve(self, indexes: Iterable[int]) -> None:
-        """(The follow-ups kept are given.)"""
+        """Read at once the articles the pages of `indexes` show besides them: their
+        related ones (a site whose articles are read on demand: the quick path's)."""
+        articles = self.news.site.articles
+        if isinstance(articles, LazyArticles):
+            wanted = list(indexes)
+            articles.load(wanted)
+            articles.load({i for index in wanted for i in self.news.related(index)})
 
     def of(self, index: int) -> int | None:
         """The follow-up of article `index` (one the last build planned, or the story)."""
