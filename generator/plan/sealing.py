@@ -67,7 +67,9 @@ class Pager:
         else:
             if self.keys is None:
                 self.keys = [(a.date, a.path) for a in articles]
-            paging = seal(_Keys(items, self.keys), size, self.given.get(base, ()))
+            keys = self.keys
+            paging = seal(_Keys(len(items), lambda p: keys[items[p]]), size,
+                          self.given.get(base, ()))
         self.tails[base] = paging.tail
         if paging.sealed:
             self.sealed[base] = paging.sealed
@@ -87,7 +89,7 @@ class Pager:
         number = bisect_left(bounds, (inserted.date, inserted.path))
         if number == len(bounds):
             return None
-        keys = _Read(len(items), key_at)
+        keys = _Keys(len(items), key_at)
         start = bisect_right(keys, bounds[number - 1]) if number else 0
         page = Chunk(number + 1, start, bisect_right(keys, bounds[number], lo=start))
         self.firsts[base] = page.number
@@ -98,8 +100,9 @@ class Pager:
         return Paging((page,), last, (), Tail(len(items), tail.sealed, moved))
 
 
-class _Read(Sequence[OrderKey]):
-    """The order keys of a list's items read one by one, as a search asks for them."""
+class _Keys(Sequence[OrderKey]):
+    """The order keys of a list's items, looked up one by one as `pagination.seal` or
+    a search asks for them (`key_at(position)`)."""
 
     def __init__(self, size: int, key_at: Callable[[int], OrderKey]) -> None:
         self.size = size
@@ -122,24 +125,3 @@ class _Read(Sequence[OrderKey]):
 _UNGROWN = Paging((), 0, (), Tail())
 """What `paging` gives on an append for a list it did not grow: `_Planner.section`
 plans none of its pages."""
-
-
-class _Keys(Sequence[OrderKey]):
-    """The order keys of a list's items, looked up as `pagination.seal` asks."""
-
-    def __init__(self, items: tuple[int, ...], keys: list[OrderKey]) -> None:
-        self.items = items
-        self.keys = keys
-
-    def __len__(self) -> int:
-        return len(self.items)
-
-    @overload
-    def __getitem__(self, position: int) -> OrderKey: ...
-    @overload
-    def __getitem__(self, position: slice) -> Sequence[OrderKey]: ...
-
-    def __getitem__(self, position: int | slice) -> OrderKey | Sequence[OrderKey]:
-        if isinstance(position, slice):
-            return [self.keys[i] for i in self.items[position]]
-        return self.keys[self.items[position]]
