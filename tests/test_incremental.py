@@ -63,6 +63,18 @@ CHANGES: dict[str, Change] = {
         encoding="utf-8"),
     "add in the middle": lambda r: (r / "content/articles/2024/02/sisip.md").write_text(
         article("Sisipan", "2024-02-05T09:00:00+07:00", tags="[Semua]"), encoding="utf-8"),
+    # Stories filed late (plan/insertion.py): into a sealed page, with a tag of its own,
+    # several tags (the related articles of later ones move).
+    "add in a sealed page": lambda r: (r / "content/articles/2024/02/lama.md").write_text(
+        article("Kabar Lama", "2024-02-02T09:00:00+07:00", tags="[Tag 1, Semua]"),
+        encoding="utf-8"),
+    "add backdated with a new tag": lambda r: (r / "content/articles/2024/03/susul.md")
+    .write_text(article("Susulan", "2024-03-04T09:00:00+07:00", tags="[Semua, Baru]"),
+                encoding="utf-8"),
+    "add backdated with every tag": lambda r: (r / "content/articles/2024/03/tiga.md")
+    .write_text(article("Tiga Tag", "2024-03-03T09:00:00+07:00",
+                        tags="[Tag 0, Tag 1, Tag 2, Semua]", authors="[Hmz]"),
+                encoding="utf-8"),
     "delete": lambda r: _path(r, 4).unlink(),
     "rename file": lambda r: _path(r, 4).rename(_path(r, 4).with_name("pindah.md")),
     "move between pages by date": lambda r: _edit(r, 2, "2024-03-02T08", "2024-03-29T08"),
@@ -100,7 +112,9 @@ CHANGES: dict[str, Change] = {
 
 # The changes `warta build` takes the quick path (build/quick.py): nothing moved (a
 # corrected headline keeps its address), or articles appended after every published one.
-SHORT = {"edit body", "edit title", "touch", "add newest"}
+SHORT = {"edit body", "edit title", "touch", "add newest", "add in the middle",
+         "add in a sealed page", "add backdated with a new tag",
+         "add backdated with every tag"}
 
 # For the everyday changes, the exact files, so that a regression that makes
 # them cost more (say, every page) fails even if it stays correct.

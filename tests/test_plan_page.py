@@ -82,6 +82,10 @@ def test_places_hash_the_order_only_when_an_article_moved() -> None:
     same = Places(ORDER)
     from_stored(kept, same)
     assert same._index is None  # every article where it was stored
-    moved = Places(("new.md", *ORDER))
+    # One dated in before them (a story filed late): each found one place on
+    later = Places(("new.md", *ORDER))
+    assert from_stored(kept, later).deps == tuple(i + 1 for i in page.deps)
+    assert later._index is None
+    moved = Places(("new.md", "other.md", *ORDER))
     from_stored(kept, moved)
     assert moved._index is not None

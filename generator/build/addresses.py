@@ -12,7 +12,7 @@ from __future__ import annotations
 import hashlib
 import os
 from bisect import insort
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -84,15 +84,14 @@ def write_text(site_dir: Path, name: str, text: str) -> None:
     os.replace(temporary, path)
 
 
-def appended_text(text: str, site: Site, before: Site, count: int,
+def appended_text(text: str, site: Site, before: Site, added: Iterable[int],
                   taken: Mapping[str, object]) -> str | None:
-    """The register `text` with the addresses of the articles appended to `before`
-    (those of `site.articles` from `count`) and of the tags they bring: what the whole
-    way would write. None when one of those addresses already answers (`taken`: the
-    output files of the last build): a gone notice or a redirect the whole way must
-    replace."""
+    """The register `text` with the addresses of the articles added to `before` (`added`:
+    their indexes in `site.articles`) and of the tags they bring: what the whole way
+    would write. None when one of those addresses already answers (`taken`: the output
+    files of the last build): a gone notice or a redirect the whole way must replace."""
     new: list[Address] = []
-    for index in range(count, len(site.articles)):
+    for index in added:
         article = site.articles[index]
         new.append(Address(article.url, ARTICLE, article.path))
         new += [Address(normal_address(alias), MOVED, article.url) for alias in article.aliases]

@@ -11,18 +11,28 @@ sitemap entries, from the stored pages) and refuses the cases it cannot prove
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping
-from dataclasses import replace
+from bisect import bisect_left
+from collections.abc import Callable, Collection, Iterable, Mapping
+from dataclasses import dataclass, replace
+from datetime import datetime
 from itertools import chain
+from pathlib import Path
 
 from generator import urls
+from generator.build.addresses import read_text
+from generator.build.list_pages import overfull
 from generator.build.memos import Settled
+from generator.cache.articles import CachedArticles
 from generator.cache.pages import PageStore
 from generator.cache.store import OutputEntry
-from generator.plan import feeds_and_lists, related
+from generator.config import SiteConfig
+from generator.content.list_pages import LIST_PAGES, parse_list_pages
+from generator.content.model import Article
+from generator.plan import feeds_and_lists, insertion, related
 from generator.plan.page import Places, from_stored
+from generator.plan.pagination import OrderKey
 from generator.plan.planner import Page, Plan, plan_appended
-from generator.plan.site import Site
+from generator.plan.site import Site, SiteMemo
 
 Keys = tuple[Callable[[str], str], str, Callable[[int], str]]
 """`template_key`, `globals_key` and `key_of` of `plan.plan_appended`."""
@@ -30,12 +40,14 @@ Keys = tuple[Callable[[str], str], str, Callable[[int], str]]
 
 def appended_pages(site: Site, before: Site, keys: Keys, head: Settled,
                    previous: Mapping[str, OutputEntry], store: PageStore, target: str,
-                   damaged: set[str], places: Places) -> Plan | None:
+                   damaged: set[str], places: Places, inserted: Inserted | None = None
+                   ) -> Plan | None:
     """The pages that change when `site` appends articles to `before` (the site the
     last build made, `head` what it left), and those of damaged files, with the pages
     the append sealed (`Plan.sealed`, `Plan.tails`); None when only the whole way can
-    tell. `places`: each article's index in `head.order`, for the stored pages read
-    (LookupError when one does not fit)."""
+    tell. `places`: each article's index in `site.articles`, for the stored pages read
+    (LookupError when one does not fit). With `inserted`, `site` is the one article
+    dated before the newest added to `before` instead (`insert_site`)."""
     config = site.config
     count = len(head.order)
     if config.outputs.author_pages and (
@@ -45,17 +57,29 @@ def appended_pages(site: Site, before: Site, keys: Keys, head: Settled,
     if extras is None:
         return None
     template_key, globals_key, key_of = keys
-    follow_ups = _stored_follow_ups(site, count, store, target, places)
-    if follow_ups is None:
-        return None
-    plan = plan_appended(site, template_key, globals_key, key_of, feeds_and_lists.Before(
-        count, feeds_and_lists.list_counts(before), *extras, follow_ups=follow_ups,
-        tails=head.tails))
+    if inserted is None:
+        follow_ups = _stored_follow_ups(site, count, store, target, places)
+        if follow_ups is None:
+            return None
+        told = feeds_and_lists.Before(count, feeds_and_lists.list_counts(before), *extras,
+                                      follow_ups=follow_ups, tails=head.tails)
+    else:
+        replanned = _stored_around(site, inserted.point, store, target, places)
+        if replanned is None:
+            return None
+        told = feeds_and_lists.Before(count, feeds_and_lists.list_counts(before), *extras,
+                                      follow_ups=replanned[1], tails=head.tails,
+                                      inserted=inserted.point, sealed=inserted.sealed,
+                                      replanned=replanned[0])
+    plan = plan_appended(site, template_key, globals_key, key_of, told)
+    if inserted is not None and overfull(plan.pages, config.page_size, None):
+        return None  # a sealed page grew past the bound: the whole way counts them all
+    added = set(told.added(len(site.articles)))
     pages = list(plan.pages)
     outputs = {page.output for page in pages}
     copies = {output for output, _ in head.copies}
     if len(outputs) != len(pages) or not outputs.isdisjoint(copies) or any(
-            page.article is not None and page.article >= count and page.output in previous
+            page.article in added and page.output in previous
             for page in pages if page.kind in ("article", "redirect")):
         return None  # an appended article's URL is taken: the whole way names both files
     rest = damaged - outputs
@@ -65,6 +89,76 @@ def appended_pages(site: Site, before: Site, keys: Keys, head: Settled,
             return None
         pages += [from_stored(found[output], places) for output in sorted(rest)]
     return replace(plan, pages=tuple(pages))
+
+
+@dataclass(frozen=True, eq=False, repr=False)
+class Inserted:
+    """A story filed late: the one article added, dated before the newest."""
+
+    point: int
+    """Its index in the site."""
+    sealed: Mapping[str, tuple[OrderKey, ...]]
+    """The boundaries of every list's sealed pages, as the last build left them."""
+
+
+def insert_quickly(site_dir: Path, memo: SiteMemo, config: SiteConfig,
+                   articles: CachedArticles, added: Article, drafts: bool,
+                   now: datetime) -> tuple[Site, Inserted] | None:
+    """The site with `added` dated in among the `articles` the last build had (a story
+    filed late, `insertion.insert_site`), and where; None when only the whole way can
+    tell. Its place is found by its order key, reading a few records."""
+    point = bisect_left(articles, (added.date, added.path), key=lambda a: (a.date, a.path))
+    order = articles.order[:point] + (added.path,) + articles.order[point:]
+    placed = CachedArticles(order, articles.cache, articles.adjust)
+    placed.known = articles.known
+    placed.known[added.path] = added
+    site = insertion.insert_site(memo, config, placed, point, drafts, now)
+    if site is None:
+        return None
+    grown = feeds_and_lists.list_counts(site).items() \
+        - feeds_and_lists.list_counts(memo.site).items()
+    return site, Inserted(point, _sealed(site_dir, {url for url, _ in grown}))
+
+
+def _sealed(site_dir: Path, lists: Collection[str]) -> Mapping[str, tuple[OrderKey, ...]]:
+    """The boundaries of the sealed pages of `lists` (by URL) as content/list-pages.txt
+    keeps them (the caller checks the file is as the last build left it); LookupError
+    when they cannot be read. Only their lines are parsed (100,000 articles: 29,000)."""
+    wanted = tuple(base + "page/" for base in lists)
+    text = read_text(site_dir, LIST_PAGES) or ""
+    found, problems = parse_list_pages("\n".join(
+        line for line in text.splitlines() if line.startswith(wanted)))
+    if problems:
+        raise LookupError("content/list-pages.txt does not parse")
+    return found
+
+
+def _stored_around(site: Site, point: int, store: PageStore, target: str, places: Places
+                   ) -> tuple[tuple[int, ...], dict[int, int | None]] | None:
+    """The articles whose pages an insertion at `point` can change
+    (`insertion.replanned`), and the follow-up of each but it as the last build planned
+    it, from their stored pages; None when one is not stored."""
+    later = related.joined_by(site, point)
+    rows = _stored_articles(site, later, store, target, places)
+    if rows is None:
+        return None
+    picked = {i for page in rows.values() for i in page.related[:related.FOLLOW_UP_PICKS]}
+    replanned = insertion.replanned(site, point, picked)
+    more = _stored_articles(site, replanned - later - {point}, store, target, places)
+    if more is None:
+        return None
+    return tuple(sorted(replanned)), {index: page.follow_up
+                                      for index, page in (rows | more).items()}
+
+
+def _stored_articles(site: Site, indexes: Iterable[int], store: PageStore, target: str,
+                     places: Places) -> dict[int, Page] | None:
+    """The stored pages of these articles, by index; None when one is not stored."""
+    wanted = {urls.output_path(site.articles[i].url): i for i in indexes}
+    rows = _stored(store, target, wanted, places)
+    if set(rows) != set(wanted):
+        return None
+    return {wanted[output]: page for output, page in rows.items()}
 
 
 def _stored(store: PageStore, target: str, outputs: Iterable[str],

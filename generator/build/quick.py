@@ -27,7 +27,7 @@ from pathlib import Path
 from generator import urls
 from generator.build import commit, list_pages, loader, search
 from generator.build.addresses import appended_text, read_text, text_key
-from generator.build.append import appended_pages
+from generator.build.append import appended_pages, insert_quickly
 from generator.build.article_changes import article_changes
 from generator.build.changes import SourceChange, compare_fingerprints, parse_changes
 from generator.build.memos import Settled, stored
@@ -100,8 +100,10 @@ def plan_quickly(options: BuildOptions, config: SiteConfig, theme: ThemeFiles,
         return None
     keep = options.keep_register and not options.drafts
     new_register = None
+    new = range(len(head.order), len(site.articles)) if proven.inserted is None \
+        else (proven.inserted,)
     if added:
-        new_register = appended_text(register, site, memo.site, len(head.order), previous)
+        new_register = appended_text(register, site, memo.site, new, previous)
         if new_register is None:
             return None  # an address that redirects or is gone is taken again
         head = replace(head, register=text_key(new_register)) if keep else head
@@ -120,18 +122,21 @@ def plan_quickly(options: BuildOptions, config: SiteConfig, theme: ThemeFiles,
             warnings = list_pages.moved_lines(warnings, new_lists)
     # Search: only the shards of the edited and added articles are keyed again.
     touched = [proven.where[e.path] for e in edits if e.path in proven.where]
-    touched += range(len(head.order), len(site.articles))
+    keys_before = head.search
+    if proven.inserted is not None and keys_before is not None:
+        keys_before, touched = search.inserted(site, keys_before, proven.inserted)
+    else:
+        touched += new
     search_keys = search.plan_keys(site, search.labels_of(proven.renderer.strings),
-                                   head.search, touched)
+                                   keys_before, touched)
     settled = replace(head, warnings=warnings, search=search_keys)
     memos: dict[str, object] = {}
     new_pages = sum(p.output not in previous for p in stale)
     if added:
         memos["site:" + target] = append_memo(
             memo, site, _sorting_before(found, [a.path for a in added]),
-            [_article(a.entry.record.article) for a in added])
-        new = [site.articles[i].path for i in range(len(head.order), len(site.articles))]
-        settled = replace(settled, order=head.order + tuple(new), sources=len(found),
+            [_article(a.entry.record.article) for a in added], proven.inserted)
+        settled = replace(settled, order=proven.order, sources=len(found),
                           pages=head.pages + new_pages)
     return Planned(
         to_write=ToWrite(site=site, renderer=proven.renderer, theme=theme, stale=stale, copies=[],
@@ -181,12 +186,22 @@ def _prove(options: BuildOptions, config: SiteConfig, theme: ThemeFiles, cache: 
     site: Site | None = replace(memo.site, config=config, now=now, articles=articles)
     if added and changes.known_articles != len(memo.shapes):
         return None  # the memo is not of these articles (see `site.append_memo`)
+    inserted = None
+    order = head.order
     if added:
-        site = append_site(memo, config, articles,
-                           [keyed(_article(a.entry.record.article), shown) for a in added],
-                           options.drafts, now)
+        new = [keyed(_article(a.entry.record.article), shown) for a in added]
+        site = append_site(memo, config, articles, new, options.drafts, now)
+        if site is None and len(new) == 1:  # a story filed late? (build/append.py)
+            placed = insert_quickly(options.site_dir, memo, config, articles, new[0],
+                                    options.drafts, now)
+            if placed is not None:
+                site, inserted = placed
+                order = articles.order[:inserted.point] + (new[0].path,) \
+                    + articles.order[inserted.point:]
     if site is None:
         return None
+    if added and inserted is None:
+        order += tuple(site.articles[i].path for i in range(len(order), len(site.articles)))
     site = replace(site, photos=shown, pages=tuple(keyed_page(p, shown) for p in site.pages))
     renderer = Renderer(theme, site, options.site_dir)
     globals_key = renderer.globals_key()
@@ -209,10 +224,10 @@ def _prove(options: BuildOptions, config: SiteConfig, theme: ThemeFiles, cache: 
     store_ = PageStore(cache)
     key_of = _key_of(site.articles)
     appended = None
-    where = Places(head.order)
+    where = Places(order)
     if added:
         appended = appended_pages(site, memo.site, (renderer.template_key, globals_key, key_of),
-                                  head, previous, store_, target, damaged, where)
+                                  head, previous, store_, target, damaged, where, inserted)
         pages = None if appended is None else list(appended.pages)
     else:
         pages = _pages(site, head, edits, damaged, store_, target, where)
@@ -235,7 +250,8 @@ def _prove(options: BuildOptions, config: SiteConfig, theme: ThemeFiles, cache: 
     for page in stale:  # read now what rendering will ask for (LookupError if damaged)
         for index in page.deps:
             site.articles[index]
-    return _Proven(changes, memo, site, renderer, stale, warnings, appended, where)
+    return _Proven(changes, memo, site, renderer, stale, warnings, appended, where, order,
+                   None if inserted is None else inserted.point)
 
 
 # Values of one build, never compared or printed: `eq=False, repr=False` spare
@@ -259,7 +275,11 @@ class _Proven:
     appended: Plan | None = None
     """The plan of an append, with the pages it sealed."""
     where: Mapping[str, int] = field(default_factory=dict)
-    """Each source's place in the last build's order."""
+    """Each article's place in the site."""
+    order: tuple[str, ...] = ()
+    """The paths of the site's articles, in site order."""
+    inserted: int | None = None
+    """The index of the one article added, when it is dated before the newest."""
 
 
 @dataclass(frozen=True, eq=False, repr=False)

@@ -9,6 +9,7 @@ the cache is open (`work`), and Pagefind runs once the output is in place
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from pathlib import Path
@@ -20,7 +21,7 @@ from generator.errors import Problem, Text
 from generator.plan.pagination import OrderKey
 from generator.plan.site import Site
 from generator.search import records as search_records
-from generator.search import service
+from generator.search import service, shards
 from generator.search.bundles import (
     INDEX_DIR,
     SearchWork,
@@ -100,6 +101,19 @@ def plan_keys(site: Site, labels: Labels, previous: ShardKeys | None = None,
     load = articles.load if isinstance(articles, CachedArticles) else None
     return rekeyed(previous, listed, key_of, size, newest, settings, touched, order_at,
                    url_of=url_of, load=load)
+
+
+def inserted(site: Site, previous: ShardKeys, point: int) -> tuple[ShardKeys, list[int]]:
+    """For the quick path's `plan_keys` when the article at `point` was dated in before
+    the newest: the last build's shards as they stand with it (`shards.inserted`), and
+    the articles whose shards to key again: it alone in a full shard (it goes to the
+    corrections shard, as the whole way puts it), else it and every later one (the
+    small shards are cut by position)."""
+    listed = site.listed
+    position = bisect_left(listed, point)
+    article = site.articles[point]
+    moved, full = shards.inserted(previous, (article.date, article.path), position)
+    return moved, [point] if full else list(listed[position:])
 
 
 def labels_of(gettext: dict[str, str]) -> Labels:

@@ -7,7 +7,7 @@ schema and the template context document themselves.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, fields, replace
 from datetime import datetime
 from typing import Any, overload
@@ -207,6 +207,10 @@ class LazyArticles(Sequence[Article]):
     def one(self, index: int) -> Article:
         """Article `index` (0 <= index < len(self))."""
         raise NotImplementedError
+
+    def load(self, indexes: Iterable[int]) -> None:
+        """Make these articles at once, ahead of asking for them (a sequence that reads
+        them from somewhere reads them in one go); by default, nothing."""
 
     @overload
     def __getitem__(self, index: int) -> Article: ...

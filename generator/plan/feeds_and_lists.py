@@ -21,7 +21,7 @@ from babel.dates import format_date
 from generator import date_format, urls
 from generator.content.model import Article
 from generator.plan.page import Page
-from generator.plan.pagination import Paging, Tail, nearby
+from generator.plan.pagination import OrderKey, Paging, Tail, nearby
 from generator.plan.redirects import Addresses, host_files, plan_addresses
 from generator.plan.site import Site
 
@@ -150,6 +150,20 @@ class Before:
     tails: Mapping[str, Tail] = field(default_factory=dict)
     """The newest pages of each list, by the list's URL, as planned before (sealed
     pages: an append joins the unsealed rest, plan/pagination.py `extend`)."""
+    # A story filed late (plan/insertion.py): one article dated before the newest.
+    inserted: int | None = None
+    """Its index in the site, when the one article added is dated before the newest
+    (`articles` then counts the site's others); None for an append."""
+    sealed: Mapping[str, tuple[OrderKey, ...]] = field(default_factory=dict)
+    """With `inserted`: every list's sealed pages' boundaries, by the list's URL, as
+    the last build left them (the page it joins is found by them)."""
+    replanned: tuple[int, ...] = ()
+    """With `inserted`: the articles whose pages it can change (`insertion.replanned`);
+    `follow_ups` then holds the follow-up of each but it, as planned before."""
+
+    def added(self, total: int) -> range | tuple[int]:
+        """The indexes of the added articles in a site of `total` articles."""
+        return (self.inserted,) if self.inserted is not None else range(self.articles, total)
 
 
 def month_title(year: int, month: int, language: str) -> str:
@@ -206,7 +220,7 @@ def _date_archives(site: Site, plan: Planning) -> None:
 def _redirects(site: Site, plan: Planning, data_key: str,
                before: Before | None, addresses: Addresses | None) -> None:
     moves = list(before.moves) if before else []
-    for index in range(before.articles if before else 0, len(site.articles)):
+    for index in before.added(len(site.articles)) if before else range(len(site.articles)):
         article = site.articles[index]
         if not article.aliases:
             continue

@@ -193,6 +193,8 @@ class Places(Mapping[str, int]):
             raise TypeError("a stored place that is not an index")
         if 0 <= was < len(order) and order[was] == path:
             return was
+        if 0 <= was + 1 < len(order) and order[was + 1] == path:
+            return was + 1  # (a story filed late, dated before it: plan/insertion.py)
         return self._built()[path]
 
     def _built(self) -> dict[str, int]:

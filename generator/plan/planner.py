@@ -9,7 +9,6 @@ settings, the shared navigation, and the records it shows.
 
 from __future__ import annotations
 
-import hashlib
 from bisect import bisect_left
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
@@ -18,9 +17,10 @@ from generator import urls
 from generator.content.model import Article
 from generator.errors import Problem
 from generator.plan import feeds_and_lists, related, sections
+from generator.plan.adder import Adder, hash_of, replan
 from generator.plan.clashes import planned_clashes
 from generator.plan.feeds_and_lists import lists
-from generator.plan.page import Copy, Page, deps_of, fingerprint, placed, refreshed
+from generator.plan.page import Copy, Page, fingerprint, refreshed
 from generator.plan.pagination import OrderKey, Paging, Tail
 from generator.plan.redirects import Addresses
 from generator.plan.sealing import Pager
@@ -28,10 +28,6 @@ from generator.plan.site import Site
 
 __all__ = ["Copy", "Page", "Plan", "PlanMemo", "fingerprint", "make_plan", "plan_appended",
            "plan_inputs", "refreshed", "replan"]
-
-
-def _hash(*parts: object) -> str:
-    return hashlib.sha1(repr(parts).encode("utf-8")).hexdigest()
 
 
 @dataclass(frozen=True)
@@ -112,58 +108,6 @@ def make_plan(site: Site, template_key: Callable[[str], str], globals_key: str,
                 tails=planner.pager.tails, moved=planner.moved)
 
 
-class _Adder:
-    """Makes pages as `make_plan` does: the base and the fingerprint of each."""
-
-    def __init__(self, site: Site, template_key: Callable[[str], str], globals_key: str,
-                 key_of: Callable[[int], str]) -> None:
-        self.site = site
-        self.globals_key = globals_key
-        self.templates: dict[str, str] = {}
-        self.template_key = template_key
-        self.key_of = key_of
-        self.pages: list[Page] = []
-
-    def template(self, name: str) -> str:
-        key = self.templates.get(name)
-        if key is None:
-            key = self.templates[name] = self.template_key(name)
-        return key
-
-    def add(self, url: str, kind: str, template: str, title: str, own: object = (),
-            shared: str | None = None, canonical: str | None = None,
-            **fields: object) -> None:
-        # `shared` replaces the globals key for files that show no navigation
-        # or UI strings (feeds, sitemaps): a new tag count must not touch them.
-        # `canonical`: the address of a page this one duplicates (the newest page
-        # of a list is also shown at the list's own URL).
-        # The records shown are dependencies by key (`Page.deps`). A page showing an
-        # article takes its title from it, so the title is covered by the article's key.
-        article = fields.get("article")
-        base = _hash(url, kind, title if article is None else None, self.template(template),
-                     self.globals_key if shared is None else shared, own, canonical,
-                     placed(fields))
-        more: tuple[int | None, ...] = (*fields.get("section_nav", ()),  # type: ignore[misc]
-                                         *fields.get("section_more", ()),
-                                         fields.get("follow_up"))  # type: ignore[arg-type]
-        deps = deps_of(fields.get("items", ()), fields.get("related", ()),  # type: ignore[arg-type]
-                       article, fields.get("neighbours", ()), more)  # type: ignore[arg-type]
-        self.pages.append(Page(output=urls.output_path(url), url=url, kind=kind,
-                               template=template, title=title,
-                               canonical=self.site.config.absolute(canonical or url),
-                               base=base, fingerprint=fingerprint(base, deps, self.key_of),
-                               **fields))  # type: ignore[arg-type]
-
-
-def replan(site: Site, template_key: Callable[[str], str], globals_key: str,
-           key_of: Callable[[int], str],
-           fill: Callable[[feeds_and_lists.Adding], None]) -> list[Page]:
-    """The pages `fill(planner)` plans, as `make_plan` would plan them."""
-    adder = _Adder(site, template_key, globals_key, key_of)
-    fill(adder)
-    return adder.pages
-
-
 def plan_appended(site: Site, template_key: Callable[[str], str], globals_key: str,
                   key_of: Callable[[int], str], before: feeds_and_lists.Before) -> Plan:
     """The pages that change when articles are appended to the site `before` describes,
@@ -183,10 +127,10 @@ def plan_appended(site: Site, template_key: Callable[[str], str], globals_key: s
 
 def plan_inputs(globals_key: str, site: Site) -> str:
     """Hash of what every page of a plan depends on besides templates and articles."""
-    return _hash(globals_key, site.config.fingerprint)
+    return hash_of(globals_key, site.config.fingerprint)
 
 
-class _Planner(_Adder):
+class _Planner(Adder):
     """One run of `make_plan`: the pages so far and the sections they belong to."""
 
     def __init__(self, site: Site, template_key: Callable[[str], str], globals_key: str,
@@ -207,7 +151,7 @@ class _Planner(_Adder):
                           if count != before.lists.get(url, 0)}
         else:
             articles = site.articles
-            self.keys = tuple([a.key or _hash(a) for a in articles])
+            self.keys = tuple([a.key or hash_of(a) for a in articles])
             super().__init__(site, template_key, globals_key, self.keys.__getitem__)
             self.shapes = tuple([a.shape for a in articles])
             self.order = tuple([a.path for a in articles])
@@ -217,7 +161,9 @@ class _Planner(_Adder):
         self.bylines: frozenset[str] = frozenset()
         self.addresses: Addresses | None = None
         # Sealed pages (plan/sealing.py).
-        self.pager = Pager(site.articles, {}, before.tails if before else None, self.grown)
+        self.pager = Pager(site.articles, before.sealed if before else {},
+                           before.tails if before else None, self.grown,
+                           before.inserted if before else None)
         # Articles at other places than in the last plan (or none known): see `Plan.moved`.
         self.moved = before is None and (previous is None or previous.order[:len(
             self.order)] != self.order[:len(previous.order)])
@@ -307,7 +253,7 @@ class _Planner(_Adder):
         sections.plan_sections(site, self)
         self._articles()
         for index, static in enumerate(site.pages):
-            add(static.url, "page", "page.html", static.title, own=_hash(static),
+            add(static.url, "page", "page.html", static.title, own=hash_of(static),
                 static_page=index)
         add("/404.html", "404", "404.html", "Page not found")
         feeds_and_lists.plan_extra(site, self, self.pages, self.before, self.addresses)
@@ -330,7 +276,14 @@ class _Planner(_Adder):
         # Related news forwards (plan/related.py): the articles that those from the
         # boundary on pick, or picked in the previous plan, show a new follow-up.
         news = related.RelatedNews(site)
-        if self.before is not None:
+        before = self.before
+        if before is not None and before.inserted is not None:
+            # A story filed late: the pages it changes (plan/insertion.py).
+            follow: related.FollowUps | related.LateFollowUps = related.LateFollowUps(
+                news, before.inserted, before.follow_ups)
+            taken = len(site.articles)
+            around = list(before.replanned)
+        elif self.before is not None:
             # Appended articles, and the last one before them (its newer neighbour).
             last = bisect_left(listed, self.before.articles) - 1
             taken = listed[last] if last >= 0 else 0

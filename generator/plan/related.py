@@ -21,6 +21,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Mapping
 from operator import itemgetter
 
+from generator.content.model import LazyArticles
 from generator.plan import sections
 from generator.plan.page import Page
 from generator.plan.site import Site
@@ -194,3 +195,111 @@ def replanned_by_append(site: Site, boundary: int) -> tuple[int, ...]:
     if last >= 0:
         found.add(listed[last])
     return tuple(sorted(found))
+
+
+# A story filed late (plan/insertion.py): an article inserted among earlier ones.
+
+def joined_by(site: Site, point: int) -> set[int]:
+    """The later articles whose related articles can change when the article at `point`
+    is dated in among them: in each of its tags, the `RELATED_WINDOW` articles after it
+    (its own window now holds it), and those whose count of the tag, one more now, just
+    reached a power of two (`tag_weight` moved, and with it their ranking)."""
+    found: set[int] = set()
+    items_of = {t.tag.slug: t.items for t in site.tags}
+    for tag in site.articles[point].tags:
+        items = items_of.get(tag.slug, ())
+        place = bisect_left(items, point)
+        found.update(items[place + 1:place + 1 + RELATED_WINDOW])
+        power = 1
+        while power - 1 < len(items):
+            if power - 1 > place:  # (at its place `power - 1`, its count is `power`)
+                found.add(items[power - 1])
+            power *= 2
+    return found
+
+
+class NearFollowUps:
+    """The follow-up of any listed article found from the site alone: the articles that
+    can pick it are the `RELATED_WINDOW` after it in each of its tags (`related_finder`
+    takes an article's related ones from there), and the newest of those that do is
+    its follow-up. What a plan of a few article pages uses instead of `FollowUps`."""
+
+    def __init__(self, news: RelatedNews) -> None:
+        self.news = news
+        self.items_of = {t.tag.slug: t.items for t in news.site.tags}
+
+    def unsettled(self, previous: Iterable[Page] = ()) -> set[int]:
+        """None to add: the caller plans every article whose follow-up may change."""
+        return set()
+
+    def resolve(self, indexes: Iterable[int]) -> None:
+        """Read at once the articles `of` will look at for these (a site whose articles
+        are read on demand: the quick path's)."""
+        articles = self.news.site.articles
+        if isinstance(articles, LazyArticles):
+            wanted = list(indexes)
+            articles.load(wanted)
+            articles.load({p for index in wanted for p in self._pickers(index)})
+
+    def _pickers(self, index: int) -> set[int]:
+        """The articles that can pick article `index` among their related ones."""
+        pickers: set[int] = set()
+        for tag in self.news.site.articles[index].tags:
+            items = self.items_of.get(tag.slug, ())
+            place = bisect_left(items, index)
+            if place < len(items) and items[place] == index:
+                pickers.update(items[place + 1:place + 1 + RELATED_WINDOW])
+        return pickers
+
+    def of(self, index: int) -> int | None:
+        """The follow-up of article `index`."""
+        for picker in sorted(self._pickers(index), reverse=True):
+            if index in self.news.targets(picker):
+                return picker
+        return None
+
+
+class LateFollowUps:
+    """The follow-ups of the articles a story filed late at `point` makes a plan plan
+    again (plan/insertion.py), from those the last build planned (`kept`, by index in
+    the site with it) and the few articles whose picks it can change: itself and those
+    `joined_by` names. Any other article picks as it did, so an article's follow-up is
+    the newest of its old one and of those few that pick it now, unless its old one is
+    among those few and no longer picks it: then it is looked for near it
+    (`NearFollowUps`)."""
+
+    def __init__(self, news: RelatedNews, point: int, kept: Mapping[int, int | None]) -> None:
+        self.news = news
+        self.point = point
+        self.kept = kept
+        self.changed = {point, *joined_by(news.site, point)}
+        self.picking: dict[int, int] = {}  # the newest of `changed` that picks each
+        for index in sorted(self.changed):
+            for target in news.targets(index):
+                self.picking[target] = index
+        self.near = NearFollowUps(news)
+
+    def unsettled(self, previous: Iterable[Page] = ()) -> set[int]:
+        """None to add: the caller plans every article whose follow-up may change."""
+        return set()
+
+    def resolve(self, indexes: Iterable[int]) -> None:
+        """Read at once the articles the pages of `indexes` show besides them: their
+        related ones (a site whose articles are read on demand: the quick path's)."""
+        articles = self.news.site.articles
+        if isinstance(articles, LazyArticles):
+            wanted = list(indexes)
+            articles.load(wanted)
+            articles.load({i for index in wanted for i in self.news.related(index)})
+
+    def of(self, index: int) -> int | None:
+        """The follow-up of article `index` (one the last build planned, or the story)."""
+        now = self.picking.get(index)
+        if index == self.point:
+            return now  # (only articles of `changed` can pick it)
+        old = self.kept[index]
+        if old is None or old not in self.changed:
+            return old if now is None or (old is not None and old > now) else now
+        if index in self.news.targets(old):
+            return now  # (its old one still picks it, and is the newest that did)
+        return self.near.of(index)

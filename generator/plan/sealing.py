@@ -11,11 +11,12 @@ fills up.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from bisect import bisect_left, bisect_right
+from collections.abc import Callable, Mapping, Sequence
 from typing import overload
 
 from generator.content.model import Article
-from generator.plan.pagination import OrderKey, Paging, Tail, extend, seal
+from generator.plan.pagination import Chunk, OrderKey, Paging, Tail, extend, seal
 
 
 class Pager:
@@ -24,9 +25,14 @@ class Pager:
 
     def __init__(self, articles: Sequence[Article], given: Mapping[str, tuple[OrderKey, ...]],
                  tails: Mapping[str, Tail] | None = None,
-                 grown: Mapping[str, int] | None = None) -> None:
-        # `tails` and `grown`: an append plan, from the lists' tails before it.
+                 grown: Mapping[str, int] | None = None,
+                 inserted: int | None = None) -> None:
+        # `tails` and `grown`: an append plan, from the lists' tails before it; with
+        # `inserted`, the index of the one article it dated in before the newest
+        # (`given`: every list's boundaries).
         self.articles = articles
+        self.inserted = inserted
+        self.firsts: dict[str, int] = {}
         self.given = given
         self.before = tails
         self.grown = grown or {}
@@ -39,6 +45,8 @@ class Pager:
     def first(self, base: str) -> int:
         """The first page of the list at `base` an append can change: the oldest of its
         tail (the `NEARBY` pages below its newest see a new page in their links)."""
+        if base in self.firsts:
+            return self.firsts[base]
         tail = self.before.get(base) if self.before is not None else None
         return tail.chunks[0].number if tail and tail.chunks else 1
 
@@ -51,31 +59,57 @@ class Pager:
             def key_at(position: int) -> OrderKey:
                 article = articles[items[position]]  # (read only for a page that fills)
                 return article.date, article.path
-            paging = extend(self.before.get(base, Tail()), len(items), size, key_at)
+            tail = self.before.get(base, Tail())
+            paging = None if self.inserted is None else self._joined(
+                base, items, tail, key_at)
+            if paging is None:
+                paging = extend(tail, len(items), size, key_at)
         else:
             if self.keys is None:
                 self.keys = [(a.date, a.path) for a in articles]
-            paging = seal(_Keys(items, self.keys), size, self.given.get(base, ()))
+            keys = self.keys
+            paging = seal(_Keys(len(items), lambda p: keys[items[p]]), size,
+                          self.given.get(base, ()))
         self.tails[base] = paging.tail
         if paging.sealed:
             self.sealed[base] = paging.sealed
         return paging
 
 
-_UNGROWN = Paging((), 0, (), Tail())
-"""What `paging` gives on an append for a list it did not grow: `_Planner.section`
-plans none of its pages."""
+    def _joined(self, base: str, items: tuple[int, ...], tail: Tail,
+                key_at: Callable[[int], OrderKey]) -> Paging | None:
+        """The one sealed page of the list at `base` that the article inserted at
+        `self.inserted` joins (its items found by their order keys, a few read), with
+        the list's tail moved up by one past it; None when it falls after every sealed
+        page: the unsealed rest takes it as it takes an append (`extend`)."""
+        bounds = self.given.get(base, ())
+        if len(bounds) != tail.sealed:
+            raise LookupError(f"{base}: the sealed pages kept do not match the last build")
+        inserted = self.articles[self.inserted]  # type: ignore[index]
+        number = bisect_left(bounds, (inserted.date, inserted.path))
+        if number == len(bounds):
+            return None
+        keys = _Keys(len(items), key_at)
+        start = bisect_right(keys, bounds[number - 1]) if number else 0
+        page = Chunk(number + 1, start, bisect_right(keys, bounds[number], lo=start))
+        self.firsts[base] = page.number
+        moved = tuple(page if c.number == page.number else
+                      Chunk(c.number, c.start + 1, c.stop + 1) if c.number > page.number
+                      else c for c in tail.chunks)
+        last = tail.chunks[-1].number if tail.chunks else 0
+        return Paging((page,), last, (), Tail(len(items), tail.sealed, moved))
 
 
 class _Keys(Sequence[OrderKey]):
-    """The order keys of a list's items, looked up as `pagination.seal` asks."""
+    """The order keys of a list's items, looked up one by one as `pagination.seal` or
+    a search asks for them (`key_at(position)`)."""
 
-    def __init__(self, items: tuple[int, ...], keys: list[OrderKey]) -> None:
-        self.items = items
-        self.keys = keys
+    def __init__(self, size: int, key_at: Callable[[int], OrderKey]) -> None:
+        self.size = size
+        self.key_at = key_at
 
     def __len__(self) -> int:
-        return len(self.items)
+        return self.size
 
     @overload
     def __getitem__(self, position: int) -> OrderKey: ...
@@ -84,5 +118,10 @@ class _Keys(Sequence[OrderKey]):
 
     def __getitem__(self, position: int | slice) -> OrderKey | Sequence[OrderKey]:
         if isinstance(position, slice):
-            return [self.keys[i] for i in self.items[position]]
-        return self.keys[self.items[position]]
+            return [self.key_at(p) for p in range(self.size)[position]]
+        return self.key_at(position)
+
+
+_UNGROWN = Paging((), 0, (), Tail())
+"""What `paging` gives on an append for a list it did not grow: `_Planner.section`
+plans none of its pages."""

@@ -362,3 +362,22 @@ def _takes_corrections(positions: Sequence[int], start: int, stop: int) -> bool:
     """Whether one of `positions` (ascending) lies from `start` to `stop`."""
     first = bisect_left(positions, start)
     return first < len(positions) and positions[first] < stop
+
+
+def inserted(previous: ShardKeys, key: OrderKey, position: int) -> tuple[ShardKeys, bool]:
+    """`previous` as it stands once an article with order key `key` is dated in at
+    `position` of `Site.listed` (a story filed late, the quick path): a full shard it
+    falls into holds one more article and every later shard starts one later, with
+    their keys and corrections; and whether it fell into a full shard. One that falls
+    after every full shard joins the small ones, which the caller keys again from
+    `position` on (cut by position, they all change)."""
+    shard = bisect_left(previous.bounds, key)
+    if shard == previous.full:
+        return previous, False
+    return replace(
+        previous,
+        starts=tuple(s + (n > shard) for n, s in enumerate(previous.starts)),
+        articles=previous.articles + 1,
+        corrected=tuple(p + (p >= position) for p in previous.corrected),
+        rests=tuple((s + (s > previous.starts[shard]), rest) for s, rest in previous.rests),
+    ), True

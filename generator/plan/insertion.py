@@ -1,0 +1,147 @@
+"""A story filed late: one article dated before the newest, added to the site's indexes
+and planned without the rest of the archive (issue 18: a backdated addition costs what
+a new one costs).
+
+An article dated into the archive moves the index of every later article by one.
+Sealed list pages, sealed search shards and stored pages named by path keep that from
+changing any file beyond a bounded set; this module says which, from the site's
+indexes alone: `insert_site` makes the site `make_site` would make (each index
+shifted, the article put in its place in each list it joins) and `replanned` names
+the article pages whose bytes it can change. The quick path (build/quick.py,
+build/append.py) refuses what it cannot prove and takes the whole way.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from collections.abc import Iterable, Sequence
+from dataclasses import replace
+from datetime import datetime
+
+from generator.config import SiteConfig
+from generator.content.model import Article, LazyArticles
+from generator.plan import related, sections
+from generator.plan.clashes import url_clashes
+from generator.plan.indexes import AuthorIndex, MonthIndex, SectionIndex, TagIndex
+from generator.plan.site import (
+    Site,
+    SiteMemo,
+    _appended_hints,
+    _lead,
+    _nav,
+    published_by,
+    still_current,
+)
+
+
+def insert_site(memo: SiteMemo, config: SiteConfig, articles: Sequence[Article],
+                point: int, drafts: bool, now: datetime | None) -> Site | None:
+    """What `make_site` would return when the only change since `memo` is one listed
+    article dated before the newest published one, `articles[point]`: `articles` are
+    the site's articles with it in its place (the others read only where needed). None
+    when it is not in its place, the settings or the clock moved an article, it is not
+    listed, it would change how a tag or an author is spelt (its spelling first in the
+    archive, or another), or a URL clashes: the whole way then reports or makes it."""
+    old = memo.site
+    if (not old.articles_until or not still_current(memo, config, drafts, now)
+            or not 0 <= point < len(articles) - 1):
+        return None  # (an article dated after every other is appended, not inserted)
+    added = articles[point]
+    key = (added.date, added.path)
+    if (not published_by(drafts, now)(added) or added.withdrawn
+            or not (point == 0 or _key(articles[point - 1]) < key) or key >= _key(
+                articles[point + 1]) or url_clashes([added], memo.pages)):
+        return None
+    tags = _tags(old.tags, added, point)
+    authors = _authors(old.authors, added, point)
+    if tags is None or authors is None:
+        return None
+    if config.home.lead and _lead(config, [added], [0]) is not None:
+        return None  # the lead's article named by slug: the newest of that slug wins
+    found = tuple(SectionIndex(s.section, _with(s.items, point, s.section.slug
+                                                == added.section)) for s in old.sections)
+    site = replace(old, config=config, articles=articles, tags=tags, authors=authors,
+                   nav_tags=_nav(config, tags), listed=_with(old.listed, point, True),
+                   months=_months(old.months, added, point), now=now, sections=found,
+                   featured=_with(old.featured, point, added.featured),
+                   lead=None if old.lead is None else old.lead + (old.lead >= point))
+    return replace(site, name_hints=_appended_hints(old, tags, authors, articles, (point,)))
+
+
+def _key(article: Article) -> tuple[datetime, str]:
+    return article.date, article.path
+
+
+def _with(items: tuple[int, ...], point: int, joins: bool) -> tuple[int, ...]:
+    """`items` (ascending article indexes) after an article is inserted at `point`: each
+    from it on moved up by one, and `point` among them if the article `joins`."""
+    split = bisect_left(items, point)
+    return items[:split] + ((point,) if joins else ()) + tuple(
+        [i + 1 for i in items[split:]])
+
+
+def _tags(tags: tuple[TagIndex, ...], added: Article,
+          point: int) -> tuple[TagIndex, ...] | None:
+    """The tag indexes with the article in them; a new tag in its place by slug. None
+    when it spells a tag otherwise than the archive does (`make_site` names both files),
+    or would be the first to spell it."""
+    mine = {tag.slug: tag for tag in added.tags}
+    found = []
+    for index in tags:
+        tag = mine.pop(index.tag.slug, None)
+        if tag is not None and (tag != index.tag or point <= index.items[0]):
+            return None
+        found.append(TagIndex(index.tag, _with(index.items, point, tag is not None)))
+    found += [TagIndex(tag, (point,)) for tag in mine.values()]
+    return tuple(sorted(found, key=lambda t: t.tag.slug))
+
+
+def _authors(authors: tuple[AuthorIndex, ...], added: Article,
+             point: int) -> tuple[AuthorIndex, ...] | None:
+    """The author indexes with the article in them; None when it brings a new author
+    (a new author page changes bylines elsewhere) or spells one first or otherwise."""
+    mine = {author.slug: author for author in added.authors}
+    found = []
+    for index in authors:
+        author = mine.pop(index.author.slug, None)
+        if author is not None and (author != index.author or point <= index.items[0]):
+            return None
+        found.append(AuthorIndex(index.author, _with(index.items, point, author is not None)))
+    return None if mine else tuple(found)
+
+
+def _months(months: tuple[MonthIndex, ...], added: Article,
+            point: int) -> tuple[MonthIndex, ...]:
+    """The month indexes with the article in its month (a new one in its place)."""
+    wanted = (added.date.year, added.date.month)
+    found = [MonthIndex(m.year, m.month, _with(m.items, point, (m.year, m.month) == wanted))
+             for m in months]
+    if all((m.year, m.month) != wanted for m in months):
+        found.append(MonthIndex(*wanted, (point,)))
+    return tuple(sorted(found, key=lambda m: (m.year, m.month)))
+
+
+def replanned(site: Site, point: int, picked: Iterable[int]) -> set[int]:
+    """The articles whose pages an article inserted at `point` can change: its own, its
+    older and newer neighbour in the site and in its section with the `SECTION_MORE`
+    after it, the later articles whose related articles it can change (`related.
+    joined_by`), and those whose follow-up may change: the best related articles,
+    before and after (`picked`: those the stored pages of the later ones named), of
+    every article whose related articles may change."""
+    listed = site.listed
+    place = bisect_left(listed, point)
+    found = {point, *listed[max(0, place - 1):place + 2]}
+    article = site.articles[point]
+    for section in site.sections:
+        if section.section.slug == article.section:
+            at = bisect_left(section.items, point)
+            found.update(section.items[max(0, at - 1):at + 2 + sections.SECTION_MORE])
+    later = related.joined_by(site, point)
+    if isinstance(site.articles, LazyArticles):
+        site.articles.load(later)  # (their tags, for their related articles)
+    found |= later
+    news = related.RelatedNews(site)
+    for index in (point, *later):
+        found.update(news.targets(index))
+    found.update(picked)
+    return found

@@ -1,0 +1,100 @@
+"""A story filed late (plan/insertion.py): one article dated in before the newest is
+indexed as `make_site` indexes it and planned as `make_plan` plans it, every page whose
+bytes it changes among those planned."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from generator.plan.feeds_and_lists import Before, list_counts
+from generator.plan.insertion import insert_site
+from generator.plan.insertion import replanned as replanned_around
+from generator.plan.planner import make_plan, plan_appended
+from generator.plan.related import FOLLOW_UP_PICKS, NearFollowUps, RelatedNews, joined_by
+from generator.plan.site import make_site, site_memo
+from tests.test_plan import AUTHORS, NOW, SECTIONS, SPLIT, TAGS, parse, template_key, text
+
+TAG_SETS = st.lists(st.integers(0, 3), min_size=1, max_size=3, unique=True)
+
+
+@st.composite
+def archives(draw: st.DrawFn) -> dict[str, str]:
+    """An archive whose articles have one to three of four tags, on distinct days."""
+    days = draw(st.lists(st.integers(0, 300), min_size=3, max_size=30, unique=True))
+    return {f"a{n:02d}": text(f"Berita {n}", day, [TAGS[t] for t in draw(TAG_SETS)],
+                              AUTHORS[0], f"Isi {n}.", section=SECTIONS[day % 3])
+            for n, day in enumerate(days)}
+
+
+@settings(max_examples=300, deadline=None)  # (a third are refused: the first, the newest)
+@given(archives(), st.integers(0, 300), TAG_SETS, st.integers(0, 2), st.booleans())
+def test_an_inserted_article_plans_every_page_that_changes_as_make_plan_does(
+        files: dict[str, str], day: int, tags: list[int], section: int,
+        early: bool) -> None:
+    # Given an archive planned once (its full pages sealed) and planned again
+    articles = tuple(parse(name, files[name]) for name in sorted(files))
+    site, problems = make_site(SPLIT, articles, (), False, now=NOW)
+    assert not problems
+    before = make_plan(site, template_key, "globals", [])
+    # When one article is dated in before the newest (a story filed late)
+    added = parse("susulan", text("Susulan", day, [TAGS[t] for t in tags], AUTHORS[0],
+                                  "Isi susulan.", section=SECTIONS[section],
+                                  extra="featured: true\n" if early else ""))
+    whole, problems = make_site(SPLIT, articles + (added,), (), False, now=NOW)
+    point = whole.articles.index(added)
+    assert not problems
+    inserted = insert_site(site_memo(site, articles, (), False), SPLIT, whole.articles, point,
+                           False, NOW)
+    if inserted is None:
+        # Refused only when it is the newest, or the first of a tag or of the author
+        assert point in (0, len(whole.articles) - 1) or any(
+            point <= t.items[0] for t in whole.tags if t.tag in added.tags)
+        return
+    # Then its site is make_site's
+    assert replace(inserted, articles=tuple(inserted.articles)) == whole
+    # And the pages planned for it are make_plan's, and every page that changed is
+    # among them (a page keeps its fingerprint when it shows the same articles)
+    # (what the quick path reads of the stored pages, their indexes moved past it)
+    old_page = {p.url: p for p in before.pages if p.kind == "article"}
+
+    def moved(index: int | None) -> int | None:
+        return None if index is None else index + (index >= point)
+
+    picked = {moved(i) for later in joined_by(whole, point)
+              for i in old_page[whole.articles[later].url].related[:FOLLOW_UP_PICKS]}
+    replanned = replanned_around(whole, point, {i for i in picked if i is not None})
+    kept = {i: moved(old_page[whole.articles[i].url].follow_up) for i in replanned
+            if i != point}
+    moves = next((p.links for p in before.pages if p.kind == "redirects"), ())
+    entries = tuple(e for p in before.pages if p.kind == "sitemap" for e in p.links)
+    plan = plan_appended(inserted, template_key, "globals", lambda i: whole.articles[i].key,
+                         Before(len(site.articles), list_counts(site), moves, entries, kept,
+                                tails=before.tails, inserted=point, sealed=before.sealed,
+                                replanned=tuple(sorted(replanned))))
+    whole_plan = make_plan(whole, template_key, "globals", [], sealed=before.sealed)
+    fresh = {p.output: p for p in whole_plan.pages}
+    old = {p.output: p for p in before.pages}
+    assert all(fresh[p.output] == p for p in plan.pages)
+    assert {o for o, p in fresh.items() if o not in old
+            or old[o].fingerprint != p.fingerprint} <= {p.output for p in plan.pages}
+    # And the pages it filled up are sealed as the whole way seals them
+    assert {**before.sealed, **{base: before.sealed.get(base, ()) + keys
+                                for base, keys in plan.sealed.items()}} == whole_plan.sealed
+
+
+@settings(max_examples=100, deadline=None)
+@given(archives())
+def test_a_follow_up_found_near_an_article_is_the_one_a_whole_plan_finds(
+        files: dict[str, str]) -> None:
+    # Given an archive planned from scratch
+    articles = tuple(parse(name, files[name]) for name in sorted(files))
+    site, _ = make_site(SPLIT, articles, (), False, now=NOW)
+    plan = make_plan(site, template_key, "globals", [])
+    # Then each article's follow-up, looked for among the few after it in its tags, is
+    # the one the plan found going through every later article
+    near = NearFollowUps(RelatedNews(site))
+    assert {p.article: p.follow_up for p in plan.pages if p.kind == "article"} == {
+        i: near.of(i) for i in site.listed}
