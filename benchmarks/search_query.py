@@ -13,11 +13,13 @@ from __future__ import annotations
 
 import argparse
 import collections
+import contextlib
 import functools
 import json
 import re
 import threading
 import time
+from collections.abc import Iterator, Mapping
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
@@ -36,21 +38,36 @@ def unique_words(content: Path, wanted: int = 2) -> list[str]:
     return sorted(seen, key=lambda w: (seen[w], w))[:wanted]
 
 
-def measure(output: Path, words: list[str]) -> dict[str, Any]:
-    from playwright.sync_api import sync_playwright
+@contextlib.contextmanager
+def served(output: Path, files: Mapping[str, Path] | None = None) -> Iterator[str]:
+    """`output` served over HTTP on 127.0.0.1 while the block runs: its address. `files`
+    (URL path -> file) are served instead of the output's own."""
 
     class Quiet(SimpleHTTPRequestHandler):
         def log_message(self, *args: object) -> None:
             pass
 
+        def translate_path(self, path: str) -> str:
+            own = (files or {}).get(path.split("?")[0])
+            return str(own) if own else super().translate_path(path)
+
     server = ThreadingHTTPServer(("127.0.0.1", 0),
                                  functools.partial(Quiet, directory=str(output)))
     server.daemon_threads = True
     threading.Thread(target=server.serve_forever, daemon=True).start()
-    base = f"http://127.0.0.1:{server.server_address[1]}"
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def measure(output: Path, words: list[str]) -> dict[str, Any]:
+    from playwright.sync_api import sync_playwright
+
     shards = len(json.loads((output / "pagefind/shards.json").read_text())["shards"])
     found: dict[str, Any] = {"shards": shards}
-    try:
+    with served(output) as base:
         with sync_playwright() as playwright:
             browser = playwright.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
             page = browser.new_page()
@@ -91,9 +108,6 @@ def measure(output: Path, words: list[str]) -> dict[str, Any]:
                 found["second_requests"] = len(sizes)
                 found["second_kb"] = round(sum(sizes) / 1024)
             browser.close()
-    finally:
-        server.shutdown()
-        server.server_close()
     return found
 
 

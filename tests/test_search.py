@@ -110,11 +110,11 @@ def test_an_edit_rewrites_one_shard_and_an_addition_the_newest(site: SiteMaker) 
     assert added.quick and added.search_indexed == (4,)
     # (a full shard now: the route map's part that covers it is made again)
     assert changed_shards(after, index_files(site)) == {"4", "rute-0", "shards.json"}
-    # And another one starts a new shard, listed for the search page
+    # And another one starts a new shard, listed for the search page and its filters
     before = index_files(site)
     news(site, 7)
     assert site.build().search_indexed == (6,)
-    assert changed_shards(before, index_files(site)) == {"6", "shards.json"}
+    assert changed_shards(before, index_files(site)) == {"6", "shards.json", "filters.json"}
     # And an edit of it changes that shard alone
     before = index_files(site)
     news(site, 7, "Isi baru tentang sungai.\n")
@@ -418,7 +418,7 @@ def test_a_removed_article_re_indexes_its_shard_and_damage_is_repaired(
     (site.root / "content/articles/2024/03/b5.md").unlink()
     assert site.build().search_indexed == ()
     after = index_files(site)
-    assert changed_shards(before, after) == {"4", "shards.json"}
+    assert changed_shards(before, after) == {"4", "shards.json", "filters.json"}
     assert not (site.output / "pagefind/4").exists()
     # When an article of the second shard is removed, that shard is indexed again; it
     # stays a full shard, sealed at its boundary, so the route map's part that covers

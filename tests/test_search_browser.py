@@ -6,6 +6,7 @@ and ends as soon as the page shows what is expected.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import importlib.util
 import io
@@ -14,6 +15,7 @@ import os
 import threading
 from collections.abc import Iterator
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -84,13 +86,20 @@ def served(site: SiteMaker, part_size: int, step: int,
     else:
         archive(site)
         assert site.build().search_indexed == (0, 2, 4)
+    with serving(site.output) as address:
+        yield address
+
+
+@contextlib.contextmanager
+def serving(directory: Path) -> Iterator[str]:
+    """`directory` served over HTTP on 127.0.0.1 while the block runs: its address."""
 
     class Quiet(SimpleHTTPRequestHandler):
         def log_message(self, *args: object) -> None:
             pass
 
     server = ThreadingHTTPServer(("127.0.0.1", 0),
-                                 functools.partial(Quiet, directory=str(site.output)))
+                                 functools.partial(Quiet, directory=str(directory)))
     server.daemon_threads = True
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
@@ -290,8 +299,8 @@ def test_a_word_in_many_shards_is_searched_newest_first_within_the_budget(
         "7 hasil untuk “pasar”", timeout=WAIT_MS)
     sync_api.expect(page.locator(".search-result")).to_have_count(7, timeout=WAIT_MS)
     assert older.is_hidden()
-    # Relevance too ranks within the loaded shards only, even when a filter, opened,
-    # merged every shard: a new query starts again from the two newest
+    # Relevance too ranks within the loaded shards only, a filter opened or not: a new
+    # query starts again from the two newest
     page.goto(served + "/cari/?q=laporan")
     sync_api.expect(page.locator(".search-result")).to_have_count(2, timeout=WAIT_MS)
     page.focus("#search-year")

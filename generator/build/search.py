@@ -157,7 +157,7 @@ def work(output: Path, site: Site, keys: ShardKeys, labels: Labels, cache: Cache
             for record, (_, origin) in zip(records(chosen), corrected, strict=True)),
             CORRECTIONS)
     return SearchWork(output, config.language.split("-")[0], keys, tuple(stale),
-                      corrections, corrected)
+                      corrections, corrected, restricting=(labels.year, labels.section))
 
 
 def index(done: SearchWork, jobs: int = 1) -> Problem | None:

@@ -8,7 +8,8 @@ byte for byte. The list of shards (`shards.json`) changes only with their number
 with the corrections shard (`koreksi/`, shards.py), whose older records it lists
 for the search page to hide (corrections.py), and with the route map's parts
 (`rute-<n>/`, routes.py), each made again from its full shards' word files when one
-of them changed.
+of them changed. `filters.json` (filters.py) says which values of the filters each shard
+holds, gathered from the summary each shard's folder keeps.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from pathlib import Path
 
 from generator.search import routes as routes_module
 from generator.search.corrections import hidden_fragments
+from generator.search.filters import FILTERS, SUMMARY_FILE, gather, summary_of
 from generator.search.records import SHARD_FILTER, SearchRecord
 from generator.search.routes import (
     ROUTE,
@@ -86,6 +88,10 @@ class SearchWork:
     """The corrections shard, when it is to be indexed."""
     corrected: tuple[tuple[str, str], ...] = ()
     """(URL, full shard's name) of each corrected article (`ShardKeys.corrected`)."""
+    restricting: tuple[str, ...] = ()
+    """The names of the filters whose values restrict the shards a search merges (the
+    year's, the section's): `filters.json` gives their shards, and only the values of
+    the others (filters.py)."""
 
     @property
     def to_index(self) -> tuple[Shard, ...]:
@@ -97,16 +103,18 @@ def stale_shards(output: Path, keys: ShardKeys) -> list[int]:
     """The shards of `keys` whose folder is missing, of another key, or damaged."""
     index = output / INDEX_DIR
     return [n for n, (name, key) in enumerate(zip(keys.names, keys.keys, strict=True))
-            if not _intact(index / name, key)]
+            if not _intact(index / name, key, SUMMARY_FILE)]
 
 
 def stale_corrections(output: Path, key: str) -> bool:
     """Whether the corrections shard of key `key` is missing, of another key, or
     damaged."""
-    return not _intact(output / INDEX_DIR / CORRECTIONS, key)
+    return not _intact(output / INDEX_DIR / CORRECTIONS, key, SUMMARY_FILE)
 
 
-def _intact(folder: Path, key: str) -> bool:
+def _intact(folder: Path, key: str, needs: str = "") -> bool:
+    """Whether `folder` holds a bundle of key `key` with its files as listed, `needs`
+    among them (a shard indexed before its folder kept that file is indexed again)."""
     try:
         with open(folder / KEY_FILE, encoding="utf-8") as file:
             lines = file.read().splitlines()
@@ -114,6 +122,8 @@ def _intact(folder: Path, key: str) -> bool:
     except (OSError, UnicodeDecodeError):
         return False
     if not lines or lines[0] != key:
+        return False
+    if needs and not any(line.endswith(" " + needs) for line in lines[1:]):
         return False
     return _untouched(folder, written) or _listing(folder) == lines[1:]
 
@@ -189,7 +199,8 @@ def publish(work: SearchWork, binary: Path, jobs: int = 1) -> str | None:
     keys = work.keys
     routes = _routes(index, keys, binary, work.language, tag, failures)
     failure = failures[0] if failures else None
-    corrected = bool(keys.corrected) and _intact(index / CORRECTIONS, keys.corrections)
+    corrected = bool(keys.corrected) and _intact(index / CORRECTIONS, keys.corrections,
+                                                 SUMMARY_FILE)
     _prune(index, (*keys.names, *((CORRECTIONS,) if corrected else ()),
                    *(part.folder for part, _ in routes)))
     hidden: list[str] = []
@@ -200,6 +211,8 @@ def publish(work: SearchWork, binary: Path, jobs: int = 1) -> str | None:
         hidden = (hidden_fragments(index, work.corrected) if reread
                   else _hidden_before(index, work.corrected))
     _write_manifest(index, keys.names, corrected, hidden, routes)
+    _write_if_changed(index / FILTERS, gather(index, keys.names, corrected,
+                                              work.restricting, CORRECTIONS))
     return failure
 
 
@@ -264,6 +277,7 @@ def _index_shard(service: Service, shard: Shard, language: str, index: Path,
         (staging / name).unlink(missing_ok=True)
     if words:
         (staging / WORDS_FILE).write_bytes(words_of(shard.records))
+        (staging / SUMMARY_FILE).write_bytes(summary_of(shard.records))
     target = index / shard.folder
     _keep_unchanged(target, staging)  # (before the key file: it moves files in)
     listing = _listing(staging)
@@ -316,7 +330,7 @@ def _keep_unchanged(target: Path, staging: Path) -> None:
 def _prune(index: Path, names: tuple[str, ...]) -> None:
     """Remove what is not a shard of the index: shards no longer planned, the files of
     an index made before shards, old staging folders of this process."""
-    keep = {*names, MANIFEST}
+    keep = {*names, MANIFEST, FILTERS}
     for entry in _entries(index):
         if entry.name not in keep and not entry.name.startswith(".new-"):
             if entry.is_dir() and not entry.is_symlink():
@@ -365,14 +379,17 @@ def _hidden_before(index: Path, corrected: tuple[tuple[str, str], ...]) -> list[
 
 def _write_manifest(index: Path, names: tuple[str, ...], corrected: bool,
                     hidden: list[str], routes: Routes) -> None:
-    text = manifest_text(names, corrected, hidden, routes)
-    path = index / MANIFEST
+    _write_if_changed(index / MANIFEST, manifest_text(names, corrected, hidden, routes))
+
+
+def _write_if_changed(path: Path, text: str) -> None:
+    """`text` into `path` (with a rename) unless it holds it already."""
     try:
         if path.read_text(encoding="utf-8") == text:
             return
     except (OSError, UnicodeDecodeError):
         pass
-    temporary = index / f".{MANIFEST}.{os.getpid()}"
+    temporary = path.with_name(f".{path.name}.{os.getpid()}")
     temporary.write_text(text, encoding="utf-8")
     os.replace(temporary, path)
 

@@ -26,8 +26,14 @@
    searched, and the page says that older articles remain, with a button that merges
    and searches the next "step" older ones. Each search is limited to the shards
    loaded for it (a filter on the shards' names: a shard merged for an earlier query
-   or for the filters is left out), so "newest first" is exact within them, and
-   relevance ranks within them. */
+   is left out), so "newest first" is exact within them, and relevance ranks within
+   them.
+
+   The filters (pagefind/filters.json, fetched when a reader reaches for one): the
+   tags', years' and sections' values, and for each year and section the shards
+   holding it (runs of positions in its "shards"), so that opening a filter merges no
+   shard, and a search with a year or section chosen merges and searches only the
+   shards that may hold it (the corrections shard always). */
 (function () {
   "use strict";
   var root = document.getElementById("search");
@@ -58,6 +64,8 @@
   var older = document.getElementById("search-older");
   var module = null;  // Pagefind, once its first bundle is loaded
   var merging = {};  // shard name -> its mergeIndex's promise
+  var filterData = null;  // filters.json, once fetched: {shards, runs, values}
+  var filterPlace = {};  // shard name -> its position in filterData.shards
 
   function say(template, values) {
     return template.replace(/\{(\w+)\}/g, function (all, name) {
@@ -151,12 +159,16 @@
 
   // The shards this query searches, oldest first: those merged from the start and the
   // newest `reach` of those the route map named, merged now (null: every shard).
+  // With a year or section chosen, only those that may hold it (`mayHold`).
   function loadedFor(state) {
-    if (!state.named) { return Promise.resolve(null); }
-    var chosen = state.named.slice(0, state.reach);
+    var restricted = !shardNames.every(mayHold);
+    if (!state.named && !restricted) { return Promise.resolve(null); }
+    var chosen = state.named ? state.named.slice(0, state.reach) : [];
     return Promise.all(chosen.map(function (name) { return merge(name); })).then(function () {
       var searched = {};
-      chosen.concat(always).forEach(function (name) { searched[name] = true; });
+      chosen.concat(always).forEach(function (name) {
+        if (mayHold(name)) { searched[name] = true; }
+      });
       return shardNames.filter(function (name) { return searched[name]; });
     });
   }
@@ -185,30 +197,44 @@
     });
   }
 
-  function loadAll() {
-    return load().then(function (pagefind) {
-      return pagefind ? Promise.all(shardNames.map(function (name) { return merge(name); }))
-        .then(function () { return pagefind; }) : null;
-    });
-  }
-
-  // The filters' values are in every shard: read only when a reader reaches for them.
+  // The filters' values, from filters.json: no shard is merged to list them.
   var filling = null;
   function fillFilters() {
     if (filling) { return filling; }
-    filling = loadAll().then(function (pagefind) {
-      return pagefind ? pagefind.filters() : {};
-    }).then(function (filters) {
-      addOptions(tag, Object.keys(filters[text.tag] || {}).sort(function (a, b) {
-        return a.localeCompare(b);
-      }));
-      addOptions(year, Object.keys(filters[text.year] || {}).sort().reverse());
-      addOptions(section, Object.keys(filters[text.section] || {}).sort(function (a, b) {
-        return a.localeCompare(b);
-      }));
-      if (input.value && (tag.value || year.value || section.value)) { run(); }
-    });
+    filling = fetch("/pagefind/filters.json", { cache: "no-cache" })
+      .then(function (response) { return response.json(); })
+      .then(function (data) {
+        filterData = data;
+        data.shards.forEach(function (name, at) { filterPlace[name] = at; });
+        function byName(a, b) { return a.localeCompare(b); }
+        addOptions(tag, valuesOf(text.tag).sort(byName));
+        addOptions(year, valuesOf(text.year).sort().reverse());
+        addOptions(section, valuesOf(text.section).sort(byName));
+      });
+    filling.catch(function () { filling = null; });
     return filling;
+  }
+
+  // A filter's values: those of a filter with runs (year, section), or listed alone.
+  function valuesOf(name) {
+    return Object.keys((filterData.runs || {})[name] || {})
+      .concat((filterData.values || {})[name] || []);
+  }
+
+  // Whether the shard `name` may hold an article of the chosen year and section, by
+  // filters.json's runs (a shard it does not summarise may hold anything).
+  function mayHold(name) {
+    var at = filterPlace[name];
+    if (!filterData || at === undefined) { return true; }
+    var chosen = chosenFilters();
+    return Object.keys(filterData.runs || {}).every(function (filter) {
+      if (!chosen[filter]) { return true; }
+      var runs = filterData.runs[filter][chosen[filter]] || [];
+      for (var i = 0; i < runs.length; i += 2) {
+        if (runs[i] <= at && at < runs[i + 1]) { return true; }
+      }
+      return false;
+    });
   }
 
   function addOptions(select, values) {
@@ -323,6 +349,8 @@
       }
       return prepare(pagefind, query).then(function (named) {
         if (number !== current) { return null; }
+        // A year or section chosen: the named shards that may hold it, within the budget.
+        named = named && named.filter(mayHold);
         asked = { query: query, named: named, reach: named ? Math.min(step, named.length) : 0 };
         return search(pagefind, number);
       });
@@ -342,7 +370,10 @@
       if (names) {
         searched = {};
         names.forEach(function (name) { searched[name] = true; });
-        filters[shardFilter] = { any: names.concat(corrections ? [corrections] : []) };
+        var any = names.concat(corrections ? [corrections] : []);
+        // (No shard may hold the chosen year: nothing to search.)
+        if (!any.length) { return { results: [], filters: {} }; }
+        filters[shardFilter] = { any: any };
       }
       return pagefind.search(state.query, { filters: filters });
     }).then(function (answer) {
@@ -479,7 +510,11 @@
   older.addEventListener("click", searchOlder);
   fromAddress();
   load();
+  // Filters in the address: searched once their values are there, so that a year
+  // chosen there merges only its shards.
   if (tag.getAttribute("data-wanted") || year.getAttribute("data-wanted")
-      || section.getAttribute("data-wanted")) { fillFilters(); }
-  if (input.value) { run(); }
+      || section.getAttribute("data-wanted")) {
+    var go = function () { if (input.value) { run(); } };
+    fillFilters().then(go, go);
+  } else if (input.value) { run(); }
 }());
