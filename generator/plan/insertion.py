@@ -26,9 +26,9 @@ from generator.plan.indexes import AuthorIndex, MonthIndex, SectionIndex, TagInd
 from generator.plan.site import (
     Site,
     SiteMemo,
-    _appended_hints,
-    _lead,
-    _nav,
+    hints_after,
+    lead_of,
+    menu_tags,
     published_by,
     still_current,
 )
@@ -56,16 +56,16 @@ def insert_site(memo: SiteMemo, config: SiteConfig, articles: Sequence[Article],
     authors = _authors(old.authors, added, point)
     if tags is None or authors is None:
         return None
-    if config.home.lead and _lead(config, [added], [0]) is not None:
+    if config.home.lead and lead_of(config, [added], [0]) is not None:
         return None  # the lead's article named by slug: the newest of that slug wins
     found = tuple(SectionIndex(s.section, _with(s.items, point, s.section.slug
                                                 == added.section)) for s in old.sections)
     site = replace(old, config=config, articles=articles, tags=tags, authors=authors,
-                   nav_tags=_nav(config, tags), listed=_with(old.listed, point, True),
+                   nav_tags=menu_tags(config, tags), listed=_with(old.listed, point, True),
                    months=_months(old.months, added, point), now=now, sections=found,
                    featured=_with(old.featured, point, added.featured),
                    lead=None if old.lead is None else old.lead + (old.lead >= point))
-    return replace(site, name_hints=_appended_hints(old, tags, authors, articles, (point,)))
+    return replace(site, name_hints=hints_after(old, tags, authors, articles, (point,)))
 
 
 def _key(article: Article) -> tuple[datetime, str]:

@@ -29,8 +29,9 @@ from generator.plan.indexes import (
 from generator.plan.names import NameHint, NameUse, appended_hints, name_hints
 
 __all__ = ["AuthorIndex", "MonthIndex", "SectionIndex", "Site", "SiteMemo", "TagIndex",
-           "append_memo", "append_site", "extend_site", "make_site", "published_by",
-           "reuse_site", "site_memo", "still_current"]
+           "append_memo", "append_site", "extend_site", "hints_after", "lead_of",
+           "make_site", "menu_tags", "published_by", "reuse_site", "site_memo",
+           "still_current"]
 
 
 @dataclass(frozen=True)
@@ -108,12 +109,12 @@ def make_site(config: SiteConfig, articles: tuple[Article, ...],
              + name_hints("author", _byline_uses(authors, config), chosen))
     site = Site(config=config, articles=tuple(chosen),
                 pages=tuple(sorted(pages, key=lambda p: p.path)),
-                tags=tags, authors=authors, nav_tags=_nav(config, tags), listed=listed,
+                tags=tags, authors=authors, nav_tags=menu_tags(config, tags), listed=listed,
                 months=months, now=now, next_due=min(scheduled) if scheduled else None,
                 articles_until=chosen[-1].date if chosen else None,
                 name_hints=tuple(sorted(hints, key=_hint_order)),
                 sections=found.sections, featured=found.featured,
-                lead=_lead(config, chosen, listed))
+                lead=lead_of(config, chosen, listed))
     return site, problems
 
 
@@ -237,19 +238,20 @@ def _appended(memo: SiteMemo, config: SiteConfig, previous: Sequence[Article],
     due += [old.next_due] if old.next_due else []
     lead = old.lead
     if lead is None:  # the article `[home] lead` names may be one of the new ones
-        lead = _lead(config, chosen, listed)
+        lead = lead_of(config, chosen, listed)
     return replace(old, config=config, articles=chosen, tags=tags, authors=authors,
-                   nav_tags=_nav(config, tags), listed=old.listed + listed,
+                   nav_tags=menu_tags(config, tags), listed=old.listed + listed,
                    months=found.months, now=now, next_due=min(due) if due else None,
                    articles_until=new[-1].date if new else old.articles_until,
-                   name_hints=_appended_hints(old, tags, authors, chosen, listed),
+                   name_hints=hints_after(old, tags, authors, chosen, listed),
                    sections=found.sections, featured=found.featured, lead=lead)
 
 
-def _appended_hints(old: Site, tags: tuple[TagIndex, ...], authors: tuple[AuthorIndex, ...],
-                    chosen: Sequence[Article], listed: tuple[int, ...]
-                    ) -> tuple[NameHint, ...]:
-    """The name hints of `old` with the articles `listed` appended."""
+def hints_after(old: Site, tags: tuple[TagIndex, ...], authors: tuple[AuthorIndex, ...],
+                chosen: Sequence[Article], listed: tuple[int, ...]
+                ) -> tuple[NameHint, ...]:
+    """The name hints of `old` with the articles `listed` added (appended, or one
+    dated in: plan/insertion.py)."""
     config = old.config
     before_tags = {t.tag.name.casefold(): t.count for t in old.tags}
     before_authors = {a.author.name.casefold(): len(a.items) for a in old.authors}
@@ -334,7 +336,7 @@ class _Joined(LazyArticles):
         return chain(self.first, self.second)
 
 
-def _nav(config: SiteConfig, tags: tuple[TagIndex, ...]) -> tuple[TagIndex, ...]:
+def menu_tags(config: SiteConfig, tags: tuple[TagIndex, ...]) -> tuple[TagIndex, ...]:
     """The menu's tags: with sections, none (the sections are the menu); else those
     `nav_tags` names, in its order. Never by counts: a menu chosen by counts changes
     with the news, and every page shows it."""
@@ -346,7 +348,7 @@ def _nav(config: SiteConfig, tags: tuple[TagIndex, ...]) -> tuple[TagIndex, ...]
     return tuple(t for t in chosen if t is not None)
 
 
-def _lead(config: SiteConfig, chosen: Sequence[Article], listed: Sequence[int]) -> int | None:
+def lead_of(config: SiteConfig, chosen: Sequence[Article], listed: Sequence[int]) -> int | None:
     """The listed article `[home] lead` names, by path or slug (the newest of that
     slug), among `chosen[i]` for `i` in `listed`."""
     wanted = config.home.lead
