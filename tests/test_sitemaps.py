@@ -67,6 +67,26 @@ def test_a_big_sitemap_is_split_under_an_index(site: SiteMaker) -> None:
     assert not (site.output / "sitemap-1.xml").exists()
 
 
+def test_a_story_filed_late_changes_one_sitemap_part(site: SiteMaker) -> None:
+    # Given an archive whose sitemap is split in parts of at most twenty addresses
+    settings(site, top="sitemap_size = 20")
+    for n in range(1, 31):
+        site.article(f"2024/{1 + n // 12:02d}/a{n:02d}", f"Artikel {n:02d}",
+                     f"2024-{1 + n // 12:02d}-{1 + n % 12:02d}T08:00:00+07:00", tags="[Kota]")
+    site.build()
+    before = {p: h for p, (h, _) in site.snapshot().items() if p.startswith("sitemap-")}
+    assert len(before) > 2
+    # When a story filed late is added in the middle of the archive
+    site.article("2024/02/telat", "Kabar Telat", "2024-02-05T09:00:00+07:00", tags="[Kota]")
+    site.build()
+    # Then only the part its address falls in changes (parts cut by address order
+    # would each take the entry before them), and it lists the story
+    after = {p: h for p, (h, _) in site.snapshot().items() if p.startswith("sitemap-")}
+    changed = {p for p in after if before.get(p) != after[p]}
+    assert len(changed) == 1 and after.keys() == before.keys()
+    assert "https://kabar.example/2024/02/kabar-telat/" in urls_of(site.read(changed.pop()))
+
+
 def test_an_unchanged_archive_gives_an_unchanged_sitemap(site: SiteMaker) -> None:
     four_articles(site)
     site.build(now=datetime(2024, 3, 10, tzinfo=UTC))

@@ -10,6 +10,7 @@ on the settings alone, so a tag count changing elsewhere leaves them alone.
 
 from __future__ import annotations
 
+import zlib
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
@@ -287,14 +288,13 @@ def _sitemaps(site: Site, plan: Adding, pages: Sequence[Page], data_key: str,
             continue
         lastmod = max((modified_of(i) for i in page.items), default=None)
         entries[page.canonical] = date_format.iso(lastmod) if lastmod else ""
-    ordered = sorted(entries.items())
     size = config.sitemap_size
-    if len(ordered) <= size:
-        plan.add(urls.SITEMAP, "sitemap", "sitemap.xml", "", shared=data_key, links=tuple(ordered))
+    if len(entries) <= size:
+        plan.add(urls.SITEMAP, "sitemap", "sitemap.xml", "", shared=data_key,
+                 links=tuple(sorted(entries.items())))
     else:
         parts = []
-        for number, start in enumerate(range(0, len(ordered), size), start=1):
-            part = tuple(ordered[start:start + size])
+        for number, part in enumerate(sitemap_parts(entries, size), start=1):
             url = urls.sitemap_part(number)
             plan.add(url, "sitemap", "sitemap.xml", "", shared=data_key, links=part)
             parts.append((config.absolute(url), max(lastmod for _, lastmod in part)))
@@ -302,6 +302,24 @@ def _sitemaps(site: Site, plan: Adding, pages: Sequence[Page], data_key: str,
             links=tuple(parts))
     news_sitemap(site, plan, data_key)
     plan.add(urls.ROBOTS, "robots", "robots.txt", "", shared=data_key)
+
+
+def sitemap_parts(entries: Mapping[str, str], size: int) -> list[tuple[tuple[str, str], ...]]:
+    """The sitemap's (address, lastmod) `entries` in parts of at most `size`, each in
+    address order: an address goes to the part its CRC-32 names among the fewest parts
+    (a power of two) that hold them all, empty ones left out. So an address added or
+    removed anywhere, a story filed late among them, changes its own part and no other
+    (parts cut from the address order would each take the entry before them); the
+    parts are cut again only when their number doubles."""
+    sums = [(zlib.crc32(url.encode("utf-8")), url) for url in entries]
+    count = 1 << max(0, (len(sums) - 1) // size).bit_length()
+    while True:
+        parts: list[list[str]] = [[] for _ in range(count)]
+        for crc, url in sums:
+            parts[crc % count].append(url)
+        if max(map(len, parts)) <= size:
+            return [tuple((url, entries[url]) for url in sorted(part)) for part in parts if part]
+        count *= 2
 
 
 def news_sitemap(site: Site, plan: Adding, data_key: str) -> None:
