@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import json
 import os
-import queue
 import shutil
 import threading
 import time
@@ -25,6 +24,7 @@ from pathlib import Path
 
 from generator.search import routes as routes_module
 from generator.search.corrections import hidden_fragments
+from generator.search.indexing import in_turn
 from generator.search.records import SHARD_FILTER, SearchRecord
 from generator.search.routes import (
     ROUTE,
@@ -187,60 +187,25 @@ def publish(work: SearchWork, binary: Path, jobs: int = 1,
 
 def _indexed(work: SearchWork, binary: Path, jobs: int,
              fill: Callable[[Shard], Shard] | None, index: Path, tag: str) -> list[str]:
-    """Index the shards of `work`, up to `jobs` at once, until one fails; the failures.
-
-    The shards go to the Pagefind threads through a queue of `jobs` places, each one
-    filled (`fill`) in this thread as a place frees: only the records of the shards
-    being indexed and of those waiting are in memory, never a whole archive's (a cold
-    build's at 100,000 articles: about 400 MB, held beside Pagefind's processes)."""
-    failures: list[str] = []
-    shards = work.to_index
-    parts = min(max(jobs, 1), len(shards))
+    """Index the shards of `work`, up to `jobs` at once, each filled (`fill`) as a
+    Pagefind process is about to take it (`indexing.in_turn`), until one fails; the
+    failures."""
 
     def made(shard: Shard) -> Shard:
         # (The corrections shard comes with its records.)
         return shard if fill is None or shard is work.corrections else fill(shard)
 
-    if parts <= 1:
-        for shard in shards:
-            if not _index_one(binary, made(shard), work.language, index, tag, failures):
-                break
-        return failures
-    waiting: queue.Queue[Shard | None] = queue.Queue(parts)
+    def one(shard: Shard, tag: str) -> str | None:
+        # A process per shard: one that indexed several keeps their memory (500
+        # records: 131 MB; three in a row: 170 MB). Starting one is 10-30 ms.
+        try:
+            with Service(binary) as service:
+                _index_shard(service, shard, work.language, index, tag)
+        except (PagefindError, OSError) as error:
+            return str(error)
+        return None
 
-    def run(tag: str) -> None:
-        while (shard := waiting.get()) is not None:
-            if not failures:  # (after a failure, the shards still waiting are left)
-                _index_one(binary, shard, work.language, index, tag, failures)
-
-    threads = [threading.Thread(target=run, args=(f"{tag}-{n}",)) for n in range(parts)]
-    for thread in threads:
-        thread.start()
-    try:
-        for shard in shards:
-            if failures:  # the rest waits for the next build
-                break
-            waiting.put(made(shard))
-    finally:
-        for _ in threads:
-            waiting.put(None)
-        for thread in threads:
-            thread.join()
-    return failures
-
-
-def _index_one(binary: Path, shard: Shard, language: str, index: Path, tag: str,
-               failures: list[str]) -> bool:
-    """Index `shard` in a Pagefind process of its own: one that indexed several keeps
-    their memory (500 records: 131 MB; three in a row: 170 MB); starting one is 10-30
-    ms. False, with the failure added to `failures`, when Pagefind failed."""
-    try:
-        with Service(binary) as service:
-            _index_shard(service, shard, language, index, tag)
-    except (PagefindError, OSError) as error:
-        failures.append(str(error))
-        return False
-    return True
+    return in_turn(work.to_index, jobs, made, one, tag)
 
 
 Routes = list[tuple[RoutePart, dict[str, str]]]
