@@ -141,11 +141,14 @@ def _build(options: BuildOptions, progress: Progress | None,
             commit_build(cache, records)
             if planned.kept is not None:
                 memory.outputs = planned.kept | written.entries
-            # Search: the stale shards' records, while the cache (their bodies) is open.
+            # Search: the stale shards, while the cache (their bodies) is open. Indexed
+            # now, each one's records are made as Pagefind takes it (`_finish`); left to
+            # `warta serve`'s indexer, they are made now.
             if planned.search is not None:
                 to_index = search.work(options.output, planned.to_write.site, planned.search,
                                        search.labels_of(planned.to_write.renderer.strings),
-                                       cache)
+                                       cache, made=not options.index_search)
+        return _finish(options, planned, written, to_index, started, cache)
     except BaseException:
         memory.target = ""  # the next build reads the cache again, and checks the files
         raise
@@ -154,12 +157,11 @@ def _build(options: BuildOptions, progress: Progress | None,
         # In a long-lived process (`warta serve`) the records must be collectable
         # again once the build is over.
         gc.unfreeze()
-    return _finish(options, planned, written, to_index, started)
 
 
 def _finish(options: BuildOptions, done: Planned, written: Written,
-            to_index: search.SearchWork | None, started: float) -> BuildResult:
-    """Index the stale search shards, and report."""
+            to_index: search.SearchWork | None, started: float, cache: Cache) -> BuildResult:
+    """Index the stale search shards (their bodies read from `cache`), and report."""
     # After the commit: a failed indexing leaves stale shards the next build finds.
     site = done.to_write.site
     config = site.config
@@ -174,7 +176,8 @@ def _finish(options: BuildOptions, done: Planned, written: Written,
     elif to_index is not None and not options.index_search:
         pending = bool(to_index.to_index)
     elif to_index is not None:
-        failure = search.index(to_index, options.jobs)
+        failure = search.index(to_index, options.jobs, search.filler(
+            site, to_index.keys, search.labels_of(done.to_write.renderer.strings), cache))
         indexed = tuple(s.start for s in to_index.stale) if failure is None else ()
         corrected = failure is None and to_index.corrections is not None
         warnings += (failure,) if failure else ()

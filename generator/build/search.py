@@ -2,15 +2,19 @@
 
 The keys are planned with the rest of the build (`plan_keys`, from the articles'
 keys; the quick path keys again only the shards of the articles it touched) and
-committed in the `Settled` row; the records of the stale shards are made while
-the cache is open (`work`), and Pagefind runs once the output is in place
-(`index`). generator/search/ holds the shards, the records and the bundles.
+committed in the `Settled` row; the stale shards are found (`work`) and Pagefind
+runs (`index`) once the output is in place, while the cache is open: each shard's
+records are made from its bodies as a Pagefind process takes it (`filler`), so that
+a cold build never holds the whole archive's (at 100,000 articles, 400 MB beside
+Pagefind's processes: docs/performance.md). For `warta serve`'s indexer, which runs
+after the build, `work` makes them at once. generator/search/ holds the shards, the
+records and the bundles.
 """
 
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 from pathlib import Path
 
@@ -42,7 +46,8 @@ from generator.search.shards import (
     shard_of,
 )
 
-__all__ = ["INDEX_DIR", "SearchWork", "index", "labels_of", "plan_keys", "remove_index", "work"]
+__all__ = ["INDEX_DIR", "SearchWork", "filler", "index", "labels_of", "plan_keys", "remove_index",
+           "work"]
 
 
 def _settings(config: SiteConfig, labels: Labels) -> str:
@@ -122,27 +127,18 @@ def labels_of(gettext: dict[str, str]) -> Labels:
                   section=gettext.get("Section") or "Section")
 
 
-def work(output: Path, site: Site, keys: ShardKeys, labels: Labels, cache: Cache) -> SearchWork:
+def work(output: Path, site: Site, keys: ShardKeys, labels: Labels, cache: Cache,
+         made: bool = True) -> SearchWork:
     """The stale shards of `keys` in `output`, each with its records (bodies read from
-    `cache`)."""
+    `cache`); with `made` False, the full and small shards without them, for `index`
+    to have `filler` make each as it is indexed (the corrections shard comes made)."""
     config = site.config
     listed, articles = site.listed, site.articles
+    records = filler(site, keys, labels, cache)
     stale = []
-    zone = config.zone
-    sections = _section_names(config)
-
-    def records(chosen: Sequence[int]) -> list[SearchRecord]:
-        if isinstance(articles, CachedArticles):
-            articles.load(chosen)
-        shown = [articles[i] for i in chosen]
-        bodies = cache.bodies([a.path for a in shown])
-        return [record_of(a, bodies.get(a.path, ""), labels, config.language, zone,
-                          site.photos, sections) for a in shown]
-
     for number in stale_shards(output, keys):
-        start, stop = keys.span(number)
-        stale.append(Shard(int(keys.names[number]), keys.keys[number],
-                           tuple(records(listed[start:stop]))))
+        shard = Shard(int(keys.names[number]), keys.keys[number], ())
+        stale.append(records(shard) if made else shard)
     # The corrections shard: the current records of the corrected articles, each with
     # the full shard that holds its older version.
     chosen = [listed[p] for p in keys.corrected]
@@ -154,22 +150,54 @@ def work(output: Path, site: Site, keys: ShardKeys, labels: Labels, cache: Cache
     if corrected and stale_corrections(output, keys.corrections):
         corrections = Shard(-1, keys.corrections, tuple(
             replace(record, origin=origin)
-            for record, (_, origin) in zip(records(chosen), corrected, strict=True)),
+            for record, (_, origin) in zip(_records(site, labels, cache, chosen), corrected,
+                                           strict=True)),
             CORRECTIONS)
     return SearchWork(output, config.language.split("-")[0], keys, tuple(stale),
                       corrections, corrected, restricting=(labels.year, labels.section))
 
 
-def index(done: SearchWork, jobs: int = 1) -> Problem | None:
-    """Index the stale shards of `done`; a warning instead of an exception, because the
-    pages themselves are already published when this runs."""
+def filler(site: Site, keys: ShardKeys, labels: Labels,
+           cache: Cache) -> Callable[[Shard], Shard]:
+    """What gives a full or small shard of `keys` its records, made from the site's
+    articles and the bodies in `cache` (to be called while it is open, in its thread):
+    `bundles.publish`'s `fill`."""
+    numbers = {name: number for number, name in enumerate(keys.names)}
+    listed = site.listed
+
+    def fill(shard: Shard) -> Shard:
+        start, stop = keys.span(numbers[shard.folder])
+        return replace(shard, records=tuple(_records(site, labels, cache,
+                                                     listed[start:stop])))
+
+    return fill
+
+
+def _records(site: Site, labels: Labels, cache: Cache,
+             chosen: Sequence[int]) -> list[SearchRecord]:
+    """The records of the site's articles `chosen`, their bodies read from `cache`."""
+    config, articles = site.config, site.articles
+    if isinstance(articles, CachedArticles):
+        articles.load(chosen)
+    shown = [articles[i] for i in chosen]
+    bodies = cache.bodies([a.path for a in shown])
+    sections = _section_names(config)
+    return [record_of(a, bodies.get(a.path, ""), labels, config.language, config.zone,
+                      site.photos, sections) for a in shown]
+
+
+def index(done: SearchWork, jobs: int = 1,
+          fill: Callable[[Shard], Shard] | None = None) -> Problem | None:
+    """Index the stale shards of `done` (with `fill` from `filler` when `work` made them
+    without their records); a warning instead of an exception, because the pages
+    themselves are already published when this runs."""
     binary = service.executable()
     if binary is None:
         return Problem("site.toml", None,
                        Text("the search index was not built: Pagefind is missing"),
                        Text("pip install 'pagefind[bin]', or set search = false under "
                             "[outputs]"), "warning")
-    failure = publish(done, binary, jobs)
+    failure = publish(done, binary, jobs, fill)
     if failure is None:
         return None
     return Problem("output", None, Text("Pagefind failed to index the search shards: "

@@ -14,23 +14,28 @@ holds, gathered from the summary each shard's folder keeps.
 
 from __future__ import annotations
 
-import json
 import os
 import shutil
 import threading
 import time
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from generator.search import routes as routes_module
 from generator.search.corrections import hidden_fragments
 from generator.search.filters import FILTERS, SUMMARY_FILE, gather, summary_of
-from generator.search.records import SHARD_FILTER, SearchRecord
+from generator.search.indexing import in_turn
+from generator.search.manifest import (
+    MANIFEST,
+    Routes,
+    hidden_before,
+    routes_before,
+    write_if_changed,
+    write_manifest,
+)
+from generator.search.records import SearchRecord
 from generator.search.routes import (
-    ROUTE,
     WORDS_FILE,
-    RoutePart,
     route_ids,
     route_parts,
     route_records,
@@ -43,8 +48,6 @@ INDEX_DIR = "pagefind"
 """Folder of the index inside the output folder, as the search page expects it."""
 KEY_FILE = ".warta-shard"
 """Inside a shard's folder: its key, then `size path` of each of its files."""
-MANIFEST = "shards.json"
-"""Inside the index folder: the shards the search page merges, oldest first."""
 # Pagefind's ready-made interfaces, written into every bundle: the search page
 # (static/search.js) uses its JavaScript API alone. 420 kB a shard.
 _UNUSED = ("pagefind-ui.js", "pagefind-ui.css", "pagefind-component-ui.js",
@@ -162,10 +165,13 @@ def _listing(folder: Path) -> list[str]:
     return sorted(found)
 
 
-def publish(work: SearchWork, binary: Path, jobs: int = 1) -> str | None:
+def publish(work: SearchWork, binary: Path, jobs: int = 1,
+            fill: Callable[[Shard], Shard] | None = None) -> str | None:
     """Index the stale shards of `work` and bring the folder to its shards; a message
     instead of an exception when Pagefind fails (the finished shards stay). Up to
-    `jobs` Pagefind processes share the shards (a cold build's)."""
+    `jobs` Pagefind processes share the shards (a cold build's). `fill`, when given,
+    makes a stale shard's records (`work.stale` holds them without), in the calling
+    thread, as the shard's turn comes (`_indexed`)."""
     index = work.output / INDEX_DIR
     index.mkdir(parents=True, exist_ok=True)
     # Per process and thread: a killed build's leftovers are swept here, later.
@@ -173,29 +179,7 @@ def publish(work: SearchWork, binary: Path, jobs: int = 1) -> str | None:
     for leftover in index.glob(".new-*"):
         if not leftover.name.endswith(tag):
             shutil.rmtree(leftover, ignore_errors=True)
-    failures: list[str] = []
-
-    def run(shards: tuple[Shard, ...], tag: str) -> None:
-        try:
-            for shard in shards:
-                # A process per shard: one that indexed several keeps their memory
-                # (500 records: 131 MB; three in a row: 170 MB). Starting one is 10-30 ms.
-                with Service(binary) as service:
-                    _index_shard(service, shard, work.language, index, tag)
-        except (PagefindError, OSError) as error:
-            failures.append(str(error))
-
-    shards = work.to_index
-    parts = min(max(jobs, 1), len(shards))
-    if parts == 1:
-        run(shards, tag)
-    elif parts > 1:
-        threads = [threading.Thread(target=run, args=(shards[n::parts], f"{tag}-{n}"))
-                   for n in range(parts)]
-        for thread in threads:
-            thread.start()
-        for thread in threads:
-            thread.join()
+    failures = _indexed(work, binary, jobs, fill, index, tag)
     keys = work.keys
     routes = _routes(index, keys, binary, work.language, tag, failures)
     failure = failures[0] if failures else None
@@ -209,16 +193,34 @@ def publish(work: SearchWork, binary: Path, jobs: int = 1) -> str | None:
         reread = work.corrections is not None or any(
             shard.folder in origins for shard in work.stale)
         hidden = (hidden_fragments(index, work.corrected) if reread
-                  else _hidden_before(index, work.corrected))
-    _write_manifest(index, keys.names, corrected, hidden, routes)
-    _write_if_changed(index / FILTERS, gather(index, keys.names, corrected,
+                  else hidden_before(index, work.corrected))
+    write_manifest(index, keys.names, corrected, hidden, routes)
+    write_if_changed(index / FILTERS, gather(index, keys.names, corrected,
                                               work.restricting, CORRECTIONS))
     return failure
 
 
-Routes = list[tuple[RoutePart, dict[str, str]]]
-"""Each part of the route map in place, with the fragment id -> shard name of its
-records."""
+def _indexed(work: SearchWork, binary: Path, jobs: int,
+             fill: Callable[[Shard], Shard] | None, index: Path, tag: str) -> list[str]:
+    """Index the shards of `work`, up to `jobs` at once, each filled (`fill`) as a
+    Pagefind process is about to take it (`indexing.in_turn`), until one fails; the
+    failures."""
+
+    def made(shard: Shard) -> Shard:
+        # (The corrections shard comes with its records.)
+        return shard if fill is None or shard is work.corrections else fill(shard)
+
+    def one(shard: Shard, tag: str) -> str | None:
+        # A process per shard: one that indexed several keeps their memory (500
+        # records: 131 MB; three in a row: 170 MB). Starting one is 10-30 ms.
+        try:
+            with Service(binary) as service:
+                _index_shard(service, shard, work.language, index, tag)
+        except (PagefindError, OSError) as error:
+            return str(error)
+        return None
+
+    return in_turn(work.to_index, jobs, made, one, tag)
 
 
 def _routes(index: Path, keys: ShardKeys, binary: Path, language: str, tag: str,
@@ -227,7 +229,7 @@ def _routes(index: Path, keys: ShardKeys, binary: Path, language: str, tag: str,
     stale (one Pagefind process a part: its memory is the part's). A part that could
     not be made is left out: the search page merges its shards for every query."""
     found = []
-    before = _routes_before(index)
+    before = routes_before(index)
     for part in route_parts(keys):
         if _intact(index / part.folder, part.key):
             listed = before.get(part.folder)
@@ -245,23 +247,6 @@ def _routes(index: Path, keys: ShardKeys, binary: Path, language: str, tag: str,
             failures.append(str(error))
             continue
         found.append((part, route_ids(index, part.folder)))
-    return found
-
-
-def _routes_before(index: Path) -> dict[str, tuple[str, dict[str, str]]]:
-    """Folder -> (key, ids) of each part of the route map the last manifest listed: a
-    part of the same key need not have its fragments read again (a build killed
-    between the two finds another key)."""
-    found = {}
-    try:
-        manifest = json.loads((index / MANIFEST).read_text(encoding="utf-8"))
-        for part in manifest["routes"]:
-            ids = part["ids"]
-            if isinstance(part["part"], str) and isinstance(part["key"], str) and all(
-                    isinstance(k, str) and isinstance(v, str) for k, v in ids.items()):
-                found[part["part"]] = (part["key"], ids)
-    except (OSError, ValueError, KeyError, TypeError, AttributeError):
-        pass
     return found
 
 
@@ -344,54 +329,6 @@ def _entries(index: Path) -> Iterable[Path]:
         return list(index.iterdir())
     except OSError:
         return []
-
-
-def manifest_text(names: tuple[str, ...], corrected: bool = False,
-                  hidden: Iterable[str] = (), routes: Routes | None = None) -> str:
-    """What `shards.json` holds for the shards `names`, oldest first, with the
-    corrections shard when `corrected`, and the fragments it replaces (`hidden`), and
-    the route map's parts (`routes`): each one's folder, key and its records' shards
-    (fragment id -> name); `route` is the shard filter's value of their records, `step`
-    the full shards the search page merges for a query at a time (`routes.STEP`, read
-    when called: a test makes it small)."""
-    manifest: dict[str, object] = {"shards": list(names), "filter": SHARD_FILTER}
-    if corrected:
-        manifest |= {"corrections": CORRECTIONS, "hidden": list(hidden)}
-    if routes:
-        manifest |= {"route": ROUTE, "step": routes_module.STEP, "routes": [
-            {"part": part.folder, "key": part.key, "ids": dict(sorted(ids.items()))}
-            for part, ids in routes]}
-    return json.dumps(manifest, separators=(",", ":")) + "\n"
-
-
-def _hidden_before(index: Path, corrected: tuple[tuple[str, str], ...]) -> list[str]:
-    """The hidden fragments the last manifest listed, when no shard they are in or the
-    corrections shard was indexed since; read again if it cannot be read."""
-    try:
-        manifest = json.loads((index / MANIFEST).read_text(encoding="utf-8"))
-        hidden = manifest["hidden"]
-        if isinstance(hidden, list) and all(isinstance(h, str) for h in hidden):
-            return hidden
-    except (OSError, ValueError, KeyError, TypeError):
-        pass
-    return hidden_fragments(index, corrected)
-
-
-def _write_manifest(index: Path, names: tuple[str, ...], corrected: bool,
-                    hidden: list[str], routes: Routes) -> None:
-    _write_if_changed(index / MANIFEST, manifest_text(names, corrected, hidden, routes))
-
-
-def _write_if_changed(path: Path, text: str) -> None:
-    """`text` into `path` (with a rename) unless it holds it already."""
-    try:
-        if path.read_text(encoding="utf-8") == text:
-            return
-    except (OSError, UnicodeDecodeError):
-        pass
-    temporary = path.with_name(f".{path.name}.{os.getpid()}")
-    temporary.write_text(text, encoding="utf-8")
-    os.replace(temporary, path)
 
 
 def remove_index(output: Path) -> None:

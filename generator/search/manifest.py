@@ -1,0 +1,90 @@
+"""`output/pagefind/shards.json`: what the search page reads of the index (bundles.py
+keeps the shards it lists): the shards, oldest first, the corrections shard and the
+older records it hides, and the route map's parts. Also how bundles.py writes such a
+file: only when its text changes, with a rename.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Iterable
+from pathlib import Path
+
+from generator.search import routes as routes_module
+from generator.search.corrections import hidden_fragments
+from generator.search.records import SHARD_FILTER
+from generator.search.routes import ROUTE, RoutePart
+from generator.search.shards import CORRECTIONS
+
+MANIFEST = "shards.json"
+"""Inside the index folder: the shards the search page merges, oldest first."""
+
+Routes = list[tuple[RoutePart, dict[str, str]]]
+"""Each part of the route map in place, with the fragment id -> shard name of its
+records."""
+
+
+def routes_before(index: Path) -> dict[str, tuple[str, dict[str, str]]]:
+    """Folder -> (key, ids) of each part of the route map the last manifest listed: a
+    part of the same key need not have its fragments read again (a build killed
+    between the two finds another key)."""
+    found = {}
+    try:
+        manifest = json.loads((index / MANIFEST).read_text(encoding="utf-8"))
+        for part in manifest["routes"]:
+            ids = part["ids"]
+            if isinstance(part["part"], str) and isinstance(part["key"], str) and all(
+                    isinstance(k, str) and isinstance(v, str) for k, v in ids.items()):
+                found[part["part"]] = (part["key"], ids)
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        pass
+    return found
+
+
+def manifest_text(names: tuple[str, ...], corrected: bool = False,
+                  hidden: Iterable[str] = (), routes: Routes | None = None) -> str:
+    """What `shards.json` holds for the shards `names`, oldest first, with the
+    corrections shard when `corrected`, and the fragments it replaces (`hidden`), and
+    the route map's parts (`routes`): each one's folder, key and its records' shards
+    (fragment id -> name); `route` is the shard filter's value of their records, `step`
+    the full shards the search page merges for a query at a time (`routes.STEP`, read
+    when called: a test makes it small)."""
+    manifest: dict[str, object] = {"shards": list(names), "filter": SHARD_FILTER}
+    if corrected:
+        manifest |= {"corrections": CORRECTIONS, "hidden": list(hidden)}
+    if routes:
+        manifest |= {"route": ROUTE, "step": routes_module.STEP, "routes": [
+            {"part": part.folder, "key": part.key, "ids": dict(sorted(ids.items()))}
+            for part, ids in routes]}
+    return json.dumps(manifest, separators=(",", ":")) + "\n"
+
+
+def hidden_before(index: Path, corrected: tuple[tuple[str, str], ...]) -> list[str]:
+    """The hidden fragments the last manifest listed, when no shard they are in or the
+    corrections shard was indexed since; read again if it cannot be read."""
+    try:
+        manifest = json.loads((index / MANIFEST).read_text(encoding="utf-8"))
+        hidden = manifest["hidden"]
+        if isinstance(hidden, list) and all(isinstance(h, str) for h in hidden):
+            return hidden
+    except (OSError, ValueError, KeyError, TypeError):
+        pass
+    return hidden_fragments(index, corrected)
+
+
+def write_manifest(index: Path, names: tuple[str, ...], corrected: bool,
+                    hidden: list[str], routes: Routes) -> None:
+    write_if_changed(index / MANIFEST, manifest_text(names, corrected, hidden, routes))
+
+
+def write_if_changed(path: Path, text: str) -> None:
+    """`text` into `path` (with a rename) unless it holds it already."""
+    try:
+        if path.read_text(encoding="utf-8") == text:
+            return
+    except (OSError, UnicodeDecodeError):
+        pass
+    temporary = path.with_name(f".{path.name}.{os.getpid()}")
+    temporary.write_text(text, encoding="utf-8")
+    os.replace(temporary, path)
