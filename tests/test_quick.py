@@ -388,3 +388,21 @@ def test_a_build_whose_clock_went_back_goes_the_whole_way(built: SiteMaker) -> N
     earlier = _build(site, now=NOW - timedelta(hours=12))  # after every published article
     assert not earlier.quick
     assert [w.path for w in earlier.warnings] == ["content/articles/2025/03/jauh.md"]
+
+
+def test_a_template_first_used_the_short_way_is_kept_for_the_next_build(
+        built: SiteMaker, make_site: Callable[[str], SiteMaker]) -> None:
+    # Given a built archive without redirects
+    site = built
+    # When today's news brings the first alias (its redirect page's template is one
+    # the last build did not use), then that template is edited
+    site.article("2024/03/b9", "Berita 9", "2024-03-19T09:00:00+07:00", tags="[Kota]",
+                 aliases="[/lama/sembilan/]")
+    _build(site)
+    theme = Path(__file__).resolve().parents[1] / "themes/default/templates/redirect.html"
+    site.write("templates/redirect.html",
+               theme.read_text(encoding="utf-8").replace("</head>", "<!-- ubah -->\n</head>"))
+    edited = _build(site)
+    # Then the redirect page shows the edit, as the whole way gives it
+    assert "lama/sembilan/index.html" in edited.written
+    _same_as_the_whole_way(site, make_site)

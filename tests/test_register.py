@@ -122,7 +122,10 @@ def test_the_quick_path_adds_todays_news_to_the_register(site: SiteMaker) -> Non
     settings(site)
     # Eight tags on two articles each: a ninth with one article leaves the menu as it is.
     eight = "[A, B, C, D, E, F, G, H]"
-    site.article("2024/03/satu", "Satu", "2024-03-01T09:00:00+07:00", tags=eight)
+    # (An alias already: the quick path plans a redirect page with a template the last
+    # build used, whose key it keeps.)
+    site.article("2024/03/satu", "Satu", "2024-03-01T09:00:00+07:00", tags=eight,
+                 aliases="[/berita/1.html]")
     site.article("2024/03/nol", "Nol", "2024-02-29T09:00:00+07:00", tags=eight)
     site.build()
     site.article("2024/03/dua", "Dua", "2024-03-02T09:00:00+07:00", tags="[A, Banjir]",

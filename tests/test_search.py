@@ -407,6 +407,34 @@ def test_a_backdated_article_goes_to_the_corrections_shard_and_moves_no_shard(
 
 
 @needs_pagefind
+def test_stories_filed_late_that_overfill_a_full_shard_are_cut_as_the_whole_way_cuts(
+        site: SiteMaker, make_site: Callable[[str], SiteMaker]) -> None:
+    # Given seven articles in shards of two: full shards 0, 2 and 4, a small one 6
+    searchable(site)
+    for n in range(1, 8):
+        news(site, n * 2)
+    site.build()
+    for late in range(3):
+        # When stories filed late join the first full shard one build at a time, on
+        # the archive and on a copy of it (its cache too) built the whole way
+        whole = make_site(f"whole-{late}")
+        shutil.rmtree(whole.root, ignore_errors=True)
+        shutil.copytree(site.root, whole.root)
+        for each in (site, whole):
+            each.article(f"2024/03/susulan-{late}", f"Susulan {late}",
+                         f"2024-03-03T0{late + 1}:00:00+07:00",
+                         f"Isi susulan {late} tentang pelabuhan.\n", tags="[Kota]")
+        result = site.build()
+        whole.build(quick=False)
+        # Then both give the same shards: the corrections shard takes the first two
+        # (the short way), and the third, which would leave the shard holding more
+        # than twice the shard size, goes the whole way, which cuts it again
+        assert result.quick == (late < 2)
+        assert manifest(site)["shards"] == manifest(whole)["shards"]
+    assert manifest(site)["shards"] == ["0", "2", "4", "6", "8"]
+
+
+@needs_pagefind
 def test_a_removed_article_re_indexes_its_shard_and_damage_is_repaired(
         site: SiteMaker) -> None:
     searchable(site)

@@ -124,7 +124,10 @@ def plan_quickly(options: BuildOptions, config: SiteConfig, theme: ThemeFiles,
     touched = [proven.where[e.path] for e in edits if e.path in proven.where]
     keys_before = head.search
     if proven.inserted is not None and keys_before is not None:
-        keys_before, touched = search.inserted(site, keys_before, proven.inserted)
+        moved = search.inserted(site, keys_before, proven.inserted)
+        if moved is None:
+            return None  # its full shard would be cut again: the whole way cuts it
+        keys_before, touched = moved
     else:
         touched += new
     search_keys = search.plan_keys(site, search.labels_of(proven.renderer.strings),
@@ -243,7 +246,9 @@ def _prove(options: BuildOptions, config: SiteConfig, theme: ThemeFiles, cache: 
                 # is on it, and its stored page too (planned once, written once).
                 again = {page.output for page in news}
                 pages = [page for page in pages if page.output not in again] + news
-    if pages is None:
+    if pages is None or not {page.template for page in pages} <= head.templates.keys():
+        # (A template the last build did not use, say the first redirect's: the keys
+        # kept for the next build hold only those, so the whole way keeps them all.)
         return None
     stale = [p for p in pages if p.output in damaged
              or previous.get(p.output, OutputEntry("", 0, 0)).fingerprint != p.fingerprint]

@@ -108,16 +108,21 @@ def plan_keys(site: Site, labels: Labels, previous: ShardKeys | None = None,
                    url_of=url_of, load=load)
 
 
-def inserted(site: Site, previous: ShardKeys, point: int) -> tuple[ShardKeys, list[int]]:
+def inserted(site: Site, previous: ShardKeys,
+             point: int) -> tuple[ShardKeys, list[int]] | None:
     """For the quick path's `plan_keys` when the article at `point` was dated in before
     the newest: the last build's shards as they stand with it (`shards.inserted`), and
     the articles whose shards to key again: it alone in a full shard (it goes to the
     corrections shard, as the whole way puts it), else it and every later one (the
-    small shards are cut by position)."""
+    small shards are cut by position). None when the full shard it joins would be cut
+    again (the whole way cuts it)."""
     listed = site.listed
     position = bisect_left(listed, point)
     article = site.articles[point]
-    moved, full = shards.inserted(previous, (article.date, article.path), position)
+    found = shards.inserted(previous, (article.date, article.path), position)
+    if found is None:
+        return None
+    moved, full = found
     return moved, [point] if full else list(listed[position:])
 
 

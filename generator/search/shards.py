@@ -364,16 +364,22 @@ def _takes_corrections(positions: Sequence[int], start: int, stop: int) -> bool:
     return first < len(positions) and positions[first] < stop
 
 
-def inserted(previous: ShardKeys, key: OrderKey, position: int) -> tuple[ShardKeys, bool]:
+def inserted(previous: ShardKeys, key: OrderKey,
+             position: int) -> tuple[ShardKeys, bool] | None:
     """`previous` as it stands once an article with order key `key` is dated in at
     `position` of `Site.listed` (a story filed late, the quick path): a full shard it
     falls into holds one more article and every later shard starts one later, with
     their keys and corrections; and whether it fell into a full shard. One that falls
     after every full shard joins the small ones, which the caller keys again from
-    `position` on (cut by position, they all change)."""
+    `position` on (cut by position, they all change). None when the full shard would
+    hold more than twice the shard size: `cut` then cuts it and every later one
+    again, which only the whole way can."""
     shard = bisect_left(previous.bounds, key)
     if shard == previous.full:
         return previous, False
+    start, stop = previous.span(shard)
+    if stop - start + 1 > 2 * previous.size:
+        return None
     return replace(
         previous,
         starts=tuple(s + (n > shard) for n, s in enumerate(previous.starts)),
