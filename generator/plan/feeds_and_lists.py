@@ -11,6 +11,7 @@ on the settings alone, so a tag count changing elsewhere leaves them alone.
 from __future__ import annotations
 
 import zlib
+from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
@@ -311,15 +312,15 @@ def sitemap_parts(entries: Mapping[str, str], size: int) -> list[tuple[tuple[str
     removed anywhere, a story filed late among them, changes its own part and no other
     (parts cut from the address order would each take the entry before them); the
     parts are cut again only when their number doubles."""
-    sums = [(zlib.crc32(url.encode("utf-8")), url) for url in entries]
+    ordered = sorted(entries.items())  # (each part takes its entries in this order)
+    sums = [zlib.crc32(url.encode("utf-8")) for url, _ in ordered]
     count = 1 << max(0, (len(sums) - 1) // size).bit_length()
-    while True:
-        parts: list[list[str]] = [[] for _ in range(count)]
-        for crc, url in sums:
-            parts[crc % count].append(url)
-        if max(map(len, parts)) <= size:
-            return [tuple((url, entries[url]) for url in sorted(part)) for part in parts if part]
+    while max(Counter(crc % count for crc in sums).values()) > size:
         count *= 2
+    parts: list[list[tuple[str, str]]] = [[] for _ in range(count)]
+    for crc, entry in zip(sums, ordered, strict=True):
+        parts[crc % count].append(entry)
+    return [tuple(part) for part in parts if part]
 
 
 def news_sitemap(site: Site, plan: Adding, data_key: str) -> None:
