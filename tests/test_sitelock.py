@@ -75,9 +75,22 @@ def _warta(*args: str, wait: str = PATIENT) -> subprocess.Popen[str]:
 def _wait_until_open(process: subprocess.Popen[str], path: Path) -> None:
     """Until `process` has `path` open (Linux: its descriptors in /proc)."""
     folder, wanted = Path(f"/proc/{process.pid}/fd"), path.resolve()
-    while not any((folder / fd).resolve() == wanted for fd in os.listdir(folder)):
+    while wanted not in _open_files(folder):
         assert process.poll() is None, process.communicate()
         time.sleep(0.01)
+
+
+def _open_files(folder: Path) -> set[Path]:
+    """The files a process has open, by its /proc descriptors folder; a descriptor
+    closed while they are read is left out (the starting build opens and closes
+    files all the while)."""
+    found = set()
+    for fd in os.listdir(folder):
+        try:
+            found.add(Path(os.readlink(folder / fd)))
+        except OSError:
+            continue
+    return found
 
 
 def _is_locked(site_dir: Path) -> bool:
