@@ -222,24 +222,11 @@ class NearFollowUps:
     """The follow-up of any listed article found from the site alone: the articles that
     can pick it are the `RELATED_WINDOW` after it in each of its tags (`related_finder`
     takes an article's related ones from there), and the newest of those that do is
-    its follow-up. What a plan of a few article pages uses instead of `FollowUps`."""
+    its follow-up. What `LateFollowUps` falls back on."""
 
     def __init__(self, news: RelatedNews) -> None:
         self.news = news
         self.items_of = {t.tag.slug: t.items for t in news.site.tags}
-
-    def unsettled(self, previous: Iterable[Page] = ()) -> set[int]:
-        """None to add: the caller plans every article whose follow-up may change."""
-        return set()
-
-    def resolve(self, indexes: Iterable[int]) -> None:
-        """Read at once the articles `of` will look at for these (a site whose articles
-        are read on demand: the quick path's)."""
-        articles = self.news.site.articles
-        if isinstance(articles, LazyArticles):
-            wanted = list(indexes)
-            articles.load(wanted)
-            articles.load({p for index in wanted for p in self._pickers(index)})
 
     def _pickers(self, index: int) -> set[int]:
         """The articles that can pick article `index` among their related ones."""
