@@ -69,7 +69,7 @@ def test_an_inserted_article_plans_every_page_that_changes_as_make_plan_does(
     kept = {i: moved(old_page[whole.articles[i].url].follow_up) for i in replanned
             if i != point}
     moves = next((p.links for p in before.pages if p.kind == "redirects"), ())
-    entries = tuple(e for p in before.pages if p.kind == "sitemap" for e in p.links)
+    entries = tuple(p.links for p in before.pages if p.kind == "sitemap")
     plan = plan_appended(inserted, template_key, "globals", lambda i: whole.articles[i].key,
                          Before(len(site.articles), list_counts(site), moves, entries, kept,
                                 tails=before.tails, inserted=point, sealed=before.sealed,

@@ -281,7 +281,7 @@ def test_an_append_plans_every_page_that_changes_as_make_plan_does(
     moves = next((p.links for p in before.pages if p.kind == "redirects"), ())
     sitemap = [p for p in before.pages if p.kind == "sitemap"]
     old_page = {p.url: p for p in before.pages if p.kind == "article"}
-    entries = tuple(entry for page in sitemap for entry in page.links)
+    entries = tuple(page.links for page in sitemap)
     # (the follow-ups of the earlier pages it plans again, as the quick path reads them)
     kept = {i: old_page[whole.articles[i].url].follow_up
             for i in replanned_by_append(whole, len(site.articles))}

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import random
 import xml.etree.ElementTree as ET
 from datetime import UTC, datetime
 
+from generator.plan.sitemaps import grown_parts, sitemap_parts
 from tests.conftest import SiteMaker, settings
 
 SM = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
@@ -85,6 +87,28 @@ def test_a_story_filed_late_changes_one_sitemap_part(site: SiteMaker) -> None:
     changed = {p for p in after if before.get(p) != after[p]}
     assert len(changed) == 1 and after.keys() == before.keys()
     assert "https://kabar.example/2024/02/kabar-telat/" in urls_of(site.read(changed.pop()))
+
+
+def test_an_appends_parts_are_those_cut_afresh() -> None:
+    # Given sitemaps of every size around a few part sizes, cut in parts
+    merged = 0
+    for seed in range(400):
+        rng = random.Random(seed)
+        size = rng.choice((2, 3, 5, 8, 20))
+        entries = {f"/{rng.randrange(10**6)}/": f"2024-0{rng.randrange(1, 10)}" for _ in
+                   range(rng.randrange(1, 12 * size))}
+        parts = sitemap_parts(entries, size)
+        # When an append adds a few addresses and changes the date of others
+        updates = {f"/{rng.randrange(10**6)}/": "2025-01" for _ in range(rng.randrange(1, 4))}
+        updates.update((url, "2025-02") for url in rng.sample(sorted(entries), 1))
+        grown = grown_parts(parts, updates, size)
+        # Then merging them into their parts gives the parts cut afresh, or is refused
+        if grown is not None:
+            merged += 1
+            assert grown == sitemap_parts({**entries, **updates}, size)
+    # (and it is refused only where the parts are cut again: one part, a part left out
+    # empty, a part overfull or more parts needed)
+    assert merged > 80
 
 
 def test_an_unchanged_archive_gives_an_unchanged_sitemap(site: SiteMaker) -> None:

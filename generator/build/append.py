@@ -15,7 +15,6 @@ from bisect import bisect_left
 from collections.abc import Callable, Collection, Iterable, Mapping
 from dataclasses import dataclass, replace
 from datetime import datetime
-from itertools import chain
 from pathlib import Path
 
 from generator import urls
@@ -33,6 +32,7 @@ from generator.plan.page import Places, from_stored
 from generator.plan.pagination import OrderKey
 from generator.plan.planner import Page, Plan, plan_appended
 from generator.plan.site import Site, SiteMemo
+from generator.plan.sitemaps import Part
 
 Keys = tuple[Callable[[str], str], str, Callable[[int], str]]
 """`template_key`, `globals_key` and `key_of` of `plan.plan_appended`."""
@@ -170,8 +170,8 @@ def _stored(store: PageStore, target: str, outputs: Iterable[str],
 
 def _stored_extras(site: Site, store: PageStore, target: str,
                    previous: Mapping[str, OutputEntry], places: Places
-                   ) -> tuple[tuple[tuple[str, str], ...], tuple[tuple[str, str], ...]] | None:
-    """The previous build's redirects and sitemap entries, from its stored pages."""
+                   ) -> tuple[tuple[tuple[str, str], ...], tuple[Part, ...]] | None:
+    """The previous build's redirects and sitemap parts, from its stored pages."""
     redirects, sitemap = urls.output_path(urls.REDIRECTS), urls.output_path(urls.SITEMAP)
     rows = _stored(store, target, [redirects, sitemap], places)
     moves: tuple[tuple[str, str], ...] = ()
@@ -180,19 +180,19 @@ def _stored_extras(site: Site, store: PageStore, target: str,
         if row is None:
             return None
         moves = row.links
-    entries: tuple[tuple[str, str], ...] = ()
+    parts: tuple[Part, ...] = ()
     if site.config.outputs.sitemaps:
         top = rows.get(sitemap)
         if top is None:
             return None
-        entries = top.links
+        parts = (top.links,)
         if top.kind == "sitemapindex":
             names = [urls.output_path(urls.sitemap_part(n)) for n in range(1, len(top.links) + 1)]
-            parts = _stored(store, target, names, places)
-            if set(parts) != set(names):
+            stored = _stored(store, target, names, places)
+            if set(stored) != set(names):
                 return None
-            entries = tuple(chain.from_iterable(parts[name].links for name in names))
-    return moves, entries
+            parts = tuple(stored[name].links for name in names)
+    return moves, parts
 
 
 def _stored_follow_ups(site: Site, count: int, store: PageStore, target: str,

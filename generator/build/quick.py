@@ -47,7 +47,7 @@ from generator.content.model import Article
 from generator.content.source_record import SourceRecord
 from generator.errors import Problem
 from generator.photos.model import article_photos, keyed, keyed_page
-from generator.plan import feeds_and_lists
+from generator.plan import feeds_and_lists, sitemaps
 from generator.plan.page import Places, from_stored
 from generator.plan.planner import Page, Plan, plan_inputs, refreshed, replan
 from generator.plan.site import (
@@ -239,7 +239,7 @@ def _prove(options: BuildOptions, config: SiteConfig, theme: ThemeFiles, cache: 
             pages = [refreshed(page, site, key_of) for page in pages]
             if config.outputs.sitemaps:
                 news = replan(site, renderer.template_key, globals_key, key_of,
-                              lambda planner: feeds_and_lists.news_sitemap(
+                              lambda planner: sitemaps.news_sitemap(
                                   site, planner,
                                   feeds_and_lists.shared_key(config.fingerprint)))
                 # Planned again, not refreshed: an edited article of the last two days

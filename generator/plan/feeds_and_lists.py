@@ -10,32 +10,24 @@ on the settings alone, so a tag count changing elsewhere leaves them alone.
 
 from __future__ import annotations
 
-import zlib
-from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
+from datetime import date
 from itertools import groupby
 from typing import Any, Protocol
 
 from babel.dates import format_date
 
-from generator import date_format, urls
+from generator import urls
 from generator.content.model import Article
 from generator.plan.page import Page
 from generator.plan.pagination import OrderKey, Paging, Tail, nearby
 from generator.plan.redirects import Addresses, host_files, plan_addresses
 from generator.plan.site import Site
+from generator.plan.sitemaps import Part, plan_sitemaps
 
 PAGE_COUNT_KEY = "page-count"
 """`pages.json` shows no navigation or UI strings: keyed on its count alone."""
-NEWS_DAYS = 2
-"""Google News sitemaps list only articles of the last two days."""
-NEWS_LIMIT = 1000
-"""...and at most 1,000 of them."""
-SITEMAP_KINDS = frozenset({"home", "archive", "tag", "tags", "article", "page", "author",
-                           "year", "month", "years", "section"})
-"""Page kinds that are canonical HTML pages and belong in sitemap.xml."""
 
 class Adding(Protocol):
     """How the functions here add a page: the planner's `add` (plan/planner.py)."""
@@ -144,8 +136,9 @@ class Before:
     """`list_counts` of the site before."""
     moves: tuple[tuple[str, str], ...]
     """The (alias, URL) pairs of `redirects.txt`, as planned before."""
-    sitemap: tuple[tuple[str, str], ...]
-    """The (URL, lastmod) entries of the sitemap, as planned before."""
+    sitemap: tuple[Part, ...]
+    """The sitemap's parts as planned before, each its (URL, lastmod) entries (one
+    part: the single sitemap)."""
     follow_ups: Mapping[int, int | None]
     """The follow-up of each article `related.replanned_by_append` names, as planned
     before (the page shows it unless an appended article takes its place)."""
@@ -197,7 +190,7 @@ def plan_extra(site: Site, plan: Planning, pages: Sequence[Page],
     if outputs.feeds:
         _feeds(site, plan, data_key)
     if outputs.sitemaps:
-        _sitemaps(site, plan, pages, data_key, before)
+        plan_sitemaps(site, plan, pages, data_key, before.sitemap if before else None)
 
 
 def shared_key(config_fingerprint: str) -> str:
@@ -262,78 +255,3 @@ def _feeds(site: Site, plan: Planning, data_key: str) -> None:
             plan.add(urls.feed_url(url), "atom", "atom.xml", name, shared=data_key, items=shown,
                 **fields)
         plan.section(("feed", url), (name, shown, fields), fill)
-
-
-def _sitemaps(site: Site, plan: Adding, pages: Sequence[Page], data_key: str,
-              before: Before | None) -> None:
-    config = site.config
-    articles = site.articles
-    modified: dict[int, datetime] = {}  # a property: compute each once
-
-    def modified_of(index: int) -> datetime:
-        found = modified.get(index)
-        if found is None:
-            found = modified[index] = articles[index].modified
-        return found
-
-    # By address: an append then only adds and updates entries (see `Before`).
-    entries = dict(before.sitemap) if before else {}
-    for page in pages:
-        if page.kind not in SITEMAP_KINDS or not page.canonical.endswith(page.url):
-            continue  # not a canonical address: the page it duplicates is listed
-        if page.article is not None:
-            article = articles[page.article]
-            if article.withdrawn or article.draft:
-                continue
-            entries[page.canonical] = date_format.iso(modified_of(page.article))
-            continue
-        lastmod = max((modified_of(i) for i in page.items), default=None)
-        entries[page.canonical] = date_format.iso(lastmod) if lastmod else ""
-    size = config.sitemap_size
-    if len(entries) <= size:
-        plan.add(urls.SITEMAP, "sitemap", "sitemap.xml", "", shared=data_key,
-                 links=tuple(sorted(entries.items())))
-    else:
-        parts = []
-        for number, part in enumerate(sitemap_parts(entries, size), start=1):
-            url = urls.sitemap_part(number)
-            plan.add(url, "sitemap", "sitemap.xml", "", shared=data_key, links=part)
-            parts.append((config.absolute(url), max(lastmod for _, lastmod in part)))
-        plan.add(urls.SITEMAP, "sitemapindex", "sitemap-index.xml", "", shared=data_key,
-            links=tuple(parts))
-    news_sitemap(site, plan, data_key)
-    plan.add(urls.ROBOTS, "robots", "robots.txt", "", shared=data_key)
-
-
-def sitemap_parts(entries: Mapping[str, str], size: int) -> list[tuple[tuple[str, str], ...]]:
-    """The sitemap's (address, lastmod) `entries` in parts of at most `size`, each in
-    address order: an address goes to the part its CRC-32 names among the fewest parts
-    (a power of two) that hold them all, empty ones left out. So an address added or
-    removed anywhere, a story filed late among them, changes its own part and no other
-    (parts cut from the address order would each take the entry before them); the
-    parts are cut again only when their number doubles."""
-    ordered = sorted(entries.items())  # (each part takes its entries in this order)
-    sums = [zlib.crc32(url.encode("utf-8")) for url, _ in ordered]
-    count = 1 << max(0, (len(sums) - 1) // size).bit_length()
-    while max(Counter(crc % count for crc in sums).values()) > size:
-        count *= 2
-    parts: list[list[tuple[str, str]]] = [[] for _ in range(count)]
-    for crc, entry in zip(sums, ordered, strict=True):
-        parts[crc % count].append(entry)
-    return [tuple(part) for part in parts if part]
-
-
-def news_sitemap(site: Site, plan: Adding, data_key: str) -> None:
-    """The Google News sitemap: what was published in the last `NEWS_DAYS` before the
-    build's "now". The only page that changes with the clock alone."""
-    news: list[int] = []
-    if site.now is not None:
-        since = site.now - timedelta(days=NEWS_DAYS)
-        for index in reversed(site.listed):
-            article = site.articles[index]
-            if article.date < since or len(news) == NEWS_LIMIT:
-                break
-            if not article.draft:
-                news.append(index)
-    plan.add(urls.NEWS_SITEMAP, "newssitemap", "news-sitemap.xml", "", shared=data_key,
-        items=tuple(news))

@@ -1,0 +1,166 @@
+"""Planning of the sitemaps: `sitemap.xml` (an index of parts past `sitemap_size`
+addresses), the Google News sitemap and robots.txt (plan/feeds_and_lists.py calls
+`plan_sitemaps` last, as they list the pages planned before them).
+
+The parts are cut by each address's CRC-32 (`sitemap_parts`), so an address added
+anywhere, a story filed late among them, changes its own part alone; an append
+merges its few entries into the parts it had (`grown_parts`) rather than cutting
+137,000 addresses afresh.
+"""
+
+from __future__ import annotations
+
+import zlib
+from collections import Counter
+from collections.abc import Mapping, Sequence
+from datetime import datetime, timedelta
+from itertools import chain
+from operator import itemgetter
+from typing import TYPE_CHECKING
+
+from generator import date_format, urls
+from generator.plan.page import Page
+from generator.plan.site import Site
+
+if TYPE_CHECKING:  # (feeds_and_lists imports this module)
+    from generator.plan.feeds_and_lists import Adding
+
+NEWS_DAYS = 2
+"""Google News sitemaps list only articles of the last two days."""
+NEWS_LIMIT = 1000
+"""...and at most 1,000 of them."""
+SITEMAP_KINDS = frozenset({"home", "archive", "tag", "tags", "article", "page", "author",
+                           "year", "month", "years", "section"})
+"""Page kinds that are canonical HTML pages and belong in sitemap.xml."""
+
+Part = tuple[tuple[str, str], ...]
+"""A sitemap's (address, lastmod) entries, in address order."""
+
+
+def plan_sitemaps(site: Site, plan: Adding, pages: Sequence[Page], data_key: str,
+                  before: Sequence[Part] | None) -> None:
+    """Plan the sitemaps listing `pages`; with `before` (an append: `pages` are only
+    those it changed), the other entries are the parts planned before."""
+    config = site.config
+    articles = site.articles
+    modified: dict[int, datetime] = {}  # a property: compute each once
+
+    def modified_of(index: int) -> datetime:
+        found = modified.get(index)
+        if found is None:
+            found = modified[index] = articles[index].modified
+        return found
+
+    # By address: an append only adds and updates entries.
+    updates: dict[str, str] = {}
+    for page in pages:
+        if page.kind not in SITEMAP_KINDS or not page.canonical.endswith(page.url):
+            continue  # not a canonical address: the page it duplicates is listed
+        if page.article is not None:
+            article = articles[page.article]
+            if article.withdrawn or article.draft:
+                continue
+            updates[page.canonical] = date_format.iso(modified_of(page.article))
+            continue
+        lastmod = max((modified_of(i) for i in page.items), default=None)
+        updates[page.canonical] = date_format.iso(lastmod) if lastmod else ""
+    size = config.sitemap_size
+    parts = grown_parts(before, updates, size) if before else None
+    if parts is None:
+        entries = dict(chain.from_iterable(before)) if before else {}
+        entries.update(updates)
+        if len(entries) <= size:
+            plan.add(urls.SITEMAP, "sitemap", "sitemap.xml", "", shared=data_key,
+                     links=tuple(sorted(entries.items())))
+            parts = []
+        else:
+            parts = sitemap_parts(entries, size)
+    if parts:
+        index = []
+        for number, part in enumerate(parts, start=1):
+            url = urls.sitemap_part(number)
+            plan.add(url, "sitemap", "sitemap.xml", "", shared=data_key, links=part)
+            index.append((config.absolute(url), max(map(itemgetter(1), part))))
+        plan.add(urls.SITEMAP, "sitemapindex", "sitemap-index.xml", "", shared=data_key,
+                 links=tuple(index))
+    news_sitemap(site, plan, data_key)
+    plan.add(urls.ROBOTS, "robots", "robots.txt", "", shared=data_key)
+
+
+def sitemap_parts(entries: Mapping[str, str], size: int) -> list[Part]:
+    """The sitemap's (address, lastmod) `entries` in parts of at most `size`, each in
+    address order: an address goes to the part its CRC-32 names among the fewest parts
+    (a power of two) that hold them all, empty ones left out. So an address added or
+    removed anywhere, a story filed late among them, changes its own part and no other
+    (parts cut from the address order would each take the entry before them); the
+    parts are cut again only when their number doubles."""
+    ordered = sorted(entries.items())  # (each part takes its entries in this order)
+    sums = [_crc(url) for url, _ in ordered]
+    count = _fewest(len(sums), size)
+    while max(Counter(crc % count for crc in sums).values()) > size:
+        count *= 2
+    parts: list[list[tuple[str, str]]] = [[] for _ in range(count)]
+    for crc, entry in zip(sums, ordered, strict=True):
+        parts[crc % count].append(entry)
+    return [tuple(part) for part in parts if part]
+
+
+def grown_parts(before: Sequence[Part], updates: Mapping[str, str],
+                size: int) -> list[Part] | None:
+    """`sitemap_parts` of the entries of the parts `before` with `updates` (added or
+    changed entries) merged, found by merging each update into its part; None when
+    that cannot be shown to be the same (the parts must be cut afresh).
+
+    When `before` has `c` parts, `c` a power of two, whose entries' sums fall in
+    parts 0 to c-1 in turn, `sitemap_parts` cut them by `c`: no part was empty, so
+    it cut by at least `c`, and every part of them at `c` held one part, so it
+    stopped there. Adding entries only grows the parts: with more entries it still
+    doubles past every count below `c` and stops at `c` unless a part outgrows `size`
+    or the fewest parts for the new total are more than `c`.
+    """
+    count = len(before)
+    if count < 2 or count & (count - 1):
+        return None  # one sitemap, or a part was left out empty
+    if any(_crc(part[0][0]) % count != number for number, part in enumerate(before)):
+        return None
+    by_part: dict[int, dict[str, str]] = {}
+    for url, lastmod in updates.items():
+        by_part.setdefault(_crc(url) % count, {})[url] = lastmod
+    parts = list(before)
+    total = sum(map(len, before))
+    for number, changed in by_part.items():
+        merged = dict(parts[number])
+        total -= len(merged)
+        merged.update(changed)
+        total += len(merged)
+        if len(merged) > size:
+            return None
+        parts[number] = tuple(sorted(merged.items()))
+    if _fewest(total, size) > count:
+        return None
+    return parts
+
+
+def _crc(url: str) -> int:
+    return zlib.crc32(url.encode("utf-8"))
+
+
+def _fewest(total: int, size: int) -> int:
+    """The fewest parts, a power of two, that could hold `total` entries of `size`."""
+    return 1 << max(0, (total - 1) // size).bit_length()
+
+
+def news_sitemap(site: Site, plan: Adding, data_key: str) -> None:
+    """The Google News sitemap: what was published in the last `NEWS_DAYS` before the
+    build's "now". The only page that changes with the clock alone."""
+    news: list[int] = []
+    if site.now is not None:
+        since = site.now - timedelta(days=NEWS_DAYS)
+        for index in reversed(site.listed):
+            article = site.articles[index]
+            if article.date < since or len(news) == NEWS_LIMIT:
+                break
+            if not article.draft:
+                news.append(index)
+    plan.add(urls.NEWS_SITEMAP, "newssitemap", "news-sitemap.xml", "", shared=data_key,
+        items=tuple(news))
