@@ -71,6 +71,13 @@ CHANGES: dict[str, Change] = {
     "add backdated with a new tag": lambda r: (r / "content/articles/2024/03/susul.md")
     .write_text(article("Susulan", "2024-03-04T09:00:00+07:00", tags="[Semua, Baru]"),
                 encoding="utf-8"),
+    # A new reporter's first story, today's or filed late: their page is new.
+    "add newest by a new author": lambda r: (r / "content/articles/2024/03/rina.md")
+    .write_text(article("Liputan Rina", "2024-03-30T08:00:00+07:00", tags="[Tag 1]",
+                        authors="[Rina Wulandari]"), encoding="utf-8"),
+    "add backdated by a new author": lambda r: (r / "content/articles/2024/03/dewi.md")
+    .write_text(article("Liputan Dewi", "2024-03-04T10:00:00+07:00", tags="[Semua]",
+                        authors="[Dewi Lestari]"), encoding="utf-8"),
     "add backdated with every tag": lambda r: (r / "content/articles/2024/03/tiga.md")
     .write_text(article("Tiga Tag", "2024-03-03T09:00:00+07:00",
                         tags="[Tag 0, Tag 1, Tag 2, Semua]", authors="[Hmz]"),
@@ -114,7 +121,8 @@ CHANGES: dict[str, Change] = {
 # corrected headline keeps its address), or articles appended after every published one.
 SHORT = {"edit body", "edit title", "touch", "add newest", "add in the middle",
          "add in a sealed page", "add backdated with a new tag",
-         "add backdated with every tag"}
+         "add backdated with every tag", "add newest by a new author",
+         "add backdated by a new author"}
 
 # For the everyday changes, the exact files, so that a regression that makes
 # them cost more (say, every page) fails even if it stays correct.

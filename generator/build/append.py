@@ -26,7 +26,7 @@ from generator.cache.pages import PageStore
 from generator.cache.store import OutputEntry
 from generator.config import SiteConfig
 from generator.content.list_pages import LIST_PAGES, parse_list_pages
-from generator.content.model import Article
+from generator.content.model import Article, LazyArticles
 from generator.plan import feeds_and_lists, insertion, related
 from generator.plan.page import Places, from_stored
 from generator.plan.pagination import OrderKey
@@ -50,9 +50,8 @@ def appended_pages(site: Site, before: Site, keys: Keys, head: Settled,
     dated before the newest added to `before` instead (`insert_site`)."""
     config = site.config
     count = len(head.order)
-    if config.outputs.author_pages and (
-            {a.author.slug for a in site.authors} != {a.author.slug for a in before.authors}):
-        return None  # a new author page changes the bylines of their earlier articles
+    if config.outputs.author_pages and _bylines_change(site, before):
+        return None  # a new author page links the byline of a withdrawn article
     extras = _stored_extras(site, store, target, previous, places)
     if extras is None:
         return None
@@ -89,6 +88,19 @@ def appended_pages(site: Site, before: Site, keys: Keys, head: Settled,
             return None
         pages += [from_stored(found[output], places) for output in sorted(rest)]
     return replace(plan, pages=tuple(pages))
+
+
+def _bylines_change(site: Site, before: Site) -> bool:
+    """Whether an author new in `site` has a byline on an article no list shows (a
+    withdrawn one): their new page links it. A listed article's byline names an
+    author who had a page, and the added articles' pages are planned anyway."""
+    new = {a.author.slug for a in site.authors} - {a.author.slug for a in before.authors}
+    if not new or len(site.listed) == len(site.articles):
+        return False
+    unlisted = sorted(set(range(len(site.articles))).difference(site.listed))
+    if isinstance(site.articles, LazyArticles):
+        site.articles.load(unlisted)  # (a few: read together)
+    return any(author.slug in new for i in unlisted for author in site.articles[i].authors)
 
 
 @dataclass(frozen=True, eq=False, repr=False)

@@ -41,7 +41,8 @@ def insert_site(memo: SiteMemo, config: SiteConfig, articles: Sequence[Article],
     the site's articles with it in its place (the others read only where needed). None
     when it is not in its place, the settings or the clock moved an article, it is not
     listed, it would change how a tag or an author is spelt (its spelling first in the
-    archive, or another), or a URL clashes: the whole way then reports or makes it."""
+    archive, or another; a new one is taken), or a URL clashes: the whole way then
+    reports or makes it."""
     old = memo.site
     if (not old.articles_until or not still_current(memo, config, drafts, now)
             or not 0 <= point < len(articles) - 1):
@@ -98,8 +99,10 @@ def _tags(tags: tuple[TagIndex, ...], added: Article,
 
 def _authors(authors: tuple[AuthorIndex, ...], added: Article,
              point: int) -> tuple[AuthorIndex, ...] | None:
-    """The author indexes with the article in them; None when it brings a new author
-    (a new author page changes bylines elsewhere) or spells one first or otherwise."""
+    """The author indexes with the article in them; a new author in their place by
+    slug. None when it spells an author otherwise than the archive does, or would be
+    the first to spell them. (Whether a new author's page changes a byline elsewhere
+    is the caller's to tell: build/append.py.)"""
     mine = {author.slug: author for author in added.authors}
     found = []
     for index in authors:
@@ -107,7 +110,8 @@ def _authors(authors: tuple[AuthorIndex, ...], added: Article,
         if author is not None and (author != index.author or point <= index.items[0]):
             return None
         found.append(AuthorIndex(index.author, _with(index.items, point, author is not None)))
-    return None if mine else tuple(found)
+    found += [AuthorIndex(author, (point,)) for author in mine.values()]
+    return tuple(sorted(found, key=lambda a: a.author.slug))
 
 
 def _months(months: tuple[MonthIndex, ...], added: Article,
