@@ -71,6 +71,10 @@ CHANGES: dict[str, Change] = {
     "add backdated with a new tag": lambda r: (r / "content/articles/2024/03/susul.md")
     .write_text(article("Susulan", "2024-03-04T09:00:00+07:00", tags="[Semua, Baru]"),
                 encoding="utf-8"),
+    # An old story imported: older than every article, the first of its tags and author.
+    "add before every article": lambda r: (r / "content/articles/2024/01/lama.md")
+    .write_text(article("Arsip Lama", "2024-01-01T07:00:00+07:00", tags="[Tag 0, Semua]",
+                        authors="[Hmz]"), encoding="utf-8"),
     # A new reporter's first story, today's or filed late: their page is new.
     "add newest by a new author": lambda r: (r / "content/articles/2024/03/rina.md")
     .write_text(article("Liputan Rina", "2024-03-30T08:00:00+07:00", tags="[Tag 1]",
@@ -122,7 +126,7 @@ CHANGES: dict[str, Change] = {
 SHORT = {"edit body", "edit title", "touch", "add newest", "add in the middle",
          "add in a sealed page", "add backdated with a new tag",
          "add backdated with every tag", "add newest by a new author",
-         "add backdated by a new author"}
+         "add backdated by a new author", "add before every article"}
 
 # For the everyday changes, the exact files, so that a regression that makes
 # them cost more (say, every page) fails even if it stays correct.

@@ -79,7 +79,7 @@ def test_an_edit_reads_only_the_pages_that_show_the_article(
 
 
 @pytest.mark.parametrize("change", [
-    "new file before every article", "new author of a withdrawn article", "appended URL taken", "deleted file", "settings",
+    "new author of a withdrawn article", "appended URL taken", "deleted file", "settings",
     "template", "tags", "static page",
     "correction date", "failed build before", "scheduled article came due",
 ])
@@ -97,9 +97,7 @@ def test_anything_that_moves_takes_the_whole_way(
     now = NOW
     b2 = site.root / "content/articles/2024/03/b2.md"
     # When something changes that moves an article, a page, or what every page shows
-    if change == "new file before every article":  # (it would spell the tag first)
-        site.article("2024/03/b9", "Berita 9", "2024-03-10T09:00:00+07:00", tags="[Kota]")
-    elif change == "new author of a withdrawn article":  # their page links its byline
+    if change == "new author of a withdrawn article":  # their page links its byline
         site.article("2024/03/b9", "Berita 9", "2024-03-19T09:00:00+07:00", authors="[Ulm]")
     elif change == "appended URL taken":
         site.article("2024/03/b9", "Berita 9", "2024-03-19T09:00:00+07:00",

@@ -40,8 +40,8 @@ def insert_site(memo: SiteMemo, config: SiteConfig, articles: Sequence[Article],
     article dated before the newest published one, `articles[point]`: `articles` are
     the site's articles with it in its place (the others read only where needed). None
     when it is not in its place, the settings or the clock moved an article, it is not
-    listed, it would change how a tag or an author is spelt (its spelling first in the
-    archive, or another; a new one is taken), or a URL clashes: the whole way then
+    listed, it spells a tag or an author otherwise than the archive (a new one is
+    taken), or a URL clashes: the whole way then
     reports or makes it."""
     old = memo.site
     if (not old.articles_until or not still_current(memo, config, drafts, now)
@@ -84,13 +84,14 @@ def _with(items: tuple[int, ...], point: int, joins: bool) -> tuple[int, ...]:
 def _tags(tags: tuple[TagIndex, ...], added: Article,
           point: int) -> tuple[TagIndex, ...] | None:
     """The tag indexes with the article in them; a new tag in its place by slug. None
-    when it spells a tag otherwise than the archive does (`make_site` names both files),
-    or would be the first to spell it."""
+    when it spells a tag otherwise than the archive does (`make_site` names both files).
+    (Spelt the same, it may be the tag's first article: a settled archive spells each
+    tag one way, so the name stays.)"""
     mine = {tag.slug: tag for tag in added.tags}
     found = []
     for index in tags:
         tag = mine.pop(index.tag.slug, None)
-        if tag is not None and (tag != index.tag or point <= index.items[0]):
+        if tag is not None and tag != index.tag:
             return None
         found.append(TagIndex(index.tag, _with(index.items, point, tag is not None)))
     found += [TagIndex(tag, (point,)) for tag in mine.values()]
@@ -100,14 +101,14 @@ def _tags(tags: tuple[TagIndex, ...], added: Article,
 def _authors(authors: tuple[AuthorIndex, ...], added: Article,
              point: int) -> tuple[AuthorIndex, ...] | None:
     """The author indexes with the article in them; a new author in their place by
-    slug. None when it spells an author otherwise than the archive does, or would be
-    the first to spell them. (Whether a new author's page changes a byline elsewhere
+    slug. None when it spells an author otherwise than the archive does (it may be
+    their first article). (Whether a new author's page changes a byline elsewhere
     is the caller's to tell: build/append.py.)"""
     mine = {author.slug: author for author in added.authors}
     found = []
     for index in authors:
         author = mine.pop(index.author.slug, None)
-        if author is not None and (author != index.author or point <= index.items[0]):
+        if author is not None and author != index.author:
             return None
         found.append(AuthorIndex(index.author, _with(index.items, point, author is not None)))
     found += [AuthorIndex(author, (point,)) for author in mine.values()]
