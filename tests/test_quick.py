@@ -79,7 +79,8 @@ def test_an_edit_reads_only_the_pages_that_show_the_article(
 
 
 @pytest.mark.parametrize("change", [
-    "new author of a withdrawn article", "appended URL taken", "deleted file", "settings",
+    "new author of a withdrawn article", "appended URL taken", "new author page at an alias",
+    "new author page at an alias, filed late", "deleted file", "settings",
     "template", "tags", "static page",
     "correction date", "failed build before", "scheduled article came due",
 ])
@@ -93,12 +94,18 @@ def test_anything_that_moves_takes_the_whole_way(
     if change == "new author of a withdrawn article":  # (no list shows it: no page)
         site.article("2024/03/tarik", "Ditarik", "2024-03-05T09:00:00+07:00", authors="[Ulm]",
                      withdrawn="Ditarik redaksi.")
+    if change.startswith("new author page at an alias"):  # (an old address kept)
+        site.article("2024/03/b1", "Berita 1", "2024-03-11T08:00:00+07:00", tags="[Kota]",
+                     aliases="[/author/rina/]")
     _build(site)
     now = NOW
     b2 = site.root / "content/articles/2024/03/b2.md"
     # When something changes that moves an article, a page, or what every page shows
     if change == "new author of a withdrawn article":  # their page links its byline
         site.article("2024/03/b9", "Berita 9", "2024-03-19T09:00:00+07:00", authors="[Ulm]")
+    elif change.startswith("new author page at an alias"):  # the author page takes it
+        site.article("2024/03/b9", "Berita 9", "2024-03-15T09:00:00+07:00" if "late" in change
+                     else "2024-03-19T09:00:00+07:00", authors="[Rina]")
     elif change == "appended URL taken":
         site.article("2024/03/b9", "Berita 9", "2024-03-19T09:00:00+07:00",
                      aliases="[/2024/03/berita-2/]")
@@ -127,6 +134,10 @@ def test_anything_that_moves_takes_the_whole_way(
         broken.unlink()  # the sources are as the failed build saw them, minus the broken file
     elif change == "scheduled article came due":
         now = NOW + timedelta(days=6)
+    if change.startswith("new author page at an alias"):
+        with pytest.raises(ContentError, match="/author/rina/"):
+            _build(site, now)
+        return
     if change == "appended URL taken":
         with pytest.raises(ContentError, match="berita-2"):
             _build(site, now)

@@ -81,6 +81,10 @@ def appended_pages(site: Site, before: Site, keys: Keys, head: Settled,
             page.article in added and page.output in previous
             for page in pages if page.kind in ("article", "redirect")):
         return None  # an appended article's URL is taken: the whole way names both files
+    new_authors = {a.author.slug for a in site.authors} - {a.author.slug for a in before.authors}
+    if new_authors and any(page.author in new_authors and page.output in previous
+                           for page in pages):
+        return None  # a new author page's URL answers already (an alias, a redirect kept)
     rest = damaged - outputs
     if rest:
         found = store.pages(target, rest)

@@ -101,8 +101,9 @@ def _tags(tags: tuple[TagIndex, ...], added: Article,
 def _authors(authors: tuple[AuthorIndex, ...], added: Article,
              point: int) -> tuple[AuthorIndex, ...] | None:
     """The author indexes with the article in them; a new author in their place by
-    slug. None when it spells an author otherwise than the archive does (it may be
-    their first article). (Whether a new author's page changes a byline elsewhere
+    slug. None when it spells an author otherwise than their first article does (a
+    byline may be spelt two ways, and the first spelling titles their page; spelt the
+    same, it may be their first article). (Whether a new author's page changes a byline elsewhere
     is the caller's to tell: build/append.py.)"""
     mine = {author.slug: author for author in added.authors}
     found = []

@@ -111,12 +111,14 @@ def grown_parts(before: Sequence[Part], updates: Mapping[str, str],
     changed entries) merged, found by merging each update into its part; None when
     that cannot be shown to be the same (the parts must be cut afresh).
 
-    When `before` has `c` parts, `c` a power of two, whose entries' sums fall in
-    parts 0 to c-1 in turn, `sitemap_parts` cut them by `c`: no part was empty, so
-    it cut by at least `c`, and every part of them at `c` held one part, so it
-    stopped there. Adding entries only grows the parts: with more entries it still
-    doubles past every count below `c` and stops at `c` unless a part outgrows `size`
-    or the fewest parts for the new total are more than `c`.
+    `before` must be what `sitemap_parts` gave with the same `size` (the settings'
+    key and the cache's schema see to that). When it has `c` parts, `c` a power of
+    two, whose entries' sums fall in parts 0 to c-1 in turn, it cut them by `c`: no
+    part was empty, so it cut by at least `c`, and every part of them at `c` held
+    one part, so it stopped there. The merged parts are cut by `c` again when each
+    holds at most `size` and either `c` is the fewest parts for their total or at
+    `c/2` two of them would make a part past `size` (so every count below `c`
+    overflows too, and cutting doubles up to `c`).
     """
     count = len(before)
     if count < 2 or count & (count - 1):
@@ -127,16 +129,15 @@ def grown_parts(before: Sequence[Part], updates: Mapping[str, str],
     for url, lastmod in updates.items():
         by_part.setdefault(_crc(url) % count, {})[url] = lastmod
     parts = list(before)
-    total = sum(map(len, before))
     for number, changed in by_part.items():
         merged = dict(parts[number])
-        total -= len(merged)
         merged.update(changed)
-        total += len(merged)
-        if len(merged) > size:
-            return None
         parts[number] = tuple(sorted(merged.items()))
-    if _fewest(total, size) > count:
+    sizes = [len(part) for part in parts]
+    half = count // 2
+    if max(sizes) > size or _fewest(sum(sizes), size) > count or (
+            _fewest(sum(sizes), size) < count
+            and all(sizes[n] + sizes[n + half] <= size for n in range(half))):
         return None
     return parts
 
