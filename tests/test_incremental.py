@@ -121,12 +121,27 @@ CHANGES: dict[str, Change] = {
 }
 
 
+# A correction beside today's news, or beside a story filed late, in one build.
+CHANGES.update({
+    "edit and add newest": lambda r: _both(r, "edit body", "add newest"),
+    "edit the neighbour and add newest": lambda r: _both(r, "add newest") or _edit(
+        r, 8, "Paragraf kedua 8.", "Paragraf kedua 8, diperbaiki."),
+    "edit title and add backdated": lambda r: _both(r, "edit title", "add in a sealed page"),
+})
+
+
+def _both(root: Path, *names: str) -> None:
+    for name in names:
+        CHANGES[name](root)
+
+
 # The changes `warta build` takes the quick path (build/quick.py): nothing moved (a
 # corrected headline keeps its address), or articles appended after every published one.
 SHORT = {"edit body", "edit title", "touch", "add newest", "add in the middle",
          "add in a sealed page", "add backdated with a new tag",
          "add backdated with every tag", "add newest by a new author",
-         "add backdated by a new author", "add before every article"}
+         "add backdated by a new author", "add before every article", "edit and add newest",
+         "edit the neighbour and add newest", "edit title and add backdated"}
 
 # For the everyday changes, the exact files, so that a regression that makes
 # them cost more (say, every page) fails even if it stays correct.

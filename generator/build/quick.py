@@ -24,12 +24,12 @@ from datetime import datetime
 from itertools import repeat
 from pathlib import Path
 
-from generator import urls
 from generator.build import commit, list_pages, loader, search
 from generator.build.addresses import appended_text, read_text, text_key
 from generator.build.append import appended_pages, insert_quickly
 from generator.build.article_changes import article_changes
 from generator.build.changes import SourceChange, compare_fingerprints, parse_changes
+from generator.build.edited import edited_pages
 from generator.build.memos import Settled, stored
 from generator.build.options import (
     BuildOptions,
@@ -48,8 +48,8 @@ from generator.content.source_record import SourceRecord
 from generator.errors import Problem
 from generator.photos.model import article_photos, keyed, keyed_page
 from generator.plan import feeds_and_lists, sitemaps
-from generator.plan.page import Places, from_stored
-from generator.plan.planner import Page, Plan, plan_inputs, refreshed, replan
+from generator.plan.page import Places
+from generator.plan.planner import Page, Plan, plan_inputs, replan
 from generator.plan.site import (
     Site,
     SiteMemo,
@@ -127,7 +127,8 @@ def plan_quickly(options: BuildOptions, config: SiteConfig, theme: ThemeFiles,
         moved = search.inserted(site, keys_before, proven.inserted)
         if moved is None:
             return None  # its full shard would be cut again: the whole way cuts it
-        keys_before, touched = moved
+        keys_before, moved_touched = moved
+        touched = [*moved_touched, *touched]
     else:
         touched += new
     search_keys = search.plan_keys(site, search.labels_of(proven.renderer.strings),
@@ -232,11 +233,15 @@ def _prove(options: BuildOptions, config: SiteConfig, theme: ThemeFiles, cache: 
         appended = appended_pages(site, memo.site, (renderer.template_key, globals_key, key_of),
                                   head, previous, store_, target, damaged, where, inserted)
         pages = None if appended is None else list(appended.pages)
+        if pages is not None and any(e.parsed for e in edits):
+            # Articles edited in the same build (a correction beside today's news): the
+            # stored pages that show them, unless the append plans them afresh.
+            showing = edited_pages(site, head, edits, set(), store_, target, where, key_of,
+                                   pages)
+            pages = None if showing is None else pages + showing
     else:
-        pages = _pages(site, head, edits, damaged, store_, target, where)
+        pages = edited_pages(site, head, edits, damaged, store_, target, where, key_of)
         if pages is not None:
-            articles.load(i for page in pages for i in page.deps)
-            pages = [refreshed(page, site, key_of) for page in pages]
             if config.outputs.sitemaps:
                 news = replan(site, renderer.template_key, globals_key, key_of,
                               lambda planner: sitemaps.news_sitemap(
@@ -305,7 +310,7 @@ def _changes(site_dir: Path, found: list[str], config: SiteConfig,
     """The changes stage as the quick path takes it: the sources that changed since the
     last build (`found`: as `sources.scan_fingerprints` saw them), all articles keeping
     their place, and the articles added; None when one was removed, is not an article,
-    fails, moved, or when articles were both edited and added."""
+    fails or moved."""
     fingerprints = cache.fingerprints()
     compared, known = compare_fingerprints(site_dir, found, fingerprints)
     if (not fingerprints.lines or compared.removed
@@ -321,8 +326,7 @@ def _changes(site_dir: Path, found: list[str], config: SiteConfig,
         old = _article(change.before.article if change.before else None)
         if new is None or new.shape != old.shape or new.modified != old.modified:
             return None  # the sitemap shows `modified`; the whole way re-plans it
-    if (not all(c.entry.record.article for c in changes.added)
-            or (changes.added and any(c.parsed for c in changes.edited))):
+    if not all(c.entry.record.article for c in changes.added):
         return None
     count = sum(map(str.startswith, found, repeat(folders.ARTICLES + "/"))) \
         - len(changes.added) if changes.added else 0
@@ -369,26 +373,6 @@ def _warnings(site_dir: Path, before: tuple[Problem, ...], edits: Iterable[Sourc
             return None
         found += problems
     return tuple(sorted(found, key=lambda p: p.path))  # stable: a file's own order stays
-
-
-def _pages(site: Site, head: Settled, edits: tuple[SourceChange, ...], damaged: set[str],
-           pages: PageStore, target: str, where: Places) -> list[Page] | None:
-    """The planned pages that show an edited article (`where`: each source's place in
-    the last build's order), and those of damaged files; None when one of them is not
-    stored. LookupError when a stored page does not fit the last build's order."""
-    shown = {where[e.path] for e in edits if e.path in where and e.parsed}
-    candidates = pages.pages_showing(target, [head.order[i] for i in shown]) if shown else {}
-    wanted = {output: page for output, state in candidates.items()
-              if not shown.isdisjoint((page := from_stored(state, where)).deps)}
-    if not {urls.output_path(site.articles[i].url) for i in shown} <= wanted.keys():
-        return None  # a row the cache lost: the whole way plans the page, and stores it
-    missing = damaged - set(wanted)
-    if missing:
-        found = pages.pages(target, missing)
-        if set(found) != missing:
-            return None
-        wanted.update((output, from_stored(state, where)) for output, state in found.items())
-    return [wanted[output] for output in sorted(wanted)]
 
 
 def _key_of(articles: Sequence[Article]) -> Callable[[int], str]:
