@@ -225,3 +225,25 @@ def test_a_change_rewrites_exactly_what_differs_and_matches_a_clean_build(
     # An edit that moves no article takes its plan from the previous build's memo.
     if name == "edit body":
         assert result.reused > len(before) // 2
+
+
+def test_a_damaged_page_of_an_edit_beside_an_append_is_stored_with_the_edit(
+        make_site: Callable[[str], SiteMaker]) -> None:
+    # Given a built archive
+    site = make_site("incremental")
+    _archive(site)
+    options = BuildOptions(site_dir=site.root, quick=True)
+    build(options)
+    # When a headline is corrected beside today's news (of another tag), and the feed
+    # of the corrected article's tag was lost from the output folder
+    CHANGES["edit title"](site.root)
+    CHANGES["add newest"](site.root)
+    (site.output / "tag/tag-2/feed.xml").unlink()
+    assert build(options).quick
+    assert "Artikel 05 Ralat" in site.read("tag/tag-2/feed.xml")
+    # And the correction is taken back
+    _edit(site.root, 5, "title: Artikel 05 Ralat", "title: Artikel 05")
+    # Then the quick build writes the feed again: it was stored with the corrected
+    # headline, not the one before (found by a reviewer)
+    assert build(options).quick
+    assert "Artikel 05 Ralat" not in site.read("tag/tag-2/feed.xml")

@@ -30,7 +30,7 @@ from generator.content.model import Article, LazyArticles
 from generator.plan import feeds_and_lists, insertion, related
 from generator.plan.page import Places, from_stored
 from generator.plan.pagination import OrderKey
-from generator.plan.planner import Page, Plan, plan_appended
+from generator.plan.planner import Page, Plan, plan_appended, refreshed
 from generator.plan.site import Site, SiteMemo
 from generator.plan.sitemaps import Part
 
@@ -90,7 +90,8 @@ def appended_pages(site: Site, before: Site, keys: Keys, head: Settled,
         found = store.pages(target, rest)
         if set(found) != rest:
             return None
-        pages += [from_stored(found[output], places) for output in sorted(rest)]
+        pages += [refreshed(from_stored(found[output], places), site, key_of)
+                  for output in sorted(rest)]
     return replace(plan, pages=tuple(pages))
 
 
