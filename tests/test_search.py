@@ -179,20 +179,14 @@ def assert_the_whole_way_indexes_nothing(site: SiteMaker) -> None:
     assert index_files(site) == after
 
 
-def five_built(site: SiteMaker) -> dict[str, str]:
-    """Five articles in shards of two (0: [1, 2], 2: [3, 4], 4: [5]), built: the index's
-    files."""
+@needs_pagefind
+def test_an_edit_of_a_full_shard_goes_to_the_corrections_shard(site: SiteMaker) -> None:
+    # Given five articles in shards of two: 0: [1, 2], 2: [3, 4], 4: [5]
     searchable(site)
     for n in range(1, 6):
         news(site, n)
     site.build()
-    return index_files(site)
-
-
-@needs_pagefind
-def test_an_edit_of_a_full_shard_goes_to_the_corrections_shard(site: SiteMaker) -> None:
-    # Given five articles in shards of two: 0: [1, 2], 2: [3, 4], 4: [5]
-    before = five_built(site)
+    before = index_files(site)
     # When an article of a full shard is edited
     news(site, 3, "Isi baru tentang jembatan gantung.\n")
     edited = site.build()
@@ -480,21 +474,6 @@ def test_a_removed_article_re_indexes_its_shard_and_damage_is_repaired(
     # (Pagefind names a shard's metadata file differently from run to run: upstream #638.)
     assert changed_shards(before, index_files(site)) <= {"2"}
     assert (site.output / "pagefind/2/pagefind.js").is_file()
-
-
-@needs_pagefind
-def test_a_lost_cache_keeps_the_shards_that_did_not_change(site: SiteMaker) -> None:
-    # Given five articles in shards of two, built
-    before = five_built(site)
-    # When the cache is lost (deleted, or written by another version) and one article
-    # is edited
-    shutil.rmtree(site.root / ".warta")
-    news(site, 5, "Isi baru tentang jembatan gantung.\n")
-    result = site.build()
-    # Then the whole way indexes its shard alone: the others are kept as they were
-    assert not result.quick and result.search_indexed == (4,)
-    assert changed_shards(before, index_files(site)) == {"4"}
-    assert_the_whole_way_indexes_nothing(site)
 
 
 @needs_pagefind

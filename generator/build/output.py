@@ -31,8 +31,7 @@ from generator.plan.site import Site
 from generator.render.pool import RenderJob, render_pages
 from generator.render.renderer import Renderer
 from generator.render.theme import ThemeFiles
-from generator.render.write import OutputCheck, Writer, existing_files
-from generator.search.bundles import INDEX_DIR
+from generator.render.write import OutputCheck, Writer
 from generator.search.shards import ShardKeys
 
 if TYPE_CHECKING:  # (a module that only the whole way needs)
@@ -214,19 +213,3 @@ def every_output(previous: Mapping[str, OutputEntry]) -> dict[str, OutputEntry]:
 def staging_name(target: str) -> str:
     """The staging folder's name for an output folder (relative to the site)."""
     return "".join(c if c.isalnum() else "_" for c in target) or "output"
-
-
-def removable_outputs(previous: Mapping[str, OutputEntry], planned: set[str], output: Path,
-                      look: bool) -> set[str]:
-    """The files a build removes: those the last build recorded (`previous`) and this
-    one does not plan; with `look` (no record of what an earlier build wrote), every
-    file in the `output` folder it does not plan. (With no record at all, the next
-    build looks at the folder itself again: a cold build spares writing 15,000 records
-    twice.) The search index is left to the search stage, which keeps each shard whose
-    files are those its key file lists and whose key is planned, and prunes the rest:
-    a lost cache then indexes again only the shards that changed."""
-    removable = set(previous) - planned
-    if look:
-        removable |= {path for path in existing_files(output) - planned
-                      if not path.startswith(INDEX_DIR + "/")}
-    return removable

@@ -42,7 +42,6 @@ from generator.build.output import (
     Written,
     every_output,
     recorded_outputs,
-    removable_outputs,
     write_output,
 )
 from generator.build.photos import photo_step
@@ -58,6 +57,7 @@ from generator.plan.redirects import resolve
 from generator.plan.site import Site, extend_site, make_site, published_by, reuse_site, site_memo
 from generator.render.renderer import Renderer
 from generator.render.theme import ThemeFiles, find_theme
+from generator.render.write import existing_files
 from generator.search.shards import ShardKeys
 from generator.sitelock import site_lock
 
@@ -358,8 +358,12 @@ def _plan_whole(options: BuildOptions, config: SiteConfig, theme: ThemeFiles, ca
     stale = _not_current(plan.pages, known, current)
     copies = _not_current(plan.copies, known, current)
     planned = {page.output for page in plan.pages} | {copy.output for copy in plan.copies}
-    removable = removable_outputs(previous, planned, options.output,
-                                  look=not previous and not options.dry_run)
+    removable = set(previous) - planned
+    if not previous and not options.dry_run:
+        # No record of what an earlier build wrote: look at the folder itself. (With no
+        # record at all, the next build looks at the folder itself again: a cold build
+        # spares writing 15,000 records twice.)
+        removable |= existing_files(options.output) - planned
     # Only the pages rendered now changed. What an unchanged page showed before stays
     # recorded (the quick path checks), so that a template edit, which renders most
     # pages again and moves none, stores just those; a cache that knew no output of
