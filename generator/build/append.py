@@ -50,7 +50,8 @@ def appended_pages(site: Site, before: Site, keys: Keys, head: Settled,
     dated before the newest added to `before` instead (`insert_site`)."""
     config = site.config
     count = len(head.order)
-    if config.outputs.author_pages and _bylines_change(site, before):
+    new_authors = {a.author.slug for a in site.authors} - {a.author.slug for a in before.authors}
+    if config.outputs.author_pages and _bylines_change(site, new_authors):
         return None  # a new author page links the byline of a withdrawn article
     extras = _stored_extras(site, store, target, previous, places)
     if extras is None:
@@ -81,7 +82,6 @@ def appended_pages(site: Site, before: Site, keys: Keys, head: Settled,
             page.article in added and page.output in previous
             for page in pages if page.kind in ("article", "redirect")):
         return None  # an appended article's URL is taken: the whole way names both files
-    new_authors = {a.author.slug for a in site.authors} - {a.author.slug for a in before.authors}
     if new_authors and any(page.author in new_authors and page.output in previous
                            for page in pages):
         return None  # a new author page's URL answers already (an alias, a redirect kept)
@@ -95,11 +95,10 @@ def appended_pages(site: Site, before: Site, keys: Keys, head: Settled,
     return replace(plan, pages=tuple(pages))
 
 
-def _bylines_change(site: Site, before: Site) -> bool:
-    """Whether an author new in `site` has a byline on an article no list shows (a
-    withdrawn one): their new page links it. A listed article's byline names an
-    author who had a page, and the added articles' pages are planned anyway."""
-    new = {a.author.slug for a in site.authors} - {a.author.slug for a in before.authors}
+def _bylines_change(site: Site, new: set[str]) -> bool:
+    """Whether an author `new` in `site` (by slug) has a byline on an article no list
+    shows (a withdrawn one): their new page links it. A listed article's byline names
+    an author who had a page, and the added articles' pages are planned anyway."""
     if not new or len(site.listed) == len(site.articles):
         return False
     unlisted = sorted(set(range(len(site.articles))).difference(site.listed))

@@ -10,7 +10,6 @@ from collections.abc import Callable, Iterable
 
 from generator import urls
 from generator.build.changes import SourceChange
-from generator.build.memos import Settled
 from generator.cache.pages import PageStore
 from generator.content.model import LazyArticles
 from generator.plan.page import Page, Places, from_stored
@@ -18,7 +17,7 @@ from generator.plan.planner import refreshed
 from generator.plan.site import Site
 
 
-def edited_pages(site: Site, head: Settled, edits: Iterable[SourceChange], damaged: set[str],
+def edited_pages(site: Site, edits: Iterable[SourceChange], damaged: set[str],
                  store: PageStore, target: str, where: Places, key_of: Callable[[int], str],
                  planned: Iterable[Page] = ()) -> list[Page] | None:
     """The pages that show an edited article, and those of `damaged` files, refreshed;

@@ -236,11 +236,10 @@ def _prove(options: BuildOptions, config: SiteConfig, theme: ThemeFiles, cache: 
         if pages is not None and any(e.parsed for e in edits):
             # Articles edited in the same build (a correction beside today's news): the
             # stored pages that show them, unless the append plans them afresh.
-            showing = edited_pages(site, head, edits, set(), store_, target, where, key_of,
-                                   pages)
+            showing = edited_pages(site, edits, set(), store_, target, where, key_of, pages)
             pages = None if showing is None else pages + showing
     else:
-        pages = edited_pages(site, head, edits, damaged, store_, target, where, key_of)
+        pages = edited_pages(site, edits, damaged, store_, target, where, key_of)
         if pages is not None:
             if config.outputs.sitemaps:
                 news = replan(site, renderer.template_key, globals_key, key_of,

@@ -41,8 +41,7 @@ def insert_site(memo: SiteMemo, config: SiteConfig, articles: Sequence[Article],
     the site's articles with it in its place (the others read only where needed). None
     when it is not in its place, the settings or the clock moved an article, it is not
     listed, it spells a tag or an author otherwise than the archive (a new one is
-    taken), or a URL clashes: the whole way then
-    reports or makes it."""
+    taken), or a URL clashes: the whole way then reports or makes it."""
     old = memo.site
     if (not old.articles_until or not still_current(memo, config, drafts, now)
             or not 0 <= point < len(articles) - 1):
@@ -103,8 +102,8 @@ def _authors(authors: tuple[AuthorIndex, ...], added: Article,
     """The author indexes with the article in them; a new author in their place by
     slug. None when it spells an author otherwise than their first article does (a
     byline may be spelt two ways, and the first spelling titles their page; spelt the
-    same, it may be their first article). (Whether a new author's page changes a byline elsewhere
-    is the caller's to tell: build/append.py.)"""
+    same, it may be their first article). Whether a new author's page changes a byline
+    elsewhere is the caller's to tell (build/append.py)."""
     mine = {author.slug: author for author in added.authors}
     found = []
     for index in authors:

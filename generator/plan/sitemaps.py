@@ -134,10 +134,9 @@ def grown_parts(before: Sequence[Part], updates: Mapping[str, str],
         merged.update(changed)
         parts[number] = tuple(sorted(merged.items()))
     sizes = [len(part) for part in parts]
-    half = count // 2
-    if max(sizes) > size or _fewest(sum(sizes), size) > count or (
-            _fewest(sum(sizes), size) < count
-            and all(sizes[n] + sizes[n + half] <= size for n in range(half))):
+    fewest, half = _fewest(sum(sizes), size), count // 2
+    if max(sizes) > size or fewest > count or (
+            fewest < count and all(sizes[n] + sizes[n + half] <= size for n in range(half))):
         return None
     return parts
 
