@@ -9,11 +9,12 @@ from dataclasses import replace
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from generator.content.register import Registered
 from generator.plan.feeds_and_lists import Before, list_counts
 from generator.plan.insertion import insert_site
 from generator.plan.insertion import replanned as replanned_around
 from generator.plan.planner import make_plan, plan_appended
-from generator.plan.related import FOLLOW_UP_PICKS, NearFollowUps, RelatedNews, joined_by
+from generator.plan.related import RelatedNews
 from generator.plan.site import make_site, site_memo
 from tests.test_plan import AUTHORS, NOW, SECTIONS, SPLIT, TAGS, parse, template_key, text
 
@@ -31,13 +32,17 @@ def archives(draw: st.DrawFn) -> dict[str, str]:
 
 @settings(max_examples=300, deadline=None)  # (a few are refused: the newest)
 @given(archives(), st.integers(0, 300), TAG_SETS, st.integers(0, 2), st.booleans(),
-       st.integers(0, 1))
+       st.integers(0, 1), st.sets(st.integers(0, 29), max_size=4))
 def test_an_inserted_article_plans_every_page_that_changes_as_make_plan_does(
         files: dict[str, str], day: int, tags: list[int], section: int,
-        early: bool, author: int) -> None:
-    # Given an archive planned once (its full pages sealed) and planned again
+        early: bool, author: int, filed_late: set[int]) -> None:
+    # Given an archive, a few of its stories filed late, planned once (its full pages
+    # sealed) and planned again
     articles = tuple(parse(name, files[name]) for name in sorted(files))
-    site, problems = make_site(SPLIT, articles, (), False, now=NOW)
+    known = frozenset(a.path for a in articles)
+    late = frozenset(articles[n].path for n in filed_late if n < len(articles))
+    site, problems = make_site(SPLIT, articles, (), False, now=NOW,
+                               registered=Registered(known, late))
     assert not problems
     before = make_plan(site, template_key, "globals", [])
     # When one article is dated in before the newest (a story filed late)
@@ -45,9 +50,12 @@ def test_an_inserted_article_plans_every_page_that_changes_as_make_plan_does(
     added = parse("susulan", text("Susulan", day, [TAGS[t] for t in tags], AUTHORS[author],
                                   "Isi susulan.", section=SECTIONS[section],
                                   extra="featured: true\n" if early else ""))
-    whole, problems = make_site(SPLIT, articles + (added,), (), False, now=NOW)
+    # (the register knows every article but it)
+    whole, problems = make_site(SPLIT, articles + (added,), (), False, now=NOW,
+                                registered=Registered(known, late))
     point = whole.articles.index(added)
     assert not problems
+    assert (point in whole.late) == (point < len(whole.articles) - 1)
     inserted = insert_site(site_memo(site, articles, (), False), SPLIT, whole.articles, point,
                            False, NOW)
     if inserted is None:
@@ -64,9 +72,7 @@ def test_an_inserted_article_plans_every_page_that_changes_as_make_plan_does(
     def moved(index: int | None) -> int | None:
         return None if index is None else index + (index >= point)
 
-    picked = {moved(i) for later in joined_by(whole, point)
-              for i in old_page[whole.articles[later].url].related[:FOLLOW_UP_PICKS]}
-    replanned = replanned_around(whole, point, {i for i in picked if i is not None})
+    replanned = replanned_around(whole, point)
     kept = {i: moved(old_page[whole.articles[i].url].follow_up) for i in replanned
             if i != point}
     moves = next((p.links for p in before.pages if p.kind == "redirects"), ())
@@ -86,16 +92,25 @@ def test_an_inserted_article_plans_every_page_that_changes_as_make_plan_does(
                                 for base, keys in plan.sealed.items()}} == whole_plan.sealed
 
 
-@settings(max_examples=100, deadline=None)
-@given(archives())
-def test_a_follow_up_found_near_an_article_is_the_one_a_whole_plan_finds(
-        files: dict[str, str]) -> None:
-    # Given an archive planned from scratch
+@settings(max_examples=200, deadline=None)
+@given(archives(), st.integers(0, 300), TAG_SETS, st.sets(st.integers(0, 29), max_size=4))
+def test_a_story_filed_late_changes_no_other_articles_related_ones(
+        files: dict[str, str], day: int, tags: list[int], filed_late: set[int]) -> None:
+    # Given an archive, a few of its stories filed late
     articles = tuple(parse(name, files[name]) for name in sorted(files))
-    site, _ = make_site(SPLIT, articles, (), False, now=NOW)
-    plan = make_plan(site, template_key, "globals", [])
-    # Then each article's follow-up, looked for among the few after it in its tags, is
-    # the one the plan found going through every later article
-    near = NearFollowUps(RelatedNews(site))
-    assert {p.article: p.follow_up for p in plan.pages if p.kind == "article"} == {
-        i: near.of(i) for i in site.listed}
+    known = frozenset(a.path for a in articles)
+    late = frozenset(articles[n].path for n in filed_late if n < len(articles))
+    site, _ = make_site(SPLIT, articles, (), False, now=NOW, registered=Registered(known, late))
+    # When a story is dated in among them
+    added = parse("susulan", text("Susulan", day, [TAGS[t] for t in tags], AUTHORS[0],
+                                  "Isi susulan.", section=SECTIONS[0]))
+    whole, _ = make_site(SPLIT, articles + (added,), (), False, now=NOW,
+                         registered=Registered(known, late))
+    point = whole.articles.index(added)
+    # Then every other article has the related articles it had (indexes moved past it),
+    # and none of them is a story filed late
+    before, after = RelatedNews(site), RelatedNews(whole)
+    for index in site.listed:
+        moved = index + (index >= point)
+        assert after.related(moved) == tuple(i + (i >= point) for i in before.related(index))
+        assert not set(after.related(moved)) & set(whole.late)

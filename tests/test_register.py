@@ -10,13 +10,17 @@ from click.testing import CliRunner
 from generator.build.addresses import load_register
 from generator.cli import main
 from generator.content.register import (
+    ARTICLE,
     GONE,
+    LATE,
     MOVED,
     REGISTER,
     Address,
+    Registered,
     format_register,
     is_formatted,
     parse_register,
+    registered_articles,
 )
 from generator.errors import ContentError
 from tests.conftest import SiteMaker, settings
@@ -256,3 +260,69 @@ def test_a_page_given_a_new_slug_redirects(site: SiteMaker) -> None:
     page = site.read("tentang/index.html")
     assert 'url=/redaksi/"' in page and "<title>Tentang Kami</title>" in page
     assert "/tentang/ /redaksi/ 301" in site.read("_redirects")
+
+
+def test_a_story_filed_late_has_its_own_kind_of_line() -> None:
+    entries, problems = parse_register(
+        "/2024/03/dua/ late content/articles/dua.md\n/2024/03/satu/ article a.md\n")
+    assert problems == []
+    assert entries["/2024/03/dua/"] == Address("/2024/03/dua/", LATE, "content/articles/dua.md")
+    assert parse_register(format_register(entries.values()))[0] == entries
+
+
+def test_the_register_knows_an_article_by_its_file_its_old_file_or_its_address() -> None:
+    entries, _ = parse_register("/a/ article a.md\n/b/ late b.md\n/c/ late c.md\n"
+                                "/d/ article d.md\n/e/ moved /a/\n")
+    found = registered_articles(entries, [("a.md", "/a/"), ("b2.md", "/b2/"), ("c2.md", "/c/"),
+                                          ("new.md", "/new/"), ("e.md", "/e/")],
+                                renamed={"b.md": "b2.md"})
+    # (renamed: b; at its address: c; a redirect's address is not an article's)
+    assert found == Registered(frozenset({"a.md", "b2.md", "c2.md"}),
+                               frozenset({"b2.md", "c2.md"}))
+
+
+def _related(site: SiteMaker, page: str) -> str:
+    html = site.read(page)
+    return html[html.find('class="related"'):html.find("</section>", html.find('class="related"'))]
+
+
+@pytest.mark.parametrize("quick", [True, False])
+def test_a_story_filed_late_is_registered_late_and_joins_no_earlier_page(
+        site: SiteMaker, tmp_path: Path, quick: bool) -> None:
+    site.article("2024/03/satu", "Satu", "2024-03-01T09:00:00+07:00", tags="[Banjir]")
+    site.article("2024/03/tiga", "Tiga", "2024-03-03T09:00:00+07:00", tags="[Banjir]")
+    site.build()
+    tiga = _related(site, "2024/03/tiga/index.html")
+    assert "/2024/03/satu/" in tiga
+    # When a story dated between the two is published after them
+    site.article("2024/03/dua", "Dua", "2024-03-02T09:00:00+07:00", tags="[Banjir]")
+    assert site.build(quick=quick).quick == quick
+    # Then the register says it came late, and the later article's related news are as
+    # they were (only its neighbour link moves): chosen when it was published
+    entries = load_register(site.root).entries
+    assert entries["/2024/03/dua/"].kind == LATE
+    assert entries["/2024/03/tiga/"].kind == ARTICLE
+    assert _related(site, "2024/03/tiga/index.html") == tiga
+    assert "/2024/03/satu/" in _related(site, "2024/03/dua/index.html")
+    # And a fresh checkout (no output, no cache) reads the register and builds the same
+    fresh = SiteMaker(tmp_path / "fresh")
+    for path in site.root.rglob("*"):
+        relative = path.relative_to(site.root)
+        if path.is_file() and relative.parts[0] not in ("output", ".warta"):
+            fresh.write(relative.as_posix(), path.read_bytes())
+    fresh.build()
+    assert fresh.snapshot().keys() == site.snapshot().keys()
+    assert all(fresh.read(name) == site.read(name) for name in site.snapshot())
+    assert (fresh.root / REGISTER).read_text() == (site.root / REGISTER).read_text()
+
+
+def test_todays_story_and_every_article_of_a_first_build_are_not_late(
+        site: SiteMaker) -> None:
+    site.article("2024/03/satu", "Satu", "2024-03-01T09:00:00+07:00", tags="[Banjir]")
+    site.article("2024/03/tiga", "Tiga", "2024-03-03T09:00:00+07:00", tags="[Banjir]")
+    site.build()
+    site.article("2024/03/empat", "Empat", "2024-03-04T09:00:00+07:00", tags="[Banjir]")
+    site.build()
+    assert {a.kind for a in load_register(site.root).entries.values()
+            if a.url.startswith("/2024/")} == {ARTICLE}
+    assert "/2024/03/tiga/" in _related(site, "2024/03/empat/index.html")

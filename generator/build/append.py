@@ -154,17 +154,11 @@ def _stored_around(site: Site, point: int, store: PageStore, target: str, places
     """The articles whose pages an insertion at `point` can change
     (`insertion.replanned`), and the follow-up of each but it as the last build planned
     it, from their stored pages; None when one is not stored."""
-    later = related.joined_by(site, point)
-    rows = _stored_articles(site, later, store, target, places)
+    replanned = insertion.replanned(site, point)
+    rows = _stored_articles(site, replanned - {point}, store, target, places)
     if rows is None:
         return None
-    picked = {i for page in rows.values() for i in page.related[:related.FOLLOW_UP_PICKS]}
-    replanned = insertion.replanned(site, point, picked)
-    more = _stored_articles(site, replanned - later - {point}, store, target, places)
-    if more is None:
-        return None
-    return tuple(sorted(replanned)), {index: page.follow_up
-                                      for index, page in (rows | more).items()}
+    return tuple(sorted(replanned)), {index: page.follow_up for index, page in rows.items()}
 
 
 def _stored_articles(site: Site, indexes: Iterable[int], store: PageStore, target: str,

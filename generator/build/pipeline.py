@@ -21,7 +21,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, TypeVar
 
 from generator.build import loader, search, sources
-from generator.build.addresses import AddressChanges, load_register, renames, text_key
+from generator.build.addresses import AddressChanges, RegisterFile, load_register, renames, text_key
 from generator.build.article_changes import of_changes
 from generator.build.commit import BuildRecords, commit_build
 from generator.build.list_pages import load_list_pages, next_text, overfull, rebalanced
@@ -49,7 +49,7 @@ from generator.build.quick import plan_quickly
 from generator.cache.pages import PageStore
 from generator.cache.store import Cache, OutputEntry
 from generator.config import SiteConfig, load_config
-from generator.content.register import format_register, is_formatted
+from generator.content.register import format_register, is_formatted, registered_articles
 from generator.errors import ContentError, Problem
 from generator.plan.page import Copy, Page
 from generator.plan.planner import Plan, make_plan
@@ -222,20 +222,24 @@ class _Indexed:
 
 
 def _index(options: BuildOptions, config: SiteConfig, loaded: loader.Loaded,
-           memory: BuildMemory, memos: dict[str, object], cache: Cache) -> _Indexed:
+           memory: BuildMemory, memos: dict[str, object], cache: Cache,
+           register: RegisterFile, renamed: dict[str, str]) -> _Indexed:
     """The index stage over the whole archive: the previous site's indexes taken as they
     were, or appended to, or made again; the memo to store goes into `memos`. Raises
-    ContentError with every problem of every file, before anything is written."""
+    ContentError with every problem of every file, before anything is written. The
+    `register` (articles `renamed` since) tells the stories filed late."""
     now = build_now(options)
+    registered = registered_articles(register.entries,
+                                     ((a.path, a.url) for a in loaded.articles), renamed)
     warnings = [p for p in loaded.problems if not p.is_error]
     target = memory.target
     site = None
     if memory.site is not None:
         site = reuse_site(memory.site, config, loaded.articles, loaded.pages, options.drafts,
-                          now)
+                          now, registered)
         if site is None:
             site = extend_site(memory.site, config, loaded.articles, loaded.pages,
-                               options.drafts, now)
+                               options.drafts, now, registered)
             if site is not None:
                 memory.site = site_memo(site, loaded.articles, loaded.pages, options.drafts)
                 memos["site:" + target] = memory.site
@@ -243,7 +247,7 @@ def _index(options: BuildOptions, config: SiteConfig, loaded: loader.Loaded,
     gone: tuple[Unpublished, ...] = ()
     if site is None:
         site, clashes = make_site(config, loaded.articles, loaded.pages, options.drafts,
-                                  now=now)
+                                  now=now, registered=registered)
         errors += loader.clash_problems(options.site_dir, clashes)
         memory.site = site_memo(site, loaded.articles, loaded.pages, options.drafts)
         memos["site:" + target] = memory.site
@@ -299,9 +303,10 @@ def _plan_whole(options: BuildOptions, config: SiteConfig, theme: ThemeFiles, ca
     # The summary's articles, from the changed sources alone.
     articles_changed = of_changes(loaded.changes, len(loaded.sources),
                                   published_by(options.drafts, build_now(options)))
-    # Index.
+    # Index, with the register of published addresses: it tells the stories filed late.
+    register, renamed = load_register(site_dir), renames(loaded.changes)
     memos: dict[str, object] = {}
-    indexed = _index(options, config, loaded, memory, memos, cache)
+    indexed = _index(options, config, loaded, memory, memos, cache, register, renamed)
     # Photos: the derivatives of those the articles show, made once and kept; their
     # keys go into the articles' keys, so the pages showing a changed photo change.
     photos = photo_step(site_dir, config, indexed.site.articles, indexed.site.pages,
@@ -316,8 +321,7 @@ def _plan_whole(options: BuildOptions, config: SiteConfig, theme: ThemeFiles, ca
     site = replace(indexed.site, articles=photos.articles, pages=photos.pages,
                    photos=photos.photos)
     # What answers at every address ever published: the register, as this site leaves it.
-    register = load_register(site_dir)
-    addresses = resolve(site, register.entries, renames(loaded.changes))
+    addresses = resolve(site, register.entries, renamed)
     keep = options.keep_register and not options.drafts and not options.dry_run
     register_text = None
     if keep and (addresses.changed or register.text is None or not is_formatted(register.text)):

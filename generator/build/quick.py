@@ -195,7 +195,9 @@ def _prove(options: BuildOptions, config: SiteConfig, theme: ThemeFiles, cache: 
     if added:
         new = [keyed(_article(a.entry.record.article), shown) for a in added]
         site = append_site(memo, config, articles, new, options.drafts, now)
-        if site is None and len(new) == 1:  # a story filed late? (build/append.py)
+        if site is None and len(new) == 1 and options.keep_register and not options.drafts:
+            # A story filed late (build/append.py): late, since the register the last
+            # build kept knows every other article (`site.late_of`).
             placed = insert_quickly(options.site_dir, memo, config, articles, new[0],
                                     options.drafts, now)
             if placed is not None:

@@ -3,6 +3,9 @@
 Every address the site has ever published, one a line, sorted, with what answers
 there: an article or a static page (its source file), a tag page (its name), a
 redirect (`moved` and the address it leads to) or a notice that the article is gone.
+An article first published after a newer one (a story filed late) is `late`: it
+never joins the related articles of those published before it (plan/related.py),
+and the register is how a fresh checkout knows.
 `warta build` keeps it like a lock file (plan/redirects.py decides the next one) and
 the editors commit it with the content, so that a fresh checkout knows every
 address ever published. `parse_register` and `format_register` are pure.
@@ -20,10 +23,13 @@ from generator.errors import Problem, Text
 REGISTER = "content/published-urls.txt"
 """Where the register lives, relative to the site folder."""
 
-ARTICLE, PAGE, TAG, MOVED, GONE = "article", "page", "tag", "moved", "gone"
-LIVE = frozenset({ARTICLE, PAGE, TAG})
+ARTICLE, LATE, PAGE, TAG, MOVED, GONE = "article", "late", "page", "tag", "moved", "gone"
+ARTICLES = frozenset({ARTICLE, LATE})
+"""Kinds of address where an article answers (`late`: first published after a newer
+one)."""
+LIVE = frozenset({ARTICLE, LATE, PAGE, TAG})
 """Kinds of address where a page of the site answers."""
-_KINDS = (ARTICLE, PAGE, TAG, MOVED, GONE)
+_KINDS = (ARTICLE, LATE, PAGE, TAG, MOVED, GONE)
 # What a build writes, nearly always: slug-shaped folders. Anything else is checked
 # the long way.
 _PLAIN = re.compile(r"(?:/[a-z0-9][a-z0-9_-]*)*/")
@@ -31,8 +37,9 @@ _PLAIN = re.compile(r"(?:/[a-z0-9][a-z0-9_-]*)*/")
 HEADER = """\
 # Every address this site has published, kept by `warta build`: commit this file with
 # the content, as a lock file. One address a line, then what answers there:
-#   article <file> | page <file> | tag <name> | moved <address> | gone
+#   article <file> | late <file> | page <file> | tag <name> | moved <address> | gone
 # A changed address keeps a redirect (`moved`), a deleted article a notice (`gone`).
+# `late`: an article first published after a newer one (a story filed late).
 """
 
 
@@ -43,9 +50,9 @@ class Address:
     url: str
     """The root-relative address, e.g. `/2024/03/banjir/`."""
     kind: str
-    """`article`, `page`, `tag`, `moved` or `gone`."""
+    """`article`, `late`, `page`, `tag`, `moved` or `gone`."""
     target: str = ""
-    """The source file (article, page), the tag's name (tag), the address it leads to
+    """The source file (article, late, page), the tag's name (tag), the address it leads to
     (moved); empty when gone."""
     line: int = field(default=0, compare=False)
     """Its line in the register file (0 when made by a build)."""
@@ -143,3 +150,38 @@ def format_register(addresses: Iterable[Address]) -> str:
     """The register's text: the header, then one line per address, sorted."""
     lines = [str(a) for a in sorted(addresses, key=lambda a: a.url)]
     return HEADER + "".join(line + "\n" for line in lines)
+
+
+@dataclass(frozen=True)
+class Registered:
+    """The articles the register knows, for deciding which are stories filed late
+    (plan/site.py): an article the register does not know yet is late when it is dated
+    before one it knows."""
+
+    known: frozenset[str]
+    """Paths of the articles it has a line for (found by their file, the file they
+    were renamed from, or their address)."""
+    late: frozenset[str]
+    """Those of `known` whose line is `late`."""
+
+
+def registered_articles(register: Register, articles: Iterable[tuple[str, str]],
+                        renamed: Mapping[str, str] | None = None) -> Registered:
+    """Which of `articles` ((path, address) pairs) the `register` knows, and which as
+    `late`. `renamed` maps an old path of a renamed file to its new one: the register
+    names the old one until this build writes it again."""
+    kind_of = {a.target: a.kind for a in register.values() if a.kind in ARTICLES}
+    for old, new in (renamed or {}).items():
+        if old in kind_of:
+            kind_of.setdefault(new, kind_of[old])
+    known: set[str] = set()
+    late: set[str] = set()
+    for path, url in articles:
+        kind = kind_of.get(path)
+        if kind is None and (line := register.get(url)) is not None and line.kind in ARTICLES:
+            kind = line.kind
+        if kind is not None:
+            known.add(path)
+            if kind == LATE:
+                late.add(path)
+    return Registered(frozenset(known), frozenset(late))

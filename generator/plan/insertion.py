@@ -14,12 +14,12 @@ build/append.py) refuses what it cannot prove and takes the whole way.
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import replace
 from datetime import datetime
 
 from generator.config import SiteConfig
-from generator.content.model import Article, LazyArticles
+from generator.content.model import Article
 from generator.plan import related, sections
 from generator.plan.clashes import url_clashes
 from generator.plan.indexes import AuthorIndex, MonthIndex, SectionIndex, TagIndex
@@ -41,7 +41,9 @@ def insert_site(memo: SiteMemo, config: SiteConfig, articles: Sequence[Article],
     the site's articles with it in its place (the others read only where needed). None
     when it is not in its place, the settings or the clock moved an article, it is not
     listed, it spells a tag or an author otherwise than the archive (a new one is
-    taken), or a URL clashes: the whole way then reports or makes it."""
+    taken), or a URL clashes: the whole way then reports or makes it. The article is
+    late (`Site.late`), as `make_site` decides when the register knows every other
+    article: the caller makes sure the last build kept it (build/quick.py)."""
     old = memo.site
     if (not old.articles_until or not still_current(memo, config, drafts, now)
             or not 0 <= point < len(articles) - 1):
@@ -64,7 +66,8 @@ def insert_site(memo: SiteMemo, config: SiteConfig, articles: Sequence[Article],
                    nav_tags=menu_tags(config, tags), listed=_with(old.listed, point, True),
                    months=_months(old.months, added, point), now=now, sections=found,
                    featured=_with(old.featured, point, added.featured),
-                   lead=None if old.lead is None else old.lead + (old.lead >= point))
+                   lead=None if old.lead is None else old.lead + (old.lead >= point),
+                   late=_with(old.late, point, True))
     return replace(site, name_hints=hints_after(old, tags, authors, articles, (point,)))
 
 
@@ -126,13 +129,12 @@ def _months(months: tuple[MonthIndex, ...], added: Article,
     return tuple(sorted(found, key=lambda m: (m.year, m.month)))
 
 
-def replanned(site: Site, point: int, picked: Iterable[int]) -> set[int]:
+def replanned(site: Site, point: int) -> set[int]:
     """The articles whose pages an article inserted at `point` can change: its own, its
     older and newer neighbour in the site and in its section with the `SECTION_MORE`
-    after it, the later articles whose related articles it can change (`related.
-    joined_by`), and those whose follow-up may change: the best related articles,
-    before and after (`picked`: those the stored pages of the later ones named), of
-    every article whose related articles may change."""
+    after it, and those whose follow-up it may become: its best related articles
+    (`related.RelatedNews.targets`). It is late (`Site.late`), so no other article's
+    related articles change."""
     listed = site.listed
     place = bisect_left(listed, point)
     found = {point, *listed[max(0, place - 1):place + 2]}
@@ -141,12 +143,5 @@ def replanned(site: Site, point: int, picked: Iterable[int]) -> set[int]:
         if section.section.slug == article.section:
             at = bisect_left(section.items, point)
             found.update(section.items[max(0, at - 1):at + 2 + sections.SECTION_MORE])
-    later = related.joined_by(site, point)
-    if isinstance(site.articles, LazyArticles):
-        site.articles.load(later)  # (their tags, for their related articles)
-    found |= later
-    news = related.RelatedNews(site)
-    for index in (point, *later):
-        found.update(news.targets(index))
-    found.update(picked)
+    found.update(related.RelatedNews(site).targets(point))
     return found

@@ -24,7 +24,9 @@ from typing import Any, Protocol
 from generator import urls
 from generator.content.register import (
     ARTICLE,
+    ARTICLES,
     GONE,
+    LATE,
     LIVE,
     MOVED,
     PAGE,
@@ -90,8 +92,10 @@ archive's lines are compared on every build)."""
 
 
 def live_addresses(site: Site) -> dict[str, Line]:
-    """The addresses where a page of `site` answers: articles, static pages, tags."""
+    """The addresses where a page of `site` answers: articles (`late` for a story filed
+    late), static pages, tags."""
     live = {a.url: (ARTICLE, a.path) for a in site.articles}
+    live.update((site.articles[i].url, (LATE, site.articles[i].path)) for i in site.late)
     live.update((p.url, (PAGE, p.path)) for p in site.pages)
     live.update((t.tag.url, (TAG, t.tag.name)) for t in site.tags)
     return live
@@ -111,7 +115,7 @@ def resolve(site: Site, old: Mapping[str, Address],
     for url, before in old.items():
         if url in now:
             continue
-        if before.kind in (ARTICLE, PAGE):
+        if before.kind in ARTICLES or before.kind == PAGE:
             if where is None:
                 where = {a.path: a.url for a in site.articles}
                 where.update((p.path, p.url) for p in site.pages)

@@ -3,7 +3,8 @@ follow-up (a later one), each bounded so that an addition rewrites a fixed set o
 
 - **Backwards.** `related_finder` picks an article's `RELATED` related articles among
   earlier ones only, weighing each shared tag by its rarity (`tag_weight`), so later
-  news never changes them.
+  news never changes them. A story filed late (`Site.late`: published after a newer
+  one) is never among them, so it changes no later article's related articles either.
 - **Forwards.** An article's best `FOLLOW_UP_PICKS` related articles are the pages it
   may change: each article page shows its follow-up, the newest later article that
   counts it among those picks ("Berita lanjutan"). Adding an article therefore
@@ -18,7 +19,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections import Counter
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from operator import itemgetter
 
 from generator.content.model import LazyArticles
@@ -49,24 +50,41 @@ def related_finder(site: Site) -> Callable[[int], tuple[int, ...]]:
     "Pemkot" (hundreds) counts for less than "Jembatan Merah" (a handful); ties
     go to the newest. Only articles published before it are candidates and the
     counts stop at the article itself, so an article's related articles never
-    change when later news arrives (pages stay stable). A story filed late among
-    them adds one to the later articles' counts, which moves a weight only where a
-    count crosses a power of two: at most one article per tag.
+    change when later news arrives (pages stay stable). Stories filed late are
+    neither candidates nor counted: one dated in among them changes nothing here.
     """
     tag_items = {t.tag.slug: t.items for t in site.tags}
+    late = frozenset(site.late)
+    late_items: dict[str, list[int]] = {}  # by tag, found when first needed
+
+    def earlier(slug: str, index: int, size: int) -> tuple[Sequence[int], int]:
+        """The newest `size` articles of the tag before article `index` that are not
+        late (oldest first), and how many are not late."""
+        items = tag_items.get(slug, ())
+        end = bisect_left(items, index)
+        if not late:
+            return items[max(0, end - size):end], end
+        found = late_items.get(slug)
+        if found is None:
+            found = late_items[slug] = [i for i in items if i in late]
+        count = end - bisect_left(found, index)
+        chosen: list[int] = []
+        at = end - 1
+        while at >= 0 and len(chosen) < size:
+            if items[at] not in late:
+                chosen.append(items[at])
+            at -= 1
+        return chosen[::-1], count
 
     def related(index: int) -> tuple[int, ...]:
         tags = site.articles[index].tags
         if len(tags) == 1:  # the common case: simply the newest earlier ones of the tag
-            items = tag_items.get(tags[0].slug, ())
-            end = bisect_left(items, index)
-            return tuple(reversed(items[max(0, end - RELATED):end]))
+            return tuple(reversed(earlier(tags[0].slug, index, RELATED)[0]))
         scores: Counter[int] = Counter()
         for tag in tags:
-            items = tag_items.get(tag.slug, ())
-            end = bisect_left(items, index)
-            weight = tag_weight(end + 1)
-            for other in items[max(0, end - RELATED_WINDOW):end]:
+            window, count = earlier(tag.slug, index, RELATED_WINDOW)
+            weight = tag_weight(count + 1)
+            for other in window:
                 scores[other] += weight
         # Highest weight first, then the newest (the highest index).
         best = sorted(scores.items(), key=itemgetter(1, 0), reverse=True)[:RELATED]
@@ -197,74 +215,23 @@ def replanned_by_append(site: Site, boundary: int) -> tuple[int, ...]:
     return tuple(sorted(found))
 
 
-# A story filed late (plan/insertion.py): an article inserted among earlier ones.
-
-def joined_by(site: Site, point: int) -> set[int]:
-    """The later articles whose related articles can change when the article at `point`
-    is dated in among them: in each of its tags, the `RELATED_WINDOW` articles after it
-    (its own window now holds it), and those whose count of the tag, one more now, just
-    reached a power of two (`tag_weight` moved, and with it their ranking)."""
-    found: set[int] = set()
-    items_of = {t.tag.slug: t.items for t in site.tags}
-    for tag in site.articles[point].tags:
-        items = items_of.get(tag.slug, ())
-        place = bisect_left(items, point)
-        found.update(items[place + 1:place + 1 + RELATED_WINDOW])
-        power = 1
-        while power - 1 < len(items):
-            if power - 1 > place:  # (at its place `power - 1`, its count is `power`)
-                found.add(items[power - 1])
-            power *= 2
-    return found
-
-
-class NearFollowUps:
-    """The follow-up of any listed article found from the site alone: the articles that
-    can pick it are the `RELATED_WINDOW` after it in each of its tags (`related_finder`
-    takes an article's related ones from there), and the newest of those that do is
-    its follow-up. What `LateFollowUps` falls back on."""
-
-    def __init__(self, news: RelatedNews) -> None:
-        self.news = news
-        self.items_of = {t.tag.slug: t.items for t in news.site.tags}
-
-    def _pickers(self, index: int) -> set[int]:
-        """The articles that can pick article `index` among their related ones."""
-        pickers: set[int] = set()
-        for tag in self.news.site.articles[index].tags:
-            items = self.items_of.get(tag.slug, ())
-            place = bisect_left(items, index)
-            if place < len(items) and items[place] == index:
-                pickers.update(items[place + 1:place + 1 + RELATED_WINDOW])
-        return pickers
-
-    def of(self, index: int) -> int | None:
-        """The follow-up of article `index`."""
-        for picker in sorted(self._pickers(index), reverse=True):
-            if index in self.news.targets(picker):
-                return picker
-        return None
-
+# A story filed late (plan/insertion.py): an article dated in among earlier ones. It
+# is late (`Site.late`), so it changes no other article's related articles: only the
+# follow-ups of those it picks.
 
 class LateFollowUps:
     """The follow-ups of the articles a story filed late at `point` makes a plan plan
     again (plan/insertion.py), from those the last build planned (`kept`, by index in
-    the site with it) and the few articles whose picks it can change: itself and those
-    `joined_by` names. Any other article picks as it did, so an article's follow-up is
-    the newest of its old one and of those few that pick it now, unless its old one is
-    among those few and no longer picks it: then it is looked for near it
-    (`NearFollowUps`)."""
+    the site with it). The story picks its related articles as any article does; every
+    other article picks as it did (it is late: nobody's related article), so an
+    article's follow-up is the newest of its old one and the story, if the story picks
+    it."""
 
     def __init__(self, news: RelatedNews, point: int, kept: Mapping[int, int | None]) -> None:
         self.news = news
         self.point = point
         self.kept = kept
-        self.changed = {point, *joined_by(news.site, point)}
-        self.picking: dict[int, int] = {}  # the newest of `changed` that picks each
-        for index in sorted(self.changed):
-            for target in news.targets(index):
-                self.picking[target] = index
-        self.near = NearFollowUps(news)
+        self.picked = frozenset(news.targets(point))
 
     def unsettled(self, previous: Iterable[Page] = ()) -> set[int]:
         """None to add: the caller plans every article whose follow-up may change."""
@@ -281,12 +248,9 @@ class LateFollowUps:
 
     def of(self, index: int) -> int | None:
         """The follow-up of article `index` (one the last build planned, or the story)."""
-        now = self.picking.get(index)
         if index == self.point:
-            return now  # (only articles of `changed` can pick it)
+            return None  # (a story filed late is nobody's related article)
         old = self.kept[index]
-        if old is None or old not in self.changed:
-            return old if now is None or (old is not None and old > now) else now
-        if index in self.news.targets(old):
-            return now  # (its old one still picks it, and is the newest that did)
-        return self.near.of(index)
+        if index in self.picked and (old is None or old < self.point):
+            return self.point
+        return old

@@ -16,6 +16,7 @@ from operator import attrgetter
 
 from generator.config import SiteConfig
 from generator.content.model import Article, LazyArticles, StaticPage
+from generator.content.register import Registered
 from generator.photos.model import Photo
 from generator.plan.clashes import Clash, url_clashes
 from generator.plan.indexes import (
@@ -74,6 +75,9 @@ class Site:
     """Listed articles with `featured: true`, oldest first."""
     lead: int | None = None
     """The listed article `[home] lead` of site.toml names (by path or slug), if any."""
+    late: tuple[int, ...] = ()
+    """Stories filed late (`late_of`), ascending: never among the related articles of
+    another (plan/related.py), so that one changes no page published before it."""
     # Photos (issue 16): set by the build's photos step (build/photos.py).
     photos: Mapping[str, Photo] = field(default_factory=dict)
     """The photos the articles show, by URL (`/media/...`): sizes and derivatives."""
@@ -90,11 +94,13 @@ def published_by(drafts: bool, now: datetime | None) -> Callable[[Article], bool
 
 def make_site(config: SiteConfig, articles: tuple[Article, ...],
               pages: tuple[StaticPage, ...], drafts: bool,
-              now: datetime | None = None) -> tuple[Site, list[Clash]]:
+              now: datetime | None = None,
+              registered: Registered | None = None) -> tuple[Site, list[Clash]]:
     """Index the published articles; return the site and every URL clash found.
 
     With `now`, articles dated after it are scheduled: left out, and the
-    earliest of them is reported as `next_due`.
+    earliest of them is reported as `next_due`. `registered`: what the register of
+    published addresses knows of them, which tells the stories filed late (`late_of`).
     """
     wanted = [a for a in articles if drafts or not a.draft]
     scheduled = [a.date for a in wanted if now is not None and a.date > now]
@@ -114,8 +120,23 @@ def make_site(config: SiteConfig, articles: tuple[Article, ...],
                 articles_until=chosen[-1].date if chosen else None,
                 name_hints=tuple(sorted(hints, key=_hint_order)),
                 sections=found.sections, featured=found.featured,
-                lead=lead_of(config, chosen, listed))
+                lead=lead_of(config, chosen, listed), late=late_of(chosen, registered))
     return site, problems
+
+
+def late_of(chosen: Sequence[Article], registered: Registered | None) -> tuple[int, ...]:
+    """The stories filed late among `chosen` (by date): those the register names
+    `late`, and those it does not know yet that are dated before the newest it knows
+    (published after it). Decided once, when the register first takes the article
+    (plan/redirects.py writes `late`), so a fresh checkout decides the same."""
+    if registered is None or not registered.known:
+        return ()
+    known, late = registered.known, registered.late
+    newest = len(chosen) - 1
+    while newest >= 0 and chosen[newest].path not in known:
+        newest -= 1
+    return tuple(i for i, a in enumerate(chosen)
+                 if a.path in late or (i < newest and a.path not in known))
 
 
 @dataclass(frozen=True)
@@ -151,15 +172,19 @@ def site_memo(site: Site, articles: tuple[Article, ...], pages: tuple[StaticPage
 
 
 def reuse_site(memo: SiteMemo, config: SiteConfig, articles: tuple[Article, ...],
-               pages: tuple[StaticPage, ...], drafts: bool, now: datetime | None) -> Site | None:
+               pages: tuple[StaticPage, ...], drafts: bool, now: datetime | None,
+               registered: Registered | None = None) -> Site | None:
     """What `make_site` would return for these inputs, from `memo`; None when an article
-    was added, removed or moved, or the settings or "now" moved an article in or out."""
+    was added, removed or moved, the settings or "now" moved an article in or out, or
+    the register tells other stories filed late."""
     if memo.pages != pages or memo.shapes != tuple([a.shape for a in articles]):
         return None
     if not still_current(memo, config, drafts, now):
         return None
-    return replace(memo.site, config=config, now=now,
-                   articles=tuple(articles[i] for i in memo.order))
+    chosen = tuple(articles[i] for i in memo.order)
+    if late_of(chosen, registered) != memo.site.late:
+        return None
+    return replace(memo.site, config=config, now=now, articles=chosen)
 
 
 def still_current(memo: SiteMemo, config: SiteConfig, drafts: bool,
@@ -180,8 +205,8 @@ def still_current(memo: SiteMemo, config: SiteConfig, drafts: bool,
 
 
 def extend_site(memo: SiteMemo, config: SiteConfig, articles: tuple[Article, ...],
-                pages: tuple[StaticPage, ...], drafts: bool, now: datetime | None
-                ) -> Site | None:
+                pages: tuple[StaticPage, ...], drafts: bool, now: datetime | None,
+                registered: Registered | None = None) -> Site | None:
     """What `make_site` would return when the only change since `memo` is articles
     added after every published one (the everyday case: today's news), from `memo`
     and the added articles alone; None otherwise, or when an added article brings a
@@ -198,6 +223,8 @@ def extend_site(memo: SiteMemo, config: SiteConfig, articles: tuple[Article, ...
     if site is None:
         return None
     chosen = tuple(site.articles)
+    if late_of(chosen, registered) != site.late:
+        return None  # (the register tells other stories filed late)
     return None if url_clashes(list(chosen), pages) else replace(site, articles=chosen)
 
 
