@@ -13,6 +13,7 @@ from generator.content.register import Registered
 from generator.plan.feeds_and_lists import Before, list_counts
 from generator.plan.insertion import insert_site
 from generator.plan.insertion import replanned as replanned_around
+from generator.plan.late import known_until
 from generator.plan.planner import make_plan, plan_appended
 from generator.plan.related import RelatedNews
 from generator.plan.site import make_site, site_memo
@@ -56,8 +57,10 @@ def test_an_inserted_article_plans_every_page_that_changes_as_make_plan_does(
     point = whole.articles.index(added)
     assert not problems
     assert (point in whole.late) == (point < len(whole.articles) - 1)
-    inserted = insert_site(site_memo(site, articles, (), False), SPLIT, whole.articles, point,
-                           False, NOW)
+    # (the memo of a build that kept the register: it knows every article)
+    inserted = insert_site(site_memo(site, articles, (), False,
+                                     known_until(site.articles, None, True)),
+                           SPLIT, whole.articles, point, False, NOW)
     if inserted is None:
         # Refused only when it is the newest (an append)
         assert point == len(whole.articles) - 1
@@ -114,3 +117,24 @@ def test_a_story_filed_late_changes_no_other_articles_related_ones(
         moved = index + (index >= point)
         assert after.related(moved) == tuple(i + (i >= point) for i in before.related(index))
         assert not set(after.related(moved)) & set(whole.late)
+
+
+def test_a_story_dated_after_the_newest_the_register_knows_is_not_inserted() -> None:
+    # Given the memo of a preview: the register knows the articles up to the 2nd
+    files = {f"a{n}": text(f"Berita {n}", 10 * n, [TAGS[0]], AUTHORS[0], "Isi.")
+             for n in range(4)}
+    articles = tuple(parse(name, files[name]) for name in sorted(files))
+    site, _ = make_site(SPLIT, articles, (), False, now=NOW)
+    known = Registered(frozenset(a.path for a in site.articles[:2]), frozenset())
+    memo = site_memo(site, articles, (), False, known_until(site.articles, known, False))
+    # When a story is dated in after it, or before it
+    for day, late in ((15, False), (5, True)):
+        added = parse(f"susulan{day}", text("Susulan", day, [TAGS[0]], AUTHORS[0], "Isi."))
+        whole, _ = make_site(SPLIT, articles + (added,), (), False, now=NOW, registered=Registered(
+            known.known | {a.path for a in site.articles[2:]}, frozenset()))
+        point = whole.articles.index(added)
+        inserted = insert_site(memo, SPLIT, whole.articles, point, False, NOW)
+        # Then only the late one is inserted (the other could join later articles'
+        # related ones: the whole way plans it)
+        assert (inserted is not None) == late
+        assert inserted is None or point in inserted.late

@@ -8,6 +8,7 @@ import pytest
 from click.testing import CliRunner
 
 from generator.build.addresses import load_register
+from generator.build.pipeline import BuildResult
 from generator.cli import main
 from generator.content.register import (
     ARTICLE,
@@ -326,3 +327,61 @@ def test_todays_story_and_every_article_of_a_first_build_are_not_late(
     assert {a.kind for a in load_register(site.root).entries.values()
             if a.url.startswith("/2024/")} == {ARTICLE}
     assert "/2024/03/tiga/" in _related(site, "2024/03/empat/index.html")
+
+
+def _preview(site: SiteMaker, **options: object) -> BuildResult:
+    """A build as `warta serve`'s preview makes it: into its own folder, the register
+    read and never written."""
+    return site.build(output_dir=site.root / "preview", keep_register=False, **options)
+
+
+def test_the_preview_dates_a_story_in_quickly_as_the_whole_way_would(
+        site: SiteMaker, tmp_path: Path) -> None:
+    site.article("2024/03/satu", "Satu", "2024-03-01T09:00:00+07:00", tags="[Banjir]")
+    site.article("2024/03/tiga", "Tiga", "2024-03-03T09:00:00+07:00", tags="[Banjir]")
+    site.build()
+    _preview(site)
+    register = (site.root / REGISTER).read_text()
+    # A story dated before the newest article `warta build` published is late: quick
+    site.article("2024/03/dua", "Dua", "2024-03-02T09:00:00+07:00", tags="[Banjir]")
+    assert _preview(site).quick
+    preview = {p.relative_to(site.root / "preview"): p.read_bytes()
+               for p in (site.root / "preview").rglob("*") if p.is_file()}
+    # (the whole way, from nothing, gives the same preview)
+    whole = site.build(output_dir=tmp_path / "whole", keep_register=False, quick=False)
+    assert not whole.quick
+    assert preview == {p.relative_to(tmp_path / "whole"): p.read_bytes()
+                       for p in (tmp_path / "whole").rglob("*") if p.is_file()}
+    assert (site.root / REGISTER).read_text() == register
+    assert "/2024/03/dua/" not in _related(site, "../preview/2024/03/tiga/index.html")
+
+
+def test_a_preview_story_dated_after_the_published_ones_is_not_late(site: SiteMaker) -> None:
+    site.article("2024/03/satu", "Satu", "2024-03-01T09:00:00+07:00", tags="[Banjir]")
+    site.build()
+    site.article("2024/03/empat", "Empat", "2024-03-04T09:00:00+07:00", tags="[Banjir]")
+    assert _preview(site).quick is False  # (the preview's first build)
+    # Dated before the newest previewed, after the newest published: not late, as
+    # `warta build` will take it, so it goes the whole way
+    site.article("2024/03/dua", "Dua", "2024-03-02T09:00:00+07:00", tags="[Banjir]")
+    assert not _preview(site).quick
+    assert "/2024/03/dua/" in _related(site, "../preview/2024/03/empat/index.html")
+    site.build()
+    assert {a.kind for a in load_register(site.root).entries.values()
+            if a.url.startswith("/2024/")} == {ARTICLE}
+
+
+def test_a_register_that_no_longer_says_late_plans_the_related_news_again(
+        site: SiteMaker, tmp_path: Path) -> None:
+    for day, name in ((1, "satu"), (3, "tiga"), (4, "empat")):
+        site.article(f"2024/03/{name}", name.title(), f"2024-03-0{day}T09:00:00+07:00",
+                     tags="[Banjir]")
+    site.build()
+    site.article("2024/03/dua", "Dua", "2024-03-02T09:00:00+07:00", tags="[Banjir]")
+    site.build(quick=False)  # (the plan's memo is stored with the story late)
+    assert "/2024/03/dua/" not in _related(site, "2024/03/tiga/index.html")
+    # When the register is edited by hand to say it came in time, the pages follow it
+    register = site.root / REGISTER
+    register.write_text(register.read_text().replace(" late ", " article "))
+    site.build()
+    assert "/2024/03/dua/" in _related(site, "2024/03/tiga/index.html")

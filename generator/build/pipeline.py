@@ -18,12 +18,13 @@ import gc
 import time
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING, TypeVar
+from typing import TypeVar
 
 from generator.build import loader, search, sources
-from generator.build.addresses import AddressChanges, RegisterFile, load_register, renames, text_key
+from generator.build.addresses import AddressChanges, load_register, renames, text_key
 from generator.build.article_changes import of_changes
 from generator.build.commit import BuildRecords, commit_build
+from generator.build.indexing import index_archive
 from generator.build.list_pages import load_list_pages, next_text, overfull, rebalanced
 from generator.build.memos import STRINGS, BuildMemory, Settled, remember, stored, with_strings
 from generator.build.options import (
@@ -49,20 +50,17 @@ from generator.build.quick import plan_quickly
 from generator.cache.pages import PageStore
 from generator.cache.store import Cache, OutputEntry
 from generator.config import SiteConfig, load_config
-from generator.content.register import format_register, is_formatted, registered_articles
+from generator.content.register import format_register, is_formatted
 from generator.errors import ContentError, Problem
 from generator.plan.page import Copy, Page
 from generator.plan.planner import Plan, make_plan
 from generator.plan.redirects import resolve
-from generator.plan.site import Site, extend_site, make_site, published_by, reuse_site, site_memo
+from generator.plan.site import Site, published_by
 from generator.render.renderer import Renderer
 from generator.render.theme import ThemeFiles, find_theme
 from generator.render.write import existing_files
 from generator.search.shards import ShardKeys
 from generator.sitelock import site_lock
-
-if TYPE_CHECKING:  # (a module that only the whole way needs)
-    from generator.build.unpublished import Unpublished
 
 __all__ = ["BuildOptions", "BuildResult", "Progress", "build", "build_now"]
 
@@ -212,55 +210,6 @@ def _settled(cache: Cache, site: Site, plan: Plan, warnings: tuple[Problem, ...]
 # Values of one build, never compared or printed: `eq=False, repr=False` spare
 # compiling methods that every `warta build` would pay for at import.
 @dataclass(frozen=True, eq=False, repr=False)
-class _Indexed:
-    """What the index stage over the whole archive gives."""
-
-    site: Site
-    """The site."""
-    unpublished: tuple[Unpublished, ...]
-    """Articles the last successful build published that this one leaves out."""
-
-
-def _index(options: BuildOptions, config: SiteConfig, loaded: loader.Loaded,
-           memory: BuildMemory, memos: dict[str, object], cache: Cache,
-           register: RegisterFile, renamed: dict[str, str]) -> _Indexed:
-    """The index stage over the whole archive: the previous site's indexes taken as they
-    were, or appended to, or made again; the memo to store goes into `memos`. Raises
-    ContentError with every problem of every file, before anything is written. The
-    `register` (articles `renamed` since) tells the stories filed late."""
-    now = build_now(options)
-    registered = registered_articles(register.entries,
-                                     ((a.path, a.url) for a in loaded.articles), renamed)
-    warnings = [p for p in loaded.problems if not p.is_error]
-    target = memory.target
-    site = None
-    if memory.site is not None:
-        site = reuse_site(memory.site, config, loaded.articles, loaded.pages, options.drafts,
-                          now, registered)
-        if site is None:
-            site = extend_site(memory.site, config, loaded.articles, loaded.pages,
-                               options.drafts, now, registered)
-            if site is not None:
-                memory.site = site_memo(site, loaded.articles, loaded.pages, options.drafts)
-                memos["site:" + target] = memory.site
-    errors = [p for p in loaded.problems if p.is_error]
-    gone: tuple[Unpublished, ...] = ()
-    if site is None:
-        site, clashes = make_site(config, loaded.articles, loaded.pages, options.drafts,
-                                  now=now, registered=registered)
-        errors += loader.clash_problems(options.site_dir, clashes)
-        memory.site = site_memo(site, loaded.articles, loaded.pages, options.drafts)
-        memos["site:" + target] = memory.site
-        # Only a site indexed anew can have lost an article (`reuse_site` and
-        # `extend_site` refuse).
-        from generator.build.unpublished import unpublished  # (only the whole way)
-        gone = unpublished(cache, target, loaded.articles, site.articles)
-    if errors:
-        raise ContentError(errors + warnings + list(config.warnings))
-    return _Indexed(site, gone)
-
-
-@dataclass(frozen=True, eq=False, repr=False)
 class _Known:
     """What is known of the output folder before this build writes to it."""
 
@@ -306,7 +255,7 @@ def _plan_whole(options: BuildOptions, config: SiteConfig, theme: ThemeFiles, ca
     # Index, with the register of published addresses: it tells the stories filed late.
     register, renamed = load_register(site_dir), renames(loaded.changes)
     memos: dict[str, object] = {}
-    indexed = _index(options, config, loaded, memory, memos, cache, register, renamed)
+    indexed = index_archive(options, config, loaded, memory, memos, cache, register, renamed)
     # Photos: the derivatives of those the articles show, made once and kept; their
     # keys go into the articles' keys, so the pages showing a changed photo change.
     photos = photo_step(site_dir, config, indexed.site.articles, indexed.site.pages,

@@ -139,7 +139,7 @@ def plan_quickly(options: BuildOptions, config: SiteConfig, theme: ThemeFiles,
     if added:
         memos["site:" + target] = append_memo(
             memo, site, _sorting_before(found, [a.path for a in added]),
-            [_article(a.entry.record.article) for a in added], proven.inserted)
+            [_article(a.entry.record.article) for a in added], proven.inserted, keep)
         settled = replace(settled, order=proven.order, sources=len(found),
                           pages=head.pages + new_pages)
     return Planned(
@@ -195,9 +195,7 @@ def _prove(options: BuildOptions, config: SiteConfig, theme: ThemeFiles, cache: 
     if added:
         new = [keyed(_article(a.entry.record.article), shown) for a in added]
         site = append_site(memo, config, articles, new, options.drafts, now)
-        if site is None and len(new) == 1 and options.keep_register and not options.drafts:
-            # A story filed late (build/append.py): late, since the register the last
-            # build kept knows every other article (`site.late_of`).
+        if site is None and len(new) == 1:  # a story filed late? (build/append.py)
             placed = insert_quickly(options.site_dir, memo, config, articles, new[0],
                                     options.drafts, now)
             if placed is not None:

@@ -41,15 +41,19 @@ def insert_site(memo: SiteMemo, config: SiteConfig, articles: Sequence[Article],
     the site's articles with it in its place (the others read only where needed). None
     when it is not in its place, the settings or the clock moved an article, it is not
     listed, it spells a tag or an author otherwise than the archive (a new one is
-    taken), or a URL clashes: the whole way then reports or makes it. The article is
-    late (`Site.late`), as `make_site` decides when the register knows every other
-    article: the caller makes sure the last build kept it (build/quick.py)."""
+    taken), a URL clashes, or it is not late: the whole way then reports or makes it.
+    It is late (`Site.late`) when dated before the newest article the register knows
+    (`SiteMemo.known_until`), as `make_site` decides; not late (in `warta serve`'s
+    preview, dated after the newest `warta build` published), it could join the
+    related articles of later ones."""
     old = memo.site
     if (not old.articles_until or not still_current(memo, config, drafts, now)
             or not 0 <= point < len(articles) - 1):
         return None  # (an article dated after every other is appended, not inserted)
     added = articles[point]
     key = (added.date, added.path)
+    if memo.known_until is None or key >= memo.known_until:
+        return None
     if (not published_by(drafts, now)(added) or added.withdrawn
             or not (point == 0 or _key(articles[point - 1]) < key) or key >= _key(
                 articles[point + 1]) or url_clashes([added], memo.pages)):

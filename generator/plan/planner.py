@@ -153,7 +153,11 @@ class _Planner(Adder):
             articles = site.articles
             self.keys = tuple([a.key or hash_of(a) for a in articles])
             super().__init__(site, template_key, globals_key, self.keys.__getitem__)
-            self.shapes = tuple([a.shape for a in articles])
+            # (A story filed late is part of an article's shape here: the related
+            # articles of later ones depend on it, plan/related.py.)
+            late = frozenset(site.late)
+            self.shapes = tuple([a.shape + "\0late" if i in late else a.shape
+                                 for i, a in enumerate(articles)])
             self.order = tuple([a.path for a in articles])
         self.inputs = plan_inputs(globals_key, site)
         self.sections: dict[object, tuple[object, int, tuple[Page, ...]]] = {}

@@ -27,6 +27,7 @@ from generator.plan.indexes import (
     SectionIndex,
     TagIndex,
 )
+from generator.plan.late import known_until, late_of
 from generator.plan.names import NameHint, NameUse, appended_hints, name_hints
 
 __all__ = ["AuthorIndex", "MonthIndex", "SectionIndex", "Site", "SiteMemo", "TagIndex",
@@ -124,21 +125,6 @@ def make_site(config: SiteConfig, articles: tuple[Article, ...],
     return site, problems
 
 
-def late_of(chosen: Sequence[Article], registered: Registered | None) -> tuple[int, ...]:
-    """The stories filed late among `chosen` (by date): those the register names
-    `late`, and those it does not know yet that are dated before the newest it knows
-    (published after it). Decided once, when the register first takes the article
-    (plan/redirects.py writes `late`), so a fresh checkout decides the same."""
-    if registered is None or not registered.known:
-        return ()
-    known, late = registered.known, registered.late
-    newest = len(chosen) - 1
-    while newest >= 0 and chosen[newest].path not in known:
-        newest -= 1
-    return tuple(i for i, a in enumerate(chosen)
-                 if a.path in late or (i < newest and a.path not in known))
-
-
 @dataclass(frozen=True)
 class SiteMemo:
     """A site without its articles, for the next build when no article moved.
@@ -160,15 +146,20 @@ class SiteMemo:
     """For each of `site.articles`, its index among the articles given."""
     site: Site
     """The site, with `articles` empty."""
+    known_until: tuple[datetime, str] | None = None
+    """The order key (date, path) of the newest article the register knows once the
+    build that made the memo is done: an article dated in before it is a story filed
+    late (`late_of`); None when it knows none (or the memo is older than the rule)."""
 
 
 def site_memo(site: Site, articles: tuple[Article, ...], pages: tuple[StaticPage, ...],
-              drafts: bool) -> SiteMemo:
+              drafts: bool, known_until: tuple[datetime, str] | None = None) -> SiteMemo:
     """The memo of `site`, made by `make_site` from `articles` and `pages` without
-    problems."""
+    problems; `known_until`: see `SiteMemo`."""
     where = {a.path: n for n, a in enumerate(articles)}
     return SiteMemo(tuple(a.shape for a in articles), pages, site.config.fingerprint, drafts,
-                    tuple(where[a.path] for a in site.articles), replace(site, articles=()))
+                    tuple(where[a.path] for a in site.articles), replace(site, articles=()),
+                    known_until)
 
 
 def reuse_site(memo: SiteMemo, config: SiteConfig, articles: tuple[Article, ...],
@@ -312,11 +303,13 @@ def _hint_order(hint: NameHint) -> tuple[str, str, str]:
 
 
 def append_memo(memo: SiteMemo, site: Site, sorting_before: Callable[[str], int],
-                added: Sequence[Article], at: int | None = None) -> SiteMemo:
+                added: Sequence[Article], at: int | None = None,
+                kept: bool = True) -> SiteMemo:
     """The memo `site_memo` would make of `site` = `append_site(memo, ...)`, `added` the
     articles appended; `sorting_before(path)` tells how many of the articles `memo` was
     made from have a path that sorts before `path`. With `at`, `site` is
     `insertion.insert_site`'s instead, the one article of `added` at index `at`.
+    `kept`: whether the build keeps the register (it then knows every article).
 
     The few added shapes are put in place and the old indexes shifted, rather than
     the 100,000 paths sorted and mapped again (issue 17: 0.2 s of an addition)."""
@@ -342,7 +335,9 @@ def append_memo(memo: SiteMemo, site: Site, sorting_before: Callable[[str], int]
         order = tuple(map(moved.__getitem__, memo.order)) + tuple(
             where[site.articles[i].path] for i in range(len(memo.order), len(site.articles)))
     return replace(memo, shapes=tuple(shapes), order=order,
-                   site=replace(site, articles=()))
+                   site=replace(site, articles=()),
+                   known_until=known_until(site.articles, None, True) if kept
+                   else memo.known_until)
 
 
 class _Joined(LazyArticles):

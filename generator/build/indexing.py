@@ -1,0 +1,79 @@
+"""The index stage over the whole archive (build/pipeline.py): the previous site's
+indexes taken as they were, or appended to, or made again (plan/site.py), with the
+register of published addresses telling the stories filed late (plan/late.py)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
+
+from generator.build import loader
+from generator.build.addresses import RegisterFile
+from generator.build.memos import BuildMemory
+from generator.build.options import BuildOptions, build_now
+from generator.cache.store import Cache
+from generator.config import SiteConfig
+from generator.content.register import registered_articles
+from generator.errors import ContentError
+from generator.plan.late import known_until
+from generator.plan.site import Site, extend_site, make_site, reuse_site, site_memo
+
+if TYPE_CHECKING:  # (a module that only a site indexed anew needs)
+    from generator.build.unpublished import Unpublished
+
+
+# A value of one build, never compared or printed: `eq=False, repr=False` spare
+# compiling methods that every `warta build` would pay for at import.
+@dataclass(frozen=True, eq=False, repr=False)
+class Indexed:
+    """What the index stage over the whole archive gives."""
+
+    site: Site
+    """The site."""
+    unpublished: tuple[Unpublished, ...]
+    """Articles the last successful build published that this one leaves out."""
+
+
+def index_archive(options: BuildOptions, config: SiteConfig, loaded: loader.Loaded,
+                  memory: BuildMemory, memos: dict[str, object], cache: Cache,
+                  register: RegisterFile, renamed: dict[str, str]) -> Indexed:
+    """The site of the `loaded` sources; the memo to store goes into `memos` (and
+    `memory`). Raises ContentError with every problem of every file, before anything is
+    written. The `register` (articles `renamed` since) tells the stories filed late."""
+    now = build_now(options)
+    registered = registered_articles(register.entries,
+                                     ((a.path, a.url) for a in loaded.articles), renamed)
+    kept = options.keep_register and not options.drafts and not options.dry_run
+    warnings = [p for p in loaded.problems if not p.is_error]
+    target = memory.target
+    site = None
+    if memory.site is not None:
+        site = reuse_site(memory.site, config, loaded.articles, loaded.pages, options.drafts,
+                          now, registered)
+        if site is not None and (until := known_until(site.articles, registered, kept)) \
+                != memory.site.known_until:  # (the register knows more since, or less)
+            memory.site = replace(memory.site, known_until=until)
+            memos["site:" + target] = memory.site
+        if site is None:
+            site = extend_site(memory.site, config, loaded.articles, loaded.pages,
+                               options.drafts, now, registered)
+            if site is not None:
+                memory.site = site_memo(site, loaded.articles, loaded.pages, options.drafts,
+                                        known_until(site.articles, registered, kept))
+                memos["site:" + target] = memory.site
+    errors = [p for p in loaded.problems if p.is_error]
+    gone: tuple[Unpublished, ...] = ()
+    if site is None:
+        site, clashes = make_site(config, loaded.articles, loaded.pages, options.drafts,
+                                  now=now, registered=registered)
+        errors += loader.clash_problems(options.site_dir, clashes)
+        memory.site = site_memo(site, loaded.articles, loaded.pages, options.drafts,
+                                known_until(site.articles, registered, kept))
+        memos["site:" + target] = memory.site
+        # Only a site indexed anew can have lost an article (`reuse_site` and
+        # `extend_site` refuse).
+        from generator.build.unpublished import unpublished  # (only the whole way)
+        gone = unpublished(cache, target, loaded.articles, site.articles)
+    if errors:
+        raise ContentError(errors + warnings + list(config.warnings))
+    return Indexed(site, gone)
