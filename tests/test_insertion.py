@@ -5,10 +5,12 @@ bytes it changes among those planned."""
 from __future__ import annotations
 
 from dataclasses import replace
+from datetime import datetime
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from generator.content.model import Article
 from generator.content.register import Registered
 from generator.plan.feeds_and_lists import Before, list_counts
 from generator.plan.insertion import insert_site
@@ -20,6 +22,13 @@ from generator.plan.site import make_site, site_memo
 from tests.test_plan import AUTHORS, NOW, SECTIONS, SPLIT, TAGS, parse, template_key, text
 
 TAG_SETS = st.lists(st.integers(0, 3), min_size=1, max_size=3, unique=True)
+FILED_LATE = st.dictionaries(st.integers(0, 29), st.integers(0, 29), max_size=4)
+"""Stories filed late: article n of an archive, after the date of its article m."""
+
+
+def _late(articles: tuple[Article, ...], filed: dict[int, int]) -> dict[str, datetime]:
+    return {articles[n].path: articles[m].date for n, m in filed.items()
+            if n < len(articles) and m < len(articles)}
 
 
 @st.composite
@@ -33,15 +42,15 @@ def archives(draw: st.DrawFn) -> dict[str, str]:
 
 @settings(max_examples=300, deadline=None)  # (a few are refused: the newest)
 @given(archives(), st.integers(0, 300), TAG_SETS, st.integers(0, 2), st.booleans(),
-       st.integers(0, 1), st.sets(st.integers(0, 29), max_size=4))
+       st.integers(0, 1), FILED_LATE)
 def test_an_inserted_article_plans_every_page_that_changes_as_make_plan_does(
         files: dict[str, str], day: int, tags: list[int], section: int,
-        early: bool, author: int, filed_late: set[int]) -> None:
+        early: bool, author: int, filed_late: dict[int, int]) -> None:
     # Given an archive, a few of its stories filed late, planned once (its full pages
     # sealed) and planned again
     articles = tuple(parse(name, files[name]) for name in sorted(files))
     known = frozenset(a.path for a in articles)
-    late = frozenset(articles[n].path for n in filed_late if n < len(articles))
+    late = _late(articles, filed_late)
     site, problems = make_site(SPLIT, articles, (), False, now=NOW,
                                registered=Registered(known, late))
     assert not problems
@@ -96,13 +105,13 @@ def test_an_inserted_article_plans_every_page_that_changes_as_make_plan_does(
 
 
 @settings(max_examples=200, deadline=None)
-@given(archives(), st.integers(0, 300), TAG_SETS, st.sets(st.integers(0, 29), max_size=4))
+@given(archives(), st.integers(0, 300), TAG_SETS, FILED_LATE)
 def test_a_story_filed_late_changes_no_other_articles_related_ones(
-        files: dict[str, str], day: int, tags: list[int], filed_late: set[int]) -> None:
+        files: dict[str, str], day: int, tags: list[int], filed_late: dict[int, int]) -> None:
     # Given an archive, a few of its stories filed late
     articles = tuple(parse(name, files[name]) for name in sorted(files))
     known = frozenset(a.path for a in articles)
-    late = frozenset(articles[n].path for n in filed_late if n < len(articles))
+    late = _late(articles, filed_late)
     site, _ = make_site(SPLIT, articles, (), False, now=NOW, registered=Registered(known, late))
     # When a story is dated in among them
     added = parse("susulan", text("Susulan", day, [TAGS[t] for t in tags], AUTHORS[0],
@@ -110,31 +119,34 @@ def test_a_story_filed_late_changes_no_other_articles_related_ones(
     whole, _ = make_site(SPLIT, articles + (added,), (), False, now=NOW,
                          registered=Registered(known, late))
     point = whole.articles.index(added)
-    # Then every other article has the related articles it had (indexes moved past it),
-    # and none of them is a story filed late
+    # Then every other article has the related articles it had (indexes moved past it)
     before, after = RelatedNews(site), RelatedNews(whole)
     for index in site.listed:
         moved = index + (index >= point)
         assert after.related(moved) == tuple(i + (i >= point) for i in before.related(index))
-        assert not set(after.related(moved)) & set(whole.late)
 
 
-def test_a_story_dated_after_the_newest_the_register_knows_is_not_inserted() -> None:
-    # Given the memo of a preview: the register knows the articles up to the 2nd
+def test_a_story_is_dated_in_quickly_only_when_it_joins_no_related_articles() -> None:
+    # Given a site of four articles of one tag
     files = {f"a{n}": text(f"Berita {n}", 10 * n, [TAGS[0]], AUTHORS[0], "Isi.")
              for n in range(4)}
     articles = tuple(parse(name, files[name]) for name in sorted(files))
     site, _ = make_site(SPLIT, articles, (), False, now=NOW)
-    known = Registered(frozenset(a.path for a in site.articles[:2]), frozenset())
-    memo = site_memo(site, articles, (), False, known_until(site.articles, known, False))
-    # When a story is dated in after it, or before it
-    for day, late in ((15, False), (5, True)):
-        added = parse(f"susulan{day}", text("Susulan", day, [TAGS[0]], AUTHORS[0], "Isi."))
-        whole, _ = make_site(SPLIT, articles + (added,), (), False, now=NOW, registered=Registered(
-            known.known | {a.path for a in site.articles[2:]}, frozenset()))
-        point = whole.articles.index(added)
-        inserted = insert_site(memo, SPLIT, whole.articles, point, False, NOW)
-        # Then only the late one is inserted (the other could join later articles'
-        # related ones: the whole way plans it)
-        assert (inserted is not None) == late
-        assert inserted is None or point in inserted.late
+    everything = frozenset(a.path for a in site.articles)
+    # a preview's memo (the register knows the first two), a build's (it knows all)
+    preview = Registered(frozenset(a.path for a in site.articles[:2]), {})
+    for registered, kept, quick in ((preview, False, False), (preview, True, True)):
+        memo = site_memo(site, articles, (), False,
+                         known_until(site.articles, registered, kept))
+        # When a story is dated in before the newest article (and before the second)
+        for day in (15, 5):
+            added = parse(f"susulan{day}", text("Susulan", day, [TAGS[0]], AUTHORS[0], "Isi."))
+            whole, _ = make_site(SPLIT, articles + (added,), (), False, now=NOW,
+                                 registered=Registered(everything, {}))
+            point = whole.articles.index(added)
+            inserted = insert_site(memo, SPLIT, whole.articles, point, False, NOW)
+            # Then the preview's goes the whole way: filed after the second, the story
+            # would be among the related articles of the third and fourth, which the
+            # register does not know yet; a build's is inserted, late
+            assert (inserted is not None) == quick
+            assert inserted is None or inserted.late == {point: site.articles[-1].date}

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from pathlib import Path
 
 import pytest
@@ -18,6 +19,7 @@ from generator.content.register import (
     REGISTER,
     Address,
     Registered,
+    article_file,
     format_register,
     is_formatted,
     parse_register,
@@ -265,21 +267,29 @@ def test_a_page_given_a_new_slug_redirects(site: SiteMaker) -> None:
 
 def test_a_story_filed_late_has_its_own_kind_of_line() -> None:
     entries, problems = parse_register(
-        "/2024/03/dua/ late content/articles/dua.md\n/2024/03/satu/ article a.md\n")
+        "/2024/03/dua/ late 2024-03-03T09:00:00+07:00 content/articles/dua 2.md\n"
+        "/2024/03/satu/ article a.md\n")
     assert problems == []
-    assert entries["/2024/03/dua/"] == Address("/2024/03/dua/", LATE, "content/articles/dua.md")
+    assert entries["/2024/03/dua/"] == Address(
+        "/2024/03/dua/", LATE, "2024-03-03T09:00:00+07:00 content/articles/dua 2.md")
+    assert article_file(entries["/2024/03/dua/"]) == "content/articles/dua 2.md"
     assert parse_register(format_register(entries.values()))[0] == entries
+    # (the date it came after is part of the line)
+    _, problems = parse_register("/2024/03/dua/ late content/articles/dua.md\n")
+    assert [p.line for p in problems] == [1] and "is late, but" in str(problems[0].message)
 
 
 def test_the_register_knows_an_article_by_its_file_its_old_file_or_its_address() -> None:
-    entries, _ = parse_register("/a/ article a.md\n/b/ late b.md\n/c/ late c.md\n"
+    entries, _ = parse_register("/a/ article a.md\n/b/ late 2024-03-03T09:00:00+07:00 b.md\n"
+                                "/c/ late 2024-03-04T09:00:00+07:00 c.md\n"
                                 "/d/ article d.md\n/e/ moved /a/\n")
     found = registered_articles(entries, [("a.md", "/a/"), ("b2.md", "/b2/"), ("c2.md", "/c/"),
                                           ("new.md", "/new/"), ("e.md", "/e/")],
                                 renamed={"b.md": "b2.md"})
     # (renamed: b; at its address: c; a redirect's address is not an article's)
-    assert found == Registered(frozenset({"a.md", "b2.md", "c2.md"}),
-                               frozenset({"b2.md", "c2.md"}))
+    assert found == Registered(frozenset({"a.md", "b2.md", "c2.md"}), {
+        "b2.md": datetime.fromisoformat("2024-03-03T09:00:00+07:00"),
+        "c2.md": datetime.fromisoformat("2024-03-04T09:00:00+07:00")})
 
 
 def _related(site: SiteMaker, page: str) -> str:
@@ -385,3 +395,52 @@ def test_a_register_that_no_longer_says_late_plans_the_related_news_again(
     register.write_text(register.read_text().replace(" late ", " article "))
     site.build()
     assert "/2024/03/dua/" in _related(site, "2024/03/tiga/index.html")
+
+
+def test_stories_imported_together_relate_to_each_other_and_later_news_to_them(
+        site: SiteMaker) -> None:
+    site.article("2024/03/satu", "Satu", "2024-03-01T09:00:00+07:00", tags="[Banjir]")
+    site.article("2024/03/dua", "Dua", "2024-03-02T09:00:00+07:00", tags="[Banjir]")
+    site.build()
+    # When an old archive is imported into the site, all in one build
+    for n in range(1, 4):
+        site.article(f"2019/05/lama{n}", f"Lama {n}", f"2019-05-0{n}T09:00:00+07:00",
+                     tags="[Banjir]")
+    site.build()
+    # Then each is late, after the newest article then, and relates to those before it
+    lines = load_register(site.root).entries
+    assert lines["/2019/05/lama-3/"].target.startswith("2024-03-02T09:00:00+07:00 ")
+    assert "/2019/05/lama-2/" in _related(site, "2019/05/lama-3/index.html")
+    # but not to the articles published before it, whose pages keep their related news
+    assert "/2019/05/" not in _related(site, "2024/03/dua/index.html")
+    # And today's news, published after them, may pick them
+    site.article("2024/03/tiga", "Tiga", "2024-03-03T09:00:00+07:00", tags="[Banjir, Lama]")
+    site.article("2019/05/lama1", "Lama 1", "2019-05-01T09:00:00+07:00", tags="[Banjir, Lama]")
+    site.build()
+    assert "/2019/05/lama-1/" in _related(site, "2024/03/tiga/index.html")
+
+
+def test_stories_filed_late_one_build_after_another_each_take_the_quick_path(
+        site: SiteMaker, tmp_path: Path) -> None:
+    site.article("2024/03/satu", "Satu", "2024-03-01T09:00:00+07:00", tags="[Banjir]")
+    site.article("2024/03/lima", "Lima", "2024-03-05T09:00:00+07:00", tags="[Banjir]")
+    site.build()
+    site.article("2024/03/tiga", "Tiga", "2024-03-03T09:00:00+07:00", tags="[Banjir]")
+    assert site.build().quick
+    tiga = _related(site, "2024/03/tiga/index.html")
+    # When another is filed before it, with no news between
+    site.article("2024/03/dua", "Dua", "2024-03-02T09:00:00+07:00", tags="[Banjir]")
+    assert site.build().quick
+    # Then it comes after the first (filed later), which keeps its related news
+    lines = load_register(site.root).entries
+    assert lines["/2024/03/tiga/"].target.startswith("2024-03-05T09:00:00+07:00 ")
+    assert lines["/2024/03/dua/"].target.startswith("2024-03-05T09:00:00.000001+07:00 ")
+    assert _related(site, "2024/03/tiga/index.html") == tiga
+    # And a fresh checkout builds the same pages
+    fresh = SiteMaker(tmp_path / "fresh")
+    for path in site.root.rglob("*"):
+        relative = path.relative_to(site.root)
+        if path.is_file() and relative.parts[0] not in ("output", ".warta"):
+            fresh.write(relative.as_posix(), path.read_bytes())
+    fresh.build()
+    assert all(fresh.read(name) == site.read(name) for name in site.snapshot())

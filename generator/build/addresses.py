@@ -25,6 +25,7 @@ from generator.content.register import (
     REGISTER,
     TAG,
     Address,
+    late_target,
     normal_address,
     parse_register,
 )
@@ -92,10 +93,11 @@ def appended_text(text: str, site: Site, before: Site, added: Iterable[int],
     would write. None when one of those addresses already answers (`taken`: the output
     files of the last build): a gone notice or a redirect the whole way must replace."""
     new: list[Address] = []
-    late = set(site.late)
     for index in added:
         article = site.articles[index]
-        new.append(Address(article.url, LATE if index in late else ARTICLE, article.path))
+        after = site.late.get(index)
+        new.append(Address(article.url, ARTICLE, article.path) if after is None
+                   else Address(article.url, LATE, late_target(after, article.path)))
         new += [Address(normal_address(alias), MOVED, article.url) for alias in article.aliases]
     known = {t.tag.url for t in before.tags}
     new += [Address(t.tag.url, TAG, t.tag.name) for t in site.tags if t.tag.url not in known]

@@ -3,9 +3,10 @@
 Every address the site has ever published, one a line, sorted, with what answers
 there: an article or a static page (its source file), a tag page (its name), a
 redirect (`moved` and the address it leads to) or a notice that the article is gone.
-An article first published after a newer one (a story filed late) is `late`: it
-never joins the related articles of those published before it (plan/related.py),
-and the register is how a fresh checkout knows.
+An article first published after a newer one (a story filed late) is `late`, with
+the date of the newest article the register knew then: it never joins the related
+articles of those published before it (plan/related.py), and the register is how a
+fresh checkout knows.
 `warta build` keeps it like a lock file (plan/redirects.py decides the next one) and
 the editors commit it with the content, so that a fresh checkout knows every
 address ever published. `parse_register` and `format_register` are pure.
@@ -16,6 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from datetime import datetime
 
 from generator import urls
 from generator.errors import Problem, Text
@@ -37,9 +39,10 @@ _PLAIN = re.compile(r"(?:/[a-z0-9][a-z0-9_-]*)*/")
 HEADER = """\
 # Every address this site has published, kept by `warta build`: commit this file with
 # the content, as a lock file. One address a line, then what answers there:
-#   article <file> | late <file> | page <file> | tag <name> | moved <address> | gone
+#   article <file> | late <date> <file> | page <file> | tag <name> | moved <address> | gone
 # A changed address keeps a redirect (`moved`), a deleted article a notice (`gone`).
-# `late`: an article first published after a newer one (a story filed late).
+# `late`: an article first published after a newer one (a story filed late), with
+# the date of the newest article published then.
 """
 
 
@@ -52,7 +55,8 @@ class Address:
     kind: str
     """`article`, `late`, `page`, `tag`, `moved` or `gone`."""
     target: str = ""
-    """The source file (article, late, page), the tag's name (tag), the address it leads to
+    """The source file (article, page; late: the date it came after, a space, the
+    file: `late_target`), the tag's name (tag), the address it leads to
     (moved); empty when gone."""
     line: int = field(default=0, compare=False)
     """Its line in the register file (0 when made by a build)."""
@@ -87,8 +91,8 @@ def parse_register(text: str, path: str = REGISTER) -> tuple[dict[str, Address],
         target = target.strip()
         # The lines a build writes pass at once (this runs for every line, every build).
         if plain(url) and url not in found and (
-                (kind in LIVE and target) or (kind == GONE and not target)
-                or (kind == MOVED and plain(target))):
+                (kind in LIVE and target and (kind != LATE or _late_parts(target)))
+                or (kind == GONE and not target) or (kind == MOVED and plain(target))):
             found[url] = Address(url, kind, target, number)
             continue
         problem = _line_problem(url, kind, target)
@@ -116,6 +120,11 @@ def _line_problem(url: str, kind: str, target: str) -> tuple[Text, Text] | None:
                 Text("write `{url} gone`", url=url))
     if kind != GONE and not target:
         return Text("`{kind}` needs what it points to", kind=kind), shape
+    if kind == LATE and not _late_parts(target):
+        return (Text("{url} is late, but {target} is not a date and a file", url=url,
+                     target=repr(target)),
+                Text("write `{url} late 2024-03-01T09:00:00+07:00 content/articles/...md`",
+                     url=url))
     if kind == MOVED and not _is_address(target):
         return (Text("{url} is moved to {target}, which is not an address of this site",
                      url=url, target=repr(target)),
@@ -152,6 +161,28 @@ def format_register(addresses: Iterable[Address]) -> str:
     return HEADER + "".join(line + "\n" for line in lines)
 
 
+def late_target(after: datetime, path: str) -> str:
+    """The target of a `late` line: the date of the newest article published when it
+    was filed, and its file."""
+    return f"{after.isoformat()} {path}"
+
+
+def _late_parts(target: str) -> tuple[datetime, str] | None:
+    """The date and the file of a `late` line's target; None when it is not one."""
+    when, _, path = target.partition(" ")
+    try:
+        after = datetime.fromisoformat(when)
+    except ValueError:
+        return None
+    return (after, path.strip()) if path.strip() and after.tzinfo is not None else None
+
+
+def article_file(address: Address) -> str:
+    """The source file an `article` or `late` line names."""
+    parts = _late_parts(address.target) if address.kind == LATE else None
+    return parts[1] if parts else address.target
+
+
 @dataclass(frozen=True)
 class Registered:
     """The articles the register knows, for deciding which are stories filed late
@@ -161,8 +192,8 @@ class Registered:
     known: frozenset[str]
     """Paths of the articles it has a line for (found by their file, the file they
     were renamed from, or their address)."""
-    late: frozenset[str]
-    """Those of `known` whose line is `late`."""
+    late: Mapping[str, datetime]
+    """Those of `known` whose line is `late`, with the date it names."""
 
 
 def registered_articles(register: Register, articles: Iterable[tuple[str, str]],
@@ -170,18 +201,18 @@ def registered_articles(register: Register, articles: Iterable[tuple[str, str]],
     """Which of `articles` ((path, address) pairs) the `register` knows, and which as
     `late`. `renamed` maps an old path of a renamed file to its new one: the register
     names the old one until this build writes it again."""
-    kind_of = {a.target: a.kind for a in register.values() if a.kind in ARTICLES}
+    line_of = {article_file(a): a for a in register.values() if a.kind in ARTICLES}
     for old, new in (renamed or {}).items():
-        if old in kind_of:
-            kind_of.setdefault(new, kind_of[old])
+        if old in line_of:
+            line_of.setdefault(new, line_of[old])
     known: set[str] = set()
-    late: set[str] = set()
+    late: dict[str, datetime] = {}
     for path, url in articles:
-        kind = kind_of.get(path)
-        if kind is None and (line := register.get(url)) is not None and line.kind in ARTICLES:
-            kind = line.kind
-        if kind is not None:
+        line = line_of.get(path)
+        if line is None and (at := register.get(url)) is not None and at.kind in ARTICLES:
+            line = at
+        if line is not None:
             known.add(path)
-            if kind == LATE:
-                late.add(path)
-    return Registered(frozenset(known), frozenset(late))
+            if line.kind == LATE and (parts := _late_parts(line.target)) is not None:
+                late[path] = parts[0]
+    return Registered(frozenset(known), late)

@@ -23,6 +23,7 @@ from generator.content.model import Article
 from generator.plan import related, sections
 from generator.plan.clashes import url_clashes
 from generator.plan.indexes import AuthorIndex, MonthIndex, SectionIndex, TagIndex
+from generator.plan.late import filed_after
 from generator.plan.site import (
     Site,
     SiteMemo,
@@ -41,18 +42,16 @@ def insert_site(memo: SiteMemo, config: SiteConfig, articles: Sequence[Article],
     the site's articles with it in its place (the others read only where needed). None
     when it is not in its place, the settings or the clock moved an article, it is not
     listed, it spells a tag or an author otherwise than the archive (a new one is
-    taken), a URL clashes, or it is not late: the whole way then reports or makes it.
-    It is late (`Site.late`) when dated before the newest article the register knows
-    (`SiteMemo.known_until`), as `make_site` decides; not late (in `warta serve`'s
-    preview, dated after the newest `warta build` published), it could join the
-    related articles of later ones."""
+    taken), a URL clashes, or it could join the related articles of another (the
+    whole way then reports or makes it): `late_after`."""
     old = memo.site
     if (not old.articles_until or not still_current(memo, config, drafts, now)
             or not 0 <= point < len(articles) - 1):
         return None  # (an article dated after every other is appended, not inserted)
     added = articles[point]
     key = (added.date, added.path)
-    if memo.known_until is None or key >= memo.known_until:
+    after = late_after(memo)
+    if after is None or memo.known_until is None or key >= memo.known_until:
         return None
     if (not published_by(drafts, now)(added) or added.withdrawn
             or not (point == 0 or _key(articles[point - 1]) < key) or key >= _key(
@@ -71,8 +70,23 @@ def insert_site(memo: SiteMemo, config: SiteConfig, articles: Sequence[Article],
                    months=_months(old.months, added, point), now=now, sections=found,
                    featured=_with(old.featured, point, added.featured),
                    lead=None if old.lead is None else old.lead + (old.lead >= point),
-                   late=_with(old.late, point, True))
+                   late={**{i + (i >= point): d for i, d in old.late.items()},
+                         point: after})
     return replace(site, name_hints=hints_after(old, tags, authors, articles, (point,)))
+
+
+def late_after(memo: SiteMemo) -> datetime | None:
+    """The date a story dated in now comes after (`Site.late`, `late.filed_after`), when
+    it can join the related articles of no other article: the register knows the
+    newest article of the site (`SiteMemo.known_until`; not so in `warta serve`'s
+    preview of news `warta build` has not published, which the story could join).
+    None otherwise."""
+    until = memo.known_until
+    if until is None:
+        return None
+    after = filed_after(until[0], memo.site.late.values())
+    newest = memo.site.articles_until
+    return after if newest is not None and newest <= after else None
 
 
 def _key(article: Article) -> tuple[datetime, str]:

@@ -1,35 +1,52 @@
 """Stories filed late: articles first published after a newer one (issue 18).
 
-A story filed late is never among another article's related articles
-(plan/related.py), so dating one in among published articles changes none of their
-pages but its neighbours'. Which articles are late is decided once, when the
-register of published addresses first takes the article, and kept there as a `late`
-line (content/register.py, written by plan/redirects.py), so a fresh checkout
-decides the same. Pure functions of the site's articles and what the register knows.
+A story filed late is never among the related articles of an article published
+before it (plan/related.py), so dating one in among published articles changes none
+of their pages but its neighbours'. Which articles are late, and after what, is
+decided once, when the register of published addresses first takes the article,
+and kept there as a `late` line with the date of the newest article published then
+(content/register.py, written by plan/redirects.py), so a fresh checkout decides the
+same. Pure functions of the site's articles and what the register knows.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from datetime import datetime
+from collections.abc import Iterable, Sequence
+from datetime import datetime, timedelta
 
 from generator.content.model import Article
 from generator.content.register import Registered
 
 
-def late_of(chosen: Sequence[Article], registered: Registered | None) -> tuple[int, ...]:
-    """The stories filed late among `chosen` (by date): those the register names
-    `late`, and those it does not know yet that are dated before the newest it knows
-    (published after it). A register that knows none (a first build) makes none late,
-    and one from before this rule names none: their related articles stay as they were."""
+def late_of(chosen: Sequence[Article], registered: Registered | None) -> dict[int, datetime]:
+    """The stories filed late among `chosen` (by date), each with the date of the newest
+    article published when it was filed: those the register names `late`, and those it
+    does not know yet that are dated before the newest it knows (filed after it). A
+    register that knows none (a first build) makes none late, and one from before this
+    rule names none: their related articles stay as they were."""
     if registered is None or not registered.known:
-        return ()
+        return {}
     known, late = registered.known, registered.late
     newest = len(chosen) - 1
     while newest >= 0 and chosen[newest].path not in known:
         newest -= 1
-    return tuple(i for i, a in enumerate(chosen)
-                 if a.path in late or (i < newest and a.path not in known))
+    found = {i: late[a.path] for i, a in enumerate(chosen) if a.path in late}
+    if newest > 0:
+        after = filed_after(chosen[newest].date, found.values())
+        found.update((i, after) for i in range(newest) if chosen[i].path not in known)
+    return dict(sorted(found.items()))
+
+
+def filed_after(newest: datetime, late: Iterable[datetime]) -> datetime:
+    """The date the stories filed late now come after: that of the `newest` article the
+    register knows, or just after the one the last stories filed `late` came after,
+    when they were filed since it (each filing after the last, so that a story filed
+    now is among the related articles of none of them)."""
+    last = max(late, default=None)
+    return newest if last is None or last < newest else last + _INSTANT
+
+
+_INSTANT = timedelta(microseconds=1)
 
 
 def known_until(articles: Sequence[Article], registered: Registered | None, kept: bool

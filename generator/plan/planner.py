@@ -155,8 +155,8 @@ class _Planner(Adder):
             super().__init__(site, template_key, globals_key, self.keys.__getitem__)
             # (A story filed late is part of an article's shape here: the related
             # articles of later ones depend on it, plan/related.py.)
-            late = frozenset(site.late)
-            self.shapes = tuple([a.shape + "\0late" if i in late else a.shape
+            late = site.late
+            self.shapes = tuple([a.shape + f"\0late {late[i]}" if i in late else a.shape
                                  for i, a in enumerate(articles)])
             self.order = tuple([a.path for a in articles])
         self.inputs = plan_inputs(globals_key, site)

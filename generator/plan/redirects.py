@@ -33,6 +33,8 @@ from generator.content.register import (
     REGISTER,
     TAG,
     Address,
+    article_file,
+    late_target,
     normal_address,
 )
 from generator.errors import Problem, Text
@@ -95,7 +97,8 @@ def live_addresses(site: Site) -> dict[str, Line]:
     """The addresses where a page of `site` answers: articles (`late` for a story filed
     late), static pages, tags."""
     live = {a.url: (ARTICLE, a.path) for a in site.articles}
-    live.update((site.articles[i].url, (LATE, site.articles[i].path)) for i in site.late)
+    live.update((site.articles[i].url, (LATE, late_target(after, site.articles[i].path)))
+                for i, after in site.late.items())
     live.update((p.url, (PAGE, p.path)) for p in site.pages)
     live.update((t.tag.url, (TAG, t.tag.name)) for t in site.tags)
     return live
@@ -119,7 +122,8 @@ def resolve(site: Site, old: Mapping[str, Address],
             if where is None:
                 where = {a.path: a.url for a in site.articles}
                 where.update((p.path, p.url) for p in site.pages)
-            moved_to = where.get(before.target) or where.get(renamed.get(before.target, ""))
+            path = article_file(before)
+            moved_to = where.get(path) or where.get(renamed.get(path, ""))
             now[url] = (MOVED, moved_to) if moved_to else (GONE, "")
         elif before.kind == TAG:
             tag = urls.tag_url(slugify(site.config.canonical_tag(before.target)))

@@ -4,7 +4,9 @@ follow-up (a later one), each bounded so that an addition rewrites a fixed set o
 - **Backwards.** `related_finder` picks an article's `RELATED` related articles among
   earlier ones only, weighing each shared tag by its rarity (`tag_weight`), so later
   news never changes them. A story filed late (`Site.late`: published after a newer
-  one) is never among them, so it changes no later article's related articles either.
+  one) is among them only for articles published after it (stories imported together
+  relate to each other, and later news to them), so it changes no page published
+  before it either.
 - **Forwards.** An article's best `FOLLOW_UP_PICKS` related articles are the pages it
   may change: each article page shows its follow-up, the newest later article that
   counts it among those picks ("Berita lanjutan"). Adding an article therefore
@@ -17,7 +19,7 @@ earlier article pages must be planned again (docs/architecture.md, "Related news
 
 from __future__ import annotations
 
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from operator import itemgetter
@@ -50,31 +52,37 @@ def related_finder(site: Site) -> Callable[[int], tuple[int, ...]]:
     "Pemkot" (hundreds) counts for less than "Jembatan Merah" (a handful); ties
     go to the newest. Only articles published before it are candidates and the
     counts stop at the article itself, so an article's related articles never
-    change when later news arrives (pages stay stable). Stories filed late are
-    neither candidates nor counted: one dated in among them changes nothing here.
+    change when later news arrives (pages stay stable). A story filed late is a
+    candidate, and counted, only for the articles published after it (`Site.late`):
+    one dated in among published articles changes nothing here.
     """
     tag_items = {t.tag.slug: t.items for t in site.tags}
-    late = frozenset(site.late)
-    late_items: dict[str, list[int]] = {}  # by tag, found when first needed
+    late = site.late
+    # The dates stories were filed late after, oldest first: a late story is among the
+    # candidates of an article when it was filed before that article was published,
+    # that is, when the date it came after is before the article's own date (an
+    # article published in time) or not after the one the article came after (another
+    # story filed late; the same date: filed together, in one import).
+    bounds = sorted(set(late.values()))
+    rank = {i: bisect_left(bounds, after) for i, after in late.items()}
+    allowed: dict[tuple[str, int], list[int]] = {}  # (tag, how many `bounds`) -> items
 
     def earlier(slug: str, index: int, size: int) -> tuple[Sequence[int], int]:
-        """The newest `size` articles of the tag before article `index` that are not
-        late (oldest first), and how many are not late."""
-        items = tag_items.get(slug, ())
+        """The newest `size` candidates of the tag before article `index` (oldest
+        first), and how many candidates there are."""
+        items: Sequence[int] = tag_items.get(slug, ())
+        if late:
+            after = late.get(index)
+            room = (bisect_left(bounds, site.articles[index].date) if after is None
+                    else bisect_right(bounds, after))
+            if room < len(bounds):  # (else every story filed late is a candidate)
+                found = allowed.get((slug, room))
+                if found is None:
+                    found = allowed[(slug, room)] = [
+                        i for i in items if (r := rank.get(i)) is None or r < room]
+                items = found
         end = bisect_left(items, index)
-        if not late:
-            return items[max(0, end - size):end], end
-        found = late_items.get(slug)
-        if found is None:
-            found = late_items[slug] = [i for i in items if i in late]
-        count = end - bisect_left(found, index)
-        chosen: list[int] = []
-        at = end - 1
-        while at >= 0 and len(chosen) < size:
-            if items[at] not in late:
-                chosen.append(items[at])
-            at -= 1
-        return chosen[::-1], count
+        return items[max(0, end - size):end], end
 
     def related(index: int) -> tuple[int, ...]:
         tags = site.articles[index].tags

@@ -76,9 +76,10 @@ class Site:
     """Listed articles with `featured: true`, oldest first."""
     lead: int | None = None
     """The listed article `[home] lead` of site.toml names (by path or slug), if any."""
-    late: tuple[int, ...] = ()
-    """Stories filed late (`late_of`), ascending: never among the related articles of
-    another (plan/related.py), so that one changes no page published before it."""
+    late: Mapping[int, datetime] = field(default_factory=dict)
+    """Stories filed late (`late_of`), by index: the date of the newest article
+    published when each was filed. Never among the related articles of an article
+    published before it (plan/related.py), so one changes no page published before it."""
     # Photos (issue 16): set by the build's photos step (build/photos.py).
     photos: Mapping[str, Photo] = field(default_factory=dict)
     """The photos the articles show, by URL (`/media/...`): sizes and derivatives."""
