@@ -292,6 +292,17 @@ def test_the_register_knows_an_article_by_its_file_its_old_file_or_its_address()
         "c2.md": datetime.fromisoformat("2024-03-04T09:00:00+07:00")})
 
 
+def _fresh_checkout(site: SiteMaker, root: Path) -> SiteMaker:
+    """The site's sources (its register among them) in `root`, built from nothing."""
+    fresh = SiteMaker(root)
+    for path in site.root.rglob("*"):
+        relative = path.relative_to(site.root)
+        if path.is_file() and relative.parts[0] not in ("output", ".warta"):
+            fresh.write(relative.as_posix(), path.read_bytes())
+    fresh.build()
+    return fresh
+
+
 def _related(site: SiteMaker, page: str) -> str:
     html = site.read(page)
     return html[html.find('class="related"'):html.find("</section>", html.find('class="related"'))]
@@ -316,12 +327,7 @@ def test_a_story_filed_late_is_registered_late_and_joins_no_earlier_page(
     assert _related(site, "2024/03/tiga/index.html") == tiga
     assert "/2024/03/satu/" in _related(site, "2024/03/dua/index.html")
     # And a fresh checkout (no output, no cache) reads the register and builds the same
-    fresh = SiteMaker(tmp_path / "fresh")
-    for path in site.root.rglob("*"):
-        relative = path.relative_to(site.root)
-        if path.is_file() and relative.parts[0] not in ("output", ".warta"):
-            fresh.write(relative.as_posix(), path.read_bytes())
-    fresh.build()
+    fresh = _fresh_checkout(site, tmp_path / "fresh")
     assert fresh.snapshot().keys() == site.snapshot().keys()
     assert all(fresh.read(name) == site.read(name) for name in site.snapshot())
     assert (fresh.root / REGISTER).read_text() == (site.root / REGISTER).read_text()
@@ -437,10 +443,5 @@ def test_stories_filed_late_one_build_after_another_each_take_the_quick_path(
     assert lines["/2024/03/dua/"].target.startswith("2024-03-05T09:00:00.000001+07:00 ")
     assert _related(site, "2024/03/tiga/index.html") == tiga
     # And a fresh checkout builds the same pages
-    fresh = SiteMaker(tmp_path / "fresh")
-    for path in site.root.rglob("*"):
-        relative = path.relative_to(site.root)
-        if path.is_file() and relative.parts[0] not in ("output", ".warta"):
-            fresh.write(relative.as_posix(), path.read_bytes())
-    fresh.build()
+    fresh = _fresh_checkout(site, tmp_path / "fresh")
     assert all(fresh.read(name) == site.read(name) for name in site.snapshot())
