@@ -231,7 +231,8 @@ class LateFollowUps:
     """The follow-ups of the articles a story filed late at `point` makes a plan plan
     again (plan/insertion.py), from those the last build planned (`kept`, by index in
     the site with it). The story picks its related articles as any article does; every
-    other article picks as it did (it is late: nobody's related article), so an
+    other article picks as it did (it is late: no article published before it
+    picks it), so an
     article's follow-up is the newest of its old one and the story, if the story picks
     it."""
 
@@ -257,7 +258,7 @@ class LateFollowUps:
     def of(self, index: int) -> int | None:
         """The follow-up of article `index` (one the last build planned, or the story)."""
         if index == self.point:
-            return None  # (a story filed late is nobody's related article)
+            return None  # (only articles published after it can pick it)
         old = self.kept[index]
         if index in self.picked and (old is None or old < self.point):
             return self.point
