@@ -231,10 +231,9 @@ class LateFollowUps:
     """The follow-ups of the articles a story filed late at `point` makes a plan plan
     again (plan/insertion.py), from those the last build planned (`kept`, by index in
     the site with it). The story picks its related articles as any article does; every
-    other article picks as it did (it is late: no article published before it
-    picks it), so an
-    article's follow-up is the newest of its old one and the story, if the story picks
-    it."""
+    other article picks as it did (it is late: no article published before it picks
+    it), so an article's follow-up is the newest of its old one and the story, if the
+    story picks it."""
 
     def __init__(self, news: RelatedNews, point: int, kept: Mapping[int, int | None]) -> None:
         self.news = news
