@@ -15,7 +15,7 @@ from generator.content.register import Registered
 from generator.plan.feeds_and_lists import Before, list_counts
 from generator.plan.insertion import insert_site
 from generator.plan.insertion import replanned as replanned_around
-from generator.plan.late import known_until
+from generator.plan.late import known_until, next_after
 from generator.plan.planner import make_plan, plan_appended
 from generator.plan.related import RelatedNews
 from generator.plan.site import make_site, site_memo
@@ -68,7 +68,8 @@ def test_an_inserted_article_plans_every_page_that_changes_as_make_plan_does(
     assert (point in whole.late) == (point < len(whole.articles) - 1)
     # (the memo of a build that kept the register: it knows every article)
     inserted = insert_site(site_memo(site, articles, (), False,
-                                     known_until(site.articles, None, True)),
+                                     known_until(site.articles, None, True),
+                                     next_after(site.articles, site.late, None, True)),
                            SPLIT, whole.articles, point, False, NOW)
     if inserted is None:
         # Refused only when it is the newest (an append)
@@ -137,7 +138,8 @@ def test_a_story_is_dated_in_quickly_only_when_it_joins_no_related_articles() ->
     preview = Registered(frozenset(a.path for a in site.articles[:2]), {})
     for registered, kept, quick in ((preview, False, False), (preview, True, True)):
         memo = site_memo(site, articles, (), False,
-                         known_until(site.articles, registered, kept))
+                         known_until(site.articles, registered, kept),
+                         next_after(site.articles, site.late, registered, kept))
         # When a story is dated in before the newest article (and before the second)
         for day in (15, 5):
             added = parse(f"susulan{day}", text("Susulan", day, [TAGS[0]], AUTHORS[0], "Isi."))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import pytest
 from click.testing import CliRunner
@@ -26,6 +27,7 @@ from generator.content.register import (
     registered_articles,
 )
 from generator.errors import ContentError
+from generator.plan.late import filed_after
 from tests.conftest import SiteMaker, settings
 
 TEXT = """\
@@ -445,3 +447,14 @@ def test_stories_filed_late_one_build_after_another_each_take_the_quick_path(
     # And a fresh checkout builds the same pages
     fresh = _fresh_checkout(site, tmp_path / "fresh")
     assert all(fresh.read(name) == site.read(name) for name in site.snapshot())
+
+
+def test_the_date_a_late_story_comes_after_is_written_with_a_fixed_offset() -> None:
+    # A microsecond past the newest article, next to a change of daylight saving: a
+    # zone's date and the offset a fresh checkout reads back give one line
+    zone = ZoneInfo("Europe/Amsterdam")
+    newest = datetime(2024, 10, 27, 2, 59, 59, 999999, tzinfo=zone)
+    read_back = datetime.fromisoformat(newest.isoformat())
+    assert filed_after(newest, [newest]).isoformat() == filed_after(
+        read_back, [read_back]).isoformat() == "2024-10-27T03:00:00+02:00"
+    assert filed_after(newest, []).isoformat() == read_back.isoformat()

@@ -15,7 +15,7 @@ from generator.cache.store import Cache
 from generator.config import SiteConfig
 from generator.content.register import registered_articles
 from generator.errors import ContentError
-from generator.plan.late import known_until
+from generator.plan.late import known_until, next_after
 from generator.plan.site import Site, extend_site, make_site, reuse_site, site_memo
 
 if TYPE_CHECKING:  # (a module that only a site indexed anew needs)
@@ -50,16 +50,21 @@ def index_archive(options: BuildOptions, config: SiteConfig, loaded: loader.Load
     if memory.site is not None:
         site = reuse_site(memory.site, config, loaded.articles, loaded.pages, options.drafts,
                           now, registered)
-        if site is not None and (until := known_until(site.articles, registered, kept)) \
-                != memory.site.known_until:  # (the register knows more since, or less)
-            memory.site = replace(memory.site, known_until=until)
+        if site is not None and (
+                (until := known_until(site.articles, registered, kept)),
+                (after := next_after(site.articles, site.late, registered, kept))) \
+                != (memory.site.known_until, memory.site.late_after):
+            # (the register knows more since, or less)
+            memory.site = replace(memory.site, known_until=until, late_after=after)
             memos["site:" + target] = memory.site
         if site is None:
             site = extend_site(memory.site, config, loaded.articles, loaded.pages,
                                options.drafts, now, registered)
             if site is not None:
-                memory.site = site_memo(site, loaded.articles, loaded.pages, options.drafts,
-                                        known_until(site.articles, registered, kept))
+                memory.site = site_memo(
+                    site, loaded.articles, loaded.pages, options.drafts,
+                    known_until(site.articles, registered, kept),
+                    next_after(site.articles, site.late, registered, kept))
                 memos["site:" + target] = memory.site
     errors = [p for p in loaded.problems if p.is_error]
     gone: tuple[Unpublished, ...] = ()
@@ -68,7 +73,8 @@ def index_archive(options: BuildOptions, config: SiteConfig, loaded: loader.Load
                                   now=now, registered=registered)
         errors += loader.clash_problems(options.site_dir, clashes)
         memory.site = site_memo(site, loaded.articles, loaded.pages, options.drafts,
-                                known_until(site.articles, registered, kept))
+                                known_until(site.articles, registered, kept),
+                                next_after(site.articles, site.late, registered, kept))
         memos["site:" + target] = memory.site
         # Only a site indexed anew can have lost an article (`reuse_site` and
         # `extend_site` refuse).

@@ -23,7 +23,6 @@ from generator.content.model import Article
 from generator.plan import related, sections
 from generator.plan.clashes import url_clashes
 from generator.plan.indexes import AuthorIndex, MonthIndex, SectionIndex, TagIndex
-from generator.plan.late import filed_after
 from generator.plan.site import (
     Site,
     SiteMemo,
@@ -76,17 +75,12 @@ def insert_site(memo: SiteMemo, config: SiteConfig, articles: Sequence[Article],
 
 
 def late_after(memo: SiteMemo) -> datetime | None:
-    """The date a story dated in now comes after (`Site.late`, `late.filed_after`), when
-    it can join the related articles of no other article: the register knows the
-    newest article of the site (`SiteMemo.known_until`; not so in `warta serve`'s
-    preview of news `warta build` has not published, which the story could join).
-    None otherwise."""
-    until = memo.known_until
-    if until is None:
-        return None
-    after = filed_after(until[0], memo.site.late.values())
-    newest = memo.site.articles_until
-    return after if newest is not None and newest <= after else None
+    """The date a story dated in now comes after (`Site.late`, `SiteMemo.late_after`),
+    when it can join the related articles of no other article: no article of the site
+    is newer (in `warta serve`'s preview of news `warta build` has not published, the
+    story could join theirs). None otherwise."""
+    after, newest = memo.late_after, memo.site.articles_until
+    return after if after is not None and newest is not None and newest <= after else None
 
 
 def _key(article: Article) -> tuple[datetime, str]:

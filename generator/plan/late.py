@@ -11,8 +11,8 @@ same. Pure functions of the site's articles and what the register knows.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
-from datetime import datetime, timedelta
+from collections.abc import Iterable, Mapping, Sequence
+from datetime import datetime, timedelta, timezone
 
 from generator.content.model import Article
 from generator.content.register import Registered
@@ -37,18 +37,6 @@ def late_of(chosen: Sequence[Article], registered: Registered | None) -> dict[in
     return dict(sorted(found.items()))
 
 
-def filed_after(newest: datetime, late: Iterable[datetime]) -> datetime:
-    """The date the stories filed late now come after: that of the `newest` article the
-    register knows, or just after the one the last stories filed `late` came after,
-    when they were filed since it (each filing after the last, so that a story filed
-    now is among the related articles of none of them)."""
-    last = max(late, default=None)
-    return newest if last is None or last < newest else last + _INSTANT
-
-
-_INSTANT = timedelta(microseconds=1)
-
-
 def known_until(articles: Sequence[Article], registered: Registered | None, kept: bool
                 ) -> tuple[datetime, str] | None:
     """The order key (date, path) of the newest of a site's `articles` (by date) that
@@ -61,3 +49,37 @@ def known_until(articles: Sequence[Article], registered: Registered | None, kept
         while newest >= 0 and articles[newest].path not in known:
             newest -= 1
     return (articles[newest].date, articles[newest].path) if newest >= 0 else None
+
+
+def filed_after(newest: datetime, late: Iterable[datetime]) -> datetime:
+    """The date the stories filed late now come after: that of the `newest` article the
+    register knows, or just after the one the last stories filed `late` came after,
+    when they were filed since it (each filing after the last, so that a story filed
+    now is among the related articles of none of them). With a fixed offset, as the
+    register writes it: a microsecond added in a zone with daylight saving could cross
+    its change, and a fresh checkout, reading the offset, would not."""
+    newest = _fixed(newest)
+    last = max(late, default=None)
+    return newest if last is None or last < newest else _fixed(last) + _INSTANT
+
+
+def next_after(articles: Sequence[Article], late: Mapping[int, datetime],
+               registered: Registered | None, kept: bool) -> datetime | None:
+    """`SiteMemo.late_after` after a build of a site with these `articles` and `late`
+    stories: the date the next story filed late comes after, as `late_of` will decide
+    it from the register this build leaves (all of them when it keeps the register,
+    else those `registered` knows); None when the register knows no article."""
+    until = known_until(articles, registered, kept)
+    if until is None:
+        return None
+    known = registered.known if registered is not None else frozenset()
+    return filed_after(until[0], (after for i, after in late.items()
+                                  if kept or articles[i].path in known))
+
+
+def _fixed(moment: datetime) -> datetime:
+    offset = moment.utcoffset()
+    return moment if offset is None else moment.astimezone(timezone(offset))
+
+
+_INSTANT = timedelta(microseconds=1)

@@ -53,8 +53,8 @@ def related_finder(site: Site) -> Callable[[int], tuple[int, ...]]:
     go to the newest. Only articles published before it are candidates and the
     counts stop at the article itself, so an article's related articles never
     change when later news arrives (pages stay stable). A story filed late is a
-    candidate, and counted, only for the articles published after it (`Site.late`):
-    one dated in among published articles changes nothing here.
+    candidate only for the articles published after it (`Site.late`), and counted for
+    none: one dated in among published articles changes nothing here.
     """
     tag_items = {t.tag.slug: t.items for t in site.tags}
     late = site.late
@@ -65,24 +65,31 @@ def related_finder(site: Site) -> Callable[[int], tuple[int, ...]]:
     # story filed late; the same date: filed together, in one import).
     bounds = sorted(set(late.values()))
     rank = {i: bisect_left(bounds, after) for i, after in late.items()}
-    allowed: dict[tuple[str, int], list[int]] = {}  # (tag, how many `bounds`) -> items
+    late_in: dict[str, list[int]] = {}  # by tag: its stories filed late, found when needed
 
     def earlier(slug: str, index: int, size: int) -> tuple[Sequence[int], int]:
         """The newest `size` candidates of the tag before article `index` (oldest
-        first), and how many candidates there are."""
-        items: Sequence[int] = tag_items.get(slug, ())
-        if late:
-            after = late.get(index)
-            room = (bisect_left(bounds, site.articles[index].date) if after is None
-                    else bisect_right(bounds, after))
-            if room < len(bounds):  # (else every story filed late is a candidate)
-                found = allowed.get((slug, room))
-                if found is None:
-                    found = allowed[(slug, room)] = [
-                        i for i in items if (r := rank.get(i)) is None or r < room]
-                items = found
+        first), and how many articles published in time the tag had before it."""
+        items = tag_items.get(slug, ())
         end = bisect_left(items, index)
-        return items[max(0, end - size):end], end
+        if not late:
+            return items[max(0, end - size):end], end
+        found = late_in.get(slug)
+        if found is None:
+            found = late_in[slug] = [i for i in items if i in rank]
+        after = late.get(index)
+        room = (bisect_left(bounds, site.articles[index].date) if after is None
+                else bisect_right(bounds, after))
+        # (Walking back skips only stories filed after this article was published:
+        # a few, or an import's stories among the articles of the years it fills.)
+        chosen: list[int] = []
+        at = end - 1
+        while at >= 0 and len(chosen) < size:
+            other = items[at]
+            if rank.get(other, -1) < room:
+                chosen.append(other)
+            at -= 1
+        return chosen[::-1], end - bisect_left(found, index)
 
     def related(index: int) -> tuple[int, ...]:
         tags = site.articles[index].tags

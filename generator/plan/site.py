@@ -27,7 +27,7 @@ from generator.plan.indexes import (
     SectionIndex,
     TagIndex,
 )
-from generator.plan.late import known_until, late_of
+from generator.plan.late import filed_after, known_until, late_of
 from generator.plan.names import NameHint, NameUse, appended_hints, name_hints
 
 __all__ = ["AuthorIndex", "MonthIndex", "SectionIndex", "Site", "SiteMemo", "TagIndex",
@@ -151,16 +151,20 @@ class SiteMemo:
     """The order key (date, path) of the newest article the register knows once the
     build that made the memo is done: an article dated in before it is a story filed
     late (`late_of`); None when it knows none (or the memo is older than the rule)."""
+    late_after: datetime | None = None
+    """The date the next story filed late will come after (`late.next_after`), as
+    `late_of` will decide it from the register the build leaves."""
 
 
 def site_memo(site: Site, articles: tuple[Article, ...], pages: tuple[StaticPage, ...],
-              drafts: bool, known_until: tuple[datetime, str] | None = None) -> SiteMemo:
+              drafts: bool, known_until: tuple[datetime, str] | None = None,
+              late_after: datetime | None = None) -> SiteMemo:
     """The memo of `site`, made by `make_site` from `articles` and `pages` without
-    problems; `known_until`: see `SiteMemo`."""
+    problems; `known_until` and `late_after`: see `SiteMemo`."""
     where = {a.path: n for n, a in enumerate(articles)}
     return SiteMemo(tuple(a.shape for a in articles), pages, site.config.fingerprint, drafts,
                     tuple(where[a.path] for a in site.articles), replace(site, articles=()),
-                    known_until)
+                    known_until, late_after)
 
 
 def reuse_site(memo: SiteMemo, config: SiteConfig, articles: tuple[Article, ...],
@@ -335,10 +339,14 @@ def append_memo(memo: SiteMemo, site: Site, sorting_before: Callable[[str], int]
     else:
         order = tuple(map(moved.__getitem__, memo.order)) + tuple(
             where[site.articles[i].path] for i in range(len(memo.order), len(site.articles)))
-    return replace(memo, shapes=tuple(shapes), order=order,
-                   site=replace(site, articles=()),
-                   known_until=known_until(site.articles, None, True) if kept
-                   else memo.known_until)
+    if not kept:  # (the register stays as it was)
+        return replace(memo, shapes=tuple(shapes), order=order,
+                       site=replace(site, articles=()))
+    until = known_until(site.articles, None, True)
+    return replace(memo, shapes=tuple(shapes), order=order, site=replace(site, articles=()),
+                   known_until=until,
+                   late_after=None if until is None else filed_after(until[0],
+                                                                     site.late.values()))
 
 
 class _Joined(LazyArticles):
