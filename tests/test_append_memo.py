@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from generator.plan.late import known_until, next_after
+from generator.plan.late import register_marks
 from generator.plan.site import append_memo, append_site, make_site, site_memo
 from tests.test_plan import AUTHORS, CONFIG, NOW, TAGS, parse, text
 
@@ -42,8 +42,8 @@ def test_an_appended_memo_is_the_memo_of_the_site_made_afresh(names: list[str]) 
     # (a build that keeps the register: it knows every article after it)
     assert append_memo(memo, appended, lambda path: sum(p < path for p in paths),
                        added) == site_memo(fresh, everything, (), False,
-                                           known_until(fresh.articles, None, True),
-                                           next_after(fresh.articles, fresh.late, None, True))
+                                           *register_marks(fresh.articles, fresh.late,
+                                                           None, True))
 
 
 def _path(name: str) -> str:

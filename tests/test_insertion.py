@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import datetime
 
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from generator.content.model import Article
@@ -15,9 +15,9 @@ from generator.content.register import Registered
 from generator.plan.feeds_and_lists import Before, list_counts
 from generator.plan.insertion import insert_site
 from generator.plan.insertion import replanned as replanned_around
-from generator.plan.late import known_until, next_after
+from generator.plan.late import register_marks
 from generator.plan.planner import make_plan, plan_appended
-from generator.plan.related import RelatedNews
+from generator.plan.related import RelatedNews, among
 from generator.plan.site import make_site, site_memo
 from tests.test_plan import AUTHORS, NOW, SECTIONS, SPLIT, TAGS, parse, template_key, text
 
@@ -68,8 +68,7 @@ def test_an_inserted_article_plans_every_page_that_changes_as_make_plan_does(
     assert (point in whole.late) == (point < len(whole.articles) - 1)
     # (the memo of a build that kept the register: it knows every article)
     inserted = insert_site(site_memo(site, articles, (), False,
-                                     known_until(site.articles, None, True),
-                                     next_after(site.articles, site.late, None, True)),
+                                     *register_marks(site.articles, site.late, None, True)),
                            SPLIT, whole.articles, point, False, NOW)
     if inserted is None:
         # Refused only when it is the newest (an append)
@@ -138,8 +137,7 @@ def test_a_story_is_dated_in_quickly_only_when_it_joins_no_related_articles() ->
     preview = Registered(frozenset(a.path for a in site.articles[:2]), {})
     for registered, kept, quick in ((preview, False, False), (preview, True, True)):
         memo = site_memo(site, articles, (), False,
-                         known_until(site.articles, registered, kept),
-                         next_after(site.articles, site.late, registered, kept))
+                         *register_marks(site.articles, site.late, registered, kept))
         # When a story is dated in before the newest article (and before the second)
         for day in (15, 5):
             added = parse(f"susulan{day}", text("Susulan", day, [TAGS[0]], AUTHORS[0], "Isi."))
@@ -152,3 +150,37 @@ def test_a_story_is_dated_in_quickly_only_when_it_joins_no_related_articles() ->
             # register does not know yet; a build's is inserted, late
             assert (inserted is not None) == quick
             assert inserted is None or inserted.late == {point: site.articles[-1].date}
+
+
+def test_a_story_filed_late_in_a_large_tag_changes_no_other_articles_related_ones() -> None:
+    # Given forty articles of one tag (a tag large beside its few late stories)
+    files = {f"a{n:02d}": text(f"Berita {n}", 5 * n, [TAGS[0], TAGS[n % 2 + 1]], AUTHORS[0],
+                               "Isi.") for n in range(40)}
+    articles = tuple(parse(name, files[name]) for name in sorted(files))
+    known = frozenset(a.path for a in articles)
+    site, _ = make_site(SPLIT, articles, (), False, now=NOW, registered=Registered(known, {}))
+    before = RelatedNews(site)
+    for day in range(1, 195, 5):
+        # When a story is dated in among them (before each fifth of the tag's count)
+        added = parse("susulan", text("Susulan", day, [TAGS[0], TAGS[1]], AUTHORS[0], "Isi."))
+        whole, _ = make_site(SPLIT, articles + (added,), (), False, now=NOW,
+                             registered=Registered(known, {}))
+        point = whole.articles.index(added)
+        assert point in whole.late
+        # Then every other article keeps its related articles (the later ones' counts of
+        # the tag, crossing powers of two, leave the story out), and it has its own
+        after = RelatedNews(whole)
+        for index in site.listed:
+            moved = index + (index >= point)
+            assert after.related(moved) == tuple(i + (i >= point)
+                                                 for i in before.related(index))
+        assert all(i < point for i in after.related(point))
+
+
+@given(st.lists(st.integers(0, 2000), unique=True, max_size=300),
+       st.lists(st.integers(0, 2000), unique=True, max_size=6))
+@example(items=list(range(0, 300, 3)), few=[3, 4, 150, 299])  # (looked up: few beside it)
+def test_the_late_stories_of_a_tag_are_found_the_same_looked_up_or_scanned(
+        items: list[int], few: list[int]) -> None:
+    # (`among` looks them up when they are few beside the tag, else scans the tag)
+    assert among(sorted(items), sorted(few)) == sorted(set(items) & set(few))

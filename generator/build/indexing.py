@@ -15,7 +15,7 @@ from generator.cache.store import Cache
 from generator.config import SiteConfig
 from generator.content.register import registered_articles
 from generator.errors import ContentError
-from generator.plan.late import known_until, next_after
+from generator.plan.late import register_marks
 from generator.plan.site import Site, extend_site, make_site, reuse_site, site_memo
 
 if TYPE_CHECKING:  # (a module that only a site indexed anew needs)
@@ -43,43 +43,39 @@ def index_archive(options: BuildOptions, config: SiteConfig, loaded: loader.Load
     now = build_now(options)
     registered = registered_articles(register.entries,
                                      ((a.path, a.url) for a in loaded.articles), renamed)
-    kept = options.keep_register and not options.drafts and not options.dry_run
     warnings = [p for p in loaded.problems if not p.is_error]
     target = memory.target
     site = None
+    indexed = False  # (a site not taken whole from the memo: its memo is made anew)
     if memory.site is not None:
         site = reuse_site(memory.site, config, loaded.articles, loaded.pages, options.drafts,
                           now, registered)
-        if site is not None and (
-                (until := known_until(site.articles, registered, kept)),
-                (after := next_after(site.articles, site.late, registered, kept))) \
-                != (memory.site.known_until, memory.site.late_after):
-            # (the register knows more since, or less)
-            memory.site = replace(memory.site, known_until=until, late_after=after)
-            memos["site:" + target] = memory.site
         if site is None:
             site = extend_site(memory.site, config, loaded.articles, loaded.pages,
                                options.drafts, now, registered)
-            if site is not None:
-                memory.site = site_memo(
-                    site, loaded.articles, loaded.pages, options.drafts,
-                    known_until(site.articles, registered, kept),
-                    next_after(site.articles, site.late, registered, kept))
-                memos["site:" + target] = memory.site
+            indexed = site is not None
     errors = [p for p in loaded.problems if p.is_error]
     gone: tuple[Unpublished, ...] = ()
     if site is None:
         site, clashes = make_site(config, loaded.articles, loaded.pages, options.drafts,
                                   now=now, registered=registered)
         errors += loader.clash_problems(options.site_dir, clashes)
-        memory.site = site_memo(site, loaded.articles, loaded.pages, options.drafts,
-                                known_until(site.articles, registered, kept),
-                                next_after(site.articles, site.late, registered, kept))
-        memos["site:" + target] = memory.site
+        indexed = True
         # Only a site indexed anew can have lost an article (`reuse_site` and
         # `extend_site` refuse).
         from generator.build.unpublished import unpublished  # (only the whole way)
         gone = unpublished(cache, target, loaded.articles, site.articles)
+    # What the register will know after this build, for the quick path's next story
+    # filed late (a memo taken whole is stored again when the register knows more).
+    until, after = register_marks(site.articles, site.late, registered,
+                                  options.keeps_register)
+    if indexed or memory.site is None:
+        memory.site = site_memo(site, loaded.articles, loaded.pages, options.drafts, until,
+                                after)
+        memos["site:" + target] = memory.site
+    elif (until, after) != (memory.site.known_until, memory.site.late_after):
+        memory.site = replace(memory.site, known_until=until, late_after=after)
+        memos["site:" + target] = memory.site
     if errors:
         raise ContentError(errors + warnings + list(config.warnings))
     return Indexed(site, gone)

@@ -75,6 +75,12 @@ class BuildOptions:
     (`warta build --rebalance-pages`, after a bulk import): the whole pipeline runs."""
 
     @property
+    def keeps_register(self) -> bool:
+        """Whether this build writes the register and the sealed pages' file: one that
+        publishes (`keep_register`), without drafts, and not a dry run."""
+        return self.keep_register and not self.drafts and not self.dry_run
+
+    @property
     def output(self) -> Path:
         return self.output_dir or self.site_dir / "output"
 

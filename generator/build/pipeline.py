@@ -271,7 +271,7 @@ def _plan_whole(options: BuildOptions, config: SiteConfig, theme: ThemeFiles, ca
                    photos=photos.photos)
     # What answers at every address ever published: the register, as this site leaves it.
     addresses = resolve(site, register.entries, renamed)
-    keep = options.keep_register and not options.drafts and not options.dry_run
+    keep = options.keeps_register
     register_text = None
     if keep and (addresses.changed or register.text is None or not is_formatted(register.text)):
         register_text = format_register(addresses.register or tuple(register.entries.values()))

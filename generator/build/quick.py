@@ -98,7 +98,7 @@ def plan_quickly(options: BuildOptions, config: SiteConfig, theme: ThemeFiles,
     register = read_text(options.site_dir)
     if register is None or text_key(register) != head.register:
         return None
-    keep = options.keep_register and not options.drafts
+    keep = options.keeps_register
     new_register = None
     new = range(len(head.order), len(site.articles)) if proven.inserted is None \
         else (proven.inserted,)

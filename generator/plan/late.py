@@ -11,7 +11,7 @@ same. Pure functions of the site's articles and what the register knows.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from datetime import datetime, timedelta, timezone
 
 from generator.content.model import Article
@@ -27,9 +27,7 @@ def late_of(chosen: Sequence[Article], registered: Registered | None) -> dict[in
     if registered is None or not registered.known:
         return {}
     known, late = registered.known, registered.late
-    newest = len(chosen) - 1
-    while newest >= 0 and chosen[newest].path not in known:
-        newest -= 1
+    newest = _newest_known(chosen, known)
     found = {i: late[a.path] for i, a in enumerate(chosen) if a.path in late}
     if newest > 0:
         after = filed_after(chosen[newest].date, found.values())
@@ -37,18 +35,22 @@ def late_of(chosen: Sequence[Article], registered: Registered | None) -> dict[in
     return dict(sorted(found.items()))
 
 
-def known_until(articles: Sequence[Article], registered: Registered | None, kept: bool
-                ) -> tuple[datetime, str] | None:
-    """The order key (date, path) of the newest of a site's `articles` (by date) that
-    the register knows once the build is done: its newest when the build keeps the
-    register (it then knows them all), else the newest `registered` knows. A story
-    dated in before it is late (plan/insertion.py); None when there is none."""
-    newest = len(articles) - 1
-    if not kept:
-        known = registered.known if registered is not None else frozenset()
-        while newest >= 0 and articles[newest].path not in known:
-            newest -= 1
-    return (articles[newest].date, articles[newest].path) if newest >= 0 else None
+def register_marks(articles: Sequence[Article], late: Mapping[int, datetime],
+                   registered: Registered | None, kept: bool
+                   ) -> tuple[tuple[datetime, str] | None, datetime | None]:
+    """`SiteMemo.known_until` and `SiteMemo.late_after` after a build of a site with these
+    `articles` (by date) and `late` stories, as `late_of` will decide from the register
+    the build leaves: the order key (date, path) of the newest article it knows (the
+    site's newest when the build keeps the register, which then knows them all; else
+    the newest `registered` knows), and the date the next story filed late comes after
+    (`filed_after`, of the late stories it knows). (None, None) when it knows none."""
+    known = registered.known if registered is not None else frozenset()
+    newest = len(articles) - 1 if kept else _newest_known(articles, known)
+    if newest < 0:
+        return None, None
+    date = articles[newest].date
+    return (date, articles[newest].path), filed_after(
+        date, (after for i, after in late.items() if kept or articles[i].path in known))
 
 
 def filed_after(newest: datetime, late: Iterable[datetime]) -> datetime:
@@ -63,18 +65,12 @@ def filed_after(newest: datetime, late: Iterable[datetime]) -> datetime:
     return newest if last is None or last < newest else _fixed(last) + _INSTANT
 
 
-def next_after(articles: Sequence[Article], late: Mapping[int, datetime],
-               registered: Registered | None, kept: bool) -> datetime | None:
-    """`SiteMemo.late_after` after a build of a site with these `articles` and `late`
-    stories: the date the next story filed late comes after, as `late_of` will decide
-    it from the register this build leaves (all of them when it keeps the register,
-    else those `registered` knows); None when the register knows no article."""
-    until = known_until(articles, registered, kept)
-    if until is None:
-        return None
-    known = registered.known if registered is not None else frozenset()
-    return filed_after(until[0], (after for i, after in late.items()
-                                  if kept or articles[i].path in known))
+def _newest_known(articles: Sequence[Article], known: Collection[str]) -> int:
+    """The index of the newest of `articles` (by date) the register knows; -1: none."""
+    newest = len(articles) - 1
+    while newest >= 0 and articles[newest].path not in known:
+        newest -= 1
+    return newest
 
 
 def _fixed(moment: datetime) -> datetime:

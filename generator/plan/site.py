@@ -27,7 +27,7 @@ from generator.plan.indexes import (
     SectionIndex,
     TagIndex,
 )
-from generator.plan.late import filed_after, known_until, late_of
+from generator.plan.late import late_of, register_marks
 from generator.plan.names import NameHint, NameUse, appended_hints, name_hints
 
 __all__ = ["AuthorIndex", "MonthIndex", "SectionIndex", "Site", "SiteMemo", "TagIndex",
@@ -152,7 +152,7 @@ class SiteMemo:
     build that made the memo is done: an article dated in before it is a story filed
     late (`late_of`); None when it knows none (or the memo is older than the rule)."""
     late_after: datetime | None = None
-    """The date the next story filed late will come after (`late.next_after`), as
+    """The date the next story filed late will come after (`late.register_marks`), as
     `late_of` will decide it from the register the build leaves."""
 
 
@@ -342,11 +342,9 @@ def append_memo(memo: SiteMemo, site: Site, sorting_before: Callable[[str], int]
     if not kept:  # (the register stays as it was)
         return replace(memo, shapes=tuple(shapes), order=order,
                        site=replace(site, articles=()))
-    until = known_until(site.articles, None, True)
+    until, after = register_marks(site.articles, site.late, None, True)
     return replace(memo, shapes=tuple(shapes), order=order, site=replace(site, articles=()),
-                   known_until=until,
-                   late_after=None if until is None else filed_after(until[0],
-                                                                     site.late.values()))
+                   known_until=until, late_after=after)
 
 
 class _Joined(LazyArticles):
