@@ -12,19 +12,22 @@ from __future__ import annotations
 import hashlib
 import os
 from bisect import insort
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from generator import urls
-from generator.build.changes import Changes
+from generator.cache.removed import RemovedArticle
+from generator.content.model import Article
 from generator.content.register import (
     ARTICLE,
+    ARTICLES,
     LATE,
     MOVED,
     REGISTER,
     TAG,
     Address,
+    article_file,
     late_target,
     normal_address,
     parse_register,
@@ -109,21 +112,26 @@ def appended_text(text: str, site: Site, before: Site, added: Iterable[int],
     return head + "".join(lines)
 
 
-def renames(changes: Changes) -> dict[str, str]:
+def renames(held: Sequence[RemovedArticle], register: Mapping[str, Address],
+            articles: Sequence[Article]) -> dict[str, str]:
     """The articles whose file was renamed or moved, old path -> new path, as far as this
-    build can tell: a removed file and an added one with the same date and the same
-    body or title, one to one. (Only the cache knows the removed file's record: a
-    rename is best built before it is committed, so that the register holds it.)"""
+    build can tell: a file the `register` names that was removed (`held`: the cache
+    keeps them until a build writes the register, cache/removed.py) and an article
+    the register does not know yet, with the same date and the same body or title,
+    one to one."""
+    named = {article_file(a) for a in register.values() if a.kind in ARTICLES}
+    present = {article.path for article in articles}
     gone: dict[tuple[str, str, object], list[str]] = {}
-    for record in changes.removed_records:
-        if (article := record.article) is not None:
-            for key in _identities(article.body_hash, article.title, article.date):
-                gone.setdefault(key, []).append(article.path)
+    for item in held:
+        if item.path in named and item.path not in present:
+            for key in _identities(item.body_hash, item.title, item.date):
+                gone.setdefault(key, []).append(item.path)
     found: dict[str, str] = {}
     if not gone:
         return found
-    for change in changes.added:
-        if (article := change.entry.record.article) is None:
+    for article in articles:
+        if article.path in named or (
+                (line := register.get(article.url)) is not None and line.kind in ARTICLES):
             continue
         for key in _identities(article.body_hash, article.title, article.date):
             old = gone.get(key, [])

@@ -20,13 +20,14 @@ it before the output changes.
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from generator.build.memos import Settled, store
+from generator.build.memos import Settled, held_removals, store
 from generator.cache.pages import PageStore
+from generator.cache.removed import HELD, RemovedArticle, still_held
 from generator.cache.store import Cache, OutputEntry, SourceEntry
 from generator.plan.page import Page, stored
 
@@ -35,11 +36,15 @@ if TYPE_CHECKING:  # imported where a child is started: 8 ms a build otherwise
 
 
 def save_sources(cache: Cache, entries: dict[str, SourceEntry], changed: list[str],
-                 gone: set[str], apart: bool) -> SourceSaving | None:
+                 gone: set[str], apart: bool,
+                 removed: Sequence[RemovedArticle] = ()) -> SourceSaving | None:
     """Save the sources a load found (`changed` and `gone` are what differs from the
     cache). `apart`: in a forked child, when this process may fork; the build then
-    waits for it before the output changes."""
+    waits for it before the output changes. The `removed` articles are held until a
+    build writes the register (cache/removed.py), with the sources' commit."""
     cache.forget_bodies(gone)
+    if removed:
+        store(cache, HELD, still_held(held_removals(cache), removed, entries))
     saving = save_apart(cache, entries, changed + sorted(gone)) if apart else None
     if saving is None:
         cache.save_sources(entries, changed + sorted(gone))

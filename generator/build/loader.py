@@ -16,6 +16,7 @@ from generator.build import commit
 from generator.build.changes import Changes, compare, parse_changes
 from generator.build.commit import SourceSaving
 from generator.build.sources import PARALLEL_THRESHOLD, Source, scan, stat_each
+from generator.cache.removed import removed_articles
 from generator.cache.store import Cache, SourceEntry
 from generator.config import SiteConfig
 from generator.content.frontmatter import ProblemError, decode, key_line, split
@@ -90,7 +91,8 @@ def load(site_dir: Path, config: SiteConfig, cache: Cache, jobs: int = 1,
     if changed or changes.removed:
         saving = commit.save_sources(
             cache, entries, changed, set(changes.removed),
-            apart=jobs > 1 and changes.parsed >= PARALLEL_THRESHOLD)
+            apart=jobs > 1 and changes.parsed >= PARALLEL_THRESHOLD,
+            removed=removed_articles(changes.removed_records))
     loaded = _collect(site_dir, {path: e.record for path, e in entries.items()},
                       changes.parsed, now)
     return Loaded(loaded.articles, loaded.pages, loaded.problems, changes.parsed,

@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 
+from generator.cache.removed import HELD, RemovedArticle
 from generator.cache.store import Cache, OutputEntry, SourceEntry
 from generator.content.model import shape_of
 from generator.errors import Problem
@@ -89,7 +90,9 @@ MEMO_SHAPE = shape_of(
     # Photos (issue 16).
     PhotoMemo, Photo, Derivative,
     # Sealed pages (issue 18 item 8).
-    Tail, Chunk)
+    Tail, Chunk,
+    # Renames seen by a build that did not write the register.
+    RemovedArticle)
 
 
 def stored(cache: Cache, name: str) -> object | None:
@@ -99,6 +102,12 @@ def stored(cache: Cache, name: str) -> object | None:
         memo: object = found[1]
         return memo
     return None
+
+
+def held_removals(cache: Cache) -> tuple[RemovedArticle, ...]:
+    """The article files removed since a build last wrote the register (cache/removed.py)."""
+    found = stored(cache, HELD)
+    return found if isinstance(found, tuple) else ()
 
 
 def store(cache: Cache, name: str, memo: object) -> None:

@@ -26,7 +26,15 @@ from generator.build.article_changes import of_changes
 from generator.build.commit import BuildRecords, commit_build
 from generator.build.indexing import index_archive
 from generator.build.list_pages import load_list_pages, next_text, overfull, rebalanced
-from generator.build.memos import STRINGS, BuildMemory, Settled, remember, stored, with_strings
+from generator.build.memos import (
+    STRINGS,
+    BuildMemory,
+    Settled,
+    held_removals,
+    remember,
+    stored,
+    with_strings,
+)
 from generator.build.options import (
     CACHE_FILE,
     BuildOptions,
@@ -48,6 +56,7 @@ from generator.build.output import (
 from generator.build.photos import photo_step
 from generator.build.quick import plan_quickly
 from generator.cache.pages import PageStore
+from generator.cache.removed import HELD
 from generator.cache.store import Cache, OutputEntry
 from generator.config import SiteConfig, load_config
 from generator.content.register import format_register, is_formatted
@@ -252,9 +261,13 @@ def _plan_whole(options: BuildOptions, config: SiteConfig, theme: ThemeFiles, ca
     # The summary's articles, from the changed sources alone.
     articles_changed = of_changes(loaded.changes, len(loaded.sources),
                                   published_by(options.drafts, build_now(options)))
-    # Index, with the register of published addresses: it tells the stories filed late.
-    register, renamed = load_register(site_dir), renames(loaded.changes)
+    # Index, with the register of published addresses: it tells the stories filed late,
+    # and the files removed since it was last written which ones were renamed.
+    register, held = load_register(site_dir), held_removals(cache)
+    renamed = renames(held, register.entries, loaded.articles)
     memos: dict[str, object] = {}
+    if held and options.keeps_register:
+        memos[HELD] = ()  # (the register this build commits tells them)
     indexed = index_archive(options, config, loaded, memory, memos, cache, register, renamed)
     # Photos: the derivatives of those the articles show, made once and kept; their
     # keys go into the articles' keys, so the pages showing a changed photo change.

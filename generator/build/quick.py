@@ -30,7 +30,7 @@ from generator.build.append import appended_pages, insert_quickly
 from generator.build.article_changes import article_changes
 from generator.build.changes import SourceChange, compare_fingerprints, parse_changes
 from generator.build.edited import edited_pages
-from generator.build.memos import Settled, stored
+from generator.build.memos import Settled, held_removals, stored
 from generator.build.options import (
     BuildOptions,
     copies_of,
@@ -99,6 +99,8 @@ def plan_quickly(options: BuildOptions, config: SiteConfig, theme: ThemeFiles,
     if register is None or text_key(register) != head.register:
         return None
     keep = options.keeps_register
+    if keep and held_removals(cache):
+        return None  # (a rename seen first by a preview: the whole way tells it)
     new_register = None
     new = range(len(head.order), len(site.articles)) if proven.inserted is None \
         else (proven.inserted,)
