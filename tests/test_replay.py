@@ -95,6 +95,14 @@ def test_a_year_of_newsroom_life_breaks_no_published_address(tmp_path: Path) -> 
     edit(articles / "2026/03/arus-balik-lebaran-2026.md",
          "slug: arus-balik-lebaran-terminal-sumberjaya-timur-tambah-40-bus-cadangan\n", "")
     assert "-> /2026/03/arus-balik-lebaran-2026/" in step("a file renamed")
+    # Another renamed, which `warta check` (a build that writes nothing) sees first.
+    (articles / "2024/01/perbaikan-gorong-gorong-cempaka-raya.md").rename(
+        articles / "2024/01/gorong-gorong-cempaka-raya.md")
+    edit(articles / "2024/01/gorong-gorong-cempaka-raya.md",
+         "slug: perbaikan-gorong-gorong-jalan-cempaka-raya-ditutup-sebagian-selama-sebulan\n",
+         "")
+    build(BuildOptions(site_dir=site, now=NOW, dry_run=True))
+    assert "-> /2024/01/gorong-gorong-cempaka-raya/" in step("a file renamed, checked first")
     # A deletion, and a deletion whose address another article claims as an alias.
     (articles / "2024/09/bank-sampah-tegalsari-wetan.md").unlink()
     step("a deletion")
