@@ -108,8 +108,10 @@ def test_an_edit_rewrites_one_shard_and_an_addition_the_newest(site: SiteMaker) 
     news(site, 6)
     added = site.build()
     assert added.quick and added.search_indexed == (4,)
-    # (a full shard now: the route map's part that covers it is made again)
-    assert changed_shards(after, index_files(site)) == {"4", "rute-0", "shards.json"}
+    # (a full shard now: the route map's part that covers it is made again, and its
+    # boundary kept beside the shards)
+    assert changed_shards(after, index_files(site)) == {"4", "rute-0", "shards.json",
+                                                        ".warta-bounds.json"}
     # And another one starts a new shard, listed for the search page and its filters
     before = index_files(site)
     news(site, 7)
@@ -290,7 +292,8 @@ def test_the_route_map_in_parts_changes_only_the_part_of_a_changed_full_shard(
     before = index_files(site)
     news(site, 10)
     assert site.build().search_indexed == (8,)
-    assert changed_shards(before, index_files(site)) == {"8", "rute-8", "shards.json"}
+    assert changed_shards(before, index_files(site)) == {"8", "rute-8", "shards.json",
+                                                         ".warta-bounds.json"}
     assert sorted(routed_shards(site)["rute-8"].values()) == ["8"]
     # When the next full shard fills, only the last part (not yet sealed) is made again
     news(site, 11)
@@ -298,7 +301,8 @@ def test_the_route_map_in_parts_changes_only_the_part_of_a_changed_full_shard(
     before = index_files(site)
     news(site, 12, "Isi berita nomor 12 tentang kata12.\n")
     assert site.build().search_indexed == (10,)
-    assert changed_shards(before, index_files(site)) == {"10", "rute-8", "shards.json"}
+    assert changed_shards(before, index_files(site)) == {"10", "rute-8", "shards.json",
+                                                         ".warta-bounds.json"}
     assert sorted(routed_shards(site)["rute-8"].values()) == ["10", "8"]
     assert "kata12." in gzip.decompress(
         (site.output / "pagefind/10/.warta-words.gz").read_bytes()).decode("utf-8").split()

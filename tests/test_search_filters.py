@@ -83,7 +83,8 @@ def test_only_a_change_of_a_shards_values_rewrites_the_filters_file(site: SiteMa
     before = index_files(site)
     write("f")
     assert site.build().search_indexed == (3,)
-    assert changed_shards(before, index_files(site)) == {"3", "rute-0", "shards.json"}
+    assert changed_shards(before, index_files(site)) == {"3", "rute-0", "shards.json",
+                                                         ".warta-bounds.json"}
     assert filters(site) == listed
     # When the next one starts a shard and brings a tag: its shard, the list, the filters
     before = index_files(site)

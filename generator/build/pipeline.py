@@ -154,7 +154,8 @@ def _build(options: BuildOptions, progress: Progress | None,
             if planned.search is not None:
                 to_index = search.work(options.output, planned.to_write.site, planned.search,
                                        search.labels_of(planned.to_write.renderer.strings),
-                                       cache, made=not options.index_search)
+                                       cache, made=not options.index_search,
+                                       thorough=not planned.to_write.recorded)
         return _finish(options, planned, written, to_index, started, cache)
     except BaseException:
         memory.target = ""  # the next build reads the cache again, and checks the files
@@ -181,7 +182,7 @@ def _finish(options: BuildOptions, done: Planned, written: Written,
     if not options.dry_run and not config.outputs.search:
         search.remove_index(options.output)
     elif to_index is not None and not options.index_search:
-        pending = bool(to_index.to_index)
+        pending = bool(to_index.to_index) or search.untidy(to_index)
     elif to_index is not None:
         failure = search.index(to_index, options.jobs, search.filler(
             site, to_index.keys, search.labels_of(done.to_write.renderer.strings), cache))
@@ -313,10 +314,12 @@ def _plan_whole(options: BuildOptions, config: SiteConfig, theme: ThemeFiles, ca
                                          *overfull(plan.pages, config.page_size,
                                                    pages_after))
                              if not p.is_error), key=lambda p: p.path))
-    # (The last build's keys: the corrections shard outlives a build that goes this way.)
+    # (The last build's keys: the corrections shard outlives a build that goes this way.
+    # Without them, the index in the output folder tells how its shards were cut.)
     settled = stored(cache, "settled:" + known.target)
     search_keys = search.plan_keys(site, search.labels_of(renderer.strings),
-                                   settled.search if isinstance(settled, Settled) else None,
+                                   settled.search if isinstance(settled, Settled)
+                                   else search.kept_bounds(options.output),
                                    published=settled.order if isinstance(settled, Settled)
                                    else ())
     previous = known.previous
@@ -328,8 +331,11 @@ def _plan_whole(options: BuildOptions, config: SiteConfig, theme: ThemeFiles, ca
     if not previous and not options.dry_run:
         # No record of what an earlier build wrote: look at the folder itself. (With no
         # record at all, the next build looks at the folder itself again: a cold build
-        # spares writing 15,000 records twice.)
-        removable |= existing_files(options.output) - planned
+        # spares writing 15,000 records twice.) The search index is the search stage's:
+        # it keeps each shard whose files are those its key file lists, and prunes the
+        # rest, so a lost cache (a new release starts one) indexes only what changed.
+        removable |= {path for path in existing_files(options.output) - planned
+                      if not path.startswith(search.INDEX_DIR + "/")}
     # Only the pages rendered now changed. What an unchanged page showed before stays
     # recorded (the quick path checks), so that a template edit, which renders most
     # pages again and moves none, stores just those; a cache that knew no output of

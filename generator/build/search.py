@@ -34,7 +34,9 @@ from generator.search.bundles import (
     remove_index,
     stale_corrections,
     stale_shards,
+    untidy,
 )
+from generator.search.manifest import bounds_before
 from generator.search.records import Labels, SearchRecord, record_of
 from generator.search.shards import (
     CORRECTIONS,
@@ -47,7 +49,7 @@ from generator.search.shards import (
 )
 
 __all__ = ["INDEX_DIR", "SearchWork", "filler", "index", "labels_of", "plan_keys", "remove_index",
-           "work"]
+           "untidy", "work"]
 
 
 def _settings(config: SiteConfig, labels: Labels) -> str:
@@ -108,6 +110,17 @@ def plan_keys(site: Site, labels: Labels, previous: ShardKeys | None = None,
                    url_of=url_of, load=load)
 
 
+def kept_bounds(output: Path) -> ShardKeys | None:
+    """For a build without the last build's keys (the cache lost): the shards as the
+    index in `output` was cut, only their sizes and the full shards' boundaries set
+    (`plan_keys` keys every shard from the articles); None when it keeps none."""
+    found = bounds_before(output / INDEX_DIR)
+    if found is None:
+        return None
+    size, newest, bounds = found
+    return ShardKeys("", size, newest, (), (), 0, bounds=bounds)
+
+
 def inserted(site: Site, previous: ShardKeys,
              point: int) -> tuple[ShardKeys, list[int]] | None:
     """For the quick path's `plan_keys` when the article at `point` was dated in before
@@ -133,15 +146,16 @@ def labels_of(gettext: dict[str, str]) -> Labels:
 
 
 def work(output: Path, site: Site, keys: ShardKeys, labels: Labels, cache: Cache,
-         made: bool = True) -> SearchWork:
+         made: bool = True, thorough: bool = False) -> SearchWork:
     """The stale shards of `keys` in `output`, each with its records (bodies read from
     `cache`); with `made` False, the full and small shards without them, for `index`
-    to have `filler` make each as it is indexed (the corrections shard comes made)."""
+    to have `filler` make each as it is indexed (the corrections shard comes made).
+    `thorough`: the build found no record of the output (`SearchWork.thorough`)."""
     config = site.config
     listed, articles = site.listed, site.articles
     records = filler(site, keys, labels, cache)
     stale = []
-    for number in stale_shards(output, keys):
+    for number in stale_shards(output, keys, thorough):
         shard = Shard(int(keys.names[number]), keys.keys[number], ())
         stale.append(records(shard) if made else shard)
     # The corrections shard: the current records of the corrected articles, each with
@@ -152,14 +166,15 @@ def work(output: Path, site: Site, keys: ShardKeys, labels: Labels, cache: Cache
     corrected = tuple((articles[i].url, keys.names[shard_of(keys, p)])
                       for i, p in zip(chosen, keys.corrected, strict=True))
     corrections = None
-    if corrected and stale_corrections(output, keys.corrections):
+    if corrected and stale_corrections(output, keys.corrections, thorough):
         corrections = Shard(-1, keys.corrections, tuple(
             replace(record, origin=origin)
             for record, (_, origin) in zip(_records(site, labels, cache, chosen), corrected,
                                            strict=True)),
             CORRECTIONS)
     return SearchWork(output, config.language.split("-")[0], keys, tuple(stale),
-                      corrections, corrected, restricting=(labels.year, labels.section))
+                      corrections, corrected, restricting=(labels.year, labels.section),
+                      thorough=thorough)
 
 
 def filler(site: Site, keys: ShardKeys, labels: Labels,

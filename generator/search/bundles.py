@@ -26,9 +26,12 @@ from generator.search.corrections import hidden_fragments
 from generator.search.filters import FILTERS, SUMMARY_FILE, gather, summary_of
 from generator.search.indexing import in_turn
 from generator.search.manifest import (
+    BOUNDS,
     MANIFEST,
     Routes,
+    bounds_text,
     hidden_before,
+    listed_shards,
     routes_before,
     write_if_changed,
     write_manifest,
@@ -95,6 +98,9 @@ class SearchWork:
     """The names of the filters whose values restrict the shards a search merges (the
     year's, the section's): `filters.json` gives their shards, and only the values of
     the others (filters.py)."""
+    thorough: bool = False
+    """Compare every shard's files with its key file's list: the build found no record
+    of what an earlier build wrote (a lost cache), and a kept index is trusted only so."""
 
     @property
     def to_index(self) -> tuple[Shard, ...]:
@@ -102,22 +108,39 @@ class SearchWork:
         return (*self.stale, *((self.corrections,) if self.corrections else ()))
 
 
-def stale_shards(output: Path, keys: ShardKeys) -> list[int]:
-    """The shards of `keys` whose folder is missing, of another key, or damaged."""
+def stale_shards(output: Path, keys: ShardKeys, thorough: bool = False) -> list[int]:
+    """The shards of `keys` whose folder is missing, of another key, or damaged (with
+    `thorough`, each one's files compared with its list, `SearchWork.thorough`)."""
     index = output / INDEX_DIR
     return [n for n, (name, key) in enumerate(zip(keys.names, keys.keys, strict=True))
-            if not _intact(index / name, key, SUMMARY_FILE)]
+            if not _intact(index / name, key, SUMMARY_FILE, thorough)]
 
 
-def stale_corrections(output: Path, key: str) -> bool:
+def stale_corrections(output: Path, key: str, thorough: bool = False) -> bool:
     """Whether the corrections shard of key `key` is missing, of another key, or
     damaged."""
-    return not _intact(output / INDEX_DIR / CORRECTIONS, key, SUMMARY_FILE)
+    return not _intact(output / INDEX_DIR / CORRECTIONS, key, SUMMARY_FILE, thorough)
 
 
-def _intact(folder: Path, key: str, needs: str = "") -> bool:
+def untidy(work: SearchWork) -> bool:
+    """Whether the index folder holds a shard `work` does not plan, or its `shards.json`
+    lists other shards: what `publish` tidies even when no shard is stale, for
+    `warta serve`, whose indexer is handed work only when there is some."""
+    index = work.output / INDEX_DIR
+    keys = work.keys
+    wanted = {*keys.names, MANIFEST, FILTERS, BOUNDS, *(part.folder for part in route_parts(keys))}
+    if keys.corrected:
+        wanted.add(CORRECTIONS)
+    if any(e.name not in wanted and not e.name.startswith(".new-") for e in _entries(index)):
+        return True
+    return listed_shards(index) != list(keys.names)
+
+
+def _intact(folder: Path, key: str, needs: str = "", thorough: bool = False) -> bool:
     """Whether `folder` holds a bundle of key `key` with its files as listed, `needs`
-    among them (a shard indexed before its folder kept that file is indexed again)."""
+    among them (a shard indexed before its folder kept that file is indexed again);
+    with `thorough`, its files are compared with the list even when no folder is newer
+    than the key file."""
     try:
         with open(folder / KEY_FILE, encoding="utf-8") as file:
             lines = file.read().splitlines()
@@ -128,7 +151,7 @@ def _intact(folder: Path, key: str, needs: str = "") -> bool:
         return False
     if needs and not any(line.endswith(" " + needs) for line in lines[1:]):
         return False
-    return _untouched(folder, written) or _listing(folder) == lines[1:]
+    return (not thorough and _untouched(folder, written)) or _listing(folder) == lines[1:]
 
 
 def _untouched(folder: Path, written: int) -> bool:
@@ -181,10 +204,10 @@ def publish(work: SearchWork, binary: Path, jobs: int = 1,
             shutil.rmtree(leftover, ignore_errors=True)
     failures = _indexed(work, binary, jobs, fill, index, tag)
     keys = work.keys
-    routes = _routes(index, keys, binary, work.language, tag, failures)
+    routes = _routes(index, keys, binary, work.language, tag, failures, work.thorough)
     failure = failures[0] if failures else None
     corrected = bool(keys.corrected) and _intact(index / CORRECTIONS, keys.corrections,
-                                                 SUMMARY_FILE)
+                                                 SUMMARY_FILE, work.thorough)
     _prune(index, (*keys.names, *((CORRECTIONS,) if corrected else ()),
                    *(part.folder for part, _ in routes)))
     hidden: list[str] = []
@@ -195,6 +218,7 @@ def publish(work: SearchWork, binary: Path, jobs: int = 1,
         hidden = (hidden_fragments(index, work.corrected) if reread
                   else hidden_before(index, work.corrected))
     write_manifest(index, keys.names, corrected, hidden, routes)
+    write_if_changed(index / BOUNDS, bounds_text(keys.size, keys.newest, keys.bounds))
     write_if_changed(index / FILTERS, gather(index, keys.names, corrected,
                                               work.restricting, CORRECTIONS))
     return failure
@@ -224,14 +248,14 @@ def _indexed(work: SearchWork, binary: Path, jobs: int,
 
 
 def _routes(index: Path, keys: ShardKeys, binary: Path, language: str, tag: str,
-            failures: list[str]) -> Routes:
+            failures: list[str], thorough: bool = False) -> Routes:
     """The parts of the route map over the full shards of `keys`, each made again if
     stale (one Pagefind process a part: its memory is the part's). A part that could
     not be made is left out: the search page merges its shards for every query."""
     found = []
     before = routes_before(index)
     for part in route_parts(keys):
-        if _intact(index / part.folder, part.key):
+        if _intact(index / part.folder, part.key, thorough=thorough):
             listed = before.get(part.folder)
             found.append((part, listed[1] if listed and listed[0] == part.key
                           else route_ids(index, part.folder)))
@@ -315,7 +339,7 @@ def _keep_unchanged(target: Path, staging: Path) -> None:
 def _prune(index: Path, names: tuple[str, ...]) -> None:
     """Remove what is not a shard of the index: shards no longer planned, the files of
     an index made before shards, old staging folders of this process."""
-    keep = {*names, MANIFEST, FILTERS}
+    keep = {*names, MANIFEST, FILTERS, BOUNDS}
     for entry in _entries(index):
         if entry.name not in keep and not entry.name.startswith(".new-"):
             if entry.is_dir() and not entry.is_symlink():

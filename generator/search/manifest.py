@@ -2,6 +2,11 @@
 keeps the shards it lists): the shards, oldest first, the corrections shard and the
 older records it hides, and the route map's parts. Also how bundles.py writes such a
 file: only when its text changes, with a rename.
+
+Beside it, `.warta-bounds.json` keeps the full shards' boundaries (shards.py), which
+live in the cache too, for a build that lost the cache (a new Warta release starts a
+new one): cut by position, every shard after the first that an article was dated
+into or deleted from would move, and be indexed again.
 """
 
 from __future__ import annotations
@@ -9,8 +14,10 @@ from __future__ import annotations
 import json
 import os
 from collections.abc import Iterable
+from datetime import datetime
 from pathlib import Path
 
+from generator.plan.pagination import OrderKey
 from generator.search import routes as routes_module
 from generator.search.corrections import hidden_fragments
 from generator.search.records import SHARD_FILTER
@@ -19,6 +26,8 @@ from generator.search.shards import CORRECTIONS
 
 MANIFEST = "shards.json"
 """Inside the index folder: the shards the search page merges, oldest first."""
+BOUNDS = ".warta-bounds.json"
+"""Inside the index folder: the shard sizes and the full shards' boundaries."""
 
 Routes = list[tuple[RoutePart, dict[str, str]]]
 """Each part of the route map in place, with the fragment id -> shard name of its
@@ -60,6 +69,15 @@ def manifest_text(names: tuple[str, ...], corrected: bool = False,
     return json.dumps(manifest, separators=(",", ":")) + "\n"
 
 
+def listed_shards(index: Path) -> list[str] | None:
+    """The shards the `shards.json` in `index` lists; None when it cannot be read."""
+    try:
+        shards = json.loads((index / MANIFEST).read_text(encoding="utf-8"))["shards"]
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+    return shards if isinstance(shards, list) else None
+
+
 def hidden_before(index: Path, corrected: tuple[tuple[str, str], ...]) -> list[str]:
     """The hidden fragments the last manifest listed, when no shard they are in or the
     corrections shard was indexed since; read again if it cannot be read."""
@@ -88,3 +106,27 @@ def write_if_changed(path: Path, text: str) -> None:
     temporary = path.with_name(f".{path.name}.{os.getpid()}")
     temporary.write_text(text, encoding="utf-8")
     os.replace(temporary, path)
+
+
+def bounds_text(size: int, newest: int, bounds: Iterable[OrderKey]) -> str:
+    """What `.warta-bounds.json` holds for shards of `size` and `newest` articles whose
+    full shards end at `bounds` (date and source path of each one's newest article)."""
+    return json.dumps({"size": size, "newest": newest,
+                       "bounds": [[when.isoformat(), path] for when, path in bounds]},
+                      separators=(",", ":")) + "\n"
+
+
+def bounds_before(index: Path) -> tuple[int, int, tuple[OrderKey, ...]] | None:
+    """The shard sizes and boundaries `.warta-bounds.json` in `index` holds; None when
+    there is none, or it is not what `bounds_text` writes (boundaries ascending)."""
+    try:
+        found = json.loads((index / BOUNDS).read_text(encoding="utf-8"))
+        size, newest = found["size"], found["newest"]
+        bounds = tuple((datetime.fromisoformat(when), path) for when, path in found["bounds"])
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+    if not (isinstance(size, int) and isinstance(newest, int) and 0 < newest <= size) or any(
+            when.tzinfo is None or not isinstance(path, str) for when, path in bounds) or any(
+            a >= b for a, b in zip(bounds, bounds[1:], strict=False)):
+        return None
+    return size, newest, bounds
