@@ -108,6 +108,30 @@ def test_a_rename_seen_first_by_a_build_that_writes_no_register_keeps_its_redire
     assert site.build().quick
 
 
+def test_a_draft_copy_never_takes_a_rename(site: SiteMaker) -> None:
+    # Given a published article and a draft copy of it (kept for an update), whose
+    # file sorts first
+    path = site.article("2024/03/satu", "Satu", "2024-03-01T09:00:00+07:00", slug="")
+    site.article("2024/03/a-salinan", "Satu", "2024-03-01T09:00:00+07:00", slug="",
+                 draft="true")
+    site.build()
+    # When the published one is renamed
+    path.rename(path.with_name("satu-baru.md"))
+    result = site.build()
+    # Then its old address leads to it, not to the draft
+    assert result.addresses.moved == (("/2024/03/satu/", "/2024/03/satu-baru/"),)
+    assert load_register(site.root).entries["/2024/03/satu-baru/"].kind == ARTICLE
+
+
+def test_a_file_whose_address_the_register_names_is_no_rename() -> None:
+    # (A copy at the address of another published article: that one's, not a rename.)
+    register = {"/2024/03/satu/": Address("/2024/03/satu/", ARTICLE, "a.md"),
+                "/2024/03/dua/": Address("/2024/03/dua/", ARTICLE, "b.md")}
+    assert renames([_removed("a.md")], register, [_article("b2.md", "/2024/03/dua/")]) == {}
+    assert renames([_removed("a.md")], register, [_article("b2.md", "/2024/03/tiga/")]) \
+        == {"a.md": "b2.md"}
+
+
 def test_a_file_deleted_while_previewing_is_gone_once_published(site: SiteMaker) -> None:
     site.article("2024/03/satu", "Satu", "2024-03-01T09:00:00+07:00")
     path = site.article("2024/03/dua", "Dua", "2024-03-02T09:00:00+07:00")

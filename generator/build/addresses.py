@@ -12,7 +12,7 @@ from __future__ import annotations
 import hashlib
 import os
 from bisect import insort
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -113,12 +113,15 @@ def appended_text(text: str, site: Site, before: Site, added: Iterable[int],
 
 
 def renames(held: Sequence[RemovedArticle], register: Mapping[str, Address],
-            articles: Sequence[Article]) -> dict[str, str]:
+            articles: Sequence[Article],
+            published: Callable[[Article], bool] = lambda article: True) -> dict[str, str]:
     """The articles whose file was renamed or moved, old path -> new path, as far as this
     build can tell: a file the `register` names that was removed (`held`: the cache
     keeps them until a build writes the register, cache/removed.py) and an article
     the register does not know yet, with the same date and the same body or title,
     one to one."""
+    if not held:
+        return {}
     named = {article_file(a) for a in register.values() if a.kind in ARTICLES}
     present = {article.path for article in articles}
     gone: dict[tuple[str, str, object], list[str]] = {}
@@ -130,7 +133,7 @@ def renames(held: Sequence[RemovedArticle], register: Mapping[str, Address],
     if not gone:
         return found
     for article in articles:
-        if article.path in named or (
+        if article.path in named or not published(article) or (
                 (line := register.get(article.url)) is not None and line.kind in ARTICLES):
             continue
         for key in _identities(article.body_hash, article.title, article.date):

@@ -66,7 +66,8 @@ class Changes:
     removed_records: tuple[SourceRecord, ...] = ()
     """The records the removed sources had, where the caller's `known` held them (the
     whole archive's load does; the quick path takes no removal): the build's summary
-    names the articles removed."""
+    names the articles removed, and the load holds their articles in the cache until
+    a build writes the register, which tells the renamed ones (cache/removed.py)."""
 
     @property
     def parsed(self) -> int:

@@ -265,7 +265,8 @@ def _plan_whole(options: BuildOptions, config: SiteConfig, theme: ThemeFiles, ca
     # Index, with the register of published addresses: it tells the stories filed late,
     # and the files removed since it was last written which ones were renamed.
     register, held = load_register(site_dir), held_removals(cache)
-    renamed = renames(held, register.entries, loaded.articles)
+    renamed = renames(held, register.entries, loaded.articles,
+                      published_by(options.drafts, build_now(options)))
     memos: dict[str, object] = {}
     if held and options.keeps_register:
         memos[HELD] = ()  # (the register this build commits tells them)

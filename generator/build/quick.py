@@ -83,6 +83,8 @@ def plan_quickly(options: BuildOptions, config: SiteConfig, theme: ThemeFiles,
     if (not isinstance(head, Settled) or head.loads != cache.loads()
             or head.content_key != config.content_key or head.sources > len(found)):
         return None
+    if options.keeps_register and held_removals(cache):
+        return None  # (a rename a preview saw first: the whole way tells the register)
     try:
         proven = _prove(options, config, theme, cache, target, now, previous, check, found,
                         head)
@@ -99,8 +101,6 @@ def plan_quickly(options: BuildOptions, config: SiteConfig, theme: ThemeFiles,
     if register is None or text_key(register) != head.register:
         return None
     keep = options.keeps_register
-    if keep and held_removals(cache):
-        return None  # (a rename seen first by a preview: the whole way tells it)
     new_register = None
     new = range(len(head.order), len(site.articles)) if proven.inserted is None \
         else (proven.inserted,)
