@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from generator.build import search
-from generator.search.manifest import BOUNDS, bounds_before, bounds_text
+from generator.search.manifest import BOUNDS, KeptBounds, bounds_before, bounds_text
 from tests.conftest import SiteMaker
 from tests.test_search import (
     changed_shards,
@@ -47,19 +47,41 @@ def test_a_lost_cache_keeps_the_shards_that_did_not_change(site: SiteMaker) -> N
     assert changed_shards(before, index_files(site)) == {"4"}
 
 
-@needs_pagefind
-def test_a_lost_cache_compares_every_shards_files(site: SiteMaker) -> None:
-    five_built(site)
-    # When a shard's file is overwritten in place (its folder's time unchanged)
+def damage(site: SiteMaker) -> Path:
+    """Overwrite a file of shard 2 in place, its folder's time kept: the file."""
     folder = site.output / "pagefind/2/fragment"
     fragment = next(folder.iterdir())
     stamp = folder.stat().st_mtime_ns
     fragment.write_bytes(fragment.read_bytes() + b"rusak")
     os.utime(folder, ns=(stamp, stamp))
+    return fragment
+
+
+@needs_pagefind
+def test_a_lost_cache_compares_every_shards_files(site: SiteMaker) -> None:
+    five_built(site)
+    # When a shard's file is overwritten in place (its folder's time unchanged)
+    fragment = damage(site)
     # Then a build with the cache trusts the shard's key file (its folders are not
     # newer), and one that lost it compares the files and indexes the shard again
     assert site.build(quick=False).search_indexed == ()
     shutil.rmtree(site.root / ".warta")
+    assert site.build().search_indexed == (2,)
+    assert not fragment.read_bytes().endswith(b"rusak")
+
+
+@needs_pagefind
+def test_a_damaged_shard_found_by_a_lost_cache_is_indexed_even_later(
+        site: SiteMaker) -> None:
+    five_built(site)
+    fragment = damage(site)
+    # When the build that lost the cache does not index (the preview quit before its
+    # indexer ran)
+    shutil.rmtree(site.root / ".warta")
+    looked = site.build(index_search=False)
+    assert looked.search_work is not None
+    assert [shard.start for shard in looked.search_work.stale] == [2]
+    # Then the next build, with a cache again, still indexes the damaged shard
     assert site.build().search_indexed == (2,)
     assert not fragment.read_bytes().endswith(b"rusak")
 
@@ -78,6 +100,29 @@ def test_the_preview_hands_its_indexer_a_shard_to_take_away(site: SiteMaker) -> 
     assert not (site.output / "pagefind/4").exists()
     assert manifest(site)["shards"] == ["0", "2"]
     # And once the folder is tidy, a build with nothing to index hands it nothing
+    assert not site.build(index_search=False).search_pending
+
+
+@needs_pagefind
+def test_the_preview_after_a_lost_cache_writes_the_index_lists_again(
+        site: SiteMaker) -> None:
+    five_built(site)
+    (site.output / "pagefind/filters.json").unlink()
+    # When the preview's cache is lost (a new release) with no shard to index
+    shutil.rmtree(site.root / ".warta")
+    result = site.build(index_search=False)
+    # Then its indexer is handed the index once, which writes its lists again
+    assert result.search_pending and result.search_work is not None
+    assert result.search_work.to_index == ()
+    assert search.index(result.search_work) is None
+    assert (site.output / "pagefind/filters.json").is_file()
+    assert not site.build(index_search=False).search_pending
+
+
+def test_the_preview_of_a_site_without_articles_has_nothing_to_tidy(
+        site: SiteMaker) -> None:
+    searchable(site)
+    site.build(index_search=False)
     assert not site.build(index_search=False).search_pending
 
 
@@ -112,7 +157,7 @@ MARCH = datetime(2024, 3, 2, 9, tzinfo=UTC)
 def test_the_bounds_read_back_as_written(tmp_path: Path) -> None:
     bounds = ((MARCH, "content/articles/a.md"), (MARCH, "content/articles/b.md"))
     (tmp_path / BOUNDS).write_text(bounds_text(500, 50, bounds), encoding="utf-8")
-    assert bounds_before(tmp_path) == (500, 50, bounds)
+    assert bounds_before(tmp_path) == KeptBounds(500, 50, bounds)
 
 
 @pytest.mark.parametrize("text", [

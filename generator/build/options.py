@@ -114,8 +114,9 @@ class BuildResult:
     """The corrections shard of the search index was indexed in this build (an article
     of a full shard edited: generator/search/shards.py)."""
     search_pending: bool = False
-    """Shards of the search index are stale and `index_search` was off: the caller
-    should run `search.index(search_work)`."""
+    """Shards of the search index are stale, or its folder is to be tidied (a shard no
+    longer planned; after a lost cache, its lists), and `index_search` was off: the
+    caller should run `search.index(search_work)`."""
     search_work: SearchWork | None = None
     """The stale shards with their records, when `search_pending`."""
     reused: int = 0

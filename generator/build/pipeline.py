@@ -182,7 +182,8 @@ def _finish(options: BuildOptions, done: Planned, written: Written,
     if not options.dry_run and not config.outputs.search:
         search.remove_index(options.output)
     elif to_index is not None and not options.index_search:
-        pending = bool(to_index.to_index) or search.untidy(to_index)
+        # (After a lost cache, once: the lists beside the shards are as it found them.)
+        pending = bool(to_index.to_index) or to_index.thorough or search.untidy(to_index)
     elif to_index is not None:
         failure = search.index(to_index, options.jobs, search.filler(
             site, to_index.keys, search.labels_of(done.to_write.renderer.strings), cache))
@@ -318,11 +319,10 @@ def _plan_whole(options: BuildOptions, config: SiteConfig, theme: ThemeFiles, ca
     # (The last build's keys: the corrections shard outlives a build that goes this way.
     # Without them, the index in the output folder tells how its shards were cut.)
     settled = stored(cache, "settled:" + known.target)
-    search_keys = search.plan_keys(site, search.labels_of(renderer.strings),
-                                   settled.search if isinstance(settled, Settled)
-                                   else search.kept_bounds(options.output),
-                                   published=settled.order if isinstance(settled, Settled)
-                                   else ())
+    labels = search.labels_of(renderer.strings)
+    search_keys = (search.plan_keys(site, labels, settled.search, published=settled.order)
+                   if isinstance(settled, Settled)
+                   else search.plan_keys(site, labels, kept=search.kept_bounds(options.output)))
     previous = known.previous
     current: dict[str, OutputEntry] = {}
     stale = _not_current(plan.pages, known, current)

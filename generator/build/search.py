@@ -36,7 +36,7 @@ from generator.search.bundles import (
     stale_shards,
     untidy,
 )
-from generator.search.manifest import bounds_before
+from generator.search.manifest import KeptBounds, bounds_before
 from generator.search.records import Labels, SearchRecord, record_of
 from generator.search.shards import (
     CORRECTIONS,
@@ -69,13 +69,16 @@ def _section_names(config: SiteConfig) -> dict[str, str]:
 
 def plan_keys(site: Site, labels: Labels, previous: ShardKeys | None = None,
               touched: Iterable[int] | None = None,
-              published: Iterable[str] = ()) -> ShardKeys | None:
+              published: Iterable[str] = (), kept: KeptBounds | None = None
+              ) -> ShardKeys | None:
     """The key of every shard of the site's index (None: search is off). With `touched`
     (the quick path: no article moved), only the shards of those articles and the
     newest are keyed again, the others taken from `previous`; without, every shard,
     keeping `previous`'s corrections where they still hold, and putting an article
     dated into a full shard that the last build did not publish (`published`: the
-    paths it did) in the corrections shard too (`shards.carried`)."""
+    paths it did) in the corrections shard too (`shards.carried`). Without `previous`
+    (the cache lost), the full shards are cut at the boundaries the index on disk
+    `kept` (`kept_bounds`)."""
     config = site.config
     if not config.outputs.search:
         return None
@@ -96,10 +99,14 @@ def plan_keys(site: Site, labels: Labels, previous: ShardKeys | None = None,
     if touched is None:
         # Full shards sealed at the boundaries the last build kept: an article dated
         # into one, or deleted from it, moves no other.
-        same = previous is not None and (previous.size, previous.newest) == (size, newest)
+        bounds: tuple[OrderKey, ...] = ()
+        if previous is not None and (previous.size, previous.newest) == (size, newest):
+            bounds = previous.bounds
+        elif previous is None and kept is not None and (kept.size, kept.newest) == (size,
+                                                                                  newest):
+            bounds = kept.bounds
         order = [(article.date, article.path) for article in map(articles.__getitem__, listed)]
-        fresh = shard_keys(listed, key_of, size, newest, settings, order,
-                           previous.bounds if previous is not None and same else ())
+        fresh = shard_keys(listed, key_of, size, newest, settings, order, bounds)
         before = set(published)
         new = {p for p, index in enumerate(listed) if articles[index].path not in before} \
             if before else set()
@@ -110,15 +117,10 @@ def plan_keys(site: Site, labels: Labels, previous: ShardKeys | None = None,
                    url_of=url_of, load=load)
 
 
-def kept_bounds(output: Path) -> ShardKeys | None:
-    """For a build without the last build's keys (the cache lost): the shards as the
-    index in `output` was cut, only their sizes and the full shards' boundaries set
-    (`plan_keys` keys every shard from the articles); None when it keeps none."""
-    found = bounds_before(output / INDEX_DIR)
-    if found is None:
-        return None
-    size, newest, bounds = found
-    return ShardKeys("", size, newest, (), (), 0, bounds=bounds)
+def kept_bounds(output: Path) -> KeptBounds | None:
+    """For a build without the last build's keys (the cache lost): how the index in
+    `output` was cut; None when it keeps no boundaries."""
+    return bounds_before(output / INDEX_DIR)
 
 
 def inserted(site: Site, previous: ShardKeys,

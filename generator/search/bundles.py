@@ -112,14 +112,29 @@ def stale_shards(output: Path, keys: ShardKeys, thorough: bool = False) -> list[
     """The shards of `keys` whose folder is missing, of another key, or damaged (with
     `thorough`, each one's files compared with its list, `SearchWork.thorough`)."""
     index = output / INDEX_DIR
-    return [n for n, (name, key) in enumerate(zip(keys.names, keys.keys, strict=True))
-            if not _intact(index / name, key, SUMMARY_FILE, thorough)]
+    stale = [n for n, (name, key) in enumerate(zip(keys.names, keys.keys, strict=True))
+             if not _intact(index / name, key, SUMMARY_FILE, thorough)]
+    if thorough:
+        for n in stale:
+            _forget(index / keys.names[n])
+    return stale
 
 
 def stale_corrections(output: Path, key: str, thorough: bool = False) -> bool:
     """Whether the corrections shard of key `key` is missing, of another key, or
     damaged."""
-    return not _intact(output / INDEX_DIR / CORRECTIONS, key, SUMMARY_FILE, thorough)
+    folder = output / INDEX_DIR / CORRECTIONS
+    stale = not _intact(folder, key, SUMMARY_FILE, thorough)
+    if stale and thorough:
+        _forget(folder)
+    return stale
+
+
+def _forget(folder: Path) -> None:
+    """Remove the key file of a stale shard found by a thorough look: were its indexing
+    not to finish, a later build, which trusts a key file whose folders are not newer,
+    would take a damaged shard for intact."""
+    (folder / KEY_FILE).unlink(missing_ok=True)
 
 
 def untidy(work: SearchWork) -> bool:
@@ -133,7 +148,8 @@ def untidy(work: SearchWork) -> bool:
         wanted.add(CORRECTIONS)
     if any(e.name not in wanted and not e.name.startswith(".new-") for e in _entries(index)):
         return True
-    return listed_shards(index) != list(keys.names)
+    # (A site without articles has no shards.json until it has a shard.)
+    return (listed_shards(index) or []) != list(keys.names)
 
 
 def _intact(folder: Path, key: str, needs: str = "", thorough: bool = False) -> bool:
@@ -258,8 +274,10 @@ def _routes(index: Path, keys: ShardKeys, binary: Path, language: str, tag: str,
         if _intact(index / part.folder, part.key, thorough=thorough):
             listed = before.get(part.folder)
             found.append((part, listed[1] if listed and listed[0] == part.key
-                          else route_ids(index, part.folder)))
+                          and not thorough else route_ids(index, part.folder)))
             continue
+        if thorough:
+            _forget(index / part.folder)
         records = route_records(index, part.shards)
         if records is None:  # a full shard failed to index: the next build makes it
             continue

@@ -14,6 +14,7 @@ from __future__ import annotations
 import json
 import os
 from collections.abc import Iterable
+from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
@@ -108,6 +109,18 @@ def write_if_changed(path: Path, text: str) -> None:
     os.replace(temporary, path)
 
 
+@dataclass(frozen=True)
+class KeptBounds:
+    """How the index on disk was cut: what `.warta-bounds.json` holds."""
+
+    size: int
+    """Articles per full shard (`ShardKeys.size`)."""
+    newest: int
+    """Articles per shard of the newest articles (`ShardKeys.newest`)."""
+    bounds: tuple[OrderKey, ...]
+    """The boundary of each full shard, oldest first (`ShardKeys.bounds`)."""
+
+
 def bounds_text(size: int, newest: int, bounds: Iterable[OrderKey]) -> str:
     """What `.warta-bounds.json` holds for shards of `size` and `newest` articles whose
     full shards end at `bounds` (date and source path of each one's newest article)."""
@@ -116,7 +129,7 @@ def bounds_text(size: int, newest: int, bounds: Iterable[OrderKey]) -> str:
                       separators=(",", ":")) + "\n"
 
 
-def bounds_before(index: Path) -> tuple[int, int, tuple[OrderKey, ...]] | None:
+def bounds_before(index: Path) -> KeptBounds | None:
     """The shard sizes and boundaries `.warta-bounds.json` in `index` holds; None when
     there is none, or it is not what `bounds_text` writes (boundaries ascending)."""
     try:
@@ -129,4 +142,4 @@ def bounds_before(index: Path) -> tuple[int, int, tuple[OrderKey, ...]] | None:
             when.tzinfo is None or not isinstance(path, str) for when, path in bounds) or any(
             a >= b for a, b in zip(bounds, bounds[1:], strict=False)):
         return None
-    return size, newest, bounds
+    return KeptBounds(size, newest, bounds)

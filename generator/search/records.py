@@ -14,7 +14,10 @@ from generator.date_format import iso, long_date
 from generator.photos.model import Photo
 
 FORMAT = "3"
-"""Changes when a record is made differently: every shard is indexed again."""
+"""Changes when a record is made differently: every shard is indexed again. Bump it
+with any change to what a record holds (`record_of`, the date as readers read it,
+`plain_text`, the words, the Pagefind options of service.py): the shards outlive a
+new release, whose build keeps each one whose key is unchanged."""
 
 SHARD_FILTER = "shard"
 """A filter the search page gives each shard's pages (Pagefind's `mergeFilter`), so that
