@@ -54,6 +54,7 @@ screenshots: build
 bench: $(STAMP)
 	$(BIN)/python -m compileall -q generator
 	$(BIN)/python benchmarks/run.py
+	$(BIN)/python benchmarks/late_related.py
 
 clean:
 	rm -rf output .warta
