@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from generator.build import search
+from generator.search.corrections import fragment_urls
 from generator.search.manifest import BOUNDS, KeptBounds, bounds_before, bounds_text
 from tests.conftest import SiteMaker
 from tests.test_search import (
@@ -171,3 +172,29 @@ def test_bounds_not_as_written_are_not_trusted(tmp_path: Path, text: str) -> Non
     (tmp_path / BOUNDS).write_text(text, encoding="utf-8")
     assert bounds_before(tmp_path) is None
     assert bounds_before(tmp_path / "nowhere") is None
+
+
+@needs_pagefind
+def test_a_damaged_shard_holding_a_late_story_is_indexed_under_its_own_key(
+        site: SiteMaker) -> None:
+    five_built(site)
+    # Given a story filed late in the first full shard (its record in the corrections
+    # shard, the full shard's key kept)
+    site.article("2024/03/susulan", "Berita Susulan", "2024-03-01T12:00:00+07:00",
+                 "Isi berita susulan tentang pelabuhan.\n", tags="[Kota]")
+    assert site.build().search_corrected
+
+    def urls() -> list[str]:
+        return sorted(fragment_urls(site.output / "pagefind/0").values())
+
+    # When that shard's folder is damaged, it is indexed again with the story, under
+    # the key of what it holds, and the corrections shard goes
+    next((site.output / "pagefind/0/fragment").iterdir()).unlink()
+    assert site.build().search_indexed == (0,)
+    assert "/2024/03/berita-susulan/" in urls()
+    assert "corrections" not in manifest(site)
+    # Then when the story is deleted, the shard is indexed again without it (under
+    # the kept key, it would have kept the story's record)
+    (site.root / "content/articles/2024/03/susulan.md").unlink()
+    assert site.build().search_indexed == (0,)
+    assert "/2024/03/berita-susulan/" not in urls()

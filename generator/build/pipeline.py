@@ -320,9 +320,10 @@ def _plan_whole(options: BuildOptions, config: SiteConfig, theme: ThemeFiles, ca
     # Without them, the index in the output folder tells how its shards were cut.)
     settled = stored(cache, "settled:" + known.target)
     labels = search.labels_of(renderer.strings)
-    search_keys = (search.plan_keys(site, labels, settled.search, published=settled.order)
-                   if isinstance(settled, Settled)
-                   else search.plan_keys(site, labels, kept=search.kept_bounds(options.output)))
+    search_keys = search.without_damaged(options.output, site, (
+        search.plan_keys(site, labels, settled.search, published=settled.order)
+        if isinstance(settled, Settled)
+        else search.plan_keys(site, labels, kept=search.kept_bounds(options.output))))
     previous = known.previous
     current: dict[str, OutputEntry] = {}
     stale = _not_current(plan.pages, known, current)

@@ -133,8 +133,8 @@ def plan_quickly(options: BuildOptions, config: SiteConfig, theme: ThemeFiles,
         touched = [*moved_touched, *touched]
     else:
         touched += new
-    search_keys = search.plan_keys(site, search.labels_of(proven.renderer.strings),
-                                   keys_before, touched)
+    search_keys = search.without_damaged(options.output, site, search.plan_keys(
+        site, search.labels_of(proven.renderer.strings), keys_before, touched))
     settled = replace(head, warnings=warnings, search=search_keys)
     memos: dict[str, object] = {}
     new_pages = sum(p.output not in previous for p in stale)

@@ -33,6 +33,7 @@ from generator.search.bundles import (
     publish,
     remove_index,
     stale_corrections,
+    stale_shard,
     stale_shards,
     untidy,
 )
@@ -46,10 +47,12 @@ from generator.search.shards import (
     settings_key,
     shard_keys,
     shard_of,
+    span_key,
+    with_corrections,
 )
 
 __all__ = ["INDEX_DIR", "SearchWork", "filler", "index", "labels_of", "plan_keys", "remove_index",
-           "untidy", "work"]
+           "untidy", "without_damaged", "work"]
 
 
 def _settings(config: SiteConfig, labels: Labels) -> str:
@@ -115,6 +118,36 @@ def plan_keys(site: Site, labels: Labels, previous: ShardKeys | None = None,
     load = articles.load if isinstance(articles, CachedArticles) else None
     return rekeyed(previous, listed, key_of, size, newest, settings, touched, order_at,
                    url_of=url_of, load=load)
+
+
+def without_damaged(output: Path, site: Site, keys: ShardKeys | None) -> ShardKeys | None:
+    """`keys` with each full shard that holds corrections (its key kept, that of the
+    articles it was indexed with) and whose folder is missing or damaged keyed afresh
+    from its articles, which leave the corrections shard: indexed again, it holds
+    their current records, which the kept key does not say, and a later change back
+    (a late story deleted, a correction undone) would find that key and keep it."""
+    if keys is None or not keys.rests:
+        return keys
+    number = {start: n for n, start in enumerate(keys.starts)}
+    damaged = [number[start] for start, _ in keys.rests
+               if stale_shard(output, keys.names[number[start]], keys.keys[number[start]])]
+    if not damaged:
+        return keys
+    listed, articles = site.listed, site.articles
+
+    def key_of(index: int) -> str:
+        return articles[index].key
+
+    spans = [keys.span(n) for n in damaged]
+    fresh = list(keys.keys)
+    for n, (start, stop) in zip(damaged, spans, strict=True):
+        fresh[n] = span_key(keys.settings, map(key_of, listed[start:stop]))
+    return with_corrections(replace(
+        keys, keys=tuple(fresh),
+        corrected=tuple(p for p in keys.corrected
+                        if not any(start <= p < stop for start, stop in spans)),
+        rests=tuple((s, rest) for s, rest in keys.rests if number[s] not in damaged)),
+        listed, key_of)
 
 
 def kept_bounds(output: Path) -> KeptBounds | None:

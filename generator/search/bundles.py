@@ -120,6 +120,11 @@ def stale_shards(output: Path, keys: ShardKeys, thorough: bool = False) -> list[
     return stale
 
 
+def stale_shard(output: Path, name: str, key: str) -> bool:
+    """Whether the shard `name` of key `key` is missing, of another key, or damaged."""
+    return not _intact(output / INDEX_DIR / name, key, SUMMARY_FILE)
+
+
 def stale_corrections(output: Path, key: str, thorough: bool = False) -> bool:
     """Whether the corrections shard of key `key` is missing, of another key, or
     damaged."""

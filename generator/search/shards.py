@@ -174,7 +174,8 @@ def position_of(listed: Sequence[int], article: int) -> int | None:
     return position if position < len(listed) and listed[position] == article else None
 
 
-def _key(settings: str, keys: Iterable[str]) -> str:
+def span_key(settings: str, keys: Iterable[str]) -> str:
+    """The key of a shard holding the articles of `keys` (each article's key)."""
     digest = hashlib.sha1(settings.encode("ascii"))
     for key in keys:
         digest.update(key.encode("ascii"))
@@ -193,7 +194,7 @@ def _keyed(listed: Sequence[int], key_of: Callable[[int], str], size: int, newes
            settings: str, shards: Cut) -> ShardKeys:
     """The shards `shards` of `listed`, each keyed from its articles."""
     return ShardKeys(settings, size, newest, tuple(start for start, _ in shards.spans),
-                     tuple(_key(settings, map(key_of, listed[start:stop]))
+                     tuple(span_key(settings, map(key_of, listed[start:stop]))
                            for start, stop in shards.spans), len(listed),
                      bounds=shards.bounds)
 
@@ -228,7 +229,7 @@ def with_corrections(keys: ShardKeys, listed: Sequence[int],
     if not keys.corrected:
         return replace(keys, corrections="")
     names = keys.names
-    return replace(keys, corrections=_key(keys.settings, [CORRECTIONS, *(
+    return replace(keys, corrections=span_key(keys.settings, [CORRECTIONS, *(
         f"{names[shard_of(keys, p)]}:{key_of(listed[p])}" for p in keys.corrected)]))
 
 
@@ -277,7 +278,7 @@ def rekeyed(previous: ShardKeys | None, listed: Sequence[int], key_of: Callable[
         inside = _takes_corrections(moved, start, stop)
         taken = _takes_corrections(corrected, start, stop)
         keys.append(kept if kept is not None and start not in flushed and (
-            not inside or taken) else _key(settings, map(key_of, listed[start:stop])))
+            not inside or taken) else span_key(settings, map(key_of, listed[start:stop])))
         if taken:
             rest = rested.get(start) if not inside else None
             rests.append((start, rest or _rest(settings, listed, key_of, start, stop,
@@ -298,7 +299,7 @@ def _rest(settings: str, listed: Sequence[int], key_of: Callable[[int], str], st
     skip = {*corrected, *absent}
     urls = [url_of(listed[p]).encode("utf-8").hex() for p in corrected
             if start <= p < stop] if url_of else []
-    return _key(settings, ["rest", *(key_of(listed[p]) for p in range(start, stop)
+    return span_key(settings, ["rest", *(key_of(listed[p]) for p in range(start, stop)
                                      if p not in skip), *urls])
 
 
@@ -339,7 +340,7 @@ def carried(previous: ShardKeys | None, fresh: ShardKeys, listed: Sequence[int],
             same = _rest(fresh.settings, listed, key_of, start, stop, inside, url_of,
                          added) == rested[old_start]
         else:
-            same = _key(fresh.settings, (key_of(listed[p]) for p in kept or ())) \
+            same = span_key(fresh.settings, (key_of(listed[p]) for p in kept or ())) \
                 == previous.keys[shard]
         if not same:
             continue
