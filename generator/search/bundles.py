@@ -111,28 +111,25 @@ class SearchWork:
 def stale_shards(output: Path, keys: ShardKeys, thorough: bool = False) -> list[int]:
     """The shards of `keys` whose folder is missing, of another key, or damaged (with
     `thorough`, each one's files compared with its list, `SearchWork.thorough`)."""
-    index = output / INDEX_DIR
-    stale = [n for n, (name, key) in enumerate(zip(keys.names, keys.keys, strict=True))
-             if not _intact(index / name, key, SUMMARY_FILE, thorough)]
-    if thorough:
-        for n in stale:
-            _forget(index / keys.names[n])
+    return [n for n, (name, key) in enumerate(zip(keys.names, keys.keys, strict=True))
+            if stale_shard(output, name, key, thorough)]
+
+
+def stale_shard(output: Path, name: str, key: str, thorough: bool = False) -> bool:
+    """Whether the shard `name` of key `key` is missing, of another key, or damaged;
+    with `thorough`, its files compared with its list, and a stale one's key file
+    removed (`_forget`)."""
+    folder = output / INDEX_DIR / name
+    stale = not _intact(folder, key, SUMMARY_FILE, thorough)
+    if stale and thorough:
+        _forget(folder)
     return stale
-
-
-def stale_shard(output: Path, name: str, key: str) -> bool:
-    """Whether the shard `name` of key `key` is missing, of another key, or damaged."""
-    return not _intact(output / INDEX_DIR / name, key, SUMMARY_FILE)
 
 
 def stale_corrections(output: Path, key: str, thorough: bool = False) -> bool:
     """Whether the corrections shard of key `key` is missing, of another key, or
     damaged."""
-    folder = output / INDEX_DIR / CORRECTIONS
-    stale = not _intact(folder, key, SUMMARY_FILE, thorough)
-    if stale and thorough:
-        _forget(folder)
-    return stale
+    return stale_shard(output, CORRECTIONS, key, thorough)
 
 
 def _forget(folder: Path) -> None:
