@@ -121,9 +121,21 @@ CHANGES: dict[str, Change] = {
 }
 
 
-# A correction beside today's news, or beside a story filed late, in one build.
+# A correction beside today's news, or beside a story filed late, in one build; stories
+# filed late together, into one page or apart.
 CHANGES.update({
     "edit and add newest": lambda r: _both(r, "edit body", "add newest"),
+    "add two backdated": lambda r: _both(r, "add in a sealed page",
+                                         "add backdated with a new tag"),
+    "add two backdated into one page": lambda r: _both(r, "add in a sealed page") or (
+        r / "content/articles/2024/02/lama2.md").write_text(
+        article("Kabar Lama Dua", "2024-02-03T09:00:00+07:00", tags="[Tag 1, Semua]"),
+        encoding="utf-8"),
+    "add three backdated apart": lambda r: _both(r, "add before every article",
+                                                 "add backdated by a new author",
+                                                 "add backdated with every tag"),
+    "edit title and add two backdated": lambda r: _both(r, "edit title", "add two backdated"),
+    "add backdated and newest": lambda r: _both(r, "add in a sealed page", "add newest"),
     "edit the neighbour and add newest": lambda r: _both(r, "add newest") or _edit(
         r, 8, "Paragraf kedua 8.", "Paragraf kedua 8, diperbaiki."),
     "edit title and add backdated": lambda r: _both(r, "edit title", "add in a sealed page"),
@@ -141,7 +153,9 @@ SHORT = {"edit body", "edit title", "touch", "add newest", "add in the middle",
          "add in a sealed page", "add backdated with a new tag",
          "add backdated with every tag", "add newest by a new author",
          "add backdated by a new author", "add before every article", "edit and add newest",
-         "edit the neighbour and add newest", "edit title and add backdated"}
+         "edit the neighbour and add newest", "edit title and add backdated",
+         "add two backdated", "add two backdated into one page", "add three backdated apart",
+         "edit title and add two backdated"}
 
 # For the everyday changes, the exact files, so that a regression that makes
 # them cost more (say, every page) fails even if it stays correct.

@@ -1,6 +1,6 @@
-"""A story filed late (plan/insertion.py): one article dated in before the newest is
-indexed as `make_site` indexes it and planned as `make_plan` plans it, every page whose
-bytes it changes among those planned."""
+"""Stories filed late (plan/insertion.py): articles dated in before the newest are
+indexed as `make_site` indexes them and planned as `make_plan` plans them, every page
+whose bytes they change among those planned."""
 
 from __future__ import annotations
 
@@ -40,12 +40,20 @@ def archives(draw: st.DrawFn) -> dict[str, str]:
             for n, day in enumerate(days)}
 
 
+STORY = st.tuples(st.integers(0, 300), TAG_SETS, st.integers(0, 2), st.booleans(),
+                  st.integers(0, 1))
+"""A story filed late: its day, tags, section, whether it is featured, its author."""
+
+
 @settings(max_examples=300, deadline=None)  # (a few are refused: the newest)
-@given(archives(), st.integers(0, 300), TAG_SETS, st.integers(0, 2), st.booleans(),
-       st.integers(0, 1), FILED_LATE)
-def test_an_inserted_article_plans_every_page_that_changes_as_make_plan_does(
-        files: dict[str, str], day: int, tags: list[int], section: int,
-        early: bool, author: int, filed_late: dict[int, int]) -> None:
+@given(archives(), st.lists(STORY, min_size=1, max_size=3), FILED_LATE)
+@example(files={f"a{n:02d}": text(f"Berita {n}", 10 * n, [TAGS[0], TAGS[1]], AUTHORS[0],
+                                  f"Isi {n}.", section=SECTIONS[0]) for n in range(12)},
+         stories=[(35, [0, 1], 0, False, 0), (36, [0, 1], 0, False, 1),
+                  (95, [0], 0, False, 0)], filed_late={})  # (two into one sealed page)
+def test_inserted_articles_plan_every_page_that_changes_as_make_plan_does(
+        files: dict[str, str], stories: list[tuple[int, list[int], int, bool, int]],
+        filed_late: dict[int, int]) -> None:
     # Given an archive, a few of its stories filed late, planned once (its full pages
     # sealed) and planned again
     articles = tuple(parse(name, files[name]) for name in sorted(files))
@@ -55,43 +63,46 @@ def test_an_inserted_article_plans_every_page_that_changes_as_make_plan_does(
                                registered=Registered(known, late))
     assert not problems
     before = make_plan(site, template_key, "globals", [])
-    # When one article is dated in before the newest (a story filed late)
-    # (by the archive's author, or by one new to it)
-    added = parse("susulan", text("Susulan", day, [TAGS[t] for t in tags], AUTHORS[author],
-                                  "Isi susulan.", section=SECTIONS[section],
-                                  extra="featured: true\n" if early else ""))
-    # (the register knows every article but it)
-    whole, problems = make_site(SPLIT, articles + (added,), (), False, now=NOW,
+    # When one article or a few are dated in before the newest (stories filed late, in
+    # one build) (by the archive's author, or by one new to it)
+    added = tuple(parse(f"susulan{n}", text(
+        f"Susulan {n}", day, [TAGS[t] for t in tags], AUTHORS[author], f"Isi susulan {n}.",
+        section=SECTIONS[section], extra="featured: true\n" if early else ""))
+        for n, (day, tags, section, early, author) in enumerate(stories))
+    # (the register knows every article but them)
+    whole, problems = make_site(SPLIT, articles + added, (), False, now=NOW,
                                 registered=Registered(known, late))
-    point = whole.articles.index(added)
+    points = tuple(sorted(whole.articles.index(a) for a in added))
     assert not problems
-    assert (point in whole.late) == (point < len(whole.articles) - 1)
+    newest = max(i for i, a in enumerate(whole.articles) if a.path in known)
+    assert all((point in whole.late) == (point < newest) for point in points)
     # (the memo of a build that kept the register: it knows every article)
     inserted = insert_site(site_memo(site, articles, (), False,
                                      *register_marks(site.articles, site.late, None, True)),
-                           SPLIT, whole.articles, point, False, NOW)
+                           SPLIT, whole.articles, points, False, NOW)
     if inserted is None:
-        # Refused only when it is the newest (an append)
-        assert point == len(whole.articles) - 1
+        # Refused only when one is dated after every article published (an append)
+        assert points[-1] > newest
         return
     # Then its site is make_site's
     assert replace(inserted, articles=tuple(inserted.articles)) == whole
-    # And the pages planned for it are make_plan's, and every page that changed is
+    # And the pages planned for them are make_plan's, and every page that changed is
     # among them (a page keeps its fingerprint when it shows the same articles)
-    # (what the quick path reads of the stored pages, their indexes moved past it)
+    # (what the quick path reads of the stored pages, their indexes moved past them)
     old_page = {p.url: p for p in before.pages if p.kind == "article"}
+    place = {a.path: i for i, a in enumerate(whole.articles)}
 
     def moved(index: int | None) -> int | None:
-        return None if index is None else index + (index >= point)
+        return None if index is None else place[site.articles[index].path]
 
-    replanned = replanned_around(whole, point)
+    replanned = replanned_around(whole, points)
     kept = {i: moved(old_page[whole.articles[i].url].follow_up) for i in replanned
-            if i != point}
+            if i not in points}
     moves = next((p.links for p in before.pages if p.kind == "redirects"), ())
     entries = tuple(p.links for p in before.pages if p.kind == "sitemap")
     plan = plan_appended(inserted, template_key, "globals", lambda i: whole.articles[i].key,
                          Before(len(site.articles), list_counts(site), moves, entries, kept,
-                                tails=before.tails, inserted=point, sealed=before.sealed,
+                                tails=before.tails, inserted=points, sealed=before.sealed,
                                 replanned=tuple(sorted(replanned))))
     whole_plan = make_plan(whole, template_key, "globals", [], sealed=before.sealed)
     fresh = {p.output: p for p in whole_plan.pages}
@@ -99,7 +110,7 @@ def test_an_inserted_article_plans_every_page_that_changes_as_make_plan_does(
     assert all(fresh[p.output] == p for p in plan.pages)
     assert {o for o, p in fresh.items() if o not in old
             or old[o].fingerprint != p.fingerprint} <= {p.output for p in plan.pages}
-    # And the pages it filled up are sealed as the whole way seals them
+    # And the pages they filled up are sealed as the whole way seals them
     assert {**before.sealed, **{base: before.sealed.get(base, ()) + keys
                                 for base, keys in plan.sealed.items()}} == whole_plan.sealed
 
@@ -144,7 +155,7 @@ def test_a_story_is_dated_in_quickly_only_when_it_joins_no_related_articles() ->
             whole, _ = make_site(SPLIT, articles + (added,), (), False, now=NOW,
                                  registered=Registered(everything, {}))
             point = whole.articles.index(added)
-            inserted = insert_site(memo, SPLIT, whole.articles, point, False, NOW)
+            inserted = insert_site(memo, SPLIT, whole.articles, (point,), False, NOW)
             # Then the preview's goes the whole way: filed after the second, the story
             # would be among the related articles of the third and fourth, which the
             # register does not know yet; a build's is inserted, late

@@ -12,7 +12,7 @@ sitemap entries, from the stored pages) and refuses the cases it cannot prove
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections.abc import Callable, Collection, Iterable, Mapping
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
@@ -46,8 +46,8 @@ def appended_pages(site: Site, before: Site, keys: Keys, head: Settled,
     last build made, `head` what it left), and those of damaged files, with the pages
     the append sealed (`Plan.sealed`, `Plan.tails`); None when only the whole way can
     tell. `places`: each article's index in `site.articles`, for the stored pages read
-    (LookupError when one does not fit). With `inserted`, `site` is the one article
-    dated before the newest added to `before` instead (`insert_site`)."""
+    (LookupError when one does not fit). With `inserted`, `site` is `before` with
+    articles dated before the newest added instead (`insert_site`)."""
     config = site.config
     count = len(head.order)
     new_authors = {a.author.slug for a in site.authors} - {a.author.slug for a in before.authors}
@@ -64,12 +64,12 @@ def appended_pages(site: Site, before: Site, keys: Keys, head: Settled,
         told = feeds_and_lists.Before(count, feeds_and_lists.list_counts(before), *extras,
                                       follow_ups=follow_ups, tails=head.tails)
     else:
-        replanned = _stored_around(site, inserted.point, store, target, places)
+        replanned = _stored_around(site, inserted.points, store, target, places)
         if replanned is None:
             return None
         told = feeds_and_lists.Before(count, feeds_and_lists.list_counts(before), *extras,
                                       follow_ups=replanned[1], tails=head.tails,
-                                      inserted=inserted.point, sealed=inserted.sealed,
+                                      inserted=inserted.points, sealed=inserted.sealed,
                                       replanned=replanned[0])
     plan = plan_appended(site, template_key, globals_key, key_of, told)
     if inserted is not None and overfull(plan.pages, config.page_size, None):
@@ -109,31 +109,40 @@ def _bylines_change(site: Site, new: set[str]) -> bool:
 
 @dataclass(frozen=True, eq=False, repr=False)
 class Inserted:
-    """A story filed late: the one article added, dated before the newest."""
+    """Stories filed late: the articles added, all dated before the newest."""
 
-    point: int
-    """Its index in the site."""
+    points: tuple[int, ...]
+    """Their indexes in the site, ascending."""
     sealed: Mapping[str, tuple[OrderKey, ...]]
-    """The boundaries of every list's sealed pages, as the last build left them."""
+    """The boundaries of the sealed pages of every list they join, as the last build
+    left them."""
+    order: tuple[str, ...]
+    """The paths of the site's articles, in site order (theirs among them)."""
 
 
 def insert_quickly(site_dir: Path, memo: SiteMemo, config: SiteConfig,
-                   articles: CachedArticles, added: Article, drafts: bool,
+                   articles: CachedArticles, added: Sequence[Article], drafts: bool,
                    now: datetime) -> tuple[Site, Inserted] | None:
-    """The site with `added` dated in among the `articles` the last build had (a story
-    filed late, `insertion.insert_site`), and where; None when only the whole way can
-    tell. Its place is found by its order key, reading a few records."""
-    point = bisect_left(articles, (added.date, added.path), key=lambda a: (a.date, a.path))
-    order = articles.order[:point] + (added.path,) + articles.order[point:]
-    placed = CachedArticles(order, articles.cache, articles.adjust)
+    """The site with the `added` articles dated in among the `articles` the last build
+    had (stories filed late, `insertion.insert_site`), and where; None when only the
+    whole way can tell. Their places are found by their order keys, reading a few
+    records."""
+    new = sorted(added, key=lambda a: (a.date, a.path))
+    # Each one's place among the old articles, moved up by the added ones before it.
+    points = tuple(bisect_left(articles, (a.date, a.path), key=lambda o: (o.date, o.path)) + j
+                   for j, a in enumerate(new))
+    order = list(articles.order)
+    for point, article in zip(points, new, strict=True):
+        order.insert(point, article.path)
+    placed = CachedArticles(tuple(order), articles.cache, articles.adjust)
     placed.known = articles.known
-    placed.known[added.path] = added
-    site = insertion.insert_site(memo, config, placed, point, drafts, now)
+    placed.known.update((a.path, a) for a in new)
+    site = insertion.insert_site(memo, config, placed, points, drafts, now)
     if site is None:
         return None
     grown = feeds_and_lists.list_counts(site).items() \
         - feeds_and_lists.list_counts(memo.site).items()
-    return site, Inserted(point, _sealed(site_dir, {url for url, _ in grown}))
+    return site, Inserted(points, _sealed(site_dir, {url for url, _ in grown}), placed.order)
 
 
 def _sealed(site_dir: Path, lists: Collection[str]) -> Mapping[str, tuple[OrderKey, ...]]:
@@ -149,13 +158,13 @@ def _sealed(site_dir: Path, lists: Collection[str]) -> Mapping[str, tuple[OrderK
     return found
 
 
-def _stored_around(site: Site, point: int, store: PageStore, target: str, places: Places
-                   ) -> tuple[tuple[int, ...], dict[int, int | None]] | None:
-    """The articles whose pages an insertion at `point` can change
-    (`insertion.replanned`), and the follow-up of each but it as the last build planned
-    it, from their stored pages; None when one is not stored."""
-    replanned = insertion.replanned(site, point)
-    rows = _stored_articles(site, replanned - {point}, store, target, places)
+def _stored_around(site: Site, points: Sequence[int], store: PageStore, target: str,
+                   places: Places) -> tuple[tuple[int, ...], dict[int, int | None]] | None:
+    """The articles whose pages insertions at `points` can change
+    (`insertion.replanned`), and the follow-up of each but them as the last build
+    planned it, from their stored pages; None when one is not stored."""
+    replanned = insertion.replanned(site, points)
+    rows = _stored_articles(site, replanned.difference(points), store, target, places)
     if rows is None:
         return None
     return tuple(sorted(replanned)), {index: page.follow_up for index, page in rows.items()}

@@ -102,8 +102,7 @@ def plan_quickly(options: BuildOptions, config: SiteConfig, theme: ThemeFiles,
         return None
     keep = options.keeps_register
     new_register = None
-    new = range(len(head.order), len(site.articles)) if proven.inserted is None \
-        else (proven.inserted,)
+    new = proven.inserted or range(len(head.order), len(site.articles))
     if added:
         new_register = appended_text(register, site, memo.site, new, previous)
         if new_register is None:
@@ -125,10 +124,10 @@ def plan_quickly(options: BuildOptions, config: SiteConfig, theme: ThemeFiles,
     # Search: only the shards of the edited and added articles are keyed again.
     touched = [proven.where[e.path] for e in edits if e.path in proven.where]
     keys_before = head.search
-    if proven.inserted is not None and keys_before is not None:
+    if proven.inserted and keys_before is not None:
         moved = search.inserted(site, keys_before, proven.inserted)
         if moved is None:
-            return None  # its full shard would be cut again: the whole way cuts it
+            return None  # a full shard would be cut again: the whole way cuts it
         keys_before, moved_touched = moved
         touched = [*moved_touched, *touched]
     else:
@@ -197,13 +196,12 @@ def _prove(options: BuildOptions, config: SiteConfig, theme: ThemeFiles, cache: 
     if added:
         new = [keyed(_article(a.entry.record.article), shown) for a in added]
         site = append_site(memo, config, articles, new, options.drafts, now)
-        if site is None and len(new) == 1:  # a story filed late? (build/append.py)
-            placed = insert_quickly(options.site_dir, memo, config, articles, new[0],
+        if site is None:  # stories filed late? (build/append.py)
+            placed = insert_quickly(options.site_dir, memo, config, articles, new,
                                     options.drafts, now)
             if placed is not None:
                 site, inserted = placed
-                order = articles.order[:inserted.point] + (new[0].path,) \
-                    + articles.order[inserted.point:]
+                order = inserted.order
     if site is None:
         return None
     if added and inserted is None:
@@ -262,7 +260,7 @@ def _prove(options: BuildOptions, config: SiteConfig, theme: ThemeFiles, cache: 
         for index in page.deps:
             site.articles[index]
     return _Proven(changes, memo, site, renderer, stale, warnings, appended, where, order,
-                   None if inserted is None else inserted.point)
+                   () if inserted is None else inserted.points)
 
 
 # Values of one build, never compared or printed: `eq=False, repr=False` spare
@@ -289,8 +287,8 @@ class _Proven:
     """Each article's place in the site."""
     order: tuple[str, ...] = ()
     """The paths of the site's articles, in site order."""
-    inserted: int | None = None
-    """The index of the one article added, when it is dated before the newest."""
+    inserted: tuple[int, ...] = ()
+    """The indexes of the articles added, when they are dated before the newest."""
 
 
 @dataclass(frozen=True, eq=False, repr=False)

@@ -157,21 +157,25 @@ def kept_bounds(output: Path) -> KeptBounds | None:
 
 
 def inserted(site: Site, previous: ShardKeys,
-             point: int) -> tuple[ShardKeys, list[int]] | None:
-    """For the quick path's `plan_keys` when the article at `point` was dated in before
-    the newest: the last build's shards as they stand with it (`shards.inserted`), and
-    the articles whose shards to key again: it alone in a full shard (it goes to the
-    corrections shard, as the whole way puts it), else it and every later one (the
-    small shards are cut by position). None when the full shard it joins would be cut
-    again (the whole way cuts it)."""
+             points: Sequence[int]) -> tuple[ShardKeys, list[int]] | None:
+    """For the quick path's `plan_keys` when the articles at `points` (ascending) were
+    dated in before the newest: the last build's shards as they stand with them
+    (`shards.inserted`, one after another), and the articles whose shards to key
+    again: one alone in a full shard (it goes to the corrections shard, as the whole
+    way puts it), else it and every later one (the small shards are cut by position).
+    None when a full shard one joins would be cut again (the whole way cuts it)."""
     listed = site.listed
-    position = bisect_left(listed, point)
-    article = site.articles[point]
-    found = shards.inserted(previous, (article.date, article.path), position)
-    if found is None:
-        return None
-    moved, full = found
-    return moved, [point] if full else list(listed[position:])
+    moved = previous
+    touched: set[int] = set()
+    for point in points:
+        position = bisect_left(listed, point)
+        article = site.articles[point]
+        found = shards.inserted(moved, (article.date, article.path), position)
+        if found is None:
+            return None
+        moved, full = found
+        touched.update([point] if full else listed[position:])
+    return moved, sorted(touched)
 
 
 def labels_of(gettext: dict[str, str]) -> Labels:

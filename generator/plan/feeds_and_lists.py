@@ -145,20 +145,20 @@ class Before:
     tails: Mapping[str, Tail] = field(default_factory=dict)
     """The newest pages of each list, by the list's URL, as planned before (sealed
     pages: an append joins the unsealed rest, plan/pagination.py `extend`)."""
-    # A story filed late (plan/insertion.py): one article dated before the newest.
-    inserted: int | None = None
-    """Its index in the site, when the one article added is dated before the newest
-    (`articles` then counts the site's others); None for an append."""
+    # Stories filed late (plan/insertion.py): articles dated before the newest.
+    inserted: tuple[int, ...] = ()
+    """Their indexes in the site (ascending), when the articles added are dated before
+    the newest; none for an append."""
     sealed: Mapping[str, tuple[OrderKey, ...]] = field(default_factory=dict)
     """With `inserted`: every list's sealed pages' boundaries, by the list's URL, as
-    the last build left them (the page it joins is found by them)."""
+    the last build left them (the pages they join are found by them)."""
     replanned: tuple[int, ...] = ()
-    """With `inserted`: the articles whose pages it can change (`insertion.replanned`);
-    `follow_ups` then holds the follow-up of each but it, as planned before."""
+    """With `inserted`: the articles whose pages they can change (`insertion.replanned`);
+    `follow_ups` then holds the follow-up of each but them, as planned before."""
 
-    def added(self, total: int) -> range | tuple[int]:
+    def added(self, total: int) -> range | tuple[int, ...]:
         """The indexes of the added articles in a site of `total` articles."""
-        return (self.inserted,) if self.inserted is not None else range(self.articles, total)
+        return self.inserted or range(self.articles, total)
 
 
 def month_title(year: int, month: int, language: str) -> str:

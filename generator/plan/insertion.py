@@ -1,4 +1,4 @@
-"""A story filed late: one article dated before the newest, added to the site's indexes
+"""Stories filed late: articles dated before the newest, added to the site's indexes
 and planned without the rest of the archive (issue 18: a backdated addition costs what
 a new one costs).
 
@@ -35,43 +35,64 @@ from generator.plan.site import (
 
 
 def insert_site(memo: SiteMemo, config: SiteConfig, articles: Sequence[Article],
-                point: int, drafts: bool, now: datetime | None) -> Site | None:
-    """What `make_site` would return when the only change since `memo` is one listed
-    article dated before the newest published one, `articles[point]`: `articles` are
-    the site's articles with it in its place (the others read only where needed). None
-    when it is not in its place, the settings or the clock moved an article, it is not
-    listed, it spells a tag or an author otherwise than the archive (a new one is
-    taken), a URL clashes, or it could join the related articles of another (the
-    whole way then reports or makes it): `late_after`."""
+                points: Sequence[int], drafts: bool, now: datetime | None) -> Site | None:
+    """What `make_site` would return when the only change since `memo` is a few listed
+    articles dated before the newest published one, `articles[i]` for `i` in `points`
+    (ascending): `articles` are the site's articles with them in their places (the
+    others read only where needed). None when one is not in its place, the settings or
+    the clock moved an article, one is not listed, spells a tag or an author otherwise
+    than the archive (a new one is taken), a URL clashes, or they could join the
+    related articles of another (the whole way then reports or makes it):
+    `late_after`. Stories filed in one build come after the same date, so they may
+    relate to each other, as the stories of one import do (plan/related.py)."""
     old = memo.site
-    if (not old.articles_until or not still_current(memo, config, drafts, now)
-            or not 0 <= point < len(articles) - 1):
+    if (not points or not old.articles_until or not still_current(memo, config, drafts, now)
+            or list(points) != sorted(set(points))
+            or not 0 <= points[0] <= points[-1] < len(articles) - 1):
         return None  # (an article dated after every other is appended, not inserted)
-    added = articles[point]
-    key = (added.date, added.path)
     after = late_after(memo)
-    if after is None or memo.known_until is None or key >= memo.known_until:
+    if after is None or memo.known_until is None:
         return None
-    if (not published_by(drafts, now)(added) or added.withdrawn
-            or not (point == 0 or _key(articles[point - 1]) < key) or key >= _key(
-                articles[point + 1]) or url_clashes([added], memo.pages)):
+    added = [articles[point] for point in points]
+    published = published_by(drafts, now)
+    for point, article in zip(points, added, strict=True):
+        key = (article.date, article.path)
+        if (key >= memo.known_until or not published(article) or article.withdrawn
+                or not (point == 0 or _key(articles[point - 1]) < key)
+                or key >= _key(articles[point + 1])):
+            return None
+    if url_clashes(added, memo.pages):
         return None
-    tags = _tags(old.tags, added, point)
-    authors = _authors(old.authors, added, point)
+    if config.home.lead and lead_of(config, added, range(len(added))) is not None:
+        return None  # the lead's article named by slug: the newest of that slug wins
+    site = replace(old, config=config, articles=articles, now=now)
+    for point, article in zip(points, added, strict=True):
+        # Each in its final place, the earlier ones already in theirs: the indexes after
+        # it move up by one, as the next one's place counts them.
+        inserted = _inserted(site, article, point, after)
+        if inserted is None:
+            return None
+        site = inserted
+    return replace(site, nav_tags=menu_tags(config, site.tags),
+                   name_hints=hints_after(old, site.tags, site.authors, articles,
+                                          tuple(points)))
+
+
+def _inserted(site: Site, added: Article, point: int, after: datetime) -> Site | None:
+    """`site` with `added` dated in at `point` (`insert_site`, one story at a time); None
+    when it spells a tag or an author otherwise than the archive."""
+    tags = _tags(site.tags, added, point)
+    authors = _authors(site.authors, added, point)
     if tags is None or authors is None:
         return None
-    if config.home.lead and lead_of(config, [added], [0]) is not None:
-        return None  # the lead's article named by slug: the newest of that slug wins
     found = tuple(SectionIndex(s.section, _with(s.items, point, s.section.slug
-                                                == added.section)) for s in old.sections)
-    site = replace(old, config=config, articles=articles, tags=tags, authors=authors,
-                   nav_tags=menu_tags(config, tags), listed=_with(old.listed, point, True),
-                   months=_months(old.months, added, point), now=now, sections=found,
-                   featured=_with(old.featured, point, added.featured),
-                   lead=None if old.lead is None else old.lead + (old.lead >= point),
-                   late={**{i + (i >= point): d for i, d in old.late.items()},
+                                                == added.section)) for s in site.sections)
+    return replace(site, tags=tags, authors=authors, listed=_with(site.listed, point, True),
+                   months=_months(site.months, added, point), sections=found,
+                   featured=_with(site.featured, point, added.featured),
+                   lead=None if site.lead is None else site.lead + (site.lead >= point),
+                   late={**{i + (i >= point): d for i, d in site.late.items()},
                          point: after})
-    return replace(site, name_hints=hints_after(old, tags, authors, articles, (point,)))
 
 
 def late_after(memo: SiteMemo) -> datetime | None:
@@ -141,19 +162,22 @@ def _months(months: tuple[MonthIndex, ...], added: Article,
     return tuple(sorted(found, key=lambda m: (m.year, m.month)))
 
 
-def replanned(site: Site, point: int) -> set[int]:
-    """The articles whose pages an article inserted at `point` can change: its own, its
-    older and newer neighbour in the site and in its section with the `SECTION_MORE`
-    after it, and those whose follow-up it may become: its best related articles
-    (`related.RelatedNews.targets`). It is late (`Site.late`), so no other article's
-    related articles change."""
+def replanned(site: Site, points: Sequence[int]) -> set[int]:
+    """The articles whose pages the articles inserted at `points` can change: their own,
+    the older and newer neighbour of each in the site and in its section with the
+    `SECTION_MORE` after it, and those whose follow-up one may become: its best related
+    articles (`related.RelatedNews.targets`). They are late (`Site.late`), so no other
+    article's related articles change."""
     listed = site.listed
-    place = bisect_left(listed, point)
-    found = {point, *listed[max(0, place - 1):place + 2]}
-    article = site.articles[point]
-    for section in site.sections:
-        if section.section.slug == article.section:
-            at = bisect_left(section.items, point)
-            found.update(section.items[max(0, at - 1):at + 2 + sections.SECTION_MORE])
-    found.update(related.RelatedNews(site).targets(point))
+    found = set(points)
+    news = related.RelatedNews(site)
+    for point in points:
+        place = bisect_left(listed, point)
+        found.update(listed[max(0, place - 1):place + 2])
+        article = site.articles[point]
+        for section in site.sections:
+            if section.section.slug == article.section:
+                at = bisect_left(section.items, point)
+                found.update(section.items[max(0, at - 1):at + 2 + sections.SECTION_MORE])
+        found.update(news.targets(point))
     return found

@@ -253,18 +253,22 @@ def replanned_by_append(site: Site, boundary: int) -> tuple[int, ...]:
 # follow-ups of those it picks.
 
 class LateFollowUps:
-    """The follow-ups of the articles a story filed late at `point` makes a plan plan
+    """The follow-ups of the articles stories filed late at `points` make a plan plan
     again (plan/insertion.py), from those the last build planned (`kept`, by index in
-    the site with it). The story picks its related articles as any article does; every
-    other article picks as it did (it is late: no article published before it picks
-    it), so an article's follow-up is the newest of its old one and the story, if the
-    story picks it."""
+    the site with them). The stories pick their related articles as any article does;
+    every other article picks as it did (they are late: no article published before
+    them picks them), so an article's follow-up is the newest of its old one and the
+    stories that pick it. Stories filed in one build may pick each other."""
 
-    def __init__(self, news: RelatedNews, point: int, kept: Mapping[int, int | None]) -> None:
+    def __init__(self, news: RelatedNews, points: Sequence[int],
+                 kept: Mapping[int, int | None]) -> None:
         self.news = news
-        self.point = point
+        self.points = frozenset(points)
         self.kept = kept
-        self.picked = frozenset(news.targets(point))
+        self.newest: dict[int, int] = {}  # by article: the newest story that picks it
+        for point in sorted(points):
+            for target in news.targets(point):
+                self.newest[target] = point  # ascending: the newest wins
 
     def unsettled(self, previous: Iterable[Page] = ()) -> set[int]:
         """None to add: the caller plans every article whose follow-up may change."""
@@ -280,10 +284,10 @@ class LateFollowUps:
             articles.load({i for index in wanted for i in self.news.related(index)})
 
     def of(self, index: int) -> int | None:
-        """The follow-up of article `index` (one the last build planned, or the story)."""
-        if index == self.point:
-            return None  # (only articles published after it can pick it)
-        old = self.kept[index]
-        if index in self.picked and (old is None or old < self.point):
-            return self.point
+        """The follow-up of article `index` (one the last build planned, or a story)."""
+        story = self.newest.get(index)
+        # (Only articles published after a story can pick it: the others filed with it.)
+        old = None if index in self.points else self.kept[index]
+        if story is not None and (old is None or old < story):
+            return story
         return old

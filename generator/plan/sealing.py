@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Mapping, Sequence
+from dataclasses import replace
 from typing import overload
 
 from generator.content.model import Article
@@ -26,10 +27,10 @@ class Pager:
     def __init__(self, articles: Sequence[Article], given: Mapping[str, tuple[OrderKey, ...]],
                  tails: Mapping[str, Tail] | None = None,
                  grown: Mapping[str, int] | None = None,
-                 inserted: int | None = None) -> None:
+                 inserted: Sequence[int] = ()) -> None:
         # `tails` and `grown`: an append plan, from the lists' tails before it; with
-        # `inserted`, the index of the one article it dated in before the newest
-        # (`given`: every list's boundaries).
+        # `inserted`, the indexes (ascending) of the articles it dated in before the
+        # newest (`given`: every list's boundaries).
         self.articles = articles
         self.inserted = inserted
         self.firsts: dict[str, int] = {}
@@ -60,8 +61,8 @@ class Pager:
                 article = articles[items[position]]  # (read only for a page that fills)
                 return article.date, article.path
             tail = self.before.get(base, Tail())
-            paging = None if self.inserted is None else self._joined(
-                base, items, tail, key_at)
+            paging = self._joined(base, items, tail, size, key_at) if self.inserted \
+                else None
             if paging is None:
                 paging = extend(tail, len(items), size, key_at)
         else:
@@ -76,28 +77,53 @@ class Pager:
         return paging
 
 
-    def _joined(self, base: str, items: tuple[int, ...], tail: Tail,
+    def _joined(self, base: str, items: tuple[int, ...], tail: Tail, size: int,
                 key_at: Callable[[int], OrderKey]) -> Paging | None:
-        """The one sealed page of the list at `base` that the article inserted at
-        `self.inserted` joins (its items found by their order keys, a few read), with
-        the list's tail moved up by one past it; None when it falls after every sealed
-        page: the unsealed rest takes it as it takes an append (`extend`)."""
+        """The sealed pages of the list at `base` that the articles inserted at
+        `self.inserted` join (their items found by their order keys, a few read), with
+        the list's tail moved up past them; those that fall after every sealed page
+        join the unsealed rest as an append does (`extend`). None when none joins a
+        sealed page: `extend` alone then takes them."""
         bounds = self.given.get(base, ())
         if len(bounds) != tail.sealed:
             raise LookupError(f"{base}: the sealed pages kept do not match the last build")
-        inserted = self.articles[self.inserted]  # type: ignore[index]
-        number = bisect_left(bounds, (inserted.date, inserted.path))
-        if number == len(bounds):
+        joining: list[int] = []  # the 0-based number of the sealed page each joins
+        rest = 0
+        for index in self.inserted:
+            at = bisect_left(items, index)
+            if at == len(items) or items[at] != index:
+                continue  # (not in this list)
+            article = self.articles[index]
+            number = bisect_left(bounds, (article.date, article.path))
+            if number < len(bounds):
+                joining.append(number)
+            else:
+                rest += 1
+        if not joining:
             return None
         keys = _Keys(len(items), key_at)
-        start = bisect_right(keys, bounds[number - 1]) if number else 0
-        page = Chunk(number + 1, start, bisect_right(keys, bounds[number], lo=start))
-        self.firsts[base] = page.number
-        moved = tuple(page if c.number == page.number else
-                      Chunk(c.number, c.start + 1, c.stop + 1) if c.number > page.number
-                      else c for c in tail.chunks)
-        last = tail.chunks[-1].number if tail.chunks else 0
-        return Paging((page,), last, (), Tail(len(items), tail.sealed, moved))
+        pages: dict[int, Chunk] = {}
+        for number in sorted(set(joining)):
+            start = bisect_right(keys, bounds[number - 1]) if number else 0
+            pages[number + 1] = Chunk(number + 1, start,
+                                      bisect_right(keys, bounds[number], lo=start))
+        self.firsts[base] = min(pages)
+
+        def moved(chunk: Chunk) -> Chunk:
+            by = sum(number + 1 < chunk.number for number in joining)
+            return pages.get(chunk.number) or Chunk(chunk.number, chunk.start + by,
+                                                    chunk.stop + by)
+        shifted = Tail(tail.count + len(joining), tail.sealed,
+                       tuple(moved(c) for c in tail.chunks))
+        if not rest:
+            last = tail.chunks[-1].number if tail.chunks else 0
+            return Paging(tuple(pages.values()), last, (), replace(shifted, count=len(items)))
+        grown = extend(shifted, len(items), size, key_at)
+        if tail.chunks:  # (the pages an append plans again: see `first`)
+            self.firsts[base] = min(self.firsts[base], tail.chunks[0].number)
+        chunks = {c.number: c for c in grown.chunks} | pages
+        return Paging(tuple(sorted(chunks.values(), key=lambda c: c.number)), grown.last,
+                      grown.sealed, grown.tail)
 
 
 class _Keys(Sequence[OrderKey]):

@@ -308,12 +308,12 @@ def _hint_order(hint: NameHint) -> tuple[str, str, str]:
 
 
 def append_memo(memo: SiteMemo, site: Site, sorting_before: Callable[[str], int],
-                added: Sequence[Article], at: int | None = None,
+                added: Sequence[Article], at: Sequence[int] = (),
                 kept: bool = True) -> SiteMemo:
     """The memo `site_memo` would make of `site` = `append_site(memo, ...)`, `added` the
     articles appended; `sorting_before(path)` tells how many of the articles `memo` was
     made from have a path that sorts before `path`. With `at`, `site` is
-    `insertion.insert_site`'s instead, the one article of `added` at index `at`.
+    `insertion.insert_site`'s instead, the articles of `added` at the indexes `at`.
     `kept`: whether the build keeps the register (it then knows every article).
 
     The few added shapes are put in place and the old indexes shifted, rather than
@@ -332,9 +332,10 @@ def append_memo(memo: SiteMemo, site: Site, sorting_before: Callable[[str], int]
     moved += range(start + len(points), len(memo.shapes) + len(points))
     where = {path: point + j for j, (point, (path, _)) in enumerate(zip(points, new,
                                                                          strict=True))}
-    if at is not None:  # a story filed late (plan/insertion.py): one, in its place
+    if at:  # stories filed late (plan/insertion.py), each in its place
         mapped = list(map(moved.__getitem__, memo.order))
-        mapped.insert(at, where[site.articles[at].path])
+        for point in sorted(at):
+            mapped.insert(point, where[site.articles[point].path])
         order = tuple(mapped)
     else:
         order = tuple(map(moved.__getitem__, memo.order)) + tuple(
