@@ -136,6 +136,8 @@ CHANGES.update({
                                                  "add backdated with every tag"),
     "edit title and add two backdated": lambda r: _both(r, "edit title", "add two backdated"),
     "add backdated and newest": lambda r: _both(r, "add in a sealed page", "add newest"),
+    "add backdated and newest by new authors": lambda r: _both(
+        r, "add backdated by a new author", "add newest by a new author"),
     "edit the neighbour and add newest": lambda r: _both(r, "add newest") or _edit(
         r, 8, "Paragraf kedua 8.", "Paragraf kedua 8, diperbaiki."),
     "edit title and add backdated": lambda r: _both(r, "edit title", "add in a sealed page"),
@@ -155,7 +157,8 @@ SHORT = {"edit body", "edit title", "touch", "add newest", "add in the middle",
          "add backdated by a new author", "add before every article", "edit and add newest",
          "edit the neighbour and add newest", "edit title and add backdated",
          "add two backdated", "add two backdated into one page", "add three backdated apart",
-         "edit title and add two backdated"}
+         "edit title and add two backdated", "add backdated and newest",
+         "add backdated and newest by new authors"}
 
 # For the everyday changes, the exact files, so that a regression that makes
 # them cost more (say, every page) fails even if it stays correct.

@@ -1,5 +1,6 @@
-"""Stories filed late in one build (build/search.py `inserted`): the shards stand as the
-whole way leaves them, one story after another dated into the last build's shards."""
+"""Stories filed late in one build, today's news perhaps beside them (build/search.py
+`inserted`): the shards stand as the whole way leaves them, one article after another
+dated into the last build's shards."""
 
 from __future__ import annotations
 
@@ -74,3 +75,17 @@ def test_stories_filed_late_together_that_overfill_a_shard_go_the_whole_way(
     # Then the build goes the whole way, which cuts the shards again
     assert not quick
     assert manifest(site)["shards"] == manifest(whole)["shards"] == ["0", "2", "4", "6", "8"]
+
+
+@needs_pagefind
+def test_a_story_filed_late_beside_todays_news_is_indexed_as_the_whole_way_indexes_it(
+        site: SiteMaker, make_site: Callable[[str], SiteMaker]) -> None:
+    # Given the same archive, when a story filed late joins its first full shard and
+    # today's news comes in the same build
+    quick, whole = _filed_late_together(site, make_site, {
+        "susulan": "2024-03-03T01:00:00+07:00", "hari-ini": "2024-03-20T09:00:00+07:00"})
+    # Then the short way gives the whole way's index: the story in the corrections
+    # shard, today's news in the small shard
+    assert quick
+    assert manifest(site)["shards"] == manifest(whole)["shards"] == ["0", "2", "4", "6"]
+    assert _index(site) == _index(whole)

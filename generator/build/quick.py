@@ -10,7 +10,8 @@ fingerprints (not their records), the site's indexes (`site.SiteMemo`) and the
 `memory.Settled` row; then it reads only the pages that show an edited article
 (cache/pages.py) and the records of the articles those pages show. New articles
 dated after every published one are appended the same way, planning only the
-sections they change (build/append.py). Anything else returns None and
+sections they change (build/append.py); stories filed late, dated before the newest,
+are dated in (plan/insertion.py), today's news beside them. Anything else returns None and
 build/pipeline.py takes the whole pipeline, which leaves a new `Settled` for the next
 build. tests/test_incremental.py runs every kind of change both ways and
 requires the same output.

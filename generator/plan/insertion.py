@@ -1,6 +1,6 @@
 """Stories filed late: articles dated before the newest, added to the site's indexes
 and planned without the rest of the archive (issue 18: a backdated addition costs what
-a new one costs).
+a new one costs), today's news filed with them put in the same way.
 
 An article dated into the archive moves the index of every later article by one.
 Sealed list pages, sealed search shards and stored pages named by path keep that from
@@ -37,39 +37,49 @@ from generator.plan.site import (
 def insert_site(memo: SiteMemo, config: SiteConfig, articles: Sequence[Article],
                 points: Sequence[int], drafts: bool, now: datetime | None) -> Site | None:
     """What `make_site` would return when the only change since `memo` is a few listed
-    articles dated before the newest published one, `articles[i]` for `i` in `points`
-    (ascending): `articles` are the site's articles with them in their places (the
-    others read only where needed). None when one is not in its place, the settings or
-    the clock moved an article, one is not listed, spells a tag or an author otherwise
-    than the archive (a new one is taken), a URL clashes, or they could join the
-    related articles of another (the whole way then reports or makes it):
-    `late_after`. Stories filed in one build come after the same date, so they may
-    relate to each other, as the stories of one import do (plan/related.py)."""
+    articles, `articles[i]` for `i` in `points` (ascending), some dated before the
+    newest published one (stories filed late), the others after every one (today's
+    news, filed with them): `articles` are the site's articles with them in their places
+    (the others read only where needed). None when one is not in its place, is dated
+    among articles the register does not know yet, the settings or the clock moved an
+    article, one is not listed, spells a tag or an author otherwise than the archive (a
+    new one is taken), a URL clashes, or a story could join the related articles of
+    another (the whole way then reports or makes it): `late_after`. Stories filed in
+    one build come after the same date, so they may relate to each other, as the
+    stories of one import do, and today's news to them (plan/related.py)."""
     old = memo.site
     if (not points or not old.articles_until or not still_current(memo, config, drafts, now)
             or list(points) != sorted(set(points))
-            or not 0 <= points[0] <= points[-1] < len(articles) - 1):
-        return None  # (an article dated after every other is appended, not inserted)
+            or not 0 <= points[0] <= points[-1] < len(articles)):
+        return None
     after = late_after(memo)
     if after is None or memo.known_until is None:
         return None
     added = [articles[point] for point in points]
+    # The newest of the articles the last build had: today's news comes after it.
+    newest = len(articles) - 1
+    for point in reversed(points):
+        newest -= point == newest
     published = published_by(drafts, now)
     for point, article in zip(points, added, strict=True):
         key = (article.date, article.path)
-        if (key >= memo.known_until or not published(article) or article.withdrawn
+        if (not (key < memo.known_until or newest < 0 or _key(articles[newest]) < key)
+                or not published(article) or article.withdrawn
                 or not (point == 0 or _key(articles[point - 1]) < key)
-                or key >= _key(articles[point + 1])):
+                or not (point == len(articles) - 1 or key < _key(articles[point + 1]))):
             return None
     if url_clashes(added, memo.pages):
         return None
     if config.home.lead and lead_of(config, added, range(len(added))) is not None:
         return None  # the lead's article named by slug: the newest of that slug wins
-    site = replace(old, config=config, articles=articles, now=now)
+    site = replace(old, config=config, articles=articles, now=now,
+                   articles_until=max(old.articles_until, added[-1].date))
     for point, article in zip(points, added, strict=True):
         # Each in its final place, the earlier ones already in theirs: the indexes after
-        # it move up by one, as the next one's place counts them.
-        inserted = _inserted(site, article, point, after)
+        # it move up by one, as the next one's place counts them. Those dated after
+        # every article the last build had are not late.
+        late = (article.date, article.path) < memo.known_until
+        inserted = _inserted(site, article, point, after if late else None)
         if inserted is None:
             return None
         site = inserted
@@ -78,9 +88,11 @@ def insert_site(memo: SiteMemo, config: SiteConfig, articles: Sequence[Article],
                                           tuple(points)))
 
 
-def _inserted(site: Site, added: Article, point: int, after: datetime) -> Site | None:
-    """`site` with `added` dated in at `point` (`insert_site`, one story at a time); None
-    when it spells a tag or an author otherwise than the archive."""
+def _inserted(site: Site, added: Article, point: int,
+              after: datetime | None) -> Site | None:
+    """`site` with `added` dated in at `point` (`insert_site`, one article at a time),
+    late after `after` (None: today's news); None when it spells a tag or an author
+    otherwise than the archive."""
     tags = _tags(site.tags, added, point)
     authors = _authors(site.authors, added, point)
     if tags is None or authors is None:
@@ -92,7 +104,7 @@ def _inserted(site: Site, added: Article, point: int, after: datetime) -> Site |
                    featured=_with(site.featured, point, added.featured),
                    lead=None if site.lead is None else site.lead + (site.lead >= point),
                    late={**{i + (i >= point): d for i, d in site.late.items()},
-                         point: after})
+                         **({point: after} if after is not None else {})})
 
 
 def late_after(memo: SiteMemo) -> datetime | None:
