@@ -449,6 +449,33 @@ def test_stories_filed_late_one_build_after_another_each_take_the_quick_path(
     assert all(fresh.read(name) == site.read(name) for name in site.snapshot())
 
 
+def test_stories_filed_late_in_builds_that_keep_no_register_relate_as_a_fresh_build_says(
+        site: SiteMaker, tmp_path: Path) -> None:
+    site.article("2024/03/satu", "Satu", "2024-03-01T09:00:00+07:00", tags="[Banjir]")
+    site.article("2024/03/tiga", "Tiga", "2024-03-03T09:00:00+07:00", tags="[Pasar]")
+    site.article("2024/03/lima", "Lima", "2024-03-05T09:00:00+07:00", tags="[Banjir]")
+    site.build()
+    site.build(drafts=True)
+    # When a story filed late is previewed with the drafts (`warta build --drafts`
+    # writes no register), and another of its tag before it with no news between
+    # (not its neighbour: an article is between them)
+    site.article("2024/03/empat", "Empat", "2024-03-04T09:00:00+07:00", tags="[Langka]")
+    assert site.build(drafts=True).quick
+    site.article("2024/03/dua", "Dua", "2024-03-02T09:00:00+07:00", tags="[Langka]")
+    site.build(drafts=True)
+    # Then the register knows neither: both come after the same date, as stories filed
+    # together, so the first now relates to the second, and its page says so (as a
+    # fresh checkout builds it)
+    assert "/2024/03/dua/" in _related(site, "2024/03/empat/index.html")
+    fresh = SiteMaker(tmp_path / "fresh")
+    for path in site.root.rglob("*"):
+        relative = path.relative_to(site.root)
+        if path.is_file() and relative.parts[0] not in ("output", ".warta"):
+            fresh.write(relative.as_posix(), path.read_bytes())
+    fresh.build(drafts=True)
+    assert all(fresh.read(name) == site.read(name) for name in site.snapshot())
+
+
 def test_the_date_a_late_story_comes_after_is_written_with_a_fixed_offset() -> None:
     # A microsecond past the newest article, next to a change of daylight saving: a
     # zone's date and the offset a fresh checkout reads back give one line

@@ -111,9 +111,14 @@ def late_after(memo: SiteMemo) -> datetime | None:
     """The date a story dated in now comes after (`Site.late`, `SiteMemo.late_after`),
     when it can join the related articles of no other article: no article of the site
     is newer (in `warta serve`'s preview of news `warta build` has not published, the
-    story could join theirs). None otherwise."""
+    story could join theirs), and no story filed late the register does not know yet
+    came after it or later (a build that keeps no register, `warta build --drafts`,
+    leaves `late_after` as it was: a story filed now would come after the same date
+    as one it dated in, and join its related articles). None otherwise."""
     after, newest = memo.late_after, memo.site.articles_until
-    return after if after is not None and newest is not None and newest <= after else None
+    if after is None or newest is None or newest > after:
+        return None
+    return None if any(date >= after for date in memo.site.late.values()) else after
 
 
 def _key(article: Article) -> tuple[datetime, str]:
