@@ -139,6 +139,8 @@ def without_damaged(output: Path, site: Site, keys: ShardKeys | None) -> ShardKe
         return articles[index].key
 
     spans = [keys.span(n) for n in damaged]
+    if isinstance(articles, CachedArticles):  # (the quick path's: read together)
+        articles.load([i for start, stop in spans for i in listed[start:stop]])
     fresh = list(keys.keys)
     for n, (start, stop) in zip(damaged, spans, strict=True):
         fresh[n] = span_key(keys.settings, map(key_of, listed[start:stop]))
