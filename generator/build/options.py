@@ -53,6 +53,11 @@ class BuildOptions:
     index_search: bool = True
     """Index the stale search shards in the build. `warta serve` passes False and
     indexes them in the background after the page reload (`BuildResult.search_work`)."""
+    indexing: tuple[tuple[str, str], ...] = ()
+    """`warta serve`: the (folder, key) of each search shard its indexer is writing or is
+    yet to write. A shard this build plans with another key is stale though its folder
+    on disk says otherwise: the indexer would leave it so (an edit undone while it
+    indexed the edit)."""
     sources_changed: tuple[str, ...] | None = None
     """The only source files (site-relative) that may have changed since the previous
     build of the same `BuildMemory`, as `warta serve`'s watcher saw them; the others

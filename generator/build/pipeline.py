@@ -155,7 +155,8 @@ def _build(options: BuildOptions, progress: Progress | None,
                 to_index = search.work(options.output, planned.to_write.site, planned.search,
                                        search.labels_of(planned.to_write.renderer.strings),
                                        cache, made=not options.index_search,
-                                       thorough=not planned.to_write.recorded)
+                                       thorough=not planned.to_write.recorded,
+                                       indexing=dict(options.indexing))
         return _finish(options, planned, written, to_index, started, cache)
     except BaseException:
         memory.target = ""  # the next build reads the cache again, and checks the files

@@ -251,7 +251,12 @@ class BuildThread:
             # `language` may have changed: the overlay and the console follow it.
             self.state.words = self.reporter.messages = Messages(self.options.site_dir)
         try:
-            result = self.build_function(replace(self.options, sources_changed=hint))
+            # (The shards the indexer has yet to finish: an edit undone meanwhile would
+            # find its shard's folder as this build plans it, and the indexer then
+            # writing the edit.)
+            indexing = self.indexer.indexing() if self.indexer is not None else ()
+            result = self.build_function(replace(self.options, sources_changed=hint,
+                                                 indexing=indexing))
         except WartaError as error:
             problems = tuple(error.problems)
         except Exception as error:  # the server must outlive any bug
@@ -308,7 +313,15 @@ class SearchIndexer:
         self.reporter = reporter
         self._lock = threading.Lock()
         self._wanted: search.SearchWork | None = None
+        self._running: search.SearchWork | None = None
         self._thread: threading.Thread | None = None
+
+    def indexing(self) -> tuple[tuple[str, str], ...]:
+        """The (folder, key) of each shard being indexed or waiting to be, the waiting
+        request's last (`BuildOptions.indexing`)."""
+        with self._lock:
+            works = [w for w in (self._running, self._wanted) if w is not None]
+            return tuple((shard.folder, shard.key) for w in works for shard in w.to_index)
 
     def request(self, work: search.SearchWork) -> None:
         with self._lock:
@@ -321,10 +334,15 @@ class SearchIndexer:
     def _run(self) -> None:
         while True:
             with self._lock:
-                work, self._wanted = self._wanted, None
+                work = self._running = self._wanted
+                self._wanted = None
             if work is None:
                 return
-            failure = search.index(work)
+            try:
+                failure = search.index(work)
+            finally:
+                with self._lock:
+                    self._running = None
             if failure is not None:
                 self.reporter.problems([failure])
 
