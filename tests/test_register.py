@@ -476,6 +476,27 @@ def test_stories_filed_late_in_builds_that_keep_no_register_relate_as_a_fresh_bu
     assert all(fresh.read(name) == site.read(name) for name in site.snapshot())
 
 
+def test_a_build_after_one_that_kept_no_register_tells_the_register_what_it_missed(
+        site: SiteMaker, tmp_path: Path) -> None:
+    site.article("2024/03/satu", "Satu", "2024-03-01T09:00:00+07:00", tags="[Banjir]")
+    site.article("2024/03/lima", "Lima", "2024-03-05T09:00:00+07:00", tags="[Banjir]")
+    site.build()
+    # When a build that keeps no register (an embedding tool's) takes a story filed
+    # late and today's news, and the next build, which keeps it, today's news again
+    site.article("2024/03/tiga", "Tiga", "2024-03-03T09:00:00+07:00", tags="[Langka]")
+    site.article("2024/03/enam", "Enam", "2024-03-06T09:00:00+07:00", tags="[Langka]")
+    site.build(keep_register=False)
+    site.article("2024/03/tujuh", "Tujuh", "2024-03-07T09:00:00+07:00", tags="[Langka]")
+    site.build()
+    # Then the register has the two it did not know, the first late, and every page is
+    # as a fresh checkout builds it
+    lines = load_register(site.root).entries
+    assert lines["/2024/03/tiga/"].target.startswith("2024-03-05T09:00:00+07:00 ")
+    assert "/2024/03/enam/" in lines
+    fresh = _fresh_checkout(site, tmp_path / "fresh")
+    assert all(fresh.read(name) == site.read(name) for name in site.snapshot())
+
+
 def test_the_date_a_late_story_comes_after_is_written_with_a_fixed_offset() -> None:
     # A microsecond past the newest article, next to a change of daylight saving: a
     # zone's date and the offset a fresh checkout reads back give one line

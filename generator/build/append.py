@@ -47,7 +47,8 @@ def appended_pages(site: Site, before: Site, keys: Keys, head: Settled,
     the append sealed (`Plan.sealed`, `Plan.tails`); None when only the whole way can
     tell. `places`: each article's index in `site.articles`, for the stored pages read
     (LookupError when one does not fit). With `inserted`, `site` is `before` with
-    articles dated before the newest added instead (`insert_site`)."""
+    stories filed late dated in instead, today's news perhaps beside them
+    (`insert_site`)."""
     config = site.config
     count = len(head.order)
     new_authors = {a.author.slug for a in site.authors} - {a.author.slug for a in before.authors}
@@ -109,7 +110,8 @@ def _bylines_change(site: Site, new: set[str]) -> bool:
 
 @dataclass(frozen=True, eq=False, repr=False)
 class Inserted:
-    """Stories filed late: the articles added, all dated before the newest."""
+    """Stories filed late: the articles added, some dated before the newest, the others
+    today's news filed with them."""
 
     points: tuple[int, ...]
     """Their indexes in the site, ascending."""

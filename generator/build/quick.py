@@ -172,6 +172,9 @@ def _prove(options: BuildOptions, config: SiteConfig, theme: ThemeFiles, cache: 
             or not still_current(memo, config, options.drafts, now)
             or (memo.site.now is not None and now < memo.site.now)):
         return None  # (the clock went back: an article may now be far ahead, a warning)
+    if options.keeps_register and head.order and (
+            memo.known_until is None or memo.known_until[1] != head.order[-1]):
+        return None  # the last build kept no register: the whole way tells it the articles
     edits, added = changes.edits, changes.added
     # Photos: those of the last build, when none changed and the changed articles show
     # no other (build/photos.py); their keys go into the articles' keys as there.
@@ -289,7 +292,7 @@ class _Proven:
     order: tuple[str, ...] = ()
     """The paths of the site's articles, in site order."""
     inserted: tuple[int, ...] = ()
-    """The indexes of the articles added, when they are dated before the newest."""
+    """The indexes of the articles added, when some are dated before the newest."""
 
 
 @dataclass(frozen=True, eq=False, repr=False)

@@ -161,7 +161,7 @@ def kept_bounds(output: Path) -> KeptBounds | None:
 def inserted(site: Site, previous: ShardKeys,
              points: Sequence[int]) -> tuple[ShardKeys, list[int]] | None:
     """For the quick path's `plan_keys` when the articles at `points` (ascending) were
-    dated in before the newest: the last build's shards as they stand with them
+    dated in, some before the newest: the last build's shards as they stand with them
     (`shards.inserted`, one after another), and the articles whose shards to key
     again: one alone in a full shard (it goes to the corrections shard, as the whole
     way puts it), else it and every later one (the small shards are cut by position).

@@ -145,10 +145,11 @@ class Before:
     tails: Mapping[str, Tail] = field(default_factory=dict)
     """The newest pages of each list, by the list's URL, as planned before (sealed
     pages: an append joins the unsealed rest, plan/pagination.py `extend`)."""
-    # Stories filed late (plan/insertion.py): articles dated before the newest.
+    # Stories filed late (plan/insertion.py): articles dated before the newest, today's
+    # news perhaps beside them.
     inserted: tuple[int, ...] = ()
-    """Their indexes in the site (ascending), when the articles added are dated before
-    the newest; none for an append."""
+    """The indexes in the site (ascending) of the articles added, when some are dated
+    before the newest; none for an append."""
     sealed: Mapping[str, tuple[OrderKey, ...]] = field(default_factory=dict)
     """With `inserted`: every list's sealed pages' boundaries, by the list's URL, as
     the last build left them (the pages they join are found by them)."""

@@ -46,7 +46,7 @@ def insert_site(memo: SiteMemo, config: SiteConfig, articles: Sequence[Article],
     new one is taken), a URL clashes, or a story could join the related articles of
     another (the whole way then reports or makes it): `late_after`. Stories filed in
     one build come after the same date, so they may relate to each other, as the
-    stories of one import do, and today's news to them (plan/related.py)."""
+    stories of one import do, and today's news may pick them (plan/related.py)."""
     old = memo.site
     if (not points or not old.articles_until or not still_current(memo, config, drafts, now)
             or list(points) != sorted(set(points))
@@ -183,8 +183,8 @@ def replanned(site: Site, points: Sequence[int]) -> set[int]:
     """The articles whose pages the articles inserted at `points` can change: their own,
     the older and newer neighbour of each in the site and in its section with the
     `SECTION_MORE` after it, and those whose follow-up one may become: its best related
-    articles (`related.RelatedNews.targets`). They are late (`Site.late`), so no other
-    article's related articles change."""
+    articles (`related.RelatedNews.targets`). They are late (`Site.late`) or the newest,
+    so no other article's related articles change."""
     listed = site.listed
     found = set(points)
     news = related.RelatedNews(site)

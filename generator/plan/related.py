@@ -253,9 +253,9 @@ def replanned_by_append(site: Site, boundary: int) -> tuple[int, ...]:
 # follow-ups of those it picks.
 
 class LateFollowUps:
-    """The follow-ups of the articles stories filed late at `points` make a plan plan
-    again (plan/insertion.py), from those the last build planned (`kept`, by index in
-    the site with them). The stories pick their related articles as any article does;
+    """The follow-ups of the articles that stories filed late at `points` (today's news
+    perhaps among them) make a plan plan again (plan/insertion.py), from those the last
+    build planned (`kept`, by index in the site with them). The stories pick their related articles as any article does;
     every other article picks as it did (they are late: no article published before
     them picks them), so an article's follow-up is the newest of its old one and the
     stories that pick it. Stories filed in one build may pick each other."""

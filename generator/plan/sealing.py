@@ -29,8 +29,8 @@ class Pager:
                  grown: Mapping[str, int] | None = None,
                  inserted: Sequence[int] = ()) -> None:
         # `tails` and `grown`: an append plan, from the lists' tails before it; with
-        # `inserted`, the indexes (ascending) of the articles it dated in before the
-        # newest (`given`: every list's boundaries).
+        # `inserted`, the indexes (ascending) of the articles it dated in, some before
+        # the newest (`given`: every list's boundaries).
         self.articles = articles
         self.inserted = inserted
         self.firsts: dict[str, int] = {}
