@@ -294,14 +294,15 @@ def test_the_register_knows_an_article_by_its_file_its_old_file_or_its_address()
         "c2.md": datetime.fromisoformat("2024-03-04T09:00:00+07:00")})
 
 
-def _fresh_checkout(site: SiteMaker, root: Path) -> SiteMaker:
-    """The site's sources (its register among them) in `root`, built from nothing."""
+def _fresh_checkout(site: SiteMaker, root: Path, **options: object) -> SiteMaker:
+    """The site's sources (its register among them) in `root`, built from nothing (with
+    these build `options`)."""
     fresh = SiteMaker(root)
     for path in site.root.rglob("*"):
         relative = path.relative_to(site.root)
         if path.is_file() and relative.parts[0] not in ("output", ".warta"):
             fresh.write(relative.as_posix(), path.read_bytes())
-    fresh.build()
+    fresh.build(**options)
     return fresh
 
 
@@ -467,12 +468,7 @@ def test_stories_filed_late_in_builds_that_keep_no_register_relate_as_a_fresh_bu
     # together, so the first now relates to the second, and its page says so (as a
     # fresh checkout builds it)
     assert "/2024/03/dua/" in _related(site, "2024/03/empat/index.html")
-    fresh = SiteMaker(tmp_path / "fresh")
-    for path in site.root.rglob("*"):
-        relative = path.relative_to(site.root)
-        if path.is_file() and relative.parts[0] not in ("output", ".warta"):
-            fresh.write(relative.as_posix(), path.read_bytes())
-    fresh.build(drafts=True)
+    fresh = _fresh_checkout(site, tmp_path / "fresh", drafts=True)
     assert all(fresh.read(name) == site.read(name) for name in site.snapshot())
 
 

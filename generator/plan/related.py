@@ -255,10 +255,11 @@ def replanned_by_append(site: Site, boundary: int) -> tuple[int, ...]:
 class LateFollowUps:
     """The follow-ups of the articles that stories filed late at `points` (today's news
     perhaps among them) make a plan plan again (plan/insertion.py), from those the last
-    build planned (`kept`, by index in the site with them). The stories pick their related articles as any article does;
-    every other article picks as it did (they are late: no article published before
-    them picks them), so an article's follow-up is the newest of its old one and the
-    stories that pick it. Stories filed in one build may pick each other."""
+    build planned (`kept`, by index in the site with them). The stories pick their
+    related articles as any article does; every other article picks as it did (they are
+    late: no article published before them picks them), so an article's follow-up is
+    the newest of its old one and the stories that pick it. Stories filed in one build
+    may pick each other."""
 
     def __init__(self, news: RelatedNews, points: Sequence[int],
                  kept: Mapping[int, int | None]) -> None:
