@@ -4,9 +4,12 @@ background, and a build made while it works knows what it will write
 
 from __future__ import annotations
 
+import json
 import threading
+import time
 from io import StringIO
 from pathlib import Path
+from types import TracebackType
 
 import pytest
 
@@ -22,9 +25,50 @@ from tests.test_search import needs_pagefind
 EDIT = Change(("content/articles/a.md",), frozenset({ChangeKind.ARTICLE}))
 
 
-def _key(output: Path) -> str:
-    """The key the shard of the site's one article was indexed with."""
-    return (output / "pagefind/0" / KEY_FILE).read_text(encoding="utf-8").split("\n", 1)[0]
+def _change(name: str) -> Change:
+    return Change((f"content/articles/{name}.md",), frozenset({ChangeKind.ARTICLE}))
+
+
+def _key(output: Path, folder: str = "0") -> str:
+    """The key the shard in `folder` was indexed with."""
+    return (output / "pagefind" / folder / KEY_FILE).read_text(
+        encoding="utf-8").split("\n", 1)[0]
+
+
+def _manifest(output: Path) -> dict[str, object]:
+    loaded: dict[str, object] = json.loads(
+        (output / "pagefind/shards.json").read_text(encoding="utf-8"))
+    return loaded
+
+
+def _previewed(site: SiteMaker, shards: str) -> tuple[Path, SearchIndexer, BuildThread]:
+    """The site previewed with search on (`shards`: its `[search]` lines), built and
+    indexed: the preview's folder, its indexer and its build thread."""
+    site.write("site.toml", f'title = "Cari"\n[search]\n{shards}\n')
+    output = site.root / ".warta/preview"
+    quiet = Reporter(StringIO(), out=StringIO())
+    indexer = SearchIndexer(site.root, output, quiet)
+    thread = BuildThread(BuildOptions(site_dir=site.root, output_dir=output, drafts=True,
+                                      index_search=False), PreviewState(output), quiet,
+                         build, indexer)
+    thread.rebuild(None)
+    indexer.wait(60)
+    return output, indexer, thread
+
+
+def _hold_first(monkeypatch: pytest.MonkeyPatch) -> tuple[threading.Event, threading.Event]:
+    """Hold the indexer's next run until released: (started, release)."""
+    started, release = threading.Event(), threading.Event()
+    index = search.index
+
+    def held(*args: object, **kwargs: object) -> object:
+        if not started.is_set():
+            started.set()
+            assert release.wait(60)
+        return index(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(search, "index", held)
+    return started, release
 
 
 @needs_pagefind
@@ -64,3 +108,106 @@ def test_an_edit_undone_while_the_indexer_writes_it_leaves_the_index_as_the_page
     # with the key it had before it
     assert _key(output) == indexed
     assert indexer.indexing() == ()
+
+
+@needs_pagefind
+def test_a_waiting_request_does_not_hide_the_key_the_indexer_is_writing(
+        site: SiteMaker, monkeypatch: pytest.MonkeyPatch) -> None:
+    # Given two articles in two small shards, previewed and indexed
+    site.article("a", "Jembatan Retak", "2024-01-01", body="Retakan di jembatan tua.\n")
+    site.article("b", "Pasar Baru", "2024-01-02", body="Pasar dibuka.\n")
+    output, indexer, thread = _previewed(site, "shard_size = 5\nnewest_shard_size = 1")
+    indexed = _key(output)
+    # When the first is edited (its shard being written, held), the edit undone (a
+    # request waiting), and the second edited before the indexer is done
+    started, release = _hold_first(monkeypatch)
+    site.article("a", "Jembatan Retak", "2024-01-01", body="Retakan sudah ditambal.\n")
+    thread.rebuild(_change("a"))
+    assert started.wait(60)
+    site.article("a", "Jembatan Retak", "2024-01-01", body="Retakan di jembatan tua.\n")
+    thread.rebuild(_change("a"))
+    site.article("b", "Pasar Baru", "2024-01-02", body="Pasar ditutup.\n")
+    thread.rebuild(_change("b"))
+    release.set()
+    indexer.wait(60)
+    # Then the first shard is as its page: the last request wrote it again
+    assert _key(output) == indexed
+
+
+@needs_pagefind
+def test_a_shard_written_while_its_article_is_deleted_leaves_the_index(
+        site: SiteMaker, monkeypatch: pytest.MonkeyPatch) -> None:
+    # Given one article, previewed and indexed
+    site.article("a", "Jembatan Retak", "2024-01-01", body="Retakan di jembatan tua.\n")
+    output, indexer, thread = _previewed(site, "shard_size = 5\nnewest_shard_size = 1")
+    before = _manifest(output)["shards"]
+    # When an article is added (a new shard being written, held) and deleted meanwhile
+    started, release = _hold_first(monkeypatch)
+    site.article("b", "Pasar Baru", "2024-01-02", body="Pasar dibuka.\n")
+    thread.rebuild(_change("b"))
+    assert started.wait(60)
+    (site.root / "content/articles/b.md").unlink()
+    thread.rebuild(_change("b"))
+    release.set()
+    indexer.wait(60)
+    # Then the index lists the shards it had: the new one is gone
+    assert _manifest(output)["shards"] == before
+    assert not (output / "pagefind/1").exists()
+
+
+@needs_pagefind
+def test_a_corrections_shard_written_while_its_story_is_deleted_leaves_the_index(
+        site: SiteMaker, monkeypatch: pytest.MonkeyPatch) -> None:
+    # Given three articles in shards of two (a full one and a small one), indexed
+    site.article("a", "Jembatan Retak", "2024-01-01", body="Retakan di jembatan tua.\n")
+    site.article("b", "Pasar Baru", "2024-01-03", body="Pasar dibuka.\n")
+    site.article("c", "Hujan Deras", "2024-01-05", body="Hujan turun.\n")
+    output, indexer, thread = _previewed(site, "shard_size = 2\nnewest_shard_size = 1")
+    before = _manifest(output)
+    # When a story filed late is dated into the full shard (the corrections shard being
+    # written, held) and deleted meanwhile
+    started, release = _hold_first(monkeypatch)
+    site.article("x", "Kabar Telat", "2024-01-02", body="Kabar yang telat.\n")
+    thread.rebuild(_change("x"))
+    assert started.wait(60)
+    (site.root / "content/articles/x.md").unlink()
+    thread.rebuild(_change("x"))
+    release.set()
+    indexer.wait(60)
+    # Then the index is as it was, with no corrections shard
+    assert _manifest(output) == before
+
+
+def test_a_request_made_as_the_indexer_ends_is_done(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # Given an indexer whose thread, having found nothing more to do, is slow to end
+    indexer = SearchIndexer(tmp_path, tmp_path / "out", Reporter(StringIO(), out=StringIO()))
+    done: list[object] = []
+    monkeypatch.setattr(search, "index", done.append)
+    lock = indexer._lock
+    left: list[int] = []
+
+    class SlowToEnd:
+        """The indexer's lock, held up in its thread the third time it is let go (the
+        thread then found nothing wanted and is about to end)."""
+
+        def __enter__(self) -> bool:
+            return lock.__enter__()
+
+        def __exit__(self, kind: type[BaseException] | None, error: BaseException | None,
+                     trace: TracebackType | None) -> None:
+            lock.__exit__(kind, error, trace)
+            if threading.current_thread().name == "warta-search":
+                left.append(1)
+                if len(left) == 3:
+                    time.sleep(0.3)
+
+    monkeypatch.setattr(indexer, "_lock", SlowToEnd())
+    # When a request comes as the thread ends (requests stand for work: `index` is faked)
+    indexer.request("first")  # type: ignore[arg-type]
+    time.sleep(0.1)
+    indexer.request("second")  # type: ignore[arg-type]
+    indexer.wait(5)
+    time.sleep(0.5)
+    # Then it is done too (a new thread takes it)
+    assert done == ["first", "second"]

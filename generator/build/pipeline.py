@@ -156,7 +156,7 @@ def _build(options: BuildOptions, progress: Progress | None,
                                        search.labels_of(planned.to_write.renderer.strings),
                                        cache, made=not options.index_search,
                                        thorough=not planned.to_write.recorded,
-                                       indexing=dict(options.indexing))
+                                       indexing=options.indexing)
         return _finish(options, planned, written, to_index, started, cache)
     except BaseException:
         memory.target = ""  # the next build reads the cache again, and checks the files
@@ -184,7 +184,11 @@ def _finish(options: BuildOptions, done: Planned, written: Written,
         search.remove_index(options.output)
     elif to_index is not None and not options.index_search:
         # (After a lost cache, once: the lists beside the shards are as it found them.)
-        pending = bool(to_index.to_index) or to_index.thorough or search.untidy(to_index)
+        # (While `warta serve`'s indexer works, always: what it writes may be a shard,
+        # or a corrections shard, this build no longer plans, which only the newest
+        # request's tidying removes.)
+        pending = (bool(to_index.to_index) or to_index.thorough or bool(options.indexing)
+                   or search.untidy(to_index))
     elif to_index is not None:
         failure = search.index(to_index, options.jobs, search.filler(
             site, to_index.keys, search.labels_of(done.to_write.renderer.strings), cache))

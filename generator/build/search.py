@@ -14,7 +14,7 @@ records and the bundles.
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 from pathlib import Path
 
@@ -188,21 +188,25 @@ def labels_of(gettext: dict[str, str]) -> Labels:
 
 def work(output: Path, site: Site, keys: ShardKeys, labels: Labels, cache: Cache,
          made: bool = True, thorough: bool = False,
-         indexing: Mapping[str, str] | None = None) -> SearchWork:
+         indexing: Iterable[tuple[str, str]] = ()) -> SearchWork:
     """The stale shards of `keys` in `output`, each with its records (bodies read from
     `cache`); with `made` False, the full and small shards without them, for `index`
     to have `filler` make each as it is indexed (the corrections shard comes made).
     `thorough`: the build found no record of the output (`SearchWork.thorough`).
-    `indexing`: the key, by folder, of each shard `warta serve`'s indexer is writing or
+    `indexing`: the (folder, key) of each shard `warta serve`'s indexer is writing or
     is yet to write (`BuildOptions.indexing`), stale when planned with another."""
     config = site.config
     listed, articles = site.listed, site.articles
     records = filler(site, keys, labels, cache)
     stale = []
-    coming = indexing or {}
+    # (Every key a folder is to be written with: the running request's and the waiting
+    # one's may differ, and the running one writes its own whatever the waiting says.)
+    coming: dict[str, set[str]] = {}
+    for name, key in indexing:
+        coming.setdefault(name, set()).add(key)
     for number in sorted({*stale_shards(output, keys, thorough), *(
             n for n, (name, key) in enumerate(zip(keys.names, keys.keys, strict=True))
-            if coming.get(name, key) != key)}):
+            if coming.get(name, {key}) != {key})}):
         shard = Shard(int(keys.names[number]), keys.keys[number], ())
         stale.append(records(shard) if made else shard)
     # The corrections shard: the current records of the corrected articles, each with
@@ -214,7 +218,7 @@ def work(output: Path, site: Site, keys: ShardKeys, labels: Labels, cache: Cache
                       for i, p in zip(chosen, keys.corrected, strict=True))
     corrections = None
     if corrected and (stale_corrections(output, keys.corrections, thorough)
-                      or coming.get(CORRECTIONS, keys.corrections) != keys.corrections):
+                      or coming.get(CORRECTIONS, {keys.corrections}) != {keys.corrections}):
         corrections = Shard(-1, keys.corrections, tuple(
             replace(record, origin=origin)
             for record, (_, origin) in zip(_records(site, labels, cache, chosen), corrected,

@@ -326,6 +326,8 @@ class SearchIndexer:
     def request(self, work: search.SearchWork) -> None:
         with self._lock:
             self._wanted = work
+            # (`_run` clears it under the lock as it ends: a thread still alive then, about
+            # to return, would never see this request.)
             if self._thread is None or not self._thread.is_alive():
                 self._thread = threading.Thread(target=self._run, name="warta-search",
                                                 daemon=True)
@@ -336,10 +338,17 @@ class SearchIndexer:
             with self._lock:
                 work = self._running = self._wanted
                 self._wanted = None
-            if work is None:
-                return
+                if work is None:
+                    self._thread = None  # a request from now on starts another
+                    return
             try:
                 failure = search.index(work)
+            except Exception as error:  # a newer request must still be done
+                failure = Problem("output", None, Text("{kind}: {error}",
+                                                       kind=type(error).__name__,
+                                                       error=str(error)),
+                                  Text("this looks like a bug in Warta; the next save "
+                                       "indexes the search again"), "warning")
             finally:
                 with self._lock:
                     self._running = None
