@@ -429,11 +429,16 @@ def test_stories_imported_together_relate_to_each_other_and_later_news_to_them(
     assert "/2019/05/lama-1/" in _related(site, "2024/03/tiga/index.html")
 
 
-def test_stories_filed_late_one_build_after_another_each_take_the_quick_path(
-        site: SiteMaker, tmp_path: Path) -> None:
+def _two_built(site: SiteMaker) -> None:
+    """Two articles of one tag, four days apart, built (the register knows them)."""
     site.article("2024/03/satu", "Satu", "2024-03-01T09:00:00+07:00", tags="[Banjir]")
     site.article("2024/03/lima", "Lima", "2024-03-05T09:00:00+07:00", tags="[Banjir]")
     site.build()
+
+
+def test_stories_filed_late_one_build_after_another_each_take_the_quick_path(
+        site: SiteMaker, tmp_path: Path) -> None:
+    _two_built(site)
     site.article("2024/03/tiga", "Tiga", "2024-03-03T09:00:00+07:00", tags="[Banjir]")
     assert site.build().quick
     tiga = _related(site, "2024/03/tiga/index.html")
@@ -474,9 +479,7 @@ def test_stories_filed_late_in_builds_that_keep_no_register_relate_as_a_fresh_bu
 
 def test_a_build_after_one_that_kept_no_register_tells_the_register_what_it_missed(
         site: SiteMaker, tmp_path: Path) -> None:
-    site.article("2024/03/satu", "Satu", "2024-03-01T09:00:00+07:00", tags="[Banjir]")
-    site.article("2024/03/lima", "Lima", "2024-03-05T09:00:00+07:00", tags="[Banjir]")
-    site.build()
+    _two_built(site)
     # When a build that keeps no register (an embedding tool's) takes a story filed
     # late and today's news, and the next build, which keeps it, today's news again
     site.article("2024/03/tiga", "Tiga", "2024-03-03T09:00:00+07:00", tags="[Langka]")

@@ -22,8 +22,6 @@ from generator.serve.watch import Change, ChangeKind
 from tests.conftest import SiteMaker
 from tests.test_search import needs_pagefind
 
-EDIT = Change(("content/articles/a.md",), frozenset({ChangeKind.ARTICLE}))
-
 
 def _change(name: str) -> Change:
     return Change((f"content/articles/{name}.md",), frozenset({ChangeKind.ARTICLE}))
@@ -75,33 +73,17 @@ def _hold_first(monkeypatch: pytest.MonkeyPatch) -> tuple[threading.Event, threa
 def test_an_edit_undone_while_the_indexer_writes_it_leaves_the_index_as_the_page(
         site: SiteMaker, monkeypatch: pytest.MonkeyPatch) -> None:
     # Given a previewed site with search on, built and indexed
-    site.write("site.toml", 'title = "Cari"\n')
     site.article("a", "Jembatan Retak", "2024-01-01", body="Retakan di jembatan tua.\n")
-    output = site.root / ".warta/preview"
-    quiet = Reporter(StringIO(), out=StringIO())
-    indexer = SearchIndexer(site.root, output, quiet)
-    thread = BuildThread(BuildOptions(site_dir=site.root, output_dir=output, drafts=True,
-                                      index_search=False), PreviewState(output), quiet,
-                         build, indexer)
-    thread.rebuild(None)
-    indexer.wait(60)
+    output, indexer, thread = _previewed(site, "")
     indexed = _key(output)
     # When an edit is saved, and undone while the indexer still writes the edit
-    started, release = threading.Event(), threading.Event()
-    index = search.index
-
-    def held(*args: object, **kwargs: object) -> object:
-        started.set()
-        assert release.wait(60)
-        return index(*args, **kwargs)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(search, "index", held)
+    started, release = _hold_first(monkeypatch)
     site.article("a", "Jembatan Retak", "2024-01-01", body="Retakan sudah ditambal.\n")
-    thread.rebuild(EDIT)
+    thread.rebuild(_change("a"))
     assert started.wait(60)
     assert indexer.indexing() and indexer.indexing()[0][0] == "0"
     site.article("a", "Jembatan Retak", "2024-01-01", body="Retakan di jembatan tua.\n")
-    thread.rebuild(EDIT)
+    thread.rebuild(_change("a"))
     release.set()
     indexer.wait(60)
     # Then the index ends as the page is: the shard was indexed again after the edit,
