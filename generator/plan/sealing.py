@@ -13,7 +13,6 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import replace
 from typing import overload
 
 from generator.content.model import Article
@@ -113,11 +112,11 @@ class Pager:
             by = sum(number + 1 < chunk.number for number in joining)
             return pages.get(chunk.number) or Chunk(chunk.number, chunk.start + by,
                                                     chunk.stop + by)
-        shifted = Tail(tail.count + len(joining), tail.sealed,
+        shifted = Tail(len(items), tail.sealed,
                        tuple(moved(c) for c in tail.chunks))
         if not rest:
             last = tail.chunks[-1].number if tail.chunks else 0
-            return Paging(tuple(pages.values()), last, (), replace(shifted, count=len(items)))
+            return Paging(tuple(pages.values()), last, (), shifted)
         grown = extend(shifted, len(items), size, key_at)
         if tail.chunks:  # (the pages an append plans again: see `first`)
             self.firsts[base] = min(self.firsts[base], tail.chunks[0].number)
