@@ -100,7 +100,7 @@ def test_content_key_ignores_the_title() -> None:
          "site.toml:2: unknown key `kown_tags` in [import] \u2014 did you mean `known_tags`?"),
         ('[outputs]\nrss = false\n',
          "site.toml:2: unknown key `rss` in [outputs] \u2014 Warta reads only `feeds`, "
-         "`sitemaps`, `search`, `date_archives`, `author_pages`"),
+         "`tag_feeds`, `sitemaps`, `search`, `date_archives`, `author_pages`"),
         ('[authors.Ulm]\nname = "Ulya"\nphoot = "x.jpg"\n',
          "site.toml:3: unknown key `phoot` in [authors.Ulm] \u2014 did you mean `photo`?"),
     ],

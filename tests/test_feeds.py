@@ -25,6 +25,7 @@ def three_articles(site: SiteMaker) -> None:
 
 
 def test_every_feed_parses_without_errors(site: SiteMaker) -> None:
+    settings(site, outputs="tag_feeds = true")
     three_articles(site)
     site.build()
     for path in ("feed.xml", "rss.xml", "tag/banjir/feed.xml", "tag/pasar/feed.xml",
@@ -111,7 +112,8 @@ def test_feeds_do_not_depend_on_the_build_time(site: SiteMaker) -> None:
 
 
 def test_an_edit_rewrites_only_the_feeds_that_list_the_article(site: SiteMaker) -> None:
-    # Given a built site with two tags
+    # Given a built site with two tags and their feeds
+    settings(site, outputs="tag_feeds = true")
     three_articles(site)
     site.build()
     # When the article tagged only "Pasar" gets a new title
@@ -127,6 +129,7 @@ def test_an_edit_rewrites_only_the_feeds_that_list_the_article(site: SiteMaker) 
 
 
 def test_pages_announce_their_feeds(site: SiteMaker) -> None:
+    settings(site, outputs="tag_feeds = true")
     three_articles(site)
     site.build()
     home = site.read("index.html")
@@ -145,3 +148,28 @@ def test_feeds_can_be_switched_off(site: SiteMaker) -> None:
     files = set(site.snapshot())
     assert not {"feed.xml", "rss.xml", "feed.json", "tag/banjir/feed.xml"} & files
     assert "application/atom+xml" not in site.read("index.html")
+
+
+def test_tags_have_no_feed_unless_asked_and_a_published_one_answers_gone(
+        site: SiteMaker) -> None:
+    # Given a site built with tag feeds (the default before 2026-12)
+    settings(site, outputs="tag_feeds = true")
+    three_articles(site)
+    site.build()
+    assert "tag/banjir/feed.xml" in site.snapshot()
+    # When site.toml no longer asks for them (the default)
+    settings_text = (site.root / "site.toml").read_text(encoding="utf-8")
+    site.write("site.toml", settings_text.replace("tag_feeds = true\n", ""))
+    result = site.build()
+    # Then no tag has a feed, nor announces one; sections' and authors' feeds stay
+    files = set(site.snapshot())
+    assert not {f for f in files if f.startswith("tag/") and f.endswith("feed.xml")}
+    assert "tag/banjir/feed.xml" in result.removed
+    assert {"feed.xml", "author/hamid-zulkarnain/feed.xml"} <= files
+    assert "/tag/banjir/feed.xml" not in site.read("tag/banjir/index.html")
+    # And every host answers a tag feed's address with 410 and the notice
+    assert "/tag/:slug/feed.xml /410.html 410!" in site.read("_redirects").splitlines()
+    assert 'RedirectMatch 410 "^/tag/[^/]+/feed\\.xml$"' in site.read(".htaccess")
+    assert "ErrorDocument 410 /410.html" in site.read(".htaccess")
+    assert '"~^/tag/[^/]+/feed\\.xml$" 1;' in site.read("nginx-redirects.conf")
+    assert "410.html" in files

@@ -57,10 +57,13 @@ def test_a_backdated_article_joins_its_sealed_page_and_no_other_list_page_change
     for quick in (True, False):
         site.write("content/articles/2024/01/telat.md", article(
             "Terlambat", "2024-01-04T12:00:00+07:00", tags="[Kota]", authors="[Hmz]"))
+        started = _hashes(site.output)
         result = build(BuildOptions(site_dir=site.root, quick=quick))
         after = _hashes(site.output)
         changed = {p for p in after if before.get(p) != after[p]}
-        assert set(result.written) == changed
+        # (what it wrote is what differs from the output it started with: the second
+        # time, the deletion before it left the gone notice's rules to take back)
+        assert set(result.written) == {p for p in after if started.get(p) != after[p]}
         # Then of the numbered list pages only those where its date falls change: the
         # archive's page 2 (it grows to four), its tag's, its author's, its month's
         lists = sorted(p for p in changed if LIST_PAGE.fullmatch(p))

@@ -76,13 +76,14 @@ class Checker:
             return default
         return value
 
-    def boolean(self, table: Mapping[str, Any], key: str, name: str) -> bool:
-        value = table.get(key, True)
+    def boolean(self, table: Mapping[str, Any], key: str, name: str,
+                default: bool = True) -> bool:
+        value = table.get(key, default)
         if not isinstance(value, bool):
             self.fail(key, Text("`{name}` must be true or false, not {value}", name=name,
                                 value=repr(value)),
                       Text("write {key} = true or {key} = false", key=key))
-            return True
+            return default
         return value
 
 

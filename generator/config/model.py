@@ -34,7 +34,11 @@ class Outputs:
     """Which optional outputs a build produces (all on unless switched off)."""
 
     feeds: bool = True
-    """Atom, RSS and JSON feeds."""
+    """Atom, RSS and JSON feeds: the site's, each section's and each author's."""
+    tag_feeds: bool = False
+    """An Atom feed for each tag too (with `feeds`). Off unless asked, as in Pelican,
+    Zola and Jekyll: a story's tags would each add a file to every addition, and the
+    sections' feeds are the topics a newsroom's readers follow (issue 18)."""
     sitemaps: bool = True
     """sitemap.xml, the news sitemap and robots.txt."""
     search: bool = True

@@ -42,7 +42,7 @@ _KNOWN_TOP = {
 _TABLE_KEYS = {
     "urls": ("article",),
     "import": ("known_tags",),
-    "outputs": ("feeds", "sitemaps", "search", "date_archives", "author_pages"),
+    "outputs": ("feeds", "tag_feeds", "sitemaps", "search", "date_archives", "author_pages"),
     "home": HOME_KEYS,
     "footer": FOOTER_KEYS,
     "search": search.KEYS,
@@ -110,7 +110,7 @@ def parse_config(text: str, path: str = CONFIG_NAME) -> SiteConfig:
     outputs = Outputs(**{
         name: check.boolean(outputs_table, name, f"outputs.{name}")
         for name in ("feeds", "sitemaps", "search", "date_archives", "author_pages")
-    })
+    }, tag_feeds=check.boolean(outputs_table, "tag_feeds", "outputs.tag_feeds", False))
     config = SiteConfig(
         title=title,
         description=description,

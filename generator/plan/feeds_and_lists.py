@@ -22,7 +22,13 @@ from generator import urls
 from generator.content.model import Article
 from generator.plan.page import Page
 from generator.plan.pagination import OrderKey, Paging, Tail, nearby
-from generator.plan.redirects import Addresses, host_files, plan_addresses
+from generator.plan.redirects import (
+    GONE_PAGE,
+    Addresses,
+    ended_feeds,
+    host_files,
+    plan_addresses,
+)
 from generator.plan.site import Site
 from generator.plan.sitemaps import Part, plan_sitemaps
 
@@ -202,11 +208,11 @@ def shared_key(config_fingerprint: str) -> str:
 def _date_archives(site: Site, plan: Planning) -> None:
     config = site.config
     plan.add(urls.YEARS, "years", "years.html", "Archive by month",
-        own=tuple((m.year, m.month, m.count) for m in site.months))
+        own=tuple((m.year, m.month) for m in site.months))
     for year, group in groupby(site.months, key=lambda m: m.year):
         months = tuple(group)
         plan.add(urls.year_url(year), "year", "year.html", str(year),
-            own=tuple((m.month, m.count) for m in months), year=year)
+            own=tuple(m.month for m in months), year=year)
         for m in months:
             lists(plan, urls.month_url(year, m.month), "month",
                   month_title(year, m.month, config.language), m.items, config.page_size,
@@ -230,11 +236,14 @@ def _redirects(site: Site, plan: Planning, data_key: str,
         moves.extend((alias, article.url) for alias in article.aliases)
     # The register's redirects and gone notices (an append changes none of them: the
     # quick path refuses one that would, build/quick.py).
+    ended = ended_feeds(site)
     if addresses is not None and before is None:
-        plan.section(("addresses", ""), (addresses.redirects, addresses.gone),
-                     plan_addresses, plan, addresses, data_key)
+        plan.section(("addresses", ""), (addresses.redirects, addresses.gone, ended),
+                     plan_addresses, plan, addresses, data_key, ended)
         moves.extend(addresses.links())
-    host_files(plan, moves, data_key)
+    elif ended and before is None:  # (no register kept: the notice the rules serve)
+        plan.add(GONE_PAGE, "gone", "gone.html", "Page removed")
+    host_files(plan, moves, data_key, ended)
 
 
 def _feeds(site: Site, plan: Planning, data_key: str) -> None:
@@ -244,7 +253,8 @@ def _feeds(site: Site, plan: Planning, data_key: str) -> None:
     plan.add(urls.FEED, "atom", "atom.xml", config.title, shared=data_key, items=newest)
     plan.add(urls.RSS, "rss", "rss.xml", config.title, shared=data_key, items=newest)
     plan.add(urls.JSON_FEED, "jsonfeed", "feed.json", config.title, shared=data_key, items=newest)
-    feeds = [(t.tag.url, t.tag.name, t.items, {"tag": t.tag.slug}) for t in site.tags]
+    feeds = [(t.tag.url, t.tag.name, t.items, {"tag": t.tag.slug}) for t in site.tags
+             if config.outputs.tag_feeds]
     if config.outputs.author_pages:  # an author feed lives beside the author page
         feeds += [(a.author.url, a.author.name, a.items, {"author": a.author.slug})
                   for a in site.authors]

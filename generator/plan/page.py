@@ -57,6 +57,9 @@ class Page:
     newest first."""
     links: tuple[tuple[str, str], ...] = ()
     """Sitemaps: (absolute URL, lastmod or ""); redirects: (from, to) URLs."""
+    ended: tuple[str, ...] = ()
+    """Host rules: the folders (`/tag/`) whose lists' feeds were switched off, so that
+    every `<folder><slug>/feed.xml` answers 410 (gone) instead of 404."""
     number: int | None = None
     """Page number of a list page, 1 = oldest."""
     newer_url: str | None = None

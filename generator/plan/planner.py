@@ -250,7 +250,7 @@ class _Planner(Adder):
         add("/", "home", "home.html", config.title, items=home, related=picks)
         lists(self, urls.ARCHIVE, "archive", "Archive", listed, config.page_size)
         add(urls.TAGS, "tags", "tags.html", "Tags",
-            own=tuple((t.tag, t.count) for t in site.tags))
+            own=tuple(t.tag for t in site.tags))
         for tag in site.tags:
             lists(self, tag.tag.url, "tag", tag.tag.name, tag.items,
                   config.page_size, tag=tag.tag.slug)

@@ -202,8 +202,10 @@ class Adding(Protocol):
         """Plan the page at `url`."""
 
 
-def plan_addresses(plan: Adding, addresses: Addresses, data_key: str) -> None:
-    """The redirect pages (an HTML refresh: any host) and gone notices of `addresses`."""
+def plan_addresses(plan: Adding, addresses: Addresses, data_key: str,
+                   ended: tuple[str, ...] = ()) -> None:
+    """The redirect pages (an HTML refresh: any host) and gone notices of `addresses`,
+    and the notice the host rules serve for them and for the feeds that `ended`."""
     for redirect in addresses.redirects:
         if redirect.article is not None:  # as an alias's page: the title follows edits
             plan.add(redirect.url, "redirect", "redirect.html", redirect.title,
@@ -213,17 +215,26 @@ def plan_addresses(plan: Adding, addresses: Addresses, data_key: str) -> None:
                      links=((redirect.url, redirect.to),))
     for url in addresses.gone:
         plan.add(url, "gone", "gone.html", "Page removed")
-    if addresses.gone:
+    if addresses.gone or ended:
         plan.add(GONE_PAGE, "gone", "gone.html", "Page removed")
 
 
-def host_files(plan: Adding, links: Iterable[tuple[str, str]], data_key: str) -> None:
+def ended_feeds(site: Site) -> tuple[str, ...]:
+    """The folders whose lists' feeds answer 410: `/tag/` when the site has tags and
+    writes no tag feeds (`[outputs] tag_feeds`), so that a tag feed published before
+    the switch (it was on by default until 2026-12) ends with 410, not 404."""
+    outputs = site.config.outputs
+    return (urls.TAGS,) if site.tags and not (outputs.feeds and outputs.tag_feeds) else ()
+
+
+def host_files(plan: Adding, links: Iterable[tuple[str, str]], data_key: str,
+               ended: tuple[str, ...] = ()) -> None:
     """The redirect rules for each kind of host, from (from, to) pairs (`to` empty: gone,
-    status 410 with the notice at `GONE_PAGE`); nothing when there are none."""
+    status 410 with the notice at `GONE_PAGE`) and the folders whose feeds `ended`;
+    nothing when there are none."""
     ordered = tuple(sorted(links))
-    if not ordered:
+    if not ordered and not ended:
         return
-    plan.add(urls.REDIRECTS, "redirects", "redirects.txt", "", shared=data_key,
-             links=ordered)
-    plan.add(HTACCESS, "redirects", "htaccess.txt", "", shared=data_key, links=ordered)
-    plan.add(NGINX, "redirects", "nginx-redirects.txt", "", shared=data_key, links=ordered)
+    for url, template in ((urls.REDIRECTS, "redirects.txt"), (HTACCESS, "htaccess.txt"),
+                          (NGINX, "nginx-redirects.txt")):
+        plan.add(url, "redirects", template, "", shared=data_key, links=ordered, ended=ended)

@@ -241,11 +241,13 @@ class Renderer:
             context["author"] = author
             context["author_info"] = site.config.author(author.key)
         if page.kind == "tags":
-            context["tags"] = [_TagCount(t.tag.name, t.tag.slug, t.tag.url, t.count)
-                               for t in sorted(site.tags, key=lambda t: t.tag.name.lower())]
+            # Indexes without counts (issue 18): a count would make every addition
+            # rewrite the tag index and its year's pages; they change only when a tag
+            # or a month first appears.
+            context["tags"] = [t.tag for t in sorted(site.tags, key=lambda t: t.tag.name.lower())]
         if page.kind in ("year", "years"):
-            context["months"] = [_TagCount(month_title(m.year, m.month, site.config.language),
-                                           str(m.year), urls.month_url(m.year, m.month), m.count)
+            context["months"] = [_Month(month_title(m.year, m.month, site.config.language),
+                                        str(m.year), urls.month_url(m.year, m.month))
                                  for m in site.months if page.year in (None, m.year)]
             context["years"] = sorted({m.year for m in site.months}, reverse=True)
         if page.kind in ("atom", "rss", "jsonfeed", "newssitemap"):
@@ -321,13 +323,13 @@ class _Entry:
         self.article, self.body, self.id = article, body, entry_id
 
 
-class _TagCount:
-    """A tag with its number of articles, for navigation and the tag index."""
+class _Month:
+    """A month of the archive, for the year and month indexes."""
 
-    __slots__ = ("name", "slug", "url", "count")
+    __slots__ = ("name", "slug", "url")
 
-    def __init__(self, name: str, slug: str, url: str, count: int) -> None:
-        self.name, self.slug, self.url, self.count = name, slug, url, count
+    def __init__(self, name: str, slug: str, url: str) -> None:
+        self.name, self.slug, self.url = name, slug, url
 
 
 class _PageView:
