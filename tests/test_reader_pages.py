@@ -195,8 +195,7 @@ def test_todays_news_rewrites_at_most_25_files_of_the_demo(demo: SiteMaker) -> N
     assert 0 < len(result.written) <= 25, sorted(result.written)
 
 
-def test_a_story_with_three_tags_rewrites_one_page_and_one_feed_per_list(
-        demo: SiteMaker) -> None:
+def test_a_story_with_three_tags_rewrites_one_page_per_list(demo: SiteMaker) -> None:
     # Given the demo, built on a September day; when that day's story joins a section,
     # three tags and a byline (lists and a month that exist already)
     today = datetime(2026, 9, 20, 12, tzinfo=JAKARTA)
@@ -205,17 +204,42 @@ def test_a_story_with_three_tags_rewrites_one_page_and_one_feed_per_list(
                  tags="[Banjir, Pemkot Sumberjaya, Lalu Lintas]", authors="[Bgs]",
                  section="Pemerintahan")
     result = demo.build(now=today, index_search=False)
-    # Then each list it joins rewrites its URL and its feed; a numbered page only where
-    # the newest page filled and a new one opened (which pages.json then shows)
+    # Then each list it joins rewrites its URL (and the section's and the author's their
+    # feed); a numbered page only where the newest page filled and a new one opened
+    # (which pages.json then shows)
     lists = ("tag/banjir/", "tag/pemkot-sumberjaya/", "tag/lalu-lintas/",
              "author/bagus-setiawan/", "rubrik/pemerintahan/", "arsip/", "2026/09/")
     for base in lists:
         assert f"{base}index.html" in result.written
         numbered = [p for p in result.written if p.startswith(f"{base}page/")]
         assert not numbered or f"{base}pages.json" in result.written, numbered
-    # ... 25 files in all, the news sitemap among them
+    # ... 25 files at most, the news sitemap among them
     assert "news-sitemap.xml" in result.written
     assert len(result.written) <= 25, sorted(result.written)
+
+
+@pytest.mark.parametrize("date", ["2026-09-20T10:00:00+07:00", "2024-06-10T08:00:00+07:00"],
+                         ids=["today", "filed late"])
+def test_a_story_with_five_tags_rewrites_at_most_25_files_of_the_demo(
+        demo: SiteMaker, date: str) -> None:
+    # Given the demo, built on a September day; when a story with five tags arrives,
+    # today's or one dated two years back
+    today = datetime(2026, 9, 20, 12, tzinfo=JAKARTA)
+    demo.build(now=today, index_search=False)
+    demo.article("2026/09/pasar", "Pasar Besar Direnovasi, Pedagang Pindah", date,
+                 tags="[Pasar Besar, UMKM, Pemkot Sumberjaya, DPRD Sumberjaya, Transportasi]",
+                 authors="[Bgs]", section="Ekonomi")
+    result = demo.build(now=today, index_search=False)
+    # Then it rewrites a page of each tag (the one its date falls in), no tag feed (off
+    # unless asked), neither the tag index nor the date indexes (no counts), and 25
+    # files at most (issue 18)
+    tags = ("pasar-besar", "umkm", "pemkot-sumberjaya", "dprd-sumberjaya", "transportasi")
+    assert all(any(p.startswith(f"tag/{slug}/") and p.endswith(".html") for p in result.written)
+               for slug in tags), sorted(result.written)
+    assert not [p for p in result.written if p.startswith("tag/") and p.endswith(".xml")]
+    assert not {"tag/index.html", "arsip/tahun/index.html", "2026/index.html",
+                "2024/index.html"} & set(result.written)
+    assert result.quick and len(result.written) <= 25, sorted(result.written)
 
 
 # The newsroom's pages in the footer ---------------------------------------------------
