@@ -5,7 +5,8 @@ peak RSS of the largest process (`ru_maxrss` of its children, which is a
 maximum over all of them, hence a fresh helper per measurement) and the peak of
 the summed RSS of the whole process tree (sampled from /proc every 20 ms, since
 Warta's parser workers are separate processes), with its PSS every 200 ms.
-Files written = output files that are new or whose mtime changed.
+Files written = output files that are new or whose mtime changed (those of the search
+index, under `pagefind/`, also counted apart).
 """
 
 from __future__ import annotations
@@ -104,6 +105,14 @@ class Measure:
     written: int
     rc: int
     output: str
+    search_written: int = 0
+    """Of `written`, the files of the search index (under `pagefind/`): one shard's
+    bundle, counted apart from the pages and feeds in issue 18's 25."""
+
+    @property
+    def pages_written(self) -> int:
+        """`written` without the search index's files."""
+        return self.written - self.search_written
 
 
 @dataclass
@@ -163,6 +172,8 @@ def measure(cmd: list[str], cwd: Path, output: Path) -> Measure:
                           capture_output=True, text=True, check=True)
     report = json.loads(done.stdout)
     after = snapshot(output)
-    written = sum(1 for path, mtime in after.items() if before.get(path) != mtime)
+    changed = [path for path, mtime in after.items() if before.get(path) != mtime]
+    search = str(output / "pagefind") + os.sep
     return Measure(report["seconds"], report["maxrss_kb"] / 1024, report["tree_kb"] / 1024,
-                   report["pss_kb"] / 1024, written, report["rc"], report["output"])
+                   report["pss_kb"] / 1024, len(changed), report["rc"], report["output"],
+                   search_written=sum(1 for path in changed if path.startswith(search)))
