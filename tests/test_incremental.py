@@ -25,11 +25,12 @@ Change = Callable[[Path], None]
 CARD = Path(__file__).resolve().parents[1] / "themes/default/templates/_card.html"
 
 
-def _archive(site: SiteMaker) -> None:
-    # With tag feeds (off by default): every change below runs both ways with them too.
+def _archive(site: SiteMaker, tag_feeds: bool = True) -> None:
+    # With tag feeds (off by default) unless told: the changes below run every way with
+    # them, and the quick ones with the default too (`test_the_quick_path_without_...`).
     site.write("site.toml", 'title = "Uji"\nbase_url = "https://uji.example/"\npage_size = 3\n'
                'home_size = 4\n[authors]\nHmz = "Hamid Zulkarnain"\n[outputs]\nsearch = false\n'
-               'tag_feeds = true\n')
+               + ('tag_feeds = true\n' if tag_feeds else ''))
     for n in range(1, 11):
         site.article(f"2024/0{1 + n % 3}/a{n:02d}", f"Artikel {n:02d}",
                      f"2024-0{1 + n % 3}-{n:02d}T08:00:00+07:00",
@@ -193,6 +194,30 @@ def _state(output: Path) -> dict[str, tuple[str, int]]:
     return {p.relative_to(output).as_posix(): (hashlib.sha256(p.read_bytes()).hexdigest(),
                                                 p.stat().st_mtime_ns)
             for p in sorted(output.rglob("*")) if p.is_file()}
+
+
+@pytest.mark.parametrize("name", sorted(SHORT))
+def test_the_quick_path_without_tag_feeds_matches_a_clean_build(
+        name: str, make_site: Callable[[str], SiteMaker]) -> None:
+    # Given the archive with the default outputs (no tag feeds: the host rules answer
+    # their addresses with 410), built; when one thing changes
+    site = make_site("incremental")
+    _archive(site, tag_feeds=False)
+    options = BuildOptions(site_dir=site.root, quick=True)
+    build(options)
+    before = _state(site.output)
+    CHANGES[name](site.root)
+    result = build(options)
+    after = _state(site.output)
+    # Then the quick path equals a clean build, and wrote exactly what differs
+    clean = make_site("clean")
+    shutil.rmtree(clean.root)
+    shutil.copytree(site.root, clean.root, ignore=shutil.ignore_patterns("output", ".warta"))
+    build(BuildOptions(site_dir=clean.root))
+    assert {p: h for p, (h, _) in after.items()} == \
+        {p: h for p, (h, _) in _state(clean.output).items()}
+    assert set(result.written) == {p for p in after if before.get(p, ("",))[0] != after[p][0]}
+    assert result.quick and "410.html" in after
 
 
 @pytest.mark.parametrize("process", ["build", "build the whole way", "serve"])

@@ -31,7 +31,8 @@ class AuthorInfo:
 
 @dataclass(frozen=True)
 class Outputs:
-    """Which optional outputs a build produces (all on unless switched off)."""
+    """Which optional outputs a build produces (all on unless switched off, but
+    `tag_feeds`, off unless switched on)."""
 
     feeds: bool = True
     """Atom, RSS and JSON feeds: the site's, each section's and each author's."""

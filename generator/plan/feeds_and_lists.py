@@ -236,12 +236,14 @@ def _redirects(site: Site, plan: Planning, data_key: str,
         moves.extend((alias, article.url) for alias in article.aliases)
     # The register's redirects and gone notices (an append changes none of them: the
     # quick path refuses one that would, build/quick.py).
-    ended = ended_feeds(site)
     if addresses is not None and before is None:
-        plan.section(("addresses", ""), (addresses.redirects, addresses.gone, ended),
-                     plan_addresses, plan, addresses, data_key, ended)
+        plan.section(("addresses", ""), (addresses.redirects, addresses.gone),
+                     plan_addresses, plan, addresses, data_key)
         moves.extend(addresses.links())
-    elif ended and before is None:  # (no register kept: the notice the rules serve)
+    ended = ended_feeds(site)
+    if ended and not (addresses is not None and before is None and addresses.gone):
+        # The notice the tag feeds' rule serves (`plan_addresses` plans it beside gone
+        # addresses). On the quick path too: a site's first tag turns the rule on.
         plan.add(GONE_PAGE, "gone", "gone.html", "Page removed")
     host_files(plan, moves, data_key, ended)
 

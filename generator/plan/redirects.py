@@ -202,10 +202,9 @@ class Adding(Protocol):
         """Plan the page at `url`."""
 
 
-def plan_addresses(plan: Adding, addresses: Addresses, data_key: str,
-                   ended: tuple[str, ...] = ()) -> None:
+def plan_addresses(plan: Adding, addresses: Addresses, data_key: str) -> None:
     """The redirect pages (an HTML refresh: any host) and gone notices of `addresses`,
-    and the notice the host rules serve for them and for the feeds that `ended`."""
+    and the notice the host rules serve for them."""
     for redirect in addresses.redirects:
         if redirect.article is not None:  # as an alias's page: the title follows edits
             plan.add(redirect.url, "redirect", "redirect.html", redirect.title,
@@ -215,16 +214,17 @@ def plan_addresses(plan: Adding, addresses: Addresses, data_key: str,
                      links=((redirect.url, redirect.to),))
     for url in addresses.gone:
         plan.add(url, "gone", "gone.html", "Page removed")
-    if addresses.gone or ended:
+    if addresses.gone:
         plan.add(GONE_PAGE, "gone", "gone.html", "Page removed")
 
 
 def ended_feeds(site: Site) -> tuple[str, ...]:
     """The folders whose lists' feeds answer 410: `/tag/` when the site has tags and
-    writes no tag feeds (`[outputs] tag_feeds`), so that a tag feed published before
-    the switch (it was on by default until 2026-12) ends with 410, not 404."""
+    feeds but no tag feeds (`[outputs] tag_feeds`), so that a tag feed published before
+    the switch (it was on by default until 2026-12) ends with 410, not 404. (A site
+    without feeds never had tag feeds.)"""
     outputs = site.config.outputs
-    return (urls.TAGS,) if site.tags and not (outputs.feeds and outputs.tag_feeds) else ()
+    return (urls.TAGS,) if site.tags and outputs.feeds and not outputs.tag_feeds else ()
 
 
 def host_files(plan: Adding, links: Iterable[tuple[str, str]], data_key: str,

@@ -244,10 +244,11 @@ class Renderer:
             # Indexes without counts (issue 18): a count would make every addition
             # rewrite the tag index and its year's pages; they change only when a tag
             # or a month first appears.
-            context["tags"] = [t.tag for t in sorted(site.tags, key=lambda t: t.tag.name.lower())]
+            context["tags"] = [_Listed(t.tag.name, t.tag.slug, t.tag.url)
+                               for t in sorted(site.tags, key=lambda t: t.tag.name.lower())]
         if page.kind in ("year", "years"):
-            context["months"] = [_Month(month_title(m.year, m.month, site.config.language),
-                                        str(m.year), urls.month_url(m.year, m.month))
+            context["months"] = [_Listed(month_title(m.year, m.month, site.config.language),
+                                         str(m.year), urls.month_url(m.year, m.month))
                                  for m in site.months if page.year in (None, m.year)]
             context["years"] = sorted({m.year for m in site.months}, reverse=True)
         if page.kind in ("atom", "rss", "jsonfeed", "newssitemap"):
@@ -323,13 +324,21 @@ class _Entry:
         self.article, self.body, self.id = article, body, entry_id
 
 
-class _Month:
-    """A month of the archive, for the year and month indexes."""
+class _Listed:
+    """A tag of the tag index, or a month of the date indexes."""
 
     __slots__ = ("name", "slug", "url")
 
     def __init__(self, name: str, slug: str, url: str) -> None:
         self.name, self.slug, self.url = name, slug, url
+
+    @property
+    def count(self) -> int:
+        # A site template written when the indexes showed counts would otherwise print
+        # nothing, silently (Jinja's undefined): stop with its file and line instead.
+        raise jinja2.TemplateRuntimeError(
+            "the tag and date indexes have no `count` since 2026-12 (a count would "
+            "rewrite them with every article): remove it from this template")
 
 
 class _PageView:
