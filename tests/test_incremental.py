@@ -196,6 +196,19 @@ def _state(output: Path) -> dict[str, tuple[str, int]]:
             for p in sorted(output.rglob("*")) if p.is_file()}
 
 
+def _hashes(state: dict[str, tuple[str, int]]) -> dict[str, str]:
+    return {path: digest for path, (digest, _) in state.items()}
+
+
+def _clean_hashes(site: SiteMaker, make_site: Callable[[str], SiteMaker]) -> dict[str, str]:
+    """The output of a clean build of `site`'s sources (no output, no cache)."""
+    clean = make_site("clean")
+    shutil.rmtree(clean.root)
+    shutil.copytree(site.root, clean.root, ignore=shutil.ignore_patterns("output", ".warta"))
+    build(BuildOptions(site_dir=clean.root))
+    return _hashes(_state(clean.output))
+
+
 @pytest.mark.parametrize("name", sorted(SHORT))
 def test_the_quick_path_without_tag_feeds_matches_a_clean_build(
         name: str, make_site: Callable[[str], SiteMaker]) -> None:
@@ -210,12 +223,7 @@ def test_the_quick_path_without_tag_feeds_matches_a_clean_build(
     result = build(options)
     after = _state(site.output)
     # Then the quick path equals a clean build, and wrote exactly what differs
-    clean = make_site("clean")
-    shutil.rmtree(clean.root)
-    shutil.copytree(site.root, clean.root, ignore=shutil.ignore_patterns("output", ".warta"))
-    build(BuildOptions(site_dir=clean.root))
-    assert {p: h for p, (h, _) in after.items()} == \
-        {p: h for p, (h, _) in _state(clean.output).items()}
+    assert _hashes(after) == _clean_hashes(site, make_site)
     assert set(result.written) == {p for p in after if before.get(p, ("",))[0] != after[p][0]}
     assert result.quick and "410.html" in after
 
@@ -247,12 +255,7 @@ def test_a_change_rewrites_exactly_what_differs_and_matches_a_clean_build(
     result = build(options, memory=memory)
     after = _state(site.output)
     # Then it equals a clean build of the same content, byte for byte
-    clean = make_site("clean")
-    shutil.rmtree(clean.root)
-    shutil.copytree(site.root, clean.root, ignore=shutil.ignore_patterns("output", ".warta"))
-    build(BuildOptions(site_dir=clean.root))
-    assert {p: h for p, (h, _) in after.items()} == \
-        {p: h for p, (h, _) in _state(clean.output).items()}
+    assert _hashes(after) == _clean_hashes(site, make_site)
     # And exactly the files whose bytes changed were written; the others kept their mtime
     differ = {p for p in after if p not in before or before[p][0] != after[p][0]}
     assert set(result.written) == differ
