@@ -169,6 +169,8 @@ def test_tags_have_no_feed_unless_asked_and_a_published_one_answers_gone(
     files = set(site.snapshot())
     assert not {f for f in files if f.startswith("tag/") and f.endswith("feed.xml")}
     assert "tag/banjir/feed.xml" in result.removed
+    # (the summary names their addresses as gone: not a silent removal)
+    assert {"/tag/banjir/feed.xml", "/tag/pasar/feed.xml"} <= set(result.addresses.gone)
     assert {"feed.xml", "author/hamid-zulkarnain/feed.xml"} <= files
     assert "/tag/banjir/feed.xml" not in site.read("tag/banjir/index.html")
     # And every host answers a tag feed's address with 410 and the notice

@@ -63,7 +63,7 @@ from generator.content.register import format_register, is_formatted
 from generator.errors import ContentError, Problem
 from generator.plan.page import Copy, Page
 from generator.plan.planner import Plan, make_plan
-from generator.plan.redirects import resolve
+from generator.plan.redirects import ended_addresses, resolve
 from generator.plan.site import Site, published_by
 from generator.render.renderer import Renderer
 from generator.render.theme import ThemeFiles, find_theme
@@ -369,7 +369,8 @@ def _plan_whole(options: BuildOptions, config: SiteConfig, theme: ThemeFiles, ca
         parsed=loaded.parsed, warnings=warnings, search=search_keys, reused=plan.reused,
         quick=False, saving=loaded.saving, kept=current, unpublished=indexed.unpublished,
         article_changes=articles_changed,
-        addresses=AddressChanges(addresses.moved, addresses.removed),
+        addresses=AddressChanges(addresses.moved,
+                                 addresses.removed + ended_addresses(site, removable)),
         photos_decoded=photos.decoded,
         rebalanced=(rebalanced(found_pages.boundaries, plan.sealed)
                     if options.rebalance_pages else None))

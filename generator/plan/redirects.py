@@ -227,6 +227,15 @@ def ended_feeds(site: Site) -> tuple[str, ...]:
     return (urls.TAGS,) if site.tags and outputs.feeds and not outputs.tag_feeds else ()
 
 
+def ended_addresses(site: Site, removed: Iterable[str]) -> tuple[str, ...]:
+    """The addresses of the feeds among `removed` (output paths) that the host rules
+    now answer with 410 (`ended_feeds`): the summary names them as gone."""
+    folders = tuple(folder.lstrip("/") for folder in ended_feeds(site))
+    return tuple(sorted(
+        "/" + path for path in removed
+        if path.endswith("/feed.xml") and path.startswith(folders) and path.count("/") == 2))
+
+
 def host_files(plan: Adding, links: Iterable[tuple[str, str]], data_key: str,
                ended: tuple[str, ...] = ()) -> None:
     """The redirect rules for each kind of host, from (from, to) pairs (`to` empty: gone,
