@@ -144,6 +144,8 @@ class Reporter:
         self.lines(_("moved"), [f"{old} \u2192 {new} {redirect}"
                                 for old, new in sorted(moves.items())])
         self.lines(_("gone"), [f"{url} {notice}" for url in sorted(gone)])
+        self.lines(_("ended"), [f"{url} " + _("(410 by the host rules)")
+                                for url in addresses.ended])
 
     def lines(self, kind: str, found: list[str]) -> None:
         """`kind: item` for each of `found` up to `MOST_LISTED`, then a count."""

@@ -44,6 +44,9 @@ class AddressChanges:
     """(old, new) of each address that now redirects: a redirect is kept there."""
     gone: tuple[str, ...] = ()
     """Addresses that now answer with the gone notice."""
+    ended: tuple[str, ...] = ()
+    """Feed addresses this build removed that the host rules now answer with 410 (tag
+    feeds switched off: plan/redirects.py `ended_addresses`); no file is left there."""
 
 
 @dataclass(frozen=True, eq=False, repr=False)

@@ -369,8 +369,8 @@ def _plan_whole(options: BuildOptions, config: SiteConfig, theme: ThemeFiles, ca
         parsed=loaded.parsed, warnings=warnings, search=search_keys, reused=plan.reused,
         quick=False, saving=loaded.saving, kept=current, unpublished=indexed.unpublished,
         article_changes=articles_changed,
-        addresses=AddressChanges(addresses.moved,
-                                 addresses.removed + ended_addresses(site, removable)),
+        addresses=AddressChanges(addresses.moved, addresses.removed,
+                                 ended_addresses(site, removable)),
         photos_decoded=photos.decoded,
         rebalanced=(rebalanced(found_pages.boundaries, plan.sealed)
                     if options.rebalance_pages else None))

@@ -221,15 +221,15 @@ def plan_addresses(plan: Adding, addresses: Addresses, data_key: str) -> None:
 def ended_feeds(site: Site) -> tuple[str, ...]:
     """The folders whose lists' feeds answer 410: `/tag/` when the site has tags and
     feeds but no tag feeds (`[outputs] tag_feeds`), so that a tag feed published before
-    the switch (it was on by default until 2026-12) ends with 410, not 404. (A site
-    without feeds never had tag feeds.)"""
+    the switch (it was on by default until 2026-12) ends with 410, not 404. (With
+    `feeds = false` every feed's address answers 404, the tags' as the site's.)"""
     outputs = site.config.outputs
     return (urls.TAGS,) if site.tags and outputs.feeds and not outputs.tag_feeds else ()
 
 
 def ended_addresses(site: Site, removed: Iterable[str]) -> tuple[str, ...]:
     """The addresses of the feeds among `removed` (output paths) that the host rules
-    now answer with 410 (`ended_feeds`): the summary names them as gone."""
+    now answer with 410 (`ended_feeds`): the summary names them."""
     folders = tuple(folder.lstrip("/") for folder in ended_feeds(site))
     return tuple(sorted(
         "/" + path for path in removed

@@ -333,12 +333,13 @@ class _Listed:
         self.name, self.slug, self.url = name, slug, url
 
     @property
-    def count(self) -> int:
+    def count(self) -> jinja2.StrictUndefined:
         # A site template written when the indexes showed counts would otherwise print
-        # nothing, silently (Jinja's undefined): stop with its file and line instead.
-        raise jinja2.TemplateRuntimeError(
-            "the tag and date indexes have no `count` since 2026-12 (a count would "
-            "rewrite them with every article): remove it from this template")
+        # nothing, silently: printing it stops the build at the template's line, while
+        # `is defined` and `|default` still work for a theme made for both.
+        return jinja2.StrictUndefined(
+            hint="the tag and date indexes have no `count` since 2026-12 (a count would "
+                 "rewrite them with every article): remove it from this template")
 
 
 class _PageView:
