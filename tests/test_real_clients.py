@@ -4,7 +4,8 @@ Two archives are built once per test session:
 
 - **demo**: a copy of this repository's `site.toml`, `content/` and `themes/`;
 - **synth-1000**: 1,000 generated articles (`benchmarks/synth.py`, seed 1) with every
-  optional output switched back on (feeds, sitemaps, search, date archives, author pages).
+  optional output switched back on (feeds, sitemaps, search, date archives, author pages)
+  and the tags' feeds (off by default).
 
 Each is then checked by
 
@@ -138,7 +139,10 @@ def build_synth(workdir: Path) -> Archive:
     text = toml.read_text(encoding="utf-8")
     for output in ("feeds", "sitemaps", "search", "date_archives", "author_pages"):
         text = text.replace(f"{output} = false", f"{output} = true")
-    toml.write_text(text, encoding="utf-8")
+    # The tags' feeds too (off by default): the real clients read them here, the demo
+    # has none.
+    toml.write_text(text.replace("[outputs]\n", "[outputs]\ntag_feeds = true\n"),
+                    encoding="utf-8")
     # The evening of synth's last day: the news sitemap holds its last two days.
     build(BuildOptions(site_dir=site, jobs=2,
                        now=datetime.fromisoformat("2025-06-30T23:00:00+07:00")))
