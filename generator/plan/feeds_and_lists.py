@@ -22,13 +22,7 @@ from generator import urls
 from generator.content.model import Article
 from generator.plan.page import Page
 from generator.plan.pagination import OrderKey, Paging, Tail, nearby
-from generator.plan.redirects import (
-    GONE_PAGE,
-    Addresses,
-    ended_feeds,
-    host_files,
-    plan_addresses,
-)
+from generator.plan.redirects import Addresses, ended_feeds, host_files, plan_addresses
 from generator.plan.site import Site
 from generator.plan.sitemaps import Part, plan_sitemaps
 
@@ -237,15 +231,12 @@ def _redirects(site: Site, plan: Planning, data_key: str,
     # The register's redirects and gone notices (an append changes none of them: the
     # quick path refuses one that would, build/quick.py).
     if addresses is not None and before is None:
-        plan.section(("addresses", ""), (addresses.redirects, addresses.gone),
+        # (Named apart from the section of the same name that also held the notice
+        # `host_files` now plans: a plan memo kept from it is not taken.)
+        plan.section(("addresses", "pages"), (addresses.redirects, addresses.gone),
                      plan_addresses, plan, addresses, data_key)
         moves.extend(addresses.links())
-    ended = ended_feeds(site)
-    if ended and not (addresses is not None and before is None and addresses.gone):
-        # The notice the tag feeds' rule serves (`plan_addresses` plans it beside gone
-        # addresses). On the quick path too: a site's first tag turns the rule on.
-        plan.add(GONE_PAGE, "gone", "gone.html", "Page removed")
-    host_files(plan, moves, data_key, ended)
+    host_files(plan, moves, data_key, ended_feeds(site))
 
 
 def _feeds(site: Site, plan: Planning, data_key: str) -> None:

@@ -203,8 +203,7 @@ class Adding(Protocol):
 
 
 def plan_addresses(plan: Adding, addresses: Addresses, data_key: str) -> None:
-    """The redirect pages (an HTML refresh: any host) and gone notices of `addresses`,
-    and the notice the host rules serve for them."""
+    """The redirect pages (an HTML refresh: any host) and gone notices of `addresses`."""
     for redirect in addresses.redirects:
         if redirect.article is not None:  # as an alias's page: the title follows edits
             plan.add(redirect.url, "redirect", "redirect.html", redirect.title,
@@ -214,8 +213,6 @@ def plan_addresses(plan: Adding, addresses: Addresses, data_key: str) -> None:
                      links=((redirect.url, redirect.to),))
     for url in addresses.gone:
         plan.add(url, "gone", "gone.html", "Page removed")
-    if addresses.gone:
-        plan.add(GONE_PAGE, "gone", "gone.html", "Page removed")
 
 
 def ended_feeds(site: Site) -> tuple[str, ...]:
@@ -239,11 +236,15 @@ def ended_addresses(site: Site, removed: Iterable[str]) -> tuple[str, ...]:
 def host_files(plan: Adding, links: Iterable[tuple[str, str]], data_key: str,
                ended: tuple[str, ...] = ()) -> None:
     """The redirect rules for each kind of host, from (from, to) pairs (`to` empty: gone,
-    status 410 with the notice at `GONE_PAGE`) and the folders whose feeds `ended`;
-    nothing when there are none."""
+    status 410 with the notice at `GONE_PAGE`) and the folders whose feeds `ended`,
+    and the notice when a rule serves it; nothing when there are none. (Every plan
+    calls it with every pair, the quick path's too: a site's first tag turns the
+    feeds' rule on.)"""
     ordered = tuple(sorted(links))
     if not ordered and not ended:
         return
     for url, template in ((urls.REDIRECTS, "redirects.txt"), (HTACCESS, "htaccess.txt"),
                           (NGINX, "nginx-redirects.txt")):
         plan.add(url, "redirects", template, "", shared=data_key, links=ordered, ended=ended)
+    if ended or not all(to for _, to in ordered):
+        plan.add(GONE_PAGE, "gone", "gone.html", "Page removed")
