@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from posixpath import normpath
 
+HOME = "/"
 ARCHIVE = "/arsip/"
 TAGS = "/tag/"
 AUTHORS = "/author/"
@@ -16,6 +17,7 @@ RSS = "/rss.xml"
 JSON_FEED = "/feed.json"
 SITEMAP = "/sitemap.xml"
 NEWS_SITEMAP = "/news-sitemap.xml"
+SITEMAP_FRONTS = "/sitemap-fronts-"
 ROBOTS = "/robots.txt"
 REDIRECTS = "/_redirects"
 
@@ -51,6 +53,12 @@ def month_url(year: int, month: int) -> str:
 def sitemap_part(number: int) -> str:
     """URL of part `number` (1-based) of a sitemap split under an index."""
     return f"/sitemap-{number}.xml"
+
+
+def sitemap_fronts_part(number: int) -> str:
+    """URL of part `number` (1-based) of the fronts' entries (plan/sitemaps.py `fronts`)
+    in a sitemap split under an index."""
+    return f"{SITEMAP_FRONTS}{number}.xml"
 
 
 def page_url(slug: str) -> str:

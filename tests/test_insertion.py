@@ -19,6 +19,7 @@ from generator.plan.late import register_marks
 from generator.plan.planner import make_plan, plan_appended
 from generator.plan.related import RelatedNews, among
 from generator.plan.site import make_site, site_memo
+from generator.plan.sitemaps import sitemaps_of
 from tests.test_plan import AUTHORS, NOW, SECTIONS, SPLIT, TAGS, parse, template_key, text
 
 TAG_SETS = st.lists(st.integers(0, 3), min_size=1, max_size=3, unique=True)
@@ -98,7 +99,7 @@ def test_inserted_articles_plan_every_page_that_changes_as_make_plan_does(
     kept = {i: moved(old_page[whole.articles[i].url].follow_up) for i in replanned
             if i not in points}
     moves = next((p.links for p in before.pages if p.kind == "redirects"), ())
-    entries = tuple(p.links for p in before.pages if p.kind == "sitemap")
+    entries = sitemaps_of(before.pages)
     plan = plan_appended(inserted, template_key, "globals", lambda i: whole.articles[i].key,
                          Before(len(site.articles), list_counts(site), moves, entries, kept,
                                 tails=before.tails, inserted=points, sealed=before.sealed,

@@ -31,6 +31,7 @@ from generator.plan.site import (
     reuse_site,
     site_memo,
 )
+from generator.plan.sitemaps import sitemaps_of
 
 # Two sections and two editors' picks, in both configurations below.
 EDITORIAL = """
@@ -282,9 +283,8 @@ def test_an_append_plans_every_page_that_changes_as_make_plan_does(
     # Then the pages planned for the append are make_plan's, and every page that
     # changed is among them
     moves = next((p.links for p in before.pages if p.kind == "redirects"), ())
-    sitemap = [p for p in before.pages if p.kind == "sitemap"]
     old_page = {p.url: p for p in before.pages if p.kind == "article"}
-    entries = tuple(page.links for page in sitemap)
+    entries = sitemaps_of(before.pages)
     # (the follow-ups of the earlier pages it plans again, as the quick path reads them)
     kept = {i: old_page[whole.articles[i].url].follow_up
             for i in replanned_by_append(whole, len(site.articles))}

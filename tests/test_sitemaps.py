@@ -30,6 +30,13 @@ def four_articles(site: SiteMaker) -> None:
     site.write("content/pages/tentang.md", "---\ntitle: Tentang\n---\nKami.\n")
 
 
+def monthly(site: SiteMaker, count: int, tags: Callable[[int], str] = lambda n: "[Kota]") -> None:
+    """Articles 1 to `count`, a few days apart from January 2024, with `tags(n)`."""
+    for n in range(1, count + 1):
+        site.article(f"2024/{1 + n // 12:02d}/a{n:02d}", f"Artikel {n:02d}",
+                     f"2024-{1 + n // 12:02d}-{1 + n % 12:02d}T08:00:00+07:00", tags=tags(n))
+
+
 def test_the_sitemap_lists_every_canonical_page_with_content_dates(site: SiteMaker) -> None:
     four_articles(site)
     site.build()
@@ -57,26 +64,60 @@ def test_a_big_sitemap_is_split_under_an_index(site: SiteMaker) -> None:
     site.build()
     index = ET.fromstring(site.read("sitemap.xml"))
     assert index.tag == SM + "sitemapindex"
-    parts = [s.findtext(SM + "loc") for s in index]
+    parts = [s.findtext(SM + "loc") or "" for s in index]
     assert parts[0] == "https://kabar.example/sitemap-1.xml" and len(parts) > 1
-    total = 0
-    for number in range(1, len(parts) + 1):
-        found = urls_of(site.read(f"sitemap-{number}.xml"))
-        assert 0 < len(found) <= 5
-        total += len(found)
+    total: dict[str, str | None] = {}
+    for part in parts:
+        found = urls_of(site.read(part.removeprefix("https://kabar.example/")))
+        assert 0 < len(found) <= 5 and not found.keys() & total.keys()
+        total.update(found)
+    # (the home page and each list's own address in parts of their own, the fronts)
+    fronts = {u for p in parts if "/sitemap-fronts-" in p
+              for u in urls_of(site.read(p.removeprefix("https://kabar.example/")))}
+    assert fronts == {"https://kabar.example/", "https://kabar.example/arsip/",
+                      "https://kabar.example/tag/banjir/", "https://kabar.example/2024/03/",
+                      "https://kabar.example/author/hamid-zulkarnain/"}
     config = (site.root / "site.toml").read_text(encoding="utf-8")
     site.write("site.toml", config.replace("sitemap_size = 5", "sitemap_size = 10000"))
     site.build()
-    assert len(urls_of(site.read("sitemap.xml"))) == total
+    assert urls_of(site.read("sitemap.xml")) == total
     assert not (site.output / "sitemap-1.xml").exists()
+    assert not (site.output / "sitemap-fronts-1.xml").exists()
+
+
+def test_todays_story_changes_its_own_part_and_one_of_the_fronts(
+        make_site: Callable[[str], SiteMaker]) -> None:
+    # Given an archive of many tags whose sitemap is split in parts of at most 40 (no
+    # list below gains a page with the story: that page's address would be new)
+    site = make_site("kabar")
+    settings(site, top="sitemap_size = 40")
+    monthly(site, 70, lambda n: f"[Topik {n % 20}, Kota]")
+    site.build()
+    before = {p: h for p, (h, _) in site.snapshot().items() if p.startswith("sitemap")}
+    assert len(before) > 4
+    # When today's story with five tags arrives
+    site.article("2024/07/baru", "Kabar Baru", "2024-07-20T09:00:00+07:00",
+                 tags="[Topik 1, Topik 2, Topik 4, Topik 7, Topik 9]")
+    assert site.build().quick
+    # Then its own part, one part of the fronts (whose lastmod moves with it: its
+    # tags', month's, archive's and home page's own addresses) and the index change,
+    # not a part for each list it joins
+    after = {p: h for p, (h, _) in site.snapshot().items() if p.startswith("sitemap")}
+    changed = sorted(p for p in after if before.get(p) != after[p])
+    assert len(changed) == 3 and "sitemap.xml" in changed, changed
+    fronts = [p for p in changed if p.startswith("sitemap-fronts-")]
+    assert len(fronts) == 1
+    listed = urls_of(site.read(fronts[0]))
+    assert {listed[f"https://kabar.example/tag/topik-{n}/"] for n in (1, 2, 4, 7, 9)} == {
+        "2024-07-20T09:00:00+07:00"}
+    assert "https://kabar.example/2024/07/kabar-baru/" in urls_of(
+        site.read(next(p for p in changed if p not in fronts and p != "sitemap.xml")))
 
 
 def test_a_story_filed_late_changes_one_sitemap_part(site: SiteMaker) -> None:
     # Given an archive whose sitemap is split in parts of at most twenty addresses
     settings(site, top="sitemap_size = 20")
-    for n in range(1, 31):
-        site.article(f"2024/{1 + n // 12:02d}/a{n:02d}", f"Artikel {n:02d}",
-                     f"2024-{1 + n // 12:02d}-{1 + n % 12:02d}T08:00:00+07:00", tags="[Kota]")
+    monthly(site, 30)
     site.build()
     before = {p: h for p, (h, _) in site.snapshot().items() if p.startswith("sitemap-")}
     assert len(before) > 2
@@ -96,9 +137,7 @@ def test_quick_additions_give_the_parts_of_a_clean_build(
     # Given an archive whose sitemap is split in parts of at most twenty addresses
     site = make_site("kabar")
     settings(site, top="sitemap_size = 20")
-    for n in range(1, 31):
-        site.article(f"2024/{1 + n // 12:02d}/a{n:02d}", f"Artikel {n:02d}",
-                     f"2024-{1 + n // 12:02d}-{1 + n % 12:02d}T08:00:00+07:00", tags="[Kota]")
+    monthly(site, 30)
     site.build()
     additions = [  # today's by a new reporter, one filed late, one older than every other
         ("2024/03/baru", "Kabar Baru", "2024-03-20T09:00:00+07:00", "[Rina]", "[Kota]"),

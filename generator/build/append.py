@@ -32,7 +32,7 @@ from generator.plan.page import Places, from_stored
 from generator.plan.pagination import OrderKey
 from generator.plan.planner import Page, Plan, plan_appended, refreshed
 from generator.plan.site import Site, SiteMemo
-from generator.plan.sitemaps import Part
+from generator.plan.sitemaps import Sitemaps, sitemaps_of
 
 Keys = tuple[Callable[[str], str], str, Callable[[int], str]]
 """`template_key`, `globals_key` and `key_of` of `plan.plan_appended`."""
@@ -191,7 +191,7 @@ def _stored(store: PageStore, target: str, outputs: Iterable[str],
 
 def _stored_extras(site: Site, store: PageStore, target: str,
                    previous: Mapping[str, OutputEntry], places: Places
-                   ) -> tuple[tuple[tuple[str, str], ...], tuple[Part, ...]] | None:
+                   ) -> tuple[tuple[tuple[str, str], ...], Sitemaps] | None:
     """The previous build's redirects and sitemap parts, from its stored pages."""
     redirects, sitemap = urls.output_path(urls.REDIRECTS), urls.output_path(urls.SITEMAP)
     rows = _stored(store, target, [redirects, sitemap], places)
@@ -201,18 +201,21 @@ def _stored_extras(site: Site, store: PageStore, target: str,
         if row is None:
             return None
         moves = row.links
-    parts: tuple[Part, ...] = ()
+    parts = Sitemaps(())
     if site.config.outputs.sitemaps:
         top = rows.get(sitemap)
         if top is None:
             return None
-        parts = (top.links,)
-        if top.kind == "sitemapindex":
-            names = [urls.output_path(urls.sitemap_part(n)) for n in range(1, len(top.links) + 1)]
+        parts = Sitemaps((top.links,))
+        if top.kind == "sitemapindex":  # its parts, then the fronts' (plan_sitemaps)
+            count = sum(urls.SITEMAP_FRONTS in url for url, _ in top.links)
+            names = [urls.output_path(urls.sitemap_part(n))
+                     for n in range(1, len(top.links) - count + 1)]
+            names += [urls.output_path(urls.sitemap_fronts_part(n)) for n in range(1, count + 1)]
             stored = _stored(store, target, names, places)
             if set(stored) != set(names):
                 return None
-            parts = tuple(stored[name].links for name in names)
+            parts = sitemaps_of(stored[name] for name in names)
     return moves, parts
 
 

@@ -21,8 +21,9 @@ from generator.errors import Problem
 # Bump when the shape of what is stored changes. (10: the sources' fingerprints stored
 # as lines, `fingerprints.fingerprint_line`. 11: a planned page is stored with its
 # articles named by path, `plan.page.stored`, not by their places. 12: the sitemap's
-# parts stored as `plan.sitemaps.sitemap_parts` cuts them, which an append merges into.)
-SCHEMA = 12
+# parts stored as `plan.sitemaps.sitemap_parts` cuts them, which an append merges into.
+# 13: the fronts' sitemap entries in parts of their own, `plan.sitemaps.fronts`.)
+SCHEMA = 13
 # The records' shape is part of the key, so a cache written before a field
 # was added to a record is never trusted.
 _SHAPE = shape_of(SourceRecord, Article, StaticPage, Tag, Author, Image, Correction, Problem)

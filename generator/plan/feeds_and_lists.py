@@ -24,7 +24,7 @@ from generator.plan.page import Page
 from generator.plan.pagination import OrderKey, Paging, Tail, nearby
 from generator.plan.redirects import Addresses, ended_feeds, host_files, plan_addresses
 from generator.plan.site import Site
-from generator.plan.sitemaps import Part, plan_sitemaps
+from generator.plan.sitemaps import Sitemaps, plan_sitemaps
 
 PAGE_COUNT_KEY = "page-count"
 """`pages.json` shows no navigation or UI strings: keyed on its count alone."""
@@ -136,9 +136,8 @@ class Before:
     """`list_counts` of the site before."""
     moves: tuple[tuple[str, str], ...]
     """The (alias, URL) pairs of `redirects.txt`, as planned before."""
-    sitemap: tuple[Part, ...]
-    """The sitemap's parts as planned before, each its (URL, lastmod) entries (one
-    part: the single sitemap)."""
+    sitemap: Sitemaps
+    """The sitemap's entries as planned before, in their parts."""
     follow_ups: Mapping[int, int | None]
     """The follow-up of each article `related.replanned_by_append` names, as planned
     before (the page shows it unless an appended article takes its place)."""

@@ -5,14 +5,18 @@ addresses), the Google News sitemap and robots.txt (plan/feeds_and_lists.py call
 The parts are cut by each address's CRC-32 (`sitemap_parts`), so an address added
 anywhere, a story filed late among them, changes its own part alone; an append
 merges its few entries into the parts it had (`grown_parts`) rather than cutting
-137,000 addresses afresh.
+137,000 addresses afresh. The fronts (`fronts`: the home page and each list's own
+address), whose lastmod moves with every addition, have parts of their own: an
+addition then changes its own part and one of the fronts', not one part per list
+it joins.
 """
 
 from __future__ import annotations
 
 import zlib
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 from itertools import chain
 from operator import itemgetter
@@ -37,10 +41,29 @@ Part = tuple[tuple[str, str], ...]
 """A sitemap's (address, lastmod) entries, in address order."""
 
 
+@dataclass(frozen=True)
+class Sitemaps:
+    """The sitemap's entries as a build planned them, which an append merges into."""
+
+    parts: tuple[Part, ...]
+    """The parts of every address but the fronts (`/sitemap-N.xml`); without an index,
+    the one sitemap, the fronts among its entries."""
+    fronts: tuple[Part, ...] = ()
+    """The parts of the fronts (`/sitemap-fronts-N.xml`); none without an index."""
+
+
+def sitemaps_of(pages: Iterable[Page]) -> Sitemaps:
+    """The entries of the planned sitemaps (`sitemap` pages) among `pages`, by family,
+    each family's parts in the order planned."""
+    parts = [p for p in pages if p.kind == "sitemap"]
+    return Sitemaps(tuple(p.links for p in parts if urls.SITEMAP_FRONTS not in p.url),
+                    tuple(p.links for p in parts if urls.SITEMAP_FRONTS in p.url))
+
+
 def plan_sitemaps(site: Site, plan: Adding, pages: Sequence[Page], data_key: str,
-                  before: Sequence[Part] | None) -> None:
+                  before: Sitemaps | None) -> None:
     """Plan the sitemaps listing `pages`; with `before` (an append: `pages` are only
-    those it changed), the other entries are the parts planned before."""
+    those it changed), the other entries are those planned before."""
     config = site.config
     articles = site.articles
     modified: dict[int, datetime] = {}  # a property: compute each once
@@ -65,26 +88,57 @@ def plan_sitemaps(site: Site, plan: Adding, pages: Sequence[Page], data_key: str
         lastmod = max((modified_of(i) for i in page.items), default=None)
         updates[page.canonical] = date_format.iso(lastmod) if lastmod else ""
     size = config.sitemap_size
-    parts = grown_parts(before, updates, size) if before else None
-    if parts is None:
-        entries = dict(chain.from_iterable(before)) if before else {}
+    front = fronts(site)
+    if before and before.fronts:  # an index before: each family grows on its own
+        parts = _grown(before.parts, {u: m for u, m in updates.items() if u not in front}, size)
+        front_parts = _grown(before.fronts, {u: m for u, m in updates.items() if u in front},
+                             size)
+    else:
+        entries = dict(chain.from_iterable(before.parts)) if before else {}
         entries.update(updates)
         if len(entries) <= size:
             plan.add(urls.SITEMAP, "sitemap", "sitemap.xml", "", shared=data_key,
                      links=tuple(sorted(entries.items())))
-            parts = []
+            parts, front_parts = [], []
         else:
-            parts = sitemap_parts(entries, size)
-    if parts:
+            parts = sitemap_parts({u: m for u, m in entries.items() if u not in front}, size)
+            front_parts = sitemap_parts({u: m for u, m in entries.items() if u in front}, size)
+    if parts or front_parts:
         index = []
-        for number, part in enumerate(parts, start=1):
-            url = urls.sitemap_part(number)
+        named = [(urls.sitemap_part(n), part) for n, part in enumerate(parts, start=1)]
+        named += [(urls.sitemap_fronts_part(n), part)
+                  for n, part in enumerate(front_parts, start=1)]
+        for url, part in named:
             plan.add(url, "sitemap", "sitemap.xml", "", shared=data_key, links=part)
             index.append((config.absolute(url), max(map(itemgetter(1), part))))
         plan.add(urls.SITEMAP, "sitemapindex", "sitemap-index.xml", "", shared=data_key,
                  links=tuple(index))
     news_sitemap(site, plan, data_key)
     plan.add(urls.ROBOTS, "robots", "robots.txt", "", shared=data_key)
+
+
+def fronts(site: Site) -> frozenset[str]:
+    """The absolute addresses whose lastmod follows the newest article they list, and so
+    moves with every addition: the home page and the archive's, each tag's, author's,
+    section's and month's own address (its newest page). Found from the site's indexes,
+    not from the pages planned, so an append that sees only the pages it changed sorts
+    every entry as a whole build does."""
+    found = [urls.HOME, urls.ARCHIVE]
+    found += (t.tag.url for t in site.tags)
+    found += (a.author.url for a in site.authors)
+    found += (s.section.url for s in site.sections)
+    found += (urls.month_url(m.year, m.month) for m in site.months)
+    return frozenset(map(site.config.absolute, found))
+
+
+def _grown(before: Sequence[Part], updates: Mapping[str, str], size: int) -> list[Part]:
+    """One family's parts `before` with `updates` merged: `grown_parts`, else cut afresh."""
+    grown = grown_parts(before, updates, size) if updates else list(before)
+    if grown is None:
+        entries = dict(chain.from_iterable(before))
+        entries.update(updates)
+        grown = sitemap_parts(entries, size)
+    return grown
 
 
 def sitemap_parts(entries: Mapping[str, str], size: int) -> list[Part]:
