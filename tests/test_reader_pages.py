@@ -15,7 +15,7 @@ import pytest
 
 from generator.config import FooterLink, parse_config
 from generator.errors import ConfigError
-from generator.plan.pagination import NEARBY, first_replanned, nearby
+from generator.plan.pagination import NEARBY, NEWER, first_replanned, nearby
 from generator.plan.related import RARITY_SCALE, tag_weight
 from tests.conftest import SiteMaker
 
@@ -98,11 +98,12 @@ def test_share_links_are_plain_links_on_article_pages_only(site: SiteMaker) -> N
 
 def test_nearby_numbers() -> None:
     assert list(nearby(1, 1)) == [1]
-    assert list(nearby(5, 11)) == [3, 4, 5, 6, 7]
+    assert list(nearby(5, 11)) == [3, 4, 5, 6]
     assert list(nearby(11, 11)) == [9, 10, 11]
     assert list(nearby(2, 3)) == [1, 2, 3]
-    # An append plans a list again from NEARBY pages below its old newest page
-    assert first_replanned(31, 3) == 11 - NEARBY
+    assert (NEARBY, NEWER) == (2, 1)
+    # An append plans a list again from NEWER pages below its old newest page
+    assert first_replanned(31, 3) == 11 - NEWER
     assert first_replanned(0, 3) == 1
 
 
@@ -136,9 +137,10 @@ def test_numbered_pages_show_first_last_nearby_and_the_total_where_it_is_safe(
     assert '<meta http-equiv="refresh" content="0; url=/arsip/">' in pointer
     assert '<meta name="robots" content="noindex">' in pointer
     assert "Halaman" not in pointer
-    # An old page links the newest, two numbers each side, page 1, newer and older
+    # An old page links the newest, one number newer and two older, page 1, newer and
+    # older
     assert re.findall(r'class="pagination-number"><a href="([^"]+)"', old) == [
-        f"/arsip/page/{n}/" for n in (7, 6, 5, 4, 3, 1)]
+        f"/arsip/page/{n}/" for n in (6, 5, 4, 3, 1)]
     assert '<a href="/arsip/">Terbaru</a>' in old
     assert 'href="/arsip/page/6/" rel="prev"' in old and 'href="/arsip/page/4/" rel="next"' in old
     # ...but no total in its bytes: a script reads it from pages.json
@@ -156,20 +158,20 @@ def test_adding_articles_rewrites_only_the_newest_pages_of_a_list(site: SiteMake
     _one_list(site, 1, first=31)
     result = site.build()
     assert _written_lists(result.written) == {"arsip/index.html"}
-    # When a new page opens, the old newest takes its number, the two pages below it
-    # change too (their numbers reached the newest at the list's URL), the new number
-    # points to the list's URL, and pages.json has the new total; pages 1 to 8 keep
-    # their bytes and mtime
+    # When a new page opens, the old newest takes its number, the page below it changes
+    # too (its number reached the newest at the list's URL), the new number points to
+    # the list's URL, and pages.json has the new total; pages 1 to 9 keep their bytes
+    # and mtime
     before = site.snapshot()
     _one_list(site, 2, first=32)
     result = site.build()
     assert _written_lists(result.written) == {
         "arsip/index.html", "arsip/page/12/index.html", "arsip/page/11/index.html",
-        "arsip/page/10/index.html", "arsip/page/9/index.html", "arsip/pages.json"}
+        "arsip/page/10/index.html", "arsip/pages.json"}
     assert "Halaman 11" in site.read("arsip/page/11/index.html")
     assert 'url=/arsip/"' in site.read("arsip/page/12/index.html")
     after = site.snapshot()
-    for number in range(1, 9):
+    for number in range(1, 10):
         path = f"arsip/page/{number}/index.html"
         assert after[path] == before[path]
     assert json.loads(site.read("arsip/pages.json")) == {"last": 12}

@@ -14,12 +14,16 @@ from dataclasses import dataclass
 from generator.content.list_pages import OrderKey as OrderKey  # (re-exported)
 
 NEARBY = 2
-"""Pages linked by number on each side of a list page (`nearby`).
+"""Older pages linked by number from a list page (`nearby`)."""
+NEWER = 1
+"""Newer pages linked by number from a list page (`nearby`).
 
-A page's window reaches at most `NEARBY` pages newer, so a new newest page changes
-the links of the `NEARBY` pages below it and no older one (they linked the old newest
+A page's window reaches at most `NEWER` pages newer, so a new newest page changes
+the links of the `NEWER` pages below it and no older one (they linked the old newest
 at the list's own URL, and now link its number): an append plans a list again from
-its `Tail`, the `NEARBY` pages below its newest and the newest (`extend`)."""
+its `Tail`, the `NEWER` pages below its newest and the newest (`extend`). One, not
+two as older: each number newer is one more page rewritten whenever the list gains
+a page, and the "Newer" and "Newest" links are there beside it."""
 
 
 @dataclass(frozen=True)
@@ -45,16 +49,17 @@ def paginate(count: int, size: int) -> list[Chunk]:
 
 
 def nearby(number: int, last: int) -> range:
-    """The page numbers linked from page `number` of `last`: up to `NEARBY` on each side."""
-    return range(max(1, number - NEARBY), min(last, number + NEARBY) + 1)
+    """The page numbers linked from page `number` of `last`: up to `NEARBY` older and
+    `NEWER` newer."""
+    return range(max(1, number - NEARBY), min(last, number + NEWER) + 1)
 
 
 def first_replanned(before: int, size: int) -> int:
     """The first page of a list of `before` items, paginated without sealed pages, whose
-    bytes an addition can change: its newest page, and the `NEARBY` pages whose window
+    bytes an addition can change: its newest page, and the `NEWER` pages whose window
     then reaches a new one (what `extend`'s tail holds)."""
     newest = -(-before // size)
-    return max(1, newest - NEARBY)
+    return max(1, newest - NEWER)
 
 
 # Sealed pages (issue 18 item 8). A list page that has filled up is sealed: its
@@ -95,7 +100,7 @@ class Tail:
     sealed: int = 0
     """How many of its pages are sealed (the newest unsealed one, if any, is the last)."""
     chunks: tuple[Chunk, ...] = ()
-    """Its newest `NEARBY` + 1 pages (all, when it has fewer), oldest first: those an
+    """Its newest `NEWER` + 1 pages (all, when it has fewer), oldest first: those an
     append can change."""
 
 
@@ -127,7 +132,7 @@ def seal(keys: Sequence[OrderKey], size: int, sealed: Sequence[OrderKey] = ()) -
             bounds.append(keys[stop - 1])
     last = len(chunks)
     return Paging(tuple(chunks), last, tuple(bounds),
-                  Tail(count, len(bounds), tuple(chunks[max(0, last - NEARBY - 1):])))
+                  Tail(count, len(bounds), tuple(chunks[max(0, last - NEWER - 1):])))
 
 
 def extend(tail: Tail, count: int, size: int, key_at: Callable[[int], OrderKey]) -> Paging:
@@ -152,6 +157,6 @@ def extend(tail: Tail, count: int, size: int, key_at: Callable[[int], OrderKey])
         if stop - begin == size:
             bounds.append(key_at(stop - 1))
     last = number
-    window = [c for c in chunks if c.number > last - NEARBY - 1]
+    window = [c for c in chunks if c.number > last - NEWER - 1]
     return Paging(tuple(chunks), last, tuple(bounds),
                   Tail(count, tail.sealed + len(bounds), tuple(window)))

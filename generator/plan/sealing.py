@@ -44,7 +44,7 @@ class Pager:
 
     def first(self, base: str) -> int:
         """The first page of the list at `base` an append can change: the oldest of its
-        tail (the `NEARBY` pages below its newest see a new page in their links)."""
+        tail (the `NEWER` pages below its newest see a new page in their links)."""
         if base in self.firsts:
             return self.firsts[base]
         tail = self.before.get(base) if self.before is not None else None
