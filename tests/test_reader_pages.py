@@ -7,7 +7,6 @@ from __future__ import annotations
 import json
 import re
 import shutil
-from collections.abc import Callable
 from datetime import datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -177,43 +176,6 @@ def test_adding_articles_rewrites_only_the_newest_pages_of_a_list(site: SiteMake
         assert after[path] == before[path]
     assert json.loads(site.read("arsip/pages.json")) == {"last": 12}
     assert "Halaman 12 dari 12" in site.read("arsip/index.html")
-
-
-def test_a_new_list_has_no_pointer_at_its_number_until_its_page_fills(
-        make_site: Callable[[str], SiteMaker]) -> None:
-    site = make_site("site")
-
-    def same_as_a_clean_build() -> None:
-        clean = make_site("clean")
-        shutil.rmtree(clean.root)
-        shutil.copytree(site.root, clean.root, ignore=shutil.ignore_patterns("output", ".warta"))
-        clean.build()
-        assert {p: h for p, (h, _) in site.snapshot().items()} == \
-            {p: h for p, (h, _) in clean.snapshot().items()}
-
-    # Given a list of one page that has not filled (pages of 3): nothing links its
-    # number, so nothing answers there
-    _one_list(site, 2)
-    site.build()
-    assert not (site.output / "tag/kota/page/1/index.html").exists()
-    # When its page fills, on the quick path: its number and the next one point to it,
-    # ready for the page 2 that will link them
-    _one_list(site, 1, first=2)
-    result = site.build()
-    assert result.quick
-    assert {"tag/kota/page/1/index.html", "tag/kota/page/2/index.html"} <= set(result.written)
-    assert 'url=/tag/kota/"' in site.read("tag/kota/page/1/index.html")
-    same_as_a_clean_build()
-    # And once page 2 has linked page 1, page 1 answers for good, even when deletions
-    # empty page 2 again
-    _one_list(site, 1, first=3)
-    assert site.build().quick
-    assert "Artikel 00" in site.read("tag/kota/page/1/index.html")
-    (site.root / "content/articles/2024/03/a03.md").unlink()
-    site.build()
-    assert 'url=/tag/kota/"' in site.read("tag/kota/page/1/index.html")
-    assert 'url=/tag/kota/"' in site.read("tag/kota/page/2/index.html")
-    same_as_a_clean_build()
 
 
 @pytest.fixture

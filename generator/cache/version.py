@@ -24,9 +24,8 @@ from generator.errors import Problem
 # parts stored as `plan.sitemaps.sitemap_parts` cuts them, which an append merges into.
 # 13: the fronts' sitemap entries in parts of their own, `plan.sitemaps.fronts`. 14: list
 # pages link one number newer, `plan.pagination.NEWER`: a cache of 13 holds list pages
-# with two, and a build that finds nothing else changed would keep them. 15: a list of one
-# page that has never filled has no pointer at its number, `plan.feeds_and_lists.list_pages`.)
-SCHEMA = 15
+# with two, and a build that finds nothing else changed would keep them.)
+SCHEMA = 14
 # The records' shape is part of the key, so a cache written before a field
 # was added to a record is never trusted.
 _SHAPE = shape_of(SourceRecord, Article, StaticPage, Tag, Author, Image, Correction, Problem)

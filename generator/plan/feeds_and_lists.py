@@ -75,8 +75,7 @@ def list_pages(plan: Adding, base: str, kind: str, title: str, items: Sequence[i
     The newest page is shown at `base` alone, the address readers and search engines
     should use for it while it is the newest. Its numbered address answers with a small
     page pointing there, whose bytes stay put until the page fills and takes its place:
-    an addition then rewrites one page of each list it joins, not two. (Page 1 of a
-    list that has never filled has no pointer: nothing links its number.)"""
+    an addition then rewrites one page of each list it joins, not two."""
     chunks = paging.chunks
     last = paging.last
 
@@ -101,12 +100,7 @@ def list_pages(plan: Adding, base: str, kind: str, title: str, items: Sequence[i
             plan.add(numbered, kind, "list.html", title, **page_fields)
             continue
         plan.add(base, kind, "list.html", title, **page_fields)
-        if last > 1 or paging.tail.sealed:
-            # A list of one page that has never filled has never linked its number
-            # (no page 2 to link back to it): its pointer comes when the page fills,
-            # ready for the page 2 that will link it. So a new tag, author or month
-            # costs one page, not two.
-            plan.add(numbered, "moved", "moved.html", title, links=((numbered, base),))
+        plan.add(numbered, "moved", "moved.html", title, links=((numbered, base),))
         if paging.tail.sealed == last:
             # The newest page is sealed (full): the next number points to the list too,
             # from now on. It answers once an article opens that page, and must go on

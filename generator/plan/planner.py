@@ -101,12 +101,6 @@ def make_plan(site: Site, template_key: Callable[[str], str], globals_key: str,
     planner.addresses = addresses
     planner.pager.given = sealed or {}
     planner.plan()
-    # A list whose page fills gets its first number pointers (`moved.html`), and one
-    # that gains a page its page count (`pages.json`), on the quick path too, which
-    # takes only templates whose keys the last build kept: keep theirs even when no
-    # list has any yet (feeds_and_lists.list_pages).
-    for name in ("moved.html", "pages.json"):
-        planner.template(name)
     pages = planner.pages
     planned_copies = tuple(sorted(copies, key=lambda c: c.output))
     return Plan(tuple(pages), planned_copies, planned_clashes(site, pages, planned_copies),
