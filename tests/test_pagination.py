@@ -5,7 +5,16 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from generator.plan.pagination import NEWER, OrderKey, Paging, Tail, extend, paginate, seal
+from generator.plan.pagination import (
+    NEWER,
+    JoinsSealedPage,
+    OrderKey,
+    Paging,
+    Tail,
+    extend,
+    paginate,
+    seal,
+)
 
 
 def test_page_one_holds_the_oldest_items() -> None:
@@ -51,7 +60,7 @@ def test_without_boundaries_seal_is_paginate_and_seals_every_full_page() -> None
     assert list(paging.chunks) == paginate(7, 3)
     assert paging.sealed == (keys[2], keys[5])
     # (the tail: the newest page and the NEWER one below it, whose links a new page changes)
-    assert paging.last == 3 and paging.tail == Tail(7, 2, paging.chunks[-1 - NEWER:])
+    assert paging.last == 3 and paging.tail == Tail(7, 2, paging.chunks[-1 - NEWER:], keys[5])
 
 
 def test_a_backdated_item_joins_the_sealed_page_where_its_date_falls() -> None:
@@ -116,3 +125,33 @@ def test_every_item_lands_once_and_pages_only_grow_at_the_end(
     assert paging.sealed + grown.sealed == whole.sealed
     first_page = paging.tail.chunks[0].number if paging.tail.chunks else 1
     assert list(grown.chunks) == [c for c in whole.chunks if c.number >= first_page]
+    # ...and items dated just after the newest one left (deletions may have left a
+    # sealed page's boundary past it) either are refused or paged as that does too
+    start = (after[-1][0] - T0).total_seconds() / 3600 if after else -1
+    close = [key(start + 0.25 * (n + 1)) for n in range(appended)]
+    whole_close = seal(after + close, size, paging.sealed)
+    try:
+        grown_close = extend(paging.tail, len(after) + len(close), size,
+                             lambda i: (after + close)[i])
+    except JoinsSealedPage:
+        assert close and paging.sealed and close[0] <= paging.sealed[-1]
+    else:
+        assert grown_close.last == whole_close.last and grown_close.tail == whole_close.tail
+        assert paging.sealed + grown_close.sealed == whole_close.sealed
+
+
+def test_an_append_refuses_an_item_dated_into_a_sealed_page() -> None:
+    # Given a list whose first page sealed at item 2, which was then deleted: its tail
+    # keeps the boundary, past the list's newest item
+    keys = [key(n) for n in range(3)]
+    bound = seal(keys, 3).sealed[-1]
+    tail = seal(keys[:2], 3, (bound,)).tail
+    assert tail.bound == bound and tail.count == 2
+    # When an item dated before that boundary is appended, the append refuses it (a
+    # whole plan puts it on page 1); one dated after it opens page 2
+    with pytest.raises(JoinsSealedPage):
+        extend(tail, 3, 3, [*keys[:2], key(1.5)].__getitem__)
+    later = [*keys[:2], key(2.5)]
+    paging = extend(tail, 3, 3, later.__getitem__)
+    assert paging.last == 2 and paging.tail.bound == bound
+    assert spans(seal(later, 3, (bound,)), later) == [[0, 1], [2.5]]

@@ -333,3 +333,30 @@ def test_stories_filed_late_one_by_one_take_the_short_way_until_a_page_overfills
     assert site.read("arsip/page/2/index.html").count('<article class="card') == 10
     # And the output is a fresh checkout's
     assert _fresh_checkout(site, make_site) == _hashes(site.output)
+
+
+def test_an_article_dated_into_a_sealed_page_after_its_newest_was_deleted_joins_it(
+        site: SiteMaker, make_site: Callable[[str], SiteMaker]) -> None:
+    # Given a list whose first page filled (pages of 3), then lost its newest article:
+    # the page keeps its boundary, past the list's newest article (and older news in
+    # another tag, so that the archive has pages of its own)
+    for day in range(1, 5):
+        site.article(f"2024/02/d{day}", f"Desa {day}", f"2024-02-0{day}T08:00:00+07:00",
+                     tags="[Desa]")
+    for hour in range(3):
+        site.article(f"2024/03/a{hour}", f"Artikel {hour}", f"2024-03-01T0{hour}:00:00+07:00",
+                     tags="[Kota]")
+    site.build()
+    (site.root / "content/articles/2024/03/a2.md").unlink()
+    site.build()
+    # When stories dated after the newest article but before that boundary arrive,
+    # one build after another
+    for n, minute in enumerate((30, 40)):
+        site.article(f"2024/03/b{n}", f"Berita {n}", f"2024-03-01T01:{minute}:00+07:00",
+                     tags="[Kota]")
+        result = site.build()
+        # Then they join the sealed page, as a fresh checkout places them (not a page 2
+        # after it, whose boundary would come before page 1's)
+        assert "tag/kota/pages.json" not in result.written
+        assert "Berita 0" in site.read("tag/kota/index.html")
+        assert _hashes(site.output) == _fresh_checkout(site, make_site)

@@ -24,8 +24,9 @@ from generator.errors import Problem
 # parts stored as `plan.sitemaps.sitemap_parts` cuts them, which an append merges into.
 # 13: the fronts' sitemap entries in parts of their own, `plan.sitemaps.fronts`. 14: list
 # pages link one number newer, `plan.pagination.NEWER`: a cache of 13 holds list pages
-# with two, and a build that finds nothing else changed would keep them.)
-SCHEMA = 14
+# with two, and a build that finds nothing else changed would keep them. 15: a list's
+# tail keeps its newest sealed page's boundary, `plan.pagination.Tail.bound`.)
+SCHEMA = 15
 # The records' shape is part of the key, so a cache written before a field
 # was added to a record is never trusted.
 _SHAPE = shape_of(SourceRecord, Article, StaticPage, Tag, Author, Image, Correction, Problem)

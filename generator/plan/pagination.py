@@ -102,6 +102,17 @@ class Tail:
     chunks: tuple[Chunk, ...] = ()
     """Its newest `NEWER` + 1 pages (all, when it has fewer), oldest first: those an
     append can change."""
+    bound: OrderKey | None = None
+    """The boundary of its newest sealed page, if any. An article deleted from the end
+    of a sealed page leaves it past the list's newest item: an item appended must come
+    after it, else it joins that page (`extend` refuses it)."""
+
+
+class JoinsSealedPage(LookupError):
+    """An append found an item dated into a sealed page of its list (after the list's
+    newest item, which a deletion left before the page's end): only a plan of the whole
+    list places it there (`seal`). A LookupError, as the quick path takes what the cache
+    cannot vouch for: it goes the whole way."""
 
 
 def seal(keys: Sequence[OrderKey], size: int, sealed: Sequence[OrderKey] = ()) -> Paging:
@@ -132,7 +143,8 @@ def seal(keys: Sequence[OrderKey], size: int, sealed: Sequence[OrderKey] = ()) -
             bounds.append(keys[stop - 1])
     last = len(chunks)
     return Paging(tuple(chunks), last, tuple(bounds),
-                  Tail(count, len(bounds), tuple(chunks[max(0, last - NEWER - 1):])))
+                  Tail(count, len(bounds), tuple(chunks[max(0, last - NEWER - 1):]),
+                       bounds[-1] if bounds else None))
 
 
 def extend(tail: Tail, count: int, size: int, key_at: Callable[[int], OrderKey]) -> Paging:
@@ -140,9 +152,12 @@ def extend(tail: Tail, count: int, size: int, key_at: Callable[[int], OrderKey])
     `tail` ends with, the others appended after every one of them: its sealed pages keep
     their items, the appended ones join the unsealed rest. `chunks` are the pages from
     the first of `tail`'s on (those an append plans again), `sealed` only the boundaries
-    of the pages that filled up; `key_at(i)` is asked only for their newest items."""
+    of the pages that filled up; `key_at(i)` is asked only for their newest items and
+    the first appended one (`JoinsSealedPage` when it falls in a sealed page)."""
     if size < 1:
         raise ValueError("page size must be at least 1")
+    if count > tail.count and tail.bound is not None and key_at(tail.count) <= tail.bound:
+        raise JoinsSealedPage(f"an item dated into sealed page {tail.sealed}")
     kept = [c for c in tail.chunks if c.number <= tail.sealed]
     rest = kept[-1].stop if kept else 0
     if tail.sealed and not kept:
@@ -159,4 +174,5 @@ def extend(tail: Tail, count: int, size: int, key_at: Callable[[int], OrderKey])
     last = number
     window = [c for c in chunks if c.number > last - NEWER - 1]
     return Paging(tuple(chunks), last, tuple(bounds),
-                  Tail(count, tail.sealed + len(bounds), tuple(window)))
+                  Tail(count, tail.sealed + len(bounds), tuple(window),
+                       bounds[-1] if bounds else tail.bound))
