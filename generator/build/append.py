@@ -86,6 +86,11 @@ def appended_pages(site: Site, before: Site, keys: Keys, head: Settled,
     if new_authors and any(page.author in new_authors and page.output in previous
                            for page in pages):
         return None  # a new author page's URL answers already (an alias, a redirect kept)
+    pointers = [page.output for page in pages if page.kind == "moved" and page.output in previous]
+    found = store.pages(target, pointers) if pointers else {}
+    if len(found) != len(pointers) or any(from_stored(state, places).kind != "moved"
+                                          for state in found.values()):
+        return None  # a list's next number is an alias's address: the whole way names both
     rest = damaged - outputs
     if rest:
         found = store.pages(target, rest)
