@@ -420,24 +420,28 @@ def test_a_template_first_used_the_short_way_is_kept_for_the_next_build(
     _same_as_the_whole_way(site, make_site)
 
 
-def test_a_lists_next_number_taken_by_an_alias_is_reported_as_a_clean_build_does(
-        site: SiteMaker) -> None:
-    # Given an article whose alias is the address a list's page 2 will have (pages of 3),
-    # in an archive with pages of its own (so that the quick path plans every kind of
-    # file the addition below needs)
+@pytest.mark.parametrize(("alias", "added"), [
+    ("/tag/kota/page/2/", ("2024/03/k3", "Kota 3", "2024-03-03T09:00:00+07:00")),
+    ("/2024/04/", ("2024/04/k3", "Kota April", "2024-04-01T09:00:00+07:00"))])
+def test_an_aliass_address_taken_by_a_new_list_page_is_reported_as_a_clean_build_does(
+        site: SiteMaker, alias: str, added: tuple[str, str, str]) -> None:
+    # Given an article whose alias is the address a list's page 2 or a new month will
+    # have (pages of 3), in an archive with pages of its own (so that the quick path
+    # plans every kind of file the addition below needs)
     for day in range(1, 5):
         site.article(f"2024/01/a{day}", f"Lama {day}", f"2024-01-0{day}T09:00:00+07:00")
-    site.article("2024/02/lain", "Lain", "2024-02-01T09:00:00+07:00",
-                 aliases="[/tag/kota/page/2/]")
+    site.article("2024/02/lain", "Lain", "2024-02-01T09:00:00+07:00", aliases=f"[{alias}]")
     for day in (1, 2):
         site.article(f"2024/03/k{day}", f"Kota {day}", f"2024-03-0{day}T09:00:00+07:00",
                      tags="[Kota]")
     site.build()
-    assert "url=/2024/02/lain/" in site.read("tag/kota/page/2/index.html")
-    # When the list's page fills, which makes its next number answer: the quick path
-    # does not write the list's pointer over the alias's redirect, and the build stops
-    # naming the alias's file, as a clean build does
-    site.article("2024/03/k3", "Kota 3", "2024-03-03T09:00:00+07:00", tags="[Kota]")
+    redirect = alias.lstrip("/") + "index.html"
+    assert "url=/2024/02/lain/" in site.read(redirect)
+    # When the list's page fills (its next number answers) or a new month opens: the
+    # quick path does not write the new page over the alias's redirect, and the build
+    # stops naming the alias's file, as a clean build does
+    path, title, date = added
+    site.article(path, title, date, tags="[Kota]")
     with pytest.raises(ContentError, match="lain.md"):
         site.build()
-    assert "url=/2024/02/lain/" in site.read("tag/kota/page/2/index.html")
+    assert "url=/2024/02/lain/" in site.read(redirect)

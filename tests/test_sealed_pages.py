@@ -350,9 +350,10 @@ def test_an_article_dated_into_a_sealed_page_after_its_newest_was_deleted_joins_
     (site.root / "content/articles/2024/03/a2.md").unlink()
     site.build()
     # When stories dated after the newest article but before that boundary arrive,
-    # one build after another
-    for n, minute in enumerate((30, 40)):
-        site.article(f"2024/03/b{n}", f"Berita {n}", f"2024-03-01T01:{minute}:00+07:00",
+    # one build after another, the first after a story filed late joined the page
+    # (the insertion path keeps the boundary too)
+    for n, time in enumerate(("00:30", "01:30", "01:40")):
+        site.article(f"2024/03/b{n}", f"Berita {n}", f"2024-03-01T{time}:00+07:00",
                      tags="[Kota]")
         result = site.build()
         # Then they join the sealed page, as a fresh checkout places them (not a page 2

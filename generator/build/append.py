@@ -27,6 +27,7 @@ from generator.cache.store import OutputEntry
 from generator.config import SiteConfig
 from generator.content.list_pages import LIST_PAGES, parse_list_pages
 from generator.content.model import Article, LazyArticles
+from generator.content.register import normal_address
 from generator.plan import feeds_and_lists, insertion, related
 from generator.plan.page import Places, from_stored
 from generator.plan.pagination import OrderKey
@@ -86,11 +87,10 @@ def appended_pages(site: Site, before: Site, keys: Keys, head: Settled,
     if new_authors and any(page.author in new_authors and page.output in previous
                            for page in pages):
         return None  # a new author page's URL answers already (an alias, a redirect kept)
-    pointers = [page.output for page in pages if page.kind == "moved" and page.output in previous]
-    found = store.pages(target, pointers) if pointers else {}
-    if len(found) != len(pointers) or any(from_stored(state, places).kind != "moved"
-                                          for state in found.values()):
-        return None  # a list's next number is an alias's address: the whole way names both
+    aliased = {urls.output_path(normal_address(alias)) for alias, _ in told.moves}
+    if any(page.output in aliased and page.kind != "redirect" for page in pages):
+        return None  # an alias's address planned as another page (a list's next number,
+        # a new month, a page count): the whole way names both files
     rest = damaged - outputs
     if rest:
         found = store.pages(target, rest)

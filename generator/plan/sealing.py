@@ -112,8 +112,8 @@ class Pager:
             by = sum(number + 1 < chunk.number for number in joining)
             return pages.get(chunk.number) or Chunk(chunk.number, chunk.start + by,
                                                     chunk.stop + by)
-        shifted = Tail(len(items), tail.sealed,
-                       tuple(moved(c) for c in tail.chunks))
+        shifted = Tail(len(items), tail.sealed, tuple(moved(c) for c in tail.chunks),
+                       bounds[-1] if bounds else None)
         if not rest:
             last = tail.chunks[-1].number if tail.chunks else 0
             return Paging(tuple(pages.values()), last, (), shifted)
