@@ -27,7 +27,6 @@ from generator.cache.store import OutputEntry
 from generator.config import SiteConfig
 from generator.content.list_pages import LIST_PAGES, parse_list_pages
 from generator.content.model import Article, LazyArticles
-from generator.content.register import normal_address
 from generator.plan import feeds_and_lists, insertion, related
 from generator.plan.page import Places, from_stored
 from generator.plan.pagination import OrderKey
@@ -87,8 +86,7 @@ def appended_pages(site: Site, before: Site, keys: Keys, head: Settled,
     if new_authors and any(page.author in new_authors and page.output in previous
                            for page in pages):
         return None  # a new author page's URL answers already (an alias, a redirect kept)
-    aliased = {urls.output_path(normal_address(alias)) for alias, _ in told.moves}
-    if any(page.output in aliased and page.kind != "redirect" for page in pages):
+    if any(page.kind != "redirect" and _redirected(told.moves, page.url) for page in pages):
         return None  # an alias's address planned as another page (a list's next number,
         # a new month, a page count): the whole way names both files
     rest = damaged - outputs
@@ -185,6 +183,19 @@ def _stored_articles(site: Site, indexes: Iterable[int], store: PageStore, targe
     if set(rows) != set(wanted):
         return None
     return {wanted[output]: page for output, page in rows.items()}
+
+
+def _redirected(moves: Sequence[tuple[str, str]], url: str) -> bool:
+    """Whether one of the last build's redirects (`moves`, (from, to) pairs in order, as
+    `host_files` plans them) answers at `url`'s file: found by search, since a site
+    imported with an old address per article has as many redirects as articles, and
+    an append plans a few pages."""
+    names = (url, url.rstrip("/"), url + "index.html") if url.endswith("/") else (url,)
+    for name in names:
+        at = bisect_left(moves, (name,))
+        if at < len(moves) and moves[at][0] == name:
+            return True
+    return False
 
 
 def _stored(store: PageStore, target: str, outputs: Iterable[str],
