@@ -190,7 +190,8 @@ def plan_extra(site: Site, plan: Planning, pages: Sequence[Page],
     if outputs.feeds:
         _feeds(site, plan, data_key)
     if outputs.sitemaps:
-        plan_sitemaps(site, plan, pages, data_key, before.sitemap if before else None)
+        plan_sitemaps(site, plan, pages, data_key, before.sitemap if before else None,
+                      list_counts(site))
 
 
 def shared_key(config_fingerprint: str) -> str:

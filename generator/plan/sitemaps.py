@@ -61,9 +61,10 @@ def sitemaps_of(pages: Iterable[Page]) -> Sitemaps:
 
 
 def plan_sitemaps(site: Site, plan: Adding, pages: Sequence[Page], data_key: str,
-                  before: Sitemaps | None) -> None:
+                  before: Sitemaps | None, lists: Iterable[str]) -> None:
     """Plan the sitemaps listing `pages`; with `before` (an append: `pages` are only
-    those it changed), the other entries are those planned before."""
+    those it changed), the other entries are those planned before. `lists`: every
+    list's URL (`fronts`)."""
     config = site.config
     articles = site.articles
     modified: dict[int, datetime] = {}  # a property: compute each once
@@ -88,7 +89,7 @@ def plan_sitemaps(site: Site, plan: Adding, pages: Sequence[Page], data_key: str
         lastmod = max((modified_of(i) for i in page.items), default=None)
         updates[page.canonical] = date_format.iso(lastmod) if lastmod else ""
     size = config.sitemap_size
-    front = fronts(site)
+    front = fronts(site, lists)
     if before and before.fronts:  # an index before: each family grows on its own
         parts = _grown(before.parts, {u: m for u, m in updates.items() if u not in front}, size)
         front_parts = _grown(before.fronts, {u: m for u, m in updates.items() if u in front},
@@ -117,18 +118,13 @@ def plan_sitemaps(site: Site, plan: Adding, pages: Sequence[Page], data_key: str
     plan.add(urls.ROBOTS, "robots", "robots.txt", "", shared=data_key)
 
 
-def fronts(site: Site) -> frozenset[str]:
+def fronts(site: Site, lists: Iterable[str]) -> frozenset[str]:
     """The absolute addresses whose lastmod follows the newest article they list, and so
-    moves with every addition: the home page and the archive's, each tag's, author's,
-    section's and month's own address (its newest page). Found from the site's indexes,
-    not from the pages planned, so an append that sees only the pages it changed sorts
-    every entry as a whole build does."""
-    found = [urls.HOME, urls.ARCHIVE]
-    found += (t.tag.url for t in site.tags)
-    found += (a.author.url for a in site.authors)
-    found += (s.section.url for s in site.sections)
-    found += (urls.month_url(m.year, m.month) for m in site.months)
-    return frozenset(map(site.config.absolute, found))
+    moves with every addition: the home page and the own address of each of `lists`
+    (every list's URL, `feeds_and_lists.list_counts`: its newest page). Found from the
+    site's indexes, not from the pages planned, so an append that sees only the pages
+    it changed sorts every entry as a whole build does."""
+    return frozenset(map(site.config.absolute, (urls.HOME, *lists)))
 
 
 def _grown(before: Sequence[Part], updates: Mapping[str, str], size: int) -> list[Part]:
