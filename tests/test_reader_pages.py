@@ -15,7 +15,7 @@ import pytest
 
 from generator.config import FooterLink, parse_config
 from generator.errors import ConfigError
-from generator.plan.pagination import NEARBY, NEWER, first_replanned, nearby
+from generator.plan.pagination import NEARBY, NEWER, nearby, seal
 from generator.plan.related import RARITY_SCALE, tag_weight
 from tests.conftest import SiteMaker
 
@@ -102,9 +102,12 @@ def test_nearby_numbers() -> None:
     assert list(nearby(11, 11)) == [9, 10, 11]
     assert list(nearby(2, 3)) == [1, 2, 3]
     assert (NEARBY, NEWER) == (2, 1)
-    # An append plans a list again from NEWER pages below its old newest page
-    assert first_replanned(31, 3) == 11 - NEWER
-    assert first_replanned(0, 3) == 1
+    # An append plans a list again from NEWER pages below its old newest page (its
+    # tail's first; a list without pages, from page 1)
+    keys = [(datetime(2024, 3, 1, tzinfo=JAKARTA) + timedelta(hours=n), f"a{n:02d}.md")
+            for n in range(31)]
+    assert seal(keys, 3).tail.chunks[0].number == 11 - NEWER
+    assert seal([], 3).tail.chunks == ()
 
 
 def _one_list(site: SiteMaker, count: int, first: int = 0) -> None:

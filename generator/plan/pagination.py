@@ -54,14 +54,6 @@ def nearby(number: int, last: int) -> range:
     return range(max(1, number - NEARBY), min(last, number + NEWER) + 1)
 
 
-def first_replanned(before: int, size: int) -> int:
-    """The first page of a list of `before` items, paginated without sealed pages, whose
-    bytes an addition can change: its newest page, and the `NEWER` pages whose window
-    then reaches a new one (what `extend`'s tail holds)."""
-    newest = -(-before // size)
-    return max(1, newest - NEWER)
-
-
 # Sealed pages (issue 18 item 8). A list page that has filled up is sealed: its
 # boundary, the order key of its newest item, is kept (content/list-pages.txt), and
 # the page keeps every item up to it from then on. An item dated into it later (a
