@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from datetime import datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -16,8 +17,12 @@ from generator.content.register import (
     ARTICLE,
     GONE,
     LATE,
+    LISTS,
+    MONTH,
     MOVED,
     REGISTER,
+    TAG,
+    YEAR,
     Address,
     Registered,
     article_file,
@@ -201,6 +206,56 @@ def test_a_renamed_tag_and_a_moved_article_in_one_build(site: SiteMaker) -> None
     assert '"/tag/wisata/" "/tag/pariwisata/";' in site.read("nginx-redirects.conf")
 
 
+def test_a_list_that_ends_keeps_its_numbered_pages(site: SiteMaker) -> None:
+    # Eight stories of three a page: pages 1 and 2 sealed, page 3 the newest.
+    for day in range(1, 9):
+        site.article(f"2024/03/hari-{day}", f"Hari {day}", f"2024-03-0{day}T09:00:00+07:00",
+                     tags="[Wisata]" if day > 1 else "[Wisata, Budaya]")
+    site.build()
+    entries = load_register(site.root).entries
+    assert entries["/tag/wisata/"] == Address("/tag/wisata/", TAG, "Wisata")
+    assert entries["/2024/03/"] == Address("/2024/03/", MONTH, "2024-03")
+    assert entries["/2024/"] == Address("/2024/", YEAR, "2024")
+    assert not [url for url in entries if "/page/" in url]  # (list-pages.txt knows them)
+    assert (site.output / "tag/wisata/page/2/index.html").is_file()
+    # The tag renamed, the only story of another tag deleted.
+    toml = (site.root / "site.toml").read_text(encoding="utf-8")
+    site.write("site.toml", toml + '\n[tag_aliases]\n"wisata" = "Pariwisata"\n')
+    (site.root / "content/articles/2024/03/hari-1.md").unlink()
+    site.build()
+    entries = load_register(site.root).entries
+    for number in (1, 2, 3):
+        url = f"/tag/wisata/page/{number}/"
+        assert entries[url] == Address(url, MOVED, "/tag/pariwisata/")
+        assert 'url=/tag/pariwisata/"' in site.read(url.strip("/") + "/index.html")
+        assert f"{url} /tag/pariwisata/ 301" in site.read("_redirects")
+    assert "/tag/wisata/page/4/" not in entries
+    assert entries["/tag/budaya/page/1/"] == Address("/tag/budaya/page/1/", GONE)
+    assert "/tag/budaya/page/1/ /410.html 410!" in site.read("_redirects")
+    # A fresh checkout (the register and the content only) answers the same.
+    fresh = SiteMaker(site.root.parent / "fresh")
+    for part in ("content", "site.toml"):
+        copy = shutil.copytree if (site.root / part).is_dir() else shutil.copy
+        copy(site.root / part, fresh.root / part)  # type: ignore[operator]
+    fresh.build()
+    assert fresh.read("tag/wisata/page/2/index.html") == site.read("tag/wisata/page/2/index.html")
+
+
+def test_todays_news_registers_the_lists_it_opens_as_the_whole_way(site: SiteMaker) -> None:
+    site.article("2024/03/satu", "Satu", "2024-03-01T09:00:00+07:00", tags="[Banjir]")
+    site.build()
+    site.article("2025/01/dua", "Dua", "2025-01-02T09:00:00+07:00", tags="[Pasar]",
+                 authors="[Adt]")
+    assert site.build().quick
+    quick = (site.root / REGISTER).read_text()
+    for line in ("/2025/ year 2025", "/2025/01/ month 2025-01", "/tag/pasar/ tag Pasar",
+                 "/author/adt/ author Adt"):
+        assert line + "\n" in quick
+    (site.root / REGISTER).unlink()
+    site.build(quick=False)
+    assert (site.root / REGISTER).read_text() == quick
+
+
 def test_todays_news_at_a_gone_address_takes_the_whole_way(site: SiteMaker) -> None:
     site.article("2024/03/satu", "Satu", "2024-03-01T09:00:00+07:00")
     path = site.article("2024/03/dua", "Dua", "2024-03-02T09:00:00+07:00")
@@ -344,7 +399,7 @@ def test_todays_story_and_every_article_of_a_first_build_are_not_late(
     site.article("2024/03/empat", "Empat", "2024-03-04T09:00:00+07:00", tags="[Banjir]")
     site.build()
     assert {a.kind for a in load_register(site.root).entries.values()
-            if a.url.startswith("/2024/")} == {ARTICLE}
+            if a.url.startswith("/2024/") and a.kind not in LISTS} == {ARTICLE}
     assert "/2024/03/tiga/" in _related(site, "2024/03/empat/index.html")
 
 
@@ -387,7 +442,7 @@ def test_a_preview_story_dated_after_the_published_ones_is_not_late(site: SiteMa
     assert "/2024/03/dua/" in _related(site, "../preview/2024/03/empat/index.html")
     site.build()
     assert {a.kind for a in load_register(site.root).entries.values()
-            if a.url.startswith("/2024/")} == {ARTICLE}
+            if a.url.startswith("/2024/") and a.kind not in LISTS} == {ARTICLE}
 
 
 def test_a_register_that_no_longer_says_late_plans_the_related_news_again(

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from generator import urls
 from generator.build.pipeline import BuildOptions, build
-from generator.content.register import ARTICLE, GONE, MOVED, PAGE, REGISTER, TAG
+from generator.content.register import ARTICLE, GONE, LIVE, MOVED, REGISTER
 from generator.plan.redirects import GONE_PAGE
 from tests.golden import tree
 
@@ -115,11 +115,33 @@ def test_a_year_of_newsroom_life_breaks_no_published_address(tmp_path: Path) -> 
     step("a deletion claimed by an alias")
     assert f"{old} moved /2022/09/pencurian-motor-tegalsari-wetan/" in \
         (site / REGISTER).read_text()
-    # A tag renamed through [tag_aliases].
+    # A month's only article deleted: the month's pages lead to its year.
+    (articles / "2022/07/ps-sumberjaya-tunjuk-pelatih-baru.md").unlink()
+    assert "/2022/07/ -> /2022/" in step("a month emptied")
+    text = (site / REGISTER).read_text()
+    assert "/2022/07/ moved /2022/\n/2022/07/page/1/ moved /2022/\n" in text
+    # An author's bylines given to another: their page, its numbers and its feed end.
+    for name in ("2024/02/pemungutan-suara-pemilu-2024-berjalan-lancar.md",
+                 "2025/02/ratna-kusumawardani-dilantik-wali-kota.md"):
+        edit(articles / name, 'author: "Tim Redaksi"', "author: Nrl")
+    step("an author's last byline changed")
+    text = (site / REGISTER).read_text()
+    assert ("/author/tim-redaksi/ gone\n/author/tim-redaksi/feed.xml gone\n"
+            "/author/tim-redaksi/page/1/ gone\n") in text
+    # A tag renamed through [tag_aliases]: its numbered pages lead to the new tag too.
     toml = (site / "site.toml").read_text(encoding="utf-8")
     (site / "site.toml").write_text(toml.replace(
         '[tag_aliases]\n', '[tag_aliases]\n"wisata" = "Pariwisata"\n'), encoding="utf-8")
     assert "/tag/wisata/ -> /tag/pariwisata/" in step("a tag renamed")
+    assert "/tag/wisata/page/1/ moved /tag/pariwisata/\n" in (site / REGISTER).read_text()
+    # ...and back: the tag's pages answer again, with no redirect left at them.
+    (site / "site.toml").write_text(toml, encoding="utf-8")
+    step("a tag rename undone")
+    text = (site / REGISTER).read_text()
+    assert "/tag/wisata/ tag Wisata\n" in text and "/tag/wisata/page/" not in text
+    (site / "site.toml").write_text(toml.replace(
+        '[tag_aliases]\n', '[tag_aliases]\n"wisata" = "Pariwisata"\n'), encoding="utf-8")
+    step("the tag renamed again")
     # The URL pattern changed: every article keeps a redirect from its old address.
     toml = (site / "site.toml").read_text(encoding="utf-8")
     (site / "site.toml").write_text(toml.replace(
@@ -144,7 +166,7 @@ def answers(site: Path, what: str) -> None:
         page = output / urls.output_path(url)
         assert page.is_file(), f"{what}: {url} ({kind}) answers nothing"
         html = page.read_text(encoding="utf-8")
-        if kind in (ARTICLE, PAGE, TAG):
+        if kind in LIVE:
             assert _REFRESH.search(html) is None, f"{what}: {url} is not a page"
             assert GONE_TEXT not in html, f"{what}: {url} is the gone notice"
             if kind == ARTICLE:
@@ -154,7 +176,8 @@ def answers(site: Path, what: str) -> None:
         elif kind == MOVED:
             found = _REFRESH.search(html)
             assert found and found.group(1) == target, f"{what}: {url} leads elsewhere"
-            assert register[target][0] in (ARTICLE, PAGE, TAG), \
+            assert register.get(target, ("", ""))[0] in LIVE or (
+                target.endswith("/feed.xml") and (output / target.lstrip("/")).is_file()), \
                 f"{what}: {url} -> {target} is not a final address"
             assert f"{url} {target} 301\n" in rules, f"{what}: no host rule for {url}"
         else:

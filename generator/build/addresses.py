@@ -25,7 +25,6 @@ from generator.content.register import (
     LATE,
     MOVED,
     REGISTER,
-    TAG,
     Address,
     article_file,
     late_target,
@@ -33,6 +32,7 @@ from generator.content.register import (
     parse_register,
 )
 from generator.errors import ContentError
+from generator.plan.redirects import list_addresses
 from generator.plan.site import Site
 
 
@@ -95,9 +95,10 @@ def write_text(site_dir: Path, name: str, text: str) -> None:
 def appended_text(text: str, site: Site, before: Site, added: Iterable[int],
                   taken: Mapping[str, object]) -> str | None:
     """The register `text` with the addresses of the articles added to `before` (`added`:
-    their indexes in `site.articles`) and of the tags they bring: what the whole way
-    would write. None when one of those addresses already answers (`taken`: the output
-    files of the last build): a gone notice or a redirect the whole way must replace."""
+    their indexes in `site.articles`) and of the lists they bring (a tag, a month...):
+    what the whole way would write. None when one of those addresses already answers
+    (`taken`: the output files of the last build): a gone notice or a redirect the whole
+    way must replace."""
     new: list[Address] = []
     for index in added:
         article = site.articles[index]
@@ -105,8 +106,9 @@ def appended_text(text: str, site: Site, before: Site, added: Iterable[int],
         new.append(Address(article.url, ARTICLE, article.path) if after is None
                    else Address(article.url, LATE, late_target(after, article.path)))
         new += [Address(normal_address(alias), MOVED, article.url) for alias in article.aliases]
-    known = {t.tag.url for t in before.tags}
-    new += [Address(t.tag.url, TAG, t.tag.name) for t in site.tags if t.tag.url not in known]
+    known = list_addresses(before)
+    new += [Address(url, *line) for url, line in list_addresses(site).items()
+            if url not in known]
     if any(urls.output_path(a.url) in taken for a in new):
         return None
     head, lines = split_head(text)

@@ -290,16 +290,18 @@ def _plan_whole(options: BuildOptions, config: SiteConfig, theme: ThemeFiles, ca
         memos["photos:" + memory.target] = photos.memo
     site = replace(indexed.site, articles=photos.articles, pages=photos.pages,
                    photos=photos.photos)
-    # What answers at every address ever published: the register, as this site leaves it.
-    addresses = resolve(site, register.entries, renamed)
-    keep = options.keeps_register
-    register_text = None
-    if keep and (addresses.changed or register.text is None or not is_formatted(register.text)):
-        register_text = format_register(addresses.register or tuple(register.entries.values()))
     # Sealed pages: each list paginated from the boundaries kept with the content (none
     # when asked to rebalance), which the plan gives back as this build leaves them.
     found_pages = load_list_pages(site_dir)
     sealed = {} if options.rebalance_pages else found_pages.boundaries
+    # What answers at every address ever published: the register, as this site leaves it
+    # (a list that ended, with the numbered pages it had).
+    addresses = resolve(site, register.entries, renamed,
+                        {base: len(keys) for base, keys in found_pages.boundaries.items()})
+    keep = options.keeps_register
+    register_text = None
+    if keep and (addresses.changed or register.text is None or not is_formatted(register.text)):
+        register_text = format_register(addresses.register or tuple(register.entries.values()))
     # Plan, reusing the previous plan's memo.
     renderer = Renderer(theme, site, site_dir)
     plan = make_plan(site, renderer.template_key, renderer.globals_key(),

@@ -1,8 +1,11 @@
 """The register of published addresses (`content/published-urls.txt`): text <-> records.
 
 Every address the site has ever published, one a line, sorted, with what answers
-there: an article or a static page (its source file), a tag page (its name), a
-redirect (`moved` and the address it leads to) or a notice that the article is gone.
+there: an article or a static page (its source file), a list (a tag, a month, a
+year, an author or a section: its name), a redirect (`moved` and the address it
+leads to) or a notice that the article is gone. A list's numbered pages are not
+listed while it lives (content/list-pages.txt knows how many it has); when it
+ends, they are, each with its redirect or notice (plan/redirects.py).
 An article first published after a newer one (a story filed late) is `late`, with
 the date of the newest article the register knew then: it never joins the related
 articles of those published before it (plan/related.py), and the register is how a
@@ -26,12 +29,16 @@ REGISTER = "content/published-urls.txt"
 """Where the register lives, relative to the site folder."""
 
 ARTICLE, LATE, PAGE, TAG, MOVED, GONE = "article", "late", "page", "tag", "moved", "gone"
+MONTH, YEAR, AUTHOR, SECTION = "month", "year", "author", "section"
 ARTICLES = frozenset({ARTICLE, LATE})
 """Kinds of address where an article answers (`late`: first published after a newer
 one)."""
-LIVE = frozenset({ARTICLE, LATE, PAGE, TAG})
+LISTS = frozenset({TAG, MONTH, YEAR, AUTHOR, SECTION})
+"""Kinds of address where a list answers (its newest page), named by its target: the
+tag's, author's or section's name, the month as `2024-03`, the year as `2024`."""
+LIVE = ARTICLES | LISTS | {PAGE}
 """Kinds of address where a page of the site answers."""
-_KINDS = (ARTICLE, LATE, PAGE, TAG, MOVED, GONE)
+_KINDS = (ARTICLE, LATE, PAGE, TAG, MONTH, YEAR, AUTHOR, SECTION, MOVED, GONE)
 # What a build writes, nearly always: slug-shaped folders. Anything else is checked
 # the long way.
 _PLAIN = re.compile(r"(?:/[a-z0-9][a-z0-9_-]*)*/")
@@ -39,8 +46,10 @@ _PLAIN = re.compile(r"(?:/[a-z0-9][a-z0-9_-]*)*/")
 HEADER = """\
 # Every address this site has published, kept by `warta build`: commit this file with
 # the content, as a lock file. One address a line, then what answers there:
-#   article <file> | late <date> <file> | page <file> | tag <name> | moved <address> | gone
-# A changed address keeps a redirect (`moved`), a deleted article a notice (`gone`).
+#   article <file> | late <date> <file> | page <file> | moved <address> | gone
+#   tag <name> | month <yyyy-mm> | year <yyyy> | author <name> | section <name>
+# A changed address keeps a redirect (`moved`), a deleted article a notice (`gone`);
+# so do the numbered pages of a list that ends (`/tag/x/page/2/`).
 # `late`: an article first published after a newer one (a story filed late), with
 # the date of the newest article published then.
 """
@@ -53,10 +62,10 @@ class Address:
     url: str
     """The root-relative address, e.g. `/2024/03/banjir/`."""
     kind: str
-    """`article`, `late`, `page`, `tag`, `moved` or `gone`."""
+    """`article`, `late`, `page`, one of `LISTS`, `moved` or `gone`."""
     target: str = ""
     """The source file (article, page; late: the date it came after, a space, the
-    file: `late_target`), the tag's name (tag), the address it leads to
+    file: `late_target`), the list's name (`LISTS`), the address it leads to
     (moved); empty when gone."""
     line: int = field(default=0, compare=False)
     """Its line in the register file (0 when made by a build)."""
