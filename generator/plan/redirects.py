@@ -48,6 +48,8 @@ from generator.slugs import slugify
 
 GONE_PAGE = "/410.html"
 """The notice the host rules serve with status 410 (one for every gone address)."""
+FEED_FILE = "/feed.xml"
+"""How a list's feed's address ends (`urls.feed_url`)."""
 HTACCESS = "/.htaccess"
 NGINX = "/nginx-redirects.conf"
 
@@ -200,8 +202,8 @@ def _numbered_ended(site: Site, now: dict[str, Line], base: str, kind: str,
 
 def _list_of(url: str) -> str | None:
     """The list whose numbered page or feed `url` would be, by its own address."""
-    if url.endswith("/feed.xml"):
-        return url[:-len("feed.xml")]
+    if url.endswith(FEED_FILE):
+        return url[:-len(FEED_FILE) + 1]
     base, found, number = url.rpartition("page/")
     return base if found and number.rstrip("/").isdigit() else None
 
@@ -275,8 +277,12 @@ class Adding(Protocol):
 
 
 def plan_addresses(plan: Adding, addresses: Addresses, data_key: str) -> None:
-    """The redirect pages (an HTML refresh: any host) and gone notices of `addresses`."""
+    """The redirect pages (an HTML refresh: any host) and gone notices of `addresses`;
+    none at a feed's address (a list's that ended), which only the host rules answer:
+    a feed reader follows neither an HTML refresh nor a notice."""
     for redirect in addresses.redirects:
+        if redirect.url.endswith(FEED_FILE):
+            continue
         if redirect.article is not None:  # as an alias's page: the title follows edits
             plan.add(redirect.url, "redirect", "redirect.html", redirect.title,
                      own=redirect.to, shared=data_key, article=redirect.article)
@@ -284,7 +290,8 @@ def plan_addresses(plan: Adding, addresses: Addresses, data_key: str) -> None:
             plan.add(redirect.url, "moved", "moved.html", redirect.title, shared=data_key,
                      links=((redirect.url, redirect.to),))
     for url in addresses.gone:
-        plan.add(url, "gone", "gone.html", "Page removed")
+        if not url.endswith(FEED_FILE):
+            plan.add(url, "gone", "gone.html", "Page removed")
 
 
 def ended_feeds(site: Site) -> tuple[str, ...]:
