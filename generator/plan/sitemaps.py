@@ -63,8 +63,8 @@ def sitemaps_of(pages: Iterable[Page]) -> Sitemaps:
 def plan_sitemaps(site: Site, plan: Adding, pages: Sequence[Page], data_key: str,
                   before: Sitemaps | None, lists: Iterable[str]) -> None:
     """Plan the sitemaps listing `pages`; with `before` (an append: `pages` are only
-    those it changed), the other entries are those planned before. `lists`: every
-    list's URL (`fronts`)."""
+    those it changed), the other entries are those planned before, and only the parts
+    whose entries change are planned. `lists`: every list's URL (`fronts`)."""
     config = site.config
     articles = site.articles
     modified: dict[int, datetime] = {}  # a property: compute each once
@@ -90,10 +90,18 @@ def plan_sitemaps(site: Site, plan: Adding, pages: Sequence[Page], data_key: str
         updates[page.canonical] = date_format.iso(lastmod) if lastmod else ""
     size = config.sitemap_size
     front = fronts(site, lists)
+    kept: set[str] = set()
     if before and before.fronts:  # an index before: each family grows on its own
         parts = _grown(before.parts, {u: m for u, m in updates.items() if u not in front}, size)
         front_parts = _grown(before.fronts, {u: m for u, m in updates.items() if u in front},
                              size)
+        # A part with the entries it had is the page it was (the append's settings and
+        # templates are the last build's): not planned, so not hashed again (100,000
+        # articles: 16 parts of 6,000 entries, 60 ms).
+        kept = {name(n) for name, old, new in ((urls.sitemap_part, before.parts, parts),
+                                               (urls.sitemap_fronts_part, before.fronts,
+                                                front_parts))
+                for n, (a, b) in enumerate(zip(old, new, strict=False), start=1) if a == b}
     else:
         entries = dict(chain.from_iterable(before.parts)) if before else {}
         entries.update(updates)
@@ -110,7 +118,8 @@ def plan_sitemaps(site: Site, plan: Adding, pages: Sequence[Page], data_key: str
         named += [(urls.sitemap_fronts_part(n), part)
                   for n, part in enumerate(front_parts, start=1)]
         for url, part in named:
-            plan.add(url, "sitemap", "sitemap.xml", "", shared=data_key, links=part)
+            if url not in kept:
+                plan.add(url, "sitemap", "sitemap.xml", "", shared=data_key, links=part)
             index.append((config.absolute(url), max(map(itemgetter(1), part))))
         plan.add(urls.SITEMAP, "sitemapindex", "sitemap-index.xml", "", shared=data_key,
                  links=tuple(index))
