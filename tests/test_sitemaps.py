@@ -8,6 +8,9 @@ import xml.etree.ElementTree as ET
 from collections.abc import Callable
 from datetime import UTC, datetime
 
+import pytest
+
+from generator.plan.adder import Adder
 from generator.plan.sitemaps import grown_parts, sitemap_parts
 from tests.conftest import SiteMaker, settings
 
@@ -112,6 +115,34 @@ def test_todays_story_changes_its_own_part_and_one_of_the_fronts(
         "2024-07-20T09:00:00+07:00"}
     assert "https://kabar.example/2024/07/kabar-baru/" in urls_of(
         site.read(next(p for p in changed if p not in fronts and p != "sitemap.xml")))
+
+
+def test_an_append_plans_only_the_parts_that_change(
+        make_site: Callable[[str], SiteMaker], monkeypatch: pytest.MonkeyPatch) -> None:
+    # Given an archive whose sitemap is split in parts of at most 40
+    site = make_site("kabar")
+    settings(site, top="sitemap_size = 40")
+    monthly(site, 70, lambda n: f"[Topik {n % 20}, Kota]")
+    site.build()
+    before = {p: h for p, (h, _) in site.snapshot().items() if p.startswith("sitemap")}
+    # When today's story arrives, the pages planned are recorded
+    planned: list[str] = []
+    add = Adder.add
+
+    def recording(self: Adder, url: str, *args: object, **fields: object) -> None:
+        planned.append(url)
+        add(self, url, *args, **fields)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(Adder, "add", recording)
+    site.article("2024/07/baru", "Kabar Baru", "2024-07-20T09:00:00+07:00",
+                 tags="[Topik 1, Topik 2]")
+    assert site.build().quick
+    # Then the sitemaps it planned are those that changed: the others are not hashed
+    # again to find them as they were
+    after = {p: h for p, (h, _) in site.snapshot().items() if p.startswith("sitemap")}
+    changed = sorted(p for p in after if before.get(p) != after[p])
+    assert sorted(u.lstrip("/") for u in planned if u.startswith("/sitemap")) == changed
+    assert len(after) > len(changed) + 2
 
 
 def test_a_story_filed_late_changes_one_sitemap_part(site: SiteMaker) -> None:
