@@ -241,6 +241,81 @@ def test_a_list_that_ends_keeps_its_numbered_pages(site: SiteMaker) -> None:
     assert fresh.read("tag/wisata/page/2/index.html") == site.read("tag/wisata/page/2/index.html")
 
 
+def test_a_list_that_comes_back_keeps_the_numbers_it_does_not_reach(
+        site: SiteMaker) -> None:
+    # Given a tag of three pages, renamed: its numbers lead to the new tag
+    for day in range(1, 9):
+        site.article(f"2024/03/hari-{day}", f"Hari {day}", f"2024-03-0{day}T09:00:00+07:00",
+                     tags="[Wisata]")
+    site.build()
+    toml = (site.root / "site.toml").read_text(encoding="utf-8")
+    site.write("site.toml", toml + '\n[tag_aliases]\n"wisata" = "Pariwisata"\n')
+    site.build()
+    # When the rename is undone, with two articles left on the old tag
+    site.write("site.toml", toml)
+    for day in range(3, 9):
+        site.article(f"2024/03/hari-{day}", f"Hari {day}", f"2024-03-0{day}T09:00:00+07:00",
+                     tags="[Pariwisata]")
+    site.build()
+    # Then its page 1 is its own again; pages 2 and 3 still lead to the other tag
+    entries = load_register(site.root).entries
+    assert "/tag/wisata/page/1/" not in entries
+    for number in (2, 3):
+        url = f"/tag/wisata/page/{number}/"
+        assert entries[url] == Address(url, MOVED, "/tag/pariwisata/")
+        assert 'url=/tag/pariwisata/"' in site.read(url.strip("/") + "/index.html")
+    # And when it grows to page 2 again (the quick path steps aside), that is its own
+    for day in (10, 11):
+        site.article(f"2024/03/hari-{day}", f"Hari {day}", f"2024-03-{day}T09:00:00+07:00",
+                     tags="[Wisata]")
+    assert not site.build().quick
+    entries = load_register(site.root).entries
+    assert "/tag/wisata/page/2/" not in entries and "/tag/wisata/page/3/" in entries
+    assert 'url=/tag/wisata/"' in site.read("tag/wisata/page/2/index.html")  # (the newest)
+
+
+def test_an_alias_at_an_ended_lists_address_takes_its_numbers_too(site: SiteMaker) -> None:
+    for day in range(1, 5):
+        site.article(f"2024/03/hari-{day}", f"Hari {day}", f"2024-03-0{day}T09:00:00+07:00",
+                     tags="[Wisata]")
+    site.build()
+    for day in range(1, 5):
+        site.article(f"2024/03/hari-{day}", f"Hari {day}", f"2024-03-0{day}T09:00:00+07:00",
+                     **({"aliases": "[/tag/wisata/]"} if day == 4 else {}))
+    site.build()
+    entries = load_register(site.root).entries
+    assert entries["/tag/wisata/"] == Address("/tag/wisata/", MOVED, "/2024/03/hari-4/")
+    for number in (1, 2):
+        url = f"/tag/wisata/page/{number}/"
+        assert entries[url] == Address(url, MOVED, "/2024/03/hari-4/")
+
+
+def test_a_year_that_ends_leaves_no_numbered_pages(site: SiteMaker) -> None:
+    site.article("2023/05/a", "A", "2023-05-01T09:00:00+07:00")
+    site.article("2024/03/b", "B", "2024-03-01T09:00:00+07:00")
+    site.build()
+    (site.root / "content/articles/2023/05/a.md").unlink()
+    site.build()
+    entries = load_register(site.root).entries
+    assert entries["/2023/"] == Address("/2023/", GONE)
+    assert entries["/2023/05/page/1/"] == Address("/2023/05/page/1/", GONE)
+    assert "/2023/page/1/" not in entries
+
+
+@pytest.mark.parametrize("line", ["/2019/02/ month foo", "/2019/03/ month 2019-02",
+                                  "/2019/ author Hmz", "/tag/a/b/ tag A", "/2019/ year 19"])
+def test_a_list_line_at_another_address_is_an_error(site: SiteMaker, line: str) -> None:
+    site.article("2024/03/b", "B", "2024-03-01T09:00:00+07:00")
+    site.build()
+    text = (site.root / REGISTER).read_text()
+    site.write(REGISTER, text + line + "\n")
+    with pytest.raises(ContentError) as raised:
+        site.build()
+    problem = raised.value.problems[0]
+    assert problem.path == REGISTER and problem.line == len(text.splitlines()) + 1
+    assert "is not the address of the" in str(problem.message)
+
+
 def test_todays_news_registers_the_lists_it_opens_as_the_whole_way(site: SiteMaker) -> None:
     site.article("2024/03/satu", "Satu", "2024-03-01T09:00:00+07:00", tags="[Banjir]")
     site.build()

@@ -32,7 +32,7 @@ from generator.content.register import (
     parse_register,
 )
 from generator.errors import ContentError
-from generator.plan.redirects import list_addresses
+from generator.plan.list_addresses import list_addresses
 from generator.plan.site import Site
 
 

@@ -296,8 +296,7 @@ def _plan_whole(options: BuildOptions, config: SiteConfig, theme: ThemeFiles, ca
     sealed = {} if options.rebalance_pages else found_pages.boundaries
     # What answers at every address ever published: the register, as this site leaves it
     # (a list that ended, with the numbered pages it had).
-    addresses = resolve(site, register.entries, renamed,
-                        {base: len(keys) for base, keys in found_pages.boundaries.items()})
+    addresses = resolve(site, register.entries, renamed, found_pages.boundaries, sealed)
     keep = options.keeps_register
     register_text = None
     if keep and (addresses.changed or register.text is None or not is_formatted(register.text)):

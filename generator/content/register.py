@@ -100,7 +100,8 @@ def parse_register(text: str, path: str = REGISTER) -> tuple[dict[str, Address],
         target = target.strip()
         # The lines a build writes pass at once (this runs for every line, every build).
         if plain(url) and url not in found and (
-                (kind in LIVE and target and (kind != LATE or _late_parts(target)))
+                (kind in LIVE and target and (kind != LATE or _late_parts(target))
+                 and (kind not in LISTS or _fits(url, kind, target)))
                 or (kind == GONE and not target) or (kind == MOVED and plain(target))):
             found[url] = Address(url, kind, target, number)
             continue
@@ -134,11 +135,31 @@ def _line_problem(url: str, kind: str, target: str) -> tuple[Text, Text] | None:
                      target=repr(target)),
                 Text("write `{url} late 2024-03-01T09:00:00+07:00 content/articles/...md`",
                      url=url))
+    if kind in LISTS and not _fits(url, kind, target):
+        return (Text("{url} is not the address of the {kind} {target}", url=url, kind=kind,
+                     target=repr(target)),
+                Text("write `/2024/03/ month 2024-03`, `/2024/ year 2024`, or a tag, an "
+                     "author or a section under /tag/, /author/ or /rubrik/"))
     if kind == MOVED and not _is_address(target):
         return (Text("{url} is moved to {target}, which is not an address of this site",
                      url=url, target=repr(target)),
                 Text("write the address it moved to, e.g. /2024/04/banjir/"))
     return None
+
+
+_MONTH, _YEAR = re.compile(r"(\d{4})-(\d{2})"), re.compile(r"\d{4}")
+_FOLDERS = {TAG: urls.TAGS, AUTHOR: urls.AUTHORS, SECTION: urls.SECTIONS}
+
+
+def _fits(url: str, kind: str, target: str) -> bool:
+    """Whether a list of `kind` named `target` can answer at `url` (its folder; a
+    month's or a year's address is its date's)."""
+    if kind == MONTH:
+        found = _MONTH.fullmatch(target)
+        return found is not None and url == f"/{found[1]}/{found[2]}/"
+    if kind == YEAR:
+        return _YEAR.fullmatch(target) is not None and url == f"/{target}/"
+    return url.startswith(_FOLDERS[kind]) and url.count("/") == 3
 
 
 def _is_address(url: str) -> bool:

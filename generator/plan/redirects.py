@@ -25,31 +25,33 @@ from generator import urls
 from generator.content.register import (
     ARTICLE,
     ARTICLES,
-    AUTHOR,
     GONE,
     LATE,
     LISTS,
     LIVE,
-    MONTH,
     MOVED,
     PAGE,
     REGISTER,
-    SECTION,
-    TAG,
-    YEAR,
     Address,
     article_file,
     late_target,
     normal_address,
 )
 from generator.errors import Problem, Text
+from generator.plan.list_addresses import (
+    FEED_FILE,
+    Boundaries,
+    Line,
+    answers_again,
+    list_addresses,
+    list_ended,
+    list_of,
+    numbered_ended,
+)
 from generator.plan.site import Site
-from generator.slugs import slugify
 
 GONE_PAGE = "/410.html"
 """The notice the host rules serve with status 410 (one for every gone address)."""
-FEED_FILE = "/feed.xml"
-"""How a list's feed's address ends (`urls.feed_url`)."""
 HTACCESS = "/.htaccess"
 NGINX = "/nginx-redirects.conf"
 
@@ -95,11 +97,6 @@ class Addresses:
                 + tuple((url, "") for url in self.gone))
 
 
-Line = tuple[str, str]
-"""A register line while resolving: (kind, target), by address (tuples: the whole
-archive's lines are compared on every build)."""
-
-
 def live_addresses(site: Site) -> dict[str, Line]:
     """The addresses where a page of `site` answers: articles (`late` for a story filed
     late), static pages and the lists' own addresses (`list_addresses`)."""
@@ -111,29 +108,15 @@ def live_addresses(site: Site) -> dict[str, Line]:
     return live
 
 
-def list_addresses(site: Site) -> dict[str, Line]:
-    """The own address of every list of `site` but the archive (which always answers),
-    with its kind and name: tags, and months, years, authors and sections where the
-    settings publish them."""
-    found = {t.tag.url: (TAG, t.tag.name) for t in site.tags}
-    outputs = site.config.outputs
-    if outputs.date_archives:
-        found.update((urls.year_url(m.year), (YEAR, str(m.year))) for m in site.months)
-        found.update((urls.month_url(m.year, m.month), (MONTH, f"{m.year}-{m.month:02d}"))
-                     for m in site.months)
-    if outputs.author_pages:
-        found.update((a.author.url, (AUTHOR, a.author.name)) for a in site.authors)
-    found.update((s.section.url, (SECTION, s.section.name)) for s in site.sections)
-    return found
-
-
 def resolve(site: Site, old: Mapping[str, Address],
-            renamed: Mapping[str, str] | None = None,
-            sealed: Mapping[str, int] | None = None) -> Addresses:
+            renamed: Mapping[str, str] | None = None, found: Boundaries | None = None,
+            given: Boundaries | None = None) -> Addresses:
     """The register after a build of `site`, from the register `old` it started with;
-    `renamed` maps the old path of an article file renamed since to its new one;
-    `sealed`, how many sealed pages each list had (content/list-pages.txt, by its URL):
-    a list that ends leaves its numbered pages up to the one after them."""
+    `renamed` maps the old path of an article file renamed since to its new one.
+    `found`: the sealed pages' boundaries the build found (content/list-pages.txt), so
+    a list that ends leaves as many numbered pages as it had; `given`: those the plan
+    paginates from (none when rebalancing), so a list that comes back takes back the
+    numbers it answers again (plan/list_addresses.py)."""
     live = live_addresses(site)
     aliases = {normal_address(alias): a.url for a in site.articles for alias in a.aliases}
     now = dict(live)
@@ -145,6 +128,8 @@ def resolve(site: Site, old: Mapping[str, Address],
     ended: list[str] = []
     for url, before in old.items():
         if url in now:
+            if before.kind in LISTS and now[url][0] not in LISTS:
+                ended.append(url)  # (an alias or a page took its address)
             continue
         if before.kind in ARTICLES or before.kind == PAGE:
             if where is None:
@@ -156,56 +141,16 @@ def resolve(site: Site, old: Mapping[str, Address],
         elif before.kind in LISTS:
             if named is None:
                 named = {line: url for url, line in list_addresses(site).items()}
-            now[url] = _list_ended(site, live, named, before)
+            now[url] = list_ended(site, live, named, before.kind, before.target)
             ended.append(url)
-        elif (base := _list_of(url)) is None or live.get(base, ("", ""))[0] not in LISTS:
+        elif (base := list_of(url, live)) is None or not answers_again(
+                site, url, base, live[base][0], given or {}):
             now[url] = (before.kind, before.target)
-        # (else: a page or the feed of a list that came back answers with the list again,
-        # or, past its newest page, with nothing, as any list's)
+        # (else: the list came back, and answers there again)
     for url in ended:
-        _numbered_ended(site, now, url, old[url].kind, (sealed or {}).get(url, 0))
+        numbered_ended(site, live, now, url, old[url].kind, len((found or {}).get(url, ())))
     problems = _final(now, old)
     return _addresses(site, now, old, aliases, problems)
-
-
-def _list_ended(site: Site, live: Mapping[str, Line], named: Mapping[Line, str],
-                before: Address) -> Line:
-    """What answers at the address of a list the site no longer has: a redirect to the
-    list it now is (a tag renamed by `[tag_aliases]`, an author or a section with the
-    same name at another address) or, for a month, to its year; else the notice.
-    `named`: the site's lists' addresses by (kind, name)."""
-    if before.kind == TAG:
-        to = urls.tag_url(slugify(site.config.canonical_tag(before.target)))
-        return (MOVED, to) if live.get(to, ("", ""))[0] == TAG else (GONE, "")
-    if before.kind == MONTH:
-        to = named.get((YEAR, before.target.partition("-")[0]), "")
-    else:
-        to = named.get((before.kind, before.target), "")
-    return (MOVED, to) if to else (GONE, "")
-
-
-def _numbered_ended(site: Site, now: dict[str, Line], base: str, kind: str,
-                    sealed: int) -> None:
-    """The numbered pages and the feed of the `kind` of list that ended at `base`
-    (`sealed` sealed pages: the numbers up to one after them answered) take its fate:
-    a redirect to the list it now is (the feed to that list's feed), or the notice."""
-    fate, to = now[base]
-    for number in range(1, sealed + 2):
-        now.setdefault(urls.numbered(base, number), (fate, to))
-    outputs = site.config.outputs
-    if outputs.feeds and (kind in (AUTHOR, SECTION) or (kind == TAG and outputs.tag_feeds)):
-        # (An author's or a section's feed moves with it; a tag renamed has a feed only
-        # with `tag_feeds`.)
-        now.setdefault(urls.feed_url(base), (MOVED, urls.feed_url(to)) if fate == MOVED
-                       else (GONE, ""))
-
-
-def _list_of(url: str) -> str | None:
-    """The list whose numbered page or feed `url` would be, by its own address."""
-    if url.endswith(FEED_FILE):
-        return url[:-len(FEED_FILE) + 1]
-    base, found, number = url.rpartition("page/")
-    return base if found and number.rstrip("/").isdigit() else None
 
 
 def _final(now: dict[str, Line], old: Mapping[str, Address]) -> tuple[Problem, ...]:

@@ -1,0 +1,120 @@
+"""The lists' addresses in the register of published addresses (plan/redirects.py):
+which lists answer, what a list that ended leaves at its address, its numbered pages
+and its feed, and which of those a list that came back answers again.
+
+A list's own address has a register line while it lives (a tag, a month, a year, an
+author, a section); its numbered pages have none, since content/list-pages.txt knows
+how many it has. When it ends, they get lines of their own, with its fate. When it
+comes back, it takes back the numbers it plans again, paginated as the planner will
+paginate it; the others keep their lines.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from generator import urls
+from generator.config.model import Outputs
+from generator.content.register import AUTHOR, GONE, LISTS, MONTH, MOVED, SECTION, TAG, YEAR
+from generator.plan.pagination import OrderKey, seal
+from generator.plan.site import Site
+from generator.slugs import slugify
+
+Line = tuple[str, str]
+"""A register line while resolving: (kind, target), by address (tuples: the whole
+archive's lines are compared on every build)."""
+
+Boundaries = Mapping[str, tuple[OrderKey, ...]]
+"""The sealed pages' boundaries of each list, by its URL (content/list-pages.txt)."""
+
+FEED_FILE = "/feed.xml"
+"""How a list's feed's address ends (`urls.feed_url`)."""
+
+
+def list_addresses(site: Site) -> dict[str, Line]:
+    """The own address of every list of `site` but the archive (which always answers),
+    with its kind and name: tags, and months, years, authors and sections where the
+    settings publish them."""
+    found = {t.tag.url: (TAG, t.tag.name) for t in site.tags}
+    outputs = site.config.outputs
+    if outputs.date_archives:
+        found.update((urls.year_url(m.year), (YEAR, str(m.year))) for m in site.months)
+        found.update((urls.month_url(m.year, m.month), (MONTH, f"{m.year}-{m.month:02d}"))
+                     for m in site.months)
+    if outputs.author_pages:
+        found.update((a.author.url, (AUTHOR, a.author.name)) for a in site.authors)
+    found.update((s.section.url, (SECTION, s.section.name)) for s in site.sections)
+    return found
+
+
+def list_ended(site: Site, live: Mapping[str, Line], named: Mapping[Line, str],
+               kind: str, name: str) -> Line:
+    """What answers at the address of a list of `kind` and `name` the site no longer
+    has: a redirect to the list it now is (a tag renamed by `[tag_aliases]`, a section
+    of the same name whose slug changed) or, for a month, to its year; else the
+    notice. `named`: the site's lists' addresses by (kind, name)."""
+    if kind == TAG:
+        to = urls.tag_url(slugify(site.config.canonical_tag(name)))
+        return (MOVED, to) if live.get(to, ("", ""))[0] == TAG else (GONE, "")
+    to = named.get((YEAR, name.partition("-")[0]) if kind == MONTH else (kind, name), "")
+    return (MOVED, to) if to else (GONE, "")
+
+
+def numbered_ended(site: Site, live: Mapping[str, Line], now: dict[str, Line], base: str,
+                   kind: str, sealed: int) -> None:
+    """The numbered pages and the feed of the `kind` of list that ended at `base` take
+    the fate `now` gives its address: a redirect (the feed to the feed of the list it
+    leads to, when that list has one), or the notice. It had `sealed` sealed pages, so
+    the numbers up to one after them answered (a year's page has no numbers)."""
+    fate, to = now[base]
+    if fate not in (MOVED, GONE):  # (another page took its address: they lead there)
+        fate, to = MOVED, base
+    if kind != YEAR:
+        for number in range(1, sealed + 2):
+            now.setdefault(urls.numbered(base, number), (fate, to))
+    outputs = site.config.outputs
+    if has_feed(outputs, kind):
+        fed = fate == MOVED and has_feed(outputs, live.get(to, ("", ""))[0])
+        now.setdefault(urls.feed_url(base), (MOVED, urls.feed_url(to)) if fed else (GONE, ""))
+
+
+def has_feed(outputs: Outputs, kind: str) -> bool:
+    """Whether a list of `kind` has a feed with these settings (an author's lives beside
+    the author's page; a tag's only with `tag_feeds`)."""
+    return outputs.feeds and (kind == SECTION or (kind == AUTHOR and outputs.author_pages)
+                              or (kind == TAG and outputs.tag_feeds))
+
+
+def list_of(url: str, live: Mapping[str, Line]) -> str | None:
+    """The list of `live` whose numbered page or feed `url` would be, by its own
+    address; None when it is no such address."""
+    if url.endswith(FEED_FILE):
+        base = url[:-len(FEED_FILE) + 1]
+    else:
+        base, found, number = url.rpartition("page/")
+        if not found or not number.endswith("/") or not number[:-1].isdigit():
+            return None
+    return base if live.get(base, ("", ""))[0] in LISTS else None
+
+
+def answers_again(site: Site, url: str, base: str, kind: str, given: Boundaries) -> bool:
+    """Whether the list of `kind` at `base`, which came back, answers at `url` (its
+    numbered page or its feed) with a page this build plans: a number up to its newest
+    page's, the one after it too when that page is sealed (paginated from the
+    boundaries `given`, as the planner paginates it), or its feed, when it has one."""
+    if url.endswith(FEED_FILE):
+        return has_feed(site.config.outputs, kind)
+    items = _items(site, base)
+    keys = [(site.articles[i].date, site.articles[i].path) for i in items]
+    paging = seal(keys, site.config.page_size, given.get(base, ()))
+    last = paging.last + (paging.last > 0 and paging.tail.sealed == paging.last)
+    return int(url[len(base) + len("page/"):-1]) <= last
+
+
+def _items(site: Site, base: str) -> tuple[int, ...]:
+    """The articles of the list at `base` (none for a year: its page has no numbers)."""
+    lists = [(t.tag.url, t.items) for t in site.tags]
+    lists += [(a.author.url, a.items) for a in site.authors]
+    lists += [(s.section.url, s.items) for s in site.sections]
+    lists += [(urls.month_url(m.year, m.month), m.items) for m in site.months]
+    return next((items for url, items in lists if url == base), ())
