@@ -5,6 +5,7 @@ from __future__ import annotations
 import shutil
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -32,6 +33,7 @@ from generator.content.register import (
     registered_articles,
 )
 from generator.errors import ContentError
+from generator.plan import list_addresses
 from generator.plan.late import filed_after
 from tests.conftest import SiteMaker, settings
 
@@ -272,6 +274,45 @@ def test_a_list_that_comes_back_keeps_the_numbers_it_does_not_reach(
     entries = load_register(site.root).entries
     assert "/tag/wisata/page/2/" not in entries and "/tag/wisata/page/3/" in entries
     assert 'url=/tag/wisata/"' in site.read("tag/wisata/page/2/index.html")  # (the newest)
+
+
+def test_a_list_that_comes_back_is_paginated_once(
+        site: SiteMaker, monkeypatch: pytest.MonkeyPatch) -> None:
+    # Given a tag that ended, with many lines at its numbers (an archive's worth)
+    site.article("2024/03/satu", "Satu", "2024-03-01T09:00:00+07:00", tags="[Wisata]")
+    site.article("2024/03/dua", "Dua", "2024-03-02T09:00:00+07:00", tags="[Kota]")
+    site.build()
+    text = (site.root / REGISTER).read_text()
+    site.write(REGISTER, text + "".join(f"/tag/kota/page/{n}/ gone\n" for n in range(2, 200))
+               + "/tag/kota/page/01/ gone\n")
+    # When the build resolves them against the live tag
+    calls: list[int] = []
+    seal = list_addresses.seal
+
+    def counting(*args: Any, **kwargs: Any) -> Any:
+        calls.append(1)
+        return seal(*args, **kwargs)
+
+    monkeypatch.setattr(list_addresses, "seal", counting)
+    site.build(quick=False)
+    # Then the tag was paginated once, and every line it does not reach is kept (a
+    # number written another way too: no list plans it)
+    assert len(calls) == 1
+    entries = load_register(site.root).entries
+    assert "/tag/kota/page/199/" in entries and "/tag/kota/page/01/" in entries
+    assert "/tag/kota/page/2/" in entries  # (one article: page 1 only)
+
+
+def test_author_pages_switched_off_end_the_authors_feeds_too(site: SiteMaker) -> None:
+    site.article("2024/03/a", "A", "2024-03-01T09:00:00+07:00", authors="[Adt]")
+    site.build()
+    assert (site.output / "author/adt/feed.xml").is_file()
+    settings(site, outputs="author_pages = false")
+    site.build()
+    entries = load_register(site.root).entries
+    assert entries["/author/adt/"].kind == GONE
+    assert entries["/author/adt/feed.xml"].kind == GONE
+    assert "/author/adt/feed.xml /410.html 410!" in site.read("_redirects")
 
 
 def test_an_alias_at_an_ended_lists_address_takes_its_numbers_too(site: SiteMaker) -> None:

@@ -11,6 +11,7 @@ paginate it; the others keep their lines.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 
 from generator import urls
@@ -29,6 +30,8 @@ Boundaries = Mapping[str, tuple[OrderKey, ...]]
 
 FEED_FILE = "/feed.xml"
 """How a list's feed's address ends (`urls.feed_url`)."""
+_NUMBER = re.compile(r"[1-9][0-9]*/")
+"""A numbered page's number as `urls.numbered` writes it."""
 
 
 def list_addresses(site: Site) -> dict[str, Line]:
@@ -73,7 +76,9 @@ def numbered_ended(site: Site, live: Mapping[str, Line], now: dict[str, Line], b
         for number in range(1, sealed + 2):
             now.setdefault(urls.numbered(base, number), (fate, to))
     outputs = site.config.outputs
-    if has_feed(outputs, kind):
+    # (An author's line is written only while author pages are on: it had a feed then,
+    # even when this build turns them off.)
+    if has_feed(outputs, kind) or (kind == AUTHOR and outputs.feeds):
         fed = fate == MOVED and has_feed(outputs, live.get(to, ("", ""))[0])
         now.setdefault(urls.feed_url(base), (MOVED, urls.feed_url(to)) if fed else (GONE, ""))
 
@@ -92,29 +97,41 @@ def list_of(url: str, live: Mapping[str, Line]) -> str | None:
         base = url[:-len(FEED_FILE) + 1]
     else:
         base, found, number = url.rpartition("page/")
-        if not found or not number.endswith("/") or not number[:-1].isdigit():
-            return None
+        if not found or _NUMBER.fullmatch(number) is None:
+            return None  # (`page/01/` is no page a list plans: an ordinary line)
     return base if live.get(base, ("", ""))[0] in LISTS else None
 
 
-def answers_again(site: Site, url: str, base: str, kind: str, given: Boundaries) -> bool:
-    """Whether the list of `kind` at `base`, which came back, answers at `url` (its
-    numbered page or its feed) with a page this build plans: a number up to its newest
-    page's, the one after it too when that page is sealed (paginated from the
-    boundaries `given`, as the planner paginates it), or its feed, when it has one."""
-    if url.endswith(FEED_FILE):
-        return has_feed(site.config.outputs, kind)
-    items = _items(site, base)
-    keys = [(site.articles[i].date, site.articles[i].path) for i in items]
-    paging = seal(keys, site.config.page_size, given.get(base, ()))
-    last = paging.last + (paging.last > 0 and paging.tail.sealed == paging.last)
-    return int(url[len(base) + len("page/"):-1]) <= last
+class Comebacks:
+    """Which numbered pages and feeds of the lists that came back answer again, each
+    list paginated once (a resolve asks for every line at one of their addresses)."""
 
+    def __init__(self, site: Site, given: Boundaries) -> None:
+        """`given`: the boundaries the plan paginates the lists from."""
+        self.site = site
+        self.given = given
+        self._items: dict[str, tuple[int, ...]] | None = None
+        self._newest: dict[str, int] = {}
 
-def _items(site: Site, base: str) -> tuple[int, ...]:
-    """The articles of the list at `base` (none for a year: its page has no numbers)."""
-    lists = [(t.tag.url, t.items) for t in site.tags]
-    lists += [(a.author.url, a.items) for a in site.authors]
-    lists += [(s.section.url, s.items) for s in site.sections]
-    lists += [(urls.month_url(m.year, m.month), m.items) for m in site.months]
-    return next((items for url, items in lists if url == base), ())
+    def answers_again(self, url: str, base: str, kind: str) -> bool:
+        """Whether the list of `kind` at `base` answers at `url` (its numbered page or
+        its feed) with a page this build plans: a number up to its newest page's, the
+        one after it too when that page is sealed (paginated from `given`, as the
+        planner paginates it), or its feed, when it has one."""
+        site = self.site
+        if url.endswith(FEED_FILE):
+            return has_feed(site.config.outputs, kind)
+        newest = self._newest.get(base)
+        if newest is None:
+            if self._items is None:  # (the articles of every list but the years')
+                self._items = {t.tag.url: t.items for t in site.tags}
+                self._items.update((a.author.url, a.items) for a in site.authors)
+                self._items.update((s.section.url, s.items) for s in site.sections)
+                self._items.update((urls.month_url(m.year, m.month), m.items)
+                                   for m in site.months)
+            keys = [(site.articles[i].date, site.articles[i].path)
+                    for i in self._items.get(base, ())]
+            paging = seal(keys, site.config.page_size, self.given.get(base, ()))
+            newest = self._newest[base] = paging.last + (
+                paging.last > 0 and paging.tail.sealed == paging.last)
+        return int(url[len(base) + len("page/"):-1]) <= newest

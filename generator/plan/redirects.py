@@ -41,8 +41,8 @@ from generator.errors import Problem, Text
 from generator.plan.list_addresses import (
     FEED_FILE,
     Boundaries,
+    Comebacks,
     Line,
-    answers_again,
     list_addresses,
     list_ended,
     list_of,
@@ -126,6 +126,7 @@ def resolve(site: Site, old: Mapping[str, Address],
     where: dict[str, str] | None = None
     named: dict[Line, str] | None = None
     ended: list[str] = []
+    comebacks = Comebacks(site, given or {})
     for url, before in old.items():
         if url in now:
             if before.kind in LISTS and now[url][0] not in LISTS:
@@ -143,8 +144,8 @@ def resolve(site: Site, old: Mapping[str, Address],
                 named = {line: url for url, line in list_addresses(site).items()}
             now[url] = list_ended(site, live, named, before.kind, before.target)
             ended.append(url)
-        elif (base := list_of(url, live)) is None or not answers_again(
-                site, url, base, live[base][0], given or {}):
+        elif (base := list_of(url, live)) is None or not comebacks.answers_again(
+                url, base, live[base][0]):
             now[url] = (before.kind, before.target)
         # (else: the list came back, and answers there again)
     for url in ended:
