@@ -5,8 +5,10 @@ process (`warta serve`)."""
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field, fields, is_dataclass, replace
+from typing import Any
 
+from generator.cache.memo_parts import LONG, Parted, keep_parts, put_items, read_items
 from generator.cache.removed import HELD, RemovedArticle
 from generator.cache.store import Cache, OutputEntry, SourceEntry
 from generator.content.model import shape_of
@@ -92,16 +94,30 @@ MEMO_SHAPE = shape_of(
     # Sealed pages (issue 18 item 8).
     Tail, Chunk,
     # Renames seen by a build that did not write the register.
-    RemovedArticle)
+    RemovedArticle,
+    # Long tuples stored in parts.
+    Parted)
 
 
 def stored(cache: Cache, name: str) -> object | None:
-    """The memo stored under `name`, if it has the shape of today's classes."""
+    """The memo stored under `name`, if it has the shape of today's classes (its long
+    tuples read back from their parts)."""
     found = cache.memo(name)
-    if isinstance(found, tuple) and len(found) == 2 and found[0] == MEMO_SHAPE:
-        memo: object = found[1]
-        return memo
-    return None
+    if not (isinstance(found, tuple) and len(found) == 2 and found[0] == MEMO_SHAPE):
+        return None
+    memo: Any = found[1]
+    if is_dataclass(memo) and not isinstance(memo, type):
+        whole = {}
+        for each in fields(memo):
+            value = getattr(memo, each.name)
+            if isinstance(value, Parted):
+                items = read_items(cache, f"{name}.{each.name}", value)
+                if items is None:
+                    return None  # (a part is missing: planned afresh)
+                whole[each.name] = items
+        if whole:
+            memo = replace(memo, **whole)
+    return memo  # type: ignore[no-any-return]
 
 
 def held_removals(cache: Cache) -> tuple[RemovedArticle, ...]:
@@ -111,7 +127,17 @@ def held_removals(cache: Cache) -> tuple[RemovedArticle, ...]:
 
 
 def store(cache: Cache, name: str, memo: object) -> None:
-    """Put `memo` in the cache under `name`, with the shape of the classes it is made of."""
+    """Put `memo` in the cache under `name`, with the shape of the classes it is made of,
+    each of its fields that is a long tuple in parts (cache/memo_parts.py)."""
+    parted: dict[str, Parted] = {}
+    if is_dataclass(memo) and not isinstance(memo, type):
+        for each in fields(memo):
+            value = getattr(memo, each.name)
+            if type(value) is tuple and len(value) >= LONG:
+                parted[each.name] = put_items(cache, f"{name}.{each.name}", value)
+        if parted:
+            memo = replace(memo, **parted)
+    keep_parts(cache, name, parted.values())
     cache.put_memo(name, (MEMO_SHAPE, memo))
 
 

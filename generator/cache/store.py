@@ -35,6 +35,9 @@ CREATE TABLE IF NOT EXISTS snapshot (shard INTEGER PRIMARY KEY, sources BLOB, st
 CREATE TABLE IF NOT EXISTS records (path TEXT PRIMARY KEY, record BLOB);
 CREATE TABLE IF NOT EXISTS bodies (path TEXT PRIMARY KEY, digest TEXT, html TEXT);
 CREATE TABLE IF NOT EXISTS memos (name TEXT PRIMARY KEY, memo BLOB);
+CREATE TABLE IF NOT EXISTS parts (digest TEXT PRIMARY KEY, part BLOB);
+CREATE TABLE IF NOT EXISTS memo_parts (name TEXT, digest TEXT,
+    PRIMARY KEY (name, digest)) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS outputs (
     target TEXT, path TEXT, fingerprint TEXT, size INTEGER, mtime_ns INTEGER,
     PRIMARY KEY (target, path));
@@ -105,6 +108,9 @@ class Cache:
         self.path = path
         self.db = self._open()
         self._loads: int | None = None
+        self.read_parts: dict[str, tuple[tuple[str, tuple[object, ...]], ...]] = {}
+        """The parts of memos this connection read or wrote, by memo and field: (hash,
+        part) each (cache/memo_parts.py)."""
 
     def _open(self) -> sqlite3.Connection:
         key = version_key()

@@ -26,7 +26,7 @@ from generator.errors import Problem
 # pages link one number newer, `plan.pagination.NEWER`: a cache of 13 holds list pages
 # with two, and a build that finds nothing else changed would keep them. 15: a list's
 # tail keeps its newest sealed page's boundary, `plan.pagination.Tail.bound`.)
-SCHEMA = 16
+SCHEMA = 17
 # The records' shape is part of the key, so a cache written before a field
 # was added to a record is never trusted.
 _SHAPE = shape_of(SourceRecord, Article, StaticPage, Tag, Author, Image, Correction, Problem)

@@ -1,0 +1,79 @@
+"""A memo's long tuples in parts of their own, each stored once by its hash.
+
+A memo was one blob, pickled and written whole whenever it changed. At 100,000
+articles the quick path's memos held two tuples of 100,000 strings (the articles'
+paths in site order, `Settled.order`, 8.8 MB; their shapes, `SiteMemo.shapes`,
+4.3 MB) that an addition changes near their end only, yet writing them cost a
+tenth of the addition. Now each tuple of a memo's fields that holds `LONG` items
+or more is cut in parts of `PART` items, stored in the `parts` table by the hash of
+their pickle, and the memo keeps their hashes (`Parted`). A part this connection
+read and finds again at its place is neither pickled nor written again; a part no
+memo names any more is deleted (`memo_parts` says which memo names which).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import pickle
+from collections.abc import Iterable
+from dataclasses import dataclass
+from itertools import chain
+
+from generator.cache.store import Cache, unpickled
+
+PART = 4096
+"""Items per part: an addition rewrites one part of 4,096 paths (360 KB), not 100,000."""
+LONG = 2 * PART
+"""A tuple this long or longer is stored in parts."""
+
+
+@dataclass(frozen=True)
+class Parted:
+    """A memo's long tuple as stored: the hashes of its parts, in order."""
+
+    digests: tuple[str, ...]
+    """Each part's SHA-1 (of its pickle), the key of its row in `parts`."""
+
+
+def put_items(cache: Cache, label: str, items: tuple[object, ...]) -> Parted:
+    """Store `items` in parts; what the memo keeps of them. `label` names the memo and
+    field, so that the parts read under it are compared with those found again."""
+    before = cache.read_parts.get(label, ())
+    now: list[tuple[str, tuple[object, ...]]] = []
+    rows: list[tuple[str, bytes]] = []
+    for number, start in enumerate(range(0, len(items), PART)):
+        part = items[start:start + PART]
+        # (A part kept holds the very strings it was read with: compared by identity.)
+        if number < len(before) and before[number][1] == part:
+            now.append(before[number])
+            continue
+        blob = pickle.dumps(part, protocol=pickle.HIGHEST_PROTOCOL)
+        digest = hashlib.sha1(blob).hexdigest()
+        now.append((digest, part))
+        rows.append((digest, blob))
+    cache.db.executemany("INSERT OR IGNORE INTO parts VALUES (?, ?)", rows)
+    cache.read_parts[label] = tuple(now)  # (what is stored now, should it be stored again)
+    return Parted(tuple(digest for digest, _ in now))
+
+
+def read_items(cache: Cache, label: str, parted: Parted) -> tuple[object, ...] | None:
+    """The tuple `parted` stands for; None when a part is missing or damaged."""
+    found = dict(cache.select_in("SELECT digest, part FROM parts WHERE digest IN ({})", (),
+                                 parted.digests))
+    try:
+        parts = tuple((digest, unpickled(found[digest])) for digest in parted.digests)
+    except (KeyError, LookupError):
+        return None
+    if not all(isinstance(part, tuple) for _, part in parts):
+        return None
+    cache.read_parts[label] = parts
+    return tuple(chain.from_iterable(part for _, part in parts))
+
+
+def keep_parts(cache: Cache, name: str, parted: Iterable[Parted]) -> None:
+    """Record the parts the memo `name` now names, and delete those no memo names."""
+    db = cache.db
+    db.execute("DELETE FROM memo_parts WHERE name = ?", (name,))
+    db.executemany("INSERT OR IGNORE INTO memo_parts VALUES (?, ?)",
+                   ((name, digest) for each in parted for digest in each.digests))
+    db.execute("DELETE FROM parts WHERE digest NOT IN (SELECT digest FROM memo_parts)")

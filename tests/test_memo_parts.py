@@ -1,0 +1,90 @@
+"""A memo's long tuples in parts of their own (cache/memo_parts.py), through the memos'
+store and read (build/memos.py)."""
+
+from __future__ import annotations
+
+import pickle
+from pathlib import Path
+
+import pytest
+
+from generator.build import memos
+from generator.build.memos import Settled
+from generator.cache import memo_parts
+from generator.cache.memo_parts import PART
+from generator.cache.store import Cache
+
+PATHS = tuple(f"content/articles/2024/{n % 12 + 1:02d}/kabar-{n}.md" for n in range(10_000))
+
+
+def settled(order: tuple[str, ...]) -> Settled:
+    return Settled(loads=1, content_key="k", inputs="i", templates={}, copies=(), order=order,
+                   warnings=(), search=None, pages=len(order), sources=len(order))
+
+
+def parts(cache: Cache) -> set[str]:
+    return {digest for (digest,) in cache.db.execute("SELECT digest FROM parts")}
+
+
+def test_a_long_tuple_is_read_back_as_it_was_stored(tmp_path: Path) -> None:
+    cache = Cache(tmp_path / "cache.sqlite")
+    memos.store(cache, "settled:output", settled(PATHS))
+    cache.db.commit()
+    cache.close()
+    again = Cache(tmp_path / "cache.sqlite")
+    found = memos.stored(again, "settled:output")
+    assert found == settled(PATHS)
+    assert len(parts(again)) == -(-len(PATHS) // PART)  # (stored in parts, not the memo)
+    assert len(again.db.execute("SELECT memo FROM memos").fetchone()[0]) < 10_000
+
+
+def test_an_addition_writes_the_last_part_only(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    cache = Cache(tmp_path / "cache.sqlite")
+    memos.store(cache, "settled:output", settled(PATHS))
+    cache.db.commit()
+    cache.close()
+    # The next build reads the memo, then stores it with one more article at the end
+    cache = Cache(tmp_path / "cache.sqlite")
+    before = parts(cache)
+    found = memos.stored(cache, "settled:output")
+    assert isinstance(found, Settled)
+    pickled: list[int] = []
+
+    class Counting:
+        HIGHEST_PROTOCOL = pickle.HIGHEST_PROTOCOL
+
+        @staticmethod
+        def dumps(value: tuple[object, ...], **options: int) -> bytes:
+            pickled.append(len(value))
+            return pickle.dumps(value, **options)
+
+    monkeypatch.setattr(memo_parts, "pickle", Counting)
+    memos.store(cache, "settled:output", settled(found.order + ("content/articles/baru.md",)))
+    # Only the last part was pickled and written; the part it replaces is gone
+    assert pickled == [len(PATHS) % PART + 1]
+    after = parts(cache)
+    assert len(after - before) == 1 and len(before - after) == 1
+    monkeypatch.undo()
+    assert memos.stored(cache, "settled:output") == settled(
+        PATHS + ("content/articles/baru.md",))
+
+
+def test_a_missing_part_is_no_memo(tmp_path: Path) -> None:
+    cache = Cache(tmp_path / "cache.sqlite")
+    memos.store(cache, "settled:output", settled(PATHS))
+    cache.db.execute("DELETE FROM parts WHERE rowid = (SELECT min(rowid) FROM parts)")
+    assert memos.stored(Cache(tmp_path / "cache.sqlite"), "settled:output") is None
+
+
+def test_parts_no_memo_names_are_deleted(tmp_path: Path) -> None:
+    cache = Cache(tmp_path / "cache.sqlite")
+    memos.store(cache, "settled:output", settled(PATHS))
+    memos.store(cache, "settled:preview", settled(PATHS))
+    assert parts(cache)
+    # Two memos name the same parts: one of them made short keeps them
+    memos.store(cache, "settled:output", settled(PATHS[:10]))
+    assert len(parts(cache)) == -(-len(PATHS) // PART)
+    memos.store(cache, "settled:preview", settled(PATHS[:10]))
+    assert parts(cache) == set()
+    assert memos.stored(cache, "settled:output") == settled(PATHS[:10])
