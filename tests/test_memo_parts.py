@@ -4,6 +4,7 @@ store and read (build/memos.py)."""
 from __future__ import annotations
 
 import pickle
+import random
 from pathlib import Path
 
 import pytest
@@ -73,7 +74,10 @@ def test_an_addition_writes_the_last_part_only(
 def test_a_missing_part_is_no_memo(tmp_path: Path) -> None:
     cache = Cache(tmp_path / "cache.sqlite")
     memos.store(cache, "settled:output", settled(PATHS))
+    cache.db.commit()
+    assert memos.stored(Cache(tmp_path / "cache.sqlite"), "settled:output") == settled(PATHS)
     cache.db.execute("DELETE FROM parts WHERE rowid = (SELECT min(rowid) FROM parts)")
+    cache.db.commit()
     assert memos.stored(Cache(tmp_path / "cache.sqlite"), "settled:output") is None
 
 
@@ -88,3 +92,45 @@ def test_parts_no_memo_names_are_deleted(tmp_path: Path) -> None:
     memos.store(cache, "settled:preview", settled(PATHS[:10]))
     assert parts(cache) == set()
     assert memos.stored(cache, "settled:output") == settled(PATHS[:10])
+
+
+def test_a_story_filed_late_writes_the_part_it_joins_only(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    cache = Cache(tmp_path / "cache.sqlite")
+    memos.store(cache, "settled:output", settled(PATHS + PATHS))  # (five parts)
+    cache.db.commit()
+    cache = Cache(tmp_path / "cache.sqlite")
+    found = memos.stored(cache, "settled:output")
+    assert isinstance(found, Settled)
+    before = parts(cache)
+    # One path dated into the second part: the three after it are found again
+    order = list(found.order)
+    order.insert(5000, "content/articles/telat.md")
+    memos.store(cache, "settled:output", settled(tuple(order)))
+    cache.db.commit()
+    after = parts(cache)
+    assert len(after - before) == 1 and len(before - after) == 1
+    assert memos.stored(Cache(tmp_path / "cache.sqlite"), "settled:output") == settled(
+        tuple(order))
+
+
+def test_any_changes_read_back_as_stored(tmp_path: Path) -> None:
+    rng = random.Random(7)
+    items = list(PATHS[:9000])
+    cache = Cache(tmp_path / "cache.sqlite")
+    for step in range(30):
+        for _ in range(rng.choice((1, 3, 500))):
+            what = rng.random()
+            if what < 0.5:
+                items.insert(rng.randrange(len(items) + 1), f"baru-{step}-{rng.random()}")
+            elif what < 0.7 and items:
+                del items[rng.randrange(len(items))]
+            elif items:  # (duplicates, as two articles of one shape)
+                items.insert(rng.randrange(len(items) + 1), rng.choice(items))
+        memos.store(cache, "settled:output", settled(tuple(items)))
+        cache.db.commit()
+        fresh = Cache(tmp_path / "cache.sqlite") if step % 5 == 0 else cache
+        assert memos.stored(fresh, "settled:output") == settled(tuple(items)), step
+        cache = fresh
+    sizes = [len(part) for _, part in cache.read_parts["settled:output.order"]]
+    assert max(sizes) <= 2 * PART

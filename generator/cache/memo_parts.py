@@ -7,8 +7,10 @@ paths in site order, `Settled.order`, 8.8 MB; their shapes, `SiteMemo.shapes`,
 tenth of the addition. Now each tuple of a memo's fields that holds `LONG` items
 or more is cut in parts of `PART` items, stored in the `parts` table by the hash of
 their pickle, and the memo keeps their hashes (`Parted`). A part this connection
-read and finds again at its place is neither pickled nor written again; a part no
-memo names any more is deleted (`memo_parts` says which memo names which).
+read and finds again at its place is neither pickled nor written again; one with
+items added or removed inside (a story filed late among the paths) is stored anew,
+ending where it ended, so the parts after it are found again; a part no memo names
+any more is deleted (`memo_parts` says which memo names which).
 """
 
 from __future__ import annotations
@@ -22,7 +24,8 @@ from itertools import chain
 from generator.cache.store import Cache, unpickled
 
 PART = 4096
-"""Items per part: an addition rewrites one part of 4,096 paths (360 KB), not 100,000."""
+"""Items per part (a part with items dated into it grows, up to twice as many): an
+addition rewrites one part of 4,096 paths (360 KB), not 100,000."""
 LONG = 2 * PART
 """A tuple this long or longer is stored in parts."""
 
@@ -38,19 +41,37 @@ class Parted:
 def put_items(cache: Cache, label: str, items: tuple[object, ...]) -> Parted:
     """Store `items` in parts; what the memo keeps of them. `label` names the memo and
     field, so that the parts read under it are compared with those found again."""
-    before = cache.read_parts.get(label, ())
     now: list[tuple[str, tuple[object, ...]]] = []
     rows: list[tuple[str, bytes]] = []
-    for number, start in enumerate(range(0, len(items), PART)):
-        part = items[start:start + PART]
-        # (A part kept holds the very strings it was read with: compared by identity.)
-        if number < len(before) and before[number][1] == part:
-            now.append(before[number])
-            continue
+
+    def put(part: tuple[object, ...]) -> None:
         blob = pickle.dumps(part, protocol=pickle.HIGHEST_PROTOCOL)
         digest = hashlib.sha1(blob).hexdigest()
         now.append((digest, part))
         rows.append((digest, blob))
+
+    start = 0
+    for digest, part in cache.read_parts.get(label, ()):
+        size = len(part)
+        # (A part kept holds the very objects it was read with: compared by identity.)
+        if items[start:start + size] == part:
+            now.append((digest, part))
+            start += size
+            continue
+        # Items added or removed inside it (a story filed late among the paths): it ends
+        # where it ended, and the parts after it are found again.
+        try:
+            end = items.index(part[-1], start) + 1
+        except ValueError:
+            break
+        if not start < end <= start + 2 * PART:
+            break
+        put(items[start:end])
+        start = end
+    if now and start < len(items) and len(now[-1][1]) < PART:
+        start -= len(now.pop()[1])  # the newest part fills up before another begins
+    for begin in range(start, len(items), PART):
+        put(items[begin:begin + PART])
     cache.db.executemany("INSERT OR IGNORE INTO parts VALUES (?, ?)", rows)
     cache.read_parts[label] = tuple(now)  # (what is stored now, should it be stored again)
     return Parted(tuple(digest for digest, _ in now))
