@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pickle
 import random
+from dataclasses import fields
 from pathlib import Path
 
 import pytest
@@ -134,3 +135,31 @@ def test_any_changes_read_back_as_stored(tmp_path: Path) -> None:
         cache = fresh
     sizes = [len(part) for _, part in cache.read_parts["settled:output.order"]]
     assert max(sizes) <= 2 * PART
+
+
+def test_a_memo_stored_short_then_long_again_reads_back(tmp_path: Path) -> None:
+    cache = Cache(tmp_path / "cache.sqlite")
+    memos.store(cache, "settled:output", settled(PATHS))
+    memos.store(cache, "settled:output", settled(PATHS[:10]))  # (its parts deleted)
+    memos.store(cache, "settled:output", settled(PATHS))
+    cache.db.commit()
+    assert memos.stored(Cache(tmp_path / "cache.sqlite"), "settled:output") == settled(PATHS)
+
+
+def test_parts_rolled_back_are_stored_again(tmp_path: Path) -> None:
+    cache = Cache(tmp_path / "cache.sqlite")
+    memos.store(cache, "settled:output", settled(PATHS))
+    cache.db.rollback()
+    memos.store(cache, "settled:output", settled(PATHS + ("content/articles/baru.md",)))
+    cache.db.commit()
+    assert memos.stored(Cache(tmp_path / "cache.sqlite"), "settled:output") == settled(
+        PATHS + ("content/articles/baru.md",))
+
+
+def test_every_memo_class_can_be_copied_with_its_parts() -> None:
+    # `store` and `stored` swap a long tuple for its parts with `replace`: a class whose
+    # fields are not all set by `__init__`, or that checks them, could not take them.
+    for cls in (memos.Settled, memos.SiteMemo, memos.PlanMemo, memos.PhotoMemo,
+                memos.ShardKeys):
+        assert not hasattr(cls, "__post_init__"), cls
+        assert all(each.init for each in fields(cls)), cls

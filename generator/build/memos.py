@@ -133,8 +133,11 @@ def store(cache: Cache, name: str, memo: object) -> None:
     if is_dataclass(memo) and not isinstance(memo, type):
         for each in fields(memo):
             value = getattr(memo, each.name)
+            label = f"{name}.{each.name}"
             if type(value) is tuple and len(value) >= LONG:
-                parted[each.name] = put_items(cache, f"{name}.{each.name}", value)
+                parted[each.name] = put_items(cache, label, value)
+            else:
+                cache.read_parts.pop(label, None)  # (its parts go: none is kept)
         if parted:
             memo = replace(memo, **parted)
     keep_parts(cache, name, parted.values())

@@ -53,7 +53,8 @@ def put_items(cache: Cache, label: str, items: tuple[object, ...]) -> Parted:
     start = 0
     for digest, part in cache.read_parts.get(label, ()):
         size = len(part)
-        # (A part kept holds the very objects it was read with: compared by identity.)
+        # (Compared by equality, which tries identity first: a part kept holds the very
+        # objects it was read with, and costs a pointer comparison per item.)
         if items[start:start + size] == part:
             now.append((digest, part))
             start += size
@@ -72,6 +73,15 @@ def put_items(cache: Cache, label: str, items: tuple[object, ...]) -> Parted:
         start -= len(now.pop()[1])  # the newest part fills up before another begins
     for begin in range(start, len(items), PART):
         put(items[begin:begin + PART])
+    # A part read may be gone since (this memo stored short in between, a transaction
+    # rolled back): stored again.
+    new = {digest for digest, _ in rows}
+    kept = {digest: part for digest, part in now if digest not in new}
+    if kept:
+        there = {digest for (digest,) in cache.select_in(
+            "SELECT digest FROM parts WHERE digest IN ({})", (), kept)}
+        rows += [(digest, pickle.dumps(part, protocol=pickle.HIGHEST_PROTOCOL))
+                 for digest, part in kept.items() if digest not in there]
     cache.db.executemany("INSERT OR IGNORE INTO parts VALUES (?, ?)", rows)
     cache.read_parts[label] = tuple(now)  # (what is stored now, should it be stored again)
     return Parted(tuple(digest for digest, _ in now))
