@@ -25,7 +25,10 @@ from generator.errors import Problem
 # 13: the fronts' sitemap entries in parts of their own, `plan.sitemaps.fronts`. 14: list
 # pages link one number newer, `plan.pagination.NEWER`: a cache of 13 holds list pages
 # with two, and a build that finds nothing else changed would keep them. 15: a list's
-# tail keeps its newest sealed page's boundary, `plan.pagination.Tail.bound`.)
+# tail keeps its newest sealed page's boundary, `plan.pagination.Tail.bound`. 16: the
+# register names every list, `plan.list_addresses`: the redirects and notices a
+# cache of 15 planned leave the numbered pages of an ended list out.
+# 17: a memo's long tuples in parts, `cache.memo_parts` (its tables).)
 SCHEMA = 17
 # The records' shape is part of the key, so a cache written before a field
 # was added to a record is never trusted.

@@ -20,6 +20,7 @@ from babel.dates import format_date
 
 from generator import urls
 from generator.content.model import Article
+from generator.plan.list_addresses import list_items
 from generator.plan.page import Page
 from generator.plan.pagination import OrderKey, Paging, Tail, nearby
 from generator.plan.redirects import Addresses, ended_feeds, host_files, plan_addresses
@@ -117,12 +118,7 @@ def list_pages(plan: Adding, base: str, kind: str, title: str, items: Sequence[i
 
 def list_counts(site: Site) -> dict[str, int]:
     """How many articles each list of the site holds, by the list's URL."""
-    counts = {urls.ARCHIVE: len(site.listed)}
-    counts.update((t.tag.url, len(t.items)) for t in site.tags)
-    counts.update((a.author.url, len(a.items)) for a in site.authors)
-    counts.update((urls.month_url(m.year, m.month), len(m.items)) for m in site.months)
-    counts.update((s.section.url, len(s.items)) for s in site.sections)
-    return counts
+    return {url: len(items) for url, items in list_items(site).items()}
 
 
 @dataclass(frozen=True)

@@ -50,6 +50,17 @@ def list_addresses(site: Site) -> dict[str, Line]:
     return found
 
 
+def list_items(site: Site) -> dict[str, tuple[int, ...]]:
+    """The articles each list of `site` shows (indexes, oldest first), by its own URL:
+    the archive, tags, authors, months and sections (whatever the settings publish)."""
+    found = {urls.ARCHIVE: site.listed}
+    found.update((t.tag.url, t.items) for t in site.tags)
+    found.update((a.author.url, a.items) for a in site.authors)
+    found.update((urls.month_url(m.year, m.month), m.items) for m in site.months)
+    found.update((s.section.url, s.items) for s in site.sections)
+    return found
+
+
 def list_ended(site: Site, live: Mapping[str, Line], named: Mapping[Line, str],
                kind: str, name: str) -> Line:
     """What answers at the address of a list of `kind` and `name` the site no longer
@@ -123,12 +134,8 @@ class Comebacks:
             return has_feed(site.config.outputs, kind)
         newest = self._newest.get(base)
         if newest is None:
-            if self._items is None:  # (the articles of every list but the years')
-                self._items = {t.tag.url: t.items for t in site.tags}
-                self._items.update((a.author.url, a.items) for a in site.authors)
-                self._items.update((s.section.url, s.items) for s in site.sections)
-                self._items.update((urls.month_url(m.year, m.month), m.items)
-                                   for m in site.months)
+            if self._items is None:
+                self._items = list_items(site)
             keys = [(site.articles[i].date, site.articles[i].path)
                     for i in self._items.get(base, ())]
             paging = seal(keys, site.config.page_size, self.given.get(base, ()))

@@ -97,14 +97,14 @@ class Addresses:
                 + tuple((url, "") for url in self.gone))
 
 
-def live_addresses(site: Site) -> dict[str, Line]:
+def live_addresses(site: Site, lists: Mapping[str, Line]) -> dict[str, Line]:
     """The addresses where a page of `site` answers: articles (`late` for a story filed
-    late), static pages and the lists' own addresses (`list_addresses`)."""
+    late), static pages and the lists' own addresses (`lists`: `list_addresses`)."""
     live = {a.url: (ARTICLE, a.path) for a in site.articles}
     live.update((site.articles[i].url, (LATE, late_target(after, site.articles[i].path)))
                 for i, after in site.late.items())
     live.update((p.url, (PAGE, p.path)) for p in site.pages)
-    live.update(list_addresses(site))
+    live.update(lists)
     return live
 
 
@@ -117,14 +117,15 @@ def resolve(site: Site, old: Mapping[str, Address],
     a list that ends leaves as many numbered pages as it had; `given`: those the plan
     paginates from (none when rebalancing), so a list that comes back takes back the
     numbers it answers again (plan/list_addresses.py)."""
-    live = live_addresses(site)
+    lists = list_addresses(site)
+    live = live_addresses(site, lists)
     aliases = {normal_address(alias): a.url for a in site.articles for alias in a.aliases}
     now = dict(live)
     for alias, url in aliases.items():
         now.setdefault(alias, (MOVED, url))
     renamed = renamed or {}
     where: dict[str, str] | None = None
-    named: dict[Line, str] | None = None
+    named = {line: url for url, line in lists.items()}
     ended: list[str] = []
     comebacks = Comebacks(site, given or {})
     for url, before in old.items():
@@ -140,8 +141,6 @@ def resolve(site: Site, old: Mapping[str, Address],
             moved_to = where.get(path) or where.get(renamed.get(path, ""))
             now[url] = (MOVED, moved_to) if moved_to else (GONE, "")
         elif before.kind in LISTS:
-            if named is None:
-                named = {line: url for url, line in list_addresses(site).items()}
             now[url] = list_ended(site, live, named, before.kind, before.target)
             ended.append(url)
         elif (base := list_of(url, live)) is None or not comebacks.answers_again(
@@ -151,7 +150,7 @@ def resolve(site: Site, old: Mapping[str, Address],
     for url in ended:
         numbered_ended(site, live, now, url, old[url].kind, len((found or {}).get(url, ())))
     problems = _final(now, old)
-    return _addresses(site, now, old, aliases, problems)
+    return _addresses(site, now, old, aliases, problems, lists)
 
 
 def _final(now: dict[str, Line], old: Mapping[str, Address]) -> tuple[Problem, ...]:
@@ -184,10 +183,11 @@ def _final(now: dict[str, Line], old: Mapping[str, Address]) -> tuple[Problem, .
 
 
 def _addresses(site: Site, now: dict[str, Line], old: Mapping[str, Address],
-               aliases: Mapping[str, str], problems: tuple[Problem, ...]) -> Addresses:
+               aliases: Mapping[str, str], problems: tuple[Problem, ...],
+               lists: Mapping[str, Line]) -> Addresses:
     redirects, gone, moved, removed = [], [], [], []
     index: dict[str, int] | None = None
-    titles = {url: name for url, (kind, name) in list_addresses(site).items()}
+    titles = {url: name for url, (_, name) in lists.items()}
     titles.update((p.url, p.title) for p in site.pages)
     for url in sorted(url for url, (kind, _) in now.items() if kind not in LIVE):
         kind, target = now[url]
