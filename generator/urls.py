@@ -70,11 +70,6 @@ def numbered(base: str, number: int) -> str:
     return f"{base}page/{number}/"
 
 
-def page_count_url(base: str) -> str:
-    """The page count of the list at `base`, read by its older pages' script."""
-    return f"{base}pages.json"
-
-
 def media_url(relative: str) -> str:
     return MEDIA + relative.lstrip("/")
 

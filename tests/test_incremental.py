@@ -176,7 +176,7 @@ EXPECTED_WRITES = {
         "tag/tag-1/index.html", "tag/tag-1/feed.xml",
         # (the month's page 1 takes its number; page 2 opens, its number pointing to the
         # month's URL since page 1 filled up; the date indexes show no counts)
-        "2024/03/index.html", "2024/03/page/1/index.html", "2024/03/pages.json",
+        "2024/03/index.html", "2024/03/page/1/index.html",
         "feed.xml", "rss.xml", "feed.json", "sitemap.xml",
         # The two it picked as related (the newest of Tag 1) show it as their follow-up.
         "2024/02/artikel-10/index.html", "2024/02/artikel-07/index.html",

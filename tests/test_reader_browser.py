@@ -135,3 +135,27 @@ def test_old_list_pages_show_the_total_with_javascript_only(demo: str, browser: 
     sync_api.expect(page.get_by_role("link", name="Terbaru")).to_have_attribute(
         "href", "/arsip/")
     context.close()
+
+
+@pytest.mark.parametrize("javascript", [True, False])
+def test_the_page_below_the_newest_leads_to_the_lists_address(demo: str, browser: Any,
+                                                              javascript: bool) -> None:
+    # The page below the newest links it by its number, so that it need not change
+    # when the list gains a page; the script points those links at the list's address,
+    # and without it the number's page forwards there
+    context = browser.new_context(viewport=PHONE, java_script_enabled=javascript)
+    page = context.new_page()
+    page.goto(demo + "/arsip/")
+    last = int(re.findall(r"\d+", page.locator(".pagination-position").inner_text())[-1])
+    assert last > 1
+    page.goto(f"{demo}/arsip/page/{last - 1}/")
+    newer = page.locator(".pagination-newer a")
+    number = page.locator(".pagination-number a", has_text=re.compile(rf"^{last}$"))
+    expected = "/arsip/" if javascript else f"/arsip/page/{last}/"
+    sync_api.expect(newer).to_have_attribute("href", expected)
+    sync_api.expect(number).to_have_attribute("href", expected)
+    newer.click()
+    page.wait_for_url(demo + "/arsip/")
+    sync_api.expect(page.locator(".pagination-position")).to_have_text(
+        f"Halaman {last} dari {last}")
+    context.close()

@@ -120,7 +120,7 @@ def _one_list(site: SiteMaker, count: int, first: int = 0) -> None:
 
 def _written_lists(written: tuple[str, ...] | list[str]) -> set[str]:
     """The files of the archive's list among `written`."""
-    return {p for p in written if re.match(r"arsip/(index.html|page/|pages.json)", p)}
+    return {p for p in written if re.match(r"arsip/(index.html|page/)", p)}
 
 
 def test_numbered_pages_show_first_last_nearby_and_the_total_where_it_is_safe(
@@ -135,6 +135,7 @@ def test_numbered_pages_show_first_last_nearby_and_the_total_where_it_is_safe(
     assert re.findall(r'class="pagination-number"><a href="([^"]+)"', newest) == [
         "/arsip/", "/arsip/page/10/", "/arsip/page/9/", "/arsip/page/1/"]
     assert 'aria-current="page">11<' in newest and "pagination.js" not in newest
+    assert '<nav class="pagination" aria-label="Halaman" data-last="11">' in newest
     # ...which is shown at the list's address alone: its number points there until it fills
     pointer = site.read("arsip/page/11/index.html")
     assert '<meta http-equiv="refresh" content="0; url=/arsip/">' in pointer
@@ -146,11 +147,17 @@ def test_numbered_pages_show_first_last_nearby_and_the_total_where_it_is_safe(
         f"/arsip/page/{n}/" for n in (6, 5, 4, 3, 1)]
     assert '<a href="/arsip/">Terbaru</a>' in old
     assert 'href="/arsip/page/6/" rel="prev"' in old and 'href="/arsip/page/4/" rel="next"' in old
-    # ...but no total in its bytes: a script reads it from pages.json
+    # ...the page below the newest too, by its number (the pointer), not by the list's URL
+    below = site.read("arsip/page/10/index.html")
+    assert 'href="/arsip/page/11/" rel="prev"' in below
+    assert '<a href="/arsip/">Terbaru</a>' in below
+    assert re.findall(r'class="pagination-number"><a href="([^"]+)"', below) == [
+        f"/arsip/page/{n}/" for n in (11, 10, 9, 8, 1)]
+    # ...but no total in its bytes: a script reads it from the newest page
     assert "dari 11" not in old and "Halaman 5" in old
-    assert 'data-count="/arsip/pages.json" data-text="Halaman 5 dari {total}"' in old
-    assert json.loads(site.read("arsip/pages.json")) == {"last": 11}
+    assert 'data-list="/arsip/" data-text="Halaman 5 dari {total}"' in old
     assert '<script src="/static/pagination.js" defer></script>' in old
+    assert not (site.root / "output" / "arsip" / "pages.json").exists()
 
 
 def test_adding_articles_rewrites_only_the_newest_pages_of_a_list(site: SiteMaker) -> None:
@@ -161,24 +168,23 @@ def test_adding_articles_rewrites_only_the_newest_pages_of_a_list(site: SiteMake
     _one_list(site, 1, first=31)
     result = site.build()
     assert _written_lists(result.written) == {"arsip/index.html"}
-    # When a new page opens, the old newest takes its number, the page below it changes
-    # too (its number reached the newest at the list's URL), the new number points to
-    # the list's URL, and pages.json has the new total; pages 1 to 9 keep their bytes
-    # and mtime
+    # When a new page opens, the old newest takes its number and the new number points
+    # to the list's URL; the page below the old newest linked it by number already, so
+    # pages 1 to 10 keep their bytes and mtime
     before = site.snapshot()
     _one_list(site, 2, first=32)
     result = site.build()
     assert _written_lists(result.written) == {
-        "arsip/index.html", "arsip/page/12/index.html", "arsip/page/11/index.html",
-        "arsip/page/10/index.html", "arsip/pages.json"}
+        "arsip/index.html", "arsip/page/12/index.html", "arsip/page/11/index.html"}
     assert "Halaman 11" in site.read("arsip/page/11/index.html")
+    assert 'href="/arsip/page/12/" rel="prev"' in site.read("arsip/page/11/index.html")
     assert 'url=/arsip/"' in site.read("arsip/page/12/index.html")
     after = site.snapshot()
-    for number in range(1, 10):
+    for number in range(1, 11):
         path = f"arsip/page/{number}/index.html"
         assert after[path] == before[path]
-    assert json.loads(site.read("arsip/pages.json")) == {"last": 12}
     assert "Halaman 12 dari 12" in site.read("arsip/index.html")
+    assert 'data-last="12"' in site.read("arsip/index.html")
 
 
 @pytest.fixture
@@ -210,14 +216,16 @@ def test_a_story_with_three_tags_rewrites_one_page_per_list(demo: SiteMaker) -> 
                  section="Pemerintahan")
     result = demo.build(now=today, index_search=False)
     # Then each list it joins rewrites its URL (and the section's and the author's their
-    # feed); a numbered page only where the newest page filled and a new one opened
-    # (which pages.json then shows)
+    # feed); a numbered page only next to the newest: the old newest taking its number
+    # when a new page opened, the pointer at the next number when the newest filled
     lists = ("tag/banjir/", "tag/pemkot-sumberjaya/", "tag/lalu-lintas/",
              "author/bagus-setiawan/", "rubrik/pemerintahan/", "arsip/", "2026/09/")
     for base in lists:
         assert f"{base}index.html" in result.written
-        numbered = [p for p in result.written if p.startswith(f"{base}page/")]
-        assert not numbered or f"{base}pages.json" in result.written, numbered
+        last = re.search(r'data-last="(\d+)"', demo.read(f"{base}index.html"))
+        newest = int(last[1]) if last else 1
+        numbered = {p for p in result.written if p.startswith(f"{base}page/")}
+        assert numbered <= {f"{base}page/{n}/index.html" for n in (newest - 1, newest, newest + 1)}
     # ... 25 files at most, the news sitemap among them
     assert "news-sitemap.xml" in result.written
     assert len(result.written) <= 25, sorted(result.written)

@@ -28,8 +28,10 @@ from generator.errors import Problem
 # tail keeps its newest sealed page's boundary, `plan.pagination.Tail.bound`. 16: the
 # register names every list, `plan.list_addresses`: the redirects and notices a
 # cache of 15 planned leave the numbered pages of an ended list out.
-# 17: a memo's long tuples in parts, `cache.memo_parts` (its tables).)
-SCHEMA = 17
+# 17: a memo's long tuples in parts, `cache.memo_parts` (its tables). 18: a list's
+# older pages left out of the sitemaps, `plan.sitemaps.numbered`, and linking the newest
+# by its number: a cache of 17 holds sitemap parts with them.)
+SCHEMA = 18
 # The records' shape is part of the key, so a cache written before a field
 # was added to a record is never trusted.
 _SHAPE = shape_of(SourceRecord, Article, StaticPage, Tag, Author, Image, Correction, Problem)

@@ -27,8 +27,6 @@ from generator.plan.redirects import Addresses, ended_feeds, host_files, plan_ad
 from generator.plan.site import Site
 from generator.plan.sitemaps import Sitemaps, plan_sitemaps
 
-PAGE_COUNT_KEY = "page-count"
-"""`pages.json` shows no navigation or UI strings: keyed on its count alone."""
 
 class Adding(Protocol):
     """How the functions here add a page: the planner's `add` (plan/planner.py)."""
@@ -76,24 +74,30 @@ def list_pages(plan: Adding, base: str, kind: str, title: str, items: Sequence[i
     The newest page is shown at `base` alone, the address readers and search engines
     should use for it while it is the newest. Its numbered address answers with a small
     page pointing there, whose bytes stay put until the page fills and takes its place:
-    an addition then rewrites one page of each list it joins, not two."""
+    an addition then rewrites one page of each list it joins, not two. The older pages
+    link every page by its number, the newest too (through its pointer), and show no
+    total: their script reads it from the newest page, and sends readers to `base`
+    directly. So a list that gains a page rewrites its old newest page alone: not the
+    one below it, nor a file of its page count."""
     chunks = paging.chunks
     last = paging.last
 
-    def address(number: int) -> str:
-        return base if number == last else urls.numbered(base, number)
+    def address(number: int, shown: int) -> str:
+        """The link to page `number` from page `shown`."""
+        return base if number == shown == last else urls.numbered(base, number)
 
     for chunk in chunks:
         if chunk.number < first:
             continue
+        shown = chunk.number
         page_fields = {
             **fields,
             "items": tuple(reversed(items[chunk.start:chunk.stop])),
-            "number": chunk.number,
-            "newer_url": address(chunk.number + 1) if chunk.number < last else None,
-            "older_url": address(chunk.number - 1) if chunk.number > 1 else None,
+            "number": shown,
+            "newer_url": address(shown + 1, shown) if shown < last else None,
+            "older_url": address(shown - 1, shown) if shown > 1 else None,
             "list_url": base,
-            "nearby": tuple((n, address(n)) for n in reversed(nearby(chunk.number, last))),
+            "nearby": tuple((n, address(n, shown)) for n in reversed(nearby(shown, last))),
             "last": last if chunk.number == last else None,
         }
         numbered = urls.numbered(base, chunk.number)
@@ -110,10 +114,6 @@ def list_pages(plan: Adding, base: str, kind: str, title: str, items: Sequence[i
             plan.add(following, "moved", "moved.html", title, links=((following, base),))
     if not last:
         plan.add(base, kind, "list.html", title, number=None, **fields)
-    elif last > 1:
-        # The page count for the older pages' script: changes only with a new page.
-        plan.add(urls.page_count_url(base), "pagecount", "pages.json", title,
-                 shared=PAGE_COUNT_KEY, last=last)
 
 
 def list_counts(site: Site) -> dict[str, int]:

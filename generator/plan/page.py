@@ -26,9 +26,9 @@ class Page:
     kind: str
     """`home`, `archive`, `tag`, `section`, `tags`, `article`, `page`, `404`, `author`, `year`,
     `month`, `years`, `search`, `redirect`, `redirects`, `atom`, `rss`, `jsonfeed`,
-    `sitemap`, `sitemapindex`, `newssitemap`, `robots` or `pagecount` (a list's
-    `pages.json`); at published addresses that lost their page (plan/redirects.py),
-    `moved` (a tag's or page's old address) or `gone`."""
+    `sitemap`, `sitemapindex`, `newssitemap` or `robots`; at published addresses that
+    lost their page (plan/redirects.py), `moved` (a tag's or page's old address) or
+    `gone`."""
     template: str
     """Template file name, e.g. `list.html`."""
     title: str
@@ -81,7 +81,7 @@ class Page:
     last: int | None = None
     """List pages: how many pages the list has, on its newest page only: that page
     changes with each addition anyway, older pages never show a total in their bytes
-    (a script reads it from `pages.json`)."""
+    (a script reads it from the newest page, `data-last`)."""
     # Related news forwards (plan/related.py).
     follow_up: int | None = None
     """Article pages: the newest later article that counts this one among its best

@@ -33,6 +33,14 @@ NEWS_DAYS = 2
 """Google News sitemaps list only articles of the last two days."""
 NEWS_LIMIT = 1000
 """...and at most 1,000 of them."""
+def numbered(page: Page) -> bool:
+    """A list's older page, at its number: left out of the sitemaps, as Hugo and Yoast
+    leave pagers out. Readers and crawlers reach it by the list's links; what a sitemap
+    is for is the articles and each list's own address. Listed, each page a list gains
+    was one more sitemap part rewritten by the addition that opened it."""
+    return bool(page.list_url) and page.url != page.list_url
+
+
 SITEMAP_KINDS = frozenset({"home", "archive", "tag", "tags", "article", "page", "author",
                            "year", "month", "years", "section"})
 """Page kinds that are canonical HTML pages and belong in sitemap.xml."""
@@ -80,6 +88,8 @@ def plan_sitemaps(site: Site, plan: Adding, pages: Sequence[Page], data_key: str
     for page in pages:
         if page.kind not in SITEMAP_KINDS or not page.canonical.endswith(page.url):
             continue  # not a canonical address: the page it duplicates is listed
+        if numbered(page):
+            continue
         if page.article is not None:
             article = articles[page.article]
             if article.withdrawn or article.draft:
