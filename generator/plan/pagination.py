@@ -18,12 +18,14 @@ NEARBY = 2
 NEWER = 1
 """Newer pages linked by number from a list page (`nearby`).
 
-A page's window reaches at most `NEWER` pages newer, so a new newest page changes
-the links of the `NEWER` pages below it and no older one (they linked the old newest
-at the list's own URL, and now link its number): an append plans a list again from
-its `Tail`, the `NEWER` pages below its newest and the newest (`extend`). One, not
-two as older: each number newer is one more page rewritten whenever the list gains
-a page, and the "Newer" and "Newest" links are there beside it."""
+A page's window reaches at most `NEWER` pages newer. Older pages link each page by
+its number, the newest's too (its pointer), so a new newest page changes no older
+page's links; an append still plans a list again from its `Tail`, the `NEWER` pages
+below its newest and the newest (`extend`), and finds the pages below unchanged by
+their fingerprints. (Until 2026-12-05 they linked the newest at the list's own URL,
+and those pages changed when it took its number.) One, not two as older: a page first
+written at its number reaches a number newer only by its pointer, and the "Newer" and
+"Newest" links are there beside it."""
 
 
 @dataclass(frozen=True)
@@ -93,7 +95,7 @@ class Tail:
     """How many of its pages are sealed (the newest unsealed one, if any, is the last)."""
     chunks: tuple[Chunk, ...] = ()
     """Its newest `NEWER` + 1 pages (all, when it has fewer), oldest first: those an
-    append can change."""
+    append plans again (only the newest, and the one it opens, change)."""
     bound: OrderKey | None = None
     """The boundary of its newest sealed page, if any. An article deleted from the end
     of a sealed page leaves it past the list's newest item: an item appended must come

@@ -43,8 +43,9 @@ class Pager:
         """The lists' newest pages (an append plan: those of the lists it grew)."""
 
     def first(self, base: str) -> int:
-        """The first page of the list at `base` an append can change: the oldest of its
-        tail (the `NEWER` pages below its newest see a new page in their links)."""
+        """The first page of the list at `base` an append plans again: the oldest of its
+        tail (the `NEWER` pages below its newest, found unchanged by their fingerprints
+        since they link the newest by its number)."""
         if base in self.firsts:
             return self.firsts[base]
         tail = self.before.get(base) if self.before is not None else None

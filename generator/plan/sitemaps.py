@@ -33,6 +33,8 @@ NEWS_DAYS = 2
 """Google News sitemaps list only articles of the last two days."""
 NEWS_LIMIT = 1000
 """...and at most 1,000 of them."""
+
+
 def numbered(page: Page) -> bool:
     """A list's older page, at its number: left out of the sitemaps, as Hugo and Yoast
     leave pagers out. Readers and crawlers reach it by the list's links; what a sitemap

@@ -16,10 +16,12 @@
   fetch(list).then(function (response) {
     return response.ok ? response.text() : "";
   }).then(function (html) {
-    var found = /<nav class="pagination"[^>]* data-last="(\d+)"/.exec(html);
-    if (!found) { return; }
-    place.textContent = place.dataset.text.replace("{total}", found[1]);
-    var newest = list + "page/" + found[1] + "/";
+    var nav = new DOMParser().parseFromString(html, "text/html")
+      .querySelector(".pagination[data-last]");
+    var last = nav ? nav.getAttribute("data-last") : "";
+    if (!/^[0-9]+$/.test(last)) { return; }
+    place.textContent = place.dataset.text.replace("{total}", last);
+    var newest = list + "page/" + last + "/";
     var links = document.querySelectorAll(".pagination a");
     for (var i = 0; i < links.length; i += 1) {
       if (links[i].getAttribute("href") === newest) {
