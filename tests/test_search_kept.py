@@ -14,7 +14,14 @@ import pytest
 
 from generator.build import search
 from generator.search.corrections import fragment_urls
-from generator.search.manifest import BOUNDS, KeptBounds, bounds_before, bounds_text
+from generator.search.manifest import (
+    BOUNDS,
+    KeptBounds,
+    bounds_before,
+    bounds_text,
+    path_digest,
+    resolved,
+)
 from tests.conftest import SiteMaker
 from tests.test_search import (
     changed_shards,
@@ -152,20 +159,63 @@ def test_a_lost_cache_cuts_the_shards_as_the_index_on_disk_was_cut(
     assert (site.output / "pagefind" / BOUNDS).is_file()
 
 
+@needs_pagefind
+def test_a_lost_cache_places_a_boundary_whose_article_was_deleted(site: SiteMaker) -> None:
+    # Given seven articles in shards of two (0: [2, 4], 2: [6, 8], 4: [10, 12], 6: [14]),
+    # and the newest of the first full shard deleted (its boundary outlives it)
+    searchable(site)
+    for n in range(1, 8):
+        news(site, n * 2)
+    site.build()
+    (site.root / "content/articles/2024/03/b4.md").unlink()
+    site.build()
+    # When the cache is lost
+    shutil.rmtree(site.root / ".warta")
+    rebuilt = site.build()
+    # Then the boundary is placed by its date: no shard is indexed again (cut by
+    # position, every shard after the first would move)
+    assert manifest(site)["shards"] == ["0", "2", "4", "6"]
+    assert rebuilt.search_indexed == ()
+
+
 MARCH = datetime(2024, 3, 2, 9, tzinfo=UTC)
 
 
 def test_the_bounds_read_back_as_written(tmp_path: Path) -> None:
     bounds = ((MARCH, "content/articles/a.md"), (MARCH, "content/articles/b.md"))
     (tmp_path / BOUNDS).write_text(bounds_text(500, 50, bounds), encoding="utf-8")
-    assert bounds_before(tmp_path) == KeptBounds(500, 50, bounds)
+    # The published file names no source path, only its digest...
+    assert "articles" not in (tmp_path / BOUNDS).read_text(encoding="utf-8")
+    kept = bounds_before(tmp_path)
+    assert kept == KeptBounds(500, 50, tuple((when, path_digest(path)) for when, path in bounds))
+    # ...which the articles of the moment resolve, those of other dates aside
+    keys = [(MARCH, "content/articles/c.md"), *bounds, (APRIL, "content/articles/a.md")]
+    assert resolved(kept, keys) == KeptBounds(500, 50, bounds)
+
+
+APRIL = datetime(2024, 4, 2, 9, tzinfo=UTC)
+
+
+def test_a_boundary_whose_article_is_gone_orders_by_its_date_when_it_can() -> None:
+    kept = KeptBounds(500, 50, ((MARCH, path_digest("content/articles/a.md")),
+                                (APRIL, path_digest("content/articles/b.md"))))
+    # Its article deleted, no other of its date: its date places it
+    assert resolved(kept, [(APRIL, "content/articles/b.md")]) == KeptBounds(
+        500, 50, ((MARCH, ""), (APRIL, "content/articles/b.md")))
+    # Another of its date: its place among them is lost, and the shards are cut by
+    # position, as without the file
+    assert resolved(kept, [(MARCH, "content/articles/z.md"),
+                           (APRIL, "content/articles/b.md")]) is None
+    # A file written with paths (before 2026-12-05) reads as it did
+    old = KeptBounds(500, 50, ((MARCH, "content/articles/a.md"),))
+    assert resolved(old, []) == old
 
 
 @pytest.mark.parametrize("text", [
     "", "[]", '{"size": 2, "newest": 1}', '{"size": 2, "newest": 3, "bounds": []}',
     '{"size": 2, "newest": 1, "bounds": [["2024-03-02T09:00:00", "a.md"]]}',
-    '{"size": 2, "newest": 1, "bounds": [["2024-03-02T09:00:00+07:00", "b.md"], '
-    '["2024-03-02T09:00:00+07:00", "a.md"]]}',
+    '{"size": 2, "newest": 1, "bounds": [["2024-03-03T09:00:00+07:00", "a.md"], '
+    '["2024-03-02T09:00:00+07:00", "b.md"]]}',
     '{"size": 2, "newest": 1, "bounds": [["kemarin", "a.md"]]}',
 ])
 def test_bounds_not_as_written_are_not_trusted(tmp_path: Path, text: str) -> None:

@@ -329,7 +329,7 @@ def _plan_whole(options: BuildOptions, config: SiteConfig, theme: ThemeFiles, ca
     search_keys = search.without_damaged(options.output, site, (
         search.plan_keys(site, labels, settled.search, published=settled.order)
         if isinstance(settled, Settled)
-        else search.plan_keys(site, labels, kept=search.kept_bounds(options.output))))
+        else search.plan_keys(site, labels, kept=search.kept_bounds(options.output, site))))
     previous = known.previous
     current: dict[str, OutputEntry] = {}
     stale = _not_current(plan.pages, known, current)

@@ -37,7 +37,7 @@ from generator.search.bundles import (
     stale_shards,
     untidy,
 )
-from generator.search.manifest import KeptBounds, bounds_before
+from generator.search.manifest import KeptBounds, bounds_before, resolved
 from generator.search.records import Labels, SearchRecord, record_of
 from generator.search.shards import (
     CORRECTIONS,
@@ -152,10 +152,13 @@ def without_damaged(output: Path, site: Site, keys: ShardKeys | None) -> ShardKe
         listed, key_of)
 
 
-def kept_bounds(output: Path) -> KeptBounds | None:
+def kept_bounds(output: Path, site: Site) -> KeptBounds | None:
     """For a build without the last build's keys (the cache lost): how the index in
-    `output` was cut; None when it keeps no boundaries."""
-    return bounds_before(output / INDEX_DIR)
+    `output` was cut, its boundaries named by the paths of `site`'s articles; None when
+    it keeps no boundaries, or they cannot be placed among them."""
+    kept = bounds_before(output / INDEX_DIR)
+    articles = site.articles
+    return kept and resolved(kept, ((articles[i].date, articles[i].path) for i in site.listed))
 
 
 def inserted(site: Site, previous: ShardKeys,

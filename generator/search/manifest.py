@@ -6,15 +6,20 @@ file: only when its text changes, with a rename.
 Beside it, `.warta-bounds.json` keeps the full shards' boundaries (shards.py), which
 live in the cache too, for a build that lost the cache (a new Warta release starts a
 new one): cut by position, every shard after the first that an article was dated
-into or deleted from would move, and be indexed again.
+into or deleted from would move, and be indexed again. It is published with the
+index, so it names each boundary's article by a digest of its source path
+(`path_digest`), which the build resolves against the articles of that moment
+(`resolved`): a story taken down keeps no file name on the host.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
+import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
 
@@ -118,28 +123,69 @@ class KeptBounds:
     newest: int
     """Articles per shard of the newest articles (`ShardKeys.newest`)."""
     bounds: tuple[OrderKey, ...]
-    """The boundary of each full shard, oldest first (`ShardKeys.bounds`)."""
+    """The boundary of each full shard, oldest first (`ShardKeys.bounds`). As
+    `bounds_before` reads them, each one's date and `path_digest` (or, in a file written
+    before 2026-12-05, its path); `resolved` gives them back with paths."""
+
+
+DIGEST = re.compile(r"[0-9a-f]{20}")
+"""What `path_digest` gives."""
+
+
+def path_digest(path: str) -> str:
+    """A boundary's source path as the published file names it."""
+    return hashlib.sha256(path.encode("utf-8")).hexdigest()[:20]
 
 
 def bounds_text(size: int, newest: int, bounds: Iterable[OrderKey]) -> str:
     """What `.warta-bounds.json` holds for shards of `size` and `newest` articles whose
     full shards end at `bounds` (date and source path of each one's newest article)."""
     return json.dumps({"size": size, "newest": newest,
-                       "bounds": [[when.isoformat(), path] for when, path in bounds]},
+                       "bounds": [[when.isoformat(), path_digest(path)]
+                                  for when, path in bounds]},
                       separators=(",", ":")) + "\n"
 
 
 def bounds_before(index: Path) -> KeptBounds | None:
-    """The shard sizes and boundaries `.warta-bounds.json` in `index` holds; None when
-    there is none, or it is not what `bounds_text` writes (boundaries ascending)."""
+    """The shard sizes and boundaries `.warta-bounds.json` in `index` holds, each with
+    its path's digest; None when there is none, or it is not what `bounds_text` writes
+    (dates ascending)."""
     try:
         found = json.loads((index / BOUNDS).read_text(encoding="utf-8"))
         size, newest = found["size"], found["newest"]
-        bounds = tuple((datetime.fromisoformat(when), path) for when, path in found["bounds"])
+        bounds = tuple((datetime.fromisoformat(when), mark) for when, mark in found["bounds"])
     except (OSError, ValueError, KeyError, TypeError):
         return None
     if not (isinstance(size, int) and isinstance(newest, int) and 0 < newest <= size) or any(
-            when.tzinfo is None or not isinstance(path, str) for when, path in bounds) or any(
-            a >= b for a, b in zip(bounds, bounds[1:], strict=False)):
+            when.tzinfo is None or not isinstance(mark, str) for when, mark in bounds) or any(
+            a[0] > b[0] for a, b in zip(bounds, bounds[1:], strict=False)):
         return None
     return KeptBounds(size, newest, bounds)
+
+
+def resolved(kept: KeptBounds, keys: Iterable[OrderKey]) -> KeptBounds | None:
+    """`kept` with each boundary's digest replaced by the path among `keys` (the listed
+    articles' order keys) of its date that has it. A boundary whose article is gone
+    (deleted, withdrawn) takes an empty path when no article has its date, so it orders
+    as it did; None when some do (its place among them is lost) or the boundaries do
+    not ascend."""
+    dates = {when for when, _ in kept.bounds}
+    paths: dict[datetime, list[str]] = {}
+    for when, path in keys:
+        if when in dates:
+            paths.setdefault(when, []).append(path)
+    bounds: list[OrderKey] = []
+    for when, mark in kept.bounds:
+        if not DIGEST.fullmatch(mark):
+            bounds.append((when, mark))  # written with its path, before 2026-12-05
+            continue
+        found = [path for path in paths.get(when, ()) if path_digest(path) == mark]
+        if found:
+            bounds.append((when, found[0]))
+        elif when not in paths:
+            bounds.append((when, ""))
+        else:
+            return None
+    if any(a >= b for a, b in zip(bounds, bounds[1:], strict=False)):
+        return None
+    return replace(kept, bounds=tuple(bounds))
