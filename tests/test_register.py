@@ -17,6 +17,7 @@ from generator.cli import main
 from generator.content.register import (
     ARTICLE,
     GONE,
+    INDEX,
     LATE,
     LISTS,
     MONTH,
@@ -343,8 +344,38 @@ def test_a_year_that_ends_leaves_no_numbered_pages(site: SiteMaker) -> None:
     assert "/2023/page/1/" not in entries
 
 
+def test_the_indexes_a_setting_switches_off_keep_their_addresses(site: SiteMaker) -> None:
+    # Given a site with the archive by month and the search page (not indexed here)
+    site.write("site.toml", (site.root / "site.toml").read_text().replace(
+        "search = false", "search = true"))
+    site.article("2024/03/b", "B", "2024-03-01T09:00:00+07:00")
+    site.build(index_search=False)
+    entries = load_register(site.root).entries
+    assert entries["/arsip/tahun/"] == Address("/arsip/tahun/", INDEX, "years")
+    assert entries["/cari/"] == Address("/cari/", INDEX, "search")
+    # When both are switched off
+    site.write("site.toml", (site.root / "site.toml").read_text().replace(
+        "search = true", "search = false\ndate_archives = false"))
+    result = site.build()
+    # Then the archive by month leads to the archive, and the search page leaves the
+    # notice, on the host rules too
+    entries = load_register(site.root).entries
+    assert entries["/arsip/tahun/"] == Address("/arsip/tahun/", MOVED, "/arsip/")
+    assert entries["/cari/"] == Address("/cari/", GONE)
+    assert 'url=/arsip/"' in site.read("arsip/tahun/index.html")
+    assert "/cari/ /410.html 410!" in site.read("_redirects")
+    assert ("/arsip/tahun/", "/arsip/") in result.addresses.moved
+    # And switched on again, they answer again
+    site.write("site.toml", (site.root / "site.toml").read_text().replace(
+        "date_archives = false", "date_archives = true"))
+    site.build()
+    assert load_register(site.root).entries["/arsip/tahun/"].kind == INDEX
+    assert "Arsip per bulan" in site.read("arsip/tahun/index.html")
+
+
 @pytest.mark.parametrize("line", ["/2019/02/ month foo", "/2019/03/ month 2019-02",
-                                  "/2019/ author Hmz", "/tag/a/b/ tag A", "/2019/ year 19"])
+                                  "/2019/ author Hmz", "/tag/a/b/ tag A", "/2019/ year 19",
+                                  "/cari/ index years", "/arsip/tahun/ index arsip"])
 def test_a_list_line_at_another_address_is_an_error(site: SiteMaker, line: str) -> None:
     site.article("2024/03/b", "B", "2024-03-01T09:00:00+07:00")
     site.build()

@@ -30,15 +30,19 @@ REGISTER = "content/published-urls.txt"
 
 ARTICLE, LATE, PAGE, TAG, MOVED, GONE = "article", "late", "page", "tag", "moved", "gone"
 MONTH, YEAR, AUTHOR, SECTION = "month", "year", "author", "section"
+INDEX = "index"
+INDEXES = {"years": urls.YEARS, "search": urls.SEARCH}
+"""The site's own pages a setting switches (`date_archives`, `search`), by their name
+in the register (`<address> index <name>`), with their addresses."""
 ARTICLES = frozenset({ARTICLE, LATE})
 """Kinds of address where an article answers (`late`: first published after a newer
 one)."""
 LISTS = frozenset({TAG, MONTH, YEAR, AUTHOR, SECTION})
 """Kinds of address where a list answers (its newest page), named by its target: the
 tag's, author's or section's name, the month as `2024-03`, the year as `2024`."""
-LIVE = ARTICLES | LISTS | {PAGE}
+LIVE = ARTICLES | LISTS | {PAGE, INDEX}
 """Kinds of address where a page of the site answers."""
-_KINDS = (ARTICLE, LATE, PAGE, TAG, MONTH, YEAR, AUTHOR, SECTION, MOVED, GONE)
+_KINDS = (ARTICLE, LATE, PAGE, TAG, MONTH, YEAR, AUTHOR, SECTION, INDEX, MOVED, GONE)
 # What a build writes, nearly always: slug-shaped folders. Anything else is checked
 # the long way.
 _PLAIN = re.compile(r"(?:/[a-z0-9][a-z0-9_-]*)*/")
@@ -48,6 +52,7 @@ HEADER = """\
 # the content, as a lock file. One address a line, then what answers there:
 #   article <file> | late <date> <file> | page <file> | moved <address> | gone
 #   tag <name> | month <yyyy-mm> | year <yyyy> | author <name> | section <name>
+#   index years | index search (the archive by month, the search page)
 # A changed address keeps a redirect (`moved`), a deleted article a notice (`gone`);
 # so do the numbered pages of a list that ends (`/tag/x/page/2/`).
 # `late`: an article first published after a newer one (a story filed late), with
@@ -62,11 +67,11 @@ class Address:
     url: str
     """The root-relative address, e.g. `/2024/03/banjir/`."""
     kind: str
-    """`article`, `late`, `page`, one of `LISTS`, `moved` or `gone`."""
+    """`article`, `late`, `page`, one of `LISTS`, `index`, `moved` or `gone`."""
     target: str = ""
     """The source file (article, page; late: the date it came after, a space, the
-    file: `late_target`), the list's name (`LISTS`), the address it leads to
-    (moved); empty when gone."""
+    file: `late_target`), the list's name (`LISTS`), the index's (`INDEXES`), the
+    address it leads to (moved); empty when gone."""
     line: int = field(default=0, compare=False)
     """Its line in the register file (0 when made by a build)."""
 
@@ -101,7 +106,8 @@ def parse_register(text: str, path: str = REGISTER) -> tuple[dict[str, Address],
         # The lines a build writes pass at once (this runs for every line, every build).
         if plain(url) and url not in found and (
                 (kind in LIVE and target and (kind != LATE or _late_parts(target))
-                 and (kind not in LISTS or _fits(url, kind, target)))
+                 and (kind not in LISTS or _fits(url, kind, target))
+                 and (kind != INDEX or INDEXES.get(target) == url))
                 or (kind == GONE and not target) or (kind == MOVED and plain(target))):
             found[url] = Address(url, kind, target, number)
             continue
@@ -140,6 +146,10 @@ def _line_problem(url: str, kind: str, target: str) -> tuple[Text, Text] | None:
                      target=repr(target)),
                 Text("write `/2024/03/ month 2024-03`, `/2024/ year 2024`, or a tag, an "
                      "author or a section under /tag/, /author/ or /rubrik/"))
+    if kind == INDEX and INDEXES.get(target) != url:
+        return (Text("{url} is not the address of the index {target}", url=url,
+                     target=repr(target)),
+                Text("write `/arsip/tahun/ index years` or `/cari/ index search`"))
     if kind == MOVED and not _is_address(target):
         return (Text("{url} is moved to {target}, which is not an address of this site",
                      url=url, target=repr(target)),

@@ -16,7 +16,17 @@ from collections.abc import Mapping
 
 from generator import urls
 from generator.config.model import Outputs
-from generator.content.register import AUTHOR, GONE, LISTS, MONTH, MOVED, SECTION, TAG, YEAR
+from generator.content.register import (
+    AUTHOR,
+    GONE,
+    INDEX,
+    LISTS,
+    MONTH,
+    MOVED,
+    SECTION,
+    TAG,
+    YEAR,
+)
 from generator.plan.pagination import OrderKey, seal
 from generator.plan.site import Site
 from generator.slugs import slugify
@@ -48,6 +58,22 @@ def list_addresses(site: Site) -> dict[str, Line]:
         found.update((a.author.url, (AUTHOR, a.author.name)) for a in site.authors)
     found.update((s.section.url, (SECTION, s.section.name)) for s in site.sections)
     return found
+
+
+def index_addresses(site: Site) -> dict[str, Line]:
+    """The addresses of the site's own pages a setting switches, as the register names
+    them (`register.INDEXES`): the archive by month and the search page."""
+    outputs = site.config.outputs
+    found = {urls.YEARS: (INDEX, "years")} if outputs.date_archives else {}
+    if outputs.search:
+        found[urls.SEARCH] = (INDEX, "search")
+    return found
+
+
+def index_ended(name: str) -> Line:
+    """What answers at the address of the index `name` a setting switched off: the
+    archive by month leads to the archive; the search page leaves the notice."""
+    return (MOVED, urls.ARCHIVE) if name == "years" else (GONE, "")
 
 
 def list_items(site: Site) -> dict[str, tuple[int, ...]]:

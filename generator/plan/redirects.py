@@ -26,6 +26,7 @@ from generator.content.register import (
     ARTICLE,
     ARTICLES,
     GONE,
+    INDEX,
     LATE,
     LISTS,
     LIVE,
@@ -43,6 +44,8 @@ from generator.plan.list_addresses import (
     Boundaries,
     Comebacks,
     Line,
+    index_addresses,
+    index_ended,
     list_addresses,
     list_ended,
     list_of,
@@ -99,10 +102,12 @@ class Addresses:
 
 def live_addresses(site: Site, lists: Mapping[str, Line]) -> dict[str, Line]:
     """The addresses where a page of `site` answers: articles (`late` for a story filed
-    late), static pages and the lists' own addresses (`lists`: `list_addresses`)."""
+    late), static pages, the lists' own addresses (`lists`: `list_addresses`) and the
+    indexes the settings publish (`index_addresses`)."""
     live = {a.url: (ARTICLE, a.path) for a in site.articles}
     live.update((site.articles[i].url, (LATE, late_target(after, site.articles[i].path)))
                 for i, after in site.late.items())
+    live.update(index_addresses(site))
     live.update((p.url, (PAGE, p.path)) for p in site.pages)
     live.update(lists)
     return live
@@ -143,6 +148,8 @@ def resolve(site: Site, old: Mapping[str, Address],
         elif before.kind in LISTS:
             now[url] = list_ended(site, live, named, before.kind, before.target)
             ended.append(url)
+        elif before.kind == INDEX:
+            now[url] = index_ended(before.target)
         elif (base := list_of(url, live)) is None or not comebacks.answers_again(
                 url, base, live[base][0]):
             now[url] = (before.kind, before.target)
