@@ -30,8 +30,10 @@ from generator.errors import Problem
 # cache of 15 planned leave the numbered pages of an ended list out.
 # 17: a memo's long tuples in parts, `cache.memo_parts` (its tables). 18: a list's
 # older pages left out of the sitemaps, `plan.sitemaps.numbered`, and linking the newest
-# by its number: a cache of 17 holds sitemap parts with them.)
-SCHEMA = 18
+# by its number: a cache of 17 holds sitemap parts with them. 19: the register names
+# the indexes a setting switches, `plan.list_addresses.index_addresses`: a cache of 18
+# would take the quick path, which only appends, and leave their lines out.)
+SCHEMA = 19
 # The records' shape is part of the key, so a cache written before a field
 # was added to a record is never trusted.
 _SHAPE = shape_of(SourceRecord, Article, StaticPage, Tag, Author, Image, Correction, Problem)
