@@ -492,8 +492,11 @@ def test_search_switched_off_removes_the_index(site: SiteMaker) -> None:
     config = (site.root / "site.toml").read_text(encoding="utf-8")
     site.write("site.toml", config.replace("search = true", "search = false"))
     site.build()
-    assert not (site.output / "pagefind").exists() and not (site.output / "cari").exists()
+    assert not (site.output / "pagefind").exists()
     assert 'action="/cari/"' not in site.read("index.html")
+    # ...and the search page's published address leaves the gone notice (the register)
+    assert '<meta name="robots" content="noindex">' in site.read("cari/index.html")
+    assert "/cari/ /410.html 410!" in site.read("_redirects")
 
 
 @needs_pagefind
