@@ -20,12 +20,11 @@ NEWER = 1
 
 A page's window reaches at most `NEWER` pages newer. Older pages link each page by
 its number, the newest's too (its pointer), so a new newest page changes no older
-page's links; an append still plans a list again from its `Tail`, the `NEWER` pages
-below its newest and the newest (`extend`), and finds the pages below unchanged by
-their fingerprints. (Until 2026-12-05 they linked the newest at the list's own URL,
-and those pages changed when it took its number.) One, not two as older: a page first
-written at its number reaches a number newer only by its pointer, and the "Newer" and
-"Newest" links are there beside it."""
+page's links: an append plans a list again from its newest page (`Pager.first`).
+(Until 2026-12-05 they linked the newest at the list's own URL, and the `NEWER` pages
+below it, which its `Tail` still holds, changed when it took its number.) One, not two
+as older: a page first written at its number reaches a number newer only by its
+pointer, and the "Newer" and "Newest" links are there beside it."""
 
 
 @dataclass(frozen=True)
@@ -94,8 +93,8 @@ class Tail:
     sealed: int = 0
     """How many of its pages are sealed (the newest unsealed one, if any, is the last)."""
     chunks: tuple[Chunk, ...] = ()
-    """Its newest `NEWER` + 1 pages (all, when it has fewer), oldest first: those an
-    append plans again (only the newest, and the one it opens, change)."""
+    """Its newest `NEWER` + 1 pages (all, when it has fewer), oldest first; an append
+    plans the newest again, and any it opens."""
     bound: OrderKey | None = None
     """The boundary of its newest sealed page, if any. An article deleted from the end
     of a sealed page leaves it past the list's newest item: an item appended must come

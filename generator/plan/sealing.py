@@ -43,13 +43,13 @@ class Pager:
         """The lists' newest pages (an append plan: those of the lists it grew)."""
 
     def first(self, base: str) -> int:
-        """The first page of the list at `base` an append plans again: the oldest of its
-        tail (the `NEWER` pages below its newest, found unchanged by their fingerprints
-        since they link the newest by its number)."""
+        """The first page of the list at `base` an append plans again: the newest of its
+        tail (the pages below it link it by its number, so no item appended changes
+        them)."""
         if base in self.firsts:
             return self.firsts[base]
         tail = self.before.get(base) if self.before is not None else None
-        return tail.chunks[0].number if tail and tail.chunks else 1
+        return tail.chunks[-1].number if tail and tail.chunks else 1
 
     def paging(self, base: str, items: tuple[int, ...], size: int) -> Paging:
         """The pages of the list at `base` showing `items` (oldest first)."""
@@ -120,7 +120,7 @@ class Pager:
             return Paging(tuple(pages.values()), last, (), shifted)
         grown = extend(shifted, len(items), size, key_at)
         if tail.chunks:  # (the pages an append plans again: see `first`)
-            self.firsts[base] = min(self.firsts[base], tail.chunks[0].number)
+            self.firsts[base] = min(self.firsts[base], tail.chunks[-1].number)
         chunks = {c.number: c for c in grown.chunks} | pages
         return Paging(tuple(sorted(chunks.values(), key=lambda c: c.number)), grown.last,
                       grown.sealed, grown.tail)
