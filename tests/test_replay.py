@@ -127,6 +127,16 @@ def test_a_year_of_newsroom_life_breaks_no_published_address(tmp_path: Path) -> 
     text = (site / REGISTER).read_text()
     assert ("/author/tim-redaksi/ gone\n/author/tim-redaksi/feed.xml gone\n"
             "/author/tim-redaksi/page/1/ gone\n") in text
+    # An author's name corrected in [authors], the old name kept there: their page, its
+    # numbers and its feed lead to the new name's.
+    toml = (site / "site.toml").read_text(encoding="utf-8")
+    assert 'Adt = { name = "Aditya Nugraha"' in toml
+    (site / "site.toml").write_text(toml.replace(
+        'Adt = { name = "Aditya Nugraha"',
+        '"Aditya Nugraha" = "Aditya Nugroho"\nAdt = { name = "Aditya Nugroho"'), encoding="utf-8")
+    assert "/author/aditya-nugraha/ -> /author/aditya-nugroho/" in step("an author renamed")
+    assert ("/author/aditya-nugraha/feed.xml moved /author/aditya-nugroho/feed.xml\n"
+            in (site / REGISTER).read_text())
     # A tag renamed through [tag_aliases]: its numbered pages lead to the new tag too.
     toml = (site / "site.toml").read_text(encoding="utf-8")
     (site / "site.toml").write_text(toml.replace(

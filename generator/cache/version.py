@@ -32,8 +32,10 @@ from generator.errors import Problem
 # older pages left out of the sitemaps, `plan.sitemaps.numbered`, and linking the newest
 # by its number: a cache of 17 holds sitemap parts with them. 19: the register names
 # the indexes a setting switches, `plan.list_addresses.index_addresses`: a cache of 18
-# would take the quick path, which only appends, and leave their lines out.)
-SCHEMA = 19
+# would take the quick path, which only appends, and leave their lines out. 20: a gone
+# tag or author address an alias now names redirects, `plan.list_addresses.revived`:
+# a cache of 19 would take the quick path and keep the notice a fresh checkout drops.)
+SCHEMA = 20
 # The records' shape is part of the key, so a cache written before a field
 # was added to a record is never trusted.
 _SHAPE = shape_of(SourceRecord, Article, StaticPage, Tag, Author, Image, Correction, Problem)

@@ -96,8 +96,49 @@ def list_ended(site: Site, live: Mapping[str, Line], named: Mapping[Line, str],
     if kind == TAG:
         to = urls.tag_url(slugify(site.config.canonical_tag(name)))
         return (MOVED, to) if live.get(to, ("", ""))[0] == TAG else (GONE, "")
+    if kind == AUTHOR:  # renamed, the old name kept as a key of `[authors]`
+        to = urls.author_url(slugify(site.config.author(name).name))
+        if live.get(to, ("", ""))[0] == AUTHOR:
+            return (MOVED, to)
     to = named.get((YEAR, name.partition("-")[0]) if kind == MONTH else (kind, name), "")
     return (MOVED, to) if to else (GONE, "")
+
+
+def alias_targets(site: Site, live: Mapping[str, Line]) -> dict[str, Line]:
+    """The tag and author addresses that `[tag_aliases]` and `[authors]` now lead to a
+    list of another name, by the alias's own address: the kind of list and the live
+    list's address. For lists that ended in an earlier build, gone then: the alias,
+    added after, has them redirect (`revived`). Initials `[authors]` maps count too: a
+    byline published as `Adt` before its name was known."""
+    config = site.config
+    found: dict[str, Line] = {}
+    pairs = [(TAG, urls.tag_url(slugify(key)), urls.tag_url(slugify(name)))
+             for key, name in config.tag_aliases.items()]
+    if config.outputs.author_pages:
+        pairs += [(AUTHOR, urls.author_url(slugify(key)), urls.author_url(slugify(info.name)))
+                  for key, info in config.authors.items()]
+    for kind, alias, to in pairs:
+        if alias != to and live.get(to, ("", ""))[0] == kind and slugify(alias.strip("/")):
+            found.setdefault(alias, (kind, to))
+    return found
+
+
+def revived(url: str, targets: Mapping[str, Line], outputs: Outputs) -> Line | None:
+    """What answers at the gone address `url` when it is the own address, a numbered page
+    or the feed of a list an alias now names (`alias_targets`): a redirect to that list
+    (its feed to the list's feed, when it has one); None when it stays gone."""
+    if url.endswith(FEED_FILE):
+        base = url[:-len(FEED_FILE) + 1]
+    else:
+        start, found, number = url.rpartition("page/")
+        base = start if found and _NUMBER.fullmatch(number) else url
+    target = targets.get(base)
+    if target is None:
+        return None
+    kind, to = target
+    if base == url or not url.endswith(FEED_FILE):
+        return (MOVED, to)
+    return (MOVED, urls.feed_url(to)) if has_feed(outputs, kind) else None
 
 
 def numbered_ended(site: Site, live: Mapping[str, Line], now: dict[str, Line], base: str,

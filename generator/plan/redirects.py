@@ -6,7 +6,9 @@ the site as it is now. An address where a page of the site answers stays live;
 one whose article or page is now elsewhere (a slug edited, a date moved to
 another month, the file renamed, the URL pattern changed) becomes a redirect to
 its new address; a tag that `[tag_aliases]` now maps to another redirects to
-it; a deleted article's address becomes "gone". A redirect always points at the
+it, as does an author's old name kept as a key of `[authors]` (even when the
+alias comes after the page was gone); a deleted article's address becomes
+"gone". A redirect always points at the
 final address (chains are followed when resolving), and `aliases:` of articles
 claim their addresses first.
 
@@ -44,12 +46,14 @@ from generator.plan.list_addresses import (
     Boundaries,
     Comebacks,
     Line,
+    alias_targets,
     index_addresses,
     index_ended,
     list_addresses,
     list_ended,
     list_of,
     numbered_ended,
+    revived,
 )
 from generator.plan.site import Site
 
@@ -133,6 +137,7 @@ def resolve(site: Site, old: Mapping[str, Address],
     named = {line: url for url, line in lists.items()}
     ended: list[str] = []
     comebacks = Comebacks(site, given or {})
+    targets, outputs = alias_targets(site, live), site.config.outputs
     for url, before in old.items():
         if url in now:
             if before.kind in LISTS and now[url][0] not in LISTS:
@@ -150,6 +155,8 @@ def resolve(site: Site, old: Mapping[str, Address],
             ended.append(url)
         elif before.kind == INDEX:
             now[url] = index_ended(before.target)
+        elif before.kind == GONE and (line := revived(url, targets, outputs)) is not None:
+            now[url] = line  # (a tag or author renamed after its page was gone)
         elif (base := list_of(url, live)) is None or not comebacks.answers_again(
                 url, base, live[base][0]):
             now[url] = (before.kind, before.target)
@@ -200,7 +207,7 @@ def _addresses(site: Site, now: dict[str, Line], old: Mapping[str, Address],
         kind, target = now[url]
         before = old.get(url)
         if kind == MOVED:
-            if before is not None and before.kind in LIVE:
+            if before is not None and (before.kind in LIVE or before.kind == GONE):
                 moved.append((url, target))
             if url in aliases:
                 continue  # the alias mechanism plans it

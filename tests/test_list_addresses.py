@@ -1,0 +1,125 @@
+"""A tag's or an author's page renamed: the old address leads to the new page, whether
+the alias comes in the same build or after the page was already gone."""
+
+from __future__ import annotations
+
+import re
+import shutil
+
+from click.testing import CliRunner
+
+from generator.build.addresses import load_register
+from generator.cli import main
+from generator.content.register import AUTHOR, GONE, MOVED, Address
+from tests.conftest import SiteMaker
+
+OLD = "/author/hamid-zulkarnain/"
+NEW = "/author/hamid-zulkifli/"
+
+
+def rename_hamid(site: SiteMaker, keep_old_name: bool) -> None:
+    """Correct Hmz's name in `[authors]`, keeping the old one as a key when asked."""
+    toml = (site.root / "site.toml").read_text(encoding="utf-8")
+    kept = '"Hamid Zulkarnain" = "Hamid Zulkifli"\n' if keep_old_name else ""
+    toml = re.sub(r'Hmz = "Hamid Zulk\w+"\n', f'Hmz = "Hamid Zulkifli"\n{kept}', toml)
+    site.write("site.toml", toml)
+
+
+def four_stories(site: SiteMaker) -> None:
+    """Four stories by Hmz: the author's page has a sealed page 1 and page 2."""
+    for day in range(1, 5):
+        site.article(f"2024/03/hari-{day}", f"Hari {day}", f"2024-03-0{day}T09:00:00+07:00",
+                     authors="[Hmz]")
+
+
+def fresh_copy(site: SiteMaker) -> SiteMaker:
+    """A checkout of the site's content and settings alone, built."""
+    fresh = SiteMaker(site.root.parent / "fresh")
+    for part in ("content", "site.toml"):
+        copy = shutil.copytree if (site.root / part).is_dir() else shutil.copy
+        copy(site.root / part, fresh.root / part)  # type: ignore[operator]
+    fresh.build()
+    return fresh
+
+
+def test_an_author_renamed_with_the_old_name_kept_redirects_in_the_same_build(
+        site: SiteMaker) -> None:
+    four_stories(site)
+    site.build()
+    assert load_register(site.root).entries[OLD] == Address(OLD, AUTHOR, "Hamid Zulkarnain")
+    rename_hamid(site, keep_old_name=True)
+    result = site.build()
+    assert (OLD, NEW) in result.addresses.moved
+    entries = load_register(site.root).entries
+    for url, to in ((OLD, NEW), (f"{OLD}page/1/", NEW), (f"{OLD}page/2/", NEW),
+                    (f"{OLD}feed.xml", f"{NEW}feed.xml")):
+        assert entries[url] == Address(url, MOVED, to)
+        assert f"{url} {to} 301" in site.read("_redirects")
+    assert f'url={NEW}"' in site.read("author/hamid-zulkarnain/index.html")
+    assert entries[NEW] == Address(NEW, AUTHOR, "Hamid Zulkifli")
+    assert fresh_copy(site).read("_redirects") == site.read("_redirects")
+
+
+def test_an_author_page_gone_redirects_once_the_old_name_is_mapped(site: SiteMaker) -> None:
+    four_stories(site)
+    site.build()
+    rename_hamid(site, keep_old_name=False)
+    built = CliRunner().invoke(main, ["build", "--site", str(site.root)])
+    assert built.exit_code == 0, built.output
+    # The summary says what happened and what to do (the test site speaks Indonesian).
+    assert f"tak tersedia: {OLD} (halaman pemberitahuan disimpan)" in built.stdout
+    assert "Petakan nama lamanya ke nama baru di [tag_aliases] atau [authors]" in built.stdout
+    assert load_register(site.root).entries[OLD] == Address(OLD, GONE)
+    # The editor maps the old name a build later: the notice becomes a redirect, the
+    # numbered pages and the feed with it, and the summary says so.
+    rename_hamid(site, keep_old_name=True)
+    result = site.build()
+    assert set(result.addresses.moved) >= {(OLD, NEW), (f"{OLD}page/2/", NEW),
+                                           (f"{OLD}feed.xml", f"{NEW}feed.xml")}
+    entries = load_register(site.root).entries
+    assert entries[f"{OLD}page/1/"] == Address(f"{OLD}page/1/", MOVED, NEW)
+    assert f'url={NEW}"' in site.read("author/hamid-zulkarnain/page/2/index.html")
+    assert f"{OLD} /410.html" not in site.read("_redirects")
+    assert fresh_copy(site).read("_redirects") == site.read("_redirects")
+
+
+def test_a_tag_retagged_by_hand_redirects_once_tag_aliases_map_it(site: SiteMaker) -> None:
+    site.article("2024/03/satu", "Satu", "2024-03-01T09:00:00+07:00", tags="[Wisata]")
+    site.build()
+    site.article("2024/03/satu", "Satu", "2024-03-01T09:00:00+07:00", tags="[Pariwisata]")
+    site.build()
+    assert load_register(site.root).entries["/tag/wisata/"] == Address("/tag/wisata/", GONE)
+    toml = (site.root / "site.toml").read_text(encoding="utf-8")
+    site.write("site.toml", toml + '\n[tag_aliases]\n"wisata" = "Pariwisata"\n')
+    site.build()
+    entries = load_register(site.root).entries
+    assert entries["/tag/wisata/"] == Address("/tag/wisata/", MOVED, "/tag/pariwisata/")
+    assert entries["/tag/wisata/page/1/"] == Address(
+        "/tag/wisata/page/1/", MOVED, "/tag/pariwisata/")
+    # (No tag feeds on this site: the tag's feed address was never published.)
+    assert "/tag/wisata/feed.xml" not in entries
+
+
+def test_initials_published_before_they_had_a_name_lead_to_the_name(site: SiteMaker) -> None:
+    site.article("2024/03/satu", "Satu", "2024-03-01T09:00:00+07:00", authors="[Rdn]")
+    site.build()
+    assert load_register(site.root).entries["/author/rdn/"].kind == AUTHOR
+    toml = (site.root / "site.toml").read_text(encoding="utf-8")
+    site.write("site.toml", toml.replace("[authors]\n", '[authors]\nRdn = "Rudi Hartono"\n'))
+    site.build()
+    entries = load_register(site.root).entries
+    assert entries["/author/rdn/"] == Address("/author/rdn/", MOVED, "/author/rudi-hartono/")
+    assert entries["/author/rdn/feed.xml"] == Address(
+        "/author/rdn/feed.xml", MOVED, "/author/rudi-hartono/feed.xml")
+
+
+def test_an_author_whose_bylines_went_to_another_stays_gone(site: SiteMaker) -> None:
+    site.article("2024/03/satu", "Satu", "2024-03-01T09:00:00+07:00", authors="[Hmz]")
+    site.article("2024/03/dua", "Dua", "2024-03-02T09:00:00+07:00", authors="[Ulm]")
+    site.build()
+    site.article("2024/03/satu", "Satu", "2024-03-01T09:00:00+07:00", authors="[Ulm]")
+    site.build()
+    site.build()  # (a gone line with no alias stays as it is, build after build)
+    entries = load_register(site.root).entries
+    assert entries[OLD] == Address(OLD, GONE)
+    assert entries[f"{OLD}feed.xml"] == Address(f"{OLD}feed.xml", GONE)
