@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import hashlib
 import os
-from bisect import insort
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -111,10 +110,7 @@ def appended_text(text: str, site: Site, before: Site, added: Iterable[int],
             if url not in known]
     if any(urls.output_path(a.url) in taken for a in new):
         return None
-    head, lines = split_head(text)
-    for address in new:
-        insort(lines, f"{address}\n")
-    return head + "".join(lines)
+    return with_lines(text, [f"{address}\n" for address in new])
 
 
 def renames(held: Sequence[RemovedArticle], register: Mapping[str, Address],
@@ -163,3 +159,40 @@ def split_head(text: str) -> tuple[str, list[str]]:
         first += 1
     rest = [line if line.endswith("\n") else line + "\n" for line in lines[first:]]
     return "".join(lines[:first]), rest
+
+
+def with_lines(text: str, added: Iterable[str]) -> str:
+    """The lock file `text` (comment lines, then sorted lines) with the `added` lines
+    (each ending in a newline) in their sorted places: what inserting them among
+    `split_head`'s lines gives, found by a binary search over the text's line starts
+    rather than by splitting it (at 100,000 articles the register is 16 MB: a tenth of
+    a quick build went into its 130,000 lines)."""
+    if text and not text.endswith("\n"):
+        text += "\n"
+    start = 0
+    while start < len(text):  # (the head: blank lines and comments)
+        end = text.find("\n", start) + 1
+        if text[start:end].strip() and text[start] != "#":
+            break
+        start = end
+    places = sorted((_place(text, start, line), line) for line in added)
+    parts, done = [], 0
+    for place, line in places:
+        parts += [text[done:place], line]
+        done = place
+    parts.append(text[done:])
+    return "".join(parts)
+
+
+def _place(text: str, start: int, line: str) -> int:
+    """Where `line` goes among the sorted lines of `text` from `start` (a line start):
+    the start of the first line not before it."""
+    low, high = start, len(text)
+    while low < high:  # (both are line starts, or the end)
+        middle = text.rfind("\n", low, (low + high) // 2) + 1 or low
+        end = text.find("\n", middle) + 1
+        if text[middle:end] < line:
+            low = end
+        else:
+            high = middle
+    return low

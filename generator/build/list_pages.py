@@ -8,13 +8,12 @@ it (plan/sealing.py) and gives back the boundaries as this build leaves them.
 
 from __future__ import annotations
 
-from bisect import insort
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
 
 from generator import urls
-from generator.build.addresses import read_text, split_head
+from generator.build.addresses import read_text, with_lines
 from generator.content.list_pages import (
     LIST_PAGES,
     Boundaries,
@@ -76,13 +75,13 @@ def appended_text(text: str | None, sealed: Mapping[str, tuple[OrderKey, ...]],
         return None
     if text is None:
         text = format_list_pages({})
-    head, rest = split_head(text)
+    lines = []
     for base, keys in sealed.items():
         number = tails[base].sealed - len(keys)
         for key in keys:
             number += 1
-            insort(rest, line_of(base, number, key))
-    return head + "".join(rest)
+            lines.append(line_of(base, number, key))
+    return with_lines(text, lines)
 
 
 def overfull(pages: Iterable[Page], page_size: int, text: str | None) -> list[Problem]:
