@@ -6,7 +6,6 @@ import sys
 import time
 from typing import TYPE_CHECKING, TextIO
 
-from generator import urls
 from generator.build.addresses import AddressChanges
 from generator.build.article_changes import ArticleChange, ArticleChanges
 from generator.build.pipeline import BuildResult
@@ -145,7 +144,7 @@ class Reporter:
         self.lines(_("moved"), [f"{old} \u2192 {new} {redirect}"
                                 for old, new in sorted(moves.items())])
         self.lines(_("gone"), [f"{url} {notice}" for url in sorted(gone)])
-        if any(_list_of_a_name(url) for url in gone):
+        if addresses.renamable:
             print(_("gone: a tag or an author renamed? Map the old name to the new one in "
                     "[tag_aliases] or [authors] of site.toml, and the old page redirects"),
                   file=self.out)
@@ -163,9 +162,3 @@ class Reporter:
     def line(self, text: str) -> None:
         if not self.quiet:
             print(text, file=self.out)
-
-
-def _list_of_a_name(url: str) -> bool:
-    """Whether `url` is the own address of a tag's or an author's page."""
-    return any(url.startswith(start) and url.count("/") == start.count("/") + 1
-               for start in (urls.TAGS, urls.AUTHORS))

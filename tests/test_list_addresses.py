@@ -123,3 +123,61 @@ def test_an_author_whose_bylines_went_to_another_stays_gone(site: SiteMaker) -> 
     entries = load_register(site.root).entries
     assert entries[OLD] == Address(OLD, GONE)
     assert entries[f"{OLD}feed.xml"] == Address(f"{OLD}feed.xml", GONE)
+
+
+def test_an_alias_whose_list_arrives_with_todays_news_redirects_as_a_fresh_build_does(
+        site: SiteMaker) -> None:
+    # Given a tag's page gone, then an alias to a tag no article has yet
+    site.article("2024/03/satu", "Satu", "2024-03-01T09:00:00+07:00", tags="[Wisata]")
+    site.build()
+    site.article("2024/03/satu", "Satu", "2024-03-01T09:00:00+07:00", tags="[Lain]")
+    site.build()
+    toml = (site.root / "site.toml").read_text(encoding="utf-8")
+    site.write("site.toml", toml + '\n[tag_aliases]\n"wisata" = "Pariwisata"\n')
+    site.build()
+    assert load_register(site.root).entries["/tag/wisata/"] == Address("/tag/wisata/", GONE)
+    # When today's story brings that tag, the old address leads to it at once (the
+    # quick path, which only adds lines, leaves this build to the whole way)
+    site.article("2024/03/dua", "Dua", "2024-03-05T09:00:00+07:00", tags="[Pariwisata]")
+    assert not site.build().quick
+    entries = load_register(site.root).entries
+    assert entries["/tag/wisata/"] == Address("/tag/wisata/", MOVED, "/tag/pariwisata/")
+    assert (fresh_copy(site).root / "content/published-urls.txt").read_text() == \
+        (site.root / "content/published-urls.txt").read_text()
+
+
+def test_initials_written_in_another_case_end_and_come_back_cleanly(site: SiteMaker) -> None:
+    # `ADT` is not a key of [authors] (`Adt` is): it had an author page of its own
+    toml = (site.root / "site.toml").read_text(encoding="utf-8")
+    site.write("site.toml", toml.replace("[authors]\n", '[authors]\nAdt = "Aditya Nugroho"\n'))
+    site.article("2024/03/satu", "Satu", "2024-03-01T09:00:00+07:00", authors="[Adt]")
+    site.article("2024/03/dua", "Dua", "2024-03-02T09:00:00+07:00", authors="[ADT]")
+    site.build()
+    assert load_register(site.root).entries["/author/adt/"].kind == AUTHOR
+    # Its byline corrected: the page leads to the name, and a build with nothing
+    # changed (or a fresh checkout) says the same
+    site.article("2024/03/dua", "Dua", "2024-03-02T09:00:00+07:00", authors="[Hmz]")
+    site.build()
+    text = (site.root / "content/published-urls.txt").read_text()
+    assert "/author/adt/ moved /author/aditya-nugroho/\n" in text
+    site.build(quick=False)
+    assert (site.root / "content/published-urls.txt").read_text() == text
+    # Written that way again: its page, numbers and feed are its own again
+    site.article("2024/03/dua", "Dua", "2024-03-02T09:00:00+07:00", authors="[ADT]")
+    site.build()
+    entries = load_register(site.root).entries
+    assert entries["/author/adt/"] == Address("/author/adt/", AUTHOR, "ADT")
+    assert "/author/adt/" not in site.read("_redirects")
+    assert "<feed" in site.read("author/adt/feed.xml")
+
+
+def test_the_hint_to_map_an_old_name_comes_only_where_mapping_helps(site: SiteMaker) -> None:
+    site.article("2024/03/satu", "Satu", "2024-03-01T09:00:00+07:00", authors="[Hmz]")
+    site.build()
+    toml = (site.root / "site.toml").read_text(encoding="utf-8")
+    site.write("site.toml", toml.replace("search = false\n", "search = false\n"
+                                         "author_pages = false\n"))
+    built = CliRunner().invoke(main, ["build", "--site", str(site.root)])
+    assert built.exit_code == 0, built.output
+    assert f"tak tersedia: {OLD} (halaman pemberitahuan disimpan)" in built.stdout
+    assert "Petakan nama lamanya" not in built.stdout  # (no author pages: no alias helps)

@@ -362,3 +362,24 @@ def test_an_article_dated_into_a_sealed_page_after_its_newest_was_deleted_joins_
         assert 'data-last="' not in site.read("tag/kota/index.html")
         assert "Berita 0" in site.read("tag/kota/index.html")
         assert _hashes(site.output) == _fresh_checkout(site, make_site)
+
+
+def test_a_boundaries_file_reordered_by_hand_is_written_again_in_order(
+        site: SiteMaker) -> None:
+    # Given the archive's boundaries, their lines put in another order by hand
+    _archive(site)
+    site.build()
+    path = site.root / LIST_PAGES
+    text = path.read_text(encoding="utf-8")
+    head, lines = text[:text.index("\n/") + 1], text[text.index("\n/") + 1:].splitlines(True)
+    path.write_text(head + "".join(reversed(lines)), encoding="utf-8")
+    # The build after puts them back in order, so a story's boundaries join where
+    # sorting puts them (the quick path adds them to the file as it is)
+    site.build()
+    assert path.read_text(encoding="utf-8") == text
+    for n in range(20, 23):
+        site.article(f"2024/03/b{n}", f"Baru {n}", f"2024-03-{n}T08:00:00+07:00",
+                     tags="[Kota]", authors="[Hmz]")
+        assert site.build().quick
+    after = path.read_text(encoding="utf-8")
+    assert after == format_list_pages(parse_list_pages(after)[0])

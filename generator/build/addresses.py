@@ -31,7 +31,7 @@ from generator.content.register import (
     parse_register,
 )
 from generator.errors import ContentError
-from generator.plan.list_addresses import list_addresses
+from generator.plan.list_addresses import alias_targets, list_addresses
 from generator.plan.site import Site
 
 
@@ -46,6 +46,9 @@ class AddressChanges:
     ended: tuple[str, ...] = ()
     """Feed addresses this build removed that the host rules now answer with 410 (tag
     feeds switched off: plan/redirects.py `ended_addresses`); no file is left there."""
+    renamable: tuple[str, ...] = ()
+    """Those of `gone` that an alias added later would lead on (a tag's or an author's
+    page: plan/redirects.py `Addresses.renamable`), for the summary's hint."""
 
 
 @dataclass(frozen=True, eq=False, repr=False)
@@ -106,10 +109,11 @@ def appended_text(text: str, site: Site, before: Site, added: Iterable[int],
                    else Address(article.url, LATE, late_target(after, article.path)))
         new += [Address(normal_address(alias), MOVED, article.url) for alias in article.aliases]
     known = list_addresses(before)
-    new += [Address(url, *line) for url, line in list_addresses(site).items()
-            if url not in known]
-    if any(urls.output_path(a.url) in taken for a in new):
-        return None
+    lists = {url: line for url, line in list_addresses(site).items() if url not in known}
+    new += [Address(url, *line) for url, line in lists.items()]
+    if any(urls.output_path(a.url) in taken for a in new) or any(
+            urls.output_path(alias) in taken for alias in alias_targets(site, lists)):
+        return None  # (an alias's gone page: the whole way turns it into a redirect)
     return with_lines(text, [f"{address}\n" for address in new])
 
 
@@ -162,11 +166,12 @@ def split_head(text: str) -> tuple[str, list[str]]:
 
 
 def with_lines(text: str, added: Iterable[str]) -> str:
-    """The lock file `text` (comment lines, then sorted lines) with the `added` lines
-    (each ending in a newline) in their sorted places: what inserting them among
-    `split_head`'s lines gives, found by a binary search over the text's line starts
-    rather than by splitting it (at 100,000 articles the register is 16 MB: a tenth of
-    a quick build went into its 130,000 lines)."""
+    """The lock file `text` (comment lines, then sorted lines, as builds write them) with
+    the `added` lines (each ending in a newline) in their sorted places: what inserting
+    them among `split_head`'s lines gives, found by a binary search over the text's line
+    starts rather than by splitting it (at 100,000 articles the register is 16 MB: a
+    tenth of a quick build went into its 130,000 lines). The quick path hands it only
+    texts a build wrote (their keys are compared first), so always sorted ones."""
     if text and not text.endswith("\n"):
         text += "\n"
     start = 0

@@ -53,11 +53,13 @@ def load_list_pages(site_dir: Path) -> ListPagesFile:
 
 def next_text(found: ListPagesFile, boundaries: Boundaries) -> str | None:
     """The file's text as a build that paginated with `boundaries` leaves it; None when
-    it stays as found (no page sealed yet and no file: none is written)."""
-    if dict(found.boundaries) == dict(boundaries) and (found.text is not None
-                                                         or not boundaries):
+    it stays as found (no page sealed yet and no file: none is written). A file edited
+    by hand (its lines reordered) is written again in order, as the register is: the
+    quick path adds lines to it where sorting puts them (`appended_text`)."""
+    if found.text is None and not boundaries:
         return None
-    return format_list_pages(boundaries)
+    text = format_list_pages(boundaries)
+    return None if text == found.text else text
 
 
 def rebalanced(before: Boundaries, after: Boundaries) -> tuple[str, ...]:

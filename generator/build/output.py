@@ -166,14 +166,15 @@ def write_output(options: BuildOptions, cache: Cache, target: str, work: ToWrite
     except BaseException:
         writer.abort()
         raise
-    if work.register is not None and not options.dry_run:
-        # With the output: a build that failed before leaves the register as it was.
-        write_text(options.site_dir, REGISTER, work.register)
-    if work.list_pages is not None and not options.dry_run:  # (likewise)
-        write_text(options.site_dir, LIST_PAGES, work.list_pages)
     if work.recorded and not options.dry_run:
         commit.record_ahead(cache, target, writer.staged)
     removed = writer.commit(work.removable)
+    if work.register is not None and not options.dry_run:
+        # Once the output is in place: a build that failed before leaves the register
+        # as it was.
+        write_text(options.site_dir, REGISTER, work.register)
+    if work.list_pages is not None and not options.dry_run:  # (likewise)
+        write_text(options.site_dir, LIST_PAGES, work.list_pages)
     entries = {}
     if not options.dry_run:
         out = str(output)

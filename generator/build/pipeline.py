@@ -371,7 +371,7 @@ def _plan_whole(options: BuildOptions, config: SiteConfig, theme: ThemeFiles, ca
         quick=False, saving=loaded.saving, kept=current, unpublished=indexed.unpublished,
         article_changes=articles_changed,
         addresses=AddressChanges(addresses.moved, addresses.removed,
-                                 ended_addresses(site, removable)),
+                                 ended_addresses(site, removable), addresses.renamable),
         photos_decoded=photos.decoded,
         rebalanced=(rebalanced(found_pages.boundaries, plan.sealed)
                     if options.rebalance_pages else None))

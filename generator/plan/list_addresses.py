@@ -112,18 +112,32 @@ def alias_targets(site: Site, live: Mapping[str, Line]) -> dict[str, Line]:
     byline published as `Adt` before its name was known."""
     config = site.config
     found: dict[str, Line] = {}
-    pairs = [(TAG, urls.tag_url(slugify(key)), urls.tag_url(slugify(name)))
+    pairs = [(TAG, slugify(key), urls.tag_url(slugify(name)))
              for key, name in config.tag_aliases.items()]
     if config.outputs.author_pages:
-        pairs += [(AUTHOR, urls.author_url(slugify(key)), urls.author_url(slugify(info.name)))
+        pairs += [(AUTHOR, slugify(key), urls.author_url(slugify(info.name)))
                   for key, info in config.authors.items()]
-    for kind, alias, to in pairs:
-        if alias != to and live.get(to, ("", ""))[0] == kind and slugify(alias.strip("/")):
+    for kind, slug, to in pairs:
+        alias = urls.tag_url(slug) if kind == TAG else urls.author_url(slug)
+        if slug and alias != to and live.get(to, ("", ""))[0] == kind:
             found.setdefault(alias, (kind, to))
     return found
 
 
-def revived(url: str, targets: Mapping[str, Line], outputs: Outputs) -> Line | None:
+def renamable(site: Site, kind: str, name: str) -> bool:
+    """Whether a list of `kind` and `name` that ended could have been renamed, so that an
+    alias would lead its address on: a tag whose name `[tag_aliases]` does not map to,
+    or an author, while author pages are published, whose name `[authors]` does not
+    give (the summary's hint, report.py)."""
+    config = site.config
+    if kind == TAG:
+        return name.casefold() not in {t.casefold() for t in config.tag_aliases.values()}
+    return (kind == AUTHOR and config.outputs.author_pages
+            and name not in {info.name for info in config.authors.values()})
+
+
+def revived(url: str, targets: Mapping[str, Line], outputs: Outputs,
+            live: Mapping[str, Line]) -> Line | None:
     """What answers at the gone address `url` when it is the own address, a numbered page
     or the feed of a list an alias now names (`alias_targets`): a redirect to that list
     (its feed to the list's feed, when it has one); None when it stays gone."""
@@ -133,7 +147,7 @@ def revived(url: str, targets: Mapping[str, Line], outputs: Outputs) -> Line | N
         start, found, number = url.rpartition("page/")
         base = start if found and _NUMBER.fullmatch(number) else url
     target = targets.get(base)
-    if target is None:
+    if target is None or base in live:  # (a list answers there: its pages are its own)
         return None
     kind, to = target
     if base == url or not url.endswith(FEED_FILE):

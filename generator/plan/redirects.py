@@ -53,6 +53,7 @@ from generator.plan.list_addresses import (
     list_ended,
     list_of,
     numbered_ended,
+    renamable,
     revived,
 )
 from generator.plan.site import Site
@@ -95,6 +96,9 @@ class Addresses:
     """(old, new) of the addresses that this build turned into redirects."""
     removed: tuple[str, ...] = ()
     """The addresses that this build turned into gone notices."""
+    renamable: tuple[str, ...] = ()
+    """Those of `removed` that are a tag's or an author's own address, which an alias
+    added later would lead on (`list_addresses.renamable`)."""
     problems: tuple[Problem, ...] = ()
     """Redirect loops among the register's lines."""
 
@@ -152,10 +156,12 @@ def resolve(site: Site, old: Mapping[str, Address],
             now[url] = (MOVED, moved_to) if moved_to else (GONE, "")
         elif before.kind in LISTS:
             now[url] = list_ended(site, live, named, before.kind, before.target)
+            if now[url][0] == GONE and url in targets:  # (as `revived` would, a build later)
+                now[url] = (MOVED, targets[url][1])
             ended.append(url)
         elif before.kind == INDEX:
             now[url] = index_ended(before.target)
-        elif before.kind == GONE and (line := revived(url, targets, outputs)) is not None:
+        elif before.kind == GONE and (line := revived(url, targets, outputs, live)) is not None:
             now[url] = line  # (a tag or author renamed after its page was gone)
         elif (base := list_of(url, live)) is None or not comebacks.answers_again(
                 url, base, live[base][0]):
@@ -199,7 +205,7 @@ def _final(now: dict[str, Line], old: Mapping[str, Address]) -> tuple[Problem, .
 def _addresses(site: Site, now: dict[str, Line], old: Mapping[str, Address],
                aliases: Mapping[str, str], problems: tuple[Problem, ...],
                lists: Mapping[str, Line]) -> Addresses:
-    redirects, gone, moved, removed = [], [], [], []
+    redirects, gone, moved, removed, renamed = [], [], [], [], []
     index: dict[str, int] | None = None
     titles = {url: name for url, (_, name) in lists.items()}
     titles.update((p.url, p.title) for p in site.pages)
@@ -221,12 +227,14 @@ def _addresses(site: Site, now: dict[str, Line], old: Mapping[str, Address],
             gone.append(url)
             if before is not None and before.kind in LIVE:
                 removed.append(url)
+                if renamable(site, before.kind, before.target):
+                    renamed.append(url)
     changed = len(now) != len(old) or any(
         (before := old.get(url)) is None or before.kind != kind or before.target != target
         for url, (kind, target) in now.items())
     register = tuple(Address(url, *now[url]) for url in sorted(now)) if changed else ()
     return Addresses(register, changed, tuple(redirects), tuple(gone), tuple(moved),
-                     tuple(removed), problems)
+                     tuple(removed), tuple(renamed), problems)
 
 
 class Adding(Protocol):
