@@ -363,6 +363,7 @@ def test_the_indexes_a_setting_switches_off_keep_their_addresses(site: SiteMaker
     assert entries["/arsip/tahun/"] == Address("/arsip/tahun/", MOVED, "/arsip/")
     assert entries["/cari/"] == Address("/cari/", GONE)
     assert 'url=/arsip/"' in site.read("arsip/tahun/index.html")
+    assert "<title>Arsip</title>" in site.read("arsip/tahun/index.html")  # (translated)
     assert "/cari/ /410.html 410!" in site.read("_redirects")
     assert ("/arsip/tahun/", "/arsip/") in result.addresses.moved
     # And switched on again, they answer again

@@ -34,7 +34,8 @@ from generator.errors import Problem
 # the indexes a setting switches, `plan.list_addresses.index_addresses`: a cache of 18
 # would take the quick path, which only appends, and leave their lines out. 20: a gone
 # tag or author address an alias now names redirects, `plan.list_addresses.revived`:
-# a cache of 19 would take the quick path and keep the notice a fresh checkout drops.)
+# a cache of 19 would take the quick path and keep the notice a fresh checkout drops;
+# and the redirect from `/arsip/tahun/` to the archive takes the archive's title.)
 SCHEMA = 20
 # The records' shape is part of the key, so a cache written before a field
 # was added to a record is never trusted.

@@ -209,6 +209,7 @@ def _addresses(site: Site, now: dict[str, Line], old: Mapping[str, Address],
     index: dict[str, int] | None = None
     titles = {url: name for url, (_, name) in lists.items()}
     titles.update((p.url, p.title) for p in site.pages)
+    titles[urls.ARCHIVE] = "Archive"  # (as the planner titles it: translated when rendered)
     for url in sorted(url for url, (kind, _) in now.items() if kind not in LIVE):
         kind, target = now[url]
         before = old.get(url)

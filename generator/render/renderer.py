@@ -32,8 +32,10 @@ CARD_TEMPLATE = "_card.html"
 # Cards kept per renderer: 20,000 cover a 10,000-article archive whole and cost
 # about 20 MB in each process that renders.
 CARD_MEMO = 20_000
-# Page kinds whose title is a UI string, translated at render time.
+# Page kinds whose title is a UI string, translated at render time; and the pages
+# whose redirects take their title (`/arsip/tahun/` switched off leads to the archive).
 _TRANSLATED_TITLES = {"archive", "tags", "404", "years", "search"}
+_TRANSLATED_TARGETS = {urls.ARCHIVE}
 # A feed with no entries still needs an `updated`; never the build clock.
 _EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 
@@ -210,7 +212,9 @@ class Renderer:
     def render(self, page: Page, body_of: Callable[[str], str]) -> str:
         """The HTML of `page`; `body_of(path)` gives a source's rendered body."""
         site = self.site
-        title = self.gettext(page.title) if page.kind in _TRANSLATED_TITLES else page.title
+        title = (self.gettext(page.title) if page.kind in _TRANSLATED_TITLES or (
+            page.kind == "moved" and page.links and page.links[0][1] in _TRANSLATED_TARGETS)
+            else page.title)
         view = _PageView(page, title)
         context: dict[str, Any] = {
             "page": view,
