@@ -181,3 +181,26 @@ def test_the_hint_to_map_an_old_name_comes_only_where_mapping_helps(site: SiteMa
     assert built.exit_code == 0, built.output
     assert f"tak tersedia: {OLD} (halaman pemberitahuan disimpan)" in built.stdout
     assert "Petakan nama lamanya" not in built.stdout  # (no author pages: no alias helps)
+
+
+def test_an_upgrade_that_switches_the_indexes_off_keeps_their_addresses(
+        site: SiteMaker) -> None:
+    # Given a site built by a version whose register did not name the indexes yet
+    toml = (site.root / "site.toml").read_text(encoding="utf-8")
+    site.write("site.toml", toml.replace("search = false", "search = true"))
+    site.article("2024/03/satu", "Satu", "2024-03-01T09:00:00+07:00")
+    site.build(index_search=False)
+    register = site.root / "content/published-urls.txt"
+    text = register.read_text(encoding="utf-8")
+    register.write_text(text.replace("/arsip/tahun/ index years\n", "").replace(
+        "/cari/ index search\n", ""), encoding="utf-8")
+    # When the first build of this version also switches them off
+    site.write("site.toml", toml.replace("search = false", "search = false\n"
+                                         "date_archives = false"))
+    result = site.build()
+    # Then they keep their addresses, as the output folder served them
+    entries = load_register(site.root).entries
+    assert entries["/arsip/tahun/"] == Address("/arsip/tahun/", MOVED, "/arsip/")
+    assert entries["/cari/"] == Address("/cari/", GONE)
+    assert ("/arsip/tahun/", "/arsip/") in result.addresses.moved
+    assert "/cari/ /410.html 410!" in site.read("_redirects")

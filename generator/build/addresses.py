@@ -21,6 +21,7 @@ from generator.content.model import Article
 from generator.content.register import (
     ARTICLE,
     ARTICLES,
+    INDEXES,
     LATE,
     MOVED,
     REGISTER,
@@ -83,6 +84,14 @@ def load_register(site_dir: Path) -> RegisterFile:
     if problems:
         raise ContentError(problems)
     return RegisterFile(entries, text)
+
+
+def unnamed_indexes(output: Path, register: Mapping[str, Address]) -> list[str]:
+    """The addresses of the indexes a setting switches (`register.INDEXES`) that the
+    `register` does not name but whose page the `output` folder holds: published by a
+    version whose register did not name them yet (plan/redirects.py `resolve`)."""
+    return [url for url in INDEXES.values() if url not in register
+            and (output / urls.output_path(url)).is_file()]
 
 
 def write_text(site_dir: Path, name: str, text: str) -> None:

@@ -21,7 +21,13 @@ from dataclasses import dataclass, replace
 from typing import TypeVar
 
 from generator.build import loader, search, sources
-from generator.build.addresses import AddressChanges, load_register, renames, text_key
+from generator.build.addresses import (
+    AddressChanges,
+    load_register,
+    renames,
+    text_key,
+    unnamed_indexes,
+)
 from generator.build.article_changes import of_changes
 from generator.build.commit import BuildRecords, commit_build
 from generator.build.indexing import index_archive
@@ -295,8 +301,10 @@ def _plan_whole(options: BuildOptions, config: SiteConfig, theme: ThemeFiles, ca
     found_pages = load_list_pages(site_dir)
     sealed = {} if options.rebalance_pages else found_pages.boundaries
     # What answers at every address ever published: the register, as this site leaves it
-    # (a list that ended, with the numbered pages it had).
-    addresses = resolve(site, register.entries, renamed, found_pages.boundaries, sealed)
+    # (a list that ended, with the numbered pages it had; an index an older register
+    # did not name, as the output folder serves it).
+    addresses = resolve(site, register.entries, renamed, found_pages.boundaries, sealed,
+                        unnamed_indexes(options.output, register.entries))
     keep = options.keeps_register
     register_text = None
     if keep and (addresses.changed or register.text is None or not is_formatted(register.text)):

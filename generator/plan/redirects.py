@@ -19,7 +19,7 @@ claim their addresses first.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any, Protocol
 
@@ -29,6 +29,7 @@ from generator.content.register import (
     ARTICLES,
     GONE,
     INDEX,
+    INDEXES,
     LATE,
     LISTS,
     LIVE,
@@ -123,15 +124,22 @@ def live_addresses(site: Site, lists: Mapping[str, Line]) -> dict[str, Line]:
 
 def resolve(site: Site, old: Mapping[str, Address],
             renamed: Mapping[str, str] | None = None, found: Boundaries | None = None,
-            given: Boundaries | None = None) -> Addresses:
+            given: Boundaries | None = None, served: Collection[str] = ()) -> Addresses:
     """The register after a build of `site`, from the register `old` it started with;
     `renamed` maps the old path of an article file renamed since to its new one.
     `found`: the sealed pages' boundaries the build found (content/list-pages.txt), so
     a list that ends leaves as many numbered pages as it had; `given`: those the plan
     paginates from (none when rebalancing), so a list that comes back takes back the
-    numbers it answers again (plan/list_addresses.py)."""
+    numbers it answers again (plan/list_addresses.py). `served`: the indexes' addresses
+    (`register.INDEXES`) whose page the output folder holds, for a register written
+    before it named them: switched off in the first build that reads it, they keep
+    their address as if it had."""
     lists = list_addresses(site)
     live = live_addresses(site, lists)
+    missing = {url: name for name, url in INDEXES.items()
+               if url in served and url not in old and url not in live}
+    if missing:
+        old = {**old, **{url: Address(url, INDEX, name) for url, name in missing.items()}}
     aliases = {normal_address(alias): a.url for a in site.articles for alias in a.aliases}
     now = dict(live)
     for alias, url in aliases.items():
