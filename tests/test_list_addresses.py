@@ -193,7 +193,9 @@ def test_an_upgrade_that_switches_the_indexes_off_keeps_their_addresses(
     register = site.root / "content/published-urls.txt"
     text = register.read_text(encoding="utf-8")
     register.write_text(text.replace("/arsip/tahun/ index years\n", "").replace(
-        "/cari/ index search\n", ""), encoding="utf-8")
+        "/cari/ index search\n", "").replace(
+        "#   index years | index search (the archive by month, the search page)\n", ""),
+        encoding="utf-8")
     # When the first build of this version also switches them off
     site.write("site.toml", toml.replace("search = false", "search = false\n"
                                          "date_archives = false"))
@@ -204,3 +206,41 @@ def test_an_upgrade_that_switches_the_indexes_off_keeps_their_addresses(
     assert entries["/cari/"] == Address("/cari/", GONE)
     assert ("/arsip/tahun/", "/arsip/") in result.addresses.moved
     assert "/cari/ /410.html 410!" in site.read("_redirects")
+
+
+def test_an_index_line_deleted_by_hand_stays_deleted(site: SiteMaker) -> None:
+    # Given the search page switched off: its address keeps the notice
+    toml = (site.root / "site.toml").read_text(encoding="utf-8")
+    site.write("site.toml", toml.replace("search = false", "search = true"))
+    site.article("2024/03/satu", "Satu", "2024-03-01T09:00:00+07:00")
+    site.build(index_search=False)
+    site.write("site.toml", toml)
+    site.build()
+    register = site.root / "content/published-urls.txt"
+    assert "/cari/ gone\n" in register.read_text(encoding="utf-8")
+    # When an editor takes the address back for good (docs/content.md: delete its
+    # line), the notice left in the output folder does not bring the line back, and a
+    # fresh checkout says the same
+    register.write_text(register.read_text(encoding="utf-8").replace("/cari/ gone\n", ""),
+                        encoding="utf-8")
+    fresh = fresh_copy(site)
+    site.build()
+    assert "/cari/" not in register.read_text(encoding="utf-8")
+    assert (fresh.root / "content/published-urls.txt").read_text() == register.read_text()
+
+
+def test_the_hint_comes_for_a_tag_an_alias_already_leads_to(site: SiteMaker) -> None:
+    toml = (site.root / "site.toml").read_text(encoding="utf-8")
+    site.write("site.toml", toml + '\n[tag_aliases]\n"tour" = "Wisata"\n')
+    site.article("2024/03/satu", "Satu", "2024-03-01T09:00:00+07:00", tags="[Wisata]")
+    site.build()
+    site.article("2024/03/satu", "Satu", "2024-03-01T09:00:00+07:00", tags="[Pariwisata]")
+    built = CliRunner().invoke(main, ["build", "--site", str(site.root)])
+    assert built.exit_code == 0, built.output
+    assert "Petakan nama lamanya" in built.stdout
+    # (and mapping it does lead the page on)
+    site.write("site.toml", toml + '\n[tag_aliases]\n"tour" = "Wisata"\n'
+               '"wisata" = "Pariwisata"\n')
+    site.build()
+    assert load_register(site.root).entries["/tag/wisata/"] == Address(
+        "/tag/wisata/", MOVED, "/tag/pariwisata/")

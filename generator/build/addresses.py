@@ -28,6 +28,7 @@ from generator.content.register import (
     Address,
     article_file,
     late_target,
+    names_indexes,
     normal_address,
     parse_register,
 )
@@ -86,11 +87,14 @@ def load_register(site_dir: Path) -> RegisterFile:
     return RegisterFile(entries, text)
 
 
-def unnamed_indexes(output: Path, register: Mapping[str, Address]) -> list[str]:
-    """The addresses of the indexes a setting switches (`register.INDEXES`) that the
-    `register` does not name but whose page the `output` folder holds: published by a
-    version whose register did not name them yet (plan/redirects.py `resolve`)."""
-    return [url for url in INDEXES.values() if url not in register
+def unnamed_indexes(output: Path, register: RegisterFile) -> list[str]:
+    """The addresses of the indexes a setting switches (`register.INDEXES`) whose page
+    the `output` folder holds, when the `register` was written by a version that did
+    not name them yet (plan/redirects.py `resolve`); none for a newer one, which names
+    them when published (a line deleted by hand then stays deleted)."""
+    if register.text is None or names_indexes(register.text):
+        return []
+    return [url for url in INDEXES.values() if url not in register.entries
             and (output / urls.output_path(url)).is_file()]
 
 

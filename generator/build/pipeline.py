@@ -304,7 +304,7 @@ def _plan_whole(options: BuildOptions, config: SiteConfig, theme: ThemeFiles, ca
     # (a list that ended, with the numbered pages it had; an index an older register
     # did not name, as the output folder serves it).
     addresses = resolve(site, register.entries, renamed, found_pages.boundaries, sealed,
-                        unnamed_indexes(options.output, register.entries))
+                        unnamed_indexes(options.output, register))
     keep = options.keeps_register
     register_text = None
     if keep and (addresses.changed or register.text is None or not is_formatted(register.text)):

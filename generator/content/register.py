@@ -58,6 +58,16 @@ HEADER = """\
 # `late`: an article first published after a newer one (a story filed late), with
 # the date of the newest article published then.
 """
+_INDEX_NOTE = "\n#   index years | index search"
+"""The head's line that registers since 2026-12-05 have: they name the indexes."""
+
+
+def names_indexes(text: str) -> bool:
+    """Whether the register `text` was written by a version that names the indexes
+    (`INDEXES`) in it: its head says so. An older one did not name them even where
+    they were published (build/addresses.py `unnamed_indexes`)."""
+    head = text.split("\n/", 1)[0]
+    return _INDEX_NOTE in head
 
 
 @dataclass(frozen=True, slots=True)

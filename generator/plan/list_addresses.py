@@ -125,15 +125,14 @@ def alias_targets(site: Site, live: Mapping[str, Line]) -> dict[str, Line]:
 
 
 def renamable(site: Site, kind: str, name: str) -> bool:
-    """Whether a list of `kind` and `name` that ended could have been renamed, so that an
-    alias would lead its address on: a tag whose name `[tag_aliases]` does not map to,
-    or an author, while author pages are published, whose name `[authors]` does not
-    give (the summary's hint, report.py)."""
+    """Whether an alias added for a list of `kind` and `name` that ended would lead its
+    address on (the summary's hint, report.py): a tag's, or an author's while author
+    pages are published, unless `[tag_aliases]` or `[authors]` already maps that name
+    (to a list that has no article yet: what is missing is not the alias)."""
     config = site.config
     if kind == TAG:
-        return name.casefold() not in {t.casefold() for t in config.tag_aliases.values()}
-    return (kind == AUTHOR and config.outputs.author_pages
-            and name not in {info.name for info in config.authors.values()})
+        return name.strip().lower() not in config.tag_aliases
+    return kind == AUTHOR and config.outputs.author_pages and name not in config.authors
 
 
 def revived(url: str, targets: Mapping[str, Line], outputs: Outputs,
