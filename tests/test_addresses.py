@@ -7,7 +7,18 @@ from bisect import insort
 
 import pytest
 
-from generator.build.addresses import split_head, with_lines
+from generator.build.addresses import with_lines
+
+
+def split_head(text: str) -> tuple[str, list[str]]:
+    """The comment lines at the top of a lock file, and its other lines, each ending with
+    a newline: how the quick path cut the file before `with_lines`."""
+    lines = text.splitlines(keepends=True)
+    first = 0
+    while first < len(lines) and (not lines[first].strip() or lines[first].startswith("#")):
+        first += 1
+    rest = [line if line.endswith("\n") else line + "\n" for line in lines[first:]]
+    return "".join(lines[:first]), rest
 
 
 def inserted_one_by_one(text: str, added: list[str]) -> str:

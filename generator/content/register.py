@@ -66,8 +66,8 @@ def names_indexes(text: str) -> bool:
     """Whether the register `text` was written by a version that names the indexes
     (`INDEXES`) in it: its head says so. An older one did not name them even where
     they were published (build/addresses.py `unnamed_indexes`)."""
-    head = text.split("\n/", 1)[0]
-    return _INDEX_NOTE in head
+    end = text.find("\n/")  # (the head ends at the first address)
+    return text.find(_INDEX_NOTE, 0, len(text) if end < 0 else end) >= 0
 
 
 @dataclass(frozen=True, slots=True)

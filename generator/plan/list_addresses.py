@@ -38,6 +38,9 @@ archive's lines are compared on every build)."""
 Boundaries = Mapping[str, tuple[OrderKey, ...]]
 """The sealed pages' boundaries of each list, by its URL (content/list-pages.txt)."""
 
+ARCHIVE_TITLE = "Archive"
+"""The archive's title as planned (a UI string, translated when rendered): its page's
+and its redirects' (`/arsip/tahun/` switched off)."""
 FEED_FILE = "/feed.xml"
 """How a list's feed's address ends (`urls.feed_url`)."""
 _NUMBER = re.compile(r"[1-9][0-9]*/")

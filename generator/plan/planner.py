@@ -20,6 +20,7 @@ from generator.plan import feeds_and_lists, related, sections
 from generator.plan.adder import Adder, hash_of, replan
 from generator.plan.clashes import planned_clashes
 from generator.plan.feeds_and_lists import lists
+from generator.plan.list_addresses import ARCHIVE_TITLE
 from generator.plan.page import Copy, Page, fingerprint, refreshed
 from generator.plan.pagination import OrderKey, Paging, Tail
 from generator.plan.redirects import Addresses
@@ -248,7 +249,7 @@ class _Planner(Adder):
         # Editorial sections (plan/sections.py): the lead and picks, the sections' lists.
         home, picks = sections.home_items(site)
         add("/", "home", "home.html", config.title, items=home, related=picks)
-        lists(self, urls.ARCHIVE, "archive", "Archive", listed, config.page_size)
+        lists(self, urls.ARCHIVE, "archive", ARCHIVE_TITLE, listed, config.page_size)
         add(urls.TAGS, "tags", "tags.html", "Tags",
             own=tuple(t.tag for t in site.tags))
         for tag in site.tags:

@@ -43,6 +43,7 @@ from generator.content.register import (
 )
 from generator.errors import Problem, Text
 from generator.plan.list_addresses import (
+    ARCHIVE_TITLE,
     FEED_FILE,
     Boundaries,
     Comebacks,
@@ -217,7 +218,7 @@ def _addresses(site: Site, now: dict[str, Line], old: Mapping[str, Address],
     index: dict[str, int] | None = None
     titles = {url: name for url, (_, name) in lists.items()}
     titles.update((p.url, p.title) for p in site.pages)
-    titles[urls.ARCHIVE] = "Archive"  # (as the planner titles it: translated when rendered)
+    titles[urls.ARCHIVE] = ARCHIVE_TITLE
     for url in sorted(url for url, (kind, _) in now.items() if kind not in LIVE):
         kind, target = now[url]
         before = old.get(url)
