@@ -19,7 +19,6 @@ from pathlib import Path
 
 from generator import urls
 from generator.build.addresses import read_text
-from generator.build.list_pages import overfull
 from generator.build.memos import Settled
 from generator.cache.articles import CachedArticles
 from generator.cache.pages import PageStore
@@ -73,8 +72,6 @@ def appended_pages(site: Site, before: Site, keys: Keys, head: Settled,
                                       inserted=inserted.points, sealed=inserted.sealed,
                                       replanned=replanned[0])
     plan = plan_appended(site, template_key, globals_key, key_of, told)
-    if inserted is not None and overfull(plan.pages, config.page_size, None):
-        return None  # a sealed page grew past the bound: the whole way counts them all
     added = set(told.added(len(site.articles)))
     pages = list(plan.pages)
     outputs = {page.output for page in pages}

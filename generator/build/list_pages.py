@@ -8,7 +8,7 @@ it (plan/sealing.py) and gives back the boundaries as this build leaves them.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Set
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -92,23 +92,63 @@ def overfull(pages: Iterable[Page], page_size: int, text: str | None) -> list[Pr
     sealed pages grow rather than move every later page), naming the way to paginate
     afresh; none otherwise."""
     limit = OVERFULL * page_size
-    found = [page for page in pages
-             if page.number is not None and page.list_url and len(page.items) > limit]
+    found = [(len(page.items), url) for page, url in _numbered(pages) if len(page.items) > limit]
     if not found:
         return []
-    largest = max(found, key=lambda page: (len(page.items), page.url))
-    url = urls.numbered(largest.list_url, largest.number or 1)
-    return [Problem(LIST_PAGES, _line_of(text, url),
-                    Text("list pages holding more than {limit} articles ({times} times "
-                         "page_size): {count}; the largest, {url}, holds {items}",
-                         count=len(found), limit=limit, times=OVERFULL, url=url,
-                         items=len(largest.items)),
-                    Text("old articles imported in bulk joined the sealed pages where their "
-                         "dates fall: run `warta build --rebalance-pages` once to paginate "
-                         "every list afresh"), "warning")]
+    return [_warning(len(found), max(found), limit, _line_of(text, max(found)[1]))]
 
 
-def moved_lines(warnings: Iterable[Problem], text: str) -> tuple[Problem, ...]:
+def overfull_grown(warnings: tuple[Problem, ...], pages: Iterable[Page], added: Set[int],
+                   page_size: int) -> tuple[Problem, ...] | None:
+    """`warnings` (the last build's) with `overfull`'s as the whole way would give it
+    once stories filed late (the articles `added`, by index) grew the list `pages`
+    planned again, every other list page as it was: the quick path counts from the last
+    warning rather than from every page. Its line is left unknown (`moved_lines` finds
+    it). None when the last warning counted to another limit (`page_size` changed)."""
+    limit = OVERFULL * page_size
+    last = [p for p in warnings if p.path == LIST_PAGES]
+    count, largest = 0, (0, "")
+    for problem in last:
+        values = dict(problem.message.values)
+        if values.get("limit") != limit:
+            return None
+        count, largest = int(values["count"]), (int(values["items"]), str(values["url"]))
+    grew = False
+    for page, url in _numbered(pages):
+        size = len(page.items)
+        if size > limit:
+            if size - sum(1 for item in page.items if item in added) <= limit:
+                count += 1  # (one that held more before them is counted already)
+            largest = max(largest, (size, url))
+            grew = True
+    if not grew:
+        return warnings
+    others = (p for p in warnings if p.path != LIST_PAGES)
+    return tuple(sorted((*others, _warning(count, largest, limit, None)),
+                        key=lambda p: p.path))  # (where the whole way sorts it)
+
+
+def _numbered(pages: Iterable[Page]) -> Iterator[tuple[Page, str]]:
+    """The list pages among `pages`, each with its numbered address (the newest page is
+    shown at its list's URL, but reported by its number)."""
+    return ((page, urls.numbered(page.list_url, page.number)) for page in pages
+            if page.number is not None and page.list_url)
+
+
+def _warning(count: int, largest: tuple[int, str], limit: int, line: int | None) -> Problem:
+    """The warning `overfull` gives: `count` pages over `limit`, the `largest` (its
+    articles, its numbered address) at `line` of the file."""
+    items, url = largest
+    return Problem(LIST_PAGES, line,
+                   Text("list pages holding more than {limit} articles ({times} times "
+                        "page_size): {count}; the largest, {url}, holds {items}",
+                        count=count, limit=limit, times=OVERFULL, url=url, items=items),
+                   Text("old articles imported in bulk joined the sealed pages where their "
+                        "dates fall: run `warta build --rebalance-pages` once to paginate "
+                        "every list afresh"), "warning")
+
+
+def moved_lines(warnings: Iterable[Problem], text: str | None) -> tuple[Problem, ...]:
     """`warnings` with `overfull`'s at its page's line of `text`: the quick path keeps
     the last build's warnings, and an append inserts the lines of the pages it fills."""
     # (The file's only warning; its other problems are errors, which stop a build.)

@@ -121,7 +121,12 @@ def plan_quickly(options: BuildOptions, config: SiteConfig, theme: ThemeFiles,
         head = replace(head, tails={**head.tails, **proven.appended.tails})
         if keep and new_lists is not None:
             head = replace(head, list_pages=text_key(new_lists))
-            warnings = list_pages.moved_lines(warnings, new_lists)
+    if any(p.path == LIST_PAGES for p in warnings) and (
+            new_lists is not None and keep or proven.inserted):
+        # The warning at its page's line: the file gained lines, or a story filed late
+        # made another page the largest.
+        warnings = list_pages.moved_lines(warnings, new_lists if keep and new_lists
+                                          else pages_text)
     # Search: only the shards of the edited and added articles are keyed again.
     touched = [proven.where[e.path] for e in edits if e.path in proven.where]
     keys_before = head.search
@@ -237,6 +242,13 @@ def _prove(options: BuildOptions, config: SiteConfig, theme: ThemeFiles, cache: 
         appended = appended_pages(site, memo.site, (renderer.template_key, globals_key, key_of),
                                   head, previous, store_, target, damaged, where, inserted)
         pages = None if appended is None else list(appended.pages)
+        if appended is not None and inserted is not None:
+            # A story filed late may grow a sealed page past the bound (after a bulk
+            # import): the warning counts it as the whole way would.
+            warnings = list_pages.overfull_grown(warnings, appended.pages,
+                                                 set(inserted.points), config.page_size)
+            if warnings is None:
+                return None
         if pages is not None and any(e.parsed for e in edits):
             # Articles edited in the same build (a correction beside today's news): the
             # stored pages that show them, unless the append plans them afresh.
