@@ -59,6 +59,10 @@ CHANGES: dict[str, Change] = {
     "edit body": lambda r: _edit(r, 5, "Paragraf kedua 5.", "Paragraf kedua 5, diperbaiki."),
     "edit title": lambda r: _edit(r, 5, "title: Artikel 05", "title: Artikel 05 Ralat"),
     "correction date": lambda r: _edit(r, 5, "tags:", "updated: 2024-04-01T10:00:00+07:00\ntags:"),
+    # A correction noted on an older story, one the home page and the feeds no longer
+    # show: its lists' entries in the sitemap move, not the home page's.
+    "correction noted": lambda r: _edit(r, 9, "tags:", "corrections:\n  - {date: "
+                                        "2024-04-02T09:00:00+07:00, text: Ralat nama.}\ntags:"),
     "touch": lambda r: os.utime(_path(r, 5), ns=(1, 1)),
     "edit tags": lambda r: _edit(r, 5, "tags: [Tag 2, Semua]", "tags: [Tag 0, Baru]"),
     "add newest": lambda r: (r / "content/articles/2024/03/baru.md").write_text(
@@ -144,6 +148,7 @@ CHANGES.update({
     "edit the neighbour and add newest": lambda r: _both(r, "add newest") or _edit(
         r, 8, "Paragraf kedua 8.", "Paragraf kedua 8, diperbaiki."),
     "edit title and add backdated": lambda r: _both(r, "edit title", "add in a sealed page"),
+    "correction noted and add newest": lambda r: _both(r, "correction noted", "add newest"),
 })
 
 
@@ -154,7 +159,8 @@ def _both(root: Path, *names: str) -> None:
 
 # The changes `warta build` takes the quick path (build/quick.py): nothing moved (a
 # corrected headline keeps its address), or articles appended after every published one.
-SHORT = {"edit body", "edit title", "touch", "add newest", "add in the middle",
+SHORT = {"edit body", "edit title", "correction date", "correction noted", "touch",
+         "add newest", "add in the middle",
          "add in a sealed page", "add backdated with a new tag",
          "add backdated with every tag", "add newest by a new author",
          "add backdated by a new author", "add before every article", "edit and add newest",

@@ -206,30 +206,40 @@ def _stored_extras(site: Site, store: PageStore, target: str,
                    previous: Mapping[str, OutputEntry], places: Places
                    ) -> tuple[tuple[tuple[str, str], ...], Sitemaps] | None:
     """The previous build's redirects and sitemap parts, from its stored pages."""
-    redirects, sitemap = urls.output_path(urls.REDIRECTS), urls.output_path(urls.SITEMAP)
-    rows = _stored(store, target, [redirects, sitemap], places)
+    redirects = urls.output_path(urls.REDIRECTS)
     moves: tuple[tuple[str, str], ...] = ()
     if redirects in previous:
-        row = rows.get(redirects)
+        row = _stored(store, target, [redirects], places).get(redirects)
         if row is None:
             return None
         moves = row.links
     parts = Sitemaps(())
     if site.config.outputs.sitemaps:
-        top = rows.get(sitemap)
-        if top is None:
+        found = stored_sitemaps(store, target, places)
+        if found is None:
             return None
-        parts = Sitemaps((top.links,))
-        if top.kind == "sitemapindex":  # its parts, then the fronts' (plan_sitemaps)
-            count = sum(urls.SITEMAP_FRONTS in url for url, _ in top.links)
-            names = [urls.output_path(urls.sitemap_part(n))
-                     for n in range(1, len(top.links) - count + 1)]
-            names += [urls.output_path(urls.sitemap_fronts_part(n)) for n in range(1, count + 1)]
-            stored = _stored(store, target, names, places)
-            if set(stored) != set(names):
-                return None
-            parts = sitemaps_of(stored[name] for name in names)
+        parts = found
     return moves, parts
+
+
+def stored_sitemaps(store: PageStore, target: str, places: Places) -> Sitemaps | None:
+    """The previous build's sitemap parts, from its stored pages (the sitemap, or the
+    index and its parts); None when one is not stored."""
+    sitemap = urls.output_path(urls.SITEMAP)
+    top = _stored(store, target, [sitemap], places).get(sitemap)
+    if top is None:
+        return None
+    if top.kind != "sitemapindex":
+        return Sitemaps((top.links,))
+    # Its parts, then the fronts' (plan_sitemaps).
+    count = sum(urls.SITEMAP_FRONTS in url for url, _ in top.links)
+    names = [urls.output_path(urls.sitemap_part(n))
+             for n in range(1, len(top.links) - count + 1)]
+    names += [urls.output_path(urls.sitemap_fronts_part(n)) for n in range(1, count + 1)]
+    stored = _stored(store, target, names, places)
+    if set(stored) != set(names):
+        return None
+    return sitemaps_of(stored[name] for name in names)
 
 
 def _stored_follow_ups(site: Site, count: int, store: PageStore, target: str,

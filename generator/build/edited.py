@@ -1,7 +1,9 @@
 """The quick path's pages for edited articles (build/quick.py): the stored pages that
-show them, refreshed with their new keys (`plan.refreshed`). An edit that keeps an
-article's shape changes only the pages that show it; beside an append (a correction
-in the same build as today's news), the append's own plan wins where both plan a page.
+show them, refreshed with their new keys (`plan.refreshed`), and the sitemaps. An edit
+that keeps an article's shape changes only the pages that show it and, when it moves
+the article's `modified` (`updated:`, a correction), their sitemap entries; beside an
+append (a correction in the same build as today's news), the append's own plan wins
+where both plan a page.
 """
 
 from __future__ import annotations
@@ -9,11 +11,13 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 
 from generator import urls
+from generator.build.append import Keys, stored_sitemaps
 from generator.build.changes import SourceChange
 from generator.cache.pages import PageStore
 from generator.content.model import LazyArticles
+from generator.plan import feeds_and_lists, sitemaps
 from generator.plan.page import Page, Places, from_stored
-from generator.plan.planner import refreshed
+from generator.plan.planner import refreshed, replan
 from generator.plan.site import Site
 
 
@@ -54,3 +58,25 @@ def showing_edits(site: Site, edits: Iterable[SourceChange], damaged: set[str],
             return None
         wanted.update((output, from_stored(state, where)) for output, state in found.items())
     return [wanted[output] for output in sorted(wanted)]
+
+
+def edited_sitemaps(site: Site, pages: list[Page], modified: bool, store: PageStore,
+                    target: str, where: Places, keys: Keys) -> list[Page] | None:
+    """The sitemaps an edit changes, planned again: the Google News sitemap (an edited
+    article of the last two days is on it) and, when an edit moved an article's
+    `modified`, the parts holding the entries of the `pages` that show it (its own, and
+    each list's whose lastmod is that of the newest article it shows) with the index,
+    merged into the last build's parts as an append merges its own; None when those are
+    not stored (the whole way plans them)."""
+    template_key, globals_key, key_of = keys
+    data_key = feeds_and_lists.shared_key(site.config.fingerprint)
+    if not modified:
+        return replan(site, template_key, globals_key, key_of,
+                      lambda planner: sitemaps.news_sitemap(site, planner, data_key))
+    before = stored_sitemaps(store, target, where)
+    if before is None:
+        return None
+    lists = feeds_and_lists.list_counts(site)
+    return replan(site, template_key, globals_key, key_of,
+                  lambda planner: sitemaps.plan_sitemaps(site, planner, pages, data_key,
+                                                         before, lists))

@@ -30,7 +30,7 @@ from generator.build.addresses import appended_text, read_text, text_key
 from generator.build.append import appended_pages, insert_quickly
 from generator.build.article_changes import article_changes
 from generator.build.changes import SourceChange, compare_fingerprints, parse_changes
-from generator.build.edited import edited_pages
+from generator.build.edited import edited_pages, edited_sitemaps
 from generator.build.memos import Settled, held_removals, stored
 from generator.build.options import (
     BuildOptions,
@@ -48,9 +48,8 @@ from generator.content.model import Article
 from generator.content.source_record import SourceRecord
 from generator.errors import Problem
 from generator.photos.model import article_photos, keyed, keyed_page
-from generator.plan import feeds_and_lists, sitemaps
 from generator.plan.page import Places
-from generator.plan.planner import Page, Plan, plan_inputs, replan
+from generator.plan.planner import Page, Plan, plan_inputs
 from generator.plan.site import (
     Site,
     SiteMemo,
@@ -256,16 +255,15 @@ def _prove(options: BuildOptions, config: SiteConfig, theme: ThemeFiles, cache: 
             pages = None if showing is None else pages + showing
     else:
         pages = edited_pages(site, edits, damaged, store_, target, where, key_of)
-        if pages is not None:
-            if config.outputs.sitemaps:
-                news = replan(site, renderer.template_key, globals_key, key_of,
-                              lambda planner: sitemaps.news_sitemap(
-                                  site, planner,
-                                  feeds_and_lists.shared_key(config.fingerprint)))
-                # Planned again, not refreshed: an edited article of the last two days
-                # is on it, and its stored page too (planned once, written once).
-                again = {page.output for page in news}
-                pages = [page for page in pages if page.output not in again] + news
+        if pages is not None and config.outputs.sitemaps:
+            news = edited_sitemaps(site, pages, changes.modified, store_, target, where,
+                                   (renderer.template_key, globals_key, key_of))
+            if news is None:
+                return None
+            # Planned again, not refreshed: an edited article of the last two days
+            # is on it, and its stored page too (planned once, written once).
+            again = {page.output for page in news}
+            pages = [page for page in pages if page.output not in again] + news
     if pages is None or not {page.template for page in pages} <= head.templates.keys():
         # (A template the last build did not use, say the first redirect's: the keys
         # kept for the next build hold only those, so the whole way keeps them all.)
@@ -318,6 +316,8 @@ class _Changes:
     """New sources, all articles that parsed."""
     known_articles: int
     """How many articles were known before, when some were added (for the site memo)."""
+    modified: bool = False
+    """Whether an edit moved an article's `modified` (its sitemap entries' lastmod)."""
 
 
 def _changes(site_dir: Path, found: list[str], config: SiteConfig,
@@ -336,16 +336,18 @@ def _changes(site_dir: Path, found: list[str], config: SiteConfig,
     if not all(before.get(s.path, _FAILED).article for s in compared.differing):
         return None
     changes = parse_changes(compared, known, before, config, cache, jobs=1)
+    modified = False
     for change in changes.edited:
         new = change.entry.record.article
         old = _article(change.before.article if change.before else None)
-        if new is None or new.shape != old.shape or new.modified != old.modified:
-            return None  # the sitemap shows `modified`; the whole way re-plans it
-    if not all(c.entry.record.article for c in changes.added):
-        return None
+        if new is None or new.shape != old.shape:
+            return None  # its place or its lists changed: the whole way plans them
+        modified |= new.modified != old.modified  # (`updated:` or a correction dated)
+    if not all(c.entry.record.article for c in changes.added) or modified and changes.added:
+        return None  # (an append plans the sitemaps from its own pages, not the edit's)
     count = sum(map(str.startswith, found, repeat(folders.ARTICLES + "/"))) \
         - len(changes.added) if changes.added else 0
-    return _Changes(changes.edited, changes.added, count)
+    return _Changes(changes.edited, changes.added, count, modified)
 
 
 def _sorting_before(found: list[str], added: Collection[str]) -> Callable[[str], int]:
