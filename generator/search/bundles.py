@@ -161,15 +161,19 @@ def _intact(folder: Path, key: str, needs: str = "", thorough: bool = False) -> 
     than the key file."""
     try:
         with open(folder / KEY_FILE, encoding="utf-8") as file:
-            lines = file.read().splitlines()
+            text = file.read()
             written = os.fstat(file.fileno()).st_mtime_ns
     except (OSError, UnicodeDecodeError):
         return False
-    if not lines or lines[0] != key:
+    # The list is searched in place, not split: the key file of a shard lists its 1,600
+    # files, and every build looks at every shard's (at 100,000 articles 210 of them,
+    # 30 ms split).
+    first, _, listed = text.partition("\n")
+    if first != key or not key:
         return False
-    if needs and not any(line.endswith(" " + needs) for line in lines[1:]):
+    if needs and f" {needs}\n" not in (listed if listed.endswith("\n") else listed + "\n"):
         return False
-    return (not thorough and _untouched(folder, written)) or _listing(folder) == lines[1:]
+    return (not thorough and _untouched(folder, written)) or _listing(folder) == listed.splitlines()
 
 
 def _untouched(folder: Path, written: int) -> bool:
