@@ -1,9 +1,10 @@
 """The quick path's pages for edited articles (build/quick.py): the stored pages that
 show them, refreshed with their new keys (`plan.refreshed`), and the sitemaps. An edit
 that keeps an article's shape changes only the pages that show it and, when it moves
-the article's `modified` (`updated:`, a correction), their sitemap entries; beside an
-append (a correction in the same build as today's news), the append's own plan wins
-where both plan a page.
+the article's `modified` (`updated:`, a dated correction), their sitemap entries.
+Beside an append (a headline fixed in the same build as today's news), the append's
+own plan wins where both plan a page; an edit that moves `modified` there goes the
+whole way (`quick._changes`).
 """
 
 from __future__ import annotations

@@ -104,7 +104,9 @@ def overfull_grown(warnings: tuple[Problem, ...], pages: Iterable[Page], added: 
     once stories filed late (the articles `added`, by index) grew the list `pages`
     planned again, every other list page as it was: the quick path counts from the last
     warning rather than from every page. Its line is left unknown (`moved_lines` finds
-    it). None when the last warning counted to another limit (`page_size` changed)."""
+    it). None when the last warning counted to another limit: a defence only, since a
+    changed `page_size` changes the settings' fingerprint, which sends the build the
+    whole way before this."""
     limit = OVERFULL * page_size
     last = [p for p in warnings if p.path == LIST_PAGES]
     count, largest = 0, (0, "")

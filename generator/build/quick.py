@@ -249,7 +249,7 @@ def _prove(options: BuildOptions, config: SiteConfig, theme: ThemeFiles, cache: 
             if warnings is None:
                 return None
         if pages is not None and any(e.parsed for e in edits):
-            # Articles edited in the same build (a correction beside today's news): the
+            # Articles edited in the same build (a headline fixed beside today's news): the
             # stored pages that show them, unless the append plans them afresh.
             showing = edited_pages(site, edits, set(), store_, target, where, key_of, pages)
             pages = None if showing is None else pages + showing
