@@ -20,7 +20,7 @@ from pathlib import Path
 
 from generator.build.pipeline import BuildOptions, build
 from generator.content.list_pages import LIST_PAGES
-from generator.search.bundles import KEY_FILE
+from generator.search.intact import KEY_FILE
 
 ARTICLES = 150
 TRIALS = 20

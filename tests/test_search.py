@@ -196,7 +196,7 @@ def test_an_edit_of_a_full_shard_goes_to_the_corrections_shard(site: SiteMaker) 
     # shards.json names the corrections shard and the fragment of the older record
     assert edited.quick and edited.search_indexed == () and edited.search_corrected
     after = index_files(site)
-    assert changed_shards(before, after) == {"koreksi", "shards.json"}
+    assert changed_shards(before, after) == {"koreksi", "shards.json", ".warta-hidden.json"}
     listed = manifest(site)
     assert listed["shards"] == ["0", "2", "4"] and listed["corrections"] == "koreksi"
     hidden = listed["hidden"]
@@ -207,7 +207,8 @@ def test_an_edit_of_a_full_shard_goes_to_the_corrections_shard(site: SiteMaker) 
     news(site, 1, "Isi baru tentang sungai.\n")
     again = site.build()
     assert again.quick and again.search_indexed == () and again.search_corrected
-    assert changed_shards(after, index_files(site)) == {"koreksi", "shards.json"}
+    assert changed_shards(after, index_files(site)) == {
+        "koreksi", "shards.json", ".warta-hidden.json"}
     hidden = manifest(site)["hidden"]
     assert isinstance(hidden, list)
     assert sorted(fragment_url(site, s, h) for s in ("0", "2") for h in hidden
@@ -313,7 +314,8 @@ def test_the_route_map_in_parts_changes_only_the_part_of_a_changed_full_shard(
     before = index_files(site)
     news(site, 3, "Isi baru tentang jembatan.\n")
     assert site.build().search_indexed == ()
-    assert changed_shards(before, index_files(site)) == {"koreksi", "shards.json"}
+    assert changed_shards(before, index_files(site)) == {
+        "koreksi", "shards.json", ".warta-hidden.json"}
     # When an article of full shard 4 is removed, that shard is indexed again, and the
     # part that covers it is made again; the other parts keep their files
     before = index_files(site)
@@ -387,7 +389,8 @@ def test_a_backdated_article_goes_to_the_corrections_shard_and_moves_no_shard(
     # date falls in (one article longer now) keeps its key and files, as do the later
     # ones, which moved by one place but not their articles, and the route map
     assert added.quick and added.search_indexed == () and added.search_corrected
-    assert changed_shards(before, index_files(site)) == {"koreksi", "shards.json"}
+    assert changed_shards(before, index_files(site)) == {
+        "koreksi", "shards.json", ".warta-hidden.json"}
     assert manifest(site)["shards"] == ["0", "2", "4", "6"]
     fragments = (site.output / "pagefind/koreksi/fragment").iterdir()
     assert [fragment_url(site, "koreksi", f.stem) for f in fragments] == [
@@ -398,7 +401,8 @@ def test_a_backdated_article_goes_to_the_corrections_shard_and_moves_no_shard(
     news(site, 10, "Isi baru tentang jembatan.\n")
     edited = site.build()
     assert edited.quick and edited.search_indexed == () and edited.search_corrected
-    assert changed_shards(after, index_files(site)) == {"koreksi", "shards.json"}
+    assert changed_shards(after, index_files(site)) == {
+        "koreksi", "shards.json", ".warta-hidden.json"}
     # When the whole way runs again (a setting changed), both corrections are kept
     assert_the_whole_way_indexes_nothing(site)
     # When the story filed late is deleted, its full shard, which never held it, holds

@@ -605,7 +605,7 @@ def test_sources_are_never_modified_by_serving(preview: Preview, site: SiteMaker
 
 
 def test_the_preview_indexes_search_after_the_reload(site: SiteMaker) -> None:
-    from generator.search import bundles as search
+    from generator.search import intact as search
     from generator.serve.preview import SearchIndexer
 
     # Given a site with search on, previewed without indexing inside the build

@@ -16,7 +16,7 @@ import pytest
 from generator.build import search
 from generator.build.pipeline import BuildOptions, build
 from generator.report import Reporter
-from generator.search.bundles import KEY_FILE
+from generator.search.intact import KEY_FILE
 from generator.serve.preview import BuildThread, PreviewState, SearchIndexer
 from generator.serve.watch import Change, ChangeKind
 from tests.conftest import SiteMaker

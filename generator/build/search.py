@@ -26,17 +26,8 @@ from generator.plan.pagination import OrderKey
 from generator.plan.site import Site
 from generator.search import records as search_records
 from generator.search import service, shards
-from generator.search.bundles import (
-    INDEX_DIR,
-    SearchWork,
-    Shard,
-    publish,
-    remove_index,
-    stale_corrections,
-    stale_shard,
-    stale_shards,
-    untidy,
-)
+from generator.search.bundles import SearchWork, Shard, publish, remove_index, untidy
+from generator.search.intact import INDEX_DIR, stale_corrections, stale_shard, stale_shards
 from generator.search.manifest import KeptBounds, bounds_before, resolved
 from generator.search.records import Labels, SearchRecord, record_of
 from generator.search.shards import (

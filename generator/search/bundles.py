@@ -22,9 +22,15 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from generator.search.corrections import hidden_fragments
+from generator.search.corrections import (
+    REMEMBERED,
+    looked_up,
+    read_remembered,
+    remembered_text,
+)
 from generator.search.filters import FILTERS, SUMMARY_FILE, gather, summary_of
 from generator.search.indexing import in_turn
+from generator.search.intact import INDEX_DIR, KEY_FILE, forget, intact, key_on_disk, listing
 from generator.search.manifest import (
     BOUNDS,
     MANIFEST,
@@ -47,10 +53,6 @@ from generator.search.routes import (
 from generator.search.service import PagefindError, Service
 from generator.search.shards import CORRECTIONS, ShardKeys
 
-INDEX_DIR = "pagefind"
-"""Folder of the index inside the output folder, as the search page expects it."""
-KEY_FILE = ".warta-shard"
-"""Inside a shard's folder: its key, then `size path` of each of its files."""
 # Pagefind's ready-made interfaces, written into every bundle: the search page
 # (static/search.js) uses its JavaScript API alone. 420 kB a shard.
 _UNUSED = ("pagefind-ui.js", "pagefind-ui.css", "pagefind-component-ui.js",
@@ -108,37 +110,6 @@ class SearchWork:
         return (*self.stale, *((self.corrections,) if self.corrections else ()))
 
 
-def stale_shards(output: Path, keys: ShardKeys, thorough: bool = False) -> list[int]:
-    """The shards of `keys` whose folder is missing, of another key, or damaged (with
-    `thorough`, each one's files compared with its list, `SearchWork.thorough`)."""
-    return [n for n, (name, key) in enumerate(zip(keys.names, keys.keys, strict=True))
-            if stale_shard(output, name, key, thorough)]
-
-
-def stale_shard(output: Path, name: str, key: str, thorough: bool = False) -> bool:
-    """Whether the shard `name` of key `key` is missing, of another key, or damaged;
-    with `thorough`, its files compared with its list, and a stale one's key file
-    removed (`_forget`)."""
-    folder = output / INDEX_DIR / name
-    stale = not _intact(folder, key, SUMMARY_FILE, thorough)
-    if stale and thorough:
-        _forget(folder)
-    return stale
-
-
-def stale_corrections(output: Path, key: str, thorough: bool = False) -> bool:
-    """Whether the corrections shard of key `key` is missing, of another key, or
-    damaged."""
-    return stale_shard(output, CORRECTIONS, key, thorough)
-
-
-def _forget(folder: Path) -> None:
-    """Remove the key file of a stale shard found by a thorough look: were its indexing
-    not to finish, a later build, which trusts a key file whose folders are not newer,
-    would take a damaged shard for intact."""
-    (folder / KEY_FILE).unlink(missing_ok=True)
-
-
 def untidy(work: SearchWork) -> bool:
     """Whether the index folder holds a shard `work` does not plan, or its `shards.json`
     lists other shards: what `publish` tidies even when no shard is stale, for
@@ -147,67 +118,11 @@ def untidy(work: SearchWork) -> bool:
     keys = work.keys
     wanted = {*keys.names, MANIFEST, FILTERS, BOUNDS, *(part.folder for part in route_parts(keys))}
     if keys.corrected:
-        wanted.add(CORRECTIONS)
+        wanted.update((CORRECTIONS, REMEMBERED))
     if any(e.name not in wanted and not e.name.startswith(".new-") for e in _entries(index)):
         return True
     # (A site without articles has no shards.json until it has a shard.)
     return (listed_shards(index) or []) != list(keys.names)
-
-
-def _intact(folder: Path, key: str, needs: str = "", thorough: bool = False) -> bool:
-    """Whether `folder` holds a bundle of key `key` with its files as listed, `needs`
-    among them (a shard indexed before its folder kept that file is indexed again);
-    with `thorough`, its files are compared with the list even when no folder is newer
-    than the key file."""
-    try:
-        with open(folder / KEY_FILE, encoding="utf-8") as file:
-            text = file.read()
-            written = os.fstat(file.fileno()).st_mtime_ns
-    except (OSError, UnicodeDecodeError):
-        return False
-    # The list is searched in place, not split: the key file of a shard lists its 1,600
-    # files, and every build looks at every shard's (at 100,000 articles 210 of them,
-    # 30 ms split).
-    first, _, listed = text.partition("\n")
-    if first != key or not key:
-        return False
-    if needs and f" {needs}\n" not in (listed if listed.endswith("\n") else listed + "\n"):
-        return False
-    return (not thorough and _untouched(folder, written)) or _listing(folder) == listed.splitlines()
-
-
-def _untouched(folder: Path, written: int) -> bool:
-    """Whether no file was added to or removed from `folder` or its folders since its key
-    file was written (at `written`): the key file is written last, and a file deleted
-    or added makes its folder newer. Then the listing need not be read (at 100,000
-    articles: 107,000 files, 1.4 s on a busy machine); otherwise it is compared."""
-    try:
-        if folder.stat().st_mtime_ns > written:
-            return False
-        with os.scandir(folder) as entries:
-            for entry in entries:
-                if (entry.is_dir(follow_symlinks=False)
-                        and entry.stat(follow_symlinks=False).st_mtime_ns > written):
-                    return False
-    except OSError:
-        return False
-    return True
-
-
-def _listing(folder: Path) -> list[str]:
-    """`size path` of every file of a bundle, sorted; the key file left out."""
-    found = []
-    stack = [(folder, "")]
-    while stack:
-        path, prefix = stack.pop()
-        with os.scandir(path) as entries:
-            for entry in entries:
-                if entry.is_dir(follow_symlinks=False):
-                    stack.append((Path(entry.path), prefix + entry.name + "/"))
-                elif entry.name != KEY_FILE:
-                    found.append(f"{entry.stat(follow_symlinks=False).st_size} "
-                                 f"{prefix}{entry.name}")
-    return sorted(found)
 
 
 def publish(work: SearchWork, binary: Path, jobs: int = 1,
@@ -228,17 +143,22 @@ def publish(work: SearchWork, binary: Path, jobs: int = 1,
     keys = work.keys
     routes = _routes(index, keys, binary, work.language, tag, failures, work.thorough)
     failure = failures[0] if failures else None
-    corrected = bool(keys.corrected) and _intact(index / CORRECTIONS, keys.corrections,
+    corrected = bool(keys.corrected) and intact(index / CORRECTIONS, keys.corrections,
                                                  SUMMARY_FILE, work.thorough)
-    _prune(index, (*keys.names, *((CORRECTIONS,) if corrected else ()),
+    _prune(index, (*keys.names, *((CORRECTIONS, REMEMBERED) if corrected else ()),
                    *(part.folder for part, _ in routes)))
     hidden: list[str] = []
     if corrected:
         origins = {shard for _, shard in work.corrected}
         reread = work.corrections is not None or any(
             shard.folder in origins for shard in work.stale)
-        hidden = (hidden_fragments(index, work.corrected) if reread
-                  else hidden_before(index, work.corrected))
+        if reread:
+            hidden, remembered = looked_up(index, work.corrected,
+                                           lambda shard: key_on_disk(index / shard),
+                                           read_remembered(index))
+            write_if_changed(index / REMEMBERED, remembered_text(remembered))
+        else:
+            hidden = hidden_before(index, work.corrected)
     write_manifest(index, keys.names, corrected, hidden, routes)
     write_if_changed(index / BOUNDS, bounds_text(keys.size, keys.newest, keys.bounds))
     write_if_changed(index / FILTERS, gather(index, keys.names, corrected,
@@ -277,13 +197,13 @@ def _routes(index: Path, keys: ShardKeys, binary: Path, language: str, tag: str,
     found = []
     before = routes_before(index)
     for part in route_parts(keys):
-        if _intact(index / part.folder, part.key, thorough=thorough):
+        if intact(index / part.folder, part.key, thorough=thorough):
             listed = before.get(part.folder)
             found.append((part, listed[1] if listed and listed[0] == part.key
                           and not thorough else route_ids(index, part.folder)))
             continue
         if thorough:
-            _forget(index / part.folder)
+            forget(index / part.folder)
         records = route_records(index, part.shards)
         if records is None:  # a full shard failed to index: the next build makes it
             continue
@@ -313,9 +233,9 @@ def _index_shard(service: Service, shard: Shard, language: str, index: Path,
         (staging / SUMMARY_FILE).write_bytes(summary_of(shard.records))
     target = index / shard.folder
     _keep_unchanged(target, staging)  # (before the key file: it moves files in)
-    listing = _listing(staging)
+    files = listing(staging)
     # The key goes in before the swap, so it always describes the files beside it.
-    (staging / KEY_FILE).write_text("\n".join([shard.key, *listing]) + "\n",
+    (staging / KEY_FILE).write_text("\n".join([shard.key, *files]) + "\n",
                                     encoding="utf-8")
     old = index / f".old-{shard.folder}-{tag}"
     if target.exists():
@@ -333,10 +253,10 @@ def _wait_for_files(folder: Path, limit: float = 10.0) -> None:
     later, sees the same files and sizes."""
     deadline = time.monotonic() + limit
     while True:
-        seen = _listing(folder) if folder.is_dir() else []
+        seen = listing(folder) if folder.is_dir() else []
         if seen and not any(line.startswith("0 ") for line in seen):
             time.sleep(0.01)
-            if _listing(folder) == seen:
+            if listing(folder) == seen:
                 return
         if time.monotonic() > deadline:
             return  # the key file then says what is there: the next build checks it
