@@ -41,6 +41,11 @@ EDITS: dict[str, Callable[[SiteMaker], None]] = {
     # The newest story updated: the home page's and its lists' lastmod move too.
     "the newest updated": lambda s: _edit(s, 19, "tags:", "updated: 2024-03-30T10:00:00+07:00"
                                           "\ntags:"),
+    # Beside today's news, in one build: the append's sitemap entries and the edit's.
+    "updated beside today's news": lambda s: _edit(s, 19, "tags:", "updated: 2024-03-30T10:00"
+                                                   ":00+07:00\ntags:") or s.article(
+        "2024/03/baru", "Berita Baru", "2024-03-29T08:00:00+07:00", tags="[Tag 1]",
+        authors="[Hmz]"),
     # An old one corrected: its own entry alone (no list's newest page shows it).
     "an old one corrected": lambda s: _edit(s, 2, "tags:", "corrections:\n  - {date: "
                                             "2024-03-31T09:00:00+07:00, text: Ralat.}\ntags:"),

@@ -149,6 +149,8 @@ CHANGES.update({
         r, 8, "Paragraf kedua 8.", "Paragraf kedua 8, diperbaiki."),
     "edit title and add backdated": lambda r: _both(r, "edit title", "add in a sealed page"),
     "correction noted and add newest": lambda r: _both(r, "correction noted", "add newest"),
+    "correction date and add backdated": lambda r: _both(r, "correction date",
+                                                         "add in a sealed page"),
 })
 
 
@@ -159,7 +161,8 @@ def _both(root: Path, *names: str) -> None:
 
 # The changes `warta build` takes the quick path (build/quick.py): nothing moved (a
 # corrected headline keeps its address), or articles appended after every published one.
-SHORT = {"edit body", "edit title", "correction date", "correction noted", "touch",
+SHORT = {"edit body", "edit title", "correction date", "correction noted",
+         "correction noted and add newest", "correction date and add backdated", "touch",
          "add newest", "add in the middle",
          "add in a sealed page", "add backdated with a new tag",
          "add backdated with every tag", "add newest by a new author",

@@ -82,8 +82,7 @@ def test_an_edit_reads_only_the_pages_that_show_the_article(
     "new author of a withdrawn article", "appended URL taken", "new author page at an alias",
     "new author page at an alias, filed late", "deleted file", "settings",
     "template", "tags", "static page",
-    "correction date beside today's news", "failed build before",
-    "scheduled article came due",
+    "failed build before", "scheduled article came due",
 ])
 def test_anything_that_moves_takes_the_whole_way(
         change: str, make_site: Callable[[str], SiteMaker]) -> None:
@@ -124,12 +123,6 @@ def test_anything_that_moves_takes_the_whole_way(
                       encoding="utf-8")
     elif change == "static page":
         site.write("content/pages/tentang.md", "---\ntitle: Tentang Kami\n---\nKami.\n")
-    elif change == "correction date beside today's news":  # the sitemap shows the latest
-        # change of each page; the append plans it from its own pages (tests/test_edited.py:
-        # alone, a correction takes the quick path)
-        b2.write_text(b2.read_text(encoding="utf-8").replace(
-            "tags:", "updated: 2024-03-19T10:00:00+07:00\ntags:"), encoding="utf-8")
-        site.article("2024/03/b9", "Berita 9", "2024-03-19T09:00:00+07:00", tags="[Kota]")
     elif change == "failed build before":
         broken = site.write("content/articles/2024/03/rusak.md", "---\ntitle: [\n---\n")
         b2.write_text(b2.read_text(encoding="utf-8") + "\nTambahan.\n", encoding="utf-8")

@@ -61,23 +61,36 @@ def showing_edits(site: Site, edits: Iterable[SourceChange], damaged: set[str],
     return [wanted[output] for output in sorted(wanted)]
 
 
-def edited_sitemaps(site: Site, pages: list[Page], modified: bool, store: PageStore,
-                    target: str, where: Places, keys: Keys) -> list[Page] | None:
-    """The sitemaps an edit changes, planned again: the Google News sitemap (an edited
-    article of the last two days is on it) and, when an edit moved an article's
-    `modified`, the parts holding the entries of the `pages` that show it (its own, and
-    each list's whose lastmod is that of the newest article it shows) with the index,
-    merged into the last build's parts as an append merges its own; None when those are
-    not stored (the whole way plans them)."""
+SITEMAP_KINDS = frozenset({"sitemap", "sitemapindex", "newssitemap", "robots"})
+"""The pages `sitemaps.plan_sitemaps` plans."""
+
+
+def with_sitemaps(site: Site, pages: list[Page], modified: bool, store: PageStore,
+                  target: str, where: Places, keys: Keys) -> list[Page] | None:
+    """`pages` (an edit's, an append's beside it perhaps) with the sitemaps planned again
+    where the edits change them: the Google News sitemap (an edited article of the last
+    two days is on it) and, when an edit moved an article's `modified`, the parts that
+    hold an entry of one of `pages` (the edited article's own, and the lastmod of each
+    listing page that shows it: the home page, each list's newest page), with the index,
+    merged into the last build's parts as an append merges its own. Sitemaps an append
+    planned give way to these, planned over its pages too. None when the last build's
+    parts are not stored (the whole way plans them)."""
     template_key, globals_key, key_of = keys
     data_key = feeds_and_lists.shared_key(site.config.fingerprint)
-    if not modified:
-        return replan(site, template_key, globals_key, key_of,
-                      lambda planner: sitemaps.news_sitemap(site, planner, data_key))
-    before = stored_sitemaps(store, target, where)
-    if before is None:
-        return None
-    lists = feeds_and_lists.list_counts(site)
-    return replan(site, template_key, globals_key, key_of,
-                  lambda planner: sitemaps.plan_sitemaps(site, planner, pages, data_key,
-                                                         before, lists))
+    if modified:
+        before = stored_sitemaps(store, target, where)
+        if before is None:
+            return None
+        lists = feeds_and_lists.list_counts(site)
+        planned = replan(site, template_key, globals_key, key_of,
+                         lambda planner: sitemaps.plan_sitemaps(site, planner, pages, data_key,
+                                                                before, lists))
+    else:
+        planned = replan(site, template_key, globals_key, key_of,
+                         lambda planner: sitemaps.news_sitemap(site, planner, data_key))
+    # Planned again, not refreshed: an edited article of the last two days is on the
+    # news sitemap, and its stored page too (planned once, written once).
+    again = {page.output for page in planned}
+    return [page for page in pages
+            if page.output not in again and not (modified and page.kind in SITEMAP_KINDS)
+            ] + planned

@@ -30,7 +30,7 @@ from generator.build.addresses import appended_text, read_text, text_key
 from generator.build.append import appended_pages, insert_quickly
 from generator.build.article_changes import article_changes
 from generator.build.changes import SourceChange, compare_fingerprints, parse_changes
-from generator.build.edited import edited_pages, edited_sitemaps
+from generator.build.edited import edited_pages, with_sitemaps
 from generator.build.memos import Settled, held_removals, stored
 from generator.build.options import (
     BuildOptions,
@@ -253,17 +253,14 @@ def _prove(options: BuildOptions, config: SiteConfig, theme: ThemeFiles, cache: 
             # stored pages that show them, unless the append plans them afresh.
             showing = edited_pages(site, edits, set(), store_, target, where, key_of, pages)
             pages = None if showing is None else pages + showing
+            if pages is not None and changes.modified and config.outputs.sitemaps:
+                pages = with_sitemaps(site, pages, True, store_, target, where,
+                                      (renderer.template_key, globals_key, key_of))
     else:
         pages = edited_pages(site, edits, damaged, store_, target, where, key_of)
         if pages is not None and config.outputs.sitemaps:
-            news = edited_sitemaps(site, pages, changes.modified, store_, target, where,
-                                   (renderer.template_key, globals_key, key_of))
-            if news is None:
-                return None
-            # Planned again, not refreshed: an edited article of the last two days
-            # is on it, and its stored page too (planned once, written once).
-            again = {page.output for page in news}
-            pages = [page for page in pages if page.output not in again] + news
+            pages = with_sitemaps(site, pages, changes.modified, store_, target, where,
+                                  (renderer.template_key, globals_key, key_of))
     if pages is None or not {page.template for page in pages} <= head.templates.keys():
         # (A template the last build did not use, say the first redirect's: the keys
         # kept for the next build hold only those, so the whole way keeps them all.)
@@ -343,8 +340,8 @@ def _changes(site_dir: Path, found: list[str], config: SiteConfig,
         if new is None or new.shape != old.shape:
             return None  # its place or its lists changed: the whole way plans them
         modified |= new.modified != old.modified  # (`updated:` or a correction dated)
-    if not all(c.entry.record.article for c in changes.added) or modified and changes.added:
-        return None  # (an append plans the sitemaps from its own pages, not the edit's)
+    if not all(c.entry.record.article for c in changes.added):
+        return None
     count = sum(map(str.startswith, found, repeat(folders.ARTICLES + "/"))) \
         - len(changes.added) if changes.added else 0
     return _Changes(changes.edited, changes.added, count, modified)
