@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
+import shutil
+from collections.abc import Callable
 from pathlib import Path
+
+import pytest
 
 from generator.build.changes import compare, parse_changes
 from generator.build.loader import load
+from generator.build.pipeline import BuildOptions, build
 from generator.build.sources import scan
 from generator.cache.store import Cache
 from generator.config import load_config
@@ -63,3 +69,51 @@ def test_new_settings_read_every_source_again(site: SiteMaker, tmp_path: Path) -
     first = load(site.root, config, Cache(tmp_path / "c.sqlite"))
     compared = compare(scan(site.root), first.sources, config.content_key + "x")
     assert [s.path for s in compared.differing] == ["content/articles/a.md"]
+
+
+def _hashes(output: Path) -> dict[str, str]:
+    return {p.relative_to(output).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(output.rglob("*")) if p.is_file()}
+
+
+def _clean(site: SiteMaker, make_site: Callable[[str], SiteMaker]) -> SiteMaker:
+    clean = make_site("clean")
+    shutil.rmtree(clean.root, ignore_errors=True)
+    shutil.copytree(site.root, clean.root, ignore=shutil.ignore_patterns("output", ".warta"))
+    build(BuildOptions(site_dir=clean.root))
+    return clean
+
+
+@pytest.mark.parametrize("when", ["today's", "filed late"])
+def test_a_draft_published_joins_the_site_on_the_quick_path_as_a_new_file_does(
+        when: str, site: SiteMaker, make_site: Callable[[str], SiteMaker]) -> None:
+    # Given a built archive (pages of 3) with a story written as a draft, and another
+    # draft that stays one
+    for n in range(1, 9):
+        site.article(f"2024/03/b{n}", f"Berita {n}", f"2024-03-{n:02d}T09:00:00+07:00",
+                     tags="[Kota]", authors="[Hmz]")
+    date = "2024-03-20T09:00:00+07:00" if when == "today's" else "2024-03-04T10:00:00+07:00"
+    draft = site.article("2024/03/draf", "Berita Draf", date, tags="[Kota, Baru]",
+                         authors="[Ulm]", draft="true")
+    site.article("2024/03/tetap", "Tetap Draf", "2024-03-21T09:00:00+07:00", draft="true")
+    site.build()
+    before = _hashes(site.output)
+    # When the editor takes `draft: true` out
+    draft.write_text(draft.read_text(encoding="utf-8").replace("draft: true\n", ""),
+                     encoding="utf-8")
+    result = site.build()
+    # Then the quick path publishes it, as a new file: its page, its lists, the register
+    assert result.quick
+    assert [c.url for c in result.article_changes.added] == ["/2024/03/berita-draf/"]
+    after = _hashes(site.output)
+    assert set(result.written) == {p for p in after if before.get(p) != after[p]}
+    assert "2024/03/berita-draf/index.html" in result.written
+    # And the output and the register are a clean build's, and so is the next build's
+    clean = _clean(site, make_site)
+    assert _hashes(clean.output) == after
+    for name in ("published-urls.txt", "list-pages.txt"):
+        assert (clean.root / "content" / name).read_bytes() == (
+            site.root / "content" / name).read_bytes()
+    site.article("2024/03/b9", "Berita 9", "2024-03-22T09:00:00+07:00", tags="[Kota]")
+    again = site.build()
+    assert again.quick and _hashes(site.output) == _hashes(_clean(site, make_site).output)

@@ -8,13 +8,16 @@ ones that differ: a file whose bytes hash as before was only touched and keeps
 its record; the others are parsed (in the main process and `jobs - 1` forked
 workers when many), their bodies put in the cache as they come so that the
 archive's bodies are never all in memory. A cold build is the case where every
-source was added.
+source was added. `quick_changes` is the stage as the quick path takes it
+(build/quick.py): a few articles edited in place or added, a draft published
+counted among the added.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass
+from itertools import repeat
 from pathlib import Path
 
 from generator.build import commit, sources
@@ -22,6 +25,7 @@ from generator.build.sources import Source, digest_of
 from generator.cache.fingerprints import Fingerprints
 from generator.cache.store import Cache, SourceEntry, SourceStat, stats_of
 from generator.config import SiteConfig
+from generator.content import folders
 from generator.content.source_record import SourceRecord
 
 
@@ -160,3 +164,73 @@ def parse_changes(compared: Compared, known: Mapping[str, SourceStat | SourceEnt
     gone = (known[path] for path in compared.removed)
     return Changes(tuple(added), tuple(edited), tuple(compared.removed),
                    tuple(e.record for e in gone if isinstance(e, SourceEntry)))
+
+
+# More changed sources than this go the whole way (it parses in parallel).
+MOST_CHANGED = 64
+_FAILED = SourceRecord()
+
+
+@dataclass(frozen=True, eq=False, repr=False)
+class QuickChanges:
+    """What changed among the sources since the last build, when the quick path may
+    take it."""
+
+    edits: tuple[SourceChange, ...]
+    """Known articles whose fingerprint changed, each keeping its place."""
+    added: tuple[SourceChange, ...]
+    """New sources, all articles that parsed."""
+    known_articles: int
+    """How many articles were known before, when some were added (for the site memo)."""
+    modified: bool = False
+    """Whether an edit moved an article's `modified` (its sitemap entries' lastmod)."""
+    published: frozenset[str] = frozenset()
+    """The paths among `added` of drafts published (`draft: true` taken out): the
+    site memo knows their files."""
+
+
+def quick_changes(site_dir: Path, found: list[str], config: SiteConfig,
+             cache: Cache, drafts: bool) -> QuickChanges | None:
+    """The changes stage as the quick path takes it: the sources that changed since the
+    last build (`found`: as `sources.scan_fingerprints` saw them), all articles keeping
+    their place, and the articles added; None when one was removed, is not an article,
+    fails or moved."""
+    fingerprints = cache.fingerprints()
+    compared, known = compare_fingerprints(site_dir, found, fingerprints)
+    if (not fingerprints.lines or compared.removed
+            or len(compared.differing) + len(compared.added) > MOST_CHANGED
+            or not all(s.path.startswith(folders.ARTICLES + "/") for s in compared.added)):
+        return None  # a file was removed, or too many changed: nothing else is read
+    before = cache.records(s.path for s in compared.differing)
+    if not all(before.get(s.path, _FAILED).article for s in compared.differing):
+        return None
+    changes = parse_changes(compared, known, before, config, cache, jobs=1)
+    modified = False
+    edited, published = [], []
+    for change in changes.edited:
+        new = change.entry.record.article
+        old = change.before.article if change.before else None
+        assert old is not None  # (every known source here held an article)
+        if new is not None and old.draft and not new.draft and not drafts:
+            published.append(change)  # it joins the site as a new file would
+            continue
+        if new is None or new.shape != old.shape:
+            return None  # its place or its lists changed: the whole way plans them
+        modified |= new.modified != old.modified  # (`updated:` or a dated correction)
+        edited.append(change)
+    if not all(c.entry.record.article for c in changes.added):
+        return None
+    count = sum(map(str.startswith, found, repeat(folders.ARTICLES + "/"))) \
+        - len(changes.added) if changes.added or published else 0
+    return QuickChanges(tuple(edited), (*changes.added, *published), count, modified,
+                    frozenset(c.path for c in published))
+
+
+def sorting_before(found: list[str], added: Collection[str]) -> Callable[[str], int]:
+    """For `site.append_memo`: how many of the known articles' paths sort before an
+    article's path, counted over the fingerprint lines `found` (a line sorts against a
+    path as its own path does, the NUL after it sorting first; the pages' lines sort
+    after every article's), those of the `added` paths taken out."""
+    def before(path: str) -> int:
+        return sum(map(path.__gt__, found)) - sum(other < path for other in added)
+    return before

@@ -2,9 +2,9 @@
 show them, refreshed with their new keys (`plan.refreshed`), and the sitemaps. An edit
 that keeps an article's shape changes only the pages that show it and, when it moves
 the article's `modified` (`updated:`, a dated correction), their sitemap entries.
-Beside an append (a headline fixed in the same build as today's news), the append's
-own plan wins where both plan a page; an edit that moves `modified` there goes the
-whole way (`quick._changes`).
+Beside an append (a correction in the same build as today's news), the append's own
+plan wins where both plan a page, and the sitemaps are planned over both
+(`with_sitemaps`).
 """
 
 from __future__ import annotations

@@ -19,17 +19,16 @@ requires the same output.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime
-from itertools import repeat
 from pathlib import Path
 
 from generator.build import commit, list_pages, loader, search
 from generator.build.addresses import appended_text, read_text, text_key
 from generator.build.append import appended_pages, insert_quickly
 from generator.build.article_changes import article_changes
-from generator.build.changes import SourceChange, compare_fingerprints, parse_changes
+from generator.build.changes import QuickChanges, SourceChange, quick_changes, sorting_before
 from generator.build.edited import edited_pages, with_sitemaps
 from generator.build.memos import Settled, held_removals, stored
 from generator.build.options import (
@@ -42,10 +41,8 @@ from generator.cache.articles import CachedArticles
 from generator.cache.pages import PageStore
 from generator.cache.store import Cache, OutputEntry
 from generator.config import SiteConfig
-from generator.content import folders
 from generator.content.list_pages import LIST_PAGES
 from generator.content.model import Article
-from generator.content.source_record import SourceRecord
 from generator.errors import Problem
 from generator.photos.model import article_photos, keyed, keyed_page
 from generator.plan.page import Places
@@ -62,8 +59,6 @@ from generator.render.renderer import Renderer
 from generator.render.theme import ThemeFiles
 from generator.render.write import OutputCheck
 
-# More changed sources than this go the whole way (it parses in parallel).
-MOST_CHANGED = 64
 # More damaged output files than this too (someone emptied the folder).
 MOST_DAMAGED = 256
 
@@ -143,9 +138,10 @@ def plan_quickly(options: BuildOptions, config: SiteConfig, theme: ThemeFiles,
     memos: dict[str, object] = {}
     new_pages = sum(p.output not in previous for p in stale)
     if added:
+        known = changes.published
         memos["site:" + target] = append_memo(
-            memo, site, _sorting_before(found, [a.path for a in added]),
-            [_article(a.entry.record.article) for a in added], proven.inserted, keep)
+            memo, site, sorting_before(found, [a.path for a in added if a.path not in known]),
+            [_article(a.entry.record.article) for a in added], proven.inserted, keep, known)
         settled = replace(settled, order=proven.order, sources=len(found),
                           pages=head.pages + new_pages)
     return Planned(
@@ -170,7 +166,7 @@ def _prove(options: BuildOptions, config: SiteConfig, theme: ThemeFiles, cache: 
     """What changed, the site, its renderer, the pages to render and the warnings, when
     the quick path applies; None when it does not."""
     # The sources first: when one was removed, nothing else need be read.
-    changes = _changes(options.site_dir, found, config, cache)
+    changes = quick_changes(options.site_dir, found, config, cache, options.drafts)
     memo = stored(cache, "site:" + target) if changes is not None else None
     if (changes is None or not isinstance(memo, SiteMemo)
             or not still_current(memo, config, options.drafts, now)
@@ -249,7 +245,7 @@ def _prove(options: BuildOptions, config: SiteConfig, theme: ThemeFiles, cache: 
             if warnings is None:
                 return None
         if pages is not None and any(e.parsed for e in edits):
-            # Articles edited in the same build (a headline fixed beside today's news): the
+            # Articles edited in the same build (a correction beside today's news): the
             # stored pages that show them, unless the append plans them afresh.
             showing = edited_pages(site, edits, set(), store_, target, where, key_of, pages)
             pages = None if showing is None else pages + showing
@@ -280,7 +276,7 @@ def _prove(options: BuildOptions, config: SiteConfig, theme: ThemeFiles, cache: 
 class _Proven:
     """What the quick path's changes, index and plan stages found, once they hold."""
 
-    changes: _Changes
+    changes: QuickChanges
     """The sources that changed."""
     memo: SiteMemo
     """The previous build's site memo."""
@@ -301,63 +297,6 @@ class _Proven:
     inserted: tuple[int, ...] = ()
     """The indexes of the articles added, when some are dated before the newest."""
 
-
-@dataclass(frozen=True, eq=False, repr=False)
-class _Changes:
-    """What changed among the sources since the last build, when the quick path may
-    take it."""
-
-    edits: tuple[SourceChange, ...]
-    """Known articles whose fingerprint changed, each keeping its place."""
-    added: tuple[SourceChange, ...]
-    """New sources, all articles that parsed."""
-    known_articles: int
-    """How many articles were known before, when some were added (for the site memo)."""
-    modified: bool = False
-    """Whether an edit moved an article's `modified` (its sitemap entries' lastmod)."""
-
-
-def _changes(site_dir: Path, found: list[str], config: SiteConfig,
-             cache: Cache) -> _Changes | None:
-    """The changes stage as the quick path takes it: the sources that changed since the
-    last build (`found`: as `sources.scan_fingerprints` saw them), all articles keeping
-    their place, and the articles added; None when one was removed, is not an article,
-    fails or moved."""
-    fingerprints = cache.fingerprints()
-    compared, known = compare_fingerprints(site_dir, found, fingerprints)
-    if (not fingerprints.lines or compared.removed
-            or len(compared.differing) + len(compared.added) > MOST_CHANGED
-            or not all(s.path.startswith(folders.ARTICLES + "/") for s in compared.added)):
-        return None  # a file was removed, or too many changed: nothing else is read
-    before = cache.records(s.path for s in compared.differing)
-    if not all(before.get(s.path, _FAILED).article for s in compared.differing):
-        return None
-    changes = parse_changes(compared, known, before, config, cache, jobs=1)
-    modified = False
-    for change in changes.edited:
-        new = change.entry.record.article
-        old = _article(change.before.article if change.before else None)
-        if new is None or new.shape != old.shape:
-            return None  # its place or its lists changed: the whole way plans them
-        modified |= new.modified != old.modified  # (`updated:` or a correction dated)
-    if not all(c.entry.record.article for c in changes.added):
-        return None
-    count = sum(map(str.startswith, found, repeat(folders.ARTICLES + "/"))) \
-        - len(changes.added) if changes.added else 0
-    return _Changes(changes.edited, changes.added, count, modified)
-
-
-def _sorting_before(found: list[str], added: Collection[str]) -> Callable[[str], int]:
-    """For `site.append_memo`: how many of the known articles' paths sort before an
-    article's path, counted over the fingerprint lines `found` (a line sorts against a
-    path as its own path does, the NUL after it sorting first; the pages' lines sort
-    after every article's), those of the `added` paths taken out."""
-    def sorting_before(path: str) -> int:
-        return sum(map(path.__gt__, found)) - sum(other < path for other in added)
-    return sorting_before
-
-
-_FAILED = SourceRecord()
 
 
 def _article(article: Article | None) -> Article:

@@ -30,7 +30,7 @@ from generator.search.corrections import (
 )
 from generator.search.filters import FILTERS, SUMMARY_FILE, gather, summary_of
 from generator.search.indexing import in_turn
-from generator.search.intact import INDEX_DIR, KEY_FILE, forget, intact, key_on_disk, listing
+from generator.search.intact import INDEX_DIR, KEY_FILE, bundle_id, forget, intact, listing
 from generator.search.manifest import (
     BOUNDS,
     MANIFEST,
@@ -154,7 +154,7 @@ def publish(work: SearchWork, binary: Path, jobs: int = 1,
             shard.folder in origins for shard in work.stale)
         if reread:
             hidden, remembered = looked_up(index, work.corrected,
-                                           lambda shard: key_on_disk(index / shard),
+                                           lambda shard: bundle_id(index / shard),
                                            read_remembered(index))
             write_if_changed(index / REMEMBERED, remembered_text(remembered))
         else:

@@ -21,14 +21,15 @@ _SIGNATURE = b"pagefind_dcd"
 
 REMEMBERED = ".warta-hidden.json"
 """What the last look found of each corrected article in its full shard: by shard, the
-key of the bundle looked in and the fragment id of each URL ("" for none). A bundle
-keeps its files while its key stays, so a look reads again only for articles corrected
-since, or whose shard was indexed since. A story filed late has no older record, and
-looking for one reads its whole shard (at 100,000 articles 480 fragments, 25 ms), on
-every build that indexes the corrections shard for as long as it stays corrected."""
+bundle looked in (`intact.bundle_id`: a hash of its key file, which names every file)
+and the fragment id of each URL ("" for none). A look reads again only for articles
+corrected since, or whose shard's bundle changed since. A story filed late has no
+older record, and looking for one reads its whole shard (at 100,000 articles 480
+fragments, 25 ms), on every build that indexes the corrections shard, for as long as
+it stays corrected."""
 
 Remembered = dict[str, tuple[str, dict[str, str]]]
-"""By full shard's name: the key of its bundle, and the fragment id found for each URL
+"""By full shard's name: the bundle looked in, and the fragment id found for each URL
 ("" for none)."""
 
 
@@ -40,22 +41,25 @@ def hidden_fragments(index: Path, corrected: Iterable[tuple[str, str]]) -> list[
 
 
 def looked_up(index: Path, corrected: Iterable[tuple[str, str]],
-              key_of: Callable[[str], str], remembered: Remembered
+              bundle_of: Callable[[str], str], remembered: Remembered
               ) -> tuple[list[str], Remembered]:
     """`hidden_fragments`, and what to remember of it: each URL is taken from
-    `remembered` (the last look's) when its shard's bundle has the key (`key_of`, by shard
-    name; "" when it has none) it was looked up in, and looked up otherwise."""
+    `remembered` (the last look's) when its shard's bundle is the one (`bundle_of`, by
+    shard name: `intact.bundle_id`, "" for none) it was looked up in, and looked up
+    otherwise. A miss in a shard where a fragment could not be read is not remembered:
+    the next look reads again."""
     ids: dict[tuple[str, str], str] = {}
-    keys: dict[str, str] = {}
+    bundles: dict[str, str] = {}
     wanted: dict[str, dict[bytes, str]] = {}
     for url, shard in corrected:
-        key = keys[shard] if shard in keys else keys.setdefault(shard, key_of(shard))
-        known_key, known = remembered.get(shard, ("", {}))
-        if key and key == known_key and url in known:
+        bundle = bundles[shard] if shard in bundles else bundles.setdefault(shard, bundle_of(shard))
+        known_bundle, known = remembered.get(shard, ("", {}))
+        if bundle and bundle == known_bundle and url in known:
             ids[shard, url] = known[url]
         else:
             wanted.setdefault(shard, {})[
                 b'{"url":' + json.dumps(url, ensure_ascii=False).encode("utf-8")] = url
+    unread: set[str] = set()
     for shard, heads in sorted(wanted.items()):
         try:
             files = sorted((index / shard / "fragment").glob("*.pf_fragment"))
@@ -65,6 +69,8 @@ def looked_up(index: Path, corrected: Iterable[tuple[str, str]],
             if not heads:
                 break
             head = _head(path)
+            if not head:
+                unread.add(shard)
             for wanted_head, url in heads.items():
                 # The URL is the JSON's first key: its closing quote ends the match.
                 if head.startswith(wanted_head) and head[len(wanted_head):][:1] in (b",", b"}"):
@@ -75,15 +81,16 @@ def looked_up(index: Path, corrected: Iterable[tuple[str, str]],
             ids[shard, url] = ""
     now: Remembered = {}
     for (shard, url), fragment in ids.items():
-        if keys[shard]:  # (a bundle without a key file may be half written)
-            now.setdefault(shard, (keys[shard], {}))[1][url] = fragment
+        # (A bundle without a key file may be half written.)
+        if bundles[shard] and (fragment or shard not in unread):
+            now.setdefault(shard, (bundles[shard], {}))[1][url] = fragment
     return sorted(fragment for fragment in ids.values() if fragment), now
 
 
 def remembered_text(remembered: Remembered) -> str:
     """`REMEMBERED`'s text."""
-    return json.dumps({shard: {"key": key, "ids": ids}
-                       for shard, (key, ids) in remembered.items()},
+    return json.dumps({shard: {"bundle": bundle, "ids": ids}
+                       for shard, (bundle, ids) in remembered.items()},
                       ensure_ascii=False, sort_keys=True, separators=(",", ":")) + "\n"
 
 
@@ -91,11 +98,14 @@ def read_remembered(index: Path) -> Remembered:
     """`REMEMBERED` of `index`; empty when missing or not as written."""
     try:
         data = json.loads((index / REMEMBERED).read_text(encoding="utf-8"))
-        return {str(shard): (str(entry["key"]), {str(url): str(fragment)
-                                                 for url, fragment in entry["ids"].items()})
-                for shard, entry in data.items()}
+        found = {shard: (entry["bundle"], dict(entry["ids"])) for shard, entry in data.items()}
     except (OSError, ValueError, KeyError, TypeError, AttributeError):
         return {}
+    if all(isinstance(bundle, str) and all(isinstance(url, str) and isinstance(fragment, str)
+                                           for url, fragment in ids.items())
+           for bundle, ids in found.values()):
+        return found
+    return {}
 
 
 def fragment_urls(bundle: Path) -> dict[str, str]:
