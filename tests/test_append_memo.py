@@ -48,3 +48,36 @@ def test_an_appended_memo_is_the_memo_of_the_site_made_afresh(names: list[str]) 
 
 def _path(name: str) -> str:
     return f"content/articles/{name}.md"
+
+
+@pytest.mark.parametrize(("published", "new"), [
+    (["a3"], []),  # a draft published alone
+    (["a3", "a7"], ["a5-baru"]),  # two, and a new file between them by path
+    (["a7"], ["0-baru", "z-baru"]),  # new files before and after every path
+])
+def test_a_memo_with_drafts_published_is_the_memo_of_the_site_made_afresh(
+        published: list[str], new: list[str]) -> None:
+    # Given a site of ten articles, three of them drafts, and its memo
+    drafts = {"a3", "a5", "a7"}
+    files = {f"a{n}": text(f"Berita {n}", n, [TAGS[n % 4]], AUTHORS[n % 3], "Isi.",
+                           "draft: true\n" if f"a{n}" in drafts else "")
+             for n in range(10)}
+    known = sorted(files, key=_path)
+    articles = tuple(parse(name, files[name]) for name in known)
+    site, _ = make_site(CONFIG, articles, (), False, now=NOW)
+    memo = site_memo(site, articles, (), False)
+    # When drafts are published as today's news (`draft: true` taken out), new files
+    # beside them
+    added = []
+    for n, name in enumerate([*published, *new]):
+        files[name] = text(f"Terbaru {name}", 200 + n, [TAGS[n % 4]], "Hmz", "Isi.")
+        added.append(parse(name, files[name]))
+    appended = append_site(memo, CONFIG, site.articles, added, False, NOW)
+    assert appended is not None
+    # Then the memo, the drafts' shapes replaced where they were, is the site's afresh
+    paths = [_path(name) for name in known]
+    everything = tuple(parse(name, files[name]) for name in sorted(files, key=_path))
+    fresh, _ = make_site(CONFIG, everything, (), False, now=NOW)
+    assert append_memo(memo, appended, lambda path: sum(p < path for p in paths),
+                       added, known={_path(name) for name in published}) == site_memo(
+        fresh, everything, (), False, *register_marks(fresh.articles, fresh.late, None, True))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 import shutil
 from collections.abc import Callable
 from pathlib import Path
@@ -16,7 +17,7 @@ from generator.build.pipeline import BuildOptions, build
 from generator.build.sources import scan
 from generator.cache.store import Cache
 from generator.config import load_config
-from tests.conftest import SiteMaker
+from tests.conftest import SiteMaker, article
 
 
 def test_a_cold_load_is_every_source_added(site: SiteMaker, tmp_path: Path) -> None:
@@ -117,3 +118,30 @@ def test_a_draft_published_joins_the_site_on_the_quick_path_as_a_new_file_does(
     site.article("2024/03/b9", "Berita 9", "2024-03-22T09:00:00+07:00", tags="[Kota]")
     again = site.build()
     assert again.quick and _hashes(site.output) == _hashes(_clean(site, make_site).output)
+
+
+@pytest.mark.parametrize("how", ["a new file", "a draft published"])
+def test_a_newer_story_of_the_leads_slug_takes_the_lead_as_in_a_clean_build(
+        how: str, site: SiteMaker, make_site: Callable[[str], SiteMaker]) -> None:
+    # Given a site whose `[home] lead` names a slug, and the story of that slug
+    site.write("site.toml", (site.root / "site.toml").read_text(encoding="utf-8")
+               + '\n[home]\nlead = "utama"\n')
+    for n in range(1, 5):
+        site.article(f"2024/03/b{n}", f"Berita {n}", f"2024-03-{n:02d}T09:00:00+07:00")
+    site.article("2024/02/utama", "Utama Lama", "2024-02-20T09:00:00+07:00", slug="utama")
+    newer = site.article("2024/03/utama", "Utama Baru", "2024-03-10T09:00:00+07:00",
+                         slug="utama", draft="true")
+    if how == "a new file":
+        newer.unlink()
+    site.build()
+    assert 'card-lead">' in site.read("index.html")
+    # When a newer story of that slug is added (today's news)
+    newer.write_text(article("Utama Baru", "2024-03-10T09:00:00+07:00", slug="utama"),
+                     encoding="utf-8")
+    result = site.build()
+    # Then it leads, on the quick path, as in a clean build
+    assert result.quick
+    lead = re.search(r'class="card card-lead">.*?href="([^"]+)"', site.read("index.html"),
+                     re.DOTALL)
+    assert lead is not None and lead.group(1) == "/2024/03/utama/"
+    assert _hashes(site.output) == _hashes(_clean(site, make_site).output)

@@ -190,7 +190,7 @@ class QuickChanges:
 
 
 def quick_changes(site_dir: Path, found: list[str], config: SiteConfig,
-             cache: Cache, drafts: bool) -> QuickChanges | None:
+                  cache: Cache, drafts: bool) -> QuickChanges | None:
     """The changes stage as the quick path takes it: the sources that changed since the
     last build (`found`: as `sources.scan_fingerprints` saw them), all articles keeping
     their place, and the articles added; None when one was removed, is not an article,
@@ -212,7 +212,9 @@ def quick_changes(site_dir: Path, found: list[str], config: SiteConfig,
         old = change.before.article if change.before else None
         assert old is not None  # (every known source here held an article)
         if new is not None and old.draft and not new.draft and not drafts:
-            published.append(change)  # it joins the site as a new file would
+            # It joins the site as a new file would. (With --drafts the site showed it
+            # already; such builds go the whole way in any case.)
+            published.append(change)
             continue
         if new is None or new.shape != old.shape:
             return None  # its place or its lists changed: the whole way plans them
@@ -223,7 +225,7 @@ def quick_changes(site_dir: Path, found: list[str], config: SiteConfig,
     count = sum(map(str.startswith, found, repeat(folders.ARTICLES + "/"))) \
         - len(changes.added) if changes.added or published else 0
     return QuickChanges(tuple(edited), (*changes.added, *published), count, modified,
-                    frozenset(c.path for c in published))
+                        frozenset(c.path for c in published))
 
 
 def sorting_before(found: list[str], added: Collection[str]) -> Callable[[str], int]:

@@ -298,9 +298,9 @@ class _Proven:
     """The indexes of the articles added, when some are dated before the newest."""
 
 
-
 def _article(article: Article | None) -> Article:
-    """The article of a change `_changes` let through (every one holds one)."""
+    """The article of a change `changes.quick_changes` let through (every one holds
+    one)."""
     assert article is not None
     return article
 

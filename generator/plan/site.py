@@ -259,9 +259,9 @@ def _appended(memo: SiteMemo, config: SiteConfig, previous: Sequence[Article],
     tags, authors = found.tags, found.authors
     due = [a.date for a in wanted if now is not None and a.date > now]
     due += [old.next_due] if old.next_due else []
-    lead = old.lead
-    if lead is None:  # the article `[home] lead` names may be one of the new ones
-        lead = lead_of(config, chosen, listed)
+    lead = lead_of(config, chosen, listed)  # by slug, the newest of that slug wins:
+    if lead is None:  # one of the new articles, else the one it named before
+        lead = old.lead
     return replace(old, config=config, articles=chosen, tags=tags, authors=authors,
                    nav_tags=menu_tags(config, tags), listed=old.listed + listed,
                    months=found.months, now=now, next_due=min(due) if due else None,
