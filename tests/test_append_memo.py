@@ -4,10 +4,12 @@ the site made afresh."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pytest
 
 from generator.plan.late import register_marks
-from generator.plan.site import append_memo, append_site, make_site, site_memo
+from generator.plan.site import SiteMemo, append_memo, append_site, make_site, site_memo
 from tests.test_plan import AUTHORS, CONFIG, NOW, TAGS, parse, text
 
 
@@ -36,14 +38,7 @@ def test_an_appended_memo_is_the_memo_of_the_site_made_afresh(names: list[str]) 
     appended = append_site(memo, CONFIG, site.articles, added, False, NOW)
     assert appended is not None
     # Then the memo, from the counts of known paths before each added one, is the same
-    paths = [_path(name) for name in known]
-    everything = tuple(parse(name, files[name]) for name in sorted(files, key=_path))
-    fresh, _ = make_site(CONFIG, everything, (), False, now=NOW)
-    # (a build that keeps the register: it knows every article after it)
-    assert append_memo(memo, appended, lambda path: sum(p < path for p in paths),
-                       added) == site_memo(fresh, everything, (), False,
-                                           *register_marks(fresh.articles, fresh.late,
-                                                           None, True))
+    assert append_memo(memo, appended, _counted(known), added) == _afresh(files)
 
 
 def _path(name: str) -> str:
@@ -75,9 +70,20 @@ def test_a_memo_with_drafts_published_is_the_memo_of_the_site_made_afresh(
     appended = append_site(memo, CONFIG, site.articles, added, False, NOW)
     assert appended is not None
     # Then the memo, the drafts' shapes replaced where they were, is the site's afresh
+    assert append_memo(memo, appended, _counted(known), added,
+                       known={_path(name) for name in published}) == _afresh(files)
+
+
+def _counted(known: list[str]) -> Callable[[str], int]:
+    """`sorting_before` of the `known` articles' paths."""
     paths = [_path(name) for name in known]
+    return lambda path: sum(p < path for p in paths)
+
+
+def _afresh(files: dict[str, str]) -> SiteMemo:
+    """The memo of the site made afresh from `files`, by a build that keeps the register
+    (it knows every article after it)."""
     everything = tuple(parse(name, files[name]) for name in sorted(files, key=_path))
     fresh, _ = make_site(CONFIG, everything, (), False, now=NOW)
-    assert append_memo(memo, appended, lambda path: sum(p < path for p in paths),
-                       added, known={_path(name) for name in published}) == site_memo(
-        fresh, everything, (), False, *register_marks(fresh.articles, fresh.late, None, True))
+    return site_memo(fresh, everything, (), False,
+                     *register_marks(fresh.articles, fresh.late, None, True))
