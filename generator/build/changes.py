@@ -179,7 +179,7 @@ class QuickChanges:
     edits: tuple[SourceChange, ...]
     """Known articles whose fingerprint changed, each keeping its place."""
     added: tuple[SourceChange, ...]
-    """New sources, all articles that parsed."""
+    """New sources, all articles that parsed, and the drafts published (`published`)."""
     known_articles: int
     """How many articles were known before, when some were added (for the site memo)."""
     modified: bool = False
