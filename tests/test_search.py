@@ -72,6 +72,15 @@ def news(site: SiteMaker, n: int, body: str = "") -> None:
                  body or f"Isi berita nomor {n} tentang pasar.\n", tags="[Kota]")
 
 
+def seven_news(site: SiteMaker) -> None:
+    """Search on, seven articles in shards of two (full shards 0: [2, 4], 2: [6, 8],
+    4: [10, 12], a small one 6: [14]), built."""
+    searchable(site)
+    for n in range(1, 8):
+        news(site, n * 2)
+    site.build()
+
+
 def index_files(site: SiteMaker) -> dict[str, str]:
     """Every file of output/pagefind/ with a hash of its bytes."""
     root = site.output / "pagefind"
@@ -376,10 +385,7 @@ def test_the_corrections_shard_is_bounded() -> None:
 def test_a_backdated_article_goes_to_the_corrections_shard_and_moves_no_shard(
         site: SiteMaker) -> None:
     # Given seven articles: full shards 0: [2, 4], 2: [6, 8], 4: [10, 12], small 6: [14]
-    searchable(site)
-    for n in range(1, 8):
-        news(site, n * 2)
-    site.build()
+    seven_news(site)
     before = index_files(site)
     # When a story filed late is dated between the first two (an old one imported)
     site.article("2024/03/susulan", "Berita Susulan", "2024-03-03T09:00:00+07:00",
@@ -420,10 +426,7 @@ def test_a_backdated_article_goes_to_the_corrections_shard_and_moves_no_shard(
 def test_stories_filed_late_that_overfill_a_full_shard_are_cut_as_the_whole_way_cuts(
         site: SiteMaker, make_site: Callable[[str], SiteMaker]) -> None:
     # Given seven articles in shards of two: full shards 0, 2 and 4, a small one 6
-    searchable(site)
-    for n in range(1, 8):
-        news(site, n * 2)
-    site.build()
+    seven_news(site)
     for late in range(3):
         # When stories filed late join the first full shard one build at a time, on
         # the archive and on a copy of it (its cache too) built the whole way

@@ -16,7 +16,7 @@ from generator.search import corrections
 from generator.search.corrections import REMEMBERED, hidden_fragments
 from generator.search.intact import bundle_id
 from tests.conftest import SiteMaker
-from tests.test_search import manifest, needs_pagefind, news, searchable
+from tests.test_search import manifest, needs_pagefind, news, seven_news
 
 
 def _looked_in(monkeypatch: pytest.MonkeyPatch) -> list[str]:
@@ -45,10 +45,7 @@ def _every_look(site: SiteMaker) -> list[str]:
 def test_each_build_looks_only_for_the_articles_corrected_since(
         site: SiteMaker, monkeypatch: pytest.MonkeyPatch) -> None:
     # Given seven articles in shards of two (full shards 0, 2 and 4, a small one 6)
-    searchable(site)
-    for n in range(1, 8):
-        news(site, n * 2)
-    site.build()
+    seven_news(site)
     read = _looked_in(monkeypatch)
     # When a story is filed late into the first full shard
     site.article("2024/03/susulan-a", "Berita Susulan A", "2024-03-03T01:00:00+07:00",

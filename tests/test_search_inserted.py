@@ -8,7 +8,7 @@ import shutil
 from collections.abc import Callable
 
 from tests.conftest import SiteMaker
-from tests.test_search import index_files, manifest, needs_pagefind, news, searchable
+from tests.test_search import index_files, manifest, needs_pagefind, seven_news
 
 
 def _copy(site: SiteMaker, make_site: Callable[[str], SiteMaker], name: str) -> SiteMaker:
@@ -36,10 +36,7 @@ def _filed_late_together(site: SiteMaker, make_site: Callable[[str], SiteMaker],
     then the `stories` (name -> date) filed late in one build, on it and on a copy of it
     (its cache too) built the whole way: whether the build took the short way, and the
     copy."""
-    searchable(site)
-    for n in range(1, 8):
-        news(site, n * 2)
-    site.build()
+    seven_news(site)
     whole = _copy(site, make_site, "whole")
     for each in (site, whole):
         for name, when in stories.items():

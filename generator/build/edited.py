@@ -61,10 +61,6 @@ def showing_edits(site: Site, edits: Iterable[SourceChange], damaged: set[str],
     return [wanted[output] for output in sorted(wanted)]
 
 
-SITEMAP_KINDS = frozenset({"sitemap", "sitemapindex", "newssitemap", "robots"})
-"""The pages `sitemaps.plan_sitemaps` plans."""
-
-
 def with_sitemaps(site: Site, pages: list[Page], modified: bool, store: PageStore,
                   target: str, where: Places, keys: Keys) -> list[Page] | None:
     """`pages` (an edit's, an append's beside it perhaps) with the sitemaps planned again
@@ -92,5 +88,5 @@ def with_sitemaps(site: Site, pages: list[Page], modified: bool, store: PageStor
     # news sitemap, and its stored page too (planned once, written once).
     again = {page.output for page in planned}
     return [page for page in pages
-            if page.output not in again and not (modified and page.kind in SITEMAP_KINDS)
+            if page.output not in again and not (modified and page.kind in sitemaps.SITEMAP_FILES)
             ] + planned

@@ -95,26 +95,24 @@ def overfull(pages: Iterable[Page], page_size: int, text: str | None) -> list[Pr
     found = [(len(page.items), url) for page, url in _numbered(pages) if len(page.items) > limit]
     if not found:
         return []
-    return [_warning(len(found), max(found), limit, _line_of(text, max(found)[1]))]
+    largest = max(found)
+    return [_warning(len(found), largest, limit, _line_of(text, largest[1]))]
 
 
 def overfull_grown(warnings: tuple[Problem, ...], pages: Iterable[Page], added: Set[int],
-                   page_size: int) -> tuple[Problem, ...] | None:
+                   page_size: int) -> tuple[Problem, ...]:
     """`warnings` (the last build's) with `overfull`'s as the whole way would give it
     once stories filed late (the articles `added`, by index) grew the list `pages`
     planned again, every other list page as it was: the quick path counts from the last
     warning rather than from every page. Its line is left unknown (`moved_lines` finds
-    it). None when the last warning counted to another limit: a defence only, since a
-    changed `page_size` changes the settings' fingerprint, which sends the build the
-    whole way before this."""
+    it). (The last warning counted to this limit: a changed `page_size` changes the
+    settings' fingerprint, which sends the build the whole way before this.)"""
     limit = OVERFULL * page_size
-    last = [p for p in warnings if p.path == LIST_PAGES]
     count, largest = 0, (0, "")
-    for problem in last:
-        values = dict(problem.message.values)
-        if values.get("limit") != limit:
-            return None
-        count, largest = int(values["count"]), (int(values["items"]), str(values["url"]))
+    for problem in warnings:
+        if problem.path == LIST_PAGES:
+            values = dict(problem.message.values)
+            count, largest = int(values["count"]), (int(values["items"]), str(values["url"]))
     grew = False
     for page, url in _numbered(pages):
         size = len(page.items)

@@ -115,12 +115,11 @@ def plan_quickly(options: BuildOptions, config: SiteConfig, theme: ThemeFiles,
         head = replace(head, tails={**head.tails, **proven.appended.tails})
         if keep and new_lists is not None:
             head = replace(head, list_pages=text_key(new_lists))
-    if any(p.path == LIST_PAGES for p in warnings) and (
-            new_lists is not None and keep or proven.inserted):
+    pages_after = new_lists if keep and new_lists is not None else None
+    if any(p.path == LIST_PAGES and (pages_after or p.line is None) for p in warnings):
         # The warning at its page's line: the file gained lines, or a story filed late
-        # made another page the largest.
-        warnings = list_pages.moved_lines(warnings, new_lists if keep and new_lists
-                                          else pages_text)
+        # changed the warning (`overfull_grown` leaves its line to find).
+        warnings = list_pages.moved_lines(warnings, pages_after or pages_text)
     # Search: only the shards of the edited and added articles are keyed again.
     touched = [proven.where[e.path] for e in edits if e.path in proven.where]
     keys_before = head.search
@@ -242,8 +241,6 @@ def _prove(options: BuildOptions, config: SiteConfig, theme: ThemeFiles, cache: 
             # import): the warning counts it as the whole way would.
             warnings = list_pages.overfull_grown(warnings, appended.pages,
                                                  set(inserted.points), config.page_size)
-            if warnings is None:
-                return None
         if pages is not None and any(e.parsed for e in edits):
             # Articles edited in the same build (a correction beside today's news): the
             # stored pages that show them, unless the append plans them afresh.

@@ -46,6 +46,8 @@ def numbered(page: Page) -> bool:
 SITEMAP_KINDS = frozenset({"home", "archive", "tag", "tags", "article", "page", "author",
                            "year", "month", "years", "section"})
 """Page kinds that are canonical HTML pages and belong in sitemap.xml."""
+SITEMAP_FILES = frozenset({"sitemap", "sitemapindex", "newssitemap", "robots"})
+"""The kinds of the pages `plan_sitemaps` plans."""
 
 Part = tuple[tuple[str, str], ...]
 """A sitemap's (address, lastmod) entries, in address order."""

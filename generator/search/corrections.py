@@ -52,7 +52,9 @@ def looked_up(index: Path, corrected: Iterable[tuple[str, str]],
     bundles: dict[str, str] = {}
     wanted: dict[str, dict[bytes, str]] = {}
     for url, shard in corrected:
-        bundle = bundles[shard] if shard in bundles else bundles.setdefault(shard, bundle_of(shard))
+        if shard not in bundles:
+            bundles[shard] = bundle_of(shard)
+        bundle = bundles[shard]
         known_bundle, known = remembered.get(shard, ("", {}))
         if bundle and bundle == known_bundle and url in known:
             ids[shard, url] = known[url]
