@@ -9,7 +9,8 @@ from collections.abc import Callable
 import pytest
 
 from generator.plan.late import register_marks
-from generator.plan.site import SiteMemo, append_memo, append_site, make_site, site_memo
+from generator.plan.site import make_site
+from generator.plan.site_memo import SiteMemo, append_memo, append_site, site_memo
 from tests.test_plan import AUTHORS, CONFIG, NOW, TAGS, parse, text
 
 

@@ -18,7 +18,8 @@ from generator.plan.insertion import replanned as replanned_around
 from generator.plan.late import register_marks
 from generator.plan.planner import make_plan, plan_appended
 from generator.plan.related import RelatedNews, among
-from generator.plan.site import make_site, site_memo
+from generator.plan.site import make_site
+from generator.plan.site_memo import site_memo
 from generator.plan.sitemaps import sitemaps_of
 from tests.test_plan import AUTHORS, NOW, SECTIONS, SPLIT, TAGS, parse, template_key, text
 

@@ -10,7 +10,8 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from generator.plan.names import NameHint, NameUse, name_hints
-from generator.plan.site import append_site, make_site, site_memo
+from generator.plan.site import make_site
+from generator.plan.site_memo import append_site, site_memo
 from tests.test_plan import CONFIG, NOW, parse, text
 
 # Near misses of each other, and names nothing is near.

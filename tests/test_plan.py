@@ -23,14 +23,8 @@ from generator.plan.feeds_and_lists import Before, list_counts
 from generator.plan.pagination import OrderKey
 from generator.plan.planner import Plan, PlanMemo, make_plan, plan_appended
 from generator.plan.related import replanned_by_append
-from generator.plan.site import (
-    Site,
-    append_site,
-    extend_site,
-    make_site,
-    reuse_site,
-    site_memo,
-)
+from generator.plan.site import Site, make_site
+from generator.plan.site_memo import append_site, extend_site, reuse_site, site_memo
 from generator.plan.sitemaps import sitemaps_of
 
 # Two sections and two editors' picks, in both configurations below.

@@ -30,7 +30,8 @@ from generator.plan import feeds_and_lists, insertion, related
 from generator.plan.page import Places, from_stored
 from generator.plan.pagination import OrderKey
 from generator.plan.planner import Page, Plan, plan_appended, refreshed
-from generator.plan.site import Site, SiteMemo
+from generator.plan.site import Site
+from generator.plan.site_memo import SiteMemo
 from generator.plan.sitemaps import Sitemaps, sitemaps_of
 
 Keys = tuple[Callable[[str], str], str, Callable[[int], str]]

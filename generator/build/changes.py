@@ -229,7 +229,7 @@ def quick_changes(site_dir: Path, found: list[str], config: SiteConfig,
 
 
 def sorting_before(found: list[str], added: Collection[str]) -> Callable[[str], int]:
-    """For `site.append_memo`: how many of the known articles' paths sort before an
+    """For `site_memo.append_memo`: how many of the known articles' paths sort before an
     article's path, counted over the fingerprint lines `found` (a line sorts against a
     path as its own path does, the NUL after it sorting first; the pages' lines sort
     after every article's), those of the `added` paths taken out."""

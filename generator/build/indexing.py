@@ -1,6 +1,7 @@
 """The index stage over the whole archive (build/pipeline.py): the previous site's
-indexes taken as they were, or appended to, or made again (plan/site.py), with the
-register of published addresses telling the stories filed late (plan/late.py)."""
+indexes taken as they were, or appended to (plan/site_memo.py), or made again
+(plan/site.py), with the register of published addresses telling the stories filed late
+(plan/late.py)."""
 
 from __future__ import annotations
 
@@ -16,7 +17,8 @@ from generator.config import SiteConfig
 from generator.content.register import registered_articles
 from generator.errors import ContentError
 from generator.plan.late import register_marks
-from generator.plan.site import Site, extend_site, make_site, reuse_site, site_memo
+from generator.plan.site import Site, make_site
+from generator.plan.site_memo import extend_site, reuse_site, site_memo
 
 if TYPE_CHECKING:  # (a module that only a site indexed anew needs)
     from generator.build.unpublished import Unpublished

@@ -16,7 +16,8 @@ from generator.errors import Problem
 from generator.photos.model import Derivative, Photo, PhotoMemo
 from generator.plan.pagination import Chunk, Tail
 from generator.plan.planner import Page, PlanMemo
-from generator.plan.site import AuthorIndex, MonthIndex, SectionIndex, Site, SiteMemo, TagIndex
+from generator.plan.site import AuthorIndex, MonthIndex, SectionIndex, Site, TagIndex
+from generator.plan.site_memo import SiteMemo
 from generator.render.template_sources import load_strings
 from generator.render.theme import ThemeFiles, catalogs_key
 from generator.search.shards import ShardKeys

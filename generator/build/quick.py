@@ -6,7 +6,7 @@ settings, templates, theme files and media are as the last successful build
 left them, the plan is that build's plan with new fingerprints for the pages
 that show an edited article: what `make_plan` does with its memo
 (`plan.refreshed`). This build proves that from small things: the sources'
-fingerprints (not their records), the site's indexes (`site.SiteMemo`) and the
+fingerprints (not their records), the site's indexes (`site_memo.SiteMemo`) and the
 `memory.Settled` row; then it reads only the pages that show an edited article
 (cache/pages.py) and the records of the articles those pages show. New articles
 dated after every published one are appended the same way, planning only the
@@ -47,14 +47,8 @@ from generator.errors import Problem
 from generator.photos.model import article_photos, keyed, keyed_page
 from generator.plan.page import Places
 from generator.plan.planner import Page, Plan, plan_inputs
-from generator.plan.site import (
-    Site,
-    SiteMemo,
-    append_memo,
-    append_site,
-    published_by,
-    still_current,
-)
+from generator.plan.site import Site, published_by
+from generator.plan.site_memo import SiteMemo, append_memo, append_site, still_current
 from generator.render.renderer import Renderer
 from generator.render.theme import ThemeFiles
 from generator.render.write import OutputCheck
@@ -193,7 +187,7 @@ def _prove(options: BuildOptions, config: SiteConfig, theme: ThemeFiles, cache: 
         articles.known[edit.path] = keyed(_article(edit.entry.record.article), shown)
     site: Site | None = replace(memo.site, config=config, now=now, articles=articles)
     if added and changes.known_articles != len(memo.shapes):
-        return None  # the memo is not of these articles (see `site.append_memo`)
+        return None  # the memo is not of these articles (see `site_memo.append_memo`)
     inserted = None
     order = head.order
     if added:

@@ -23,15 +23,8 @@ from generator.content.model import Article
 from generator.plan import related, sections
 from generator.plan.clashes import url_clashes
 from generator.plan.indexes import AuthorIndex, MonthIndex, SectionIndex, TagIndex
-from generator.plan.site import (
-    Site,
-    SiteMemo,
-    hints_after,
-    lead_of,
-    menu_tags,
-    published_by,
-    still_current,
-)
+from generator.plan.site import Site, hints_after, lead_of, menu_tags, published_by
+from generator.plan.site_memo import SiteMemo, still_current
 
 
 def insert_site(memo: SiteMemo, config: SiteConfig, articles: Sequence[Article],
