@@ -22,7 +22,7 @@ from pathlib import Path
 
 from generator.build import commit, sources
 from generator.build.sources import Source, digest_of
-from generator.cache.fingerprints import Fingerprints
+from generator.cache.fingerprints import Fingerprints, split_line
 from generator.cache.store import Cache, SourceEntry, SourceStat, stats_of
 from generator.config import SiteConfig
 from generator.content import folders
@@ -185,8 +185,11 @@ class QuickChanges:
     modified: bool = False
     """Whether an edit moved an article's `modified` (its sitemap entries' lastmod)."""
     published: frozenset[str] = frozenset()
-    """The paths among `added` of drafts published (`draft: true` taken out): the
-    site memo knows their files."""
+    """The paths among `added` of drafts published (`draft: true` taken out) and of
+    scheduled articles that came due (`due`): the site memo knows their files."""
+    due: frozenset[str] = frozenset()
+    """The paths among `added` of scheduled articles that came due (`with_due`). The
+    whole way sees no change to their files, so the summary names none of them."""
 
 
 def quick_changes(site_dir: Path, found: list[str], config: SiteConfig,
@@ -226,6 +229,37 @@ def quick_changes(site_dir: Path, found: list[str], config: SiteConfig,
         - len(changes.added) if changes.added or published else 0
     return QuickChanges(tuple(edited), (*changes.added, *published), count, modified,
                         frozenset(c.path for c in published))
+
+
+def with_due(changes: QuickChanges, due: Collection[str], found: list[str],
+             cache: Cache) -> QuickChanges | None:
+    """`changes` with the scheduled articles of `due` (`site_memo.came_due`) among the
+    added, as drafts published are: each with its record as the cache holds it, or as
+    this build parsed it (an edit that kept its shape); None when one is not in the
+    cache as an article."""
+    if not due:
+        return changes
+    edited = {change.path: change for change in changes.edits}
+    kept = [path for path in due if path not in edited]
+    records = cache.records(kept)
+    prefixes = tuple(path + "\0" for path in kept)
+    lines = [line for line in found if line.startswith(prefixes)] if kept else []
+    digests = cache.fingerprints().digests(set(lines))
+    came: list[SourceChange] = [edited[path] for path in due if path in edited]
+    for line in lines:
+        path, size, mtime_ns, key = split_line(line)
+        record, digest = records.get(path), digests.get(line)
+        if record is None or record.article is None or digest is None:
+            return None  # (the cache lost it, or the file changed into another kind)
+        came.append(SourceChange(path, SourceEntry(size, mtime_ns, digest, key, record),
+                                 False, record))
+    if len(came) != len(due):
+        return None  # a file that came due is not among the sources found
+    count = changes.known_articles if changes.added else \
+        sum(map(str.startswith, found, repeat(folders.ARTICLES + "/")))
+    return QuickChanges(tuple(c for c in changes.edits if c.path not in due),
+                        (*changes.added, *came), count, changes.modified,
+                        changes.published | frozenset(due), frozenset(due))
 
 
 def sorting_before(found: list[str], added: Collection[str]) -> Callable[[str], int]:

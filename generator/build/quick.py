@@ -28,7 +28,13 @@ from generator.build import commit, list_pages, loader, search
 from generator.build.addresses import appended_text, read_text, text_key
 from generator.build.append import appended_pages, insert_quickly
 from generator.build.article_changes import article_changes
-from generator.build.changes import QuickChanges, SourceChange, quick_changes, sorting_before
+from generator.build.changes import (
+    QuickChanges,
+    SourceChange,
+    quick_changes,
+    sorting_before,
+    with_due,
+)
 from generator.build.edited import edited_pages, with_sitemaps
 from generator.build.memos import Settled, held_removals, stored
 from generator.build.options import (
@@ -48,7 +54,14 @@ from generator.photos.model import article_photos, keyed, keyed_page
 from generator.plan.page import Places
 from generator.plan.planner import Page, Plan, plan_inputs
 from generator.plan.site import Site, published_by
-from generator.plan.site_memo import SiteMemo, append_memo, append_site, still_current
+from generator.plan.site_memo import (
+    SiteMemo,
+    append_memo,
+    append_site,
+    came_due,
+    still_current,
+    unscheduled,
+)
 from generator.render.renderer import Renderer
 from generator.render.theme import ThemeFiles
 from generator.render.write import OutputCheck
@@ -150,7 +163,11 @@ def plan_quickly(options: BuildOptions, config: SiteConfig, theme: ThemeFiles,
             sources={edit.path: edit.entry for edit in (*edits, *added)}),
         parsed=sum(e.parsed for e in (*edits, *added)), warnings=warnings,
         search=search_keys, reused=settled.pages - len(stale), quick=True,
-        article_changes=article_changes(added, edits, (), published_by(options.drafts, now)))
+        # (Came due, a story's file is as it was: the whole way sees an edit, if any.)
+        article_changes=article_changes(
+            [a for a in added if a.path not in changes.due],
+            [*edits, *(a for a in added if a.path in changes.due)], (),
+            published_by(options.drafts, now)))
 
 
 def _prove(options: BuildOptions, config: SiteConfig, theme: ThemeFiles, cache: Cache,
@@ -161,6 +178,11 @@ def _prove(options: BuildOptions, config: SiteConfig, theme: ThemeFiles, cache: 
     # The sources first: when one was removed, nothing else need be read.
     changes = quick_changes(options.site_dir, found, config, cache, options.drafts)
     memo = stored(cache, "site:" + target) if changes is not None else None
+    if changes is not None and isinstance(memo, SiteMemo):
+        # Scheduled stories the clock published join the site as drafts published do.
+        due = came_due(memo, now)
+        memo = unscheduled(memo, due)
+        changes = with_due(changes, due, found, cache)
     if (changes is None or not isinstance(memo, SiteMemo)
             or not still_current(memo, config, options.drafts, now)
             or (memo.site.now is not None and now < memo.site.now)):

@@ -9,8 +9,8 @@ the memo (build/memos.py).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection, Iterator, Sequence
-from dataclasses import dataclass, replace
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from itertools import chain
 from operator import attrgetter
@@ -52,6 +52,10 @@ class SiteMemo:
     late_after: datetime | None = None
     """The date the next story filed late will come after (`late.register_marks`), as
     `late_of` will decide it from the register the build leaves."""
+    scheduled: Mapping[str, datetime] = field(default_factory=dict)
+    """The date of each scheduled article among those given (dated after the site's
+    `now`, not a draft unless drafts were included), by path: when the clock passes one,
+    the next build knows which file came due (`came_due`)."""
 
 
 def site_memo(site: Site, articles: tuple[Article, ...], pages: tuple[StaticPage, ...],
@@ -62,7 +66,36 @@ def site_memo(site: Site, articles: tuple[Article, ...], pages: tuple[StaticPage
     where = {a.path: n for n, a in enumerate(articles)}
     return SiteMemo(tuple(a.shape for a in articles), pages, site.config.fingerprint, drafts,
                     tuple(where[a.path] for a in site.articles), replace(site, articles=()),
-                    known_until, late_after)
+                    known_until, late_after, _scheduled(articles, drafts, site.now))
+
+
+def _scheduled(articles: Iterable[Article], drafts: bool, now: datetime | None
+               ) -> dict[str, datetime]:
+    """`SiteMemo.scheduled` of these articles given to a site of this `now`."""
+    if now is None:
+        return {}
+    return {a.path: a.date for a in articles if a.date > now and (drafts or not a.draft)}
+
+
+def came_due(memo: SiteMemo, now: datetime | None) -> tuple[str, ...]:
+    """The paths of the memo's scheduled articles that `now` publishes, when the clock
+    went on since the memo was made (gone back, `still_current` refuses the memo)."""
+    before = memo.site.now
+    if before is None or now is None or now < before:
+        return ()
+    return tuple(sorted(path for path, date in memo.scheduled.items() if date <= now))
+
+
+def unscheduled(memo: SiteMemo, paths: Collection[str]) -> SiteMemo:
+    """`memo` as if the scheduled articles of `paths` had been drafts all along: files
+    the memo knows that its site does not show, the next due moment the earliest of the
+    others. The build then adds them as it adds drafts published (`append_site`, and
+    `append_memo` with `known`)."""
+    if not paths:
+        return memo
+    waiting = {path: date for path, date in memo.scheduled.items() if path not in paths}
+    return replace(memo, scheduled=waiting, site=replace(
+        memo.site, next_due=min(waiting.values()) if waiting else None))
 
 
 def reuse_site(memo: SiteMemo, config: SiteConfig, articles: tuple[Article, ...],
@@ -206,12 +239,14 @@ def append_memo(memo: SiteMemo, site: Site, sorting_before: Callable[[str], int]
     else:
         order = tuple(map(moved.__getitem__, memo.order)) + tuple(
             where[site.articles[i].path] for i in range(len(memo.order), len(site.articles)))
+    # Those of `added` the site does not show yet: the clock will publish them.
+    scheduled = {**memo.scheduled, **_scheduled(added, memo.drafts, site.now)}
     if not kept:  # (the register stays as it was)
         return replace(memo, shapes=tuple(shapes), order=order,
-                       site=replace(site, articles=()))
+                       site=replace(site, articles=()), scheduled=scheduled)
     until, after = register_marks(site.articles, site.late, None, True)
     return replace(memo, shapes=tuple(shapes), order=order, site=replace(site, articles=()),
-                   known_until=until, late_after=after)
+                   known_until=until, late_after=after, scheduled=scheduled)
 
 
 class _Joined(LazyArticles):
