@@ -18,6 +18,7 @@ from generator.plan.site_memo import (
     append_memo,
     append_site,
     came_due,
+    refeatured,
     site_memo,
     unscheduled,
 )
@@ -150,3 +151,28 @@ def test_a_clock_gone_back_publishes_nothing() -> None:
     assert came_due(memo, datetime(2026, 1, 1, tzinfo=UTC)) == (_path("b"),)
     assert came_due(memo, datetime(2024, 6, 1, tzinfo=UTC)) == ()
     assert unscheduled(memo, ()) is memo
+
+
+@pytest.mark.parametrize("switched", [
+    ["a2"],  # featured: a pick, or the lead when the newest
+    ["a7"],  # no longer featured
+    ["a5", "a9"],  # a draft featured (not on the site), the newest featured
+])
+def test_a_memo_whose_featured_articles_switched_is_the_memo_made_afresh(
+        switched: list[str]) -> None:
+    # Given a site of ten articles, two featured and one a draft, and its memo
+    def source(n: int, featured: bool) -> str:
+        extra = ("featured: true\n" if featured else "") + ("draft: true\n" if n == 5 else "")
+        return text(f"Berita {n}", n, [TAGS[n % 4]], AUTHORS[n % 3], "Isi.", extra)
+
+    files = {f"a{n}": source(n, n in (3, 7)) for n in range(10)}
+    memo = _afresh(files)
+    # When the editors switch `featured` on some
+    for name in switched:
+        n = int(name[1:])
+        files[name] = source(n, n not in (3, 7))
+    known = sorted(files, key=_path)
+    places = {_path(known[i]): n for n, i in enumerate(memo.order)}
+    # Then the memo with their shapes and `featured` put in is the memo made afresh
+    assert refeatured(memo, [parse(name, files[name]) for name in switched], places,
+                      _counted(known)) == _afresh(files)

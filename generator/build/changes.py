@@ -16,7 +16,7 @@ counted among the added.
 from __future__ import annotations
 
 from collections.abc import Callable, Collection, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import repeat
 from pathlib import Path
 
@@ -26,6 +26,7 @@ from generator.cache.fingerprints import Fingerprints, split_line
 from generator.cache.store import Cache, SourceEntry, SourceStat, stats_of
 from generator.config import SiteConfig
 from generator.content import folders
+from generator.content.model import Article, with_key
 from generator.content.source_record import SourceRecord
 
 
@@ -190,6 +191,10 @@ class QuickChanges:
     due: frozenset[str] = frozenset()
     """The paths among `added` of scheduled articles that came due (`with_due`). The
     whole way sees no change to their files, so the summary names none of them."""
+    featured: tuple[Article, ...] = ()
+    """The articles of `edits` whose `featured` was switched, their shape otherwise
+    kept: the home page's lead and picks change, nothing else that places them
+    (`site_memo.refeatured`)."""
 
 
 def quick_changes(site_dir: Path, found: list[str], config: SiteConfig,
@@ -209,7 +214,7 @@ def quick_changes(site_dir: Path, found: list[str], config: SiteConfig,
         return None
     changes = parse_changes(compared, known, before, config, cache, jobs=1)
     modified = False
-    edited, published = [], []
+    edited, published, featured = [], [], []
     for change in changes.edited:
         new = change.entry.record.article
         old = change.before.article if change.before else None
@@ -219,7 +224,10 @@ def quick_changes(site_dir: Path, found: list[str], config: SiteConfig,
             # already; such builds go the whole way in any case.)
             published.append(change)
             continue
-        if new is None or new.shape != old.shape:
+        if new is not None and new.featured != old.featured \
+                and with_key(replace(new, featured=old.featured)).shape == old.shape:
+            featured.append(new)  # (the editors chose another lead or picks)
+        elif new is None or new.shape != old.shape:
             return None  # its place or its lists changed: the whole way plans them
         modified |= new.modified != old.modified  # (`updated:` or a dated correction)
         edited.append(change)
@@ -228,7 +236,7 @@ def quick_changes(site_dir: Path, found: list[str], config: SiteConfig,
     count = sum(map(str.startswith, found, repeat(folders.ARTICLES + "/"))) \
         - len(changes.added) if changes.added or published else 0
     return QuickChanges(tuple(edited), (*changes.added, *published), count, modified,
-                        frozenset(c.path for c in published))
+                        frozenset(c.path for c in published), featured=tuple(featured))
 
 
 def with_due(changes: QuickChanges, due: Collection[str], found: list[str],
@@ -257,9 +265,10 @@ def with_due(changes: QuickChanges, due: Collection[str], found: list[str],
         return None  # a file that came due is not among the sources found
     count = changes.known_articles if changes.added else \
         sum(map(str.startswith, found, repeat(folders.ARTICLES + "/")))
-    return QuickChanges(tuple(c for c in changes.edits if c.path not in due),
-                        (*changes.added, *came), count, changes.modified,
-                        changes.published | frozenset(due), frozenset(due))
+    return replace(changes, edits=tuple(c for c in changes.edits if c.path not in due),
+                   added=(*changes.added, *came), known_articles=count,
+                   published=changes.published | frozenset(due), due=frozenset(due),
+                   featured=tuple(a for a in changes.featured if a.path not in due))
 
 
 def sorting_before(found: list[str], added: Collection[str]) -> Callable[[str], int]:

@@ -1,7 +1,8 @@
 """The quick path's pages for edited articles (build/quick.py): the stored pages that
-show them, refreshed with their new keys (`plan.refreshed`), and the sitemaps. An edit
-that keeps an article's shape changes only the pages that show it and, when it moves
-the article's `modified` (`updated:`, a dated correction), their sitemap entries.
+show them, refreshed with their new keys (`plan.refreshed`), the home page when a
+`featured` was switched (`with_home`), and the sitemaps. An edit that keeps an
+article's shape changes only the pages that show it and, when it moves the article's
+`modified` (`updated:`, a dated correction), their sitemap entries.
 Beside an append (a correction in the same build as today's news), the append's own
 plan wins where both plan a page, and the sitemaps are planned over both
 (`with_sitemaps`).
@@ -19,6 +20,7 @@ from generator.content.model import LazyArticles
 from generator.plan import feeds_and_lists, sitemaps
 from generator.plan.page import Page, Places, from_stored
 from generator.plan.planner import refreshed, replan
+from generator.plan.sections import plan_home
 from generator.plan.site import Site
 
 
@@ -59,6 +61,16 @@ def showing_edits(site: Site, edits: Iterable[SourceChange], damaged: set[str],
             return None
         wanted.update((output, from_stored(state, where)) for output, state in found.items())
     return [wanted[output] for output in sorted(wanted)]
+
+
+def with_home(site: Site, pages: list[Page], keys: Keys) -> list[Page]:
+    """`pages` with the home page planned again: a `featured` switched changes its lead
+    or its editors' picks, which the stored page does not know."""
+    template_key, globals_key, key_of = keys
+    planned = replan(site, template_key, globals_key, key_of,
+                     lambda planner: plan_home(site, planner))
+    again = {page.output for page in planned}
+    return [page for page in pages if page.output not in again] + planned
 
 
 def with_sitemaps(site: Site, pages: list[Page], modified: bool, store: PageStore,

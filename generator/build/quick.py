@@ -1,20 +1,22 @@
 """The quick path, for a build where nothing moved or only today's news arrived.
 
 When no source was removed, every edited article keeps its `shape` (nothing
-that places it in the site changed), no scheduled article came due, and the
+that places it in the site changed) but perhaps its `featured`, and the
 settings, templates, theme files and media are as the last successful build
 left them, the plan is that build's plan with new fingerprints for the pages
 that show an edited article: what `make_plan` does with its memo
-(`plan.refreshed`). This build proves that from small things: the sources'
+(`plan.refreshed`). A `featured` switched plans the home page again (its lead and
+picks: `edited.with_home`). This build proves that from small things: the sources'
 fingerprints (not their records), the site's indexes (`site_memo.SiteMemo`) and the
 `memory.Settled` row; then it reads only the pages that show an edited article
 (cache/pages.py) and the records of the articles those pages show. New articles
 dated after every published one are appended the same way, planning only the
-sections they change (build/append.py); stories filed late, dated before the newest,
-are dated in (plan/insertion.py), today's news beside them. Anything else returns None and
-build/pipeline.py takes the whole pipeline, which leaves a new `Settled` for the next
-build. tests/test_incremental.py runs every kind of change both ways and
-requires the same output.
+sections they change (build/append.py): new files, drafts published, and scheduled
+stories the clock passed (`site_memo.came_due`); stories filed late, dated before the
+newest, are dated in (plan/insertion.py), today's news beside them. Anything else
+returns None and build/pipeline.py takes the whole pipeline, which leaves a new
+`Settled` for the next build. tests/test_incremental.py runs every kind of change
+both ways and requires the same output.
 """
 
 from __future__ import annotations
@@ -35,7 +37,7 @@ from generator.build.changes import (
     sorting_before,
     with_due,
 )
-from generator.build.edited import edited_pages, with_sitemaps
+from generator.build.edited import edited_pages, with_home, with_sitemaps
 from generator.build.memos import Settled, held_removals, stored
 from generator.build.options import (
     BuildOptions,
@@ -59,6 +61,7 @@ from generator.plan.site_memo import (
     append_memo,
     append_site,
     came_due,
+    refeatured,
     still_current,
     unscheduled,
 )
@@ -150,6 +153,8 @@ def plan_quickly(options: BuildOptions, config: SiteConfig, theme: ThemeFiles,
             [_article(a.entry.record.article) for a in added], proven.inserted, keep, known)
         settled = replace(settled, order=proven.order, sources=len(found),
                           pages=head.pages + new_pages)
+    elif changes.featured:
+        memos["site:" + target] = memo
     return Planned(
         to_write=ToWrite(site=site, renderer=proven.renderer, theme=theme, stale=stale, copies=[],
                          removable=set(), recorded=True,
@@ -183,6 +188,9 @@ def _prove(options: BuildOptions, config: SiteConfig, theme: ThemeFiles, cache: 
         due = came_due(memo, now)
         memo = unscheduled(memo, due)
         changes = with_due(changes, due, found, cache)
+        if changes is not None and changes.featured:  # (the home page's lead and picks)
+            memo = refeatured(memo, changes.featured, Places(head.order), sorting_before(
+                found, [a.path for a in changes.added if a.path not in changes.published]))
     if (changes is None or not isinstance(memo, SiteMemo)
             or not still_current(memo, config, options.drafts, now)
             or (memo.site.now is not None and now < memo.site.now)):
@@ -248,6 +256,8 @@ def _prove(options: BuildOptions, config: SiteConfig, theme: ThemeFiles, cache: 
     key_of = _key_of(site.articles)
     appended = None
     where = Places(order)
+    # The sitemaps' lastmod: a `modified` moved, or the home page shows other articles.
+    lastmod = changes.modified or bool(changes.featured)
     if added:
         appended = appended_pages(site, memo.site, (renderer.template_key, globals_key, key_of),
                                   head, previous, store_, target, damaged, where, inserted)
@@ -262,13 +272,15 @@ def _prove(options: BuildOptions, config: SiteConfig, theme: ThemeFiles, cache: 
             # stored pages that show them, unless the append plans them afresh.
             showing = edited_pages(site, edits, set(), store_, target, where, key_of, pages)
             pages = None if showing is None else pages + showing
-            if pages is not None and changes.modified and config.outputs.sitemaps:
+            if pages is not None and lastmod and config.outputs.sitemaps:
                 pages = with_sitemaps(site, pages, True, store_, target, where,
                                       (renderer.template_key, globals_key, key_of))
     else:
         pages = edited_pages(site, edits, damaged, store_, target, where, key_of)
+        if pages is not None and changes.featured:
+            pages = with_home(site, pages, (renderer.template_key, globals_key, key_of))
         if pages is not None and config.outputs.sitemaps:
-            pages = with_sitemaps(site, pages, changes.modified, store_, target, where,
+            pages = with_sitemaps(site, pages, lastmod, store_, target, where,
                                   (renderer.template_key, globals_key, key_of))
     if pages is None or not {page.template for page in pages} <= head.templates.keys():
         # (A template the last build did not use, say the first redirect's: the keys

@@ -247,8 +247,7 @@ class _Planner(Adder):
         site, add, config = self.site, self.add, self.site.config
         listed = site.listed
         # Editorial sections (plan/sections.py): the lead and picks, the sections' lists.
-        home, picks = sections.home_items(site)
-        add("/", "home", "home.html", config.title, items=home, related=picks)
+        sections.plan_home(site, self)
         lists(self, urls.ARCHIVE, "archive", ARCHIVE_TITLE, listed, config.page_size)
         add(urls.TAGS, "tags", "tags.html", "Tags",
             own=tuple(t.tag for t in site.tags))

@@ -22,7 +22,7 @@ from bisect import bisect_left
 from collections.abc import Callable
 
 from generator import urls
-from generator.plan.feeds_and_lists import Planning, lists
+from generator.plan.feeds_and_lists import Adding, Planning, lists
 from generator.plan.site import Site
 
 SECTION_MORE = 3
@@ -53,6 +53,13 @@ def section_feeds(site: Site, plan: Planning, data_key: str) -> None:
             plan.add(urls.feed_url(url), "atom", "atom.xml", name, shared=data_key,
                      items=shown, section=slug)
         plan.section(("feed", section.url), (section.name, shown), fill)
+
+
+def plan_home(site: Site, plan: Adding) -> None:
+    """The home page: the lead and the newest others, and the editors' picks. Planned
+    alone when only a featured article changed (build/quick.py)."""
+    home, picks = home_items(site)
+    plan.add("/", "home", "home.html", site.config.title, items=home, related=picks)
 
 
 def home_items(site: Site) -> tuple[tuple[int, ...], tuple[int, ...]]:

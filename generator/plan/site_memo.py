@@ -9,6 +9,7 @@ the memo (build/memos.py).
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime
@@ -96,6 +97,29 @@ def unscheduled(memo: SiteMemo, paths: Collection[str]) -> SiteMemo:
     waiting = {path: date for path, date in memo.scheduled.items() if path not in paths}
     return replace(memo, scheduled=waiting, site=replace(
         memo.site, next_due=min(waiting.values()) if waiting else None))
+
+
+def refeatured(memo: SiteMemo, switched: Iterable[Article], places: Mapping[str, int],
+               sorting_before: Callable[[str], int]) -> SiteMemo:
+    """`memo` with the `featured` of the `switched` articles as they are now, their
+    shapes otherwise as the memo knows them: their shapes put in place, and each one
+    the site lists joins or leaves `Site.featured`. `places`: the index of each of the
+    site's articles, by path; `sorting_before`: as for `append_memo`."""
+    shapes = list(memo.shapes)
+    featured = set(memo.site.featured)
+    listed = memo.site.listed
+    for article in switched:
+        shapes[sorting_before(article.path)] = article.shape
+        index = places.get(article.path)
+        if index is None:
+            continue  # (a draft or a scheduled story: not on the site)
+        at = bisect_left(listed, index)
+        if article.featured and at < len(listed) and listed[at] == index:
+            featured.add(index)
+        else:
+            featured.discard(index)
+    return replace(memo, shapes=tuple(shapes),
+                   site=replace(memo.site, featured=tuple(sorted(featured))))
 
 
 def reuse_site(memo: SiteMemo, config: SiteConfig, articles: tuple[Article, ...],
