@@ -123,6 +123,18 @@ def test_drafts_and_scheduled_articles_are_not_named_until_published(
     assert named(run(site)[1]) == []
 
 
+def test_a_scheduled_article_is_named_when_the_clock_publishes_it(
+        site: SiteMaker, way: str) -> None:
+    four(site)
+    site.article("nanti", "Nanti", "2026-03-02T06:00:00+07:00")
+    site.article("lusa", "Lusa", "2026-03-03T06:00:00+07:00")
+    run(site)
+    # The clock passes its moment: added, though its file did not change; once.
+    later = ["--now", "2026-03-02T07:00:00+07:00"]
+    assert named(run(site, *later)[1]) == ["added: Nanti (/2026/03/nanti/)"]
+    assert named(run(site, *later)[1]) == []
+
+
 def test_at_most_twenty_of_a_kind_then_a_count(site: SiteMaker, way: str) -> None:
     four(site)
     run(site)

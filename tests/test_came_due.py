@@ -1,6 +1,6 @@
 """A scheduled story coming due (build/changes.with_due, plan/site_memo.came_due): the
-clock publishes it on the quick path, as a draft published joins the site, and the
-output, the register and the summary are those of the whole way."""
+clock publishes it on the quick path, as a draft published joins the site; the output
+and the register are those of the whole way, and both name it as added."""
 
 from __future__ import annotations
 
@@ -79,7 +79,10 @@ def test_a_story_coming_due_is_published_on_the_quick_path(
     assert set(result.written) == {p for p in after if before.get(p) != after[p]}
     assert {"2024/03/terbit-pagi/index.html", "lama/pagi/index.html", "tag/pasar/index.html",
             "index.html", "feed.xml"} <= set(result.written)
-    # And the summary, the output and the register are the whole way's
+    # And the summary names it as added, as the whole way does, and the output and the
+    # register are the whole way's
+    assert [str(c) for c in result.article_changes.added] == [
+        "Terbit Pagi (/2024/03/terbit-pagi/)"]
     assert result.article_changes == whole.article_changes
     assert result.articles == whole.articles == 9
     _same_as_a_fresh_checkout(site, make_site, now)
@@ -113,8 +116,9 @@ def test_stories_coming_due_beside_an_edit_of_one_a_new_file_and_a_story_filed_l
     assert result.next_due is None
     assert result.article_changes == whole.article_changes
     assert [c.url for c in result.article_changes.added] == [
-        "/2024/03/kabar-baru/", "/2024/03/kabar-susulan/"]
-    assert [c.url for c in result.article_changes.changed] == ["/2024/03/terbit-pagi/"]
+        "/2024/03/kabar-baru/", "/2024/03/terbit-lusa/", "/2024/03/terbit-pagi/",
+        "/2024/03/kabar-susulan/"]  # (by file: baru, lusa, pagi, susulan)
+    assert result.article_changes.changed == ()
     assert "Paragraf yang diperbaiki." in site.read("2024/03/terbit-pagi/index.html")
     _same_as_a_fresh_checkout(site, make_site, now)
 

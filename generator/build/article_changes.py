@@ -13,7 +13,9 @@ build includes drafts) and is dated at or before the build's "now"; the record
 before an edit is judged by the same rule. So:
 
 - a new file, or an edited one that was a draft, scheduled or broken and is now
-  published, is *added*;
+  published, is *added*; so is a scheduled article the clock published (its file
+  unchanged), when the last build's site memo names it (`site_memo.came_due`: a
+  build whose cache was lost cannot tell it from one published before);
 - an edited article published before and now, at the same URL, is *changed* when
   anything the pages show of it differs (`Article.key`; a file only touched is not);
   at another URL it is *moved*, with the URL it had;
@@ -78,22 +80,25 @@ Published = Callable[[Article], bool]
 
 def article_changes(added: Iterable[SourceChange], edited: Iterable[SourceChange],
                     removed: Iterable[SourceRecord], published: Published,
-                    first_build: bool = False) -> ArticleChanges:
-    """The articles among the changed sources. `first_build`: every source was added
-    (no cache), so only the count is kept."""
+                    first_build: bool = False, due: Iterable[Article] = ()) -> ArticleChanges:
+    """The articles among the changed sources, and the scheduled articles that came
+    `due` (their files perhaps among `edited`), added. `first_build`: every source was
+    added (no cache), so only the count is kept."""
     if first_build:
         return ArticleChanges(first_build=sum(
             1 for change in added
             if (a := change.entry.record.article) is not None and published(a)))
-    new, changed, moved = [], [], []
+    new = [ArticleChange(a.path, a.title, a.url) for a in due]
+    came = {change.path for change in new}
+    changed, moved = [], []
     for change in added:
         article = change.entry.record.article
         if article is not None and published(article):
             new.append(ArticleChange(change.path, article.title, article.url))
     for change in edited:
         article = change.entry.record.article
-        if article is None or not published(article):
-            continue  # not on the site now (or named by unpublished.py)
+        if article is None or not published(article) or change.path in came:
+            continue  # not on the site now (or named by unpublished.py), or came due
         old = change.before.article if change.before is not None else None
         if old is None or not published(old):
             new.append(ArticleChange(change.path, article.title, article.url))
@@ -107,13 +112,15 @@ def article_changes(added: Iterable[SourceChange], edited: Iterable[SourceChange
                           _in_order(gone))
 
 
-def of_changes(changes: Changes, sources: int, published: Published) -> ArticleChanges:
-    """The articles among the whole archive's `changes`, of `sources` sources in all:
-    when every one of them was added (no cache), only the count."""
+def of_changes(changes: Changes, sources: int, published: Published,
+               due: Iterable[Article] = ()) -> ArticleChanges:
+    """The articles among the whole archive's `changes`, of `sources` sources in all,
+    and those that came `due`: when every source was added (no cache), only the
+    count."""
     return article_changes(
         changes.added, changes.edited, changes.removed_records, published,
         first_build=bool(changes.added) and not changes.edited and not changes.removed
-        and len(changes.added) == sources)
+        and len(changes.added) == sources, due=due)
 
 
 def _in_order(found: list[ArticleChange]) -> tuple[ArticleChange, ...]:

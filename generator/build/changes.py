@@ -189,8 +189,7 @@ class QuickChanges:
     """The paths among `added` of drafts published (`draft: true` taken out) and of
     scheduled articles that came due (`due`): the site memo knows their files."""
     due: frozenset[str] = frozenset()
-    """The paths among `added` of scheduled articles that came due (`with_due`). The
-    whole way sees no change to their files, so the summary names none of them."""
+    """The paths among `added` of scheduled articles that came due (`with_due`)."""
     featured: tuple[Article, ...] = ()
     """The articles of `edits` whose `featured` was switched, their shape otherwise
     kept: the home page's lead and picks change, nothing else that places them

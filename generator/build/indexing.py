@@ -14,11 +14,12 @@ from generator.build.memos import BuildMemory
 from generator.build.options import BuildOptions, build_now
 from generator.cache.store import Cache
 from generator.config import SiteConfig
+from generator.content.model import Article
 from generator.content.register import registered_articles
 from generator.errors import ContentError
 from generator.plan.late import register_marks
 from generator.plan.site import Site, make_site
-from generator.plan.site_memo import extend_site, reuse_site, site_memo
+from generator.plan.site_memo import came_due, extend_site, reuse_site, site_memo
 
 if TYPE_CHECKING:  # (a module that only a site indexed anew needs)
     from generator.build.unpublished import Unpublished
@@ -34,6 +35,9 @@ class Indexed:
     """The site."""
     unpublished: tuple[Unpublished, ...]
     """Articles the last successful build published that this one leaves out."""
+    came_due: tuple[Article, ...] = ()
+    """The scheduled articles the clock published since the last build, as its site
+    memo names them (`site_memo.came_due`), for the summary."""
 
 
 def index_archive(options: BuildOptions, config: SiteConfig, loaded: loader.Loaded,
@@ -47,6 +51,7 @@ def index_archive(options: BuildOptions, config: SiteConfig, loaded: loader.Load
                                      ((a.path, a.url) for a in loaded.articles), renamed)
     warnings = [p for p in loaded.problems if not p.is_error]
     target = memory.target
+    due = set(came_due(memory.site, now)) if memory.site is not None else set()
     site = None
     indexed = False  # (a site not taken whole from the memo: its memo is made anew)
     if memory.site is not None:
@@ -80,4 +85,6 @@ def index_archive(options: BuildOptions, config: SiteConfig, loaded: loader.Load
         memos["site:" + target] = memory.site
     if errors:
         raise ContentError(errors + warnings + list(config.warnings))
-    return Indexed(site, gone)
+    # (Those this build publishes: a memo made with other options may name others.)
+    came = tuple(a for a in site.articles if a.path in due) if due else ()
+    return Indexed(site, gone, came)

@@ -271,9 +271,6 @@ def _plan_whole(options: BuildOptions, config: SiteConfig, theme: ThemeFiles, ca
                          options.sources_changed, scanned, build_now(options))
     memory.sources = loaded.sources
     assert loaded.changes is not None
-    # The summary's articles, from the changed sources alone.
-    articles_changed = of_changes(loaded.changes, len(loaded.sources),
-                                  published_by(options.drafts, build_now(options)))
     # Index, with the register of published addresses: it tells the stories filed late,
     # and the files removed since it was last written which ones were renamed.
     register, held = load_register(site_dir), held_removals(cache)
@@ -283,6 +280,10 @@ def _plan_whole(options: BuildOptions, config: SiteConfig, theme: ThemeFiles, ca
     if held and options.keeps_register:
         memos[HELD] = ()  # (the register this build commits tells them)
     indexed = index_archive(options, config, loaded, memory, memos, cache, register, renamed)
+    # The summary's articles, from the changed sources and those that came due.
+    articles_changed = of_changes(loaded.changes, len(loaded.sources),
+                                  published_by(options.drafts, build_now(options)),
+                                  indexed.came_due)
     # Photos: the derivatives of those the articles show, made once and kept; their
     # keys go into the articles' keys, so the pages showing a changed photo change.
     photos = photo_step(site_dir, config, indexed.site.articles, indexed.site.pages,

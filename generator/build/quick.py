@@ -168,11 +168,7 @@ def plan_quickly(options: BuildOptions, config: SiteConfig, theme: ThemeFiles,
             sources={edit.path: edit.entry for edit in (*edits, *added)}),
         parsed=sum(e.parsed for e in (*edits, *added)), warnings=warnings,
         search=search_keys, reused=settled.pages - len(stale), quick=True,
-        # (Came due, a story's file is as it was: the whole way sees an edit, if any.)
-        article_changes=article_changes(
-            [a for a in added if a.path not in changes.due],
-            [*edits, *(a for a in added if a.path in changes.due)], (),
-            published_by(options.drafts, now)))
+        article_changes=article_changes(added, edits, (), published_by(options.drafts, now)))
 
 
 def _prove(options: BuildOptions, config: SiteConfig, theme: ThemeFiles, cache: Cache,
