@@ -4,10 +4,12 @@ cannot be published."""
 
 from __future__ import annotations
 
+import hashlib
 import re
 import shutil
 import struct
 import zlib
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -361,3 +363,77 @@ def test_photos_of_other_modes_keep_their_transparency_and_the_jpeg_is_flat(
     with Image.open(tmp_path / "out/480.webp") as webp, \
             Image.open(tmp_path / "out/600.jpg") as jpeg:
         assert (webp.mode, jpeg.mode) == (kept, "RGB")
+
+
+def _hashes(output: Path) -> dict[str, str]:
+    return {p.relative_to(output).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(output.rglob("*")) if p.is_file()}
+
+
+def _as_a_fresh_checkout(site: SiteMaker, fresh: SiteMaker) -> dict[str, str]:
+    """The output `site` gives when built afresh, without its output and cache."""
+    shutil.rmtree(fresh.root, ignore_errors=True)
+    shutil.copytree(site.root, fresh.root, ignore=shutil.ignore_patterns("output", ".warta"))
+    fresh.build()
+    return _hashes(fresh.output)
+
+
+NEWS_WITH_PHOTOS: dict[str, Callable[[SiteMaker], None]] = {
+    # Today's news with its photo.
+    "today's news": lambda s: _photo_article(s, "baru", date="2024-03-09", seed=3),
+    # A story filed late (dated before the newest) with its photo.
+    "a story filed late": lambda s: _photo_article(s, "susulan", date="2024-03-02T10:00",
+                                                   seed=4),
+    # Two stories of one build showing one new photo (decoded once), one of them in its
+    # text.
+    "two stories, one photo": lambda s: _photo_article(s, "baru", date="2024-03-09", seed=5)
+    or s.article("lagi", "Lagi", "2024-03-10", body="Isi.\n\n![Foto](media/2024/baru.jpg)\n"),
+    # A published story given a photo in its text.
+    "a photo added to a story": lambda s: _photo_added(s),
+}
+
+
+def _photo_added(site: SiteMaker) -> None:
+    make_photo(site.root / "content/media/2024/kedua.jpg", (1600, 1000), seed=6)
+    site.article("dua", "Dua", "2024-03-05", body="Isi.\n\n![Foto](media/2024/satu.jpg)\n\n"
+                 "![Foto baru](media/2024/kedua.jpg)\n")
+
+
+@pytest.mark.parametrize("name", sorted(NEWS_WITH_PHOTOS))
+def test_news_with_a_new_photo_takes_the_quick_path(
+        name: str, site: SiteMaker, make_site: Callable[[str], SiteMaker]) -> None:
+    # Given a built archive with a photo, and stories around it
+    _photo_article(site, "satu")
+    site.article("dua", "Dua", "2024-03-05", body="Isi.\n\n![Foto](media/2024/satu.jpg)\n")
+    site.article("tiga", "Tiga", "2024-03-08")
+    site.build()
+    before = _hashes(site.output)
+    # When news arrives with a photo no story showed yet
+    NEWS_WITH_PHOTOS[name](site)
+    result = site.build()
+    # Then the quick path decodes that photo alone and writes its files with the pages
+    after = _hashes(site.output)
+    assert result.quick and result.photos_decoded == 1
+    assert set(result.written) == {p for p in after if before.get(p) != after[p]}
+    assert any(p.startswith("media/") for p in result.written)
+    # And the output is a fresh checkout's, and so is the next quick build's, which
+    # decodes nothing
+    assert _as_a_fresh_checkout(site, make_site("fresh")) == after
+    site.article("empat", "Empat", "2024-03-11", body="Isi.\n\n![Foto](media/2024/satu.jpg)\n")
+    again = site.build()
+    assert again.quick and again.photos_decoded == 0
+    assert _as_a_fresh_checkout(site, make_site("fresh")) == _hashes(site.output)
+
+
+def test_a_new_photo_that_cannot_be_published_fails_the_build_and_keeps_the_output(
+        site: SiteMaker) -> None:
+    _photo_article(site, "satu")
+    site.build()
+    before = _hashes(site.output)
+    site.write("content/media/2024/rusak.jpg", b"bukan foto")
+    site.article("baru", "Baru", "2024-03-09", image="{src: media/2024/rusak.jpg, alt: A}")
+    with pytest.raises(ContentError) as failed:
+        site.build()
+    assert [str(p).split(":")[:2] for p in failed.value.problems if p.is_error] == [
+        ["content/articles/baru.md", "4"]]
+    assert _hashes(site.output) == before

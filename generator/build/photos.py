@@ -3,8 +3,9 @@ articles show (photos/stage.py makes or finds their derivatives), planned as cop
 their keys folded into the articles', and every problem at its file and line.
 
 The whole archive runs `photo_step`; the quick path takes the photos the last build
-left (`PhotoMemo`) when none of their files changed and every photo an edited or
-added article shows is among them (`quick_photos`), and refuses otherwise.
+left (`PhotoMemo`) when none of their files changed, with the new photos an edited or
+added article shows (`quick_photos`: today's news comes with its photo), and refuses
+otherwise.
 """
 
 from __future__ import annotations
@@ -93,10 +94,26 @@ def copies_of_photos(site_dir: Path, photos: Iterable[Photo]) -> list[Copy]:
     return copies
 
 
-def quick_photos(site_dir: Path, memo: object, articles: Iterable[Article]) -> PhotoMemo | None:
-    """The last build's photos when they still hold: none of their files changed, and
-    the `articles` (edited or added) show none but them; None otherwise."""
-    if not isinstance(memo, PhotoMemo):
+@dataclass(frozen=True, eq=False, repr=False)
+class QuickPhotos:
+    """The photos step as the quick path takes it (`quick_photos`)."""
+
+    memo: PhotoMemo
+    """The last build's photos, with those the changed articles show first (`added`)."""
+    added: tuple[Copy, ...] = ()
+    """The derivatives of the photos shown first now, as files to copy."""
+    decoded: int = 0
+    """Photos decoded now (a photo whose derivatives an earlier build made is not)."""
+
+
+def quick_photos(site_dir: Path, memo: object, articles: Iterable[Article],
+                 config: SiteConfig, jobs: int) -> QuickPhotos | None:
+    """The last build's photos when they still hold (none of their files changed), with
+    the photos the `articles` (edited or added) show that no published article showed
+    yet: today's news and its photo. Their derivatives are made now, or found where an
+    earlier build (or a refused quick path) left them. None when a file changed, or a
+    new photo is missing or cannot be decoded (the whole way reports it)."""
+    if not isinstance(memo, PhotoMemo) or memo.settings != config.images.key:
         return None
     media = site_dir / MEDIA
     for url, (size, mtime) in memo.stats.items():
@@ -106,11 +123,19 @@ def quick_photos(site_dir: Path, memo: object, articles: Iterable[Article]) -> P
             return None
         if (stat.st_size, stat.st_mtime_ns) != (size, mtime):
             return None
-    if any(url not in memo.photos for a in articles for url in article_photos(a)):
-        return None
+    articles = list(articles)
     if any(not src or on_a_computer(src) for a in articles for src in a.media):
         return None  # an image the whole way reports as an error
-    return memo
+    new = {url for a in articles for url in article_photos(a) if url not in memo.photos}
+    if not new:
+        return QuickPhotos(memo)
+    found = prepare(site_dir, media, new, config.images, min(jobs, len(new)))
+    if found.failed or found.photos.keys() != new:
+        return None
+    return QuickPhotos(
+        PhotoMemo({**memo.photos, **found.photos}, {**memo.stats, **found.stats},
+                  memo.settings),
+        tuple(copies_of_photos(site_dir, found.photos.values())), found.decoded)
 
 
 def article_problems(site_dir: Path, article: Article | StaticPage,

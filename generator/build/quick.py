@@ -44,7 +44,12 @@ from generator.build.options import (
     copies_of,
 )
 from generator.build.output import Planned, ToWrite
-from generator.build.photos import article_problems, copies_of_photos, quick_photos
+from generator.build.photos import (
+    QuickPhotos,
+    article_problems,
+    copies_of_photos,
+    quick_photos,
+)
 from generator.cache.articles import CachedArticles
 from generator.cache.pages import PageStore
 from generator.cache.store import Cache, OutputEntry
@@ -155,8 +160,13 @@ def plan_quickly(options: BuildOptions, config: SiteConfig, theme: ThemeFiles,
                           pages=head.pages + new_pages)
     elif changes.featured:
         memos["site:" + target] = memo
+    photos = proven.photos
+    if photos.added:  # (today's news with its photo)
+        memos["photos:" + target] = photos.memo
+        settled = replace(settled, copies=proven.copies)
     return Planned(
-        to_write=ToWrite(site=site, renderer=proven.renderer, theme=theme, stale=stale, copies=[],
+        to_write=ToWrite(site=site, renderer=proven.renderer, theme=theme, stale=stale,
+                         copies=list(photos.added),
                          removable=set(), recorded=True,
                          register=new_register if keep and new_register != register else None,
                          list_pages=new_lists if keep else None),
@@ -168,7 +178,8 @@ def plan_quickly(options: BuildOptions, config: SiteConfig, theme: ThemeFiles,
             sources={edit.path: edit.entry for edit in (*edits, *added)}),
         parsed=sum(e.parsed for e in (*edits, *added)), warnings=warnings,
         search=search_keys, reused=settled.pages - len(stale), quick=True,
-        article_changes=article_changes(added, edits, (), published_by(options.drafts, now)))
+        article_changes=article_changes(added, edits, (), published_by(options.drafts, now)),
+        photos_decoded=photos.decoded)
 
 
 def _prove(options: BuildOptions, config: SiteConfig, theme: ThemeFiles, cache: Cache,
@@ -195,17 +206,18 @@ def _prove(options: BuildOptions, config: SiteConfig, theme: ThemeFiles, cache: 
             memo.known_until is None or memo.known_until[1] != head.order[-1]):
         return None  # the last build kept no register: the whole way tells it the articles
     edits, added = changes.edits, changes.added
-    # Photos: those of the last build, when none changed and the changed articles show
-    # no other (build/photos.py); their keys go into the articles' keys as there.
+    # Photos: those of the last build, when none changed, with the new ones the changed
+    # articles show (build/photos.py); their keys go into the articles' keys as there.
     published = published_by(options.drafts, now)
     changed = [a for c in (*edits, *added) if (a := c.entry.record.article) and published(a)]
-    photos = quick_photos(options.site_dir, stored(cache, "photos:" + target), changed)
+    photos = quick_photos(options.site_dir, stored(cache, "photos:" + target), changed,
+                          config, options.jobs)
     if photos is None or any(
-            article_photos(_article(e.entry.record.article))
-            != article_photos(_article(e.before.article if e.before else None))
+            not set(article_photos(_article(e.before.article if e.before else None)))
+            <= set(article_photos(_article(e.entry.record.article)))
             for e in edits):
         return None  # (a photo no longer shown: the whole way takes its files out)
-    shown = photos.photos
+    shown = photos.memo.photos
     # The site's articles are read from the cache where a page shows them: the one
     # explicit reader of records the index and plan stages are handed.
     articles = CachedArticles(head.order, cache, adjust=lambda a: keyed(a, shown))
@@ -232,20 +244,24 @@ def _prove(options: BuildOptions, config: SiteConfig, theme: ThemeFiles, cache: 
     site = replace(site, photos=shown, pages=tuple(keyed_page(p, shown) for p in site.pages))
     renderer = Renderer(theme, site, options.site_dir)
     globals_key = renderer.globals_key()
+    # The copies (theme files, media, photos' derivatives): the last build's, with the
+    # derivatives of the new photos.
+    copies = tuple((c.output, c.fingerprint) for c in sorted(
+        copies_of(options.site_dir, theme) + copies_of_photos(options.site_dir, shown.values()),
+        key=lambda c: c.output))
+    new_copies = {c.output for c in photos.added}
     if (plan_inputs(globals_key, site) != head.inputs
             or any(renderer.template_key(n) != k for n, k in head.templates.items())
-            or tuple((c.output, c.fingerprint) for c in sorted(
-                copies_of(options.site_dir, theme)
-                + copies_of_photos(options.site_dir, shown.values()),
-                key=lambda c: c.output)) != head.copies):
+            or tuple(c for c in copies if c[0] not in new_copies) != head.copies):
         return None
     damaged = check.damaged()
     if len(damaged) > MOST_DAMAGED or not damaged.isdisjoint(
             output for output, _ in head.copies):
         return None
     warnings = _warnings(options.site_dir, head.warnings, (*edits, *added), cache, now,
-                         lambda article: article_problems(options.site_dir, article, photos,
-                                                          config) if published(article) else [])
+                         lambda article: article_problems(options.site_dir, article,
+                                                          photos.memo, config)
+                         if published(article) else [])
     if warnings is None:
         return None
     store_ = PageStore(cache)
@@ -287,8 +303,8 @@ def _prove(options: BuildOptions, config: SiteConfig, theme: ThemeFiles, cache: 
     for page in stale:  # read now what rendering will ask for (LookupError if damaged)
         for index in page.deps:
             site.articles[index]
-    return _Proven(changes, memo, site, renderer, stale, warnings, appended, where, order,
-                   () if inserted is None else inserted.points)
+    return _Proven(changes, memo, site, renderer, stale, warnings, photos, copies, appended,
+                   where, order, () if inserted is None else inserted.points)
 
 
 # Values of one build, never compared or printed: `eq=False, repr=False` spare
@@ -309,6 +325,10 @@ class _Proven:
     """The pages to render."""
     warnings: tuple[Problem, ...]
     """The load's warnings, as the whole archive would report them."""
+    photos: QuickPhotos
+    """The photos, the new ones' derivatives to copy."""
+    copies: tuple[tuple[str, str], ...]
+    """(output, fingerprint) of every file copied, the new derivatives among them."""
     appended: Plan | None = None
     """The plan of an append, with the pages it sealed."""
     where: Mapping[str, int] = field(default_factory=dict)
