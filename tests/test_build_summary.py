@@ -133,6 +133,24 @@ def test_a_scheduled_article_is_named_when_the_clock_publishes_it(
     later = ["--now", "2026-03-02T07:00:00+07:00"]
     assert named(run(site, *later)[1]) == ["added: Nanti (/2026/03/nanti/)"]
     assert named(run(site, *later)[1]) == []
+    # Deleted after its moment, before a build published it: never on the site.
+    (site.root / "content/articles/lusa.md").unlink()
+    assert named(run(site, "--now", "2026-03-04T07:00:00+07:00")[1]) == []
+
+
+def test_a_scheduled_article_a_check_saw_go_and_come_back_is_named_once(
+        site: SiteMaker, way: str) -> None:
+    # (`warta check` saves the sources it read, and no memo: the build after it finds
+    # the file new to the cache, and due by the last build's memo)
+    four(site)
+    nanti = site.article("nanti", "Nanti", "2026-03-02T06:00:00+07:00")
+    run(site)
+    text = nanti.read_bytes()
+    nanti.unlink()
+    assert CliRunner().invoke(main, ["check", "--site", str(site.root)]).exit_code == 0
+    nanti.write_bytes(text)
+    assert named(run(site, "--now", "2026-03-02T07:00:00+07:00")[1]) == [
+        "added: Nanti (/2026/03/nanti/)"]
 
 
 def test_at_most_twenty_of_a_kind_then_a_count(site: SiteMaker, way: str) -> None:

@@ -4,8 +4,9 @@ by title and URL, before the file counts.
 Both ways of building compute it here from their changes stage (`changes.Changes`
 for the whole archive, the quick path's edits and additions), so they report the
 same. Only the sources that changed are looked at, with the records the changes
-stage holds already (the new record, and for an edit the one before): nothing is
-read or done per unchanged article.
+stage holds already (the new record, and for an edit the one before), and the
+scheduled articles the clock published (their files unchanged: the last build's site
+memo names them, `site_memo.came_due`): nothing is read or done per other article.
 
 Only articles that this build publishes or that were published count; static
 pages are left out. An article is published when it is not a draft (unless the
@@ -30,7 +31,7 @@ The changes are those since the cache last saw the sources: a `warta check` or
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass
 
 from generator.build.changes import Changes, SourceChange
@@ -80,10 +81,13 @@ Published = Callable[[Article], bool]
 
 def article_changes(added: Iterable[SourceChange], edited: Iterable[SourceChange],
                     removed: Iterable[SourceRecord], published: Published,
-                    first_build: bool = False, due: Iterable[Article] = ()) -> ArticleChanges:
+                    first_build: bool = False, due: Iterable[Article] = (),
+                    scheduled: Collection[str] = ()) -> ArticleChanges:
     """The articles among the changed sources, and the scheduled articles that came
-    `due` (their files perhaps among `edited`), added. `first_build`: every source was
-    added (no cache), so only the count is kept."""
+    `due` (their files perhaps among `edited`), added. `scheduled`: the paths the last
+    build left scheduled, never on the site, so not removed when deleted after their
+    moment. `first_build`: every source was added (no cache), so only the count is
+    kept."""
     if first_build:
         return ArticleChanges(first_build=sum(
             1 for change in added
@@ -91,9 +95,9 @@ def article_changes(added: Iterable[SourceChange], edited: Iterable[SourceChange
     new = [ArticleChange(a.path, a.title, a.url) for a in due]
     came = {change.path for change in new}
     changed, moved = [], []
-    for change in added:
+    for change in added:  # (one that came due may be new to a cache that lost it)
         article = change.entry.record.article
-        if article is not None and published(article):
+        if article is not None and published(article) and change.path not in came:
             new.append(ArticleChange(change.path, article.title, article.url))
     for change in edited:
         article = change.entry.record.article
@@ -107,20 +111,22 @@ def article_changes(added: Iterable[SourceChange], edited: Iterable[SourceChange
         elif change.parsed and old.key != article.key:
             changed.append(ArticleChange(change.path, article.title, article.url))
     gone = [ArticleChange(a.path, a.title, a.url) for record in removed
-            if (a := record.article) is not None and published(a)]
+            if (a := record.article) is not None and published(a)
+            and a.path not in scheduled]
     return ArticleChanges(_in_order(new), _in_order(changed), _in_order(moved),
                           _in_order(gone))
 
 
 def of_changes(changes: Changes, sources: int, published: Published,
-               due: Iterable[Article] = ()) -> ArticleChanges:
+               due: Iterable[Article] = (), scheduled: Collection[str] = ()
+               ) -> ArticleChanges:
     """The articles among the whole archive's `changes`, of `sources` sources in all,
-    and those that came `due`: when every source was added (no cache), only the
-    count."""
+    and those that came `due` (`scheduled`: see `article_changes`): when every source
+    was added (no cache), only the count."""
     return article_changes(
         changes.added, changes.edited, changes.removed_records, published,
         first_build=bool(changes.added) and not changes.edited and not changes.removed
-        and len(changes.added) == sources, due=due)
+        and len(changes.added) == sources, due=due, scheduled=scheduled)
 
 
 def _in_order(found: list[ArticleChange]) -> tuple[ArticleChange, ...]:

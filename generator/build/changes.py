@@ -9,8 +9,9 @@ its record; the others are parsed (in the main process and `jobs - 1` forked
 workers when many), their bodies put in the cache as they come so that the
 archive's bodies are never all in memory. A cold build is the case where every
 source was added. `quick_changes` is the stage as the quick path takes it
-(build/quick.py): a few articles edited in place or added, a draft published
-counted among the added.
+(build/quick.py): a few articles edited in place (a `featured` switched among them)
+or added, a draft published counted among the added; `with_due` adds the scheduled
+articles the clock published.
 """
 
 from __future__ import annotations
@@ -180,16 +181,17 @@ class QuickChanges:
     edits: tuple[SourceChange, ...]
     """Known articles whose fingerprint changed, each keeping its place."""
     added: tuple[SourceChange, ...]
-    """New sources, all articles that parsed, and the drafts published (`published`)."""
+    """New sources, all articles that parsed, the drafts published and the scheduled
+    articles that came due (`published`)."""
     known_articles: int
-    """How many articles were known before, when some were added (for the site memo)."""
+    """How many articles the site memo knows, when some were added or a `featured` was
+    switched (its shapes are put in place by counting: `site_memo.append_memo`,
+    `refeatured`)."""
     modified: bool = False
     """Whether an edit moved an article's `modified` (its sitemap entries' lastmod)."""
     published: frozenset[str] = frozenset()
     """The paths among `added` of drafts published (`draft: true` taken out) and of
-    scheduled articles that came due (`due`): the site memo knows their files."""
-    due: frozenset[str] = frozenset()
-    """The paths among `added` of scheduled articles that came due (`with_due`)."""
+    scheduled articles that came due (`with_due`): the site memo knows their files."""
     featured: tuple[Article, ...] = ()
     """The articles of `edits` whose `featured` was switched, their shape otherwise
     kept: the home page's lead and picks change, nothing else that places them
@@ -233,17 +235,18 @@ def quick_changes(site_dir: Path, found: list[str], config: SiteConfig,
     if not all(c.entry.record.article for c in changes.added):
         return None
     count = sum(map(str.startswith, found, repeat(folders.ARTICLES + "/"))) \
-        - len(changes.added) if changes.added or published else 0
+        - len(changes.added) if changes.added or published or featured else 0
     return QuickChanges(tuple(edited), (*changes.added, *published), count, modified,
                         frozenset(c.path for c in published), featured=tuple(featured))
 
 
 def with_due(changes: QuickChanges, due: Collection[str], found: list[str],
-             cache: Cache) -> QuickChanges | None:
+             cache: Cache) -> QuickChanges:
     """`changes` with the scheduled articles of `due` (`site_memo.came_due`) among the
     added, as drafts published are: each with its record as the cache holds it, or as
-    this build parsed it (an edit that kept its shape); None when one is not in the
-    cache as an article."""
+    this build parsed it (edited keeping its shape). LookupError when the cache does not
+    hold one as it is (its sources were saved since: `Settled.loads` sends such a build
+    the whole way before)."""
     if not due:
         return changes
     edited = {change.path: change for change in changes.edits}
@@ -253,20 +256,16 @@ def with_due(changes: QuickChanges, due: Collection[str], found: list[str],
     lines = [line for line in found if line.startswith(prefixes)] if kept else []
     digests = cache.fingerprints().digests(set(lines))
     came: list[SourceChange] = [edited[path] for path in due if path in edited]
-    for line in lines:
+    for line in lines:  # (each unchanged since the cache saw it: its record and digest)
         path, size, mtime_ns, key = split_line(line)
-        record, digest = records.get(path), digests.get(line)
-        if record is None or record.article is None or digest is None:
-            return None  # (the cache lost it, or the file changed into another kind)
-        came.append(SourceChange(path, SourceEntry(size, mtime_ns, digest, key, record),
-                                 False, record))
-    if len(came) != len(due):
-        return None  # a file that came due is not among the sources found
+        record = records[path]
+        came.append(SourceChange(path, SourceEntry(size, mtime_ns, digests[line], key,
+                                                   record), False, record))
     count = changes.known_articles if changes.added else \
         sum(map(str.startswith, found, repeat(folders.ARTICLES + "/")))
     return replace(changes, edits=tuple(c for c in changes.edits if c.path not in due),
                    added=(*changes.added, *came), known_articles=count,
-                   published=changes.published | frozenset(due), due=frozenset(due),
+                   published=changes.published | frozenset(due),
                    featured=tuple(a for a in changes.featured if a.path not in due))
 
 

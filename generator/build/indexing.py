@@ -38,6 +38,8 @@ class Indexed:
     came_due: tuple[Article, ...] = ()
     """The scheduled articles the clock published since the last build, as its site
     memo names them (`site_memo.came_due`), for the summary."""
+    scheduled: frozenset[str] = frozenset()
+    """The paths the last build's site memo held as scheduled (never on the site)."""
 
 
 def index_archive(options: BuildOptions, config: SiteConfig, loaded: loader.Loaded,
@@ -51,7 +53,8 @@ def index_archive(options: BuildOptions, config: SiteConfig, loaded: loader.Load
                                      ((a.path, a.url) for a in loaded.articles), renamed)
     warnings = [p for p in loaded.problems if not p.is_error]
     target = memory.target
-    due = set(came_due(memory.site, now)) if memory.site is not None else set()
+    last = memory.site
+    due = set(came_due(last, now)) if last is not None else set()
     site = None
     indexed = False  # (a site not taken whole from the memo: its memo is made anew)
     if memory.site is not None:
@@ -87,4 +90,4 @@ def index_archive(options: BuildOptions, config: SiteConfig, loaded: loader.Load
         raise ContentError(errors + warnings + list(config.warnings))
     # (Those this build publishes: a memo made with other options may name others.)
     came = tuple(a for a in site.articles if a.path in due) if due else ()
-    return Indexed(site, gone, came)
+    return Indexed(site, gone, came, frozenset(last.scheduled) if last else frozenset())

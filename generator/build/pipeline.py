@@ -283,7 +283,7 @@ def _plan_whole(options: BuildOptions, config: SiteConfig, theme: ThemeFiles, ca
     # The summary's articles, from the changed sources and those that came due.
     articles_changed = of_changes(loaded.changes, len(loaded.sources),
                                   published_by(options.drafts, build_now(options)),
-                                  indexed.came_due)
+                                  indexed.came_due, indexed.scheduled)
     # Photos: the derivatives of those the articles show, made once and kept; their
     # keys go into the articles' keys, so the pages showing a changed photo change.
     photos = photo_step(site_dir, config, indexed.site.articles, indexed.site.pages,

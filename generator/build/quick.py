@@ -15,8 +15,9 @@ sections they change (build/append.py): new files, drafts published, and schedul
 stories the clock passed (`site_memo.came_due`); stories filed late, dated before the
 newest, are dated in (plan/insertion.py), today's news beside them. Anything else
 returns None and build/pipeline.py takes the whole pipeline, which leaves a new
-`Settled` for the next build. tests/test_incremental.py runs every kind of change
-both ways and requires the same output.
+`Settled` for the next build. tests/test_incremental.py runs the kinds of change both
+ways and requires the same output (a story coming due: tests/test_came_due.py; a
+`featured` switched: tests/test_edited.py; a new photo: tests/test_photos.py).
 """
 
 from __future__ import annotations
@@ -158,8 +159,8 @@ def plan_quickly(options: BuildOptions, config: SiteConfig, theme: ThemeFiles,
             [_article(a.entry.record.article) for a in added], proven.inserted, keep, known)
         settled = replace(settled, order=proven.order, sources=len(found),
                           pages=head.pages + new_pages)
-    elif changes.featured:
-        memos["site:" + target] = memo
+    elif changes.featured:  # (with this build's "now", as the whole way stores it)
+        memos["site:" + target] = replace(memo, site=replace(memo.site, now=now))
     photos = proven.photos
     if photos.added:  # (today's news with its photo)
         memos["photos:" + target] = photos.memo
@@ -195,7 +196,9 @@ def _prove(options: BuildOptions, config: SiteConfig, theme: ThemeFiles, cache: 
         due = came_due(memo, now)
         memo = unscheduled(memo, due)
         changes = with_due(changes, due, found, cache)
-        if changes is not None and changes.featured:  # (the home page's lead and picks)
+        if changes.featured:  # (the home page's lead and picks)
+            if changes.known_articles != len(memo.shapes):
+                return None  # the memo is not of these articles
             memo = refeatured(memo, changes.featured, Places(head.order), sorting_before(
                 found, [a.path for a in changes.added if a.path not in changes.published]))
     if (changes is None or not isinstance(memo, SiteMemo)
@@ -316,7 +319,8 @@ class _Proven:
     changes: QuickChanges
     """The sources that changed."""
     memo: SiteMemo
-    """The previous build's site memo."""
+    """The previous build's site memo, the scheduled articles that came due taken as
+    drafts (`unscheduled`) and the `featured` switched put in (`refeatured`)."""
     site: Site
     """The site, its articles read on demand."""
     renderer: Renderer

@@ -3,8 +3,10 @@
 A build at 100,000 articles cannot index them all again for one edit. The memo of the
 last site says what `make_site` would give again when nothing moved (`reuse_site`),
 when today's news was appended (`extend_site`, `append_site`), and how the memo itself
-follows an append (`append_memo`). Pure data and functions, no I/O: the build stores
-the memo (build/memos.py).
+follows an append (`append_memo`), a scheduled story the clock published (`came_due`,
+`unscheduled`: it joins as a draft published does) and a `featured` switched
+(`refeatured`). Pure data and functions, no I/O: the build stores the memo
+(build/memos.py).
 """
 
 from __future__ import annotations
@@ -80,7 +82,8 @@ def _scheduled(articles: Iterable[Article], drafts: bool, now: datetime | None
 
 def came_due(memo: SiteMemo, now: datetime | None) -> tuple[str, ...]:
     """The paths of the memo's scheduled articles that `now` publishes, when the clock
-    went on since the memo was made (gone back, `still_current` refuses the memo)."""
+    went on since the memo was made (none when it went back: the quick path then goes
+    the whole way, which tells them)."""
     before = memo.site.now
     if before is None or now is None or now < before:
         return ()
