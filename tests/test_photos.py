@@ -437,3 +437,18 @@ def test_a_new_photo_that_cannot_be_published_fails_the_build_and_keeps_the_outp
     assert [str(p).split(":")[:2] for p in failed.value.problems if p.is_error] == [
         ["content/articles/baru.md", "4"]]
     assert _hashes(site.output) == before
+
+
+def test_a_derivative_damaged_in_the_output_is_copied_again(
+        site: SiteMaker, make_site: Callable[[str], SiteMaker]) -> None:
+    # Given a built site with a photo, one of its derivatives then damaged by hand
+    _photo_article(site, "satu")
+    site.build()
+    damaged = sorted((site.output / "media").rglob("*.webp"))[0]
+    damaged.write_bytes(b"rusak")
+    # When today's news is built
+    site.article("dua", "Dua", "2024-03-02")
+    result = site.build()
+    # Then the derivative is whole again: the output is a fresh checkout's
+    assert damaged.relative_to(site.output).as_posix() in result.written
+    assert _as_a_fresh_checkout(site, make_site("fresh")) == _hashes(site.output)

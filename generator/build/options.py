@@ -160,6 +160,11 @@ def build_now(options: BuildOptions) -> datetime:
     return datetime.now(UTC)
 
 
+MEDIA_OUTPUT = "media/"
+"""Where content/media/ goes in the output folder: its files as they are, the photos'
+derivatives (build/photos.py)."""
+
+
 def copies_of(site_dir: Path, theme: ThemeFiles) -> list[Copy]:
     copies = [Copy("static/" + name, str(path), file_key(path)) for name, path in theme.static]
     media = site_dir / folders.MEDIA
@@ -168,7 +173,7 @@ def copies_of(site_dir: Path, theme: ThemeFiles) -> list[Copy]:
             if name.lower().endswith(DERIVED):
                 continue  # photos: their derivatives are published (build/photos.py)
             path = media / name
-            copies.append(Copy("media/" + name, str(path), file_key(path)))
+            copies.append(Copy(MEDIA_OUTPUT + name, str(path), file_key(path)))
     return copies
 
 

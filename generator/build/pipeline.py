@@ -217,14 +217,17 @@ def _finish(options: BuildOptions, done: Planned, written: Written,
 
 def _settled(cache: Cache, site: Site, plan: Plan, warnings: tuple[Problem, ...],
              search_keys: ShardKeys | None, sources: int, register: str,
-             list_pages: str) -> Settled:
+             list_pages: str, photo_copies: Iterable[Copy]) -> Settled:
     """What the next build needs to take the quick path (build/quick.py), should this
-    one go through."""
+    one go through. The photos' derivatives (`photo_copies`) are not among its copies:
+    the photo memo stored with it tells them."""
     assert plan.memo is not None
+    derived = {copy.output for copy in photo_copies}
     return Settled(
         loads=cache.loads(), content_key=site.config.content_key,
         inputs=plan.memo.inputs, templates=plan.memo.templates,
-        copies=tuple((c.output, c.fingerprint) for c in plan.copies), order=plan.memo.order,
+        copies=tuple((c.output, c.fingerprint) for c in plan.copies if c.output not in derived),
+        order=plan.memo.order,
         warnings=warnings, search=search_keys, pages=len(plan.pages),
         sources=sources, register=register, list_pages=list_pages, tails=plan.tails)
 
@@ -375,7 +378,7 @@ def _plan_whole(options: BuildOptions, config: SiteConfig, theme: ThemeFiles, ca
             settled=_settled(cache, site, plan, warnings, search_keys, len(loaded.sources),
                              text_key(register.text if register_text is None
                                       else register_text),
-                             text_key(pages_after))),
+                             text_key(pages_after), photos.copies)),
         parsed=loaded.parsed, warnings=warnings, search=search_keys, reused=plan.reused,
         quick=False, saving=loaded.saving, kept=current, unpublished=indexed.unpublished,
         article_changes=articles_changed,
