@@ -452,3 +452,37 @@ def test_a_derivative_damaged_in_the_output_is_copied_again(
     # Then the derivative is whole again: the output is a fresh checkout's
     assert damaged.relative_to(site.output).as_posix() in result.written
     assert _as_a_fresh_checkout(site, make_site("fresh")) == _hashes(site.output)
+
+
+SVG = ('<svg xmlns="http://www.w3.org/2000/svg" width="640" height="360">'
+       '<rect width="640" height="360"/></svg>')
+
+
+def test_an_svg_shown_first_keeps_its_size_on_the_next_quick_builds(
+        site: SiteMaker, make_site: Callable[[str], SiteMaker]) -> None:
+    # Given a built site whose media holds an SVG no story shows yet
+    site.write("content/media/2024/grafik.svg", SVG)
+    _photo_article(site, "satu")
+    site.build()
+    # When a story shows it (published as it is: no derivative to copy), then another
+    # story is added
+    site.article("baru", "Baru", "2024-03-09", image="{src: media/2024/grafik.svg, alt: G}")
+    first = site.build()
+    site.article("enam", "Enam", "2024-03-12")
+    second = site.build()
+    # Then both take the quick path, and the output is a fresh checkout's: the SVG's
+    # size on its cards
+    assert first.quick and second.quick
+    assert 'width="640" height="360"' in site.read("index.html")
+    assert _as_a_fresh_checkout(site, make_site("fresh")) == _hashes(site.output)
+
+
+def test_a_photo_replaced_is_decoded_once_and_counted(site: SiteMaker) -> None:
+    # (the quick path refuses before decoding: the whole way takes the old one's files
+    # out, and decodes the new one)
+    _photo_article(site, "satu")
+    site.build()
+    make_photo(site.root / "content/media/2024/ganti.jpg", (900, 600), seed=2)
+    site.article("satu", "Satu", "2024-03-01", image="{src: media/2024/ganti.jpg, alt: Foto}")
+    result = site.build()
+    assert not result.quick and result.photos_decoded == 1

@@ -158,7 +158,7 @@ def plan_quickly(options: BuildOptions, config: SiteConfig, theme: ThemeFiles,
     elif changes.featured:  # (with this build's "now", as the whole way stores it)
         memos["site:" + target] = replace(memo, site=replace(memo.site, now=now))
     photos = proven.photos
-    if photos.added:  # (today's news with its photo)
+    if photos.grown:  # (today's news with its photo)
         memos["photos:" + target] = photos.memo
     return Planned(
         to_write=ToWrite(site=site, renderer=proven.renderer, theme=theme, stale=stale,
@@ -204,17 +204,19 @@ def _prove(options: BuildOptions, config: SiteConfig, theme: ThemeFiles, cache: 
             memo.known_until is None or memo.known_until[1] != head.order[-1]):
         return None  # the last build kept no register: the whole way tells it the articles
     edits, added = changes.edits, changes.added
+    if any(not set(article_photos(_article(e.before.article if e.before else None)))
+           <= set(article_photos(_article(e.entry.record.article))) for e in edits):
+        return None  # (a photo no longer shown: the whole way takes its files out)
     # Photos: those of the last build, when none changed, with the new ones the changed
     # articles show (build/photos.py); their keys go into the articles' keys as there.
+    # (A new photo is decoded here: should a later check refuse, the whole way finds its
+    # derivatives made, and does not count it.)
     published = published_by(options.drafts, now)
     changed = [a for c in (*edits, *added) if (a := c.entry.record.article) and published(a)]
     photos = quick_photos(options.site_dir, stored(cache, "photos:" + target), changed,
                           config, options.jobs)
-    if photos is None or any(
-            not set(article_photos(_article(e.before.article if e.before else None)))
-            <= set(article_photos(_article(e.entry.record.article)))
-            for e in edits):
-        return None  # (a photo no longer shown: the whole way takes its files out)
+    if photos is None:
+        return None
     shown = photos.memo.photos
     # The site's articles are read from the cache where a page shows them: the one
     # explicit reader of records the index and plan stages are handed.

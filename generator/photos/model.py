@@ -86,7 +86,7 @@ class PhotoMemo:
     photos whose files did not change from it; the quick path takes it whole."""
 
     photos: Mapping[str, Photo]
-    """Every photo published, by URL."""
+    """Every photo published, by URL (a `table.PhotoTable`: read back quickly)."""
     stats: Mapping[str, tuple[int, int]]
     """(size, modification time in ns) of each one's file, as read then."""
     settings: str = ""
