@@ -17,12 +17,15 @@ import yaml
 from click.testing import CliRunner
 from PIL import Image, ImageCms
 
+from generator.build.memos import stored
 from generator.build.pipeline import BuildOptions, build
+from generator.cache.store import Cache
 from generator.cli import main
 from generator.config import ImageSettings
 from generator.errors import ContentError
 from generator.photos.derive import derive
 from generator.photos.model import SHARE_WIDTH
+from generator.plan.site_memo import SiteMemo
 from tests.conftest import SiteMaker, settings
 from tools.demo_photos import MAKE, MODEL, SERIAL, camera_exif, make_photo
 
@@ -486,3 +489,29 @@ def test_a_photo_replaced_is_decoded_once_and_counted(site: SiteMaker) -> None:
     site.article("satu", "Satu", "2024-03-01", image="{src: media/2024/ganti.jpg, alt: Foto}")
     result = site.build()
     assert not result.quick and result.photos_decoded == 1
+
+
+def test_the_memo_a_quick_addition_leaves_is_the_whole_way_s(
+        site: SiteMaker, make_site: Callable[[str], SiteMaker]) -> None:
+    # Given a built site whose static page and story show photos
+    _photo_article(site, "satu")
+    site.write("content/pages/tentang.md", "---\ntitle: Tentang\n---\nKami.\n\n"
+               "![Kantor](media/2024/satu.jpg)\n")
+    site.build()
+    # When today's news is added the quick way, and the same state is built the whole way
+    site.article("dua", "Dua", "2024-03-02")
+    assert site.build().quick
+    whole = make_site("whole")
+    shutil.rmtree(whole.root, ignore_errors=True)
+    shutil.copytree(site.root, whole.root)
+    whole.build(quick=False)
+    # Then the site memos are alike: no photos in them, the static page as written
+    quick_memo, whole_memo = (stored(Cache(s.root / ".warta/cache.sqlite"), "site:output")
+                              for s in (site, whole))
+    assert isinstance(quick_memo, SiteMemo) and isinstance(whole_memo, SiteMemo)
+    assert quick_memo.site.photos == whole_memo.site.photos == {}
+    assert quick_memo.site.pages == whole_memo.site.pages
+    # And the next quick build does not render the static page again
+    site.article("tiga", "Tiga", "2024-03-03")
+    again = site.build()
+    assert again.quick and "tentang/index.html" not in again.written

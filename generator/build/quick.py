@@ -54,7 +54,7 @@ from generator.config import SiteConfig
 from generator.content.list_pages import LIST_PAGES
 from generator.content.model import Article
 from generator.errors import Problem
-from generator.photos.model import article_photos, keyed, keyed_page
+from generator.photos.model import EMPTY, article_photos, keyed, keyed_page
 from generator.plan.page import Places
 from generator.plan.planner import Page, Plan, plan_inputs
 from generator.plan.site import Site, published_by
@@ -150,8 +150,12 @@ def plan_quickly(options: BuildOptions, config: SiteConfig, theme: ThemeFiles,
     new_pages = sum(p.output not in previous for p in stale)
     if added:
         known = changes.published
+        # The site as the whole way's memo holds it, made before its photos step: no
+        # photos (100,000 of them pickled with every addition), the static pages not
+        # keyed by them (the next build keys them again).
+        bare = replace(site, photos=EMPTY, pages=memo.site.pages)
         memos["site:" + target] = append_memo(
-            memo, site, sorting_before(found, [a.path for a in added if a.path not in known]),
+            memo, bare, sorting_before(found, [a.path for a in added if a.path not in known]),
             [_article(a.entry.record.article) for a in added], proven.inserted, keep, known)
         settled = replace(settled, order=proven.order, sources=len(found),
                           pages=head.pages + new_pages)
