@@ -515,3 +515,24 @@ def test_the_memo_a_quick_addition_leaves_is_the_whole_way_s(
     site.article("tiga", "Tiga", "2024-03-03")
     again = site.build()
     assert again.quick and "tentang/index.html" not in again.written
+
+
+@pytest.mark.parametrize("when", ["in one build", "the second one later"])
+def test_two_photos_that_would_publish_one_file_are_an_error_naming_both(
+        when: str, site: SiteMaker) -> None:
+    # Given `sungai.jpg` shown by a story (and built, or not yet)
+    _photo_article(site, "sungai")
+    if when != "in one build":
+        site.build()
+    before = _hashes(site.output) if site.output.exists() else {}
+    # When another story shows `sungai.png`, from the same folder
+    Image.new("RGB", (900, 600), "navy").save(site.root / "content/media/2024/sungai.png")
+    site.article("kedua", "Kedua", "2024-03-05", image="{src: media/2024/sungai.png, alt: A}")
+    # Then the build fails, naming both files, and leaves the output as it was
+    with pytest.raises(ContentError) as failed:
+        site.build()
+    errors = [str(p) for p in failed.value.problems if p.is_error]
+    assert len(errors) == 1 and errors[0].startswith(
+        "content/media/2024/sungai.png: this photo would publish /media/2024/sungai-480.webp, "
+        "as content/media/2024/sungai.jpg does"), errors
+    assert (_hashes(site.output) if site.output.exists() else {}) == before

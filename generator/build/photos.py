@@ -75,6 +75,7 @@ def photo_step(site_dir: Path, config: SiteConfig, articles: Sequence[Article],
     problems = [problem for source in sources
                 for problem in article_problems(site_dir, source, found, config)]
     photos = found.photos
+    problems += file_clashes(photos)
     return PhotoStep(
         articles=tuple(keyed(article, photos) for article in articles),
         pages=tuple(keyed_page(page, photos) for page in pages), photos=photos,
@@ -83,6 +84,24 @@ def photo_step(site_dir: Path, config: SiteConfig, articles: Sequence[Article],
         memo=PhotoMemo(PhotoTable.of(photos), found.stats, config.images.key),
         changed=(photos, found.stats, config.images.key) != (last.photos, last.stats,
                                                               last.settings))
+
+
+def file_clashes(photos: Mapping[str, Photo]) -> list[Problem]:
+    """Two photos that would publish one file (`x.jpg` and `x.png` in one folder both
+    make `x-480.webp`): an error at the second, naming the first."""
+    owner: dict[str, str] = {}
+    problems = []
+    for url in sorted(photos):
+        for file in photos[url].files:
+            first = owner.setdefault(file.output, url)
+            if first != url:
+                problems.append(Problem(
+                    MEDIA + url.removeprefix("/media"), None,
+                    Text("this photo would publish {file}, as {other} does",
+                         file=file.url, other=MEDIA + first.removeprefix("/media")),
+                    Text("rename one of the two files")))
+                break
+    return problems
 
 
 def copies_of_photos(site_dir: Path, photos: Iterable[Photo]) -> list[Copy]:
@@ -141,12 +160,20 @@ def quick_photos(site_dir: Path, memo: object, articles: Iterable[Article],
     if not new.isdisjoint(config_photos(config)):
         return None  # (before decoding it: the whole way would do so again)
     found = prepare(site_dir, media, new, config.images, min(jobs, len(new)))
-    if found.failed or found.photos.keys() != new:
+    if found.failed or found.photos.keys() != new or _clash(memo.photos, found.photos):
         return None
     return QuickPhotos(
         PhotoMemo(PhotoTable.of(memo.photos).with_photos(found.photos),
                   {**memo.stats, **found.stats}, memo.settings), True,
         tuple(copies_of_photos(site_dir, found.photos.values())), found.decoded)
+
+
+def _clash(known: Mapping[str, Photo], new: Mapping[str, Photo]) -> bool:
+    """Whether a new photo would publish a file another one publishes (`file_clashes`):
+    those of the photos in the new ones' folders are looked at, not every photo's."""
+    folders = {url.rsplit("/", 1)[0] + "/" for url in new}
+    near = {url: known[url] for url in known if url.startswith(tuple(folders))}
+    return bool(file_clashes({**near, **new}))
 
 
 def article_problems(site_dir: Path, article: Article | StaticPage,
