@@ -536,3 +536,21 @@ def test_two_photos_that_would_publish_one_file_are_an_error_naming_both(
         "content/media/2024/sungai.png: this photo would publish /media/2024/sungai-480.webp, "
         "as content/media/2024/sungai.jpg does"), errors
     assert (_hashes(site.output) if site.output.exists() else {}) == before
+
+
+def test_a_gif_is_published_as_it_is_with_its_size_and_on_the_quick_path(
+        site: SiteMaker, make_site: Callable[[str], SiteMaker]) -> None:
+    # Given a built site, then a story showing a GIF already in its media
+    media = site.root / "content/media/2024"
+    media.mkdir(parents=True, exist_ok=True)
+    Image.new("P", (320, 200)).save(media / "animasi.gif")
+    _photo_article(site, "satu")
+    site.build()
+    site.article("baru", "Baru", "2024-03-09", image="{src: media/2024/animasi.gif, alt: G}")
+    result = site.build()
+    # Then it is published as it is, its size on its cards, the quick way, as a fresh
+    # checkout gives it
+    assert result.quick and result.photos_decoded == 0
+    assert 'src="/media/2024/animasi.gif"' in site.read("index.html")
+    assert 'width="320" height="200"' in site.read("index.html")
+    assert _as_a_fresh_checkout(site, make_site("fresh")) == _hashes(site.output)

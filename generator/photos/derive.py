@@ -65,8 +65,9 @@ def jpeg_width(widths: tuple[int, ...], share: int) -> int:
 
 
 def read_size(source: Path) -> tuple[int, int]:
-    """The upright size of an image file, from its header (nothing decoded)."""
-    with _opened(source) as image:
+    """The upright size of an image file published as it is (a GIF), from its header
+    (nothing decoded)."""
+    with _opened(source, ("GIF",)) as image:
         width, height = image.size
         if image.getexif().get(_ORIENTATION, 1) in (5, 6, 7, 8):
             return height, width
@@ -167,12 +168,17 @@ def _save_original(image: Image.Image, kind: str, staging: Path, icc: object,
     return name
 
 
+_DERIVED_FORMATS = ("JPEG", "PNG", "WEBP", "MPO")
+"""The formats Warta makes derivatives of (an MPO: a phone's JPEG with a second view)."""
+
+
 class _opened:
     """An image file opened with the decompression-bomb guard as an error, and a file
     that is not an image as a `PhotoError`."""
 
-    def __init__(self, source: Path) -> None:
+    def __init__(self, source: Path, formats: tuple[str, ...] = _DERIVED_FORMATS) -> None:
         self.source = source
+        self.formats = formats
         self.image: Image.Image | None = None
 
     def __enter__(self) -> Image.Image:
@@ -193,7 +199,7 @@ class _opened:
                 raise PhotoError(Text("the file is not an image Warta can read"),
                                  Text("save the photo as JPEG, PNG or WebP, or fix `src`")
                                  ) from None
-        if self.image.format not in ("JPEG", "PNG", "WEBP", "MPO"):
+        if self.image.format not in self.formats:
             self.image.close()
             raise PhotoError(Text("the file is a {format} image, not JPEG, PNG or WebP",
                                   format=str(self.image.format)),
