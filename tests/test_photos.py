@@ -554,3 +554,21 @@ def test_a_gif_is_published_as_it_is_with_its_size_and_on_the_quick_path(
     assert 'src="/media/2024/animasi.gif"' in site.read("index.html")
     assert 'width="320" height="200"' in site.read("index.html")
     assert _as_a_fresh_checkout(site, make_site("fresh")) == _hashes(site.output)
+
+
+def test_a_portrait_whose_file_comes_later_is_published_by_the_next_build(
+        site: SiteMaker, make_site: Callable[[str], SiteMaker]) -> None:
+    # Given a site whose site.toml names a portrait not in its media yet, built
+    text = (site.root / "site.toml").read_text("utf-8")
+    site.write("site.toml", text.replace('Hmz = "Hamid Zulkarnain"',
+                                         'Hmz = { name = "Hamid Zulkarnain", photo = '
+                                         '"media/redaksi/hmz.jpg" }'))
+    site.article("a", "Banjir", "2024-03-01", authors="[Hmz]")
+    site.build()
+    # When the photo is added, and today's news with it
+    make_photo(site.root / "content/media/redaksi/hmz.jpg", (300, 300))
+    site.article("b", "Banjir Lagi", "2024-03-02", authors="[Hmz]")
+    site.build()
+    # Then the portrait is published, as a fresh checkout publishes it
+    assert 'src="/media/redaksi/hmz-300.webp"' in site.read("author/hamid-zulkarnain/index.html")
+    assert _as_a_fresh_checkout(site, make_site("fresh")) == _hashes(site.output)

@@ -151,6 +151,9 @@ def quick_photos(site_dir: Path, memo: object, articles: Iterable[Article],
             return None
         if (now.st_size, now.st_mtime_ns) != (size, mtime):
             return None
+    if any(url not in memo.photos and os.path.exists(folder + url.removeprefix("/media/"))
+           for url in config_photos(config)):
+        return None  # a portrait or the logo whose file came since: every page shows it
     articles = list(articles)
     if any(not src or on_a_computer(src) for a in articles for src in a.media):
         return None  # an image the whole way reports as an error
