@@ -47,3 +47,8 @@ def test_a_grown_table_adds_and_replaces_photos() -> None:
     grown = table.with_photos({new.url: new, changed.url: changed})
     assert grown == {**PHOTOS, new.url: new, changed.url: changed}
     assert table == PHOTOS  # (the table it grew from is as it was)
+
+
+def test_a_table_is_not_equal_to_a_mapping_of_other_values() -> None:
+    table = PhotoTable.of(PHOTOS)
+    assert table != {url: 1 for url in PHOTOS} and table != {}

@@ -11,6 +11,7 @@ from datetime import UTC, datetime
 
 import pytest
 
+from generator.content.model import StaticPage
 from generator.plan.late import register_marks
 from generator.plan.site import make_site
 from generator.plan.site_memo import (
@@ -18,7 +19,9 @@ from generator.plan.site_memo import (
     append_memo,
     append_site,
     came_due,
+    extend_site,
     refeatured,
+    reuse_site,
     site_memo,
     unscheduled,
 )
@@ -176,3 +179,19 @@ def test_a_memo_whose_featured_articles_switched_is_the_memo_made_afresh(
     # Then the memo with their shapes and `featured` put in is the memo made afresh
     assert refeatured(memo, [parse(name, files[name]) for name in switched], places,
                       _counted(known)) == _afresh(files)
+
+
+def test_a_site_from_the_memo_holds_the_static_pages_given() -> None:
+    # (a memo an older quick path stored held them keyed by their photos' keys)
+    articles = (parse("a", text("Satu", 1, ["Kota"], "Hmz", "Isi.")),)
+    page = StaticPage(path="content/pages/tentang.md", title="Tentang", slug="tentang",
+                      url="/tentang/",
+                      body_hash="tulisan")
+    site, _ = make_site(CONFIG, articles, (page,), False, now=NOW)
+    memo = site_memo(site, articles, (page,), False)
+    keyed = replace(memo, site=replace(memo.site, pages=(replace(page, body_hash="kunci"),)))
+    reused = reuse_site(keyed, CONFIG, articles, (page,), False, NOW)
+    assert reused is not None and reused.pages == (page,)
+    more = (*articles, parse("b", text("Dua", 2, ["Kota"], "Hmz", "Isi.")))
+    extended = extend_site(keyed, CONFIG, more, (page,), False, NOW)
+    assert extended is not None and extended.pages == (page,)

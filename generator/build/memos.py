@@ -14,6 +14,7 @@ from generator.cache.store import Cache, OutputEntry, SourceEntry
 from generator.content.model import shape_of
 from generator.errors import Problem
 from generator.photos.model import Derivative, Photo, PhotoMemo
+from generator.photos.table import ROW_SHAPE
 from generator.plan.pagination import Chunk, Tail
 from generator.plan.planner import Page, PlanMemo
 from generator.plan.site import AuthorIndex, MonthIndex, SectionIndex, Site, TagIndex
@@ -54,7 +55,9 @@ class Settled:
     templates: Mapping[str, str]
     """The key of every template its plan used, by name."""
     copies: tuple[tuple[str, str], ...]
-    """(output, fingerprint) of every file it copied (theme static files, media)."""
+    """(output, fingerprint) of every file it copied as it is (theme static files,
+    media): not the photos' derivatives, which follow from the photo memo stored with
+    it."""
     order: tuple[str, ...]
     """Paths of the site's articles, in site order (`Page` fields index them)."""
     warnings: tuple[Problem, ...]
@@ -97,7 +100,7 @@ MEMO_SHAPE = shape_of(
     # Renames seen by a build that did not write the register.
     RemovedArticle,
     # Long tuples stored in parts.
-    Parted)
+    Parted) + ";" + ROW_SHAPE
 
 
 def stored(cache: Cache, name: str) -> object | None:

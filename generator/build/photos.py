@@ -76,14 +76,14 @@ def photo_step(site_dir: Path, config: SiteConfig, articles: Sequence[Article],
                 for problem in article_problems(site_dir, source, found, config)]
     photos = found.photos
     problems += file_clashes(photos)
+    table = PhotoTable.of(photos)  # (made once: compared, then stored)
     return PhotoStep(
         articles=tuple(keyed(article, photos) for article in articles),
         pages=tuple(keyed_page(page, photos) for page in pages), photos=photos,
         copies=tuple(copies_of_photos(site_dir, photos.values())), problems=tuple(problems),
-        decoded=found.decoded,
-        memo=PhotoMemo(PhotoTable.of(photos), found.stats, config.images.key),
-        changed=(photos, found.stats, config.images.key) != (last.photos, last.stats,
-                                                              last.settings))
+        decoded=found.decoded, memo=PhotoMemo(table, found.stats, config.images.key),
+        changed=(table, found.stats, config.images.key) != (last.photos, last.stats,
+                                                             last.settings))
 
 
 def file_clashes(photos: Mapping[str, Photo]) -> list[Problem]:

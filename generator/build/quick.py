@@ -52,7 +52,7 @@ from generator.cache.pages import PageStore
 from generator.cache.store import Cache, OutputEntry
 from generator.config import SiteConfig
 from generator.content.list_pages import LIST_PAGES
-from generator.content.model import Article
+from generator.content.model import Article, StaticPage
 from generator.errors import Problem
 from generator.photos.model import EMPTY, article_photos, keyed, keyed_page
 from generator.plan.page import Places
@@ -153,7 +153,7 @@ def plan_quickly(options: BuildOptions, config: SiteConfig, theme: ThemeFiles,
         # The site as the whole way's memo holds it, made before its photos step: no
         # photos (100,000 of them pickled with every addition), the static pages not
         # keyed by them (the next build keys them again).
-        bare = replace(site, photos=EMPTY, pages=memo.site.pages)
+        bare = replace(site, photos=EMPTY, pages=_by_path(memo.pages))
         memos["site:" + target] = append_memo(
             memo, bare, sorting_before(found, [a.path for a in added if a.path not in known]),
             [_article(a.entry.record.article) for a in added], proven.inserted, keep, known)
@@ -208,6 +208,12 @@ def _prove(options: BuildOptions, config: SiteConfig, theme: ThemeFiles, cache: 
             memo.known_until is None or memo.known_until[1] != head.order[-1]):
         return None  # the last build kept no register: the whole way tells it the articles
     edits, added = changes.edits, changes.added
+    # The copies: theme files and media as the last build copied them, before a photo
+    # is decoded. (The photos' derivatives follow from the photo memo stored with them:
+    # made again for every photo, 500,000 copies at 100,000 photos, they took 4.8 s.)
+    if tuple((c.output, c.fingerprint) for c in sorted(
+            copies_of(options.site_dir, theme), key=lambda c: c.output)) != head.copies:
+        return None
     if any(not set(article_photos(_article(e.before.article if e.before else None)))
            <= set(article_photos(_article(e.entry.record.article))) for e in edits):
         return None  # (a photo no longer shown: the whole way takes its files out)
@@ -227,6 +233,7 @@ def _prove(options: BuildOptions, config: SiteConfig, theme: ThemeFiles, cache: 
     articles = CachedArticles(head.order, cache, adjust=lambda a: keyed(a, shown))
     for edit in edits:
         articles.known[edit.path] = keyed(_article(edit.entry.record.article), shown)
+    given = _by_path(memo.pages)
     site: Site | None = replace(memo.site, config=config, now=now, articles=articles)
     if added and changes.known_articles != len(memo.shapes):
         return None  # the memo is not of these articles (see `site_memo.append_memo`)
@@ -245,17 +252,13 @@ def _prove(options: BuildOptions, config: SiteConfig, theme: ThemeFiles, cache: 
         return None
     if added and inserted is None:
         order += tuple(site.articles[i].path for i in range(len(order), len(site.articles)))
-    site = replace(site, photos=shown, pages=tuple(keyed_page(p, shown) for p in site.pages))
+    # (The static pages as given, keyed here: a memo an older quick path stored held
+    # them keyed already.)
+    site = replace(site, photos=shown, pages=tuple(keyed_page(p, shown) for p in given))
     renderer = Renderer(theme, site, options.site_dir)
     globals_key = renderer.globals_key()
-    # The copies: theme files and media as the last build copied them. (The photos'
-    # derivatives are those of the photo memo it stored, which `quick_photos` proved
-    # current: made again for every photo, 500,000 copies at 100,000 photos, they
-    # took 4.8 s.)
     if (plan_inputs(globals_key, site) != head.inputs
-            or any(renderer.template_key(n) != k for n, k in head.templates.items())
-            or tuple((c.output, c.fingerprint) for c in sorted(
-                copies_of(options.site_dir, theme), key=lambda c: c.output)) != head.copies):
+            or any(renderer.template_key(n) != k for n, k in head.templates.items())):
         return None
     damaged = check.damaged()
     if len(damaged) > MOST_DAMAGED or not damaged.isdisjoint(
@@ -340,6 +343,11 @@ class _Proven:
     """The paths of the site's articles, in site order."""
     inserted: tuple[int, ...] = ()
     """The indexes of the articles added, when some are dated before the newest."""
+
+
+def _by_path(pages: Iterable[StaticPage]) -> tuple[StaticPage, ...]:
+    """Static pages as `Site.pages` holds them."""
+    return tuple(sorted(pages, key=lambda page: page.path))
 
 
 def _article(article: Article | None) -> Article:

@@ -18,6 +18,9 @@ _File = tuple[str, int, int, str]
 _Row = tuple[str, int, int, tuple[_File, ...], _File | None, _File | None]
 """A `Photo` without its URL: (key, width, height, webp, jpeg, original)."""
 
+ROW_SHAPE = "Photo:key,width,height,webp,jpeg,original;Derivative:url,width,height,name"
+"""The rows' layout, part of `memos.MEMO_SHAPE`: rows of another layout are not read."""
+
 
 class PhotoTable(Mapping[str, Photo]):
     """Photos by URL, each kept as a row until it is asked for. Equal to any mapping of
@@ -62,6 +65,8 @@ class PhotoTable(Mapping[str, Photo]):
         if isinstance(other, PhotoTable):
             return self._rows == other._rows
         if isinstance(other, Mapping):
+            if not all(isinstance(photo, Photo) for photo in other.values()):
+                return False
             return self._rows == PhotoTable.of(other)._rows
         return NotImplemented
 

@@ -138,7 +138,13 @@ def reuse_site(memo: SiteMemo, config: SiteConfig, articles: tuple[Article, ...]
     chosen = tuple(articles[i] for i in memo.order)
     if late_of(chosen, registered) != memo.site.late:
         return None
-    return replace(memo.site, config=config, now=now, articles=chosen)
+    return replace(memo.site, config=config, now=now, articles=chosen, pages=_sorted(pages))
+
+
+def _sorted(pages: Sequence[StaticPage]) -> tuple[StaticPage, ...]:
+    """The static pages given, as `Site.pages` holds them (by path), never those of the
+    memo's site: a memo an older quick path stored held them keyed by their photos."""
+    return tuple(sorted(pages, key=attrgetter("path")))
 
 
 def still_current(memo: SiteMemo, config: SiteConfig, drafts: bool,
@@ -179,7 +185,8 @@ def extend_site(memo: SiteMemo, config: SiteConfig, articles: tuple[Article, ...
     chosen = tuple(site.articles)
     if late_of(chosen, registered) != site.late:
         return None  # (the register tells other stories filed late)
-    return None if url_clashes(list(chosen), pages) else replace(site, articles=chosen)
+    return None if url_clashes(list(chosen), pages) else replace(
+        site, articles=chosen, pages=_sorted(pages))
 
 
 def append_site(memo: SiteMemo, config: SiteConfig, previous: Sequence[Article],
