@@ -584,3 +584,39 @@ def test_a_new_photo_beside_a_new_media_file_is_decoded_by_the_whole_way_once(
     result = site.build()
     assert not result.quick and result.photos_decoded == 1
     assert "media/2024/jadwal.pdf" in result.written
+
+
+def test_one_photo_under_two_names_is_no_clash(
+        site: SiteMaker, make_site: Callable[[str], SiteMaker]) -> None:
+    # (the same bytes publish the same files: `x.JPG` beside `x.jpg` where case does not
+    # count, or a copy)
+    _photo_article(site, "sungai")
+    site.build()
+    shutil.copy(site.root / "content/media/2024/sungai.jpg",
+                site.root / "content/media/2024/sungai.jpeg")
+    site.article("kedua", "Kedua", "2024-03-05", image="{src: media/2024/sungai.jpeg, alt: A}")
+    result = site.build()
+    assert result.quick and result.photos_decoded == 0
+    assert _as_a_fresh_checkout(site, make_site("fresh")) == _hashes(site.output)
+
+
+def test_a_portrait_that_cannot_be_made_does_not_keep_builds_off_the_quick_path(
+        site: SiteMaker) -> None:
+    text = (site.root / "site.toml").read_text("utf-8")
+    site.write("site.toml", text.replace('Hmz = "Hamid Zulkarnain"',
+                                         'Hmz = { name = "Hamid Zulkarnain", photo = '
+                                         '"media/redaksi/hmz.jpg" }'))
+    site.write("content/media/redaksi/hmz.jpg", b"bukan foto")
+    site.article("a", "Banjir", "2024-03-01", authors="[Hmz]")
+    site.build()
+    site.article("b", "Banjir Lagi", "2024-03-02", authors="[Hmz]")
+    assert site.build().quick
+
+
+def test_an_image_named_gif_that_is_another_kind_keeps_its_size(site: SiteMaker) -> None:
+    media = site.root / "content/media/2024"
+    media.mkdir(parents=True, exist_ok=True)
+    Image.new("RGB", (320, 200)).save(media / "grafik.gif", "PNG")
+    site.article("a", "Grafik", "2024-03-01", image="{src: media/2024/grafik.gif, alt: G}")
+    site.build()
+    assert 'width="320" height="200"' in site.read("2024/03/grafik/index.html")

@@ -88,13 +88,15 @@ def photo_step(site_dir: Path, config: SiteConfig, articles: Sequence[Article],
 
 def file_clashes(photos: Mapping[str, Photo]) -> list[Problem]:
     """Two photos that would publish one file (`x.jpg` and `x.png` in one folder both
-    make `x-480.webp`): an error at the second, naming the first."""
+    make `x-480.webp`): an error at the second, naming the first. Two names of the same
+    bytes (`x.JPG` beside `x.jpg` where case does not count) publish the same files:
+    no clash."""
     owner: dict[str, str] = {}
     problems = []
     for url in sorted(photos):
         for file in photos[url].files:
             first = owner.setdefault(file.output, url)
-            if first != url:
+            if first != url and photos[first].key != photos[url].key:
                 problems.append(Problem(
                     MEDIA + url.removeprefix("/media"), None,
                     Text("this photo would publish {file}, as {other} does",
@@ -151,9 +153,10 @@ def quick_photos(site_dir: Path, memo: object, articles: Iterable[Article],
             return None
         if (now.st_size, now.st_mtime_ns) != (size, mtime):
             return None
-    if any(url not in memo.photos and os.path.exists(folder + url.removeprefix("/media/"))
+    if any(url not in memo.stats and os.path.exists(folder + url.removeprefix("/media/"))
            for url in config_photos(config)):
         return None  # a portrait or the logo whose file came since: every page shows it
+        # (one that could not be made is in the stats: stat'ed above, not refused)
     articles = list(articles)
     if any(not src or on_a_computer(src) for a in articles for src in a.media):
         return None  # an image the whole way reports as an error
@@ -172,10 +175,16 @@ def quick_photos(site_dir: Path, memo: object, articles: Iterable[Article],
 
 
 def _clash(known: Mapping[str, Photo], new: Mapping[str, Photo]) -> bool:
-    """Whether a new photo would publish a file another one publishes (`file_clashes`):
-    those of the photos in the new ones' folders are looked at, not every photo's."""
-    folders = {url.rsplit("/", 1)[0] + "/" for url in new}
-    near = {url: known[url] for url in known if url.startswith(tuple(folders))}
+    """Whether a new photo would publish a file another one publishes (`file_clashes`).
+    A derivative is named after its photo's stem, in its folder: only the known photos
+    of the new ones' folders whose stem begins as a new one's can clash, so only those
+    are made into photos (a folder of 100,000 made them all: 2.9 s)."""
+    stems = {url.rsplit(".", 1)[0] for url in new}
+    folders = {stem.rsplit("/", 1)[0] + "/" for stem in stems}
+    near = {url: known[url] for url in known
+            if url.rsplit("/", 1)[0] + "/" in folders
+            and any(url.startswith(stem) or stem.startswith(url.rsplit(".", 1)[0])
+                    for stem in stems)}
     return bool(file_clashes({**near, **new}))
 
 

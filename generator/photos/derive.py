@@ -65,9 +65,9 @@ def jpeg_width(widths: tuple[int, ...], share: int) -> int:
 
 
 def read_size(source: Path) -> tuple[int, int]:
-    """The upright size of an image file published as it is (a GIF), from its header
-    (nothing decoded)."""
-    with _opened(source, ("GIF",)) as image:
+    """The upright size of an image file published as it is (a GIF, or another image
+    named `.gif`), from its header (nothing decoded)."""
+    with _opened(source, ("GIF", *_DERIVED_FORMATS)) as image:
         width, height = image.size
         if image.getexif().get(_ORIENTATION, 1) in (5, 6, 7, 8):
             return height, width
