@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import shutil
 import textwrap
 from collections.abc import Callable
 from pathlib import Path
@@ -83,6 +84,20 @@ class SiteMaker:
                 hashlib.sha256(path.read_bytes()).hexdigest(), path.stat().st_mtime_ns)
             for path in sorted(self.output.rglob("*")) if path.is_file()
         }
+
+
+def hashes(output: Path) -> dict[str, str]:
+    """Every file under `output` with the hash of its bytes, by relative path."""
+    return {p.relative_to(output).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(output.rglob("*")) if p.is_file()}
+
+
+def fresh_checkout(site: SiteMaker, copy: SiteMaker) -> SiteMaker:
+    """`copy` made a fresh checkout of `site`: its sources, no output/ and no .warta/
+    (built, what a clean build gives)."""
+    shutil.rmtree(copy.root, ignore_errors=True)
+    shutil.copytree(site.root, copy.root, ignore=shutil.ignore_patterns("output", ".warta"))
+    return copy
 
 
 def settings(site: SiteMaker, top: str = "", outputs: str = "") -> None:

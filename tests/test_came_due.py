@@ -4,23 +4,17 @@ and the register are those of the whole way, and both name it as added."""
 
 from __future__ import annotations
 
-import hashlib
 import shutil
 from collections.abc import Callable
 from datetime import UTC, datetime
-from pathlib import Path
 
 from generator.build.pipeline import BuildResult
-from tests.conftest import SiteMaker, settings
+from tests.conftest import SiteMaker, fresh_checkout, hashes, settings
 
 NOW = datetime(2024, 3, 19, 12, 0, tzinfo=UTC)
 SOON = "2024-03-20T06:00:00+07:00"  # 2024-03-19 23:00 UTC
 LATER = "2024-03-22T06:00:00+07:00"
 
-
-def _hashes(output: Path) -> dict[str, str]:
-    return {p.relative_to(output).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in sorted(output.rglob("*")) if p.is_file()}
 
 
 def _newsroom(site: SiteMaker) -> None:
@@ -45,16 +39,18 @@ def _whole_way(site: SiteMaker, make_site: Callable[[str], SiteMaker], name: str
     """A copy of `site` built the whole way at `now`: with its output and cache (what
     the summary says), or from a fresh checkout (what the output must be)."""
     copy = make_site(name)
-    shutil.rmtree(copy.root, ignore_errors=True)
-    ignore = None if with_cache else shutil.ignore_patterns("output", ".warta")
-    shutil.copytree(site.root, copy.root, ignore=ignore)
+    if with_cache:
+        shutil.rmtree(copy.root, ignore_errors=True)
+        shutil.copytree(site.root, copy.root)
+    else:
+        fresh_checkout(site, copy)
     return copy, copy.build(now=now, quick=False)
 
 
 def _same_as_a_fresh_checkout(site: SiteMaker, make_site: Callable[[str], SiteMaker],
                               now: datetime) -> None:
     clean, _ = _whole_way(site, make_site, "clean", now, with_cache=False)
-    assert _hashes(clean.output) == _hashes(site.output)
+    assert hashes(clean.output) == hashes(site.output)
     for name in ("published-urls.txt", "list-pages.txt"):
         assert (clean.root / "content" / name).read_bytes() == (
             site.root / "content" / name).read_bytes()
@@ -67,7 +63,7 @@ def test_a_story_coming_due_is_published_on_the_quick_path(
     first = site.build(now=NOW)
     assert first.next_due == _at(SOON)
     assert not (site.output / "2024/03/terbit-pagi").exists()
-    before = _hashes(site.output)
+    before = hashes(site.output)
     # When the clock passes the first one's moment, nothing else changed
     now = _at("2024-03-20T07:00:00+07:00")
     whole = _whole_way(site, make_site, "whole", now, with_cache=True)[1]
@@ -75,7 +71,7 @@ def test_a_story_coming_due_is_published_on_the_quick_path(
     # Then the quick path publishes it, writing only what changed, and waits for the next
     assert result.quick and result.parsed == 0
     assert result.next_due == whole.next_due == _at(LATER)
-    after = _hashes(site.output)
+    after = hashes(site.output)
     assert set(result.written) == {p for p in after if before.get(p) != after[p]}
     assert {"2024/03/terbit-pagi/index.html", "lama/pagi/index.html", "tag/pasar/index.html",
             "index.html", "feed.xml"} <= set(result.written)

@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import hashlib
 import os
 import re
-import shutil
 from collections.abc import Callable
 from pathlib import Path
 
@@ -13,11 +11,10 @@ import pytest
 
 from generator.build.changes import compare, parse_changes
 from generator.build.loader import load
-from generator.build.pipeline import BuildOptions, build
 from generator.build.sources import scan
 from generator.cache.store import Cache
 from generator.config import load_config
-from tests.conftest import SiteMaker, article
+from tests.conftest import SiteMaker, article, fresh_checkout, hashes
 
 
 def test_a_cold_load_is_every_source_added(site: SiteMaker, tmp_path: Path) -> None:
@@ -72,16 +69,10 @@ def test_new_settings_read_every_source_again(site: SiteMaker, tmp_path: Path) -
     assert [s.path for s in compared.differing] == ["content/articles/a.md"]
 
 
-def _hashes(output: Path) -> dict[str, str]:
-    return {p.relative_to(output).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in sorted(output.rglob("*")) if p.is_file()}
-
 
 def _clean(site: SiteMaker, make_site: Callable[[str], SiteMaker]) -> SiteMaker:
-    clean = make_site("clean")
-    shutil.rmtree(clean.root, ignore_errors=True)
-    shutil.copytree(site.root, clean.root, ignore=shutil.ignore_patterns("output", ".warta"))
-    build(BuildOptions(site_dir=clean.root))
+    clean = fresh_checkout(site, make_site("clean"))
+    clean.build()
     return clean
 
 
@@ -98,7 +89,7 @@ def test_a_draft_published_joins_the_site_on_the_quick_path_as_a_new_file_does(
                          authors="[Ulm]", draft="true")
     site.article("2024/03/tetap", "Tetap Draf", "2024-03-21T09:00:00+07:00", draft="true")
     site.build()
-    before = _hashes(site.output)
+    before = hashes(site.output)
     # When the editor takes `draft: true` out
     draft.write_text(draft.read_text(encoding="utf-8").replace("draft: true\n", ""),
                      encoding="utf-8")
@@ -106,18 +97,18 @@ def test_a_draft_published_joins_the_site_on_the_quick_path_as_a_new_file_does(
     # Then the quick path publishes it, as a new file: its page, its lists, the register
     assert result.quick
     assert [c.url for c in result.article_changes.added] == ["/2024/03/berita-draf/"]
-    after = _hashes(site.output)
+    after = hashes(site.output)
     assert set(result.written) == {p for p in after if before.get(p) != after[p]}
     assert "2024/03/berita-draf/index.html" in result.written
     # And the output and the register are a clean build's, and so is the next build's
     clean = _clean(site, make_site)
-    assert _hashes(clean.output) == after
+    assert hashes(clean.output) == after
     for name in ("published-urls.txt", "list-pages.txt"):
         assert (clean.root / "content" / name).read_bytes() == (
             site.root / "content" / name).read_bytes()
     site.article("2024/03/b9", "Berita 9", "2024-03-22T09:00:00+07:00", tags="[Kota]")
     again = site.build()
-    assert again.quick and _hashes(site.output) == _hashes(_clean(site, make_site).output)
+    assert again.quick and hashes(site.output) == hashes(_clean(site, make_site).output)
 
 
 @pytest.mark.parametrize("how", ["a new file", "a draft published"])
@@ -144,4 +135,4 @@ def test_a_newer_story_of_the_leads_slug_takes_the_lead_as_in_a_clean_build(
     lead = re.search(r'class="card card-lead">.*?href="([^"]+)"', site.read("index.html"),
                      re.DOTALL)
     assert lead is not None and lead.group(1) == "/2024/03/utama/"
-    assert _hashes(site.output) == _hashes(_clean(site, make_site).output)
+    assert hashes(site.output) == hashes(_clean(site, make_site).output)

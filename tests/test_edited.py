@@ -4,28 +4,18 @@ switched plans the home page again."""
 
 from __future__ import annotations
 
-import hashlib
-import shutil
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
-from generator.build.pipeline import BuildOptions, build
-from tests.conftest import SiteMaker, settings
-
-
-def _hashes(output: Path) -> dict[str, str]:
-    return {p.relative_to(output).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in sorted(output.rglob("*")) if p.is_file()}
+from tests.conftest import SiteMaker, fresh_checkout, hashes, settings
 
 
 def _clean(site: SiteMaker, make_site: Callable[[str], SiteMaker]) -> Path:
     """The output of a fresh checkout of `site` built."""
-    clean = make_site("clean")
-    shutil.rmtree(clean.root, ignore_errors=True)
-    shutil.copytree(site.root, clean.root, ignore=shutil.ignore_patterns("output", ".warta"))
-    build(BuildOptions(site_dir=clean.root))
+    clean = fresh_checkout(site, make_site("clean"))
+    clean.build()
     return clean.output
 
 
@@ -68,7 +58,7 @@ def test_a_correction_moves_its_sitemap_entries_on_the_quick_path(
     # Given a built archive whose sitemap is an index of parts
     _archive(site)
     site.build()
-    assert "sitemap-fronts-1.xml" in _hashes(site.output)
+    assert "sitemap-fronts-1.xml" in hashes(site.output)
     sources = {p: p.read_bytes() for p in (site.root / "content").rglob("*.md")}
     for step in ("made", "taken back"):
         # When the correction is made, then taken back (`modified` goes back too)
@@ -88,14 +78,14 @@ def _built_quickly(site: SiteMaker, make_site: Callable[[str], SiteMaker],
                    change: Callable[[], object], step: str) -> set[str]:
     """The output files that differ once `change` is made and `site` built: the quick
     path, writing just those, the output a fresh checkout's."""
-    before = _hashes(site.output)
+    before = hashes(site.output)
     change()
     result = site.build()
-    after = _hashes(site.output)
+    after = hashes(site.output)
     assert result.quick, step
     differ = {p for p in after if before.get(p) != after[p]}
     assert set(result.written) == differ, step
-    assert _hashes(_clean(site, make_site)) == after, step
+    assert hashes(_clean(site, make_site)) == after, step
     return differ
 
 def _featured(site: SiteMaker, n: int, on: bool) -> None:

@@ -4,7 +4,6 @@ cannot be published."""
 
 from __future__ import annotations
 
-import hashlib
 import re
 import shutil
 import struct
@@ -26,7 +25,7 @@ from generator.errors import ContentError
 from generator.photos.derive import derive
 from generator.photos.model import SHARE_WIDTH
 from generator.plan.site_memo import SiteMemo
-from tests.conftest import SiteMaker, settings
+from tests.conftest import SiteMaker, fresh_checkout, hashes, settings
 from tools.demo_photos import MAKE, MODEL, SERIAL, camera_exif, make_photo
 
 RAW = Path(__file__).parent / "fixtures" / "import" / "lembahpos-2019-01-16.txt"
@@ -311,12 +310,17 @@ def test_the_importer_keeps_a_caption_without_a_photo_and_writes_no_src(
     assert "Istimewa" in text and "<img" not in text and '"image"' not in text
 
 
-def test_a_portrait_named_in_site_toml_is_published_as_its_derivatives(
-        site: SiteMaker) -> None:
+def _portrait(site: SiteMaker, more: str = "") -> None:
+    """Give Hmz the portrait `media/redaksi/hmz.jpg` in site.toml (`more`: other keys)."""
     text = (site.root / "site.toml").read_text("utf-8")
     site.write("site.toml", text.replace('Hmz = "Hamid Zulkarnain"',
                                          'Hmz = { name = "Hamid Zulkarnain", photo = '
-                                         '"media/redaksi/hmz.jpg", bio = "Redaktur." }'))
+                                         f'"media/redaksi/hmz.jpg"{more} }}'))
+
+
+def test_a_portrait_named_in_site_toml_is_published_as_its_derivatives(
+        site: SiteMaker) -> None:
+    _portrait(site, ', bio = "Redaktur."')
     make_photo(site.root / "content/media/redaksi/hmz.jpg", (300, 300))
     site.article("a", "Banjir", "2024-03-01", authors="[Hmz]")
     site.build()
@@ -368,17 +372,11 @@ def test_photos_of_other_modes_keep_their_transparency_and_the_jpeg_is_flat(
         assert (webp.mode, jpeg.mode) == (kept, "RGB")
 
 
-def _hashes(output: Path) -> dict[str, str]:
-    return {p.relative_to(output).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in sorted(output.rglob("*")) if p.is_file()}
-
 
 def _as_a_fresh_checkout(site: SiteMaker, fresh: SiteMaker) -> dict[str, str]:
     """The output `site` gives when built afresh, without its output and cache."""
-    shutil.rmtree(fresh.root, ignore_errors=True)
-    shutil.copytree(site.root, fresh.root, ignore=shutil.ignore_patterns("output", ".warta"))
-    fresh.build()
-    return _hashes(fresh.output)
+    fresh_checkout(site, fresh).build()
+    return hashes(fresh.output)
 
 
 def _quick_as_fresh(site: SiteMaker, make_site: Callable[[str], SiteMaker],
@@ -387,7 +385,7 @@ def _quick_as_fresh(site: SiteMaker, make_site: Callable[[str], SiteMaker],
     checkout's."""
     result = site.build()
     assert result.quick and result.photos_decoded == decoded
-    assert _as_a_fresh_checkout(site, make_site("fresh")) == _hashes(site.output)
+    assert _as_a_fresh_checkout(site, make_site("fresh")) == hashes(site.output)
 
 
 NEWS_WITH_PHOTOS: dict[str, Callable[[SiteMaker], None]] = {
@@ -419,12 +417,12 @@ def test_news_with_a_new_photo_takes_the_quick_path(
     site.article("dua", "Dua", "2024-03-05", body="Isi.\n\n![Foto](media/2024/satu.jpg)\n")
     site.article("tiga", "Tiga", "2024-03-08")
     site.build()
-    before = _hashes(site.output)
+    before = hashes(site.output)
     # When news arrives with a photo no story showed yet
     NEWS_WITH_PHOTOS[name](site)
     result = site.build()
     # Then the quick path decodes that photo alone and writes its files with the pages
-    after = _hashes(site.output)
+    after = hashes(site.output)
     assert result.quick and result.photos_decoded == 1
     assert set(result.written) == {p for p in after if before.get(p) != after[p]}
     assert any(p.startswith("media/") for p in result.written)
@@ -439,14 +437,14 @@ def test_a_new_photo_that_cannot_be_published_fails_the_build_and_keeps_the_outp
         site: SiteMaker) -> None:
     _photo_article(site, "satu")
     site.build()
-    before = _hashes(site.output)
+    before = hashes(site.output)
     site.write("content/media/2024/rusak.jpg", b"bukan foto")
     site.article("baru", "Baru", "2024-03-09", image="{src: media/2024/rusak.jpg, alt: A}")
     with pytest.raises(ContentError) as failed:
         site.build()
     assert [str(p).split(":")[:2] for p in failed.value.problems if p.is_error] == [
         ["content/articles/baru.md", "4"]]
-    assert _hashes(site.output) == before
+    assert hashes(site.output) == before
 
 
 def test_a_derivative_damaged_in_the_output_is_copied_again(
@@ -461,7 +459,7 @@ def test_a_derivative_damaged_in_the_output_is_copied_again(
     result = site.build()
     # Then the derivative is whole again: the output is a fresh checkout's
     assert damaged.relative_to(site.output).as_posix() in result.written
-    assert _as_a_fresh_checkout(site, make_site("fresh")) == _hashes(site.output)
+    assert _as_a_fresh_checkout(site, make_site("fresh")) == hashes(site.output)
 
 
 SVG = ('<svg xmlns="http://www.w3.org/2000/svg" width="640" height="360">'
@@ -484,7 +482,7 @@ def test_an_svg_shown_first_keeps_its_size_on_the_next_quick_builds(
     # size on its cards
     assert first.quick and second.quick
     assert 'width="640" height="360"' in site.read("index.html")
-    assert _as_a_fresh_checkout(site, make_site("fresh")) == _hashes(site.output)
+    assert _as_a_fresh_checkout(site, make_site("fresh")) == hashes(site.output)
 
 
 def test_a_photo_replaced_is_decoded_once_and_counted(site: SiteMaker) -> None:
@@ -531,7 +529,7 @@ def test_two_photos_that_would_publish_one_file_are_an_error_naming_both(
     _photo_article(site, "sungai")
     if when != "in one build":
         site.build()
-    before = _hashes(site.output) if site.output.exists() else {}
+    before = hashes(site.output) if site.output.exists() else {}
     # When another story shows `sungai.png`, from the same folder
     Image.new("RGB", (900, 600), "navy").save(site.root / "content/media/2024/sungai.png")
     site.article("kedua", "Kedua", "2024-03-05", image="{src: media/2024/sungai.png, alt: A}")
@@ -542,7 +540,7 @@ def test_two_photos_that_would_publish_one_file_are_an_error_naming_both(
     assert len(errors) == 1 and errors[0].startswith(
         "content/media/2024/sungai.png: this photo would publish /media/2024/sungai-480.webp, "
         "as content/media/2024/sungai.jpg does"), errors
-    assert (_hashes(site.output) if site.output.exists() else {}) == before
+    assert (hashes(site.output) if site.output.exists() else {}) == before
 
 
 def test_a_gif_is_published_as_it_is_with_its_size_and_on_the_quick_path(
@@ -560,16 +558,13 @@ def test_a_gif_is_published_as_it_is_with_its_size_and_on_the_quick_path(
     assert result.quick and result.photos_decoded == 0
     assert 'src="/media/2024/animasi.gif"' in site.read("index.html")
     assert 'width="320" height="200"' in site.read("index.html")
-    assert _as_a_fresh_checkout(site, make_site("fresh")) == _hashes(site.output)
+    assert _as_a_fresh_checkout(site, make_site("fresh")) == hashes(site.output)
 
 
 def test_a_portrait_whose_file_comes_later_is_published_by_the_next_build(
         site: SiteMaker, make_site: Callable[[str], SiteMaker]) -> None:
     # Given a site whose site.toml names a portrait not in its media yet, built
-    text = (site.root / "site.toml").read_text("utf-8")
-    site.write("site.toml", text.replace('Hmz = "Hamid Zulkarnain"',
-                                         'Hmz = { name = "Hamid Zulkarnain", photo = '
-                                         '"media/redaksi/hmz.jpg" }'))
+    _portrait(site)
     site.article("a", "Banjir", "2024-03-01", authors="[Hmz]")
     site.build()
     # When the photo is added, and today's news with it
@@ -578,7 +573,7 @@ def test_a_portrait_whose_file_comes_later_is_published_by_the_next_build(
     site.build()
     # Then the portrait is published, as a fresh checkout publishes it
     assert 'src="/media/redaksi/hmz-300.webp"' in site.read("author/hamid-zulkarnain/index.html")
-    assert _as_a_fresh_checkout(site, make_site("fresh")) == _hashes(site.output)
+    assert _as_a_fresh_checkout(site, make_site("fresh")) == hashes(site.output)
 
 
 def test_a_new_photo_beside_a_new_media_file_is_decoded_by_the_whole_way_once(
@@ -607,10 +602,7 @@ def test_one_photo_under_two_names_is_no_clash(
 
 def test_a_portrait_that_cannot_be_made_does_not_keep_builds_off_the_quick_path(
         site: SiteMaker) -> None:
-    text = (site.root / "site.toml").read_text("utf-8")
-    site.write("site.toml", text.replace('Hmz = "Hamid Zulkarnain"',
-                                         'Hmz = { name = "Hamid Zulkarnain", photo = '
-                                         '"media/redaksi/hmz.jpg" }'))
+    _portrait(site)
     site.write("content/media/redaksi/hmz.jpg", b"bukan foto")
     site.article("a", "Banjir", "2024-03-01", authors="[Hmz]")
     site.build()

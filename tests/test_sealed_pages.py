@@ -6,7 +6,6 @@ happens only when asked."""
 
 from __future__ import annotations
 
-import hashlib
 import re
 import shutil
 from collections.abc import Callable
@@ -15,7 +14,7 @@ from pathlib import Path
 
 from generator.build.pipeline import BuildOptions, build
 from generator.content.list_pages import LIST_PAGES, format_list_pages, parse_list_pages
-from tests.conftest import SiteMaker, article
+from tests.conftest import SiteMaker, article, fresh_checkout, hashes
 
 LIST_PAGE = re.compile(r"(?:.*/)?page/\d+/index\.html")
 ROOT = Path(__file__).resolve().parents[1]
@@ -30,18 +29,12 @@ def _archive(site: SiteMaker) -> None:
                      tags="[Kota]" if n % 2 else "[Desa]", authors="[Hmz]")
 
 
-def _hashes(output: Path) -> dict[str, str]:
-    return {p.relative_to(output).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in sorted(output.rglob("*")) if p.is_file()}
-
 
 def _fresh_checkout(site: SiteMaker, make_site: Callable[[str], SiteMaker]) -> dict[str, str]:
-    clean = make_site("clean")
-    shutil.rmtree(clean.root, ignore_errors=True)
-    shutil.copytree(site.root, clean.root, ignore=shutil.ignore_patterns("output", ".warta"))
-    build(BuildOptions(site_dir=clean.root))
+    clean = fresh_checkout(site, make_site("clean"))
+    clean.build()
     assert (clean.root / LIST_PAGES).read_bytes() == (site.root / LIST_PAGES).read_bytes()
-    return _hashes(clean.output)
+    return hashes(clean.output)
 
 
 def test_a_backdated_article_joins_its_sealed_page_and_no_other_list_page_changes(
@@ -49,7 +42,7 @@ def test_a_backdated_article_joins_its_sealed_page_and_no_other_list_page_change
     # Given a built archive whose full pages are sealed
     _archive(site)
     site.build()
-    before = _hashes(site.output)
+    before = hashes(site.output)
     boundaries = (site.root / LIST_PAGES).read_text(encoding="utf-8")
     assert parse_list_pages(boundaries)[0]["/arsip/"][1][1].endswith("a05.md")
     # When a story filed late lands between the fourth and fifth articles, in both ways
@@ -57,9 +50,9 @@ def test_a_backdated_article_joins_its_sealed_page_and_no_other_list_page_change
     for quick in (True, False):
         site.write("content/articles/2024/01/telat.md", article(
             "Terlambat", "2024-01-04T12:00:00+07:00", tags="[Kota]", authors="[Hmz]"))
-        started = _hashes(site.output)
+        started = hashes(site.output)
         result = build(BuildOptions(site_dir=site.root, quick=quick))
-        after = _hashes(site.output)
+        after = hashes(site.output)
         changed = {p for p in after if before.get(p) != after[p]}
         # (what it wrote is what differs from the output it started with: the second
         # time, the deletion before it left the gone notice's rules to take back)
@@ -80,7 +73,7 @@ def test_a_backdated_article_joins_its_sealed_page_and_no_other_list_page_change
         assert _fresh_checkout(site, make_site) == after
         (site.root / "content/articles/2024/01/telat.md").unlink()
         build(BuildOptions(site_dir=site.root))
-        assert _hashes(site.output).keys() >= before.keys()
+        assert hashes(site.output).keys() >= before.keys()
 
 
 def test_a_deletion_leaves_its_sealed_page_shorter_and_an_emptied_page_answers(
@@ -88,11 +81,11 @@ def test_a_deletion_leaves_its_sealed_page_shorter_and_an_emptied_page_answers(
     # Given a built archive
     _archive(site)
     site.build()
-    before = _hashes(site.output)
+    before = hashes(site.output)
     # When an article of the archive's second page is deleted
     (site.root / "content/articles/2024/01/a04.md").unlink()
     result = site.build()
-    after = _hashes(site.output)
+    after = hashes(site.output)
     # Then that page holds two, and the later pages keep their bytes
     assert site.read("arsip/page/2/index.html").count('<article class="card') == 2
     for number in (3, 4, 5, 6, 7):
@@ -107,9 +100,9 @@ def test_a_deletion_leaves_its_sealed_page_shorter_and_an_emptied_page_answers(
     assert '<article class="card' not in emptied and "/arsip/page/3/" in emptied
     assert "Berita di halaman ini sudah tidak ada di situs." in emptied
     assert "/arsip/page/1/" in emptied
-    assert _hashes(site.output)["arsip/page/3/index.html"] == before["arsip/page/3/index.html"]
+    assert hashes(site.output)["arsip/page/3/index.html"] == before["arsip/page/3/index.html"]
     # And a fresh checkout builds the same pages
-    assert _fresh_checkout(site, make_site) == _hashes(site.output)
+    assert _fresh_checkout(site, make_site) == hashes(site.output)
     # When both articles of the newest page (not full, so not sealed) are deleted (the
     # whole way: a deletion always takes it), its number still answers: a pointer to
     # the archive's own URL, which now shows the sealed page before it
@@ -119,14 +112,14 @@ def test_a_deletion_leaves_its_sealed_page_shorter_and_an_emptied_page_answers(
         (site.root / f"content/articles/2024/03/{name}.md").unlink()
     result = site.build()
     assert not result.quick and "arsip/page/7/index.html" not in result.removed
-    assert _hashes(site.output)["arsip/page/7/index.html"] == pointer
+    assert hashes(site.output)["arsip/page/7/index.html"] == pointer
     assert "/2024/03/artikel-17/" in site.read("arsip/index.html")
-    assert _fresh_checkout(site, make_site) == _hashes(site.output)
+    assert _fresh_checkout(site, make_site) == hashes(site.output)
     # And when an article opens that page again (the quick path), the pointer stays
     site.article("2024/03/baru", "Artikel Baru", "2024-03-28T08:00:00+07:00",
                  tags="[Kota]", authors="[Hmz]")
     assert site.build().quick
-    assert _hashes(site.output)["arsip/page/7/index.html"] == pointer
+    assert hashes(site.output)["arsip/page/7/index.html"] == pointer
 
 
 def test_today_s_news_seals_the_page_it_fills_on_the_quick_path_as_the_whole_way(
@@ -147,7 +140,7 @@ def test_today_s_news_seals_the_page_it_fills_on_the_quick_path_as_the_whole_way
     text = [(s.root / LIST_PAGES).read_text(encoding="utf-8") for s in sites]
     assert text[0] == text[1]
     assert "/arsip/page/7/ 2024-03-25T08:00:00+07:00 content/articles/2024/03/b20.md" in text[0]
-    assert _hashes(sites[0].output) == _hashes(sites[1].output)
+    assert hashes(sites[0].output) == hashes(sites[1].output)
 
 
 def test_pages_are_rebalanced_only_when_asked(
@@ -166,13 +159,13 @@ def test_pages_are_rebalanced_only_when_asked(
     # the summary names the lists that changed
     assert site.read("arsip/page/2/index.html").count('<article class="card') == 3
     assert result.rebalanced is not None and "/arsip/" in result.rebalanced
-    rebalanced = _hashes(site.output)
+    rebalanced = hashes(site.output)
     other = make_site("unsealed")
     shutil.rmtree(other.root)
     shutil.copytree(site.root, other.root,
                     ignore=shutil.ignore_patterns("output", ".warta", "list-pages.txt"))
     build(BuildOptions(site_dir=other.root))
-    assert _hashes(other.output) == rebalanced
+    assert hashes(other.output) == rebalanced
     assert (other.root / LIST_PAGES).read_bytes() == (site.root / LIST_PAGES).read_bytes()
     # And a build without it changes nothing further
     assert site.build().written == ()
@@ -194,7 +187,7 @@ def test_a_rebalance_after_deletions_builds_what_a_fresh_checkout_does(
     # is gone (a rebalance renumbers pages, only when asked, and says which lists)
     assert result.rebalanced is not None and "/2024/01/" in result.rebalanced
     assert "2024/01/page/3/index.html" in result.removed
-    assert _fresh_checkout(site, make_site) == _hashes(site.output)
+    assert _fresh_checkout(site, make_site) == hashes(site.output)
 
 
 def test_a_bulk_import_into_sealed_pages_is_reported_until_rebalanced(
@@ -260,7 +253,7 @@ def test_after_articles_move_the_quick_path_still_builds_what_a_clean_build_does
         # (a story filed late too: plan/insertion.py; a deletion goes the whole way)
         assert result.quick == (name != "backdated deleted"), name
         # Then the output is a clean build's, byte for byte
-        assert _fresh_checkout(site, make_site) == _hashes(site.output), name
+        assert _fresh_checkout(site, make_site) == hashes(site.output), name
 
 
 def _append(path: Path) -> None:
@@ -302,7 +295,7 @@ def test_a_story_filed_late_rewrites_at_most_25_files_of_the_demo(tmp_path: Path
     demo.build(now=now, index_search=False)
     # The build leaves the committed boundaries as they are (a lock file)
     assert (demo.root / LIST_PAGES).read_bytes() == (ROOT / LIST_PAGES).read_bytes()
-    before = _hashes(demo.output)
+    before = hashes(demo.output)
     # When a story of March 2023 is filed late
     demo.article("2023/03/susulan", "Berita Susulan", "2023-03-10T09:00:00+07:00",
                  tags="[Banjir]")
@@ -310,7 +303,7 @@ def test_a_story_filed_late_rewrites_at_most_25_files_of_the_demo(tmp_path: Path
     # Then one archive page changes, the one where its date falls, and a handful of
     # other files: what a new article costs
     assert 0 < len(result.written) <= 25, sorted(result.written)
-    changed = {p for p, h in _hashes(demo.output).items() if before.get(p) != h}
+    changed = {p for p, h in hashes(demo.output).items() if before.get(p) != h}
     assert sorted(p for p in changed if p.startswith("arsip/page/")) == [
         "arsip/page/2/index.html"]
 
@@ -332,7 +325,7 @@ def test_stories_filed_late_one_by_one_take_the_short_way_as_a_page_overfills(
         assert result.quick and bool(overfull) == (n >= 6), n
     assert site.read("arsip/page/2/index.html").count('<article class="card') == 10
     # And the output is a fresh checkout's
-    assert _fresh_checkout(site, make_site) == _hashes(site.output)
+    assert _fresh_checkout(site, make_site) == hashes(site.output)
 
 
 def test_an_article_dated_into_a_sealed_page_after_its_newest_was_deleted_joins_it(
@@ -361,7 +354,7 @@ def test_an_article_dated_into_a_sealed_page_after_its_newest_was_deleted_joins_
         assert not [p for p in result.written if p.startswith("tag/kota/page/")]
         assert 'data-last="' not in site.read("tag/kota/index.html")
         assert "Berita 0" in site.read("tag/kota/index.html")
-        assert _hashes(site.output) == _fresh_checkout(site, make_site)
+        assert hashes(site.output) == _fresh_checkout(site, make_site)
 
 
 def test_a_boundaries_file_reordered_by_hand_is_written_again_in_order(
