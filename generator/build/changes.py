@@ -234,8 +234,8 @@ def quick_changes(site_dir: Path, found: list[str], config: SiteConfig,
         edited.append(change)
     if not all(c.entry.record.article for c in changes.added):
         return None
-    count = sum(map(str.startswith, found, repeat(folders.ARTICLES + "/"))) \
-        - len(changes.added) if changes.added or published or featured else 0
+    count = _articles(found) - len(changes.added) if changes.added or published or featured \
+        else 0
     return QuickChanges(tuple(edited), (*changes.added, *published), count, modified,
                         frozenset(c.path for c in published), featured=tuple(featured))
 
@@ -261,12 +261,16 @@ def with_due(changes: QuickChanges, due: Collection[str], found: list[str],
         record = records[path]
         came.append(SourceChange(path, SourceEntry(size, mtime_ns, digests[line], key,
                                                    record), False, record))
-    count = changes.known_articles if changes.added else \
-        sum(map(str.startswith, found, repeat(folders.ARTICLES + "/")))
+    count = changes.known_articles if changes.added else _articles(found)
     return replace(changes, edits=tuple(c for c in changes.edits if c.path not in due),
                    added=(*changes.added, *came), known_articles=count,
                    published=changes.published | frozenset(due),
                    featured=tuple(a for a in changes.featured if a.path not in due))
+
+
+def _articles(found: list[str]) -> int:
+    """How many of the fingerprint lines `found` are articles'."""
+    return sum(map(str.startswith, found, repeat(folders.ARTICLES + "/")))
 
 
 def sorting_before(found: list[str], added: Collection[str]) -> Callable[[str], int]:

@@ -7,7 +7,7 @@ where nothing moved. Both take `BuildOptions` and give a `BuildResult`.
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -175,6 +175,13 @@ def copies_of(site_dir: Path, theme: ThemeFiles) -> list[Copy]:
             path = media / name
             copies.append(Copy(MEDIA_OUTPUT + name, str(path), file_key(path)))
     return copies
+
+
+def copied(copies: Iterable[Copy]) -> tuple[tuple[str, str], ...]:
+    """What `Settled.copies` keeps of the files copied as they are (`copies_of`): each
+    one's (output, fingerprint), by output. The whole way stores it; the quick path
+    compares it."""
+    return tuple((c.output, c.fingerprint) for c in sorted(copies, key=lambda c: c.output))
 
 
 def target_of(options: BuildOptions) -> str:

@@ -47,6 +47,7 @@ from generator.build.options import (
     BuildResult,
     Progress,
     build_now,
+    copied,
     copies_of,
     is_current,
     target_of,
@@ -217,16 +218,14 @@ def _finish(options: BuildOptions, done: Planned, written: Written,
 
 def _settled(cache: Cache, site: Site, plan: Plan, warnings: tuple[Problem, ...],
              search_keys: ShardKeys | None, sources: int, register: str,
-             list_pages: str, photo_copies: Iterable[Copy]) -> Settled:
+             list_pages: str, as_is: Iterable[Copy]) -> Settled:
     """What the next build needs to take the quick path (build/quick.py), should this
-    one go through. The photos' derivatives (`photo_copies`) are not among its copies:
-    the photo memo stored with it tells them."""
+    one go through. Of the copies, those of the files copied `as_is`: the photos'
+    derivatives follow from the photo memo stored with it."""
     assert plan.memo is not None
-    derived = {copy.output for copy in photo_copies}
     return Settled(
         loads=cache.loads(), content_key=site.config.content_key,
-        inputs=plan.memo.inputs, templates=plan.memo.templates,
-        copies=tuple((c.output, c.fingerprint) for c in plan.copies if c.output not in derived),
+        inputs=plan.memo.inputs, templates=plan.memo.templates, copies=copied(as_is),
         order=plan.memo.order,
         warnings=warnings, search=search_keys, pages=len(plan.pages),
         sources=sources, register=register, list_pages=list_pages, tails=plan.tails)
@@ -315,9 +314,9 @@ def _plan_whole(options: BuildOptions, config: SiteConfig, theme: ThemeFiles, ca
         register_text = format_register(addresses.register or tuple(register.entries.values()))
     # Plan, reusing the previous plan's memo.
     renderer = Renderer(theme, site, site_dir)
+    as_is = copies_of(site_dir, theme)
     plan = make_plan(site, renderer.template_key, renderer.globals_key(),
-                     copies_of(site_dir, theme) + list(photos.copies), memory.plan, addresses,
-                     sealed)
+                     as_is + list(photos.copies), memory.plan, addresses, sealed)
     pages_text = next_text(found_pages, plan.sealed) if keep else None
     pages_after = found_pages.text if pages_text is None else pages_text  # (as left)
     if plan.problems or addresses.problems:
@@ -378,7 +377,7 @@ def _plan_whole(options: BuildOptions, config: SiteConfig, theme: ThemeFiles, ca
             settled=_settled(cache, site, plan, warnings, search_keys, len(loaded.sources),
                              text_key(register.text if register_text is None
                                       else register_text),
-                             text_key(pages_after), photos.copies)),
+                             text_key(pages_after), as_is)),
         parsed=loaded.parsed, warnings=warnings, search=search_keys, reused=plan.reused,
         quick=False, saving=loaded.saving, kept=current, unpublished=indexed.unpublished,
         article_changes=articles_changed,

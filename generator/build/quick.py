@@ -40,7 +40,7 @@ from generator.build.changes import (
 )
 from generator.build.edited import edited_pages, with_home, with_sitemaps
 from generator.build.memos import Settled, held_removals, stored
-from generator.build.options import MEDIA_OUTPUT, BuildOptions, copies_of
+from generator.build.options import MEDIA_OUTPUT, BuildOptions, copied, copies_of
 from generator.build.output import Planned, ToWrite
 from generator.build.photos import (
     QuickPhotos,
@@ -52,12 +52,12 @@ from generator.cache.pages import PageStore
 from generator.cache.store import Cache, OutputEntry
 from generator.config import SiteConfig
 from generator.content.list_pages import LIST_PAGES
-from generator.content.model import Article, StaticPage
+from generator.content.model import Article
 from generator.errors import Problem
 from generator.photos.model import EMPTY, article_photos, keyed, keyed_page
 from generator.plan.page import Places
 from generator.plan.planner import Page, Plan, plan_inputs
-from generator.plan.site import Site, published_by
+from generator.plan.site import Site, by_path, published_by
 from generator.plan.site_memo import (
     SiteMemo,
     append_memo,
@@ -153,7 +153,7 @@ def plan_quickly(options: BuildOptions, config: SiteConfig, theme: ThemeFiles,
         # The site as the whole way's memo holds it, made before its photos step: no
         # photos (100,000 of them pickled with every addition), the static pages not
         # keyed by them (the next build keys them again).
-        bare = replace(site, photos=EMPTY, pages=_by_path(memo.pages))
+        bare = replace(site, photos=EMPTY, pages=by_path(memo.pages))
         memos["site:" + target] = append_memo(
             memo, bare, sorting_before(found, [a.path for a in added if a.path not in known]),
             [_article(a.entry.record.article) for a in added], proven.inserted, keep, known)
@@ -190,6 +190,7 @@ def _prove(options: BuildOptions, config: SiteConfig, theme: ThemeFiles, cache: 
     # The sources first: when one was removed, nothing else need be read.
     changes = quick_changes(options.site_dir, found, config, cache, options.drafts)
     memo = stored(cache, "site:" + target) if changes is not None else None
+    places = Places(head.order)  # (each article's place, looked up once if ever)
     if changes is not None and isinstance(memo, SiteMemo):
         # Scheduled stories the clock published join the site as drafts published do.
         due = came_due(memo, now)
@@ -198,7 +199,7 @@ def _prove(options: BuildOptions, config: SiteConfig, theme: ThemeFiles, cache: 
         if changes.featured:  # (the home page's lead and picks)
             if changes.known_articles != len(memo.shapes):
                 return None  # the memo is not of these articles
-            memo = refeatured(memo, changes.featured, Places(head.order), sorting_before(
+            memo = refeatured(memo, changes.featured, places, sorting_before(
                 found, [a.path for a in changes.added if a.path not in changes.published]))
     if (changes is None or not isinstance(memo, SiteMemo)
             or not still_current(memo, config, options.drafts, now)
@@ -211,8 +212,7 @@ def _prove(options: BuildOptions, config: SiteConfig, theme: ThemeFiles, cache: 
     # The copies: theme files and media as the last build copied them, before a photo
     # is decoded. (The photos' derivatives follow from the photo memo stored with them:
     # made again for every photo, 500,000 copies at 100,000 photos, they took 4.8 s.)
-    if tuple((c.output, c.fingerprint) for c in sorted(
-            copies_of(options.site_dir, theme), key=lambda c: c.output)) != head.copies:
+    if copied(copies_of(options.site_dir, theme)) != head.copies:
         return None
     if any(not set(article_photos(_article(e.before.article if e.before else None)))
            <= set(article_photos(_article(e.entry.record.article))) for e in edits):
@@ -233,7 +233,7 @@ def _prove(options: BuildOptions, config: SiteConfig, theme: ThemeFiles, cache: 
     articles = CachedArticles(head.order, cache, adjust=lambda a: keyed(a, shown))
     for edit in edits:
         articles.known[edit.path] = keyed(_article(edit.entry.record.article), shown)
-    given = _by_path(memo.pages)
+    given = by_path(memo.pages)
     site: Site | None = replace(memo.site, config=config, now=now, articles=articles)
     if added and changes.known_articles != len(memo.shapes):
         return None  # the memo is not of these articles (see `site_memo.append_memo`)
@@ -252,8 +252,7 @@ def _prove(options: BuildOptions, config: SiteConfig, theme: ThemeFiles, cache: 
         return None
     if added and inserted is None:
         order += tuple(site.articles[i].path for i in range(len(order), len(site.articles)))
-    # (The static pages as given, keyed here: a memo an older quick path stored held
-    # them keyed already.)
+    # (The static pages as given, keyed here: never the memo site's, keyed or not.)
     site = replace(site, photos=shown, pages=tuple(keyed_page(p, shown) for p in given))
     renderer = Renderer(theme, site, options.site_dir)
     globals_key = renderer.globals_key()
@@ -274,7 +273,7 @@ def _prove(options: BuildOptions, config: SiteConfig, theme: ThemeFiles, cache: 
     store_ = PageStore(cache)
     key_of = _key_of(site.articles)
     appended = None
-    where = Places(order)
+    where = places if order is head.order else Places(order)
     # The sitemaps' lastmod: a `modified` moved, or the home page shows other articles.
     lastmod = changes.modified or bool(changes.featured)
     if added:
@@ -343,11 +342,6 @@ class _Proven:
     """The paths of the site's articles, in site order."""
     inserted: tuple[int, ...] = ()
     """The indexes of the articles added, when some are dated before the newest."""
-
-
-def _by_path(pages: Iterable[StaticPage]) -> tuple[StaticPage, ...]:
-    """Static pages as `Site.pages` holds them."""
-    return tuple(sorted(pages, key=lambda page: page.path))
 
 
 def _article(article: Article | None) -> Article:

@@ -9,7 +9,7 @@ build turns them into errors with both files' lines: build/loader.py).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from operator import attrgetter
@@ -30,7 +30,7 @@ from generator.plan.late import late_of
 from generator.plan.names import NameHint, NameUse, appended_hints, name_hints
 
 __all__ = ["AuthorIndex", "MonthIndex", "SectionIndex", "Site", "TagIndex", "hints_after",
-           "lead_of", "make_site", "menu_tags", "published_by"]
+           "by_path", "lead_of", "make_site", "menu_tags", "published_by"]
 
 
 @dataclass(frozen=True)
@@ -91,6 +91,11 @@ def published_by(drafts: bool, now: datetime | None) -> Callable[[Article], bool
     return published
 
 
+def by_path(pages: Iterable[StaticPage]) -> tuple[StaticPage, ...]:
+    """Static pages as `Site.pages` holds them: by path."""
+    return tuple(sorted(pages, key=attrgetter("path")))
+
+
 def make_site(config: SiteConfig, articles: tuple[Article, ...],
               pages: tuple[StaticPage, ...], drafts: bool,
               now: datetime | None = None,
@@ -112,8 +117,7 @@ def make_site(config: SiteConfig, articles: tuple[Article, ...],
     tags, authors, months = found.tags, found.authors, found.months
     hints = (name_hints("tag", _tag_uses(tags), chosen, config.tag_aliases)
              + name_hints("author", _byline_uses(authors, config), chosen))
-    site = Site(config=config, articles=tuple(chosen),
-                pages=tuple(sorted(pages, key=lambda p: p.path)),
+    site = Site(config=config, articles=tuple(chosen), pages=by_path(pages),
                 tags=tags, authors=authors, nav_tags=menu_tags(config, tags), listed=listed,
                 months=months, now=now, next_due=min(scheduled) if scheduled else None,
                 articles_until=chosen[-1].date if chosen else None,

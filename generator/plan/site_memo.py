@@ -24,7 +24,7 @@ from generator.content.register import Registered
 from generator.plan.clashes import url_clashes
 from generator.plan.indexes import Indexer, Indexes
 from generator.plan.late import late_of, register_marks
-from generator.plan.site import Site, hints_after, lead_of, menu_tags, published_by
+from generator.plan.site import Site, by_path, hints_after, lead_of, menu_tags, published_by
 
 
 @dataclass(frozen=True)
@@ -138,13 +138,7 @@ def reuse_site(memo: SiteMemo, config: SiteConfig, articles: tuple[Article, ...]
     chosen = tuple(articles[i] for i in memo.order)
     if late_of(chosen, registered) != memo.site.late:
         return None
-    return replace(memo.site, config=config, now=now, articles=chosen, pages=_sorted(pages))
-
-
-def _sorted(pages: Sequence[StaticPage]) -> tuple[StaticPage, ...]:
-    """The static pages given, as `Site.pages` holds them (by path), never those of the
-    memo's site: a memo an older quick path stored held them keyed by their photos."""
-    return tuple(sorted(pages, key=attrgetter("path")))
+    return replace(memo.site, config=config, now=now, articles=chosen, pages=by_path(pages))
 
 
 def still_current(memo: SiteMemo, config: SiteConfig, drafts: bool,
@@ -186,7 +180,7 @@ def extend_site(memo: SiteMemo, config: SiteConfig, articles: tuple[Article, ...
     if late_of(chosen, registered) != site.late:
         return None  # (the register tells other stories filed late)
     return None if url_clashes(list(chosen), pages) else replace(
-        site, articles=chosen, pages=_sorted(pages))
+        site, articles=chosen, pages=by_path(pages))
 
 
 def append_site(memo: SiteMemo, config: SiteConfig, previous: Sequence[Article],
