@@ -153,6 +153,56 @@ def test_a_scheduled_article_a_check_saw_go_and_come_back_is_named_once(
         "added: Nanti (/2026/03/nanti/)"]
 
 
+def test_a_build_that_failed_leaves_the_next_one_naming_what_was_published(
+        site: SiteMaker, way: str) -> None:
+    # A failed build saves the sources it read, as every load does; the summary of the
+    # build that publishes compares with what the last published build had
+    # (cache/held_records.py), not with what the failed one saw.
+    four(site)
+    run(site)
+    # A new story whose first build failed (its URL clashed): added, not changed.
+    site.article("lima", "Lima", "2024-03-05T09:00:00+07:00", slug="satu")
+    assert run(site)[0] != 0
+    site.article("lima", "Lima", "2024-03-05T09:00:00+07:00")
+    assert named(run(site)[1]) == ["added: Lima (/2024/03/lima/)"]
+    assert named(run(site)[1]) == []
+    # A live story broken for one build, then as it was: named nothing, not added.
+    dua = site.root / "content/articles/dua.md"
+    text = dua.read_bytes()
+    dua.write_text("---\ntitle: Dua\ndate: kemarin\n---\nx\n", encoding="utf-8")
+    assert run(site)[0] != 0
+    dua.write_bytes(text)
+    assert named(run(site)[1]) == []
+    # A correction saved before a build that failed on another file: still named.
+    site.article("tiga", "Tiga Diperbaiki", "2024-03-03T09:00:00+07:00", slug="tiga")
+    enam = site.article("enam", "Enam", "2024-03-06T09:00:00+07:00", slug="empat")
+    assert run(site)[0] != 0
+    enam.unlink()  # (new to the failed build only: never named removed)
+    assert named(run(site)[1]) == ["changed: Tiga Diperbaiki (/2024/03/tiga/)"]
+    assert named(run(site)[1]) == []
+    # A live story broken for one build, then deleted: removed, with what it was.
+    dua.write_text("---\ntitle: Dua\ndate: kemarin\n---\nx\n", encoding="utf-8")
+    assert run(site)[0] != 0
+    dua.unlink()
+    assert named(run(site)[1]) == ["removed: Dua (/2024/03/dua/) (gone page kept)"]
+
+
+def test_a_check_between_an_edit_and_the_build_leaves_it_named(
+        site: SiteMaker, way: str) -> None:
+    four(site)
+    run(site)
+    site.article("satu", "Satu Diperbaiki", "2024-03-01T09:00:00+07:00", slug="satu")
+    site.article("lima", "Lima", "2024-03-05T09:00:00+07:00")
+    site.article("nanti", "Nanti", "2024-03-06T09:00:00+07:00")
+    assert CliRunner().invoke(main, ["check", "--site", str(site.root)]).exit_code == 0
+    site.article("satu", "Satu Diperbaiki Lagi", "2024-03-01T09:00:00+07:00", slug="satu")
+    (site.root / "content/articles/nanti.md").unlink()  # (seen by the check alone)
+    assert CliRunner().invoke(main, ["check", "--site", str(site.root)]).exit_code == 0
+    assert named(run(site)[1]) == ["added: Lima (/2024/03/lima/)",
+                                   "changed: Satu Diperbaiki Lagi (/2024/03/satu/)"]
+    assert named(run(site)[1]) == []
+
+
 def test_at_most_twenty_of_a_kind_then_a_count(site: SiteMaker, way: str) -> None:
     four(site)
     run(site)

@@ -25,16 +25,21 @@ before an edit is judged by the same rule. So:
   that was published and is now a draft or scheduled is named by
   `unpublished.py` instead.
 
-The changes are those since the cache last saw the sources: a `warta check` or
-`warta serve` in between has taken them in already, and the next build names none.
+The changes are those since the last build that wrote the register: a load that
+published nothing in between (a failed build, `warta check`, `warta serve`) saved
+the sources it read, and holds the records they had before (cache/held_records.py),
+which `against_held` puts back as the whole way's `before`. A file such a load saw
+removed is named by the register's `gone:` line alone.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection, Iterable
-from dataclasses import dataclass
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
+from dataclasses import dataclass, replace
 
 from generator.build.changes import Changes, SourceChange
+from generator.cache.held_records import HeldRecord
+from generator.cache.store import SourceEntry
 from generator.content.model import Article
 from generator.content.source_record import SourceRecord
 
@@ -127,6 +132,27 @@ def of_changes(changes: Changes, sources: int, published: Published,
         changes.added, changes.edited, changes.removed_records, published,
         first_build=bool(changes.added) and not changes.edited and not changes.removed
         and len(changes.added) == sources, due=due, scheduled=scheduled)
+
+
+def against_held(changes: Changes, held: Sequence[HeldRecord],
+                 entries: Mapping[str, SourceEntry]) -> Changes:
+    """`changes` as the last build that wrote the register left the sources: each
+    source `held` (cache/held_records.py) compared with its record then, `entries`
+    (every source now) giving those a load that published nothing parsed already;
+    a removed one with its record then, or left out if that build did not know it."""
+    if not held:
+        return changes
+    then = {item.path: item.record for item in held}
+    added = {change.path for change in changes.added}
+    edited = [replace(change, before=then[change.path], parsed=True)
+              if change.path in then else change for change in changes.edited]
+    seen = added | {change.path for change in changes.edited}
+    edited += [SourceChange(path, entries[path], True, record)
+               for path, record in then.items() if path in entries and path not in seen]
+    removed = [record for record in changes.removed_records
+               if record.article is None or record.article.path not in then]
+    removed += [record for path in changes.removed if (record := then.get(path)) is not None]
+    return replace(changes, edited=tuple(edited), removed_records=tuple(removed))
 
 
 def _in_order(found: list[ArticleChange]) -> tuple[ArticleChange, ...]:

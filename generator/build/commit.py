@@ -25,7 +25,8 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from generator.build.memos import Settled, held_removals, store
+from generator.build.memos import Settled, held_records, held_removals, store
+from generator.cache.held_records import HELD_RECORDS, HeldRecord, still_held_records
 from generator.cache.pages import PageStore
 from generator.cache.removed import HELD, RemovedArticle, still_held
 from generator.cache.store import Cache, OutputEntry, SourceEntry
@@ -37,14 +38,18 @@ if TYPE_CHECKING:  # imported where a child is started: 8 ms a build otherwise
 
 def save_sources(cache: Cache, entries: dict[str, SourceEntry], changed: list[str],
                  gone: set[str], apart: bool,
-                 removed: Sequence[RemovedArticle] = ()) -> SourceSaving | None:
+                 removed: Sequence[RemovedArticle] = (),
+                 before: Sequence[HeldRecord] = ()) -> SourceSaving | None:
     """Save the sources a load found (`changed` and `gone` are what differs from the
     cache). `apart`: in a forked child, when this process may fork; the build then
-    waits for it before the output changes. The `removed` articles are held until a
-    build writes the register (cache/removed.py), with the sources' commit."""
+    waits for it before the output changes. The `removed` articles, and the records
+    the parsed sources had `before`, are held until a build writes the register
+    (cache/removed.py, cache/held_records.py), with the sources' commit."""
     cache.forget_bodies(gone)
     if removed:
         store(cache, HELD, still_held(held_removals(cache), removed, entries))
+    if before:
+        store(cache, HELD_RECORDS, still_held_records(held_records(cache), before))
     saving = save_apart(cache, entries, changed + sorted(gone)) if apart else None
     if saving is None:
         cache.save_sources(entries, changed + sorted(gone))

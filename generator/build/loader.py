@@ -16,6 +16,7 @@ from generator.build import commit
 from generator.build.changes import Changes, compare, parse_changes
 from generator.build.commit import SourceSaving
 from generator.build.sources import PARALLEL_THRESHOLD, Source, scan, stat_each
+from generator.cache.held_records import HeldRecord
 from generator.cache.removed import removed_articles
 from generator.cache.store import Cache, SourceEntry
 from generator.config import SiteConfig
@@ -92,11 +93,21 @@ def load(site_dir: Path, config: SiteConfig, cache: Cache, jobs: int = 1,
         saving = commit.save_sources(
             cache, entries, changed, set(changes.removed),
             apart=jobs > 1 and changes.parsed >= PARALLEL_THRESHOLD,
-            removed=removed_articles(changes.removed_records))
+            removed=removed_articles(changes.removed_records),
+            before=_before(changes) if known else ())
     loaded = _collect(site_dir, {path: e.record for path, e in entries.items()},
                       changes.parsed, now)
     return Loaded(loaded.articles, loaded.pages, loaded.problems, changes.parsed,
                   changes=changes, sources=entries, saving=saving)
+
+
+def _before(changes: Changes) -> list[HeldRecord]:
+    """What the cache held of each source this load parsed, before it: kept until a
+    build writes the register, whose summary names the changes against it
+    (cache/held_records.py). (A first load, with nothing known, holds nothing.)"""
+    found = [HeldRecord(c.path, c.before) for c in changes.edited
+             if c.parsed and c.before is not None]
+    return found + [HeldRecord(c.path, None) for c in changes.added]
 
 
 def _collect(site_dir: Path, records: dict[str, SourceRecord], parsed: int,

@@ -8,6 +8,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field, fields, is_dataclass, replace
 from typing import Any
 
+from generator.cache.held_records import HELD_RECORDS, HeldRecord
 from generator.cache.memo_parts import LONG, Parted, keep_parts, put_items, read_items
 from generator.cache.removed import HELD, RemovedArticle
 from generator.cache.store import Cache, OutputEntry, SourceEntry
@@ -97,8 +98,8 @@ MEMO_SHAPE = shape_of(
     PhotoMemo, Photo, Derivative,
     # Sealed pages (issue 18 item 8).
     Tail, Chunk,
-    # Renames seen by a build that did not write the register.
-    RemovedArticle,
+    # Renames and edits seen by a build that did not write the register.
+    RemovedArticle, HeldRecord,
     # Long tuples stored in parts.
     Parted) + ";" + ROW_SHAPE
 
@@ -127,6 +128,13 @@ def stored(cache: Cache, name: str) -> object | None:
 def held_removals(cache: Cache) -> tuple[RemovedArticle, ...]:
     """The article files removed since a build last wrote the register (cache/removed.py)."""
     found = stored(cache, HELD)
+    return found if isinstance(found, tuple) else ()
+
+
+def held_records(cache: Cache) -> tuple[HeldRecord, ...]:
+    """The records the sources changed since a build last wrote the register had then
+    (cache/held_records.py)."""
+    found = stored(cache, HELD_RECORDS)
     return found if isinstance(found, tuple) else ()
 
 

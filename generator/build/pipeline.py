@@ -28,7 +28,7 @@ from generator.build.addresses import (
     text_key,
     unnamed_indexes,
 )
-from generator.build.article_changes import of_changes
+from generator.build.article_changes import against_held, of_changes
 from generator.build.commit import BuildRecords, commit_build
 from generator.build.indexing import index_archive
 from generator.build.list_pages import load_list_pages, next_text, overfull, rebalanced
@@ -36,6 +36,7 @@ from generator.build.memos import (
     STRINGS,
     BuildMemory,
     Settled,
+    held_records,
     held_removals,
     remember,
     stored,
@@ -62,6 +63,7 @@ from generator.build.output import (
 )
 from generator.build.photos import photo_step
 from generator.build.quick import plan_quickly
+from generator.cache.held_records import HELD_RECORDS
 from generator.cache.pages import PageStore
 from generator.cache.removed import HELD
 from generator.cache.store import Cache, OutputEntry
@@ -282,8 +284,13 @@ def _plan_whole(options: BuildOptions, config: SiteConfig, theme: ThemeFiles, ca
     if held and options.keeps_register:
         memos[HELD] = ()  # (the register this build commits tells them)
     indexed = index_archive(options, config, loaded, memory, memos, cache, register, renamed)
-    # The summary's articles, from the changed sources and those that came due.
-    articles_changed = of_changes(loaded.changes, len(loaded.sources),
+    # The summary's articles, from the changed sources (as the last build that wrote the
+    # register left them: cache/held_records.py) and those that came due.
+    before = held_records(cache)
+    if before and options.keeps_register:
+        memos[HELD_RECORDS] = ()
+    articles_changed = of_changes(against_held(loaded.changes, before, loaded.sources),
+                                  len(loaded.sources),
                                   published_by(options.drafts, build_now(options)),
                                   indexed.came_due, indexed.scheduled)
     # Photos: the derivatives of those the articles show, made once and kept; their

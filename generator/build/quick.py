@@ -39,7 +39,7 @@ from generator.build.changes import (
     with_due,
 )
 from generator.build.edited import edited_pages, with_home, with_sitemaps
-from generator.build.memos import Settled, held_removals, stored
+from generator.build.memos import Settled, held_records, held_removals, stored
 from generator.build.options import MEDIA_OUTPUT, BuildOptions, copied, copies_of
 from generator.build.output import Planned, ToWrite
 from generator.build.photos import (
@@ -90,8 +90,10 @@ def plan_quickly(options: BuildOptions, config: SiteConfig, theme: ThemeFiles,
     if (not isinstance(head, Settled) or head.loads != cache.loads()
             or head.content_key != config.content_key or head.sources > len(found)):
         return None
-    if options.keeps_register and held_removals(cache):
-        return None  # (a rename a preview saw first: the whole way tells the register)
+    if options.keeps_register and (held_removals(cache) or held_records(cache)):
+        # (A rename a preview saw first: the whole way tells the register. Sources a load
+        # that published nothing saw: the summary names them against what was published.)
+        return None
     try:
         proven = _prove(options, config, theme, cache, target, now, previous, check, found,
                         head)
