@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -36,7 +37,7 @@ from generator.content.register import (
 from generator.errors import ContentError
 from generator.plan import list_addresses
 from generator.plan.late import filed_after
-from tests.conftest import SiteMaker, settings
+from tests.conftest import SiteMaker, fresh_checkout, hashes, settings
 
 TEXT = """\
 # a comment
@@ -76,7 +77,7 @@ def test_formatting_sorts_and_reads_back_the_same() -> None:
     ("2024/03/satu/ gone", "'2024/03/satu/' is not an address of this site"),
     ("/2024/03/satu gone", "'/2024/03/satu' is not an address"),
     ("/a/../b/ gone", "is not an address"),
-    ("/2024/03/satu/ gone now", "`gone` takes nothing after it"),
+    ("/2024/03/satu/ gone now", "`gone` takes nothing after it but the file"),
     ("/2024/03/satu/ moved", "`moved` needs what it points to"),
     ("/2024/03/satu/ moved elsewhere", "which is not an address of this site"),
     ("/2024/03/satu/ article", "`article` needs what it points to"),
@@ -87,6 +88,52 @@ def test_a_bad_line_is_an_error_with_file_and_line(line: str, message: str) -> N
     assert str(problems[0]).startswith(f"{REGISTER}:3: ")
     assert message in str(problems[0])
     assert problems[0].hint
+
+
+def test_a_gone_line_may_keep_the_file_that_answered_there() -> None:
+    text = "/2024/03/satu/ gone content/articles/2024/03/satu.md\n"
+    entries, problems = parse_register(text)
+    assert problems == []
+    assert entries["/2024/03/satu/"] == Address("/2024/03/satu/", GONE,
+                                                "content/articles/2024/03/satu.md")
+    assert format_register(entries.values()).endswith(text)
+
+
+@pytest.mark.parametrize("quick", [True, False])
+def test_an_article_published_again_elsewhere_takes_its_gone_addresses_along(
+        site: SiteMaker, make_site: Callable[[str], SiteMaker], quick: bool) -> None:
+    # Given a story whose slug was corrected (its first address redirects), then deleted:
+    # both addresses get the gone notice, each keeping the file
+    site.article("2024/03/satu", "Satu", "2024-03-01T09:00:00+07:00")
+    path = site.article("2024/03/dua", "Dua", "2024-03-02T09:00:00+07:00", slug="dua")
+    site.build()
+    site.article("2024/03/dua", "Dua", "2024-03-02T09:00:00+07:00", slug="dua-baru")
+    site.build(quick=quick)
+    text = path.read_text(encoding="utf-8")
+    path.unlink()
+    site.build(quick=quick)
+    file = "content/articles/2024/03/dua.md"
+    assert [str(load_register(site.root).entries[u]) for u in ("/2024/03/dua/",
+                                                               "/2024/03/dua-baru/")] == [
+        f"/2024/03/dua/ gone {file}", f"/2024/03/dua-baru/ gone {file}"]
+    # When the file comes back, published at a third address
+    path.write_text(text.replace("slug: dua-baru", "slug: dua-lagi"), encoding="utf-8")
+    site.build(quick=quick)
+    # Then both earlier addresses lead to it, as on a fresh checkout
+    entries = load_register(site.root).entries
+    assert [str(entries[u]) for u in ("/2024/03/dua/", "/2024/03/dua-baru/")] == [
+        "/2024/03/dua/ moved /2024/03/dua-lagi/", "/2024/03/dua-baru/ moved /2024/03/dua-lagi/"]
+    assert 'url=/2024/03/dua-lagi/"' in site.read("2024/03/dua/index.html")
+    assert "/2024/03/dua-baru/ /2024/03/dua-lagi/ 301" in site.read("_redirects")
+    clean = fresh_checkout(site, make_site("clean"))
+    clean.build()
+    assert hashes(clean.output) == hashes(site.output)
+    # And deleted again, each address gets the notice again, with the file
+    path.unlink()
+    site.build(quick=quick)
+    entries = load_register(site.root).entries
+    assert {str(entries[u]) for u in ("/2024/03/dua/", "/2024/03/dua-lagi/")} == {
+        f"/2024/03/dua/ gone {file}", f"/2024/03/dua-lagi/ gone {file}"}
 
 
 def test_an_address_twice_names_both_lines() -> None:

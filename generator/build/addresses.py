@@ -21,6 +21,7 @@ from generator.content.model import Article
 from generator.content.register import (
     ARTICLE,
     ARTICLES,
+    GONE,
     INDEXES,
     LATE,
     MOVED,
@@ -113,10 +114,13 @@ def appended_text(text: str, site: Site, before: Site, added: Iterable[int],
     their indexes in `site.articles`) and of the lists they bring (a tag, a month...):
     what the whole way would write. None when one of those addresses already answers
     (`taken`: the output files of the last build): a gone notice or a redirect the whole
-    way must replace."""
+    way must replace; or when one of the articles is the file of a gone address (it is
+    published again: that address leads to it now, plan/redirects.py)."""
     new: list[Address] = []
     for index in added:
         article = site.articles[index]
+        if f" {GONE} {article.path}\n" in text:
+            return None
         after = site.late.get(index)
         new.append(Address(article.url, ARTICLE, article.path) if after is None
                    else Address(article.url, LATE, late_target(after, article.path)))

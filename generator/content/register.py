@@ -3,7 +3,9 @@
 Every address the site has ever published, one a line, sorted, with what answers
 there: an article or a static page (its source file), a list (a tag, a month, a
 year, an author or a section: its name), a redirect (`moved` and the address it
-leads to) or a notice that the article is gone. A list's numbered pages are not
+leads to) or a notice that the article is gone (with the file that answered there,
+so that the address redirects to it should it be published again at another
+address). A list's numbered pages are not
 listed while it lives (content/list-pages.txt knows how many it has); when it
 ends, they are, each with its redirect or notice (plan/redirects.py).
 An article first published after a newer one (a story filed late) is `late`, with
@@ -50,11 +52,12 @@ _PLAIN = re.compile(r"(?:/[a-z0-9][a-z0-9_-]*)*/")
 HEADER = """\
 # Every address this site has published, kept by `warta build`: commit this file with
 # the content, as a lock file. One address a line, then what answers there:
-#   article <file> | late <date> <file> | page <file> | moved <address> | gone
+#   article <file> | late <date> <file> | page <file> | moved <address> | gone [<file>]
 #   tag <name> | month <yyyy-mm> | year <yyyy> | author <name> | section <name>
 #   index years | index search (the archive by month, the search page)
-# A changed address keeps a redirect (`moved`), a deleted article a notice (`gone`);
-# so do the numbered pages of a list that ends (`/tag/x/page/2/`).
+# A changed address keeps a redirect (`moved`), a deleted article a notice (`gone`,
+# with its file: published again elsewhere, it redirects there); so do the numbered
+# pages of a list that ends (`/tag/x/page/2/`).
 # `late`: an article first published after a newer one (a story filed late), with
 # the date of the newest article published then.
 """
@@ -81,7 +84,9 @@ class Address:
     target: str = ""
     """The source file (article, page; late: the date it came after, a space, the
     file: `late_target`), the list's name (`LISTS`), the index's (`INDEXES`), the
-    address it leads to (moved); empty when gone."""
+    address it leads to (moved); when gone, the source file of the article or page
+    that answered there (should it be published again at another address, the address
+    redirects there), or empty."""
     line: int = field(default=0, compare=False)
     """Its line in the register file (0 when made by a build)."""
 
@@ -118,7 +123,8 @@ def parse_register(text: str, path: str = REGISTER) -> tuple[dict[str, Address],
                 (kind in LIVE and target and (kind != LATE or _late_parts(target))
                  and (kind not in LISTS or _fits(url, kind, target))
                  and (kind != INDEX or INDEXES.get(target) == url))
-                or (kind == GONE and not target) or (kind == MOVED and plain(target))):
+                or (kind == GONE and (not target or _is_source(target)))
+                or (kind == MOVED and plain(target))):
             found[url] = Address(url, kind, target, number)
             continue
         problem = _line_problem(url, kind, target)
@@ -141,8 +147,9 @@ def _line_problem(url: str, kind: str, target: str) -> tuple[Text, Text] | None:
     if not _is_address(url):
         return (Text("{url} is not an address of this site", url=repr(url)),
                 Text("write it as /2024/03/banjir/"))
-    if kind == GONE and target:
-        return (Text("`gone` takes nothing after it, not {target}", target=repr(target)),
+    if kind == GONE and target and not _is_source(target):
+        return (Text("`gone` takes nothing after it but the file that answered there, "
+                     "not {target}", target=repr(target)),
                 Text("write `{url} gone`", url=url))
     if kind != GONE and not target:
         return Text("`{kind}` needs what it points to", kind=kind), shape
@@ -180,6 +187,11 @@ def _fits(url: str, kind: str, target: str) -> bool:
     if kind == YEAR:
         return _YEAR.fullmatch(target) is not None and url == f"/{target}/"
     return url.startswith(_FOLDERS[kind]) and url.count("/") == 3
+
+
+def _is_source(target: str) -> bool:
+    """Whether `target` names a source file, as a `gone` line's may."""
+    return target.startswith("content/") and " " not in target
 
 
 def _is_address(url: str) -> bool:

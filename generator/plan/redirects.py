@@ -162,7 +162,8 @@ def resolve(site: Site, old: Mapping[str, Address],
                 where.update((p.path, p.url) for p in site.pages)
             path = article_file(before)
             moved_to = where.get(path) or where.get(renamed.get(path, ""))
-            now[url] = (MOVED, moved_to) if moved_to else (GONE, "")
+            # (Gone, its file kept: published again elsewhere, the address leads there.)
+            now[url] = (MOVED, moved_to) if moved_to else (GONE, path)
         elif before.kind in LISTS:
             now[url] = list_ended(site, live, named, before.kind, before.target)
             if now[url][0] == GONE and url in targets:  # (as `revived` would, a build later)
@@ -170,6 +171,14 @@ def resolve(site: Site, old: Mapping[str, Address],
             ended.append(url)
         elif before.kind == INDEX:
             now[url] = index_ended(before.target)
+        elif before.kind == GONE and before.target:
+            # (An article or page gone, with its file: published again at another address,
+            # or renamed since, this one leads there.)
+            if where is None:
+                where = {a.path: a.url for a in site.articles}
+                where.update((p.path, p.url) for p in site.pages)
+            moved_to = where.get(before.target) or where.get(renamed.get(before.target, ""))
+            now[url] = (MOVED, moved_to) if moved_to else (GONE, before.target)
         elif before.kind == GONE and (line := revived(url, targets, outputs, live)) is not None:
             now[url] = line  # (a tag or author renamed after its page was gone)
         elif (base := list_of(url, live)) is None or not comebacks.answers_again(
@@ -184,8 +193,8 @@ def resolve(site: Site, old: Mapping[str, Address],
 
 def _final(now: dict[str, Line], old: Mapping[str, Address]) -> tuple[Problem, ...]:
     """Point every redirect of `now` at its final address, in place; a chain ending
-    nowhere becomes gone. A loop (only hand edits of the register make one) is a
-    problem naming its lines."""
+    nowhere becomes gone (with the file of the gone address it ends at, if any). A
+    loop (only hand edits of the register make one) is a problem naming its lines."""
     problems = []
     for url, (kind, first) in now.items():
         if kind != MOVED:
@@ -205,7 +214,7 @@ def _final(now: dict[str, Line], old: Mapping[str, Address]) -> tuple[Problem, .
             to = next_[1]
         target = now.get(to)
         if target is not None and target[0] == GONE:
-            now[url] = (GONE, "")
+            now[url] = (GONE, target[1])
         elif to != first:
             now[url] = (MOVED, to)
     return tuple(problems)
