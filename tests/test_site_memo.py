@@ -21,11 +21,12 @@ from generator.plan.site_memo import (
     came_due,
     extend_site,
     refeatured,
+    resectioned,
     reuse_site,
     site_memo,
     unscheduled,
 )
-from tests.test_plan import AUTHORS, CONFIG, NOW, TAGS, parse, text
+from tests.test_plan import AUTHORS, CONFIG, NOW, SECTIONS, TAGS, parse, text
 
 
 @pytest.mark.parametrize("names", [
@@ -179,6 +180,34 @@ def test_a_memo_whose_featured_articles_switched_is_the_memo_made_afresh(
     # Then the memo with their shapes and `featured` put in is the memo made afresh
     assert refeatured(memo, [parse(name, files[name]) for name in switched], places,
                       _counted(known)) == _afresh(files)
+
+
+@pytest.mark.parametrize("moved", [
+    {"a2": "Olahraga"},  # from one section to another
+    {"a8": ""},  # out of every section
+    {"a4": "Kota"},  # a draft (not on the site)
+    {"a6": "Kota"},  # a withdrawn story (in no list)
+])
+def test_a_memo_whose_article_moved_section_is_the_memo_made_afresh(
+        moved: dict[str, str]) -> None:
+    # Given a site of ten articles in two sections (one with none), a draft and a
+    # withdrawn story, and its memo
+    def source(n: int, section: str) -> str:
+        extra = ("draft: true\n" if n == 4 else "") + (
+            "withdrawn: Ditarik.\n" if n == 6 else "")
+        return text(f"Berita {n}", n, [TAGS[n % 4]], AUTHORS[n % 3], "Isi.", extra,
+                    section=section)
+
+    files = {f"a{n}": source(n, SECTIONS[n % 3]) for n in range(10)}
+    memo = _afresh(files)
+    # When an editor moves a story to another section
+    for name, section in moved.items():
+        files[name] = source(int(name[1:]), section)
+    known = sorted(files, key=_path)
+    places = {_path(known[i]): n for n, i in enumerate(memo.order)}
+    # Then the memo with its shape and sections put in is the memo made afresh
+    assert resectioned(memo, [parse(name, files[name]) for name in moved], places,
+                       _counted(known)) == _afresh(files)
 
 
 def test_a_site_from_the_memo_holds_the_static_pages_given() -> None:

@@ -9,9 +9,9 @@ its record; the others are parsed (in the main process and `jobs - 1` forked
 workers when many), their bodies put in the cache as they come so that the
 archive's bodies are never all in memory. A cold build is the case where every
 source was added. `quick_changes` is the stage as the quick path takes it
-(build/quick.py): a few articles edited in place (a `featured` switched among them)
-or added, a draft published counted among the added; `with_due` adds the scheduled
-articles the clock published.
+(build/quick.py): a few articles edited in place (a `featured` switched or a
+`section` changed among them) or added, a draft published counted among the added;
+`with_due` adds the scheduled articles the clock published.
 """
 
 from __future__ import annotations
@@ -200,6 +200,10 @@ class QuickChanges:
     """The articles of `edits` whose `featured` was switched, their shape otherwise
     kept: the home page's lead and picks change, nothing else that places them
     (`site_memo.refeatured`)."""
+    resectioned: tuple[Article, ...] = ()
+    """The articles of `edits` moved to another `section`, their shape otherwise kept
+    (`featured` aside): they leave one section's list and join another's, keeping their
+    place in the site (`site_memo.resectioned`, build/append.py `resection`)."""
 
 
 def quick_changes(site_dir: Path, found: list[str], config: SiteConfig,
@@ -219,7 +223,7 @@ def quick_changes(site_dir: Path, found: list[str], config: SiteConfig,
         return None
     changes = parse_changes(compared, known, before, config, cache, jobs=1)
     modified = False
-    edited, published, featured = [], [], []
+    edited, published, featured, moved = [], [], [], []
     for change in changes.edited:
         new = change.entry.record.article
         old = change.before.article if change.before else None
@@ -229,20 +233,23 @@ def quick_changes(site_dir: Path, found: list[str], config: SiteConfig,
             # already; such builds go the whole way in any case.)
             published.append(change)
             continue
-        if new is not None and new.featured != old.featured \
-                and with_key(replace(new, featured=old.featured)).shape == old.shape:
-            featured.append(new)  # (the editors chose another lead or picks)
+        if new is not None and new.shape != old.shape and with_key(replace(
+                new, featured=old.featured, section=old.section)).shape == old.shape:
+            if new.featured != old.featured:
+                featured.append(new)  # (the editors chose another lead or picks)
+            if new.section != old.section:
+                moved.append(new)  # (a story filed under the wrong section)
         elif new is None or new.shape != old.shape:
             return None  # its place or its lists changed: the whole way plans them
         modified |= new.modified != old.modified  # (`updated:` or a dated correction)
         edited.append(change)
     if not all(c.entry.record.article for c in changes.added):
         return None
-    count = _articles(found) - len(changes.added) if changes.added or published or featured \
-        else 0
+    count = _articles(found) - len(changes.added) \
+        if changes.added or published or featured or moved else 0
     return QuickChanges(tuple(edited), (*changes.added, *published), count, fingerprints,
                         modified, frozenset(c.path for c in published),
-                        featured=tuple(featured))
+                        featured=tuple(featured), resectioned=tuple(moved))
 
 
 def with_due(changes: QuickChanges, due: Collection[str], found: list[str],
@@ -271,7 +278,8 @@ def with_due(changes: QuickChanges, due: Collection[str], found: list[str],
     return replace(changes, edits=tuple(c for c in changes.edits if c.path not in due),
                    added=(*changes.added, *came), known_articles=count,
                    published=changes.published | frozenset(due), fingerprints=None,
-                   featured=tuple(a for a in changes.featured if a.path not in due))
+                   featured=tuple(a for a in changes.featured if a.path not in due),
+                   resectioned=tuple(a for a in changes.resectioned if a.path not in due))
 
 
 def _articles(found: list[str]) -> int:

@@ -7,13 +7,13 @@ sources are saved back through `commit.save_sources`.
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable, Mapping
+from collections.abc import Callable, Collection, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from pathlib import Path
 
 from generator.build import commit
-from generator.build.changes import Changes, compare, parse_changes
+from generator.build.changes import Changes, SourceChange, compare, parse_changes
 from generator.build.commit import SourceSaving
 from generator.build.sources import PARALLEL_THRESHOLD, Source, scan, stat_each
 from generator.cache.held_records import HeldRecord
@@ -150,6 +150,31 @@ IMAGE_KEYS = ("image", *(k for k, ours in SYNONYMS.items() if ours == "image"), 
 FAR_AHEAD = timedelta(days=366)
 """A date further than this after the build's "now" is probably a typo."""
 _FAR_AHEAD_MESSAGE = "`date` is more than a year ahead"
+
+
+def warnings_again(site_dir: Path, before: tuple[Problem, ...],
+                   edits: Iterable[SourceChange], cache: Cache, now: datetime,
+                   of_photos: Callable[[Article], list[Problem]]
+                   ) -> tuple[Problem, ...] | None:
+    """The load's warnings (`before`, the last build's) with those of the `edits` found
+    again, and those of the files whose warnings depend on "now" (a date far ahead), for
+    a build that loads no other file (build/quick.py); None on an error (the whole
+    pipeline reports every problem of every file)."""
+    records = {edit.path: edit.entry.record for edit in edits}
+    again = {p.path for p in before if depends_on_now(p)} - records.keys()
+    if again:
+        records.update(cache.records(again))
+        if not again <= records.keys():
+            raise LookupError("a record of a file with warnings is not in the cache")
+    found = [p for p in before if p.path not in records]
+    for path, record in records.items():
+        problems = record_problems(site_dir, path, record, now)
+        if record.article is not None:
+            problems += of_photos(record.article)
+        if any(p.is_error for p in problems):
+            return None
+        found += problems
+    return tuple(sorted(found, key=lambda p: p.path))  # stable: a file's own order stays
 
 
 def depends_on_now(problem: Problem) -> bool:

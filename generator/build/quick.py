@@ -13,27 +13,28 @@ fingerprints (not their records), the site's indexes (`site_memo.SiteMemo`) and 
 dated after every published one are appended the same way, planning only the
 sections they change (build/append.py): new files, drafts published, and scheduled
 stories the clock passed (`site_memo.came_due`); stories filed late, dated before the
-newest, are dated in (plan/insertion.py), today's news beside them. Anything else
+newest, are dated in (plan/insertion.py), today's news beside them; a story moved
+to another section leaves one section's list and joins another's, planned as an
+append plans (build/append.py `resection`). Anything else
 returns None and build/pipeline.py takes the whole pipeline, which leaves a new
 `Settled` for the next build. tests/test_incremental.py runs the kinds of change both
 ways and requires the same output (a story coming due: tests/test_came_due.py; a
-`featured` switched: tests/test_edited.py; a new photo: tests/test_photos.py).
+`featured` switched: tests/test_edited.py; a new photo: tests/test_photos.py; a
+section changed: tests/test_section_moves.py).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime
-from pathlib import Path
 
 from generator.build import commit, list_pages, loader, search
 from generator.build.addresses import appended_text, read_text, text_key
-from generator.build.append import appended_pages, insert_quickly
+from generator.build.append import appended_pages, insert_quickly, resection
 from generator.build.article_changes import article_changes
 from generator.build.changes import (
     QuickChanges,
-    SourceChange,
     quick_changes,
     sorting_before,
     with_due,
@@ -64,6 +65,7 @@ from generator.plan.site_memo import (
     append_site,
     came_due,
     refeatured,
+    resectioned,
     still_current,
     unscheduled,
 )
@@ -161,8 +163,9 @@ def plan_quickly(options: BuildOptions, config: SiteConfig, theme: ThemeFiles,
             [_article(a.entry.record.article) for a in added], proven.inserted, keep, known)
         settled = replace(settled, order=proven.order, sources=len(found),
                           pages=head.pages + new_pages)
-    elif changes.featured:  # (with this build's "now", as the whole way stores it)
-        memos["site:" + target] = replace(memo, site=replace(memo.site, now=now))
+    elif changes.featured or changes.resectioned:  # (with this build's "now", as the
+        memos["site:" + target] = replace(memo, site=replace(memo.site, now=now))  # whole way)
+        settled = replace(settled, pages=head.pages + new_pages)
     photos = proven.photos
     if photos.grown:  # (today's news with its photo)
         memos["photos:" + target] = photos.memo
@@ -203,7 +206,13 @@ def _prove(options: BuildOptions, config: SiteConfig, theme: ThemeFiles, cache: 
                 return None  # the memo is not of these articles
             memo = refeatured(memo, changes.featured, places, sorting_before(
                 found, [a.path for a in changes.added if a.path not in changes.published]))
-    if (changes is None or not isinstance(memo, SiteMemo)
+    earlier = memo.site if isinstance(memo, SiteMemo) else None  # (before a section move)
+    if changes is not None and isinstance(memo, SiteMemo) and changes.resectioned:
+        if (len(changes.resectioned) > 1 or changes.added
+                or changes.known_articles != len(memo.shapes)):
+            return None  # (one story moved alone: the whole way takes the rest)
+        memo = resectioned(memo, changes.resectioned, places, sorting_before(found, ()))
+    if (changes is None or not isinstance(memo, SiteMemo) or earlier is None
             or not still_current(memo, config, options.drafts, now)
             or (memo.site.now is not None and now < memo.site.now)):
         return None  # (the clock went back: an article may now be far ahead, a warning)
@@ -266,7 +275,7 @@ def _prove(options: BuildOptions, config: SiteConfig, theme: ThemeFiles, cache: 
             output for output, _ in head.copies) or any(
             output.startswith(MEDIA_OUTPUT) for output in damaged):
         return None  # (a copied file damaged: the whole way copies it again)
-    warnings = _warnings(options.site_dir, head.warnings, (*edits, *added), cache, now,
+    warnings = loader.warnings_again(options.site_dir, head.warnings, (*edits, *added), cache, now,
                          lambda article: article_problems(options.site_dir, article,
                                                           photos.memo, config)
                          if published(article) else [])
@@ -278,15 +287,23 @@ def _prove(options: BuildOptions, config: SiteConfig, theme: ThemeFiles, cache: 
     where = places if order is head.order else Places(order)
     # The sitemaps' lastmod: a `modified` moved, or the home page shows other articles.
     lastmod = changes.modified or bool(changes.featured)
-    if added:
-        appended = appended_pages(site, memo.site, (renderer.template_key, globals_key, key_of),
-                                  head, previous, store_, target, damaged, where, inserted)
+    # A story moved to another section leaves one list and joins another (build/append.py).
+    moved = resection(options.site_dir, earlier, site, where[changes.resectioned[0].path]) \
+        if changes.resectioned and changes.resectioned[0].path in where else None
+    if added or moved is not None:
+        appended = appended_pages(site, earlier, (renderer.template_key, globals_key, key_of),
+                                  head, previous, store_, target, damaged, where, inserted,
+                                  moved)
         pages = None if appended is None else list(appended.pages)
         if appended is not None and inserted is not None:
             # A story filed late may grow a sealed page past the bound (after a bulk
             # import): the warning counts it as the whole way would.
             warnings = list_pages.overfull_grown(warnings, appended.pages,
                                                  set(inserted.points), config.page_size)
+        if moved is not None and pages is not None and any(
+                p.kind == "section" and len(p.items) >= list_pages.OVERFULL * config.page_size
+                for p in pages):
+            return None  # (a page of a bulk import's size: the whole way counts it again)
         if pages is not None and any(e.parsed for e in edits):
             # Articles edited in the same build (a correction beside today's news): the
             # stored pages that show them, unless the append plans them afresh.
@@ -351,29 +368,6 @@ def _article(article: Article | None) -> Article:
     one)."""
     assert article is not None
     return article
-
-
-def _warnings(site_dir: Path, before: tuple[Problem, ...], edits: Iterable[SourceChange],
-              cache: Cache, now: datetime,
-              of_photos: Callable[[Article], list[Problem]]) -> tuple[Problem, ...] | None:
-    """The load's warnings with those of the edited files found again, and those of the
-    files whose warnings depend on "now" (a date far ahead); None on an error (the whole
-    pipeline reports every problem of every file)."""
-    records = {edit.path: edit.entry.record for edit in edits}
-    again = {p.path for p in before if loader.depends_on_now(p)} - records.keys()
-    if again:
-        records.update(cache.records(again))
-        if not again <= records.keys():
-            raise LookupError("a record of a file with warnings is not in the cache")
-    found = [p for p in before if p.path not in records]
-    for path, record in records.items():
-        problems = loader.record_problems(site_dir, path, record, now)
-        if record.article is not None:
-            problems += of_photos(record.article)
-        if any(p.is_error for p in problems):
-            return None
-        found += problems
-    return tuple(sorted(found, key=lambda p: p.path))  # stable: a file's own order stays
 
 
 def _key_of(articles: Sequence[Article]) -> Callable[[int], str]:

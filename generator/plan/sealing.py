@@ -26,12 +26,14 @@ class Pager:
     def __init__(self, articles: Sequence[Article], given: Mapping[str, tuple[OrderKey, ...]],
                  tails: Mapping[str, Tail] | None = None,
                  grown: Mapping[str, int] | None = None,
-                 inserted: Sequence[int] = ()) -> None:
+                 inserted: Sequence[int] = (), left: Sequence[int] = ()) -> None:
         # `tails` and `grown`: an append plan, from the lists' tails before it; with
         # `inserted`, the indexes (ascending) of the articles it dated in, some before
-        # the newest (`given`: every list's boundaries).
+        # the newest (`given`: every list's boundaries); with `left`, the one that left
+        # a list (its section's) for another, which it joins as one dated in.
         self.articles = articles
         self.inserted = inserted
+        self.left = left
         self.firsts: dict[str, int] = {}
         self.given = given
         self.before = tails
@@ -61,8 +63,11 @@ class Pager:
                 article = articles[items[position]]  # (read only for a page that fills)
                 return article.date, article.path
             tail = self.before.get(base, Tail())
-            paging = self._joined(base, items, tail, size, key_at) if self.inserted \
-                else None
+            paging: Paging | None = None
+            if self.left and len(items) < tail.count:
+                paging = self._left(base, items, tail, size, key_at)
+            elif self.inserted:
+                paging = self._joined(base, items, tail, size, key_at)
             if paging is None:
                 paging = extend(tail, len(items), size, key_at)
         else:
@@ -124,6 +129,37 @@ class Pager:
         chunks = {c.number: c for c in grown.chunks} | pages
         return Paging(tuple(sorted(chunks.values(), key=lambda c: c.number)), grown.last,
                       grown.sealed, grown.tail)
+
+
+    def _left(self, base: str, items: tuple[int, ...], tail: Tail, size: int,
+              key_at: Callable[[int], OrderKey]) -> Paging:
+        """The page of the list at `base` that the article of `self.left` left, found by
+        its order key: a sealed page keeps its number and is planned again a shorter one
+        (later pages keep their items); the unsealed newest page shrinks (`extend`).
+        LookupError when it cannot tell, or the article was the newest page's only one
+        (the page below would take the list's URL: the whole way plans that)."""
+        bounds = self.given.get(base, ())
+        if len(bounds) != tail.sealed or len(self.left) != 1 or len(items) != tail.count - 1:
+            raise LookupError(f"{base}: the sealed pages kept do not match the last build")
+        article = self.articles[self.left[0]]
+        number = bisect_left(bounds, (article.date, article.path))
+        if number == len(bounds):  # (in the unsealed newest page)
+            kept = [c for c in tail.chunks if c.number <= tail.sealed]
+            if len(items) == (kept[-1].stop if kept else 0):
+                raise LookupError(f"{base}: its newest page emptied")
+            return extend(tail, len(items), size, key_at)
+        keys = _Keys(len(items), key_at)
+        start = bisect_right(keys, bounds[number - 1]) if number else 0
+        page = Chunk(number + 1, start, bisect_right(keys, bounds[number], lo=start))
+        self.firsts[base] = page.number
+
+        def moved(chunk: Chunk) -> Chunk:
+            if chunk.number <= page.number:
+                return page if chunk.number == page.number else chunk
+            return Chunk(chunk.number, chunk.start - 1, chunk.stop - 1)
+        shifted = Tail(len(items), tail.sealed, tuple(moved(c) for c in tail.chunks),
+                       tail.bound)
+        return Paging((page,), tail.chunks[-1].number if tail.chunks else 0, (), shifted)
 
 
 class _Keys(Sequence[OrderKey]):

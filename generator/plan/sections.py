@@ -114,3 +114,19 @@ def unsettled(site: Site, boundary: int, shrunk: bool) -> list[int]:
         if 0 < place and (place < len(items) or shrunk):
             found.append(items[place - 1])
     return found
+
+
+def moved_around(before: Site, after: Site, point: int) -> set[int]:
+    """The articles whose pages show other section navigation when the article at
+    `point` leaves its section's list in `before` for another's in `after`, keeping its
+    place in the site: it, and in each of the two lists the one before it (its next)
+    and the one after it with the `SECTION_MORE` after that (their previous, or their
+    "more in the section")."""
+    found = {point}
+    for site in (before, after):
+        for index in site.sections:
+            items = index.items
+            at = bisect_left(items, point)
+            if at < len(items) and items[at] == point:
+                found.update(items[max(0, at - 1):at + 2 + SECTION_MORE])
+    return found

@@ -22,7 +22,7 @@ from generator.config import SiteConfig
 from generator.content.model import Article, LazyArticles, StaticPage
 from generator.content.register import Registered
 from generator.plan.clashes import url_clashes
-from generator.plan.indexes import Indexer, Indexes
+from generator.plan.indexes import Indexer, Indexes, SectionIndex
 from generator.plan.late import late_of, register_marks
 from generator.plan.site import Site, by_path, hints_after, lead_of, menu_tags, published_by
 
@@ -123,6 +123,39 @@ def refeatured(memo: SiteMemo, switched: Iterable[Article], places: Mapping[str,
             featured.discard(index)
     return replace(memo, shapes=tuple(shapes),
                    site=replace(memo.site, featured=tuple(sorted(featured))))
+
+
+def resectioned(memo: SiteMemo, moved: Iterable[Article], places: Mapping[str, int],
+                sorting_before: Callable[[str], int]) -> SiteMemo:
+    """`memo` with the `section` of the `moved` articles as it is now, their shapes
+    otherwise as the memo knows them: their shapes put in place, and each one the site
+    lists out of the section that held it and into the one it names (`Site.sections`,
+    listed articles only, as `make_site` indexes them). `places` and `sorting_before`:
+    as for `refeatured`."""
+    shapes = list(memo.shapes)
+    sections = {index.section.slug: index.items for index in memo.site.sections}
+    listed = memo.site.listed
+    for article in moved:
+        shapes[sorting_before(article.path)] = article.shape
+        index = places.get(article.path)
+        at = bisect_left(listed, index) if index is not None else len(listed)
+        if index is None or at == len(listed) or listed[at] != index:
+            continue  # (a draft, a scheduled or a withdrawn story: in no section's list)
+        for slug, items in sections.items():
+            sections[slug] = _without(items, index)
+        if article.section in sections:
+            items = sections[article.section]
+            spot = bisect_left(items, index)
+            sections[article.section] = items[:spot] + (index,) + items[spot:]
+    return replace(memo, shapes=tuple(shapes), site=replace(memo.site, sections=tuple(
+        SectionIndex(index.section, sections[index.section.slug])
+        for index in memo.site.sections)))
+
+
+def _without(items: tuple[int, ...], index: int) -> tuple[int, ...]:
+    """`items` (ascending) without `index`."""
+    at = bisect_left(items, index)
+    return items[:at] + items[at + 1:] if at < len(items) and items[at] == index else items
 
 
 def reuse_site(memo: SiteMemo, config: SiteConfig, articles: tuple[Article, ...],

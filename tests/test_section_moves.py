@@ -1,0 +1,158 @@
+"""A story moved to another section on the quick path (build/append.py `resection`,
+`site_memo.resectioned`, `sealing.Pager._left`): it leaves one section's list and
+joins another's, keeping its place in the site; each build writes only the files
+that differ, and the output, the register and the sealed pages' boundaries are a
+fresh checkout's."""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import SiteMaker, fresh_checkout, hashes
+
+SECTIONS = "".join(f'\n[[sections]]\nname = "{name}"\n' for name in ("Kota", "Desa", "Olahraga"))
+NAMES = ("Kota", "Desa", "Olahraga")
+
+
+def _archive(site: SiteMaker) -> None:
+    """Twenty-four stories over three months in three sections (page_size 3: sealed
+    pages in each), three tags, one withdrawn and one draft."""
+    site.write("site.toml", (site.root / "site.toml").read_text(encoding="utf-8")
+               .replace("[authors]", SECTIONS + "\n[authors]"))
+    for n in range(24):
+        month = 1 + n // 9
+        extra = {"withdrawn": "Ditarik redaksi."} if n == 5 else {}
+        site.article(f"2024/{month:02d}/a{n:02d}", f"Artikel {n:02d}",
+                     f"2024-{month:02d}-{1 + n:02d}T08:00:00+07:00",
+                     tags=f"[Tag {n % 3}]", authors="[Hmz]", section=NAMES[n * 7 % 5 % 3],
+                     **extra)
+    site.article("2024/03/a24", "Artikel 24", "2024-03-28T08:00:00+07:00", tags="[Tag 0]",
+                 section="Kota", draft="true")
+
+
+def _path(site: SiteMaker, n: int) -> Path:
+    return next((site.root / "content/articles").rglob(f"a{n:02d}.md"))
+
+
+def _section(site: SiteMaker, n: int) -> str:
+    text = _path(site, n).read_text(encoding="utf-8")
+    return text.split("section: ", 1)[1].split("\n", 1)[0]
+
+
+def _move(site: SiteMaker, n: int, to: str) -> None:
+    path = _path(site, n)
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace(f"section: {_section(site, n)}\n", f"section: {to}\n"),
+                    encoding="utf-8")
+
+
+def _built(site: SiteMaker, make_site: Callable[[str], SiteMaker], change: Callable[[], object],
+           step: str, quick: bool = True) -> set[str]:
+    """The output files that differ once `change` is made and `site` built: written
+    alone, the output and the tracked files a fresh checkout's; the quick path taken
+    when `quick`. (`site.quick` counts the builds that took it.)"""
+    before = hashes(site.output)
+    change()
+    result = site.build()
+    after = hashes(site.output)
+    assert result.quick or not quick, step
+    site.quick = getattr(site, "quick", 0) + result.quick
+    differ = {p for p in after if before.get(p) != after[p]}
+    assert set(result.written) == differ, step
+    clean = fresh_checkout(site, make_site(f"clean-{len(list(site.root.parent.iterdir()))}"))
+    clean.build()
+    assert hashes(clean.output) == after, step
+    for tracked in ("content/list-pages.txt", "content/published-urls.txt"):
+        assert (clean.root / tracked).read_text(encoding="utf-8") == \
+            (site.root / tracked).read_text(encoding="utf-8"), step
+    return differ
+
+
+MOVES: dict[str, Callable[[SiteMaker], None]] = {
+    # An old story: it leaves a sealed page of its section and joins one of another's.
+    "an old story": lambda s: _move(s, 3, "Olahraga"),
+    # The newest of its section: from that section's newest page (two stories) to
+    # another's (one story, then two).
+    "the newest story": lambda s: _move(s, 20, "Desa"),
+    # Out of every section (then back into one): its page shows the site's neighbours.
+    "out of every section": lambda s: _path(s, 13).write_text(_path(s, 13).read_text(
+        encoding="utf-8").replace(f"section: {_section(s, 13)}\n", ""), encoding="utf-8"),
+    # A withdrawn story: in no list, its own page alone.
+    "a withdrawn story": lambda s: _move(s, 5, "Olahraga" if _section(s, 5) != "Olahraga"
+                                         else "Kota"),
+    # A draft: nothing on the site changes.
+    "a draft": lambda s: _move(s, 24, "Desa"),
+    # Moved and featured in one edit: the home page's picks too.
+    "moved and featured": lambda s: _move(s, 10, "Kota" if _section(s, 10) != "Kota"
+                                          else "Desa") or _path(s, 10).write_text(
+        _path(s, 10).read_text(encoding="utf-8").replace("tags:", "featured: true\ntags:"),
+        encoding="utf-8"),
+}
+
+
+@pytest.mark.parametrize("name", sorted(MOVES))
+def test_a_story_moved_to_another_section_takes_the_quick_path(
+        name: str, site: SiteMaker, make_site: Callable[[str], SiteMaker]) -> None:
+    # Given a built archive in three sections
+    _archive(site)
+    site.build()
+    sources = {p: p.read_bytes() for p in (site.root / "content").rglob("*.md")}
+    for n, step in enumerate(("moved", "news", "moved back", "news")):
+        # When an editor moves a story, today's news follows, then the move is undone
+        differ = _built(site, make_site, {
+            "moved": lambda: MOVES[name](site),
+            "news": lambda n=n: site.article(
+                f"2024/03/baru{n}", f"Berita Baru {n}", f"2024-03-2{n}T09:00:00+07:00",
+                tags="[Tag 2]", section="Desa"),
+            "moved back": lambda: [p.write_bytes(t) for p, t in sources.items()]}[step], step)
+        # Then each build took the quick path and wrote only what differs; a move of a
+        # listed story rewrote both sections' pages
+        if step.startswith("moved") and name in ("an old story", "the newest story"):
+            assert sum(p.startswith("rubrik/") and p.endswith("index.html")
+                       for p in differ) >= 2, step
+
+
+def test_random_moves_give_a_fresh_checkouts_output(
+        site: SiteMaker, make_site: Callable[[str], SiteMaker]) -> None:
+    # Given a built archive in three sections
+    _archive(site)
+    site.build()
+    chooser = random.Random(18)
+    moves = 0
+    for step in range(16):
+        n = chooser.randrange(24)
+        to = chooser.choice([s for s in NAMES if s != _section(site, n)])
+        if step % 5 == 4:  # today's news now and then, filling newest pages
+            _built(site, make_site, lambda step=step, to=to: site.article(
+                f"2024/03/lagi{step}", f"Lagi {step}", f"2024-03-{10 + step}T20:00:00+07:00",
+                tags="[Tag 1]", section=to), f"news {step}")
+            continue
+        # When a random story moves to a random other section, then the output is a
+        # fresh checkout's
+        _built(site, make_site, lambda n=n, to=to: _move(site, n, to), f"move {step}",
+               quick=False)
+        moves += 1
+    # And the quick path took nearly all of them (not a story alone on its section's
+    # newest page: the test below)
+    assert site.quick >= moves + 3 - 2, site.quick
+
+
+def test_the_only_story_of_a_newest_page_moved_out_empties_it_as_a_fresh_checkout_does(
+        site: SiteMaker, make_site: Callable[[str], SiteMaker]) -> None:
+    # Given a section whose newest page holds one story (after a sealed page of three)
+    _archive(site)
+    for n in range(4):
+        site.article(f"2024/03/o{n}", f"Olah {n}", f"2024-03-{20 + n}T10:00:00+07:00",
+                     tags="[Tag 0]", section="Olahraga")
+    site.build()
+    pages = (site.root / "content/list-pages.txt").read_text(encoding="utf-8")
+    assert "/rubrik/olahraga/page/" in pages
+    # When that story moves, the page below takes the list's URL (the whole way plans
+    # it), and the output is a fresh checkout's
+    path = site.root / "content/articles/2024/03/o3.md"
+    _built(site, make_site, lambda: path.write_text(path.read_text(encoding="utf-8").replace(
+        "Olahraga", "Kota"), encoding="utf-8"), "the newest page emptied", quick=False)
