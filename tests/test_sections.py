@@ -323,7 +323,7 @@ def test_a_section_change_matches_a_clean_build(
     assert set(result.written) == {p for p in after if before.get(p) != after[p]}
     # ... on the quick path for news, today's or filed late, an edit that moves nothing,
     # a story featured (the home page planned again) and a story moved to another
-    # section (tests/test_section_moves.py)
+    # section (tests/test_relisted.py)
     assert result.quick == quick
     if name == "edit a title":  # the pages that link it in their section's navigation
         assert {"2024/03/peristiwa-2/index.html", "2024/03/peristiwa-4/index.html",

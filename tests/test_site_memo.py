@@ -21,7 +21,7 @@ from generator.plan.site_memo import (
     came_due,
     extend_site,
     refeatured,
-    resectioned,
+    relisted,
     reuse_site,
     site_memo,
     unscheduled,
@@ -206,8 +206,34 @@ def test_a_memo_whose_article_moved_section_is_the_memo_made_afresh(
     known = sorted(files, key=_path)
     places = {_path(known[i]): n for n, i in enumerate(memo.order)}
     # Then the memo with its shape and sections put in is the memo made afresh
-    assert resectioned(memo, [parse(name, files[name]) for name in moved], places,
-                       _counted(known)) == _afresh(files)
+    assert relisted(memo, [parse(name, files[name]) for name in moved], places,
+                    _counted(known)) == _afresh(files)
+
+
+@pytest.mark.parametrize(("name", "author", "fresh"), [
+    ("a7", "Hmz", True),  # from one author to another (each keeps two or more)
+    ("a0", "Ulm", False),  # an author's oldest story: their first spelling titles the page
+    ("a8", "Baru", False),  # a new author: their page, the bylines that link it
+    ("a6", "Hmz", False),  # a withdrawn story: its page's byline links
+])
+def test_a_memo_whose_article_was_credited_otherwise_is_the_memo_made_afresh(
+        name: str, author: str, fresh: bool) -> None:
+    # Given a site of ten articles by three authors, one withdrawn, and its memo
+    def source(n: int, byline: str) -> str:
+        return text(f"Berita {n}", n, [TAGS[n % 4]], byline, "Isi.",
+                    "withdrawn: Ditarik.\n" if n == 6 else "", section=SECTIONS[n % 3])
+
+    files = {f"a{n}": source(n, AUTHORS[n % 3]) for n in range(10)}
+    memo = _afresh(files)
+    # When a story is credited to another author
+    files[name] = source(int(name[1:]), author)
+    known = sorted(files, key=_path)
+    places = {_path(known[i]): n for n, i in enumerate(memo.order)}
+    # Then the memo with its shape and authors' lists put in is the memo made afresh,
+    # or None where the quick path leaves it to the whole way
+    found = relisted(memo, [parse(name, files[name])], places, _counted(known),
+                     recredited={_path(name)})
+    assert found == (_afresh(files) if fresh else None)
 
 
 def test_a_site_from_the_memo_holds_the_static_pages_given() -> None:

@@ -41,15 +41,15 @@ Keys = tuple[Callable[[str], str], str, Callable[[int], str]]
 def appended_pages(site: Site, before: Site, keys: Keys, head: Settled,
                    previous: Mapping[str, OutputEntry], store: PageStore, target: str,
                    damaged: set[str], places: Places, inserted: Inserted | None = None,
-                   moved: Resectioned | None = None) -> Plan | None:
+                   moved: Relisted | None = None) -> Plan | None:
     """The pages that change when `site` appends articles to `before` (the site the
     last build made, `head` what it left), and those of damaged files, with the pages
     the append sealed (`Plan.sealed`, `Plan.tails`); None when only the whole way can
     tell. `places`: each article's index in `site.articles`, for the stored pages read
     (LookupError when one does not fit). With `inserted`, `site` is `before` with
     stories filed late dated in instead, today's news perhaps beside them
-    (`insert_site`); with `moved`, `before` with an article moved to another section
-    (`resection`), nothing added."""
+    (`insert_site`); with `moved`, `before` with an article moved to other lists: another
+    section, other bylines (`relisting`), nothing added."""
     config = site.config
     count = len(head.order)
     new_authors = {a.author.slug for a in site.authors} - {a.author.slug for a in before.authors}
@@ -66,7 +66,7 @@ def appended_pages(site: Site, before: Site, keys: Keys, head: Settled,
         told = feeds_and_lists.Before(count, feeds_and_lists.list_counts(before), *extras,
                                       follow_ups={i: row.follow_up for i, row in rows.items()},
                                       tails=head.tails, sealed=moved.sealed,
-                                      replanned=moved.replanned, resectioned=(moved.point,))
+                                      replanned=moved.replanned, relisted=(moved.point,))
     elif inserted is None:
         follow_ups = _stored_follow_ups(site, count, store, target, places)
         if follow_ups is None:
@@ -158,29 +158,32 @@ def insert_quickly(site_dir: Path, memo: SiteMemo, config: SiteConfig,
 
 
 @dataclass(frozen=True, eq=False, repr=False)
-class Resectioned:
-    """An article moved to another section, keeping its place in the site."""
+class Relisted:
+    """An article moved to another section or credited to other authors, keeping its
+    place in the site."""
 
     point: int
     """Its index in the site."""
     sealed: Mapping[str, tuple[OrderKey, ...]]
-    """The boundaries of the sealed pages of the two sections' lists, as the last
+    """The boundaries of the sealed pages of the lists it left and joined, as the last
     build left them."""
     replanned: tuple[int, ...]
     """The articles whose pages it changes (`sections.moved_around`), ascending."""
 
 
-def resection(site_dir: Path, before: Site, site: Site, point: int) -> Resectioned | None:
+def relisting(site_dir: Path, before: Site, site: Site, point: int) -> Relisted | None:
     """What planning the pages changes when the listed article at `point` of `before`
-    moved to another section, as `site` (`site_memo.resectioned`) has it; None when no
-    section's list changed (a story no list shows: its own pages are refreshed as for
-    an edit)."""
+    moved to another section or was credited to other authors, as `site`
+    (`site_memo.relisted`) has it; None when no list changed (a story no list shows:
+    its own pages are refreshed as for an edit)."""
     lists = {new.section.url for old, new in zip(before.sections, site.sections, strict=True)
              if old.items != new.items}
+    lists.update(new.author.url for old, new in zip(before.authors, site.authors, strict=True)
+                 if old.items != new.items)
     if not lists:
         return None
-    return Resectioned(point, _sealed(site_dir, lists),
-                       tuple(sorted(sections.moved_around(before, site, point))))
+    return Relisted(point, _sealed(site_dir, lists),
+                    tuple(sorted(sections.moved_around(before, site, point))))
 
 
 def _sealed(site_dir: Path, lists: Collection[str]) -> Mapping[str, tuple[OrderKey, ...]]:

@@ -9,8 +9,8 @@ its record; the others are parsed (in the main process and `jobs - 1` forked
 workers when many), their bodies put in the cache as they come so that the
 archive's bodies are never all in memory. A cold build is the case where every
 source was added. `quick_changes` is the stage as the quick path takes it
-(build/quick.py): a few articles edited in place (a `featured` switched or a
-`section` changed among them) or added, a draft published counted among the added;
+(build/quick.py): a few articles edited in place (a `featured` switched, or a
+`section` or byline changed, among them) or added, a draft published counted among the added;
 `with_due` adds the scheduled articles the clock published.
 """
 
@@ -200,10 +200,13 @@ class QuickChanges:
     """The articles of `edits` whose `featured` was switched, their shape otherwise
     kept: the home page's lead and picks change, nothing else that places them
     (`site_memo.refeatured`)."""
-    resectioned: tuple[Article, ...] = ()
-    """The articles of `edits` moved to another `section`, their shape otherwise kept
-    (`featured` aside): they leave one section's list and join another's, keeping their
-    place in the site (`site_memo.resectioned`, build/append.py `resection`)."""
+    relisted: tuple[Article, ...] = ()
+    """The articles of `edits` moved to another `section` or credited to other
+    `authors`, their shape otherwise kept (`featured` aside): they leave some lists and
+    join others, keeping their place in the site (`site_memo.relisted`,
+    build/append.py `relisting`)."""
+    recredited: frozenset[str] = frozenset()
+    """The paths among `relisted` whose `authors` changed."""
 
 
 def quick_changes(site_dir: Path, found: list[str], config: SiteConfig,
@@ -224,6 +227,7 @@ def quick_changes(site_dir: Path, found: list[str], config: SiteConfig,
     changes = parse_changes(compared, known, before, config, cache, jobs=1)
     modified = False
     edited, published, featured, moved = [], [], [], []
+    recredited: list[str] = []
     for change in changes.edited:
         new = change.entry.record.article
         old = change.before.article if change.before else None
@@ -234,11 +238,14 @@ def quick_changes(site_dir: Path, found: list[str], config: SiteConfig,
             published.append(change)
             continue
         if new is not None and new.shape != old.shape and with_key(replace(
-                new, featured=old.featured, section=old.section)).shape == old.shape:
+                new, featured=old.featured, section=old.section,
+                authors=old.authors)).shape == old.shape:
             if new.featured != old.featured:
                 featured.append(new)  # (the editors chose another lead or picks)
-            if new.section != old.section:
-                moved.append(new)  # (a story filed under the wrong section)
+            if new.section != old.section or new.authors != old.authors:
+                moved.append(new)  # (filed under the wrong section, or credited wrongly)
+            if new.authors != old.authors:
+                recredited.append(new.path)
         elif new is None or new.shape != old.shape:
             return None  # its place or its lists changed: the whole way plans them
         modified |= new.modified != old.modified  # (`updated:` or a dated correction)
@@ -249,7 +256,8 @@ def quick_changes(site_dir: Path, found: list[str], config: SiteConfig,
         if changes.added or published or featured or moved else 0
     return QuickChanges(tuple(edited), (*changes.added, *published), count, fingerprints,
                         modified, frozenset(c.path for c in published),
-                        featured=tuple(featured), resectioned=tuple(moved))
+                        featured=tuple(featured), relisted=tuple(moved),
+                        recredited=frozenset(recredited))
 
 
 def with_due(changes: QuickChanges, due: Collection[str], found: list[str],
@@ -279,7 +287,7 @@ def with_due(changes: QuickChanges, due: Collection[str], found: list[str],
                    added=(*changes.added, *came), known_articles=count,
                    published=changes.published | frozenset(due), fingerprints=None,
                    featured=tuple(a for a in changes.featured if a.path not in due),
-                   resectioned=tuple(a for a in changes.resectioned if a.path not in due))
+                   relisted=tuple(a for a in changes.relisted if a.path not in due))
 
 
 def _articles(found: list[str]) -> int:

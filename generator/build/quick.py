@@ -14,13 +14,13 @@ dated after every published one are appended the same way, planning only the
 sections they change (build/append.py): new files, drafts published, and scheduled
 stories the clock passed (`site_memo.came_due`); stories filed late, dated before the
 newest, are dated in (plan/insertion.py), today's news beside them; a story moved
-to another section leaves one section's list and joins another's, planned as an
-append plans (build/append.py `resection`). Anything else
+to another section or credited to other authors leaves some lists and joins others,
+planned as an append plans (build/append.py `relisting`). Anything else
 returns None and build/pipeline.py takes the whole pipeline, which leaves a new
 `Settled` for the next build. tests/test_incremental.py runs the kinds of change both
 ways and requires the same output (a story coming due: tests/test_came_due.py; a
 `featured` switched: tests/test_edited.py; a new photo: tests/test_photos.py; a
-section changed: tests/test_section_moves.py).
+section or byline changed: tests/test_relisted.py).
 """
 
 from __future__ import annotations
@@ -31,7 +31,7 @@ from datetime import datetime
 
 from generator.build import commit, list_pages, loader, search
 from generator.build.addresses import appended_text, read_text, text_key
-from generator.build.append import appended_pages, insert_quickly, resection
+from generator.build.append import appended_pages, insert_quickly, relisting
 from generator.build.article_changes import article_changes
 from generator.build.changes import (
     QuickChanges,
@@ -65,7 +65,7 @@ from generator.plan.site_memo import (
     append_site,
     came_due,
     refeatured,
-    resectioned,
+    relisted,
     still_current,
     unscheduled,
 )
@@ -163,7 +163,7 @@ def plan_quickly(options: BuildOptions, config: SiteConfig, theme: ThemeFiles,
             [_article(a.entry.record.article) for a in added], proven.inserted, keep, known)
         settled = replace(settled, order=proven.order, sources=len(found),
                           pages=head.pages + new_pages)
-    elif changes.featured or changes.resectioned:  # (with this build's "now", as the
+    elif changes.featured or changes.relisted:  # (with this build's "now", as the
         memos["site:" + target] = replace(memo, site=replace(memo.site, now=now))  # whole way)
         settled = replace(settled, pages=head.pages + new_pages)
     photos = proven.photos
@@ -206,12 +206,13 @@ def _prove(options: BuildOptions, config: SiteConfig, theme: ThemeFiles, cache: 
                 return None  # the memo is not of these articles
             memo = refeatured(memo, changes.featured, places, sorting_before(
                 found, [a.path for a in changes.added if a.path not in changes.published]))
-    earlier = memo.site if isinstance(memo, SiteMemo) else None  # (before a section move)
-    if changes is not None and isinstance(memo, SiteMemo) and changes.resectioned:
-        if (len(changes.resectioned) > 1 or changes.added
+    earlier = memo.site if isinstance(memo, SiteMemo) else None  # (before a story moved)
+    if changes is not None and isinstance(memo, SiteMemo) and changes.relisted:
+        if (len(changes.relisted) > 1 or changes.added
                 or changes.known_articles != len(memo.shapes)):
             return None  # (one story moved alone: the whole way takes the rest)
-        memo = resectioned(memo, changes.resectioned, places, sorting_before(found, ()))
+        memo = relisted(memo, changes.relisted, places, sorting_before(found, ()),
+                        changes.recredited)
     if (changes is None or not isinstance(memo, SiteMemo) or earlier is None
             or not still_current(memo, config, options.drafts, now)
             or (memo.site.now is not None and now < memo.site.now)):
@@ -287,9 +288,10 @@ def _prove(options: BuildOptions, config: SiteConfig, theme: ThemeFiles, cache: 
     where = places if order is head.order else Places(order)
     # The sitemaps' lastmod: a `modified` moved, or the home page shows other articles.
     lastmod = changes.modified or bool(changes.featured)
-    # A story moved to another section leaves one list and joins another (build/append.py).
-    moved = resection(options.site_dir, earlier, site, where[changes.resectioned[0].path]) \
-        if changes.resectioned and changes.resectioned[0].path in where else None
+    # A story moved to another section or byline leaves lists and joins others
+    # (build/append.py).
+    moved = relisting(options.site_dir, earlier, site, where[changes.relisted[0].path]) \
+        if changes.relisted and changes.relisted[0].path in where else None
     if added or moved is not None:
         appended = appended_pages(site, earlier, (renderer.template_key, globals_key, key_of),
                                   head, previous, store_, target, damaged, where, inserted,
@@ -301,8 +303,8 @@ def _prove(options: BuildOptions, config: SiteConfig, theme: ThemeFiles, cache: 
             warnings = list_pages.overfull_grown(warnings, appended.pages,
                                                  set(inserted.points), config.page_size)
         if moved is not None and pages is not None and any(
-                p.kind == "section" and len(p.items) >= list_pages.OVERFULL * config.page_size
-                for p in pages):
+                p.kind in ("section", "author")
+                and len(p.items) >= list_pages.OVERFULL * config.page_size for p in pages):
             return None  # (a page of a bulk import's size: the whole way counts it again)
         if pages is not None and any(e.parsed for e in edits):
             # Articles edited in the same build (a correction beside today's news): the

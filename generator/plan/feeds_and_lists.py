@@ -151,13 +151,14 @@ class Before:
     replanned: tuple[int, ...] = ()
     """With `inserted`: the articles whose pages they can change (`insertion.replanned`);
     `follow_ups` then holds the follow-up of each but them, as planned before. With
-    `resectioned`: those whose section navigation it changes, and it; `follow_ups` holds
+    `relisted`: those whose section navigation it changes, and it; `follow_ups` holds
     the follow-up of each."""
-    # An article moved to another section (build/append.py `resection`).
-    resectioned: tuple[int, ...] = ()
-    """The index of an article that left one section's list for another's, keeping its
-    place in the site (no article added); `sealed` then holds the two lists'
-    boundaries."""
+    # An article moved to another section or credited to another author
+    # (build/append.py `relisting`).
+    relisted: tuple[int, ...] = ()
+    """The index of an article that left some lists (its section's, an author's) for
+    others, keeping its place in the site (no article added); `sealed` then holds
+    those lists' boundaries."""
 
     def added(self, total: int) -> range | tuple[int, ...]:
         """The indexes of the added articles in a site of `total` articles."""

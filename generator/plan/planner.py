@@ -168,8 +168,8 @@ class _Planner(Adder):
         # Sealed pages (plan/sealing.py).
         self.pager = Pager(site.articles, before.sealed if before else {},
                            before.tails if before else None, self.grown,
-                           (before.inserted or before.resectioned) if before else (),
-                           before.resectioned if before else ())
+                           (before.inserted or before.relisted) if before else (),
+                           before.relisted if before else ())
         # Articles at other places than in the last plan (or none known): see `Plan.moved`.
         self.moved = before is None and (previous is None or previous.order[:len(
             self.order)] != self.order[:len(previous.order)])
@@ -282,9 +282,9 @@ class _Planner(Adder):
         # boundary on pick, or picked in the previous plan, show a new follow-up.
         news = related.RelatedNews(site)
         before = self.before
-        if before is not None and (before.inserted or before.resectioned):
+        if before is not None and (before.inserted or before.relisted):
             # Stories filed late: the pages they change (plan/insertion.py); or an article
-            # moved to another section, and its neighbours in both (build/append.py).
+            # moved to other lists, and its neighbours in its sections (build/append.py).
             follow: related.FollowUps | related.LateFollowUps = related.LateFollowUps(
                 news, before.inserted, before.follow_ups)
             taken = len(site.articles)

@@ -30,7 +30,7 @@ class Pager:
         # `tails` and `grown`: an append plan, from the lists' tails before it; with
         # `inserted`, the indexes (ascending) of the articles it dated in, some before
         # the newest (`given`: every list's boundaries); with `left`, the one that left
-        # a list (its section's) for another, which it joins as one dated in.
+        # lists (its section's, an author's) for others, which it joins as one dated in.
         self.articles = articles
         self.inserted = inserted
         self.left = left

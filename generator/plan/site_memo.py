@@ -22,7 +22,7 @@ from generator.config import SiteConfig
 from generator.content.model import Article, LazyArticles, StaticPage
 from generator.content.register import Registered
 from generator.plan.clashes import url_clashes
-from generator.plan.indexes import Indexer, Indexes, SectionIndex
+from generator.plan.indexes import AuthorIndex, Indexer, Indexes, SectionIndex
 from generator.plan.late import late_of, register_marks
 from generator.plan.site import Site, by_path, hints_after, lead_of, menu_tags, published_by
 
@@ -125,31 +125,58 @@ def refeatured(memo: SiteMemo, switched: Iterable[Article], places: Mapping[str,
                    site=replace(memo.site, featured=tuple(sorted(featured))))
 
 
-def resectioned(memo: SiteMemo, moved: Iterable[Article], places: Mapping[str, int],
-                sorting_before: Callable[[str], int]) -> SiteMemo:
-    """`memo` with the `section` of the `moved` articles as it is now, their shapes
-    otherwise as the memo knows them: their shapes put in place, and each one the site
-    lists out of the section that held it and into the one it names (`Site.sections`,
-    listed articles only, as `make_site` indexes them). `places` and `sorting_before`:
-    as for `refeatured`."""
+def relisted(memo: SiteMemo, moved: Iterable[Article], places: Mapping[str, int],
+             sorting_before: Callable[[str], int],
+             recredited: Collection[str] = ()) -> SiteMemo | None:
+    """`memo` with the `section` and `authors` of the `moved` articles as they are now,
+    their shapes otherwise as the memo knows them: their shapes put in place, and each
+    one the site lists out of the section's and the authors' lists that held it and
+    into those it names (`Site.sections`, `Site.authors`: listed articles only, as
+    `make_site` indexes them). `places` and `sorting_before`: as for `refeatured`.
+    None when a byline changes what else an author's list shows: an author gained or
+    lost, one spelt otherwise, an author's oldest article (their first spelling titles
+    their page) or one of two (the name hints: plan/names.py) leaving, one of one
+    joined; or a story no list shows credited otherwise (`recredited`: the paths whose
+    bylines changed; its page's byline links are planned with it, which the whole way
+    does)."""
     shapes = list(memo.shapes)
     sections = {index.section.slug: index.items for index in memo.site.sections}
+    authors = {index.author.slug: index for index in memo.site.authors}
     listed = memo.site.listed
     for article in moved:
         shapes[sorting_before(article.path)] = article.shape
         index = places.get(article.path)
         at = bisect_left(listed, index) if index is not None else len(listed)
         if index is None or at == len(listed) or listed[at] != index:
-            continue  # (a draft, a scheduled or a withdrawn story: in no section's list)
+            if index is not None and article.path in recredited:
+                return None
+            continue  # (a draft, a scheduled or a withdrawn story: in no list)
         for slug, items in sections.items():
             sections[slug] = _without(items, index)
         if article.section in sections:
-            items = sections[article.section]
-            spot = bisect_left(items, index)
-            sections[article.section] = items[:spot] + (index,) + items[spot:]
-    return replace(memo, shapes=tuple(shapes), site=replace(memo.site, sections=tuple(
-        SectionIndex(index.section, sections[index.section.slug])
-        for index in memo.site.sections)))
+            sections[article.section] = _with(sections[article.section], index)
+        credited = {author.slug: author for author in article.authors}
+        for slug, found in authors.items():
+            joins = slug in credited and index not in found.items
+            leaves = slug not in credited and index in found.items
+            if (joins and (credited[slug] != found.author or len(found.items) < 2)) or (
+                    leaves and (found.items[0] == index or len(found.items) < 3)):
+                return None
+            if joins or leaves:
+                authors[slug] = AuthorIndex(found.author, _with(found.items, index) if joins
+                                            else _without(found.items, index))
+        if not credited.keys() <= authors.keys():
+            return None  # (a new author: their page, and the bylines that link it)
+    return replace(memo, shapes=tuple(shapes), site=replace(
+        memo.site, sections=tuple(SectionIndex(index.section, sections[index.section.slug])
+                                  for index in memo.site.sections),
+        authors=tuple(authors[index.author.slug] for index in memo.site.authors)))
+
+
+def _with(items: tuple[int, ...], index: int) -> tuple[int, ...]:
+    """`items` (ascending) with `index`."""
+    at = bisect_left(items, index)
+    return items[:at] + (index,) + items[at:]
 
 
 def _without(items: tuple[int, ...], index: int) -> tuple[int, ...]:

@@ -1,7 +1,7 @@
-"""A story moved to another section on the quick path (build/append.py `resection`,
-`site_memo.resectioned`, `sealing.Pager._left`): it leaves one section's list and
-joins another's, keeping its place in the site; each build writes only the files
-that differ, and the output, the register and the sealed pages' boundaries are a
+"""A story moved to another section or credited to other authors on the quick path
+(build/append.py `relisting`, `site_memo.relisted`, `sealing.Pager._left`): it leaves
+some lists and joins others, keeping its place in the site; each build writes only the
+files that differ, and the output, the register and the sealed pages' boundaries are a
 fresh checkout's."""
 
 from __future__ import annotations
@@ -19,8 +19,9 @@ NAMES = ("Kota", "Desa", "Olahraga")
 
 
 def _archive(site: SiteMaker) -> None:
-    """Twenty-four stories over three months in three sections (page_size 3: sealed
-    pages in each), three tags, one withdrawn and one draft."""
+    """Twenty-four stories over three months in three sections and by two authors
+    (page_size 3: sealed pages in each list), three tags, one withdrawn and one
+    draft."""
     site.write("site.toml", (site.root / "site.toml").read_text(encoding="utf-8")
                .replace("[authors]", SECTIONS + "\n[authors]"))
     for n in range(24):
@@ -28,7 +29,8 @@ def _archive(site: SiteMaker) -> None:
         extra = {"withdrawn": "Ditarik redaksi."} if n == 5 else {}
         site.article(f"2024/{month:02d}/a{n:02d}", f"Artikel {n:02d}",
                      f"2024-{month:02d}-{1 + n:02d}T08:00:00+07:00",
-                     tags=f"[Tag {n % 3}]", authors="[Hmz]", section=NAMES[n * 7 % 5 % 3],
+                     tags=f"[Tag {n % 3}]", authors="[Hmz]" if n % 2 else "[Ulm]",
+                     section=NAMES[n * 7 % 5 % 3],
                      **extra)
     site.article("2024/03/a24", "Artikel 24", "2024-03-28T08:00:00+07:00", tags="[Tag 0]",
                  section="Kota", draft="true")
@@ -41,6 +43,14 @@ def _path(site: SiteMaker, n: int) -> Path:
 def _section(site: SiteMaker, n: int) -> str:
     text = _path(site, n).read_text(encoding="utf-8")
     return text.split("section: ", 1)[1].split("\n", 1)[0]
+
+
+def _credit(site: SiteMaker, n: int, to: str) -> None:
+    path = _path(site, n)
+    text = path.read_text(encoding="utf-8")
+    start = text.index("authors: ")
+    end = text.index("\n", start)
+    path.write_text(text[:start] + f"authors: {to}" + text[end:], encoding="utf-8")
 
 
 def _move(site: SiteMaker, n: int, to: str) -> None:
@@ -91,11 +101,17 @@ MOVES: dict[str, Callable[[SiteMaker], None]] = {
                                           else "Desa") or _path(s, 10).write_text(
         _path(s, 10).read_text(encoding="utf-8").replace("tags:", "featured: true\ntags:"),
         encoding="utf-8"),
+    # Credited to the other reporter: it leaves one author's list and feed for another's.
+    "credited to another author": lambda s: _credit(s, 9, "[Ulm]"),
+    # A second byline: it joins that author's list, stays in the first's.
+    "a second byline": lambda s: _credit(s, 14, "[Ulm, Hmz]"),
+    # Another section and another author in one edit.
+    "moved and credited": lambda s: _move(s, 3, "Olahraga") or _credit(s, 3, "[Ulm]"),
 }
 
 
 @pytest.mark.parametrize("name", sorted(MOVES))
-def test_a_story_moved_to_another_section_takes_the_quick_path(
+def test_a_story_moved_to_other_lists_takes_the_quick_path(
         name: str, site: SiteMaker, make_site: Callable[[str], SiteMaker]) -> None:
     # Given a built archive in three sections
     _archive(site)
@@ -131,10 +147,13 @@ def test_random_moves_give_a_fresh_checkouts_output(
                 f"2024/03/lagi{step}", f"Lagi {step}", f"2024-03-{10 + step}T20:00:00+07:00",
                 tags="[Tag 1]", section=to), f"news {step}")
             continue
-        # When a random story moves to a random other section, then the output is a
-        # fresh checkout's
-        _built(site, make_site, lambda n=n, to=to: _move(site, n, to), f"move {step}",
-               quick=False)
+        # When a random story moves to a random other section, or is credited to the
+        # other author, then the output is a fresh checkout's
+        credit = "[Ulm]" if "authors: [Hmz]" in _path(site, n).read_text(encoding="utf-8") \
+            else "[Hmz]"
+        change = (lambda n=n, to=to: _move(site, n, to)) if step % 3 else (
+            lambda n=n, credit=credit: _credit(site, n, credit))
+        _built(site, make_site, change, f"move {step}", quick=False)
         moves += 1
     # And the quick path took nearly all of them (not a story alone on its section's
     # newest page: the test below)
@@ -156,3 +175,23 @@ def test_the_only_story_of_a_newest_page_moved_out_empties_it_as_a_fresh_checkou
     path = site.root / "content/articles/2024/03/o3.md"
     _built(site, make_site, lambda: path.write_text(path.read_text(encoding="utf-8").replace(
         "Olahraga", "Kota"), encoding="utf-8"), "the newest page emptied", quick=False)
+
+
+REFUSED: dict[str, Callable[[SiteMaker], None]] = {
+    # An author's oldest story: their first spelling may title their page.
+    "an author's oldest story": lambda s: _credit(s, 0, "[Hmz]"),
+    # A new author: their page, and the bylines that link it.
+    "a new author": lambda s: _credit(s, 7, "[Adi]"),
+    # A withdrawn story: its own page's byline links.
+    "a withdrawn story credited": lambda s: _credit(s, 5, "[Ulm]"),
+    # Two stories moved in one build.
+    "two moves": lambda s: _move(s, 3, "Olahraga") or _move(s, 4, "Olahraga"),
+}
+
+
+@pytest.mark.parametrize("name", sorted(REFUSED))
+def test_what_the_quick_path_leaves_to_the_whole_way_gives_a_fresh_checkouts_output(
+        name: str, site: SiteMaker, make_site: Callable[[str], SiteMaker]) -> None:
+    _archive(site)
+    site.build()
+    _built(site, make_site, lambda: REFUSED[name](site), name, quick=False)
