@@ -13,9 +13,12 @@ import pytest
 from click.testing import CliRunner
 
 from generator import cli, report
+from generator.build.memos import BuildMemory
 from generator.build.options import BuildOptions, BuildResult
+from generator.build.pipeline import build
 from generator.cli import main
 from generator.report import Reporter
+from generator.serve.command import PREVIEW_DIR
 from tests.conftest import SiteMaker
 
 NOW = "2026-03-01T09:00:00+07:00"
@@ -201,6 +204,83 @@ def test_a_check_between_an_edit_and_the_build_leaves_it_named(
     assert named(run(site)[1]) == ["added: Lima (/2024/03/lima/)",
                                    "changed: Satu Diperbaiki Lagi (/2024/03/satu/)"]
     assert named(run(site)[1]) == []
+
+
+def _check(site: SiteMaker) -> None:
+    assert CliRunner().invoke(main, ["check", "--site", str(site.root)]).exit_code == 0
+
+
+def test_a_file_runs_in_between_saw_go_and_come_back_is_named_as_it_changed(
+        site: SiteMaker, way: str) -> None:
+    four(site)
+    run(site)
+    dua = site.root / "content/articles/dua.md"
+    text = dua.read_bytes()
+    # Gone for a check, back for another (a `git stash` and its pop): nothing changed
+    dua.unlink()
+    _check(site)
+    dua.write_bytes(text)
+    _check(site)
+    assert named(run(site)[1]) == []
+    # Broken for a failed build, gone for a check, back as it was: nothing changed
+    dua.write_text("---\ntitle: Dua\ndate: kemarin\n---\nx\n", encoding="utf-8")
+    assert run(site)[0] != 0
+    dua.unlink()
+    _check(site)
+    dua.write_bytes(text)
+    assert named(run(site)[1]) == []
+    # Corrected for a check, gone for another, back corrected: changed
+    site.article("dua", "Dua Diperbaiki", "2024-03-02T09:00:00+07:00", slug="dua")
+    _check(site)
+    corrected = dua.read_bytes()
+    dua.unlink()
+    _check(site)
+    dua.write_bytes(corrected)
+    assert named(run(site)[1]) == ["changed: Dua Diperbaiki (/2024/03/dua/)"]
+    # Gone for a check and not back: removed, with what it was
+    dua.unlink()
+    _check(site)
+    assert named(run(site)[1]) == ["removed: Dua Diperbaiki (/2024/03/dua/) (gone page kept)"]
+
+
+@pytest.mark.parametrize("into", ["preview", "output"])
+def test_a_drafts_build_between_an_edit_and_the_build_leaves_it_named(
+        site: SiteMaker, way: str, into: str) -> None:
+    # (A `--drafts` build writes no register: the second one may take the quick path.)
+    four(site)
+    run(site)
+    folder = ["--output", str(site.root.parent / "preview")] if into == "preview" else []
+    assert run(site, "--drafts", *folder)[0] == 0
+    site.article("satu", "Satu Diperbaiki", "2024-03-01T09:00:00+07:00", slug="satu")
+    site.article("lima", "Lima", "2024-03-05T09:00:00+07:00")
+    assert run(site, "--drafts", *folder)[0] == 0
+    assert named(run(site)[1]) == ["added: Lima (/2024/03/lima/)",
+                                   "changed: Satu Diperbaiki (/2024/03/satu/)"]
+    assert named(run(site)[1]) == []
+
+
+def test_preview_sessions_leave_what_they_saw_named(site: SiteMaker) -> None:
+    # One `warta serve` session sees a file go and come back; a second session, started
+    # after an edit, takes the quick path over the preview the first one left.
+    def preview(memory: BuildMemory) -> None:
+        build(BuildOptions(site_dir=site.root, output_dir=site.root / PREVIEW_DIR, jobs=1,
+                           index_search=False, trust_output=True, keep_register=False),
+              memory=memory)
+
+    four(site)
+    run(site)
+    memory = BuildMemory()
+    preview(memory)
+    dua = site.root / "content/articles/dua.md"
+    text = dua.read_bytes()
+    dua.unlink()
+    preview(memory)
+    dua.write_bytes(text)
+    preview(memory)
+    assert named(run(site)[1]) == []
+    site.article("satu", "Satu Diperbaiki", "2024-03-01T09:00:00+07:00", slug="satu")
+    preview(BuildMemory())
+    assert named(run(site)[1]) == ["changed: Satu Diperbaiki (/2024/03/satu/)"]
 
 
 def test_at_most_twenty_of_a_kind_then_a_count(site: SiteMaker, way: str) -> None:

@@ -490,7 +490,7 @@ def test_check_shows_what_the_build_will_keep_before_publishing(site: SiteMaker)
     built = CliRunner().invoke(main, ["build", "--site", str(site.root)])
     assert built.stdout.splitlines()[:2] == [
         "moved: Satu (/2024/03/satu/ \u2192 /2024/03/satu-baru/) (redirect kept)",
-        "gone: /2024/03/dua/ (gone page kept)"]
+        "removed: Dua (/2024/03/dua/) (gone page kept)"]
 
 
 def test_a_register_edited_by_hand_is_written_again_in_order(site: SiteMaker) -> None:

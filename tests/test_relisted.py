@@ -74,8 +74,9 @@ def _built(site: SiteMaker, make_site: Callable[[str], SiteMaker], change: Calla
     differ = {p for p in after if before.get(p) != after[p]}
     assert set(result.written) == differ, step
     clean = fresh_checkout(site, make_site(f"clean-{len(list(site.root.parent.iterdir()))}"))
-    clean.build()
+    fresh = clean.build()
     assert hashes(clean.output) == after, step
+    assert [str(p) for p in result.warnings] == [str(p) for p in fresh.warnings], step
     for tracked in ("content/list-pages.txt", "content/published-urls.txt"):
         assert (clean.root / tracked).read_text(encoding="utf-8") == \
             (site.root / tracked).read_text(encoding="utf-8"), step
@@ -195,3 +196,39 @@ def test_what_the_quick_path_leaves_to_the_whole_way_gives_a_fresh_checkouts_out
     _archive(site)
     site.build()
     _built(site, make_site, lambda: REFUSED[name](site), name, quick=False)
+
+
+def _bylines(site: SiteMaker, names: list[str]) -> None:
+    for n, name in enumerate(names):
+        site.article(f"2024/01/b{n}", f"Berita {n}", f"2024-01-{n + 1:02d}T08:00:00+07:00",
+                     tags="[Kota]", authors=f"[{name}]")
+
+
+BYLINES: dict[str, tuple[list[str], int, str]] = {
+    # A name hint's count: "Budi Santosa" (one story) is close to Budi Santoso (four,
+    # then three).
+    "a hint's count": (["Budi Santoso", "Ani Wijaya", "Budi Santoso", "Ani Wijaya",
+                        "Budi Santoso", "Ani Wijaya", "Budi Santoso", "Budi Santosa"],
+                       4, "Ani Wijaya"),
+    # The name a hint suggests: "Budi Santos" is close to two names of three stories
+    # each, then one of them has four.
+    "a hint's name": (["Budi Santosa", "Budi Santoso", "Budi Santosa", "Budi Santoso",
+                       "Budi Santosa", "Budi Santoso", "Budi Santos"], 2, "Budi Santoso"),
+    # An author's oldest story spelt otherwise: that spelling titles their page.
+    "the oldest spelt otherwise": (["Budi Santoso", "Ani Wijaya"] * 3, 0, "BUDI SANTOSO"),
+    # Initials written out on the oldest story: the page's `[authors]` entry.
+    "initials written out": (["Hmz", "Ulm"] * 3, 0, "Hamid Zulkarnain"),
+}
+
+
+@pytest.mark.parametrize("name", sorted(BYLINES))
+def test_a_byline_that_changes_more_than_two_lists_gives_a_fresh_checkouts_output(
+        name: str, site: SiteMaker, make_site: Callable[[str], SiteMaker]) -> None:
+    # Given stories whose bylines carry name hints or first spellings
+    names, n, to = BYLINES[name]
+    _bylines(site, names)
+    site.build()
+    # When one is credited otherwise, the output and the warnings are a fresh checkout's
+    path = site.root / f"content/articles/2024/01/b{n}.md"
+    _built(site, make_site, lambda: path.write_text(path.read_text(encoding="utf-8").replace(
+        f"authors: [{names[n]}]", f"authors: [{to}]"), encoding="utf-8"), name, quick=False)

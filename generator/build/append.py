@@ -174,8 +174,8 @@ class Relisted:
 def relisting(site_dir: Path, before: Site, site: Site, point: int) -> Relisted | None:
     """What planning the pages changes when the listed article at `point` of `before`
     moved to another section or was credited to other authors, as `site`
-    (`site_memo.relisted`) has it; None when no list changed (a story no list shows:
-    its own pages are refreshed as for an edit)."""
+    (`site_memo.relisted`) has it; None when no list changed (a story no list shows,
+    or bylines only reordered: its own pages are refreshed as for an edit)."""
     lists = {new.section.url for old, new in zip(before.sections, site.sections, strict=True)
              if old.items != new.items}
     lists.update(new.author.url for old, new in zip(before.authors, site.authors, strict=True)

@@ -26,10 +26,12 @@ before an edit is judged by the same rule. So:
   `unpublished.py` instead.
 
 The changes are those since the last build that wrote the register: a load that
-published nothing in between (a failed build, `warta check`, `warta serve`) saved
-the sources it read, and holds the records they had before (cache/held_records.py),
-which `against_held` puts back as the whole way's `before`. A file such a load saw
-removed is named by the register's `gone:` line alone.
+published nothing in between (a failed build, `warta check`, `warta serve`, a
+`--drafts` build) saved the sources it read, and holds the records they had before
+(cache/held_records.py; the quick path of a build that writes no register holds
+those of the files it parsed), which `against_held` puts back as the whole way's
+`before`, its removed records and its edits of files such a load saw go and come
+back.
 """
 
 from __future__ import annotations
@@ -138,21 +140,27 @@ def against_held(changes: Changes, held: Sequence[HeldRecord],
                  entries: Mapping[str, SourceEntry]) -> Changes:
     """`changes` as the last build that wrote the register left the sources: each
     source `held` (cache/held_records.py) compared with its record then, `entries`
-    (every source now) giving those a load that published nothing parsed already;
-    a removed one with its record then, or left out if that build did not know it."""
+    (every source now) giving those a load that published nothing parsed already (a
+    file it saw go and come back among them, an edit if that build knew it); one no
+    longer found removed with its record then, left out if that build did not know
+    it."""
     if not held:
         return changes
     then = {item.path: item.record for item in held}
-    added = {change.path for change in changes.added}
+    added = [change for change in changes.added if then.get(change.path) is None]
+    new = {change.path for change in added}
     edited = [replace(change, before=then[change.path], parsed=True)
-              if change.path in then else change for change in changes.edited]
-    seen = added | {change.path for change in changes.edited}
+              if change.path in then else change
+              for change in (*changes.edited, *changes.added) if change.path not in new]
+    seen = {change.path for change in (*changes.added, *changes.edited)}
     edited += [SourceChange(path, entries[path], True, record)
                for path, record in then.items() if path in entries and path not in seen]
     removed = [record for record in changes.removed_records
                if record.article is None or record.article.path not in then]
-    removed += [record for path in changes.removed if (record := then.get(path)) is not None]
-    return replace(changes, edited=tuple(edited), removed_records=tuple(removed))
+    removed += [record for path, record in then.items()
+                if path not in entries and record is not None]
+    return replace(changes, added=tuple(added), edited=tuple(edited),
+                   removed_records=tuple(removed))
 
 
 def _in_order(found: list[ArticleChange]) -> tuple[ArticleChange, ...]:

@@ -242,10 +242,11 @@ def quick_changes(site_dir: Path, found: list[str], config: SiteConfig,
                 authors=old.authors)).shape == old.shape:
             if new.featured != old.featured:
                 featured.append(new)  # (the editors chose another lead or picks)
-            if new.section != old.section or new.authors != old.authors:
-                moved.append(new)  # (filed under the wrong section, or credited wrongly)
-            if new.authors != old.authors:
+            credited = new.authors != old.authors  # (credited wrongly)
+            if credited:
                 recredited.append(new.path)
+            if new.section != old.section or credited:
+                moved.append(new)  # (filed under the wrong section, or credited wrongly)
         elif new is None or new.shape != old.shape:
             return None  # its place or its lists changed: the whole way plans them
         modified |= new.modified != old.modified  # (`updated:` or a dated correction)

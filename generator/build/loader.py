@@ -94,20 +94,23 @@ def load(site_dir: Path, config: SiteConfig, cache: Cache, jobs: int = 1,
             cache, entries, changed, set(changes.removed),
             apart=jobs > 1 and changes.parsed >= PARALLEL_THRESHOLD,
             removed=removed_articles(changes.removed_records),
-            before=_before(changes) if known else ())
+            before=_before(changes, known) if known else ())
     loaded = _collect(site_dir, {path: e.record for path, e in entries.items()},
                       changes.parsed, now)
     return Loaded(loaded.articles, loaded.pages, loaded.problems, changes.parsed,
                   changes=changes, sources=entries, saving=saving)
 
 
-def _before(changes: Changes) -> list[HeldRecord]:
-    """What the cache held of each source this load parsed, before it: kept until a
-    build writes the register, whose summary names the changes against it
-    (cache/held_records.py). (A first load, with nothing known, holds nothing.)"""
+def _before(changes: Changes, known: Mapping[str, SourceEntry]) -> list[HeldRecord]:
+    """What the cache held of each source this load parsed or found removed, before it
+    (none for a new file): kept until a build writes the register, whose summary names
+    the changes against it (cache/held_records.py). (A first load, with nothing known,
+    holds nothing.)"""
     found = [HeldRecord(c.path, c.before) for c in changes.edited
              if c.parsed and c.before is not None]
-    return found + [HeldRecord(c.path, None) for c in changes.added]
+    found += [HeldRecord(c.path, None) for c in changes.added]
+    return found + [HeldRecord(path, entry.record) for path in changes.removed
+                    if isinstance(entry := known.get(path), SourceEntry)]
 
 
 def _collect(site_dir: Path, records: dict[str, SourceRecord], parsed: int,

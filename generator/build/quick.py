@@ -49,6 +49,7 @@ from generator.build.photos import (
     quick_photos,
 )
 from generator.cache.articles import CachedArticles
+from generator.cache.held_records import HELD_RECORDS, HeldRecord, still_held_records
 from generator.cache.pages import PageStore
 from generator.cache.store import Cache, OutputEntry
 from generator.config import SiteConfig
@@ -163,12 +164,18 @@ def plan_quickly(options: BuildOptions, config: SiteConfig, theme: ThemeFiles,
             [_article(a.entry.record.article) for a in added], proven.inserted, keep, known)
         settled = replace(settled, order=proven.order, sources=len(found),
                           pages=head.pages + new_pages)
-    elif changes.featured or changes.relisted:  # (with this build's "now", as the
-        memos["site:" + target] = replace(memo, site=replace(memo.site, now=now))  # whole way)
+    elif changes.featured or changes.relisted:
+        # (With this build's "now", as the whole way stores it.)
+        memos["site:" + target] = replace(memo, site=replace(memo.site, now=now))
         settled = replace(settled, pages=head.pages + new_pages)
     photos = proven.photos
     if photos.grown:  # (today's news with its photo)
         memos["photos:" + target] = photos.memo
+    if not keep and (before := [HeldRecord(c.path, c.before) for c in (*edits, *added)
+                                if c.parsed]):
+        # (A preview or `--drafts`: the next build that writes the register names these
+        # against what was published, cache/held_records.py.)
+        memos[HELD_RECORDS] = still_held_records(held_records(cache), before)
     return Planned(
         to_write=ToWrite(site=site, renderer=proven.renderer, theme=theme, stale=stale,
                          copies=list(photos.added),
@@ -276,10 +283,10 @@ def _prove(options: BuildOptions, config: SiteConfig, theme: ThemeFiles, cache: 
             output for output, _ in head.copies) or any(
             output.startswith(MEDIA_OUTPUT) for output in damaged):
         return None  # (a copied file damaged: the whole way copies it again)
-    warnings = loader.warnings_again(options.site_dir, head.warnings, (*edits, *added), cache, now,
-                         lambda article: article_problems(options.site_dir, article,
-                                                          photos.memo, config)
-                         if published(article) else [])
+    warnings = loader.warnings_again(
+        options.site_dir, head.warnings, (*edits, *added), cache, now,
+        lambda article: article_problems(options.site_dir, article, photos.memo, config)
+        if published(article) else [])
     if warnings is None:
         return None
     store_ = PageStore(cache)
@@ -344,7 +351,8 @@ class _Proven:
     """The sources that changed."""
     memo: SiteMemo
     """The previous build's site memo, the scheduled articles that came due taken as
-    drafts (`unscheduled`) and the `featured` switched put in (`refeatured`)."""
+    drafts (`unscheduled`), the `featured` switched put in (`refeatured`), and a story
+    moved to other lists moved in them (`relisted`)."""
     site: Site
     """The site, its articles read on demand."""
     renderer: Renderer

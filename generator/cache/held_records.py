@@ -8,10 +8,12 @@ load that publishes nothing (a build that fails on an error, `warta check`, a
 comparing with what it saw, not with what was published: a new story whose first
 build failed was named `changed`, a live one whose edit failed to parse for one
 build named `added`, a correction saved before a failed build named not at all.
-So each load holds, for each source it parsed again, the record the cache had
-before (none for a file new to it), unless the path is held already (the oldest
-record is the published one); the next build that writes the register names its
-changes against them and lets them go, as cache/removed.py does for removed files.
+So each load holds, for each source it parsed again or found removed, the record
+the cache had before (none for a file new to it), unless the path is held already
+(the oldest record is the published one: a file gone and back is compared with it);
+so does the quick path of a build that writes no register, for the files it parsed
+(build/quick.py). The next build that writes the register names its changes against
+them and lets them go, as cache/removed.py does for removed files.
 """
 
 from __future__ import annotations
@@ -36,7 +38,7 @@ class HeldRecord:
 
 
 def still_held_records(held: Iterable[HeldRecord], changed: Iterable[HeldRecord]
-               ) -> tuple[HeldRecord, ...]:
+                       ) -> tuple[HeldRecord, ...]:
     """`held`, then those of `changed` whose path it does not hold: one per path, the
     first kept, in path order."""
     by_path: dict[str, HeldRecord] = {}

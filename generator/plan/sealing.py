@@ -29,8 +29,9 @@ class Pager:
                  inserted: Sequence[int] = (), left: Sequence[int] = ()) -> None:
         # `tails` and `grown`: an append plan, from the lists' tails before it; with
         # `inserted`, the indexes (ascending) of the articles it dated in, some before
-        # the newest (`given`: every list's boundaries); with `left`, the one that left
-        # lists (its section's, an author's) for others, which it joins as one dated in.
+        # the newest, or of the one that joined lists keeping its place (`given`: every
+        # list's boundaries); with `left`, that one, in the lists it left (its section's,
+        # an author's).
         self.articles = articles
         self.inserted = inserted
         self.left = left
@@ -107,19 +108,11 @@ class Pager:
         if not joining:
             return None
         keys = _Keys(len(items), key_at)
-        pages: dict[int, Chunk] = {}
-        for number in sorted(set(joining)):
-            start = bisect_right(keys, bounds[number - 1]) if number else 0
-            pages[number + 1] = Chunk(number + 1, start,
-                                      bisect_right(keys, bounds[number], lo=start))
+        pages = {number + 1: _sealed_page(keys, bounds, number)
+                 for number in sorted(set(joining))}
         self.firsts[base] = min(pages)
-
-        def moved(chunk: Chunk) -> Chunk:
-            by = sum(number + 1 < chunk.number for number in joining)
-            return pages.get(chunk.number) or Chunk(chunk.number, chunk.start + by,
-                                                    chunk.stop + by)
-        shifted = Tail(len(items), tail.sealed, tuple(moved(c) for c in tail.chunks),
-                       bounds[-1] if bounds else None)
+        shifted = _shifted(tail, len(items), pages, lambda page: sum(
+            number + 1 < page for number in joining))
         if not rest:
             last = tail.chunks[-1].number if tail.chunks else 0
             return Paging(tuple(pages.values()), last, (), shifted)
@@ -148,18 +141,27 @@ class Pager:
             if len(items) == (kept[-1].stop if kept else 0):
                 raise LookupError(f"{base}: its newest page emptied")
             return extend(tail, len(items), size, key_at)
-        keys = _Keys(len(items), key_at)
-        start = bisect_right(keys, bounds[number - 1]) if number else 0
-        page = Chunk(number + 1, start, bisect_right(keys, bounds[number], lo=start))
+        page = _sealed_page(_Keys(len(items), key_at), bounds, number)
         self.firsts[base] = page.number
-
-        def moved(chunk: Chunk) -> Chunk:
-            if chunk.number <= page.number:
-                return page if chunk.number == page.number else chunk
-            return Chunk(chunk.number, chunk.start - 1, chunk.stop - 1)
-        shifted = Tail(len(items), tail.sealed, tuple(moved(c) for c in tail.chunks),
-                       tail.bound)
+        shifted = _shifted(tail, len(items), {page.number: page},
+                           lambda later: -(later > page.number))
         return Paging((page,), tail.chunks[-1].number if tail.chunks else 0, (), shifted)
+
+
+def _sealed_page(keys: Sequence[OrderKey], bounds: Sequence[OrderKey], number: int) -> Chunk:
+    """Sealed page `number + 1` of a list whose items have the order `keys`: those after
+    the boundary before it (`bounds[number - 1]`) up to its own."""
+    start = bisect_right(keys, bounds[number - 1]) if number else 0
+    return Chunk(number + 1, start, bisect_right(keys, bounds[number], lo=start))
+
+
+def _shifted(tail: Tail, count: int, pages: Mapping[int, Chunk],
+             by: Callable[[int], int]) -> Tail:
+    """`tail` of a list now of `count` items: its pages among `pages` (by number) as
+    they are there, each other one moved by `by(its number)` items."""
+    chunks = tuple(pages.get(c.number) or Chunk(c.number, c.start + by(c.number),
+                                                c.stop + by(c.number)) for c in tail.chunks)
+    return Tail(count, tail.sealed, chunks, tail.bound)
 
 
 class _Keys(Sequence[OrderKey]):

@@ -133,16 +133,20 @@ def relisted(memo: SiteMemo, moved: Iterable[Article], places: Mapping[str, int]
     one the site lists out of the section's and the authors' lists that held it and
     into those it names (`Site.sections`, `Site.authors`: listed articles only, as
     `make_site` indexes them). `places` and `sorting_before`: as for `refeatured`.
-    None when a byline changes what else an author's list shows: an author gained or
-    lost, one spelt otherwise, an author's oldest article (their first spelling titles
-    their page) or one of two (the name hints: plan/names.py) leaving, one of one
-    joined; or a story no list shows credited otherwise (`recredited`: the paths whose
-    bylines changed; its page's byline links are planned with it, which the whole way
-    does)."""
+    None when a byline changes more than two lists: an author gained or lost, a name
+    spelt otherwise than their first article spells it (that spelling titles their
+    page), an author's oldest article leaving (so would the next one's), one of two
+    leaving or one of one joined, or any byline change while the archive has a name
+    hint about bylines (plan/names.py: a hint names the shared name it is close to,
+    chosen by the counts, and its count); or a story no list shows credited otherwise
+    (`recredited`: the paths whose bylines changed; its page's byline links are
+    planned with it, which the whole way does)."""
     shapes = list(memo.shapes)
     sections = {index.section.slug: index.items for index in memo.site.sections}
     authors = {index.author.slug: index for index in memo.site.authors}
     listed = memo.site.listed
+    if recredited and any(hint.kind == "author" for hint in memo.site.name_hints):
+        return None
     for article in moved:
         shapes[sorting_before(article.path)] = article.shape
         index = places.get(article.path)
@@ -156,10 +160,12 @@ def relisted(memo: SiteMemo, moved: Iterable[Article], places: Mapping[str, int]
         if article.section in sections:
             sections[article.section] = _with(sections[article.section], index)
         credited = {author.slug: author for author in article.authors}
-        for slug, found in authors.items():
-            joins = slug in credited and index not in found.items
-            leaves = slug not in credited and index in found.items
-            if (joins and (credited[slug] != found.author or len(found.items) < 2)) or (
+        for slug, found in authors.items() if article.path in recredited else ():
+            was = _has(found.items, index)
+            if slug in credited and credited[slug] != found.author:
+                return None
+            joins, leaves = slug in credited and not was, slug not in credited and was
+            if (joins and len(found.items) < 2) or (
                     leaves and (found.items[0] == index or len(found.items) < 3)):
                 return None
             if joins or leaves:
@@ -173,6 +179,12 @@ def relisted(memo: SiteMemo, moved: Iterable[Article], places: Mapping[str, int]
         authors=tuple(authors[index.author.slug] for index in memo.site.authors)))
 
 
+def _has(items: tuple[int, ...], index: int) -> bool:
+    """Whether `items` (ascending) holds `index`."""
+    at = bisect_left(items, index)
+    return at < len(items) and items[at] == index
+
+
 def _with(items: tuple[int, ...], index: int) -> tuple[int, ...]:
     """`items` (ascending) with `index`."""
     at = bisect_left(items, index)
@@ -182,7 +194,7 @@ def _with(items: tuple[int, ...], index: int) -> tuple[int, ...]:
 def _without(items: tuple[int, ...], index: int) -> tuple[int, ...]:
     """`items` (ascending) without `index`."""
     at = bisect_left(items, index)
-    return items[:at] + items[at + 1:] if at < len(items) and items[at] == index else items
+    return items[:at] + items[at + 1:] if _has(items, index) else items
 
 
 def reuse_site(memo: SiteMemo, config: SiteConfig, articles: tuple[Article, ...],
