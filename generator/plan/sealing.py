@@ -16,7 +16,7 @@ from collections.abc import Callable, Mapping, Sequence
 from typing import overload
 
 from generator.content.model import Article
-from generator.plan.pagination import Chunk, OrderKey, Paging, Tail, extend, seal
+from generator.plan.pagination import NEWER, Chunk, OrderKey, Paging, Tail, extend, seal
 
 
 class Pager:
@@ -128,20 +128,28 @@ class Pager:
               key_at: Callable[[int], OrderKey]) -> Paging:
         """The page of the list at `base` that the article of `self.left` left, found by
         its order key: a sealed page keeps its number and is planned again a shorter one
-        (later pages keep their items); the unsealed newest page shrinks (`extend`).
-        LookupError when it cannot tell, or the article was the newest page's only one
-        (the page below would take the list's URL: the whole way plans that)."""
+        (later pages keep their items); the unsealed newest page shrinks (`extend`), and
+        left empty, the sealed page below it is the newest, shown at the list's URL, its
+        number pointing there, as `seal` has it. LookupError when it cannot tell, or the
+        article was the list's only one."""
         bounds = self.given.get(base, ())
         if len(bounds) != tail.sealed or len(self.left) != 1 or len(items) != tail.count - 1:
             raise LookupError(f"{base}: the sealed pages kept do not match the last build")
         article = self.articles[self.left[0]]
         number = bisect_left(bounds, (article.date, article.path))
+        keys = _Keys(len(items), key_at)
         if number == len(bounds):  # (in the unsealed newest page)
             kept = [c for c in tail.chunks if c.number <= tail.sealed]
-            if len(items) == (kept[-1].stop if kept else 0):
-                raise LookupError(f"{base}: its newest page emptied")
-            return extend(tail, len(items), size, key_at)
-        page = _sealed_page(_Keys(len(items), key_at), bounds, number)
+            if len(items) > (kept[-1].stop if kept else 0):
+                return extend(tail, len(items), size, key_at)
+            if not bounds:
+                raise LookupError(f"{base}: its only article left")
+            window = tuple(_sealed_page(keys, bounds, n)
+                           for n in range(max(0, len(bounds) - NEWER - 1), len(bounds)))
+            self.firsts[base] = window[-1].number
+            return Paging((window[-1],), len(bounds), (),
+                          Tail(len(items), tail.sealed, window, tail.bound))
+        page = _sealed_page(keys, bounds, number)
         self.firsts[base] = page.number
         shifted = _shifted(tail, len(items), {page.number: page},
                            lambda later: -(later > page.number))
