@@ -187,7 +187,6 @@ def replanned(site: Site, points: Sequence[int]) -> set[int]:
         article = site.articles[point]
         for section in site.sections:
             if section.section.slug == article.section:
-                at = bisect_left(section.items, point)
-                found.update(section.items[max(0, at - 1):at + 2 + sections.SECTION_MORE])
+                found.update(sections.around(section.items, point))
         found.update(news.targets(point))
     return found

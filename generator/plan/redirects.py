@@ -156,13 +156,15 @@ def resolve(site: Site, old: Mapping[str, Address],
             if before.kind in LISTS and now[url][0] not in LISTS:
                 ended.append(url)  # (an alias or a page took its address)
             continue
-        if before.kind in ARTICLES or before.kind == PAGE:
+        if before.kind in ARTICLES or before.kind == PAGE or (before.kind == GONE
+                                                               and before.target):
+            # (Gone, its file kept: published again elsewhere, or renamed since, the
+            # address leads there.)
             if where is None:
                 where = {a.path: a.url for a in site.articles}
                 where.update((p.path, p.url) for p in site.pages)
-            path = article_file(before)
+            path = before.target if before.kind == GONE else article_file(before)
             moved_to = where.get(path) or where.get(renamed.get(path, ""))
-            # (Gone, its file kept: published again elsewhere, the address leads there.)
             now[url] = (MOVED, moved_to) if moved_to else (GONE, path)
         elif before.kind in LISTS:
             now[url] = list_ended(site, live, named, before.kind, before.target)
@@ -171,14 +173,6 @@ def resolve(site: Site, old: Mapping[str, Address],
             ended.append(url)
         elif before.kind == INDEX:
             now[url] = index_ended(before.target)
-        elif before.kind == GONE and before.target:
-            # (An article or page gone, with its file: published again at another address,
-            # or renamed since, this one leads there.)
-            if where is None:
-                where = {a.path: a.url for a in site.articles}
-                where.update((p.path, p.url) for p in site.pages)
-            moved_to = where.get(before.target) or where.get(renamed.get(before.target, ""))
-            now[url] = (MOVED, moved_to) if moved_to else (GONE, before.target)
         elif before.kind == GONE and (line := revived(url, targets, outputs, live)) is not None:
             now[url] = line  # (a tag or author renamed after its page was gone)
         elif (base := list_of(url, live)) is None or not comebacks.answers_again(

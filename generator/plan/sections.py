@@ -19,7 +19,7 @@ Every rule here is bounded, so that one addition rewrites a fixed number of file
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from generator import urls
 from generator.plan.feeds_and_lists import Adding, Planning, lists
@@ -116,17 +116,23 @@ def unsettled(site: Site, boundary: int, shrunk: bool) -> list[int]:
     return found
 
 
+def around(items: Sequence[int], point: int) -> Sequence[int]:
+    """The articles of a section's `items` (ascending) whose section navigation shows
+    the one at `point`, it among them: the one before it (its next), and the one after
+    it with the `SECTION_MORE` after that (their previous, or their "more in the
+    section")."""
+    at = bisect_left(items, point)
+    return items[max(0, at - 1):at + 2 + SECTION_MORE]
+
+
 def moved_around(before: Site, after: Site, point: int) -> set[int]:
     """The articles whose pages show other section navigation when the article at
     `point` leaves its section's list in `before` for another's in `after`, keeping its
-    place in the site: it, and in each of the two lists the one before it (its next)
-    and the one after it with the `SECTION_MORE` after that (their previous, or their
-    "more in the section")."""
+    place in the site: it, and those `around` it in each of the two lists."""
     found = {point}
     for site in (before, after):
         for index in site.sections:
-            items = index.items
-            at = bisect_left(items, point)
-            if at < len(items) and items[at] == point:
-                found.update(items[max(0, at - 1):at + 2 + SECTION_MORE])
+            window = around(index.items, point)
+            if point in window:  # (its section's list)
+                found.update(window)
     return found
