@@ -1,5 +1,6 @@
-"""A story moved to another section or credited to other authors on the quick path
-(build/append.py `relisting`, `site_memo.relisted`, `sealing.Pager._left`): it leaves
+"""A story moved to another section, credited to other authors or given other tags on
+the quick path (build/append.py `relisting`, `relisting.relisted`, `sealing.Pager._left`,
+plan/retagged.py): it leaves
 some lists and joins others, keeping its place in the site; each build writes only the
 files that differ, and the output, the register and the sealed pages' boundaries are a
 fresh checkout's."""
@@ -7,11 +8,13 @@ fresh checkout's."""
 from __future__ import annotations
 
 import random
+import re
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
+from generator.errors import ContentError
 from tests.conftest import SiteMaker, fresh_checkout, hashes
 
 SECTIONS = "".join(f'\n[[sections]]\nname = "{name}"\n' for name in ("Kota", "Desa", "Olahraga"))
@@ -45,12 +48,21 @@ def _section(site: SiteMaker, n: int) -> str:
     return text.split("section: ", 1)[1].split("\n", 1)[0]
 
 
-def _credit(site: SiteMaker, n: int, to: str) -> None:
+def _set(site: SiteMaker, n: int, key: str, to: str) -> None:
+    """Story `n`'s frontmatter line `key` set to `to`."""
     path = _path(site, n)
     text = path.read_text(encoding="utf-8")
-    start = text.index("authors: ")
+    start = text.index(f"{key}: ")
     end = text.index("\n", start)
-    path.write_text(text[:start] + f"authors: {to}" + text[end:], encoding="utf-8")
+    path.write_text(text[:start] + f"{key}: {to}" + text[end:], encoding="utf-8")
+
+
+def _credit(site: SiteMaker, n: int, to: str) -> None:
+    _set(site, n, "authors", to)
+
+
+def _tag(site: SiteMaker, n: int, to: str) -> None:
+    _set(site, n, "tags", to)
 
 
 def _move(site: SiteMaker, n: int, to: str) -> None:
@@ -108,6 +120,15 @@ MOVES: dict[str, Callable[[SiteMaker], None]] = {
     "a second byline": lambda s: _credit(s, 14, "[Ulm, Hmz]"),
     # Another section and another author in one edit.
     "moved and credited": lambda s: _move(s, 3, "Olahraga") or _credit(s, 3, "[Ulm]"),
+    # A tag added: it joins a sealed page of that tag's list, and the related news of
+    # the stories after it may change.
+    "a tag added": lambda s: _tag(s, 7, "[Tag 1, Tag 2]"),
+    # Tagged otherwise: it leaves one tag's list for another's.
+    "tagged otherwise": lambda s: _tag(s, 4, "[Tag 0]"),
+    # The newest story of a tag given another.
+    "the newest of a tag": lambda s: _tag(s, 23, "[Tag 0, Tag 1]"),
+    # Another section and another tag in one edit.
+    "moved and tagged": lambda s: _move(s, 11, "Desa") or _tag(s, 11, "[Tag 0]"),
 }
 
 
@@ -161,6 +182,39 @@ def test_random_moves_give_a_fresh_checkouts_output(
     assert site.quick >= moves + 3 - 2, site.quick
 
 
+def test_random_tag_corrections_give_a_fresh_checkouts_output(
+        site: SiteMaker, make_site: Callable[[str], SiteMaker]) -> None:
+    # Given a built archive of sixty stories with one to three of five tags (tags of
+    # more stories than related news looks back over, counts crossing powers of two)
+    _archive(site)
+    chooser = random.Random(41)
+    names = ("Kota", "Banjir", "Pemilu", "Sekolah", "Jalan")
+    for n in range(36):
+        tags = chooser.sample(names, chooser.randint(1, 3))
+        site.article(f"2024/04/r{n:02d}", f"Ragam {n:02d}", f"2024-04-{1 + n % 28:02d}T"
+                     f"{10 + n // 28:02d}:00:00+07:00", tags=f"[{', '.join(tags)}]",
+                     section=NAMES[n % 3])
+    site.build()
+    edits = 0
+    for step in range(10):
+        n = chooser.randrange(36)
+        path = site.root / f"content/articles/2024/04/r{n:02d}.md"
+        tags = chooser.sample(names, chooser.randint(1, 3))
+        # When a random story is given other tags (today's news now and then), then
+        # the output is a fresh checkout's
+        _built(site, make_site, lambda path=path, tags=tags: path.write_text(
+            re.sub(r"tags: \[.*\]", f"tags: [{', '.join(tags)}]",
+                   path.read_text(encoding="utf-8")), encoding="utf-8"), f"tags {step}",
+            quick=False)
+        edits += 1
+        if step % 4 == 3:
+            _built(site, make_site, lambda step=step: site.article(
+                f"2024/05/kini{step}", f"Kini {step}", f"2024-05-{1 + step:02d}T08:00:00+07:00",
+                tags="[Kota, Banjir]", section="Kota"), f"news {step}")
+    # And the quick path took most of them
+    assert site.quick >= edits - 3 + 2, site.quick
+
+
 def test_the_only_story_of_a_newest_page_moved_out_empties_it_as_a_fresh_checkout_does(
         site: SiteMaker, make_site: Callable[[str], SiteMaker]) -> None:
     # Given a section whose newest page holds one story (after sealed pages of three)
@@ -198,6 +252,8 @@ REFUSED: dict[str, Callable[[SiteMaker], None]] = {
     "a withdrawn story credited": lambda s: _credit(s, 5, "[Ulm]"),
     # Two stories moved in one build.
     "two moves": lambda s: _move(s, 3, "Olahraga") or _move(s, 4, "Olahraga"),
+    # A new tag: its pages, the tag index.
+    "a new tag": lambda s: _tag(s, 8, "[Tag 2, Banjir]"),
 }
 
 
@@ -207,6 +263,19 @@ def test_what_the_quick_path_leaves_to_the_whole_way_gives_a_fresh_checkouts_out
     _archive(site)
     site.build()
     _built(site, make_site, lambda: REFUSED[name](site), name, quick=False)
+
+
+def test_a_tag_spelt_otherwise_fails_the_build_naming_both_files(site: SiteMaker) -> None:
+    # Given a built archive
+    _archive(site)
+    site.build()
+    before = hashes(site.output)
+    # When a story's tag is spelt otherwise than the archive spells it
+    _tag(site, 8, "[tag 2]")
+    # Then the build (the whole way) names both files, and the output stays as it was
+    with pytest.raises(ContentError, match="a08.md:5: the tag 'tag 2' .*a02.md:5"):
+        site.build()
+    assert hashes(site.output) == before
 
 
 def _bylines(site: SiteMaker, names: list[str]) -> None:

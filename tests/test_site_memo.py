@@ -20,13 +20,11 @@ from generator.plan.site_memo import (
     append_site,
     came_due,
     extend_site,
-    refeatured,
-    relisted,
     reuse_site,
     site_memo,
     unscheduled,
 )
-from tests.test_plan import AUTHORS, CONFIG, NOW, SECTIONS, TAGS, parse, text
+from tests.test_plan import AUTHORS, CONFIG, NOW, TAGS, parse, text
 
 
 @pytest.mark.parametrize("names", [
@@ -155,85 +153,6 @@ def test_a_clock_gone_back_publishes_nothing() -> None:
     assert came_due(memo, datetime(2026, 1, 1, tzinfo=UTC)) == (_path("b"),)
     assert came_due(memo, datetime(2024, 6, 1, tzinfo=UTC)) == ()
     assert unscheduled(memo, ()) is memo
-
-
-@pytest.mark.parametrize("switched", [
-    ["a2"],  # featured: a pick, or the lead when the newest
-    ["a7"],  # no longer featured
-    ["a5", "a9"],  # a draft featured (not on the site), the newest featured
-])
-def test_a_memo_whose_featured_articles_switched_is_the_memo_made_afresh(
-        switched: list[str]) -> None:
-    # Given a site of ten articles, two featured and one a draft, and its memo
-    def source(n: int, featured: bool) -> str:
-        extra = ("featured: true\n" if featured else "") + ("draft: true\n" if n == 5 else "")
-        return text(f"Berita {n}", n, [TAGS[n % 4]], AUTHORS[n % 3], "Isi.", extra)
-
-    files = {f"a{n}": source(n, n in (3, 7)) for n in range(10)}
-    memo = _afresh(files)
-    # When the editors switch `featured` on some
-    for name in switched:
-        n = int(name[1:])
-        files[name] = source(n, n not in (3, 7))
-    known = sorted(files, key=_path)
-    places = {_path(known[i]): n for n, i in enumerate(memo.order)}
-    # Then the memo with their shapes and `featured` put in is the memo made afresh
-    assert refeatured(memo, [parse(name, files[name]) for name in switched], places,
-                      _counted(known)) == _afresh(files)
-
-
-@pytest.mark.parametrize("moved", [
-    {"a2": "Olahraga"},  # from one section to another
-    {"a8": ""},  # out of every section
-    {"a4": "Kota"},  # a draft (not on the site)
-    {"a6": "Kota"},  # a withdrawn story (in no list)
-])
-def test_a_memo_whose_article_moved_section_is_the_memo_made_afresh(
-        moved: dict[str, str]) -> None:
-    # Given a site of ten articles in two sections (one with none), a draft and a
-    # withdrawn story, and its memo
-    def source(n: int, section: str) -> str:
-        extra = ("draft: true\n" if n == 4 else "") + (
-            "withdrawn: Ditarik.\n" if n == 6 else "")
-        return text(f"Berita {n}", n, [TAGS[n % 4]], AUTHORS[n % 3], "Isi.", extra,
-                    section=section)
-
-    files = {f"a{n}": source(n, SECTIONS[n % 3]) for n in range(10)}
-    memo = _afresh(files)
-    # When an editor moves a story to another section
-    for name, section in moved.items():
-        files[name] = source(int(name[1:]), section)
-    known = sorted(files, key=_path)
-    places = {_path(known[i]): n for n, i in enumerate(memo.order)}
-    # Then the memo with its shape and sections put in is the memo made afresh
-    assert relisted(memo, [parse(name, files[name]) for name in moved], places,
-                    _counted(known)) == _afresh(files)
-
-
-@pytest.mark.parametrize(("name", "author", "fresh"), [
-    ("a7", "Hmz", True),  # from one author to another (each keeps two or more)
-    ("a0", "Ulm", False),  # an author's oldest story: their first spelling titles the page
-    ("a8", "Baru", False),  # a new author: their page, the bylines that link it
-    ("a6", "Hmz", False),  # a withdrawn story: its page's byline links
-])
-def test_a_memo_whose_article_was_credited_otherwise_is_the_memo_made_afresh(
-        name: str, author: str, fresh: bool) -> None:
-    # Given a site of ten articles by three authors, one withdrawn, and its memo
-    def source(n: int, byline: str) -> str:
-        return text(f"Berita {n}", n, [TAGS[n % 4]], byline, "Isi.",
-                    "withdrawn: Ditarik.\n" if n == 6 else "", section=SECTIONS[n % 3])
-
-    files = {f"a{n}": source(n, AUTHORS[n % 3]) for n in range(10)}
-    memo = _afresh(files)
-    # When a story is credited to another author
-    files[name] = source(int(name[1:]), author)
-    known = sorted(files, key=_path)
-    places = {_path(known[i]): n for n, i in enumerate(memo.order)}
-    # Then the memo with its shape and authors' lists put in is the memo made afresh,
-    # or None where the quick path leaves it to the whole way
-    found = relisted(memo, [parse(name, files[name])], places, _counted(known),
-                     recredited={_path(name)})
-    assert found == (_afresh(files) if fresh else None)
 
 
 def test_a_site_from_the_memo_holds_the_static_pages_given() -> None:

@@ -26,7 +26,7 @@ from generator.cache.store import OutputEntry
 from generator.config import SiteConfig
 from generator.content.list_pages import LIST_PAGES, parse_list_pages
 from generator.content.model import Article, LazyArticles
-from generator.plan import feeds_and_lists, insertion, related, sections
+from generator.plan import feeds_and_lists, insertion, related, retagged, sections
 from generator.plan.page import Places, from_stored
 from generator.plan.pagination import OrderKey
 from generator.plan.planner import Page, Plan, plan_appended, refreshed
@@ -60,13 +60,20 @@ def appended_pages(site: Site, before: Site, keys: Keys, head: Settled,
         return None
     template_key, globals_key, key_of = keys
     if moved is not None:
-        rows = _stored_articles(site, moved.replanned, store, target, places)
+        rows = _stored_articles(site, {*moved.replanned, *moved.rerelated}, store, target,
+                                places)
         if rows is None:
             return None
+        kept = {i: row.follow_up for i, row in rows.items()}
+        if moved.retagged:
+            # Other tags: the related articles it and later ones pick may differ, and
+            # with them the follow-ups of those they picked and pick (plan/retagged.py).
+            kept.update(retagged.refollowed(related.RelatedNews(site), {
+                i: rows[i].related for i in (moved.point, *moved.rerelated)}))
         told = feeds_and_lists.Before(count, feeds_and_lists.list_counts(before), *extras,
-                                      follow_ups={i: row.follow_up for i, row in rows.items()},
-                                      tails=head.tails, sealed=moved.sealed,
-                                      replanned=moved.replanned, relisted=(moved.point,))
+                                      follow_ups=kept, tails=head.tails,
+                                      sealed=moved.sealed, replanned=tuple(sorted(kept)),
+                                      relisted=(moved.point,))
     elif inserted is None:
         follow_ups = _stored_follow_ups(site, count, store, target, places)
         if follow_ups is None:
@@ -169,21 +176,31 @@ class Relisted:
     build left them."""
     replanned: tuple[int, ...]
     """The articles whose pages it changes (`sections.moved_around`), ascending."""
+    retagged: bool = False
+    """Whether it joined or left tags' lists."""
+    rerelated: frozenset[int] = frozenset()
+    """With other tags: the later articles whose related articles may change
+    (`retagged.rerelated`)."""
 
 
 def relisting(site_dir: Path, before: Site, site: Site, point: int) -> Relisted | None:
     """What planning the pages changes when the listed article at `point` of `before`
-    moved to another section or was credited to other authors, as `site`
-    (`site_memo.relisted`) has it; None when no list changed (a story no list shows,
-    or bylines only reordered: its own pages are refreshed as for an edit)."""
+    moved to another section, was credited to other authors or given other tags, as
+    `site` (`relisting.relisted`) has it; None when no list changed (a story no list
+    shows, or bylines or tags only reordered: its own pages are refreshed as for an
+    edit)."""
     lists = {new.section.url for old, new in zip(before.sections, site.sections, strict=True)
              if old.items != new.items}
     lists.update(new.author.url for old, new in zip(before.authors, site.authors, strict=True)
                  if old.items != new.items)
-    if not lists:
+    tags = {new.tag.url for old, new in zip(before.tags, site.tags, strict=True)
+            if old.items is not new.items}
+    if not lists | tags:
         return None
-    return Relisted(point, _sealed(site_dir, lists),
-                    tuple(sorted(sections.moved_around(before, site, point))))
+    return Relisted(point, _sealed(site_dir, lists | tags),
+                    tuple(sorted(sections.moved_around(before, site, point))),
+                    bool(tags),
+                    frozenset(retagged.rerelated(before, site, point)) if tags else frozenset())
 
 
 def _sealed(site_dir: Path, lists: Collection[str]) -> Mapping[str, tuple[OrderKey, ...]]:

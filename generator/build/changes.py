@@ -199,14 +199,17 @@ class QuickChanges:
     featured: tuple[Article, ...] = ()
     """The articles of `edits` whose `featured` was switched, their shape otherwise
     kept: the home page's lead and picks change, nothing else that places them
-    (`site_memo.refeatured`)."""
+    (`relisting.refeatured`)."""
     relisted: tuple[Article, ...] = ()
-    """The articles of `edits` moved to another `section` or credited to other
-    `authors`, their shape otherwise kept (`featured` aside): they leave some lists and
-    join others, keeping their place in the site (`site_memo.relisted`,
+    """The articles of `edits` moved to another `section`, credited to other `authors`
+    or given other `tags`, their shape otherwise kept (`featured` aside): they leave
+    some lists and join others, keeping their place in the site (`relisting.relisted`,
     build/append.py `relisting`)."""
     recredited: frozenset[str] = frozenset()
     """The paths among `relisted` whose `authors` changed."""
+    retagged: frozenset[str] = frozenset()
+    """The paths among `relisted` whose `tags` changed (related news weighs tags:
+    plan/retagged.py)."""
 
 
 def quick_changes(site_dir: Path, found: list[str], config: SiteConfig,
@@ -228,6 +231,7 @@ def quick_changes(site_dir: Path, found: list[str], config: SiteConfig,
     modified = False
     edited, published, featured, moved = [], [], [], []
     recredited: list[str] = []
+    retagged: list[str] = []
     for change in changes.edited:
         new = change.entry.record.article
         old = change.before.article if change.before else None
@@ -238,15 +242,18 @@ def quick_changes(site_dir: Path, found: list[str], config: SiteConfig,
             published.append(change)
             continue
         if new is not None and new.shape != old.shape and with_key(replace(
-                new, featured=old.featured, section=old.section,
-                authors=old.authors)).shape == old.shape:
+                new, featured=old.featured, section=old.section, authors=old.authors,
+                tags=old.tags)).shape == old.shape:
             if new.featured != old.featured:
                 featured.append(new)  # (the editors chose another lead or picks)
             credited = new.authors != old.authors  # (credited wrongly)
             if credited:
                 recredited.append(new.path)
-            if new.section != old.section or credited:
-                moved.append(new)  # (filed under the wrong section, or credited wrongly)
+            tagged = new.tags != old.tags  # (a tag forgotten or mistyped)
+            if tagged:
+                retagged.append(new.path)
+            if new.section != old.section or credited or tagged:
+                moved.append(new)  # (filed under the wrong section, credited wrongly)
         elif new is None or new.shape != old.shape:
             return None  # its place or its lists changed: the whole way plans them
         modified |= new.modified != old.modified  # (`updated:` or a dated correction)
@@ -258,7 +265,7 @@ def quick_changes(site_dir: Path, found: list[str], config: SiteConfig,
     return QuickChanges(tuple(edited), (*changes.added, *published), count, fingerprints,
                         modified, frozenset(c.path for c in published),
                         featured=tuple(featured), relisted=tuple(moved),
-                        recredited=frozenset(recredited))
+                        recredited=frozenset(recredited), retagged=frozenset(retagged))
 
 
 def with_due(changes: QuickChanges, due: Collection[str], found: list[str],

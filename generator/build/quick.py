@@ -14,13 +14,14 @@ dated after every published one are appended the same way, planning only the
 sections they change (build/append.py): new files, drafts published, and scheduled
 stories the clock passed (`site_memo.came_due`); stories filed late, dated before the
 newest, are dated in (plan/insertion.py), today's news beside them; a story moved
-to another section or credited to other authors leaves some lists and joins others,
-planned as an append plans (build/append.py `relisting`). Anything else
+to another section, credited to other authors or given other tags leaves some lists
+and joins others, planned as an append plans (build/append.py `relisting`, with the
+related news its tags change: plan/retagged.py). Anything else
 returns None and build/pipeline.py takes the whole pipeline, which leaves a new
 `Settled` for the next build. tests/test_incremental.py runs the kinds of change both
 ways and requires the same output (a story coming due: tests/test_came_due.py; a
 `featured` switched: tests/test_edited.py; a new photo: tests/test_photos.py; a
-section or byline changed: tests/test_relisted.py).
+section, byline or tags changed: tests/test_relisted.py).
 """
 
 from __future__ import annotations
@@ -59,14 +60,13 @@ from generator.errors import Problem
 from generator.photos.model import EMPTY, article_photos, keyed, keyed_page
 from generator.plan.page import Places
 from generator.plan.planner import Page, Plan, plan_inputs
+from generator.plan.relisting import refeatured, relisted
 from generator.plan.site import Site, by_path, published_by
 from generator.plan.site_memo import (
     SiteMemo,
     append_memo,
     append_site,
     came_due,
-    refeatured,
-    relisted,
     still_current,
     unscheduled,
 )
@@ -219,7 +219,7 @@ def _prove(options: BuildOptions, config: SiteConfig, theme: ThemeFiles, cache: 
                 or changes.known_articles != len(memo.shapes)):
             return None  # (one story moved alone: the whole way takes the rest)
         memo = relisted(memo, changes.relisted, places, sorting_before(found, ()),
-                        changes.recredited)
+                        changes.recredited, changes.retagged, config.tag_aliases)
     if (changes is None or not isinstance(memo, SiteMemo) or earlier is None
             or not still_current(memo, config, options.drafts, now)
             or (memo.site.now is not None and now < memo.site.now)):
@@ -310,7 +310,7 @@ def _prove(options: BuildOptions, config: SiteConfig, theme: ThemeFiles, cache: 
             warnings = list_pages.overfull_grown(warnings, appended.pages,
                                                  set(inserted.points), config.page_size)
         if moved is not None and pages is not None and any(
-                p.kind in ("section", "author")
+                p.kind in ("section", "author", "tag")
                 and len(p.items) >= list_pages.OVERFULL * config.page_size for p in pages):
             return None  # (a page of a bulk import's size: the whole way counts it again)
         if pages is not None and any(e.parsed for e in edits):

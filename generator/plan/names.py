@@ -81,6 +81,24 @@ def appended_hints(kind: str, before: tuple[NameHint, ...], uses: Iterable[NameU
     return _sorted(found, shared)
 
 
+def hints_kept(hints: Iterable[NameHint], kind: str, names: Iterable[str],
+               extra: Mapping[str, str] | None = None) -> bool:
+    """Whether the hints of `kind` stay as they are when the shared `names` gain or
+    lose an article, each keeping at least `SHARED`: no hint names one of them, nor is
+    written close to one or to a spelling `extra` maps to one (each hint goes to the
+    most used close name, and tells its count)."""
+    wanted = {name.casefold() for name in names}
+    spellings = wanted | {spelling.casefold() for spelling, name in (extra or {}).items()
+                          if name.casefold() in wanted}
+    near = {variant for spelling in spellings for variant in (spelling, *_left_out(spelling))}
+    for hint in hints:
+        written = hint.written.casefold()
+        if hint.kind == kind and (hint.meant.casefold() in wanted or not near.isdisjoint(
+                (written, *_left_out(written)))):
+            return False
+    return True
+
+
 def _rechosen(hint: NameHint, shared: _Shared, grown: list[str]) -> NameHint:
     """`hint` naming the shared name `_Shared.hint` would choose now that the names
     `grown` (casefolded) have more articles: the others only lost ground to its choice

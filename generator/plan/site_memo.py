@@ -3,15 +3,14 @@
 A build at 100,000 articles cannot index them all again for one edit. The memo of the
 last site says what `make_site` would give again when nothing moved (`reuse_site`),
 when today's news was appended (`extend_site`, `append_site`), and how the memo itself
-follows an append (`append_memo`), a scheduled story the clock published (`came_due`,
-`unscheduled`: it joins as a draft published does) and a `featured` switched
-(`refeatured`). Pure data and functions, no I/O: the build stores the memo
-(build/memos.py).
+follows an append (`append_memo`) and a scheduled story the clock published (`came_due`,
+`unscheduled`: it joins as a draft published does); plan/relisting.py follows edits
+that move an article between lists. Pure data and functions, no I/O: the build stores
+the memo (build/memos.py).
 """
 
 from __future__ import annotations
 
-from bisect import bisect_left
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime
@@ -22,7 +21,7 @@ from generator.config import SiteConfig
 from generator.content.model import Article, LazyArticles, StaticPage
 from generator.content.register import Registered
 from generator.plan.clashes import url_clashes
-from generator.plan.indexes import AuthorIndex, Indexer, Indexes, SectionIndex
+from generator.plan.indexes import Indexer, Indexes
 from generator.plan.late import late_of, register_marks
 from generator.plan.site import Site, by_path, hints_after, lead_of, menu_tags, published_by
 
@@ -100,101 +99,6 @@ def unscheduled(memo: SiteMemo, paths: Collection[str]) -> SiteMemo:
     waiting = {path: date for path, date in memo.scheduled.items() if path not in paths}
     return replace(memo, scheduled=waiting, site=replace(
         memo.site, next_due=min(waiting.values()) if waiting else None))
-
-
-def refeatured(memo: SiteMemo, switched: Iterable[Article], places: Mapping[str, int],
-               sorting_before: Callable[[str], int]) -> SiteMemo:
-    """`memo` with the `featured` of the `switched` articles as they are now, their
-    shapes otherwise as the memo knows them: their shapes put in place, and each one
-    the site lists joins or leaves `Site.featured`. `places`: the index of each of the
-    site's articles, by path; `sorting_before`: as for `append_memo`."""
-    shapes = list(memo.shapes)
-    featured = set(memo.site.featured)
-    listed = memo.site.listed
-    for article in switched:
-        shapes[sorting_before(article.path)] = article.shape
-        index = places.get(article.path)
-        if index is None:
-            continue  # (a draft or a scheduled story: not on the site)
-        at = bisect_left(listed, index)
-        if article.featured and at < len(listed) and listed[at] == index:
-            featured.add(index)
-        else:
-            featured.discard(index)
-    return replace(memo, shapes=tuple(shapes),
-                   site=replace(memo.site, featured=tuple(sorted(featured))))
-
-
-def relisted(memo: SiteMemo, moved: Iterable[Article], places: Mapping[str, int],
-             sorting_before: Callable[[str], int],
-             recredited: Collection[str] = ()) -> SiteMemo | None:
-    """`memo` with the `section` and `authors` of the `moved` articles as they are now,
-    their shapes otherwise as the memo knows them: their shapes put in place, and each
-    one the site lists out of the section's and the authors' lists that held it and
-    into those it names (`Site.sections`, `Site.authors`: listed articles only, as
-    `make_site` indexes them). `places` and `sorting_before`: as for `refeatured`.
-    None when a byline changes more than two lists: an author gained or lost, a name
-    spelt otherwise than their first article spells it (that spelling titles their
-    page), an author's oldest article leaving (so would the next one's), one of two
-    leaving or one of one joined, or any byline change while the archive has a name
-    hint about bylines (plan/names.py: a hint names the shared name it is close to,
-    chosen by the counts, and its count); or a story no list shows credited otherwise
-    (`recredited`: the paths whose bylines changed; its page's byline links are
-    planned with it, which the whole way does)."""
-    shapes = list(memo.shapes)
-    sections = {index.section.slug: index.items for index in memo.site.sections}
-    authors = {index.author.slug: index for index in memo.site.authors}
-    listed = memo.site.listed
-    if recredited and any(hint.kind == "author" for hint in memo.site.name_hints):
-        return None
-    for article in moved:
-        shapes[sorting_before(article.path)] = article.shape
-        index = places.get(article.path)
-        at = bisect_left(listed, index) if index is not None else len(listed)
-        if index is None or at == len(listed) or listed[at] != index:
-            if index is not None and article.path in recredited:
-                return None
-            continue  # (a draft, a scheduled or a withdrawn story: in no list)
-        for slug, items in sections.items():
-            sections[slug] = _without(items, index)
-        if article.section in sections:
-            sections[article.section] = _with(sections[article.section], index)
-        credited = {author.slug: author for author in article.authors}
-        for slug, found in authors.items() if article.path in recredited else ():
-            was = _has(found.items, index)
-            if slug in credited and credited[slug] != found.author:
-                return None
-            joins, leaves = slug in credited and not was, slug not in credited and was
-            if (joins and len(found.items) < 2) or (
-                    leaves and (found.items[0] == index or len(found.items) < 3)):
-                return None
-            if joins or leaves:
-                authors[slug] = AuthorIndex(found.author, _with(found.items, index) if joins
-                                            else _without(found.items, index))
-        if not credited.keys() <= authors.keys():
-            return None  # (a new author: their page, and the bylines that link it)
-    return replace(memo, shapes=tuple(shapes), site=replace(
-        memo.site, sections=tuple(SectionIndex(index.section, sections[index.section.slug])
-                                  for index in memo.site.sections),
-        authors=tuple(authors[index.author.slug] for index in memo.site.authors)))
-
-
-def _has(items: tuple[int, ...], index: int) -> bool:
-    """Whether `items` (ascending) holds `index`."""
-    at = bisect_left(items, index)
-    return at < len(items) and items[at] == index
-
-
-def _with(items: tuple[int, ...], index: int) -> tuple[int, ...]:
-    """`items` (ascending) with `index`."""
-    at = bisect_left(items, index)
-    return items[:at] + (index,) + items[at:]
-
-
-def _without(items: tuple[int, ...], index: int) -> tuple[int, ...]:
-    """`items` (ascending) without `index`."""
-    at = bisect_left(items, index)
-    return items[:at] + items[at + 1:] if _has(items, index) else items
 
 
 def reuse_site(memo: SiteMemo, config: SiteConfig, articles: tuple[Article, ...],

@@ -1,0 +1,149 @@
+"""The site memo after edits that keep every article's place in the site but change
+the lists that show one: `featured` switched (`refeatured`: the home page's lead and
+picks), another section, other bylines or other tags (`relisted`). The quick path
+(build/quick.py) plans the pages from the memo these give; anything they cannot prove
+goes the whole way (None). Pure functions, no I/O.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from collections.abc import Callable, Collection, Iterable, Mapping
+from dataclasses import replace
+
+from generator.content.model import Article
+from generator.plan.indexes import AuthorIndex, SectionIndex, TagIndex
+from generator.plan.names import SHARED, hints_kept
+from generator.plan.site import menu_tags
+from generator.plan.site_memo import SiteMemo
+
+
+def refeatured(memo: SiteMemo, switched: Iterable[Article], places: Mapping[str, int],
+               sorting_before: Callable[[str], int]) -> SiteMemo:
+    """`memo` with the `featured` of the `switched` articles as they are now, their
+    shapes otherwise as the memo knows them: their shapes put in place, and each one
+    the site lists joins or leaves `Site.featured`. `places`: the index of each of the
+    site's articles, by path; `sorting_before`: as for `append_memo`."""
+    shapes = list(memo.shapes)
+    featured = set(memo.site.featured)
+    listed = memo.site.listed
+    for article in switched:
+        shapes[sorting_before(article.path)] = article.shape
+        index = places.get(article.path)
+        if index is None:
+            continue  # (a draft or a scheduled story: not on the site)
+        at = bisect_left(listed, index)
+        if article.featured and at < len(listed) and listed[at] == index:
+            featured.add(index)
+        else:
+            featured.discard(index)
+    return replace(memo, shapes=tuple(shapes),
+                   site=replace(memo.site, featured=tuple(sorted(featured))))
+
+
+def relisted(memo: SiteMemo, moved: Iterable[Article], places: Mapping[str, int],
+             sorting_before: Callable[[str], int], recredited: Collection[str] = (),
+             retagged: Collection[str] = (), aliases: Mapping[str, str] | None = None
+             ) -> SiteMemo | None:
+    """`memo` with the `section`, `authors` and `tags` of the `moved` articles as they
+    are now, their shapes otherwise as the memo knows them: their shapes put in place,
+    and each one the site lists out of the lists that held it and into those it names
+    (`Site.sections`, `Site.authors`, `Site.tags`: listed articles only, as `make_site`
+    indexes them). `places` and `sorting_before`: as for `refeatured`; `recredited` and
+    `retagged`: the paths whose bylines or tags changed; `aliases`: `[tag_aliases]`.
+
+    None when a byline changes more than two lists: an author gained or lost, a name
+    spelt otherwise than their first article spells it (that spelling titles their
+    page), an author's oldest article leaving (so would the next one's), one of two
+    leaving or one of one joined, or any byline change while the archive has a name
+    hint about bylines (plan/names.py: a hint names the shared name it is close to,
+    chosen by the counts, and its count); or a story no list shows credited otherwise
+    (its page's byline links are planned with it, which the whole way does). None too
+    when tags change more than their lists (`_retagged`)."""
+    shapes = list(memo.shapes)
+    sections = {index.section.slug: index.items for index in memo.site.sections}
+    authors = {index.author.slug: index for index in memo.site.authors}
+    tags = {index.tag.slug: index for index in memo.site.tags}
+    listed = memo.site.listed
+    if recredited and any(hint.kind == "author" for hint in memo.site.name_hints):
+        return None
+    for article in moved:
+        shapes[sorting_before(article.path)] = article.shape
+        index = places.get(article.path)
+        at = bisect_left(listed, index) if index is not None else len(listed)
+        if index is None or at == len(listed) or listed[at] != index:
+            if index is not None and article.path in recredited:
+                return None
+            continue  # (a draft, a scheduled or a withdrawn story: in no list)
+        for slug, items in sections.items():
+            sections[slug] = _without(items, index)
+        if article.section in sections:
+            sections[article.section] = _with(sections[article.section], index)
+        credited = {author.slug: author for author in article.authors}
+        for slug, found in authors.items() if article.path in recredited else ():
+            was = _has(found.items, index)
+            if slug in credited and credited[slug] != found.author:
+                return None
+            joins, leaves = slug in credited and not was, slug not in credited and was
+            if (joins and len(found.items) < 2) or (
+                    leaves and (found.items[0] == index or len(found.items) < 3)):
+                return None
+            if joins or leaves:
+                authors[slug] = AuthorIndex(found.author, _with(found.items, index) if joins
+                                            else _without(found.items, index))
+        if not credited.keys() <= authors.keys():
+            return None  # (a new author: their page, and the bylines that link it)
+        if article.path in retagged and not _retagged(tags, article, index):
+            return None
+    changed = [index.tag.name for index in memo.site.tags
+               if tags[index.tag.slug] is not index]
+    if changed and not hints_kept(memo.site.name_hints, "tag", changed, aliases):
+        return None  # (a hint's shared name is one whose count moved, or close to one)
+    new_tags = tuple(tags[index.tag.slug] for index in memo.site.tags)
+    return replace(memo, shapes=tuple(shapes), site=replace(
+        memo.site, sections=tuple(SectionIndex(index.section, sections[index.section.slug])
+                                  for index in memo.site.sections),
+        authors=tuple(authors[index.author.slug] for index in memo.site.authors),
+        tags=new_tags, nav_tags=menu_tags(memo.site.config, new_tags)))
+
+
+def _retagged(tags: dict[str, TagIndex], article: Article, index: int) -> bool:
+    """Put the listed `article` at `index` in the lists of `tags` (by slug) it now
+    names, out of the others; False when more than those lists would change: a new tag
+    (its page, the tag index), a tag spelt otherwise than the archive spells it (the
+    whole way names the clash), a tag left with no article or joined by one or two
+    (a name hint may come or go: plan/names.py counts a name that `SHARED` articles
+    carry as the right spelling)."""
+    named = {tag.slug: tag for tag in article.tags}
+    for slug, tag in named.items():
+        found = tags.get(slug)
+        if found is None or found.tag != tag:
+            return False
+    for slug, found in list(tags.items()):
+        joins, leaves = slug in named and not _has(found.items, index), \
+            slug not in named and _has(found.items, index)
+        if not (joins or leaves):
+            continue
+        if min(len(found.items), len(found.items) + (1 if joins else -1)) < SHARED:
+            return False
+        tags[slug] = TagIndex(found.tag, _with(found.items, index) if joins
+                              else _without(found.items, index))
+    return True
+
+
+def _has(items: tuple[int, ...], index: int) -> bool:
+    """Whether `items` (ascending) holds `index`."""
+    at = bisect_left(items, index)
+    return at < len(items) and items[at] == index
+
+
+def _with(items: tuple[int, ...], index: int) -> tuple[int, ...]:
+    """`items` (ascending) with `index`."""
+    at = bisect_left(items, index)
+    return items[:at] + (index,) + items[at:]
+
+
+def _without(items: tuple[int, ...], index: int) -> tuple[int, ...]:
+    """`items` (ascending) without `index`."""
+    at = bisect_left(items, index)
+    return items[:at] + items[at + 1:] if _has(items, index) else items
