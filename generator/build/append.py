@@ -30,6 +30,7 @@ from generator.plan import feeds_and_lists, insertion, related, retagged, sectio
 from generator.plan.page import Places, from_stored
 from generator.plan.pagination import OrderKey
 from generator.plan.planner import Page, Plan, plan_appended, refreshed
+from generator.plan.relisting import holds
 from generator.plan.site import Site
 from generator.plan.site_memo import SiteMemo
 from generator.plan.sitemaps import Sitemaps, sitemaps_of
@@ -69,11 +70,11 @@ def appended_pages(site: Site, before: Site, keys: Keys, head: Settled,
             # Other tags: the related articles it and later ones pick may differ, and
             # with them the follow-ups of those they picked and pick (plan/retagged.py).
             kept.update(retagged.refollowed(related.RelatedNews(site), {
-                i: rows[i].related for i in (moved.point, *moved.rerelated)}))
+                i: rows[i].related for i in (*moved.points, *moved.rerelated)}))
         told = feeds_and_lists.Before(count, feeds_and_lists.list_counts(before), *extras,
                                       follow_ups=kept, tails=head.tails,
                                       sealed=moved.sealed, replanned=tuple(sorted(kept)),
-                                      relisted=(moved.point,))
+                                      relisted=moved.lists)
     elif inserted is None:
         follow_ups = _stored_follow_ups(site, count, store, target, places)
         if follow_ups is None:
@@ -166,41 +167,57 @@ def insert_quickly(site_dir: Path, memo: SiteMemo, config: SiteConfig,
 
 @dataclass(frozen=True, eq=False, repr=False)
 class Relisted:
-    """An article moved to another section or credited to other authors, keeping its
-    place in the site."""
+    """Articles moved to another section, credited to other authors or given other tags,
+    each keeping its place in the site."""
 
-    point: int
-    """Its index in the site."""
+    points: tuple[int, ...]
+    """Their indexes in the site, ascending."""
+    lists: Mapping[str, int]
+    """By the URL of each list they changed, the one of them that left or joined it."""
     sealed: Mapping[str, tuple[OrderKey, ...]]
-    """The boundaries of the sealed pages of the lists it left and joined, as the last
-    build left them."""
+    """The boundaries of the sealed pages of those lists, as the last build left them."""
     replanned: tuple[int, ...]
-    """The articles whose pages it changes (`sections.moved_around`), ascending."""
+    """The articles whose pages they change in their sections (`sections.moved_around`),
+    they among them, ascending."""
     retagged: bool = False
-    """Whether it joined or left tags' lists."""
+    """Whether one joined or left tags' lists."""
     rerelated: frozenset[int] = frozenset()
     """With other tags: the later articles whose related articles may change
     (`retagged.rerelated`)."""
 
 
-def relisting(site_dir: Path, before: Site, site: Site, point: int) -> Relisted | None:
-    """What planning the pages changes when the listed article at `point` of `before`
-    moved to another section, was credited to other authors or given other tags, as
-    `site` (`relisting.relisted`) has it; None when no list changed (a story no list
-    shows, or bylines or tags only reordered: its own pages are refreshed as for an
-    edit)."""
-    lists = {new.section.url for old, new in zip(before.sections, site.sections, strict=True)
-             if old.items != new.items}
-    lists.update(new.author.url for old, new in zip(before.authors, site.authors, strict=True)
-                 if old.items != new.items)
-    tags = {new.tag.url for old, new in zip(before.tags, site.tags, strict=True)
-            if old.items is not new.items}
-    if not lists | tags:
+def relisting(site_dir: Path, before: Site, site: Site, points: Sequence[int]
+              ) -> Relisted | None:
+    """What planning the pages changes when the listed articles at `points` of `before`
+    moved to another section, were credited to other authors or given other tags, as
+    `site` (`relisting.relisted`) has it; None when no list changed (stories no list
+    shows, or bylines or tags only reordered: their own pages are refreshed as for an
+    edit). LookupError when a list gained or lost more than one of them, or one and
+    another (the whole way paginates it)."""
+    pairs = [*((old.section.url, old.items, new.items)
+               for old, new in zip(before.sections, site.sections, strict=True)),
+             *((old.author.url, old.items, new.items)
+               for old, new in zip(before.authors, site.authors, strict=True)),
+             # (tags that did not change keep their index: 2,000 tags of 100,000 stories)
+             *((old.tag.url, old.items, new.items)
+               for old, new in zip(before.tags, site.tags, strict=True)
+               if old.items is not new.items)]
+    lists: dict[str, int] = {}
+    for url, old, new in pairs:
+        if old == new:
+            continue
+        moved = [p for p in points if holds(old, p) != holds(new, p)]
+        if len(moved) != 1 or abs(len(old) - len(new)) != 1:
+            raise LookupError(f"{url}: more than one story joined or left it")
+        lists[url] = moved[0]
+    if not lists:
         return None
-    return Relisted(point, _sealed(site_dir, lists | tags),
-                    tuple(sorted(sections.moved_around(before, site, point))),
-                    bool(tags),
-                    frozenset(retagged.rerelated(before, site, point)) if tags else frozenset())
+    tags = {index.tag.url for index in site.tags}
+    retag = not tags.isdisjoint(lists)
+    around = {i for point in points for i in sections.moved_around(before, site, point)}
+    return Relisted(tuple(points), lists, _sealed(site_dir, lists), tuple(sorted(around)),
+                    retag, frozenset(retagged.rerelated(before, site, lists)) if retag
+                    else frozenset())
 
 
 def _sealed(site_dir: Path, lists: Collection[str]) -> Mapping[str, tuple[OrderKey, ...]]:

@@ -215,9 +215,8 @@ def _prove(options: BuildOptions, config: SiteConfig, theme: ThemeFiles, cache: 
                 found, [a.path for a in changes.added if a.path not in changes.published]))
     earlier = memo.site if isinstance(memo, SiteMemo) else None  # (before a story moved)
     if changes is not None and isinstance(memo, SiteMemo) and changes.relisted:
-        if (len(changes.relisted) > 1 or changes.added
-                or changes.known_articles != len(memo.shapes)):
-            return None  # (one story moved alone: the whole way takes the rest)
+        if changes.added or changes.known_articles != len(memo.shapes):
+            return None  # (stories moved alone: the whole way takes the rest)
         memo = relisted(memo, changes.relisted, places, sorting_before(found, ()),
                         changes.recredited, changes.retagged, config.tag_aliases)
     if (changes is None or not isinstance(memo, SiteMemo) or earlier is None
@@ -295,10 +294,10 @@ def _prove(options: BuildOptions, config: SiteConfig, theme: ThemeFiles, cache: 
     where = places if order is head.order else Places(order)
     # The sitemaps' lastmod: a `modified` moved, or the home page shows other articles.
     lastmod = changes.modified or bool(changes.featured)
-    # A story moved to another section or byline leaves lists and joins others
+    # Stories moved to another section, byline or tags leave lists and join others
     # (build/append.py).
-    moved = relisting(options.site_dir, earlier, site, where[changes.relisted[0].path]) \
-        if changes.relisted and changes.relisted[0].path in where else None
+    points = sorted(where[a.path] for a in changes.relisted if a.path in where)
+    moved = relisting(options.site_dir, earlier, site, points) if points else None
     if added or moved is not None:
         appended = appended_pages(site, earlier, (renderer.template_key, globals_key, key_of),
                                   head, previous, store_, target, damaged, where, inserted,

@@ -151,14 +151,14 @@ class Before:
     replanned: tuple[int, ...] = ()
     """With `inserted`: the articles whose pages they can change (`insertion.replanned`);
     `follow_ups` then holds the follow-up of each but them, as planned before. With
-    `relisted`: those whose section navigation it changes, and it; `follow_ups` holds
-    the follow-up of each."""
-    # An article moved to another section or credited to another author
-    # (build/append.py `relisting`).
-    relisted: tuple[int, ...] = ()
-    """The index of an article that left some lists (its section's, an author's) for
-    others, keeping its place in the site (no article added); `sealed` then holds
-    those lists' boundaries."""
+    `relisted`: the articles it moved, those whose section navigation or related news
+    that changes, and those whose follow-up that changes; `follow_ups` holds the
+    follow-up of each."""
+    # Articles moved to another section, credited to other authors or given other tags,
+    # keeping their places in the site (build/append.py `relisting`).
+    relisted: Mapping[str, int] = field(default_factory=dict)
+    """By the URL of each list they changed, the one article that left it or joined it
+    (no article added); `sealed` then holds those lists' boundaries."""
 
     def added(self, total: int) -> range | tuple[int, ...]:
         """The indexes of the added articles in a site of `total` articles."""

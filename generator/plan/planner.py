@@ -168,8 +168,8 @@ class _Planner(Adder):
         # Sealed pages (plan/sealing.py).
         self.pager = Pager(site.articles, before.sealed if before else {},
                            before.tails if before else None, self.grown,
-                           (before.inserted or before.relisted) if before else (),
-                           before.relisted if before else ())
+                           before.inserted if before else (),
+                           before.relisted if before else None)
         # Articles at other places than in the last plan (or none known): see `Plan.moved`.
         self.moved = before is None and (previous is None or previous.order[:len(
             self.order)] != self.order[:len(previous.order)])

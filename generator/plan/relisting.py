@@ -81,7 +81,7 @@ def relisted(memo: SiteMemo, moved: Iterable[Article], places: Mapping[str, int]
             sections[article.section] = _with(sections[article.section], index)
         credited = {author.slug: author for author in article.authors}
         for slug, found in authors.items() if article.path in recredited else ():
-            was = _has(found.items, index)
+            was = holds(found.items, index)
             if slug in credited and credited[slug] != found.author:
                 return None
             joins, leaves = slug in credited and not was, slug not in credited and was
@@ -120,8 +120,8 @@ def _retagged(tags: dict[str, TagIndex], article: Article, index: int) -> bool:
         if found is None or found.tag != tag:
             return False
     for slug, found in list(tags.items()):
-        joins, leaves = slug in named and not _has(found.items, index), \
-            slug not in named and _has(found.items, index)
+        joins, leaves = slug in named and not holds(found.items, index), \
+            slug not in named and holds(found.items, index)
         if not (joins or leaves):
             continue
         if min(len(found.items), len(found.items) + (1 if joins else -1)) < SHARED:
@@ -131,7 +131,7 @@ def _retagged(tags: dict[str, TagIndex], article: Article, index: int) -> bool:
     return True
 
 
-def _has(items: tuple[int, ...], index: int) -> bool:
+def holds(items: tuple[int, ...], index: int) -> bool:
     """Whether `items` (ascending) holds `index`."""
     at = bisect_left(items, index)
     return at < len(items) and items[at] == index
@@ -146,4 +146,4 @@ def _with(items: tuple[int, ...], index: int) -> tuple[int, ...]:
 def _without(items: tuple[int, ...], index: int) -> tuple[int, ...]:
     """`items` (ascending) without `index`."""
     at = bisect_left(items, index)
-    return items[:at] + items[at + 1:] if _has(items, index) else items
+    return items[:at] + items[at + 1:] if holds(items, index) else items

@@ -22,19 +22,21 @@ from generator.plan.related import FOLLOW_UP_PICKS, RELATED_WINDOW, RelatedNews
 from generator.plan.site import Site
 
 
-def rerelated(before: Site, after: Site, point: int) -> set[int]:
-    """The articles after `point` whose related articles may differ in `after`, where
-    the article at `point` carries other tags than in `before` (same articles, same
-    places): those of each tag it joined or left, in the tag's window of it, or whose
-    count of the tag moves to another power of two."""
-    old = {index.tag.slug: index.items for index in before.tags}
+def rerelated(before: Site, after: Site, moved: Mapping[str, int]) -> set[int]:
+    """The articles whose related articles may differ in `after` from `before` (the
+    same articles at the same places), where each tag list of `moved` (by URL) was
+    joined or left by the one article it names, and no other list changed: the later
+    articles of each such tag in the tag's window of that article, or whose count of
+    the tag moves to another power of two."""
+    old = {index.tag.url: index.items for index in before.tags}
     late = after.late
-    counted = point not in late  # (a story filed late counts in no tag's weight)
     found: set[int] = set()
     for index in after.tags:
-        was = old.get(index.tag.slug, ())
-        if len(was) == len(index.items):
-            continue  # (one article joins or leaves: a list it changed has another length)
+        point = moved.get(index.tag.url)
+        if point is None:
+            continue
+        was = old.get(index.tag.url, ())
+        counted = point not in late  # (a story filed late counts in no tag's weight)
         items = index.items if len(index.items) > len(was) else was
         start = bisect_left(items, point)
         # How many articles published in time have the tag before each later one,

@@ -26,15 +26,16 @@ class Pager:
     def __init__(self, articles: Sequence[Article], given: Mapping[str, tuple[OrderKey, ...]],
                  tails: Mapping[str, Tail] | None = None,
                  grown: Mapping[str, int] | None = None,
-                 inserted: Sequence[int] = (), left: Sequence[int] = ()) -> None:
+                 inserted: Sequence[int] = (), relisted: Mapping[str, int] | None = None
+                 ) -> None:
         # `tails` and `grown`: an append plan, from the lists' tails before it; with
         # `inserted`, the indexes (ascending) of the articles it dated in, some before
-        # the newest, or of the one that joined lists keeping its place (`given`: every
-        # list's boundaries); with `left`, that one, in the lists it left (its section's,
-        # an author's).
+        # the newest (`given`: every list's boundaries); with `relisted`, by the URL of
+        # each list that articles keeping their places joined or left (another section,
+        # other authors, other tags), the one that did.
         self.articles = articles
         self.inserted = inserted
-        self.left = left
+        self.relisted = relisted or {}
         self.firsts: dict[str, int] = {}
         self.given = given
         self.before = tails
@@ -65,10 +66,12 @@ class Pager:
                 return article.date, article.path
             tail = self.before.get(base, Tail())
             paging: Paging | None = None
-            if self.left and len(items) < tail.count:
-                paging = self._left(base, items, tail, size, key_at)
-            elif self.inserted:
-                paging = self._joined(base, items, tail, size, key_at)
+            moved = self.relisted.get(base)
+            if moved is not None and len(items) < tail.count:
+                paging = self._left(base, items, tail, size, key_at, moved)
+            elif moved is not None or self.inserted:
+                paging = self._joined(base, items, tail, size, key_at,
+                                      self.inserted if moved is None else (moved,))
             if paging is None:
                 paging = extend(tail, len(items), size, key_at)
         else:
@@ -84,18 +87,18 @@ class Pager:
 
 
     def _joined(self, base: str, items: tuple[int, ...], tail: Tail, size: int,
-                key_at: Callable[[int], OrderKey]) -> Paging | None:
-        """The sealed pages of the list at `base` that the articles inserted at
-        `self.inserted` join (their items found by their order keys, a few read), with
-        the list's tail moved up past them; those that fall after every sealed page
-        join the unsealed rest as an append does (`extend`). None when none joins a
-        sealed page: `extend` alone then takes them."""
+                key_at: Callable[[int], OrderKey], inserted: Sequence[int]) -> Paging | None:
+        """The sealed pages of the list at `base` that the articles at `inserted` join
+        (their items found by their order keys, a few read), with the list's tail moved
+        up past them; those that fall after every sealed page join the unsealed rest as
+        an append does (`extend`). None when none joins a sealed page: `extend` alone
+        then takes them."""
         bounds = self.given.get(base, ())
         if len(bounds) != tail.sealed:
             raise LookupError(f"{base}: the sealed pages kept do not match the last build")
         joining: list[int] = []  # the 0-based number of the sealed page each joins
         rest = 0
-        for index in self.inserted:
+        for index in inserted:
             at = bisect_left(items, index)
             if at == len(items) or items[at] != index:
                 continue  # (not in this list)
@@ -125,17 +128,17 @@ class Pager:
 
 
     def _left(self, base: str, items: tuple[int, ...], tail: Tail, size: int,
-              key_at: Callable[[int], OrderKey]) -> Paging:
-        """The page of the list at `base` that the article of `self.left` left, found by
+              key_at: Callable[[int], OrderKey], left: int) -> Paging:
+        """The page of the list at `base` that the article at `left` left, found by
         its order key: a sealed page keeps its number and is planned again a shorter one
         (later pages keep their items); the unsealed newest page shrinks (`extend`), and
         left empty, the sealed page below it is the newest, shown at the list's URL, its
         number pointing there, as `seal` has it. LookupError when it cannot tell, or the
         article was the list's only one."""
         bounds = self.given.get(base, ())
-        if len(bounds) != tail.sealed or len(self.left) != 1 or len(items) != tail.count - 1:
+        if len(bounds) != tail.sealed or len(items) != tail.count - 1:
             raise LookupError(f"{base}: the sealed pages kept do not match the last build")
-        article = self.articles[self.left[0]]
+        article = self.articles[left]
         number = bisect_left(bounds, (article.date, article.path))
         keys = _Keys(len(items), key_at)
         if number == len(bounds):  # (in the unsealed newest page)
