@@ -5,7 +5,7 @@ plan's."""
 
 from __future__ import annotations
 
-from hypothesis import example, given, settings
+from hypothesis import assume, example, given, settings
 from hypothesis import strategies as st
 
 from generator.content.register import Registered
@@ -41,33 +41,56 @@ def _follow_ups(news: RelatedNews) -> dict[int, int | None]:
     return {i: whole.of(i) for i in news.site.listed}
 
 
+EDITS = st.lists(st.tuples(st.integers(0, 69), TAG_SETS), min_size=1, max_size=3)
+"""Stories given other tags in one build: each one's place in the archive, its tags."""
+
+
 @settings(max_examples=300, deadline=None)
-@given(archives(), st.integers(0, 69), TAG_SETS, FILED_LATE)
-@example(stories=[(n, [0] if n % 3 else [0, 1]) for n in range(60)], chosen=20,
-         tags=[1], filed_late={})
+@given(archives(), EDITS, FILED_LATE)
+@example(stories=[(n, [0] if n % 3 else [0, 1]) for n in range(60)], edits=[(20, [1])],
+         filed_late={})
 # A later story in whose window of a tag the story joins it: 23 stories between them.
 @example(stories=[*((n, [1]) for n in range(15)), (15, [1]), *((20 + n, [0]) for n in range(23)),
-                  (50, [0, 1])], chosen=15, tags=[0, 1], filed_late={})
+                  (50, [0, 1])], edits=[(15, [0, 1])], filed_late={})
 # A later story whose count of the tag the story joins becomes a power of two, far past
 # its window: that tag now weighs less than another.
 @example(stories=[*((n, [1]) for n in range(16)), (16, [2]), *((20 + n, [0]) for n in range(30)),
-                  (60, [0, 1])], chosen=16, tags=[0, 2], filed_late={})
-def test_a_story_given_other_tags_changes_only_the_related_news_named(
-        stories: list[tuple[int, list[int]]], chosen: int, tags: list[int],
+                  (60, [0, 1])], edits=[(16, [0, 2])], filed_late={})
+# Two stories joining one tag: the count of a later one moves by two.
+@example(stories=[*((n, [1]) for n in range(16)), (16, [2]), (17, [2]),
+                  *((20 + n, [0]) for n in range(29)), (60, [0, 1])],
+         edits=[(16, [0, 2]), (17, [0, 2])], filed_late={})
+# Two stories joining one tag far apart, the first filed late (counted in no weight):
+# the story right after the second, its window of the tag holding it.
+@example(stories=[*((n, [1]) for n in range(36)), *((36 + n, [0]) for n in range(25)),
+                  (61, [1]), (62, [0, 1])],
+         edits=[(35, [0, 1]), (61, [0, 1])], filed_late={35: 62})
+def test_stories_given_other_tags_change_only_the_related_news_named(
+        stories: list[tuple[int, list[int]]], edits: list[tuple[int, list[int]]],
         filed_late: dict[int, int]) -> None:
     # Given an archive, some of its stories filed late
     before = _site(stories, filed_late)
-    # When one story is given other tags
-    n = chosen % len(stories)
-    after = _site([*stories[:n], (stories[n][0], tags), *stories[n + 1:]], filed_late)
-    point = next(i for i, a in enumerate(after.articles) if a.path.endswith(f"a{n:02d}.md"))
+    # When one story is given other tags, or a few are, each tag joined by some of them
+    # or left by one (else the quick path goes the whole way)
+    tagged = {n % len(stories): tags for n, tags in edits}
+    after = _site([(day, tagged.get(n, tags)) for n, (day, tags) in enumerate(stories)],
+                  filed_late)
+    places = {a.path: i for i, a in enumerate(after.articles)}
+    points = sorted(places[f"content/articles/a{n:02d}.md"] for n in tagged)
+    was_in = {index.tag.url: index.items for index in before.tags}
+    moved: dict[str, tuple[int, ...]] = {}
+    for index in after.tags:
+        was = set(was_in.get(index.tag.url, ()))
+        joined = tuple(sorted(set(index.items) - was))
+        left = sorted(was - set(index.items))
+        assume(not left or (len(left) == 1 and not joined))
+        if joined or left:
+            moved[index.tag.url] = joined or tuple(left)
     old, new = RelatedNews(before), RelatedNews(after)
     # Then the later articles whose related ones differ are among those named
-    was_in = {index.tag.url: index.items for index in before.tags}
-    named = rerelated(before, after, {index.tag.url: point for index in after.tags
-                                      if index.items != was_in.get(index.tag.url, ())})
-    assert all(i > point for i in named)
-    assert {i for i in after.listed if i != point
+    named = rerelated(before, after, moved)
+    assert all(i > points[0] for i in named)
+    assert {i for i in after.listed if i not in points
             and old.related(i) != new.related(i)} <= named
     # And each follow-up found alone is the whole plan's
     wanted = _follow_ups(new)
@@ -75,6 +98,6 @@ def test_a_story_given_other_tags_changes_only_the_related_news_named(
     assert {i: follow_up(new, items_of, i) for i in after.listed} == wanted
     # And the follow-ups that changed are found again from the pages planned before
     was = _follow_ups(old)
-    found = refollowed(new, {i: old.related(i) for i in (point, *named)})
+    found = refollowed(new, {i: old.related(i) for i in (*points, *named)})
     assert {i for i in wanted if wanted[i] != was[i]} <= found.keys()
     assert all(wanted[i] == found[i] for i in found)

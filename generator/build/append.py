@@ -172,8 +172,9 @@ class Relisted:
 
     points: tuple[int, ...]
     """Their indexes in the site, ascending."""
-    lists: Mapping[str, int]
-    """By the URL of each list they changed, the one of them that left or joined it."""
+    lists: Mapping[str, tuple[int, ...]]
+    """By the URL of each list they changed, those of them that joined it (ascending),
+    or the one that left it."""
     sealed: Mapping[str, tuple[OrderKey, ...]]
     """The boundaries of the sealed pages of those lists, as the last build left them."""
     replanned: tuple[int, ...]
@@ -192,7 +193,7 @@ def relisting(site_dir: Path, before: Site, site: Site, points: Sequence[int]
     moved to another section, were credited to other authors or given other tags, as
     `site` (`relisting.relisted`) has it; None when no list changed (stories no list
     shows, or bylines or tags only reordered: their own pages are refreshed as for an
-    edit). LookupError when a list gained or lost more than one of them, or one and
+    edit). LookupError when a list lost more than one of them, or lost one and gained
     another (the whole way paginates it)."""
     pairs = [*((old.section.url, old.items, new.items)
                for old, new in zip(before.sections, site.sections, strict=True)),
@@ -202,14 +203,17 @@ def relisting(site_dir: Path, before: Site, site: Site, points: Sequence[int]
              *((old.tag.url, old.items, new.items)
                for old, new in zip(before.tags, site.tags, strict=True)
                if old.items is not new.items)]
-    lists: dict[str, int] = {}
+    lists: dict[str, tuple[int, ...]] = {}
     for url, old, new in pairs:
         if old == new:
             continue
-        moved = [p for p in points if holds(old, p) != holds(new, p)]
-        if len(moved) != 1 or abs(len(old) - len(new)) != 1:
-            raise LookupError(f"{url}: more than one story joined or left it")
-        lists[url] = moved[0]
+        joined = tuple(p for p in points if holds(new, p) and not holds(old, p))
+        left = [p for p in points if holds(old, p) and not holds(new, p)]
+        if len(new) - len(old) != len(joined) - len(left) or (
+                left and (joined or len(left) > 1)):
+            raise LookupError(f"{url}: more than one story left it, or one left it and "
+                              "another joined it")
+        lists[url] = joined or tuple(left)
     if not lists:
         return None
     tags = {index.tag.url for index in site.tags}

@@ -156,9 +156,9 @@ class Before:
     follow-up of each."""
     # Articles moved to another section, credited to other authors or given other tags,
     # keeping their places in the site (build/append.py `relisting`).
-    relisted: Mapping[str, int] = field(default_factory=dict)
-    """By the URL of each list they changed, the one article that left it or joined it
-    (no article added); `sealed` then holds those lists' boundaries."""
+    relisted: Mapping[str, tuple[int, ...]] = field(default_factory=dict)
+    """By the URL of each list they changed, those that joined it (ascending), or the
+    one that left it (no article added); `sealed` then holds those lists' boundaries."""
 
     def added(self, total: int) -> range | tuple[int, ...]:
         """The indexes of the added articles in a site of `total` articles."""

@@ -22,36 +22,45 @@ from generator.plan.related import FOLLOW_UP_PICKS, RELATED_WINDOW, RelatedNews
 from generator.plan.site import Site
 
 
-def rerelated(before: Site, after: Site, moved: Mapping[str, int]) -> set[int]:
+def rerelated(before: Site, after: Site, moved: Mapping[str, Sequence[int]]) -> set[int]:
     """The articles whose related articles may differ in `after` from `before` (the
     same articles at the same places), where each tag list of `moved` (by URL) was
-    joined or left by the one article it names, and no other list changed: the later
-    articles of each such tag in the tag's window of that article, or whose count of
-    the tag moves to another power of two."""
+    joined by the articles it names, or left by the one it names, and no other list
+    changed: the later articles of each such tag with one of them in the tag's window,
+    or whose count of the tag moves to another power of two."""
     old = {index.tag.url: index.items for index in before.tags}
     late = after.late
     found: set[int] = set()
     for index in after.tags:
-        point = moved.get(index.tag.url)
-        if point is None:
+        points = moved.get(index.tag.url)
+        if not points:
             continue
         was = old.get(index.tag.url, ())
-        counted = point not in late  # (a story filed late counts in no tag's weight)
-        items = index.items if len(index.items) > len(was) else was
-        start = bisect_left(items, point)
-        # How many articles published in time have the tag before each later one,
-        # the article at `point` left out.
-        count = start - sum(i in late for i in items[:start]) if late else start
-        between = 0  # of those, how many come after `point`
-        for other in items[start + 1:]:
-            if between >= RELATED_WINDOW and not counted:
-                break
-            # Its weight: `tag_weight(count + 1)` without the article, `count + 2` with it.
-            if between < RELATED_WINDOW or (counted and (count + 2) & (count + 1) == 0):
+        joined = len(index.items) > len(was)
+        items = index.items if joined else was  # (the list with them)
+        chosen, last = set(points), max(points)
+        start = bisect_left(items, min(points))
+        # How many articles published in time have the tag before each later one, in
+        # `before` and in `after` (a story filed late counts in no tag's weight).
+        was_count = now_count = start - sum(i in late for i in items[:start]) if late \
+            else start
+        between = 0  # articles published in time since the last of them
+        for other in items[start:]:
+            if other in chosen:
+                between = 0
+                if other not in late:
+                    now_count += joined
+                    was_count += not joined
+                continue
+            if between < RELATED_WINDOW or (
+                    (was_count + 1).bit_length() != (now_count + 1).bit_length()):
                 found.add(other)
+            elif was_count == now_count and other > last:
+                break  # (no weight moves, and no window holds one of them: nothing later)
             if other not in late:
                 between += 1
-                count += 1
+                was_count += 1
+                now_count += 1
     return found
 
 

@@ -26,13 +26,13 @@ class Pager:
     def __init__(self, articles: Sequence[Article], given: Mapping[str, tuple[OrderKey, ...]],
                  tails: Mapping[str, Tail] | None = None,
                  grown: Mapping[str, int] | None = None,
-                 inserted: Sequence[int] = (), relisted: Mapping[str, int] | None = None
-                 ) -> None:
+                 inserted: Sequence[int] = (),
+                 relisted: Mapping[str, tuple[int, ...]] | None = None) -> None:
         # `tails` and `grown`: an append plan, from the lists' tails before it; with
         # `inserted`, the indexes (ascending) of the articles it dated in, some before
         # the newest (`given`: every list's boundaries); with `relisted`, by the URL of
         # each list that articles keeping their places joined or left (another section,
-        # other authors, other tags), the one that did.
+        # other authors, other tags), those that joined it, or the one that left it.
         self.articles = articles
         self.inserted = inserted
         self.relisted = relisted or {}
@@ -71,7 +71,7 @@ class Pager:
                 paging = self._left(base, items, tail, size, key_at, moved)
             elif moved is not None or self.inserted:
                 paging = self._joined(base, items, tail, size, key_at,
-                                      self.inserted if moved is None else (moved,))
+                                      self.inserted if moved is None else moved)
             if paging is None:
                 paging = extend(tail, len(items), size, key_at)
         else:
@@ -128,17 +128,17 @@ class Pager:
 
 
     def _left(self, base: str, items: tuple[int, ...], tail: Tail, size: int,
-              key_at: Callable[[int], OrderKey], left: int) -> Paging:
-        """The page of the list at `base` that the article at `left` left, found by
+              key_at: Callable[[int], OrderKey], left: Sequence[int]) -> Paging:
+        """The page of the list at `base` that the article of `left` left, found by
         its order key: a sealed page keeps its number and is planned again a shorter one
         (later pages keep their items); the unsealed newest page shrinks (`extend`), and
         left empty, the sealed page below it is the newest, shown at the list's URL, its
         number pointing there, as `seal` has it. LookupError when it cannot tell, or the
         article was the list's only one."""
         bounds = self.given.get(base, ())
-        if len(bounds) != tail.sealed or len(items) != tail.count - 1:
+        if len(bounds) != tail.sealed or len(items) != tail.count - 1 or len(left) != 1:
             raise LookupError(f"{base}: the sealed pages kept do not match the last build")
-        article = self.articles[left]
+        article = self.articles[left[0]]
         number = bisect_left(bounds, (article.date, article.path))
         keys = _Keys(len(items), key_at)
         if number == len(bounds):  # (in the unsealed newest page)
