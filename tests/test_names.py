@@ -4,6 +4,7 @@ appended to the previous site."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 
 from hypothesis import example, given, settings
@@ -19,8 +20,9 @@ TAGS = ["Banjir", "Banjr", "Banjiir", "Pemilu", "Pemil", "Sekolah", "KPU", "KPK"
 AUTHORS = ["Rudi Hartono", "Rudi Hartonoo", "Sri Wahyuni", "Hmz"]
 
 
-def articles(count: int) -> list[object]:
-    return [parse(f"a{n}", text(f"A{n}", n, ["Kota"], "Hmz", "Isi.")) for n in range(count)]
+def articles(count: int) -> Callable[[int], str]:
+    listed = [parse(f"a{n}", text(f"A{n}", n, ["Kota"], "Hmz", "Isi.")) for n in range(count)]
+    return lambda index: listed[index].path
 
 
 def test_a_single_use_close_to_a_shared_name_is_a_hint() -> None:

@@ -195,14 +195,15 @@ def relisting(site_dir: Path, before: Site, site: Site, points: Sequence[int]
     shows, or bylines or tags only reordered: their own pages are refreshed as for an
     edit). LookupError when a list lost more than one of them, or lost one and gained
     another (the whole way paginates it)."""
+    tagged = {index.tag.url: index.items for index in before.tags}
     pairs = [*((old.section.url, old.items, new.items)
                for old, new in zip(before.sections, site.sections, strict=True)),
              *((old.author.url, old.items, new.items)
                for old, new in zip(before.authors, site.authors, strict=True)),
-             # (tags that did not change keep their index: 2,000 tags of 100,000 stories)
-             *((old.tag.url, old.items, new.items)
-               for old, new in zip(before.tags, site.tags, strict=True)
-               if old.items is not new.items)]
+             # (tags that did not change keep their index: 2,000 tags of 100,000 stories;
+             # a new tag had none)
+             *((new.tag.url, was, new.items) for new in site.tags
+               if (was := tagged.get(new.tag.url, ())) is not new.items)]
     lists: dict[str, tuple[int, ...]] = {}
     for url, old, new in pairs:
         if old == new:

@@ -115,8 +115,10 @@ def plan_quickly(options: BuildOptions, config: SiteConfig, theme: ThemeFiles,
     keep = options.keeps_register
     new_register = None
     new = proven.inserted or range(len(head.order), len(site.articles))
-    if added:
-        new_register = appended_text(register, site, memo.site, new, previous)
+    if added or proven.relisted_from is not None:
+        # (Stories given a new tag: its address.)
+        new_register = appended_text(register, site, proven.relisted_from or memo.site,
+                                     new if added else (), previous)
         if new_register is None:
             return None  # an address that redirects or is gone is taken again
         head = replace(head, register=text_key(new_register)) if keep else head
@@ -218,7 +220,7 @@ def _prove(options: BuildOptions, config: SiteConfig, theme: ThemeFiles, cache: 
         if changes.added or changes.known_articles != len(memo.shapes):
             return None  # (stories moved alone: the whole way takes the rest)
         memo = relisted(memo, changes.relisted, places, sorting_before(found, ()),
-                        changes.recredited, changes.retagged, config.tag_aliases)
+                        changes.recredited, changes.retagged, head.order.__getitem__)
     if (changes is None or not isinstance(memo, SiteMemo) or earlier is None
             or not still_current(memo, config, options.drafts, now)
             or (memo.site.now is not None and now < memo.site.now)):
@@ -337,7 +339,8 @@ def _prove(options: BuildOptions, config: SiteConfig, theme: ThemeFiles, cache: 
         for index in page.deps:
             site.articles[index]
     return _Proven(changes, memo, site, renderer, stale, warnings, photos, appended,
-                   where, order, () if inserted is None else inserted.points)
+                   where, order, () if inserted is None else inserted.points,
+                   earlier if moved is not None else None)
 
 
 # Values of one build, never compared or printed: `eq=False, repr=False` spare
@@ -370,6 +373,8 @@ class _Proven:
     """The paths of the site's articles, in site order."""
     inserted: tuple[int, ...] = ()
     """The indexes of the articles added, when some are dated before the newest."""
+    relisted_from: Site | None = None
+    """When stories moved to other lists: the site before (`memo` has them moved)."""
 
 
 def _article(article: Article | None) -> Article:

@@ -11,10 +11,8 @@ what `name_hints` gives over the whole archive.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, replace
-
-from generator.content.model import Article
 
 SHARED = 2
 """A name at least this many articles carry is taken as the right spelling."""
@@ -48,19 +46,19 @@ class NameUse:
     """Indexes of the articles that carry it."""
 
 
-def name_hints(kind: str, uses: Iterable[NameUse], articles: Sequence[Article],
+def name_hints(kind: str, uses: Iterable[NameUse], path_of: Callable[[int], str],
                extra: Mapping[str, str] | None = None) -> tuple[NameHint, ...]:
     """The hints over every name of one kind. `extra` maps further spellings
     (`[tag_aliases]` keys, lowercased) to the name they stand for, as if shared."""
     listed = list(uses)
     shared = _Shared(listed, extra)
     found = [hint for use in listed if len(use.items) == 1
-             for hint in shared.hint(kind, use, articles)]
+             for hint in shared.hint(kind, use, path_of)]
     return _sorted(found, shared)
 
 
 def appended_hints(kind: str, before: tuple[NameHint, ...], uses: Iterable[NameUse],
-                   touched: Mapping[str, int], articles: Sequence[Article],
+                   touched: Mapping[str, int], path_of: Callable[[int], str],
                    extra: Mapping[str, str] | None = None) -> tuple[NameHint, ...]:
     """`name_hints` after articles were appended, from the hints `before` them: only
     the names in `touched` (casefolded, each with its count before) changed their
@@ -69,7 +67,7 @@ def appended_hints(kind: str, before: tuple[NameHint, ...], uses: Iterable[NameU
     touched_uses = [use for use in listed if use.name.casefold() in touched]
     if any(len(use.items) >= SHARED > touched[use.name.casefold()] for use in touched_uses):
         # A name that became shared may be what any single-article name stood for.
-        return name_hints(kind, listed, articles, extra)
+        return name_hints(kind, listed, path_of, extra)
     # Else every touched name was new (a hint's name had one article: it grew) and
     # only those with one article now are compared.
     single = [use for use in touched_uses if len(use.items) == 1]
@@ -77,26 +75,8 @@ def appended_hints(kind: str, before: tuple[NameHint, ...], uses: Iterable[NameU
     # A shared name that grew may now be the most used one a hint's name is close to.
     grown = [name for name in touched if name in shared.names and len(name) >= SHORTEST]
     found = [*(_rechosen(hint, shared, grown) if grown else hint for hint in before),
-             *(hint for use in single for hint in shared.hint(kind, use, articles))]
+             *(hint for use in single for hint in shared.hint(kind, use, path_of))]
     return _sorted(found, shared)
-
-
-def hints_kept(hints: Iterable[NameHint], kind: str, names: Iterable[str],
-               extra: Mapping[str, str] | None = None) -> bool:
-    """Whether the hints of `kind` stay as they are when the shared `names` gain or
-    lose an article, each keeping at least `SHARED`: no hint names one of them, nor is
-    written close to one or to a spelling `extra` maps to one (each hint goes to the
-    most used close name, and tells its count)."""
-    wanted = {name.casefold() for name in names}
-    spellings = wanted | {spelling.casefold() for spelling, name in (extra or {}).items()
-                          if name.casefold() in wanted}
-    near = {variant for spelling in spellings for variant in (spelling, *_left_out(spelling))}
-    for hint in hints:
-        written = hint.written.casefold()
-        if hint.kind == kind and (hint.meant.casefold() in wanted or not near.isdisjoint(
-                (written, *_left_out(written)))):
-            return False
-    return True
 
 
 def _rechosen(hint: NameHint, shared: _Shared, grown: list[str]) -> NameHint:
@@ -132,7 +112,7 @@ class _Shared:
                 for variant in {spelling, *_left_out(spelling)}:
                     self.near.setdefault(variant, []).append(spelling)
 
-    def hint(self, kind: str, use: NameUse, articles: Sequence[Article]) -> list[NameHint]:
+    def hint(self, kind: str, use: NameUse, path_of: Callable[[int], str]) -> list[NameHint]:
         written = use.name.casefold()
         if len(written) < SHORTEST or written in self.names:
             return []
@@ -142,7 +122,7 @@ class _Shared:
             return []
         # The most used, then the first in the alphabet: the same hint every build.
         meant, _ = min((self.names[s] for s in close), key=lambda n: (-n[1], n[0]))
-        return [NameHint(kind, use.name, articles[use.items[0]].path, meant, 0)]
+        return [NameHint(kind, use.name, path_of(use.items[0]), meant, 0)]
 
 
 def _left_out(spelling: str) -> list[str]:

@@ -13,8 +13,7 @@ from dataclasses import replace
 
 from generator.content.model import Article
 from generator.plan.indexes import AuthorIndex, SectionIndex, TagIndex
-from generator.plan.names import SHARED, hints_kept
-from generator.plan.site import menu_tags
+from generator.plan.site import menu_tags, with_tag_hints
 from generator.plan.site_memo import SiteMemo
 
 
@@ -43,14 +42,15 @@ def refeatured(memo: SiteMemo, switched: Iterable[Article], places: Mapping[str,
 
 def relisted(memo: SiteMemo, moved: Iterable[Article], places: Mapping[str, int],
              sorting_before: Callable[[str], int], recredited: Collection[str] = (),
-             retagged: Collection[str] = (), aliases: Mapping[str, str] | None = None
+             retagged: Collection[str] = (), path_of: Callable[[int], str] | None = None
              ) -> SiteMemo | None:
     """`memo` with the `section`, `authors` and `tags` of the `moved` articles as they
     are now, their shapes otherwise as the memo knows them: their shapes put in place,
     and each one the site lists out of the lists that held it and into those it names
     (`Site.sections`, `Site.authors`, `Site.tags`: listed articles only, as `make_site`
     indexes them). `places` and `sorting_before`: as for `refeatured`; `recredited` and
-    `retagged`: the paths whose bylines or tags changed; `aliases`: `[tag_aliases]`.
+    `retagged`: the paths whose bylines or tags changed; `path_of`: the path of the
+    site's article at an index (the tags' name hints are found again with them).
 
     None when a byline changes more than two lists: an author gained or lost, a name
     spelt otherwise than their first article spells it (that spelling titles their
@@ -59,7 +59,7 @@ def relisted(memo: SiteMemo, moved: Iterable[Article], places: Mapping[str, int]
     hint about bylines (plan/names.py: a hint names the shared name it is close to,
     chosen by the counts, and its count); or a story no list shows credited otherwise
     (its page's byline links are planned with it, which the whole way does). None too
-    when tags change more than their lists (`_retagged`)."""
+    when a tag is left with no story, or spelt otherwise (`_retagged`)."""
     shapes = list(memo.shapes)
     sections = {index.section.slug: index.items for index in memo.site.sections}
     authors = {index.author.slug: index for index in memo.site.authors}
@@ -95,39 +95,42 @@ def relisted(memo: SiteMemo, moved: Iterable[Article], places: Mapping[str, int]
             return None  # (a new author: their page, and the bylines that link it)
         if article.path in retagged and not _retagged(tags, article, index):
             return None
-    changed = [index.tag.name for index in memo.site.tags
-               if tags[index.tag.slug] is not index]
-    if changed and not hints_kept(memo.site.name_hints, "tag", changed, aliases):
-        return None  # (a hint's shared name is one whose count moved, or close to one)
-    new_tags = tuple(tags[index.tag.slug] for index in memo.site.tags)
+    site = memo.site
+    new_tags = tuple(tags[slug] for slug in sorted(tags))  # (by slug, as indexed)
+    hints = site.name_hints
+    if retagged and new_tags != site.tags:
+        assert path_of is not None, "the tags' name hints name the articles' paths"
+        # (Counts moved, a name may be new: found again over the 2,000 tags of 100,000
+        # stories in a few milliseconds.)
+        hints = with_tag_hints(hints, new_tags, path_of, site.config.tag_aliases)
     return replace(memo, shapes=tuple(shapes), site=replace(
-        memo.site, sections=tuple(SectionIndex(index.section, sections[index.section.slug])
-                                  for index in memo.site.sections),
-        authors=tuple(authors[index.author.slug] for index in memo.site.authors),
-        tags=new_tags, nav_tags=menu_tags(memo.site.config, new_tags)))
+        site, sections=tuple(SectionIndex(index.section, sections[index.section.slug])
+                             for index in site.sections),
+        authors=tuple(authors[index.author.slug] for index in site.authors),
+        tags=new_tags, nav_tags=menu_tags(site.config, new_tags), name_hints=hints))
 
 
 def _retagged(tags: dict[str, TagIndex], article: Article, index: int) -> bool:
     """Put the listed `article` at `index` in the lists of `tags` (by slug) it now
-    names, out of the others; False when more than those lists would change: a new tag
-    (its page, the tag index), a tag spelt otherwise than the archive spells it (the
-    whole way names the clash), a tag left with no article or joined by one or two
-    (a name hint may come or go: plan/names.py counts a name that `SHARED` articles
-    carry as the right spelling)."""
+    names, a new tag's among them, out of the others; False when more than those lists
+    would change: a tag left with no article (its pages answer a gone notice, which the
+    whole way plans) or spelt otherwise than the archive spells it (the whole way names
+    the clash)."""
     named = {tag.slug: tag for tag in article.tags}
     for slug, tag in named.items():
         found = tags.get(slug)
-        if found is None or found.tag != tag:
+        if found is None:
+            tags[slug] = TagIndex(tag, (index,))  # (a new tag: its pages, the tag index)
+        elif found.tag != tag:
             return False
     for slug, found in list(tags.items()):
         joins, leaves = slug in named and not holds(found.items, index), \
             slug not in named and holds(found.items, index)
-        if not (joins or leaves):
-            continue
-        if min(len(found.items), len(found.items) + (1 if joins else -1)) < SHARED:
+        if leaves and len(found.items) == 1:
             return False
-        tags[slug] = TagIndex(found.tag, _with(found.items, index) if joins
-                              else _without(found.items, index))
+        if joins or leaves:
+            tags[slug] = TagIndex(found.tag, _with(found.items, index) if joins
+                                  else _without(found.items, index))
     return True
 
 

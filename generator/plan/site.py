@@ -30,7 +30,7 @@ from generator.plan.late import late_of
 from generator.plan.names import NameHint, NameUse, appended_hints, name_hints
 
 __all__ = ["AuthorIndex", "MonthIndex", "SectionIndex", "Site", "TagIndex", "hints_after",
-           "by_path", "lead_of", "make_site", "menu_tags", "published_by"]
+           "by_path", "lead_of", "make_site", "menu_tags", "published_by", "with_tag_hints"]
 
 
 @dataclass(frozen=True)
@@ -115,8 +115,9 @@ def make_site(config: SiteConfig, articles: tuple[Article, ...],
     problems += indexer.add(chosen, listed)
     found = indexer.indexes()
     tags, authors, months = found.tags, found.authors, found.months
-    hints = (name_hints("tag", _tag_uses(tags), chosen, config.tag_aliases)
-             + name_hints("author", _byline_uses(authors, config), chosen))
+    path_of = _path_of(chosen)
+    hints = (name_hints("tag", _tag_uses(tags), path_of, config.tag_aliases)
+             + name_hints("author", _byline_uses(authors, config), path_of))
     site = Site(config=config, articles=tuple(chosen), pages=by_path(pages),
                 tags=tags, authors=authors, nav_tags=menu_tags(config, tags), listed=listed,
                 months=months, now=now, next_due=min(scheduled) if scheduled else None,
@@ -142,11 +143,26 @@ def hints_after(old: Site, tags: tuple[TagIndex, ...], authors: tuple[AuthorInde
                        for a in added for b in a.authors}
     tag_hints = tuple(h for h in old.name_hints if h.kind == "tag")
     author_hints = tuple(h for h in old.name_hints if h.kind == "author")
-    hints = (appended_hints("tag", tag_hints, _tag_uses(tags), touched_tags, chosen,
-                            config.tag_aliases)
+    hints = (appended_hints("tag", tag_hints, _tag_uses(tags), touched_tags,
+                            _path_of(chosen), config.tag_aliases)
              + appended_hints("author", author_hints, _byline_uses(authors, config),
-                              touched_authors, chosen))
+                              touched_authors, _path_of(chosen)))
     return tuple(sorted(hints, key=_hint_order))
+
+
+def with_tag_hints(hints: Iterable[NameHint], tags: tuple[TagIndex, ...],
+                   path_of: Callable[[int], str], aliases: Mapping[str, str]
+                   ) -> tuple[NameHint, ...]:
+    """`hints` with the tags' found again over `tags` (stories given other tags: counts
+    moved, a name may be new); `path_of`: the path of the article at an index."""
+    return tuple(sorted((*(hint for hint in hints if hint.kind != "tag"),
+                         *name_hints("tag", _tag_uses(tags), path_of, aliases)),
+                        key=_hint_order))
+
+
+def _path_of(articles: Sequence[Article]) -> Callable[[int], str]:
+    """The path of the article at an index (only a name hint's is asked for)."""
+    return lambda index: articles[index].path
 
 
 def _tag_uses(tags: tuple[TagIndex, ...]) -> Iterator[NameUse]:
