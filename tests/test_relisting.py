@@ -66,19 +66,26 @@ def test_a_memo_whose_article_moved_section_is_the_memo_made_afresh(
 
 @pytest.mark.parametrize(("name", "author", "fresh"), [
     ("a7", "Hmz", True),  # from one author to another (each keeps two or more)
+    ("a4", "Budi Santoso", True),  # to a byline a name hint names: its count moves
+    ("a9", "Hmz", True),  # that byline left with one story: the hint goes
     ("a0", "Ulm", False),  # an author's oldest story: their first spelling titles the page
     ("a8", "Baru", False),  # a new author: their page, the bylines that link it
+    ("a5", "Budi Santoso", False),  # a byline left with none: its page's gone notice
     ("a6", "Hmz", False),  # a withdrawn story: its page's byline links
 ])
 def test_a_memo_whose_article_was_credited_otherwise_is_the_memo_made_afresh(
         name: str, author: str, fresh: bool) -> None:
-    # Given a site of ten articles by three authors, one withdrawn, and its memo
+    # Given a site of ten articles by three reporters and a byline two stories share,
+    # another misspelt (a name hint), one withdrawn, and its memo
     def source(n: int, byline: str) -> str:
         return text(f"Berita {n}", n, [TAGS[n % 4]], byline, "Isi.",
                     "withdrawn: Ditarik.\n" if n == 6 else "", section=SECTIONS[n % 3])
 
-    files = {f"a{n}": source(n, AUTHORS[n % 3]) for n in range(10)}
+    bylines = {n: AUTHORS[n % 3] for n in range(10)} | {
+        8: "Budi Santoso", 9: "Budi Santoso", 5: "Budi Santosa"}
+    files = {f"a{n}": source(n, byline) for n, byline in bylines.items()}
     memo = _afresh(files)
+    assert [hint.written for hint in memo.site.name_hints] == ["Budi Santosa"]
     # When a story is credited to another author
     files[name] = source(int(name[1:]), author)
     known = sorted(files, key=_path)
@@ -86,7 +93,7 @@ def test_a_memo_whose_article_was_credited_otherwise_is_the_memo_made_afresh(
     # Then the memo with its shape and authors' lists put in is the memo made afresh,
     # or None where the quick path leaves it to the whole way
     found = relisted(memo, [parse(name, files[name])], places, _counted(known),
-                     recredited={_path(name)})
+                     recredited={_path(name)}, path_of=lambda n: _path(known[memo.order[n]]))
     assert found == (_afresh(files) if fresh else None)
 
 

@@ -13,7 +13,7 @@ from dataclasses import replace
 
 from generator.content.model import Article
 from generator.plan.indexes import AuthorIndex, SectionIndex, TagIndex
-from generator.plan.site import menu_tags, with_tag_hints
+from generator.plan.site import hints_again, menu_tags
 from generator.plan.site_memo import SiteMemo
 
 
@@ -52,21 +52,18 @@ def relisted(memo: SiteMemo, moved: Iterable[Article], places: Mapping[str, int]
     `retagged`: the paths whose bylines or tags changed; `path_of`: the path of the
     site's article at an index (the tags' name hints are found again with them).
 
-    None when a byline changes more than two lists: an author gained or lost, a name
-    spelt otherwise than their first article spells it (that spelling titles their
-    page), an author's oldest article leaving (so would the next one's), one of two
-    leaving or one of one joined, or any byline change while the archive has a name
-    hint about bylines (plan/names.py: a hint names the shared name it is close to,
-    chosen by the counts, and its count); or a story no list shows credited otherwise
-    (its page's byline links are planned with it, which the whole way does). None too
-    when a tag is left with no story, or spelt otherwise (`_retagged`)."""
+    None when a byline changes more than two lists: an author gained or lost (their
+    page, the bylines that link it), a name spelt otherwise than their first article
+    spells it (that spelling titles their page), an author's oldest article leaving (so
+    would the next one's); or a story no list shows credited otherwise (its page's
+    byline links are planned with it, which the whole way does). None too when a tag is
+    left with no story, or spelt otherwise (`_retagged`). The name hints of the tags and
+    bylines that changed are found again (plan/names.py: their counts moved)."""
     shapes = list(memo.shapes)
     sections = {index.section.slug: index.items for index in memo.site.sections}
     authors = {index.author.slug: index for index in memo.site.authors}
     tags = {index.tag.slug: index for index in memo.site.tags}
     listed = memo.site.listed
-    if recredited and any(hint.kind == "author" for hint in memo.site.name_hints):
-        return None
     for article in moved:
         shapes[sorting_before(article.path)] = article.shape
         index = places.get(article.path)
@@ -85,8 +82,7 @@ def relisted(memo: SiteMemo, moved: Iterable[Article], places: Mapping[str, int]
             if slug in credited and credited[slug] != found.author:
                 return None
             joins, leaves = slug in credited and not was, slug not in credited and was
-            if (joins and len(found.items) < 2) or (
-                    leaves and (found.items[0] == index or len(found.items) < 3)):
+            if leaves and (found.items[0] == index or len(found.items) < 2):
                 return None
             if joins or leaves:
                 authors[slug] = AuthorIndex(found.author, _with(found.items, index) if joins
@@ -97,17 +93,21 @@ def relisted(memo: SiteMemo, moved: Iterable[Article], places: Mapping[str, int]
             return None
     site = memo.site
     new_tags = tuple(tags[slug] for slug in sorted(tags))  # (by slug, as indexed)
+    new_authors = tuple(authors[index.author.slug] for index in site.authors)
+    kinds = {kind for kind, old, new in (("tag", site.tags, new_tags),
+                                         ("author", site.authors, new_authors))
+             if old != new}
     hints = site.name_hints
-    if retagged and new_tags != site.tags:
-        assert path_of is not None, "the tags' name hints name the articles' paths"
+    if kinds:
+        assert path_of is not None, "the name hints name the articles' paths"
         # (Counts moved, a name may be new: found again over the 2,000 tags of 100,000
-        # stories in a few milliseconds.)
-        hints = with_tag_hints(hints, new_tags, path_of, site.config.tag_aliases)
+        # stories in a few tens of milliseconds.)
+        hints = hints_again(site, new_tags, new_authors, path_of, kinds)
     return replace(memo, shapes=tuple(shapes), site=replace(
         site, sections=tuple(SectionIndex(index.section, sections[index.section.slug])
                              for index in site.sections),
-        authors=tuple(authors[index.author.slug] for index in site.authors),
-        tags=new_tags, nav_tags=menu_tags(site.config, new_tags), name_hints=hints))
+        authors=new_authors, tags=new_tags, nav_tags=menu_tags(site.config, new_tags),
+        name_hints=hints))
 
 
 def _retagged(tags: dict[str, TagIndex], article: Article, index: int) -> bool:

@@ -9,7 +9,7 @@ build turns them into errors with both files' lines: build/loader.py).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from operator import attrgetter
@@ -30,7 +30,7 @@ from generator.plan.late import late_of
 from generator.plan.names import NameHint, NameUse, appended_hints, name_hints
 
 __all__ = ["AuthorIndex", "MonthIndex", "SectionIndex", "Site", "TagIndex", "hints_after",
-           "by_path", "lead_of", "make_site", "menu_tags", "published_by", "with_tag_hints"]
+           "by_path", "lead_of", "make_site", "menu_tags", "published_by", "hints_again"]
 
 
 @dataclass(frozen=True)
@@ -150,14 +150,18 @@ def hints_after(old: Site, tags: tuple[TagIndex, ...], authors: tuple[AuthorInde
     return tuple(sorted(hints, key=_hint_order))
 
 
-def with_tag_hints(hints: Iterable[NameHint], tags: tuple[TagIndex, ...],
-                   path_of: Callable[[int], str], aliases: Mapping[str, str]
-                   ) -> tuple[NameHint, ...]:
-    """`hints` with the tags' found again over `tags` (stories given other tags: counts
-    moved, a name may be new); `path_of`: the path of the article at an index."""
-    return tuple(sorted((*(hint for hint in hints if hint.kind != "tag"),
-                         *name_hints("tag", _tag_uses(tags), path_of, aliases)),
-                        key=_hint_order))
+def hints_again(site: Site, tags: tuple[TagIndex, ...], authors: tuple[AuthorIndex, ...],
+                path_of: Callable[[int], str], kinds: Collection[str]) -> tuple[NameHint, ...]:
+    """`site`'s name hints with those of `kinds` ("tag", "author") found again over
+    `tags` and `authors` (stories given other tags or bylines: counts moved, a name may
+    be new); `path_of`: the path of the article at an index."""
+    config = site.config
+    found = [hint for hint in site.name_hints if hint.kind not in kinds]
+    if "tag" in kinds:
+        found += name_hints("tag", _tag_uses(tags), path_of, config.tag_aliases)
+    if "author" in kinds:
+        found += name_hints("author", _byline_uses(authors, config), path_of)
+    return tuple(sorted(found, key=_hint_order))
 
 
 def _path_of(articles: Sequence[Article]) -> Callable[[int], str]:
