@@ -162,7 +162,7 @@ def _both(root: Path, *names: str) -> None:
 # The changes `warta build` takes the quick path (build/quick.py): nothing moved (a
 # corrected headline keeps its address, a photo shown first is derived), or articles
 # appended after every published one.
-SHORT = {"edit body", "edit title", "correction date", "correction noted",
+SHORT = {"edit body", "edit title", "edit tags", "correction date", "correction noted",
          "correction noted and add newest", "correction date and add backdated", "touch",
          "add newest", "add in the middle", "photo in a text",
          "add in a sealed page", "add backdated with a new tag",

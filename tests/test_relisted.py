@@ -174,6 +174,28 @@ def test_a_story_moved_to_other_lists_takes_the_quick_path(
                        for p in differ) >= 2, step
 
 
+@pytest.mark.parametrize("name", ["an old story", "the newest story", "a tag added",
+                                  "a new tag", "credited to another author",
+                                  "two stories retagged"])
+def test_a_story_moved_beside_todays_news_takes_the_quick_path(
+        name: str, site: SiteMaker, make_site: Callable[[str], SiteMaker]) -> None:
+    # Given a built archive in three sections
+    _archive(site)
+    site.build()
+    # When an editor corrects a story and files today's news in one build (its own
+    # lists, other than the story's), then the build takes the quick path and gives a
+    # fresh checkout's output
+    _built(site, make_site, lambda: MOVES[name](site) or site.article(
+        "2024/03/kini", "Berita Kini", "2024-03-29T09:00:00+07:00", tags="[Kabar Kini]",
+        section="Olahraga" if name == "the newest story" else "Kota",
+        authors="[Adi]"), name)
+    # And a correction whose list today's news joins too goes the whole way, as a fresh
+    # checkout builds it
+    _built(site, make_site, lambda: _tag(site, 13, "[Tag 1, Tag 0]") or site.article(
+        "2024/03/lagi", "Berita Lagi", "2024-03-30T09:00:00+07:00", tags="[Tag 0]"),
+        "a list both join", quick=False)
+
+
 def test_random_moves_give_a_fresh_checkouts_output(
         site: SiteMaker, make_site: Callable[[str], SiteMaker]) -> None:
     # Given a built archive in three sections
@@ -220,11 +242,14 @@ def test_random_tag_corrections_give_a_fresh_checkouts_output(
         retagged = {chooser.randrange(36): chooser.sample(names, chooser.randint(1, 3))
                     for _ in range(1 + (step % 3 == 2))}
         # When a random story is given other tags, or two are (today's news now and
-        # then), then the output is a fresh checkout's
-        _built(site, make_site, lambda retagged=retagged: [path.write_text(re.sub(
+        # then, in the same build or its own), then the output is a fresh checkout's
+        _built(site, make_site, lambda retagged=retagged, step=step: [path.write_text(re.sub(
             r"tags: \[.*\]", f"tags: [{', '.join(tags)}]", path.read_text(encoding="utf-8")),
             encoding="utf-8") for n, tags in retagged.items()
-            if (path := site.root / f"content/articles/2024/04/r{n:02d}.md")],
+            if (path := site.root / f"content/articles/2024/04/r{n:02d}.md")] and (
+                step % 4 != 1 or site.article(  # (today's news in the same build)
+                    f"2024/05/pula{step}", f"Pula {step}", f"2024-05-2{step}T08:00:00+07:00",
+                    tags=f"[{chooser.choice(names)}]", section="Desa")),
             f"tags {step}", quick=False)
         edits += 1
         if step % 4 == 3:

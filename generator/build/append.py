@@ -49,8 +49,9 @@ def appended_pages(site: Site, before: Site, keys: Keys, head: Settled,
     tell. `places`: each article's index in `site.articles`, for the stored pages read
     (LookupError when one does not fit). With `inserted`, `site` is `before` with
     stories filed late dated in instead, today's news perhaps beside them
-    (`insert_site`); with `moved`, `before` with an article moved to other lists: another
-    section, other bylines (`relisting`), nothing added."""
+    (`insert_site`); with `moved`, `before` with articles moved to other lists: another
+    section, other bylines or tags (`relisting`), today's news perhaps beside them
+    (`inserted`, all after every article)."""
     config = site.config
     count = len(head.order)
     new_authors = {a.author.slug for a in site.authors} - {a.author.slug for a in before.authors}
@@ -61,8 +62,11 @@ def appended_pages(site: Site, before: Site, keys: Keys, head: Settled,
         return None
     template_key, globals_key, key_of = keys
     if moved is not None:
-        rows = _stored_articles(site, {*moved.replanned, *moved.rerelated}, store, target,
-                                places)
+        # (Today's news beside them, `inserted`: its pages as for stories filed late.)
+        news = inserted.points if inserted is not None else ()
+        around = insertion.replanned(site, news) if news else set()
+        rows = _stored_articles(site, {*moved.replanned, *moved.rerelated, *around}
+                                - set(news), store, target, places)
         if rows is None:
             return None
         kept = {i: row.follow_up for i, row in rows.items()}
@@ -72,8 +76,10 @@ def appended_pages(site: Site, before: Site, keys: Keys, head: Settled,
             kept.update(retagged.refollowed(related.RelatedNews(site), {
                 i: rows[i].related for i in (*moved.points, *moved.rerelated)}))
         told = feeds_and_lists.Before(count, feeds_and_lists.list_counts(before), *extras,
-                                      follow_ups=kept, tails=head.tails,
-                                      sealed=moved.sealed, replanned=tuple(sorted(kept)),
+                                      follow_ups=kept, tails=head.tails, inserted=news,
+                                      sealed={**(inserted.sealed if inserted else {}),
+                                              **moved.sealed},
+                                      replanned=tuple(sorted({*kept, *news})),
                                       relisted=moved.lists)
     elif inserted is None:
         follow_ups = _stored_follow_ups(site, count, store, target, places)
@@ -187,27 +193,33 @@ class Relisted:
     (`retagged.rerelated`)."""
 
 
-def relisting(site_dir: Path, before: Site, site: Site, points: Sequence[int]
-              ) -> Relisted | None:
+def relisting(site_dir: Path, before: Site, site: Site, points: Sequence[int],
+              known: int) -> Relisted | None:
     """What planning the pages changes when the listed articles at `points` of `before`
     moved to another section, were credited to other authors or given other tags, as
-    `site` (`relisting.relisted`) has it; None when no list changed (stories no list
-    shows, or bylines or tags only reordered: their own pages are refreshed as for an
-    edit). LookupError when a list lost more than one of them, or lost one and gained
-    another (the whole way paginates it)."""
+    `site` (`relisting.relisted`) has it, today's news perhaps after them (the articles
+    from `known` on); None when no list changed (stories no list shows, or bylines or
+    tags only reordered: their own pages are refreshed as for an edit). LookupError
+    when a list lost more than one of them, or lost one and gained another, or today's
+    news joins one they changed (the whole way paginates it)."""
     tagged = {index.tag.url: index.items for index in before.tags}
+    credited = {index.author.url: index.items for index in before.authors}
     pairs = [*((old.section.url, old.items, new.items)
                for old, new in zip(before.sections, site.sections, strict=True)),
-             *((old.author.url, old.items, new.items)
-               for old, new in zip(before.authors, site.authors, strict=True)),
+             # (a new author's: today's news by a new reporter)
+             *((new.author.url, credited.get(new.author.url, ()), new.items)
+               for new in site.authors),
              # (tags that did not change keep their index: 2,000 tags of 100,000 stories;
              # a new tag had none)
              *((new.tag.url, was, new.items) for new in site.tags
                if (was := tagged.get(new.tag.url, ())) is not new.items)]
     lists: dict[str, tuple[int, ...]] = {}
-    for url, old, new in pairs:
+    for url, old, grown in pairs:
+        new = grown[:bisect_left(grown, known)]  # (today's news apart)
         if old == new:
             continue
+        if len(new) != len(grown):
+            raise LookupError(f"{url}: today's news joins a list a story left or joined")
         joined = tuple(p for p in points if holds(new, p) and not holds(old, p))
         left = [p for p in points if holds(old, p) and not holds(new, p)]
         if len(new) - len(old) != len(joined) - len(left) or (
@@ -221,8 +233,8 @@ def relisting(site_dir: Path, before: Site, site: Site, points: Sequence[int]
     retag = not tags.isdisjoint(lists)
     around = {i for point in points for i in sections.moved_around(before, site, point)}
     return Relisted(tuple(points), lists, _sealed(site_dir, lists), tuple(sorted(around)),
-                    retag, frozenset(retagged.rerelated(before, site, lists)) if retag
-                    else frozenset())
+                    retag, frozenset(i for i in retagged.rerelated(before, site, lists)
+                                     if i < known) if retag else frozenset())
 
 
 def _sealed(site_dir: Path, lists: Collection[str]) -> Mapping[str, tuple[OrderKey, ...]]:

@@ -217,9 +217,10 @@ def _prove(options: BuildOptions, config: SiteConfig, theme: ThemeFiles, cache: 
                 found, [a.path for a in changes.added if a.path not in changes.published]))
     earlier = memo.site if isinstance(memo, SiteMemo) else None  # (before a story moved)
     if changes is not None and isinstance(memo, SiteMemo) and changes.relisted:
-        if changes.added or changes.known_articles != len(memo.shapes):
-            return None  # (stories moved alone: the whole way takes the rest)
-        memo = relisted(memo, changes.relisted, places, sorting_before(found, ()),
+        if changes.known_articles != len(memo.shapes):
+            return None  # the memo is not of these articles
+        memo = relisted(memo, changes.relisted, places, sorting_before(
+            found, [a.path for a in changes.added if a.path not in changes.published]),
                         changes.recredited, changes.retagged, head.order.__getitem__)
     if (changes is None or not isinstance(memo, SiteMemo) or earlier is None
             or not still_current(memo, config, options.drafts, now)
@@ -261,15 +262,19 @@ def _prove(options: BuildOptions, config: SiteConfig, theme: ThemeFiles, cache: 
     order = head.order
     if added:
         new = [keyed(_article(a.entry.record.article), shown) for a in added]
-        site = append_site(memo, config, articles, new, options.drafts, now)
+        # (Beside stories moved to other lists, today's news is dated in as stories
+        # filed late are, the moved ones' lists apart: build/append.py `relisting`.)
+        site = None if changes.relisted else append_site(memo, config, articles, new,
+                                                         options.drafts, now)
         if site is None:  # stories filed late? (build/append.py)
             placed = insert_quickly(options.site_dir, memo, config, articles, new,
                                     options.drafts, now)
             if placed is not None:
                 site, inserted = placed
                 order = inserted.order
-    if site is None:
-        return None
+    if site is None or (changes.relisted and inserted is not None
+                        and inserted.points[0] < len(head.order)):
+        return None  # (stories filed late beside moved ones: their indexes shift)
     if added and inserted is None:
         order += tuple(site.articles[i].path for i in range(len(order), len(site.articles)))
     # (The static pages as given, keyed here: never the memo site's, keyed or not.)
@@ -299,7 +304,8 @@ def _prove(options: BuildOptions, config: SiteConfig, theme: ThemeFiles, cache: 
     # Stories moved to another section, byline or tags leave lists and join others
     # (build/append.py).
     points = sorted(where[a.path] for a in changes.relisted if a.path in where)
-    moved = relisting(options.site_dir, earlier, site, points) if points else None
+    moved = relisting(options.site_dir, earlier, site, points, len(head.order)) \
+        if points else None
     if added or moved is not None:
         appended = appended_pages(site, earlier, (renderer.template_key, globals_key, key_of),
                                   head, previous, store_, target, damaged, where, inserted,
