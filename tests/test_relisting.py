@@ -4,9 +4,12 @@ leaves the change to the whole way."""
 
 from __future__ import annotations
 
+from collections.abc import Collection, Iterable
+
 import pytest
 
 from generator.plan.relisting import refeatured, relisted
+from generator.plan.site_memo import SiteMemo
 from tests.test_plan import AUTHORS, SECTIONS, TAGS, parse, text
 from tests.test_site_memo import _afresh, _counted, _path
 
@@ -57,11 +60,8 @@ def test_a_memo_whose_article_moved_section_is_the_memo_made_afresh(
     # When an editor moves a story to another section
     for name, section in moved.items():
         files[name] = source(int(name[1:]), section)
-    known = sorted(files, key=_path)
-    places = {_path(known[i]): n for n, i in enumerate(memo.order)}
     # Then the memo with its shape and sections put in is the memo made afresh
-    assert relisted(memo, [parse(name, files[name]) for name in moved], places,
-                    _counted(known)) == _afresh(files)
+    assert _relisted(memo, files, moved) == _afresh(files)
 
 
 @pytest.mark.parametrize(("name", "author", "fresh"), [
@@ -88,12 +88,9 @@ def test_a_memo_whose_article_was_credited_otherwise_is_the_memo_made_afresh(
     assert [hint.written for hint in memo.site.name_hints] == ["Budi Santosa"]
     # When a story is credited to another author
     files[name] = source(int(name[1:]), author)
-    known = sorted(files, key=_path)
-    places = {_path(known[i]): n for n, i in enumerate(memo.order)}
     # Then the memo with its shape and authors' lists put in is the memo made afresh,
     # or None where the quick path leaves it to the whole way
-    found = relisted(memo, [parse(name, files[name])], places, _counted(known),
-                     recredited={_path(name)}, path_of=lambda n: _path(known[memo.order[n]]))
+    found = _relisted(memo, files, [name], recredited={_path(name)})
     assert found == (_afresh(files) if fresh else None)
 
 
@@ -127,10 +124,19 @@ def test_a_memo_whose_article_was_tagged_otherwise_is_the_memo_made_afresh(
     assert [hint.written for hint in memo.site.name_hints] == ["Pemilus"]
     # When a story is given other tags
     files[name] = source(int(name[1:]), tags)
-    known = sorted(files, key=_path)
-    places = {_path(known[i]): n for n, i in enumerate(memo.order)}
     # Then the memo with its shape and tags' lists put in is the memo made afresh, or
     # None where the quick path leaves it to the whole way
-    found = relisted(memo, [parse(name, files[name])], places, _counted(known),
-                     retagged={_path(name)}, path_of=lambda n: _path(known[memo.order[n]]))
+    found = _relisted(memo, files, [name], retagged={_path(name)})
     assert found == (_afresh(files) if fresh else None)
+
+
+def _relisted(memo: SiteMemo, files: dict[str, str], moved: Iterable[str],
+              recredited: Collection[str] = (), retagged: Collection[str] = ()
+              ) -> SiteMemo | None:
+    """`relisted` of `memo` (made of `files` before) given the `moved` files as they are
+    now, with the places, counts and paths a quick build hands it."""
+    known = sorted(files, key=_path)
+    places = {_path(known[i]): n for n, i in enumerate(memo.order)}
+    return relisted(memo, [parse(name, files[name]) for name in moved], places,
+                    _counted(known), recredited, retagged,
+                    lambda n: _path(known[memo.order[n]]))

@@ -204,17 +204,18 @@ def relisting(site_dir: Path, before: Site, site: Site, points: Sequence[int],
     news joins one they changed (the whole way paginates it)."""
     tagged = {index.tag.url: index.items for index in before.tags}
     credited = {index.author.url: index.items for index in before.authors}
-    pairs = [*((old.section.url, old.items, new.items)
+    pairs = [*((False, old.section.url, old.items, new.items)
                for old, new in zip(before.sections, site.sections, strict=True)),
              # (a new author's: today's news by a new reporter)
-             *((new.author.url, credited.get(new.author.url, ()), new.items)
+             *((False, new.author.url, credited.get(new.author.url, ()), new.items)
                for new in site.authors),
              # (tags that did not change keep their index: 2,000 tags of 100,000 stories;
              # a new tag had none)
-             *((new.tag.url, was, new.items) for new in site.tags
+             *((True, new.tag.url, was, new.items) for new in site.tags
                if (was := tagged.get(new.tag.url, ())) is not new.items)]
     lists: dict[str, tuple[int, ...]] = {}
-    for url, old, grown in pairs:
+    retag = False
+    for tag, url, old, grown in pairs:
         new = grown[:bisect_left(grown, known)]  # (today's news apart)
         if old == new:
             continue
@@ -227,10 +228,9 @@ def relisting(site_dir: Path, before: Site, site: Site, points: Sequence[int],
             raise LookupError(f"{url}: more than one story left it, or one left it and "
                               "another joined it")
         lists[url] = joined or tuple(left)
+        retag |= tag
     if not lists:
         return None
-    tags = {index.tag.url for index in site.tags}
-    retag = not tags.isdisjoint(lists)
     around = {i for point in points for i in sections.moved_around(before, site, point)}
     return Relisted(tuple(points), lists, _sealed(site_dir, lists), tuple(sorted(around)),
                     retag, frozenset(i for i in retagged.rerelated(before, site, lists)
