@@ -105,7 +105,8 @@ def test_a_memo_whose_article_was_credited_otherwise_is_the_memo_made_afresh(
     ("a9", ["Kota"], True),  # a tag left with one story
     ("a0", ["Kota", "Jalan Tol"], True),  # a tag the archive has once: now shared
     ("a7", ["Banjir", "Pemilu"], True),  # a hint is close to "Pemilu": its count moves
-    ("a3", ["Kota"], False),  # a tag left with none: its pages answer a gone notice
+    ("a3", ["Kota"], True),  # a tag left with none: it ends (a gone notice answers)
+    ("a8", ["Pemilu"], True),  # a misspelt tag corrected: it ends, its hint goes
     ("a7", ["banjir"], False),  # spelt otherwise: the whole way names the clash
 ])
 def test_a_memo_whose_article_was_tagged_otherwise_is_the_memo_made_afresh(

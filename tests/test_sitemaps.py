@@ -204,28 +204,34 @@ def test_quick_additions_give_the_parts_of_a_clean_build(
 
 def test_an_appends_parts_are_those_cut_afresh() -> None:
     # Given sitemaps of every size around a few part sizes, cut in parts
-    merged = 0
+    merged = dropping = 0
     for seed in range(2000):
         rng = random.Random(seed)
         size = rng.choice((2, 3, 5, 8, 20))
         entries = {f"/{rng.randrange(10**6)}/": f"2024-0{rng.randrange(1, 10)}" for _ in
                    range(rng.randrange(1, 12 * size))}
         parts = sitemap_parts(entries, size)
-        # When an append adds a few addresses and changes the date of others
+        # When an append adds a few addresses and changes the date of others, and now
+        # and then a list it left with no article drops its address
         updates = {f"/{rng.randrange(10**6)}/": "2025-01" for _ in range(rng.randrange(1, 4))}
         updates.update((url, "2025-02") for url in rng.sample(sorted(entries), 1))
-        grown = grown_parts(parts, updates, size)
+        dropped = set(rng.sample(sorted(set(entries) - set(updates)),
+                                 min(rng.randrange(3), len(set(entries) - set(updates)))))
+        after = {url: m for url, m in {**entries, **updates}.items() if url not in dropped}
+        grown = grown_parts(parts, updates, size, dropped)
         # Then merging them into their parts gives the parts cut afresh, or is refused
         if grown is not None:
             merged += 1
-            assert grown == sitemap_parts({**entries, **updates}, size)
+            dropping += bool(dropped)
+            assert grown == sitemap_parts(after, size)
         # (also when the parts were cut for another size: never a wrong answer)
         other = rng.choice((2, 3, 5, 8, 20))
-        grown = grown_parts(parts, updates, other)
-        assert grown is None or grown == sitemap_parts({**entries, **updates}, other)
+        grown = grown_parts(parts, updates, other, dropped)
+        assert grown is None or grown == sitemap_parts(after, other)
     # (and it is refused only where the parts are cut again: one part, a part left out
     # empty, a part overfull or more parts needed)
     assert merged > 400
+    assert dropping > 200
 
 
 def test_an_unchanged_archive_gives_an_unchanged_sitemap(site: SiteMaker) -> None:

@@ -34,7 +34,8 @@ from generator.content.register import (
     parse_register,
 )
 from generator.errors import ContentError
-from generator.plan.list_addresses import alias_targets, list_addresses
+from generator.plan.list_addresses import Line, alias_targets, list_addresses
+from generator.plan.redirects import Addresses, ended_lists
 from generator.plan.site import Site
 
 
@@ -134,6 +135,37 @@ def appended_text(text: str, site: Site, before: Site, added: Iterable[int],
             urls.output_path(alias) in taken for alias in alias_targets(site, lists)):
         return None  # (an alias's gone page: the whole way turns it into a redirect)
     return with_lines(text, [f"{address}\n" for address in new])
+
+
+def ended_lines(text: str, site: Site, ended: Mapping[str, Line]) -> Addresses | None:
+    """What the lists at the addresses `ended` (each with its register line, (kind,
+    name)) leave in the register `text` as they end in `site` (plan/redirects.py
+    `ended_lists`), its lines at and under those addresses read alone; None when the
+    whole way must resolve it, or a redirect elsewhere leads to one of them (it would
+    end at a gone notice)."""
+    old: dict[str, Address] = {}
+    for url in ended:
+        if f" {MOVED} {url}" in text:
+            return None
+        start = text.find("\n" + url) + 1  # (sorted: its lines and those under it, in a run)
+        end = start
+        while start and text.startswith(url, end):
+            end = text.find("\n", end) + 1 or len(text)
+        found, problems = parse_register(text[start:end])
+        if problems:
+            raise LookupError(f"{REGISTER}: the lines of {url} do not parse")
+        old.update(found)
+    return ended_lists(site, ended, old)
+
+
+def with_ended(text: str, ended: Addresses) -> str:
+    """The register `text` with the lines of lists that ended (`ended_lines`) in place
+    of those it had at their addresses."""
+    for address in ended.register:
+        at = text.find(f"\n{address.url} ") + 1
+        if at:
+            text = text[:at] + text[text.find("\n", at) + 1 or len(text):]
+    return with_lines(text, [f"{address}\n" for address in ended.register])
 
 
 def _gone_files(text: str) -> set[str]:

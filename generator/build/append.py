@@ -18,7 +18,7 @@ from datetime import datetime
 from pathlib import Path
 
 from generator import urls
-from generator.build.addresses import read_text
+from generator.build.addresses import ended_lines, read_text
 from generator.build.memos import Settled
 from generator.cache.articles import CachedArticles
 from generator.cache.pages import PageStore
@@ -26,10 +26,12 @@ from generator.cache.store import OutputEntry
 from generator.config import SiteConfig
 from generator.content.list_pages import LIST_PAGES, parse_list_pages
 from generator.content.model import Article, LazyArticles
+from generator.content.register import TAG
 from generator.plan import feeds_and_lists, insertion, related, retagged, sections
 from generator.plan.page import Places, from_stored
 from generator.plan.pagination import OrderKey
 from generator.plan.planner import Page, Plan, plan_appended, refreshed
+from generator.plan.redirects import Addresses
 from generator.plan.relisting import holds
 from generator.plan.site import Site
 from generator.plan.site_memo import SiteMemo
@@ -80,7 +82,7 @@ def appended_pages(site: Site, before: Site, keys: Keys, head: Settled,
                                       sealed={**(inserted.sealed if inserted else {}),
                                               **moved.sealed},
                                       replanned=tuple(sorted({*kept, *news})),
-                                      relisted=moved.lists)
+                                      relisted=moved.lists, ended=moved.ended)
     elif inserted is None:
         follow_ups = _stored_follow_ups(site, count, store, target, places)
         if follow_ups is None:
@@ -191,6 +193,9 @@ class Relisted:
     rerelated: frozenset[int] = frozenset()
     """With other tags: the later articles whose related articles may change
     (`retagged.rerelated`)."""
+    ended: Addresses | None = None
+    """What the lists they left with no article leave at their addresses: gone notices
+    (build/addresses.py `ended_lines`)."""
 
 
 def relisting(site_dir: Path, before: Site, site: Site, points: Sequence[int],
@@ -213,6 +218,11 @@ def relisting(site_dir: Path, before: Site, site: Site, points: Sequence[int],
              # a new tag had none)
              *((True, new.tag.url, was, new.items) for new in site.tags
                if (was := tagged.get(new.tag.url, ())) is not new.items)]
+    # (a tag left with no story: its list ends)
+    now = {index.tag.url for index in site.tags}
+    ended = {url: (TAG, index.tag.name) for index in before.tags
+             if (url := index.tag.url) not in now}
+    pairs += [(True, url, tagged[url], ()) for url in ended]
     lists: dict[str, tuple[int, ...]] = {}
     retag = False
     for tag, url, old, grown in pairs:
@@ -232,9 +242,15 @@ def relisting(site_dir: Path, before: Site, site: Site, points: Sequence[int],
     if not lists:
         return None
     around = {i for point in points for i in sections.moved_around(before, site, point)}
-    return Relisted(tuple(points), lists, _sealed(site_dir, lists), tuple(sorted(around)),
+    sealed = _sealed(site_dir, lists)
+    gone = None
+    if ended:  # (the register as the last build left it, else the caller goes the whole way)
+        gone = ended_lines(read_text(site_dir) or "", site, ended)
+        if gone is None or any(sealed.get(url) for url in ended):
+            raise LookupError("a list that ended leads elsewhere, or had sealed pages")
+    return Relisted(tuple(points), lists, sealed, tuple(sorted(around)),
                     retag, frozenset(i for i in retagged.rerelated(before, site, lists)
-                                     if i < known) if retag else frozenset())
+                                     if i < known) if retag else frozenset(), gone)
 
 
 def _sealed(site_dir: Path, lists: Collection[str]) -> Mapping[str, tuple[OrderKey, ...]]:

@@ -159,6 +159,9 @@ class Before:
     relisted: Mapping[str, tuple[int, ...]] = field(default_factory=dict)
     """By the URL of each list they changed, those that joined it (ascending), or the
     one that left it (no article added); `sealed` then holds those lists' boundaries."""
+    ended: Addresses | None = None
+    """With `relisted`: the addresses the lists they left with no article leave
+    (`redirects.ended_lists`): gone notices, host rules, no sitemap entry."""
 
     def added(self, total: int) -> range | tuple[int, ...]:
         """The indexes of the added articles in a site of `total` articles."""
@@ -194,8 +197,9 @@ def plan_extra(site: Site, plan: Planning, pages: Sequence[Page],
     if outputs.feeds:
         _feeds(site, plan, data_key)
     if outputs.sitemaps:
+        ended = before.ended.removed if before and before.ended else ()
         plan_sitemaps(site, plan, pages, data_key, before.sitemap if before else None,
-                      list_counts(site))
+                      list_counts(site), {config.absolute(url) for url in ended})
 
 
 def shared_key(config_fingerprint: str) -> str:
@@ -232,14 +236,17 @@ def _redirects(site: Site, plan: Planning, data_key: str,
                     shared=data_key, article=index)
         plan.section(("redirect", article.path), index, fill)
         moves.extend((alias, article.url) for alias in article.aliases)
-    # The register's redirects and gone notices (an append changes none of them: the
-    # quick path refuses one that would, build/quick.py).
+    # The register's redirects and gone notices (an append changes none of them but
+    # those of a list that ended: the quick path refuses one that would, build/quick.py).
     if addresses is not None and before is None:
         # (Named apart from the section of the same name that also held the notice
         # `host_files` now plans: a plan memo kept from it is not taken.)
         plan.section(("addresses", "pages"), (addresses.redirects, addresses.gone),
                      plan_addresses, plan, addresses, data_key)
         moves.extend(addresses.links())
+    elif before is not None and before.ended is not None:
+        plan_addresses(plan, before.ended, data_key)
+        moves.extend(before.ended.links())
     host_files(plan, moves, data_key, ended_feeds(site))
 
 

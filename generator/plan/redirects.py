@@ -250,6 +250,34 @@ def _addresses(site: Site, now: dict[str, Line], old: Mapping[str, Address],
                      tuple(removed), tuple(renamed), problems)
 
 
+def ended_lists(site: Site, ended: Mapping[str, Line],
+                old: Mapping[str, Address]) -> Addresses | None:
+    """What `resolve` makes of the register when the lists at the addresses `ended` (each
+    with its register line, (kind, name)) end in `site` with no sealed page, and nothing
+    else changes: the quick path's (build/quick.py). `old`: the register's lines at
+    those addresses and under them. Each address, its first numbered page and its feed
+    answer the gone notice; `register` holds their lines alone. None when one of them
+    would lead elsewhere (a tag `[tag_aliases]` maps to a list the site has, a section
+    renamed, a month's year) or has a line of its own (a list that ended before and
+    came back): the whole way resolves those."""
+    live = list_addresses(site)
+    named = {line: url for url, line in live.items()}
+    targets = alias_targets(site, live)
+    now: dict[str, Line] = {}
+    for url, (kind, name) in ended.items():
+        if (url in live or url in targets or old.get(url) != Address(url, kind, name)
+                or any(other != url and other.startswith(url) for other in old)):
+            return None
+        now[url] = list_ended(site, live, named, kind, name)
+        if now[url] != (GONE, ""):
+            return None
+        numbered_ended(site, live, now, url, kind, 0)
+    removed = tuple(sorted(ended))
+    return Addresses(tuple(Address(url, *now[url]) for url in sorted(now)), True, (),
+                     tuple(sorted(now)), removed=removed, renamable=tuple(
+                         url for url in removed if renamable(site, *ended[url])))
+
+
 class Adding(Protocol):
     """The planner's `add` (plan/planner.py)."""
 

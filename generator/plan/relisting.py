@@ -57,8 +57,8 @@ def relisted(memo: SiteMemo, moved: Iterable[Article], places: Mapping[str, int]
     spells it (that spelling titles their page), an author's oldest article leaving (so
     would the next one's); or a story no list shows credited otherwise (its page's
     byline links are planned with it, which the whole way does). None too when a tag is
-    left with no story, or spelt otherwise (`_retagged`). The name hints of the tags and
-    bylines that changed are found again (plan/names.py: their counts moved)."""
+    spelt otherwise (`_retagged`); a tag left with no story ends. The name hints of the
+    tags and bylines that changed are found again (plan/names.py: their counts moved)."""
     shapes = list(memo.shapes)
     sections = {index.section.slug: index.items for index in memo.site.sections}
     authors = {index.author.slug: index for index in memo.site.authors}
@@ -112,10 +112,9 @@ def relisted(memo: SiteMemo, moved: Iterable[Article], places: Mapping[str, int]
 
 def _retagged(tags: dict[str, TagIndex], article: Article, index: int) -> bool:
     """Put the listed `article` at `index` in the lists of `tags` (by slug) it now
-    names, a new tag's among them, out of the others; False when more than those lists
-    would change: a tag left with no article (its pages answer a gone notice, which the
-    whole way plans) or spelt otherwise than the archive spells it (the whole way names
-    the clash)."""
+    names, a new tag's among them, out of the others (a tag it leaves with no article
+    ends); False when a tag is spelt otherwise than the archive spells it (the whole way
+    names the clash)."""
     named = {tag.slug: tag for tag in article.tags}
     for slug, tag in named.items():
         found = tags.get(slug)
@@ -127,8 +126,8 @@ def _retagged(tags: dict[str, TagIndex], article: Article, index: int) -> bool:
         joins, leaves = slug in named and not holds(found.items, index), \
             slug not in named and holds(found.items, index)
         if leaves and len(found.items) == 1:
-            return False
-        if joins or leaves:
+            del tags[slug]  # (its pages answer the gone notice: build/append.py `relisting`)
+        elif joins or leaves:
             tags[slug] = TagIndex(found.tag, _with(found.items, index) if joins
                                   else _without(found.items, index))
     return True

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import zlib
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from itertools import chain
@@ -73,10 +73,12 @@ def sitemaps_of(pages: Iterable[Page]) -> Sitemaps:
 
 
 def plan_sitemaps(site: Site, plan: Adding, pages: Sequence[Page], data_key: str,
-                  before: Sitemaps | None, lists: Iterable[str]) -> None:
+                  before: Sitemaps | None, lists: Iterable[str],
+                  dropped: Collection[str] = ()) -> None:
     """Plan the sitemaps listing `pages`; with `before` (an append: `pages` are only
-    those it changed), the other entries are those planned before, and only the parts
-    whose entries change are planned. `lists`: every list's URL (`fronts`)."""
+    those it changed), the other entries are those planned before but `dropped` (the
+    absolute addresses of lists that ended), and only the parts whose entries change
+    are planned. `lists`: every list's URL (`fronts`)."""
     config = site.config
     articles = site.articles
     modified: dict[int, datetime] = {}  # a property: compute each once
@@ -87,7 +89,8 @@ def plan_sitemaps(site: Site, plan: Adding, pages: Sequence[Page], data_key: str
             found = modified[index] = articles[index].modified
         return found
 
-    # By address: an append only adds and updates entries.
+    # By address: an append adds and updates entries (and drops those of a list that
+    # ended beside it).
     updates: dict[str, str] = {}
     for page in pages:
         if page.kind not in SITEMAP_KINDS or not page.canonical.endswith(page.url):
@@ -106,9 +109,10 @@ def plan_sitemaps(site: Site, plan: Adding, pages: Sequence[Page], data_key: str
     front = fronts(site, lists)
     kept: set[str] = set()
     if before and before.fronts:  # an index before: each family grows on its own
-        parts = _grown(before.parts, {u: m for u, m in updates.items() if u not in front}, size)
+        parts = _grown(before.parts, {u: m for u, m in updates.items() if u not in front}, size,
+                       dropped)
         front_parts = _grown(before.fronts, {u: m for u, m in updates.items() if u in front},
-                             size)
+                             size, dropped)
         # A part with the entries it had is the page it was (the append's settings and
         # templates are the last build's): not planned, so not hashed again (100,000
         # articles: 16 parts of 6,000 entries, 60 ms).
@@ -119,6 +123,8 @@ def plan_sitemaps(site: Site, plan: Adding, pages: Sequence[Page], data_key: str
     else:
         entries = dict(chain.from_iterable(before.parts)) if before else {}
         entries.update(updates)
+        for url in dropped:
+            entries.pop(url, None)
         if len(entries) <= size:
             plan.add(urls.SITEMAP, "sitemap", "sitemap.xml", "", shared=data_key,
                      links=tuple(sorted(entries.items())))
@@ -150,12 +156,17 @@ def fronts(site: Site, lists: Iterable[str]) -> frozenset[str]:
     return frozenset(map(site.config.absolute, (urls.HOME, *lists)))
 
 
-def _grown(before: Sequence[Part], updates: Mapping[str, str], size: int) -> list[Part]:
-    """One family's parts `before` with `updates` merged: `grown_parts`, else cut afresh."""
-    grown = grown_parts(before, updates, size) if updates else list(before)
+def _grown(before: Sequence[Part], updates: Mapping[str, str], size: int,
+           dropped: Collection[str]) -> list[Part]:
+    """One family's parts `before` with `updates` merged and `dropped` left out:
+    `grown_parts`, else cut afresh."""
+    grown = grown_parts(before, updates, size, dropped) if updates or dropped \
+        else list(before)
     if grown is None:
         entries = dict(chain.from_iterable(before))
         entries.update(updates)
+        for url in dropped:
+            entries.pop(url, None)
         grown = sitemap_parts(entries, size)
     return grown
 
@@ -178,11 +189,12 @@ def sitemap_parts(entries: Mapping[str, str], size: int) -> list[Part]:
     return [tuple(part) for part in parts if part]
 
 
-def grown_parts(before: Sequence[Part], updates: Mapping[str, str],
-                size: int) -> list[Part] | None:
+def grown_parts(before: Sequence[Part], updates: Mapping[str, str], size: int,
+                dropped: Collection[str] = ()) -> list[Part] | None:
     """`sitemap_parts` of the entries of the parts `before` with `updates` (added or
-    changed entries) merged, found by merging each update into its part; None when
-    that cannot be shown to be the same (the parts must be cut afresh).
+    changed entries) merged and `dropped` (addresses) left out, found by merging each
+    update into its part; None when that cannot be shown to be the same (the parts
+    must be cut afresh, as when a part is left empty).
 
     `before` must be what `sitemap_parts` gave with the same `size` (the settings'
     key and the cache's schema see to that). When it has `c` parts, `c` a power of
@@ -198,15 +210,19 @@ def grown_parts(before: Sequence[Part], updates: Mapping[str, str],
         return None  # one sitemap, or a part was left out empty
     if any(_crc(part[0][0]) % count != number for number, part in enumerate(before)):
         return None
-    by_part: dict[int, dict[str, str]] = {}
-    for url, lastmod in updates.items():
+    by_part: dict[int, dict[str, str | None]] = {}
+    for url, lastmod in [*updates.items(), *((url, None) for url in dropped)]:
         by_part.setdefault(_crc(url) % count, {})[url] = lastmod
     parts = list(before)
     for number, changed in by_part.items():
         merged = dict(parts[number])
-        merged.update(changed)
+        merged.update((url, m) for url, m in changed.items() if m is not None)
+        for url in (url for url, m in changed.items() if m is None):
+            merged.pop(url, None)
         parts[number] = tuple(sorted(merged.items()))
     sizes = [len(part) for part in parts]
+    if not min(sizes):
+        return None  # (`sitemap_parts` leaves an empty part out: the others renumber)
     fewest, half = _fewest(sum(sizes), size), count // 2
     if max(sizes) > size or fewest > count or (
             fewest < count and all(sizes[n] + sizes[n + half] <= size for n in range(half))):

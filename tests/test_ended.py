@@ -1,0 +1,111 @@
+"""A tag left with no story on the quick path (build/addresses.py `ended_lines`,
+plan/redirects.py `ended_lists`, build/append.py `relisting`): a misspelt tag
+corrected ends its list. Its own address and its first numbered page answer the gone
+notice, the host rules answer 410 there (and at its feed, whose file goes), the
+register says so, the sitemap drops the list; each build writes only the files that
+differ, and gives a fresh checkout's output and tracked files."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from generator.build.addresses import load_register
+from generator.content.register import GONE, MOVED, Address
+from tests.conftest import SiteMaker, settings
+from tests.test_relisted import _archive, _built, _tag
+
+TYPO = "/tag/tag-11/"
+"""The misspelt tag's list: "Tag 11", one letter off "Tag 1"."""
+GONE_FILES = {"tag/tag-11/index.html", "tag/tag-11/page/1/index.html", "_redirects",
+              ".htaccess", "nginx-redirects.conf"}
+
+VARIANTS: dict[str, tuple[str, str]] = {
+    # (top-level keys, `[outputs]` switches)
+    "plain": ("", ""),
+    # Tag feeds: the list's feed file goes, its address answers 410.
+    "tag feeds": ("", "tag_feeds = true"),
+    # A sitemap in parts: the list's address leaves the fronts' part.
+    "sitemap parts": ("sitemap_size = 8", ""),
+}
+
+
+@pytest.mark.parametrize("variant", sorted(VARIANTS))
+def test_a_misspelt_tag_corrected_ends_its_list_on_the_quick_path(
+        variant: str, site: SiteMaker, make_site: Callable[[str], SiteMaker]) -> None:
+    # Given a built archive where one story carries a misspelt tag
+    top, outputs = VARIANTS[variant]
+    settings(site, top=top, outputs=outputs)
+    _archive(site)
+    _tag(site, 12, "[Tag 0, Tag 11]")
+    site.build()
+    assert (site.output / "tag/tag-11/index.html").is_file()
+    sitemaps = "".join(p.read_text(encoding="utf-8") for p in site.output.glob("sitemap*.xml"))
+    assert f"{TYPO}</loc>" in sitemaps
+    # When the editor corrects it, on the quick path
+    differ = _built(site, make_site, lambda: _tag(site, 12, "[Tag 0, Tag 1]"), variant)
+    # Then its pages answer the gone notice, kept from search engines
+    assert GONE_FILES <= differ
+    for page in ("tag/tag-11/index.html", "tag/tag-11/page/1/index.html"):
+        assert 'name="robots" content="noindex' in site.read(page)
+    # And the host rules answer 410 there, the register keeps the addresses gone
+    assert f"{TYPO} /410.html 410" in site.read("_redirects")
+    entries = load_register(site.root).entries
+    assert entries[TYPO] == Address(TYPO, GONE)
+    assert entries[f"{TYPO}page/1/"] == Address(f"{TYPO}page/1/", GONE)
+    # And the summary names the address, with the hint to map the old name
+    result = site.result
+    assert result.addresses.gone == (TYPO,) and result.addresses.renamable == (TYPO,)
+    # And the sitemap no longer lists it
+    sitemaps = "".join(p.read_text(encoding="utf-8") for p in site.output.glob("sitemap*.xml"))
+    assert "tag-11" not in sitemaps
+    # And with tag feeds, the feed's file goes and its address answers 410
+    if outputs:
+        assert result.removed == ("tag/tag-11/feed.xml",)
+        assert not (site.output / "tag/tag-11/feed.xml").exists()
+        assert entries[f"{TYPO}feed.xml"] == Address(f"{TYPO}feed.xml", GONE)
+        assert f"{TYPO}feed.xml /410.html 410" in site.read("_redirects")
+
+
+def test_a_tag_ended_beside_todays_news_and_another_later(
+        site: SiteMaker, make_site: Callable[[str], SiteMaker]) -> None:
+    # Given a built archive with two misspelt tags
+    _archive(site)
+    _tag(site, 12, "[Tag 0, Tag 11]")
+    _tag(site, 16, "[Tag 1, Tag 22]")
+    site.build()
+    # When one is corrected beside today's news, then the other a build later (a gone
+    # notice already published), each build takes the quick path
+    _built(site, make_site, lambda: _tag(site, 12, "[Tag 0]") or site.article(
+        "2024/03/kini", "Berita Kini", "2024-03-29T09:00:00+07:00", tags="[Kabar Kini]",
+        section="Kota"), "beside today's news")
+    differ = _built(site, make_site, lambda: _tag(site, 16, "[Tag 1, Tag 2]"), "another")
+    assert {"tag/tag-22/index.html", "tag/tag-22/page/1/index.html"} <= differ
+    assert "tag/tag-11/index.html" not in differ
+    # And a story tagged with the first one again brings its list back (the whole way:
+    # the notice's address answers already)
+    _built(site, make_site, lambda: _tag(site, 3, "[Tag 0, Tag 11]"), "back", quick=False)
+    assert not site.result.quick
+    assert load_register(site.root).entries[TYPO].kind != GONE
+
+
+def test_a_tag_a_redirect_leads_to_ends_the_whole_way(
+        site: SiteMaker, make_site: Callable[[str], SiteMaker]) -> None:
+    # Given a tag renamed by `[tag_aliases]`: its old address redirects to the new one
+    _archive(site)
+    _tag(site, 12, "[Tag 0, Wisata]")
+    site.build()
+    _tag(site, 12, "[Tag 0, Pariwisata]")
+    toml = (site.root / "site.toml").read_text(encoding="utf-8")
+    site.write("site.toml", toml + '\n[tag_aliases]\n"wisata" = "Pariwisata"\n')
+    site.build()
+    assert load_register(site.root).entries["/tag/wisata/"] == Address(
+        "/tag/wisata/", MOVED, "/tag/pariwisata/")
+    # When the new tag's one story leaves it, then the old address's redirect would end
+    # at a gone notice: the whole way makes it one, as a fresh checkout does
+    _built(site, make_site, lambda: _tag(site, 12, "[Tag 0]"), "redirected", quick=False)
+    assert not site.result.quick
+    entries = load_register(site.root).entries
+    assert entries["/tag/wisata/"] == Address("/tag/wisata/", GONE)
+    assert entries["/tag/pariwisata/"] == Address("/tag/pariwisata/", GONE)
