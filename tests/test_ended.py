@@ -14,7 +14,7 @@ import pytest
 from generator.build.addresses import load_register
 from generator.content.register import GONE, MOVED, Address
 from tests.conftest import SiteMaker, settings
-from tests.test_relisted import _archive, _built, _tag
+from tests.test_relisted import _archive, _built, _credit, _tag
 
 TYPO = "/tag/tag-11/"
 """The misspelt tag's list: "Tag 11", one letter off "Tag 1"."""
@@ -109,3 +109,48 @@ def test_a_tag_a_redirect_leads_to_ends_the_whole_way(
     entries = load_register(site.root).entries
     assert entries["/tag/wisata/"] == Address("/tag/wisata/", GONE)
     assert entries["/tag/pariwisata/"] == Address("/tag/pariwisata/", GONE)
+
+
+AUTHOR_TYPO = "/author/hamid-zulkarnian/"
+"""A misspelt byline's page: "Hamid Zulkarnian", for Hamid Zulkarnain (`Hmz`)."""
+
+
+@pytest.mark.parametrize("variant", ["author pages", "no author pages"])
+def test_a_misspelt_byline_corrected_ends_its_authors_list_on_the_quick_path(
+        variant: str, site: SiteMaker, make_site: Callable[[str], SiteMaker]) -> None:
+    # Given a built archive where one story's byline is misspelt
+    if variant == "no author pages":
+        settings(site, outputs="author_pages = false")
+    _archive(site)
+    _credit(site, 13, "[Hamid Zulkarnian]")
+    site.build()
+    # When the editor corrects it, on the quick path
+    differ = _built(site, make_site, lambda: _credit(site, 13, "[Hmz]"), variant)
+    entries = load_register(site.root).entries
+    result = site.result
+    if variant == "no author pages":  # (no page: nothing answers there, nor ever did)
+        assert AUTHOR_TYPO not in entries and not result.addresses.gone
+        return
+    # Then the author's pages answer the gone notice, the feed's file goes, the host
+    # rules answer 410 at all three, the register says so, the summary names it
+    assert {"author/hamid-zulkarnian/index.html", "author/hamid-zulkarnian/page/1/index.html",
+            "_redirects"} <= differ
+    assert result.removed == ("author/hamid-zulkarnian/feed.xml",)
+    for url in (AUTHOR_TYPO, f"{AUTHOR_TYPO}page/1/", f"{AUTHOR_TYPO}feed.xml"):
+        assert entries[url] == Address(url, GONE)
+        assert f"{url} /410.html 410" in site.read("_redirects")
+    assert result.addresses.gone == (AUTHOR_TYPO,)
+    assert result.addresses.renamable == (AUTHOR_TYPO,)
+
+
+def test_an_author_whose_withdrawn_story_keeps_the_byline_ends_the_whole_way(
+        site: SiteMaker, make_site: Callable[[str], SiteMaker]) -> None:
+    # Given a misspelt byline on a listed story and on a withdrawn one (story 5)
+    _archive(site)
+    _credit(site, 13, "[Hamid Zulkarnian]")
+    _credit(site, 5, "[Hamid Zulkarnian]")
+    site.build()
+    # When the listed story's byline is corrected, the withdrawn story's page loses its
+    # byline's link: the whole way plans it, as a fresh checkout does
+    _built(site, make_site, lambda: _credit(site, 13, "[Hmz]"), "withdrawn", quick=False)
+    assert not site.result.quick

@@ -26,7 +26,7 @@ from generator.cache.store import OutputEntry
 from generator.config import SiteConfig
 from generator.content.list_pages import LIST_PAGES, parse_list_pages
 from generator.content.model import Article, LazyArticles
-from generator.content.register import TAG
+from generator.content.register import AUTHOR, TAG
 from generator.plan import feeds_and_lists, insertion, related, retagged, sections
 from generator.plan.page import Places, from_stored
 from generator.plan.pagination import OrderKey
@@ -56,9 +56,12 @@ def appended_pages(site: Site, before: Site, keys: Keys, head: Settled,
     (`inserted`, all after every article)."""
     config = site.config
     count = len(head.order)
-    new_authors = {a.author.slug for a in site.authors} - {a.author.slug for a in before.authors}
-    if config.outputs.author_pages and _bylines_change(site, new_authors):
-        return None  # a new author page links the byline of a withdrawn article
+    slugs, slugs_before = ({a.author.slug for a in s.authors} for s in (site, before))
+    new_authors = slugs - slugs_before
+    if config.outputs.author_pages and _bylines_change(site, new_authors
+                                                       | (slugs_before - slugs)):
+        return None  # a new author page links the byline of a withdrawn article, or an
+        # ended one no longer does
     extras = _stored_extras(site, store, target, previous, places)
     if extras is None:
         return None
@@ -204,9 +207,11 @@ def relisting(site_dir: Path, before: Site, site: Site, points: Sequence[int],
     moved to another section, were credited to other authors or given other tags, as
     `site` (`relisting.relisted`) has it, today's news perhaps after them (the articles
     from `known` on); None when no list changed (stories no list shows, or bylines or
-    tags only reordered: their own pages are refreshed as for an edit). LookupError
-    when a list lost more than one of them, or lost one and gained another, or today's
-    news joins one they changed (the whole way paginates it)."""
+    tags only reordered: their own pages are refreshed as for an edit). A tag or an
+    author they left with no story ends: its addresses answer the gone notice
+    (`Relisted.ended`). LookupError when a list lost more than one of them, or lost one
+    and gained another, or today's news joins one they changed (the whole way
+    paginates it), or a list that ended had sealed pages or leads elsewhere."""
     tagged = {index.tag.url: index.items for index in before.tags}
     credited = {index.author.url: index.items for index in before.authors}
     pairs = [*((False, old.section.url, old.items, new.items)
@@ -218,11 +223,18 @@ def relisting(site_dir: Path, before: Site, site: Site, points: Sequence[int],
              # a new tag had none)
              *((True, new.tag.url, was, new.items) for new in site.tags
                if (was := tagged.get(new.tag.url, ())) is not new.items)]
-    # (a tag left with no story: its list ends)
+    # (a tag or an author left with no story: the list ends, its addresses gone; an
+    # author's have lines in the register while author pages are published)
     now = {index.tag.url for index in site.tags}
     ended = {url: (TAG, index.tag.name) for index in before.tags
              if (url := index.tag.url) not in now}
     pairs += [(True, url, tagged[url], ()) for url in ended]
+    now = {index.author.url for index in site.authors}
+    uncredited = {url: (AUTHOR, index.author.name) for index in before.authors
+                  if (url := index.author.url) not in now}
+    pairs += [(False, url, credited[url], ()) for url in uncredited]
+    if site.config.outputs.author_pages:
+        ended.update(uncredited)
     lists: dict[str, tuple[int, ...]] = {}
     retag = False
     for tag, url, old, grown in pairs:
