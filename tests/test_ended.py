@@ -90,6 +90,20 @@ def test_a_tag_ended_beside_todays_news_and_another_later(
     assert load_register(site.root).entries[TYPO].kind != GONE
 
 
+def test_a_misspelt_tag_on_two_stories_corrected_in_one_build_ends_on_the_quick_path(
+        site: SiteMaker, make_site: Callable[[str], SiteMaker]) -> None:
+    # Given the same misspelt tag on two stories a month apart
+    _archive(site)
+    _tag(site, 2, "[Tag 2, Tag 11]")
+    _tag(site, 12, "[Tag 0, Tag 11]")
+    site.build()
+    # When both are corrected in one build, its list ends on the quick path
+    differ = _built(site, make_site, lambda: _tag(site, 2, "[Tag 2]") or _tag(
+        site, 12, "[Tag 0, Tag 1]"), "two stories")
+    assert GONE_FILES <= differ
+    assert load_register(site.root).entries[TYPO] == Address(TYPO, GONE)
+
+
 def test_a_tag_a_redirect_leads_to_ends_the_whole_way(
         site: SiteMaker, make_site: Callable[[str], SiteMaker]) -> None:
     # Given a tag renamed by `[tag_aliases]`: its old address redirects to the new one
@@ -141,6 +155,13 @@ def test_a_misspelt_byline_corrected_ends_its_authors_list_on_the_quick_path(
         assert f"{url} /410.html 410" in site.read("_redirects")
     assert result.addresses.gone == (AUTHOR_TYPO,)
     assert result.addresses.renamable == (AUTHOR_TYPO,)
+    # And a story credited to that name again brings the page back (the whole way: the
+    # notice's address answers already), where a new name takes the quick path
+    _built(site, make_site, lambda: _credit(site, 3, "[Hamid Zulkarnian]"), "back",
+           quick=False)
+    assert not site.result.quick
+    assert load_register(site.root).entries[AUTHOR_TYPO].kind == "author"
+    _built(site, make_site, lambda: _credit(site, 9, "[Rina Lestari]"), "a new name")
 
 
 def test_an_author_whose_withdrawn_story_keeps_the_byline_ends_the_whole_way(

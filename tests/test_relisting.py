@@ -69,7 +69,7 @@ def test_a_memo_whose_article_moved_section_is_the_memo_made_afresh(
     ("a4", "Budi Santoso", True),  # to a byline a name hint names: its count moves
     ("a9", "Hmz", True),  # that byline left with one story: the hint goes
     ("a0", "Ulm", False),  # an author's oldest story: their first spelling titles the page
-    ("a8", "Baru", False),  # a new author: their page, the bylines that link it
+    ("a9", "Baru", True),  # a new author: their list
     ("a5", "Budi Santoso", True),  # a misspelt byline corrected: its author ends
     ("a6", "Hmz", False),  # a withdrawn story: its page's byline links
 ])

@@ -185,7 +185,7 @@ class Relisted:
     """Their indexes in the site, ascending."""
     lists: Mapping[str, tuple[int, ...]]
     """By the URL of each list they changed, those of them that joined it (ascending),
-    or the one that left it."""
+    or those that left it."""
     sealed: Mapping[str, tuple[OrderKey, ...]]
     """The boundaries of the sealed pages of those lists, as the last build left them."""
     replanned: tuple[int, ...]
@@ -209,9 +209,9 @@ def relisting(site_dir: Path, before: Site, site: Site, points: Sequence[int],
     from `known` on); None when no list changed (stories no list shows, or bylines or
     tags only reordered: their own pages are refreshed as for an edit). A tag or an
     author they left with no story ends: its addresses answer the gone notice
-    (`Relisted.ended`). LookupError when a list lost more than one of them, or lost one
-    and gained another, or today's news joins one they changed (the whole way
-    paginates it), or a list that ended had sealed pages or leads elsewhere."""
+    (`Relisted.ended`). LookupError when a list lost some of them and gained others,
+    or today's news joins one they changed (the whole way paginates it), or a list that
+    ended had sealed pages or leads elsewhere."""
     tagged = {index.tag.url: index.items for index in before.tags}
     credited = {index.author.url: index.items for index in before.authors}
     pairs = [*((False, old.section.url, old.items, new.items)
@@ -245,10 +245,8 @@ def relisting(site_dir: Path, before: Site, site: Site, points: Sequence[int],
             raise LookupError(f"{url}: today's news joins a list a story left or joined")
         joined = tuple(p for p in points if holds(new, p) and not holds(old, p))
         left = [p for p in points if holds(old, p) and not holds(new, p)]
-        if len(new) - len(old) != len(joined) - len(left) or (
-                left and (joined or len(left) > 1)):
-            raise LookupError(f"{url}: more than one story left it, or one left it and "
-                              "another joined it")
+        if len(new) - len(old) != len(joined) - len(left) or (left and joined):
+            raise LookupError(f"{url}: stories left it and others joined it")
         lists[url] = joined or tuple(left)
         retag |= tag
     if not lists:

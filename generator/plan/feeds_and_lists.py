@@ -158,7 +158,7 @@ class Before:
     # keeping their places in the site (build/append.py `relisting`).
     relisted: Mapping[str, tuple[int, ...]] = field(default_factory=dict)
     """By the URL of each list they changed, those that joined it (ascending), or the
-    one that left it (no article added); `sealed` then holds those lists' boundaries."""
+    those that left it (no article added); `sealed` then holds those lists' boundaries."""
     ended: Addresses | None = None
     """With `relisted`: the addresses the lists they left with no article leave
     (`redirects.ended_lists`): gone notices, host rules, no sitemap entry."""

@@ -52,14 +52,14 @@ def relisted(memo: SiteMemo, moved: Iterable[Article], places: Mapping[str, int]
     `retagged`: the paths whose bylines or tags changed; `path_of`: the path of the
     site's article at an index (the tags' name hints are found again with them).
 
-    None when a byline changes more than two lists: an author gained (their page, the
-    bylines that link it), a name spelt otherwise than their first article spells it
-    (that spelling titles their page), an author's oldest article leaving while others
-    stay (so would the next one's); or a story no list shows credited otherwise (its
-    page's byline links are planned with it, which the whole way does). None too when a
-    tag is spelt otherwise (`_retagged`). A tag or an author left with no story ends.
-    The name hints of the tags and bylines that changed are found again (plan/names.py:
-    their counts moved)."""
+    None when a byline changes more than two lists: a name spelt otherwise than their
+    first article spells it (that spelling titles their page), an author's oldest
+    article leaving while others stay (so would the next one's); or a story no list
+    shows credited otherwise (its page's byline links are planned with it, which the
+    whole way does). None too when a tag is spelt otherwise (`_retagged`). A tag or an
+    author new to the archive gets a list; one left with no story ends. The name hints
+    of the tags and bylines that changed are found again (plan/names.py: their counts
+    moved)."""
     shapes = list(memo.shapes)
     sections = {index.section.slug: index.items for index in memo.site.sections}
     authors = {index.author.slug: index for index in memo.site.authors}
@@ -78,6 +78,9 @@ def relisted(memo: SiteMemo, moved: Iterable[Article], places: Mapping[str, int]
         if article.section in sections:
             sections[article.section] = _with(sections[article.section], index)
         credited = {author.slug: author for author in article.authors}
+        for slug, author in credited.items() if article.path in recredited else ():
+            if slug not in authors:  # (a new author: their page, its address)
+                authors[slug] = AuthorIndex(author, (index,))
         for slug, found in list(authors.items()) if article.path in recredited else ():
             was = holds(found.items, index)
             if slug in credited and credited[slug] != found.author:
@@ -91,13 +94,12 @@ def relisted(memo: SiteMemo, moved: Iterable[Article], places: Mapping[str, int]
                 authors[slug] = AuthorIndex(found.author, _with(found.items, index) if joins
                                             else _without(found.items, index))
         if not credited.keys() <= authors.keys():
-            return None  # (a new author: their page, and the bylines that link it)
+            return None  # (an author a list lost, named by a story not credited otherwise)
         if article.path in retagged and not _retagged(tags, article, index):
             return None
     site = memo.site
     new_tags = tuple(tags[slug] for slug in sorted(tags))  # (by slug, as indexed)
-    new_authors = tuple(authors[index.author.slug] for index in site.authors
-                        if index.author.slug in authors)
+    new_authors = tuple(authors[slug] for slug in sorted(authors))  # (as indexed)
     kinds = {kind for kind, old, new in (("tag", site.tags, new_tags),
                                          ("author", site.authors, new_authors))
              if old != new}

@@ -32,7 +32,7 @@ class Pager:
         # `inserted`, the indexes (ascending) of the articles it dated in, some before
         # the newest (`given`: every list's boundaries); with `relisted`, by the URL of
         # each list that articles keeping their places joined or left (another section,
-        # other authors, other tags), those that joined it, or the one that left it.
+        # other authors, other tags), those that joined it, or those that left it.
         self.articles = articles
         self.inserted = inserted
         self.relisted = relisted or {}
@@ -129,34 +129,46 @@ class Pager:
 
     def _left(self, base: str, items: tuple[int, ...], tail: Tail, size: int,
               key_at: Callable[[int], OrderKey], left: Sequence[int]) -> Paging:
-        """The page of the list at `base` that the article of `left` left, found by
-        its order key: a sealed page keeps its number and is planned again a shorter one
-        (later pages keep their items); the unsealed newest page shrinks (`extend`), and
+        """The pages of the list at `base` that the articles of `left` left, found by
+        their order keys: a sealed page keeps its number and is planned again a shorter
+        one (later pages keep their items); the unsealed rest shrinks (`extend`), and
         left empty, the sealed page below it is the newest, shown at the list's URL, its
         number pointing there, as `seal` has it. LookupError when it cannot tell, or the
-        article was the list's only one."""
+        articles were the list's only ones."""
         bounds = self.given.get(base, ())
-        if len(bounds) != tail.sealed or len(items) != tail.count - 1 or len(left) != 1:
+        if len(bounds) != tail.sealed or len(items) != tail.count - len(left):
             raise LookupError(f"{base}: the sealed pages kept do not match the last build")
-        article = self.articles[left[0]]
-        number = bisect_left(bounds, (article.date, article.path))
+        if not items:
+            raise LookupError(f"{base}: its only articles left")
+        # How many left each sealed page (by its 0-based number), and the unsealed rest.
+        numbers = [bisect_left(bounds, (a.date, a.path))
+                   for a in (self.articles[index] for index in left)]
         keys = _Keys(len(items), key_at)
-        if number == len(bounds):  # (in the unsealed newest page)
-            kept = [c for c in tail.chunks if c.number <= tail.sealed]
-            if len(items) > (kept[-1].stop if kept else 0):
-                return extend(tail, len(items), size, key_at)
-            if not bounds:
-                raise LookupError(f"{base}: its only article left")
-            window = tuple(_sealed_page(keys, bounds, n)
-                           for n in range(max(0, len(bounds) - NEWER - 1), len(bounds)))
-            self.firsts[base] = window[-1].number
-            return Paging((window[-1],), len(bounds), (),
-                          Tail(len(items), tail.sealed, window, tail.bound))
-        page = _sealed_page(keys, bounds, number)
-        self.firsts[base] = page.number
-        shifted = _shifted(tail, len(items), {page.number: page},
-                           lambda later: -(later > page.number))
-        return Paging((page,), tail.chunks[-1].number if tail.chunks else 0, (), shifted)
+        pages = {number + 1: _sealed_page(keys, bounds, number)
+                 for number in set(numbers) if number < len(bounds)}
+        shifted = _shifted(tail, len(items), pages, lambda later: -sum(
+            number + 1 < later for number in numbers))
+        last = tail.chunks[-1].number if tail.chunks else 0
+        if pages:
+            self.firsts[base] = min(pages)
+        if len(bounds) not in numbers:  # (none left the unsealed rest)
+            return Paging(tuple(pages.values()), last, (), shifted)
+        kept = [c for c in shifted.chunks if c.number <= tail.sealed]
+        if len(items) > (kept[-1].stop if kept else 0):  # (the rest shrank)
+            grown = extend(shifted, len(items), size, key_at)
+            self.firsts[base] = min(self.firsts.get(base, last), last)
+            chunks = {c.number: c for c in grown.chunks} | pages
+            return Paging(tuple(sorted(chunks.values(), key=lambda c: c.number)),
+                          grown.last, grown.sealed, grown.tail)
+        if not bounds:
+            raise LookupError(f"{base}: its only articles left")  # (no page below it)
+        # (The rest left empty: the newest sealed page is the list's newest page.)
+        window = tuple(_sealed_page(keys, bounds, n)
+                       for n in range(max(0, len(bounds) - NEWER - 1), len(bounds)))
+        self.firsts[base] = min(self.firsts.get(base, window[-1].number), window[-1].number)
+        chunks = {window[-1].number: window[-1]} | pages
+        return Paging(tuple(sorted(chunks.values(), key=lambda c: c.number)), len(bounds),
+                      (), Tail(len(items), tail.sealed, window, tail.bound))
 
 
 def _sealed_page(keys: Sequence[OrderKey], bounds: Sequence[OrderKey], number: int) -> Chunk:
