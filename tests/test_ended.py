@@ -21,6 +21,18 @@ TYPO = "/tag/tag-11/"
 GONE_FILES = {"tag/tag-11/index.html", "tag/tag-11/page/1/index.html", "_redirects",
               ".htaccess", "nginx-redirects.conf"}
 
+def _built_with(site: SiteMaker, tags: dict[int, str] | None = None,
+                bylines: dict[int, str] | None = None) -> None:
+    """The test archive built, the stories of `tags` and `bylines` (by number) tagged
+    and credited so."""
+    _archive(site)
+    for n, to in (tags or {}).items():
+        _tag(site, n, to)
+    for n, to in (bylines or {}).items():
+        _credit(site, n, to)
+    site.build()
+
+
 VARIANTS: dict[str, tuple[str, str]] = {
     # (top-level keys, `[outputs]` switches)
     "plain": ("", ""),
@@ -37,9 +49,7 @@ def test_a_misspelt_tag_corrected_ends_its_list_on_the_quick_path(
     # Given a built archive where one story carries a misspelt tag
     top, outputs = VARIANTS[variant]
     settings(site, top=top, outputs=outputs)
-    _archive(site)
-    _tag(site, 12, "[Tag 0, Tag 11]")
-    site.build()
+    _built_with(site, tags={12: "[Tag 0, Tag 11]"})
     assert (site.output / "tag/tag-11/index.html").is_file()
     sitemaps = "".join(p.read_text(encoding="utf-8") for p in site.output.glob("sitemap*.xml"))
     assert f"{TYPO}</loc>" in sitemaps
@@ -71,10 +81,7 @@ def test_a_misspelt_tag_corrected_ends_its_list_on_the_quick_path(
 def test_a_tag_ended_beside_todays_news_and_another_later(
         site: SiteMaker, make_site: Callable[[str], SiteMaker]) -> None:
     # Given a built archive with two misspelt tags
-    _archive(site)
-    _tag(site, 12, "[Tag 0, Tag 11]")
-    _tag(site, 16, "[Tag 1, Tag 22]")
-    site.build()
+    _built_with(site, tags={12: "[Tag 0, Tag 11]", 16: "[Tag 1, Tag 22]"})
     # When one is corrected beside today's news, then the other a build later (a gone
     # notice already published), each build takes the quick path
     _built(site, make_site, lambda: _tag(site, 12, "[Tag 0]") or site.article(
@@ -93,10 +100,7 @@ def test_a_tag_ended_beside_todays_news_and_another_later(
 def test_a_misspelt_tag_on_two_stories_corrected_in_one_build_ends_on_the_quick_path(
         site: SiteMaker, make_site: Callable[[str], SiteMaker]) -> None:
     # Given the same misspelt tag on two stories a month apart
-    _archive(site)
-    _tag(site, 2, "[Tag 2, Tag 11]")
-    _tag(site, 12, "[Tag 0, Tag 11]")
-    site.build()
+    _built_with(site, tags={2: "[Tag 2, Tag 11]", 12: "[Tag 0, Tag 11]"})
     # When both are corrected in one build, its list ends on the quick path
     differ = _built(site, make_site, lambda: _tag(site, 2, "[Tag 2]") or _tag(
         site, 12, "[Tag 0, Tag 1]"), "two stories")
@@ -107,9 +111,7 @@ def test_a_misspelt_tag_on_two_stories_corrected_in_one_build_ends_on_the_quick_
 def test_a_tag_a_redirect_leads_to_ends_the_whole_way(
         site: SiteMaker, make_site: Callable[[str], SiteMaker]) -> None:
     # Given a tag renamed by `[tag_aliases]`: its old address redirects to the new one
-    _archive(site)
-    _tag(site, 12, "[Tag 0, Wisata]")
-    site.build()
+    _built_with(site, tags={12: "[Tag 0, Wisata]"})
     _tag(site, 12, "[Tag 0, Pariwisata]")
     toml = (site.root / "site.toml").read_text(encoding="utf-8")
     site.write("site.toml", toml + '\n[tag_aliases]\n"wisata" = "Pariwisata"\n')
@@ -135,9 +137,7 @@ def test_a_misspelt_byline_corrected_ends_its_authors_list_on_the_quick_path(
     # Given a built archive where one story's byline is misspelt
     if variant == "no author pages":
         settings(site, outputs="author_pages = false")
-    _archive(site)
-    _credit(site, 13, "[Hamid Zulkarnian]")
-    site.build()
+    _built_with(site, bylines={13: "[Hamid Zulkarnian]"})
     # When the editor corrects it, on the quick path
     differ = _built(site, make_site, lambda: _credit(site, 13, "[Hmz]"), variant)
     entries = load_register(site.root).entries
@@ -167,10 +167,7 @@ def test_a_misspelt_byline_corrected_ends_its_authors_list_on_the_quick_path(
 def test_an_author_whose_withdrawn_story_keeps_the_byline_ends_the_whole_way(
         site: SiteMaker, make_site: Callable[[str], SiteMaker]) -> None:
     # Given a misspelt byline on a listed story and on a withdrawn one (story 5)
-    _archive(site)
-    _credit(site, 13, "[Hamid Zulkarnian]")
-    _credit(site, 5, "[Hamid Zulkarnian]")
-    site.build()
+    _built_with(site, bylines={13: "[Hamid Zulkarnian]", 5: "[Hamid Zulkarnian]"})
     # When the listed story's byline is corrected, the withdrawn story's page loses its
     # byline's link: the whole way plans it, as a fresh checkout does
     _built(site, make_site, lambda: _credit(site, 13, "[Hmz]"), "withdrawn", quick=False)
