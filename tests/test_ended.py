@@ -14,7 +14,7 @@ import pytest
 from generator.build.addresses import load_register
 from generator.content.register import GONE, MOVED, Address
 from tests.conftest import SiteMaker, settings
-from tests.test_relisted import _archive, _built, _credit, _tag
+from tests.test_relisted import _archive, _built, _credit, _set, _tag
 
 TYPO = "/tag/tag-11/"
 """The misspelt tag's list: "Tag 11", one letter off "Tag 1"."""
@@ -76,6 +76,35 @@ def test_a_misspelt_tag_corrected_ends_its_list_on_the_quick_path(
         assert not (site.output / "tag/tag-11/feed.xml").exists()
         assert entries[f"{TYPO}feed.xml"] == Address(f"{TYPO}feed.xml", GONE)
         assert f"{TYPO}feed.xml /410.html 410" in site.read("_redirects")
+
+
+@pytest.mark.parametrize("size", [39, 10, 8])
+def test_a_tag_ending_where_the_sitemaps_parts_shrink_gives_a_fresh_checkouts_output(
+        size: int, site: SiteMaker, make_site: Callable[[str], SiteMaker]) -> None:
+    # Given a sitemap in parts (forty addresses): past the drop of the ended tag's, one
+    # sitemap holds the rest (39), or fewer parts do (10), or as many (8)
+    settings(site, top=f"sitemap_size = {size}")
+    _built_with(site, tags={12: "[Tag 0, Tag 11]"})
+    # When the misspelt tag is corrected, the parts are a fresh checkout's, no part's
+    # file left behind (the whole way cuts parts that shrink)
+    _built(site, make_site, lambda: _tag(site, 12, "[Tag 0, Tag 1]"), f"size {size}",
+           quick=size == 8)
+    assert site.result.quick == (size == 8)
+
+
+@pytest.mark.parametrize("size", [1000, 8])
+def test_a_tag_ending_beside_an_update_leaves_the_sitemap_without_it(
+        size: int, site: SiteMaker, make_site: Callable[[str], SiteMaker]) -> None:
+    # Given a misspelt tag, and a sitemap in one file or in parts
+    settings(site, top=f"sitemap_size = {size}")
+    _built_with(site, tags={12: "[Tag 0, Tag 11]"})
+    # When it is corrected while another story gets an `updated:` date (its lastmod
+    # moves: the sitemaps are planned again around it), the ended tag's address stays
+    # out of them, on the quick path
+    _built(site, make_site, lambda: _tag(site, 12, "[Tag 0, Tag 1]") or _set(
+        site, 3, "tags", "[Tag 0]\nupdated: 2024-03-30T10:00:00+07:00"), f"size {size}")
+    sitemaps = "".join(p.read_text(encoding="utf-8") for p in site.output.glob("sitemap*.xml"))
+    assert "tag-11" not in sitemaps and "2024-03-30" in sitemaps
 
 
 def test_a_tag_ended_beside_todays_news_and_another_later(

@@ -147,7 +147,10 @@ def ended_lines(text: str, site: Site, ended: Mapping[str, Line]) -> Addresses |
     for url in ended:
         if f" {MOVED} {url}" in text:
             return None
-        start = text.find("\n" + url) + 1  # (sorted: its lines and those under it, in a run)
+        # Sorted, its lines and those under it are one run; a build writes the register
+        # after its header of comments, so a line never starts the text (found at 0:
+        # none, and the whole way reads it).
+        start = text.find("\n" + url) + 1
         end = start
         while start and text.startswith(url, end):
             end = text.find("\n", end) + 1 or len(text)
@@ -162,7 +165,7 @@ def with_ended(text: str, ended: Addresses) -> str:
     """The register `text` with the lines of lists that ended (`ended_lines`) in place
     of those it had at their addresses."""
     for address in ended.register:
-        at = text.find(f"\n{address.url} ") + 1
+        at = text.find(f"\n{address.url} ") + 1  # (after the header: see `ended_lines`)
         if at:
             text = text[:at] + text[text.find("\n", at) + 1 or len(text):]
     return with_lines(text, [f"{address}\n" for address in ended.register])

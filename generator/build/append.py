@@ -223,8 +223,9 @@ def relisting(site_dir: Path, before: Site, site: Site, points: Sequence[int],
              # a new tag had none)
              *((True, new.tag.url, was, new.items) for new in site.tags
                if (was := tagged.get(new.tag.url, ())) is not new.items)]
-    # (a tag or an author left with no story: the list ends, its addresses gone; an
-    # author's have lines in the register while author pages are published)
+    # (a tag or an author left with no story: its list is in no index now, yet it lost
+    # them, and its addresses must answer the gone notice; an author's have lines in
+    # the register only while author pages are published)
     now = {index.tag.url for index in site.tags}
     ended = {url: (TAG, index.tag.name) for index in before.tags
              if (url := index.tag.url) not in now}

@@ -10,7 +10,7 @@ plan wins where both plan a page, and the sitemaps are planned over both
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Collection, Iterable
 
 from generator import urls
 from generator.build.append import Keys, stored_sitemaps
@@ -74,15 +74,17 @@ def with_home(site: Site, pages: list[Page], keys: Keys) -> list[Page]:
 
 
 def with_sitemaps(site: Site, pages: list[Page], modified: bool, store: PageStore,
-                  target: str, where: Places, keys: Keys) -> list[Page] | None:
+                  target: str, where: Places, keys: Keys,
+                  dropped: Collection[str] = ()) -> list[Page] | None:
     """`pages` (an edit's, an append's beside it perhaps) with the sitemaps planned again
     where the edits change them: the Google News sitemap (an edited article of the last
     two days is on it) and, when an edit moved an article's `modified`, the parts that
     hold an entry of one of `pages` (the edited article's own, and the lastmod of each
     listing page that shows it: the home page, each list's newest page), with the index,
-    merged into the last build's parts as an append merges its own. Sitemaps an append
-    planned give way to these, planned over its pages too. None when the last build's
-    parts are not stored (the whole way plans them)."""
+    merged into the last build's parts as an append merges its own, without the
+    `dropped` addresses (those of lists that ended, as the append drops them). Sitemaps
+    an append planned give way to these, planned over its pages too. None when the last
+    build's parts are not stored (the whole way plans them)."""
     template_key, globals_key, key_of = keys
     data_key = feeds_and_lists.shared_key(site.config.fingerprint)
     if modified:
@@ -92,7 +94,7 @@ def with_sitemaps(site: Site, pages: list[Page], modified: bool, store: PageStor
         lists = feeds_and_lists.list_counts(site)
         planned = replan(site, template_key, globals_key, key_of,
                          lambda planner: sitemaps.plan_sitemaps(site, planner, pages, data_key,
-                                                                before, lists))
+                                                                before, lists, dropped))
     else:
         planned = replan(site, template_key, globals_key, key_of,
                          lambda planner: sitemaps.news_sitemap(site, planner, data_key))

@@ -84,7 +84,10 @@ def plan_quickly(options: BuildOptions, config: SiteConfig, theme: ThemeFiles,
         proven = prove(options, config, theme, cache, target, now, previous, check, found,
                        head)
     except LookupError:
-        return None  # a record or page the cache should hold is missing or damaged
+        # A record or page the cache should hold is missing or damaged, or the plan is
+        # one only the whole way makes (a list's pages it cannot tell: append.relisting,
+        # sealing.Pager; sitemap parts that shrink: sitemaps.FewerParts).
+        return None
     if proven is None:
         return None
     changes, memo, site, stale = proven.changes, proven.memo, proven.site, proven.stale
@@ -143,6 +146,7 @@ def plan_quickly(options: BuildOptions, config: SiteConfig, theme: ThemeFiles,
     settled = replace(head, warnings=warnings, search=search_keys,
                       templates={**head.templates, **proven.templates})
     memos: dict[str, object] = {}
+    # (Pages the cache records: the new ones, less the feeds of lists that ended.)
     new_pages = sum(p.output not in previous for p in stale) - len(removable)
     if added:
         known = changes.published

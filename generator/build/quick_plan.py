@@ -165,7 +165,8 @@ def prove(options: BuildOptions, config: SiteConfig, theme: ThemeFiles, cache: C
     points = sorted(where[a.path] for a in changes.relisted if a.path in where)
     moved = relisting(options.site_dir, earlier, site, points, len(head.order)) \
         if points else None
-    # (A list they left with none: the addresses it leaves answer the gone notice.)
+    # (A list they left with none: the addresses it leaves answer the gone notice, so
+    # no stored page of theirs is planned again, and its feed's file goes.)
     ended = moved.ended if moved else None
     gone = {urls.output_path(url) for url in ended.gone} if ended else set()
     if added or moved is not None:
@@ -191,7 +192,9 @@ def prove(options: BuildOptions, config: SiteConfig, theme: ThemeFiles, cache: C
                 page for page in showing if page.output not in gone]
             if pages is not None and lastmod and config.outputs.sitemaps:
                 pages = with_sitemaps(site, pages, True, store_, target, where,
-                                      (renderer.template_key, globals_key, key_of))
+                                      (renderer.template_key, globals_key, key_of),
+                                      {config.absolute(url) for url in ended.removed}
+                                      if ended else ())
     else:
         pages = edited_pages(site, edits, damaged, store_, target, where, key_of)
         if pages is not None and changes.featured:
@@ -201,8 +204,9 @@ def prove(options: BuildOptions, config: SiteConfig, theme: ThemeFiles, cache: C
                                   (renderer.template_key, globals_key, key_of))
     if pages is None:
         return None
-    # (A template the last build did not use, say the first gone notice's: its key is
-    # kept for the next build, which checks it, as the whole way keeps those it uses.)
+    # (A template the last build did not use, say the first gone notice's or a site's
+    # first tag list's: its key is kept for the next build, which checks it, as the
+    # whole way keeps those it uses.)
     templates = {name: renderer.template_key(name) for name in
                  {page.template for page in pages}.difference(head.templates)}
     stale = [p for p in pages if p.output in damaged

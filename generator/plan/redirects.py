@@ -271,7 +271,7 @@ def ended_lists(site: Site, ended: Mapping[str, Line],
         now[url] = list_ended(site, live, named, kind, name)
         if now[url] != (GONE, ""):
             return None
-        numbered_ended(site, live, now, url, kind, 0)
+        numbered_ended(site, live, now, url, kind, sealed=0)
     removed = tuple(sorted(ended))
     return Addresses(tuple(Address(url, *now[url]) for url in sorted(now)), True, (),
                      tuple(sorted(now)), removed=removed, renamable=tuple(

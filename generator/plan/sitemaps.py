@@ -43,6 +43,12 @@ def numbered(page: Page) -> bool:
     return bool(page.list_url) and page.url != page.list_url
 
 
+class FewerParts(LookupError):
+    """Addresses dropped from an append's sitemaps (a list that ended) would leave fewer
+    parts, or few enough entries for one sitemap: the quick path, which plans only the
+    parts that change and removes no part file, leaves that to the whole way."""
+
+
 SITEMAP_KINDS = frozenset({"home", "archive", "tag", "tags", "article", "page", "author",
                            "year", "month", "years", "section"})
 """Page kinds that are canonical HTML pages and belong in sitemap.xml."""
@@ -113,6 +119,9 @@ def plan_sitemaps(site: Site, plan: Adding, pages: Sequence[Page], data_key: str
                        dropped)
         front_parts = _grown(before.fronts, {u: m for u, m in updates.items() if u in front},
                              size, dropped)
+        if dropped and (len(parts) < len(before.parts) or len(front_parts) < len(before.fronts)
+                        or sum(map(len, parts)) + sum(map(len, front_parts)) <= size):
+            raise FewerParts("the sitemap's parts shrink: the whole way cuts them")
         # A part with the entries it had is the page it was (the append's settings and
         # templates are the last build's): not planned, so not hashed again (100,000
         # articles: 16 parts of 6,000 entries, 60 ms).
