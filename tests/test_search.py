@@ -247,12 +247,13 @@ def test_an_edit_of_a_full_shard_goes_to_the_corrections_shard(site: SiteMaker) 
     # When the whole way runs (a setting changed), every shard is keyed from the
     # articles, and the corrections are kept: no shard is indexed
     assert_the_whole_way_indexes_nothing(site)
-    # When an article of a corrected full shard changes the whole way (its tag, with
-    # another's, in one build: the tag's list loses two), those shards are indexed again
-    # and their corrections leave the corrections shard, which holds no other: it goes
+    # When an article of a corrected full shard changes the whole way (its text, with
+    # another's, beside a setting changed), those shards are indexed again and their
+    # corrections leave the corrections shard, which holds no other: it goes
     for n in (2, 4):
-        site.article(f"2024/03/b{n}", f"Berita {n}", f"2024-03-{n:02d}T09:00:00+07:00",
-                     f"Isi berita nomor {n} tentang pasar.\n", tags="[Desa]")
+        news(site, n, f"Isi berita nomor {n} tentang pasar ikan.\n")
+    config = (site.root / "site.toml").read_text(encoding="utf-8")
+    site.write("site.toml", config.replace('title = "', 'title = "Warta ', 1))
     tagged = site.build()
     assert not tagged.quick and tagged.search_indexed == (0, 2)
     assert "corrections" not in manifest(site)
