@@ -16,8 +16,9 @@ stories the clock passed (`site_memo.came_due`); stories filed late, dated befor
 newest, are dated in (plan/insertion.py), today's news beside them; a story moved
 to another section, credited to other authors or given other tags leaves some lists
 and joins others, planned as an append plans (build/append.py `relisting`, with the
-related news its tags change: plan/retagged.py); a tag it leaves with no story ends,
-its addresses answering the gone notice (build/addresses.py `ended_lines`). Anything
+related news its tags change: plan/retagged.py); a tag or an author it leaves with no
+story ends, its addresses answering the gone notice (build/addresses.py
+`ended_lines`). Anything
 else returns None and build/pipeline.py takes the whole pipeline, which leaves a new
 `Settled` for the next build.
 
@@ -27,7 +28,7 @@ sealed pages' boundaries, the search keys, the memos. tests/test_incremental.py 
 the kinds of change both ways and requires the same output (a story coming due:
 tests/test_came_due.py; a `featured` switched: tests/test_edited.py; a new photo:
 tests/test_photos.py; a section, byline or tags changed: tests/test_relisted.py; a
-tag that ends: tests/test_ended.py).
+tag or an author that ends: tests/test_ended.py).
 """
 
 from __future__ import annotations
@@ -108,7 +109,7 @@ def plan_quickly(options: BuildOptions, config: SiteConfig, theme: ThemeFiles,
                                      new if added else (), previous)
         if new_register is None:
             return None  # an address that redirects or is gone is taken again
-        if ended is not None:  # (a tag left with no story: its addresses are gone)
+        if ended is not None:  # (a tag or an author left with none: its addresses gone)
             new_register = with_ended(new_register, ended)
         head = replace(head, register=text_key(new_register)) if keep else head
     # Sealed pages: their boundaries as the last build left them, with those of the
