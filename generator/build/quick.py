@@ -18,9 +18,8 @@ to another section, credited to other authors or given other tags leaves some li
 and joins others, planned as an append plans (build/append.py `relisting`, with the
 related news its tags change: plan/retagged.py); a tag or an author it leaves with no
 story ends, its addresses answering the gone notice (build/addresses.py
-`ended_lines`). Anything
-else returns None and build/pipeline.py takes the whole pipeline, which leaves a new
-`Settled` for the next build.
+`ended_lines`). Anything else returns None and build/pipeline.py takes the whole
+pipeline, which leaves a new `Settled` for the next build.
 
 build/quick_plan.py proves the changes, index and plan stages; this module turns
 what it proved into what the write and commit stages take: the register and the
