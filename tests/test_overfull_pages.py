@@ -8,6 +8,8 @@ import re
 import shutil
 from collections.abc import Callable
 
+import pytest
+
 from generator.build.pipeline import BuildOptions, build
 from generator.content.list_pages import LIST_PAGES
 from tests.conftest import SiteMaker
@@ -92,4 +94,26 @@ def test_the_warning_waits_for_the_page_to_pass_the_bound(
     result = site.build()
     # Then the short way warns, as the whole way does
     assert result.quick and len(_said(result.warnings)) == 1
+    assert _said(result.warnings) == _whole_way(site, make_site)
+
+
+@pytest.mark.parametrize("leaving", [1, 2, 3])
+def test_stories_leaving_an_overfull_page_give_the_whole_ways_warning(
+        leaving: int, site: SiteMaker, make_site: Callable[[str], SiteMaker]) -> None:
+    # Given a built archive whose first Desa page a bulk import overfilled: it holds
+    # eleven stories, two past the bound (the warning names it as the largest)
+    _archive(site)
+    site.build()
+    for k in range(8):
+        _late(site, f"jan{k}", "2024-01-01", "Desa")
+    assert "/tag/desa/page/1/, holds 11" in " ".join(_said(site.build().warnings))
+    # When one, two or three of them are given another tag in one build (eleven left
+    # with ten, nine, eight: still past the bound, then not)
+    for k in range(leaving):
+        path = site.root / f"content/articles/2024/01/jan{k}.md"
+        path.write_text(path.read_text(encoding="utf-8").replace("tags: [Desa]",
+                                                                 "tags: [Kota]"),
+                        encoding="utf-8")
+    result = site.build()
+    # Then the warning is a fresh checkout's
     assert _said(result.warnings) == _whole_way(site, make_site)

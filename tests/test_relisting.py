@@ -94,6 +94,24 @@ def test_a_memo_whose_article_was_credited_otherwise_is_the_memo_made_afresh(
     assert found == (_afresh(files) if fresh else None)
 
 
+@pytest.mark.parametrize("order", [("a8", "a9"), ("a9", "a8")])
+def test_both_stories_of_an_author_credited_otherwise_end_them_in_either_order(
+        order: tuple[str, str]) -> None:
+    # Given a site of ten articles by three reporters, two stories by a fourth
+    def source(n: int, byline: str) -> str:
+        return text(f"Berita {n}", n, [TAGS[n % 4]], byline, "Isi.", section=SECTIONS[n % 3])
+
+    bylines = {n: AUTHORS[n % 3] for n in range(10)} | {8: "Budi Santoso", 9: "Budi Santoso"}
+    files = {f"a{n}": source(n, byline) for n, byline in bylines.items()}
+    memo = _afresh(files)
+    # When both are credited to another in one build, the oldest handed first or last
+    for name in order:
+        files[name] = source(int(name[1:]), "Hmz")
+    # Then the author ends, as the memo made afresh has it
+    paths = {_path(name) for name in order}
+    assert _relisted(memo, files, order, recredited=paths) == _afresh(files)
+
+
 @pytest.mark.parametrize(("name", "tags", "fresh"), [
     ("a5", ["Pemilu", "Banjir"], True),  # a tag added (each keeps two or more)
     ("a4", ["Kota"], True),  # a tag taken out, another put in

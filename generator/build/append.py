@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
 
@@ -126,9 +126,11 @@ def appended_pages(site: Site, before: Site, keys: Keys, head: Settled,
 
 
 def _bylines_change(site: Site, new: set[str]) -> bool:
-    """Whether an author `new` in `site` (by slug) has a byline on an article no list
-    shows (a withdrawn one): their new page links it. A listed article's byline names
-    an author who had a page, and the added articles' pages are planned anyway."""
+    """Whether an author of `new` (by slug: new to `site`, or no longer in it) has a
+    byline on an article no list shows (a withdrawn one): their new page links it, or
+    their ended page no longer does, and only the whole way plans that article's page.
+    A listed article's byline names an author who had a page, and the added articles'
+    pages are planned anyway."""
     if not new or len(site.listed) == len(site.articles):
         return False
     unlisted = sorted(set(range(len(site.articles))).difference(site.listed))
@@ -199,6 +201,8 @@ class Relisted:
     ended: Addresses | None = None
     """What the lists they left with no article leave at their addresses: gone notices
     (build/addresses.py `ended_lines`)."""
+    left: Mapping[str, int] = field(default_factory=dict)
+    """How many of them left each list they left, by its URL."""
 
 
 def relisting(site_dir: Path, before: Site, site: Site, points: Sequence[int],
@@ -237,6 +241,7 @@ def relisting(site_dir: Path, before: Site, site: Site, points: Sequence[int],
     if site.config.outputs.author_pages:
         ended.update(uncredited)
     lists: dict[str, tuple[int, ...]] = {}
+    left_by: dict[str, int] = {}
     retag = False
     for tag, url, old, grown in pairs:
         new = grown[:bisect_left(grown, known)]  # (today's news apart)
@@ -249,6 +254,8 @@ def relisting(site_dir: Path, before: Site, site: Site, points: Sequence[int],
         if len(new) - len(old) != len(joined) - len(left) or (left and joined):
             raise LookupError(f"{url}: stories left it and others joined it")
         lists[url] = joined or tuple(left)
+        if left:
+            left_by[url] = len(left)
         retag |= tag
     if not lists:
         return None
@@ -261,7 +268,7 @@ def relisting(site_dir: Path, before: Site, site: Site, points: Sequence[int],
             raise LookupError("a list that ended leads elsewhere, or had sealed pages")
     return Relisted(tuple(points), lists, sealed, tuple(sorted(around)),
                     retag, frozenset(i for i in retagged.rerelated(before, site, lists)
-                                     if i < known) if retag else frozenset(), gone)
+                                     if i < known) if retag else frozenset(), gone, left_by)
 
 
 def _sealed(site_dir: Path, lists: Collection[str]) -> Mapping[str, tuple[OrderKey, ...]]:

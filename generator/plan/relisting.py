@@ -88,16 +88,17 @@ def relisted(memo: SiteMemo, moved: Iterable[Article], places: Mapping[str, int]
             joins, leaves = slug in credited and not was, slug not in credited and was
             if leaves and len(found.items) == 1:
                 del authors[slug]  # (their list ends: build/append.py `relisting`)
-            elif leaves and found.items[0] == index:
-                return None
             elif joins or leaves:
                 authors[slug] = AuthorIndex(found.author, _with(found.items, index) if joins
                                             else _without(found.items, index))
-        if not credited.keys() <= authors.keys():
-            return None  # (an author a list lost, named by a story not credited otherwise)
         if article.path in retagged and not _retagged(tags, article, index):
             return None
     site = memo.site
+    # (Checked once all moved, whatever their order: an author's oldest story gone while
+    # others stay, the next one's spelling, unread, titles their page.)
+    if any((now := authors.get(index.author.slug)) is not None
+           and not holds(now.items, index.items[0]) for index in site.authors):
+        return None
     new_tags = tuple(tags[slug] for slug in sorted(tags))  # (by slug, as indexed)
     new_authors = tuple(authors[slug] for slug in sorted(authors))  # (as indexed)
     kinds = {kind for kind, old, new in (("tag", site.tags, new_tags),

@@ -145,7 +145,10 @@ class Pager:
                    for a in (self.articles[index] for index in left)]
         keys = _Keys(len(items), key_at)
         pages = {number + 1: _sealed_page(keys, bounds, number)
-                 for number in set(numbers) if number < len(bounds)}
+                 for number in sorted(set(numbers)) if number < len(bounds)}
+        # Each later page starts earlier by the stories that left pages before it; those
+        # that left the unsealed rest (number `len(bounds)`) move no page of the tail's
+        # down, as `extend` cuts the rest again from the last sealed page's end.
         shifted = _shifted(tail, len(items), pages, lambda later: -sum(
             number + 1 < later for number in numbers))
         last = tail.chunks[-1].number if tail.chunks else 0
@@ -156,6 +159,8 @@ class Pager:
         kept = [c for c in shifted.chunks if c.number <= tail.sealed]
         if len(items) > (kept[-1].stop if kept else 0):  # (the rest shrank)
             grown = extend(shifted, len(items), size, key_at)
+            # (From the lowest page planned again: a shorter sealed page, or the old
+            # newest page, which an append plans again as `first` has it.)
             self.firsts[base] = min(self.firsts.get(base, last), last)
             chunks = {c.number: c for c in grown.chunks} | pages
             return Paging(tuple(sorted(chunks.values(), key=lambda c: c.number)),
