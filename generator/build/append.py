@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
 
@@ -201,17 +201,18 @@ class Relisted:
     ended: Addresses | None = None
     """What the lists they left with no article leave at their addresses: gone notices
     (build/addresses.py `ended_lines`)."""
-    left: Mapping[str, int] = field(default_factory=dict)
-    """How many of them left each list they left, by its URL."""
+    left: frozenset[str] = frozenset()
+    """The URLs of the lists they left (`lists` names those that left each)."""
 
 
 def relisting(site_dir: Path, before: Site, site: Site, points: Sequence[int],
-              known: int) -> Relisted | None:
+              known: int, register: Callable[[], str | None]) -> Relisted | None:
     """What planning the pages changes when the listed articles at `points` of `before`
     moved to another section, were credited to other authors or given other tags, as
     `site` (`relisting.relisted`) has it, today's news perhaps after them (the articles
-    from `known` on); None when no list changed (stories no list shows, or bylines or
-    tags only reordered: their own pages are refreshed as for an edit). A tag or an
+    from `known` on; `register` reads the register's text); None when no list changed
+    (stories no list shows, or bylines or tags only reordered: their own pages are
+    refreshed as for an edit). A tag or an
     author they left with no story ends: its addresses answer the gone notice
     (`Relisted.ended`). LookupError when a list lost some of them and gained others,
     or today's news joins one they changed (the whole way paginates it), or a list that
@@ -241,7 +242,7 @@ def relisting(site_dir: Path, before: Site, site: Site, points: Sequence[int],
     if site.config.outputs.author_pages:
         ended.update(uncredited)
     lists: dict[str, tuple[int, ...]] = {}
-    left_by: dict[str, int] = {}
+    lefts: set[str] = set()
     retag = False
     for tag, url, old, grown in pairs:
         new = grown[:bisect_left(grown, known)]  # (today's news apart)
@@ -255,7 +256,7 @@ def relisting(site_dir: Path, before: Site, site: Site, points: Sequence[int],
             raise LookupError(f"{url}: stories left it and others joined it")
         lists[url] = joined or tuple(left)
         if left:
-            left_by[url] = len(left)
+            lefts.add(url)
         retag |= tag
     if not lists:
         return None
@@ -263,12 +264,13 @@ def relisting(site_dir: Path, before: Site, site: Site, points: Sequence[int],
     sealed = _sealed(site_dir, lists)
     gone = None
     if ended:  # (the register as the last build left it, else the caller goes the whole way)
-        gone = ended_lines(read_text(site_dir) or "", site, ended)
+        gone = ended_lines(register() or "", site, ended)
         if gone is None or any(sealed.get(url) for url in ended):
             raise LookupError("a list that ended leads elsewhere, or had sealed pages")
     return Relisted(tuple(points), lists, sealed, tuple(sorted(around)),
                     retag, frozenset(i for i in retagged.rerelated(before, site, lists)
-                                     if i < known) if retag else frozenset(), gone, left_by)
+                                     if i < known) if retag else frozenset(), gone,
+                    frozenset(lefts))
 
 
 def _sealed(site_dir: Path, lists: Collection[str]) -> Mapping[str, tuple[OrderKey, ...]]:

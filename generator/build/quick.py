@@ -35,6 +35,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import replace
 from datetime import datetime
+from functools import cache as cache_call
+from functools import partial
 
 from generator.build import commit, list_pages, search
 from generator.build.addresses import (
@@ -80,9 +82,11 @@ def plan_quickly(options: BuildOptions, config: SiteConfig, theme: ThemeFiles,
         # (A rename a preview saw first: the whole way tells the register. Sources a load
         # that published nothing saw: the summary names them against what was published.)
         return None
+    # (Read once, when asked: a list that ended reads its lines in `prove`.)
+    register_text = cache_call(partial(read_text, options.site_dir))
     try:
         proven = prove(options, config, theme, cache, target, now, previous, check, found,
-                       head)
+                       head, register_text)
     except LookupError:
         # A record or page the cache should hold is missing or damaged, or the plan is
         # one only the whole way makes (a list's pages it cannot tell: append.relisting,
@@ -96,7 +100,7 @@ def plan_quickly(options: BuildOptions, config: SiteConfig, theme: ThemeFiles,
     edits, added = changes.edits, changes.added
     # The register of published addresses: as the last build left it (else the whole way
     # reads it again), with the addresses of today's news added.
-    register = read_text(options.site_dir)
+    register = register_text()
     if register is None or text_key(register) != head.register:
         return None
     keep = options.keeps_register

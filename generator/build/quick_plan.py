@@ -57,9 +57,11 @@ MOST_DAMAGED = 256
 
 def prove(options: BuildOptions, config: SiteConfig, theme: ThemeFiles, cache: Cache,
           target: str, now: datetime, previous: Mapping[str, OutputEntry], check: OutputCheck,
-          found: list[str], head: Settled) -> Proven | None:
+          found: list[str], head: Settled, register: Callable[[], str | None]
+          ) -> Proven | None:
     """What changed, the site, its renderer, the pages to render and the warnings, when
-    the quick path applies; None when it does not."""
+    the quick path applies; None when it does not. `register`: the register's text
+    (read once: the caller checks it is the last build's)."""
     # The sources first: when one was removed, nothing else need be read.
     changes = quick_changes(options.site_dir, found, config, cache, options.drafts)
     memo = stored(cache, "site:" + target) if changes is not None else None
@@ -163,7 +165,7 @@ def prove(options: BuildOptions, config: SiteConfig, theme: ThemeFiles, cache: C
     # Stories moved to another section, byline or tags leave lists and join others
     # (build/append.py).
     points = sorted(where[a.path] for a in changes.relisted if a.path in where)
-    moved = relisting(options.site_dir, earlier, site, points, len(head.order)) \
+    moved = relisting(options.site_dir, earlier, site, points, len(head.order), register) \
         if points else None
     # (A list they left with none: the addresses it leaves answer the gone notice, so
     # no stored page of theirs is planned again, and its feed's file goes.)
@@ -180,8 +182,9 @@ def prove(options: BuildOptions, config: SiteConfig, theme: ThemeFiles, cache: C
             warnings = list_pages.overfull_grown(warnings, appended.pages,
                                                  set(inserted.points), config.page_size)
         if moved is not None and pages is not None and any(
-                p.kind in ("section", "author", "tag") and len(p.items) + max(
-                    1, moved.left.get(p.list_url, 0)) > list_pages.OVERFULL * config.page_size
+                p.kind in ("section", "author", "tag") and len(p.items) + max(1, len(
+                    moved.lists[p.list_url]) if p.list_url in moved.left else 0)
+                > list_pages.OVERFULL * config.page_size
                 for p in pages):
             # A page of a bulk import's size, now or before stories left it (it may have
             # held them all): its warning counts such pages and names the largest, so the
