@@ -486,14 +486,15 @@ def test_an_svg_shown_first_keeps_its_size_on_the_next_quick_builds(
 
 
 def test_a_photo_replaced_is_decoded_once_and_counted(site: SiteMaker) -> None:
-    # (the quick path refuses before decoding: the whole way takes the old one's files
-    # out, and decodes the new one)
+    # (the quick path decodes the new one and takes the old one's files out:
+    # tests/test_photos_unshown.py)
     _photo_article(site, "satu")
     site.build()
     make_photo(site.root / "content/media/2024/ganti.jpg", (900, 600), seed=2)
     site.article("satu", "Satu", "2024-03-01", image="{src: media/2024/ganti.jpg, alt: Foto}")
     result = site.build()
-    assert not result.quick and result.photos_decoded == 1
+    assert result.quick and result.photos_decoded == 1
+    assert any("/satu-" in p for p in result.removed)
 
 
 def test_the_memo_a_quick_addition_leaves_is_the_whole_way_s(

@@ -31,6 +31,8 @@ from generator.photos.model import (
     keyed,
     keyed_page,
     on_a_computer,
+    shared_of,
+    uses_after,
 )
 from generator.photos.stage import PHOTO_DIR, PhotoSet, prepare
 from generator.photos.table import PhotoTable
@@ -77,13 +79,14 @@ def photo_step(site_dir: Path, config: SiteConfig, articles: Sequence[Article],
     photos = found.photos
     problems += file_clashes(photos)
     table = PhotoTable.of(photos)  # (made once: compared, then stored)
+    memo = PhotoMemo(table, found.stats, config.images.key, shared_of(wanted, photos))
     return PhotoStep(
         articles=tuple(keyed(article, photos) for article in articles),
         pages=tuple(keyed_page(page, photos) for page in pages), photos=photos,
         copies=tuple(copies_of_photos(site_dir, photos.values())), problems=tuple(problems),
-        decoded=found.decoded, memo=PhotoMemo(table, found.stats, config.images.key),
-        changed=(table, found.stats, config.images.key) != (last.photos, last.stats,
-                                                             last.settings))
+        decoded=found.decoded, memo=memo,
+        changed=(table, found.stats, memo.settings, memo.shared) != (
+            last.photos, last.stats, last.settings, last.shared))
 
 
 def file_clashes(photos: Mapping[str, Photo]) -> list[Problem]:
@@ -123,30 +126,44 @@ class QuickPhotos:
     """The photos step as the quick path takes it (`quick_photos`)."""
 
     memo: PhotoMemo
-    """The last build's photos, with those the changed articles show first."""
-    grown: bool = False
-    """Whether `memo` holds photos the last build's did not (it is to be stored)."""
+    """The last build's photos, with those the changed articles show first, without
+    those no article shows any more."""
+    changed: bool = False
+    """Whether `memo` differs from the last build's (it is to be stored)."""
     added: tuple[Copy, ...] = ()
     """The derivatives of the photos shown first now, as files to copy (none for an
     SVG or a GIF: published as it is, with the other files of content/media/)."""
     decoded: int = 0
     """Photos decoded now (a photo whose derivatives an earlier build made is not)."""
+    removed: frozenset[str] = frozenset()
+    """The output files of the photos no longer shown (a photo replaced, or taken out
+    of a story), which no photo still shown publishes."""
 
 
-def quick_photos(site_dir: Path, memo: object, articles: Iterable[Article],
-                 config: SiteConfig, jobs: int) -> QuickPhotos | None:
-    """The last build's photos when they still hold (none of their files changed), with
-    the photos the `articles` (edited or added) show that its memo does not hold: today's
-    news and its photo. Their derivatives are made now, or found where an earlier build
-    (or a refused quick path) left them. None when a file changed, or a new photo is
-    missing, cannot be decoded (the whole way reports it) or is one site.toml names (a
-    portrait or the logo: every page shows it)."""
+def quick_photos(site_dir: Path, memo: object, shown: Iterable[Article],
+                 unshown: Iterable[Article], config: SiteConfig, jobs: int
+                 ) -> QuickPhotos | None:
+    """The last build's photos when they still hold (none of their files changed), the
+    `shown` articles (edited or added, as published now) showing theirs and the
+    `unshown` ones (those edited, as the last build published them) no longer: the
+    photos shown first are decoded now (today's news and its photo), or found where an
+    earlier build (or a refused quick path) left them; those no article shows any more
+    leave, their files with them (a photo replaced, or taken out for a reader's
+    privacy). None when a file still shown changed, or a new photo is missing, cannot be
+    decoded (the whole way reports it) or is one site.toml names (a portrait or the
+    logo: every page shows it)."""
     if not isinstance(memo, PhotoMemo) or memo.settings != config.images.key:
         return None
+    shown = list(shown)
+    shared, gone, new = uses_after(memo, [url for a in shown for url in article_photos(a)],
+                                   [url for a in unshown for url in article_photos(a)])
     media = site_dir / MEDIA
     # One stat per photo, on strings: Path objects took 1.05 s at 100,000, this 0.34 s.
+    # (A photo no longer shown may be gone from content/media/ too.)
     folder, stat = f"{media}{os.sep}", os.stat
     for url, (size, mtime) in memo.stats.items():
+        if url in gone:
+            continue
         try:
             now = stat(folder + url.removeprefix("/media/"))
         except OSError:
@@ -157,35 +174,47 @@ def quick_photos(site_dir: Path, memo: object, articles: Iterable[Article],
            for url in config_photos(config)):
         return None  # a portrait or the logo whose file came since: every page shows it
         # (one that could not be made is in the stats: stat'ed above, not refused)
-    articles = list(articles)
-    if any(not src or on_a_computer(src) for a in articles for src in a.media):
+    if any(not src or on_a_computer(src) for a in shown for src in a.media):
         return None  # an image the whole way reports as an error
-    new = {url for a in articles for url in article_photos(a) if url not in memo.photos}
-    if not new:
+    if not new and not gone and shared == memo.shared:
         return QuickPhotos(memo)
     if not new.isdisjoint(config_photos(config)):
         return None  # (before decoding it: the whole way would do so again)
-    found = prepare(site_dir, media, new, config.images, min(jobs, len(new)))
-    if found.failed or found.photos.keys() != new or _clash(memo.photos, found.photos):
-        return None
-    return QuickPhotos(
-        PhotoMemo(PhotoTable.of(memo.photos).with_photos(found.photos),
-                  {**memo.stats, **found.stats}, memo.settings), True,
-        tuple(copies_of_photos(site_dir, found.photos.values())), found.decoded)
+    kept = PhotoTable.of(memo.photos).without(gone)
+    stats = {url: found for url, found in memo.stats.items() if url not in gone}
+    copies: list[Copy] = []
+    decoded = 0
+    if new:
+        found = prepare(site_dir, media, new, config.images, min(jobs, len(new)))
+        if found.failed or found.photos.keys() != new or _clash(kept, found.photos):
+            return None
+        kept, decoded = kept.with_photos(found.photos), found.decoded
+        stats.update(found.stats)
+        copies = copies_of_photos(site_dir, found.photos.values())
+    # (Two names of one photo publish the same files, and a photo replaced by one of
+    # the same name in another format writes them again: those stay, `kept` has both.)
+    left = {file.output for url in gone for file in memo.photos[url].files}
+    left -= {file.output for photo in _near(kept, gone).values() for file in photo.files}
+    return QuickPhotos(PhotoMemo(kept, stats, memo.settings, shared), True, tuple(copies),
+                       decoded, frozenset(left))
 
 
 def _clash(known: Mapping[str, Photo], new: Mapping[str, Photo]) -> bool:
-    """Whether a new photo would publish a file another one publishes (`file_clashes`).
-    A derivative is named after its photo's stem, in its folder: only the known photos
-    of the new ones' folders whose stem begins as a new one's can clash, so only those
-    are made into photos (a folder of 100,000 made them all: 2.9 s)."""
-    stems = {url.rsplit(".", 1)[0] for url in new}
+    """Whether a new photo would publish a file another one publishes (`file_clashes`)."""
+    return bool(file_clashes({**_near(known, new), **new}))
+
+
+def _near(known: Mapping[str, Photo], urls: Iterable[str]) -> dict[str, Photo]:
+    """The photos of `known` that could publish a file one of `urls` publishes. A
+    derivative is named after its photo's stem, in its folder: only the known photos of
+    their folders whose stem begins as one of theirs can, so only those are made into
+    photos (a folder of 100,000 made them all: 2.9 s)."""
+    stems = {url.rsplit(".", 1)[0] for url in urls}
     folders = {stem.rsplit("/", 1)[0] + "/" for stem in stems}
-    near = {url: known[url] for url in known
+    return {url: known[url] for url in known
             if url.rsplit("/", 1)[0] + "/" in folders
             and any(url.startswith(stem) or stem.startswith(url.rsplit(".", 1)[0])
                     for stem in stems)}
-    return bool(file_clashes({**near, **new}))
 
 
 def article_problems(site_dir: Path, article: Article | StaticPage,

@@ -18,16 +18,19 @@ to another section, credited to other authors or given other tags leaves some li
 and joins others, planned as an append plans (build/append.py `relisting`, with the
 related news its tags change: plan/retagged.py); a tag or an author it leaves with no
 story ends, its addresses answering the gone notice (build/addresses.py
-`ended_lines`). Anything else returns None and build/pipeline.py takes the whole
-pipeline, which leaves a new `Settled` for the next build.
+`ended_lines`); a photo replaced or taken out of a story leaves with its files when
+no article shows it any more (build/photos.py `quick_photos`). Anything else returns
+None and build/pipeline.py takes the whole pipeline, which leaves a new `Settled` for
+the next build.
 
 build/quick_plan.py proves the changes, index and plan stages; this module turns
 what it proved into what the write and commit stages take: the register and the
 sealed pages' boundaries, the search keys, the memos. tests/test_incremental.py runs
 the kinds of change both ways and requires the same output (a story coming due:
 tests/test_came_due.py; a `featured` switched: tests/test_edited.py; a new photo:
-tests/test_photos.py; a section, byline or tags changed: tests/test_relisted.py; a
-tag or an author that ends: tests/test_ended.py).
+tests/test_photos.py; a photo no longer shown: tests/test_photos_unshown.py; a
+section, byline or tags changed: tests/test_relisted.py; a tag or an author that ends:
+tests/test_ended.py).
 """
 
 from __future__ import annotations
@@ -168,20 +171,23 @@ def plan_quickly(options: BuildOptions, config: SiteConfig, theme: ThemeFiles,
         memos["site:" + target] = replace(memo, site=replace(memo.site, now=now))
         settled = replace(settled, pages=head.pages + new_pages)
     photos = proven.photos
-    if photos.grown:  # (today's news with its photo)
+    if photos.changed:  # (today's news with its photo, a photo replaced)
         memos["photos:" + target] = photos.memo
     if not keep and (before := [HeldRecord(c.path, c.before) for c in (*edits, *added)
                                 if c.parsed]):
         # (A preview or `--drafts`: the next build that writes the register names these
         # against what was published, cache/held_records.py.)
         memos[HELD_RECORDS] = still_held_records(held_records(cache), before)
+    # (The files of photos no longer shown go with the feeds: they are no pages.)
+    unshown = {output for output in photos.removed if output in previous}
+    removable = removable | unshown
     return Planned(
         to_write=ToWrite(site=site, renderer=proven.renderer, theme=theme, stale=stale,
                          copies=list(photos.added),
                          removable=removable, recorded=True,
                          register=new_register if keep and new_register != register else None,
                          list_pages=new_lists if keep else None),
-        current=len(previous) + new_pages - len(stale),
+        current=len(previous) + new_pages - len(stale) - len(unshown),
         records=commit.BuildRecords(
             target=target, outputs={}, removed=removable,
             pages=[(p.output, p, [site.articles[i].path for i in p.deps]) for p in stale],

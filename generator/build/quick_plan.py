@@ -34,7 +34,7 @@ from generator.cache.store import Cache, OutputEntry
 from generator.config import SiteConfig
 from generator.content.model import Article
 from generator.errors import Problem
-from generator.photos.model import article_photos, keyed, keyed_page
+from generator.photos.model import keyed, keyed_page
 from generator.plan.page import Places
 from generator.plan.planner import Page, Plan, plan_inputs
 from generator.plan.redirects import Addresses
@@ -96,16 +96,14 @@ def prove(options: BuildOptions, config: SiteConfig, theme: ThemeFiles, cache: C
     # made again for every photo, 500,000 copies at 100,000 photos, they took 4.8 s.)
     if copied(copies_of(options.site_dir, theme)) != head.copies:
         return None
-    if any(not set(article_photos(article_of(e.before.article if e.before else None)))
-           <= set(article_photos(article_of(e.entry.record.article))) for e in edits):
-        return None  # (a photo no longer shown: the whole way takes its files out)
     # Photos: those of the last build, when none changed, with the new ones the changed
-    # articles show (build/photos.py); their keys go into the articles' keys as there.
-    # (A new photo is decoded here: should a later check refuse, the whole way finds its
-    # derivatives made, and does not count it.)
+    # articles show, without those none shows any more (build/photos.py); their keys go
+    # into the articles' keys as there. (A new photo is decoded here: should a later
+    # check refuse, the whole way finds its derivatives made, and does not count it.)
     published = published_by(options.drafts, now)
     changed = [a for c in (*edits, *added) if (a := c.entry.record.article) and published(a)]
-    photos = quick_photos(options.site_dir, stored(cache, "photos:" + target), changed,
+    was = [a for e in edits if e.before and (a := e.before.article) and published(a)]
+    photos = quick_photos(options.site_dir, stored(cache, "photos:" + target), changed, was,
                           config, options.jobs)
     if photos is None:
         return None

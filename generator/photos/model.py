@@ -7,8 +7,9 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Mapping
-from dataclasses import dataclass, replace
+from collections import Counter
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field, replace
 
 from generator.config import SiteConfig
 from generator.content.image import image_url
@@ -91,6 +92,45 @@ class PhotoMemo:
     """(size, modification time in ns) of each one's file, as read then."""
     settings: str = ""
     """The `[images]` settings they were made with (`ImageSettings.key`)."""
+    shared: Mapping[str, int] = field(default_factory=dict)
+    """How many of the articles, static pages and site.toml entries show each photo
+    shown by more than one, by URL (a photo not here is shown by one): the quick path
+    takes a photo's files out when an edit leaves none showing it (`uses_after`)."""
+
+
+def uses_after(memo: PhotoMemo, shown: Iterable[str], unshown: Iterable[str]
+               ) -> tuple[dict[str, int], set[str], set[str]]:
+    """`memo.shared` once the URLs of `shown` are shown once more each and those of
+    `unshown` once less (an edit: the photos its article shows now and showed before),
+    the photos no longer shown by any (among `memo.photos`), and those shown first (not
+    among them). A URL may be in both: a photo kept by the edit counts as before."""
+    moved = Counter(shown)
+    moved.subtract(unshown)
+    shared = dict(memo.shared)
+    gone, new = set(), set()
+    for url, change in moved.items():
+        if not change:
+            continue
+        count = (shared.get(url, 1) if url in memo.photos else 0) + change
+        if count <= 0:
+            if url in memo.photos:
+                gone.add(url)
+            shared.pop(url, None)
+            continue
+        if url not in memo.photos:
+            new.add(url)
+        if count > 1:
+            shared[url] = count
+        else:
+            shared.pop(url, None)
+    return shared, gone, new
+
+
+def shared_of(shown: Iterable[str], photos: Mapping[str, Photo]) -> dict[str, int]:
+    """`PhotoMemo.shared` of the photos `photos` published, `shown` naming each once per
+    article, static page or site.toml entry that shows it."""
+    counts = Counter(url for url in shown if url in photos)
+    return {url: count for url, count in counts.items() if count > 1}
 
 
 def article_photos(article: Article | StaticPage) -> tuple[str, ...]:

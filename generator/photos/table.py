@@ -8,7 +8,7 @@ tuples of strings and numbers, 0.4 s and 0.6 s. A row becomes a `Photo` when ask
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
 from generator.photos.model import Derivative, Photo
@@ -45,6 +45,15 @@ class PhotoTable(Mapping[str, Photo]):
         grown._made.update(self._made)
         grown._made.update(photos)
         return grown
+
+    def without(self, urls: Iterable[str]) -> PhotoTable:
+        """This table without the photos of `urls`."""
+        gone = set(urls)
+        if not gone:
+            return self
+        kept = PhotoTable({url: row for url, row in self._rows.items() if url not in gone})
+        kept._made.update((url, p) for url, p in self._made.items() if url not in gone)
+        return kept
 
     def __getitem__(self, url: str) -> Photo:
         photo = self._made.get(url)
