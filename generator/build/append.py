@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
 
@@ -186,8 +186,8 @@ class Relisted:
     points: tuple[int, ...]
     """Their indexes in the site, ascending."""
     lists: Mapping[str, tuple[int, ...]]
-    """By the URL of each list they changed, those of them that joined it (ascending),
-    or those that left it."""
+    """By the URL of each list they changed, those of them that joined or left it
+    (ascending)."""
     sealed: Mapping[str, tuple[OrderKey, ...]]
     """The boundaries of the sealed pages of those lists, as the last build left them."""
     replanned: tuple[int, ...]
@@ -201,8 +201,8 @@ class Relisted:
     ended: Addresses | None = None
     """What the lists they left with no article leave at their addresses: gone notices
     (build/addresses.py `ended_lines`)."""
-    left: frozenset[str] = frozenset()
-    """The URLs of the lists they left (`lists` names those that left each)."""
+    left: Mapping[str, int] = field(default_factory=dict)
+    """By the URL of each list some of them left, how many."""
 
 
 def relisting(site_dir: Path, before: Site, site: Site, points: Sequence[int],
@@ -212,11 +212,12 @@ def relisting(site_dir: Path, before: Site, site: Site, points: Sequence[int],
     `site` (`relisting.relisted`) has it, today's news perhaps after them (the articles
     from `known` on; `register` reads the register's text); None when no list changed
     (stories no list shows, or bylines or tags only reordered: their own pages are
-    refreshed as for an edit). A tag or an
-    author they left with no story ends: its addresses answer the gone notice
-    (`Relisted.ended`). LookupError when a list lost some of them and gained others,
-    or today's news joins one they changed (the whole way paginates it), or a list that
-    ended had sealed pages or leads elsewhere."""
+    refreshed as for an edit). A list may lose some of them and gain others (one
+    story's typo tag moved to the story that should have had it). A tag or an author
+    they left with no story ends: its addresses answer the gone notice
+    (`Relisted.ended`). LookupError when today's news joins a list they changed (the
+    whole way paginates it), or a list that ended had sealed pages or leads
+    elsewhere."""
     tagged = {index.tag.url: index.items for index in before.tags}
     credited = {index.author.url: index.items for index in before.authors}
     pairs = [*((False, old.section.url, old.items, new.items)
@@ -242,7 +243,7 @@ def relisting(site_dir: Path, before: Site, site: Site, points: Sequence[int],
     if site.config.outputs.author_pages:
         ended.update(uncredited)
     lists: dict[str, tuple[int, ...]] = {}
-    lefts: set[str] = set()
+    lefts: dict[str, int] = {}
     retag = False
     for tag, url, old, grown in pairs:
         new = grown[:bisect_left(grown, known)]  # (today's news apart)
@@ -250,13 +251,13 @@ def relisting(site_dir: Path, before: Site, site: Site, points: Sequence[int],
             continue
         if len(new) != len(grown):
             raise LookupError(f"{url}: today's news joins a list a story left or joined")
-        joined = tuple(p for p in points if holds(new, p) and not holds(old, p))
+        joined = [p for p in points if holds(new, p) and not holds(old, p)]
         left = [p for p in points if holds(old, p) and not holds(new, p)]
-        if len(new) - len(old) != len(joined) - len(left) or (left and joined):
-            raise LookupError(f"{url}: stories left it and others joined it")
-        lists[url] = joined or tuple(left)
+        if len(new) - len(old) != len(joined) - len(left):
+            raise LookupError(f"{url}: it changed otherwise than by the stories moved")
+        lists[url] = tuple(sorted(joined + left))
         if left:
-            lefts.add(url)
+            lefts[url] = len(left)
         retag |= tag
     if not lists:
         return None
@@ -270,7 +271,7 @@ def relisting(site_dir: Path, before: Site, site: Site, points: Sequence[int],
     return Relisted(tuple(points), lists, sealed, tuple(sorted(around)),
                     retag, frozenset(i for i in retagged.rerelated(before, site, lists)
                                      if i < known) if retag else frozenset(), gone,
-                    frozenset(lefts))
+                    lefts)
 
 
 def _sealed(site_dir: Path, lists: Collection[str]) -> Mapping[str, tuple[OrderKey, ...]]:

@@ -180,8 +180,8 @@ def prove(options: BuildOptions, config: SiteConfig, theme: ThemeFiles, cache: C
             warnings = list_pages.overfull_grown(warnings, appended.pages,
                                                  set(inserted.points), config.page_size)
         if moved is not None and pages is not None and any(
-                p.kind in ("section", "author", "tag") and len(p.items) + max(1, len(
-                    moved.lists[p.list_url]) if p.list_url in moved.left else 0)
+                p.kind in ("section", "author", "tag")
+                and len(p.items) + max(1, moved.left.get(p.list_url, 0))
                 > list_pages.OVERFULL * config.page_size
                 for p in pages):
             # A page of a bulk import's size, now or before stories left it (it may have

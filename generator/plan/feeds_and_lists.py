@@ -157,8 +157,8 @@ class Before:
     # Articles moved to another section, credited to other authors or given other tags,
     # keeping their places in the site (build/append.py `relisting`).
     relisted: Mapping[str, tuple[int, ...]] = field(default_factory=dict)
-    """By the URL of each list they changed, those that joined it (ascending), or
-    those that left it (no article added); `sealed` then holds those lists' boundaries."""
+    """By the URL of each list they changed, those that joined or left it (ascending;
+    the list's items now tell which); `sealed` then holds those lists' boundaries."""
     ended: Addresses | None = None
     """With `relisted`: the addresses the lists they left with no article leave
     (`redirects.ended_lists`): gone notices, host rules, no sitemap entry."""

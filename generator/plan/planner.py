@@ -148,8 +148,9 @@ class _Planner(Adder):
             assert key_of is not None, "an append plan reads keys on demand"
             super().__init__(site, template_key, globals_key, key_of)
             now = feeds_and_lists.list_counts(site)
+            # (A list some stories left while as many joined keeps its count.)
             self.grown = {url: before.lists.get(url, 0) for url, count in now.items()
-                          if count != before.lists.get(url, 0)}
+                          if count != before.lists.get(url, 0) or url in before.relisted}
         else:
             articles = site.articles
             self.keys = tuple([a.key or hash_of(a) for a in articles])

@@ -19,15 +19,16 @@ from collections.abc import Mapping, Sequence
 
 from generator.content.model import LazyArticles
 from generator.plan.related import FOLLOW_UP_PICKS, RELATED_WINDOW, RelatedNews
+from generator.plan.relisting import holds
 from generator.plan.site import Site
 
 
 def rerelated(before: Site, after: Site, moved: Mapping[str, Sequence[int]]) -> set[int]:
     """The articles whose related articles may differ in `after` from `before` (the
     same articles at the same places), where each tag list of `moved` (by URL) was
-    joined by the articles it names, or left by the one it names, and no other list
-    changed: the later articles of each such tag with one of them in the tag's window,
-    or whose count of the tag moves to another power of two."""
+    joined or left by the articles it names, and no other list changed: the later
+    articles of each such tag with one of them in the tag's window, or whose count of
+    the tag moves to another power of two."""
     old = {index.tag.url: index.items for index in before.tags}
     late = after.late
     found: set[int] = set()
@@ -36,21 +37,24 @@ def rerelated(before: Site, after: Site, moved: Mapping[str, Sequence[int]]) -> 
         if not points:
             continue
         was = old.get(index.tag.url, ())
-        joined = len(index.items) > len(was)
-        items = index.items if joined else was  # (the list with them)
-        chosen, last = set(points), max(points)
+        joined = {p for p in points if not holds(was, p)}
+        # (The list with them all: those that left, those that joined.)
+        items = sorted({*was, *points}) if joined and len(joined) < len(points) \
+            else index.items if joined else was
+        last = max(points)
         start = bisect_left(items, min(points))
         # How many articles published in time have the tag before each later one, in
         # `before` and in `after` (a story filed late counts in no tag's weight).
         was_count = now_count = start - sum(i in late for i in items[:start]) if late \
             else start
         between = 0  # articles published in time since the last of them
+        chosen = set(points)
         for other in items[start:]:
             if other in chosen:
                 between = 0
                 if other not in late:
-                    now_count += joined
-                    was_count += not joined
+                    now_count += other in joined
+                    was_count += other not in joined
                 continue
             if between < RELATED_WINDOW or (
                     (was_count + 1).bit_length() != (now_count + 1).bit_length()):

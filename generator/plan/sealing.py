@@ -17,6 +17,7 @@ from typing import overload
 
 from generator.content.model import Article
 from generator.plan.pagination import NEWER, Chunk, OrderKey, Paging, Tail, extend, seal
+from generator.plan.relisting import holds
 
 
 class Pager:
@@ -32,7 +33,8 @@ class Pager:
         # `inserted`, the indexes (ascending) of the articles it dated in, some before
         # the newest (`given`: every list's boundaries); with `relisted`, by the URL of
         # each list that articles keeping their places joined or left (another section,
-        # other authors, other tags), those that joined it, or those that left it.
+        # other authors, other tags), those that joined or left it (ascending; the list's
+        # items now tell which).
         self.articles = articles
         self.inserted = inserted
         self.relisted = relisted or {}
@@ -67,8 +69,10 @@ class Pager:
             tail = self.before.get(base, Tail())
             paging: Paging | None = None
             moved = self.relisted.get(base)
-            if moved is not None and len(items) < tail.count:
-                paging = self._left(base, items, tail, size, key_at, moved)
+            left = [p for p in moved if not holds(items, p)] if moved is not None else []
+            if left:
+                paging = self._left(base, items, tail, size, key_at, left,
+                                    [p for p in moved or () if holds(items, p)])
             elif moved is not None or self.inserted:
                 paging = self._joined(base, items, tail, size, key_at,
                                       self.inserted if moved is None else moved)
@@ -128,39 +132,43 @@ class Pager:
 
 
     def _left(self, base: str, items: tuple[int, ...], tail: Tail, size: int,
-              key_at: Callable[[int], OrderKey], left: Sequence[int]) -> Paging:
-        """The pages of the list at `base` that the articles of `left` left, found by
-        their order keys: a sealed page keeps its number and is planned again a shorter
-        one (later pages keep their items); the unsealed rest shrinks (`extend`), and
-        left empty, the sealed page below it is the newest, shown at the list's URL, its
-        number pointing there, as `seal` has it. LookupError when it cannot tell, or the
-        articles were the list's only ones."""
+              key_at: Callable[[int], OrderKey], left: Sequence[int],
+              joined: Sequence[int] = ()) -> Paging:
+        """The pages of the list at `base` that the articles of `left` left and those of
+        `joined` joined (keeping their places in the site), found by their order keys: a
+        sealed page keeps its number and is planned again shorter or longer (later pages
+        keep their items); the unsealed rest is cut again (`extend`), and left empty,
+        the sealed page below it is the newest, shown at the list's URL, its number
+        pointing there, as `seal` has it. LookupError when it cannot tell, or the
+        articles that left were the list's only ones."""
         bounds = self.given.get(base, ())
-        if len(bounds) != tail.sealed or len(items) != tail.count - len(left):
+        if len(bounds) != tail.sealed or len(items) != tail.count - len(left) + len(joined):
             raise LookupError(f"{base}: the sealed pages kept do not match the last build")
         if not items:
             raise LookupError(f"{base}: its only articles left")
-        # How many left each sealed page (by its 0-based number), and the unsealed rest.
-        numbers = [bisect_left(bounds, (a.date, a.path))
-                   for a in (self.articles[index] for index in left)]
+        # The 0-based number of the sealed page each left or joined (`len(bounds)`: the
+        # unsealed rest).
+        gone, come = ([bisect_left(bounds, (a.date, a.path))
+                       for a in (self.articles[index] for index in moved)]
+                      for moved in (left, joined))
         keys = _Keys(len(items), key_at)
         pages = {number + 1: _sealed_page(keys, bounds, number)
-                 for number in sorted(set(numbers)) if number < len(bounds)}
-        # Each later page starts earlier by the stories that left pages before it; those
-        # that left the unsealed rest (number `len(bounds)`) move no page of the tail's
-        # down, as `extend` cuts the rest again from the last sealed page's end.
-        shifted = _shifted(tail, len(items), pages, lambda later: -sum(
-            number + 1 < later for number in numbers))
+                 for number in sorted({*gone, *come}) if number < len(bounds)}
+        # Each later page starts earlier by the stories that left pages before it, later
+        # by those that joined them; those of the unsealed rest move no page of the
+        # tail's, as `extend` cuts the rest again from the last sealed page's end.
+        shifted = _shifted(tail, len(items), pages, lambda later: sum(
+            number + 1 < later for number in come) - sum(number + 1 < later for number in gone))
         last = tail.chunks[-1].number if tail.chunks else 0
         if pages:
             self.firsts[base] = min(pages)
-        if len(bounds) not in numbers:  # (none left the unsealed rest)
+        if len(bounds) not in (*gone, *come):  # (the unsealed rest as it was)
             return Paging(tuple(pages.values()), last, (), shifted)
         kept = [c for c in shifted.chunks if c.number <= tail.sealed]
-        if len(items) > (kept[-1].stop if kept else 0):  # (the rest shrank)
+        if len(items) > (kept[-1].stop if kept else 0):  # (the rest shrank or grew)
             grown = extend(shifted, len(items), size, key_at)
-            # (From the lowest page planned again: a shorter sealed page, or the old
-            # newest page, which an append plans again as `first` has it.)
+            # (From the lowest page planned again: a sealed page planned again, or the
+            # old newest page, which an append plans again as `first` has it.)
             self.firsts[base] = min(self.firsts.get(base, last), last)
             chunks = {c.number: c for c in grown.chunks} | pages
             return Paging(tuple(sorted(chunks.values(), key=lambda c: c.number)),
