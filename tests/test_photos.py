@@ -577,15 +577,16 @@ def test_a_portrait_whose_file_comes_later_is_published_by_the_next_build(
     assert _as_a_fresh_checkout(site, make_site("fresh")) == hashes(site.output)
 
 
-def test_a_new_photo_beside_a_new_media_file_is_decoded_by_the_whole_way_once(
+def test_a_new_photo_beside_a_new_media_file_is_decoded_once_on_the_quick_path(
         site: SiteMaker) -> None:
-    # (a file copied as it is sends the build the whole way before any photo is decoded)
+    # (a file copied as it is is copied beside the photo's derivatives:
+    # tests/test_media_files.py)
     _photo_article(site, "satu")
     site.build()
     site.write("content/media/2024/jadwal.pdf", b"%PDF-1.4\n")
     _photo_article(site, "dua", date="2024-03-02", seed=2)
     result = site.build()
-    assert not result.quick and result.photos_decoded == 1
+    assert result.quick and result.photos_decoded == 1
     assert "media/2024/jadwal.pdf" in result.written
 
 

@@ -184,6 +184,36 @@ def copied(copies: Iterable[Copy]) -> tuple[tuple[str, str], ...]:
     return tuple((c.output, c.fingerprint) for c in sorted(copies, key=lambda c: c.output))
 
 
+@dataclass(frozen=True, eq=False, repr=False)
+class MediaCopies:
+    """The files copied as they are, as the quick path finds them against the last
+    build's (`media_copies`)."""
+
+    copied: tuple[tuple[str, str], ...]
+    """What `Settled.copies` keeps of them now (`copied`)."""
+    new: tuple[Copy, ...] = ()
+    """The media files added or changed since (a PDF attached to a story), to copy."""
+    gone: frozenset[str] = frozenset()
+    """The outputs of the media files removed since."""
+
+
+def media_copies(copies: Iterable[Copy], before: tuple[tuple[str, str], ...]
+                 ) -> MediaCopies | None:
+    """`copies` (`copies_of`) against the last build's (`Settled.copies`): the media
+    files added, changed or removed; None when a theme file changed (every page may
+    use it: the whole way)."""
+    copies = list(copies)
+    now = copied(copies)
+    if now == before:
+        return MediaCopies(now)
+    new, old = set(now), set(before)
+    if any(not output.startswith(MEDIA_OUTPUT) for output, _ in new ^ old):
+        return None
+    added = {output for output, _ in new - old}
+    return MediaCopies(now, tuple(c for c in copies if c.output in added),
+                       frozenset({output for output, _ in old - new} - added))
+
+
 def target_of(options: BuildOptions) -> str:
     """The output folder as the cache names it: relative to the site."""
     return os.path.relpath(options.output.resolve(), options.site_dir.resolve())

@@ -151,7 +151,8 @@ def plan_quickly(options: BuildOptions, config: SiteConfig, theme: ThemeFiles,
     search_keys = search.without_damaged(options.output, site, search.plan_keys(
         site, search.labels_of(proven.renderer.strings), keys_before, touched))
     settled = replace(head, warnings=warnings, search=search_keys,
-                      templates={**head.templates, **proven.templates})
+                      templates={**head.templates, **proven.templates},
+                      copies=proven.media.copied)
     memos: dict[str, object] = {}
     # (Pages the cache records: the new ones, less the feeds of lists that ended.)
     new_pages = sum(p.output not in previous for p in stale) - len(removable)
@@ -178,12 +179,13 @@ def plan_quickly(options: BuildOptions, config: SiteConfig, theme: ThemeFiles,
         # (A preview or `--drafts`: the next build that writes the register names these
         # against what was published, cache/held_records.py.)
         memos[HELD_RECORDS] = still_held_records(held_records(cache), before)
-    # (The files of photos no longer shown go with the feeds: they are no pages.)
-    unshown = {output for output in photos.removed if output in previous}
+    # (The files of photos no longer shown, and of media files removed, go with the
+    # feeds: they are no pages.)
+    unshown = {output for output in photos.removed | proven.media.gone if output in previous}
     removable = removable | unshown
     return Planned(
         to_write=ToWrite(site=site, renderer=proven.renderer, theme=theme, stale=stale,
-                         copies=list(photos.added),
+                         copies=[*photos.added, *proven.media.new],
                          removable=removable, recorded=True,
                          register=new_register if keep and new_register != register else None,
                          list_pages=new_lists if keep else None),

@@ -22,7 +22,13 @@ from generator.build.changes import (
 )
 from generator.build.edited import edited_pages, with_home, with_sitemaps
 from generator.build.memos import Settled, stored
-from generator.build.options import MEDIA_OUTPUT, BuildOptions, copied, copies_of
+from generator.build.options import (
+    MEDIA_OUTPUT,
+    BuildOptions,
+    MediaCopies,
+    copies_of,
+    media_copies,
+)
 from generator.build.photos import (
     QuickPhotos,
     article_problems,
@@ -91,10 +97,12 @@ def prove(options: BuildOptions, config: SiteConfig, theme: ThemeFiles, cache: C
             memo.known_until is None or memo.known_until[1] != head.order[-1]):
         return None  # the last build kept no register: the whole way tells it the articles
     edits, added = changes.edits, changes.added
-    # The copies: theme files and media as the last build copied them, before a photo
-    # is decoded. (The photos' derivatives follow from the photo memo stored with them:
-    # made again for every photo, 500,000 copies at 100,000 photos, they took 4.8 s.)
-    if copied(copies_of(options.site_dir, theme)) != head.copies:
+    # The copies: theme files as the last build copied them, media files perhaps added,
+    # changed or removed (a PDF attached to a story), before a photo is decoded. (The
+    # photos' derivatives follow from the photo memo stored with them: made again for
+    # every photo, 500,000 copies at 100,000 photos, they took 4.8 s.)
+    media = media_copies(copies_of(options.site_dir, theme), head.copies)
+    if media is None:
         return None
     # Photos: those of the last build, when none changed, with the new ones the changed
     # articles show, without those none shows any more (build/photos.py); their keys go
@@ -219,7 +227,7 @@ def prove(options: BuildOptions, config: SiteConfig, theme: ThemeFiles, cache: C
     for page in stale:  # read now what rendering will ask for (LookupError if damaged)
         for index in page.deps:
             site.articles[index]
-    return Proven(changes, memo, site, renderer, stale, warnings, photos, appended,
+    return Proven(changes, memo, site, renderer, stale, warnings, photos, media, appended,
                    where, order, () if inserted is None else inserted.points,
                    earlier if moved is not None else None, ended, templates,
                    {output for output in gone.difference(p.output for p in pages)
@@ -248,6 +256,8 @@ class Proven:
     """The load's warnings, as the whole archive would report them."""
     photos: QuickPhotos
     """The photos, the new ones' derivatives to copy."""
+    media: MediaCopies
+    """The files copied as they are, the media files added, changed or removed."""
     appended: Plan | None = None
     """The plan of an append, with the pages it sealed."""
     where: Mapping[str, int] = field(default_factory=dict)
