@@ -96,6 +96,10 @@ CHANGES: dict[str, Change] = {
     "delete": lambda r: _path(r, 4).unlink(),
     "rename file": lambda r: _path(r, 4).rename(_path(r, 4).with_name("pindah.md")),
     "move between pages by date": lambda r: _edit(r, 2, "2024-03-02T08", "2024-03-29T08"),
+    # A story's time corrected, keeping its place (no story, and no end of a page it is
+    # on, between its two times): the newest one's, and an older one's.
+    "newest time corrected": lambda r: _edit(r, 8, "2024-03-08T08", "2024-03-08T06"),
+    "time corrected": lambda r: _edit(r, 2, "2024-03-02T08:00", "2024-03-02T19:30"),
     "draft": lambda r: _edit(r, 6, "tags:", "draft: true\ntags:"),
     "template edit": lambda r: (r / "templates").mkdir() or (r / "templates/404.html")
     .write_text("{% extends 'base.html' %}{% block content %}<p>Hilang.</p>{% endblock %}",
@@ -165,6 +169,7 @@ def _both(root: Path, *names: str) -> None:
 SHORT = {"edit body", "edit title", "edit tags", "correction date", "correction noted",
          "correction noted and add newest", "correction date and add backdated", "touch",
          "add newest", "add in the middle", "photo in a text", "photo taken off", "media file",
+         "newest time corrected", "time corrected",
          "add in a sealed page", "add backdated with a new tag",
          "add backdated with every tag", "add newest by a new author",
          "add backdated by a new author", "add before every article", "edit and add newest",

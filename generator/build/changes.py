@@ -210,6 +210,10 @@ class QuickChanges:
     retagged: frozenset[str] = frozenset()
     """The paths among `relisted` whose `tags` changed (related news weighs tags:
     plan/retagged.py)."""
+    redated: tuple[Article, ...] = ()
+    """The articles of `edits` whose date was corrected, their address and shape
+    otherwise kept: they keep their place when no other article's date lies between
+    (`relisting.redated`, build/quick_plan.py)."""
 
 
 def quick_changes(site_dir: Path, found: list[str], config: SiteConfig,
@@ -229,7 +233,7 @@ def quick_changes(site_dir: Path, found: list[str], config: SiteConfig,
         return None
     changes = parse_changes(compared, known, before, config, cache, jobs=1)
     modified = False
-    edited, published, featured, moved = [], [], [], []
+    edited, published, featured, moved, redated = [], [], [], [], []
     recredited: list[str] = []
     retagged: list[str] = []
     for change in changes.edited:
@@ -241,7 +245,12 @@ def quick_changes(site_dir: Path, found: list[str], config: SiteConfig,
             # already; such builds go the whole way in any case.)
             published.append(change)
             continue
-        if new is not None and new.shape != old.shape and with_key(replace(
+        if (new is not None and new.date != old.date and new.url == old.url
+                and with_key(replace(new, date=old.date)).shape == old.shape):
+            # (its time corrected, its address kept: it may keep its place, which
+            # build/quick_plan.py `redating` finds out)
+            redated.append(new)
+        elif new is not None and new.shape != old.shape and with_key(replace(
                 new, featured=old.featured, section=old.section, authors=old.authors,
                 tags=old.tags)).shape == old.shape:
             if new.featured != old.featured:
@@ -261,11 +270,12 @@ def quick_changes(site_dir: Path, found: list[str], config: SiteConfig,
     if not all(c.entry.record.article for c in changes.added):
         return None
     count = _articles(found) - len(changes.added) \
-        if changes.added or published or featured or moved else 0
+        if changes.added or published or featured or moved or redated else 0
     return QuickChanges(tuple(edited), (*changes.added, *published), count, fingerprints,
                         modified, frozenset(c.path for c in published),
                         featured=tuple(featured), relisted=tuple(moved),
-                        recredited=frozenset(recredited), retagged=frozenset(retagged))
+                        recredited=frozenset(recredited), retagged=frozenset(retagged),
+                        redated=tuple(redated))
 
 
 def with_due(changes: QuickChanges, due: Collection[str], found: list[str],
@@ -295,7 +305,8 @@ def with_due(changes: QuickChanges, due: Collection[str], found: list[str],
                    added=(*changes.added, *came), known_articles=count,
                    published=changes.published | frozenset(due), fingerprints=None,
                    featured=tuple(a for a in changes.featured if a.path not in due),
-                   relisted=tuple(a for a in changes.relisted if a.path not in due))
+                   relisted=tuple(a for a in changes.relisted if a.path not in due),
+                   redated=tuple(a for a in changes.redated if a.path not in due))
 
 
 def _articles(found: list[str]) -> int:

@@ -18,8 +18,11 @@ to another section, credited to other authors or given other tags leaves some li
 and joins others, planned as an append plans (build/append.py `relisting`, with the
 related news its tags change: plan/retagged.py); a tag or an author it leaves with no
 story ends, its addresses answering the gone notice (build/addresses.py
-`ended_lines`); a photo replaced or taken out of a story leaves with its files when
-no article shows it any more (build/photos.py `quick_photos`). Anything else returns
+`ended_lines`); a story's time corrected keeps its place when nothing lies between its
+two times (plan/relisting.py `redated`); a photo replaced or taken out of a story
+leaves with its files when no article shows it any more (build/photos.py
+`quick_photos`); a media file added, changed or removed is copied or taken out
+(options.py `media_copies`). Anything else returns
 None and build/pipeline.py takes the whole pipeline, which leaves a new `Settled` for
 the next build.
 
@@ -30,7 +33,7 @@ the kinds of change both ways and requires the same output (a story coming due:
 tests/test_came_due.py; a `featured` switched: tests/test_edited.py; a new photo:
 tests/test_photos.py; a photo no longer shown: tests/test_photos_unshown.py; a
 section, byline or tags changed: tests/test_relisted.py; a tag or an author that ends:
-tests/test_ended.py).
+tests/test_ended.py; a time corrected: tests/test_redated.py).
 """
 
 from __future__ import annotations
@@ -167,7 +170,7 @@ def plan_quickly(options: BuildOptions, config: SiteConfig, theme: ThemeFiles,
             [article_of(a.entry.record.article) for a in added], proven.inserted, keep, known)
         settled = replace(settled, order=proven.order, sources=len(found),
                           pages=head.pages + new_pages)
-    elif changes.featured or changes.relisted:
+    elif changes.featured or changes.relisted or changes.redated:
         # (With this build's "now", as the whole way stores it.)
         memos["site:" + target] = replace(memo, site=replace(memo.site, now=now))
         settled = replace(settled, pages=head.pages + new_pages)

@@ -13,6 +13,7 @@ from datetime import datetime
 
 from generator import urls
 from generator.build import list_pages, loader
+from generator.build.addresses import read_text
 from generator.build.append import appended_pages, insert_quickly, relisting
 from generator.build.changes import (
     QuickChanges,
@@ -38,13 +39,14 @@ from generator.cache.articles import CachedArticles
 from generator.cache.pages import PageStore
 from generator.cache.store import Cache, OutputEntry
 from generator.config import SiteConfig
+from generator.content.list_pages import LIST_PAGES
 from generator.content.model import Article
 from generator.errors import Problem
 from generator.photos.model import keyed, keyed_page
 from generator.plan.page import Places
 from generator.plan.planner import Page, Plan, plan_inputs
 from generator.plan.redirects import Addresses
-from generator.plan.relisting import refeatured, relisted
+from generator.plan.relisting import redated, refeatured, relisted
 from generator.plan.site import Site, by_path, published_by
 from generator.plan.site_memo import (
     SiteMemo,
@@ -121,6 +123,22 @@ def prove(options: BuildOptions, config: SiteConfig, theme: ThemeFiles, cache: C
     articles = CachedArticles(head.order, cache, adjust=lambda a: keyed(a, shown))
     for edit in edits:
         articles.known[edit.path] = keyed(article_of(edit.entry.record.article), shown)
+    if changes.redated:
+        # A story's time corrected: it keeps its place when nothing lies between its old
+        # date and its new one (today's news or other moves beside it: the whole way).
+        if added or changes.relisted or changes.featured or not all(
+                published(a) for a in changes.redated):
+            return None
+        befores = {e.path: article_of(e.before.article if e.before else None) for e in edits}
+        pages_text = read_text(options.site_dir, LIST_PAGES) or ""
+        bounds = head.search.bounds if head.search is not None else ()
+        memo = redated(memo, [(befores[a.path], a) for a in changes.redated], places,
+                       sorting_before(found, []), lambda i: (articles[i].date, articles[i].path),
+                       lambda low, high: list_pages.bound_between(pages_text, low, high)
+                       or any(low <= bound < high for bound in bounds),
+                       options.keeps_register)
+        if memo is None:
+            return None
     given = by_path(memo.pages)
     site: Site | None = replace(memo.site, config=config, now=now, articles=articles)
     if added and changes.known_articles != len(memo.shapes):

@@ -1,8 +1,9 @@
 """The site memo after edits that keep every article's place in the site but change
 the lists that show one: `featured` switched (`refeatured`: the home page's lead and
-picks), another section, other bylines or other tags (`relisted`). The quick path
-(build/quick.py) plans the pages from the memo these give; anything they cannot prove
-goes the whole way (None). Pure functions, no I/O.
+picks), another section, other bylines or other tags (`relisted`); or that change its
+date without moving it (`redated`). The quick path (build/quick.py) plans the pages
+from the memo these give; anything they cannot prove goes the whole way (None). Pure
+functions, no I/O.
 """
 
 from __future__ import annotations
@@ -10,9 +11,11 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections.abc import Callable, Collection, Iterable, Mapping
 from dataclasses import replace
+from datetime import datetime
 
 from generator.content.model import Article
 from generator.plan.indexes import AuthorIndex, SectionIndex, TagIndex
+from generator.plan.late import filed_after
 from generator.plan.site import hints_again, menu_tags
 from generator.plan.site_memo import SiteMemo
 
@@ -156,3 +159,46 @@ def _without(items: tuple[int, ...], index: int) -> tuple[int, ...]:
     """`items` (ascending) without `index`."""
     at = bisect_left(items, index)
     return items[:at] + items[at + 1:] if holds(items, index) else items
+
+
+def redated(memo: SiteMemo, moved: Iterable[tuple[Article, Article]],
+            places: Mapping[str, int], sorting_before: Callable[[str], int],
+            key_at: Callable[[int], tuple[datetime, str]],
+            crossed: Callable[[tuple[datetime, str], tuple[datetime, str]], bool],
+            keeps_register: bool) -> SiteMemo | None:
+    """`memo` with the dates of the `moved` articles (each before and after its edit,
+    its address kept) as they are now, when each keeps its place in the site: no
+    article's date (`key_at`: an article's order key by index, the edited ones' new),
+    no sealed page's or search shard's boundary (`crossed(low, high)`: one from the
+    lower order key up to the higher, which the article crosses) and no date a story
+    filed late came after lies between its old date and its new one. Its shape is
+    put in place; the site's newest date and the register's newest article
+    (`known_until`, `late_after`) follow it. None otherwise, or when it is not on the
+    site, was filed late (its related articles are counted otherwise), or is the
+    register's newest and the build keeps no register (`warta serve`: the whole way
+    tells which the register knows)."""
+    shapes = list(memo.shapes)
+    site = memo.site
+    count = len(memo.order)
+    known_until, late_after = memo.known_until, memo.late_after
+    until = site.articles_until
+    marks = sorted(set(site.late.values()))
+    for old, new in moved:
+        shapes[sorting_before(new.path)] = new.shape
+        index = places.get(new.path)
+        if index is None or index in site.late:
+            return None
+        was, now = (old.date, old.path), (new.date, new.path)
+        if ((index > 0 and not key_at(index - 1) < now)
+                or (index < count - 1 and not now < key_at(index + 1))
+                or crossed(min(was, now), max(was, now))
+                or bisect_left(marks, old.date) != bisect_left(marks, new.date)):
+            return None
+        if index == count - 1:
+            until = new.date  # (the newest story's time corrected)
+        if known_until == was:
+            if not keeps_register:
+                return None
+            known_until, late_after = now, filed_after(new.date, site.late.values())
+    return replace(memo, shapes=tuple(shapes), known_until=known_until,
+                   late_after=late_after, site=replace(site, articles_until=until))

@@ -1,0 +1,147 @@
+"""A story's time corrected (its address kept): the quick path takes it when the story
+keeps its place in the site and on its list pages (plan/relisting.py `redated`,
+build/quick_plan.py), and gives a fresh checkout's output, tracked files and warnings;
+otherwise the whole way does."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from tests.conftest import SiteMaker
+from tests.test_relisted import _archive, _built, _path
+from tests.test_search import needs_pagefind, seven_news
+
+
+def _date(site: SiteMaker, n: int, to: str) -> None:
+    """Story `n`'s `date:` set to `to` (its frontmatter otherwise kept)."""
+    path = _path(site, n)
+    text = path.read_text(encoding="utf-8")
+    start = text.index("date: ")
+    end = text.index("\n", start)
+    path.write_text(text[:start] + f"date: {to}" + text[end:], encoding="utf-8")
+
+
+def _bound(site: SiteMaker, n: int) -> bool:
+    """Whether story `n` ends a sealed page of some list."""
+    return f"a{n:02d}.md" in (site.root / "content/list-pages.txt").read_text(encoding="utf-8")
+
+
+# The archive of test_relisted: 24 stories, story n on 2024-MM-(n+1) at 08:00, nine a
+# month from January; page_size 3.
+QUICK: dict[str, Callable[[SiteMaker], None]] = {
+    # An hour's typo: the story stays between its neighbours (and ends no page).
+    "a time corrected": lambda s: _date(s, 3, "2024-01-04T10:15:00+07:00"),
+    # Earlier by a few hours (a story ending pages stays on them).
+    "a time corrected earlier": lambda s: _date(s, 13, "2024-02-14T06:30:00+07:00"),
+    # The newest story's time, earlier: it stays the newest.
+    "the newest story's time": lambda s: _date(s, 23, "2024-03-24T07:00:00+07:00"),
+    # Two stories' times in one build.
+    "two times": lambda s: _date(s, 3, "2024-01-04T12:00:00+07:00") or _date(
+        s, 16, "2024-02-17T07:00:00+07:00"),
+    # A story's time given later in its day.
+    "a time given": lambda s: _date(s, 8, "2024-01-09T16:45:00+07:00"),
+}
+
+WHOLE: dict[str, Callable[[SiteMaker], None]] = {
+    # Past another story (the oldest past the next one, neither ending a page): its
+    # place in the site changes.
+    "past the next story": lambda s: _date(s, 0, "2024-01-02T09:00:00+07:00"),
+    "past the story before": lambda s: _date(s, 1, "2024-01-01T07:00:00+07:00"),
+    # Into another month: its address changes (a redirect from the old one).
+    "into another month": lambda s: _date(s, 8, "2024-02-01T07:00:00+07:00"),
+    # Into the future: it is scheduled.
+    "into the future": lambda s: _date(s, 23, "2099-03-24T08:00:00+07:00"),
+}
+
+
+@pytest.mark.parametrize("name", sorted(QUICK))
+def test_a_time_corrected_in_place_takes_the_quick_path(
+        name: str, site: SiteMaker, make_site: Callable[[str], SiteMaker]) -> None:
+    # Given a built archive
+    _archive(site)
+    site.build()
+    # When a story's time is corrected, keeping its place
+    # Then the quick path writes what a fresh checkout has (its page and the pages
+    # showing its date), and the next story filed today does too
+    _built(site, make_site, lambda: QUICK[name](site), name)
+    _built(site, make_site, lambda: site.article(
+        "2024/03/kini", "Kini", "2024-03-29T08:00:00+07:00", tags="[Tag 0]"), "news after")
+
+
+def test_the_newest_story_moved_earlier_is_what_a_story_filed_late_comes_after(
+        site: SiteMaker, make_site: Callable[[str], SiteMaker]) -> None:
+    # Given a built archive whose newest story's time is corrected earlier
+    _archive(site)
+    site.build()
+    _built(site, make_site, lambda: QUICK["the newest story's time"](site), "newest")
+    # When a story is filed late, then the quick path dates it in after the newest
+    # story's new date, as a fresh checkout's register says
+    _built(site, make_site, lambda: site.article(
+        "2024/02/susulan", "Susulan", "2024-02-20T10:00:00+07:00", tags="[Tag 0]"), "late")
+    assert "late 2024-03-24T07:00:00+07:00" in (
+        site.root / "content/published-urls.txt").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("name", sorted(WHOLE))
+def test_a_date_that_moves_a_story_goes_the_whole_way(
+        name: str, site: SiteMaker, make_site: Callable[[str], SiteMaker]) -> None:
+    _archive(site)
+    site.build()
+    _built(site, make_site, lambda: WHOLE[name](site), name, quick=False)
+    assert not site.result.quick
+
+
+def test_a_story_ending_its_page_keeps_it_moved_earlier_and_leaves_it_moved_later(
+        site: SiteMaker, make_site: Callable[[str], SiteMaker]) -> None:
+    # Given a story that ends a sealed page of its lists
+    _archive(site)
+    site.build()
+    ends = next(n for n in range(1, 23) if _bound(site, n) and n not in (5, 9))
+    hour = f"2024-{1 + ends // 9:02d}-{1 + ends:02d}T"
+    # When its time moves earlier, it stays on that page: the quick path
+    _built(site, make_site, lambda: _date(site, ends, hour + "06:00:00+07:00"), "earlier")
+    assert site.result.quick
+    # And moved later than its old time, it crosses the page's end into the next page:
+    # the whole way gives what a fresh checkout has
+    _built(site, make_site, lambda: _date(site, ends, hour + "11:00:00+07:00"), "later",
+           quick=False)
+    assert not site.result.quick
+
+
+@needs_pagefind
+def test_a_time_corrected_with_search_on_keys_the_shards_as_the_whole_way(
+        site: SiteMaker) -> None:
+    # Given search on, seven stories in shards of two (0: [2, 4], 2: [6, 8], ...)
+    seven_news(site)
+    # When the time of a story of a full shard (4: [10, 12]) is corrected, one that ends
+    # no page
+    path = site.root / "content/articles/2024/03/b10.md"
+    path.write_text(path.read_text(encoding="utf-8").replace("T09:00", "T15:30"),
+                    encoding="utf-8")
+    quick = site.build()
+    # Then the quick path takes it, its record going to the corrections shard as an
+    # edit's does, and the whole way after it finds nothing to write or index
+    assert quick.quick and quick.search_corrected
+    whole = site.build(quick=False)
+    assert not whole.written and whole.search_indexed == () and not whole.search_corrected
+
+
+def test_a_time_moved_onto_the_date_a_story_filed_late_came_after_goes_the_whole_way(
+        site: SiteMaker, make_site: Callable[[str], SiteMaker]) -> None:
+    # Given a story filed late (after the newest story's date, 2024-03-24T08:00) and a
+    # story filed since, both of Tag 0
+    _archive(site)
+    site.build()
+    _built(site, make_site, lambda: site.article(
+        "2024/02/susulan", "Susulan", "2024-02-20T10:00:00+07:00", tags="[Tag 0]"), "late")
+    _built(site, make_site, lambda: site.article(
+        "2024/03/zz", "Terbaru", "2024-03-25T08:00:00+07:00", tags="[Tag 0]"), "news")
+    # When the newer one's time moves onto that date (after the newest story still, by
+    # its file's name), the story filed late is no longer among its related ones
+    path = site.root / "content/articles/2024/03/zz.md"
+    _built(site, make_site, lambda: path.write_text(path.read_text(encoding="utf-8").replace(
+        "2024-03-25T08:00", "2024-03-24T08:00"), encoding="utf-8"), "onto", quick=False)
+    # (the whole way gives what a fresh checkout has)
+    assert not site.result.quick
