@@ -65,6 +65,7 @@ def test_a_media_file_added_changed_or_removed_takes_the_quick_path(
     assert result.quick
     assert set(result.written) == {p for p in after if before.get(p) != after[p]}
     assert set(result.removed) == set(before) - set(after)
+    assert len(result.written) + result.unchanged == len(after)  # (the summary's counts)
     assert any(p.startswith("media/") for p in (*result.written, *result.removed))
     # And the output is a fresh checkout's
     fresh = fresh_checkout(site, make_site("fresh"))

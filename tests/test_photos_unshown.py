@@ -146,6 +146,7 @@ def test_a_photo_no_longer_shown_leaves_the_output_on_the_quick_path(
     assert result.quick and result.photos_decoded == decoded
     assert set(result.written) == {p for p in after if before.get(p) != after[p]}
     assert set(result.removed) == set(before) - set(after)
+    assert len(result.written) + result.unchanged == len(after)  # (the summary's counts)
     left = {p for p in result.removed if p.startswith("media/")}
     assert {p.split("/")[-1].rsplit("-", 1)[0] for p in left} == set(leaving)
     assert not any(f"/{stem}-" in p or p.endswith(f"/{stem}.jpg")
@@ -249,3 +250,24 @@ def test_a_copy_of_the_site_kept_whole_has_the_memo_of_its_quick_builds(
     assert all(isinstance(m, PhotoMemo) for m in memos)
     assert [m.shared for m in memos if isinstance(m, PhotoMemo)] == [
         {"/media/2024/satu.jpg": 2, "/media/2024/dua.jpg": 3}] * 2
+
+
+def test_both_names_of_one_photo_replaced_in_place_publish_its_files_once(
+        site: SiteMaker, make_site: Callable[[str], SiteMaker]) -> None:
+    # Given a photo under two names (the same bytes), each shown by a story
+    media = site.root / "content/media/2024"
+    make_photo(media / "x.jpg", (600, 400), seed=1)
+    shutil.copy(media / "x.jpg", media / "x.jpeg")
+    site.article("a", "Satu", "2024-03-01", image=LEAD % "x.jpg")
+    site.article("b", "Dua", "2024-03-02", image=LEAD % "x.jpeg")
+    site.build()
+    # When both files get new bytes, then the build writes their files once, and the
+    # next build too, as a fresh checkout has them
+    make_photo(media / "x.jpg", (600, 400), seed=2)
+    shutil.copy(media / "x.jpg", media / "x.jpeg")
+    first = site.build()
+    assert len(first.written) + first.unchanged == len(hashes(site.output))
+    assert not site.build().written
+    fresh = fresh_checkout(site, make_site("fresh"))
+    fresh.build()
+    assert hashes(fresh.output) == hashes(site.output)

@@ -113,12 +113,14 @@ def copies_of_photos(site_dir: Path, photos: Iterable[Photo]) -> list[Copy]:
     """Every file made for `photos`, copied from its folder under .warta/photos/ (an SVG
     or GIF is published as it is, with the other files of content/media/)."""
     store = site_dir / PHOTO_DIR
-    copies = []
+    # (Two names of one photo publish the same files: each is copied once, else the
+    # write stage would stage one file twice.)
+    copies: dict[str, Copy] = {}
     for photo in photos:
         for file in photo.files:
-            copies.append(Copy(file.output, str(store / photo.key / file.name),
-                               f"{photo.key}/{file.name}"))
-    return copies
+            copies.setdefault(file.output, Copy(file.output, str(store / photo.key / file.name),
+                                                f"{photo.key}/{file.name}"))
+    return list(copies.values())
 
 
 @dataclass(frozen=True, eq=False, repr=False)

@@ -192,7 +192,10 @@ def plan_quickly(options: BuildOptions, config: SiteConfig, theme: ThemeFiles,
                          removable=removable, recorded=True,
                          register=new_register if keep and new_register != register else None,
                          list_pages=new_lists if keep else None),
-        current=len(previous) + new_pages - len(stale) - len(unshown),
+        # (Files copied where the last build's were, a changed PDF or a photo renamed or
+        # replaced by one of its name in another format, count as written or same.)
+        current=len(previous) + new_pages - len(stale) - len(unshown) - len({
+            copy.output for copy in (*photos.added, *proven.media.new)}.intersection(previous)),
         records=commit.BuildRecords(
             target=target, outputs={}, removed=removable,
             pages=[(p.output, p, [site.articles[i].path for i in p.deps]) for p in stale],
