@@ -1,5 +1,5 @@
 """A tag left with no story on the quick path (build/addresses.py `ended_lines`,
-plan/redirects.py `ended_lists`, build/append.py `relisting`): a misspelt tag
+plan/redirects.py `ended_lists`, build/relisted.py `relisting`): a misspelt tag
 corrected ends its list. Its own address and its first numbered page answer the gone
 notice, the host rules answer 410 there (and at its feed, whose file goes), the
 register says so, the sitemap drops the list; each build writes only the files that

@@ -1,5 +1,5 @@
 """A story moved to another section, credited to other authors or given other tags on
-the quick path (build/append.py `relisting`, `relisting.relisted`, `sealing.Pager._left`,
+the quick path (build/relisted.py `relisting`, `relisting.relisted`, `sealing.Pager._moved`,
 plan/retagged.py): it leaves
 some lists and joins others, keeping its place in the site; each build writes only the
 files that differ, and the output, the register and the sealed pages' boundaries are a

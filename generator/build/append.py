@@ -12,27 +12,24 @@ sitemap entries, from the stored pages) and refuses the cases it cannot prove
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
-from dataclasses import dataclass, field, replace
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
 
 from generator import urls
-from generator.build.addresses import ended_lines, read_text
+from generator.build import list_pages
 from generator.build.memos import Settled
+from generator.build.relisted import Relisted
 from generator.cache.articles import CachedArticles
 from generator.cache.pages import PageStore
 from generator.cache.store import OutputEntry
 from generator.config import SiteConfig
-from generator.content.list_pages import LIST_PAGES, parse_list_pages
 from generator.content.model import Article, LazyArticles
-from generator.content.register import AUTHOR, TAG
-from generator.plan import feeds_and_lists, insertion, related, retagged, sections
+from generator.plan import feeds_and_lists, insertion, related, retagged
 from generator.plan.page import Places, from_stored
 from generator.plan.pagination import OrderKey
 from generator.plan.planner import Page, Plan, plan_appended, refreshed
-from generator.plan.redirects import Addresses
-from generator.plan.relisting import holds
 from generator.plan.site import Site
 from generator.plan.site_memo import SiteMemo
 from generator.plan.sitemaps import Sitemaps, sitemaps_of
@@ -85,7 +82,8 @@ def appended_pages(site: Site, before: Site, keys: Keys, head: Settled,
                                       sealed={**(inserted.sealed if inserted else {}),
                                               **moved.sealed},
                                       replanned=tuple(sorted({*kept, *news})),
-                                      relisted=moved.lists, ended=moved.ended)
+                                      relisted=moved.lists, ended=moved.ended,
+                                      redated=moved.redated)
     elif inserted is None:
         follow_ups = _stored_follow_ups(site, count, store, target, places)
         if follow_ups is None:
@@ -175,116 +173,8 @@ def insert_quickly(site_dir: Path, memo: SiteMemo, config: SiteConfig,
         return None
     grown = feeds_and_lists.list_counts(site).items() \
         - feeds_and_lists.list_counts(memo.site).items()
-    return site, Inserted(points, _sealed(site_dir, {url for url, _ in grown}), placed.order)
-
-
-@dataclass(frozen=True, eq=False, repr=False)
-class Relisted:
-    """Articles moved to another section, credited to other authors or given other tags,
-    each keeping its place in the site."""
-
-    points: tuple[int, ...]
-    """Their indexes in the site, ascending."""
-    lists: Mapping[str, tuple[int, ...]]
-    """By the URL of each list they changed, those of them that joined or left it
-    (ascending)."""
-    sealed: Mapping[str, tuple[OrderKey, ...]]
-    """The boundaries of the sealed pages of those lists, as the last build left them."""
-    replanned: tuple[int, ...]
-    """The articles whose pages they change in their sections (`sections.moved_around`),
-    they among them, ascending."""
-    retagged: bool = False
-    """Whether one joined or left tags' lists."""
-    rerelated: frozenset[int] = frozenset()
-    """With other tags: the later articles whose related articles may change
-    (`retagged.rerelated`)."""
-    ended: Addresses | None = None
-    """What the lists they left with no article leave at their addresses: gone notices
-    (build/addresses.py `ended_lines`)."""
-    left: Mapping[str, int] = field(default_factory=dict)
-    """By the URL of each list some of them left, how many."""
-
-
-def relisting(site_dir: Path, before: Site, site: Site, points: Sequence[int],
-              known: int, register: Callable[[], str | None]) -> Relisted | None:
-    """What planning the pages changes when the listed articles at `points` of `before`
-    moved to another section, were credited to other authors or given other tags, as
-    `site` (`relisting.relisted`) has it, today's news perhaps after them (the articles
-    from `known` on; `register` reads the register's text); None when no list changed
-    (stories no list shows, or bylines or tags only reordered: their own pages are
-    refreshed as for an edit). A list may lose some of them and gain others (one
-    story's typo tag moved to the story that should have had it). A tag or an author
-    they left with no story ends: its addresses answer the gone notice
-    (`Relisted.ended`). LookupError when today's news joins a list they changed (the
-    whole way paginates it), or a list that ended had sealed pages or leads
-    elsewhere."""
-    tagged = {index.tag.url: index.items for index in before.tags}
-    credited = {index.author.url: index.items for index in before.authors}
-    pairs = [*((False, old.section.url, old.items, new.items)
-               for old, new in zip(before.sections, site.sections, strict=True)),
-             # (a new author's: today's news by a new reporter)
-             *((False, new.author.url, credited.get(new.author.url, ()), new.items)
-               for new in site.authors),
-             # (tags that did not change keep their index: 2,000 tags of 100,000 stories;
-             # a new tag had none)
-             *((True, new.tag.url, was, new.items) for new in site.tags
-               if (was := tagged.get(new.tag.url, ())) is not new.items)]
-    # (a tag or an author left with no story: its list is in no index now, yet it lost
-    # them, and its addresses must answer the gone notice; an author's have lines in
-    # the register only while author pages are published)
-    now = {index.tag.url for index in site.tags}
-    ended = {url: (TAG, index.tag.name) for index in before.tags
-             if (url := index.tag.url) not in now}
-    pairs += [(True, url, tagged[url], ()) for url in ended]
-    now = {index.author.url for index in site.authors}
-    uncredited = {url: (AUTHOR, index.author.name) for index in before.authors
-                  if (url := index.author.url) not in now}
-    pairs += [(False, url, credited[url], ()) for url in uncredited]
-    if site.config.outputs.author_pages:
-        ended.update(uncredited)
-    lists: dict[str, tuple[int, ...]] = {}
-    lefts: dict[str, int] = {}
-    retag = False
-    for tag, url, old, grown in pairs:
-        new = grown[:bisect_left(grown, known)]  # (today's news apart)
-        if old == new:
-            continue
-        if len(new) != len(grown):
-            raise LookupError(f"{url}: today's news joins a list a story left or joined")
-        joined = [p for p in points if holds(new, p) and not holds(old, p)]
-        left = [p for p in points if holds(old, p) and not holds(new, p)]
-        if len(new) - len(old) != len(joined) - len(left):
-            raise LookupError(f"{url}: it changed otherwise than by the stories moved")
-        lists[url] = tuple(sorted(joined + left))
-        if left:
-            lefts[url] = len(left)
-        retag |= tag
-    if not lists:
-        return None
-    around = {i for point in points for i in sections.moved_around(before, site, point)}
-    sealed = _sealed(site_dir, lists)
-    gone = None
-    if ended:  # (the register as the last build left it, else the caller goes the whole way)
-        gone = ended_lines(register() or "", site, ended)
-        if gone is None or any(sealed.get(url) for url in ended):
-            raise LookupError("a list that ended leads elsewhere, or had sealed pages")
-    return Relisted(tuple(points), lists, sealed, tuple(sorted(around)),
-                    retag, frozenset(i for i in retagged.rerelated(before, site, lists)
-                                     if i < known) if retag else frozenset(), gone,
-                    lefts)
-
-
-def _sealed(site_dir: Path, lists: Collection[str]) -> Mapping[str, tuple[OrderKey, ...]]:
-    """The boundaries of the sealed pages of `lists` (by URL) as content/list-pages.txt
-    keeps them (the caller checks the file is as the last build left it); LookupError
-    when they cannot be read. Only their lines are parsed (100,000 articles: 29,000)."""
-    wanted = tuple(base + "page/" for base in lists)
-    text = read_text(site_dir, LIST_PAGES) or ""
-    found, problems = parse_list_pages("\n".join(
-        line for line in text.splitlines() if line.startswith(wanted)))
-    if problems:
-        raise LookupError("content/list-pages.txt does not parse")
-    return found
+    return site, Inserted(points, list_pages.sealed_bounds(site_dir, {url for url, _ in grown}),
+                          placed.order)
 
 
 def _stored_around(site: Site, points: Sequence[int], store: PageStore, target: str,

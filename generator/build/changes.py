@@ -204,7 +204,7 @@ class QuickChanges:
     """The articles of `edits` moved to another `section`, credited to other `authors`
     or given other `tags`, their shape otherwise kept (`featured` aside): they leave
     some lists and join others, keeping their place in the site (`relisting.relisted`,
-    build/append.py `relisting`)."""
+    build/relisted.py `relisting`)."""
     recredited: frozenset[str] = frozenset()
     """The paths among `relisted` whose `authors` changed."""
     retagged: frozenset[str] = frozenset()

@@ -8,7 +8,7 @@ it (plan/sealing.py) and gives back the boundaries as this build leaves them.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping, Set
+from collections.abc import Collection, Iterable, Iterator, Mapping, Set
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -164,16 +164,18 @@ def _line_of(text: str | None, url: str) -> int | None:
                  if raw.startswith(url + " ")), None)
 
 
-def bound_between(text: str, low: OrderKey, high: OrderKey) -> bool:
-    """Whether a sealed page's boundary in `text` (content/list-pages.txt) lies from the
-    order key `low` up to `high` (not `high` itself): an article whose order key moved
-    between them crosses it and changes pages (a page holds the articles up to its
-    boundary, so one moved earlier past its own stays). Only the lines of the days
-    around them are parsed (100,000 articles: 29,000 lines)."""
+def crossed_lists(text: str, low: OrderKey, high: OrderKey) -> set[str] | None:
+    """The lists (by URL) with a sealed page's boundary in `text` (content/list-pages.txt)
+    from the order key `low` up to `high` (not `high` itself): an article of theirs whose
+    order key moved between them crosses it and changes pages (a page holds the articles
+    up to its boundary, so one moved earlier past its own stays). None when a line there
+    does not read, or the keys lie more than a month apart (not read). Only the lines of
+    the days around them are parsed (100,000 articles: 29,000 lines)."""
     days = {(low[0] + timedelta(days=n)).date().isoformat()
             for n in range(-1, (high[0] - low[0]).days + 2)}
     if len(days) > 40:
-        return True  # (a date moved by more than a month: not read, taken as crossing)
+        return None
+    found: set[str] = set()
     for line in text.splitlines():
         parts = line.split(" ", 2)
         if len(parts) < 3 or line.startswith("#") or parts[1][:10] not in days:
@@ -181,7 +183,22 @@ def bound_between(text: str, low: OrderKey, high: OrderKey) -> bool:
         try:
             bound = (datetime.fromisoformat(parts[1]), parts[2].strip())
         except ValueError:
-            return True  # (the whole way names the line)
-        if bound[0].tzinfo is None or low <= bound < high:
-            return True
-    return False
+            return None  # (the whole way names the line)
+        if bound[0].tzinfo is None or "page/" not in parts[0]:
+            return None
+        if low <= bound < high:
+            found.add(parts[0][:parts[0].rindex("page/", 0, -1)])
+    return found
+
+
+def sealed_bounds(site_dir: Path, lists: Collection[str]) -> Mapping[str, tuple[OrderKey, ...]]:
+    """The boundaries of the sealed pages of `lists` (by URL) as content/list-pages.txt
+    keeps them (the caller checks the file is as the last build left it); LookupError
+    when they cannot be read. Only their lines are parsed (100,000 articles: 29,000)."""
+    wanted = tuple(base + "page/" for base in lists)
+    text = read_text(site_dir, LIST_PAGES) or ""
+    found, problems = parse_list_pages("\n".join(
+        line for line in text.splitlines() if line.startswith(wanted)))
+    if problems:
+        raise LookupError("content/list-pages.txt does not parse")
+    return found

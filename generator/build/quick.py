@@ -15,7 +15,7 @@ sections they change (build/append.py): new files, drafts published, and schedul
 stories the clock passed (`site_memo.came_due`); stories filed late, dated before the
 newest, are dated in (plan/insertion.py), today's news beside them; a story moved
 to another section, credited to other authors or given other tags leaves some lists
-and joins others, planned as an append plans (build/append.py `relisting`, with the
+and joins others, planned as an append plans (build/relisted.py `relisting`, with the
 related news its tags change: plan/retagged.py); a tag or an author it leaves with no
 story ends, its addresses answering the gone notice (build/addresses.py
 `ended_lines`); a story's time corrected keeps its place when nothing lies between its
@@ -95,7 +95,7 @@ def plan_quickly(options: BuildOptions, config: SiteConfig, theme: ThemeFiles,
                        head, register_text)
     except LookupError:
         # A record or page the cache should hold is missing or damaged, or the plan is
-        # one only the whole way makes (a list's pages it cannot tell: append.relisting,
+        # one only the whole way makes (a list's pages it cannot tell: relisted.relisting,
         # sealing.Pager; sitemap parts that shrink: sitemaps.FewerParts).
         return None
     if proven is None:

@@ -14,7 +14,7 @@ from datetime import datetime
 from generator import urls
 from generator.build import list_pages, loader
 from generator.build.addresses import read_text
-from generator.build.append import appended_pages, insert_quickly, relisting
+from generator.build.append import appended_pages, insert_quickly
 from generator.build.changes import (
     QuickChanges,
     quick_changes,
@@ -35,6 +35,7 @@ from generator.build.photos import (
     article_problems,
     quick_photos,
 )
+from generator.build.relisted import redated_lists, relisting
 from generator.cache.articles import CachedArticles
 from generator.cache.pages import PageStore
 from generator.cache.store import Cache, OutputEntry
@@ -44,6 +45,7 @@ from generator.content.model import Article
 from generator.errors import Problem
 from generator.photos.model import keyed, keyed_page
 from generator.plan.page import Places
+from generator.plan.pagination import OrderKey
 from generator.plan.planner import Page, Plan, plan_inputs
 from generator.plan.redirects import Addresses
 from generator.plan.relisting import redated, refeatured, relisted
@@ -123,22 +125,33 @@ def prove(options: BuildOptions, config: SiteConfig, theme: ThemeFiles, cache: C
     articles = CachedArticles(head.order, cache, adjust=lambda a: keyed(a, shown))
     for edit in edits:
         articles.known[edit.path] = keyed(article_of(edit.entry.record.article), shown)
+    crossings: dict[str, dict[int, OrderKey]] = {}
     if changes.redated:
-        # A story's time corrected: it keeps its place when nothing lies between its old
-        # date and its new one (today's news or other moves beside it: the whole way).
+        # A story's time corrected: it keeps its place when no other story lies between
+        # its old date and its new one (today's news or other moves beside it: the whole
+        # way); past the end of a page it is on, it moves to the next (`crossings`).
         if added or changes.relisted or changes.featured or not all(
                 published(a) for a in changes.redated):
             return None
         befores = {e.path: article_of(e.before.article if e.before else None) for e in edits}
         pages_text = read_text(options.site_dir, LIST_PAGES) or ""
         bounds = head.search.bounds if head.search is not None else ()
-        memo = redated(memo, [(befores[a.path], a) for a in changes.redated], places,
-                       sorting_before(found, []), lambda i: (articles[i].date, articles[i].path),
-                       lambda low, high: list_pages.bound_between(pages_text, low, high)
-                       or any(low <= bound < high for bound in bounds),
+        pairs = [(befores[a.path], a) for a in changes.redated]
+        memo = redated(memo, pairs, places, sorting_before(found, []),
+                       lambda i: (articles[i].date, articles[i].path),
+                       lambda low, high: any(low <= bound < high for bound in bounds),
                        options.keeps_register)
         if memo is None:
             return None
+        for then, corrected in pairs:
+            old_key: OrderKey = (then.date, then.path)
+            new_key: OrderKey = (corrected.date, corrected.path)
+            lists = list_pages.crossed_lists(pages_text, min(old_key, new_key),
+                                             max(old_key, new_key))
+            if lists is None:
+                return None
+            for url in lists:
+                crossings.setdefault(url, {})[places[corrected.path]] = old_key
     given = by_path(memo.pages)
     site: Site | None = replace(memo.site, config=config, now=now, articles=articles)
     if added and changes.known_articles != len(memo.shapes):
@@ -148,7 +161,7 @@ def prove(options: BuildOptions, config: SiteConfig, theme: ThemeFiles, cache: C
     if added:
         new = [keyed(article_of(a.entry.record.article), shown) for a in added]
         # (Beside stories moved to other lists, today's news is dated in as stories
-        # filed late are, the moved ones' lists apart: build/append.py `relisting`.)
+        # filed late are, the moved ones' lists apart: build/relisted.py `relisting`.)
         site = None if changes.relisted else append_site(memo, config, articles, new,
                                                          options.drafts, now)
         if site is None:  # stories filed late? (build/append.py)
@@ -190,7 +203,7 @@ def prove(options: BuildOptions, config: SiteConfig, theme: ThemeFiles, cache: C
     # (build/append.py).
     points = sorted(where[a.path] for a in changes.relisted if a.path in where)
     moved = relisting(options.site_dir, earlier, site, points, len(head.order), register) \
-        if points else None
+        if points else redated_lists(options.site_dir, site, crossings) if crossings else None
     # (A list they left with none: the addresses it leaves answer the gone notice, so
     # no stored page of theirs is planned again, and its feed's file goes.)
     ended = moved.ended if moved else None
@@ -210,9 +223,10 @@ def prove(options: BuildOptions, config: SiteConfig, theme: ThemeFiles, cache: C
                 and len(p.items) + max(1, moved.left.get(p.list_url, 0))
                 > list_pages.OVERFULL * config.page_size
                 for p in pages):
-            # A page of a bulk import's size, now or before stories left it (it may have
-            # held them all): its warning counts such pages and names the largest, so the
-            # whole way counts them again. (One more than it holds: a page that grew.)
+            # A page of a bulk import's size, now or before stories left it: before, a
+            # page held at most what it holds now and every story that left its list (a
+            # page that grew is checked by its size now, one more than it holds). Its
+            # warning counts such pages and names the largest: the whole way counts them.
             return None
         if pages is not None and any(e.parsed for e in edits):
             # Articles edited in the same build (a correction beside today's news): the

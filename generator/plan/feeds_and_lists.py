@@ -155,13 +155,16 @@ class Before:
     that changes, and those whose follow-up that changes; `follow_ups` holds the
     follow-up of each."""
     # Articles moved to another section, credited to other authors or given other tags,
-    # keeping their places in the site (build/append.py `relisting`).
+    # keeping their places in the site (build/relisted.py `relisting`).
     relisted: Mapping[str, tuple[int, ...]] = field(default_factory=dict)
     """By the URL of each list they changed, those that joined or left it (ascending;
     the list's items now tell which); `sealed` then holds those lists' boundaries."""
     ended: Addresses | None = None
     """With `relisted`: the addresses the lists they left with no article leave
     (`redirects.ended_lists`): gone notices, host rules, no sitemap entry."""
+    redated: Mapping[int, OrderKey] = field(default_factory=dict)
+    """With `relisted`: the order key before of each article whose time was corrected
+    past the end of a page it was on (it leaves that page for the next)."""
 
     def added(self, total: int) -> range | tuple[int, ...]:
         """The indexes of the added articles in a site of `total` articles."""

@@ -76,7 +76,7 @@ class Plan:
     """The boundaries of the sealed pages of every list planned, by the list's URL (an
     append plan: only those of the pages that filled up)."""
     tails: Mapping[str, Tail] = field(default_factory=dict)
-    """The newest pages of every list planned (an append plan: of those it grew)."""
+    """The newest pages of every list planned (an append plan: of those it changed)."""
     moved: bool = False
     """Articles took other places in the site than in the previous plan (or none was
     given): the next plan reuses only the sections before the first moved article
@@ -118,7 +118,7 @@ def plan_appended(site: Site, template_key: Callable[[str], str], globals_key: s
     no article before them changed, no author's byline link, nothing every page shows.
     `key_of(i)` gives article `i`'s key: only the articles shown are looked at.
     The plan's `sealed` are the boundaries of the pages the append filled up, its
-    `tails` those of the lists it grew.
+    `tails` those of the lists it changed (grown, or some stories moved in or out).
     """
     planner = _Planner(site, template_key, globals_key, None, before, key_of)
     planner.plan()
@@ -170,7 +170,8 @@ class _Planner(Adder):
         self.pager = Pager(site.articles, before.sealed if before else {},
                            before.tails if before else None, self.grown,
                            before.inserted if before else (),
-                           before.relisted if before else None)
+                           before.relisted if before else None,
+                           before.redated if before else None)
         # Articles at other places than in the last plan (or none known): see `Plan.moved`.
         self.moved = before is None and (previous is None or previous.order[:len(
             self.order)] != self.order[:len(previous.order)])

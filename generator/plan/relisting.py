@@ -90,7 +90,7 @@ def relisted(memo: SiteMemo, moved: Iterable[Article], places: Mapping[str, int]
                 return None
             joins, leaves = slug in credited and not was, slug not in credited and was
             if leaves and len(found.items) == 1:
-                del authors[slug]  # (their list ends: build/append.py `relisting`)
+                del authors[slug]  # (their list ends: build/relisted.py `relisting`)
             elif joins or leaves:
                 authors[slug] = AuthorIndex(found.author, _with(found.items, index) if joins
                                             else _without(found.items, index))
@@ -136,7 +136,7 @@ def _retagged(tags: dict[str, TagIndex], article: Article, index: int) -> bool:
         joins, leaves = slug in named and not holds(found.items, index), \
             slug not in named and holds(found.items, index)
         if leaves and len(found.items) == 1:
-            del tags[slug]  # (its pages answer the gone notice: build/append.py `relisting`)
+            del tags[slug]  # (its pages answer the gone notice: build/relisted.py `relisting`)
         elif joins or leaves:
             tags[slug] = TagIndex(found.tag, _with(found.items, index) if joins
                                   else _without(found.items, index))

@@ -4,7 +4,7 @@ the planner's `paging`, over the whole site or on an append plan.
 Over the whole site each list is paginated from the boundaries it was given
 (content/list-pages.txt, read by build/list_pages.py): its sealed pages keep their
 items, an item dated into one joins it. On an append plan (the quick path's
-`plan.plan_appended`) only the lists the append grew are paginated, from their
+`plan.plan_appended`) only the lists the append changed are paginated, from their
 `Tail` as the last build left it, reading nothing but the newest item of a page that
 fills up.
 """
@@ -28,16 +28,20 @@ class Pager:
                  tails: Mapping[str, Tail] | None = None,
                  grown: Mapping[str, int] | None = None,
                  inserted: Sequence[int] = (),
-                 relisted: Mapping[str, tuple[int, ...]] | None = None) -> None:
+                 relisted: Mapping[str, tuple[int, ...]] | None = None,
+                 redated: Mapping[int, OrderKey] | None = None) -> None:
         # `tails` and `grown`: an append plan, from the lists' tails before it; with
         # `inserted`, the indexes (ascending) of the articles it dated in, some before
         # the newest (`given`: every list's boundaries); with `relisted`, by the URL of
         # each list that articles keeping their places joined or left (another section,
         # other authors, other tags), those that joined or left it (ascending; the list's
-        # items now tell which).
+        # items now tell which); with `redated`, the order key before of each of those
+        # whose time was corrected: it leaves the page that held it and joins the one
+        # its new time falls in (a page's last article moved later).
         self.articles = articles
         self.inserted = inserted
         self.relisted = relisted or {}
+        self.redated = redated or {}
         self.firsts: dict[str, int] = {}
         self.given = given
         self.before = tails
@@ -46,7 +50,7 @@ class Pager:
         self.sealed: dict[str, tuple[OrderKey, ...]] = {}
         """The boundaries found (an append plan: only those of pages that filled up)."""
         self.tails: dict[str, Tail] = {}
-        """The lists' newest pages (an append plan: those of the lists it grew)."""
+        """The lists' newest pages (an append plan: those of the lists it changed)."""
 
     def first(self, base: str) -> int:
         """The first page of the list at `base` an append plans again: the newest of its
@@ -61,7 +65,7 @@ class Pager:
         """The pages of the list at `base` showing `items` (oldest first)."""
         articles = self.articles
         if self.before is not None and base not in self.grown:
-            return _UNGROWN  # an append plans no page of a list it did not grow
+            return _UNGROWN  # an append plans no page of a list it did not change
         if self.before is not None:
             def key_at(position: int) -> OrderKey:
                 article = articles[items[position]]  # (read only for a page that fills)
@@ -69,9 +73,10 @@ class Pager:
             tail = self.before.get(base, Tail())
             paging: Paging | None = None
             moved = self.relisted.get(base)
-            left = [p for p in moved if not holds(items, p)] if moved is not None else []
+            left = [p for p in moved if not holds(items, p) or p in self.redated] \
+                if moved is not None else []
             if left:
-                paging = self._left(base, items, tail, size, key_at, left,
+                paging = self._moved(base, items, tail, size, key_at, left,
                                     [p for p in moved or () if holds(items, p)])
             elif moved is not None or self.inserted:
                 paging = self._joined(base, items, tail, size, key_at,
@@ -131,7 +136,7 @@ class Pager:
                       grown.sealed, grown.tail)
 
 
-    def _left(self, base: str, items: tuple[int, ...], tail: Tail, size: int,
+    def _moved(self, base: str, items: tuple[int, ...], tail: Tail, size: int,
               key_at: Callable[[int], OrderKey], left: Sequence[int],
               joined: Sequence[int] = ()) -> Paging:
         """The pages of the list at `base` that the articles of `left` left and those of
@@ -148,9 +153,10 @@ class Pager:
             raise LookupError(f"{base}: its only articles left")
         # The 0-based number of the sealed page each left or joined (`len(bounds)`: the
         # unsealed rest).
-        gone, come = ([bisect_left(bounds, (a.date, a.path))
-                       for a in (self.articles[index] for index in moved)]
-                      for moved in (left, joined))
+        gone, come = ([bisect_left(bounds, self.redated.get(index) or (
+            (a := self.articles[index]).date, a.path)) for index in left],
+                      [bisect_left(bounds, (a.date, a.path))
+                       for a in (self.articles[index] for index in joined)])
         keys = _Keys(len(items), key_at)
         pages = {number + 1: _sealed_page(keys, bounds, number)
                  for number in sorted({*gone, *come}) if number < len(bounds)}
@@ -223,5 +229,5 @@ class _Keys(Sequence[OrderKey]):
 
 
 _UNGROWN = Paging((), 0, (), Tail())
-"""What `paging` gives on an append for a list it did not grow: `_Planner.section`
+"""What `paging` gives on an append for a list it did not change: `_Planner.section`
 plans none of its pages."""
