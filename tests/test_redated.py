@@ -205,3 +205,22 @@ def _shift(site: SiteMaker, n: int, minutes: int) -> None:
     text = _path(site, n).read_text(encoding="utf-8")
     when = datetime.fromisoformat(text.split("date: ", 1)[1].split("\n", 1)[0])
     _date(site, n, (when + timedelta(minutes=minutes)).isoformat())
+
+
+def test_a_time_moved_into_the_next_month_under_an_address_without_one_goes_the_whole_way(
+        site: SiteMaker, make_site: Callable[[str], SiteMaker]) -> None:
+    # Given addresses without the month, and a month's last story near midnight
+    site.write("site.toml", (site.root / "site.toml").read_text(encoding="utf-8").replace(
+        "[authors]", '[urls]\narticle = "/{year}/{slug}/"\n\n[authors]'))
+    site.article("a", "Satu", "2024-01-30T08:00:00+07:00", tags="[Kota]")
+    site.article("b", "Dua", "2024-01-31T23:50:00+07:00", tags="[Kota]")
+    site.article("c", "Tiga", "2024-02-02T08:00:00+07:00", tags="[Kota]")
+    site.build()
+    # When its time moves past midnight into February (its address kept, its place too)
+    path = site.root / "content/articles/b.md"
+    _built(site, make_site, lambda: path.write_text(path.read_text(encoding="utf-8").replace(
+        "2024-01-31T23:50", "2024-02-01T00:10"), encoding="utf-8"), "next month", quick=False)
+    # Then it leaves January's list for February's, as a fresh checkout has it
+    assert not site.result.quick
+    assert "Dua" in site.read("2024/02/index.html") and "Dua" not in site.read(
+        "2024/01/index.html")

@@ -211,8 +211,8 @@ class QuickChanges:
     """The paths among `relisted` whose `tags` changed (related news weighs tags:
     plan/retagged.py)."""
     redated: tuple[Article, ...] = ()
-    """The articles of `edits` whose date was corrected, their address and shape
-    otherwise kept: they keep their place when no other article's date lies between
+    """The articles of `edits` whose date was corrected within its month, their address
+    and shape otherwise kept: they keep their place when no other article's date lies between
     (`relisting.redated`, build/quick_plan.py)."""
 
 
@@ -246,9 +246,11 @@ def quick_changes(site_dir: Path, found: list[str], config: SiteConfig,
             published.append(change)
             continue
         if (new is not None and new.date != old.date and new.url == old.url
+                and (new.date.year, new.date.month) == (old.date.year, old.date.month)
                 and with_key(replace(new, date=old.date)).shape == old.shape):
-            # (its time corrected, its address kept: it may keep its place, which
-            # build/quick_plan.py `redating` finds out)
+            # (its time corrected in its month, its address kept: it may keep its place,
+            # which relisting.redated finds out; another month moves it between the
+            # month's lists, even where the address has no month)
             redated.append(new)
         elif new is not None and new.shape != old.shape and with_key(replace(
                 new, featured=old.featured, section=old.section, authors=old.authors,

@@ -133,6 +133,8 @@ def prove(options: BuildOptions, config: SiteConfig, theme: ThemeFiles, cache: C
         if added or changes.relisted or changes.featured or not all(
                 published(a) for a in changes.redated):
             return None
+        if changes.known_articles != len(memo.shapes):
+            return None  # the memo is not of these articles
         befores = {e.path: article_of(e.before.article if e.before else None) for e in edits}
         pages_text = read_text(options.site_dir, LIST_PAGES) or ""
         bounds = head.search.bounds if head.search is not None else ()
