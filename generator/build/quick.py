@@ -194,8 +194,10 @@ def plan_quickly(options: BuildOptions, config: SiteConfig, theme: ThemeFiles,
                          list_pages=new_lists if keep else None),
         # (Files copied where the last build's were, a changed PDF or a photo renamed or
         # replaced by one of its name in another format, count as written or same.)
+        # (Asked of each: `previous` reads the whole record when walked.)
         current=len(previous) + new_pages - len(stale) - len(unshown) - len({
-            copy.output for copy in (*photos.added, *proven.media.new)}.intersection(previous)),
+            copy.output for copy in (*photos.added, *proven.media.new)
+            if copy.output in previous}),
         records=commit.BuildRecords(
             target=target, outputs={}, removed=removable,
             pages=[(p.output, p, [site.articles[i].path for i in p.deps]) for p in stale],
