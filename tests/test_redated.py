@@ -224,3 +224,22 @@ def test_a_time_moved_into_the_next_month_under_an_address_without_one_goes_the_
     assert not site.result.quick
     assert "Dua" in site.read("2024/02/index.html") and "Dua" not in site.read(
         "2024/01/index.html")
+
+
+def test_a_page_end_written_in_another_time_zone_is_still_crossed(
+        site: SiteMaker, make_site: Callable[[str], SiteMaker]) -> None:
+    # Given pages sealed while the site was at +14:00 (their ends written so), then the
+    # site's time zone moved to -11:00: a day apart on the calendar
+    toml = (site.root / "site.toml").read_text(encoding="utf-8").replace(
+        "page_size = 3", "page_size = 2")
+    site.write("site.toml", toml.replace("Asia/Jakarta", "Pacific/Kiritimati"))
+    for i, when in enumerate(["2024-01-09T20:00", "2024-01-10T00:30", "2024-01-10T09:00",
+                              "2024-01-10T10:00", "2024-01-10T11:00"]):
+        site.article(f"2024/01/a{i:02d}", f"Satu {i}", f"{when}:00+14:00", tags="[Kota]")
+    site.build()
+    site.write("site.toml", toml.replace("Asia/Jakarta", "Pacific/Pago_Pago"))
+    site.build()
+    # When the story ending the first page moves half an hour later, then it crosses
+    # that end, as a fresh checkout has it
+    _built(site, make_site, lambda: _date(site, 1, "2024-01-10T01:00:00+14:00"), "later",
+           quick=False)

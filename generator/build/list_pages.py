@@ -171,9 +171,11 @@ def crossed_lists(text: str, low: OrderKey, high: OrderKey) -> set[str] | None:
     up to its boundary, so one moved earlier past its own stays). None when a line there
     does not read, or the keys lie more than a month apart (not read). Only the lines of
     the days around them are parsed (100,000 articles: 29,000 lines)."""
+    # (A line keeps the offset it was written in, another zone's after the site's
+    # timezone changed: up to 26 hours from the keys' own, two days either side.)
     days = {(low[0] + timedelta(days=n)).date().isoformat()
-            for n in range(-1, (high[0] - low[0]).days + 2)}
-    if len(days) > 40:
+            for n in range(-2, (high[0] - low[0]).days + 3)}
+    if len(days) > 42:
         return None
     found: set[str] = set()
     for line in text.splitlines():
