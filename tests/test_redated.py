@@ -243,3 +243,22 @@ def test_a_page_end_written_in_another_time_zone_is_still_crossed(
     # that end, as a fresh checkout has it
     _built(site, make_site, lambda: _date(site, 1, "2024-01-10T01:00:00+14:00"), "later",
            quick=False)
+
+
+def test_a_page_end_crossed_into_an_overfull_archive_page_gives_the_whole_ways_warning(
+        site: SiteMaker, make_site: Callable[[str], SiteMaker]) -> None:
+    # Given stories in no section, tag or byline list (page_size 1), two filed late
+    # filling an archive page to the limit (three times page_size)
+    site.write("site.toml", (site.root / "site.toml").read_text(encoding="utf-8").replace(
+        "page_size = 3", "page_size = 1"))
+    for i, hour in enumerate(["08", "09", "10", "11", "12"]):
+        site.article(f"2024/01/a{i:02d}", f"Satu {i}", f"2024-01-10T{hour}:00:00+07:00")
+    site.build()
+    site.article("2024/01/l1", "Susulan 1", "2024-01-10T09:20:00+07:00")
+    site.article("2024/01/l2", "Susulan 2", "2024-01-10T09:40:00+07:00")
+    site.build()
+    # When a page's story moves later into that page, then the build warns of it as a
+    # fresh checkout does (the archive's and the month's pages counted)
+    _built(site, make_site, lambda: _date(site, 1, "2024-01-10T09:10:00+07:00"), "later",
+           quick=False)
+    assert any("/arsip/page/3/, holds 4" in str(p) for p in site.result.warnings)

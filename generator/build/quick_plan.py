@@ -221,7 +221,8 @@ def prove(options: BuildOptions, config: SiteConfig, theme: ThemeFiles, cache: C
             warnings = list_pages.overfull_grown(warnings, appended.pages,
                                                  set(inserted.points), config.page_size)
         if moved is not None and pages is not None and any(
-                p.kind in ("section", "author", "tag")
+                p.number is not None and p.list_url  # (any list page: `overfull` counts
+                # them all; a story's time past a page's end changes the archive's too)
                 and len(p.items) + max(1, moved.left.get(p.list_url, 0))
                 > list_pages.OVERFULL * config.page_size
                 for p in pages):
