@@ -169,9 +169,10 @@ def redated(memo: SiteMemo, moved: Iterable[tuple[Article, Article]],
     """`memo` with the dates of the `moved` articles (each before and after its edit,
     its address kept) as they are now, when each keeps its place in the site: no
     article's date (`key_at`: an article's order key by index, the edited ones' new),
-    no sealed page's or search shard's boundary (`crossed(low, high)`: one from the
-    lower order key up to the higher, which the article crosses) and no date a story
-    filed late came after lies between its old date and its new one. Its shape is
+    no search shard's boundary (`crossed(low, high)`: one from the lower order key up
+    to the higher, which the article crosses) and no date a story filed late came
+    after lies between its old date and its new one. (A sealed list page's end between
+    them moves it to the next page: build/quick_plan.py plans that, `redated_lists`.) Its shape is
     put in place; the site's newest date and the register's newest article
     (`known_until`, `late_after`) follow it. None otherwise, or when it is not on the
     site, was filed late (its related articles are counted otherwise), or is the
