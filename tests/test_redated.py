@@ -262,3 +262,18 @@ def test_a_page_end_crossed_into_an_overfull_archive_page_gives_the_whole_ways_w
     _built(site, make_site, lambda: _date(site, 1, "2024-01-10T09:10:00+07:00"), "later",
            quick=False)
     assert any("/arsip/page/3/, holds 4" in str(p) for p in site.result.warnings)
+
+
+def test_a_page_end_of_a_deleted_story_crossed_by_one_on_none_of_its_lists_is_quick(
+        site: SiteMaker, make_site: Callable[[str], SiteMaker]) -> None:
+    # Given a deleted story whose date still ends sealed pages of its byline's and its
+    # section's lists (story 13, by another author in another section than story 14)
+    _archive(site)
+    site.build()
+    assert _section(site, 13) != _section(site, 14)
+    _built(site, make_site, lambda: _path(site, 13).unlink(), "deleted", quick=False)
+    assert _bound(site, 13)
+    # When story 14's time moves earlier past that date (no story between any more),
+    # then no list it is on is crossed: the quick path plans its own pages (before, a
+    # plan of lists none of which it crossed looked for follow-ups it was not given)
+    _built(site, make_site, lambda: _date(site, 14, "2024-02-14T07:00:00+07:00"), "earlier")

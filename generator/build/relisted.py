@@ -124,17 +124,22 @@ def relisting(site_dir: Path, before: Site, site: Site, points: Sequence[int],
 
 
 def redated_lists(site_dir: Path, site: Site, crossed: Mapping[str, Mapping[int, OrderKey]]
-                  ) -> Relisted:
+                  ) -> Relisted | None:
     """What planning the pages changes when articles of `site` whose time was corrected,
     keeping their places in the site, crossed the end of a sealed page of the lists of
     `crossed` (by URL: the order key before of each that crossed one of its pages, by
     index): each leaves the page that held it and joins the next, or the unsealed rest,
-    as a story moved to another list does (`sealing.Pager._moved`)."""
+    as a story moved to another list does (`sealing.Pager._moved`). None when no list
+    that shows them had an end between their times: the end of a story deleted or moved
+    to other lists, theirs no longer, moves none of them (their own pages are planned
+    as any edit's)."""
     items = list_items(site)
     # (Only the lists that show them: a boundary of another list between their times
     # is a story no longer there, or one of another list.)
     lists = {url: found for url, moved in crossed.items()
              if (found := tuple(sorted(i for i in moved if holds(items.get(url, ()), i))))}
+    if not lists:
+        return None
     keys = {index: crossed[url][index] for url, found in lists.items() for index in found}
     return Relisted(tuple(sorted(keys)), lists, list_pages.sealed_bounds(site_dir, lists),
                     tuple(sorted(keys)), left={url: len(moved) for url, moved in lists.items()},
