@@ -164,11 +164,13 @@ def _both(root: Path, *names: str) -> None:
 
 
 # The changes `warta build` takes the quick path (build/quick.py): nothing moved (a
-# corrected headline keeps its address, a photo shown first is derived, one no longer
-# shown leaves, a media file is copied), or articles appended after every published one.
+# corrected headline keeps its address, a photo shown first or changed in place is
+# derived, one no longer shown leaves, a media file is copied), or articles appended
+# after every published one.
 SHORT = {"edit body", "edit title", "edit tags", "correction date", "correction noted",
          "correction noted and add newest", "correction date and add backdated", "touch",
          "add newest", "add in the middle", "photo in a text", "photo taken off", "media file",
+         "photo replaced", "photo touched",
          "newest time corrected", "time corrected",
          "add in a sealed page", "add backdated with a new tag",
          "add backdated with every tag", "add newest by a new author",

@@ -30,6 +30,8 @@ from generator.cache.held_records import HELD_RECORDS, HeldRecord, still_held_re
 from generator.cache.pages import PageStore
 from generator.cache.removed import HELD, RemovedArticle, still_held
 from generator.cache.store import Cache, OutputEntry, SourceEntry
+from generator.content.model import Article
+from generator.photos.model import article_photos
 from generator.plan.page import Page, stored
 
 if TYPE_CHECKING:  # imported where a child is started: 8 ms a build otherwise
@@ -76,6 +78,30 @@ def record_ahead(cache: Cache, target: str, paths: list[str]) -> None:
 # Values of one build, never compared or printed: `eq=False, repr=False` spare
 # compiling methods that every `warta build` would pay for at import.
 @dataclass(frozen=True, eq=False, repr=False)
+class RecordedPage:
+    """A page rendered now, as the cache records it (cache/pages.py)."""
+
+    output: str
+    """Its file, relative to the output folder."""
+    page: Page
+    """The page."""
+    paths: Sequence[str]
+    """The source paths of the articles it shows, in the order of `Page.deps`."""
+    photos: Sequence[str] = ()
+    """The URLs of the photos an article's own page shows of it: recorded as the page
+    showing them, they lead the quick path from a photo changed in place to the
+    articles that show it (`photos.showing_photos`), and from those to their pages."""
+
+
+def recorded(page: Page, articles: Sequence[Article]) -> RecordedPage:
+    """`page` as the cache records it, its articles (and an article page's photos) read
+    from `articles`."""
+    photos = article_photos(articles[page.article]) \
+        if page.kind == "article" and page.article is not None else ()
+    return RecordedPage(page.output, page, [articles[i].path for i in page.deps], photos)
+
+
+@dataclass(frozen=True, eq=False, repr=False)
 class BuildRecords:
     """What a build that went through leaves in the cache."""
 
@@ -85,10 +111,9 @@ class BuildRecords:
     """The files rendered or copied now, as they are on disk."""
     removed: set[str] = field(default_factory=set)
     """Files no longer part of the site."""
-    pages: Iterable[tuple[str, Page, list[str]]] = ()
-    """The pages rendered now: (output, page, paths of the articles it shows, in the
-    order of `Page.deps`), kept with their articles named by path (`page.stored`). What
-    an unchanged page showed before stays recorded."""
+    pages: Iterable[RecordedPage] = ()
+    """The pages rendered now, kept with their articles named by path (`page.stored`).
+    What an unchanged page showed before stays recorded."""
     fresh: bool = False
     """The cache knew no output of this folder, or lost rows of its pages: `pages` is
     the whole plan, and the record of which pages show an article starts afresh."""
@@ -111,8 +136,8 @@ def commit_build(cache: Cache, records: BuildRecords) -> None:
     pages = PageStore(cache)
     if records.removed:
         pages.forget_pages(target, records.removed)
-    pages.put_pages(target, ((output, stored(page, paths), paths)
-                             for output, page, paths in records.pages), fresh=records.fresh)
+    pages.put_pages(target, ((r.output, stored(r.page, r.paths), (*r.paths, *r.photos))
+                             for r in records.pages), fresh=records.fresh)
     if records.sources:
         cache.update_sources(dict(records.sources))
     for name, memo in records.memos.items():

@@ -26,12 +26,14 @@ from generator.plan.site import Site
 
 def edited_pages(site: Site, edits: Iterable[SourceChange], damaged: set[str],
                  store: PageStore, target: str, where: Places, key_of: Callable[[int], str],
-                 planned: Iterable[Page] = ()) -> list[Page] | None:
-    """The pages that show an edited article, and those of `damaged` files, refreshed;
-    those `planned` already (an append's) left out. None when one of them is not stored
-    (the whole way plans it). LookupError when a stored page does not fit `where` (each
+                 planned: Iterable[Page] = (), reshown: Iterable[str] = ()
+                 ) -> list[Page] | None:
+    """The pages that show an edited article, or one of `reshown` (the paths of articles
+    showing a photo changed in place), and those of `damaged` files, refreshed; those
+    `planned` already (an append's) left out. None when one of them is not stored (the
+    whole way plans it). LookupError when a stored page does not fit `where` (each
     source's place in this build's order)."""
-    pages = showing_edits(site, edits, damaged, store, target, where)
+    pages = showing_edits(site, edits, damaged, store, target, where, reshown)
     if pages is None:
         return None
     taken = {page.output for page in planned}
@@ -43,11 +45,13 @@ def edited_pages(site: Site, edits: Iterable[SourceChange], damaged: set[str],
 
 
 def showing_edits(site: Site, edits: Iterable[SourceChange], damaged: set[str],
-                  store: PageStore, target: str, where: Places) -> list[Page] | None:
-    """The planned pages that show an edited article, and those of damaged files, as
-    stored; None when one of them is not stored. LookupError when a stored page does not
-    fit `where`."""
-    paths = [e.path for e in edits if e.path in where and e.parsed]
+                  store: PageStore, target: str, where: Places, reshown: Iterable[str] = ()
+                  ) -> list[Page] | None:
+    """The planned pages that show an edited article or one of `reshown`, and those of
+    damaged files, as stored; None when one of them is not stored. LookupError when a
+    stored page does not fit `where`."""
+    paths = list(dict.fromkeys([*(e.path for e in edits if e.path in where and e.parsed),
+                                *(path for path in reshown if path in where)]))
     shown = {where[path] for path in paths}
     candidates = store.pages_showing(target, paths) if paths else {}
     wanted = {output: page for output, state in candidates.items()

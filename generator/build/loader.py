@@ -157,14 +157,15 @@ _FAR_AHEAD_MESSAGE = "`date` is more than a year ahead"
 
 def warnings_again(site_dir: Path, before: tuple[Problem, ...],
                    edits: Iterable[SourceChange], cache: Cache, now: datetime,
-                   of_photos: Callable[[Article], list[Problem]]
+                   of_photos: Callable[[Article], list[Problem]], reshown: Iterable[str] = ()
                    ) -> tuple[Problem, ...] | None:
     """The load's warnings (`before`, the last build's) with those of the `edits` found
-    again, and those of the files whose warnings depend on "now" (a date far ahead), for
-    a build that loads no other file (build/quick.py); None on an error (the whole
-    pipeline reports every problem of every file)."""
+    again, those of the files whose warnings depend on "now" (a date far ahead), and
+    those of `reshown` (articles showing a photo changed in place: narrower now,
+    perhaps), for a build that loads no other file (build/quick.py); None on an error
+    (the whole pipeline reports every problem of every file)."""
     records = {edit.path: edit.entry.record for edit in edits}
-    again = {p.path for p in before if depends_on_now(p)} - records.keys()
+    again = {p.path for p in before if depends_on_now(p)}.union(reshown) - records.keys()
     if again:
         records.update(cache.records(again))
         if not again <= records.keys():

@@ -3,20 +3,23 @@ articles show (photos/stage.py makes or finds their derivatives), planned as cop
 their keys folded into the articles', and every problem at its file and line.
 
 The whole archive runs `photo_step`; the quick path takes the photos the last build
-left (`PhotoMemo`) when none of their files changed, with the new photos an edited or
-added article shows (`quick_photos`: today's news comes with its photo), and refuses
-otherwise.
+left (`PhotoMemo`), with the new photos an edited or added article shows
+(`quick_photos`: today's news comes with its photo), without those none shows any
+more, and those whose files changed in place made again, the stories that show them
+found through their pages' records (`showing_photos`); it refuses what only the whole
+way can tell.
 """
 
 from __future__ import annotations
 
 import os
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from generator.build.loader import IMAGE_KEYS, source_line
+from generator.cache.pages import PageStore
 from generator.config import SiteConfig
 from generator.content.folders import MEDIA
 from generator.content.model import Article, StaticPage
@@ -36,7 +39,7 @@ from generator.photos.model import (
 )
 from generator.photos.stage import PHOTO_DIR, PhotoSet, prepare
 from generator.photos.table import PhotoTable
-from generator.plan.page import Copy
+from generator.plan.page import Copy, Places
 
 
 @dataclass(frozen=True, eq=False, repr=False)
@@ -140,20 +143,27 @@ class QuickPhotos:
     removed: frozenset[str] = frozenset()
     """The output files of the photos no longer shown (a photo replaced, or taken out
     of a story), which no photo still shown publishes."""
+    redone: frozenset[str] = frozenset()
+    """The URLs of the photos whose files changed in place, their derivatives made
+    again: the pages of the articles that show them are rendered again
+    (`showing_photos`)."""
 
 
 def quick_photos(site_dir: Path, memo: object, shown: Iterable[Article],
-                 unshown: Iterable[Article], config: SiteConfig, jobs: int
-                 ) -> QuickPhotos | None:
+                 unshown: Iterable[Article], config: SiteConfig, jobs: int,
+                 pages: Iterable[StaticPage] = ()) -> QuickPhotos | None:
     """The last build's photos when they still hold (none of their files changed), the
     `shown` articles (edited or added, as published now) showing theirs and the
     `unshown` ones (those edited, as the last build published them) no longer: the
     photos shown first are decoded now (today's news and its photo), or found where an
     earlier build (or a refused quick path) left them; those no article shows any more
     leave, their files with them (a photo replaced, or taken out for a reader's
-    privacy). None when a file still shown changed, or a new photo is missing, cannot be
-    decoded (the whole way reports it) or is one site.toml names (a portrait or the
-    logo: every page shows it)."""
+    privacy). A photo whose file changed in place (a crop exported again under its name)
+    is made again, its old files that it no longer publishes leaving (`redone`: the
+    caller renders the pages showing it again, `showing_photos`). None when a new or
+    changed photo is missing, cannot be decoded (the whole way reports it), is one
+    site.toml names (a portrait or the logo: every page shows it), or a changed one is
+    shown by one of the static `pages` (the whole way renders them), before decoding."""
     if not isinstance(memo, PhotoMemo) or memo.settings != config.images.key:
         return None
     shown = list(shown)
@@ -163,6 +173,7 @@ def quick_photos(site_dir: Path, memo: object, shown: Iterable[Article],
     # One stat per photo, on strings: Path objects took 1.05 s at 100,000, this 0.34 s.
     # (A photo no longer shown may be gone from content/media/ too.)
     folder, stat = f"{media}{os.sep}", os.stat
+    touched = []  # (a photo changed in place: a crop exported again under its name)
     for url, (size, mtime) in memo.stats.items():
         if url in gone:
             continue
@@ -171,34 +182,84 @@ def quick_photos(site_dir: Path, memo: object, shown: Iterable[Article],
         except OSError:
             return None
         if (now.st_size, now.st_mtime_ns) != (size, mtime):
-            return None
+            touched.append(url)
     if any(url not in memo.stats and os.path.exists(folder + url.removeprefix("/media/"))
            for url in config_photos(config)):
         return None  # a portrait or the logo whose file came since: every page shows it
         # (one that could not be made is in the stats: stat'ed above, not refused)
+    if touched and (any(url not in memo.photos for url in touched)
+                    or not set(touched).isdisjoint(config_photos(config))
+                    or any(not set(touched).isdisjoint(article_photos(page))
+                           for page in pages)):
+        return None  # one that could not be made, a portrait or the logo (every page
+        # shows those), or one a static page shows: the whole way
     if any(not src or on_a_computer(src) for a in shown for src in a.media):
         return None  # an image the whole way reports as an error
-    if not new and not gone and shared == memo.shared:
+    if not new and not gone and not touched and shared == memo.shared:
         return QuickPhotos(memo)
     if not new.isdisjoint(config_photos(config)):
         return None  # (before decoding it: the whole way would do so again)
-    kept = PhotoTable.of(memo.photos).without(gone)
+    kept = PhotoTable.of(memo.photos).without({*gone, *touched})
     stats = {url: found for url, found in memo.stats.items() if url not in gone}
     copies: list[Copy] = []
     decoded = 0
-    if new:
-        found = prepare(site_dir, media, new, config.images, min(jobs, len(new)))
-        if found.failed or found.photos.keys() != new or _clash(kept, found.photos):
+    made: dict[str, Photo] = {}
+    if new or touched:
+        found = prepare(site_dir, media, {*new, *touched}, config.images,
+                        min(jobs, len(new) + len(touched)))
+        if found.failed or found.photos.keys() != {*new, *touched} \
+                or _clash(kept, found.photos):
             return None
-        kept, decoded = kept.with_photos(found.photos), found.decoded
+        made, decoded = found.photos, found.decoded
+        kept = kept.with_photos(made)
         stats.update(found.stats)
-        copies = copies_of_photos(site_dir, found.photos.values())
+    # (A file touched with its bytes kept keeps its photo: only its stats change.)
+    redone = frozenset(url for url in touched if made[url].key != memo.photos[url].key)
+    copies = copies_of_photos(site_dir, (made[url] for url in sorted({*new, *redone})))
     # (Two names of one photo publish the same files, and a photo replaced by one of
-    # the same name in another format writes them again: those stay, `kept` has both.)
-    left = {file.output for url in gone for file in memo.photos[url].files}
-    left -= {file.output for photo in _near(kept, gone).values() for file in photo.files}
+    # the same name in another format writes them again: those stay, `kept` has both.
+    # A photo changed in place publishes its files again, perhaps fewer: a smaller one.)
+    left = {file.output for url in {*gone, *redone} for file in memo.photos[url].files}
+    left -= {file.output for photo in _near(kept, {*gone, *redone}).values()
+             for file in photo.files}
     return QuickPhotos(PhotoMemo(kept, stats, memo.settings, shared), True, tuple(copies),
-                       decoded, frozenset(left))
+                       decoded, frozenset(left), redone)
+
+
+def showing_photos(store: PageStore, target: str, urls: Collection[str], memo: PhotoMemo,
+                   places: Places, articles: Sequence[Article], edited: Collection[str],
+                   changed: Iterable[Article]) -> frozenset[str] | None:
+    """The source paths of the published articles that show a photo of `urls` once this
+    build's edits are made, but those edited or added (`edited`, planned as such):
+    those whose own page recorded it (`commit.RecordedPage`) and still show it, counted
+    with the `changed` ones (edited or added, as published now). None when fewer are
+    found than `memo.shared` counts: a static page or a site.toml entry shows one
+    (`quick_photos` refuses those first), or the cache's pages were recorded without
+    their photos; the whole way renders them."""
+    urls = set(urls)
+    if not urls:
+        return frozenset()
+    found: dict[str, set[str]] = {url: set() for url in urls}
+    for state in store.pages_showing(target, urls).values():
+        # (A page that once showed one, or of a path that shares its number: checked.)
+        if not isinstance(state, dict) or state.get("kind") != "article":
+            continue
+        named = state.get("article")
+        if not isinstance(named, tuple) or named[0] in edited:
+            continue
+        try:
+            shows = article_photos(articles[places.place(*named)])
+        except (KeyError, TypeError):
+            continue  # (an article no longer in the site)
+        for url in urls.intersection(shows):
+            found[url].add(named[0])
+    for article in changed:
+        for url in urls.intersection(article_photos(article)):
+            found[url].add(article.path)
+    if any(len(paths) != memo.shared.get(url, 1) for url, paths in found.items()):
+        return None
+    return frozenset(path for paths in found.values() for path in paths
+                     if path not in edited)
 
 
 def _clash(known: Mapping[str, Photo], new: Mapping[str, Photo]) -> bool:

@@ -29,7 +29,7 @@ from generator.build.addresses import (
     unnamed_indexes,
 )
 from generator.build.article_changes import against_held, of_changes
-from generator.build.commit import BuildRecords, commit_build
+from generator.build.commit import BuildRecords, commit_build, recorded
 from generator.build.indexing import index_archive
 from generator.build.list_pages import load_list_pages, next_text, overfull, rebalanced
 from generator.build.memos import (
@@ -378,8 +378,7 @@ def _plan_whole(options: BuildOptions, config: SiteConfig, theme: ThemeFiles, ca
         current=len(current),
         records=BuildRecords(
             target=known.target, outputs={}, removed=removable,
-            pages=((p.output, p, [articles[i].path for i in p.deps])
-                   for p in (plan.pages if fresh else stale)),
+            pages=(recorded(p, articles) for p in (plan.pages if fresh else stale)),
             fresh=fresh, memos=memos,
             settled=_settled(cache, site, plan, warnings, search_keys, len(loaded.sources),
                              text_key(register.text if register_text is None

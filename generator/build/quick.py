@@ -141,7 +141,8 @@ def plan_quickly(options: BuildOptions, config: SiteConfig, theme: ThemeFiles,
         # changed the warning (`overfull_grown` leaves its line to find).
         warnings = list_pages.moved_lines(warnings, pages_after or pages_text)
     # Search: only the shards of the edited and added articles are keyed again.
-    touched = [proven.where[e.path] for e in edits if e.path in proven.where]
+    touched = [proven.where[path] for path in dict.fromkeys(
+        [*(e.path for e in edits), *proven.reshown]) if path in proven.where]
     keys_before = head.search
     if proven.inserted and keys_before is not None:
         moved = search.inserted(site, keys_before, proven.inserted)
@@ -200,7 +201,7 @@ def plan_quickly(options: BuildOptions, config: SiteConfig, theme: ThemeFiles,
             if copy.output in previous}),
         records=commit.BuildRecords(
             target=target, outputs={}, removed=removable,
-            pages=[(p.output, p, [site.articles[i].path for i in p.deps]) for p in stale],
+            pages=[commit.recorded(p, site.articles) for p in stale],
             memos=memos, settled=settled,
             sources={edit.path: edit.entry for edit in (*edits, *added)}),
         parsed=sum(e.parsed for e in (*edits, *added)), warnings=warnings,

@@ -34,6 +34,7 @@ from generator.build.photos import (
     QuickPhotos,
     article_problems,
     quick_photos,
+    showing_photos,
 )
 from generator.build.relisted import redated_lists, relisting
 from generator.cache.articles import CachedArticles
@@ -116,7 +117,7 @@ def prove(options: BuildOptions, config: SiteConfig, theme: ThemeFiles, cache: C
     changed = [a for c in (*edits, *added) if (a := c.entry.record.article) and published(a)]
     was = [a for e in edits if e.before and (a := e.before.article) and published(a)]
     photos = quick_photos(options.site_dir, stored(cache, "photos:" + target), changed, was,
-                          config, options.jobs)
+                          config, options.jobs, memo.pages)
     if photos is None:
         return None
     shown = photos.memo.photos
@@ -125,6 +126,11 @@ def prove(options: BuildOptions, config: SiteConfig, theme: ThemeFiles, cache: C
     articles = CachedArticles(head.order, cache, adjust=lambda a: keyed(a, shown))
     for edit in edits:
         articles.known[edit.path] = keyed(article_of(edit.entry.record.article), shown)
+    # A photo changed in place: the articles that show it, whose pages show it again.
+    reshown = showing_photos(PageStore(cache), target, photos.redone, photos.memo, places,
+                             articles, {c.path for c in (*edits, *added)}, changed)
+    if reshown is None:
+        return None
     crossings: dict[str, dict[int, OrderKey]] = {}
     if changes.redated:
         # A story's time corrected: it keeps its place when no other story lies between
@@ -192,7 +198,7 @@ def prove(options: BuildOptions, config: SiteConfig, theme: ThemeFiles, cache: C
     warnings = loader.warnings_again(
         options.site_dir, head.warnings, (*edits, *added), cache, now,
         lambda article: article_problems(options.site_dir, article, photos.memo, config)
-        if published(article) else [])
+        if published(article) else [], reshown)
     if warnings is None:
         return None
     store_ = PageStore(cache)
@@ -231,11 +237,12 @@ def prove(options: BuildOptions, config: SiteConfig, theme: ThemeFiles, cache: C
             # page that grew is checked by its size now, one more than it holds). Its
             # warning counts such pages and names the largest: the whole way counts them.
             return None
-        if pages is not None and any(e.parsed for e in edits):
-            # Articles edited in the same build (a correction beside today's news): the
-            # stored pages that show them, unless the append plans them afresh or they
-            # are gone (the feed of a list that ended).
-            showing = edited_pages(site, edits, set(), store_, target, where, key_of, pages)
+        if pages is not None and (reshown or any(e.parsed for e in edits)):
+            # Articles edited in the same build (a correction beside today's news), or
+            # showing a photo changed in place: the stored pages that show them, unless
+            # the append plans them afresh or they are gone (the feed of a list that ended).
+            showing = edited_pages(site, edits, set(), store_, target, where, key_of, pages,
+                                   reshown)
             pages = None if showing is None else pages + [
                 page for page in showing if page.output not in gone]
             if pages is not None and lastmod and config.outputs.sitemaps:
@@ -244,7 +251,8 @@ def prove(options: BuildOptions, config: SiteConfig, theme: ThemeFiles, cache: C
                                       {config.absolute(url) for url in ended.removed}
                                       if ended else ())
     else:
-        pages = edited_pages(site, edits, damaged, store_, target, where, key_of)
+        pages = edited_pages(site, edits, damaged, store_, target, where, key_of,
+                             reshown=reshown)
         if pages is not None and changes.featured:
             pages = with_home(site, pages, (renderer.template_key, globals_key, key_of))
         if pages is not None and config.outputs.sitemaps:
@@ -266,7 +274,7 @@ def prove(options: BuildOptions, config: SiteConfig, theme: ThemeFiles, cache: C
                    where, order, () if inserted is None else inserted.points,
                    earlier if moved is not None else None, ended, templates,
                    {output for output in gone.difference(p.output for p in pages)
-                    if output in previous})
+                    if output in previous}, reshown)
 
 
 # Values of one build, never compared or printed: `eq=False, repr=False` spare
@@ -309,6 +317,9 @@ class Proven:
     """The keys of the templates the pages use that the last build's did not."""
     removed: set[str] = field(default_factory=set)
     """The output files that go: the feeds of lists that ended."""
+    reshown: frozenset[str] = frozenset()
+    """The paths of the articles that show a photo changed in place (their pages are
+    among `stale`; their search shards are keyed again)."""
 
 
 def article_of(article: Article | None) -> Article:

@@ -2,7 +2,9 @@
 
 The plan's memo (plan.PlanMemo) is one blob for the build that re-plans; these
 rows are for the build that does not (build/quick.py): it reads only the
-pages that show an edited article, found through the `shows` table.
+pages that show an edited article, found through the `shows` table. An article's
+own page is recorded as showing its photos too, by URL (`commit.RecordedPage`): the
+quick path goes from a photo changed in place to the articles that show it.
 """
 
 from __future__ import annotations
