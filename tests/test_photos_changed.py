@@ -14,6 +14,7 @@ import pytest
 from generator.build.memos import stored
 from generator.cache.pages import article_number
 from generator.cache.store import Cache
+from generator.errors import ContentError
 from generator.photos.model import PhotoMemo
 from tests.conftest import SiteMaker, fresh_checkout, hashes
 from tests.test_photos import _portrait
@@ -168,3 +169,22 @@ def test_a_photo_cropped_with_search_on_keys_the_shards_as_the_whole_way(
     assert quick.quick and "2024/03/berita-10/index.html" in quick.written
     whole = site.build(quick=False)
     assert not whole.written and whole.search_indexed == () and not whole.search_corrected
+
+
+def test_a_photo_overwritten_by_a_file_that_is_no_image_is_an_error_at_each_line(
+        site: SiteMaker) -> None:
+    # Given a built archive, a photo two stories show
+    _start(site)
+    site.build()
+    before = hashes(site.output)
+    # When its file is overwritten by something that is not a photo (a failed export)
+    (site.root / SATU).write_bytes(b"bukan foto")
+    # Then the build fails naming each story that shows it at its line, and output/
+    # stays as it was
+    with pytest.raises(ContentError) as failed:
+        site.build()
+    errors = sorted(str(p).split(": the file")[0] for p in failed.value.problems
+                    if p.is_error)
+    assert errors == ["content/articles/dua.md:7: the image 'media/2024/satu.jpg'",
+                      "content/articles/satu.md:4: the image 'media/2024/satu.jpg'"], errors
+    assert hashes(site.output) == before
