@@ -15,6 +15,8 @@ from generator.build.memos import Settled
 from generator.cache import memo_parts
 from generator.cache.memo_parts import PART
 from generator.cache.store import Cache
+from generator.photos.model import Derivative, Photo, PhotoMemo
+from generator.photos.table import PhotoTable
 
 PATHS = tuple(f"content/articles/2024/{n % 12 + 1:02d}/kabar-{n}.md" for n in range(10_000))
 
@@ -163,3 +165,65 @@ def test_every_memo_class_can_be_copied_with_its_parts() -> None:
                 memos.ShardKeys):
         assert not hasattr(cls, "__post_init__"), cls
         assert all(each.init for each in fields(cls)), cls
+
+
+def _photo(n: int) -> Photo:
+    base = f"/media/2024/{n % 12 + 1:02d}/foto-{n}"
+    return Photo(base + ".jpg", f"{n:024x}", 4000, 3000, tuple(
+        Derivative(f"{base}-{w}.webp", w, w * 3 // 4, f"{w}.webp") for w in (480, 800)),
+        Derivative(f"{base}-1200.jpg", 1200, 900, "1200.jpg"))
+
+
+def _photo_memo(photos: list[Photo], shared: dict[str, int] | None = None) -> PhotoMemo:
+    return PhotoMemo(PhotoTable.of({p.url: p for p in photos}),
+                     {p.url: (1000 + len(p.url), 7) for p in photos}, "k", shared or {})
+
+
+def test_the_photo_memo_is_stored_as_rows_in_parts_and_a_new_photo_writes_the_last(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # Given a photo memo of more photos than `LONG`, stored and read back by the next
+    # build: its photos a table, its stats a dict, each as it was
+    photos = [_photo(n) for n in range(memo_parts.LONG + 100)]
+    cache = Cache(tmp_path / "cache.sqlite")
+    memos.store(cache, "photos:output", _photo_memo(photos, {photos[3].url: 2}))
+    cache.db.commit()
+    cache = Cache(tmp_path / "cache.sqlite")
+    found = memos.stored(cache, "photos:output")
+    assert isinstance(found, PhotoMemo) and isinstance(found.photos, PhotoTable)
+    assert type(found.stats) is dict
+    assert (found.photos, found.stats, found.shared) == (
+        {p.url: p for p in photos}, {p.url: (1000 + len(p.url), 7) for p in photos},
+        {photos[3].url: 2})
+    assert len(cache.db.execute("SELECT memo FROM memos").fetchone()[0]) < 10_000
+    # When today's news adds a photo (as the quick path grows the memo)
+    new = _photo(10**6)
+    pickled: list[int] = []
+
+    class Counting:
+        HIGHEST_PROTOCOL = pickle.HIGHEST_PROTOCOL
+
+        @staticmethod
+        def dumps(value: tuple[object, ...], **options: int) -> bytes:
+            pickled.append(len(value))
+            return pickle.dumps(value, **options)
+
+    monkeypatch.setattr(memo_parts, "pickle", Counting)
+    grown = PhotoMemo(PhotoTable.of(found.photos).with_photos({new.url: new}),
+                      {**found.stats, new.url: (1, 2)}, "k", found.shared)
+    memos.store(cache, "photos:output", grown)
+    # Then only the last part of the photos and of the stats is pickled again
+    assert pickled == [len(photos) % PART + 1] * 2
+    monkeypatch.undo()
+    cache.db.commit()
+    again = memos.stored(Cache(tmp_path / "cache.sqlite"), "photos:output")
+    assert isinstance(again, PhotoMemo)
+    assert (again.photos, again.stats) == (grown.photos, grown.stats)
+
+
+def test_photo_memo_parts_that_are_not_rows_are_no_memo(tmp_path: Path) -> None:
+    cache = Cache(tmp_path / "cache.sqlite")
+    memos.store(cache, "photos:output",
+                _photo_memo([_photo(n) for n in range(memo_parts.LONG)]))
+    cache.db.execute("UPDATE parts SET part = ?", (pickle.dumps(("not", "rows")),))
+    cache.db.commit()
+    assert memos.stored(Cache(tmp_path / "cache.sqlite"), "photos:output") is None

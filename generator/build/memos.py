@@ -15,7 +15,7 @@ from generator.cache.store import Cache, OutputEntry, SourceEntry
 from generator.content.model import shape_of
 from generator.errors import Problem
 from generator.photos.model import Derivative, Photo, PhotoMemo
-from generator.photos.table import ROW_SHAPE
+from generator.photos.table import ROW_SHAPE, PhotoTable
 from generator.plan.pagination import Chunk, Tail
 from generator.plan.planner import Page, PlanMemo
 from generator.plan.site import AuthorIndex, MonthIndex, SectionIndex, Site, TagIndex
@@ -119,10 +119,24 @@ def stored(cache: Cache, name: str) -> object | None:
                 items = read_items(cache, f"{name}.{each.name}", value)
                 if items is None:
                     return None  # (a part is missing: planned afresh)
-                whole[each.name] = items
+                made = _made_of(items, value.rows)
+                if made is None:
+                    return None
+                whole[each.name] = made
         if whole:
             memo = replace(memo, **whole)
     return memo  # type: ignore[no-any-return]
+
+
+def _made_of(items: tuple[Any, ...], rows: str) -> object | None:
+    """What a field's parts stood for (`Parted.rows`): the tuple, a dict or a
+    `PhotoTable` of its rows; None when they are not rows."""
+    if not rows:
+        return items
+    try:
+        return dict(items) if rows == "dict" else PhotoTable.of_rows(items)
+    except (TypeError, ValueError):
+        return None
 
 
 def held_removals(cache: Cache) -> tuple[RemovedArticle, ...]:
@@ -148,6 +162,17 @@ def store(cache: Cache, name: str, memo: object) -> None:
             label = f"{name}.{each.name}"
             if type(value) is tuple and len(value) >= LONG:
                 parted[each.name] = put_items(cache, label, value)
+            elif isinstance(memo, PhotoMemo) and isinstance(value, (PhotoTable, dict)) \
+                    and len(value) >= LONG:
+                # The photo memo's photos and their files' stats, as rows: a build that
+                # adds a photo (today's news) changes them near their end, one photo
+                # changed in place one row; pickled whole, 0.6 s at 100,000 photos.
+                if isinstance(value, PhotoTable):
+                    parted[each.name] = replace(put_items(cache, label, value.rows()),
+                                                rows="table")
+                else:
+                    parted[each.name] = replace(put_items(cache, label, tuple(value.items())),
+                                                rows="dict")
             else:
                 cache.read_parts.pop(label, None)  # (its parts go: none is kept)
         if parted:

@@ -10,7 +10,9 @@ their pickle, and the memo keeps their hashes (`Parted`). A part this connection
 read and finds again at its place is neither pickled nor written again; one with
 items added or removed inside (a story filed late among the paths) is stored anew,
 ending where it ended, so the parts after it are found again; a part no memo names
-any more is deleted (`memo_parts` says which memo names which).
+any more is deleted (`memo_parts` says which memo names which). The photo memo's
+mappings (its photos and their files' stats) go in parts as their (key, value) rows,
+`Parted.rows` saying what to make of them (build/memos.py).
 """
 
 from __future__ import annotations
@@ -36,6 +38,9 @@ class Parted:
 
     digests: tuple[str, ...]
     """Each part's SHA-1 (of its pickle), the key of its row in `parts`."""
+    rows: str = ""
+    """What the items make when read: "" the tuple itself; "dict" a dict of them as
+    (key, value) rows; "table" a `photos.table.PhotoTable` of them (build/memos.py)."""
 
 
 def put_items(cache: Cache, label: str, items: tuple[object, ...]) -> Parted:
