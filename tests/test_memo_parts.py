@@ -26,6 +26,22 @@ def settled(order: tuple[str, ...]) -> Settled:
                    warnings=(), search=None, pages=len(order), sources=len(order))
 
 
+def _counting_pickles(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """The length of each part pickled from now on, in order."""
+    pickled: list[int] = []
+
+    class Counting:
+        HIGHEST_PROTOCOL = pickle.HIGHEST_PROTOCOL
+
+        @staticmethod
+        def dumps(value: tuple[object, ...], **options: int) -> bytes:
+            pickled.append(len(value))
+            return pickle.dumps(value, **options)
+
+    monkeypatch.setattr(memo_parts, "pickle", Counting)
+    return pickled
+
+
 def parts(cache: Cache) -> set[str]:
     return {digest for (digest,) in cache.db.execute("SELECT digest FROM parts")}
 
@@ -53,17 +69,7 @@ def test_an_addition_writes_the_last_part_only(
     before = parts(cache)
     found = memos.stored(cache, "settled:output")
     assert isinstance(found, Settled)
-    pickled: list[int] = []
-
-    class Counting:
-        HIGHEST_PROTOCOL = pickle.HIGHEST_PROTOCOL
-
-        @staticmethod
-        def dumps(value: tuple[object, ...], **options: int) -> bytes:
-            pickled.append(len(value))
-            return pickle.dumps(value, **options)
-
-    monkeypatch.setattr(memo_parts, "pickle", Counting)
+    pickled = _counting_pickles(monkeypatch)
     memos.store(cache, "settled:output", settled(found.order + ("content/articles/baru.md",)))
     # Only the last part was pickled and written; the part it replaces is gone
     assert pickled == [len(PATHS) % PART + 1]
@@ -197,17 +203,7 @@ def test_the_photo_memo_is_stored_as_rows_in_parts_and_a_new_photo_writes_the_la
     assert len(cache.db.execute("SELECT memo FROM memos").fetchone()[0]) < 10_000
     # When today's news adds a photo (as the quick path grows the memo)
     new = _photo(10**6)
-    pickled: list[int] = []
-
-    class Counting:
-        HIGHEST_PROTOCOL = pickle.HIGHEST_PROTOCOL
-
-        @staticmethod
-        def dumps(value: tuple[object, ...], **options: int) -> bytes:
-            pickled.append(len(value))
-            return pickle.dumps(value, **options)
-
-    monkeypatch.setattr(memo_parts, "pickle", Counting)
+    pickled = _counting_pickles(monkeypatch)
     grown = PhotoMemo(PhotoTable.of(found.photos).with_photos({new.url: new}),
                       {**found.stats, new.url: (1, 2)}, "k", found.shared)
     memos.store(cache, "photos:output", grown)
