@@ -94,6 +94,8 @@ CHANGES: dict[str, Change] = {
                         tags="[Tag 0, Tag 1, Tag 2, Semua]", authors="[Hmz]"),
                 encoding="utf-8"),
     "delete": lambda r: _path(r, 4).unlink(),
+    # Withdrawn by the editors: it leaves every list, its address shows the notice.
+    "withdraw": lambda r: _edit(r, 4, "tags:", "withdrawn: Ditarik redaksi.\ntags:"),
     "rename file": lambda r: _path(r, 4).rename(_path(r, 4).with_name("pindah.md")),
     "move between pages by date": lambda r: _edit(r, 2, "2024-03-02T08", "2024-03-29T08"),
     # A story's time corrected, keeping its place (no story, and no end of a page it is
@@ -170,7 +172,7 @@ def _both(root: Path, *names: str) -> None:
 SHORT = {"edit body", "edit title", "edit tags", "correction date", "correction noted",
          "correction noted and add newest", "correction date and add backdated", "touch",
          "add newest", "add in the middle", "photo in a text", "photo taken off", "media file",
-         "photo replaced", "photo touched",
+         "photo replaced", "photo touched", "withdraw",
          "newest time corrected", "time corrected",
          "add in a sealed page", "add backdated with a new tag",
          "add backdated with every tag", "add newest by a new author",

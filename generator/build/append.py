@@ -83,7 +83,8 @@ def appended_pages(site: Site, before: Site, keys: Keys, head: Settled,
                                               **moved.sealed},
                                       replanned=tuple(sorted({*kept, *news})),
                                       relisted=moved.lists, ended=moved.ended,
-                                      redated=moved.redated)
+                                      redated=moved.redated, withdrawn=tuple(
+                                          site.articles[i].url for i in moved.withdrawn))
     elif inserted is None:
         follow_ups = _stored_follow_ups(site, count, store, target, places)
         if follow_ups is None:

@@ -91,6 +91,8 @@ def prove(options: BuildOptions, config: SiteConfig, theme: ThemeFiles, cache: C
     if changes is not None and isinstance(memo, SiteMemo) and changes.relisted:
         if changes.known_articles != len(memo.shapes):
             return None  # the memo is not of these articles
+        if config.outputs.search and any(a.withdrawn for a in changes.relisted):
+            return None  # (its record leaves the search index: the whole way cuts shards)
         memo = relisted(memo, changes.relisted, places, sorting_before(
             found, [a.path for a in changes.added if a.path not in changes.published]),
                         changes.recredited, changes.retagged, head.order.__getitem__)

@@ -13,6 +13,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from generator import urls
 from generator.build import list_pages
 from generator.build.addresses import ended_lines
 from generator.content.register import AUTHOR, TAG
@@ -52,6 +53,8 @@ class Relisted:
     redated: Mapping[int, OrderKey] = field(default_factory=dict)
     """Of articles whose time was corrected past the end of a page they were on, the
     order key before, by index (`redated_lists`)."""
+    withdrawn: tuple[int, ...] = ()
+    """Those of them withdrawn now: out of every list (their pages show the notice)."""
 
 
 def relisting(site_dir: Path, before: Site, site: Site, points: Sequence[int],
@@ -68,6 +71,7 @@ def relisting(site_dir: Path, before: Site, site: Site, points: Sequence[int],
     whole way paginates it), a list changed otherwise than by the stories moved, or a
     list that ended had sealed pages or leads elsewhere."""
     tagged = {index.tag.url: index.items for index in before.tags}
+    months = {(index.year, index.month): index.items for index in before.months}
     credited = {index.author.url: index.items for index in before.authors}
     pairs = [*((False, old.section.url, old.items, new.items)
                for old, new in zip(before.sections, site.sections, strict=True)),
@@ -77,7 +81,12 @@ def relisting(site_dir: Path, before: Site, site: Site, points: Sequence[int],
              # (tags that did not change keep their index: 2,000 tags of 100,000 stories;
              # a new tag had none)
              *((True, new.tag.url, was, new.items) for new in site.tags
-               if (was := tagged.get(new.tag.url, ())) is not new.items)]
+               if (was := tagged.get(new.tag.url, ())) is not new.items),
+             # (a story withdrawn leaves the archive's list and its month's too)
+             *((False, urls.month_url(*key), was, new.items) for new in site.months
+               if (was := months.get(key := (new.year, new.month), ())) is not new.items)]
+    if site.listed is not before.listed:
+        pairs.append((False, urls.ARCHIVE, before.listed, site.listed))
     # (a tag or an author left with no story: its list is in no index now, yet it lost
     # them, and its addresses must answer the gone notice; an author's have lines in
     # the register only while author pages are published)
@@ -111,6 +120,12 @@ def relisting(site_dir: Path, before: Site, site: Site, points: Sequence[int],
     if not lists:
         return None
     around = {i for point in points for i in sections.moved_around(before, site, point)}
+    withdrawn = tuple(point for point in points
+                      if holds(before.listed, point) and not holds(site.listed, point))
+    for point in withdrawn:
+        # (The stories before and after it in the archive link each other now.)
+        at = bisect_left(before.listed, point)
+        around.update(before.listed[max(0, at - 1):at + 2])
     sealed = list_pages.sealed_bounds(site_dir, lists)
     gone = None
     if ended:  # (the register as the last build left it, else the caller goes the whole way)
@@ -120,7 +135,7 @@ def relisting(site_dir: Path, before: Site, site: Site, points: Sequence[int],
     return Relisted(tuple(points), lists, sealed, tuple(sorted(around)),
                     retag, frozenset(i for i in retagged.rerelated(before, site, lists)
                                      if i < known) if retag else frozenset(), gone,
-                    lefts)
+                    lefts, withdrawn=withdrawn)
 
 
 def redated_lists(site_dir: Path, site: Site, crossed: Mapping[str, Mapping[int, OrderKey]]

@@ -165,6 +165,9 @@ class Before:
     redated: Mapping[int, OrderKey] = field(default_factory=dict)
     """With `relisted`: the order key before of each article whose time was corrected
     past the end of a page it was on (it leaves that page for the next)."""
+    withdrawn: tuple[str, ...] = ()
+    """With `relisted`: the addresses of the articles withdrawn now, which no sitemap
+    lists any more (their pages show the notice)."""
 
     def added(self, total: int) -> range | tuple[int, ...]:
         """The indexes of the added articles in a site of `total` articles."""
@@ -202,7 +205,8 @@ def plan_extra(site: Site, plan: Planning, pages: Sequence[Page],
     if outputs.sitemaps:
         ended = before.ended.removed if before and before.ended else ()
         plan_sitemaps(site, plan, pages, data_key, before.sitemap if before else None,
-                      list_counts(site), {config.absolute(url) for url in ended})
+                      list_counts(site), {config.absolute(url) for url in (
+                          *ended, *(before.withdrawn if before else ()))})
 
 
 def shared_key(config_fingerprint: str) -> str:

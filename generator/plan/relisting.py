@@ -16,7 +16,7 @@ from datetime import datetime
 from generator.content.model import Article
 from generator.plan.indexes import AuthorIndex, SectionIndex, TagIndex
 from generator.plan.late import filed_after
-from generator.plan.site import hints_again, menu_tags
+from generator.plan.site import Site, hints_again, menu_tags
 from generator.plan.site_memo import SiteMemo
 
 
@@ -68,6 +68,7 @@ def relisted(memo: SiteMemo, moved: Iterable[Article], places: Mapping[str, int]
     authors = {index.author.slug: index for index in memo.site.authors}
     tags = {index.tag.slug: index for index in memo.site.tags}
     listed = memo.site.listed
+    withdrawn: list[int] = []
     for article in moved:
         shapes[sorting_before(article.path)] = article.shape
         index = places.get(article.path)
@@ -76,6 +77,9 @@ def relisted(memo: SiteMemo, moved: Iterable[Article], places: Mapping[str, int]
             if index is not None and article.path in recredited:
                 return None
             continue  # (a draft, a scheduled or a withdrawn story: in no list)
+        if article.withdrawn:  # (withdrawn now: it leaves every list)
+            withdrawn.append(index)
+            article = replace(article, section="", authors=(), tags=())
         for slug, items in sections.items():
             sections[slug] = _without(items, index)
         if article.section in sections:
@@ -97,6 +101,11 @@ def relisted(memo: SiteMemo, moved: Iterable[Article], places: Mapping[str, int]
         if article.path in retagged and not _retagged(tags, article, index):
             return None
     site = memo.site
+    if withdrawn:
+        shrunk = _withdrawn(site, withdrawn)
+        if shrunk is None:
+            return None
+        site = shrunk
     # (Checked once all moved, whatever their order: an author's oldest story gone while
     # others stay, the next one's spelling, unread, titles their page.)
     if any((now := authors.get(index.author.slug)) is not None
@@ -118,6 +127,29 @@ def relisted(memo: SiteMemo, moved: Iterable[Article], places: Mapping[str, int]
                              for index in site.sections),
         authors=new_authors, tags=new_tags, nav_tags=menu_tags(site.config, new_tags),
         name_hints=hints))
+
+
+def _withdrawn(site: Site, indexes: Collection[int]) -> Site | None:
+    """`site` with the articles at `indexes` out of the archive's and their months'
+    lists and the editors' picks (their sections, bylines and tags are the caller's);
+    None when one is the lead site.toml names, or the last of its month (the month's
+    address then leads to its year: the whole way)."""
+    if site.lead in indexes:
+        return None
+    listed = site.listed
+    months = []
+    for month in site.months:
+        items = month.items
+        for index in indexes:
+            items = _without(items, index)
+        if not items:
+            return None
+        months.append(items)
+    for index in indexes:
+        listed = _without(listed, index)
+    return replace(site, listed=listed, featured=tuple(
+        i for i in site.featured if i not in indexes), months=tuple(
+        replace(month, items=items) for month, items in zip(site.months, months, strict=True)))
 
 
 def _retagged(tags: dict[str, TagIndex], article: Article, index: int) -> bool:

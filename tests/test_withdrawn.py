@@ -1,0 +1,148 @@
+"""A story withdrawn (a press council's ruling, a court order): it leaves every list
+and its page shows the notice at its address. The quick path takes it as a story moved
+out of its lists (plan/relisting.py `relisted`, build/relisted.py `relisting`: the
+archive's and its month's lists too, its neighbours there, its sitemap entry), and
+gives a fresh checkout's output, tracked files and warnings; what it cannot tell goes
+the whole way."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from tests.conftest import SiteMaker
+from tests.test_relisted import _archive, _built, _path, _tag
+from tests.test_search import needs_pagefind, searchable
+
+NOTICE = "withdrawn: Ditarik atas putusan Dewan Pers."
+
+
+def _withdraw(site: SiteMaker, n: int) -> None:
+    _withdraw_file(site, _path(site, n).relative_to(site.root / "content/articles")
+                   .with_suffix("").as_posix())
+
+
+def _featured(site: SiteMaker) -> None:
+    path = _path(site, 10)
+    path.write_text(path.read_text(encoding="utf-8").replace("tags:", "featured: true\ntags:"),
+                    encoding="utf-8")
+
+
+# The archive of test_relisted: 24 stories, story n on 2024-MM-(n+1) at 08:00, nine a
+# month from January, in three sections, by two authors (n odd: Hmz), three tags;
+# page_size 3; story 5 withdrawn already, 24 a draft. Each case: a change built first
+# (or None), then the withdrawal.
+Change = Callable[[SiteMaker], object]
+QUICK: dict[str, tuple[Change | None, Change]] = {
+    "an old story": (None, lambda s: _withdraw(s, 13)),
+    # (the home page's lead is the next newest)
+    "the newest story": (None, lambda s: _withdraw(s, 23)),
+    # (it ends sealed pages of the archive and its section: they keep it as their end)
+    "a story ending sealed pages": (None, lambda s: _withdraw(s, 9)),
+    "two stories in one build": (None, lambda s: _withdraw(s, 13) or _withdraw(s, 17)),
+    # (the home page's picks)
+    "a featured story": (_featured, lambda s: _withdraw(s, 10)),
+    # (its tag's list ends: its addresses answer the gone notice)
+    "the only story of a tag": (lambda s: _tag(s, 12, "[Tag 0, Longsor]"),
+                                lambda s: _withdraw(s, 12)),
+    "withdrawn and its text edited": (None, lambda s: _withdraw(s, 20) or _path(
+        s, 20).write_text(_path(s, 20).read_text(encoding="utf-8") + "\nRalat.\n",
+                          encoding="utf-8")),
+}
+
+
+def _restore(site: SiteMaker) -> None:
+    path = _path(site, 13)
+    path.write_text(path.read_text(encoding="utf-8").replace(NOTICE + "\n", ""),
+                    encoding="utf-8")
+
+
+WHOLE: dict[str, tuple[Change | None, Change]] = {
+    # (the first story of a byline: the next one's spelling titles the author's page)
+    "an author's first story": (None, lambda s: _withdraw(s, 1)),
+    "beside today's news": (None, lambda s: _withdraw(s, 13) or s.article(
+        "2024/03/kini", "Kini", "2024-03-29T08:00:00+07:00", tags="[Tag 0]")),
+    "the withdrawal taken back": (lambda s: _withdraw(s, 13), _restore),
+    # (the month's address would lead to its year)
+    "the only story of a month": (lambda s: s.article(
+        "2024/04/a30", "Artikel 30", "2024-04-02T08:00:00+07:00", tags="[Tag 1]",
+        authors="[Hmz]", section="Kota"), lambda s: _withdraw(s, 30)),
+}
+
+
+def _withdrawn_in(site: SiteMaker, make_site: Callable[[str], SiteMaker],
+                  case: tuple[Change | None, Change], quick: bool) -> set[str]:
+    """The files that differ once `case` (a change built first, then the withdrawal) is
+    made in the built archive, each build checked against a fresh checkout."""
+    _archive(site)
+    site.build()
+    setup, change = case
+    if setup is not None:
+        _built(site, make_site, lambda: setup(site), "before")
+    return _built(site, make_site, lambda: change(site), "withdrawn", quick=quick)
+
+
+@pytest.mark.parametrize("name", sorted(QUICK))
+def test_a_story_withdrawn_takes_the_quick_path(
+        name: str, site: SiteMaker, make_site: Callable[[str], SiteMaker]) -> None:
+    # Given a built archive, when a story is withdrawn, then the quick path writes what
+    # a fresh checkout has: its page with the notice, the lists and feeds it leaves,
+    # its neighbours' pages
+    differ = _withdrawn_in(site, make_site, QUICK[name], quick=True)
+    assert any(p.startswith("arsip/") or p == "index.html" for p in differ), differ
+    # And today's news after it does too, and a whole-way build then writes nothing
+    _built(site, make_site, lambda: site.article(
+        "2024/03/kini", "Kini", "2024-03-29T08:00:00+07:00", tags="[Tag 2]"), "news")
+    assert not site.build(quick=False).written
+
+
+@pytest.mark.parametrize("name", sorted(WHOLE))
+def test_a_withdrawal_the_quick_path_cannot_tell_goes_the_whole_way(
+        name: str, site: SiteMaker, make_site: Callable[[str], SiteMaker]) -> None:
+    _withdrawn_in(site, make_site, WHOLE[name], quick=False)
+    assert not site.result.quick
+
+
+@needs_pagefind
+def test_a_story_withdrawn_with_search_on_goes_the_whole_way(site: SiteMaker) -> None:
+    # (its record leaves the search index: the whole way cuts the shards again)
+    _archive(site)
+    searchable(site)
+    site.build()
+    _withdraw(site, 13)
+    assert not site.build().quick
+    again = site.build(quick=False)
+    assert not again.written and again.search_indexed == ()
+
+
+def test_a_withdrawn_story_keeps_its_address_with_the_notice_and_leaves_the_sitemap(
+        site: SiteMaker, make_site: Callable[[str], SiteMaker]) -> None:
+    _archive(site)
+    site.build()
+    url = "2024/02/artikel-13/"
+    assert url in site.read("sitemap.xml")
+    _built(site, make_site, lambda: _withdraw(site, 13), "withdrawn")
+    assert "Ditarik atas putusan Dewan Pers." in site.read(url + "index.html")
+    assert url not in site.read("sitemap.xml")
+    assert "artikel-13" not in site.read("arsip/page/5/index.html")
+
+
+def test_a_story_in_no_section_withdrawn_links_its_neighbours_to_each_other(
+        site: SiteMaker, make_site: Callable[[str], SiteMaker]) -> None:
+    # Given stories in no section, each of its own tag (their pages link the site's
+    # previous and next story, none shares a list with another)
+    for n, tag in enumerate(["Banjir", "Pasar", "Sekolah", "Jalan"]):
+        site.article(f"2024/03/b{n}", f"Berita {n}", f"2024-03-0{n + 1}T08:00:00+07:00",
+                     tags=f"[{tag}]", authors="[Hmz]")
+    site.build()
+    # When the second is withdrawn, then the first and the third link each other, on
+    # the quick path, as a fresh checkout has it
+    differ = _built(site, make_site, lambda: _withdraw_file(site, "2024/03/b1"), "withdrawn")
+    assert {"2024/03/berita-0/index.html", "2024/03/berita-2/index.html"} <= differ
+
+
+def _withdraw_file(site: SiteMaker, name: str) -> None:
+    path = site.root / "content/articles" / f"{name}.md"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("\n---\n", f"\n{NOTICE}\n---\n", 1), encoding="utf-8")
