@@ -7,10 +7,13 @@ the whole way."""
 
 from __future__ import annotations
 
+import shutil
 from collections.abc import Callable
 
 import pytest
 
+from generator.build.memos import Settled, stored
+from generator.cache.store import Cache
 from tests.conftest import SiteMaker
 from tests.test_relisted import _archive, _built, _path, _tag
 from tests.test_search import needs_pagefind, searchable
@@ -104,16 +107,44 @@ def test_a_withdrawal_the_quick_path_cannot_tell_goes_the_whole_way(
     assert not site.result.quick
 
 
+SEARCHED: dict[str, Callable[[SiteMaker], object]] = {
+    "an old story": lambda s: _withdraw(s, 13),
+    "the first story of the index": lambda s: _withdraw(s, 2),
+    "the newest story": lambda s: _withdraw(s, 23),
+    "two stories of two shards": lambda s: _withdraw(s, 9) or _withdraw(s, 17),
+    # (a story of its full shard corrected first: its record in the corrections shard)
+    "beside a correction in its shard": lambda s: _path(s, 14).write_text(
+        _path(s, 14).read_text(encoding="utf-8") + "\nRalat.\n", encoding="utf-8")
+    and s.build() and _withdraw(s, 13),
+}
+
+
 @needs_pagefind
-def test_a_story_withdrawn_with_search_on_goes_the_whole_way(site: SiteMaker) -> None:
-    # (its record leaves the search index: the whole way cuts the shards again)
+@pytest.mark.parametrize("name", sorted(SEARCHED))
+def test_a_story_withdrawn_with_search_on_keys_the_shards_as_the_whole_way(
+        name: str, site: SiteMaker, make_site: Callable[[str], SiteMaker]) -> None:
+    # Given search on, in shards of two
     _archive(site)
     searchable(site)
     site.build()
-    _withdraw(site, 13)
-    assert not site.build().quick
+    # When a story is withdrawn, then the quick path takes it, its record leaving the
+    # index (its full shard indexed again), and the whole way after it finds nothing
+    # to write or index
+    SEARCHED[name](site)
+    twin = make_site("twin")
+    shutil.rmtree(twin.root, ignore_errors=True)
+    shutil.copytree(site.root, twin.root)
+    assert site.build().quick
+    # And its shards' keys are those the whole way gives from the same last build (the
+    # corrections of the shard it left indexed in it again)
+    twin.build(quick=False)
+    quick, whole = (stored(Cache(s.root / ".warta/cache.sqlite"), "settled:output")
+                    for s in (site, twin))
+    assert isinstance(quick, Settled) and isinstance(whole, Settled)
+    assert quick.search == whole.search
+    # And the whole way after it finds nothing to write or index
     again = site.build(quick=False)
-    assert not again.written and again.search_indexed == ()
+    assert not again.written and again.search_indexed == () and not again.search_corrected
 
 
 def test_a_withdrawn_story_keeps_its_address_with_the_notice_and_leaves_the_sitemap(

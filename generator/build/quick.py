@@ -152,8 +152,18 @@ def plan_quickly(options: BuildOptions, config: SiteConfig, theme: ThemeFiles,
         touched = [*moved_touched, *touched]
     else:
         touched += new
+    again: set[int] = set()
+    if proven.withdrawn and keys_before is not None:
+        # (Stories withdrawn: their records leave the index, their full shards keyed
+        # afresh.)
+        shrunk = search.withdrawn(site, keys_before, proven.withdrawn)
+        if shrunk is None:
+            return None  # a full shard would be left empty: the whole way cuts them
+        keys_before, more, again = shrunk
+        touched = [*more, *touched]
     search_keys = search.without_damaged(options.output, site, search.plan_keys(
-        site, search.labels_of(proven.renderer.strings), keys_before, touched))
+        site, search.labels_of(proven.renderer.strings), keys_before, touched,
+        again=again))
     settled = replace(head, warnings=warnings, search=search_keys,
                       templates={**head.templates, **proven.templates},
                       copies=proven.media.copied)

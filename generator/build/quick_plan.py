@@ -91,8 +91,6 @@ def prove(options: BuildOptions, config: SiteConfig, theme: ThemeFiles, cache: C
     if changes is not None and isinstance(memo, SiteMemo) and changes.relisted:
         if changes.known_articles != len(memo.shapes):
             return None  # the memo is not of these articles
-        if config.outputs.search and any(a.withdrawn for a in changes.relisted):
-            return None  # (its record leaves the search index: the whole way cuts shards)
         memo = relisted(memo, changes.relisted, places, sorting_before(
             found, [a.path for a in changes.added if a.path not in changes.published]),
                         changes.recredited, changes.retagged, head.order.__getitem__)
@@ -276,7 +274,7 @@ def prove(options: BuildOptions, config: SiteConfig, theme: ThemeFiles, cache: C
                    where, order, () if inserted is None else inserted.points,
                    earlier if moved is not None else None, ended, templates,
                    {output for output in gone.difference(p.output for p in pages)
-                    if output in previous}, reshown)
+                    if output in previous}, reshown, moved.withdrawn if moved else ())
 
 
 # Values of one build, never compared or printed: `eq=False, repr=False` spare
@@ -322,6 +320,8 @@ class Proven:
     reshown: frozenset[str] = frozenset()
     """The paths of the articles that show a photo changed in place (their pages are
     among `stale`; their search shards are keyed again)."""
+    withdrawn: tuple[int, ...] = ()
+    """The indexes of the stories withdrawn now (their records leave the search index)."""
 
 
 def article_of(article: Article | None) -> Article:

@@ -14,7 +14,7 @@ records and the bundles.
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import replace
 from pathlib import Path
 
@@ -25,7 +25,7 @@ from generator.errors import Problem, Text
 from generator.plan.pagination import OrderKey
 from generator.plan.site import Site
 from generator.search import records as search_records
-from generator.search import service, shards
+from generator.search import service, shifted
 from generator.search.bundles import SearchWork, Shard, publish, remove_index, untidy
 from generator.search.intact import INDEX_DIR, stale_corrections, stale_shard, stale_shards
 from generator.search.manifest import KeptBounds, bounds_before, resolved
@@ -63,8 +63,8 @@ def _section_names(config: SiteConfig) -> dict[str, str]:
 
 def plan_keys(site: Site, labels: Labels, previous: ShardKeys | None = None,
               touched: Iterable[int] | None = None,
-              published: Iterable[str] = (), kept: KeptBounds | None = None
-              ) -> ShardKeys | None:
+              published: Iterable[str] = (), kept: KeptBounds | None = None,
+              again: Collection[int] = ()) -> ShardKeys | None:
     """The key of every shard of the site's index (None: search is off). With `touched`
     (the quick path: no article moved), only the shards of those articles and the
     newest are keyed again, the others taken from `previous`; without, every shard,
@@ -108,7 +108,7 @@ def plan_keys(site: Site, labels: Labels, previous: ShardKeys | None = None,
     # (The quick path's articles are read from the cache: a shard's in one query.)
     load = articles.load if isinstance(articles, CachedArticles) else None
     return rekeyed(previous, listed, key_of, size, newest, settings, touched, order_at,
-                   url_of=url_of, load=load)
+                   url_of=url_of, load=load, again=again)
 
 
 def without_damaged(output: Path, site: Site, keys: ShardKeys | None) -> ShardKeys | None:
@@ -152,11 +152,37 @@ def kept_bounds(output: Path, site: Site) -> KeptBounds | None:
     return kept and resolved(kept, ((articles[i].date, articles[i].path) for i in site.listed))
 
 
+def withdrawn(site: Site, previous: ShardKeys, points: Collection[int]
+              ) -> tuple[ShardKeys, list[int], set[int]] | None:
+    """For the quick path's `plan_keys` when the articles at `points` were withdrawn now
+    (no longer in `site.listed`): the last build's shards as they stand without them
+    (`shifted.removed`, the newest first), the articles whose shards to key again (the
+    small shards', from the first one withdrawn from them on), and the first positions
+    of the full shards to key afresh. None when a full shard would be left empty."""
+    listed = site.listed
+    moved = previous
+    touched: set[int] = set()
+    again: set[int] = set()
+    for point in sorted(points, reverse=True):
+        after = bisect_left(listed, point)  # (its position, those before it still there)
+        position = after + sum(other < point for other in points)
+        article = site.articles[point]
+        found = shifted.removed(moved, (article.date, article.path), position)
+        if found is None:
+            return None
+        moved, start = found
+        if start is None:
+            touched.update(listed[after:])
+        else:  # (a shard after it starts one earlier now)
+            again = {s - (s > start) for s in again} | {start}
+    return moved, sorted(touched), again
+
+
 def inserted(site: Site, previous: ShardKeys,
              points: Sequence[int]) -> tuple[ShardKeys, list[int]] | None:
     """For the quick path's `plan_keys` when the articles at `points` (ascending) were
     dated in, some before the newest: the last build's shards as they stand with them
-    (`shards.inserted`, one after another), and the articles whose shards to key
+    (`shifted.inserted`, one after another), and the articles whose shards to key
     again: one alone in a full shard (it goes to the corrections shard, as the whole
     way puts it), else it and every later one (the small shards are cut by position).
     None when a full shard one joins would be cut again (the whole way cuts it)."""
@@ -166,7 +192,7 @@ def inserted(site: Site, previous: ShardKeys,
     for point in points:
         position = bisect_left(listed, point)
         article = site.articles[point]
-        found = shards.inserted(moved, (article.date, article.path), position)
+        found = shifted.inserted(moved, (article.date, article.path), position)
         if found is None:
             return None
         moved, full = found

@@ -237,14 +237,17 @@ def rekeyed(previous: ShardKeys | None, listed: Sequence[int], key_of: Callable[
             size: int, newest: int, settings: str, touched: Iterable[int],
             order_at: Callable[[int], OrderKey], most: int = MOST_CORRECTIONS,
             url_of: Callable[[int], str] | None = None,
-            load: Callable[[Sequence[int]], object] | None = None) -> ShardKeys:
+            load: Callable[[Sequence[int]], object] | None = None,
+            again: Collection[int] = ()) -> ShardKeys:
     """The shards after a change that moved no article: a shard of the same span as
     before and without a `touched` article keeps its key from `previous`, and so does a
     full one whose `touched` articles go to the corrections shard; the others are keyed
     again; all of them when `previous` was made with other settings. `order_at(p)` is
     the order key of the article at position `p` (asked only for a shard that fills
     up). `load(indexes)`, when given, is first handed the articles whose keys are read,
-    a shard at a time: the quick path reads their records in one query each."""
+    a shard at a time: the quick path reads their records in one query each. `again`:
+    the first positions of full shards to key afresh (an article withdrawn from one,
+    `removed`), as those the corrections shard gives up are."""
     read = load or (lambda indexes: None)
     if previous is None or (previous.size, previous.newest) != (size, newest):
         spans = layout(len(listed), size, newest)
@@ -263,6 +266,7 @@ def rekeyed(previous: ShardKeys | None, listed: Sequence[int], key_of: Callable[
     moved = sorted(p for p in (position_of(listed, i) for i in touched) if p is not None)
     corrected, flushed = corrections_after(previous, len(listed), size, newest, settings,
                                            moved, most)
+    flushed |= frozenset(again)
     # (A full shard that takes a correction: its other articles' key, read from them all.)
     for start, stop in spans:
         if ((start, stop) not in before or start in flushed
@@ -363,28 +367,3 @@ def _takes_corrections(positions: Sequence[int], start: int, stop: int) -> bool:
     """Whether one of `positions` (ascending) lies from `start` to `stop`."""
     first = bisect_left(positions, start)
     return first < len(positions) and positions[first] < stop
-
-
-def inserted(previous: ShardKeys, key: OrderKey,
-             position: int) -> tuple[ShardKeys, bool] | None:
-    """`previous` as it stands once an article with order key `key` is dated in at
-    `position` of `Site.listed` (a story filed late, the quick path): a full shard it
-    falls into holds one more article and every later shard starts one later, with
-    their keys and corrections; and whether it fell into a full shard. One that falls
-    after every full shard joins the small ones, which the caller keys again from
-    `position` on (cut by position, they all change). None when the full shard would
-    hold more than twice the shard size: `cut` then cuts it and every later one
-    again, which only the whole way can."""
-    shard = bisect_left(previous.bounds, key)
-    if shard == previous.full:
-        return previous, False
-    start, stop = previous.span(shard)
-    if stop - start + 1 > 2 * previous.size:
-        return None
-    return replace(
-        previous,
-        starts=tuple(s + (n > shard) for n, s in enumerate(previous.starts)),
-        articles=previous.articles + 1,
-        corrected=tuple(p + (p >= position) for p in previous.corrected),
-        rests=tuple((s + (s > previous.starts[shard]), rest) for s, rest in previous.rests),
-    ), True
