@@ -131,13 +131,14 @@ class QuickPhotos:
     """The photos step as the quick path takes it (`quick_photos`)."""
 
     memo: PhotoMemo
-    """The last build's photos, with those the changed articles show first, without
-    those no article shows any more."""
+    """The last build's photos, with those the changed articles show first and those
+    whose files changed in place made again, without those no article shows any more."""
     changed: bool = False
     """Whether `memo` differs from the last build's (it is to be stored)."""
     added: tuple[Copy, ...] = ()
-    """The derivatives of the photos shown first now, as files to copy (none for an
-    SVG or a GIF: published as it is, with the other files of content/media/)."""
+    """The derivatives of the photos shown first now and of those made again, as files
+    to copy (none for an SVG or a GIF: published as it is, with the other files of
+    content/media/)."""
     decoded: int = 0
     """Photos decoded now (a photo whose derivatives an earlier build made is not)."""
     removed: frozenset[str] = frozenset()
@@ -152,9 +153,9 @@ class QuickPhotos:
 def quick_photos(site_dir: Path, memo: object, shown: Iterable[Article],
                  unshown: Iterable[Article], config: SiteConfig, jobs: int,
                  pages: Iterable[StaticPage] = ()) -> QuickPhotos | None:
-    """The last build's photos when they still hold (none of their files changed), the
-    `shown` articles (edited or added, as published now) showing theirs and the
-    `unshown` ones (those edited, as the last build published them) no longer: the
+    """The last build's photos with the `shown` articles (edited or added, as published
+    now) showing theirs and the `unshown` ones (those edited, as the last build
+    published them) no longer: the
     photos shown first are decoded now (today's news and its photo), or found where an
     earlier build (or a refused quick path) left them; those no article shows any more
     leave, their files with them (a photo replaced, or taken out for a reader's
@@ -230,12 +231,13 @@ def showing_photos(store: PageStore, target: str, urls: Collection[str], memo: P
                    places: Places, articles: Sequence[Article], edited: Collection[str],
                    changed: Iterable[Article]) -> frozenset[str] | None:
     """The source paths of the published articles that show a photo of `urls` once this
-    build's edits are made, but those edited or added (`edited`, planned as such):
-    those whose own page recorded it (`commit.RecordedPage`) and still show it, counted
-    with the `changed` ones (edited or added, as published now). None when fewer are
-    found than `memo.shared` counts: a static page or a site.toml entry shows one
-    (`quick_photos` refuses those first), or the cache's pages were recorded without
-    their photos; the whole way renders them."""
+    build's edits are made, but those `edited` (the edits parsed and the articles added,
+    planned as such: an article only touched, its bytes kept, is not, and is among
+    these): those whose own page recorded it (`commit.RecordedPage`) and still show it,
+    counted with the `changed` ones (edited or added, as published now). None when
+    another number is found than `memo.shared` counts (fewer: a static page or a
+    site.toml entry shows one, which `quick_photos` refuses first, or the cache's pages
+    were recorded without their photos); the whole way renders them."""
     urls = set(urls)
     if not urls:
         return frozenset()

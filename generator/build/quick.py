@@ -14,15 +14,16 @@ dated after every published one are appended the same way, planning only the
 sections they change (build/append.py): new files, drafts published, and scheduled
 stories the clock passed (`site_memo.came_due`); stories filed late, dated before the
 newest, are dated in (plan/insertion.py), today's news beside them; a story moved
-to another section, credited to other authors or given other tags leaves some lists
-and joins others, planned as an append plans (build/relisted.py `relisting`, with the
-related news its tags change: plan/retagged.py); a tag or an author it leaves with no
-story ends, its addresses answering the gone notice (build/addresses.py
-`ended_lines`); a story's time corrected keeps its place when nothing lies between its
+to another section, credited to other authors or given other tags, or withdrawn,
+leaves some lists and joins others, planned as an append plans (build/relisted.py
+`relisting`, with the related news its tags change: plan/retagged.py); a tag or an
+author it leaves with no story ends, its addresses answering the gone notice
+(build/addresses.py `ended_lines`); a story's time corrected keeps its place when nothing lies between its
 two times (plan/relisting.py `redated`); a photo replaced or taken out of a story
 leaves with its files when no article shows it any more (build/photos.py
-`quick_photos`); a media file added, changed or removed is copied or taken out
-(options.py `media_copies`). Anything else returns
+`quick_photos`), one changed in place is made again and the pages of the stories
+that show it rendered again (`showing_photos`); a media file added, changed or removed
+is copied or taken out (options.py `media_copies`). Anything else returns
 None and build/pipeline.py takes the whole pipeline, which leaves a new `Settled` for
 the next build.
 
@@ -33,7 +34,8 @@ the kinds of change both ways and requires the same output (a story coming due:
 tests/test_came_due.py; a `featured` switched: tests/test_edited.py; a new photo:
 tests/test_photos.py; a photo no longer shown: tests/test_photos_unshown.py; a
 section, byline or tags changed: tests/test_relisted.py; a tag or an author that ends:
-tests/test_ended.py; a time corrected: tests/test_redated.py).
+tests/test_ended.py; a time corrected: tests/test_redated.py; a photo changed in
+place: tests/test_photos_changed.py; a story withdrawn: tests/test_withdrawn.py).
 """
 
 from __future__ import annotations

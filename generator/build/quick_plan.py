@@ -127,8 +127,11 @@ def prove(options: BuildOptions, config: SiteConfig, theme: ThemeFiles, cache: C
     for edit in edits:
         articles.known[edit.path] = keyed(article_of(edit.entry.record.article), shown)
     # A photo changed in place: the articles that show it, whose pages show it again.
+    # (An article only touched, its bytes kept, is no edit whose pages are refreshed
+    # (`showing_edits` takes those parsed): it is found as one that shows the photo.)
     reshown = showing_photos(PageStore(cache), target, photos.redone, photos.memo, places,
-                             articles, {c.path for c in (*edits, *added)}, changed)
+                             articles, {*(e.path for e in edits if e.parsed),
+                                        *(a.path for a in added)}, changed)
     if reshown is None:
         return None
     crossings: dict[str, dict[int, OrderKey]] = {}
