@@ -9,23 +9,23 @@ that show an edited article: what `make_plan` does with its memo
 picks: `edited.with_home`). This build proves that from small things: the sources'
 fingerprints (not their records), the site's indexes (`site_memo.SiteMemo`) and the
 `memory.Settled` row; then it reads only the pages that show an edited article
-(cache/pages.py) and the records of the articles those pages show. New articles
-dated after every published one are appended the same way, planning only the
-sections they change (build/append.py): new files, drafts published, and scheduled
-stories the clock passed (`site_memo.came_due`); stories filed late, dated before the
-newest, are dated in (plan/insertion.py), today's news beside them; a story moved
-to another section, credited to other authors or given other tags, or withdrawn,
-leaves some lists and joins others, planned as an append plans (build/relisted.py
-`relisting`, with the related news its tags change: plan/retagged.py); a tag or an
-author it leaves with no story ends, its addresses answering the gone notice
-(build/addresses.py `ended_lines`); a story's time corrected keeps its place when nothing lies between its
+(cache/pages.py) and the records of the articles those pages show. New articles dated
+after every published one are appended the same way, planning only the sections they
+change (build/append.py): new files, drafts published, and scheduled stories the clock
+passed (`site_memo.came_due`); stories filed late, dated before the newest, are dated
+in (plan/insertion.py), today's news beside them; a story moved to another section,
+credited to other authors or given other tags, or withdrawn, leaves some lists and
+joins others, planned as an append plans (build/relisted.py `relisting`, with the
+related news its tags change: plan/retagged.py); a tag or an author it leaves with no
+story ends, its addresses answering the gone notice (build/addresses.py
+`ended_lines`); a story's time corrected keeps its place when nothing lies between its
 two times (plan/relisting.py `redated`); a photo replaced or taken out of a story
 leaves with its files when no article shows it any more (build/photos.py
-`quick_photos`), one changed in place is made again and the pages of the stories
-that show it rendered again (`showing_photos`); a media file added, changed or removed
-is copied or taken out (options.py `media_copies`). Anything else returns
-None and build/pipeline.py takes the whole pipeline, which leaves a new `Settled` for
-the next build.
+`quick_photos`), one changed in place is made again and the pages of the stories that
+show it rendered again (`showing_photos`); a media file added, changed or removed is
+copied or taken out (options.py `media_copies`). Anything else returns None and
+build/pipeline.py takes the whole pipeline, which leaves a new `Settled` for the next
+build.
 
 build/quick_plan.py proves the changes, index and plan stages; this module turns
 what it proved into what the write and commit stages take: the register and the
