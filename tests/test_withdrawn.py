@@ -52,6 +52,14 @@ QUICK: dict[str, tuple[Change | None, Change]] = {
     "withdrawn and its text edited": (None, lambda s: _withdraw(s, 20) or _path(
         s, 20).write_text(_path(s, 20).read_text(encoding="utf-8") + "\nRalat.\n",
                           encoding="utf-8")),
+    # (the sitemaps planned again for the lastmod the other edit moves, still without
+    # its address)
+    "beside another story featured": (None, lambda s: _withdraw(s, 13) or _featured(s)),
+    "beside another story updated": (None, lambda s: _withdraw(s, 13) or _path(s, 16)
+                                     .write_text(_path(s, 16).read_text(encoding="utf-8")
+                                                 .replace("tags:", "updated: 2024-03-20T08:00"
+                                                          ":00+07:00\ntags:", 1),
+                                                 encoding="utf-8")),
 }
 
 

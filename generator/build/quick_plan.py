@@ -249,10 +249,14 @@ def prove(options: BuildOptions, config: SiteConfig, theme: ThemeFiles, cache: C
             pages = None if showing is None else pages + [
                 page for page in showing if page.output not in gone]
             if pages is not None and lastmod and config.outputs.sitemaps:
+                # (Without the addresses the append's sitemaps dropped: a list that
+                # ended, a story withdrawn.)
                 pages = with_sitemaps(site, pages, True, store_, target, where,
                                       (renderer.template_key, globals_key, key_of),
-                                      {config.absolute(url) for url in ended.removed}
-                                      if ended else ())
+                                      {config.absolute(url) for url in (
+                                          *(ended.removed if ended else ()),
+                                          *(site.articles[i].url for i in (
+                                              moved.withdrawn if moved else ())))})
     else:
         pages = edited_pages(site, edits, damaged, store_, target, where, key_of,
                              reshown=reshown)
