@@ -121,6 +121,9 @@ SEARCHED: dict[str, Callable[[SiteMaker], object]] = {
     "the newest story": lambda s: _withdraw(s, 23),
     "two stories of two shards": lambda s: _withdraw(s, 9) or _withdraw(s, 17),
     # (a story of its full shard corrected first: its record in the corrections shard)
+    # (story 14 edited in the same build: indexed in the shard keyed afresh)
+    "beside an edit in its shard": lambda s: _withdraw(s, 13) or _path(s, 14).write_text(
+        _path(s, 14).read_text(encoding="utf-8") + "\nRalat.\n", encoding="utf-8"),
     "beside a correction in its shard": lambda s: _path(s, 14).write_text(
         _path(s, 14).read_text(encoding="utf-8") + "\nRalat.\n", encoding="utf-8")
     and s.build() and _withdraw(s, 13),

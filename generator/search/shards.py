@@ -266,7 +266,10 @@ def rekeyed(previous: ShardKeys | None, listed: Sequence[int], key_of: Callable[
     moved = sorted(p for p in (position_of(listed, i) for i in touched) if p is not None)
     corrected, flushed = corrections_after(previous, len(listed), size, newest, settings,
                                            moved, most)
-    flushed |= frozenset(again)
+    if again:  # (keyed afresh: an article edited in one is indexed there again)
+        flushed |= frozenset(again)
+        corrected = tuple(p for p in corrected
+                          if previous.starts[shard_of(previous, p)] not in again)
     # (A full shard that takes a correction: its other articles' key, read from them all.)
     for start, stop in spans:
         if ((start, stop) not in before or start in flushed
