@@ -172,7 +172,7 @@ def _both(root: Path, *names: str) -> None:
 SHORT = {"edit body", "edit title", "edit tags", "correction date", "correction noted",
          "correction noted and add newest", "correction date and add backdated", "touch",
          "add newest", "add in the middle", "photo in a text", "photo taken off", "media file",
-         "photo replaced", "photo touched", "withdraw",
+         "photo replaced", "photo touched", "withdraw", "delete",
          "newest time corrected", "time corrected",
          "add in a sealed page", "add backdated with a new tag",
          "add backdated with every tag", "add newest by a new author",

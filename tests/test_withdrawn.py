@@ -82,16 +82,17 @@ WHOLE: dict[str, tuple[Change | None, Change]] = {
 }
 
 
-def _withdrawn_in(site: SiteMaker, make_site: Callable[[str], SiteMaker],
-                  case: tuple[Change | None, Change], quick: bool) -> set[str]:
-    """The files that differ once `case` (a change built first, then the withdrawal) is
-    made in the built archive, each build checked against a fresh checkout."""
+def changed_in(site: SiteMaker, make_site: Callable[[str], SiteMaker],
+               case: tuple[Change | None, Change], quick: bool) -> set[str]:
+    """The files that differ once `case` (a change built first, then the one tested: a
+    withdrawal, a deletion) is made in the built archive, each build checked against a
+    fresh checkout."""
     _archive(site)
     site.build()
     setup, change = case
     if setup is not None:
         _built(site, make_site, lambda: setup(site), "before")
-    return _built(site, make_site, lambda: change(site), "withdrawn", quick=quick)
+    return _built(site, make_site, lambda: change(site), "changed", quick=quick)
 
 
 @pytest.mark.parametrize("name", sorted(QUICK))
@@ -100,7 +101,7 @@ def test_a_story_withdrawn_takes_the_quick_path(
     # Given a built archive, when a story is withdrawn, then the quick path writes what
     # a fresh checkout has: its page with the notice, the lists and feeds it leaves,
     # its neighbours' pages
-    differ = _withdrawn_in(site, make_site, QUICK[name], quick=True)
+    differ = changed_in(site, make_site, QUICK[name], quick=True)
     assert any(p.startswith("arsip/") or p == "index.html" for p in differ), differ
     # And today's news after it does too, and a whole-way build then writes nothing
     _built(site, make_site, lambda: site.article(
@@ -111,7 +112,7 @@ def test_a_story_withdrawn_takes_the_quick_path(
 @pytest.mark.parametrize("name", sorted(WHOLE))
 def test_a_withdrawal_the_quick_path_cannot_tell_goes_the_whole_way(
         name: str, site: SiteMaker, make_site: Callable[[str], SiteMaker]) -> None:
-    _withdrawn_in(site, make_site, WHOLE[name], quick=False)
+    changed_in(site, make_site, WHOLE[name], quick=False)
     assert not site.result.quick
 
 
@@ -134,28 +135,39 @@ SEARCHED: dict[str, Callable[[SiteMaker], object]] = {
 @pytest.mark.parametrize("name", sorted(SEARCHED))
 def test_a_story_withdrawn_with_search_on_keys_the_shards_as_the_whole_way(
         name: str, site: SiteMaker, make_site: Callable[[str], SiteMaker]) -> None:
-    # Given search on, in shards of two
+    # (The corrections of the shard it left are indexed in it again.)
+    keyed_as_the_whole_way(site, make_site, SEARCHED[name])
+
+
+def keyed_as_the_whole_way(site: SiteMaker, make_site: Callable[[str], SiteMaker],
+                           change: Change) -> None:
+    """Given search on, in shards of two, when `change` is made (a story withdrawn or
+    deleted), then the quick path takes it, its record leaving the index, and its
+    shards' keys are those the whole way gives from the same last build; and the whole
+    way after it finds nothing to write or index."""
     _archive(site)
     searchable(site)
     site.build()
-    # When a story is withdrawn, then the quick path takes it, its record leaving the
-    # index (its full shard indexed again), and the whole way after it finds nothing
-    # to write or index
-    SEARCHED[name](site)
+    change(site)
+    quick, whole = both_ways(site, make_site)
+    assert quick.search == whole.search
+    again = site.build(quick=False)
+    assert not again.written and again.search_indexed == () and not again.search_corrected
+
+
+def both_ways(site: SiteMaker, make_site: Callable[[str], SiteMaker]
+              ) -> tuple[Settled, Settled]:
+    """What the last build leaves (`Settled`) when `site`, changed since its last build,
+    is built the quick way (which it must take) and a copy of it the whole way."""
     twin = make_site("twin")
     shutil.rmtree(twin.root, ignore_errors=True)
     shutil.copytree(site.root, twin.root)
     assert site.build().quick
-    # And its shards' keys are those the whole way gives from the same last build (the
-    # corrections of the shard it left indexed in it again)
     twin.build(quick=False)
     quick, whole = (stored(Cache(s.root / ".warta/cache.sqlite"), "settled:output")
                     for s in (site, twin))
     assert isinstance(quick, Settled) and isinstance(whole, Settled)
-    assert quick.search == whole.search
-    # And the whole way after it finds nothing to write or index
-    again = site.build(quick=False)
-    assert not again.written and again.search_indexed == () and not again.search_corrected
+    return quick, whole
 
 
 def test_a_withdrawn_story_keeps_its_address_with_the_notice_and_leaves_the_sitemap(

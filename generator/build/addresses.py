@@ -161,6 +161,31 @@ def ended_lines(text: str, site: Site, ended: Mapping[str, Line]) -> Addresses |
     return ended_lists(site, ended, old)
 
 
+def deleted_lines(text: str, deleted: Iterable[Article],
+                  ended: Addresses | None) -> Addresses | None:
+    """What the articles `deleted` (their files removed) leave in the register `text`:
+    each address a `gone` line with its file, as plan/redirects.py `resolve` writes it,
+    beside the lines of the lists that `ended` with them; None when a redirect leads to
+    one (the whole way makes it gone too), or its line is not its article's."""
+    register = list(ended.register) if ended is not None else []
+    for article in deleted:
+        url = article.url
+        if f" {MOVED} {url}\n" in text:
+            return None
+        at = text.find(f"\n{url} ") + 1  # (after the header: see `ended_lines`)
+        found, problems = parse_register(text[at:text.find("\n", at) + 1 or len(text)]) \
+            if at else ({}, [])
+        line = found.get(url)
+        if problems or line is None or line.kind not in ARTICLES \
+                or article_file(line) != article.path:
+            return None
+        register.append(Address(url, GONE, article.path))
+    gone = sorted({*(ended.gone if ended else ()), *(a.url for a in deleted)})
+    removed = sorted({*(ended.removed if ended else ()), *(a.url for a in deleted)})
+    return Addresses(tuple(sorted(register, key=lambda a: a.url)), True, (), tuple(gone),
+                     removed=tuple(removed), renamable=ended.renamable if ended else ())
+
+
 def with_ended(text: str, ended: Addresses) -> str:
     """The register `text` with the lines of lists that ended (`ended_lines`) in place
     of those it had at their addresses."""

@@ -67,8 +67,9 @@ def appended_pages(site: Site, before: Site, keys: Keys, head: Settled,
         # (Today's news beside them, `inserted`: its pages as for stories filed late.)
         news = inserted.points if inserted is not None else ()
         around = insertion.replanned(site, news) if news else set()
-        rows = _stored_articles(site, {*moved.replanned, *moved.rerelated, *around}
-                                - set(news), store, target, places)
+        # (A deleted story's row too: the stories it picked may show another follow-up.)
+        rows = _stored_articles(site, {*moved.replanned, *moved.rerelated, *around,
+                                       *moved.deleted} - set(news), store, target, places)
         if rows is None:
             return None
         kept = {i: row.follow_up for i, row in rows.items()}
@@ -77,6 +78,8 @@ def appended_pages(site: Site, before: Site, keys: Keys, head: Settled,
             # with them the follow-ups of those they picked and pick (plan/retagged.py).
             kept.update(retagged.refollowed(related.RelatedNews(site), {
                 i: rows[i].related for i in (*moved.points, *moved.rerelated)}))
+        for index in moved.deleted:  # (its address answers the gone notice)
+            kept.pop(index, None)
         told = feeds_and_lists.Before(count, feeds_and_lists.list_counts(before), *extras,
                                       follow_ups=kept, tails=head.tails, inserted=news,
                                       sealed={**(inserted.sealed if inserted else {}),

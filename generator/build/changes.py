@@ -214,23 +214,32 @@ class QuickChanges:
     """The articles of `edits` whose date was corrected within its month, their address
     and shape otherwise kept: they keep their place when no other article's date lies between
     (`relisting.redated`, build/quick_plan.py)."""
+    deleted: tuple[Article, ...] = ()
+    """The articles whose files were removed, as the last build had them: each is among
+    `relisted` withdrawn (out of every list, its place kept), its address answering the
+    gone notice (plan/deletion.py). None was a draft, withdrawn already, or has aliases."""
 
 
 def quick_changes(site_dir: Path, found: list[str], config: SiteConfig,
                   cache: Cache, drafts: bool) -> QuickChanges | None:
     """The changes stage as the quick path takes it: the sources that changed since the
     last build (`found`: as `sources.scan_fingerprints` saw them), all articles keeping
-    their place, and the articles added; None when one was removed, is not an article,
-    fails or moved."""
+    their place, and the articles added, or those whose files were removed (no file
+    added beside: a rename); None when one is not an article, fails or moved."""
     fingerprints = cache.fingerprints()
     compared, known = compare_fingerprints(site_dir, found, fingerprints)
-    if (not fingerprints.lines or compared.removed
-            or len(compared.differing) + len(compared.added) > MOST_CHANGED
+    removed = compared.removed
+    if (not fingerprints.lines or (removed and compared.added)
+            or len(compared.differing) + len(compared.added) + len(removed) > MOST_CHANGED
             or not all(s.path.startswith(folders.ARTICLES + "/") for s in compared.added)):
-        return None  # a file was removed, or too many changed: nothing else is read
-    before = cache.records(s.path for s in compared.differing)
+        return None  # a file renamed, or too many changed: nothing else is read
+    before = cache.records([*(s.path for s in compared.differing), *removed])
     if not all(before.get(s.path, _FAILED).article for s in compared.differing):
         return None
+    deleted = [before.get(path, _FAILED).article for path in removed]
+    if not all(a is not None and not a.draft and not a.withdrawn and not a.aliases
+               for a in deleted):
+        return None  # (a draft, a withdrawn story or aliases: the whole way)
     changes = parse_changes(compared, known, before, config, cache, jobs=1)
     modified = False
     edited, published, featured, moved, redated = [], [], [], [], []
@@ -276,13 +285,29 @@ def quick_changes(site_dir: Path, found: list[str], config: SiteConfig,
         edited.append(change)
     if not all(c.entry.record.article for c in changes.added):
         return None
-    count = _articles(found) - len(changes.added) \
+    gone = tuple(article_of(a) for a in deleted)
+    for article in gone:  # (planned as withdrawn: out of every list)
+        moved.append(replace(article, withdrawn=DELETED))
+        recredited.append(article.path)
+        retagged.append(article.path)
+    count = _articles(found) - len(changes.added) + len(gone) \
         if changes.added or published or featured or moved or redated else 0
     return QuickChanges(tuple(edited), (*changes.added, *published), count, fingerprints,
                         modified, frozenset(c.path for c in published),
                         featured=tuple(featured), relisted=tuple(moved),
                         recredited=frozenset(recredited), retagged=frozenset(retagged),
-                        redated=tuple(redated))
+                        redated=tuple(redated), deleted=gone)
+
+
+# What a deleted article is withdrawn with while the quick path plans it (never shown:
+# its address answers the gone notice).
+DELETED = "deleted"
+
+
+def article_of(article: Article | None) -> Article:
+    """The article of a record the caller checked holds one."""
+    assert article is not None
+    return article
 
 
 def with_due(changes: QuickChanges, due: Collection[str], found: list[str],
@@ -321,11 +346,14 @@ def _articles(found: list[str]) -> int:
     return sum(map(str.startswith, found, repeat(folders.ARTICLES + "/")))
 
 
-def sorting_before(found: list[str], added: Collection[str]) -> Callable[[str], int]:
+def sorting_before(found: list[str], added: Collection[str],
+                   deleted: Collection[str] = ()) -> Callable[[str], int]:
     """For `site_memo.append_memo`: how many of the known articles' paths sort before an
     article's path, counted over the fingerprint lines `found` (a line sorts against a
     path as its own path does, the NUL after it sorting first; the pages' lines sort
-    after every article's), those of the `added` paths taken out."""
+    after every article's), those of the `added` paths taken out and the `deleted` ones
+    (known, no longer found) put in."""
     def before(path: str) -> int:
-        return sum(map(path.__gt__, found)) - sum(other < path for other in added)
+        return (sum(map(path.__gt__, found)) - sum(other < path for other in added)
+                + sum(other < path for other in deleted))
     return before

@@ -122,8 +122,9 @@ class BuildRecords:
     settled: Settled | None = None
     """What the next build needs to take the quick path; stored with the count of
     source saves as it is once `sources` are saved."""
-    sources: Mapping[str, SourceEntry] = field(default_factory=dict)
-    """Sources the quick path parsed or found touched, to update one by one."""
+    sources: Mapping[str, SourceEntry | None] = field(default_factory=dict)
+    """Sources the quick path parsed or found touched, to update one by one; None for
+    a file removed (its record and body forgotten)."""
 
 
 def commit_build(cache: Cache, records: BuildRecords) -> None:
@@ -140,6 +141,7 @@ def commit_build(cache: Cache, records: BuildRecords) -> None:
                              for r in records.pages), fresh=records.fresh)
     if records.sources:
         cache.update_sources(dict(records.sources))
+        cache.forget_bodies(path for path, entry in records.sources.items() if entry is None)
     for name, memo in records.memos.items():
         store(cache, name, memo)
     if records.settled is not None:

@@ -1,6 +1,6 @@
 """The quick path, for a build where nothing moved or only today's news arrived.
 
-When no source was removed, every edited article keeps its `shape` (nothing
+When every edited article keeps its `shape` (nothing
 that places it in the site changed) but perhaps its `featured`, and the
 settings, templates, theme files and media are as the last successful build
 left them, the plan is that build's plan with new fingerprints for the pages
@@ -16,8 +16,10 @@ passed (`site_memo.came_due`); stories filed late, dated before the newest, are 
 in (plan/insertion.py), today's news beside them; a story moved to another section,
 credited to other authors or given other tags, or withdrawn, leaves some lists and
 joins others, planned as an append plans (build/relisted.py `relisting`, with the
-related news its tags change: plan/retagged.py); a tag or an author it leaves with no
-story ends, its addresses answering the gone notice (build/addresses.py
+related news its tags change: plan/retagged.py); a story whose file was removed is
+planned as one withdrawn, its address answering the gone notice instead of its page
+(`relisted.deleting`), the memo left without it (plan/deletion.py); a tag or an author
+it leaves with no story ends, its addresses answering the gone notice (build/addresses.py
 `ended_lines`); a story's time corrected keeps its place when nothing lies between its
 two times (plan/relisting.py `redated`); a photo replaced or taken out of a story
 leaves with its files when no article shows it any more (build/photos.py
@@ -35,7 +37,8 @@ tests/test_came_due.py; a `featured` switched: tests/test_edited.py; a new photo
 tests/test_photos.py; a photo no longer shown: tests/test_photos_unshown.py; a
 section, byline or tags changed: tests/test_relisted.py; a tag or an author that ends:
 tests/test_ended.py; a time corrected: tests/test_redated.py; a photo changed in
-place: tests/test_photos_changed.py; a story withdrawn: tests/test_withdrawn.py).
+place: tests/test_photos_changed.py; a story withdrawn: tests/test_withdrawn.py; a
+story deleted: tests/test_deleted.py).
 """
 
 from __future__ import annotations
@@ -55,16 +58,18 @@ from generator.build.addresses import (
     with_ended,
 )
 from generator.build.article_changes import article_changes
-from generator.build.changes import sorting_before
+from generator.build.changes import MOST_CHANGED, article_of, sorting_before
 from generator.build.memos import Settled, held_records, held_removals, stored
 from generator.build.options import BuildOptions
 from generator.build.output import Planned, ToWrite
-from generator.build.quick_plan import article_of, prove
+from generator.build.quick_plan import prove
 from generator.cache.held_records import HELD_RECORDS, HeldRecord, still_held_records
 from generator.cache.store import Cache, OutputEntry
 from generator.config import SiteConfig
 from generator.content.list_pages import LIST_PAGES
+from generator.content.source_record import SourceRecord
 from generator.photos.model import EMPTY
+from generator.plan.deletion import memo_without
 from generator.plan.site import by_path, published_by
 from generator.plan.site_memo import append_memo
 from generator.render.theme import ThemeFiles
@@ -84,7 +89,7 @@ def plan_quickly(options: BuildOptions, config: SiteConfig, theme: ThemeFiles,
     """
     head = stored(cache, "settled:" + target)
     if (not isinstance(head, Settled) or head.loads != cache.loads()
-            or head.content_key != config.content_key or head.sources > len(found)):
+            or head.content_key != config.content_key or head.sources - len(found) > MOST_CHANGED):
         return None
     if options.keeps_register and (held_removals(cache) or held_records(cache)):
         # (A rename a preview saw first: the whole way tells the register. Sources a load
@@ -184,9 +189,17 @@ def plan_quickly(options: BuildOptions, config: SiteConfig, theme: ThemeFiles,
         settled = replace(settled, order=proven.order, sources=len(found),
                           pages=head.pages + new_pages)
     elif changes.featured or changes.relisted or changes.redated:
-        # (With this build's "now", as the whole way stores it.)
-        memos["site:" + target] = replace(memo, site=replace(memo.site, now=now))
+        # (With this build's "now", as the whole way stores it; without the stories
+        # deleted, every later index one lower.)
+        deleted = proven.deleted
+        kept = memo_without(memo, deleted) if deleted else memo
+        memos["site:" + target] = replace(kept, site=replace(kept.site, now=now))
         settled = replace(settled, pages=head.pages + new_pages)
+        if deleted:
+            gone = {site.articles[i].path for i in deleted}
+            settled = replace(settled, order=tuple(p for p in head.order if p not in gone),
+                              sources=len(found), warnings=tuple(
+                                  w for w in settled.warnings if w.path not in gone))
     photos = proven.photos
     if photos.changed:  # (today's news with its photo, a photo replaced)
         memos["photos:" + target] = photos.memo
@@ -215,9 +228,12 @@ def plan_quickly(options: BuildOptions, config: SiteConfig, theme: ThemeFiles,
             target=target, outputs={}, removed=removable,
             pages=[commit.recorded(p, site.articles) for p in stale],
             memos=memos, settled=settled,
-            sources={edit.path: edit.entry for edit in (*edits, *added)}),
+            sources={**{edit.path: edit.entry for edit in (*edits, *added)},
+                     **{article.path: None for article in changes.deleted}}),
         parsed=sum(e.parsed for e in (*edits, *added)), warnings=warnings,
         search=search_keys, reused=settled.pages - len(stale), quick=True,
-        article_changes=article_changes(added, edits, (), published_by(options.drafts, now)),
+        article_changes=article_changes(added, edits, [SourceRecord(article=a) for a in
+                                                       changes.deleted],
+                                        published_by(options.drafts, now)),
         addresses=AddressChanges(gone=ended.removed, renamable=ended.renamable) if ended
         else AddressChanges(), photos_decoded=photos.decoded)

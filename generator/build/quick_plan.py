@@ -17,6 +17,7 @@ from generator.build.addresses import read_text
 from generator.build.append import appended_pages, insert_quickly
 from generator.build.changes import (
     QuickChanges,
+    article_of,
     quick_changes,
     sorting_before,
     with_due,
@@ -36,7 +37,7 @@ from generator.build.photos import (
     quick_photos,
     showing_photos,
 )
-from generator.build.relisted import redated_lists, relisting
+from generator.build.relisted import deleting, redated_lists, relisting
 from generator.cache.articles import CachedArticles
 from generator.cache.pages import PageStore
 from generator.cache.store import Cache, OutputEntry
@@ -76,6 +77,10 @@ def prove(options: BuildOptions, config: SiteConfig, theme: ThemeFiles, cache: C
     # The sources first: when one was removed, nothing else need be read.
     changes = quick_changes(options.site_dir, found, config, cache, options.drafts)
     memo = stored(cache, "site:" + target) if changes is not None else None
+    # (Files removed: known to the memo, no longer found.)
+    deleted = [a.path for a in changes.deleted] if changes is not None else []
+    if deleted and not options.keeps_register:
+        return None  # (a preview: the whole way holds the removal for a rename, cache/removed.py)
     places = Places(head.order)  # (each article's place, looked up once if ever)
     if changes is not None and isinstance(memo, SiteMemo):
         # Scheduled stories the clock published join the site as drafts published do.
@@ -86,13 +91,15 @@ def prove(options: BuildOptions, config: SiteConfig, theme: ThemeFiles, cache: C
             if changes.known_articles != len(memo.shapes):
                 return None  # the memo is not of these articles
             memo = refeatured(memo, changes.featured, places, sorting_before(
-                found, [a.path for a in changes.added if a.path not in changes.published]))
+                found, [a.path for a in changes.added if a.path not in changes.published],
+                deleted))
     earlier = memo.site if isinstance(memo, SiteMemo) else None  # (before a story moved)
     if changes is not None and isinstance(memo, SiteMemo) and changes.relisted:
         if changes.known_articles != len(memo.shapes):
             return None  # the memo is not of these articles
         memo = relisted(memo, changes.relisted, places, sorting_before(
-            found, [a.path for a in changes.added if a.path not in changes.published]),
+            found, [a.path for a in changes.added if a.path not in changes.published],
+            deleted),
                         changes.recredited, changes.retagged, head.order.__getitem__)
     if (changes is None or not isinstance(memo, SiteMemo) or earlier is None
             or not still_current(memo, config, options.drafts, now)
@@ -116,6 +123,7 @@ def prove(options: BuildOptions, config: SiteConfig, theme: ThemeFiles, cache: C
     published = published_by(options.drafts, now)
     changed = [a for c in (*edits, *added) if (a := c.entry.record.article) and published(a)]
     was = [a for e in edits if e.before and (a := e.before.article) and published(a)]
+    was += changes.deleted  # (their photos no longer shown by them)
     photos = quick_photos(options.site_dir, stored(cache, "photos:" + target), changed, was,
                           config, options.jobs, memo.pages)
     if photos is None:
@@ -126,6 +134,9 @@ def prove(options: BuildOptions, config: SiteConfig, theme: ThemeFiles, cache: C
     articles = CachedArticles(head.order, cache, adjust=lambda a: keyed(a, shown))
     for edit in edits:
         articles.known[edit.path] = keyed(article_of(edit.entry.record.article), shown)
+    for article in changes.relisted:
+        if article.path in deleted:  # (withdrawn while planned: plan/deletion.py)
+            articles.known[article.path] = keyed(article, shown)
     # A photo changed in place: the articles that show it, whose pages show it again.
     # (An article only touched, its bytes kept, is no edit whose pages are refreshed
     # (`showing_edits` takes those parsed): it is found as one that shows the photo.)
@@ -215,6 +226,13 @@ def prove(options: BuildOptions, config: SiteConfig, theme: ThemeFiles, cache: C
     points = sorted(where[a.path] for a in changes.relisted if a.path in where)
     moved = relisting(options.site_dir, earlier, site, points, len(head.order), register) \
         if points else redated_lists(options.site_dir, site, crossings) if crossings else None
+    if deleted:
+        # Files removed: planned as stories withdrawn, each address answering the gone
+        # notice instead of a page (build/relisted.py `deleting`).
+        moved = deleting(moved, site, [where[path] for path in deleted], register,
+                         memo.known_until)
+        if moved is None:
+            return None
     # (A list they left with none: the addresses it leaves answer the gone notice, so
     # no stored page of theirs is planned again, and its feed's file goes.)
     ended = moved.ended if moved else None
@@ -281,7 +299,8 @@ def prove(options: BuildOptions, config: SiteConfig, theme: ThemeFiles, cache: C
                    where, order, () if inserted is None else inserted.points,
                    earlier if moved is not None else None, ended, templates,
                    {output for output in gone.difference(p.output for p in pages)
-                    if output in previous}, reshown, moved.withdrawn if moved else ())
+                    if output in previous}, reshown, moved.withdrawn if moved else (),
+                   moved.deleted if moved else ())
 
 
 # Values of one build, never compared or printed: `eq=False, repr=False` spare
@@ -329,13 +348,9 @@ class Proven:
     among `stale`; their search shards are keyed again)."""
     withdrawn: tuple[int, ...] = ()
     """The indexes of the stories withdrawn now (their records leave the search index)."""
-
-
-def article_of(article: Article | None) -> Article:
-    """The article of a change `changes.quick_changes` let through (every one holds
-    one)."""
-    assert article is not None
-    return article
+    deleted: tuple[int, ...] = ()
+    """The indexes of the stories whose files were removed, among `withdrawn` (the site
+    is planned with them withdrawn; the next build's memo is without them)."""
 
 
 def _key_of(articles: Sequence[Article]) -> Callable[[int], str]:

@@ -10,12 +10,13 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from datetime import datetime
 from pathlib import Path
 
 from generator import urls
 from generator.build import list_pages
-from generator.build.addresses import ended_lines
+from generator.build.addresses import deleted_lines, ended_lines
 from generator.content.register import AUTHOR, TAG
 from generator.plan import retagged, sections
 from generator.plan.list_addresses import list_items
@@ -55,6 +56,9 @@ class Relisted:
     order key before, by index (`redated_lists`)."""
     withdrawn: tuple[int, ...] = ()
     """Those of them withdrawn now: out of every list (their pages show the notice)."""
+    deleted: tuple[int, ...] = ()
+    """Those of `withdrawn` whose files were removed: no page of theirs is planned, their
+    addresses answer the gone notice (`ended` holds them), `deleting`."""
 
 
 def relisting(site_dir: Path, before: Site, site: Site, points: Sequence[int],
@@ -159,3 +163,27 @@ def redated_lists(site_dir: Path, site: Site, crossed: Mapping[str, Mapping[int,
     return Relisted(tuple(sorted(keys)), lists, list_pages.sealed_bounds(site_dir, lists),
                     tuple(sorted(keys)), left={url: len(moved) for url, moved in lists.items()},
                     redated=keys)
+
+
+def deleting(moved: Relisted | None, site: Site, points: Sequence[int],
+             register: Callable[[], str | None],
+             known_until: tuple[datetime, str] | None) -> Relisted | None:
+    """`moved` (`relisting`'s plan, the articles at `points` of `site` withdrawn in it)
+    once their files were removed: their pages are not planned (their neighbours,
+    lists and follow-ups are, as for a withdrawal), their addresses answer the gone
+    notice (`addresses.deleted_lines`, with the lists that ended). None when one was
+    not listed (a withdrawn, scheduled or unpublished story), is the site's newest
+    article or the register's (its dates move: the whole way), or its address is not
+    its line's alone in the register (`register` reads its text)."""
+    if moved is None or not set(points) <= set(moved.withdrawn):
+        return None
+    deleted = [site.articles[point] for point in points]
+    if len(site.articles) - 1 in points or any(
+            known_until is not None and article.path == known_until[1] for article in deleted):
+        return None
+    gone = deleted_lines(register() or "", deleted, moved.ended)
+    if gone is None:
+        return None
+    points = sorted(points)
+    return replace(moved, replanned=tuple(i for i in moved.replanned if i not in points),
+                   ended=gone, deleted=tuple(points))

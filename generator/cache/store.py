@@ -20,6 +20,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, NamedTuple
 
+from generator.cache.bodies import bodies_of, select_in
 from generator.cache.fingerprints import Fingerprints, fingerprint_line, split_line
 from generator.cache.version import version_key
 from generator.content.source_record import SourceRecord
@@ -178,16 +179,20 @@ class Cache:
                 part[path] = entry
         self._save(parts, {path: entries.get(path) for path in changed})
 
-    def update_sources(self, changed: dict[str, SourceEntry]) -> None:
-        """Store the entries of `changed` paths, the others staying as they are: reads
-        only the shards that hold them (a build that looked at no other record)."""
+    def update_sources(self, changed: dict[str, SourceEntry | None]) -> None:
+        """Store the entries of `changed` paths (None: the file was removed), the others
+        staying as they are: reads only the shards that hold them (a build that looked
+        at no other record)."""
         parts: dict[int, dict[str, SourceEntry]] = {}
         for shard in {_shard(path) for path in changed}:
             row = self.db.execute("SELECT sources FROM snapshot WHERE shard = ?",
                                   (shard,)).fetchone()
             parts[shard] = pickle.loads(row[0]) if row else {}
         for path, entry in changed.items():
-            parts[_shard(path)][path] = entry
+            if entry is None:
+                parts[_shard(path)].pop(path, None)
+            else:
+                parts[_shard(path)][path] = entry
         self._save(parts, dict(changed))
 
     def _save(self, parts: dict[int, dict[str, SourceEntry]],
@@ -248,11 +253,11 @@ class Cache:
                   values: Iterable[object]) -> Iterator[tuple[Any, ...]]:
         """The rows of `query`, whose `{}` is the list of `values` (after the `fixed`
         parameters), asked in parts small enough for SQLite."""
-        return _select_in(self.db, query, fixed, values)
+        return select_in(self.db, query, fixed, values)
 
     def bodies(self, paths: list[str]) -> dict[str, str]:
         """The cached bodies of those of `paths` the cache has."""
-        return _bodies(self.db, paths)
+        return bodies_of(self.db, paths)
 
     def put_body(self, path: str, digest: str, html: str) -> None:
         self.db.execute("INSERT OR REPLACE INTO bodies VALUES (?, ?, ?)", (path, digest, html))
@@ -321,34 +326,6 @@ class Cache:
     def put_memo(self, name: str, memo: object) -> None:
         self.db.execute("INSERT OR REPLACE INTO memos VALUES (?, ?)",
                         (name, pickle.dumps(memo, protocol=pickle.HIGHEST_PROTOCOL)))
-
-
-
-class BodyReader:
-    """Read-only access to cached bodies, for worker processes."""
-
-    def __init__(self, path: Path) -> None:
-        self.db = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=30)
-
-    def body(self, path: str) -> str | None:
-        row = self.db.execute("SELECT html FROM bodies WHERE path = ?", (path,)).fetchone()
-        return None if row is None else str(row[0])
-
-    def bodies(self, paths: list[str]) -> dict[str, str]:
-        """The cached bodies of those of `paths` the cache has."""
-        return _bodies(self.db, paths)
-
-
-def _select_in(db: sqlite3.Connection, query: str, fixed: tuple[object, ...],
-               values: Iterable[object]) -> Iterator[tuple[Any, ...]]:
-    wanted = list(dict.fromkeys(values))
-    for start in range(0, len(wanted), 500):
-        chunk = wanted[start:start + 500]
-        yield from db.execute(query.format(",".join("?" * len(chunk))), [*fixed, *chunk])
-
-
-def _bodies(db: sqlite3.Connection, paths: list[str]) -> dict[str, str]:
-    return dict(_select_in(db, "SELECT path, html FROM bodies WHERE path IN ({})", (), paths))
 
 
 def _shared(part: dict[str, SourceEntry]) -> dict[str, SourceEntry]:

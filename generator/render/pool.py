@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 
-from generator.cache.store import BodyReader
+from generator.cache.bodies import BodyReader
 from generator.plan.planner import Page
 from generator.plan.site import Site
 from generator.render.renderer import Renderer

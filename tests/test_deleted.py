@@ -1,0 +1,156 @@
+"""A story deleted: its file removed (a duplicate an import brought, a story published
+by mistake). Its address answers the gone notice and the register says `gone` with its
+file. The quick path plans it as a story withdrawn (out of every list: build/relisted.py
+`deleting`), its address answering the notice instead of its page, and the next build
+starts from the site without it (plan/deletion.py); each build gives a fresh checkout's
+output, tracked files and warnings. What it cannot tell goes the whole way."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Callable
+from dataclasses import replace
+
+import pytest
+
+from generator.build.memos import Settled, stored
+from generator.cache.store import Cache
+from generator.plan.site_memo import SiteMemo
+from tests.conftest import SiteMaker
+from tests.test_relisted import _archive, _built, _path, _tag
+from tests.test_search import needs_pagefind
+from tests.test_withdrawn import Change, _featured, changed_in, keyed_as_the_whole_way
+
+
+def _delete(site: SiteMaker, *stories: int) -> None:
+    for n in stories:
+        _path(site, n).unlink()
+
+
+def _edit(site: SiteMaker, n: int) -> None:
+    path = _path(site, n)
+    path.write_text(path.read_text(encoding="utf-8") + "\nRalat.\n", encoding="utf-8")
+
+
+# The archive of test_relisted: 24 stories, story n on 2024-MM-(n+1) at 08:00, nine a
+# month from January, in three sections, by two authors (n odd: Hmz), three tags;
+# page_size 3; story 5 withdrawn already, 24 a draft. Each case: a change built first
+# (or None), then the deletion.
+QUICK: dict[str, tuple[Change | None, Change]] = {
+    "an old story": (None, lambda s: _delete(s, 13)),
+    # (it ends sealed pages of the archive and its section: they keep it as their end)
+    "a story ending sealed pages": (None, lambda s: _delete(s, 9)),
+    "two stories in one build": (None, lambda s: _delete(s, 13, 17)),
+    "the story before the newest": (None, lambda s: _delete(s, 22)),
+    # (the home page's picks)
+    "a featured story": (_featured, lambda s: _delete(s, 10)),
+    # (its tag's list ends: its addresses answer the gone notice too)
+    "the only story of a tag": (lambda s: _tag(s, 12, "[Tag 0, Longsor]"),
+                                lambda s: _delete(s, 12)),
+    "beside an edit": (None, lambda s: _delete(s, 13) or _edit(s, 20)),
+}
+
+WHOLE: dict[str, tuple[Change | None, Change]] = {
+    # (the site's newest: the archive's dates move)
+    "the newest story": (None, lambda s: _delete(s, 23)),
+    # (the first story of a byline: the next one's spelling titles the author's page)
+    "an author's first story": (None, lambda s: _delete(s, 1)),
+    "a withdrawn story": (None, lambda s: _delete(s, 5)),
+    "a draft": (None, lambda s: _delete(s, 24)),
+    # (a file moved: its address is kept)
+    "a file renamed": (None, lambda s: _path(s, 13).rename(_path(s, 13).with_name("b13.md"))),
+    "beside today's news": (None, lambda s: _delete(s, 13) or s.article(
+        "2024/03/kini", "Kini", "2024-03-29T08:00:00+07:00", tags="[Tag 0]")),
+}
+
+
+@pytest.mark.parametrize("name", sorted(QUICK))
+def test_a_story_deleted_takes_the_quick_path(
+        name: str, site: SiteMaker, make_site: Callable[[str], SiteMaker]) -> None:
+    # Given a built archive, when a story's file is removed, then the quick path writes
+    # what a fresh checkout has: the gone notice at its address, the lists and feeds it
+    # leaves, its neighbours' pages, the register's `gone` line
+    differ = changed_in(site, make_site, QUICK[name], quick=True)
+    assert any(p.startswith("arsip/") for p in differ), differ
+    # And today's news after it does too, a story edited, and a whole-way build then
+    # writes nothing
+    _built(site, make_site, lambda: site.article(
+        "2024/03/kini", "Kini", "2024-03-29T08:00:00+07:00", tags="[Tag 2]"), "news")
+    _built(site, make_site, lambda: _edit(site, 14), "edit")
+    assert not site.build(quick=False).written
+
+
+@pytest.mark.parametrize("name", sorted(WHOLE))
+def test_a_deletion_the_quick_path_cannot_tell_goes_the_whole_way(
+        name: str, site: SiteMaker, make_site: Callable[[str], SiteMaker]) -> None:
+    changed_in(site, make_site, WHOLE[name], quick=False)
+    assert not site.result.quick
+
+
+def _memos(site: SiteMaker) -> tuple[object, object]:
+    cache = Cache(site.root / ".warta/cache.sqlite")
+    return stored(cache, "site:output"), stored(cache, "settled:output")
+
+
+@pytest.mark.parametrize("name", ["an old story", "two stories in one build",
+                                  "the only story of a tag"])
+def test_the_next_build_starts_from_the_site_the_whole_way_leaves(
+        name: str, site: SiteMaker, make_site: Callable[[str], SiteMaker]) -> None:
+    # Given a built archive and its twin
+    _archive(site)
+    site.build()
+    setup, change = QUICK[name]
+    if setup is not None:
+        setup(site)
+        site.build()
+    twin = make_site("twin")
+    shutil.rmtree(twin.root, ignore_errors=True)
+    shutil.copytree(site.root, twin.root)
+    # When a story is deleted in both, built the quick way in one, the whole way in the
+    # other
+    change(site)
+    change(twin)
+    assert site.build().quick
+    assert not twin.build(quick=False).quick
+    # Then both leave the same site memo (every later index one lower) and order
+    (memo, settled), (whole_memo, whole_settled) = _memos(site), _memos(twin)
+    assert isinstance(memo, SiteMemo) and isinstance(whole_memo, SiteMemo)
+    assert isinstance(settled, Settled) and isinstance(whole_settled, Settled)
+    assert replace(memo.site, now=None) == replace(whole_memo.site, now=None)
+    assert (memo.shapes, memo.order) == (whole_memo.shapes, whole_memo.order)
+    assert settled.order == whole_settled.order
+    assert settled.sources == whole_settled.sources
+    # And the cache forgets their files
+    known = Cache(site.root / ".warta/cache.sqlite").stats()
+    assert known.keys() == Cache(twin.root / ".warta/cache.sqlite").stats().keys()
+
+
+SEARCHED: dict[str, Change] = {
+    "an old story": lambda s: _delete(s, 13),
+    "the first story of the index": lambda s: _delete(s, 2),
+    "two stories of two shards": lambda s: _delete(s, 9, 17),
+    "beside an edit in its shard": lambda s: _delete(s, 13) or _edit(s, 14),
+}
+
+
+@needs_pagefind
+@pytest.mark.parametrize("name", sorted(SEARCHED))
+def test_a_story_deleted_with_search_on_keys_the_shards_as_the_whole_way(
+        name: str, site: SiteMaker, make_site: Callable[[str], SiteMaker]) -> None:
+    keyed_as_the_whole_way(site, make_site, SEARCHED[name])
+
+
+def test_a_deleted_story_leaves_the_gone_notice_and_a_gone_line(
+        site: SiteMaker, make_site: Callable[[str], SiteMaker]) -> None:
+    _archive(site)
+    site.build()
+    url = "/2024/02/artikel-13/"
+    file = _path(site, 13).relative_to(site.root).as_posix()
+    _built(site, make_site, lambda: _delete(site, 13), "deleted")
+    assert site.result.addresses.gone == (url,)
+    assert [c.path for c in site.result.article_changes.removed] == [file]
+    assert f"{url} gone {file}\n" in site.read("../content/published-urls.txt")
+    assert url not in site.read("sitemap.xml")
+    assert "artikel-13" not in site.read("arsip/page/5/index.html")
+    assert "noindex" in site.read(url.strip("/") + "/index.html")
+    assert f"{url} /410.html 410!" in site.read("_redirects")
