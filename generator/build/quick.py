@@ -192,8 +192,10 @@ def plan_quickly(options: BuildOptions, config: SiteConfig, theme: ThemeFiles,
         # (With this build's "now", as the whole way stores it; without the stories
         # deleted, every later index one lower.)
         deleted = proven.deleted
-        kept = memo_without(memo, deleted) if deleted else memo
-        memos["site:" + target] = replace(kept, site=replace(kept.site, now=now))
+        without = memo_without(memo, deleted, site.articles, keep) if deleted else memo
+        if without is None:
+            return None  # (the newest story deleted in a preview: its register is kept)
+        memos["site:" + target] = replace(without, site=replace(without.site, now=now))
         settled = replace(settled, pages=head.pages + new_pages)
         if deleted:
             gone = {site.articles[i].path for i in deleted}

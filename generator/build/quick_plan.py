@@ -229,8 +229,7 @@ def prove(options: BuildOptions, config: SiteConfig, theme: ThemeFiles, cache: C
     if deleted:
         # Files removed: planned as stories withdrawn, each address answering the gone
         # notice instead of a page (build/relisted.py `deleting`).
-        moved = deleting(moved, site, [where[path] for path in deleted], register,
-                         memo.known_until)
+        moved = deleting(moved, site, [where[path] for path in deleted], register)
         if moved is None:
             return None
     # (A list they left with none: the addresses it leaves answer the gone notice, so

@@ -11,7 +11,6 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
-from datetime import datetime
 from pathlib import Path
 
 from generator import urls
@@ -166,21 +165,16 @@ def redated_lists(site_dir: Path, site: Site, crossed: Mapping[str, Mapping[int,
 
 
 def deleting(moved: Relisted | None, site: Site, points: Sequence[int],
-             register: Callable[[], str | None],
-             known_until: tuple[datetime, str] | None) -> Relisted | None:
+             register: Callable[[], str | None]) -> Relisted | None:
     """`moved` (`relisting`'s plan, the articles at `points` of `site` withdrawn in it)
     once their files were removed: their pages are not planned (their neighbours,
     lists and follow-ups are, as for a withdrawal), their addresses answer the gone
     notice (`addresses.deleted_lines`, with the lists that ended). None when one was
-    not listed (a withdrawn, scheduled or unpublished story), is the site's newest
-    article or the register's (its dates move: the whole way), or its address is not
-    its line's alone in the register (`register` reads its text)."""
+    not listed (a withdrawn, scheduled or unpublished story), or its address is not its
+    line's alone in the register (`register` reads its text)."""
     if moved is None or not set(points) <= set(moved.withdrawn):
         return None
     deleted = [site.articles[point] for point in points]
-    if len(site.articles) - 1 in points or any(
-            known_until is not None and article.path == known_until[1] for article in deleted):
-        return None
     gone = deleted_lines(register() or "", deleted, moved.ended)
     if gone is None:
         return None

@@ -13,16 +13,23 @@ from bisect import bisect_left
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 
+from generator.content.model import Article
 from generator.plan.indexes import AuthorIndex, MonthIndex, SectionIndex, TagIndex
+from generator.plan.late import filed_after
 from generator.plan.relisting import holds
 from generator.plan.site import Site, menu_tags
 from generator.plan.site_memo import SiteMemo
 
 
-def memo_without(memo: SiteMemo, points: Sequence[int]) -> SiteMemo:
+def memo_without(memo: SiteMemo, points: Sequence[int], articles: Sequence[Article],
+                 kept: bool) -> SiteMemo | None:
     """`memo` without the articles at `points` (ascending indexes of its site, each in
     no list: withdrawn by `relisted`): their shapes out, the site's indexes and the
-    order of the others shifted down past each."""
+    order of the others shifted down past each. The site's newest among them (a story
+    published by mistake, deleted at once): the newest left is the site's newest date
+    and, the build keeping the register (`kept`), the register's newest article, after
+    which the next story filed late comes (`known_until`, `late_after`, read from
+    `articles`, the site's). None then when it kept no register or none is left."""
     given = sorted(memo.order[point] for point in points)
     gone = set(points)
     shapes = memo.shapes
@@ -30,7 +37,19 @@ def memo_without(memo: SiteMemo, points: Sequence[int]) -> SiteMemo:
         shapes = shapes[:index] + shapes[index + 1:]
     order = tuple(q - bisect_left(given, q) for n, q in enumerate(memo.order)
                   if n not in gone)
-    return replace(memo, shapes=shapes, order=order, site=site_without(memo.site, points))
+    site = site_without(memo.site, points)
+    newest = len(memo.order) - 1
+    if newest not in gone:
+        return replace(memo, shapes=shapes, order=order, site=site)
+    while newest in gone:
+        newest -= 1
+    if newest < 0 or not kept:
+        return None
+    left = articles[newest]
+    return replace(memo, shapes=shapes, order=order,
+                   site=replace(site, articles_until=left.date),
+                   known_until=(left.date, left.path),
+                   late_after=filed_after(left.date, site.late.values()))
 
 
 def site_without(site: Site, points: Sequence[int]) -> Site:
