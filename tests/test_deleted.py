@@ -17,7 +17,7 @@ from generator.build.memos import Settled, stored
 from generator.cache.store import Cache
 from generator.plan.site_memo import SiteMemo
 from tests.conftest import SiteMaker
-from tests.test_relisted import _archive, _built, _path, _tag
+from tests.test_relisted import _archive, _built, _path, _set, _tag
 from tests.test_search import needs_pagefind
 from tests.test_withdrawn import Change, _featured, changed_in, keyed_as_the_whole_way
 
@@ -51,6 +51,9 @@ QUICK: dict[str, tuple[Change | None, Change]] = {
     "the only story of a tag": (lambda s: _tag(s, 12, "[Tag 0, Longsor]"),
                                 lambda s: _delete(s, 12)),
     "beside an edit": (None, lambda s: _delete(s, 13) or _edit(s, 20)),
+    # (its warnings go with it: a key misspelt, a tag spelt like another's)
+    "a story with warnings": (lambda s: _set(s, 13, "tags", "[Tag O]\nsecton: Kota"),
+                              lambda s: _delete(s, 13)),
 }
 
 WHOLE: dict[str, tuple[Change | None, Change]] = {

@@ -200,8 +200,7 @@ def plan_quickly(options: BuildOptions, config: SiteConfig, theme: ThemeFiles,
         if deleted:
             gone = {site.articles[i].path for i in deleted}
             settled = replace(settled, order=tuple(p for p in head.order if p not in gone),
-                              sources=len(found), warnings=tuple(
-                                  w for w in settled.warnings if w.path not in gone))
+                              sources=len(found))
     photos = proven.photos
     if photos.changed:  # (today's news with its photo, a photo replaced)
         memos["photos:" + target] = photos.memo

@@ -215,6 +215,8 @@ def prove(options: BuildOptions, config: SiteConfig, theme: ThemeFiles, cache: C
         if published(article) else [], reshown)
     if warnings is None:
         return None
+    if deleted:  # (their files' warnings go with them)
+        warnings = tuple(w for w in warnings if w.path not in deleted)
     store_ = PageStore(cache)
     key_of = _key_of(site.articles)
     appended = None
