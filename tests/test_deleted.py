@@ -10,13 +10,15 @@ from __future__ import annotations
 import shutil
 from collections.abc import Callable
 from dataclasses import replace
+from pathlib import Path
 
 import pytest
 
 from generator.build.memos import Settled, stored
 from generator.cache.store import Cache
 from generator.plan.site_memo import SiteMemo
-from tests.conftest import SiteMaker
+from tests.conftest import SiteMaker, hashes
+from tests.test_register import _preview
 from tests.test_relisted import _archive, _built, _path, _set, _tag
 from tests.test_search import needs_pagefind
 from tests.test_withdrawn import Change, _featured, changed_in, keyed_as_the_whole_way
@@ -183,3 +185,30 @@ def test_after_the_newest_story_deleted_news_and_stories_filed_late_date_from_th
     register = site.read("../content/published-urls.txt")
     assert "/2024/03/malam/ article " in register
     assert "/2024/03/susulan/ late 2024-03-23T20:00:00+07:00 " in register
+
+
+def test_a_story_deleted_in_the_preview_is_quick_and_a_rename_after_it_still_redirects(
+        site: SiteMaker, tmp_path: Path) -> None:
+    # Given a published archive and its preview (`warta serve`: the register read, never
+    # written)
+    _archive(site)
+    site.build()
+    register = (site.root / "content/published-urls.txt").read_text(encoding="utf-8")
+    _preview(site)
+    # When a story's file is removed, then the preview takes the quick path and shows
+    # what the whole way shows from nothing, the register as it was
+    old = _path(site, 13)
+    text = old.read_text(encoding="utf-8")
+    old.unlink()
+    assert _preview(site).quick
+    whole = site.build(output_dir=tmp_path / "whole", keep_register=False, quick=False)
+    assert not whole.quick
+    assert hashes(site.root / "preview") == hashes(tmp_path / "whole")
+    assert (site.root / "content/published-urls.txt").read_text(encoding="utf-8") == register
+    # And when the story comes back under another name, `warta build` tells the rename
+    # (the cache held the removal the preview saw): its old address redirects
+    old.with_name("a13-baru.md").write_text(text.replace("slug: artikel-13\n", ""),
+                                            encoding="utf-8")
+    result = site.build()
+    assert not result.quick
+    assert [moved for moved in result.addresses.moved if "artikel-13" in moved[0]]

@@ -64,6 +64,7 @@ from generator.build.options import BuildOptions
 from generator.build.output import Planned, ToWrite
 from generator.build.quick_plan import prove
 from generator.cache.held_records import HELD_RECORDS, HeldRecord, still_held_records
+from generator.cache.removed import HELD, removed_articles, still_held
 from generator.cache.store import Cache, OutputEntry
 from generator.config import SiteConfig
 from generator.content.list_pages import LIST_PAGES
@@ -204,6 +205,11 @@ def plan_quickly(options: BuildOptions, config: SiteConfig, theme: ThemeFiles,
     photos = proven.photos
     if photos.changed:  # (today's news with its photo, a photo replaced)
         memos["photos:" + target] = photos.memo
+    removed = [SourceRecord(article=article) for article in changes.deleted]
+    if not keep and removed:
+        # (A preview: the next build that writes the register tells whether another
+        # file is the same story renamed, cache/removed.py.)
+        memos[HELD] = still_held(held_removals(cache), removed_articles(removed), ())
     if not keep and (before := [HeldRecord(c.path, c.before) for c in (*edits, *added)
                                 if c.parsed]):
         # (A preview or `--drafts`: the next build that writes the register names these
@@ -233,8 +239,7 @@ def plan_quickly(options: BuildOptions, config: SiteConfig, theme: ThemeFiles,
                      **{article.path: None for article in changes.deleted}}),
         parsed=sum(e.parsed for e in (*edits, *added)), warnings=warnings,
         search=search_keys, reused=settled.pages - len(stale), quick=True,
-        article_changes=article_changes(added, edits, [SourceRecord(article=a) for a in
-                                                       changes.deleted],
+        article_changes=article_changes(added, edits, removed,
                                         published_by(options.drafts, now)),
         addresses=AddressChanges(gone=ended.removed, renamable=ended.renamable) if ended
         else AddressChanges(), photos_decoded=photos.decoded)

@@ -79,8 +79,6 @@ def prove(options: BuildOptions, config: SiteConfig, theme: ThemeFiles, cache: C
     memo = stored(cache, "site:" + target) if changes is not None else None
     # (Files removed: known to the memo, no longer found.)
     deleted = [a.path for a in changes.deleted] if changes is not None else []
-    if deleted and not options.keeps_register:
-        return None  # (a preview: the whole way holds the removal for a rename, cache/removed.py)
     places = Places(head.order)  # (each article's place, looked up once if ever)
     if changes is not None and isinstance(memo, SiteMemo):
         # Scheduled stories the clock published join the site as drafts published do.
