@@ -53,6 +53,11 @@ QUICK: dict[str, tuple[Change | None, Change]] = {
     "the only story of a tag": (lambda s: _tag(s, 12, "[Tag 0, Longsor]"),
                                 lambda s: _delete(s, 12)),
     "beside an edit": (None, lambda s: _delete(s, 13) or _edit(s, 20)),
+    # (a story filed late: the next one filed late comes after the newest's date again)
+    "a story filed late": (lambda s: s.article(
+        "2024/02/susulan", "Susulan", "2024-02-20T10:00:00+07:00", tags="[Tag 1]",
+        authors="[Hmz]", section="Kota"), lambda s: (s.root / "content/articles/2024/02/"
+                                                     "susulan.md").unlink()),
     # (its warnings go with it: a key misspelt, a tag spelt like another's)
     "a story with warnings": (lambda s: _set(s, 13, "tags", "[Tag O]\nsecton: Kota"),
                               lambda s: _delete(s, 13)),
@@ -100,7 +105,7 @@ def _memos(site: SiteMaker) -> tuple[object, object]:
 
 @pytest.mark.parametrize("name", ["an old story", "two stories in one build",
                                   "the only story of a tag", "the newest story",
-                                  "the two newest stories"])
+                                  "the two newest stories", "a story filed late"])
 def test_the_next_build_starts_from_the_site_the_whole_way_leaves(
         name: str, site: SiteMaker, make_site: Callable[[str], SiteMaker]) -> None:
     # Given a built archive and its twin
@@ -212,3 +217,16 @@ def test_a_story_deleted_in_the_preview_is_quick_and_a_rename_after_it_still_red
     result = site.build()
     assert not result.quick
     assert [moved for moved in result.addresses.moved if "artikel-13" in moved[0]]
+
+
+def test_the_registers_newest_deleted_in_the_preview_beside_news_goes_the_whole_way(
+        site: SiteMaker, tmp_path: Path) -> None:
+    # Given a published archive and news previewed after its newest story
+    _archive(site)
+    site.build()
+    site.article("2024/03/kini", "Kini", "2024-03-29T08:00:00+07:00", tags="[Tag 2]")
+    _preview(site)
+    # When the newest published story is deleted, then the preview goes the whole way
+    # (the register, unwritten, names which story the next filed late comes after)
+    _path(site, 23).unlink()
+    assert not _preview(site).quick

@@ -29,7 +29,9 @@ def memo_without(memo: SiteMemo, points: Sequence[int], articles: Sequence[Artic
     published by mistake, deleted at once): the newest left is the site's newest date
     and, the build keeping the register (`kept`), the register's newest article, after
     which the next story filed late comes (`known_until`, `late_after`, read from
-    `articles`, the site's). None then when it kept no register or none is left."""
+    `articles`, the site's); a story filed late among them, `late_after` from those
+    left. None then when it kept no register, or none is left; and when it kept none
+    and one is the register's newest."""
     given = sorted(memo.order[point] for point in points)
     gone = set(points)
     shapes = memo.shapes
@@ -39,8 +41,18 @@ def memo_without(memo: SiteMemo, points: Sequence[int], articles: Sequence[Artic
                   if n not in gone)
     site = site_without(memo.site, points)
     newest = len(memo.order) - 1
+    if not kept and memo.known_until is not None and any(
+            articles[point].path == memo.known_until[1] for point in points):
+        return None  # (a preview's: the register's newest, news previewed after it)
     if newest not in gone:
-        return replace(memo, shapes=shapes, order=order, site=site)
+        if gone.isdisjoint(memo.site.late):
+            return replace(memo, shapes=shapes, order=order, site=site)
+        # A story filed late deleted: the next one comes after the others filed late,
+        # or the newest's date again.
+        if not kept or memo.known_until is None:
+            return None  # (the register, unwritten, tells which of them it knows)
+        return replace(memo, shapes=shapes, order=order, site=site, late_after=filed_after(
+            memo.known_until[0], site.late.values()))
     while newest in gone:
         newest -= 1
     if newest < 0 or not kept:
