@@ -221,12 +221,15 @@ def test_a_story_deleted_in_the_preview_is_quick_and_a_rename_after_it_still_red
 
 def test_the_registers_newest_deleted_in_the_preview_beside_news_goes_the_whole_way(
         site: SiteMaker, tmp_path: Path) -> None:
-    # Given a published archive and news previewed after its newest story
+    # Given a published archive (its newest story filling a page of each of its lists)
+    # and news previewed after it (filling none)
     _archive(site)
+    extra = site.article("2024/03/ekstra", "Ekstra", "2024-03-25T08:00:00+07:00",
+                         tags="[Tag 0]")
     site.build()
     site.article("2024/03/kini", "Kini", "2024-03-29T08:00:00+07:00", tags="[Tag 2]")
     _preview(site)
     # When the newest published story is deleted, then the preview goes the whole way
     # (the register, unwritten, names which story the next filed late comes after)
-    _path(site, 23).unlink()
+    extra.unlink()
     assert not _preview(site).quick
