@@ -86,6 +86,14 @@ def test_places_hash_the_order_only_when_an_article_moved() -> None:
     later = Places(("new.md", *ORDER))
     assert from_stored(kept, later).deps == tuple(i + 1 for i in page.deps)
     assert later._index is None
+    # One deleted before them (build/relisted.py `deleting`): each one place back
+    page = Page(output="arsip/index.html", url="/arsip/", kind="archive", template="list.html",
+                title="Arsip", canonical="https://kabar.example/arsip/", items=(4, 3, 2),
+                number=1)
+    kept = stored(page, _paths(page, ORDER))
+    earlier = Places(tuple(path for path in ORDER if path != "b.md"))
+    assert from_stored(kept, earlier).items == (3, 2, 1)
+    assert earlier._index is None
     moved = Places(("new.md", "other.md", *ORDER))
     from_stored(kept, moved)
     assert moved._index is not None

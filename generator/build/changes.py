@@ -232,7 +232,8 @@ def quick_changes(site_dir: Path, found: list[str], config: SiteConfig,
     if (not fingerprints.lines or (removed and compared.added)
             or len(compared.differing) + len(compared.added) + len(removed) > MOST_CHANGED
             or not all(s.path.startswith(folders.ARTICLES + "/") for s in compared.added)):
-        return None  # a file renamed, or too many changed: nothing else is read
+        return None  # a file renamed, too many changed, or a new file that is no
+        # article: nothing else is read
     before = cache.records([*(s.path for s in compared.differing), *removed])
     if not all(before.get(s.path, _FAILED).article for s in compared.differing):
         return None

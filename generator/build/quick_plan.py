@@ -228,8 +228,12 @@ def prove(options: BuildOptions, config: SiteConfig, theme: ThemeFiles, cache: C
         if points else redated_lists(options.site_dir, site, crossings) if crossings else None
     if deleted:
         # Files removed: planned as stories withdrawn, each address answering the gone
-        # notice instead of a page (build/relisted.py `deleting`).
-        moved = deleting(moved, site, [where[path] for path in deleted], register)
+        # notice instead of a page (build/relisted.py `deleting`). (Beside additions, the
+        # memo would be appended to, not shifted: `relisting` refuses those already.)
+        gone_at = [where.get(path) for path in deleted]
+        if added or None in gone_at:
+            return None  # (one not on the site: a scheduled story)
+        moved = deleting(moved, site, [i for i in gone_at if i is not None], register)
         if moved is None:
             return None
     # (A list they left with none: the addresses it leaves answer the gone notice, so

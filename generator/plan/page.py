@@ -198,6 +198,8 @@ class Places(Mapping[str, int]):
             return was
         if 0 <= was + 1 < len(order) and order[was + 1] == path:
             return was + 1  # (a story filed late, dated before it: plan/insertion.py)
+        if 0 <= was - 1 < len(order) and order[was - 1] == path:
+            return was - 1  # (a story deleted before it: plan/deletion.py)
         return self._built()[path]
 
     def _built(self) -> dict[str, int]:
