@@ -131,6 +131,8 @@ CHANGES: dict[str, Change] = {
     "photo taken off": lambda r: _edit(r, 7, _PHOTO + "\n", ""),
     "static page": lambda r: (r / "content/pages/tentang.md").write_text(
         "---\ntitle: Tentang Kami\nslug: tentang\n---\nKami.\n", encoding="utf-8"),
+    "static page text": lambda r: (r / "content/pages/tentang.md").write_text(
+        "---\ntitle: Tentang\nslug: tentang\n---\nKami, redaksi.\n", encoding="utf-8"),
 }
 
 
@@ -172,7 +174,7 @@ def _both(root: Path, *names: str) -> None:
 SHORT = {"edit body", "edit title", "edit tags", "correction date", "correction noted",
          "correction noted and add newest", "correction date and add backdated", "touch",
          "add newest", "add in the middle", "photo in a text", "photo taken off", "media file",
-         "photo replaced", "photo touched", "withdraw", "delete",
+         "photo replaced", "photo touched", "withdraw", "delete", "static page text",
          "newest time corrected", "time corrected",
          "add in a sealed page", "add backdated with a new tag",
          "add backdated with every tag", "add newest by a new author",

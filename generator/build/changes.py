@@ -27,7 +27,7 @@ from generator.cache.fingerprints import Fingerprints, split_line
 from generator.cache.store import Cache, SourceEntry, SourceStat, stats_of
 from generator.config import SiteConfig
 from generator.content import folders
-from generator.content.model import Article, with_key
+from generator.content.model import Article, StaticPage, with_key
 from generator.content.source_record import SourceRecord
 
 
@@ -218,6 +218,9 @@ class QuickChanges:
     """The articles whose files were removed, as the last build had them: each is among
     `relisted` withdrawn (out of every list, its place kept), its address answering the
     gone notice (plan/deletion.py). None was a draft, withdrawn already, or has aliases."""
+    pages: tuple[SourceChange, ...] = ()
+    """Static pages edited (content/pages/), their title, address and photos kept: only
+    their own pages change (`edited.with_static_pages`); not among `edits`."""
 
 
 def quick_changes(site_dir: Path, found: list[str], config: SiteConfig,
@@ -235,7 +238,8 @@ def quick_changes(site_dir: Path, found: list[str], config: SiteConfig,
         return None  # a file renamed, too many changed, or a new file that is no
         # article: nothing else is read
     before = cache.records([*(s.path for s in compared.differing), *removed])
-    if not all(before.get(s.path, _FAILED).article for s in compared.differing):
+    if not all((r := before.get(s.path, _FAILED)).article or (
+            r.page and s.path.startswith(folders.PAGES + "/")) for s in compared.differing):
         return None
     deleted = [before.get(path, _FAILED).article for path in removed]
     if not all(a is not None and not a.draft and not a.withdrawn and not a.aliases
@@ -246,7 +250,13 @@ def quick_changes(site_dir: Path, found: list[str], config: SiteConfig,
     edited, published, featured, moved, redated = [], [], [], [], []
     recredited: list[str] = []
     retagged: list[str] = []
+    pages: list[SourceChange] = []
     for change in changes.edited:
+        if change.before is not None and change.before.page is not None:
+            if not _same_place(change.before.page, change.entry.record.page):
+                return None  # (another title or address: the menu, the footer, redirects)
+            pages.append(change)
+            continue
         new = change.entry.record.article
         old = change.before.article if change.before else None
         assert old is not None  # (every known source here held an article)
@@ -297,7 +307,22 @@ def quick_changes(site_dir: Path, found: list[str], config: SiteConfig,
                         modified, frozenset(c.path for c in published),
                         featured=tuple(featured), relisted=tuple(moved),
                         recredited=frozenset(recredited), retagged=frozenset(retagged),
-                        redated=tuple(redated), deleted=gone)
+                        redated=tuple(redated), deleted=gone, pages=tuple(pages))
+
+
+def _same_place(old: StaticPage, new: StaticPage | None) -> bool:
+    """Whether a static page edited keeps what other pages show of it (its title and
+    address: the footer's links) and its photos: only its own page changes."""
+    return new is not None and (new.path, new.title, new.slug, new.url, new.media) == (
+        old.path, old.title, old.slug, old.url, old.media)
+
+
+def pages_after(pages: Sequence[StaticPage], edited: Sequence[SourceChange]
+                ) -> tuple[StaticPage, ...]:
+    """The static `pages` with those `edited` as they are now (`QuickChanges.pages`)."""
+    now = {change.path: change.entry.record.page for change in edited}
+    return tuple(found if (found := now.get(page.path)) is not None else page
+                 for page in pages)
 
 
 # What a deleted article is withdrawn with while the quick path plans it (never shown:

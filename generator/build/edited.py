@@ -19,7 +19,7 @@ from generator.cache.pages import PageStore
 from generator.content.model import LazyArticles
 from generator.plan import feeds_and_lists, sitemaps
 from generator.plan.page import Page, Places, from_stored
-from generator.plan.planner import refreshed, replan
+from generator.plan.planner import plan_static, refreshed, replan
 from generator.plan.sections import plan_home
 from generator.plan.site import Site
 
@@ -73,6 +73,22 @@ def with_home(site: Site, pages: list[Page], keys: Keys) -> list[Page]:
     template_key, globals_key, key_of = keys
     planned = replan(site, template_key, globals_key, key_of,
                      lambda planner: plan_home(site, planner))
+    again = {page.output for page in planned}
+    return [page for page in pages if page.output not in again] + planned
+
+
+def with_static_pages(site: Site, pages: list[Page], keys: Keys,
+                      paths: Collection[str]) -> list[Page]:
+    """`pages` with the static pages at `paths` planned again: edited, their title,
+    address and photos kept (`changes.QuickChanges.pages`), only their own pages
+    change (the sitemap lists them without a date)."""
+    template_key, globals_key, key_of = keys
+
+    def fill(planner: feeds_and_lists.Adding) -> None:
+        for index, page in enumerate(site.pages):
+            if page.path in paths:
+                plan_static(site, planner, index)
+    planned = replan(site, template_key, globals_key, key_of, fill)
     again = {page.output for page in planned}
     return [page for page in pages if page.output not in again] + planned
 

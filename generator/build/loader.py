@@ -157,7 +157,8 @@ _FAR_AHEAD_MESSAGE = "`date` is more than a year ahead"
 
 def warnings_again(site_dir: Path, before: tuple[Problem, ...],
                    edits: Iterable[SourceChange], cache: Cache, now: datetime,
-                   of_photos: Callable[[Article], list[Problem]], reshown: Iterable[str] = ()
+                   of_photos: Callable[[Article | StaticPage], list[Problem]],
+                   reshown: Iterable[str] = ()
                    ) -> tuple[Problem, ...] | None:
     """The load's warnings (`before`, the last build's) with those of the `edits` found
     again, those of the files whose warnings depend on "now" (a date far ahead), and
@@ -173,8 +174,9 @@ def warnings_again(site_dir: Path, before: tuple[Problem, ...],
     found = [p for p in before if p.path not in records]
     for path, record in records.items():
         problems = record_problems(site_dir, path, record, now)
-        if record.article is not None:
-            problems += of_photos(record.article)
+        source = record.article or record.page
+        if source is not None:
+            problems += of_photos(source)
         if any(p.is_error for p in problems):
             return None
         found += problems

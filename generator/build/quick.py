@@ -19,13 +19,15 @@ joins others, planned as an append plans (build/relisted.py `relisting`, with th
 related news its tags change: plan/retagged.py); a story whose file was removed is
 planned as one withdrawn, its address answering the gone notice instead of its page
 (`relisted.deleting`), the memo left without it (plan/deletion.py); a tag or an author
-it leaves with no story ends, its addresses answering the gone notice (build/addresses.py
+a story leaves with no story ends, its addresses answering the gone notice (build/addresses.py
 `ended_lines`); a story's time corrected keeps its place when nothing lies between its
 two times (plan/relisting.py `redated`); a photo replaced or taken out of a story
 leaves with its files when no article shows it any more (build/photos.py
 `quick_photos`), one changed in place is made again and the pages of the stories that
 show it rendered again (`showing_photos`); a media file added, changed or removed is
-copied or taken out (options.py `media_copies`). Anything else returns None and
+copied or taken out (options.py `media_copies`); a static page's text edited, its
+title, address and photos kept, plans its own page again (`edited.with_static_pages`).
+Anything else returns None and
 build/pipeline.py takes the whole pipeline, which leaves a new `Settled` for the next
 build.
 
@@ -38,7 +40,7 @@ tests/test_photos.py; a photo no longer shown: tests/test_photos_unshown.py; a
 section, byline or tags changed: tests/test_relisted.py; a tag or an author that ends:
 tests/test_ended.py; a time corrected: tests/test_redated.py; a photo changed in
 place: tests/test_photos_changed.py; a story withdrawn: tests/test_withdrawn.py; a
-story deleted: tests/test_deleted.py).
+story deleted: tests/test_deleted.py; a static page edited: tests/test_pages_edited.py).
 """
 
 from __future__ import annotations
@@ -58,7 +60,7 @@ from generator.build.addresses import (
     with_ended,
 )
 from generator.build.article_changes import article_changes
-from generator.build.changes import MOST_CHANGED, article_of, sorting_before
+from generator.build.changes import MOST_CHANGED, article_of, pages_after, sorting_before
 from generator.build.memos import Settled, held_records, held_removals, stored
 from generator.build.options import BuildOptions
 from generator.build.output import Planned, ToWrite
@@ -72,7 +74,7 @@ from generator.content.source_record import SourceRecord
 from generator.photos.model import EMPTY
 from generator.plan.deletion import memo_without
 from generator.plan.site import by_path, published_by
-from generator.plan.site_memo import append_memo
+from generator.plan.site_memo import SiteMemo, append_memo
 from generator.render.theme import ThemeFiles
 from generator.render.write import OutputCheck
 
@@ -143,11 +145,11 @@ def plan_quickly(options: BuildOptions, config: SiteConfig, theme: ThemeFiles,
             if ended is None or url not in ended.removed})
         if keep and new_lists is not None:
             head = replace(head, list_pages=text_key(new_lists))
-    pages_after = new_lists if keep and new_lists is not None else None
-    if any(p.path == LIST_PAGES and (pages_after or p.line is None) for p in warnings):
+    lists_after = new_lists if keep and new_lists is not None else None
+    if any(p.path == LIST_PAGES and (lists_after or p.line is None) for p in warnings):
         # The warning at its page's line: the file gained lines, or a story filed late
         # changed the warning (`overfull_grown` leaves its line to find).
-        warnings = list_pages.moved_lines(warnings, pages_after or pages_text)
+        warnings = list_pages.moved_lines(warnings, lists_after or pages_text)
     # Search: only the shards of the edited and added articles are keyed again.
     touched = [proven.where[path] for path in dict.fromkeys(
         [*(e.path for e in edits), *proven.reshown]) if path in proven.where]
@@ -183,7 +185,8 @@ def plan_quickly(options: BuildOptions, config: SiteConfig, theme: ThemeFiles,
         # The site as the whole way's memo holds it, made before its photos step: no
         # photos (100,000 of them pickled with every addition), the static pages not
         # keyed by them (the next build keys them again).
-        bare = replace(site, photos=EMPTY, pages=by_path(memo.pages))
+        bare = replace(site, photos=EMPTY, pages=by_path(pages_after(memo.pages,
+                                                                   changes.pages)))
         memos["site:" + target] = append_memo(
             memo, bare, sorting_before(found, [a.path for a in added if a.path not in known]),
             [article_of(a.entry.record.article) for a in added], proven.inserted, keep, known)
@@ -202,6 +205,11 @@ def plan_quickly(options: BuildOptions, config: SiteConfig, theme: ThemeFiles,
             gone = {site.articles[i].path for i in deleted}
             settled = replace(settled, order=tuple(p for p in head.order if p not in gone),
                               sources=len(found))
+    if changes.pages:  # (static pages edited: the memo gives the next build them)
+        kept_memo = memos.get("site:" + target, memo)
+        assert isinstance(kept_memo, SiteMemo)
+        memos["site:" + target] = replace(kept_memo, pages=pages_after(memo.pages,
+                                                                       changes.pages))
     photos = proven.photos
     if photos.changed:  # (today's news with its photo, a photo replaced)
         memos["photos:" + target] = photos.memo
@@ -235,9 +243,9 @@ def plan_quickly(options: BuildOptions, config: SiteConfig, theme: ThemeFiles,
             target=target, outputs={}, removed=removable,
             pages=[commit.recorded(p, site.articles) for p in stale],
             memos=memos, settled=settled,
-            sources={**{edit.path: edit.entry for edit in (*edits, *added)},
+            sources={**{edit.path: edit.entry for edit in (*edits, *added, *changes.pages)},
                      **{article.path: None for article in changes.deleted}}),
-        parsed=sum(e.parsed for e in (*edits, *added)), warnings=warnings,
+        parsed=sum(e.parsed for e in (*edits, *added, *changes.pages)), warnings=warnings,
         search=search_keys, reused=settled.pages - len(stale), quick=True,
         article_changes=article_changes(added, edits, removed,
                                         published_by(options.drafts, now)),

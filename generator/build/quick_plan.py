@@ -18,11 +18,12 @@ from generator.build.append import appended_pages, insert_quickly
 from generator.build.changes import (
     QuickChanges,
     article_of,
+    pages_after,
     quick_changes,
     sorting_before,
     with_due,
 )
-from generator.build.edited import edited_pages, with_home, with_sitemaps
+from generator.build.edited import edited_pages, with_home, with_sitemaps, with_static_pages
 from generator.build.memos import Settled, stored
 from generator.build.options import (
     MEDIA_OUTPUT,
@@ -43,7 +44,7 @@ from generator.cache.pages import PageStore
 from generator.cache.store import Cache, OutputEntry
 from generator.config import SiteConfig
 from generator.content.list_pages import LIST_PAGES
-from generator.content.model import Article
+from generator.content.model import Article, StaticPage
 from generator.errors import Problem
 from generator.photos.model import keyed, keyed_page
 from generator.plan.page import Places
@@ -172,7 +173,7 @@ def prove(options: BuildOptions, config: SiteConfig, theme: ThemeFiles, cache: C
                 return None
             for url in lists:
                 crossings.setdefault(url, {})[places[corrected.path]] = old_key
-    given = by_path(memo.pages)
+    given = by_path(pages_after(memo.pages, changes.pages))  # (static pages edited)
     site: Site | None = replace(memo.site, config=config, now=now, articles=articles)
     if added and changes.known_articles != len(memo.shapes):
         return None  # the memo is not of these articles (see `site_memo.append_memo`)
@@ -208,9 +209,9 @@ def prove(options: BuildOptions, config: SiteConfig, theme: ThemeFiles, cache: C
             output.startswith(MEDIA_OUTPUT) for output in damaged):
         return None  # (a copied file damaged: the whole way copies it again)
     warnings = loader.warnings_again(
-        options.site_dir, head.warnings, (*edits, *added), cache, now,
-        lambda article: article_problems(options.site_dir, article, photos.memo, config)
-        if published(article) else [], reshown)
+        options.site_dir, head.warnings, (*edits, *added, *changes.pages), cache, now,
+        lambda source: article_problems(options.site_dir, source, photos.memo, config)
+        if isinstance(source, StaticPage) or published(source) else [], reshown)
     if warnings is None:
         return None
     if deleted:  # (their files' warnings go with them)
@@ -286,6 +287,9 @@ def prove(options: BuildOptions, config: SiteConfig, theme: ThemeFiles, cache: C
         if pages is not None and config.outputs.sitemaps:
             pages = with_sitemaps(site, pages, lastmod, store_, target, where,
                                   (renderer.template_key, globals_key, key_of))
+    if pages is not None and changes.pages:  # (static pages edited: their own pages)
+        pages = with_static_pages(site, pages, (renderer.template_key, globals_key, key_of),
+                                  {change.path for change in changes.pages})
     if pages is None:
         return None
     # (A template the last build did not use, say the first gone notice's or a site's

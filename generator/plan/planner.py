@@ -126,6 +126,13 @@ def plan_appended(site: Site, template_key: Callable[[str], str], globals_key: s
                 tails=planner.pager.tails)
 
 
+def plan_static(site: Site, plan: feeds_and_lists.Adding, index: int) -> None:
+    """Plan the page of `site.pages[index]`, a static page (what it shows is its own)."""
+    static = site.pages[index]
+    plan.add(static.url, "page", "page.html", static.title, own=hash_of(static),
+             static_page=index)
+
+
 def plan_inputs(globals_key: str, site: Site) -> str:
     """Hash of what every page of a plan depends on besides templates and articles."""
     return hash_of(globals_key, site.config.fingerprint)
@@ -259,9 +266,8 @@ class _Planner(Adder):
                   config.page_size, tag=tag.tag.slug)
         sections.plan_sections(site, self)
         self._articles()
-        for index, static in enumerate(site.pages):
-            add(static.url, "page", "page.html", static.title, own=hash_of(static),
-                static_page=index)
+        for index in range(len(site.pages)):
+            plan_static(site, self, index)
         add("/404.html", "404", "404.html", "Page not found")
         feeds_and_lists.plan_extra(site, self, self.pages, self.before, self.addresses)
         if config.outputs.feeds:  # (not in sitemaps: after them)
