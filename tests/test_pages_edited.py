@@ -11,6 +11,7 @@ from collections.abc import Callable
 
 import pytest
 
+from generator.errors import TemplateError
 from tests.conftest import SiteMaker
 from tests.test_deleted import _delete, _edit
 from tests.test_photos import make_photo
@@ -85,3 +86,17 @@ def test_the_next_build_reads_the_page_as_edited(
     # then the output is still a fresh checkout's
     _built(site, make_site, lambda: _edit(site, 14), "edit")
     assert "Ulm" in site.read("redaksi/index.html")
+
+
+def test_a_site_template_showing_a_pages_text_elsewhere_stops_the_build(
+        site: SiteMaker) -> None:
+    # Given a site's own home page showing the staff page's first paragraph (an edit of
+    # the page would rewrite its own page alone, leaving the home page stale)
+    _archive(site)
+    _page(site)
+    site.write("templates/home.html", '{% extends "base.html" %}{% block content %}'
+               "{% for p in static_pages %}<p>{{ p.summary }}</p>{% endfor %}"
+               "{% endblock %}")
+    # When it is built, then the build stops at the template, naming what to do
+    with pytest.raises(TemplateError, match="summary"):
+        site.build()

@@ -92,8 +92,9 @@ class Renderer:
             # One rule for the link a masthead marks current and the key it is kept by
             # with `memo`: two copies could disagree, serving a page another's masthead.
             nav_current=lambda page: _nav_current(page, nav_urls),
-            # Pages of content/pages/ ("Tentang"), linked from every page's footer.
-            static_pages=list(site.pages),
+            # Pages of content/pages/ ("Tentang"), linked from every page's footer: what
+            # every page is keyed on of them (`globals_key`), no more.
+            static_pages=[_PageLink(p.title, p.url, p.slug) for p in site.pages],
             archive_url=urls.ARCHIVE,
             tags_url=urls.TAGS,
             years_url=urls.YEARS,
@@ -344,6 +345,25 @@ class _Listed:
         return jinja2.StrictUndefined(
             hint="the tag and date indexes have no `count` since 2026-12 (a count would "
                  "rewrite them with every article): remove it from this template")
+
+
+class _PageLink:
+    """A static page as every page sees it: its title and address, which every page is
+    keyed on (`Renderer.globals_key`). Its text is its own page's: shown on others, an
+    edit of it would leave them stale (build/edited.py `with_static_pages`)."""
+
+    __slots__ = ("slug", "title", "url")
+
+    def __init__(self, title: str, url: str, slug: str) -> None:
+        self.title, self.url, self.slug = title, url, slug
+
+    def __getattr__(self, name: str) -> jinja2.StrictUndefined:
+        # (Printing it stops the build at the template's line, rather than a page
+        # showing an old text.)
+        return jinja2.StrictUndefined(
+            hint=f"`static_pages` give each page's title, url and slug: its `{name}` is "
+                 "shown on its own page only (shown on others, an edit of the page would "
+                 "leave them stale)")
 
 
 class _PageView:
