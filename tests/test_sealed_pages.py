@@ -104,14 +104,14 @@ def test_a_deletion_leaves_its_sealed_page_shorter_and_an_emptied_page_answers(
     # And a fresh checkout builds the same pages
     assert _fresh_checkout(site, make_site) == hashes(site.output)
     # When both articles of the newest page (not full, so not sealed) are deleted (the
-    # whole way: a deletion always takes it), its number still answers: a pointer to
-    # the archive's own URL, which now shows the sealed page before it
+    # quick path: plan/deletion.py), its number still answers: a pointer to the
+    # archive's own URL, which now shows the sealed page before it
     pointer = before["arsip/page/7/index.html"]
     assert '<a href="/arsip/">' in site.read("arsip/page/7/index.html")
     for name in ("a18", "a19"):
         (site.root / f"content/articles/2024/03/{name}.md").unlink()
     result = site.build()
-    assert not result.quick and "arsip/page/7/index.html" not in result.removed
+    assert result.quick and "arsip/page/7/index.html" not in result.removed
     assert hashes(site.output)["arsip/page/7/index.html"] == pointer
     assert "/2024/03/artikel-17/" in site.read("arsip/index.html")
     assert _fresh_checkout(site, make_site) == hashes(site.output)
@@ -250,8 +250,8 @@ def test_after_articles_move_the_quick_path_still_builds_what_a_clean_build_does
         # When each change is built in turn (the edits the quick way)
         change()
         result = site.build()
-        # (a story filed late too: plan/insertion.py; a deletion goes the whole way)
-        assert result.quick == (name != "backdated deleted"), name
+        # (a story filed late too: plan/insertion.py; one deleted: plan/deletion.py)
+        assert result.quick, name
         # Then the output is a clean build's, byte for byte
         assert _fresh_checkout(site, make_site) == hashes(site.output), name
 
