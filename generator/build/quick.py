@@ -60,7 +60,7 @@ from generator.build.addresses import (
     with_ended,
 )
 from generator.build.article_changes import article_changes
-from generator.build.changes import MOST_CHANGED, article_of, pages_after, sorting_before
+from generator.build.changes import MOST_CHANGED, article_of, sorting_before
 from generator.build.memos import Settled, held_records, held_removals, stored
 from generator.build.options import BuildOptions
 from generator.build.output import Planned, ToWrite
@@ -74,7 +74,7 @@ from generator.content.source_record import SourceRecord
 from generator.photos.model import EMPTY
 from generator.plan.deletion import memo_without
 from generator.plan.site import by_path, published_by
-from generator.plan.site_memo import SiteMemo, append_memo
+from generator.plan.site_memo import append_memo
 from generator.render.theme import ThemeFiles
 from generator.render.write import OutputCheck
 
@@ -185,8 +185,7 @@ def plan_quickly(options: BuildOptions, config: SiteConfig, theme: ThemeFiles,
         # The site as the whole way's memo holds it, made before its photos step: no
         # photos (100,000 of them pickled with every addition), the static pages not
         # keyed by them (the next build keys them again).
-        bare = replace(site, photos=EMPTY, pages=by_path(pages_after(memo.pages,
-                                                                   changes.pages)))
+        bare = replace(site, photos=EMPTY, pages=by_path(memo.pages))
         memos["site:" + target] = append_memo(
             memo, bare, sorting_before(found, [a.path for a in added if a.path not in known]),
             [article_of(a.entry.record.article) for a in added], proven.inserted, keep, known)
@@ -205,11 +204,8 @@ def plan_quickly(options: BuildOptions, config: SiteConfig, theme: ThemeFiles,
             gone = {site.articles[i].path for i in deleted}
             settled = replace(settled, order=tuple(p for p in head.order if p not in gone),
                               sources=len(found))
-    if changes.pages:  # (static pages edited: the memo gives the next build them)
-        kept_memo = memos.get("site:" + target, memo)
-        assert isinstance(kept_memo, SiteMemo)
-        memos["site:" + target] = replace(kept_memo, pages=pages_after(memo.pages,
-                                                                       changes.pages))
+    elif changes.pages:  # (static pages edited: the memo gives the next build them)
+        memos["site:" + target] = memo
     photos = proven.photos
     if photos.changed:  # (today's news with its photo, a photo replaced)
         memos["photos:" + target] = photos.memo

@@ -86,6 +86,8 @@ def prove(options: BuildOptions, config: SiteConfig, theme: ThemeFiles, cache: C
         due = came_due(memo, now)
         memo = unscheduled(memo, due)
         changes = with_due(changes, due, found, cache)
+        if changes.pages:  # (static pages edited, their title, address and photos kept)
+            memo = replace(memo, pages=pages_after(memo.pages, changes.pages))
         if changes.featured:  # (the home page's lead and picks)
             if changes.known_articles != len(memo.shapes):
                 return None  # the memo is not of these articles
@@ -173,7 +175,7 @@ def prove(options: BuildOptions, config: SiteConfig, theme: ThemeFiles, cache: C
                 return None
             for url in lists:
                 crossings.setdefault(url, {})[places[corrected.path]] = old_key
-    given = by_path(pages_after(memo.pages, changes.pages))  # (static pages edited)
+    given = by_path(memo.pages)
     site: Site | None = replace(memo.site, config=config, now=now, articles=articles)
     if added and changes.known_articles != len(memo.shapes):
         return None  # the memo is not of these articles (see `site_memo.append_memo`)
@@ -320,8 +322,9 @@ class Proven:
     """The sources that changed."""
     memo: SiteMemo
     """The previous build's site memo, the scheduled articles that came due taken as
-    drafts (`unscheduled`), the `featured` switched put in (`refeatured`), and a story
-    moved to other lists moved in them (`relisted`)."""
+    drafts (`unscheduled`), the static pages edited put in (`pages_after`), the
+    `featured` switched put in (`refeatured`), and a story moved to other lists moved
+    in them (`relisted`)."""
     site: Site
     """The site, its articles read on demand."""
     renderer: Renderer

@@ -25,13 +25,13 @@ def memo_without(memo: SiteMemo, points: Sequence[int], articles: Sequence[Artic
                  kept: bool) -> SiteMemo | None:
     """`memo` without the articles at `points` (ascending indexes of its site, each in
     no list: withdrawn by `relisted`): their shapes out, the site's indexes and the
-    order of the others shifted down past each. The site's newest among them (a story
-    published by mistake, deleted at once): the newest left is the site's newest date
-    and, the build keeping the register (`kept`), the register's newest article, after
-    which the next story filed late comes (`known_until`, `late_after`, read from
-    `articles`, the site's); a story filed late among them, `late_after` from those
-    left. None then when it kept no register, or none is left; and when it kept none
-    and one is the register's newest."""
+    order of the others shifted down past each. The build keeping the register
+    (`kept`), the newest left (read from `articles`, the site's, when the newest was
+    deleted: a story published by mistake) is the site's newest date and the register's
+    newest article, and the next story filed late comes after it or after those filed
+    late that are left (`known_until`, `late_after`, as `late.register_marks` has them).
+    None when none is left; and, the register unwritten (a preview), when one is the
+    site's or the register's newest or was filed late (the register tells those)."""
     given = sorted(memo.order[point] for point in points)
     gone = set(points)
     shapes = memo.shapes
@@ -40,28 +40,21 @@ def memo_without(memo: SiteMemo, points: Sequence[int], articles: Sequence[Artic
     order = tuple(q - bisect_left(given, q) for n, q in enumerate(memo.order)
                   if n not in gone)
     site = site_without(memo.site, points)
+    bare = replace(memo, shapes=shapes, order=order, site=site)
     newest = len(memo.order) - 1
-    if not kept and memo.known_until is not None and any(
-            articles[point].path == memo.known_until[1] for point in points):
-        return None  # (a preview's: the register's newest, news previewed after it)
-    if newest not in gone:
-        if gone.isdisjoint(memo.site.late):
-            return replace(memo, shapes=shapes, order=order, site=site)
-        # A story filed late deleted: the next one comes after the others filed late,
-        # or the newest's date again.
-        if not kept or memo.known_until is None:
-            return None  # (the register, unwritten, tells which of them it knows)
-        return replace(memo, shapes=shapes, order=order, site=site, late_after=filed_after(
-            memo.known_until[0], site.late.values()))
+    until = memo.known_until
+    if not kept:
+        told = newest in gone or not gone.isdisjoint(memo.site.late) or (
+            until is not None and any(articles[point].path == until[1] for point in points))
+        return None if told else bare
     while newest in gone:
         newest -= 1
-    if newest < 0 or not kept:
+    if newest < 0 or until is None:
         return None
-    left = articles[newest]
-    return replace(memo, shapes=shapes, order=order,
-                   site=replace(site, articles_until=left.date),
-                   known_until=(left.date, left.path),
-                   late_after=filed_after(left.date, site.late.values()))
+    if newest < len(memo.order) - 1:  # (the newest deleted: the one left dates the rest)
+        until = (articles[newest].date, articles[newest].path)
+    return replace(bare, site=replace(site, articles_until=until[0]), known_until=until,
+                   late_after=filed_after(until[0], site.late.values()))
 
 
 def site_without(site: Site, points: Sequence[int]) -> Site:
