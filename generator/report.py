@@ -125,7 +125,8 @@ class Reporter:
                 ("added", _("added"), changes.added),
                 ("changed", _("changed"), changes.changed),
                 ("moved", _("moved"), changes.moved),
-                ("removed", _("removed"), changes.removed))
+                ("removed", _("removed"), changes.removed),
+                ("refiled", _("file moved"), changes.refiled))
             for kind, label, found in kinds:
                 # Every one is looked at, listed or not, so that its redirect or notice
                 # is not listed a second time below.

@@ -1,4 +1,4 @@
-"""A scheduled story coming due (build/changes.with_due, plan/site_memo.came_due): the
+"""A scheduled story coming due (build/quick_changes.with_due, plan/site_memo.came_due): the
 clock publishes it on the quick path, as a draft published joins the site; the output
 and the register are those of the whole way, and both name it as added."""
 

@@ -7,21 +7,22 @@ output, tracked files and warnings. What it cannot tell goes the whole way."""
 
 from __future__ import annotations
 
-import shutil
 from collections.abc import Callable
-from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
-from generator.build.memos import Settled, stored
-from generator.cache.store import Cache
-from generator.plan.site_memo import SiteMemo
 from tests.conftest import SiteMaker, hashes
 from tests.test_register import _preview
 from tests.test_relisted import _archive, _built, _path, _set, _tag
 from tests.test_search import needs_pagefind
-from tests.test_withdrawn import Change, _featured, changed_in, keyed_as_the_whole_way
+from tests.test_withdrawn import (
+    Change,
+    _featured,
+    changed_in,
+    keyed_as_the_whole_way,
+    left_both_ways,
+)
 
 
 def _delete(site: SiteMaker, *stories: int) -> None:
@@ -68,8 +69,7 @@ WHOLE: dict[str, tuple[Change | None, Change]] = {
     "an author's first story": (None, lambda s: _delete(s, 1)),
     "a withdrawn story": (None, lambda s: _delete(s, 5)),
     "a draft": (None, lambda s: _delete(s, 24)),
-    # (a file moved: its address is kept)
-    "a file renamed": (None, lambda s: _path(s, 13).rename(_path(s, 13).with_name("b13.md"))),
+    # (a file moved or renamed: tests/test_moved_files.py)
     "beside today's news": (None, lambda s: _delete(s, 13) or s.article(
         "2024/03/kini", "Kini", "2024-03-29T08:00:00+07:00", tags="[Tag 0]")),
 }
@@ -98,47 +98,25 @@ def test_a_deletion_the_quick_path_cannot_tell_goes_the_whole_way(
     assert not site.result.quick
 
 
-def _memos(site: SiteMaker) -> tuple[object, object]:
-    cache = Cache(site.root / ".warta/cache.sqlite")
-    return stored(cache, "site:output"), stored(cache, "settled:output")
-
-
 @pytest.mark.parametrize("name", ["an old story", "two stories in one build",
                                   "the only story of a tag", "the newest story",
                                   "the two newest stories", "a story filed late"])
 def test_the_next_build_starts_from_the_site_the_whole_way_leaves(
         name: str, site: SiteMaker, make_site: Callable[[str], SiteMaker]) -> None:
-    # Given a built archive and its twin
-    _archive(site)
-    site.build()
-    setup, change = QUICK[name]
-    if setup is not None:
-        setup(site)
-        site.build()
-    twin = make_site("twin")
-    shutil.rmtree(twin.root, ignore_errors=True)
-    shutil.copytree(site.root, twin.root)
-    # When a story is deleted in both, built the quick way in one, the whole way in the
-    # other
-    change(site)
-    change(twin)
-    assert site.build().quick
-    assert not twin.build(quick=False).quick
+    # Given a built archive and its twin, when a story is deleted in both, built the
+    # quick way in one, the whole way in the other
+    quick, whole = left_both_ways(site, make_site, QUICK[name])
     # Then both leave the same site memo (every later index one lower) and order
-    (memo, settled), (whole_memo, whole_settled) = _memos(site), _memos(twin)
-    assert isinstance(memo, SiteMemo) and isinstance(whole_memo, SiteMemo)
-    assert isinstance(settled, Settled) and isinstance(whole_settled, Settled)
-    assert replace(memo.site, now=None) == replace(whole_memo.site, now=None)
-    assert (memo.shapes, memo.order) == (whole_memo.shapes, whole_memo.order)
+    assert quick.memo.site == whole.memo.site
+    assert (quick.memo.shapes, quick.memo.order) == (whole.memo.shapes, whole.memo.order)
     # (The newest left dates what comes next: today's news after it, stories filed late
     # before it.)
-    assert (memo.known_until, memo.late_after) == (whole_memo.known_until,
-                                                    whole_memo.late_after)
-    assert settled.order == whole_settled.order
-    assert settled.sources == whole_settled.sources
+    assert (quick.memo.known_until, quick.memo.late_after) == (whole.memo.known_until,
+                                                                whole.memo.late_after)
+    assert quick.settled.order == whole.settled.order
+    assert quick.settled.sources == whole.settled.sources
     # And the cache forgets their files
-    known = Cache(site.root / ".warta/cache.sqlite").stats()
-    assert known.keys() == Cache(twin.root / ".warta/cache.sqlite").stats().keys()
+    assert quick.sources == whole.sources
 
 
 SEARCHED: dict[str, Change] = {

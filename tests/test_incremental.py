@@ -175,6 +175,7 @@ SHORT = {"edit body", "edit title", "edit tags", "correction date", "correction 
          "correction noted and add newest", "correction date and add backdated", "touch",
          "add newest", "add in the middle", "photo in a text", "photo taken off", "media file",
          "photo replaced", "photo touched", "withdraw", "delete", "static page text",
+         "rename file",
          "newest time corrected", "time corrected",
          "add in a sealed page", "add backdated with a new tag",
          "add backdated with every tag", "add newest by a new author",

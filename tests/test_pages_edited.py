@@ -1,6 +1,6 @@
 """A static page edited (content/pages/: the newsroom's staff page, its contact page):
 when its title, address and photos stay, only its own page changes, and the quick path
-plans it alone (`changes.QuickChanges.pages`, `edited.with_static_pages`), giving a
+plans it alone (`quick_changes.QuickChanges.pages`, `edited.with_static_pages`), giving a
 fresh checkout's output, tracked files and warnings. A title or an address changed (the
 footer's links, redirects), or a photo added or taken off, goes the whole way."""
 

@@ -80,7 +80,7 @@ def test_an_edit_reads_only_the_pages_that_show_the_article(
 
 @pytest.mark.parametrize("change", [
     "new author of a withdrawn article", "appended URL taken", "new author page at an alias",
-    "new author page at an alias, filed late", "file renamed", "settings",
+    "new author page at an alias, filed late", "file renamed, its address with it", "settings",
     "template", "static page",
     "failed build before",
 ])
@@ -109,8 +109,12 @@ def test_anything_that_moves_takes_the_whole_way(
     elif change == "appended URL taken":
         site.article("2024/03/b9", "Berita 9", "2024-03-19T09:00:00+07:00",
                      aliases="[/2024/03/berita-2/]")
-    elif change == "file renamed":  # (a deletion alone is quick: tests/test_deleted.py)
-        b2.rename(b2.with_name("b2-pindah.md"))
+    elif change == "file renamed, its address with it":  # (a deletion alone is quick:
+        # tests/test_deleted.py; a file renamed keeping its address: test_moved_files.py)
+        moved = b2.rename(b2.with_name("b2-pindah.md"))
+        text = moved.read_text(encoding="utf-8")
+        assert "slug: berita-2\n" in text
+        moved.write_text(text.replace("slug: berita-2\n", ""), encoding="utf-8")
     elif change == "settings":
         (site.root / "site.toml").write_text(
             (site.root / "site.toml").read_text(encoding="utf-8").replace(

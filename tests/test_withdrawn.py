@@ -9,11 +9,13 @@ from __future__ import annotations
 
 import shutil
 from collections.abc import Callable
+from dataclasses import dataclass, replace
 
 import pytest
 
 from generator.build.memos import Settled, stored
 from generator.cache.store import Cache
+from generator.plan.site_memo import SiteMemo
 from tests.conftest import SiteMaker
 from tests.test_relisted import _archive, _built, _path, _tag
 from tests.test_search import needs_pagefind, searchable
@@ -153,6 +155,46 @@ def keyed_as_the_whole_way(site: SiteMaker, make_site: Callable[[str], SiteMaker
     assert quick.search == whole.search
     again = site.build(quick=False)
     assert not again.written and again.search_indexed == () and not again.search_corrected
+
+
+def left_both_ways(site: SiteMaker, make_site: Callable[[str], SiteMaker],
+                   case: tuple[Change | None, Change]) -> tuple[Left, Left]:
+    """What the quick way and the whole way leave (the site memo, the `Settled` row, the
+    sources the cache knows) when `case` (a change built first, then the one tested) is
+    made in the built archive and in a copy of it: the quick way must take it."""
+    _archive(site)
+    site.build()
+    setup, change = case
+    if setup is not None:
+        setup(site)
+        site.build()
+    twin = make_site("twin")
+    shutil.rmtree(twin.root, ignore_errors=True)
+    shutil.copytree(site.root, twin.root)
+    change(site)
+    change(twin)
+    assert site.build().quick
+    assert not twin.build(quick=False).quick
+    found = []
+    for each in (site, twin):
+        cache = Cache(each.root / ".warta/cache.sqlite")
+        memo, settled = stored(cache, "site:output"), stored(cache, "settled:output")
+        assert isinstance(memo, SiteMemo) and isinstance(settled, Settled)
+        found.append(Left(replace(memo, site=replace(memo.site, now=None)), settled,
+                          frozenset(cache.stats())))
+    return found[0], found[1]
+
+
+@dataclass(frozen=True)
+class Left:
+    """What a build leaves for the next (`left_both_ways`)."""
+
+    memo: SiteMemo
+    """The site memo, its "now" left out."""
+    settled: Settled
+    """The `Settled` row."""
+    sources: frozenset[str]
+    """The paths of the sources the cache knows."""
 
 
 def both_ways(site: SiteMaker, make_site: Callable[[str], SiteMaker]

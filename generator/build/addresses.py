@@ -17,6 +17,7 @@ from pathlib import Path
 
 from generator import urls
 from generator.cache.removed import RemovedArticle
+from generator.content.list_pages import OrderKey
 from generator.content.model import Article
 from generator.content.register import (
     ARTICLE,
@@ -184,6 +185,49 @@ def deleted_lines(text: str, deleted: Iterable[Article],
     removed = sorted({*(ended.removed if ended else ()), *(a.url for a in deleted)})
     return Addresses(tuple(sorted(register, key=lambda a: a.url)), True, (), tuple(gone),
                      removed=tuple(removed), renamable=ended.renamable if ended else ())
+
+
+def moved_keys(register: Mapping[str, Address], articles: Sequence[Article],
+               renamed: Mapping[str, str]) -> dict[str, OrderKey]:
+    """Old path -> order key now of each article whose file moved or was renamed since
+    the `register` was written: its address's line names another file (or the file was
+    `renamed`, its address changed with it), for the sealed pages' boundaries to follow
+    (content/list_pages.py `followed`)."""
+    found: dict[str, OrderKey] = {}
+    new_of = {new: old for old, new in renamed.items()}
+    for article in articles:
+        line = register.get(article.url)
+        if line is not None and line.kind in ARTICLES and (
+                old := article_file(line)) != article.path:
+            found[old] = (article.date, article.path)
+        elif article.path in new_of:
+            found[new_of[article.path]] = (article.date, article.path)
+    return found
+
+
+def with_moved_files(text: str, moved: Iterable[Article], moved_from: Mapping[str, str]
+                     ) -> str | None:
+    """The register `text` with the lines of the stories `moved` (as they are now, their
+    files moved or renamed, their addresses kept: build/moved_files.py) naming their new
+    files, as plan/redirects.py `resolve` writes them (a `late` line keeps its date);
+    None when a story's line does not name its old file, or a `gone` line names a new
+    one (the whole way makes that address a redirect to the story)."""
+    gone_files = _gone_files(text)
+    lines = []
+    for article in moved:
+        url, old = article.url, moved_from[article.path]
+        at = text.find(f"\n{url} ") + 1  # (after the header: see `ended_lines`)
+        found, problems = parse_register(text[at:text.find("\n", at) + 1 or len(text)]) \
+            if at else ({}, [])
+        line = found.get(url)
+        if problems or line is None or line.kind not in ARTICLES \
+                or article_file(line) != old or article.path in gone_files:
+            return None
+        target = (article.path if line.kind == ARTICLE
+                  else line.target[:len(line.target) - len(old)] + article.path)
+        lines.append(Address(url, line.kind, target))
+        text = text[:at] + text[text.find("\n", at) + 1 or len(text):]
+    return with_lines(text, [f"{address}\n" for address in lines])
 
 
 def with_ended(text: str, ended: Addresses) -> str:

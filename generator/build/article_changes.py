@@ -21,6 +21,8 @@ before an edit is judged by the same rule. So:
   anything the pages show of it differs (`Article.key`; a file only touched is not);
   at another URL it is *moved*, with the URL it had;
 - a deleted file that was a published article is *removed*, with the URL it had;
+  one added at that URL in the same build is the same article's file moved or
+  renamed: *refiled*, with the file it had;
 - a draft or scheduled article is not named at all (it is not on the site); one
   that was published and is now a draft or scheduled is named by
   `unpublished.py` instead.
@@ -58,10 +60,13 @@ class ArticleChange:
     """Its URL: as it is now, or the one it had for a removed article."""
     old_url: str = ""
     """For a moved article, the URL it had; else empty."""
+    old_path: str = ""
+    """For an article whose file moved or was renamed, the file it had; else empty."""
 
     def __str__(self) -> str:
         where = f"{self.old_url} \u2192 {self.url}" if self.old_url else self.url
-        return f"{self.title} ({where})"
+        files = f": {self.old_path} \u2192 {self.path}" if self.old_path else ""
+        return f"{self.title} ({where}){files}"
 
 
 @dataclass(frozen=True)
@@ -77,6 +82,9 @@ class ArticleChanges:
     """At a new URL (`old_url` gives the one before)."""
     removed: tuple[ArticleChange, ...] = ()
     """Deleted files, with the title and URL they had."""
+    refiled: tuple[ArticleChange, ...] = ()
+    """Files moved to another folder or renamed, the article at the same URL (`old_path`
+    gives the file before): a file added and one removed, the same URL published."""
     first_build: int | None = None
     """On a build with no cache (every source added), how many published articles it
     added; the lists are then empty, since naming 10,000 articles helps nobody.
@@ -120,8 +128,16 @@ def article_changes(added: Iterable[SourceChange], edited: Iterable[SourceChange
     gone = [ArticleChange(a.path, a.title, a.url) for record in removed
             if (a := record.article) is not None and published(a)
             and a.path not in scheduled]
+    # A file moved: one gone and one new at the same URL (the register keeps the URL).
+    left = {change.url: change for change in gone}
+    refiled = [replace(change, old_path=left.pop(change.url).path) for change in new
+               if change.url in left]
+    if refiled:
+        urls = {change.url for change in refiled}
+        new = [change for change in new if change.url not in urls]
+        gone = [change for change in gone if change.url not in urls]
     return ArticleChanges(_in_order(new), _in_order(changed), _in_order(moved),
-                          _in_order(gone))
+                          _in_order(gone), refiled=_in_order(refiled))
 
 
 def of_changes(changes: Changes, sources: int, published: Published,

@@ -80,7 +80,7 @@ def with_home(site: Site, pages: list[Page], keys: Keys) -> list[Page]:
 def with_static_pages(site: Site, pages: list[Page], keys: Keys,
                       paths: Collection[str]) -> list[Page]:
     """`pages` with the static pages at `paths` planned again: edited, their title,
-    address and photos kept (`changes.QuickChanges.pages`), only their own pages
+    address and photos kept (`quick_changes.QuickChanges.pages`), only their own pages
     change (the sitemap lists them without a date)."""
     template_key, globals_key, key_of = keys
 

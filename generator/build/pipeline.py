@@ -24,6 +24,7 @@ from generator.build import loader, search, sources
 from generator.build.addresses import (
     AddressChanges,
     load_register,
+    moved_keys,
     renames,
     text_key,
     unnamed_indexes,
@@ -68,6 +69,7 @@ from generator.cache.pages import PageStore
 from generator.cache.removed import HELD
 from generator.cache.store import Cache, OutputEntry
 from generator.config import SiteConfig, load_config
+from generator.content.list_pages import followed
 from generator.content.register import format_register, is_formatted
 from generator.errors import ContentError, Problem
 from generator.plan.page import Copy, Page
@@ -309,11 +311,14 @@ def _plan_whole(options: BuildOptions, config: SiteConfig, theme: ThemeFiles, ca
     # Sealed pages: each list paginated from the boundaries kept with the content (none
     # when asked to rebalance), which the plan gives back as this build leaves them.
     found_pages = load_list_pages(site_dir)
-    sealed = {} if options.rebalance_pages else found_pages.boundaries
+    # (A file moved or renamed since: the pages it sealed stay sealed at it.)
+    bounds = followed(found_pages.boundaries, moved_keys(register.entries, site.articles,
+                                                         renamed))
+    sealed = {} if options.rebalance_pages else bounds
     # What answers at every address ever published: the register, as this site leaves it
     # (a list that ended, with the numbered pages it had; an index an older register
     # did not name, as the output folder serves it).
-    addresses = resolve(site, register.entries, renamed, found_pages.boundaries, sealed,
+    addresses = resolve(site, register.entries, renamed, bounds, sealed,
                         unnamed_indexes(options.output, register))
     keep = options.keeps_register
     register_text = None
@@ -390,5 +395,5 @@ def _plan_whole(options: BuildOptions, config: SiteConfig, theme: ThemeFiles, ca
         addresses=AddressChanges(addresses.moved, addresses.removed,
                                  ended_addresses(site, removable), addresses.renamable),
         photos_decoded=photos.decoded,
-        rebalanced=(rebalanced(found_pages.boundaries, plan.sealed)
+        rebalanced=(rebalanced(bounds, plan.sealed)
                     if options.rebalance_pages else None))

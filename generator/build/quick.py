@@ -58,21 +58,24 @@ from generator.build.addresses import (
     read_text,
     text_key,
     with_ended,
+    with_moved_files,
 )
 from generator.build.article_changes import article_changes
-from generator.build.changes import MOST_CHANGED, article_of, sorting_before
+from generator.build.changes import article_of
 from generator.build.memos import Settled, held_records, held_removals, stored
 from generator.build.options import BuildOptions
 from generator.build.output import Planned, ToWrite
+from generator.build.quick_changes import MOST_CHANGED, sorting_before
 from generator.build.quick_plan import prove
 from generator.cache.held_records import HELD_RECORDS, HeldRecord, still_held_records
 from generator.cache.removed import HELD, removed_articles, still_held
 from generator.cache.store import Cache, OutputEntry
 from generator.config import SiteConfig
-from generator.content.list_pages import LIST_PAGES
+from generator.content.list_pages import LIST_PAGES, with_followed
 from generator.content.source_record import SourceRecord
 from generator.photos.model import EMPTY
 from generator.plan.deletion import memo_without
+from generator.plan.moving import moved_keys
 from generator.plan.site import by_path, published_by
 from generator.plan.site_memo import append_memo
 from generator.render.theme import ThemeFiles
@@ -131,6 +134,13 @@ def plan_quickly(options: BuildOptions, config: SiteConfig, theme: ThemeFiles,
         if ended is not None:  # (a tag or an author left with none: its addresses gone)
             new_register = with_ended(new_register, ended)
         head = replace(head, register=text_key(new_register)) if keep else head
+    moved_from = changes.moved_from
+    if moved_from:  # (files moved or renamed: their lines name the new files)
+        new_register = with_moved_files(register, [
+            site.articles[proven.where[path]] for path in moved_from], moved_from)
+        if new_register is None:
+            return None
+        head = replace(head, register=text_key(new_register))
     # Sealed pages: their boundaries as the last build left them, with those of the
     # pages today's news filled up (the tails say where it went).
     pages_text = read_text(options.site_dir, LIST_PAGES)
@@ -144,6 +154,13 @@ def plan_quickly(options: BuildOptions, config: SiteConfig, theme: ThemeFiles,
             **head.tails, **proven.appended.tails}.items()
             if ended is None or url not in ended.removed})
         if keep and new_lists is not None:
+            head = replace(head, list_pages=text_key(new_lists))
+    if moved_from and pages_text is not None:  # (the pages a moved file sealed stay
+        # sealed at it: content/list_pages.py `followed`)
+        followed_text = with_followed(pages_text, moved_keys(
+            [site.articles[proven.where[path]] for path in moved_from], moved_from))
+        if followed_text != pages_text:
+            new_lists = followed_text
             head = replace(head, list_pages=text_key(new_lists))
     lists_after = new_lists if keep and new_lists is not None else None
     if any(p.path == LIST_PAGES and (lists_after or p.line is None) for p in warnings):
@@ -171,6 +188,13 @@ def plan_quickly(options: BuildOptions, config: SiteConfig, theme: ThemeFiles,
             return None  # a full shard would be left empty: the whole way cuts them
         keys_before, more, again = shrunk
         touched = [*more, *touched]
+    if moved_from and keys_before is not None:  # (files moved: their full shards afresh)
+        points = {proven.where[new]: old for new, old in moved_from.items()}
+        refiled = search.refiled(site, keys_before, points)
+        if refiled is None:
+            return None
+        touched = [*(point for point in touched if point not in points), *refiled[0]]
+        again |= refiled[1]
     search_keys = search.without_damaged(options.output, site, search.plan_keys(
         site, search.labels_of(proven.renderer.strings), keys_before, touched,
         again=again))
@@ -204,12 +228,19 @@ def plan_quickly(options: BuildOptions, config: SiteConfig, theme: ThemeFiles,
             gone = {site.articles[i].path for i in deleted}
             settled = replace(settled, order=tuple(p for p in head.order if p not in gone),
                               sources=len(found))
+    elif moved_from:  # (the memo and order with the files' new paths: plan/moving.py)
+        memos["site:" + target] = replace(memo, site=replace(memo.site, now=now))
+        settled = replace(settled, order=proven.order)
     elif changes.pages:  # (static pages edited: the memo gives the next build them)
         memos["site:" + target] = memo
     photos = proven.photos
     if photos.changed:  # (today's news with its photo, a photo replaced)
         memos["photos:" + target] = photos.memo
     removed = [SourceRecord(article=article) for article in changes.deleted]
+    # (A file moved: named as the whole way names it, one removed and one added, which
+    # `article_changes` tells apart from a story deleted and another added.)
+    moves = [c for c in edits if c.path in moved_from]
+    removed += [c.before for c in moves if c.before is not None]
     if not keep and removed:
         # (A preview: the next build that writes the register tells whether another
         # file is the same story renamed, cache/removed.py.)
@@ -240,10 +271,12 @@ def plan_quickly(options: BuildOptions, config: SiteConfig, theme: ThemeFiles,
             pages=[commit.recorded(p, site.articles) for p in stale],
             memos=memos, settled=settled,
             sources={**{edit.path: edit.entry for edit in (*edits, *added, *changes.pages)},
-                     **{article.path: None for article in changes.deleted}}),
+                     **{article.path: None for article in changes.deleted},
+                     **{old: None for old in moved_from.values()}}),
         parsed=sum(e.parsed for e in (*edits, *added, *changes.pages)), warnings=warnings,
         search=search_keys, reused=settled.pages - len(stale), quick=True,
-        article_changes=article_changes(added, edits, removed,
-                                        published_by(options.drafts, now)),
+        article_changes=article_changes(
+            [*added, *moves], [e for e in edits if e.path not in moved_from], removed,
+            published_by(options.drafts, now)),
         addresses=AddressChanges(gone=ended.removed, renamable=ended.renamable) if ended
         else AddressChanges(), photos_decoded=photos.decoded)

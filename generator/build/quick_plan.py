@@ -15,16 +15,10 @@ from generator import urls
 from generator.build import list_pages, loader
 from generator.build.addresses import read_text
 from generator.build.append import appended_pages, insert_quickly
-from generator.build.changes import (
-    QuickChanges,
-    article_of,
-    pages_after,
-    quick_changes,
-    sorting_before,
-    with_due,
-)
+from generator.build.changes import article_of
 from generator.build.edited import edited_pages, with_home, with_sitemaps, with_static_pages
 from generator.build.memos import Settled, stored
+from generator.build.moved_files import refiled
 from generator.build.options import (
     MEDIA_OUTPUT,
     BuildOptions,
@@ -37,6 +31,13 @@ from generator.build.photos import (
     article_problems,
     quick_photos,
     showing_photos,
+)
+from generator.build.quick_changes import (
+    QuickChanges,
+    pages_after,
+    quick_changes,
+    sorting_before,
+    with_due,
 )
 from generator.build.relisted import deleting, redated_lists, relisting
 from generator.cache.articles import CachedArticles
@@ -138,6 +139,23 @@ def prove(options: BuildOptions, config: SiteConfig, theme: ThemeFiles, cache: C
     for article in changes.relisted:
         if article.path in deleted:  # (withdrawn while planned: plan/deletion.py)
             articles.known[article.path] = keyed(article, shown)
+    moved_from = changes.moved_from
+    order = head.order
+    if moved_from:
+        # Files moved or renamed, their stories' addresses kept: each story keeps its
+        # place unless another of its date lies between its two paths; the memo gives
+        # the next build the new paths (plan/moving.py).
+        if (not options.keeps_register or added or changes.featured or changes.relisted
+                or changes.redated or changes.known_articles != len(memo.shapes)
+                or not all(path in places for path in moved_from.values())):
+            return None  # (a preview: the next build that writes the register tells the
+            # renamed ones; beside other moves, or a story not on the site)
+        refile = refiled(options.site_dir, config, cache, memo, head.order, edits, moved_from,
+                         sorting_before(found, []), lambda a: keyed(a, shown))
+        if refile is None:
+            return None
+        memo, order, places = refile.memo, refile.order, refile.places
+        articles = refile.articles
     # A photo changed in place: the articles that show it, whose pages show it again.
     # (An article only touched, its bytes kept, is no edit whose pages are refreshed
     # (`showing_edits` takes those parsed): it is found as one that shows the photo.)
@@ -180,7 +198,6 @@ def prove(options: BuildOptions, config: SiteConfig, theme: ThemeFiles, cache: C
     if added and changes.known_articles != len(memo.shapes):
         return None  # the memo is not of these articles (see `site_memo.append_memo`)
     inserted = None
-    order = head.order
     if added:
         new = [keyed(article_of(a.entry.record.article), shown) for a in added]
         # (Beside stories moved to other lists, today's news is dated in as stories
@@ -216,12 +233,13 @@ def prove(options: BuildOptions, config: SiteConfig, theme: ThemeFiles, cache: C
         if isinstance(source, StaticPage) or published(source) else [], reshown)
     if warnings is None:
         return None
-    if deleted:  # (their files' warnings go with them)
-        warnings = tuple(w for w in warnings if w.path not in deleted)
+    if deleted or moved_from:  # (their files' warnings go with them, or are found again)
+        gone_files = {*deleted, *moved_from.values()}
+        warnings = tuple(w for w in warnings if w.path not in gone_files)
     store_ = PageStore(cache)
     key_of = _key_of(site.articles)
     appended = None
-    where = places if order is head.order else Places(order)
+    where = places if order is head.order or moved_from else Places(order)
     # The sitemaps' lastmod: a `modified` moved, or the home page shows other articles.
     lastmod = changes.modified or bool(changes.featured)
     # Stories moved to another section, byline or tags leave lists and join others
@@ -282,8 +300,9 @@ def prove(options: BuildOptions, config: SiteConfig, theme: ThemeFiles, cache: C
                                           *(site.articles[i].url for i in (
                                               moved.withdrawn if moved else ())))})
     else:
+        # (The pages of a story whose file moved are stored under its old path.)
         pages = edited_pages(site, edits, damaged, store_, target, where, key_of,
-                             reshown=reshown)
+                             reshown=(*reshown, *moved_from.values()))
         if pages is not None and changes.featured:
             pages = with_home(site, pages, (renderer.template_key, globals_key, key_of))
         if pages is not None and config.outputs.sitemaps:

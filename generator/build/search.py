@@ -13,8 +13,8 @@ records and the bundles.
 
 from __future__ import annotations
 
-from bisect import bisect_left
-from collections.abc import Callable, Collection, Iterable, Sequence
+from bisect import bisect_left, bisect_right
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import replace
 from pathlib import Path
 
@@ -176,6 +176,31 @@ def withdrawn(site: Site, previous: ShardKeys, points: Collection[int]
         else:  # (a shard after it starts one earlier now)
             again = {s - (s > start) for s in again} | {start}
     return moved, sorted(touched), again
+
+
+def refiled(site: Site, previous: ShardKeys, moved_from: Mapping[int, str]
+            ) -> tuple[list[int], set[int]] | None:
+    """For the quick path's `plan_keys` when the files of the articles at the indexes of
+    `moved_from` (-> their old paths) moved, each keeping its place: the articles whose
+    small shards to key again, and the first positions of the full shards to key afresh
+    (the whole way finds a full shard's article under another path: its shard is indexed
+    again, not corrected). None when one seals a full shard (its bound names the old
+    file) or is in the corrections shard: the whole way keys those."""
+    listed = site.listed
+    touched: list[int] = []
+    again: set[int] = set()
+    for point, old in moved_from.items():
+        position = bisect_left(listed, point)
+        if position >= len(listed) or listed[position] != point:
+            return None  # (not listed: withdrawn)
+        shard = bisect_right(previous.starts, position) - 1
+        if (site.articles[point].date, old) in previous.bounds or position in previous.corrected:
+            return None
+        if shard < previous.full:
+            again.add(previous.starts[shard])
+        else:
+            touched.append(point)
+    return touched, again
 
 
 def inserted(site: Site, previous: ShardKeys,

@@ -98,3 +98,34 @@ def format_list_pages(boundaries: Boundaries) -> str:
     lines = [line_of(base, number, key) for base, keys in boundaries.items()
              for number, key in enumerate(keys, start=1)]
     return HEADER + "".join(sorted(lines))
+
+
+def followed(boundaries: Boundaries, moved: Mapping[str, OrderKey]) -> Boundaries:
+    """`boundaries` with each sealed at an article whose file moved or was renamed since
+    (`moved`: old path -> the article's order key now) sealed at it again, when its date
+    is the same: the page keeps its articles as the file moves (a story whose date
+    changed too takes its place by the new one)."""
+    if not moved:
+        return boundaries
+    def now(key: OrderKey) -> OrderKey:
+        found = moved.get(key[1])
+        return (key[0], found[1]) if found is not None and found[0] == key[0] else key
+    return {base: tuple(map(now, keys)) for base, keys in boundaries.items()}
+
+
+def with_followed(text: str, moved: Mapping[str, OrderKey]) -> str:
+    """The file's `text` as `format_list_pages(followed(...))` leaves it when only files
+    moved: each line sealed at one of `moved` (its date the same) naming the new file, in
+    place (the lines sort by their address)."""
+    lines = text.splitlines(keepends=True)
+    for number, line in enumerate(lines):
+        parts = line.rstrip("\n").split(" ", 2)
+        if len(parts) == 3 and not line.startswith("#") and (
+                found := moved.get(parts[2])) is not None:
+            try:
+                same = datetime.fromisoformat(parts[1]) == found[0]
+            except ValueError:
+                continue  # (the whole way names the line)
+            if same:
+                lines[number] = f"{parts[0]} {parts[1]} {found[1]}\n"
+    return "".join(lines)

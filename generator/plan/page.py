@@ -184,14 +184,19 @@ class Places(Mapping[str, int]):
     path. A stored page's article is first looked for at the place it had when stored
     (`place`): only after an article moved is the whole order hashed, once."""
 
-    def __init__(self, order: Sequence[str]) -> None:
+    def __init__(self, order: Sequence[str], moved_from: Mapping[str, str] | None = None
+                 ) -> None:
         self._order = order
         self._index: dict[str, int] | None = None
+        # (A story's file moved, new path -> old path: the pages stored before name the
+        # old one, plan/moving.py.)
+        self._new_of = {old: new for new, old in (moved_from or {}).items()}
 
     def place(self, path: str, was: int) -> int:
-        """The index of the article at `path`, stored at index `was`; KeyError when
-        `order` lacks it."""
+        """The index of the article at `path` (or at the path it moved to), stored at
+        index `was`; KeyError when `order` lacks it."""
         order = self._order
+        path = self._new_of.get(path, path) if self._new_of else path
         if type(was) is not int:
             raise TypeError("a stored place that is not an index")
         if 0 <= was < len(order) and order[was] == path:
@@ -208,7 +213,7 @@ class Places(Mapping[str, int]):
         return self._index
 
     def __getitem__(self, path: str) -> int:
-        return self._built()[path]
+        return self._built()[self._new_of.get(path, path) if self._new_of else path]
 
     def __iter__(self) -> Iterator[str]:
         return iter(self._built())

@@ -30,7 +30,8 @@ from generator.plan.late import late_of
 from generator.plan.names import NameHint, NameUse, appended_hints, name_hints
 
 __all__ = ["AuthorIndex", "MonthIndex", "SectionIndex", "Site", "TagIndex", "hints_after",
-           "by_path", "lead_of", "make_site", "menu_tags", "published_by", "hints_again"]
+           "by_path", "lead_of", "make_site", "menu_tags", "published_by", "hints_again",
+           "hint_order"]
 
 
 @dataclass(frozen=True)
@@ -122,7 +123,7 @@ def make_site(config: SiteConfig, articles: tuple[Article, ...],
                 tags=tags, authors=authors, nav_tags=menu_tags(config, tags), listed=listed,
                 months=months, now=now, next_due=min(scheduled) if scheduled else None,
                 articles_until=chosen[-1].date if chosen else None,
-                name_hints=tuple(sorted(hints, key=_hint_order)),
+                name_hints=tuple(sorted(hints, key=hint_order)),
                 sections=found.sections, featured=found.featured,
                 lead=lead_of(config, chosen, listed), late=late_of(chosen, registered))
     return site, problems
@@ -147,7 +148,7 @@ def hints_after(old: Site, tags: tuple[TagIndex, ...], authors: tuple[AuthorInde
                             _path_of(chosen), config.tag_aliases)
              + appended_hints("author", author_hints, _byline_uses(authors, config),
                               touched_authors, _path_of(chosen)))
-    return tuple(sorted(hints, key=_hint_order))
+    return tuple(sorted(hints, key=hint_order))
 
 
 def hints_again(site: Site, tags: tuple[TagIndex, ...], authors: tuple[AuthorIndex, ...],
@@ -161,7 +162,7 @@ def hints_again(site: Site, tags: tuple[TagIndex, ...], authors: tuple[AuthorInd
         found += name_hints("tag", _tag_uses(tags), path_of, config.tag_aliases)
     if "author" in kinds:
         found += name_hints("author", _byline_uses(authors, config), path_of)
-    return tuple(sorted(found, key=_hint_order))
+    return tuple(sorted(found, key=hint_order))
 
 
 def _path_of(articles: Sequence[Article]) -> Callable[[int], str]:
@@ -180,7 +181,8 @@ def _byline_uses(authors: tuple[AuthorIndex, ...], config: SiteConfig) -> Iterat
             if a.author.key not in config.authors and a.author.name == a.author.key)
 
 
-def _hint_order(hint: NameHint) -> tuple[str, str, str]:
+def hint_order(hint: NameHint) -> tuple[str, str, str]:
+    """The order of `Site.name_hints`: by path, then kind and name."""
     return (hint.path, hint.kind, hint.written.casefold())
 
 

@@ -1,0 +1,178 @@
+"""A story's file moved to another folder or renamed, its address kept (it has a
+`slug:`, or the file name gives the same one): the story stays where it is, its
+register line names the new file, the summary says `file moved`. The quick path takes
+it as an edit of the story at its new path (build/moved_files.py), its stored pages
+found by the old path, the memo given the new paths (plan/moving.py); each build gives
+a fresh checkout's output, tracked files and warnings. What it cannot tell goes the
+whole way."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from generator.content.register import REGISTER
+from tests.conftest import SiteMaker
+from tests.test_register import _preview
+from tests.test_relisted import _archive, _built, _path, _set
+from tests.test_search import needs_pagefind
+from tests.test_withdrawn import (
+    Change,
+    _featured,
+    changed_in,
+    keyed_as_the_whole_way,
+    left_both_ways,
+)
+
+
+def _move(site: SiteMaker, n: int, to: str) -> None:
+    """Story `n`'s file moved to `to` (under content/articles/)."""
+    target = site.root / "content/articles" / to
+    target.parent.mkdir(parents=True, exist_ok=True)
+    _path(site, n).rename(target)
+
+
+def _edit(site: SiteMaker, n: int) -> None:
+    path = _path(site, n)
+    path.write_text(path.read_text(encoding="utf-8") + "\nRalat.\n", encoding="utf-8")
+
+
+def _late(site: SiteMaker) -> None:
+    site.article("2024/02/susulan", "Susulan", "2024-02-20T10:00:00+07:00", tags="[Tag 1]",
+                 authors="[Hmz]", section="Kota")
+
+
+# The archive of test_relisted: 24 stories a00..a23 in content/articles/2024/MM/, story
+# n on 2024-MM-(n+1) at 08:00, nine a month from January, each with a `slug:`; story 5
+# withdrawn, 24 a draft. Each case: a change built first (or None), then the move.
+QUICK: dict[str, tuple[Change | None, Change]] = {
+    "a file moved to another month's folder": (None, lambda s: _move(s, 13, "2024/01/a13.md")),
+    "a file renamed": (None, lambda s: _move(s, 13, "2024/02/banjir-cempaka.md")),
+    # (given first among the sources now: every shape before it one later)
+    "a file renamed to sort first": (None, lambda s: _move(s, 13, "0000/a13.md")),
+    "a file moved to its own folder": (None, lambda s: _move(s, 4, "arsip/2024/a04.md")),
+    # (the register's newest article: what comes next is dated after it by its new path)
+    "the newest story's file": (None, lambda s: _move(s, 23, "2024/03/z23.md")),
+    "two files in one build": (None, lambda s: _move(s, 13, "2024/03/b13.md")
+                               or _move(s, 20, "2024/01/b20.md")),
+    "beside an edit": (None, lambda s: _move(s, 13, "2024/01/a13.md") or _edit(s, 20)),
+    "its text corrected as it moves": (None, lambda s: _edit(s, 13)
+                                       or _move(s, 13, "2024/01/a13.md")),
+    "a featured story": (_featured, lambda s: _move(s, 10, "2024/01/a10.md")),
+    # (the newest of sealed pages, now given later: the pages stay sealed at it)
+    "a file ending sealed pages, given later": (None, lambda s: _move(s, 10, "2024/03/b10.md")),
+    # (its `late` line keeps its date, naming the new file)
+    "a story filed late": (_late, lambda s: (s.root / "content/articles/2024/02/susulan.md")
+                           .rename(s.root / "content/articles/2024/01/susulan.md")),
+    # (its warnings name the new file: a key misspelt, a tag spelt like another's)
+    "a story with warnings": (lambda s: _set(s, 13, "tags", "[Tag O]\nsecton: Kota"),
+                              lambda s: _move(s, 13, "2024/03/b13.md")),
+}
+
+WHOLE: dict[str, tuple[Change | None, Change]] = {
+    # (its slug came from the old file name: a new address, the old one redirects)
+    "a file renamed, its address from the file name": (
+        lambda s: s.article("2024/02/banjir", "Banjir", "2024-02-20T10:00:00+07:00",
+                            tags="[Tag 1]", slug=""),
+        lambda s: (s.root / "content/articles/2024/02/banjir.md").rename(
+            s.root / "content/articles/2024/02/banjir-besar.md")),
+    # (the order is by date, then by path: moved past a story of its date)
+    "moved past a story of its date": (
+        lambda s: s.article("2024/02/m13", "Sama", "2024-02-14T08:00:00+07:00",
+                            tags="[Tag 1]"),
+        lambda s: _move(s, 13, "2024/02/z13.md")),
+    "beside today's news": (None, lambda s: _move(s, 13, "2024/01/a13.md") or s.article(
+        "2024/03/kini", "Kini", "2024-03-29T08:00:00+07:00", tags="[Tag 0]")),
+    "retagged as it moves": (None, lambda s: _set(s, 13, "tags", "[Tag 0]")
+                             or _move(s, 13, "2024/01/a13.md")),
+    "beside a deletion": (None, lambda s: _move(s, 13, "2024/01/a13.md")
+                          or _path(s, 14).unlink()),
+    "a withdrawn story's file": (None, lambda s: _move(s, 5, "2024/02/b05.md")),
+    "a draft's file": (None, lambda s: _move(s, 24, "2024/02/b24.md")),
+}
+
+
+@pytest.mark.parametrize("name", sorted(QUICK))
+def test_a_file_moved_takes_the_quick_path(
+        name: str, site: SiteMaker, make_site: Callable[[str], SiteMaker]) -> None:
+    # Given a built archive, when a story's file is moved or renamed, its address kept,
+    # then the quick path writes what a fresh checkout has (nothing but what changed with
+    # it) and the register names the new file
+    changed_in(site, make_site, QUICK[name], quick=True)
+    refiled = site.result.article_changes.refiled
+    assert refiled
+    register = (site.root / REGISTER).read_text(encoding="utf-8")
+    for change in refiled:
+        assert f" {change.path}\n" in register and f" {change.old_path}\n" not in register
+    # And today's news after it does too, another story edited, the moved one edited
+    # (its stored pages found by its new path), and a whole-way build then writes nothing
+    _built(site, make_site, lambda: site.article(
+        "2024/03/kini", "Kini", "2024-03-29T08:00:00+07:00", tags="[Tag 2]"), "news")
+    _built(site, make_site, lambda: _edit(site, 14), "edit")
+    moved = site.root / refiled[0].path
+    _built(site, make_site, lambda: moved.write_text(
+        moved.read_text(encoding="utf-8") + "\nRalat kedua.\n", encoding="utf-8"), "again")
+    assert [c.path for c in site.result.article_changes.changed] == [refiled[0].path]
+    assert not site.build(quick=False).written
+
+
+@pytest.mark.parametrize("name", sorted(WHOLE))
+def test_a_move_the_quick_path_cannot_tell_goes_the_whole_way(
+        name: str, site: SiteMaker, make_site: Callable[[str], SiteMaker]) -> None:
+    changed_in(site, make_site, WHOLE[name], quick=False)
+    assert not site.result.quick
+
+
+@pytest.mark.parametrize("name", [
+    "a file renamed to sort first", "two files in one build", "the newest story's file",
+    "a story filed late", "a story with warnings", "a file ending sealed pages, given later"])
+def test_the_next_build_starts_from_the_site_the_whole_way_leaves(
+        name: str, site: SiteMaker, make_site: Callable[[str], SiteMaker]) -> None:
+    # Given a built archive and its twin, when a file is moved in both, built the quick
+    # way in one, the whole way in the other
+    quick, whole = left_both_ways(site, make_site, QUICK[name])
+    # Then both leave the same site memo (the shapes in the new paths' order), order,
+    # marks, warnings, register and sealed pages
+    assert quick.memo == whole.memo
+    assert quick.settled.order == whole.settled.order
+    assert quick.settled.warnings == whole.settled.warnings
+    assert (quick.settled.register, quick.settled.list_pages) == (
+        whole.settled.register, whole.settled.list_pages)
+    # And the cache knows the files by their new paths
+    assert quick.sources == whole.sources
+
+
+@needs_pagefind
+def test_a_file_moved_with_search_on_keys_the_shards_as_the_whole_way(
+        site: SiteMaker, make_site: Callable[[str], SiteMaker]) -> None:
+    keyed_as_the_whole_way(site, make_site, lambda s: _move(s, 13, "2024/01/a13.md"))
+
+
+def test_the_summary_names_the_file_moved_and_the_register_the_new_file(
+        site: SiteMaker) -> None:
+    _archive(site)
+    site.build()
+    old = _path(site, 13).relative_to(site.root).as_posix()
+    _move(site, 13, "2024/01/a13.md")
+    result = site.build()
+    assert result.quick
+    (change,) = result.article_changes.refiled
+    assert (change.old_path, change.path, change.url) == (
+        old, "content/articles/2024/01/a13.md", "/2024/02/artikel-13/")
+    assert not result.article_changes.added and not result.article_changes.removed
+    assert str(change).endswith(f": {old} \u2192 content/articles/2024/01/a13.md")
+    line = "/2024/02/artikel-13/ article content/articles/2024/01/a13.md\n"
+    assert line in (site.root / REGISTER).read_text(encoding="utf-8")
+    assert not result.written
+
+
+def test_a_file_moved_in_a_preview_goes_the_whole_way_and_the_build_after_it_is_quick(
+        site: SiteMaker, make_site: Callable[[str], SiteMaker]) -> None:
+    # (A preview writes no register: the next build that does names the new file.)
+    _archive(site)
+    site.build()
+    _move(site, 13, "2024/01/a13.md")
+    assert not _preview(site).quick
+    _built(site, make_site, lambda: None, "after the preview", quick=False)
+    assert site.result.article_changes.refiled
