@@ -14,9 +14,10 @@ import pytest
 
 from generator.content.register import REGISTER
 from tests.conftest import SiteMaker
+from tests.test_photos_unshown import _start
 from tests.test_register import _preview
 from tests.test_relisted import _archive, _built, _path, _set
-from tests.test_search import needs_pagefind
+from tests.test_search import needs_pagefind, searchable
 from tests.test_withdrawn import (
     Change,
     _featured,
@@ -24,6 +25,7 @@ from tests.test_withdrawn import (
     keyed_as_the_whole_way,
     left_both_ways,
 )
+from tools.demo_photos import make_photo
 
 
 def _move(site: SiteMaker, n: int, to: str) -> None:
@@ -143,12 +145,6 @@ def test_the_next_build_starts_from_the_site_the_whole_way_leaves(
     assert quick.sources == whole.sources
 
 
-@needs_pagefind
-def test_a_file_moved_with_search_on_keys_the_shards_as_the_whole_way(
-        site: SiteMaker, make_site: Callable[[str], SiteMaker]) -> None:
-    keyed_as_the_whole_way(site, make_site, lambda s: _move(s, 13, "2024/01/a13.md"))
-
-
 def test_the_summary_names_the_file_moved_and_the_register_the_new_file(
         site: SiteMaker) -> None:
     _archive(site)
@@ -176,3 +172,72 @@ def test_a_file_moved_in_a_preview_goes_the_whole_way_and_the_build_after_it_is_
     assert not _preview(site).quick
     _built(site, make_site, lambda: None, "after the preview", quick=False)
     assert site.result.article_changes.refiled
+
+
+SEARCHED_QUICK: dict[str, Change] = {
+    "an old story: its full shard afresh": lambda s: _move(s, 13, "2024/01/a13.md"),
+    "the newest story: its small shard": lambda s: _move(s, 23, "2024/03/z23.md"),
+    "two stories of two shards": lambda s: _move(s, 9, "arsip/a09.md")
+    or _move(s, 17, "arsip/a17.md"),
+}
+
+
+@needs_pagefind
+@pytest.mark.parametrize("name", sorted(SEARCHED_QUICK))
+def test_a_file_moved_with_search_on_keys_the_shards_as_the_whole_way(
+        name: str, site: SiteMaker, make_site: Callable[[str], SiteMaker]) -> None:
+    keyed_as_the_whole_way(site, make_site, SEARCHED_QUICK[name])
+
+
+@needs_pagefind
+def test_a_file_that_seals_a_search_shard_goes_the_whole_way(site: SiteMaker) -> None:
+    # (In shards of two, story 12 is the newest of its full shard: the shard's bound
+    # names its file.)
+    _archive(site)
+    searchable(site)
+    site.build()
+    _move(site, 12, "2024/01/a12.md")
+    result = site.build()
+    assert not result.quick and result.article_changes.refiled
+    again = site.build(quick=False)
+    assert not again.written and again.search_indexed == () and not again.search_corrected
+
+
+def test_a_story_with_photos_moved_keeps_them_and_a_photo_changed_after_it_shows(
+        site: SiteMaker, make_site: Callable[[str], SiteMaker]) -> None:
+    # Given stories showing photos (one shown by two)
+    _start(site)
+    site.build()
+    # When their files move, then the quick path gives a fresh checkout's output
+    articles = site.root / "content/articles"
+    (articles / "2024").mkdir()
+    _built(site, make_site, lambda: (articles / "satu.md").rename(articles / "2024/satu.md")
+           or (articles / "dua.md").rename(articles / "2024/dua.md"), "moved")
+    # And a photo they show changed in place after it reaches both pages again
+    written = _built(site, make_site, lambda: make_photo(
+        site.root / "content/media/2024/satu.jpg", (1500, 1000), seed=9), "cropped",
+        quick=False)
+    assert {"2024/03/satu/index.html", "2024/03/dua/index.html"} <= written
+    assert not site.build(quick=False).written
+
+
+def test_a_file_moved_past_the_end_of_another_storys_sealed_page_goes_the_whole_way(
+        site: SiteMaker, make_site: Callable[[str], SiteMaker]) -> None:
+    # Given story 10 ending sealed pages (its author's, page_size 3), a story of its date
+    # and author filed before it by path, and story 10 deleted (its pages stay sealed at
+    # it)
+    _archive(site)
+    site.build()
+    ten = _path(site, 10).relative_to(site.root).as_posix()
+    assert f" {ten}\n" in (site.root / "content/list-pages.txt").read_text(encoding="utf-8")
+    twin = "2024/02/a0-kembar"
+    _built(site, make_site, lambda: site.article(
+        twin, "Kembar", "2024-02-11T08:00:00+07:00", tags="[Tag 1]", authors="[Ulm]",
+        section="Kota"), "filed")
+    _built(site, make_site, lambda: _path(site, 10).unlink(), "deleted")
+    # When its file is renamed to sort after story 10's, then it crosses that end: the
+    # whole way moves it to the next page
+    _built(site, make_site, lambda: (site.root / f"content/articles/{twin}.md").rename(
+        site.root / "content/articles/2024/02/b-kembar.md"), "moved", quick=False)
+    assert not site.result.quick
+    assert site.result.written

@@ -26,7 +26,9 @@ leaves with its files when no article shows it any more (build/photos.py
 `quick_photos`), one changed in place is made again and the pages of the stories that
 show it rendered again (`showing_photos`); a media file added, changed or removed is
 copied or taken out (options.py `media_copies`); a static page's text edited, its
-title, address and photos kept, plans its own page again (`edited.with_static_pages`).
+title, address and photos kept, plans its own page again (`edited.with_static_pages`);
+a story's file moved or renamed, its address kept, is an edit of the story at its new
+path, the memo given the new paths (build/moved_files.py, plan/moving.py).
 Anything else returns None and
 build/pipeline.py takes the whole pipeline, which leaves a new `Settled` for the next
 build.
@@ -40,7 +42,8 @@ tests/test_photos.py; a photo no longer shown: tests/test_photos_unshown.py; a
 section, byline or tags changed: tests/test_relisted.py; a tag or an author that ends:
 tests/test_ended.py; a time corrected: tests/test_redated.py; a photo changed in
 place: tests/test_photos_changed.py; a story withdrawn: tests/test_withdrawn.py; a
-story deleted: tests/test_deleted.py; a static page edited: tests/test_pages_edited.py).
+story deleted: tests/test_deleted.py; a static page edited: tests/test_pages_edited.py;
+a file moved: tests/test_moved_files.py).
 """
 
 from __future__ import annotations
