@@ -202,6 +202,9 @@ def moved_keys(register: Mapping[str, Address], articles: Sequence[Article],
             found[old] = (article.date, article.path)
         elif article.path in new_of:
             found[new_of[article.path]] = (article.date, article.path)
+    if found:  # (a file still there is no file moved: two stories traded addresses)
+        for article in articles:
+            found.pop(article.path, None)
     return found
 
 
