@@ -187,12 +187,14 @@ def deleted_lines(text: str, deleted: Iterable[Article],
                      removed=tuple(removed), renamable=ended.renamable if ended else ())
 
 
-def moved_keys(register: Mapping[str, Address], articles: Sequence[Article],
-               renamed: Mapping[str, str]) -> dict[str, OrderKey]:
+def files_moved_since(register: Mapping[str, Address], articles: Sequence[Article],
+                      renamed: Mapping[str, str]) -> dict[str, OrderKey]:
     """Old path -> order key now of each article whose file moved or was renamed since
     the `register` was written: its address's line names another file (or the file was
     `renamed`, its address changed with it), for the sealed pages' boundaries to follow
-    (content/list_pages.py `followed`)."""
+    (content/list_pages.py `followed`). A file that holds another story now is among
+    them: a page sealed at it was sealed at the story that left it (two stories that
+    traded files trade their pages' boundaries)."""
     found: dict[str, OrderKey] = {}
     new_of = {new: old for old, new in renamed.items()}
     for article in articles:
@@ -202,9 +204,6 @@ def moved_keys(register: Mapping[str, Address], articles: Sequence[Article],
             found[old] = (article.date, article.path)
         elif article.path in new_of:
             found[new_of[article.path]] = (article.date, article.path)
-    if found:  # (a file still there is no file moved: two stories traded addresses)
-        for article in articles:
-            found.pop(article.path, None)
     return found
 
 

@@ -24,7 +24,7 @@ from generator.build.changes import SourceChange, article_of
 from generator.cache.articles import CachedArticles
 from generator.cache.store import Cache
 from generator.config import SiteConfig
-from generator.content.list_pages import LIST_PAGES, with_followed
+from generator.content.list_pages import LIST_PAGES, OrderKey, with_followed
 from generator.content.model import Article, with_key
 from generator.plan.moving import in_place, memo_moved, moved_keys
 from generator.plan.page import Places
@@ -53,7 +53,7 @@ def moved_files(added: Sequence[Article | None], removed: Sequence[Article]
 
 @dataclass(frozen=True, eq=False, repr=False)
 class Refiled:
-    """The quick path's site once files moved (`refiled`): each story in its place."""
+    """The quick path's site once files moved (`refiled_site`): each story in its place."""
 
     memo: SiteMemo
     """The last build's memo with the stories at their new paths (`memo_moved`)."""
@@ -65,17 +65,20 @@ class Refiled:
     before name the old one)."""
     articles: CachedArticles
     """The site's articles, read from the cache on demand, the edited ones given."""
+    followed: Mapping[str, OrderKey]
+    """Old path -> order key now of each story moved: the sealed pages, and the lists'
+    newest bounds, that one ended stay sealed at it (content/list_pages.py `followed`)."""
 
 
-def refiled(site_dir: Path, config: SiteConfig, cache: Cache, memo: SiteMemo,
+def refiled_site(site_dir: Path, config: SiteConfig, cache: Cache, memo: SiteMemo,
             order: tuple[str, ...], edits: Sequence[SourceChange],
             moved_from: Mapping[str, str], given_before: Callable[[str], int],
             adjust: Callable[[Article], Article]) -> Refiled | None:
     """The site of the last build (its `memo`, the paths of its articles in `order`)
     with the files of `moved_from` (new path -> old path, among the `edits`) moved;
     None when one changes places: another story of its date lies between its two paths,
-    another's sealed page ends there, or site.toml's `[home] lead` names it by its file.
-    `given_before`: how many of the articles given now sort before a path; `adjust`:
+    another's sealed page ends there, or site.toml's `[home] lead` names it (by its file
+    or its slug). `given_before`: how many of the articles given now sort before a path; `adjust`:
     each article as the site has it (its photos keyed)."""
     new_of = {old: new for new, old in moved_from.items()}
     if not new_of.keys() <= set(order):
@@ -91,12 +94,12 @@ def refiled(site_dir: Path, config: SiteConfig, cache: Cache, memo: SiteMemo,
         return None
     # (The pages a moved file sealed stay sealed at it: content/list_pages.py `followed`;
     # one of another story between its two paths is crossed.)
-    sealed = with_followed(read_text(site_dir, LIST_PAGES) or "", moved_keys(now, moved_from))
+    followed = moved_keys(now, moved_from)
+    sealed = with_followed(read_text(site_dir, LIST_PAGES) or "", followed)
     if not in_place(places, moved_from, lambda i: (articles[i].date, articles[i].path),
                     len(order)) or any(list_pages.crossed_lists(
                         sealed, (a.date, min(a.path, moved_from[a.path]) + "\0"),
                         (a.date, max(a.path, moved_from[a.path]))) != set() for a in now):
         return None
     moved = memo_moved(memo, places, now, moved_from, given_before)
-    return None if moved is None else Refiled(moved, order, places, articles)
-
+    return None if moved is None else Refiled(moved, order, places, articles, followed)

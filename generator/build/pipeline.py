@@ -23,8 +23,8 @@ from typing import TypeVar
 from generator.build import loader, search, sources
 from generator.build.addresses import (
     AddressChanges,
+    files_moved_since,
     load_register,
-    moved_keys,
     renames,
     text_key,
     unnamed_indexes,
@@ -312,8 +312,8 @@ def _plan_whole(options: BuildOptions, config: SiteConfig, theme: ThemeFiles, ca
     # when asked to rebalance), which the plan gives back as this build leaves them.
     found_pages = load_list_pages(site_dir)
     # (A file moved or renamed since: the pages it sealed stay sealed at it.)
-    bounds = followed(found_pages.boundaries, moved_keys(register.entries, site.articles,
-                                                         renamed))
+    bounds = followed(found_pages.boundaries, files_moved_since(register.entries, site.articles,
+                                                                renamed))
     sealed = {} if options.rebalance_pages else bounds
     # What answers at every address ever published: the register, as this site leaves it
     # (a list that ended, with the numbered pages it had; an index an older register

@@ -78,7 +78,7 @@ from generator.content.list_pages import LIST_PAGES, with_followed
 from generator.content.source_record import SourceRecord
 from generator.photos.model import EMPTY
 from generator.plan.deletion import memo_without
-from generator.plan.moving import moved_keys
+from generator.plan.moving import followed_tails
 from generator.plan.site import by_path, published_by
 from generator.plan.site_memo import append_memo
 from generator.render.theme import ThemeFiles
@@ -139,11 +139,11 @@ def plan_quickly(options: BuildOptions, config: SiteConfig, theme: ThemeFiles,
         head = replace(head, register=text_key(new_register)) if keep else head
     moved_from = changes.moved_from
     if moved_from:  # (files moved or renamed: their lines name the new files)
-        new_register = with_moved_files(register, [
+        new_register = with_moved_files(new_register or register, [
             site.articles[proven.where[path]] for path in moved_from], moved_from)
         if new_register is None:
             return None
-        head = replace(head, register=text_key(new_register))
+        head = replace(head, register=text_key(new_register)) if keep else head
     # Sealed pages: their boundaries as the last build left them, with those of the
     # pages today's news filled up (the tails say where it went).
     pages_text = read_text(options.site_dir, LIST_PAGES)
@@ -158,13 +158,15 @@ def plan_quickly(options: BuildOptions, config: SiteConfig, theme: ThemeFiles,
             if ended is None or url not in ended.removed})
         if keep and new_lists is not None:
             head = replace(head, list_pages=text_key(new_lists))
-    if moved_from and pages_text is not None:  # (the pages a moved file sealed stay
-        # sealed at it: content/list_pages.py `followed`)
-        followed_text = with_followed(pages_text, moved_keys(
-            [site.articles[proven.where[path]] for path in moved_from], moved_from))
-        if followed_text != pages_text:
-            new_lists = followed_text
-            head = replace(head, list_pages=text_key(new_lists))
+    if proven.refiled is not None:  # (the pages a moved file sealed stay sealed at it,
+        # the lists' newest bounds too: content/list_pages.py `followed`)
+        followed = proven.refiled.followed
+        head = replace(head, tails=followed_tails(head.tails, followed))
+        if pages_text is not None:
+            followed_text = with_followed(new_lists or pages_text, followed)
+            if followed_text != pages_text:
+                new_lists = followed_text
+                head = replace(head, list_pages=text_key(new_lists)) if keep else head
     lists_after = new_lists if keep and new_lists is not None else None
     if any(p.path == LIST_PAGES and (lists_after or p.line is None) for p in warnings):
         # The warning at its page's line: the file gained lines, or a story filed late
@@ -193,11 +195,11 @@ def plan_quickly(options: BuildOptions, config: SiteConfig, theme: ThemeFiles,
         touched = [*more, *touched]
     if moved_from and keys_before is not None:  # (files moved: their full shards afresh)
         points = {proven.where[new]: old for new, old in moved_from.items()}
-        refiled = search.refiled(site, keys_before, points)
-        if refiled is None:
+        shards = search.refiled_shards(site, keys_before, points)
+        if shards is None:
             return None
-        touched = [*(point for point in touched if point not in points), *refiled[0]]
-        again |= refiled[1]
+        touched = [*(point for point in touched if point not in points), *shards[0]]
+        again |= shards[1]
     search_keys = search.without_damaged(options.output, site, search.plan_keys(
         site, search.labels_of(proven.renderer.strings), keys_before, touched,
         again=again))

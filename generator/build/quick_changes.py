@@ -38,14 +38,15 @@ class QuickChanges:
     take it."""
 
     edits: tuple[SourceChange, ...]
-    """Known articles whose fingerprint changed, each keeping its place."""
+    """Known articles whose fingerprint changed, each keeping its place, and the files
+    moved (`moved_from`), each at its new path."""
     added: tuple[SourceChange, ...]
     """New sources, all articles that parsed, the drafts published and the scheduled
     articles that came due (`published`)."""
     known_articles: int
-    """How many articles the site memo knows, when some were added or a `featured` was
-    switched (its shapes are put in place by counting: `site_memo.append_memo`,
-    `refeatured`)."""
+    """How many articles the site memo knows, when some were added, moved between lists,
+    deleted, redated or their files moved, or a `featured` was switched (its shapes are
+    put in place by counting: `site_memo.append_memo`, `refeatured`, `memo_moved`)."""
     fingerprints: Fingerprints | None
     """The cache's fingerprint lines as this stage read them (0.1 to 0.2 s to read again
     at 100,000 sources): `with_due` takes its digests from them, then lets them go (held
@@ -90,8 +91,10 @@ def quick_changes(site_dir: Path, found: list[str], config: SiteConfig,
                   cache: Cache, drafts: bool) -> QuickChanges | None:
     """The changes stage as the quick path takes it: the sources that changed since the
     last build (`found`: as `sources.scan_fingerprints` saw them), all articles keeping
-    their place, and the articles added, or those whose files were removed (no file
-    added beside: a rename); None when one is not an article, fails or moved."""
+    their place, and the articles added, or those whose files were removed, or whose
+    files moved, their addresses kept (the files removed and added pair up:
+    `moved_files`); None when one is not an article, fails, or changed what only the
+    whole way places (an address, a date past another story's, a rename it cannot pair)."""
     fingerprints = cache.fingerprints()
     compared, known = compare_fingerprints(site_dir, found, fingerprints)
     removed = compared.removed

@@ -18,7 +18,7 @@ from generator.build.append import appended_pages, insert_quickly
 from generator.build.changes import article_of
 from generator.build.edited import edited_pages, with_home, with_sitemaps, with_static_pages
 from generator.build.memos import Settled, stored
-from generator.build.moved_files import refiled
+from generator.build.moved_files import Refiled, refiled_site
 from generator.build.options import (
     MEDIA_OUTPUT,
     BuildOptions,
@@ -141,6 +141,7 @@ def prove(options: BuildOptions, config: SiteConfig, theme: ThemeFiles, cache: C
             articles.known[article.path] = keyed(article, shown)
     moved_from = changes.moved_from
     order = head.order
+    refile = None
     if moved_from:
         # Files moved or renamed, their stories' addresses kept: each story keeps its
         # place unless another of its date lies between its two paths; the memo gives
@@ -150,8 +151,9 @@ def prove(options: BuildOptions, config: SiteConfig, theme: ThemeFiles, cache: C
                 or not all(path in places for path in moved_from.values())):
             return None  # (a preview: the next build that writes the register tells the
             # renamed ones; beside other moves, or a story not on the site)
-        refile = refiled(options.site_dir, config, cache, memo, head.order, edits, moved_from,
-                         sorting_before(found, []), lambda a: keyed(a, shown))
+        refile = refiled_site(options.site_dir, config, cache, memo, head.order, edits,
+                              moved_from, sorting_before(found, []),
+                              lambda a: keyed(a, shown))
         if refile is None:
             return None
         memo, order, places = refile.memo, refile.order, refile.places
@@ -328,7 +330,7 @@ def prove(options: BuildOptions, config: SiteConfig, theme: ThemeFiles, cache: C
                    earlier if moved is not None else None, ended, templates,
                    {output for output in gone.difference(p.output for p in pages)
                     if output in previous}, reshown, moved.withdrawn if moved else (),
-                   moved.deleted if moved else ())
+                   moved.deleted if moved else (), refile)
 
 
 # Values of one build, never compared or printed: `eq=False, repr=False` spare
@@ -380,6 +382,9 @@ class Proven:
     deleted: tuple[int, ...] = ()
     """The indexes of the stories whose files were removed, among `withdrawn` (the site
     is planned with them withdrawn; the next build's memo is without them)."""
+    refiled: Refiled | None = None
+    """When files moved, their stories' addresses kept: the site with the new paths
+    (`memo` is its memo)."""
 
 
 def _key_of(articles: Sequence[Article]) -> Callable[[int], str]:

@@ -15,6 +15,7 @@ from datetime import datetime
 
 from generator.content.list_pages import OrderKey
 from generator.content.model import Article, with_key
+from generator.plan.pagination import Tail
 from generator.plan.site import hint_order
 from generator.plan.site_memo import SiteMemo
 
@@ -24,7 +25,7 @@ def in_place(points: Mapping[str, int], moved_from: Mapping[str, str],
     """Whether each story of `moved_from` (new path -> old path), at its index of
     `points` (by new path), keeps its place: its new order key (date, path) still
     between those of its neighbours, read by `key_at` (an index of the site's `count`
-    articles; none of them moved)."""
+    articles, as they are now: a moved neighbour at its new path)."""
     for new in moved_from:
         point = points[new]
         date, _ = key_at(point)
@@ -77,3 +78,17 @@ def moved_keys(moved: Sequence[Article], moved_from: Mapping[str, str]
     """Old path -> order key now of the stories `moved` (at their new paths), for the
     sealed pages' boundaries to follow (content/list_pages.py `followed`)."""
     return {moved_from[a.path]: (a.date, a.path) for a in moved}
+
+
+def followed_tails(tails: Mapping[str, Tail], moved: Mapping[str, OrderKey]
+                   ) -> dict[str, Tail]:
+    """The lists' newest pages (`Settled.tails`) with the bound of each newest sealed
+    page that a moved file ended (`moved`: old path -> the story's order key now, its
+    date the same) at the new path, as `followed` has the sealed pages' file."""
+    def now(tail: Tail) -> Tail:
+        bound = tail.bound
+        found = moved.get(bound[1]) if bound is not None else None
+        if bound is None or found is None or found[0] != bound[0]:
+            return tail
+        return replace(tail, bound=(bound[0], found[1]))
+    return {url: now(tail) for url, tail in tails.items()}
