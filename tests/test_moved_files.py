@@ -8,11 +8,14 @@ whole way."""
 
 from __future__ import annotations
 
+import shutil
 from collections.abc import Callable
 from dataclasses import replace
 
 import pytest
 
+from generator.build.memos import Settled, stored
+from generator.cache.store import Cache
 from generator.content.register import REGISTER
 from tests.conftest import SiteMaker
 from tests.test_photos_unshown import _start
@@ -198,6 +201,32 @@ def test_a_file_that_seals_a_search_shard_goes_the_whole_way(site: SiteMaker) ->
     _move(site, 12, "2024/01/a12.md")
     result = site.build()
     assert not result.quick and result.article_changes.refiled
+    again = site.build(quick=False)
+    assert not again.written and again.search_indexed == () and not again.search_corrected
+
+
+@needs_pagefind
+def test_a_file_moved_past_a_search_shards_bound_of_its_old_name_goes_the_whole_way(
+        site: SiteMaker, make_site: Callable[[str], SiteMaker]) -> None:
+    # Given story 12's file renamed to sort first (the whole way: it sealed its shard,
+    # whose bound keeps its old name)
+    _archive(site)
+    searchable(site)
+    site.build()
+    folder = _path(site, 12).parent
+    (folder / "a12.md").rename(folder / "0a12.md")
+    assert not site.build().quick
+    # When it is renamed again to sort after that bound, then it crosses it: the whole
+    # way cuts the shards there, and the quick path leaves it to the whole way
+    (folder / "0a12.md").rename(folder / "za12.md")
+    twin = make_site("twin")
+    shutil.copytree(site.root, twin.root, dirs_exist_ok=True)
+    result = site.build()
+    assert not result.quick and result.article_changes.refiled
+    twin.build(quick=False)
+    keys = [stored(Cache(s.root / ".warta/cache.sqlite"), "settled:output") for s in (site, twin)]
+    assert isinstance(keys[0], Settled) and isinstance(keys[1], Settled)
+    assert keys[0].search == keys[1].search
     again = site.build(quick=False)
     assert not again.written and again.search_indexed == () and not again.search_corrected
 

@@ -184,8 +184,9 @@ def refiled_shards(site: Site, previous: ShardKeys, moved_from: Mapping[int, str
     `moved_from` (-> their old paths) moved, each keeping its place: the articles whose
     small shards to key again, and the first positions of the full shards to key afresh
     (the whole way finds a full shard's article under another path: its shard is indexed
-    again, not corrected). None when one seals a full shard (its bound names the old
-    file) or is in the corrections shard: the whole way keys those."""
+    again, not corrected). None when a full shard's bound lies between one's two order
+    keys (it sealed the shard, or a story of its date that sealed one was moved or
+    deleted since) or one is in the corrections shard: the whole way keys those."""
     listed = site.listed
     touched: list[int] = []
     again: set[int] = set()
@@ -194,8 +195,12 @@ def refiled_shards(site: Site, previous: ShardKeys, moved_from: Mapping[int, str
         if position >= len(listed) or listed[position] != point:
             return None  # (not listed: withdrawn)
         shard = bisect_right(previous.starts, position) - 1
-        if (site.articles[point].date, old) in previous.bounds or position in previous.corrected:
-            return None
+        article = site.articles[point]
+        low, high = sorted((old, article.path))
+        if position in previous.corrected or any(
+                date == article.date and low <= path <= high for date, path in previous.bounds):
+            return None  # (a bound between its two paths, perhaps of a file gone since:
+            # the whole way cuts the shard there)
         if shard < previous.full:
             again.add(previous.starts[shard])
         else:
