@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import shutil
 from collections.abc import Callable
+from pathlib import Path
 from dataclasses import replace
 
 import pytest
@@ -17,7 +18,7 @@ import pytest
 from generator.build.memos import Settled, stored
 from generator.cache.store import Cache
 from generator.content.register import REGISTER
-from tests.conftest import SiteMaker
+from tests.conftest import SiteMaker, hashes
 from tests.test_photos_unshown import _start
 from tests.test_register import _preview
 from tests.test_relisted import _archive, _built, _path, _set
@@ -306,3 +307,28 @@ def test_files_that_change_stories_keep_each_storys_sealed_pages(
                                  "two files traded": "a11.md"}[name])
     assert f" {now}\n" in pages.read_text(encoding="utf-8")
     assert not site.build(quick=False).written
+
+
+def test_a_preview_after_one_that_followed_a_moved_file_shows_what_the_whole_way_shows(
+        site: SiteMaker, tmp_path: Path) -> None:
+    # Given a published archive, a story ending sealed pages moved to sort later and
+    # previewed (the whole way: the pages stay sealed at it, the file unwritten names
+    # its old path)
+    _archive(site)
+    site.build()
+    pages = (site.root / "content/list-pages.txt").read_text(encoding="utf-8")
+    assert f" {_path(site, 16).relative_to(site.root).as_posix()}\n" in pages
+    _move(site, 16, "arsip/a16.md")
+    assert not _preview(site).quick
+    # When another story of its lists is deleted and previewed, then the preview shows
+    # what the whole way shows from nothing
+    _path(site, 10).unlink()
+    _preview(site)
+    whole = site.build(output_dir=tmp_path / "whole", keep_register=False, quick=False)
+    assert hashes(site.root / "preview") == hashes(tmp_path / "whole")
+    assert (site.root / "content/list-pages.txt").read_text(encoding="utf-8") == pages
+    # And `warta build` then writes the file naming the new path
+    assert not whole.quick
+    site.build()
+    assert " content/articles/arsip/a16.md\n" in (
+        site.root / "content/list-pages.txt").read_text(encoding="utf-8")

@@ -18,6 +18,7 @@ from generator.build.addresses import read_text, with_lines
 from generator.content.list_pages import (
     LIST_PAGES,
     Boundaries,
+    followed,
     format_list_pages,
     line_of,
     parse_list_pages,
@@ -33,23 +34,31 @@ articles imported in bulk joined the sealed pages where their dates fall."""
 
 @dataclass(frozen=True, eq=False, repr=False)
 class ListPagesFile:
-    """The boundaries as found on disk."""
+    """The boundaries as found on disk, following the files moved since."""
 
     boundaries: Boundaries
-    """By list URL (empty when there is no file)."""
+    """By list URL (empty when there is no file), a page sealed at a file moved since
+    sealed at it under its new path (content/list_pages.py `followed`)."""
     text: str | None
     """Its text; None when there is no file yet."""
+    followed: bool = False
+    """Whether a boundary follows a moved file: `text` names its old path until a build
+    writes the file."""
 
 
-def load_list_pages(site_dir: Path) -> ListPagesFile:
-    """Read and parse the boundaries; raise ContentError naming each bad line."""
+def load_list_pages(site_dir: Path, moved: Mapping[str, OrderKey] | None = None
+                    ) -> ListPagesFile:
+    """Read and parse the boundaries, those sealed at a file `moved` since (old path ->
+    the article's order key now: addresses.files_moved_since) following it; raise
+    ContentError naming each bad line."""
     text = read_text(site_dir, LIST_PAGES)
     if text is None:
         return ListPagesFile({}, None)
     boundaries, problems = parse_list_pages(text, LIST_PAGES)
     if problems:
         raise ContentError(problems)
-    return ListPagesFile(boundaries, text)
+    now = followed(boundaries, moved or {})
+    return ListPagesFile(now, text, now != boundaries)
 
 
 def next_text(found: ListPagesFile, boundaries: Boundaries) -> str | None:

@@ -69,7 +69,6 @@ from generator.cache.pages import PageStore
 from generator.cache.removed import HELD
 from generator.cache.store import Cache, OutputEntry
 from generator.config import SiteConfig, load_config
-from generator.content.list_pages import followed
 from generator.content.register import format_register, is_formatted
 from generator.errors import ContentError, Problem
 from generator.plan.page import Copy, Page
@@ -310,15 +309,14 @@ def _plan_whole(options: BuildOptions, config: SiteConfig, theme: ThemeFiles, ca
                    photos=photos.photos)
     # Sealed pages: each list paginated from the boundaries kept with the content (none
     # when asked to rebalance), which the plan gives back as this build leaves them.
-    found_pages = load_list_pages(site_dir)
     # (A file moved or renamed since: the pages it sealed stay sealed at it.)
-    bounds = followed(found_pages.boundaries, files_moved_since(register.entries, site.articles,
-                                                                renamed))
-    sealed = {} if options.rebalance_pages else bounds
+    found_pages = load_list_pages(site_dir, files_moved_since(register.entries,
+                                                              site.articles, renamed))
+    sealed = {} if options.rebalance_pages else found_pages.boundaries
     # What answers at every address ever published: the register, as this site leaves it
     # (a list that ended, with the numbered pages it had; an index an older register
     # did not name, as the output folder serves it).
-    addresses = resolve(site, register.entries, renamed, bounds, sealed,
+    addresses = resolve(site, register.entries, renamed, found_pages.boundaries, sealed,
                         unnamed_indexes(options.output, register))
     keep = options.keeps_register
     register_text = None
@@ -331,6 +329,9 @@ def _plan_whole(options: BuildOptions, config: SiteConfig, theme: ThemeFiles, ca
                      as_is + list(photos.copies), memory.plan, addresses, sealed)
     pages_text = next_text(found_pages, plan.sealed) if keep else None
     pages_after = found_pages.text if pages_text is None else pages_text  # (as left)
+    # (A preview that followed a moved file leaves the file naming the old one, which
+    # the quick path would read: no key of a text, until a build writes the file.)
+    pages_key = text_key(pages_after) if keep or not found_pages.followed else "-"
     if plan.problems or addresses.problems:
         raise ContentError([*addresses.problems, *plan.problems])
     if plan.memo is not None:
@@ -388,12 +389,12 @@ def _plan_whole(options: BuildOptions, config: SiteConfig, theme: ThemeFiles, ca
             settled=_settled(cache, site, plan, warnings, search_keys, len(loaded.sources),
                              text_key(register.text if register_text is None
                                       else register_text),
-                             text_key(pages_after), as_is)),
+                             pages_key, as_is)),
         parsed=loaded.parsed, warnings=warnings, search=search_keys, reused=plan.reused,
         quick=False, saving=loaded.saving, kept=current, unpublished=indexed.unpublished,
         article_changes=articles_changed,
         addresses=AddressChanges(addresses.moved, addresses.removed,
                                  ended_addresses(site, removable), addresses.renamable),
         photos_decoded=photos.decoded,
-        rebalanced=(rebalanced(bounds, plan.sealed)
+        rebalanced=(rebalanced(found_pages.boundaries, plan.sealed)
                     if options.rebalance_pages else None))
