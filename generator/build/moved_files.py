@@ -71,18 +71,19 @@ class Refiled:
 
 
 def refiled_site(site_dir: Path, config: SiteConfig, cache: Cache, memo: SiteMemo,
-            order: tuple[str, ...], edits: Sequence[SourceChange],
-            moved_from: Mapping[str, str], given_before: Callable[[str], int],
-            adjust: Callable[[Article], Article]) -> Refiled | None:
+                 order: tuple[str, ...], edits: Sequence[SourceChange],
+                 moved_from: Mapping[str, str], given_before: Callable[[str], int],
+                 adjust: Callable[[Article], Article]) -> Refiled | None:
     """The site of the last build (its `memo`, the paths of its articles in `order`)
     with the files of `moved_from` (new path -> old path, among the `edits`) moved;
-    None when one changes places: another story of its date lies between its two paths,
-    another's sealed page ends there, or site.toml's `[home] lead` names it (by its file
-    or its slug). `given_before`: how many of the articles given now sort before a path; `adjust`:
-    each article as the site has it (its photos keyed)."""
+    None when one is not on the site (a draft, scheduled) or changes places: another
+    story of its date lies between its two paths, another's sealed page ends there, or
+    site.toml's `[home] lead` names it (by its file or its slug). `given_before`: how
+    many of the articles given now sort before a path; `adjust`: each article as the
+    site has it (its photos keyed)."""
     new_of = {old: new for new, old in moved_from.items()}
     if not new_of.keys() <= set(order):
-        return None  # (a story not on the site: a draft, or scheduled)
+        return None
     order = tuple([new_of.get(path, path) for path in order])
     places = Places(order, moved_from)
     articles = CachedArticles(order, cache, adjust=adjust)

@@ -147,10 +147,9 @@ def prove(options: BuildOptions, config: SiteConfig, theme: ThemeFiles, cache: C
         # place unless another of its date lies between its two paths; the memo gives
         # the next build the new paths (plan/moving.py).
         if (not options.keeps_register or added or changes.featured or changes.relisted
-                or changes.redated or changes.known_articles != len(memo.shapes)
-                or not all(path in places for path in moved_from.values())):
+                or changes.redated or changes.known_articles != len(memo.shapes)):
             return None  # (a preview: the next build that writes the register tells the
-            # renamed ones; beside other moves, or a story not on the site)
+            # renamed ones; beside other moves)
         refile = refiled_site(options.site_dir, config, cache, memo, head.order, edits,
                               moved_from, sorting_before(found, []),
                               lambda a: keyed(a, shown))

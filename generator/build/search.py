@@ -179,7 +179,7 @@ def withdrawn(site: Site, previous: ShardKeys, points: Collection[int]
 
 
 def refiled_shards(site: Site, previous: ShardKeys, moved_from: Mapping[int, str]
-            ) -> tuple[list[int], set[int]] | None:
+                   ) -> tuple[list[int], set[int]] | None:
     """For the quick path's `plan_keys` when the files of the articles at the indexes of
     `moved_from` (-> their old paths) moved, each keeping its place: the articles whose
     small shards to key again, and the first positions of the full shards to key afresh

@@ -107,17 +107,24 @@ def followed(boundaries: Boundaries, moved: Mapping[str, OrderKey]) -> Boundarie
     changed too takes its place by the new one)."""
     if not moved:
         return boundaries
-    def now(key: OrderKey) -> OrderKey:
-        found = moved.get(key[1])
-        return (key[0], found[1]) if found is not None and found[0] == key[0] else key
-    return {base: tuple(map(now, keys)) for base, keys in boundaries.items()}
+    return {base: tuple(follow(key, moved) for key in keys)
+            for base, keys in boundaries.items()}
+
+
+def follow(key: OrderKey, moved: Mapping[str, OrderKey]) -> OrderKey:
+    """A sealed page's boundary `key` at the new path of the article whose file moved
+    from its path (`moved`: old path -> the article's order key now), when the date is
+    the same; else as it is."""
+    found = moved.get(key[1])
+    return (key[0], found[1]) if found is not None and found[0] == key[0] else key
 
 
 def with_followed(text: str, moved: Mapping[str, OrderKey]) -> str:
     """The file's `text` as `format_list_pages(followed(...))` leaves it when only files
     moved: each line sealed at one of `moved` (its date the same) naming the new file, in
     place (the lines sort by their address). Only the lines naming an old file are read:
-    the file has a line per sealed page of every list (34,000 at 100,000 articles)."""
+    the file has a line per sealed page of every list (34,000 on the 100,000-article
+    synthetic copy with its default-build site.toml)."""
     if text and not text.endswith("\n"):
         text += "\n"
     for old, (date, new) in moved.items():

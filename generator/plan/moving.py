@@ -11,9 +11,8 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
-from datetime import datetime
 
-from generator.content.list_pages import OrderKey
+from generator.content.list_pages import OrderKey, follow
 from generator.content.model import Article, with_key
 from generator.plan.pagination import Tail
 from generator.plan.site import hint_order
@@ -21,7 +20,7 @@ from generator.plan.site_memo import SiteMemo
 
 
 def in_place(points: Mapping[str, int], moved_from: Mapping[str, str],
-             key_at: Callable[[int], tuple[datetime, str]], count: int) -> bool:
+             key_at: Callable[[int], OrderKey], count: int) -> bool:
     """Whether each story of `moved_from` (new path -> old path), at its index of
     `points` (by new path), keeps its place: its new order key (date, path) still
     between those of its neighbours, read by `key_at` (an index of the site's `count`
@@ -85,10 +84,5 @@ def followed_tails(tails: Mapping[str, Tail], moved: Mapping[str, OrderKey]
     """The lists' newest pages (`Settled.tails`) with the bound of each newest sealed
     page that a moved file ended (`moved`: old path -> the story's order key now, its
     date the same) at the new path, as `followed` has the sealed pages' file."""
-    def now(tail: Tail) -> Tail:
-        bound = tail.bound
-        found = moved.get(bound[1]) if bound is not None else None
-        if bound is None or found is None or found[0] != bound[0]:
-            return tail
-        return replace(tail, bound=(bound[0], found[1]))
-    return {url: now(tail) for url, tail in tails.items()}
+    return {url: tail if tail.bound is None else replace(tail, bound=follow(tail.bound, moved))
+            for url, tail in tails.items()}
