@@ -107,6 +107,26 @@ def _both_beside_news(site: SiteMaker) -> None:
     site.article("empat", "Empat", "2024-03-09")
 
 
+WITHDRAWN = "Ditarik atas permintaan narasumber."
+
+
+def _withdrawn_alone(site: SiteMaker) -> None:
+    # (a story withdrawn for its photo: a face it should not have shown)
+    make_photo(site.root / "content/media/2024/wajah.jpg", (1000, 800), seed=4)
+    site.article("tiga", "Tiga", "2024-03-08", image=LEAD % "wajah.jpg",
+                 body="Isi.\n\n![Wajah](media/2024/wajah.jpg)\n")
+    assert site.build().quick
+    site.article("tiga", "Tiga", "2024-03-08", image=LEAD % "wajah.jpg",
+                 body="Isi.\n\n![Wajah](media/2024/wajah.jpg)\n", withdrawn=WITHDRAWN)
+
+
+def _both_withdrawn(site: SiteMaker) -> None:
+    # (`satu`'s photo leaves with both; `dua`'s stays: the static page shows it)
+    site.article("satu", "Satu", "2024-03-01", image=LEAD % "satu.jpg", withdrawn=WITHDRAWN)
+    site.article("dua", "Dua", "2024-03-05", body="Isi.\n\n![Foto](media/2024/satu.jpg)\n\n"
+                 "![Foto dua](media/2024/dua.jpg)\n", withdrawn=WITHDRAWN)
+
+
 CHANGES: dict[str, tuple[Callable[[SiteMaker], object], int, tuple[str, ...]]] = {
     # name: (the change, photos decoded, the photos whose files leave)
     "a lead photo replaced by a new one (another story shows the old one)": (
@@ -126,6 +146,12 @@ CHANGES: dict[str, tuple[Callable[[SiteMaker], object], int, tuple[str, ...]]] =
     "a photo taken out of the stories, another name of it still shown": (_two_names, 0, ()),
     "a photo's file renamed, the same bytes": (_renamed, 0, ()),
     "a photo replaced by one of its name in another format": (_other_format, 1, ()),
+    "a story withdrawn, its photo shown nowhere else": (_withdrawn_alone, 0, ("wajah",)),
+    "a story withdrawn, its photos shown elsewhere": (
+        lambda s: s.article("satu", "Satu", "2024-03-01", image=LEAD % "satu.jpg",
+                            withdrawn=WITHDRAWN), 0, ()),
+    "two stories withdrawn, a static page showing one photo": (
+        _both_withdrawn, 0, ("satu",)),
 }
 
 
@@ -196,6 +222,36 @@ def test_a_new_story_showing_a_known_photo_keeps_it_when_the_first_lets_it_go(
     # Then its files stay: today's news shows it
     assert result.quick and not any("pasar" in p for p in result.removed)
     assert any("/pasar-" in p for p in _media(site.output))
+
+
+def test_a_withdrawn_story_shows_and_announces_no_photo_until_taken_back(
+        site: SiteMaker, make_site: Callable[[str], SiteMaker]) -> None:
+    # Given a story whose lead photo and text's photo no other story shows
+    _start(site)
+    site.build()
+    _withdrawn_alone(site)
+    # When it is withdrawn
+    result = site.build()
+    # Then its page keeps its headline and the notice, but shows, announces
+    # and names no photo: no figure, no og:image or twitter:image, no JSON-LD image,
+    # nothing under /media/ (LinkChecker would find what the page still named)
+    page = site.read("2024/03/tiga/index.html")
+    assert result.quick and WITHDRAWN in page
+    assert "<figure" not in page and "og:image" not in page and "twitter:image" not in page
+    assert '"image"' not in page and "/media/" not in page
+    assert 'content="summary"' in page
+    assert not any("wajah" in p for p in _media(site.output))
+    # And a fresh checkout gives the same
+    fresh = fresh_checkout(site, make_site("fresh"))
+    fresh.build()
+    assert hashes(fresh.output) == hashes(site.output)
+    # And when the withdrawal is taken back, the photo comes back with the text
+    site.article("tiga", "Tiga", "2024-03-08", image=LEAD % "wajah.jpg",
+                 body="Isi.\n\n![Wajah](media/2024/wajah.jpg)\n")
+    site.build()
+    page = site.read("2024/03/tiga/index.html")
+    assert "<figure" in page and "og:image" in page and "/media/2024/wajah-" in page
+    assert any("wajah" in p for p in _media(site.output))
 
 
 def test_a_photo_deleted_while_another_story_shows_it_goes_the_whole_way(

@@ -135,7 +135,10 @@ def shared_of(shown: Iterable[str], photos: Mapping[str, Photo]) -> dict[str, in
 
 def article_photos(article: Article | StaticPage) -> tuple[str, ...]:
     """The URLs of the local photos an article (or a static page) shows: its lead
-    photo's and those of the images in its body, in that order, each once."""
+    photo's and those of the images in its body, in that order, each once; none for a
+    withdrawn story (often withdrawn for a photo: a face, a victim, a minor)."""
+    if isinstance(article, Article) and article.withdrawn:
+        return ()
     found = []
     image = article.image if isinstance(article, Article) else None
     if image and image.url.startswith("/media/"):
