@@ -185,6 +185,15 @@ def plan_quickly(options: BuildOptions, config: SiteConfig, theme: ThemeFiles,
     else:
         touched += new
     again: set[int] = set()
+    if proven.restored and keys_before is not None:
+        # (Withdrawals taken back: their records join the index, their full shards keyed
+        # afresh. Beside others withdrawn, the shards' positions would shift both ways.)
+        grown = None if proven.withdrawn else search.restored(site, keys_before,
+                                                              proven.restored)
+        if grown is None:
+            return None
+        keys_before, more, again = grown
+        touched = [*more, *touched]
     if proven.withdrawn and keys_before is not None:
         # (Stories withdrawn: their records leave the index, their full shards keyed
         # afresh.)

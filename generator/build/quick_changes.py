@@ -62,9 +62,10 @@ class QuickChanges:
     (`relisting.refeatured`)."""
     relisted: tuple[Article, ...] = ()
     """The articles of `edits` moved to another `section`, credited to other `authors`
-    or given other `tags`, or withdrawn, their shape otherwise kept (`featured` aside):
-    they leave some lists and join others (a withdrawn one leaves every list), keeping
-    their place in the site (`relisting.relisted`, build/relisted.py `relisting`)."""
+    or given other `tags`, withdrawn or their withdrawal taken back, their shape
+    otherwise kept (`featured` aside): they leave some lists and join others (a
+    withdrawn one leaves every list, one taken back joins them), keeping their place
+    in the site (`relisting.relisted`, build/relisted.py `relisting`)."""
     recredited: frozenset[str] = frozenset()
     """The paths among `relisted` whose `authors` changed."""
     retagged: frozenset[str] = frozenset()
@@ -154,16 +155,15 @@ def quick_changes(site_dir: Path, found: list[str], config: SiteConfig,
             # which relisting.redated finds out; another month moves it between the
             # month's lists, even where the address has no month)
             redated.append(new)
-        elif new is not None and new.shape != old.shape and (
-                new.withdrawn or not old.withdrawn) and with_key(replace(
-                    new, featured=old.featured, section=old.section, authors=old.authors,
-                    tags=old.tags, withdrawn=old.withdrawn)).shape == old.shape:
+        elif new is not None and new.shape != old.shape and with_key(replace(
+                new, featured=old.featured, section=old.section, authors=old.authors,
+                tags=old.tags, withdrawn=old.withdrawn)).shape == old.shape:
             if new.featured != old.featured:
                 featured.append(new)  # (the editors chose another lead or picks)
             # (Withdrawn now, by a press council's ruling say: it leaves every list, its
             # bylines and tags with them; its page shows the notice at its address. Its
-            # withdrawal taken back goes the whole way.)
-            withdrawn = bool(new.withdrawn) and not old.withdrawn
+            # withdrawal taken back: it joins them again.)
+            withdrawn = bool(new.withdrawn) != bool(old.withdrawn)
             credited = new.authors != old.authors or withdrawn  # (credited wrongly)
             if credited:
                 recredited.append(new.path)

@@ -329,7 +329,7 @@ def prove(options: BuildOptions, config: SiteConfig, theme: ThemeFiles, cache: C
                    earlier if moved is not None else None, ended, templates,
                    {output for output in gone.difference(p.output for p in pages)
                     if output in previous}, reshown, moved.withdrawn if moved else (),
-                   moved.deleted if moved else (), refile)
+                   moved.deleted if moved else (), refile, moved.restored if moved else ())
 
 
 # Values of one build, never compared or printed: `eq=False, repr=False` spare
@@ -384,6 +384,9 @@ class Proven:
     refiled: Refiled | None = None
     """When files moved, their stories' addresses kept: the site with the new paths
     (`memo` is its memo)."""
+    restored: tuple[int, ...] = ()
+    """The indexes of the stories whose withdrawal was taken back (their records join
+    the search index)."""
 
 
 def _key_of(articles: Sequence[Article]) -> Callable[[int], str]:

@@ -58,6 +58,9 @@ class Relisted:
     deleted: tuple[int, ...] = ()
     """Those of `withdrawn` whose files were removed: no page of theirs is planned, their
     addresses answer the gone notice (`ended` holds them), `deleting`."""
+    restored: tuple[int, ...] = ()
+    """Those of them whose withdrawal was taken back: in every list again (their
+    records join the search index)."""
 
 
 def relisting(site_dir: Path, before: Site, site: Site, points: Sequence[int],
@@ -125,10 +128,15 @@ def relisting(site_dir: Path, before: Site, site: Site, points: Sequence[int],
     around = {i for point in points for i in sections.moved_around(before, site, point)}
     withdrawn = tuple(point for point in points
                       if holds(before.listed, point) and not holds(site.listed, point))
+    restored = tuple(point for point in points
+                     if holds(site.listed, point) and not holds(before.listed, point))
     for point in withdrawn:
         # (The stories before and after it in the archive link each other now.)
         at = bisect_left(before.listed, point)
         around.update(before.listed[max(0, at - 1):at + 2])
+    for point in restored:  # (they link it again)
+        at = bisect_left(site.listed, point)
+        around.update(site.listed[max(0, at - 1):at + 2])
     sealed = list_pages.sealed_bounds(site_dir, lists)
     gone = None
     if ended:  # (the register as the last build left it, else the caller goes the whole way)
@@ -138,7 +146,7 @@ def relisting(site_dir: Path, before: Site, site: Site, points: Sequence[int],
     return Relisted(tuple(points), lists, sealed, tuple(sorted(around)),
                     retag, frozenset(i for i in retagged.rerelated(before, site, lists)
                                      if i < known) if retag else frozenset(), gone,
-                    lefts, withdrawn=withdrawn)
+                    lefts, withdrawn=withdrawn, restored=restored)
 
 
 def redated_lists(site_dir: Path, site: Site, crossed: Mapping[str, Mapping[int, OrderKey]]

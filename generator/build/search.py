@@ -159,22 +159,40 @@ def withdrawn(site: Site, previous: ShardKeys, points: Collection[int]
     (`shifted.removed`, the newest first), the articles whose shards to key again (the
     small shards', from the first one withdrawn from them on), and the first positions
     of the full shards to key afresh. None when a full shard would be left empty."""
+    return _relisted(site, previous, points, joined=False)
+
+
+def restored(site: Site, previous: ShardKeys, points: Collection[int]
+             ) -> tuple[ShardKeys, list[int], set[int]] | None:
+    """As `withdrawn`, when the withdrawals of the articles at `points` were taken back
+    (in `site.listed` again): the shards as they stand with them (`shifted.restored`,
+    the oldest first). None when a full shard would be cut again."""
+    return _relisted(site, previous, points, joined=True)
+
+
+def _relisted(site: Site, previous: ShardKeys, points: Collection[int], joined: bool
+              ) -> tuple[ShardKeys, list[int], set[int]] | None:
     listed = site.listed
     moved = previous
     touched: set[int] = set()
     again: set[int] = set()
-    for point in sorted(points, reverse=True):
-        after = bisect_left(listed, point)  # (its position, those before it still there)
-        position = after + sum(other < point for other in points)
+    step = 1 if joined else -1  # (a shard after one it joins or leaves starts later or
+    # earlier)
+    for point in sorted(points, reverse=not joined):
+        at = bisect_left(listed, point)
+        # (Its position in the shards as moved so far: withdrawn ones before it are
+        # still there; restored ones before it are already in.)
+        position = at if joined else at + sum(other < point for other in points)
         article = site.articles[point]
-        found = shifted.removed(moved, (article.date, article.path), position)
+        found = (shifted.restored if joined else shifted.removed)(
+            moved, (article.date, article.path), position)
         if found is None:
             return None
         moved, start = found
         if start is None:
-            touched.update(listed[after:])
-        else:  # (a shard after it starts one earlier now)
-            again = {s - (s > start) for s in again} | {start}
+            touched.update(listed[at:])
+        else:
+            again = {s + step * (s > start) for s in again} | {start}
     return moved, sorted(touched), again
 
 

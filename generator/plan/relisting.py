@@ -16,7 +16,7 @@ from datetime import datetime
 from generator.content.model import Article
 from generator.plan.indexes import AuthorIndex, SectionIndex, TagIndex
 from generator.plan.late import filed_after
-from generator.plan.site import Site, hints_again, menu_tags
+from generator.plan.site import Site, hints_again, menu_tags, named_lead
 from generator.plan.site_memo import SiteMemo
 
 
@@ -69,11 +69,17 @@ def relisted(memo: SiteMemo, moved: Iterable[Article], places: Mapping[str, int]
     tags = {index.tag.slug: index for index in memo.site.tags}
     listed = memo.site.listed
     withdrawn: list[int] = []
+    restored: list[Article] = []
     for article in moved:
         shapes[sorting_before(article.path)] = article.shape
         index = places.get(article.path)
         at = bisect_left(listed, index) if index is not None else len(listed)
-        if index is None or at == len(listed) or listed[at] != index:
+        if index is not None and not article.withdrawn and (
+                at == len(listed) or listed[at] != index):
+            # (On the site but in no list, withdrawn no more: its withdrawal taken
+            # back, it joins every list, its bylines and tags with it.)
+            restored.append(article)
+        elif index is None or at == len(listed) or listed[at] != index:
             if index is not None and article.path in recredited:
                 return None
             continue  # (a draft, a scheduled or a withdrawn story: in no list)
@@ -106,6 +112,11 @@ def relisted(memo: SiteMemo, moved: Iterable[Article], places: Mapping[str, int]
         if shrunk is None:
             return None
         site = shrunk
+    if restored:
+        grown = _restored(site, restored, places)
+        if grown is None:
+            return None
+        site = grown
     # (Checked once all moved, whatever their order: an author's oldest story gone while
     # others stay, the next one's spelling, unread, titles their page.)
     if any((now := authors.get(index.author.slug)) is not None
@@ -150,6 +161,28 @@ def _withdrawn(site: Site, indexes: Collection[int]) -> Site | None:
     return replace(site, listed=listed, featured=tuple(
         i for i in site.featured if i not in indexes), months=tuple(
         replace(month, items=items) for month, items in zip(site.months, months, strict=True)))
+
+
+def _restored(site: Site, articles: Collection[Article], places: Mapping[str, int]
+              ) -> Site | None:
+    """`site` with the `articles` whose withdrawal was taken back in the archive's and
+    their months' lists and, when `featured`, the editors' picks (their sections,
+    bylines and tags are the caller's); None when one is the lead site.toml names (the
+    home page's lead changes), or its month has no listed story (a month's page would
+    be new: the whole way)."""
+    months = {(month.year, month.month): month for month in site.months}
+    listed, featured = site.listed, site.featured
+    for article in articles:
+        index = places[article.path]
+        month = months.get((article.date.year, article.date.month))
+        if month is None or named_lead(site.config, article):
+            return None
+        months[month.year, month.month] = replace(month, items=_with(month.items, index))
+        listed = _with(listed, index)
+        if article.featured:
+            featured = _with(featured, index)
+    return replace(site, listed=listed, featured=featured, months=tuple(
+        months[month.year, month.month] for month in site.months))
 
 
 def _retagged(tags: dict[str, TagIndex], article: Article, index: int) -> bool:

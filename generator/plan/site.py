@@ -30,8 +30,8 @@ from generator.plan.late import late_of
 from generator.plan.names import NameHint, NameUse, appended_hints, name_hints
 
 __all__ = ["AuthorIndex", "MonthIndex", "SectionIndex", "Site", "TagIndex", "hints_after",
-           "by_path", "lead_of", "make_site", "menu_tags", "published_by", "hints_again",
-           "hint_order"]
+           "by_path", "lead_of", "make_site", "named_lead", "menu_tags", "published_by",
+           "hints_again", "hint_order"]
 
 
 @dataclass(frozen=True)
@@ -201,12 +201,18 @@ def menu_tags(config: SiteConfig, tags: tuple[TagIndex, ...]) -> tuple[TagIndex,
 def lead_of(config: SiteConfig, chosen: Sequence[Article], listed: Sequence[int]) -> int | None:
     """The listed article `[home] lead` names, by path or slug (the newest of that
     slug), among `chosen[i]` for `i` in `listed`."""
-    wanted = config.home.lead
-    if not wanted:
+    if not config.home.lead:
         return None
-    path = wanted if wanted.startswith("content/") else "content/articles/" + wanted
     for index in reversed(listed):
-        article = chosen[index]
-        if article.path in (wanted, path) or article.slug == wanted:
+        if named_lead(config, chosen[index]):
             return index
     return None
+
+
+def named_lead(config: SiteConfig, article: Article) -> bool:
+    """Whether `[home] lead` names `article`, by path or slug."""
+    wanted = config.home.lead
+    if not wanted:
+        return False
+    path = wanted if wanted.startswith("content/") else "content/articles/" + wanted
+    return article.path in (wanted, path) or article.slug == wanted

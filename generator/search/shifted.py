@@ -1,8 +1,9 @@
 """The last build's search shards as they stand once the quick path dated stories in
-among them (`inserted`: stories filed late) or took them out (`removed`: stories
-withdrawn), without keying them: build/search.py says which shards to key again. Full
-shards are held by their boundaries (`ShardKeys.bounds`), so one change moves the
-positions of later shards, not their articles. Pure functions, no I/O.
+among them (`inserted`: stories filed late), took them out (`removed`: stories
+withdrawn) or put them back (`restored`: withdrawals taken back), without keying them:
+build/search.py says which shards to key again. Full shards are held by their
+boundaries (`ShardKeys.bounds`), so one change moves the positions of later shards,
+not their articles. Pure functions, no I/O.
 """
 
 from __future__ import annotations
@@ -62,3 +63,20 @@ def removed(previous: ShardKeys, key: OrderKey,
                         if not start <= p < stop),
         rests=tuple((s - (s > start), rest) for s, rest in previous.rests if s != start),
     ), start
+
+
+def restored(previous: ShardKeys, key: OrderKey,
+             position: int) -> tuple[ShardKeys, int | None] | None:
+    """`previous` as it stands once the article with order key `key`, published by the
+    last build but in no list (withdrawn), joins `Site.listed` at `position` (its
+    withdrawal taken back, the quick path), as one dated in does (`inserted`); and the
+    first position of the full shard it falls into, to key afresh, as a build that keys
+    every shard does (`carried`: an article the last build published moved in, not a
+    correction; `rekeyed` drops the shard's corrections). That position is None when it
+    falls after every full shard (the caller keys the small ones again from `position`
+    on). None when the full shard would be cut again."""
+    found = inserted(previous, key, position)
+    if found is None:
+        return None
+    moved, full = found
+    return moved, previous.starts[bisect_left(previous.bounds, key)] if full else None
