@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from generator.build.pipeline import BuildOptions, BuildResult, build
-from generator.content.parse import slug_of_file
+from generator.content.fields import slug_of_file
 from generator.slugs import slugify
 
 SITE_TOML = """\

@@ -5,7 +5,8 @@ from datetime import datetime, timedelta, timezone
 import pytest
 
 from generator.config import parse_config
-from generator.content.parse import ContentProblems, parse_article, to_datetime
+from generator.content.fields import to_datetime
+from generator.content.parse import ContentProblems, parse_article
 
 CONFIG = parse_config(
     '[authors]\nHmz = "Hamid Zulkarnain"\n[tag_aliases]\n"pemkot" = "Pemkot Malang"\n')
@@ -329,3 +330,17 @@ def test_the_markdown_extensions_named_are_the_ones_at_work() -> None:
     assert "<table>" in html and "<pre><code>kode" in html
     assert "<ol>" in html and "<ul>" in html  # sane_lists: the bullet list is its own
     assert '"kutip" -- x' in html or "&quot;kutip&quot; -- x" in html
+
+
+def test_withdrawn_is_a_reason_never_true_or_false() -> None:
+    head = "---\ntitle: Judul\ndate: 2018-09-26\n"
+    # A reason withdraws the story, shown as written
+    reason = parse(head + "withdrawn: Ditarik atas putusan Dewan Pers.\n---\nIsi.\n")
+    assert reason.article.withdrawn == "Ditarik atas putusan Dewan Pers."
+    # `false` keeps it published (it withdrew it, showing "False", before)
+    kept = parse(head + "withdrawn: false\n---\nIsi.\n")
+    assert kept.article.withdrawn == "" and not kept.warnings
+    # `true` says no reason: an error at its line, saying what to write
+    found = errors(head + "withdrawn: true\n---\nIsi.\n")
+    assert len(found) == 1 and ":4:" in found[0] and "reason" in found[0]
+    assert "withdrawn: Ditarik karena" in found[0]

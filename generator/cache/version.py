@@ -40,8 +40,10 @@ from generator.errors import Problem
 # among equals, `build.list_pages.overfull`: a cache of 20 keeps the warning a fresh
 # checkout words otherwise, and the quick path now carries it on. 22: a withdrawn story
 # publishes no photo, `photos.model.article_photos`: a cache of 21 holds a photo memo
-# counting its photos as shown, which the quick path would keep publishing.)
-SCHEMA = 22
+# counting its photos as shown, which the quick path would keep publishing. 23:
+# `withdrawn: false` keeps a story published, `fields.Fields.withdrawal`: a cache of 22
+# holds its record withdrawn, "False" its reason, for the same bytes.)
+SCHEMA = 23
 # The records' shape is part of the key, so a cache written before a field
 # was added to a record is never trusted.
 _SHAPE = shape_of(SourceRecord, Article, StaticPage, Tag, Author, Image, Correction, Problem)
