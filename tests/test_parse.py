@@ -344,3 +344,21 @@ def test_withdrawn_is_a_reason_never_true_or_false() -> None:
     found = errors(head + "withdrawn: true\n---\nIsi.\n")
     assert len(found) == 1 and ":4:" in found[0] and "reason" in found[0]
     assert "withdrawn: Ditarik karena" in found[0]
+
+
+@pytest.mark.parametrize("line", ["location: false", "source: true", "summary: false",
+                                  "slug: false", "title: true"])
+def test_true_or_false_where_text_is_read_is_an_error_at_its_line(line: str) -> None:
+    # (Readers read "False" in the dateline before; `slug: false` gave /…/false/.)
+    head = "---\ntitle: Judul\ndate: 2018-09-26\n" if not line.startswith("title") \
+        else "---\ndate: 2018-09-26\n"
+    found = errors(head + line + "\n---\nIsi.\n")
+    key = line.split(":")[0]
+    assert found == [f"{PATH}:{head.count(chr(10)) + 1}: `{key}` must be text, not "
+                     f"{line.split(': ')[1]} — write the text after `{key}:`, or take out "
+                     "the line"]
+
+
+def test_a_synonym_of_summary_set_to_false_gives_no_summary_of_that_text() -> None:
+    parsed = parse("---\ntitle: Judul\ndate: 2018-09-26\ndescription: false\n---\nIsi.\n")
+    assert parsed.article.summary == "Isi."

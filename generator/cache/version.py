@@ -42,8 +42,10 @@ from generator.errors import Problem
 # publishes no photo, `photos.model.article_photos`: a cache of 21 holds a photo memo
 # counting its photos as shown, which the quick path would keep publishing. 23:
 # `withdrawn: false` keeps a story published, `fields.Fields.withdrawal`: a cache of 22
-# holds its record withdrawn, "False" its reason, for the same bytes.)
-SCHEMA = 23
+# holds its record withdrawn, "False" its reason, for the same bytes. 24: true or
+# false where text is read is an error, `fields.Fields.text`: a cache of 23 holds the
+# record of `location: false` with "False" as its dateline.)
+SCHEMA = 24
 # The records' shape is part of the key, so a cache written before a field
 # was added to a record is never trusted.
 _SHAPE = shape_of(SourceRecord, Article, StaticPage, Tag, Author, Image, Correction, Problem)

@@ -69,11 +69,20 @@ class Fields:
                                 kind=type(value).__name__),
                       Text("write `{key}: ...` on one line", key=key))
             return ""
+        if isinstance(value, bool):  # (readers would read "False": `location: false`)
+            self._not_text(key, value)
+            return ""
         return clean(str(value))
+
+    def _not_text(self, key: str, value: bool) -> None:
+        self.fail(key, Text("`{key}` must be text, not {value}", key=key,
+                            value=str(value).lower()),
+                  Text("write the text after `{key}:`, or take out the line", key=key))
 
     def synonym_text(self, ours: str) -> str:
         value = self._synonym(ours)
-        return clean(str(value)) if isinstance(value, (str, int, float)) else ""
+        return clean(str(value)) if isinstance(value, (str, int, float)) \
+            and not isinstance(value, bool) else ""
 
     def moment(self, key: str, required: bool = False) -> datetime | None:
         value = self.data.get(key)
@@ -119,6 +128,9 @@ class Fields:
 
     def slug(self, path: str) -> str:
         given = self.data.get("slug")
+        if isinstance(given, bool):  # (not the address `/…/false/`)
+            self._not_text("slug", given)
+            return ""
         if given is not None:
             slug = slugify(str(given))
             if not slug:
