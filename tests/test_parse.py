@@ -362,3 +362,33 @@ def test_true_or_false_where_text_is_read_is_an_error_at_its_line(line: str) -> 
 def test_a_synonym_of_summary_set_to_false_gives_no_summary_of_that_text() -> None:
     parsed = parse("---\ntitle: Judul\ndate: 2018-09-26\ndescription: false\n---\nIsi.\n")
     assert parsed.article.summary == "Isi."
+
+
+@pytest.mark.parametrize("value", ["'   '", "''", '" \\t "'])
+def test_a_blank_title_is_an_error_at_its_line(value: str) -> None:
+    # (A title of spaces gave a page without a headline before.)
+    found = errors(f"---\ndate: 2018-09-26\ntitle: {value}\n---\nIsi.\n")
+    assert found == [f"{PATH}:3: `title` is empty — write it after `title:`"]
+
+
+@pytest.mark.parametrize("line, key", [
+    ("updated: 2017-09-27", "updated"),
+    ("lastmod: 2018-08-27T10:00:00+07:00", "lastmod"),
+    ("corrections:\n  - date: 2018-10-01\n    text: Ralat.\n  - date: 2018-08-30\n"
+     "    text: Ralat lagi.", "corrections")])
+def test_an_update_dated_before_the_article_is_a_warning_at_its_line(line: str,
+                                                                      key: str) -> None:
+    # (Ignored without a word before: a typo in the year or the month hid the update.)
+    parsed = parse("---\ntitle: Judul\ndate: 2018-09-26T10:00:00+07:00\n" + line
+                   + "\n---\nIsi.\n")
+    found = [str(w) for w in parsed.warnings]
+    assert len(found) == 1 and found[0].startswith(f"{PATH}:4: `") and "before the " \
+        "article's `date` (2018-09-26T10:00+07:00)" in found[0], found
+
+
+@pytest.mark.parametrize("line", ["updated: 2018-09-26", "updated: 2018-09-27",
+                                  "corrections:\n  - date: 2018-09-26\n    text: Ralat."])
+def test_an_update_of_the_same_day_or_later_is_no_warning(line: str) -> None:
+    parsed = parse("---\ntitle: Judul\ndate: 2018-09-26T10:00:00+07:00\n" + line
+                   + "\n---\nIsi.\n")
+    assert not parsed.warnings

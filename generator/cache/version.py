@@ -44,8 +44,10 @@ from generator.errors import Problem
 # `withdrawn: false` keeps a story published, `fields.Fields.withdrawal`: a cache of 22
 # holds its record withdrawn, "False" its reason, for the same bytes. 24: true or
 # false where text is read is an error, `fields.Fields.text`: a cache of 23 holds the
-# record of `location: false` with "False" as its dateline.)
-SCHEMA = 24
+# record of `location: false` with "False" as its dateline. 25: `updated` or a
+# correction dated before the article warns, `fields.Fields.dated_before`: a cache of
+# 24 holds the records without the warning.)
+SCHEMA = 25
 # The records' shape is part of the key, so a cache written before a field
 # was added to a record is never trusted.
 _SHAPE = shape_of(SourceRecord, Article, StaticPage, Tag, Author, Image, Correction, Problem)

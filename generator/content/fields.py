@@ -52,17 +52,25 @@ class Fields:
         self.fail(key, Text("missing `{key}`", key=key), hint)
 
     def _synonym(self, ours: str) -> Any:
+        key = self._synonym_key(ours)
+        return None if key is None else self.data[key]
+
+    def _synonym_key(self, ours: str) -> str | None:
+        """The key written for `ours` as Hugo or Jekyll spell it (`lastmod`), if any."""
         for theirs, target in SYNONYMS.items():
             for key in self.data:
                 if target == ours and key.lower() == theirs:
-                    return self.data[key]
+                    return key
         return None
 
     def text(self, key: str, required: bool = False) -> str:
         value = self.data.get(key)
-        if value is None or value == "":
-            if required:
+        if value is None or (isinstance(value, str) and not clean(value)):
+            if required and value is None:
                 self.missing(key, Text("add a line `{key}: ...` to the frontmatter", key=key))
+            elif required:  # (`title: '  '`: a page without a headline)
+                self.fail(key, Text("`{key}` is empty", key=key),
+                          Text("write it after `{key}:`", key=key))
             return ""
         if isinstance(value, (dict, list)):
             self.fail(key, Text("`{key}` must be text, not a {kind}", key=key,
@@ -269,6 +277,22 @@ class Fields:
                 continue
             found.append(Correction(date=when, text=clean(text)))
         return tuple(sorted(found, key=lambda c: c.date))
+
+    def dated_before(self, when: datetime, updated: datetime | None,
+                     corrections: tuple[Correction, ...]) -> None:
+        """Warn of `updated` or a correction dated before the article's `date`: no
+        reader sees it as an update (a typo in the year or the month, most often)."""
+        first = min((c.date for c in corrections), default=None)
+        written = "updated" if "updated" in self.data else self._synonym_key("updated")
+        for key, found in ((written or "updated", updated), ("corrections", first)):
+            if found is not None and found.date() < when.date():  # (a day, not an hour:
+                # `updated: 2018-09-26` on a story of 10:00 that day is no typo)
+                self.fail(key, Text("`{key}` is dated {found}, before the article's `date` "
+                                    "({date}): readers see no update then", key=key,
+                                    found=found.isoformat(timespec="minutes"),
+                                    date=when.isoformat(timespec="minutes")),
+                          Text("if the year or the month is a typo, correct it"),
+                          severity="warning")
 
     def aliases(self) -> tuple[str, ...]:
         found = []

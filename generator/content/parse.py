@@ -53,6 +53,10 @@ def parse_article(data: bytes | str, path: str, config: SiteConfig,
     draft = fields.boolean("draft")
     if "published" in part.data and part.data["published"] is False:
         draft = True
+    updated = fields.moment("updated") or fields.synonym_datetime("updated")
+    corrections = fields.corrections()
+    if when is not None:
+        fields.dated_before(when, updated, corrections)
     article = Article(
         path=path,
         title=title,
@@ -68,8 +72,8 @@ def parse_article(data: bytes | str, path: str, config: SiteConfig,
         source=fields.text("source"),
         image=fields.image(),
         draft=draft,
-        updated=fields.moment("updated") or fields.synonym_datetime("updated"),
-        corrections=fields.corrections(),
+        updated=updated,
+        corrections=corrections,
         aliases=fields.aliases(),
         withdrawn=fields.withdrawal(),
         section=fields.section(),
