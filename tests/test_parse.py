@@ -355,8 +355,9 @@ def test_true_or_false_where_text_is_read_is_an_error_at_its_line(line: str) -> 
     found = errors(head + line + "\n---\nIsi.\n")
     key = line.split(":")[0]
     assert found == [f"{PATH}:{head.count(chr(10)) + 1}: `{key}` must be text, not "
-                     f"{line.split(': ')[1]} — write the text after `{key}:`, or take out "
-                     "the line"]
+                     f"{line.split(': ')[1]} — write the text after `{key}:`, in quotes if it "
+                     "is a word YAML reads as true or false (`" + key + ': "No"`), or take '
+                     "out the line"]
 
 
 def test_a_synonym_of_summary_set_to_false_gives_no_summary_of_that_text() -> None:
@@ -392,3 +393,23 @@ def test_an_update_of_the_same_day_or_later_is_no_warning(line: str) -> None:
     parsed = parse("---\ntitle: Judul\ndate: 2018-09-26T10:00:00+07:00\n" + line
                    + "\n---\nIsi.\n")
     assert not parsed.warnings
+
+
+@pytest.mark.parametrize("value, withdrawn", [
+    ("no", ""), ("'false'", ""), ("0", ""), ("off", ""), ("Nomor 0 keliru.", "Nomor 0 keliru.")])
+def test_withdrawn_written_as_a_switch_turned_off_keeps_the_story(value: str,
+                                                                 withdrawn: str) -> None:
+    parsed = parse(f"---\ntitle: Judul\ndate: 2018-09-26\nwithdrawn: {value}\n---\nIsi.\n")
+    assert parsed.article.withdrawn == withdrawn
+
+
+@pytest.mark.parametrize("value", ["yes", "'true'", "1", "On"])
+def test_withdrawn_written_as_a_switch_turned_on_asks_for_the_reason(value: str) -> None:
+    found = errors(f"---\ntitle: Judul\ndate: 2018-09-26\nwithdrawn: {value}\n---\nIsi.\n")
+    assert len(found) == 1 and "the reason shown to readers" in found[0]
+
+
+def test_a_text_yaml_reads_as_false_is_named_as_written() -> None:
+    # (`location: no` is false to YAML: the error says `no`, which the editor wrote.)
+    found = errors("---\ntitle: Judul\ndate: 2018-09-26\nlocation: no\n---\nIsi.\n")
+    assert found[0].startswith(f"{PATH}:4: `location` must be text, not no — ")

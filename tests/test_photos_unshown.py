@@ -259,6 +259,25 @@ def test_a_withdrawn_story_shows_and_announces_no_photo_until_taken_back(
     assert any("wajah" in p for p in _media(site.output))
 
 
+def test_a_sites_own_article_template_gets_no_photo_of_a_withdrawn_story(
+        site: SiteMaker) -> None:
+    # Given a site whose own article.html prints the lead photo's address and caption
+    site.write("templates/article.html", "<!doctype html><title>{{ article.title }}</title>"
+               "<p>{{ article.image.url if article.image else 'tanpa foto' }}</p>"
+               "<p>{{ article.image.caption if article.image else '' }}</p>")
+    _start(site)
+    site.article("satu", "Satu", "2024-03-01", image="{src: media/2024/satu.jpg, alt: Foto, "
+                 "caption: Wajah warga}")
+    site.build()
+    assert "/media/2024/satu.jpg" in site.read("2024/03/satu/index.html")
+    # When the story is withdrawn, then its page names no photo, no caption
+    site.article("satu", "Satu", "2024-03-01", image="{src: media/2024/satu.jpg, alt: Foto, "
+                 "caption: Wajah warga}", withdrawn=WITHDRAWN)
+    site.build()
+    page = site.read("2024/03/satu/index.html")
+    assert "tanpa foto" in page and "Wajah warga" not in page and "/media/" not in page
+
+
 def test_a_photo_deleted_while_another_story_shows_it_goes_the_whole_way(
         site: SiteMaker) -> None:
     # (the whole way names the story whose photo is missing)

@@ -78,15 +78,16 @@ WHOLE: dict[str, tuple[Change | None, Change]] = {
 
 
 def changed_in(site: SiteMaker, make_site: Callable[[str], SiteMaker],
-               case: tuple[Change | None, Change], quick: bool) -> set[str]:
+               case: tuple[Change | None, Change], quick: bool,
+               setup_quick: bool = True) -> set[str]:
     """The files that differ once `case` (a change built first, then the one tested: a
     withdrawal, a deletion) is made in the built archive, each build checked against a
-    fresh checkout."""
+    fresh checkout, the first on the quick path when `setup_quick`."""
     _archive(site)
     site.build()
     setup, change = case
     if setup is not None:
-        _built(site, make_site, lambda: setup(site), "before", quick=False)
+        _built(site, make_site, lambda: setup(site), "before", quick=setup_quick)
     return _built(site, make_site, lambda: change(site), "changed", quick=quick)
 
 

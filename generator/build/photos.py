@@ -35,6 +35,7 @@ from generator.photos.model import (
     keyed_page,
     on_a_computer,
     shared_of,
+    shows_photos,
     uses_after,
 )
 from generator.photos.stage import PHOTO_DIR, PhotoSet, prepare
@@ -194,7 +195,7 @@ def quick_photos(site_dir: Path, memo: object, shown: Iterable[Article],
                            for page in pages)):
         return None  # one that could not be made, a portrait or the logo (every page
         # shows those), or one a static page shows: the whole way
-    if any(not src or on_a_computer(src) for a in shown if not a.withdrawn
+    if any(not src or on_a_computer(src) for a in shown if shows_photos(a)
            for src in a.media):
         return None  # an image the whole way reports as an error
     if not new and not gone and not touched and shared == memo.shared:
@@ -288,8 +289,8 @@ def article_problems(site_dir: Path, article: Article | StaticPage,
     """What is wrong with the photos `article` (or a static page) shows: a file that is
     missing, not an image, outside content/media/, or too large to decode (errors); a
     photo narrower than the narrowest width, an image in the body without `alt`
-    (warnings). Nothing for a withdrawn story: it shows no photo."""
-    if isinstance(article, Article) and article.withdrawn:
+    (warnings). Nothing for a withdrawn story: it shows none (`shows_photos`)."""
+    if not shows_photos(article):
         return []
     problems = []
     failed = found.failed if isinstance(found, PhotoSet) else {}

@@ -14,21 +14,22 @@ after every published one are appended the same way, planning only the sections 
 change (build/append.py): new files, drafts published, and scheduled stories the clock
 passed (`site_memo.came_due`); stories filed late, dated before the newest, are dated
 in (plan/insertion.py), today's news beside them; a story moved to another section,
-credited to other authors or given other tags, or withdrawn, leaves some lists and
-joins others, planned as an append plans (build/relisted.py `relisting`, with the
-related news its tags change: plan/retagged.py); a story whose file was removed is
-planned as one withdrawn, its address answering the gone notice instead of its page
-(`relisted.deleting`), the memo left without it (plan/deletion.py); a tag or an author
-a story leaves with no story ends, its addresses answering the gone notice (build/addresses.py
-`ended_lines`); a story's time corrected keeps its place when nothing lies between its
-two times (plan/relisting.py `redated`); a photo replaced or taken out of a story
-leaves with its files when no article shows it any more (build/photos.py
-`quick_photos`), one changed in place is made again and the pages of the stories that
-show it rendered again (`showing_photos`); a media file added, changed or removed is
-copied or taken out (options.py `media_copies`); a static page's text edited, its
-title, address and photos kept, plans its own page again (`edited.with_static_pages`);
-a story's file moved or renamed, its address kept, is an edit of the story at its new
-path, the memo given the new paths (build/moved_files.py, plan/moving.py).
+credited to other authors or given other tags, withdrawn, or its withdrawal taken back,
+leaves some lists and joins others, planned as an append plans (build/relisted.py
+`relisting`, with the related news its tags change: plan/retagged.py); a story whose
+file was removed is planned as one withdrawn, its address answering the gone notice
+instead of its page (`relisted.deleting`), the memo left without it (plan/deletion.py);
+a tag or an author a story leaves with no story ends, its addresses answering the gone
+notice (build/addresses.py `ended_lines`); a story's time corrected keeps its place when
+nothing lies between its two times (plan/relisting.py `redated`); a photo replaced or
+taken out of a story leaves with its files when no article shows it any more
+(build/photos.py `quick_photos`), one changed in place is made again and the pages of
+the stories that show it rendered again (`showing_photos`); a media file added, changed
+or removed is copied or taken out (options.py `media_copies`); a static page's text
+edited, its title, address and photos kept, plans its own page again
+(`edited.with_static_pages`); a story's file moved or renamed, its address kept, is an
+edit of the story at its new path, the memo given the new paths (build/moved_files.py,
+plan/moving.py).
 Anything else returns None and
 build/pipeline.py takes the whole pipeline, which leaves a new `Settled` for the next
 build.
@@ -38,12 +39,12 @@ what it proved into what the write and commit stages take: the register and the
 sealed pages' boundaries, the search keys, the memos. tests/test_incremental.py runs
 the kinds of change both ways and requires the same output (a story coming due:
 tests/test_came_due.py; a `featured` switched: tests/test_edited.py; a new photo:
-tests/test_photos.py; a photo no longer shown: tests/test_photos_unshown.py; a
-section, byline or tags changed: tests/test_relisted.py; a tag or an author that ends:
-tests/test_ended.py; a time corrected: tests/test_redated.py; a photo changed in
-place: tests/test_photos_changed.py; a story withdrawn: tests/test_withdrawn.py; a
-story deleted: tests/test_deleted.py; a static page edited: tests/test_pages_edited.py;
-a file moved: tests/test_moved_files.py).
+tests/test_photos.py; a photo no longer shown: tests/test_photos_unshown.py; a section,
+byline or tags changed: tests/test_relisted.py; a tag or an author that ends:
+tests/test_ended.py; a time corrected: tests/test_redated.py; a photo changed in place:
+tests/test_photos_changed.py; a story withdrawn: tests/test_withdrawn.py; a withdrawal
+taken back: tests/test_restored.py; a story deleted: tests/test_deleted.py; a static
+page edited: tests/test_pages_edited.py; a file moved: tests/test_moved_files.py).
 """
 
 from __future__ import annotations

@@ -65,8 +65,9 @@ class Relisted:
 
 def relisting(site_dir: Path, before: Site, site: Site, points: Sequence[int],
               known: int, register: Callable[[], str | None]) -> Relisted | None:
-    """What planning the pages changes when the listed articles at `points` of `before`
-    moved to another section, were credited to other authors or given other tags, as
+    """What planning the pages changes when the articles at `points` of `before` moved
+    to another section, were credited to other authors or given other tags, were
+    withdrawn or had their withdrawal taken back (listed in `before` or in `site`), as
     `site` (`relisting.relisted`) has it, today's news perhaps after them (the articles
     from `known` on; `register` reads the register's text); None when no list changed
     (stories no list shows, or bylines or tags only reordered: their own pages are

@@ -159,7 +159,7 @@ def withdrawn(site: Site, previous: ShardKeys, points: Collection[int]
     (`shifted.removed`, the newest first), the articles whose shards to key again (the
     small shards', from the first one withdrawn from them on), and the first positions
     of the full shards to key afresh. None when a full shard would be left empty."""
-    return _relisted(site, previous, points, joined=False)
+    return _shifted(site, previous, points, joined=False)
 
 
 def restored(site: Site, previous: ShardKeys, points: Collection[int]
@@ -167,17 +167,17 @@ def restored(site: Site, previous: ShardKeys, points: Collection[int]
     """As `withdrawn`, when the withdrawals of the articles at `points` were taken back
     (in `site.listed` again): the shards as they stand with them (`shifted.restored`,
     the oldest first). None when a full shard would be cut again."""
-    return _relisted(site, previous, points, joined=True)
+    return _shifted(site, previous, points, joined=True)
 
 
-def _relisted(site: Site, previous: ShardKeys, points: Collection[int], joined: bool
-              ) -> tuple[ShardKeys, list[int], set[int]] | None:
+def _shifted(site: Site, previous: ShardKeys, points: Collection[int], joined: bool
+             ) -> tuple[ShardKeys, list[int], set[int]] | None:
     listed = site.listed
     moved = previous
     touched: set[int] = set()
     again: set[int] = set()
-    step = 1 if joined else -1  # (a shard after one it joins or leaves starts later or
-    # earlier)
+    # (A shard after the one it joins starts one later; after one it leaves, earlier.)
+    step = 1 if joined else -1
     for point in sorted(points, reverse=not joined):
         at = bisect_left(listed, point)
         # (Its position in the shards as moved so far: withdrawn ones before it are

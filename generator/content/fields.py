@@ -84,8 +84,17 @@ class Fields:
 
     def _not_text(self, key: str, value: bool) -> None:
         self.fail(key, Text("`{key}` must be text, not {value}", key=key,
-                            value=str(value).lower()),
-                  Text("write the text after `{key}:`, or take out the line", key=key))
+                            value=self._written(key) or str(value).lower()),
+                  Text("write the text after `{key}:`, in quotes if it is a word YAML reads "
+                       "as true or false (`{key}: \"No\"`), or take out the line", key=key))
+
+    def _written(self, key: str) -> str:
+        """The value of top-level `key` as its line writes it (`no`, where YAML reads
+        false), or "" when the line is not found."""
+        line = key_line(self.part, key)
+        if line is None:
+            return ""
+        return self.part.lines[line - self.part.first_line].split(":", 1)[1].strip()
 
     def synonym_text(self, ours: str) -> str:
         value = self._synonym(ours)
@@ -124,9 +133,10 @@ class Fields:
         it). `withdrawn: true` says no reason: an error, as the Pedoman Pemberitaan Media
         Siber asks every withdrawal to say why, and readers would read "True"."""
         value = self.data.get("withdrawn")
-        if value is False:
+        said = str(value).strip().strip("'\"").casefold()  # (`"false"`, `0`: no reason)
+        if value is False or said in _NO:
             return ""
-        if value is True:
+        if value is True or said in _YES:
             self.fail("withdrawn", Text("`withdrawn` is the reason shown to readers in place "
                                         "of the text, not true or false"),
                       Text("write why, e.g. `withdrawn: Ditarik karena identitas narasumber "
@@ -318,6 +328,10 @@ class Fields:
             return {}
         return {key: value for key, value in self.data.items() if not keys.is_read(key)}
 
+
+_NO = frozenset(("false", "no", "off", "0"))
+_YES = frozenset(("true", "yes", "on", "1"))
+"""How editors write a switch, which no reason for a withdrawal reads as."""
 
 _DATE_PREFIX = re.compile(r"^\d{4}-\d{2}-\d{2}-")
 

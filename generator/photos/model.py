@@ -136,8 +136,8 @@ def shared_of(shown: Iterable[str], photos: Mapping[str, Photo]) -> dict[str, in
 def article_photos(article: Article | StaticPage) -> tuple[str, ...]:
     """The URLs of the local photos an article (or a static page) shows: its lead
     photo's and those of the images in its body, in that order, each once; none for a
-    withdrawn story (often withdrawn for a photo: a face, a victim, a minor)."""
-    if isinstance(article, Article) and article.withdrawn:
+    withdrawn story (`shows_photos`)."""
+    if not shows_photos(article):
         return ()
     found = []
     image = article.image if isinstance(article, Article) else None
@@ -147,6 +147,21 @@ def article_photos(article: Article | StaticPage) -> tuple[str, ...]:
         if url := body_photo_url(src):
             found.append(url)
     return tuple(dict.fromkeys(found))
+
+
+def shows_photos(article: Article | StaticPage) -> bool:
+    """Whether a page about `article` shows its photos: not when it was withdrawn (a
+    story is often withdrawn for a photo: a face, a victim, a minor). Its photos are
+    taken down with its text: they are not published for it (`article_photos`), its
+    page shows and announces none (`as_shown`), and they are not checked."""
+    return not (isinstance(article, Article) and article.withdrawn)
+
+
+def as_shown(article: Article) -> Article:
+    """`article` as its page shows it: without its photos when withdrawn
+    (`shows_photos`), so that no template, og:image or JSON-LD names a file that is
+    not published."""
+    return article if shows_photos(article) else replace(article, image=None, media=())
 
 
 def body_photo_url(src: str) -> str | None:

@@ -1,9 +1,9 @@
 """The site memo after edits that keep every article's place in the site but change
 the lists that show one: `featured` switched (`refeatured`: the home page's lead and
-picks), another section, other bylines or other tags (`relisted`); or that change its
-date without moving it (`redated`). The quick path (build/quick.py) plans the pages
-from the memo these give; anything they cannot prove goes the whole way (None). Pure
-functions, no I/O.
+picks), another section, other bylines or other tags, withdrawn or its withdrawal taken
+back (`relisted`); or that change its date without moving it (`redated`). The quick path
+(build/quick.py) plans the pages from the memo these give; anything they cannot prove
+goes the whole way (None). Pure functions, no I/O.
 """
 
 from __future__ import annotations
@@ -53,16 +53,18 @@ def relisted(memo: SiteMemo, moved: Iterable[Article], places: Mapping[str, int]
     (`Site.sections`, `Site.authors`, `Site.tags`: listed articles only, as `make_site`
     indexes them). `places` and `sorting_before`: as for `refeatured`; `recredited` and
     `retagged`: the paths whose bylines or tags changed; `path_of`: the path of the
-    site's article at an index (the tags' name hints are found again with them).
+    site's article at an index (the tags' name hints are found again with them). A
+    withdrawn one leaves every list (`_withdrawn`); one whose withdrawal was taken back
+    (on the site, in no list, withdrawn no more) joins them all (`_restored`).
 
     None when a byline changes more than two lists: a name spelt otherwise than their
-    first article spells it (that spelling titles their page), an author's oldest
-    article leaving while others stay (so would the next one's); or a story no list
-    shows credited otherwise (its page's byline links are planned with it, which the
-    whole way does). None too when a tag is spelt otherwise (`_retagged`). A tag or an
-    author new to the archive gets a list; one left with no story ends. The name hints
-    of the tags and bylines that changed are found again (plan/names.py: their counts
-    moved)."""
+    first article spells it (that spelling titles their page), an author's oldest article
+    leaving while others stay (so would the next one's); or a story no list shows, still
+    withdrawn, credited otherwise (its page's byline links are planned with it, which
+    the whole way does). None too when a tag is spelt otherwise (`_retagged`). A tag or
+    an author new to the archive gets a list; one left with no story ends. The name
+    hints of the tags and bylines that changed are found again (plan/names.py: their
+    counts moved)."""
     shapes = list(memo.shapes)
     sections = {index.section.slug: index.items for index in memo.site.sections}
     authors = {index.author.slug: index for index in memo.site.authors}
@@ -73,13 +75,11 @@ def relisted(memo: SiteMemo, moved: Iterable[Article], places: Mapping[str, int]
     for article in moved:
         shapes[sorting_before(article.path)] = article.shape
         index = places.get(article.path)
-        at = bisect_left(listed, index) if index is not None else len(listed)
-        if index is not None and not article.withdrawn and (
-                at == len(listed) or listed[at] != index):
+        if index is not None and not holds(listed, index) and not article.withdrawn:
             # (On the site but in no list, withdrawn no more: its withdrawal taken
             # back, it joins every list, its bylines and tags with it.)
             restored.append(article)
-        elif index is None or at == len(listed) or listed[at] != index:
+        elif index is None or not holds(listed, index):
             if index is not None and article.path in recredited:
                 return None
             continue  # (a draft, a scheduled or a withdrawn story: in no list)

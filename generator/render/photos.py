@@ -24,10 +24,9 @@ _ATTRIBUTE = re.compile(r'\s([a-zA-Z-]+)="([^"]*)"')
 def announced(article: Article, photos: Mapping[str, Photo]) -> str:
     """The URL of the photo a page about `article` announces (root-relative, or an
     http(s) URL as written), or "" when it has none: the JPEG derivative, at least
-    1200 pixels wide when the photo is. A withdrawn story announces none
-    (`article_photos`: it publishes none)."""
+    1200 pixels wide when the photo is."""
     image = article.image
-    if image is None or not image.url or article.withdrawn:
+    if image is None or not image.url:
         return ""
     photo = photos.get(image.url)
     return photo.src if photo is not None else image.url

@@ -19,7 +19,7 @@ from generator import date_format, urls
 from generator.config import SiteConfig
 from generator.content.model import Article
 from generator.errors import Problem, TemplateError, Text
-from generator.photos.model import config_photos
+from generator.photos.model import as_shown, config_photos
 from generator.plan.feeds_and_lists import month_title
 from generator.plan.planner import Page
 from generator.plan.site import Site
@@ -276,6 +276,7 @@ class Renderer:
         site = self.site
         config = site.config
         older, newer = page.neighbours
+        article = as_shown(article)  # (withdrawn: no photo for any template to show)
         data = jsonld.article_data(config, article, page.canonical, site.photos)
         month = None
         if config.outputs.date_archives and not article.withdrawn:
