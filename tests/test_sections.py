@@ -65,6 +65,12 @@ def test_a_bad_section_entry_is_an_error_at_its_line() -> None:
         parse_config('[[sections]]\nname = "Kota"\n[[sections]]\nname = "kota"\n')
     assert "site.toml:3: the section 'kota' has the same name or slug as 'Kota'" in str(
         failed.value)
+    # (The same name twice, a section copied and not renamed: one error, at the second.)
+    with pytest.raises(ConfigError) as failed:
+        parse_config('[[sections]]\nname = "Kota"\n[[sections]]\nname = "Kota"\n')
+    assert [str(p) for p in failed.value.problems] == [
+        "site.toml:3: the section 'Kota' has the same name or slug as 'Kota' \u2014 give each "
+        "section its own name and slug"]
 
 
 def test_a_misspelt_key_of_a_section_gets_did_you_mean() -> None:

@@ -60,19 +60,20 @@ def read_sections(check: Checker, data: Mapping[str, Any]) -> tuple[Section, ...
                    Text('write each as [[sections]] with name = "Pemerintahan" and order = 1'))
         return ()
     found: list[tuple[int, int, Section]] = []
-    names: dict[str, str] = {}
+    names: dict[str, tuple[int, str]] = {}  # (by name and slug: the entry, its name)
     for number, entry in enumerate(value):
         line = _entry_line(check, number)
         section = _section(check, entry, line)
         if section is None:
             continue
         for word in (section.name.casefold(), section.slug):
-            other = names.setdefault(word, section.name)
-            if other != section.name:
+            first, other = names.setdefault(word, (number, section.name))
+            if first != number:  # (the same name twice too: one menu entry, one page)
                 check.problems.append(check.problem_at(
                     line, Text("the section {name} has the same name or slug as {other}",
                                name=repr(section.name), other=repr(other)),
                     Text("give each section its own name and slug")))
+                break
         found.append((section.order, number, section))
         for key in entry:
             if key not in SECTION_KEYS:
