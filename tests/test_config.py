@@ -61,6 +61,11 @@ feeds = false
         ('title = "x\n', 1, "invalid TOML"),
         ('[outputs]\nfeeds = "yes"\n', 2, "`outputs.feeds` must be true or false"),
         ('[authors]\nHmz = 3\n', 2, "`authors.Hmz` must be a name"),
+        # (A chain stopped half-way; a loop swapped two tags' stories.)
+        ('[tag_aliases]\n"kota lama" = "pemkot"\n"pemkot" = "Pemkot Kota"\n', 2,
+         "the tag alias 'kota lama' leads to 'pemkot', which is mapped to 'Pemkot Kota'"),
+        ('[tag_aliases]\n"Banjir" = "Bencana"\n"bencana" = "Banjir"\n', 2,
+         "the tag alias 'Banjir' leads to 'Bencana', which is mapped to 'Banjir'"),
     ],
 )
 def test_invalid_settings_name_the_key_and_line(text: str, line: int, fragment: str) -> None:
@@ -70,6 +75,12 @@ def test_invalid_settings_name_the_key_and_line(text: str, line: int, fragment: 
     assert problem.path == "site.toml"
     assert problem.line == line
     assert fragment in problem.message
+
+
+def test_a_tag_alias_to_its_own_spelling_is_no_chain() -> None:
+    # (`"banjir" = "Banjir"`: the spelling every story's tag takes, whatever its case.)
+    config = parse_config('[tag_aliases]\n"banjir" = "Banjir"\n"bjr" = "Banjir"\n')
+    assert config.canonical_tag("BANJIR") == config.canonical_tag("bjr") == "Banjir"
 
 
 def test_all_problems_are_reported_together() -> None:

@@ -246,4 +246,18 @@ def _aliases(check: Checker, table: Mapping[str, Any]) -> dict[str, str]:
                        Text('e.g. "{key}" = "Nama Tag"', key=key))
             continue
         aliases[key.strip().lower()] = value.strip()
+    # (One step is taken, `SiteConfig.canonical_tag`: a chain would stop half-way, a
+    # loop would swap two tags' stories. A name mapped to its own spelling is no chain.)
+    for key, value in table.items():
+        ahead = aliases.get(value.strip().lower()) if isinstance(value, str) else None
+        if ahead is None or value.strip().lower() == key.strip().lower() \
+                or value.strip().lower() == ahead.lower():
+            continue
+        looped = ahead.lower() == key.strip().lower()
+        check.fail(key, Text("the tag alias {key} leads to {value}, which is mapped to "
+                             "{ahead} in turn", key=repr(key), value=repr(value.strip()),
+                             ahead=repr(ahead)),
+                   Text("take out one of the two lines") if looped else Text(
+                       'map the old name straight to the tag to use: "{key}" = "{ahead}"',
+                       key=key, ahead=ahead))
     return aliases
