@@ -66,6 +66,9 @@ feeds = false
          "the tag alias 'kota lama' leads to 'pemkot', which is mapped to 'Pemkot Kota'"),
         ('[tag_aliases]\n"Banjir" = "Bencana"\n"bencana" = "Banjir"\n', 2,
          "the tag alias 'Banjir' leads to 'Bencana', which is mapped to 'Banjir'"),
+        # (One reporter's stories on two pages: Hmz as "Hamid", Hamid as the full name.)
+        ('[authors]\nHmz = "Hamid"\nHamid = "Hamid Zulkarnain"\n', 2,
+         "`authors.Hmz` gives the name 'Hamid', which is mapped to 'Hamid Zulkarnain'"),
     ],
 )
 def test_invalid_settings_name_the_key_and_line(text: str, line: int, fragment: str) -> None:

@@ -234,6 +234,17 @@ def _authors(check: Checker, table: Mapping[str, Any]) -> dict[str, AuthorInfo]:
             check.fail(key, Text("`authors.{key}` must be a name or a table with `name`",
                                  key=key),
                        Text('e.g. {key} = "Nama Lengkap"', key=key))
+    # (A byline is looked up once: a name that is itself a key for another name would
+    # split one reporter's stories between two pages.)
+    for key, info in authors.items():
+        ahead = authors.get(info.name)
+        if ahead is not None and ahead.name != info.name:
+            check.fail(key, Text("`authors.{key}` gives the name {value}, which is mapped to "
+                                 "{ahead} in turn", key=key, value=repr(info.name),
+                                 ahead=repr(ahead.name)),
+                       Text("take out one of the two lines") if ahead.name == key else Text(
+                           'give the name straight: {key} = "{ahead}"', key=key,
+                           ahead=ahead.name))
     return authors
 
 
