@@ -257,6 +257,9 @@ def test_an_image_without_src_has_no_photo_and_warns_at_its_line(
         (b"", f"{PATH}: the file is empty"),
         (b"   \n\n", f"{PATH}: the file is empty"),
         (b"\x89PNG\r\n\x1a\n\x00\x00", f"{PATH}: this is a binary file"),
+        # (Notepad's "Unicode", not a binary file to remove)
+        ("---\ntitle: A\ndate: 2018-09-26\n---\n".encode("utf-16"),
+         f"{PATH}: the file is saved as UTF-16"),
         (b"---\ntitle: caf\xe9\n---\n", f"{PATH}:2: the file is not UTF-8 text"),
         ("Judul saja\n\nIsi.\n", f"{PATH}:1: no frontmatter"),
         ("---\ntitle: A\ndate: 2018-09-26\nIsi tanpa penutup.\n", f"{PATH}:1: the frontmatter"),

@@ -40,6 +40,10 @@ def decode(data: bytes, path: str) -> str:
     """Bytes of a source file as text; raises ValueError carrying a Problem."""
     if not data.strip():
         raise ProblemError(Problem(path, None, EMPTY, EMPTY_HINT))
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):  # (Notepad's "Unicode": UTF-16)
+        raise ProblemError(Problem(path, None, Text("the file is saved as UTF-16 (Windows "
+                                                    "calls it \"Unicode\"), not UTF-8"),
+                                   Text("save it again with UTF-8 encoding")))
     if b"\x00" in data[:8192]:
         raise ProblemError(Problem(path, None, Text("this is a binary file, not Markdown text"),
                                    Text("remove it from content/ or rename it so it does not "
