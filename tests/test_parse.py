@@ -264,6 +264,10 @@ def test_an_image_without_src_has_no_photo_and_warns_at_its_line(
         ("Judul saja\n\nIsi.\n", f"{PATH}:1: no frontmatter"),
         ("---\ntitle: A\ndate: 2018-09-26\nIsi tanpa penutup.\n", f"{PATH}:1: the frontmatter"),
         ("---\ntitle: A\ndate: [2018\n---\n", f"{PATH}:3: invalid YAML"),
+        # (a tab pressed to indent a list: the hint says so)
+        ("---\ntitle: A\ndate: 2018-09-26\ntags:\n\t- Banjir\n---\n",
+         f"{PATH}:5: invalid YAML in the frontmatter: found character that cannot start any "
+         "token — indent with spaces, not a tab"),
         ("---\ndate: 2018-09-26\n---\n", f"{PATH}:1: missing `title`"),
         ("---\ntitle: A\n---\n", f"{PATH}:1: missing `date`"),
         ("---\ntitle: A\ndate: kemarin sore\n---\n", f"{PATH}:3: `date` is not a date"),

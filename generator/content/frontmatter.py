@@ -7,6 +7,7 @@ line, because an editor fixes a file in an editor, by line.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -85,7 +86,7 @@ def split(text: str, path: str) -> Split:
         if data is None:
             data = yaml.load("\n".join(fm_lines), Loader=_Loader)
     except yaml.YAMLError as error:
-        raise ProblemError(yaml_problem(error, path)) from None
+        raise ProblemError(yaml_problem(error, path, fm_lines)) from None
     except (ValueError, OverflowError) as error:
         # YAML reads `2024-13-45` as a date and fails to make it (no mark, no YAMLError).
         raise ProblemError(Problem(path, _impossible_date_line(fm_lines),
@@ -114,15 +115,19 @@ EMPTY = Text("the file is empty")
 EMPTY_HINT = Text("write frontmatter and a body, or delete the file")
 
 
-def yaml_problem(error: yaml.YAMLError, path: str) -> Problem:
-    """The Problem of a YAML error in frontmatter that starts on file line 2: at the
-    line where the construct that failed began, saying where the parser noticed."""
+def yaml_problem(error: yaml.YAMLError, path: str, lines: Sequence[str] = ()) -> Problem:
+    """The Problem of a YAML error in frontmatter that starts on file line 2 (its
+    `lines`): at the line where the construct that failed began, saying where the
+    parser noticed."""
     noticed_mark = getattr(error, "problem_mark", None)
     began_mark = getattr(error, "context_mark", None)
     noticed = noticed_mark.line + 2 if noticed_mark is not None else None
     began = began_mark.line + 2 if began_mark is not None else None
     reason = getattr(error, "problem", None) or str(error)
     hint = Text("check quotes, colons and indentation; quote values that contain `: `")
+    if noticed is not None and lines[noticed - 2:noticed - 1] and \
+            lines[noticed - 2].lstrip(" ").startswith("\t"):
+        hint = Text("indent with spaces, not a tab")  # (pressed to indent a list)
     context = getattr(error, "context", None)
     if began is None or noticed is None or began == noticed or not context:
         return Problem(path, noticed, Text("invalid YAML in the frontmatter: {reason}",
