@@ -8,6 +8,7 @@ from __future__ import annotations
 import importlib
 import os
 import sys
+from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 
@@ -147,6 +148,12 @@ def check_command(site_dir: Path, drafts: bool) -> None:
         click.echo(_("{count} problem(s) found.", count=sum(p.is_error for p in error.problems)),
                    err=True)
         sys.exit(1)
+    # Links to pages of the site that it does not answer (a typo in an address).
+    from generator.build.links import check_links
+    from generator.config import load_config
+    linked = check_links(site_dir, options.output, result.written, result.removed,
+                         load_config(site_dir).base_url)
+    result = replace(result, warnings=(*result.warnings, *linked))
     reporter.problems(result.warnings)
     # What the next build will do to published addresses, before it is published.
     from generator.build.article_changes import ArticleChanges

@@ -1,0 +1,133 @@
+"""Links in the stories and pages that lead to no page of the site, for `warta check`:
+an editor's typo in `[baca juga](/2025/02/banjir-bandang/)` would publish a link that
+answers 404. `broken_links` is pure (the sources' texts and the addresses the site
+answers in); `check_links` reads them: the source files, and the output folder as the
+last build left it with what this build writes and removes.
+
+Only links the site answers for are checked: root-relative ones (`/2025/02/x/`) and
+absolute ones under `base_url`. A link to another site, a relative one and a
+fragment alone are left alone.
+"""
+
+from __future__ import annotations
+
+import difflib
+import os
+import re
+from collections.abc import Callable, Iterable, Mapping
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+from generator import urls
+from generator.content import folders
+from generator.errors import Problem, Text
+from generator.photos.model import DERIVED
+
+_MARKDOWN = re.compile(r"\]\(\s*<?([^)\s>]+)")
+"""The target of a Markdown link or image: `[text](/2025/02/x/ "title")`."""
+_HTML = re.compile(r"""\bhref\s*=\s*["']([^"']+)["']""", re.IGNORECASE)
+"""The target of an HTML link written in the text: `<a href="/2025/02/x/">`."""
+_REFERENCE = re.compile(r"^\s{0,3}\[[^\]]+\]:\s*<?(\S+?)>?(?:\s|$)", re.MULTILINE)
+"""A reference definition: `[1]: /2025/02/x/`."""
+
+
+def links_of(text: str) -> list[tuple[int, str]]:
+    """Each link target written in a source's text with its line (1-based), in order:
+    Markdown links and images, reference definitions, HTML `href`s. The frontmatter's
+    lines count, so the line is the file's."""
+    found = []
+    for pattern, sign in ((_MARKDOWN, "]("), (_HTML, "ref"), (_REFERENCE, "]:")):
+        if sign not in text:
+            continue  # (most stories: no such link; the pattern's search costs more)
+        for match in pattern.finditer(text):
+            found.append((text.count("\n", 0, match.start(1)) + 1, match.group(1)))
+    return sorted(found)
+
+
+def site_path(target: str, base_url: str) -> str | None:
+    """The root-relative path (`/2025/02/x/`) a link target names on this site, without
+    its query and fragment; None for another site's, a relative link or a fragment."""
+    if target.startswith(base_url):
+        target = "/" + target[len(base_url):].lstrip("/")
+    if not target.startswith("/") or target.startswith("//"):
+        return None
+    path = unquote(urlsplit(target).path)
+    return path or None
+
+
+def answers(path: str, exists: Callable[[str], bool]) -> bool:
+    """Whether the site answers `path` with an output file (relative) that `exists`:
+    the file itself, or a folder's `index.html` (`/2025/02/x` as `/2025/02/x/`)."""
+    try:
+        file = urls.output_path(path)
+    except ValueError:
+        return False
+    return exists(file) or (not path.endswith("/") and exists(f"{file}/index.html"))
+
+
+def broken_links(texts: Mapping[str, str], base_url: str,
+                 answered: Callable[[str], bool], near: Callable[[str], str | None]
+                 ) -> list[Problem]:
+    """A warning at each link of the sources `texts` (by path) that names a path of
+    this site (`site_path`) which it does not answer (`answered`), with the address
+    `near` finds closest, if any."""
+    problems = []
+    for path in sorted(texts):
+        for line, target in links_of(texts[path]):
+            wanted = site_path(target, base_url)
+            if wanted is None or answered(wanted) or (
+                    wanted.startswith("/media/") and wanted.lower().endswith(DERIVED)):
+                continue  # (a photo: published as its derivatives, checked with them)
+            close = near(wanted)
+            problems.append(Problem(
+                path, line, Text("the link {target} leads to no page of this site",
+                                 target=target),
+                Text("did you mean {url}?", url=close) if close else
+                Text("correct the address, or take the link out"), severity="warning"))
+    return problems
+
+
+def check_links(site_dir: Path, output: Path, written: Iterable[str],
+                removed: Iterable[str], base_url: str) -> list[Problem]:
+    """`broken_links` of the site's articles and pages, against the output folder as
+    the build (a dry run: `warta check`) would leave it: the files there, with those
+    it `written` and without those it `removed`. Each file a link names is looked up
+    on its own (a few hundred of them, not the 140,000 files of a large archive)."""
+    texts = {}
+    for folder in (folders.ARTICLES, folders.PAGES):
+        for name in _files(site_dir / folder):
+            if not name.endswith(".md"):
+                continue
+            text = (site_dir / folder / name).read_bytes().decode("utf-8", "replace")
+            # (Only a text that names this site can hold a link to check.)
+            if "](/" in text or "](<" in text or "=\"/" in text or "='/" in text \
+                    or "]: /" in text or base_url in text:
+                texts[f"{folder}/{name}"] = text
+    added, gone = set(written), set(removed)
+
+    def exists(file: str) -> bool:
+        return file in added or (file not in gone and (output / file).is_file())
+
+    def near(path: str) -> str | None:
+        # (A typo in the slug: the closest address of the same folder, as `/2025/02/`.)
+        folder = path.rstrip("/").rsplit("/", 1)[0] + "/"
+        try:
+            names = [folder + name + "/" for name in os.listdir(output / folder.lstrip("/"))
+                     if (output / folder.lstrip("/") / name / "index.html").is_file()]
+        except OSError:
+            return None
+        found = difflib.get_close_matches(path, names, n=1, cutoff=0.8)
+        return found[0] if found else None
+
+    return broken_links(texts, base_url, lambda path: answers(path, exists), near)
+
+
+def _files(root: Path) -> list[str]:
+    """Every file under `root`, relative, POSIX, sorted; none when it is no folder."""
+    found = []
+    start = len(str(root)) + 1
+    for folder, _dirs, files in os.walk(root):
+        prefix = folder[start:].replace(os.sep, "/")
+        for name in files:
+            found.append(f"{prefix}/{name}" if prefix else name)
+    return sorted(found)

@@ -1,0 +1,58 @@
+"""Links to pages of the site that answer nothing, found by `warta check`
+(build/links.py): a typo in an address an editor wrote in a story."""
+
+from __future__ import annotations
+
+from generator.build.links import broken_links, links_of, site_path
+from tests.conftest import SiteMaker
+from tests.test_cli import run
+
+BASE = "https://warta.example/"
+
+
+def test_links_of_finds_markdown_reference_and_html_links_at_their_lines() -> None:
+    text = ("---\ntitle: A\n---\nBaca [lama](/2024/01/a/ \"judul\") dan\n"
+            "[ref][1], <a href='/tag/banjir/'>tag</a>.\n\n[1]: /2024/02/b/\n")
+    assert links_of(text) == [(4, "/2024/01/a/"), (5, "/tag/banjir/"), (7, "/2024/02/b/")]
+
+
+def test_site_path_keeps_links_of_this_site_only() -> None:
+    assert site_path("/2024/01/a/?utm=x#isi", BASE) == "/2024/01/a/"
+    assert site_path(BASE + "tag/banjir/", BASE) == "/tag/banjir/"
+    assert site_path("/tag/caf%C3%A9/", BASE) == "/tag/café/"
+    for other in ("https://lain.example/x/", "//cdn.example/x.js", "media/x.pdf", "#isi",
+                  "mailto:redaksi@warta.example"):
+        assert site_path(other, BASE) is None
+
+
+def test_broken_links_warns_at_the_line_with_the_closest_address() -> None:
+    texts = {"content/articles/b.md": "---\ntitle: B\n---\n[x](/2024/01/banjir-bandag/)\n"
+                                      "[y](/2024/01/banjir-bandang/) [z](/media/2024/a.jpg)\n"}
+    found = broken_links(texts, BASE, lambda path: path == "/2024/01/banjir-bandang/",
+                         lambda path: "/2024/01/banjir-bandang/")
+    # (A photo's own address is checked with the photos: its derivatives are published.)
+    assert [str(p) for p in found] == [
+        "content/articles/b.md:4: the link /2024/01/banjir-bandag/ leads to no page of "
+        "this site — did you mean /2024/01/banjir-bandang/?"]
+    assert found[0].severity == "warning"
+
+
+def test_warta_check_names_a_mistyped_link_before_it_is_published(site: SiteMaker) -> None:
+    # Given a built archive, and a new story linking one page that exists, one that is
+    # written in the same build, one a letter off and one that never was
+    site.article("2024/03/banjir-bandang", "Banjir Bandang", "2024-03-01", tags="[Banjir]")
+    site.build()
+    site.article("2024/03/susulan", "Susulan", "2024-03-02", tags="[Banjir]", body=(
+        "Lanjutan [berita](/2024/03/banjir-bandang/), [tag](/tag/banjir/),\n"
+        "[ini](/2024/03/susulan/), [salah](/2024/03/banjir-badang/) dan\n"
+        "[hilang](https://kabar.example/2023/01/tidak-pernah/).\n"))
+    # When the editor runs `warta check`
+    code, out, err = run("check", "--site", str(site.root))
+    # Then the two wrong ones are warnings at their lines, the closest page offered
+    path = "content/articles/2024/03/susulan.md"
+    assert code == 0 and "OK: 2 artikel, 2 peringatan" in out
+    assert (f"{path}:7: tautan /2024/03/banjir-badang/ tidak menuju halaman mana pun di "
+            "situs ini — maksudnya /2024/03/banjir-bandang/?") in err
+    assert f"{path}:8: tautan https://kabar.example/2023/01/tidak-pernah/" in err
+    # And nothing was written
+    assert not (site.output / "2024/03/susulan").exists()
