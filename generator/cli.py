@@ -152,7 +152,7 @@ def check_command(site_dir: Path, drafts: bool) -> None:
     from generator.build.links import check_links
     from generator.config import load_config
     linked = check_links(site_dir, options.output, result.written, result.removed,
-                         load_config(site_dir).base_url)
+                         load_config(site_dir))
     result = replace(result, warnings=(*result.warnings, *linked))
     reporter.problems(result.warnings)
     # What the next build will do to published addresses, before it is published.

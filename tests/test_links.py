@@ -28,7 +28,8 @@ def test_site_path_keeps_links_of_this_site_only() -> None:
 def test_broken_links_warns_at_the_line_with_the_closest_address() -> None:
     texts = {"content/articles/b.md": "---\ntitle: B\n---\n[x](/2024/01/banjir-bandag/)\n"
                                       "[y](/2024/01/banjir-bandang/) [z](/media/2024/a.jpg)\n"}
-    found = broken_links(texts, BASE, lambda path: path == "/2024/01/banjir-bandang/",
+    found = broken_links({path: links_of(text) for path, text in texts.items()}, BASE,
+                         lambda path: path == "/2024/01/banjir-bandang/",
                          lambda path: "/2024/01/banjir-bandang/")
     # (A photo's own address is checked with the photos: its derivatives are published.)
     assert [str(p) for p in found] == [
@@ -56,3 +57,18 @@ def test_warta_check_names_a_mistyped_link_before_it_is_published(site: SiteMake
     assert f"{path}:8: tautan https://kabar.example/2023/01/tidak-pernah/" in err
     # And nothing was written
     assert not (site.output / "2024/03/susulan").exists()
+
+
+def test_warta_check_names_a_footer_link_of_site_toml_that_answers_nothing(
+        site: SiteMaker) -> None:
+    site.article("a", "A", "2024-03-01")
+    site.write("content/pages/redaksi.md", "---\ntitle: Redaksi\n---\nKami.\n")
+    toml = site.root / "site.toml"
+    toml.write_text(toml.read_text(encoding="utf-8") + '\n[footer]\nlinks = [\n'
+                    '  { title = "Redaksi", url = "/redaksi/" },\n'
+                    '  { title = "Pedoman", url = "/pedoman/" },\n]\n', encoding="utf-8")
+    code, out, err = run("check", "--site", str(site.root))
+    line = toml.read_text(encoding="utf-8").splitlines().index(
+        '  { title = "Pedoman", url = "/pedoman/" },') + 1
+    assert code == 0 and "1 peringatan" in out
+    assert f"site.toml:{line}: tautan /pedoman/ tidak menuju halaman" in err

@@ -1,4 +1,5 @@
-"""Links in the stories and pages that lead to no page of the site, for `warta check`:
+"""Links in the stories, pages and site.toml's footer that lead to no page of the site,
+for `warta check`:
 an editor's typo in `[baca juga](/2025/02/banjir-bandang/)` would publish a link that
 answers 404. `broken_links` is pure (the sources' texts and the addresses the site
 answers in); `check_links` reads them: the source files, and the output folder as the
@@ -19,6 +20,7 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from generator import urls
+from generator.config import SiteConfig
 from generator.content import folders
 from generator.errors import Problem, Text
 from generator.photos.model import DERIVED
@@ -65,15 +67,15 @@ def answers(path: str, exists: Callable[[str], bool]) -> bool:
     return exists(file) or (not path.endswith("/") and exists(f"{file}/index.html"))
 
 
-def broken_links(texts: Mapping[str, str], base_url: str,
+def broken_links(links: Mapping[str, Iterable[tuple[int, str]]], base_url: str,
                  answered: Callable[[str], bool], near: Callable[[str], str | None]
                  ) -> list[Problem]:
-    """A warning at each link of the sources `texts` (by path) that names a path of
-    this site (`site_path`) which it does not answer (`answered`), with the address
-    `near` finds closest, if any."""
+    """A warning at each of the `links` (by source path: line, target; `links_of`)
+    that names a path of this site (`site_path`) which it does not answer
+    (`answered`), with the address `near` finds closest, if any."""
     problems = []
-    for path in sorted(texts):
-        for line, target in links_of(texts[path]):
+    for path in sorted(links):
+        for line, target in links[path]:
             wanted = site_path(target, base_url)
             if wanted is None or answered(wanted) or (
                     wanted.startswith("/media/") and wanted.lower().endswith(DERIVED)):
@@ -88,12 +90,14 @@ def broken_links(texts: Mapping[str, str], base_url: str,
 
 
 def check_links(site_dir: Path, output: Path, written: Iterable[str],
-                removed: Iterable[str], base_url: str) -> list[Problem]:
-    """`broken_links` of the site's articles and pages, against the output folder as
-    the build (a dry run: `warta check`) would leave it: the files there, with those
-    it `written` and without those it `removed`. Each file a link names is looked up
-    on its own (a few hundred of them, not the 140,000 files of a large archive)."""
-    texts = {}
+                removed: Iterable[str], config: SiteConfig) -> list[Problem]:
+    """`broken_links` of the site's articles and pages and of site.toml's `[footer]`,
+    against the output folder as the build (a dry run: `warta check`) would leave it:
+    the files there, with those it `written` and without those it `removed`. Each
+    file a link names is looked up on its own (a few hundred of them, not the 140,000
+    files of a large archive)."""
+    base_url = config.base_url
+    links: dict[str, list[tuple[int, str]]] = {}
     for folder in (folders.ARTICLES, folders.PAGES):
         for name in _files(site_dir / folder):
             if not name.endswith(".md"):
@@ -102,7 +106,12 @@ def check_links(site_dir: Path, output: Path, written: Iterable[str],
             # (Only a text that names this site can hold a link to check.)
             if "](/" in text or "](<" in text or "=\"/" in text or "='/" in text \
                     or "]: /" in text or base_url in text:
-                texts[f"{folder}/{name}"] = text
+                links[f"{folder}/{name}"] = links_of(text)
+    if config.footer:
+        lines = (site_dir / "site.toml").read_text(encoding="utf-8").splitlines()
+        links["site.toml"] = [(next((n for n, text in enumerate(lines, 1)
+                                     if f'"{link.url}"' in text), 1), link.url)
+                              for link in config.footer]
     added, gone = set(written), set(removed)
 
     def exists(file: str) -> bool:
@@ -119,7 +128,7 @@ def check_links(site_dir: Path, output: Path, written: Iterable[str],
         found = difflib.get_close_matches(path, names, n=1, cutoff=0.8)
         return found[0] if found else None
 
-    return broken_links(texts, base_url, lambda path: answers(path, exists), near)
+    return broken_links(links, base_url, lambda path: answers(path, exists), near)
 
 
 def _files(root: Path) -> list[str]:
