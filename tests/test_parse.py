@@ -420,3 +420,18 @@ def test_a_text_yaml_reads_as_false_is_named_as_written() -> None:
     # (`location: no` is false to YAML: the error says `no`, which the editor wrote.)
     found = errors("---\ntitle: Judul\ndate: 2018-09-26\nlocation: no\n---\nIsi.\n")
     assert found[0].startswith(f"{PATH}:4: `location` must be text, not no — ")
+
+
+def test_an_alias_copied_as_this_sites_full_address_is_kept_as_its_path() -> None:
+    config = parse_config('base_url = "https://kabar.example/sub/"\n')
+    parsed = parse_article("---\ntitle: A\ndate: 2018-09-26\naliases: ["
+                           "'https://kabar.example/sub/berita/123.html', "
+                           "'http://kabar.example/sub/lama/x/']\n---\nIsi.\n", PATH, config)
+    assert parsed.article.aliases == ("/berita/123.html", "/lama/x/")
+    # (Another site's address, or a query string no static host can answer, stays an
+    # error at its line.)
+    for alias in ("https://lain.example/berita/123.html", "https://kabar.example/sub/?p=12"):
+        with pytest.raises(ContentProblems) as failed:
+            parse_article(f"---\ntitle: A\ndate: 2018-09-26\naliases: ['{alias}']\n---\n",
+                          PATH, config)
+        assert str(failed.value.problems[0]).startswith(f"{PATH}:4: the alias")

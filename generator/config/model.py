@@ -139,5 +139,7 @@ class SiteConfig:
         parts = (self.timezone, self.article_url, sorted(self.tag_aliases.items()),
                  sorted((k, a.name) for k, a in self.authors.items()),
                  # `section:` is checked against the sections and kept as a slug.
-                 [(s.name, s.slug) for s in self.sections])
+                 [(s.name, s.slug) for s in self.sections],
+                 # (An alias written as this site's full address is kept as its path.)
+                 self.base_url)
         return hashlib.sha256(repr(parts).encode("utf-8")).hexdigest()[:16]

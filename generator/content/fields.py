@@ -9,6 +9,7 @@ import re
 from collections.abc import Collection
 from datetime import date, datetime, time
 from typing import Any
+from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
 from generator import urls
@@ -306,7 +307,13 @@ class Fields:
 
     def aliases(self) -> tuple[str, ...]:
         found = []
+        base = urlsplit(self.config.base_url)
         for alias in self._names("aliases", self.data.get("aliases")):
+            written = urlsplit(alias)
+            if written.scheme in ("http", "https") and written.netloc == base.netloc \
+                    and written.path.startswith(base.path) and not written.query:
+                # (Copied from the browser's address bar: this site's, as its path.)
+                alias = written.path[len(base.path):]
             url = "/" + alias.lstrip("/")
             try:
                 urls.output_path(url if "." in url.rsplit("/", 1)[-1] else url.rstrip("/") + "/")

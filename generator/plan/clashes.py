@@ -75,17 +75,24 @@ def planned_clashes(site: Site, pages: list[Page], copies: tuple[Copy, ...]
     outputs = {page.output for page in pages}
     if len(outputs) == len(pages) and outputs.isdisjoint(copy.output for copy in copies):
         return ()
-    owner: dict[str, str] = {}
+    owner: dict[str, str | Text] = {}
     problems = []
     for page in pages:
-        source = (site.articles[page.article].path if page.article is not None
-                  else site.pages[page.static_page].path if page.static_page is not None
-                  else f"the {page.kind} page")
+        # (A page of no source file: the home page, a list, a feed, the host rules.)
+        source: str | Text = (
+            site.articles[page.article].path if page.article is not None
+            else site.pages[page.static_page].path if page.static_page is not None
+            else Text("a page Warta makes there"))
         first = owner.setdefault(page.output, source)
-        if first != source:
-            problems.append(Problem(source, None, Text("its URL {url} is also used by {other}",
-                                                       url=page.url, other=first),
-                                    Text("choose another slug")))
+        if first != source and isinstance(source, str):
+            problems.append(
+                Problem(source, None, Text("its alias {url} is also used by {other}",
+                                           url=page.url, other=first),
+                        Text("change the alias, or take it out"))
+                if page.kind == "redirect" else
+                Problem(source, None, Text("its URL {url} is also used by {other}",
+                                           url=page.url, other=first),
+                        Text("choose another slug")))
     for copy in copies:
         if copy.output in owner:
             problems.append(Problem(copy.source, None,
