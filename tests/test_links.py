@@ -72,3 +72,21 @@ def test_warta_check_names_a_footer_link_of_site_toml_that_answers_nothing(
         '  { title = "Pedoman", url = "/pedoman/" },') + 1
     assert code == 0 and "1 peringatan" in out
     assert f"site.toml:{line}: tautan /pedoman/ tidak menuju halaman" in err
+
+
+def test_warta_check_names_a_link_to_a_story_taken_off_the_site(site: SiteMaker) -> None:
+    # Given a built archive where a story was deleted (its address answers the gone
+    # notice) and another still links it
+    site.article("2024/03/hoaks", "Hoaks", "2024-03-01", tags="[Banjir]")
+    site.article("2024/03/lain", "Lain", "2024-03-02", tags="[Banjir]",
+                 body="Lihat [ini](/2024/03/hoaks/).\n")
+    site.build()
+    (site.root / "content/articles/2024/03/hoaks.md").unlink()
+    site.build()
+    assert "gone content/articles/2024/03/hoaks.md" in (
+        site.root / "content/published-urls.txt").read_text(encoding="utf-8")
+    # When the editor runs `warta check`, then the link is named at its line
+    code, out, err = run("check", "--site", str(site.root))
+    assert code == 0 and "1 peringatan" in out
+    assert ("content/articles/2024/03/lain.md:6: tautan /2024/03/hoaks/ menuju berita yang "
+            "sudah diturunkan") in err

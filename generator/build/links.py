@@ -15,13 +15,15 @@ from __future__ import annotations
 import difflib
 import os
 import re
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Collection, Iterable, Mapping
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from generator import urls
+from generator.build.addresses import read_text
 from generator.config import SiteConfig
 from generator.content import folders
+from generator.content.register import GONE, REGISTER, normal_address, parse_register
 from generator.errors import Problem, Text
 from generator.photos.model import DERIVED
 
@@ -68,15 +70,23 @@ def answers(path: str, exists: Callable[[str], bool]) -> bool:
 
 
 def broken_links(links: Mapping[str, Iterable[tuple[int, str]]], base_url: str,
-                 answered: Callable[[str], bool], near: Callable[[str], str | None]
-                 ) -> list[Problem]:
+                 answered: Callable[[str], bool], near: Callable[[str], str | None],
+                 gone: Collection[str] = ()) -> list[Problem]:
     """A warning at each of the `links` (by source path: line, target; `links_of`)
     that names a path of this site (`site_path`) which it does not answer
-    (`answered`), with the address `near` finds closest, if any."""
+    (`answered`), with the address `near` finds closest, if any; or one of the `gone`
+    addresses (a story deleted: the gone notice answers there)."""
     problems = []
     for path in sorted(links):
         for line, target in links[path]:
             wanted = site_path(target, base_url)
+            if wanted is not None and normal_address(wanted) in gone:
+                problems.append(Problem(
+                    path, line, Text("the link {target} leads to a story taken off the "
+                                     "site: its address answers the gone notice",
+                                     target=target),
+                    Text("take the link out, or link another story"), severity="warning"))
+                continue
             if wanted is None or answered(wanted) or (
                     wanted.startswith("/media/") and wanted.lower().endswith(DERIVED)):
                 continue  # (a photo: published as its derivatives, checked with them)
@@ -128,7 +138,9 @@ def check_links(site_dir: Path, output: Path, written: Iterable[str],
         found = difflib.get_close_matches(path, names, n=1, cutoff=0.8)
         return found[0] if found else None
 
-    return broken_links(links, base_url, lambda path: answers(path, exists), near)
+    register, _ = parse_register(read_text(site_dir, REGISTER) or "")
+    gone = {url for url, address in register.items() if address.kind == GONE}
+    return broken_links(links, base_url, lambda path: answers(path, exists), near, gone)
 
 
 def _files(root: Path) -> list[str]:
