@@ -148,12 +148,14 @@ def check_command(site_dir: Path, drafts: bool) -> None:
         click.echo(_("{count} problem(s) found.", count=sum(p.is_error for p in error.problems)),
                    err=True)
         sys.exit(1)
-    # Links to pages of the site that it does not answer (a typo in an address).
+    # Links to pages of the site that it does not answer (a typo in an address), and
+    # files beside the stories that are never read (`banjir.markdown`).
     from generator.build.links import check_links
+    from generator.build.unread import unread_files
     from generator.config import load_config
     linked = check_links(site_dir, options.output, result.written, result.removed,
                          load_config(site_dir))
-    result = replace(result, warnings=(*result.warnings, *linked))
+    result = replace(result, warnings=(*unread_files(site_dir), *result.warnings, *linked))
     reporter.problems(result.warnings)
     # What the next build will do to published addresses, before it is published.
     from generator.build.article_changes import ArticleChanges
