@@ -372,7 +372,7 @@ def test_a_synonym_of_summary_set_to_false_gives_no_summary_of_that_text() -> No
     assert parsed.article.summary == "Isi."
 
 
-@pytest.mark.parametrize("value", ["'   '", "''", '" \\t "'])
+@pytest.mark.parametrize("value", ["'   '", "''", '" \\t "', ""])
 def test_a_blank_title_is_an_error_at_its_line(value: str) -> None:
     # (A title of spaces gave a page without a headline before.)
     found = errors(f"---\ndate: 2018-09-26\ntitle: {value}\n---\nIsi.\n")

@@ -67,9 +67,9 @@ class Fields:
     def text(self, key: str, required: bool = False) -> str:
         value = self.data.get(key)
         if value is None or (isinstance(value, str) and not clean(value)):
-            if required and value is None:
+            if required and key not in self.data:
                 self.missing(key, Text("add a line `{key}: ...` to the frontmatter", key=key))
-            elif required:  # (`title: '  '`: a page without a headline)
+            elif required:  # (`title:` or `title: '  '`: a page without a headline)
                 self.fail(key, Text("`{key}` is empty", key=key),
                           Text("write it after `{key}:`", key=key))
             return ""
