@@ -49,8 +49,10 @@ from generator.errors import Problem
 # 24 holds the records without the warning. 26: `withdrawn: 0` or `"false"` keeps a
 # story published, as `withdrawn: no` does: a cache of 25 holds it withdrawn. 27: an
 # alias written as this site's full address is kept as its path,
-# `fields.Fields.aliases`: a cache of 26 may hold such a file's error.)
-SCHEMA = 27
+# `fields.Fields.aliases`: a cache of 26 may hold such a file's error. 28: `title:`
+# with no value is "empty" at its line, not "missing": a cache of 27 holds the old
+# error of such a file.)
+SCHEMA = 28
 # The records' shape is part of the key, so a cache written before a field
 # was added to a record is never trusted.
 _SHAPE = shape_of(SourceRecord, Article, StaticPage, Tag, Author, Image, Correction, Problem)
