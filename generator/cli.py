@@ -153,8 +153,7 @@ def check_command(site_dir: Path, drafts: bool) -> None:
     from generator.build.links import check_links
     from generator.build.unread import unread_files
     from generator.config import load_config
-    linked = check_links(site_dir, options.output, result.written, result.removed,
-                         load_config(site_dir))
+    linked = check_links(site_dir, options.output, result, load_config(site_dir), drafts)
     result = replace(result, warnings=(*unread_files(site_dir), *result.warnings, *linked))
     reporter.problems(result.warnings)
     # What the next build will do to published addresses, before it is published.

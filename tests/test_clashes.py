@@ -38,3 +38,16 @@ def test_an_article_on_a_page_warta_makes_is_asked_for_another_slug(site: SiteMa
         site.build()
     assert "content/articles/tag.md: its URL /tag/ is also used by a page Warta makes " \
            "there \u2014 choose another slug" in [str(p) for p in failed.value.problems]
+
+
+@pytest.mark.parametrize("alias", ["/sitemap.xml", "/rss.xml", "/"])
+def test_an_alias_on_a_page_planned_after_the_story_is_still_the_storys_error(
+        site: SiteMaker, alias: str) -> None:
+    # (The sitemap and the feeds are planned after the articles: the error was filed
+    # under Warta's own page, without the alias.)
+    site.article("a", "Banjir", "2024-03-01", tags="[Banjir]", aliases=f"[{alias}]")
+    with pytest.raises(WartaError) as failed:
+        site.build()
+    assert [str(p) for p in failed.value.problems] == [
+        f"content/articles/a.md: its alias {alias} is also used by a page Warta makes "
+        "there \u2014 change the alias, or take it out"]

@@ -84,6 +84,15 @@ def test_a_tag_alias_to_its_own_spelling_is_no_chain() -> None:
     # (`"banjir" = "Banjir"`: the spelling every story's tag takes, whatever its case.)
     config = parse_config('[tag_aliases]\n"banjir" = "Banjir"\n"bjr" = "Banjir"\n')
     assert config.canonical_tag("BANJIR") == config.canonical_tag("bjr") == "Banjir"
+    # (But an old name mapped to another spelling of a tag that is mapped in turn
+    # gives the tag two spellings: "kpu", not "KPU".)
+    with pytest.raises(ConfigError) as caught:
+        parse_config('[tag_aliases]\n"kpu" = "KPU"\n"komisi pemilihan umum" = "kpu"\n')
+    assert [p.line for p in caught.value.problems] == [3]
+    # (A loop is said once.)
+    with pytest.raises(ConfigError) as caught:
+        parse_config('[tag_aliases]\n"Banjir" = "Bencana"\n"bencana" = "Banjir"\n')
+    assert len(caught.value.problems) == 1
 
 
 def test_all_problems_are_reported_together() -> None:

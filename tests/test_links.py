@@ -88,5 +88,33 @@ def test_warta_check_names_a_link_to_a_story_taken_off_the_site(site: SiteMaker)
     # When the editor runs `warta check`, then the link is named at its line
     code, out, err = run("check", "--site", str(site.root))
     assert code == 0 and "1 peringatan" in out
-    assert ("content/articles/2024/03/lain.md:6: tautan /2024/03/hoaks/ menuju berita yang "
+    assert ("content/articles/2024/03/lain.md:6: tautan /2024/03/hoaks/ menuju halaman yang "
             "sudah diturunkan") in err
+
+
+def test_links_in_code_are_examples_not_links() -> None:
+    text = ("---\ntitle: A\n---\nTulis `[teks](/contoh/alamat/)` untuk tautan.\n\n```\n"
+            "[teks](/contoh/lain/)\n```\n\n[nyata](/2024/01/a/)\n")
+    assert links_of(text) == [(10, "/2024/01/a/")]
+
+
+def test_warta_check_sees_what_this_build_deletes_and_leaves_drafts_and_hidden_files(
+        site: SiteMaker) -> None:
+    # Given a built archive: a story linked by another, a draft linking a draft, an
+    # editor's lock file and a hidden folder's old copy
+    site.article("2024/03/hoaks", "Hoaks", "2024-03-01", tags="[Banjir]")
+    site.article("2024/03/lain", "Lain", "2024-03-02", tags="[Banjir]",
+                 body="Lihat [ini](/2024/03/hoaks/) dan [x](/a%00b/c/).\n")
+    site.article("2024/03/konsep", "Konsep", "2024-03-03", draft="true",
+                 body="Lihat [konsep lain](/2024/03/konsep-lain/).\n")
+    site.write("content/pages/.trash/lama.md", "---\ntitle: Lama\n---\n[x](/tidak-ada/)\n")
+    (site.root / "content/articles/2024/03/.#lain.md").symlink_to("editor@host.1:1")
+    site.build()
+    # When the linked story is deleted, and `warta check` runs before the build
+    (site.root / "content/articles/2024/03/hoaks.md").unlink()
+    code, out, err = run("check", "--site", str(site.root))
+    # Then the link to it is named, as after the build, and the odd one too; not the
+    # draft's link, nor the hidden files'
+    assert code == 0 and "OK: 1 artikel, 2 peringatan" in out, err
+    assert "lain.md:6: tautan /2024/03/hoaks/ menuju halaman yang sudah diturunkan" in err
+    assert "lain.md:6: tautan /a%00b/c/ tidak menuju halaman" in err

@@ -20,9 +20,11 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from generator import urls
+from generator.build import sources
 from generator.build.addresses import read_text
+from generator.build.options import BuildResult
 from generator.config import SiteConfig
-from generator.content import folders
+from generator.content.frontmatter import ProblemError, split
 from generator.content.register import GONE, REGISTER, normal_address, parse_register
 from generator.errors import Problem, Text
 from generator.photos.model import DERIVED
@@ -35,10 +37,16 @@ _REFERENCE = re.compile(r"^\s{0,3}\[[^\]]+\]:\s*<?(\S+?)>?(?:\s|$)", re.MULTILIN
 """A reference definition: `[1]: /2025/02/x/`."""
 
 
+_CODE = re.compile(r"^(```|~~~)[^\n]*\n.*?^\1|`[^`\n]+`", re.MULTILINE | re.DOTALL)
+"""A fenced code block or a code span: an example written there is no link."""
+
+
 def links_of(text: str) -> list[tuple[int, str]]:
     """Each link target written in a source's text with its line (1-based), in order:
-    Markdown links and images, reference definitions, HTML `href`s. The frontmatter's
-    lines count, so the line is the file's."""
+    Markdown links and images, reference definitions, HTML `href`s; not those in code.
+    The frontmatter's lines count, so the line is the file's."""
+    if "`" in text or "~~~" in text:  # (code kept out, its lines kept)
+        text = _CODE.sub(lambda code: "\n" * code.group(0).count("\n"), text)
     found = []
     for pattern, sign in ((_MARKDOWN, "]("), (_HTML, "ref"), (_REFERENCE, "]:")):
         if sign not in text:
@@ -82,10 +90,10 @@ def broken_links(links: Mapping[str, Iterable[tuple[int, str]]], base_url: str,
             wanted = site_path(target, base_url)
             if wanted is not None and normal_address(wanted) in gone:
                 problems.append(Problem(
-                    path, line, Text("the link {target} leads to a story taken off the "
+                    path, line, Text("the link {target} leads to a page taken off the "
                                      "site: its address answers the gone notice",
                                      target=target),
-                    Text("take the link out, or link another story"), severity="warning"))
+                    Text("take the link out, or link another page"), severity="warning"))
                 continue
             if wanted is None or answered(wanted) or (
                     wanted.startswith("/media/") and wanted.lower().endswith(DERIVED)):
@@ -99,56 +107,61 @@ def broken_links(links: Mapping[str, Iterable[tuple[int, str]]], base_url: str,
     return problems
 
 
-def check_links(site_dir: Path, output: Path, written: Iterable[str],
-                removed: Iterable[str], config: SiteConfig) -> list[Problem]:
-    """`broken_links` of the site's articles and pages and of site.toml's `[footer]`,
-    against the output folder as the build (a dry run: `warta check`) would leave it:
-    the files there, with those it `written` and without those it `removed`. Each
-    file a link names is looked up on its own (a few hundred of them, not the 140,000
-    files of a large archive)."""
+def check_links(site_dir: Path, output: Path, result: BuildResult, config: SiteConfig,
+                drafts: bool = False) -> list[Problem]:
+    """`broken_links` of the sources the build reads (`sources.scan`; drafts' only with
+    `drafts`) and of site.toml's `[footer]`, against the output folder as the build (a
+    dry run: `warta check`) `result` would leave it: the files there, with those it
+    writes and without those it removes; the gone addresses are the register's and
+    those the build adds. Each file a link names is looked up on its own (a few hundred
+    of them, not the 140,000 files of a large archive)."""
     base_url = config.base_url
     links: dict[str, list[tuple[int, str]]] = {}
-    for folder in (folders.ARTICLES, folders.PAGES):
-        for name in _files(site_dir / folder):
-            if not name.endswith(".md"):
-                continue
-            text = (site_dir / folder / name).read_bytes().decode("utf-8", "replace")
-            # (Only a text that names this site can hold a link to check.)
-            if "](/" in text or "](<" in text or "=\"/" in text or "='/" in text \
-                    or "]: /" in text or base_url in text:
-                links[f"{folder}/{name}"] = links_of(text)
+    for source in sources.scan(site_dir):
+        try:
+            text = Path(source.absolute).read_bytes().decode("utf-8", "replace")
+        except OSError:
+            continue  # (gone since the scan; the build reported what it could not read)
+        # (Only a text that names this site can hold a link to check.)
+        if ("](/" in text or "](<" in text or "]( /" in text or "=\"/" in text
+                or "='/" in text or "]:" in text or base_url in text) \
+                and (drafts or not _draft(text, source.path)):
+            links[source.path] = links_of(text)
     if config.footer:
         lines = (site_dir / "site.toml").read_text(encoding="utf-8").splitlines()
         links["site.toml"] = [(next((n for n, text in enumerate(lines, 1)
-                                     if f'"{link.url}"' in text), 1), link.url)
+                                     if link.url in text and "url" in text), 1), link.url)
                               for link in config.footer]
-    added, gone = set(written), set(removed)
+    written, removed = set(result.written), set(result.removed)
 
     def exists(file: str) -> bool:
-        return file in added or (file not in gone and (output / file).is_file())
+        return file in written or (file not in removed and (output / file).is_file())
 
     def near(path: str) -> str | None:
-        # (A typo in the slug: the closest address of the same folder, as `/2025/02/`.)
+        # (A typo in the slug: the closest page of the same folder, as `/2025/02/`.)
         folder = path.rstrip("/").rsplit("/", 1)[0] + "/"
         try:
-            names = [folder + name + "/" for name in os.listdir(output / folder.lstrip("/"))
-                     if (output / folder.lstrip("/") / name / "index.html").is_file()]
-        except OSError:
-            return None
-        found = difflib.get_close_matches(path, names, n=1, cutoff=0.8)
+            names = {folder + name + "/" for name in os.listdir(output / folder.lstrip("/"))
+                     if exists(f"{folder.lstrip('/')}{name}/index.html")}
+        except (OSError, ValueError):
+            names = set()
+        names |= {"/" + file.removesuffix("index.html") for file in written
+                  if file.startswith(folder.lstrip("/")) and file.endswith("/index.html")
+                  and file.count("/") == folder.count("/")}
+        found = difflib.get_close_matches(path, sorted(names - taken_off), n=1, cutoff=0.8)
         return found[0] if found else None
 
     register, _ = parse_register(read_text(site_dir, REGISTER) or "")
-    gone = {url for url, address in register.items() if address.kind == GONE}
-    return broken_links(links, base_url, lambda path: answers(path, exists), near, gone)
+    taken_off = {url for url, address in register.items() if address.kind == GONE}
+    taken_off |= {normal_address(url) for url in result.addresses.gone}
+    return broken_links(links, base_url, lambda path: answers(path, exists), near,
+                        taken_off)
 
 
-def _files(root: Path) -> list[str]:
-    """Every file under `root`, relative, POSIX, sorted; none when it is no folder."""
-    found = []
-    start = len(str(root)) + 1
-    for folder, _dirs, files in os.walk(root):
-        prefix = folder[start:].replace(os.sep, "/")
-        for name in files:
-            found.append(f"{prefix}/{name}" if prefix else name)
-    return sorted(found)
+def _draft(text: str, path: str) -> bool:
+    """Whether the source `text` is a draft (`draft: true`, or `published: false`)."""
+    try:
+        data = split(text, path).data
+    except ProblemError:
+        return False  # (the build reported it)
+    return data.get("draft") is True or data.get("published") is False

@@ -51,7 +51,8 @@ from generator.errors import Problem
 # alias written as this site's full address is kept as its path,
 # `fields.Fields.aliases`: a cache of 26 may hold such a file's error. 28: `title:`
 # with no value is "empty" at its line, not "missing": a cache of 27 holds the old
-# error of such a file.)
+# error of such a file (and so may one of 25 or 26 for a UTF-16 file or a tab in the
+# frontmatter, whose errors changed in between without a bump).)
 SCHEMA = 28
 # The records' shape is part of the key, so a cache written before a field
 # was added to a record is never trusted.

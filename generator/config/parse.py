@@ -259,12 +259,15 @@ def _aliases(check: Checker, table: Mapping[str, Any]) -> dict[str, str]:
         aliases[key.strip().lower()] = value.strip()
     # (One step is taken, `SiteConfig.canonical_tag`: a chain would stop half-way, a
     # loop would swap two tags' stories. A name mapped to its own spelling is no chain.)
+    looped_with: set[str] = set()
     for key, value in table.items():
         ahead = aliases.get(value.strip().lower()) if isinstance(value, str) else None
         if ahead is None or value.strip().lower() == key.strip().lower() \
-                or value.strip().lower() == ahead.lower():
-            continue
+                or value.strip() == ahead or key.strip().lower() in looped_with:
+            continue  # (its own spelling; the tag's canonical name; a loop said once)
         looped = ahead.lower() == key.strip().lower()
+        if looped:
+            looped_with.add(value.strip().lower())
         check.fail(key, Text("the tag alias {key} leads to {value}, which is mapped to "
                              "{ahead} in turn", key=repr(key), value=repr(value.strip()),
                              ahead=repr(ahead)),

@@ -9,7 +9,7 @@ import re
 from collections.abc import Collection
 from datetime import date, datetime, time
 from typing import Any
-from urllib.parse import urlsplit
+from urllib.parse import unquote, urlsplit
 from zoneinfo import ZoneInfo
 
 from generator import urls
@@ -310,10 +310,12 @@ class Fields:
         base = urlsplit(self.config.base_url)
         for alias in self._names("aliases", self.data.get("aliases")):
             written = urlsplit(alias)
-            if written.scheme in ("http", "https") and written.netloc == base.netloc \
+            if written.scheme in ("http", "https") \
+                    and written.netloc.lower() == base.netloc.lower() \
                     and written.path.startswith(base.path) and not written.query:
-                # (Copied from the browser's address bar: this site's, as its path.)
-                alias = written.path[len(base.path):]
+                # (Copied from the browser's address bar: this site's, as its path, as
+                # the host reads it: `caf%C3%A9` is `café`.)
+                alias = unquote(written.path[len(base.path):])
             url = "/" + alias.lstrip("/")
             try:
                 urls.output_path(url if "." in url.rsplit("/", 1)[-1] else url.rstrip("/") + "/")

@@ -75,28 +75,43 @@ def planned_clashes(site: Site, pages: list[Page], copies: tuple[Copy, ...]
     outputs = {page.output for page in pages}
     if len(outputs) == len(pages) and outputs.isdisjoint(copy.output for copy in copies):
         return ()
-    owner: dict[str, str | Text] = {}
+    owner: dict[str, Page] = {}
     problems = []
     for page in pages:
-        # (A page of no source file: the home page, a list, a feed, the host rules.)
-        source: str | Text = (
-            site.articles[page.article].path if page.article is not None
-            else site.pages[page.static_page].path if page.static_page is not None
-            else Text("a page Warta makes there"))
-        first = owner.setdefault(page.output, source)
-        if first != source and isinstance(source, str):
-            problems.append(
-                Problem(source, None, Text("its alias {url} is also used by {other}",
-                                           url=page.url, other=first),
-                        Text("change the alias, or take it out"))
-                if page.kind == "redirect" else
-                Problem(source, None, Text("its URL {url} is also used by {other}",
-                                           url=page.url, other=first),
-                        Text("choose another slug")))
+        first = owner.setdefault(page.output, page)
+        if first is page or _source(site, first) == _source(site, page):
+            continue
+        # (The error is at a source file's page, whichever came first: the home page,
+        # a list, a feed or the host rules have none.)
+        at, other = (page, first) if _source(site, page) else (first, page)
+        path = _source(site, at)
+        if not path:  # (a tag, a section or an author whose address another list has)
+            problems.append(Problem("site.toml", None, Text(
+                "two pages Warta makes would have the address {url}", url=page.url),
+                Text("rename the tag, section or author that gives one of them")))
+            continue
+        named = _source(site, other) or Text("a page Warta makes there")
+        problems.append(
+            Problem(path, None, Text("its alias {url} is also used by {other}",
+                                     url=at.url, other=named),
+                    Text("change the alias, or take it out"))
+            if at.kind == "redirect" else
+            Problem(path, None, Text("its URL {url} is also used by {other}",
+                                     url=at.url, other=named),
+                    Text("choose another slug")))
     for copy in copies:
         if copy.output in owner:
+            page = owner[copy.output]
             problems.append(Problem(copy.source, None,
                                     Text("the file /{file} is also a page of {other}",
-                                         file=copy.output, other=owner[copy.output]),
+                                         file=copy.output, other=_source(site, page)
+                                         or Text("a page Warta makes there")),
                                     Text("rename the file")))
     return tuple(problems)
+
+
+def _source(site: Site, page: Page) -> str:
+    """The source file of `page` (its article's, or its static page's), or ""."""
+    if page.article is not None:
+        return site.articles[page.article].path
+    return site.pages[page.static_page].path if page.static_page is not None else ""
