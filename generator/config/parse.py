@@ -234,17 +234,27 @@ def _authors(check: Checker, table: Mapping[str, Any]) -> dict[str, AuthorInfo]:
             check.fail(key, Text("`authors.{key}` must be a name or a table with `name`",
                                  key=key),
                        Text('e.g. {key} = "Nama Lengkap"', key=key))
-    # (A byline is looked up once: a name that is itself a key for another name would
-    # split one reporter's stories between two pages.)
-    for key, info in authors.items():
-        ahead = authors.get(info.name)
-        if ahead is not None and ahead.name != info.name:
-            check.fail(key, Text("`authors.{key}` gives the name {value}, which is mapped to "
-                                 "{ahead} in turn", key=key, value=repr(info.name),
-                                 ahead=repr(ahead.name)),
-                       Text("take out one of the two lines") if ahead.name == key else Text(
-                           'give the name straight: {key} = "{ahead}"', key=key,
-                           ahead=ahead.name))
+    # (A name corrected, "Hamid Zulkarnaen" = "Hamid Zulkarnain", beside an older
+    # Hmz = "Hamid Zulkarnaen": a byline is looked up once, so each key leads to the
+    # name at the end of its chain, else one reporter's stories would have two pages.
+    # A loop is an error.)
+    for key, info in list(authors.items()):
+        seen = [key]
+        name, found = info.name, info
+        while (ahead := authors.get(name)) is not None and ahead.name != name:
+            if name in seen:
+                break
+            seen.append(name)
+            name, found = ahead.name, ahead
+        if name in seen and authors.get(name, info).name != name:
+            check.fail(key, Text("the names of [authors] {names} lead to one another, "
+                                 "never to a name", names=" -> ".join(
+                                     repr(n) for n in [*seen, seen[0]])),
+                       Text("take out one of their lines"))
+            continue
+        if name != info.name:
+            authors[key] = AuthorInfo(key=key, name=name, bio=info.bio or found.bio,
+                                      photo=info.photo or found.photo)
     return authors
 
 
@@ -257,21 +267,27 @@ def _aliases(check: Checker, table: Mapping[str, Any]) -> dict[str, str]:
                        Text('e.g. "{key}" = "Nama Tag"', key=key))
             continue
         aliases[key.strip().lower()] = value.strip()
-    # (One step is taken, `SiteConfig.canonical_tag`: a chain would stop half-way, a
-    # loop would swap two tags' stories. A name mapped to its own spelling is no chain.)
-    looped_with: set[str] = set()
-    for key, value in table.items():
-        ahead = aliases.get(value.strip().lower()) if isinstance(value, str) else None
-        if ahead is None or value.strip().lower() == key.strip().lower() \
-                or value.strip() == ahead or key.strip().lower() in looped_with:
-            continue  # (its own spelling; the tag's canonical name; a loop said once)
-        looped = ahead.lower() == key.strip().lower()
-        if looped:
-            looped_with.add(value.strip().lower())
-        check.fail(key, Text("the tag alias {key} leads to {value}, which is mapped to "
-                             "{ahead} in turn", key=repr(key), value=repr(value.strip()),
-                             ahead=repr(ahead)),
-                   Text("take out one of the two lines") if looped else Text(
-                       'map the old name straight to the tag to use: "{key}" = "{ahead}"',
-                       key=key, ahead=ahead))
+    # (A tag renamed again, "tour" = "Wisata" beside a newer "wisata" = "Pariwisata":
+    # each old name leads to the tag at the end of its chain, as `canonical_tag` takes
+    # one step. A name mapped to its own spelling ends a chain; a loop would swap two
+    # tags' stories: an error, said once.)
+    looped: set[str] = set()
+    for key in list(aliases):
+        seen = [key]
+        name = aliases[key]
+        while (ahead := aliases.get(name.lower())) is not None and ahead != name:
+            if name.lower() in seen:
+                break
+            seen.append(name.lower())
+            name = ahead
+        if name.lower() in seen and aliases.get(name.lower(), name) != name:
+            if not looped.intersection(seen):
+                written = next(k for k in table if k.strip().lower() == key)
+                check.fail(written, Text("the tag aliases {names} lead to one another, "
+                                         "never to a tag", names=" -> ".join(
+                                             repr(n) for n in [*seen, seen[0]])),
+                           Text("take out one of their lines"))
+            looped.update(seen)
+            continue
+        aliases[key] = name
     return aliases
