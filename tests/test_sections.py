@@ -8,6 +8,7 @@ import hashlib
 import json
 import re
 import shutil
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -16,7 +17,7 @@ from generator.build.pipeline import BuildOptions, build
 from generator.config import parse_config
 from generator.content.parse import ContentProblems, parse_article
 from generator.errors import ConfigError
-from tests.conftest import SiteMaker, settings
+from tests.conftest import SiteMaker, fresh_checkout, settings
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -218,6 +219,33 @@ def test_featured_articles_lead_the_home_page_and_fill_the_editors_picks(
     site.build()
     home = site.read("index.html")
     assert _cards(home)[0] == "/2024/03/tiga/" and 'class="picks"' not in home
+
+
+def test_a_lead_site_toml_names_that_is_no_story_warns_until_it_is(
+        site: SiteMaker, make_site: Callable[[str], SiteMaker]) -> None:
+    # Given a lead named by a path mistyped, then by today's story before it is written
+    site.article("2024/03/satu", "Satu", "2024-03-01T09:00:00+07:00")
+    site.write("site.toml", (site.root / "site.toml").read_text(encoding="utf-8")
+               + '\n[home]\nlead = "2024/03/kini.md"\n')
+    line = (site.root / "site.toml").read_text(encoding="utf-8").splitlines().index(
+        'lead = "2024/03/kini.md"') + 1
+    warned = [str(p) for p in site.build().warnings]
+    # Then each build says so at its line, the quick path as a fresh checkout does
+    assert warned == [f"site.toml:{line}: `[home] lead` names '2024/03/kini.md', which is "
+                      "no story on the site's lists: the home page leads with the newest "
+                      "featured story, or the newest \u2014 write the path of a published "
+                      "story's file (2025/03/banjir.md) or its slug; a draft, a scheduled or "
+                      "a withdrawn story cannot lead"]
+    site.article("2024/03/satu", "Satu", "2024-03-01T09:00:00+07:00", body="Ralat.\n")
+    edited = site.build()
+    fresh = fresh_checkout(site, make_site("fresh"))
+    assert edited.quick and [str(p) for p in edited.warnings] == warned == [
+        str(p) for p in fresh.build().warnings]
+    # And when the story comes, it leads and the warning goes, both ways
+    site.article("2024/03/kini", "Kini", "2024-03-02T09:00:00+07:00")
+    assert not site.build().warnings
+    assert _cards(site.read("index.html"))[0] == "/2024/03/kini/"
+    assert not fresh_checkout(site, make_site("again")).build().warnings
 
 
 def _json_ld(html: str) -> list[dict[str, object]]:

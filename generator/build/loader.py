@@ -234,3 +234,23 @@ def _name_problem(site_dir: Path, hint: NameHint) -> Problem:
              "gets a tag page of its own") if tag else
         Text("correct the spelling; as written, it gets an author page of its own"),
         severity="warning")
+
+
+def lead_problems(site_dir: Path, config: SiteConfig, lead: int | None) -> tuple[Problem, ...]:
+    """A warning when site.toml's `[home] lead` names a story but the site's `lead` is
+    none: a path or a slug mistyped, or a story no list shows; the home page then
+    leads with the newest featured story without a word."""
+    if not config.home.lead or lead is not None:
+        return ()
+    try:
+        lines = (site_dir / "site.toml").read_text(encoding="utf-8").splitlines()
+    except OSError:
+        lines = []
+    line = next((n for n, text in enumerate(lines, 1)
+                 if text.lstrip().startswith("lead") and config.home.lead in text), None)
+    return (Problem("site.toml", line, Text(
+        "`[home] lead` names {lead}, which is no story on the site's lists: the home page "
+        "leads with the newest featured story, or the newest", lead=repr(config.home.lead)),
+        Text("write the path of a published story's file (2025/03/banjir.md) or its slug; "
+             "a draft, a scheduled or a withdrawn story cannot lead"), severity="warning"),)
+

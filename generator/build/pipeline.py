@@ -185,8 +185,8 @@ def _finish(options: BuildOptions, done: Planned, written: Written,
     site = done.to_write.site
     config = site.config
     # site.toml's first, as it is read first; the index's after the files' own.
-    warnings = (config.warnings + done.warnings
-                + loader.name_problems(options.site_dir, site.name_hints))
+    warnings = (config.warnings + loader.lead_problems(options.site_dir, config, site.lead)
+                + done.warnings + loader.name_problems(options.site_dir, site.name_hints))
     indexed: tuple[int, ...] = ()
     corrected = False
     pending = False
