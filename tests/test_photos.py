@@ -234,6 +234,23 @@ def test_a_photo_that_cannot_be_published_is_an_error_at_its_line(
     assert not site.output.exists()
 
 
+@pytest.mark.parametrize(("written", "meant"), [
+    ("media/2024/IMG_0012.JPG", "content/media/2024/img_0012.jpg"),  # (a phone's case)
+    ("media/2024/img_0012.jpeg", "content/media/2024/img_0012.jpg"),
+    ("media/2024/img_0021.jpg", "content/media/2024/img_0012.jpg"),
+    ("media/img_0012.jpg", "content/media/2024/img_0012.jpg"),  # (its year's folder)
+    ("media/2024/tidak-ada.jpg", None)])
+def test_a_photo_path_that_names_no_file_offers_the_file_it_likely_meant(
+        site: SiteMaker, written: str, meant: str | None) -> None:
+    make_photo(site.root / "content/media/2024/img_0012.jpg", (900, 600))
+    site.article("a", "Banjir", "2024-03-01", image=f"{{src: {written}, alt: Banjir}}")
+    with pytest.raises(ContentError) as failed:
+        site.build()
+    hint = str(failed.value.problems[0]).split(" \u2014 ", 1)[1]
+    assert hint == (f"did you mean {meant}?" if meant else
+                    f"add the file as content/{written} or correct the path")
+
+
 def test_a_narrow_photo_and_one_without_alt_are_warnings(site: SiteMaker) -> None:
     make_photo(site.root / "content/media/kecil.jpg", (300, 200))
     make_photo(site.root / "content/media/besar.jpg", (900, 600))

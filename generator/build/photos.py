@@ -38,7 +38,7 @@ from generator.photos.model import (
     shows_photos,
     uses_after,
 )
-from generator.photos.stage import PHOTO_DIR, PhotoSet, prepare
+from generator.photos.stage import PHOTO_DIR, PhotoSet, near_media, prepare
 from generator.photos.table import PhotoTable
 from generator.plan.page import Copy, Places
 
@@ -298,7 +298,7 @@ def article_problems(site_dir: Path, article: Article | StaticPage,
     if image and image.url.startswith("/media/"):
         line = source_line(site_dir, article.path, *IMAGE_KEYS)
         problems += _photo_problems(article.path, line, image.src, image.url, found.photos,
-                                    failed, config)
+                                    failed, config, site_dir / MEDIA)
     if article.media:
         lines = _text_lines(site_dir, article.path)
         for src in article.media:
@@ -315,7 +315,7 @@ def article_problems(site_dir: Path, article: Article | StaticPage,
             if url is None:
                 continue  # a path the site's host serves, as written
             problems += _photo_problems(article.path, line, src, url, found.photos,
-                                        failed, config)
+                                        failed, config, site_dir / MEDIA)
             if line is not None and _no_alt(lines[line - 1], src):
                 problems.append(Problem(
                     article.path, line, Text("the image {src} has no alt text", src=repr(src)),
@@ -331,7 +331,7 @@ def _no_alt(text: str, src: str) -> bool:
 
 def _photo_problems(path: str, line: int | None, src: str, url: str,
                     photos: Mapping[str, Photo], failed: Mapping[str, PhotoError],
-                    config: SiteConfig) -> list[Problem]:
+                    config: SiteConfig, media: Path) -> list[Problem]:
     relative = url.removeprefix("/media/")
     if url in photos:
         photo = photos[url]
@@ -349,8 +349,10 @@ def _photo_problems(path: str, line: int | None, src: str, url: str,
                                          error=error.message), error.hint)]
     if _outside_the_site(src):
         return [_on_your_computer(path, line, src)]
+    near = near_media(media, relative)
     return [Problem(path, line, Text("the image {src} is not in {media}/", src=repr(src),
                                      media=MEDIA),
+                    Text("did you mean {media}/{file}?", media=MEDIA, file=near) if near else
                     Text("add the file as {media}/{file} or correct the path", media=MEDIA,
                          file=relative))]
 

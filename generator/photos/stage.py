@@ -9,6 +9,7 @@ derive are spread over a process pool, one photo (one decoded image) per worker.
 
 from __future__ import annotations
 
+import difflib
 import hashlib
 import multiprocessing
 import os
@@ -193,3 +194,28 @@ def _write_hashes(path: Path, hashes: Mapping[str, tuple[int, int, str]]) -> Non
     temporary.write_text("".join(f"{s} {m} {h} {u}\n" for u, (s, m, h) in sorted(hashes.items())),
                          encoding="utf-8")
     os.replace(temporary, path)
+
+
+def near_media(media: Path, relative: str) -> str | None:
+    """The file of `media` (content/media/) an image path that names none most likely
+    meant (`relative`, as `2024/Banjir.JPG`), or None: the same name in another case
+    (a phone's `IMG_0012.JPG`), with another photo ending (`.jpeg` for `.jpg`), a name a
+    letter or two off in its folder, or the same name in a folder of its own (a year's)."""
+    folder, _, name = relative.rpartition("/")
+    try:
+        names = os.listdir(media / folder)
+    except (OSError, ValueError):
+        names = []
+    stem = name.rsplit(".", 1)[0].lower()
+    found = (next((n for n in names if n.lower() == name.lower()), None)
+             or next((n for n in names if n.rsplit(".", 1)[0].lower() == stem
+                      and n.lower().endswith(DERIVED)), None)
+             or next(iter(difflib.get_close_matches(name, names, n=1, cutoff=0.85)), None))
+    if found is not None:
+        return f"{folder}/{found}" if folder else found
+    try:  # (`media/banjir.jpg` for `media/2024/banjir.jpg`)
+        return next((f"{sub}/{name}" for sub in sorted(os.listdir(media))
+                     if (media / sub / name).is_file()), None)
+    except OSError:
+        return None
+
