@@ -100,6 +100,26 @@ def test_a_name_corrected_in_authors_leads_every_key_to_the_new_name() -> None:
     assert config.author("Hmz").name == config.author("Hamid Zulkarnaen").name == \
         "Hamid Zulkarnain"
     assert config.author("Hmz").bio == "Redaktur." and config.author("Hmz").key == "Hmz"
+    # (The bio and photo of the name's own table, at the chain's end, count too.)
+    config = parse_config('[authors]\nHmz = "Hamid Zulkarnaen"\n'
+                          '"Hamid Zulkarnaen" = "Hamid Zulkarnain"\n'
+                          '[authors."Hamid Zulkarnain"]\nname = "Hamid Zulkarnain"\n'
+                          'bio = "Redaktur."\nphoto = "media/hmz.jpg"\n')
+    assert (config.author("Hmz").bio, config.author("Hmz").photo) == ("Redaktur.",
+                                                                        "media/hmz.jpg")
+
+
+@pytest.mark.parametrize(("table", "line", "members"), [
+    ('[authors]\nA = "B"\nB = "A"\n', 2, "'A' -> 'B' -> 'A'"),
+    # (a chain into a loop: the loop's members, at the first's line)
+    ('[authors]\nX = "A"\nA = "B"\nB = "A"\n', 3, "'A' -> 'B' -> 'A'"),
+    ('[tag_aliases]\n"x" = "a"\n"a" = "b"\n"b" = "a"\n', 3, "'a' -> 'b' -> 'a'")])
+def test_a_loop_of_names_is_said_once_naming_its_members(table: str, line: int,
+                                                          members: str) -> None:
+    with pytest.raises(ConfigError) as caught:
+        parse_config(table)
+    assert [(p.line, members in p.message.render()) for p in caught.value.problems] == [
+        (line, True)]
 
 
 def test_all_problems_are_reported_together() -> None:

@@ -237,7 +237,8 @@ def test_a_photo_that_cannot_be_published_is_an_error_at_its_line(
 @pytest.mark.parametrize(("written", "meant"), [
     ("media/2024/IMG_0012.JPG", "content/media/2024/img_0012.jpg"),  # (a phone's case)
     ("media/2024/img_0012.jpeg", "content/media/2024/img_0012.jpg"),
-    ("media/2024/img_0021.jpg", "content/media/2024/img_0012.jpg"),
+    ("media/2024/imgg_0012.jpg", "content/media/2024/img_0012.jpg"),  # (a letter off)
+    ("media/2024/img_0021.jpg", None),  # (another number: another photo, not yet copied)
     ("media/img_0012.jpg", "content/media/2024/img_0012.jpg"),  # (its year's folder)
     ("media/2024/tidak-ada.jpg", None)])
 def test_a_photo_path_that_names_no_file_offers_the_file_it_likely_meant(

@@ -9,7 +9,7 @@ from __future__ import annotations
 import hashlib
 import re
 import tomllib
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -236,25 +236,24 @@ def _authors(check: Checker, table: Mapping[str, Any]) -> dict[str, AuthorInfo]:
                        Text('e.g. {key} = "Nama Lengkap"', key=key))
     # (A name corrected, "Hamid Zulkarnaen" = "Hamid Zulkarnain", beside an older
     # Hmz = "Hamid Zulkarnaen": a byline is looked up once, so each key leads to the
-    # name at the end of its chain, else one reporter's stories would have two pages.
-    # A loop is an error.)
-    for key, info in list(authors.items()):
-        seen = [key]
-        name, found = info.name, info
-        while (ahead := authors.get(name)) is not None and ahead.name != name:
-            if name in seen:
-                break
-            seen.append(name)
-            name, found = ahead.name, ahead
-        if name in seen and authors.get(name, info).name != name:
-            check.fail(key, Text("the names of [authors] {names} lead to one another, "
-                                 "never to a name", names=" -> ".join(
-                                     repr(n) for n in [*seen, seen[0]])),
-                       Text("take out one of their lines"))
+    # name at the end of its chain, with the first bio and photo along it, else one
+    # reporter's stories would have two pages. A loop is an error, said once.)
+    looped: set[str] = set()
+    for key in list(authors):
+        chain, loop = _chain(key, lambda k: n if (n := authors[k].name) in authors
+                             and n != k else None)
+        if loop:
+            if not looped.intersection(loop):
+                check.fail(loop[0], Text("the names of [authors] {names} lead to one "
+                                         "another, never to a name", names=" -> ".join(
+                                             repr(n) for n in [*loop, loop[0]])),
+                           Text("take out one of their lines"))
+            looped.update(loop)
             continue
-        if name != info.name:
-            authors[key] = AuthorInfo(key=key, name=name, bio=info.bio or found.bio,
-                                      photo=info.photo or found.photo)
+        links = [authors[k] for k in chain]
+        authors[key] = AuthorInfo(key=key, name=links[-1].name,
+                                  bio=next((a.bio for a in links if a.bio), ""),
+                                  photo=next((a.photo for a in links if a.photo), ""))
     return authors
 
 
@@ -273,21 +272,28 @@ def _aliases(check: Checker, table: Mapping[str, Any]) -> dict[str, str]:
     # tags' stories: an error, said once.)
     looped: set[str] = set()
     for key in list(aliases):
-        seen = [key]
-        name = aliases[key]
-        while (ahead := aliases.get(name.lower())) is not None and ahead != name:
-            if name.lower() in seen:
-                break
-            seen.append(name.lower())
-            name = ahead
-        if name.lower() in seen and aliases.get(name.lower(), name) != name:
-            if not looped.intersection(seen):
-                written = next(k for k in table if k.strip().lower() == key)
+        chain, loop = _chain(key, lambda k: n if (n := aliases[k].lower()) in aliases
+                             and n != k else None)
+        if loop:
+            if not looped.intersection(loop):
+                written = next(k for k in table if k.strip().lower() == loop[0])
                 check.fail(written, Text("the tag aliases {names} lead to one another, "
                                          "never to a tag", names=" -> ".join(
-                                             repr(n) for n in [*seen, seen[0]])),
+                                             repr(n) for n in [*loop, loop[0]])),
                            Text("take out one of their lines"))
-            looped.update(seen)
+            looped.update(loop)
             continue
-        aliases[key] = name
+        aliases[key] = aliases[chain[-1]]
     return aliases
+
+
+def _chain(first: str, ahead: Callable[[str], str | None]) -> tuple[list[str], list[str]]:
+    """The keys from `first` along `ahead` (the key its value names, or None at the end
+    of the chain), and the keys of a loop it runs into (empty when it ends)."""
+    chain = [first]
+    while (after := ahead(chain[-1])) is not None:
+        if after in chain:
+            return chain, chain[chain.index(after):]
+        chain.append(after)
+    return chain, []
+

@@ -200,22 +200,25 @@ def near_media(media: Path, relative: str) -> str | None:
     """The file of `media` (content/media/) an image path that names none most likely
     meant (`relative`, as `2024/Banjir.JPG`), or None: the same name in another case
     (a phone's `IMG_0012.JPG`), with another photo ending (`.jpeg` for `.jpg`), a name a
-    letter or two off in its folder, or the same name in a folder of its own (a year's)."""
+    letter or two off in its folder (its digits the same: another number is another
+    photo), or the same name in a folder directly under `media` (the newest first)."""
     folder, _, name = relative.rpartition("/")
     try:
-        names = os.listdir(media / folder)
+        names = [n for n in os.listdir(media / folder) if (media / folder / n).is_file()]
     except (OSError, ValueError):
         names = []
     stem = name.rsplit(".", 1)[0].lower()
+    digits = re.sub(r"\D", "", name)  # (IMG_0021 is another photo than IMG_0012)
     found = (next((n for n in names if n.lower() == name.lower()), None)
              or next((n for n in names if n.rsplit(".", 1)[0].lower() == stem
                       and n.lower().endswith(DERIVED)), None)
-             or next(iter(difflib.get_close_matches(name, names, n=1, cutoff=0.85)), None))
+             or next((n for n in difflib.get_close_matches(name, names, n=3, cutoff=0.85)
+                      if re.sub(r"\D", "", n) == digits), None))
     if found is not None:
         return f"{folder}/{found}" if folder else found
-    try:  # (`media/banjir.jpg` for `media/2024/banjir.jpg`)
-        return next((f"{sub}/{name}" for sub in sorted(os.listdir(media))
+    try:  # (`media/banjir.jpg` for `media/2024/banjir.jpg`: the newest folder first)
+        return next((f"{sub}/{name}" for sub in sorted(os.listdir(media), reverse=True)
                      if (media / sub / name).is_file()), None)
-    except OSError:
+    except (OSError, ValueError):
         return None
 
