@@ -61,6 +61,9 @@ feeds = false
         ('title = "x\n', 1, "invalid TOML"),
         ('[outputs]\nfeeds = "yes"\n', 2, "`outputs.feeds` must be true or false"),
         ('[authors]\nHmz = 3\n', 2, "`authors.Hmz` must be a name"),
+        # (Case does not count: the second line won without a word.)
+        ('[tag_aliases]\n"KPU" = "Komisi Pemilihan Umum"\n"kpu" = "KPU Kota"\n', 3,
+         "the tag aliases 'KPU' and 'kpu' are one name, mapped to two tags"),
         # (A loop swapped two tags' stories.)
         ('[tag_aliases]\n"Banjir" = "Bencana"\n"bencana" = "Banjir"\n', 2,
          "the tag aliases 'banjir' -> 'bencana' -> 'banjir' lead to one another"),

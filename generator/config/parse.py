@@ -265,7 +265,15 @@ def _aliases(check: Checker, table: Mapping[str, Any]) -> dict[str, str]:
                                  key=key),
                        Text('e.g. "{key}" = "Nama Tag"', key=key))
             continue
-        aliases[key.strip().lower()] = value.strip()
+        name = key.strip().lower()
+        if name in aliases and aliases[name] != value.strip():
+            # (Case does not count: the second line would win without a word.)
+            first = next(k for k in table if k.strip().lower() == name)
+            check.fail(key, Text("the tag aliases {first} and {key} are one name, mapped "
+                                 "to two tags", first=repr(first), key=repr(key)),
+                       Text("keep one of the two lines"))
+            continue
+        aliases[name] = value.strip()
     # (A tag renamed again, "tour" = "Wisata" beside a newer "wisata" = "Pariwisata":
     # each old name leads to the tag at the end of its chain, as `canonical_tag` takes
     # one step. A name mapped to its own spelling ends a chain; a loop would swap two
