@@ -293,11 +293,14 @@ class Fields:
                      corrections: tuple[Correction, ...]) -> None:
         """Warn of `updated` or a correction dated before the article's `date`: no
         reader sees it as an update (a typo in the year or the month, most often)."""
+        if updated is None and not corrections:
+            return  # (most stories: every article's parse comes through here)
         first = min((c.date for c in corrections), default=None)
-        written = "updated" if "updated" in self.data else self._synonym_key("updated")
-        for key, found in ((written or "updated", updated), ("corrections", first)):
+        for key, found in (("updated", updated), ("corrections", first)):
             if found is not None and found.date() < when.date():  # (a day, not an hour:
                 # `updated: 2018-09-26` on a story of 10:00 that day is no typo)
+                if key == "updated" and key not in self.data:  # (written `lastmod:`)
+                    key = self._synonym_key("updated") or key
                 self.fail(key, Text("`{key}` is dated {found}, before the article's `date` "
                                     "({date}): readers see no update then", key=key,
                                     found=found.isoformat(timespec="minutes"),
@@ -306,11 +309,12 @@ class Fields:
                           severity="warning")
 
     def aliases(self) -> tuple[str, ...]:
-        found = []
-        base = urlsplit(self.config.base_url)
-        for alias in self._names("aliases", self.data.get("aliases")):
+        found: list[str] = []
+        written_all = self._names("aliases", self.data.get("aliases"))
+        base = urlsplit(self.config.base_url) if written_all else None
+        for alias in written_all:
             written = urlsplit(alias)
-            if written.scheme in ("http", "https") \
+            if base is not None and written.scheme in ("http", "https") \
                     and written.netloc.lower() == base.netloc.lower() \
                     and written.path.startswith(base.path) and not written.query:
                 # (Copied from the browser's address bar: this site's, as its path, as
