@@ -16,6 +16,7 @@ import yaml
 from click.testing import CliRunner
 from PIL import Image, ImageCms
 
+import generator.build.photos
 from generator.build.memos import stored
 from generator.build.pipeline import BuildOptions, build
 from generator.cache.store import Cache
@@ -24,6 +25,7 @@ from generator.config import ImageSettings
 from generator.errors import ContentError
 from generator.photos.derive import derive
 from generator.photos.model import SHARE_WIDTH
+from generator.photos.stage import Folder, folder_of
 from generator.plan.site_memo import SiteMemo
 from tests.conftest import SiteMaker, fresh_checkout, hashes, settings
 from tools.demo_photos import MAKE, MODEL, SERIAL, camera_exif, make_photo
@@ -250,6 +252,27 @@ def test_a_photo_path_that_names_no_file_offers_the_file_it_likely_meant(
     hint = str(failed.value.problems[0]).split(" \u2014 ", 1)[1]
     assert hint == (f"did you mean {meant}?" if meant else
                     f"add the file as content/{written} or correct the path")
+
+
+def test_many_missing_photos_in_one_folder_list_it_once(
+        site: SiteMaker, monkeypatch: pytest.MonkeyPatch) -> None:
+    # (a thousand broken paths into a folder of 100,000 photos listed it a thousand times)
+    make_photo(site.root / "content/media/2024/img_0012.jpg", (900, 600))
+    listed: list[Path] = []
+
+    def counted(path: Path) -> Folder:
+        listed.append(path)
+        return folder_of(path)
+
+    monkeypatch.setattr(generator.build.photos, "folder_of", counted)
+    for n in range(1, 6):
+        site.article(f"a{n}", f"Banjir {n}", f"2024-03-0{n}",
+                     image=f"{{src: media/2024/IMG_001{n}.JPG, alt: Banjir}}")
+    with pytest.raises(ContentError) as failed:
+        site.build()
+    hints = [str(p).split(" \u2014 ", 1)[1] for p in failed.value.problems]
+    assert hints.count("did you mean content/media/2024/img_0012.jpg?") == 1
+    assert len(hints) == 5 and sorted(listed) == sorted(set(listed)), listed
 
 
 def test_a_narrow_photo_and_one_without_alt_are_warnings(site: SiteMaker) -> None:

@@ -12,9 +12,10 @@ way can tell.
 
 from __future__ import annotations
 
+import functools
 import os
 import re
-from collections.abc import Collection, Iterable, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -38,7 +39,14 @@ from generator.photos.model import (
     shows_photos,
     uses_after,
 )
-from generator.photos.stage import PHOTO_DIR, PhotoSet, near_media, prepare
+from generator.photos.stage import (
+    PHOTO_DIR,
+    Folder,
+    PhotoSet,
+    folder_of,
+    near_media,
+    prepare,
+)
 from generator.photos.table import PhotoTable
 from generator.plan.page import Copy, Places
 
@@ -78,8 +86,9 @@ def photo_step(site_dir: Path, config: SiteConfig, articles: Sequence[Article],
     same = last.settings == config.images.key
     found = prepare(site_dir, site_dir / MEDIA, wanted, config.images, jobs,
                     last.photos if same else None, last.stats if same else None)
+    folder = functools.cache(folder_of)  # (a folder listed once for all missing photos)
     problems = [problem for source in sources
-                for problem in article_problems(site_dir, source, found, config)]
+                for problem in article_problems(site_dir, source, found, config, folder)]
     photos = found.photos
     problems += file_clashes(photos)
     table = PhotoTable.of(photos)  # (made once: compared, then stored)
@@ -285,11 +294,13 @@ def _near(known: Mapping[str, Photo], urls: Iterable[str]) -> dict[str, Photo]:
 
 
 def article_problems(site_dir: Path, article: Article | StaticPage,
-                     found: PhotoSet | PhotoMemo, config: SiteConfig) -> list[Problem]:
+                     found: PhotoSet | PhotoMemo, config: SiteConfig,
+                     folder: Callable[[Path], Folder] = folder_of) -> list[Problem]:
     """What is wrong with the photos `article` (or a static page) shows: a file that is
     missing, not an image, outside content/media/, or too large to decode (errors); a
     photo narrower than the narrowest width, an image in the body without `alt`
-    (warnings). Nothing for a withdrawn story: it shows none (`shows_photos`)."""
+    (warnings). Nothing for a withdrawn story: it shows none (`shows_photos`). `folder`
+    reads a folder of content/media/ for the file a missing photo meant (`near_media`)."""
     if not shows_photos(article):
         return []
     problems = []
@@ -298,7 +309,7 @@ def article_problems(site_dir: Path, article: Article | StaticPage,
     if image and image.url.startswith("/media/"):
         line = source_line(site_dir, article.path, *IMAGE_KEYS)
         problems += _photo_problems(article.path, line, image.src, image.url, found.photos,
-                                    failed, config, site_dir / MEDIA)
+                                    failed, config, site_dir / MEDIA, folder)
     if article.media:
         lines = _text_lines(site_dir, article.path)
         for src in article.media:
@@ -315,7 +326,7 @@ def article_problems(site_dir: Path, article: Article | StaticPage,
             if url is None:
                 continue  # a path the site's host serves, as written
             problems += _photo_problems(article.path, line, src, url, found.photos,
-                                        failed, config, site_dir / MEDIA)
+                                        failed, config, site_dir / MEDIA, folder)
             if line is not None and _no_alt(lines[line - 1], src):
                 problems.append(Problem(
                     article.path, line, Text("the image {src} has no alt text", src=repr(src)),
@@ -331,7 +342,8 @@ def _no_alt(text: str, src: str) -> bool:
 
 def _photo_problems(path: str, line: int | None, src: str, url: str,
                     photos: Mapping[str, Photo], failed: Mapping[str, PhotoError],
-                    config: SiteConfig, media: Path) -> list[Problem]:
+                    config: SiteConfig, media: Path,
+                    folder: Callable[[Path], Folder]) -> list[Problem]:
     relative = url.removeprefix("/media/")
     if url in photos:
         photo = photos[url]
@@ -349,7 +361,7 @@ def _photo_problems(path: str, line: int | None, src: str, url: str,
                                          error=error.message), error.hint)]
     if _outside_the_site(src):
         return [_on_your_computer(path, line, src)]
-    near = near_media(media, relative)
+    near = near_media(media, relative, folder)
     return [Problem(path, line, Text("the image {src} is not in {media}/", src=repr(src),
                                      media=MEDIA),
                     Text("did you mean {media}/{file}?", media=MEDIA, file=near) if near else

@@ -14,7 +14,7 @@ import hashlib
 import multiprocessing
 import os
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -196,29 +196,68 @@ def _write_hashes(path: Path, hashes: Mapping[str, tuple[int, int, str]]) -> Non
     os.replace(temporary, path)
 
 
-def near_media(media: Path, relative: str) -> str | None:
+@dataclass(frozen=True)
+class Folder:
+    """What one folder of content/media/ holds, read once (`folder_of`)."""
+
+    files: tuple[str, ...]
+    """The names of the files directly in it, sorted."""
+    folders: tuple[str, ...]
+    """The names of the folders directly in it, sorted."""
+    by_lower: Mapping[str, tuple[str, ...]]
+    """Its files by their stem in lower case (`img_0012` for `IMG_0012.JPG`): a photo
+    named in another case or with another ending is found without a pass over all."""
+    by_digits: Mapping[str, tuple[str, ...]]
+    """Its files by the digits of their names (`0012`): only those can be the file a
+    name a letter off meant (another number is another photo)."""
+
+
+def folder_of(path: Path) -> Folder:
+    """What the folder at `path` holds (nothing when it is not one). `scandir`, not a stat
+    per name: a folder of 100,000 photos is listed in one pass."""
+    files: list[str] = []
+    folders: list[str] = []
+    try:
+        with os.scandir(path) as entries:
+            for entry in entries:
+                try:
+                    (folders if entry.is_dir() else files if entry.is_file()
+                     else []).append(entry.name)
+                except OSError:
+                    continue
+    except (OSError, ValueError):
+        pass
+    files.sort()
+    by_lower: dict[str, list[str]] = {}
+    by_digits: dict[str, list[str]] = {}
+    for name in files:
+        by_lower.setdefault(name.rsplit(".", 1)[0].lower(), []).append(name)
+        by_digits.setdefault(re.sub(r"\D", "", name), []).append(name)
+    return Folder(tuple(files), tuple(sorted(folders)),
+                  {k: tuple(v) for k, v in by_lower.items()},
+                  {k: tuple(v) for k, v in by_digits.items()})
+
+
+def near_media(media: Path, relative: str,
+               folder: Callable[[Path], Folder] = folder_of) -> str | None:
     """The file of `media` (content/media/) an image path that names none most likely
     meant (`relative`, as `2024/Banjir.JPG`), or None: the same name in another case
     (a phone's `IMG_0012.JPG`), with another photo ending (`.jpeg` for `.jpg`), a name a
     letter or two off in its folder (its digits the same: another number is another
-    photo), or the same name in a folder directly under `media` (the newest first)."""
-    folder, _, name = relative.rpartition("/")
-    try:
-        names = [n for n in os.listdir(media / folder) if (media / folder / n).is_file()]
-    except (OSError, ValueError):
-        names = []
+    photo), or the same name in a folder directly under `media` (the newest first).
+    `folder` reads a folder; a build passes one that remembers, so a thousand broken
+    paths into one folder list it once."""
+    where, _, name = relative.rpartition("/")
+    here = folder(media / where)
     stem = name.rsplit(".", 1)[0].lower()
-    digits = re.sub(r"\D", "", name)  # (IMG_0021 is another photo than IMG_0012)
-    found = (next((n for n in names if n.lower() == name.lower()), None)
-             or next((n for n in names if n.rsplit(".", 1)[0].lower() == stem
-                      and n.lower().endswith(DERIVED)), None)
-             or next((n for n in difflib.get_close_matches(name, names, n=3, cutoff=0.85)
-                      if re.sub(r"\D", "", n) == digits), None))
+    same_stem = here.by_lower.get(stem, ())
+    alike = here.by_digits.get(re.sub(r"\D", "", name), ())
+    found = (next((n for n in same_stem if n.lower() == name.lower()), None)
+             or next((n for n in same_stem if n.lower().endswith(DERIVED)), None)
+             or next(iter(difflib.get_close_matches(name, alike, n=1, cutoff=0.85)), None))
     if found is not None:
-        return f"{folder}/{found}" if folder else found
-    try:  # (`media/banjir.jpg` for `media/2024/banjir.jpg`: the newest folder first)
-        return next((f"{sub}/{name}" for sub in sorted(os.listdir(media), reverse=True)
-                     if (media / sub / name).is_file()), None)
-    except (OSError, ValueError):
-        return None
+        return f"{where}/{found}" if where else found
+    # (`media/banjir.jpg` for `media/2024/banjir.jpg`: the newest folder first)
+    return next((f"{sub}/{name}" for sub in sorted(folder(media).folders, reverse=True)
+                 if name in folder(media / sub).by_lower.get(stem, ())), None)
 
