@@ -5,7 +5,6 @@ from datetime import datetime, timedelta, timezone
 import pytest
 
 from generator.config import parse_config
-from generator.content.fields import to_datetime
 from generator.content.parse import ContentProblems, parse_article
 
 CONFIG = parse_config(
@@ -316,14 +315,6 @@ def _problems(text: str, path: str) -> list[object]:
     with pytest.raises(ContentProblems) as caught:
         parse_article(text, path, CONFIG)
     return list(caught.value.problems)
-
-
-def test_to_datetime_forms() -> None:
-    zone = CONFIG.zone
-    assert to_datetime("2018-09-26T10:00:00Z", zone).isoformat() == "2018-09-26T17:00:00+07:00"  # type: ignore[union-attr]
-    assert to_datetime("2018-09-26 10:00", zone).isoformat() == "2018-09-26T10:00:00+07:00"  # type: ignore[union-attr]
-    assert to_datetime("26/09/2018", zone) is None
-    assert to_datetime(20180926, zone) is None
 
 
 def test_the_markdown_extensions_named_are_the_ones_at_work() -> None:

@@ -52,8 +52,11 @@ from generator.errors import Problem
 # `fields.Fields.aliases`: a cache of 26 may hold such a file's error. 28: `title:`
 # with no value is "empty" at its line, not "missing": a cache of 27 holds the old
 # error of such a file (and so may one of 25 or 26 for a UTF-16 file or a tab in the
-# frontmatter, whose errors changed in between without a bump).)
-SCHEMA = 28
+# frontmatter, whose errors changed in between without a bump). 29: a time written
+# with a dot (`07.30`) or a zone's name (`WIB`) is read as Indonesian datelines mean it,
+# `content.dates.to_datetime`: a cache of 28 holds `07.30` as 07:00 and 0.3 seconds, and
+# an unreadable date's error without the date it most likely meant.)
+SCHEMA = 29
 # The records' shape is part of the key, so a cache written before a field
 # was added to a record is never trusted.
 _SHAPE = shape_of(SourceRecord, Article, StaticPage, Tag, Author, Image, Correction, Problem)

@@ -1,13 +1,14 @@
 """One source file's frontmatter values read and checked (`Fields`), each wrong value a
-`Problem` at its key's line; and the pure readers they share with the rest of Warta
-(`slug_of_file`, `to_datetime`). content/parse.py makes the records of them.
+`Problem` at its key's line; and the pure reader of a file's slug it shares with the
+rest of Warta (`slug_of_file`; dates are read by content/dates.py). content/parse.py
+makes the records of them.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Collection
-from datetime import date, datetime, time
+from datetime import datetime
 from typing import Any
 from urllib.parse import unquote, urlsplit
 from zoneinfo import ZoneInfo
@@ -17,10 +18,12 @@ from generator.config import SiteConfig
 from generator.config.sections import section_hint, section_named
 from generator.content import keys
 from generator.content.bylines import unknown_author
+from generator.content.dates import meant_date, to_datetime
 from generator.content.frontmatter import Split, clean, key_line
 from generator.content.image import read_image
 from generator.content.keys import AUTHOR, EDITOR, SYNONYMS, TAG
 from generator.content.model import Author, Correction, Image, Tag
+from generator.date_format import full_date
 from generator.errors import NO_HINT, Problem, Text
 from generator.slugs import slugify
 
@@ -112,8 +115,17 @@ class Fields:
         parsed = to_datetime(value, self.zone)
         if parsed is None:
             self.fail(key, Text("`{key}` is not a date: {value}", key=key, value=repr(value)),
-                      Text("use ISO 8601, e.g. 2018-09-26T10:00:00+07:00 or 2018-09-26"))
+                      self._date_hint(key, value))
         return parsed
+
+    def _date_hint(self, key: str, value: Any) -> Text:
+        meant = meant_date(value) if isinstance(value, str) else None
+        if meant is None:
+            return Text("use ISO 8601, e.g. 2018-09-26T10:00:00+07:00 or 2018-09-26")
+        # (the day in words, so that a day and a month read the wrong way round show)
+        day = full_date(datetime.fromisoformat(meant), self.config.language)
+        return Text("write it year first: `{key}: {meant}` ({day}), if that is the day meant",
+                    key=key, meant=meant, day=day)
 
     def synonym_datetime(self, ours: str) -> datetime | None:
         value = self._synonym(ours)
@@ -354,24 +366,3 @@ def slug_of_file(path: str) -> str:
     and without a Jekyll-style date prefix (`2018-09-26-banjir.md` gives `banjir`)."""
     stem = path.rsplit("/", 1)[-1].removesuffix(".md")
     return slugify(_DATE_PREFIX.sub("", stem)) or slugify(stem)
-
-
-def to_datetime(value: Any, zone: ZoneInfo) -> datetime | None:
-    """A frontmatter date value as an aware datetime in `zone`, or None."""
-    if isinstance(value, datetime):
-        parsed = value
-    elif isinstance(value, date):
-        parsed = datetime.combine(value, time())
-    elif isinstance(value, str):
-        text = value.strip()
-        if re.match(r"^\d{4}-\d\d-\d\d \d", text):
-            text = text.replace(" ", "T", 1)
-        try:
-            parsed = datetime.fromisoformat(text)
-        except ValueError:
-            return None
-    else:
-        return None
-    if parsed.tzinfo is None:
-        return parsed.replace(tzinfo=zone)
-    return parsed.astimezone(zone)
