@@ -58,6 +58,14 @@ def _files(folder: Path) -> dict[str, bytes]:
         ("title: Banjir\ndate: 2024-03-01\ntags: [Banjir, BPBD\nlocation: Malang",
          "kesalahan: content/articles/a.md:4: YAML di frontmatter tidak valid: daftar `[` yang "
          "dibuka di sini tidak ditutup (terdeteksi di baris 5"),
+        # (a corrected date written below the old one: YAML kept the last without a word)
+        ("title: Banjir\ndate: 2024-03-01\ntags: [Banjir]\ndate: 2024-03-02",
+         "kesalahan: content/articles/a.md:5: `date` ditulis dua kali, di baris 3 dan 5: hanya "
+         "satu yang dibaca \u2014 pertahankan baris `date:` yang dimaksud dan hapus yang lain"),
+        ("title: Banjir\ndate: 2024-03-01\ntags:\n  - Banjir\ntags: [Pasar]",
+         "kesalahan: content/articles/a.md:6: `tags` ditulis dua kali, di baris 4 dan 6"),
+        ("title: Banjir\ndate: 2024-03-01T07.3",
+         "kesalahan: content/articles/a.md:3: `date` bukan tanggal: '2024-03-01T07.3'"),
     ],
 )
 def test_errors_name_the_line_and_leave_the_output(site: SiteMaker, lines: str,
@@ -87,6 +95,9 @@ def test_errors_name_the_line_and_leave_the_output(site: SiteMaker, lines: str,
          "peringatan: content/articles/a.md:4: satu tag `Banjir BPBD Cuaca` \u2014 jika maksudnya "
          "3 tag, tulis `tags: [Banjir, BPBD, Cuaca]`; jika satu, tulis "
          "`tags: [Banjir BPBD Cuaca]`"),
+        ("tags: Banjir; BPBD",
+         "peringatan: content/articles/a.md:4: satu tag `Banjir; BPBD` \u2014 jika maksudnya "
+         "2 tag, tulis `tags: [Banjir, BPBD]`; jika satu, tulis `tags: [Banjir; BPBD]`"),
         ("tags: Banjir, BPBD, Cuaca",
          "peringatan: content/articles/a.md:4: `tags` berupa satu teks berkoma, dibaca sebagai "
          "3 tag \u2014 tulis sebagai daftar YAML: `tags: [Banjir, BPBD, Cuaca]`"),

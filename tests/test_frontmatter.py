@@ -157,3 +157,21 @@ def test_a_yaml_error_is_reported_where_the_construct_began(text: str, line: int
     problem = caught.value.problem
     assert problem.line == line
     assert problem.message.startswith(f"invalid YAML in the frontmatter: {message}")
+
+
+@pytest.mark.parametrize(("text", "line"), [
+    ("---\ntitle: A\ndate: 2024-03-01\ndate: 2024-03-02\n---\n", 4),  # (read without YAML)
+    ("---\ntitle: A\ntags:\n  - a\nsummary: |\n  x\ntags: [b]\n---\n", 7),  # (by YAML)
+    ("---\n'title': A\ntitle: B\n---\n", 3),
+])
+def test_a_key_written_twice_is_an_error_at_the_second(text: str, line: int) -> None:
+    with pytest.raises(ProblemError) as caught:
+        split(text, "content/articles/a.md")
+    assert caught.value.problem.line == line
+    assert "is written twice" in str(caught.value.problem)
+
+
+def test_a_line_that_only_looks_like_a_key_again_is_no_error() -> None:
+    # (a quoted text going on at the line's start: YAML reads one `summary`)
+    text = '---\ntitle: A\nsummary: "Satu\ntitle: bukan kunci"\n---\n'
+    assert split(text, "content/articles/a.md").data["title"] == "A"

@@ -40,6 +40,10 @@ def test_every_editor_word_stands_for_a_key_we_read() -> None:
         ("Hmz Ulm", {"Hmz", "Ulm"}, ["Hmz", "Ulm"]),
         ("Hamid Zulkarnain", {"Hmz", "Ulm"}, None),
         ("Hamid Zulkarnain", set(), None),
+        ("Banjir; Longsor", None, ["Banjir", "Longsor"]),  # (its parts, not its words)
+        ("banjir di malang | longsor", None, ["banjir di malang", "longsor"]),
+        ("Hmz;Ulm", {"Hmz", "Ulm"}, ["Hmz", "Ulm"]),
+        ("Banjir;", None, None),
     ],
 )
 def test_looks_like_several(text: str, known: set[str] | None,

@@ -85,6 +85,7 @@ def split(text: str, path: str) -> Split:
         data = simple_load(fm_lines)
         if data is None:
             data = yaml.load("\n".join(fm_lines), Loader=_Loader)
+            _no_key_twice(fm_lines, path)  # (`simple_load` gives None for such lines)
     except yaml.YAMLError as error:
         raise ProblemError(yaml_problem(error, path, fm_lines)) from None
     except (ValueError, OverflowError) as error:
@@ -102,6 +103,28 @@ def split(text: str, path: str) -> Split:
                                    Text("write one key per line, e.g. `title: Judul`")))
     return Split(data={str(k): v for k, v in data.items()}, lines=tuple(fm_lines),
                  first_line=2, body="\n".join(lines[index + 1:]))
+
+
+_TOP_KEY = re.compile(r"""(["']?)([A-Za-z_][\w-]*)\1[ \t]*:(?:[ \t]|$)""")
+
+
+def _no_key_twice(lines: Sequence[str], path: str) -> None:
+    """Raise the problem of a top-level key written twice (`date:` again below the one
+    it corrects, a second `tags:` line): YAML keeps the last without a word, as
+    Jekyll does; Hugo refuses the file, and so does Warta, at the second line."""
+    keys = [key[2] for line in lines if (key := _TOP_KEY.match(line)) is not None]
+    if len(keys) == len(set(keys)):
+        return  # (the lines say no key is twice; only when they might, YAML is asked)
+    node = yaml.compose("\n".join(lines), Loader=_Loader)
+    seen: dict[str, int] = {}
+    for key_node, _ in node.value if isinstance(node, yaml.MappingNode) else ():
+        number = key_node.start_mark.line + 2
+        first = seen.setdefault(str(key_node.value), number)
+        if first != number:
+            raise ProblemError(Problem(path, number, Text(
+                "`{key}` is written twice, on lines {first} and {second}: only one is read",
+                key=key_node.value, first=first, second=number), Text(
+                "keep the `{key}:` line you mean and take out the other", key=key_node.value)))
 
 
 # What YAML says it was reading when it failed, for an editor: the line where the
@@ -178,8 +201,8 @@ def simple_load(lines: list[str]) -> dict[str, Any] | None:
         if pair is None:
             return None
         key = _scalar(pair[1])
-        if not isinstance(key, str):
-            return None
+        if not isinstance(key, str) or key in data:
+            return None  # (a key written twice: YAML's reading, and the error, `split`'s)
         text = pair[2]
         if text is None:  # a list of `- item` lines, or null (left to YAML)
             items = []

@@ -8,6 +8,7 @@ so an article with the usual keys costs a set lookup per key.
 from __future__ import annotations
 
 import difflib
+import re
 from collections.abc import Collection, Iterable, Mapping
 from typing import Any
 
@@ -82,9 +83,13 @@ def words_of(text: str) -> list[str]:
 
 
 def looks_like_several(text: str, known: Collection[str] | None = None) -> list[str] | None:
-    """The words of a text without commas that probably name several things: two or
-    more words, each capitalised (`Banjir BPBD Cuaca`), or, when `known` is given, two
-    or more of them in `known` (initials such as `Hmz Ulm`); else None."""
+    """The words of a text without commas that probably name several things: its parts
+    between semicolons or bars (`Banjir; Longsor`), or two or more words, each
+    capitalised (`Banjir BPBD Cuaca`), or, when `known` is given, two or more of them in
+    `known` (initials such as `Hmz Ulm`); else None."""
+    if ";" in text or "|" in text:  # (`Banjir; Longsor`: never one name)
+        parts = [part.strip() for part in re.split(r"[;|]", text) if part.strip()]
+        return parts if len(parts) > 1 else None
     words = text.split()
     if len(words) < 2:
         return None
