@@ -358,6 +358,20 @@ def test_true_or_false_where_text_is_read_is_an_error_at_its_line(line: str) -> 
                      "out the line"]
 
 
+@pytest.mark.parametrize(("slug", "hint"), [
+    ("/2018/09/rakor-pemkot/", "write `slug: rakor-pemkot`; an address the story must keep "
+     "answering goes in `aliases:`"),
+    ("https://warta.example/berita/rakor.html", "write `slug: rakor`; an address the story "
+     "must keep answering goes in `aliases:`"),
+    ("/", "write a slug such as `banjir-di-malang`")])
+def test_an_address_written_as_the_slug_is_an_error_offering_its_last_word(
+        slug: str, hint: str) -> None:
+    # (`/2018/09/rakor-pemkot/` published /2018/09/2018-09-rakor-pemkot/ before)
+    found = errors(f"---\ntitle: Judul\ndate: 2018-09-26\nslug: {slug}\n---\nIsi.\n")
+    assert found == [f"{PATH}:4: the slug {slug!r} is an address; the slug is only its last "
+                     f"word \u2014 {hint}"]
+
+
 def test_a_synonym_of_summary_set_to_false_gives_no_summary_of_that_text() -> None:
     parsed = parse("---\ntitle: Judul\ndate: 2018-09-26\ndescription: false\n---\nIsi.\n")
     assert parsed.article.summary == "Isi."

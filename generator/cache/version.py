@@ -57,8 +57,10 @@ from generator.errors import Problem
 # `content.dates.to_datetime`: a cache of 28 holds `07.30` as 07:00 and 0.3 seconds, and
 # an unreadable date's error without the date it most likely meant. 30: a key written
 # twice in the frontmatter is an error, `frontmatter.split`: a cache of 29 holds such a
-# file's record made from the last of its lines.)
-SCHEMA = 30
+# file's record made from the last of its lines. 31: an address written as `slug:` is
+# an error, `fields.Fields.slug`: a cache of 30 holds its record with the address made
+# into one slug.)
+SCHEMA = 31
 # The records' shape is part of the key, so a cache written before a field
 # was added to a record is never trusted.
 _SHAPE = shape_of(SourceRecord, Article, StaticPage, Tag, Author, Image, Correction, Problem)

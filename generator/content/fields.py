@@ -163,6 +163,9 @@ class Fields:
             self._not_text("slug", given)
             return ""
         if given is not None:
+            if "/" in str(given):  # (an address pasted: `/2025/01/banjir/` made `2025-01-banjir`)
+                self._address_as_slug(str(given))
+                return ""
             slug = slugify(str(given))
             if not slug:
                 self.fail("slug", Text("the slug {value} has no letters or digits to make a "
@@ -176,6 +179,15 @@ class Fields:
                                     name=repr(path.rsplit("/", 1)[-1])),
                       Text("rename the file with letters or digits, or add a `slug: ...` line"))
         return slug
+
+    def _address_as_slug(self, given: str) -> None:
+        words = [word for word in urlsplit(given).path.split("/") if slugify(word)]
+        last = slugify(words[-1].removesuffix(".html")) if words else ""
+        self.fail("slug", Text("the slug {value} is an address; the slug is only its last "
+                               "word", value=repr(given)),
+                  Text("write `slug: {slug}`; an address the story must keep answering goes "
+                       "in `aliases:`", slug=last) if last else
+                  Text("write a slug such as `banjir-di-malang`"))
 
     def _names(self, key: str, value: Any) -> list[str]:
         if isinstance(value, str):
