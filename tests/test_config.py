@@ -49,6 +49,20 @@ feeds = false
     assert config.extra == {"favourite": "kept"}
 
 
+@pytest.mark.parametrize(("written", "meant"), [
+    ("WIB", "Asia/Jakarta"), ("wita", "Asia/Makassar"), ("WIT", "Asia/Jayapura"),
+    ("Asia/Makasar", "Asia/Makassar"), ("asia/jakarta", "Asia/Jakarta"),
+    ("Jakarta", "Asia/Jakarta"), ("Mars/Olympus", None)])
+def test_an_unknown_time_zone_offers_the_one_most_likely_meant(written: str,
+                                                               meant: str | None) -> None:
+    with pytest.raises(ConfigError) as caught:
+        parse_config(f'timezone = "{written}"\n')
+    hint = str(caught.value.problems[0]).split(" \u2014 ", 1)[1]
+    assert hint == (f'did you mean timezone = "{meant}"?' if meant else
+                    'use an IANA name such as "Asia/Jakarta", "Asia/Makassar" or '
+                    '"Asia/Jayapura"')
+
+
 @pytest.mark.parametrize(
     ("text", "line", "fragment"),
     [

@@ -6,6 +6,7 @@ a string; `load_config` is the thin wrapper that reads the file.
 
 from __future__ import annotations
 
+import difflib
 import hashlib
 import re
 import tomllib
@@ -13,7 +14,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
 from generator.config import search
 from generator.config.checker import Checker, near, table
@@ -82,7 +83,9 @@ def parse_config(text: str, path: str = CONFIG_NAME) -> SiteConfig:
     try:
         ZoneInfo(timezone)
     except (ZoneInfoNotFoundError, ValueError):
+        meant = _zone_meant(timezone)
         check.fail("timezone", Text("unknown time zone {value}", value=repr(timezone)),
+                   Text('did you mean timezone = "{zone}"?', zone=meant) if meant else
                    Text('use an IANA name such as "Asia/Jakarta", "Asia/Makassar" or '
                         '"Asia/Jayapura"'))
         timezone = "Asia/Jakarta"
@@ -143,6 +146,24 @@ def parse_config(text: str, path: str = CONFIG_NAME) -> SiteConfig:
         raise ConfigError(check.problems)
     return replace(config, warnings=tuple(check.problems))
 
+
+
+_INDONESIAN_ZONES = {"WIB": "Asia/Jakarta", "WITA": "Asia/Makassar", "WIT": "Asia/Jayapura"}
+
+
+def _zone_meant(written: str) -> str | None:
+    """The IANA time zone a `timezone` Warta does not know most likely meant: Indonesia's
+    zones by the names datelines use (`WIB`), a city without its region (`Jakarta`), or a
+    name a letter or two off (`Asia/Makasar`), in any case."""
+    if written.strip().upper() in _INDONESIAN_ZONES:
+        return _INDONESIAN_ZONES[written.strip().upper()]
+    names = {name.lower(): name for name in available_timezones()}
+    city = [names[name] for name in sorted(names)  # (`Jakarta`, `Makassar`: the city alone)
+            if name.rsplit("/", 1)[-1] == written.strip().lower().replace(" ", "_")]
+    if city:
+        return city[0]
+    found = difflib.get_close_matches(written.strip().lower(), sorted(names), n=1, cutoff=0.8)
+    return names[found[0]] if found else None
 
 def load_config(site_dir: Path) -> SiteConfig:
     """Read `site.toml` from `site_dir`; a site without one gets the defaults."""
