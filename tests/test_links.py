@@ -3,7 +3,9 @@
 
 from __future__ import annotations
 
-from generator.build.links import broken_links, links_of, site_path
+import pytest
+
+from generator.build.links import broken_links, links_of, relative, site_path
 from tests.conftest import SiteMaker
 from tests.test_cli import run
 
@@ -20,9 +22,53 @@ def test_site_path_keeps_links_of_this_site_only() -> None:
     assert site_path("/2024/01/a/?utm=x#isi", BASE) == "/2024/01/a/"
     assert site_path(BASE + "tag/banjir/", BASE) == "/tag/banjir/"
     assert site_path("/tag/caf%C3%A9/", BASE) == "/tag/café/"
-    for other in ("https://lain.example/x/", "//cdn.example/x.js", "media/x.pdf", "#isi",
+    for other in ("https://lain.example/x/", "//cdn.example/x.js", "x.pdf", "#isi",
                   "mailto:redaksi@warta.example"):
         assert site_path(other, BASE) is None
+
+
+def test_site_path_reads_a_relative_link_from_its_page_and_roots_media_paths() -> None:
+    page = "/2024/03/banjir/"
+    assert site_path("2024/01/a/", BASE, page) == "/2024/03/banjir/2024/01/a/"
+    assert site_path("../../01/a/", BASE, page) == "/2024/01/a/"
+    assert site_path("2024/01/a/", BASE) is None  # (its page not known: not read)
+    for media in ("media/x.pdf", "content/media/x.pdf", "/content/media/x.pdf"):
+        assert site_path(media, BASE) == "/media/x.pdf"
+        assert not relative(media)
+
+
+@pytest.mark.parametrize(("target", "said"), [
+    ("http://localhost:8000/2024/01/a/", "content/articles/b.md:4: the link "
+     "http://localhost:8000/2024/01/a/ leads to the preview on your computer: readers "
+     "cannot open it \u2014 write the address without the computer's part: /2024/01/a/"),
+    ("http://127.0.0.1:8000/", "content/articles/b.md:4: the link http://127.0.0.1:8000/ "
+     "leads to the preview on your computer: readers cannot open it \u2014 write the "
+     "address without the computer's part: /"),
+    ("file:///C:/Users/redaksi/laporan%20akhir.pdf", "content/articles/b.md:4: the link "
+     "file:///C:/Users/redaksi/laporan%20akhir.pdf leads to a file on your computer, "
+     "outside the site \u2014 copy the file into content/media/ and link "
+     "`media/laporan akhir.pdf`"),
+    ("2024/01/a/", "content/articles/b.md:4: the link 2024/01/a/ is read from this page's "
+     "address, as /2024/03/b/2024/01/a/, where no page is \u2014 start it with `/`: "
+     "/2024/01/a/"),
+    ("www.pemkot.go.id", "content/articles/b.md:4: the link www.pemkot.go.id is read from "
+     "this page's address, as /2024/03/b/www.pemkot.go.id, where no page is \u2014 a link "
+     "to another site starts with https://: https://www.pemkot.go.id"),
+    ("2024/01/ab/", "content/articles/b.md:4: the link 2024/01/ab/ is read from this "
+     "page's address, as /2024/03/b/2024/01/ab/, where no page is \u2014 did you mean "
+     "/2024/01/a/?"),
+    ("2024/01/zz/", "content/articles/b.md:4: the link 2024/01/zz/ is read from this "
+     "page's address, as /2024/03/b/2024/01/zz/, where no page is \u2014 write the "
+     "page's address from the site's root, starting with `/`"),
+    ("../../01/a/", None), ("https://lain.example/x/", None), ("mailto:r@warta.example", None),
+])
+def test_links_no_reader_can_follow(target: str, said: str | None) -> None:
+    links = {"content/articles/b.md": [(4, target)]}
+    found = broken_links(links, BASE, lambda path: path == "/2024/01/a/",
+                         lambda path: "/2024/01/a/" if path == "/2024/01/ab/" else None,
+                         pages={"content/articles/b.md": "/2024/03/b/"})
+    assert [str(p) for p in found] == ([said] if said else [])
+    assert all(p.severity == "warning" for p in found)
 
 
 def test_broken_links_warns_at_the_line_with_the_closest_address() -> None:
@@ -118,3 +164,23 @@ def test_warta_check_sees_what_this_build_deletes_and_leaves_drafts_and_hidden_f
     assert code == 0 and "OK: 1 artikel, 2 peringatan" in out, err
     assert "lain.md:6: tautan /2024/03/hoaks/ menuju halaman yang sudah diturunkan" in err
     assert "lain.md:6: tautan /a%00b/c/ tidak menuju halaman" in err
+
+
+def test_warta_check_reads_a_relative_link_from_the_page_it_is_on(site: SiteMaker) -> None:
+    # Given a built story, and a new one linking it without the `/` at the start, and a
+    # static page linking a PDF that is not in content/media/
+    site.article("2024/03/banjir-bandang", "Banjir Bandang", "2024-03-01")
+    site.build()
+    site.article("2024/03/susulan", "Susulan", "2024-03-02",
+                 body="Lanjutan [berita](2024/03/banjir-bandang/).\n")
+    site.write("content/pages/unduhan.md", "---\ntitle: Unduhan\n---\n"
+               "[Laporan](media/dokumen/laporan.pdf)\n")
+    # When the editor runs `warta check`
+    code, out, err = run("check", "--site", str(site.root))
+    # Then each is a warning at its line, read as a reader's browser reads it
+    assert code == 0 and "2 peringatan" in out, out + err
+    assert ("content/articles/2024/03/susulan.md:5: tautan 2024/03/banjir-bandang/ dibaca "
+            "dari alamat halaman ini, menjadi /2024/03/susulan/2024/03/banjir-bandang/, yang "
+            "tidak berisi halaman apa pun \u2014 awali dengan `/`: /2024/03/banjir-bandang/") in err
+    assert ("content/pages/unduhan.md:4: tautan media/dokumen/laporan.pdf tidak menuju "
+            "halaman mana pun di situs ini") in err

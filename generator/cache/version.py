@@ -59,8 +59,10 @@ from generator.errors import Problem
 # twice in the frontmatter is an error, `frontmatter.split`: a cache of 29 holds such a
 # file's record made from the last of its lines. 31: an address written as `slug:` is
 # an error, `fields.Fields.slug`: a cache of 30 holds its record with the address made
-# into one slug.)
-SCHEMA = 31
+# into one slug. 32: a link to a file of content/media/ written as an image's path is
+# (`media/x.pdf`) is made root-relative, `content.image.media_links`: a cache of 31
+# holds such a body with the link read from the article's own address.)
+SCHEMA = 32
 # The records' shape is part of the key, so a cache written before a field
 # was added to a record is never trusted.
 _SHAPE = shape_of(SourceRecord, Article, StaticPage, Tag, Author, Image, Correction, Problem)

@@ -1,5 +1,6 @@
 """An article's `image` in the frontmatter: where its photo is loaded from, and what
-is said of it (`alt`, `caption`, `credit`)."""
+is said of it (`alt`, `caption`, `credit`); the images of its text, and its links to
+files of content/media/ (`media_links`)."""
 
 from __future__ import annotations
 
@@ -96,3 +97,16 @@ def body_media(html: str) -> tuple[str, ...]:
     found = (src for src in _BODY_SRC.findall(html)
              if not re.match(r"^(https?:|data:|//)", src, re.IGNORECASE))
     return tuple(dict.fromkeys(found))
+
+
+_MEDIA_HREF = re.compile(r'(<a\b[^>]*?\shref=")(?:/?content/)?(media/[^"]*")', re.IGNORECASE)
+
+
+def media_links(html: str) -> str:
+    """Body `html` with each link to a file of content/media/ written as an image's path
+    is (`[laporan](media/2025/laporan.pdf)`, `content/media/…`) made root-relative
+    (`/media/2025/laporan.pdf`): as written it was read from the article's own address,
+    where no file is (an image's path is made a photo's; a link's was left broken)."""
+    if "media/" not in html:
+        return html
+    return _MEDIA_HREF.sub(r"\1/\2", html)

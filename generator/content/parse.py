@@ -16,7 +16,7 @@ from generator.config import SiteConfig
 from generator.content import frontmatter, markup
 from generator.content.fields import Fields
 from generator.content.frontmatter import ProblemError, Split, decode, split
-from generator.content.image import body_media
+from generator.content.image import body_media, media_links
 from generator.content.model import Article, StaticPage, with_key
 from generator.date_format import has_time_of_day
 from generator.errors import Problem
@@ -46,7 +46,7 @@ def parse_article(data: bytes | str, path: str, config: SiteConfig,
     title = fields.text("title", required=True)
     when = fields.moment("date", required=True)
     slug = fields.slug(path)
-    body_html = render(part.body)
+    body_html = media_links(render(part.body))
     summary = fields.text("summary") or fields.synonym_text("summary")
     if not summary:
         summary = markup.cut(markup.first_paragraph(body_html), SUMMARY_LENGTH)
@@ -95,7 +95,7 @@ def parse_page(data: bytes | str, path: str, config: SiteConfig,
     fields = Fields(part, path, config, problems)
     title = fields.text("title", required=True)
     slug = fields.slug(path)
-    body_html = render(part.body)
+    body_html = media_links(render(part.body))
     if any(p.is_error for p in problems):
         raise ContentProblems(problems)
     page = StaticPage(path=path, title=title, slug=slug, url=urls.page_url(slug),
