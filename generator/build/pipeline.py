@@ -25,7 +25,6 @@ from generator.build.addresses import (
     AddressChanges,
     files_moved_since,
     load_register,
-    renames,
     text_key,
     unnamed_indexes,
 )
@@ -38,7 +37,6 @@ from generator.build.memos import (
     BuildMemory,
     Settled,
     held_records,
-    held_removals,
     remember,
     stored,
     with_strings,
@@ -64,6 +62,7 @@ from generator.build.output import (
 )
 from generator.build.photos import photo_step
 from generator.build.quick import plan_quickly
+from generator.build.renames import removed_files
 from generator.cache.held_records import HELD_RECORDS
 from generator.cache.pages import PageStore
 from generator.cache.removed import HELD
@@ -277,12 +276,13 @@ def _plan_whole(options: BuildOptions, config: SiteConfig, theme: ThemeFiles, ca
     memory.sources = loaded.sources
     assert loaded.changes is not None
     # Index, with the register of published addresses: it tells the stories filed late,
-    # and the files removed since it was last written which ones were renamed.
-    register, held = load_register(site_dir), held_removals(cache)
-    renamed = renames(held, register.entries, loaded.articles,
-                      published_by(options.drafts, build_now(options)))
+    # and the files removed since it was last written (the cache's, or on a fresh clone
+    # git's) which ones were renamed.
+    register = load_register(site_dir)
+    removed = removed_files(options, config, cache, register.entries, loaded.articles)
+    renamed = dict(removed.renamed)
     memos: dict[str, object] = {}
-    if held and options.keeps_register:
+    if removed.held and options.keeps_register:
         memos[HELD] = ()  # (the register this build commits tells them)
     indexed = index_archive(options, config, loaded, memory, memos, cache, register, renamed)
     # The summary's articles, from the changed sources (as the last build that wrote the
