@@ -136,6 +136,36 @@ def test_no_derivative_carries_exif_and_the_colour_profile_is_kept(site: SiteMak
     assert not (site.output / "media/2024/banjir.jpg").exists()
 
 
+@pytest.mark.parametrize(("name", "kind", "stored", "orientation"), [
+    ("IMG_0012.HEIC", "HEIF", (600, 900), 6),  # (as a phone held upright stores it)
+    ("banjir.avif", "AVIF", (900, 600), 1), ("kliping.tif", "TIFF", (900, 600), 1)])
+def test_a_photo_browsers_cannot_all_show_is_published_as_its_derivatives(
+        site: SiteMaker, name: str, kind: str, stored: tuple[int, int],
+        orientation: int) -> None:
+    # (an iPhone's HEIC, with its GPS position, was published as it was: Android's
+    # browsers show no HEIC, and the position was anyone's to read)
+    from pillow_heif import register_heif_opener
+
+    register_heif_opener()
+    path = site.root / "content/media/2024" / name
+    path.parent.mkdir(parents=True)
+    Image.new("RGB", stored, (40, 90, 160)).save(path, kind,
+                                                 exif=camera_exif(orientation).tobytes())
+    assert "GPS" in identifying(path)  # (the test can fail)
+    stem = name.rsplit(".", 1)[0]
+    site.article("banjir", "Banjir", "2024-03-01", image=f"{{src: media/2024/{name}, alt: A}}",
+                 body=f"Isi.\n\n![Genangan](media/2024/{name})\n")
+    site.build()
+    assert _media(site) == [f"media/2024/{stem}-480.webp", f"media/2024/{stem}-800.webp",
+                            f"media/2024/{stem}-900.jpg", f"media/2024/{stem}-900.webp"]
+    for file in _media(site):
+        assert identifying(site.output / file) == [], file
+    with Image.open(site.output / f"media/2024/{stem}-900.jpg") as image:
+        assert image.size == (900, 600)  # (upright)
+    page = site.read("2024/03/banjir/index.html")
+    assert name not in page and f"/media/2024/{stem}-900.jpg" in page
+
+
 def test_originals_when_published_carry_no_metadata(site: SiteMaker) -> None:
     settings(site, top="[images]\npublish_originals = true\nwidths = [320, 640]")
     _photo_article(site, size=(900, 600))

@@ -61,8 +61,10 @@ from generator.errors import Problem
 # an error, `fields.Fields.slug`: a cache of 30 holds its record with the address made
 # into one slug. 32: a link to a file of content/media/ written as an image's path is
 # (`media/x.pdf`) is made root-relative, `content.image.media_links`: a cache of 31
-# holds such a body with the link read from the article's own address.)
-SCHEMA = 32
+# holds such a body with the link read from the article's own address. 33: a HEIC,
+# AVIF or TIFF photo is published as its derivatives, `photos.model.DERIVED`: a cache of
+# 32 holds its photo memo's entry as a file published as it is.)
+SCHEMA = 33
 # The records' shape is part of the key, so a cache written before a field
 # was added to a record is never trusted.
 _SHAPE = shape_of(SourceRecord, Article, StaticPage, Tag, Author, Image, Correction, Problem)

@@ -6,6 +6,7 @@ Runs in a worker process of `photos/stage.py`: one decoded image in memory at a 
 
 from __future__ import annotations
 
+import functools
 import math
 import os
 import shutil
@@ -155,7 +156,7 @@ def _flattened(image: Image.Image) -> Image.Image:
 def _save_original(image: Image.Image, kind: str, staging: Path, icc: object,
                    quality: int) -> str:
     """The original upright, encoded again without EXIF, XMP or comments."""
-    kind = {"MPO": "JPEG"}.get(kind, kind) or "JPEG"
+    kind = kind if kind in ("JPEG", "PNG", "WEBP") else "JPEG"  # (an MPO, a HEIC, a TIFF)
     suffix = {"JPEG": "jpg", "PNG": "png", "WEBP": "webp"}.get(kind, "jpg")
     name = f"original.{suffix}"
     options: dict[str, object] = {"icc_profile": icc}
@@ -168,8 +169,19 @@ def _save_original(image: Image.Image, kind: str, staging: Path, icc: object,
     return name
 
 
-_DERIVED_FORMATS = ("JPEG", "PNG", "WEBP", "MPO")
-"""The formats Warta makes derivatives of (an MPO: a phone's JPEG with a second view)."""
+_DERIVED_FORMATS = ("JPEG", "PNG", "WEBP", "MPO", "HEIF", "AVIF", "TIFF")
+"""The formats Warta makes derivatives of (an MPO: a phone's JPEG with a second view;
+HEIF: an iPhone's HEIC, read by pillow-heif)."""
+
+
+@functools.cache
+def _heif_read() -> None:
+    """Teach Pillow to open HEIF files (an iPhone's `.heic`): pillow-heif registers its
+    opener in Pillow's table of formats, once per process. Asked for only when a photo
+    is opened, so that a build without one does not import it."""
+    from pillow_heif import register_heif_opener
+
+    register_heif_opener()
 
 
 class _opened:
@@ -182,6 +194,7 @@ class _opened:
         self.image: Image.Image | None = None
 
     def __enter__(self) -> Image.Image:
+        _heif_read()  # (whatever the name: a phone's HEIC saved as `.jpg` is one too)
         with warnings.catch_warnings():
             warnings.simplefilter("error", Image.DecompressionBombWarning)
             try:

@@ -15,8 +15,10 @@ from generator.config import SiteConfig
 from generator.content.image import image_url
 from generator.content.model import Article, StaticPage
 
-DERIVED = (".jpg", ".jpeg", ".png", ".webp")
-"""Suffixes of the photos that get derivatives (and are not published as they are)."""
+DERIVED = (".jpg", ".jpeg", ".png", ".webp", ".heic", ".heif", ".avif", ".tif", ".tiff")
+"""Suffixes of the photos that get derivatives (and are not published as they are): an
+iPhone's HEIC, an AVIF and a scanned page's TIFF too, which most browsers cannot show
+(Android's cannot show HEIC) and which carry the camera's EXIF, its GPS position too."""
 
 SHARE_WIDTH = 1200
 """The narrowest JPEG that social networks show large (`og:image`)."""
