@@ -183,6 +183,16 @@ def test_tags_written_as_text(line: str, names: list[str], warning: str | None) 
          "`authors` is one text with commas, read as 2 authors \u2014 write a YAML list: "
          "`authors: [Hmz, Budi Santoso]`"),
         ("author: Hmz Ulm", ["Hmz Ulm"], None),  # Ulm is not in [authors]
+        # (a degree after a name is part of it: `S.H.` had an author page of its own)
+        ("author: Budi Santoso, S.H.", ["Budi Santoso, S.H."], None),
+        ("author: Siti Aminah, S.E., M.M.", ["Siti Aminah, S.E., M.M."], None),
+        ("authors: [Dr. Siti Aminah, M.Si., Hmz]", ["Dr. Siti Aminah, M.Si.",
+                                                    "Hamid Zulkarnain"], None),
+        ("authors: [Budi Santoso, S.Pd.I., Ph.D.]", ["Budi Santoso, S.Pd.I., Ph.D."], None),
+        ("authors: [Hmz, A.R.]", ["Hamid Zulkarnain", "A.R."], None),  # (initials: two)
+        ("authors: Budi Santoso, Sp.PD, Hmz", ["Budi Santoso, Sp.PD", "Hamid Zulkarnain"],
+         "`authors` is one text with commas, read as 2 authors \u2014 write a YAML list: "
+         "`authors: [\"Budi Santoso, Sp.PD\", Hmz]`"),
     ],
 )
 def test_authors_written_as_text(line: str, names: list[str], warning: str | None) -> None:

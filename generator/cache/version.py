@@ -63,8 +63,10 @@ from generator.errors import Problem
 # (`media/x.pdf`) is made root-relative, `content.image.media_links`: a cache of 31
 # holds such a body with the link read from the article's own address. 33: a HEIC,
 # AVIF or TIFF photo is published as its derivatives, `photos.model.DERIVED`: a cache of
-# 32 holds its photo memo's entry as a file published as it is.)
-SCHEMA = 33
+# 32 holds its photo memo's entry as a file published as it is. 34: a degree after an
+# author's name stays with it, `bylines.with_degrees`: a cache of 33 holds `S.H.` as an
+# author of its own.)
+SCHEMA = 34
 # The records' shape is part of the key, so a cache written before a field
 # was added to a record is never trusted.
 _SHAPE = shape_of(SourceRecord, Article, StaticPage, Tag, Author, Image, Correction, Problem)

@@ -1,5 +1,6 @@
 """An author written in an article that `[authors]` of site.toml does not know: a
-misspelling of initials it knows ("did you mean"), or initials to add to it.
+misspelling of initials it knows ("did you mean"), or initials to add to it; and the
+academic degrees written after a name (`Hamid Zulkarnain, S.H.`), which are part of it.
 
 Compared with `SiteConfig.authors` alone, so that the warning is found when the
 article is parsed and cached with its record (`[authors]` is part of
@@ -49,3 +50,22 @@ def unknown_author(written: str, authors: Mapping[str, AuthorInfo],
                 Text("{message}: the byline shows `{name}`", message=message, name=written),
                 Text('add `{name} = "Full Name"` to [authors] in site.toml', name=written))
     return None
+
+
+_DEGREE = re.compile(r"(?:[A-Z][A-Za-z]{0,4}\.)(?:\s?[A-Z][A-Za-z]{0,4}\.?)*|MBA|MPH|MSc|PhD")
+"""An academic degree as Indonesian names carry them after a comma (PUEBI): `S.H.`,
+`M.Si.`, `S.Pd.I.`, `S.I.Kom.`, `Ph.D.`, `Sp.PD`, `MBA`."""
+
+
+def with_degrees(names: list[str]) -> list[str]:
+    """`names` cut at commas, each degree joined again to the full name before it:
+    `Hamid Zulkarnain, S.H., M.H.` is one author, not three (`S.H.` had an author page).
+    A degree follows a full name (two words or more), never initials (`Hmz, A.R.`
+    stays two)."""
+    joined: list[str] = []
+    for name in names:
+        if joined and _DEGREE.fullmatch(name) and " " in joined[-1].split(",")[0]:
+            joined[-1] = f"{joined[-1]}, {name}"
+        else:
+            joined.append(name)
+    return joined

@@ -17,7 +17,7 @@ from generator import urls
 from generator.config import SiteConfig
 from generator.config.sections import section_hint, section_named
 from generator.content import keys
-from generator.content.bylines import unknown_author
+from generator.content.bylines import unknown_author, with_degrees
 from generator.content.dates import meant_date, to_datetime
 from generator.content.frontmatter import Split, clean, key_line
 from generator.content.image import read_image
@@ -211,10 +211,12 @@ class Fields:
                 known: Collection[str] | None = None) -> list[str]:
         """The names of a list of tags or authors. A text is one name unless it holds
         commas (then it is cut there); either way, a text that may not say what the
-        editor meant gets a warning showing the YAML list to write."""
+        editor meant gets a warning showing the YAML list to write. People's degrees
+        stay with their names (`with_degrees`)."""
+        people = with_degrees if known is not None else list
         if not isinstance(value, str):
-            return self._names(key, value)
-        names = keys.words_of(value)
+            return people(self._names(key, value))
+        names = people(keys.words_of(value))
         if (warning := keys.list_warning(key, names, what, known)) is not None:
             self.fail(key, *warning, severity="warning")
         return names

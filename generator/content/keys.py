@@ -99,8 +99,10 @@ def looks_like_several(text: str, known: Collection[str] | None = None) -> list[
 
 
 def as_list(key: str, items: Iterable[str]) -> str:
-    """`key: [a, b]`, the way to write a list in the frontmatter."""
-    return f"{key}: [{', '.join(items)}]"
+    """`key: [a, b]`, the way to write a list in the frontmatter (a name holding a
+    comma, a degree after it, in quotes: `["Budi Santoso, S.H.", Hmz]`)."""
+    written = (f'"{item}"' if "," in item else item for item in items)
+    return f"{key}: [{', '.join(written)}]"
 
 
 TAG, AUTHOR, EDITOR = Text("tag"), Text("author"), Text("editor")
