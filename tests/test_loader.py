@@ -12,6 +12,7 @@ import pytest
 from generator.build import sources
 from generator.build.loader import (
     FAR_AHEAD,
+    UPDATE_AHEAD,
     Loaded,
     depends_on_now,
     load,
@@ -135,6 +136,29 @@ def test_parsing_in_worker_processes_gives_what_one_process_gives(
     one, two = Cache(tmp_path / "one.sqlite"), Cache(tmp_path / "two.sqlite")
     paths = [a.path for a in alone.articles]
     assert one.bodies(paths) == two.bodies(paths) and len(one.bodies(paths)) == len(paths)
+
+
+@pytest.mark.parametrize(("lines", "line", "key", "date"), [
+    ("updated: 2052-01-06\n", 4, "updated", "2052-01-06T00:00+07:00"),
+    ("lastmod: 2052-01-06\n", 4, "updated", "2052-01-06T00:00+07:00"),  # (Hugo's word)
+    ("corrections:\n  - date: 2025-03-02\n    text: A.\n  - date: 2205-03-02\n"
+     "    text: B.\n", 4, "corrections", "2205-03-02T00:00+07:00")])
+def test_an_update_dated_after_today_is_a_warning_at_its_line(
+        site: SiteMaker, lines: str, line: int, key: str, date: str) -> None:
+    # (`updated: 2052`: the page said "Diperbarui 6 Januari 2052", dateModified too)
+    path = "content/articles/2025/03/banjir.md"
+    text = f"---\ntitle: A\ndate: 2025-03-01\n{lines}---\nIsi.\n"
+    site.write(path, text)
+    record = SourceRecord(article=parse_article(text, path, CONFIG).article)
+    now = datetime(2026, 3, 1, tzinfo=UTC)
+    [ahead] = record_problems(site.root, path, record, now)
+    assert str(ahead) == (f"{path}:{line}: `{key}` is dated {date}, after today: no reader "
+                          "has seen that update yet \u2014 if the year or the month is a "
+                          "typo, correct it")
+    assert ahead.severity == "warning" and depends_on_now(ahead)
+    # (a day ahead is a clock or a zone off, no typo)
+    when = datetime.fromisoformat(date)
+    assert record_problems(site.root, path, record, when - UPDATE_AHEAD) == []
 
 
 def test_a_date_more_than_a_year_ahead_is_a_warning_at_its_line(site: SiteMaker) -> None:

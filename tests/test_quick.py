@@ -386,6 +386,30 @@ def test_a_date_far_ahead_is_warned_about_both_ways_until_it_is_within_a_year(
     assert later.warnings == later_whole.warnings == ()
 
 
+def test_an_update_dated_ahead_is_warned_about_both_ways_until_its_day_comes(
+        make_site: Callable[[str], SiteMaker]) -> None:
+    # Given an archive with a story whose `updated` is dated days after the build's now
+    site = make_site("settled")
+    _newsroom(site)
+    site.article("2024/03/b1", "Berita 1", "2024-03-11T08:00:00+07:00", tags="[Kota]",
+                 updated="2024-03-25T08:00:00+07:00")
+    first = _build(site)
+    # When another story is edited, the quick way and the whole way, now and once the
+    # day has come
+    site.article("2024/03/b5", "Berita 5", "2024-03-15T08:00:00+07:00", body="Baru.\n",
+                 tags="[Kota, Topik 1]")
+    kept, whole = _build(site), _build(site, quick=False)
+    later_now = NOW + timedelta(days=7)
+    site.article("2024/03/b5", "Berita 5", "2024-03-15T08:00:00+07:00", body="Lagi.\n",
+                 tags="[Kota, Topik 1]")
+    later, later_whole = _build(site, now=later_now), _build(site, now=later_now, quick=False)
+    # Then both ways warn while it is ahead, and neither once its day has come
+    assert kept.quick and later.quick
+    assert [w.path for w in first.warnings] == ["content/articles/2024/03/b1.md"]
+    assert kept.warnings == first.warnings == whole.warnings
+    assert later.warnings == later_whole.warnings == ()
+
+
 def test_a_build_whose_clock_went_back_goes_the_whole_way(built: SiteMaker) -> None:
     # (an article that was within a year may be far ahead now: a warning to find)
     site = built

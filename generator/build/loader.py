@@ -144,7 +144,27 @@ def record_problems(site_dir: Path, path: str, record: SourceRecord,
                  "in the first build after that",
                  date=article.date.isoformat(timespec="minutes")),
             Text("if the year is a typo, correct it"), severity="warning"))
+    if now is not None and (article.updated is not None or article.corrections):
+        problems += _updated_ahead(site_dir, path, article, now)
     return problems
+
+
+def _updated_ahead(site_dir: Path, path: str, article: Article,
+                   now: datetime) -> list[Problem]:
+    """A warning at `updated` or a correction dated after the build's day: readers and
+    search engines would read of an update that has not happened (`updated: 2052-…`,
+    `2205`: a typo in the year)."""
+    found = []
+    last = max((c.date for c in article.corrections), default=None)
+    for key, when in (("updated", article.updated), ("corrections", last)):
+        if when is not None and when > now + UPDATE_AHEAD:
+            keys = (key, *(k for k, ours in SYNONYMS.items() if ours == key))
+            found.append(Problem(
+                path, source_line(site_dir, path, *keys),
+                Text("`{key}` is dated {date}, after today: no reader has seen that update "
+                     "yet", key=key, date=when.isoformat(timespec="minutes")),
+                Text("if the year or the month is a typo, correct it"), severity="warning"))
+    return found
 
 
 IMAGE_KEYS = ("image", *(k for k, ours in SYNONYMS.items() if ours == "image"), "coverImage")
@@ -153,6 +173,10 @@ IMAGE_KEYS = ("image", *(k for k, ours in SYNONYMS.items() if ours == "image"), 
 FAR_AHEAD = timedelta(days=366)
 """A date further than this after the build's "now" is probably a typo."""
 _FAR_AHEAD_MESSAGE = "`date` is more than a year ahead"
+UPDATE_AHEAD = timedelta(days=1)
+"""An update dated further than this after the build's "now" has not happened yet (a
+day: an editor's clock or zone a few hours off is no typo)."""
+_AFTER_NOW = "`{key}` is dated {date}, after today"
 
 
 def warnings_again(site_dir: Path, before: tuple[Problem, ...],
@@ -186,7 +210,8 @@ def warnings_again(site_dir: Path, before: tuple[Problem, ...],
 def depends_on_now(problem: Problem) -> bool:
     """Whether `problem` is one that `record_problems` finds only for some "now": a
     build that keeps a file's warnings from an earlier build must find it again."""
-    return problem.message.template.startswith(_FAR_AHEAD_MESSAGE)
+    return (problem.message.template.startswith(_FAR_AHEAD_MESSAGE)
+            or problem.message.template.startswith(_AFTER_NOW))
 
 
 def source_line(site_dir: Path, path: str, *keys: str) -> int | None:
