@@ -244,3 +244,23 @@ def test_the_hint_comes_for_a_tag_an_alias_already_leads_to(site: SiteMaker) -> 
     site.build()
     assert load_register(site.root).entries["/tag/wisata/"] == Address(
         "/tag/wisata/", MOVED, "/tag/pariwisata/")
+
+
+def test_a_name_with_and_without_its_degree_is_one_author_and_its_old_page_leads_there(
+        site: SiteMaker) -> None:
+    # Given a register from before degrees stayed out of the slug: the author's page was
+    # published at the slug of the name with its degree
+    degree, plain = "/author/budi-santoso-s-h/", "/author/budi-santoso/"
+    site.write("content/published-urls.txt", f"{degree} author Budi Santoso, S.H.\n")
+    site.article("2024/03/satu", "Satu", "2024-03-01T09:00:00+07:00", authors="[Budi Santoso]")
+    site.article("2024/03/dua", "Dua", "2024-03-02T09:00:00+07:00",
+                 authors='["Budi Santoso, S.H."]')
+    # When it is built
+    result = site.build()
+    # Then both stories are on one author's page, titled by the first spelling, and the
+    # old page leads there
+    assert (degree, plain) in result.addresses.moved
+    page = site.read("author/budi-santoso/index.html")
+    assert "<h1>Budi Santoso" in page and "2024/03/satu/" in page and "2024/03/dua/" in page
+    assert f'url={plain}"' in site.read("author/budi-santoso-s-h/index.html")
+    assert load_register(site.root).entries[degree] == Address(degree, MOVED, plain)

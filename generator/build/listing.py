@@ -18,6 +18,7 @@ from generator.build import loader
 from generator.build.options import CACHE_FILE
 from generator.cache.store import Cache
 from generator.config import SiteConfig, load_config
+from generator.content.bylines import author_slug
 from generator.content.model import Article
 from generator.errors import Problem
 from generator.messages import Messages
@@ -82,7 +83,7 @@ def matches(article: Article, status: str, filters: Filters, config: SiteConfig)
         if all(tag.slug != wanted for tag in article.tags):
             return False
     if filters.author:
-        names = {slugify(filters.author), slugify(config.author(filters.author).name)}
+        names = {slugify(filters.author), author_slug(config.author(filters.author).name)}
         if not any(names & {author.slug, slugify(author.key)} for author in article.authors):
             return False
     return True

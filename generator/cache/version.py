@@ -65,8 +65,9 @@ from generator.errors import Problem
 # AVIF or TIFF photo is published as its derivatives, `photos.model.DERIVED`: a cache of
 # 32 holds its photo memo's entry as a file published as it is. 34: a degree after an
 # author's name stays with it, `bylines.with_degrees`: a cache of 33 holds `S.H.` as an
-# author of its own.)
-SCHEMA = 34
+# author of its own. 35: the author's page leaves the degrees out of its slug,
+# `bylines.author_slug`: a cache of 34 holds the slug with them.)
+SCHEMA = 35
 # The records' shape is part of the key, so a cache written before a field
 # was added to a record is never trusted.
 _SHAPE = shape_of(SourceRecord, Article, StaticPage, Tag, Author, Image, Correction, Problem)

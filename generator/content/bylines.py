@@ -17,6 +17,7 @@ from collections.abc import Mapping
 from generator.config import AuthorInfo
 from generator.content.keys import AUTHOR
 from generator.errors import Text
+from generator.slugs import slugify
 
 _INITIALS = re.compile(r"[^\W\d_]{2,4}")
 """What imported initials look like: two to four letters (`Hmz`, `Ulm`)."""
@@ -69,3 +70,12 @@ def with_degrees(names: list[str]) -> list[str]:
         else:
             joined.append(name)
     return joined
+
+
+def author_slug(name: str) -> str:
+    """The slug of an author's page: the name's, without the degrees after it, so that
+    `Budi Santoso` and `Budi Santoso, S.H.` are one author with one page."""
+    first, *rest = name.split(",")
+    if " " in first.strip() and rest and all(_DEGREE.fullmatch(p.strip()) for p in rest):
+        name = first
+    return slugify(name)

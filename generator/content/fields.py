@@ -17,7 +17,7 @@ from generator import urls
 from generator.config import SiteConfig
 from generator.config.sections import section_hint, section_named
 from generator.content import keys
-from generator.content.bylines import unknown_author, with_degrees
+from generator.content.bylines import author_slug, unknown_author, with_degrees
 from generator.content.dates import meant_date, to_datetime
 from generator.content.frontmatter import Split, clean, key_line
 from generator.content.image import read_image
@@ -256,7 +256,7 @@ class Fields:
         authors: dict[str, Author] = {}
         for written in names:
             info = self.config.author(written)
-            slug = slugify(info.name)
+            slug = author_slug(info.name)
             if not slug:
                 self.fail(key, Text("the {what} {name} has no letters or digits to make a URL "
                                     "from", what=what, name=repr(written)),

@@ -16,6 +16,7 @@ from collections.abc import Mapping
 
 from generator import urls
 from generator.config.model import Outputs
+from generator.content.bylines import author_slug
 from generator.content.register import (
     AUTHOR,
     GONE,
@@ -100,7 +101,7 @@ def list_ended(site: Site, live: Mapping[str, Line], named: Mapping[Line, str],
         to = urls.tag_url(slugify(site.config.canonical_tag(name)))
         return (MOVED, to) if live.get(to, ("", ""))[0] == TAG else (GONE, "")
     if kind == AUTHOR:  # renamed, the old name kept as a key of `[authors]`
-        to = urls.author_url(slugify(site.config.author(name).name))
+        to = urls.author_url(author_slug(site.config.author(name).name))
         if live.get(to, ("", ""))[0] == AUTHOR:
             return (MOVED, to)
     to = named.get((YEAR, name.partition("-")[0]) if kind == MONTH else (kind, name), "")
@@ -118,7 +119,7 @@ def alias_targets(site: Site, live: Mapping[str, Line]) -> dict[str, Line]:
     pairs = [(TAG, slugify(key), urls.tag_url(slugify(name)))
              for key, name in config.tag_aliases.items()]
     if config.outputs.author_pages:
-        pairs += [(AUTHOR, slugify(key), urls.author_url(slugify(info.name)))
+        pairs += [(AUTHOR, slugify(key), urls.author_url(author_slug(info.name)))
                   for key, info in config.authors.items()]
     for kind, slug, to in pairs:
         alias = urls.tag_url(slug) if kind == TAG else urls.author_url(slug)

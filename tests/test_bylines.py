@@ -1,0 +1,31 @@
+"""Academic degrees after a name (content/bylines.py): part of the name as written, not
+of the author's page."""
+
+from __future__ import annotations
+
+import pytest
+
+from generator.content.bylines import author_slug, with_degrees
+
+
+@pytest.mark.parametrize(("names", "joined"), [
+    (["Hamid Zulkarnain", "S.H."], ["Hamid Zulkarnain, S.H."]),
+    (["Siti Aminah", "S.E.", "M.M."], ["Siti Aminah, S.E., M.M."]),
+    (["Budi Santoso", "S.Pd.I.", "Ph.D.", "Hmz"], ["Budi Santoso, S.Pd.I., Ph.D.", "Hmz"]),
+    (["Rina Wati", "S.I.Kom."], ["Rina Wati, S.I.Kom."]),
+    (["Ahmad Fauzi", "Sp.PD"], ["Ahmad Fauzi, Sp.PD"]),
+    (["Hmz", "A.R."], ["Hmz", "A.R."]),  # (initials take no degree)
+    (["S.H.", "Hamid Zulkarnain"], ["S.H.", "Hamid Zulkarnain"]),  # (nothing before it)
+    (["Hmz", "Ulm"], ["Hmz", "Ulm"]),
+])
+def test_with_degrees(names: list[str], joined: list[str]) -> None:
+    assert with_degrees(names) == joined
+
+
+@pytest.mark.parametrize(("name", "slug"), [
+    ("Budi Santoso, S.H.", "budi-santoso"), ("Budi Santoso, S.H., M.H.", "budi-santoso"),
+    ("Budi Santoso", "budi-santoso"), ("Dr. Siti Aminah, M.Si.", "dr-siti-aminah"),
+    ("Hmz, A.R.", "hmz-a-r"),  # (no full name before it: no degree)
+    ("Jakarta, Indonesia", "jakarta-indonesia")])
+def test_author_slug_leaves_the_degrees_out(name: str, slug: str) -> None:
+    assert author_slug(name) == slug
