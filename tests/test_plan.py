@@ -116,7 +116,8 @@ def apply(files: dict[str, str], change: str, pick: int, value: int) -> None:
             "none": ("", ""),
         }
         find, replace_with = replacements[change]
-        if change == "none" or f"\n{find.split(':')[0]}:" in old and change in (
+        # (a key already there is not written again: a key twice is an error)
+        if change == "none" or f"\n{replace_with.split(':')[0]}:" in old and change in (
                 "withdraw", "draft", "alias", "feature"):
             return
         files[name] = old.replace(find, replace_with, 1)
