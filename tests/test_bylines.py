@@ -17,6 +17,14 @@ from generator.content.bylines import author_slug, with_degrees
     (["Hmz", "A.R."], ["Hmz", "A.R."]),  # (initials take no degree)
     (["S.H.", "Hamid Zulkarnain"], ["S.H.", "Hamid Zulkarnain"]),  # (nothing before it)
     (["Hmz", "Ulm"], ["Hmz", "Ulm"]),
+    # (names and sign-offs shaped like degrees: two reporters, not one)
+    (["Budi Santoso", "M. Iqbal"], ["Budi Santoso", "M. Iqbal"]),
+    (["Budi Santoso", "A. Yani", "Muh. Ali", "H. Agus"],
+     ["Budi Santoso", "A. Yani", "Muh. Ali", "H. Agus"]),
+    (["Tim Redaksi", "Red."], ["Tim Redaksi", "Red."]), (["Budi Santoso", "Ant."],
+                                                         ["Budi Santoso", "Ant."]),
+    (["Budi Santoso", "SH"], ["Budi Santoso", "SH"]),  # (initials, perhaps)
+    (["Budi Santoso", "MBA"], ["Budi Santoso, MBA"]),
 ])
 def test_with_degrees(names: list[str], joined: list[str]) -> None:
     assert with_degrees(names) == joined

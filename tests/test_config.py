@@ -52,7 +52,10 @@ feeds = false
 @pytest.mark.parametrize(("written", "meant"), [
     ("WIB", "Asia/Jakarta"), ("wita", "Asia/Makassar"), ("WIT", "Asia/Jayapura"),
     ("Asia/Makasar", "Asia/Makassar"), ("asia/jakarta", "Asia/Jakarta"),
-    ("Jakarta", "Asia/Jakarta"), ("Mars/Olympus", None)])
+    ("Jakarta", "Asia/Jakarta"), ("Mars/Olympus", None),
+    # (Etc/GMT+7 is seven hours behind UTC; Asia/Bali would have offered Asia/Dubai)
+    ("GMT+7", "Asia/Jakarta"), ("UTC+8", "Asia/Makassar"), ("Asia/Bali", "Asia/Makassar"),
+    ("Denpasar", "Asia/Makassar"), ("Surabaya", "Asia/Jakarta"), ("Ambon", "Asia/Jayapura")])
 def test_an_unknown_time_zone_offers_the_one_most_likely_meant(written: str,
                                                                meant: str | None) -> None:
     with pytest.raises(ConfigError) as caught:

@@ -73,14 +73,19 @@ def test_links_no_reader_can_follow(target: str, said: str | None) -> None:
 
 def test_broken_links_warns_at_the_line_with_the_closest_address() -> None:
     texts = {"content/articles/b.md": "---\ntitle: B\n---\n[x](/2024/01/banjir-bandag/)\n"
-                                      "[y](/2024/01/banjir-bandang/) [z](/media/2024/a.jpg)\n"}
+                                      "[y](/2024/01/banjir-bandang/) ![z](/media/2024/a.jpg)\n"
+                                      "[unduh](media/2024/a.jpg)\n"}
     found = broken_links({path: links_of(text) for path, text in texts.items()}, BASE,
                          lambda path: path == "/2024/01/banjir-bandang/",
                          lambda path: "/2024/01/banjir-bandang/")
-    # (A photo's own address is checked with the photos: its derivatives are published.)
+    # (A photo shown is checked with the photos: its derivatives are published. A link
+    # to it leads to a file that is not.)
     assert [str(p) for p in found] == [
         "content/articles/b.md:4: the link /2024/01/banjir-bandag/ leads to no page of "
-        "this site — did you mean /2024/01/banjir-bandang/?"]
+        "this site — did you mean /2024/01/banjir-bandang/?",
+        "content/articles/b.md:6: the link media/2024/a.jpg leads to a photo's own file, "
+        "which is not published: only its sized copies are — show it as an image "
+        "(`![…](media/2024/a.jpg)`), or link a file of another kind, such as a PDF"]
     assert found[0].severity == "warning"
 
 
@@ -138,6 +143,13 @@ def test_warta_check_names_a_link_to_a_story_taken_off_the_site(site: SiteMaker)
             "sudah diturunkan") in err
 
 
+def test_a_target_between_angle_brackets_is_read_whole() -> None:
+    # (`<media/Surat Edaran.pdf>` works in a browser: `media/Surat` was warned about)
+    assert links_of("---\ntitle: A\n---\n[surat](<media/Surat Edaran.pdf>) dan "
+                    "[x](</2024/01/a/>)\n") == [(4, "/2024/01/a/"),
+                                               (4, "media/Surat Edaran.pdf")]
+
+
 def test_links_in_code_are_examples_not_links() -> None:
     text = ("---\ntitle: A\n---\nTulis `[teks](/contoh/alamat/)` untuk tautan.\n\n```\n"
             "[teks](/contoh/lain/)\n```\n\n[nyata](/2024/01/a/)\n")
@@ -184,3 +196,14 @@ def test_warta_check_reads_a_relative_link_from_the_page_it_is_on(site: SiteMake
             "tidak berisi halaman apa pun \u2014 awali dengan `/`: /2024/03/banjir-bandang/") in err
     assert ("content/pages/unduhan.md:4: tautan media/dokumen/laporan.pdf tidak menuju "
             "halaman mana pun di situs ini") in err
+
+
+def test_a_story_with_windows_line_ends_has_its_relative_links_read(site: SiteMaker) -> None:
+    site.article("2024/03/banjir-bandang", "Banjir Bandang", "2024-03-01")
+    site.build()
+    site.write("content/articles/2024/03/susulan.md",
+               b"---\r\ntitle: Susulan\r\ndate: 2024-03-02\r\n---\r\n"
+               b"Lanjutan [berita](2024/03/banjir-bandang/).\r\n")
+    code, out, err = run("check", "--site", str(site.root))
+    assert code == 0 and "1 peringatan" in out, out + err
+    assert "susulan.md:5: tautan 2024/03/banjir-bandang/ dibaca dari alamat" in err

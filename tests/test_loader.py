@@ -161,6 +161,15 @@ def test_an_update_dated_after_today_is_a_warning_at_its_line(
     assert record_problems(site.root, path, record, when - UPDATE_AHEAD) == []
 
 
+def test_a_scheduled_story_updated_after_its_own_date_is_no_warning(site: SiteMaker) -> None:
+    path = "content/articles/2026/03/jadwal.md"
+    text = ("---\ntitle: A\ndate: 2026-03-10T08:00:00+07:00\n"
+            "updated: 2026-03-10T09:00:00+07:00\n---\nIsi.\n")
+    site.write(path, text)
+    record = SourceRecord(article=parse_article(text, path, CONFIG).article)
+    assert record_problems(site.root, path, record, datetime(2026, 3, 1, tzinfo=UTC)) == []
+
+
 def test_a_date_more_than_a_year_ahead_is_a_warning_at_its_line(site: SiteMaker) -> None:
     path = "content/articles/2018/09/rakor.md"
     text = "---\ntitle: A\ndraft: true\ndate: 2062-09-26T10:00:00+07:00\n---\nIsi.\n"

@@ -120,14 +120,18 @@ def test_media_copies_names_what_came_changed_and_went() -> None:
 
 @pytest.mark.parametrize("written", ["media/dokumen/putusan.pdf",
                                      "content/media/dokumen/putusan.pdf",
-                                     "/content/media/dokumen/putusan.pdf"])
+                                     "/content/media/dokumen/putusan.pdf",
+                                     "<a href='media/dokumen/putusan.pdf'>"])
 def test_a_link_to_a_media_file_written_as_an_image_path_is_its_address(
         site: SiteMaker, written: str) -> None:
     # (an image's `media/…` became a photo; a link's stayed, read from the story's own
     # address: /2024/03/satu/media/dokumen/putusan.pdf answered nothing)
     site.write("content/media/dokumen/putusan.pdf", PDF)
-    site.article("satu", "Satu", "2024-03-01", body=f"Isi.\n\n[Putusan]({written})\n")
+    link = (f"{written}Putusan</a>" if written.startswith("<") else
+            f"[Putusan]({written})")  # (an HTML link written in the text, quoted as it is)
+    site.article("satu", "Satu", "2024-03-01", body=f"Isi.\n\n{link}\n")
     site.build()
     page = (site.output / "2024/03/satu/index.html").read_text(encoding="utf-8")
-    assert '<a href="/media/dokumen/putusan.pdf">Putusan</a>' in page
+    assert ('<a href="/media/dokumen/putusan.pdf">Putusan</a>' in page
+            or "<a href='/media/dokumen/putusan.pdf'>Putusan</a>" in page)
     assert (site.output / "media/dokumen/putusan.pdf").read_bytes() == PDF

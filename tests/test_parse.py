@@ -382,6 +382,12 @@ def test_an_address_written_as_the_slug_is_an_error_offering_its_last_word(
                      f"word \u2014 {hint}"]
 
 
+def test_a_slug_with_a_slash_that_is_no_address_is_a_slug() -> None:
+    parsed = parse("---\ntitle: Judul\ndate: 2018-09-26\nslug: Layanan 24/7\n---\nIsi.\n")
+    assert parsed.article.slug == "layanan-24-7"
+    assert errors("---\ntitle: Judul\ndate: 2018-09-26\nslug: 2018/09/rakor\n---\nIsi.\n")
+
+
 def test_a_synonym_of_summary_set_to_false_gives_no_summary_of_that_text() -> None:
     parsed = parse("---\ntitle: Judul\ndate: 2018-09-26\ndescription: false\n---\nIsi.\n")
     assert parsed.article.summary == "Isi."

@@ -114,17 +114,20 @@ def test_old_texts_reads_head_then_before_the_commit_that_took_a_file_away(
     story.parent.mkdir(parents=True)
     story.write_text("satu\n", encoding="utf-8")
     (story.parent / "b.md").write_text("dua\n", encoding="utf-8")
+    (story.parent / 'é "c".md').write_text("tiga\n", encoding="utf-8")  # (git quotes it)
     git(repo, "init", "-q")
     git(repo, "add", "-A")
     git(repo, "commit", "-q", "-m", "1")
     story.write_text("satu lagi\n", encoding="utf-8")
     git(repo, "commit", "-q", "-am", "2")
-    git(repo, "rm", "-q", "situs/content/articles/a.md")
+    git(repo, "rm", "-q", "situs/content/articles/a.md", 'situs/content/articles/é "c".md')
     git(repo, "commit", "-q", "-m", "3")
     (story.parent / "b.md").unlink()  # (not committed: HEAD has it)
     # Then each comes from where git has its last text
     assert old_texts(repo / "situs", ["content/articles/a.md", "content/articles/b.md",
+                                      'content/articles/é "c".md',
                                       "content/articles/c.md"]) == {
-        "content/articles/a.md": b"satu lagi\n", "content/articles/b.md": b"dua\n"}
+        "content/articles/a.md": b"satu lagi\n", "content/articles/b.md": b"dua\n",
+        'content/articles/é "c".md': b"tiga\n"}
     # And outside a repository there is nothing to remember
     assert old_texts(tmp_path / "nowhere", ["content/articles/a.md"]) == {}

@@ -35,8 +35,9 @@ from generator.content.register import GONE, REGISTER, normal_address, parse_reg
 from generator.errors import Problem, Text
 from generator.photos.model import DERIVED
 
-_MARKDOWN = re.compile(r"\]\(\s*<?([^)\s>]+)")
-"""The target of a Markdown link or image: `[text](/2025/02/x/ "title")`."""
+_MARKDOWN = re.compile(r"\]\(\s*(?:<([^>\n]+)>|([^)\s>]+))")
+"""The target of a Markdown link or image: `[text](/2025/02/x/ "title")`, or between
+angle brackets, spaces and all (`[surat](<media/Surat Edaran.pdf>)`)."""
 _HTML = re.compile(r"""\bhref\s*=\s*["']([^"']+)["']""", re.IGNORECASE)
 """The target of an HTML link written in the text: `<a href="/2025/02/x/">`."""
 _REFERENCE = re.compile(r"^\s{0,3}\[[^\]]+\]:\s*<?(\S+?)>?(?:\s|$)", re.MULTILINE)
@@ -58,13 +59,25 @@ def links_of(text: str) -> list[tuple[int, str]]:
         if sign not in text:
             continue  # (most stories: no such link; the pattern's search costs more)
         for match in pattern.finditer(text):
-            found.append((text.count("\n", 0, match.start(1)) + 1, match.group(1)))
+            group = 2 if match.lastindex == 2 else 1
+            target = match.group(group)
+            if sign == "](" and _image_of_media(text, match.start(), target):
+                continue  # (a photo shown: the photos step checks it, at its line)
+            found.append((text.count("\n", 0, match.start(group)) + 1, target))
     return sorted(found)
 
 
 _SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
 _HERE = frozenset(("localhost", "127.0.0.1", "0.0.0.0", "::1"))
 """The editor's own computer, as a preview's address names it."""
+
+
+def _image_of_media(text: str, end: int, target: str) -> bool:
+    """Whether the Markdown link whose text ends at `end` is an image (`![…](…)`) of a
+    file of content/media/: published as the photo's derivatives, not at its path."""
+    opening = text.rfind("[", 0, end)
+    return (opening > 0 and text[opening - 1] == "!"
+            and target.lstrip("/").startswith(("media/", "content/media/")))
 
 
 def site_path(target: str, base_url: str, page: str | None = None) -> str | None:
@@ -155,9 +168,18 @@ def broken_links(links: Mapping[str, Iterable[tuple[int, str]]], base_url: str,
                                      target=target),
                     Text("take the link out, or link another page"), severity="warning"))
                 continue
-            if wanted is None or answered(wanted) or (
-                    wanted.startswith("/media/") and wanted.lower().endswith(DERIVED)):
-                continue  # (a photo: published as its derivatives, checked with them)
+            if wanted is None or answered(wanted):
+                continue
+            if wanted.startswith("/media/") and wanted.lower().endswith(DERIVED):
+                # (a link to a photo, not the photo shown: only its sized copies are
+                # published, at other addresses)
+                problems.append(Problem(
+                    path, line, Text("the link {target} leads to a photo's own file, which "
+                                     "is not published: only its sized copies are",
+                                     target=target),
+                    Text("show it as an image (`![…]({target})`), or link a file of "
+                         "another kind, such as a PDF", target=target), severity="warning"))
+                continue
             close = near(wanted)
             problems.append(Problem(
                 path, line, Text("the link {target} leads to no page of this site",
@@ -205,7 +227,9 @@ def check_links(site_dir: Path, output: Path, result: BuildResult, config: SiteC
     pages: dict[str, str] = {}
     for source in sources.scan(site_dir):
         try:
-            text = Path(source.absolute).read_bytes().decode("utf-8", "replace")
+            # (as the build reads it: Windows line ends made no frontmatter of `---\r`)
+            text = Path(source.absolute).read_bytes().decode("utf-8", "replace").replace(
+                "\r\n", "\n")
         except OSError:
             continue  # (gone since the scan; the build reported what it could not read)
         if _may_link_here(text, base_url) and (drafts or not _draft(text, source.path)):

@@ -156,8 +156,10 @@ def _updated_ahead(site_dir: Path, path: str, article: Article,
     `2205`: a typo in the year)."""
     found = []
     last = max((c.date for c in article.corrections), default=None)
+    # (a scheduled story may be updated after it comes out: not before its own date)
+    after = max(now, article.date) + UPDATE_AHEAD
     for key, when in (("updated", article.updated), ("corrections", last)):
-        if when is not None and when > now + UPDATE_AHEAD:
+        if when is not None and when > after:
             keys = (key, *(k for k, ours in SYNONYMS.items() if ours == key))
             found.append(Problem(
                 path, source_line(site_dir, path, *keys),

@@ -26,12 +26,8 @@ from generator.build.options import (
     copies_of,
     media_copies,
 )
-from generator.build.photos import (
-    QuickPhotos,
-    article_problems,
-    quick_photos,
-    showing_photos,
-)
+from generator.build.photo_problems import article_problems
+from generator.build.photos import QuickPhotos, quick_photos, showing_photos
 from generator.build.quick_changes import (
     QuickChanges,
     pages_after,

@@ -66,7 +66,10 @@ def with_history(site_dir: Path, config: SiteConfig, register: Mapping[str, Addr
     """`held` (the removed files the cache holds) with those git remembers: each
     article file the `register` names that is not among the `articles` nor `held`, as
     its last committed text gives it."""
-    named = {article_file(a) for a in register.values() if a.kind in ARTICLES}
+    # (a file moved with its address kept is found by its address: no history needed)
+    answered = {article.url for article in articles}
+    named = {article_file(a) for url, a in register.items()
+             if a.kind in ARTICLES and url not in answered}
     missing = named - {article.path for article in articles} - {h.path for h in held}
     if not missing:
         return held
@@ -94,21 +97,29 @@ def old_texts(site_dir: Path, paths: Sequence[str]) -> dict[str, bytes]:
     texts = _cat(git, root, {f"HEAD:{name}": name for name in in_repo})
     rest = [name for name in in_repo if name not in texts]
     if rest:
-        taken = _taken_away(git, root, rest)
+        folders = sorted({name.rsplit("/", 1)[0] for name in rest})
+        taken = _taken_away(git, root, folders, set(rest))
         texts |= _cat(git, root, {f"{commit}^:{name}": name for name, commit in taken.items()})
     return {in_repo[name]: data for name, data in texts.items()}
 
 
-def _taken_away(git: str, root: Path, names: Sequence[str]) -> dict[str, str]:
-    """The newest commit that removed each of `names` (a rename counts: `--no-renames`)."""
-    log = _git(git, root, "-c", "core.quotePath=false", "log", "--no-renames",
-               "--diff-filter=D", "--format=%x00%H", "--name-only", "--", *names)
-    wanted, found = set(names), dict[str, str]()
-    for block in (log or b"").decode("utf-8", "replace").split("\0")[1:]:
-        commit, *files = block.strip("\n").split("\n")
-        for name in files:
-            if name in wanted:
-                found.setdefault(name, commit)  # (newest first)
+def _taken_away(git: str, root: Path, folders: Sequence[str],
+                wanted: set[str]) -> dict[str, str]:
+    """The newest commit that removed each of the `wanted` paths (a rename counts:
+    `--no-renames`), from one walk of the history of their `folders` (a pathspec a file
+    took 9.5 s for 100 files on a history of 4,000 commits; the folders, under a
+    second)."""
+    log = _git(git, root, "--literal-pathspecs", "log", "--no-renames", "--diff-filter=D",
+               "--format=%x01%H", "-z", "--name-only", "--", *folders)
+    found: dict[str, str] = {}
+    for block in (log or b"").split(b"\x01")[1:]:  # (`\x01<commit>\0\n<path>\0<path>\0…`)
+        commit, _, names = block.partition(b"\0")
+        for name in names.lstrip(b"\n").split(b"\0"):
+            path = name.decode("utf-8", "replace")
+            if path in wanted:
+                found.setdefault(path, commit.decode("ascii"))  # (newest first)
+        if len(found) == len(wanted):
+            break
     return found
 
 

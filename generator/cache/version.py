@@ -66,8 +66,11 @@ from generator.errors import Problem
 # 32 holds its photo memo's entry as a file published as it is. 34: a degree after an
 # author's name stays with it, `bylines.with_degrees`: a cache of 33 holds `S.H.` as an
 # author of its own. 35: the author's page leaves the degrees out of its slug,
-# `bylines.author_slug`: a cache of 34 holds the slug with them.)
-SCHEMA = 35
+# `bylines.author_slug`: a cache of 34 holds the slug with them. 36: degrees are known
+# words (`bylines.is_degree`: `M. Iqbal` is a reporter), a slug with one slash is a slug,
+# an HTML link's single-quoted `media/…` is rooted, a TIFF is published as it is: a
+# cache of 35 holds the records and the photo memo as they were.)
+SCHEMA = 36
 # The records' shape is part of the key, so a cache written before a field
 # was added to a record is never trusted.
 _SHAPE = shape_of(SourceRecord, Article, StaticPage, Tag, Author, Image, Correction, Problem)

@@ -148,21 +148,37 @@ def parse_config(text: str, path: str = CONFIG_NAME) -> SiteConfig:
 
 
 
-_INDONESIAN_ZONES = {"WIB": "Asia/Jakarta", "WITA": "Asia/Makassar", "WIT": "Asia/Jayapura"}
+_ZONES_BY_NAME = {
+    **dict.fromkeys(("wib", "gmt+7", "utc+7", "gmt+07:00", "utc+07:00", "surabaya", "bandung",
+                     "semarang", "medan", "yogyakarta", "malang", "palembang", "padang",
+                     "pekanbaru", "lampung", "serang", "solo", "banda aceh", "jambi",
+                     "bengkulu"), "Asia/Jakarta"),
+    **dict.fromkeys(("wita", "gmt+8", "utc+8", "gmt+08:00", "utc+08:00", "bali", "denpasar",
+                     "palu", "mataram", "kupang", "balikpapan", "samarinda", "manado",
+                     "banjarmasin", "kendari", "gorontalo"), "Asia/Makassar"),
+    **dict.fromkeys(("wit", "gmt+9", "utc+9", "gmt+09:00", "utc+09:00", "ambon", "sorong",
+                     "manokwari", "merauke", "ternate", "papua"), "Asia/Jayapura"),
+}
+"""Indonesia's zones by the names newsrooms give them: the dateline's (`WIB`), an offset
+(`GMT+7`: not `Etc/GMT+7`, which is seven hours *behind* UTC), or a city that has no
+IANA name of its own (`Bali`, `Surabaya`, `Palu`)."""
 
 
 def _zone_meant(written: str) -> str | None:
     """The IANA time zone a `timezone` Warta does not know most likely meant: Indonesia's
-    zones by the names datelines use (`WIB`), a city without its region (`Jakarta`), or a
-    name a letter or two off (`Asia/Makasar`), in any case."""
-    if written.strip().upper() in _INDONESIAN_ZONES:
-        return _INDONESIAN_ZONES[written.strip().upper()]
-    names = {name.lower(): name for name in available_timezones()}
+    zones by the names newsrooms use (`_ZONES_BY_NAME`), a city without its region
+    (`Jakarta`), or a name a letter or two off (`Asia/Makasar`), in any case; never an
+    `Etc/` zone, whose signs run the other way."""
+    plain = " ".join(written.replace("/", " / ").split()).lower().replace(" / ", "/")
+    if plain.rsplit("/", 1)[-1] in _ZONES_BY_NAME:
+        return _ZONES_BY_NAME[plain.rsplit("/", 1)[-1]]
+    names = {name.lower(): name for name in available_timezones()
+             if not name.startswith(("Etc/", "SystemV/")) and "/" in name}
     city = [names[name] for name in sorted(names)  # (`Jakarta`, `Makassar`: the city alone)
-            if name.rsplit("/", 1)[-1] == written.strip().lower().replace(" ", "_")]
+            if name.rsplit("/", 1)[-1] == plain.replace(" ", "_")]
     if city:
         return city[0]
-    found = difflib.get_close_matches(written.strip().lower(), sorted(names), n=1, cutoff=0.8)
+    found = difflib.get_close_matches(plain, sorted(names), n=1, cutoff=0.8)
     return names[found[0]] if found else None
 
 def load_config(site_dir: Path) -> SiteConfig:

@@ -53,9 +53,24 @@ def unknown_author(written: str, authors: Mapping[str, AuthorInfo],
     return None
 
 
-_DEGREE = re.compile(r"(?:[A-Z][A-Za-z]{0,4}\.)(?:\s?[A-Z][A-Za-z]{0,4}\.?)*|MBA|MPH|MSc|PhD")
-"""An academic degree as Indonesian names carry them after a comma (PUEBI): `S.H.`,
-`M.Si.`, `S.Pd.I.`, `S.I.Kom.`, `Ph.D.`, `Sp.PD`, `MBA`."""
+_DEGREES = frozenset("""
+    SH MH SE MM ST MT SPd MPd SPdI MPdI SSos MSos SIKom MIKom SKom MKom SAg MAg SHI MHI
+    SHum MHum SIP MIP SPsi MPsi SKed SKM MKes SFarm Apt SKep Ns SGz SSi SSn SAk MAk Ak
+    SIAN MAP SThI MA MSc BSc BA PhD MBA MPH LLM DEA SSTP STP SPt SHut SP MP SS SIK
+    SpA SpPD SpOG SpB SpJP SpM SpKK SpS SpTHT SpRad SpAn SpP SpKJ SpU SpOT Lc MSi MKn
+    STh MTh MSM MEng SKG MKM SIP SKeb MKeb SAB MAB SE
+""".split())
+"""Academic degrees as Indonesian names carry them after a comma (PUEBI), without their
+dots: `S.H.`, `M.Si.`, `S.Pd.I.`, `S.I.Kom.`, `Ph.D.`, `Sp.PD`. A list of known ones,
+not a shape: `M. Iqbal`, `A. Yani` or Antara's `Ant.` are names and sign-offs."""
+_UNDOTTED = frozenset(("MBA", "MPH", "MSc", "PhD", "LLM"))
+"""Those written without dots too; another, `SH` or `MA`, may be a reporter's initials."""
+
+
+def is_degree(text: str) -> bool:
+    """Whether `text` is an academic degree (`S.H.`, `M.Si`, `Ph.D.`, `MBA`)."""
+    bare = text.strip().replace(".", "").replace(" ", "")
+    return bare in _DEGREES and ("." in text or bare in _UNDOTTED)
 
 
 def with_degrees(names: list[str]) -> list[str]:
@@ -65,7 +80,7 @@ def with_degrees(names: list[str]) -> list[str]:
     stays two)."""
     joined: list[str] = []
     for name in names:
-        if joined and _DEGREE.fullmatch(name) and " " in joined[-1].split(",")[0]:
+        if joined and is_degree(name) and " " in joined[-1].split(",")[0]:
             joined[-1] = f"{joined[-1]}, {name}"
         else:
             joined.append(name)
@@ -76,6 +91,6 @@ def author_slug(name: str) -> str:
     """The slug of an author's page: the name's, without the degrees after it, so that
     `Budi Santoso` and `Budi Santoso, S.H.` are one author with one page."""
     first, *rest = name.split(",")
-    if " " in first.strip() and rest and all(_DEGREE.fullmatch(p.strip()) for p in rest):
+    if " " in first.strip() and rest and all(is_degree(part) for part in rest):
         name = first
     return slugify(name)

@@ -163,7 +163,7 @@ class Fields:
             self._not_text("slug", given)
             return ""
         if given is not None:
-            if "/" in str(given):  # (an address pasted: `/2025/01/banjir/` made `2025-01-banjir`)
+            if _an_address(str(given)):  # (`/2025/01/banjir/` made `2025-01-banjir`)
                 self._address_as_slug(str(given))
                 return ""
             slug = slugify(str(given))
@@ -373,6 +373,13 @@ _YES = frozenset(("true", "yes", "on", "1"))
 """How editors write a switch, which no reason for a withdrawal reads as."""
 
 _DATE_PREFIX = re.compile(r"^\d{4}-\d{2}-\d{2}-")
+
+
+def _an_address(slug: str) -> bool:
+    """Whether a `slug:` holds an address pasted whole (`/2025/01/banjir/`, a URL,
+    `2025/01/banjir`), not a slug that has a slash (`Layanan 24/7`)."""
+    return slug.startswith("/") or "://" in slug or (
+        slug.count("/") >= 2 and " " not in slug.strip())
 
 
 def slug_of_file(path: str) -> str:

@@ -99,7 +99,7 @@ def body_media(html: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(found))
 
 
-_MEDIA_HREF = re.compile(r'(<a\b[^>]*?\shref=")(?:/?content/)?(media/[^"]*")', re.IGNORECASE)
+_MEDIA_HREF = re.compile(r"""(<a\b[^>]*?\shref=(["']))(?:/?content/)?(media/)""", re.IGNORECASE)
 
 
 def media_links(html: str) -> str:
@@ -109,4 +109,4 @@ def media_links(html: str) -> str:
     where no file is (an image's path is made a photo's; a link's was left broken)."""
     if "media/" not in html:
         return html
-    return _MEDIA_HREF.sub(r"\1/\2", html)
+    return _MEDIA_HREF.sub(r"\1/\3", html)

@@ -114,6 +114,13 @@ def _derive(source: Path, staging: Path, settings: ImageSettings, share: int) ->
             raise PhotoError(Text("the photo cannot be read: {error}", error=str(error)),
                              Text("save it again as JPEG, PNG or WebP")) from None
         picture = ImageOps.exif_transpose(image)
+        if picture.mode in ("I;16", "I;16L", "I;16B", "I;16N", "I"):
+            # (16 bits a channel, a scan's or a PNG's: `convert` clipped every value
+            # above 255 to white)
+            wide = picture.convert("I")
+            _, highest = wide.getextrema()
+            picture = (wide.point(lambda v: v / 256) if int(highest) > 255  # type: ignore[arg-type]
+                       else wide).convert("L")
         if picture.mode not in ("RGB", "RGBA", "L", "LA"):
             # (A palette's transparency is read from `info`: converted before it goes.)
             alpha = "A" in picture.getbands() or "transparency" in picture.info
@@ -156,7 +163,7 @@ def _flattened(image: Image.Image) -> Image.Image:
 def _save_original(image: Image.Image, kind: str, staging: Path, icc: object,
                    quality: int) -> str:
     """The original upright, encoded again without EXIF, XMP or comments."""
-    kind = kind if kind in ("JPEG", "PNG", "WEBP") else "JPEG"  # (an MPO, a HEIC, a TIFF)
+    kind = kind if kind in ("JPEG", "PNG", "WEBP") else "JPEG"  # (an MPO, a HEIC, an AVIF)
     suffix = {"JPEG": "jpg", "PNG": "png", "WEBP": "webp"}.get(kind, "jpg")
     name = f"original.{suffix}"
     options: dict[str, object] = {"icc_profile": icc}
@@ -169,7 +176,7 @@ def _save_original(image: Image.Image, kind: str, staging: Path, icc: object,
     return name
 
 
-_DERIVED_FORMATS = ("JPEG", "PNG", "WEBP", "MPO", "HEIF", "AVIF", "TIFF")
+_DERIVED_FORMATS = ("JPEG", "PNG", "WEBP", "MPO", "HEIF", "AVIF")
 """The formats Warta makes derivatives of (an MPO: a phone's JPEG with a second view;
 HEIF: an iPhone's HEIC, read by pillow-heif)."""
 

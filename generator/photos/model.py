@@ -15,10 +15,11 @@ from generator.config import SiteConfig
 from generator.content.image import image_url
 from generator.content.model import Article, StaticPage
 
-DERIVED = (".jpg", ".jpeg", ".png", ".webp", ".heic", ".heif", ".avif", ".tif", ".tiff")
+DERIVED = (".jpg", ".jpeg", ".png", ".webp", ".heic", ".heif", ".avif")
 """Suffixes of the photos that get derivatives (and are not published as they are): an
-iPhone's HEIC, an AVIF and a scanned page's TIFF too, which most browsers cannot show
-(Android's cannot show HEIC) and which carry the camera's EXIF, its GPS position too."""
+iPhone's HEIC and an AVIF too, which carry the phone's EXIF, its GPS position too (and
+Android's browsers show no HEIC). A TIFF is published as it is, as any other file: a
+scanned document linked for download (shown as an image, it is a warning)."""
 
 SHARE_WIDTH = 1200
 """The narrowest JPEG that social networks show large (`og:image`)."""

@@ -79,7 +79,9 @@ def prepare(site_dir: Path, media: Path, urls: Iterable[str], settings: ImageSet
         if not source.name.lower().endswith(DERIVED):
             photos[url] = _as_it_is(url, source, digest[2], failed)
             continue
-        key = hashlib.sha1(f"{digest[2]} {settings.key} {SHARE_WIDTH}".encode()).hexdigest()[:24]
+        remade = _REMADE.get(source.suffix.lower(), "")
+        key = hashlib.sha1(f"{digest[2]} {settings.key} {SHARE_WIDTH}{remade}".encode()
+                           ).hexdigest()[:24]
         folder = store / key
         made = _manifest(folder)
         if made is not None:
@@ -97,6 +99,11 @@ def prepare(site_dir: Path, media: Path, urls: Iterable[str], settings: ImageSet
         _write_hashes(store / _HASHES, {u: h for u, h in known.items() if u in stats}
                       | {u: h for u, h in hashes.items() if u not in stats})
     return PhotoSet(photos, failed, stats, len(todo))
+
+
+_REMADE = {".png": " 16-bit"}
+"""What the keys of the photos of a suffix take on since a fix changed their derivatives,
+so that those made before are made again: a PNG of 16 bits a channel came out white."""
 
 
 def photo_of(url: str, key: str, made: Made) -> Photo:
