@@ -19,13 +19,14 @@ from click.testing import CliRunner
 from PIL import Image, ImageCms
 
 import generator.build.photos
+import generator.photos.derive
 from generator.build.memos import stored
 from generator.build.pipeline import BuildOptions, build
 from generator.cache.store import Cache
 from generator.cli import main
 from generator.config import ImageSettings
 from generator.errors import ContentError
-from generator.photos.derive import derive
+from generator.photos.derive import PhotoError, derive
 from generator.photos.model import SHARE_WIDTH
 from generator.photos.stage import Folder, folder_of
 from generator.plan.site_memo import SiteMemo
@@ -483,6 +484,30 @@ def test_photos_of_other_modes_keep_their_transparency_and_the_jpeg_is_flat(
             Image.open(tmp_path / "out/600.jpg") as jpeg:
         assert (webp.mode, jpeg.mode) == (kept, "RGB")
 
+
+
+@pytest.mark.parametrize(("name", "size", "refused"), [
+    ("besar.jpg", (300, 200), None),  # (a JPEG decodes scaled down: eight times the rest)
+    ("besar.png", (300, 200), "10,000"),
+    ("terlalu.jpg", (400, 300), "80,000")])
+def test_a_photo_too_large_to_decode_safely_is_refused_but_a_large_jpeg_is_not(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, name: str, size: tuple[int, int],
+        refused: str | None) -> None:
+    # (a Redmi's or a Galaxy Ultra's 108- or 200-megapixel photo was refused: more than
+    # the 89 million pixels Pillow guards at; scaled here as 10,000)
+    monkeypatch.setattr(generator.photos.derive, "MAX_PIXELS", 10_000)
+    monkeypatch.setattr(generator.photos.derive, "JPEG_MAX_PIXELS", 80_000)
+    source = tmp_path / name
+    Image.new("RGB", size, (40, 90, 160)).save(source)
+    if refused is None:
+        made = derive(source, tmp_path / "out", ImageSettings(widths=(120, 240)), 240)
+        assert made.width == 300 and made.jpeg == (240, 160)
+        assert Image.MAX_IMAGE_PIXELS == 89_478_485  # (Pillow's own, as it was)
+        return
+    with pytest.raises(PhotoError) as failed:
+        derive(source, tmp_path / "out", ImageSettings(), SHARE_WIDTH)
+    assert failed.value.message == (
+        f"the photo is too large to decode safely (more than {refused} pixels)")
 
 
 def _as_a_fresh_checkout(site: SiteMaker, fresh: SiteMaker) -> dict[str, str]:

@@ -21,9 +21,14 @@ from generator.errors import Text
 
 # What Pillow guards against by default: a file of a few kilobytes that decodes to
 # gigabytes. Twice this many pixels is refused by Pillow itself; between the two, it
-# only warns, and a newsroom has no photo that large (a 12-megapixel phone photo
-# has 12 million): both are refused here.
+# only warns: both are refused here, but for a JPEG.
 MAX_PIXELS = Image.MAX_IMAGE_PIXELS or 89_478_485
+
+JPEG_MAX_PIXELS = 8 * MAX_PIXELS
+"""The most pixels a JPEG may have: it is decoded at an eighth of its width and height
+when that is enough for the widest derivative (`draft`), so a phone's 108- or
+200-megapixel photo (a Redmi's, a Galaxy Ultra's: 16,320 × 12,240) decodes to three
+million pixels, not two hundred million."""
 
 
 class PhotoError(Exception):
@@ -204,16 +209,19 @@ class _opened:
         _heif_read()  # (whatever the name: a phone's HEIC saved as `.jpg` is one too)
         with warnings.catch_warnings():
             warnings.simplefilter("error", Image.DecompressionBombWarning)
+            most = MAX_PIXELS
             try:
-                self.image = Image.open(self.source)
-                if self.image.width * self.image.height > MAX_PIXELS:
+                self.image = _open(self.source)
+                if self.image.format in ("JPEG", "MPO"):
+                    most = JPEG_MAX_PIXELS
+                if self.image.width * self.image.height > most:
                     raise Image.DecompressionBombError("")
             except (Image.DecompressionBombError, Image.DecompressionBombWarning):
                 if self.image is not None:
                     self.image.close()
                 raise PhotoError(
                     Text("the photo is too large to decode safely (more than {most:,} "
-                         "pixels)", most=MAX_PIXELS),
+                         "pixels)", most=most),
                     Text("make it smaller: 4000 × 3000 pixels is plenty")) from None
             except (UnidentifiedImageError, OSError, SyntaxError, ValueError):
                 raise PhotoError(Text("the file is not an image Warta can read"),
@@ -229,6 +237,19 @@ class _opened:
     def __exit__(self, *exc: object) -> None:
         if self.image is not None:
             self.image.close()
+
+
+def _open(source: Path) -> Image.Image:
+    """`Image.open` without Pillow's own size limit, which is one number for every
+    format: `_opened` checks the size by format right after (opening reads the header
+    alone; nothing is decoded yet). The limit is Pillow's one setting, restored at
+    once; a photo is opened by one thread of a process at a time."""
+    limit = Image.MAX_IMAGE_PIXELS
+    Image.MAX_IMAGE_PIXELS = None
+    try:
+        return Image.open(source)
+    finally:
+        Image.MAX_IMAGE_PIXELS = limit
 
 
 def manifest_text(made: Made) -> str:
