@@ -25,6 +25,16 @@ from generator.content.bylines import author_slug, with_degrees
                                                          ["Budi Santoso", "Ant."]),
     (["Budi Santoso", "SH"], ["Budi Santoso", "SH"]),  # (initials, perhaps)
     (["Budi Santoso", "MBA"], ["Budi Santoso, MBA"]),
+    (["Ahmad Fauzi", "S.E.", "M.E."], ["Ahmad Fauzi, S.E., M.E."]),
+    (["Rina Wati", "A.Md.Keb."], ["Rina Wati, A.Md.Keb."]),
+    (["Rina Wati", "S.Tr.Kes."], ["Rina Wati, S.Tr.Kes."]),
+    (["Rina Wati", "Sp.A(K)"], ["Rina Wati, Sp.A(K)"]),
+    (["Rina Wati", "Sp.THT-KL"], ["Rina Wati, Sp.THT-KL"]),
+    (["Rina Wati", "M.Biomed"], ["Rina Wati, M.Biomed"]),
+    (["Rina Wati", "Apt."], ["Rina Wati, Apt."]),
+    (["Budi Santoso", "M.Iqbal"], ["Budi Santoso", "M.Iqbal"]),  # (a name, no space)
+    (["Budi Santoso", "A.R."], ["Budi Santoso", "A.R."]),  # (initials)
+    (["Budi Santoso", "Abd. Kadir"], ["Budi Santoso", "Abd. Kadir"]),
 ])
 def test_with_degrees(names: list[str], joined: list[str]) -> None:
     assert with_degrees(names) == joined
@@ -33,6 +43,7 @@ def test_with_degrees(names: list[str], joined: list[str]) -> None:
 @pytest.mark.parametrize(("name", "slug"), [
     ("Budi Santoso, S.H.", "budi-santoso"), ("Budi Santoso, S.H., M.H.", "budi-santoso"),
     ("Budi Santoso", "budi-santoso"), ("Dr. Siti Aminah, M.Si.", "dr-siti-aminah"),
+    ("Rina Wati, A.Md.", "rina-wati"), ("Rina Wati, Sp.A(K)", "rina-wati"),
     ("Hmz, A.R.", "hmz-a-r"),  # (no full name before it: no degree)
     ("Jakarta, Indonesia", "jakarta-indonesia")])
 def test_author_slug_leaves_the_degrees_out(name: str, slug: str) -> None:

@@ -55,7 +55,13 @@ feeds = false
     ("Jakarta", "Asia/Jakarta"), ("Mars/Olympus", None),
     # (Etc/GMT+7 is seven hours behind UTC; Asia/Bali would have offered Asia/Dubai)
     ("GMT+7", "Asia/Jakarta"), ("UTC+8", "Asia/Makassar"), ("Asia/Bali", "Asia/Makassar"),
-    ("Denpasar", "Asia/Makassar"), ("Surabaya", "Asia/Jakarta"), ("Ambon", "Asia/Jayapura")])
+    ("Denpasar", "Asia/Makassar"), ("Surabaya", "Asia/Jakarta"), ("Ambon", "Asia/Jayapura"),
+    # (with the region compared, `Asia/Batam` was close to Asia/Qatar, `Asia/Kediri` to Dili)
+    ("Asia/Batam", "Asia/Jakarta"), ("Asia/Kediri", "Asia/Jakarta"),
+    ("Asia/Lombok", "Asia/Makassar"), ("Asia/Tanjung_Pinang", "Asia/Jakarta"),
+    ("Asia/Riau", "Asia/Jakarta"), ("Asia/Maluku", "Asia/Jayapura"), ("Makasar", "Asia/Makassar"),
+    ("UTC+07", "Asia/Jakarta"), ("GMT +7", "Asia/Jakarta"), ("UTC+7:00", "Asia/Jakarta"),
+    ("Asia/Kuta", "Asia/Makassar"), ("Asia/Tangerang", "Asia/Jakarta"), ("Asia/Ambom", None)])
 def test_an_unknown_time_zone_offers_the_one_most_likely_meant(written: str,
                                                                meant: str | None) -> None:
     with pytest.raises(ConfigError) as caught:

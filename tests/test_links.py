@@ -207,3 +207,27 @@ def test_a_story_with_windows_line_ends_has_its_relative_links_read(site: SiteMa
     code, out, err = run("check", "--site", str(site.root))
     assert code == 0 and "1 peringatan" in out, out + err
     assert "susulan.md:5: tautan 2024/03/banjir-bandang/ dibaca dari alamat" in err
+
+
+@pytest.mark.parametrize(("text", "warned"), [
+    ("![Banjir di [Kampung] Melayu](media/2024/banjir.jpg)\n", False),  # (brackets inside)
+    ("![Banjir][foto]\n\n[foto]: media/2024/banjir.jpg\n", False),  # (a reference image)
+    ("[![Banjir](media/2024/banjir.jpg)](media/2024/banjir.jpg)\n", True),  # (enlarge: 404)
+    ("[unduh][f]\n\n[f]: media/2024/banjir.jpg\n", True),
+])
+def test_an_image_of_a_photo_is_the_photos_steps_and_a_link_to_it_is_named(
+        text: str, warned: bool) -> None:
+    links = {"content/articles/b.md": links_of("---\ntitle: B\n---\n" + text)}
+    found = broken_links(links, BASE, lambda path: False, lambda path: None)
+    assert [("photo's own file" in p.message) for p in found] == ([True] if warned else [])
+
+
+def test_with_originals_published_a_link_to_a_jpeg_spelling_names_the_jpg() -> None:
+    links = {"content/articles/b.md": [(4, "media/2024/banjir.jpeg"),
+                                       (5, "media/2024/peta.png")]}
+    published = {"/media/2024/banjir.jpg", "/media/2024/peta.png"}
+    found = broken_links(links, BASE, published.__contains__, lambda path: None,
+                         originals=True)
+    assert [str(p) for p in found] == [
+        "content/articles/b.md:4: the link media/2024/banjir.jpeg leads to a photo's own "
+        "file, published as /media/2024/banjir.jpg \u2014 link /media/2024/banjir.jpg"]

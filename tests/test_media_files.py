@@ -121,7 +121,8 @@ def test_media_copies_names_what_came_changed_and_went() -> None:
 @pytest.mark.parametrize("written", ["media/dokumen/putusan.pdf",
                                      "content/media/dokumen/putusan.pdf",
                                      "/content/media/dokumen/putusan.pdf",
-                                     "<a href='media/dokumen/putusan.pdf'>"])
+                                     "<a href='media/dokumen/putusan.pdf'>",
+                                     '<a href = "media/dokumen/putusan.pdf">'])
 def test_a_link_to_a_media_file_written_as_an_image_path_is_its_address(
         site: SiteMaker, written: str) -> None:
     # (an image's `media/…` became a photo; a link's stayed, read from the story's own
@@ -133,5 +134,6 @@ def test_a_link_to_a_media_file_written_as_an_image_path_is_its_address(
     site.build()
     page = (site.output / "2024/03/satu/index.html").read_text(encoding="utf-8")
     assert ('<a href="/media/dokumen/putusan.pdf">Putusan</a>' in page
-            or "<a href='/media/dokumen/putusan.pdf'>Putusan</a>" in page)
+            or "<a href='/media/dokumen/putusan.pdf'>Putusan</a>" in page
+            or '<a href = "/media/dokumen/putusan.pdf">Putusan</a>' in page)
     assert (site.output / "media/dokumen/putusan.pdf").read_bytes() == PDF

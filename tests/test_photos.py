@@ -184,11 +184,14 @@ def test_a_sixteen_bit_scan_keeps_its_greys(site: SiteMaker) -> None:
     # (16 bits a channel: `convert` clipped every value above 255, a white picture)
     path = site.root / "content/media/2024/kliping.png"
     path.parent.mkdir(parents=True)
-    Image.new("I;16", (600, 400), 30000).save(path)
+    grey = Image.new("I;16", (600, 400), 30000)
+    grey.paste(Image.new("I;16", (300, 400), 200), (0, 0))  # (nearly black in 16 bits)
+    grey.save(path)
     site.article("kliping", "Kliping", "2024-03-01", image="{src: media/2024/kliping.png, alt: A}")
     site.build()
     with Image.open(site.output / "media/2024/kliping-600.jpg") as image:
-        assert 100 < image.convert("L").getpixel((10, 10)) < 135  # (30000 / 256 = 117)
+        assert 100 < image.convert("L").getpixel((500, 10)) < 135  # (30000 / 256 = 117)
+        assert image.convert("L").getpixel((10, 10)) < 10
 
 
 def test_a_tiff_linked_for_download_is_published_as_it_is(site: SiteMaker) -> None:
@@ -499,15 +502,39 @@ def test_a_photo_too_large_to_decode_safely_is_refused_but_a_large_jpeg_is_not(
     monkeypatch.setattr(generator.photos.derive, "JPEG_MAX_PIXELS", 80_000)
     source = tmp_path / name
     Image.new("RGB", size, (40, 90, 160)).save(source)
-    if refused is None:
-        made = derive(source, tmp_path / "out", ImageSettings(widths=(120, 240)), 240)
-        assert made.width == 300 and made.jpeg == (240, 160)
+    if refused is None:  # (decoded at a quarter: 75 × 50)
+        made = derive(source, tmp_path / "out", ImageSettings(widths=(30, 60)), 60)
+        assert made.width == 300 and made.jpeg == (60, 40)
         assert Image.MAX_IMAGE_PIXELS == 89_478_485  # (Pillow's own, as it was)
         return
     with pytest.raises(PhotoError) as failed:
         derive(source, tmp_path / "out", ImageSettings(), SHARE_WIDTH)
     assert failed.value.message == (
         f"the photo is too large to decode safely (more than {refused} pixels)")
+
+
+def test_a_jpeg_decoded_whole_keeps_the_limit(tmp_path: Path,
+                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    # (its original published, or too narrow to be drafted down: decoded whole, so
+    # the limit of every format holds; the reviewer's 3,199 × 65,500 JPEG took 1.6 GB)
+    monkeypatch.setattr(generator.photos.derive, "MAX_PIXELS", 10_000)
+    monkeypatch.setattr(generator.photos.derive, "JPEG_MAX_PIXELS", 80_000)
+    source = tmp_path / "besar.jpg"
+    Image.new("RGB", (300, 200), (40, 90, 160)).save(source)
+    for settings_ in (ImageSettings(widths=(120, 240), publish_originals=True),
+                      ImageSettings(widths=(120, 300))):
+        with pytest.raises(PhotoError) as failed:
+            derive(source, tmp_path / "out", settings_, 240)
+        assert "too large to decode safely (more than 10,000 pixels)" in failed.value.message
+
+
+def test_a_photo_taller_than_webp_holds_is_an_error_not_a_crash(tmp_path: Path) -> None:
+    source = tmp_path / "infografik.png"
+    Image.new("RGB", (480, 17000), (40, 90, 160)).save(source)
+    with pytest.raises(PhotoError) as failed:
+        derive(source, tmp_path / "out", ImageSettings(), SHARE_WIDTH)
+    assert failed.value.message == ("the photo is 480 × 17000 pixels: a WebP file holds no "
+                                    "side longer than 16,383 pixels")
 
 
 def _as_a_fresh_checkout(site: SiteMaker, fresh: SiteMaker) -> dict[str, str]:

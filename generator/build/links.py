@@ -40,8 +40,8 @@ _MARKDOWN = re.compile(r"\]\(\s*(?:<([^>\n]+)>|([^)\s>]+))")
 angle brackets, spaces and all (`[surat](<media/Surat Edaran.pdf>)`)."""
 _HTML = re.compile(r"""\bhref\s*=\s*["']([^"']+)["']""", re.IGNORECASE)
 """The target of an HTML link written in the text: `<a href="/2025/02/x/">`."""
-_REFERENCE = re.compile(r"^\s{0,3}\[[^\]]+\]:\s*<?(\S+?)>?(?:\s|$)", re.MULTILINE)
-"""A reference definition: `[1]: /2025/02/x/`."""
+_REFERENCE = re.compile(r"^\s{0,3}\[([^\]]+)\]:\s*<?(\S+?)>?(?:\s|$)", re.MULTILINE)
+"""A reference definition: `[1]: /2025/02/x/` (its label, its target)."""
 
 
 _CODE = re.compile(r"^(```|~~~)[^\n]*\n.*?^\1|`[^`\n]+`", re.MULTILINE | re.DOTALL)
@@ -61,23 +61,41 @@ def links_of(text: str) -> list[tuple[int, str]]:
         for match in pattern.finditer(text):
             group = 2 if match.lastindex == 2 else 1
             target = match.group(group)
-            if sign == "](" and _image_of_media(text, match.start(), target):
+            if _of_media(target) and (
+                    sign == "](" and _an_image(text, match.start())
+                    or sign == "]:" and _labels_an_image(text, match.group(1))):
                 continue  # (a photo shown: the photos step checks it, at its line)
             found.append((text.count("\n", 0, match.start(group)) + 1, target))
     return sorted(found)
 
 
+def _of_media(target: str) -> bool:
+    return target.lstrip("/").startswith(("media/", "content/media/"))
+
+
+def _an_image(text: str, end: int) -> bool:
+    """Whether the Markdown link whose text ends at `end` (its `]`) is an image,
+    `![…](…)`: its `[` found past brackets inside the text (`![Banjir di [Kampung]
+    Melayu](…)`), so that the link around an image (`[![…](…)](…)`) is a link."""
+    depth = 0
+    for at in range(end - 1, -1, -1):
+        if text[at] == "]":
+            depth += 1
+        elif text[at] == "[":
+            if depth == 0:
+                return at > 0 and text[at - 1] == "!"
+            depth -= 1
+    return False
+
+
+def _labels_an_image(text: str, label: str) -> bool:
+    """Whether a reference definition's `label` is an image's (`![Banjir][foto]`)."""
+    return re.search(rf"!\[[^\]]*\]\[{re.escape(label)}\]", text, re.IGNORECASE) is not None
+
+
 _SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
 _HERE = frozenset(("localhost", "127.0.0.1", "0.0.0.0", "::1"))
 """The editor's own computer, as a preview's address names it."""
-
-
-def _image_of_media(text: str, end: int, target: str) -> bool:
-    """Whether the Markdown link whose text ends at `end` is an image (`![…](…)`) of a
-    file of content/media/: published as the photo's derivatives, not at its path."""
-    opening = text.rfind("[", 0, end)
-    return (opening > 0 and text[opening - 1] == "!"
-            and target.lstrip("/").startswith(("media/", "content/media/")))
 
 
 def site_path(target: str, base_url: str, page: str | None = None) -> str | None:
@@ -141,13 +159,15 @@ def answers(path: str, exists: Callable[[str], bool]) -> bool:
 def broken_links(links: Mapping[str, Iterable[tuple[int, str]]], base_url: str,
                  answered: Callable[[str], bool], near: Callable[[str], str | None],
                  gone: Collection[str] = (),
-                 pages: Mapping[str, str] | None = None) -> list[Problem]:
+                 pages: Mapping[str, str] | None = None,
+                 originals: bool = False) -> list[Problem]:
     """A warning at each of the `links` (by source path: line, target; `links_of`)
     that names a path of this site (`site_path`; a relative one read from the
     source's address in `pages`) which it does not answer (`answered`), with the
     address `near` finds closest, if any; or one of the `gone` addresses (a story
     deleted: the gone notice answers there); and at each link to the editor's
-    computer."""
+    computer. `originals`: whether photos' originals are published (`[images]
+    publish_originals`), as JPEGs but for a PNG or a WebP."""
     problems = []
     for path in sorted(links):
         for line, target in links[path]:
@@ -169,6 +189,14 @@ def broken_links(links: Mapping[str, Iterable[tuple[int, str]]], base_url: str,
                     Text("take the link out, or link another page"), severity="warning"))
                 continue
             if wanted is None or answered(wanted):
+                continue
+            if wanted.startswith("/media/") and wanted.lower().endswith(DERIVED) and originals:
+                # (its original is published again as a JPEG: `x.heic`, `x.jpeg` at `x.jpg`)
+                url = wanted.rsplit(".", 1)[0] + ".jpg"
+                problems.append(Problem(
+                    path, line, Text("the link {target} leads to a photo's own file, "
+                                     "published as {url}", target=target, url=url),
+                    Text("link {url}", url=url), severity="warning"))
                 continue
             if wanted.startswith("/media/") and wanted.lower().endswith(DERIVED):
                 # (a link to a photo, not the photo shown: only its sized copies are
@@ -267,7 +295,7 @@ def check_links(site_dir: Path, output: Path, result: BuildResult, config: SiteC
     taken_off = {url for url, address in register.items() if address.kind == GONE}
     taken_off |= {normal_address(url) for url in result.addresses.gone}
     return broken_links(links, base_url, lambda path: answers(path, exists), near,
-                        taken_off, pages)
+                        taken_off, pages, config.images.publish_originals)
 
 
 def _may_link_here(text: str, base_url: str) -> bool:

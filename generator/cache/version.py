@@ -69,8 +69,11 @@ from generator.errors import Problem
 # `bylines.author_slug`: a cache of 34 holds the slug with them. 36: degrees are known
 # words (`bylines.is_degree`: `M. Iqbal` is a reporter), a slug with one slash is a slug,
 # an HTML link's single-quoted `media/…` is rooted, a TIFF is published as it is: a
-# cache of 35 holds the records and the photo memo as they were.)
-SCHEMA = 36
+# cache of 35 holds the records and the photo memo as they were. 37: degrees are dotted
+# pieces degrees are made of (`A.Md.Keb.`, `Sp.A(K)`), `<a href = "media/…">` is rooted,
+# a JPEG whose original is published is not drafted: a cache of 36 holds them as
+# they were.)
+SCHEMA = 37
 # The records' shape is part of the key, so a cache written before a field
 # was added to a record is never trusted.
 _SHAPE = shape_of(SourceRecord, Article, StaticPage, Tag, Author, Image, Correction, Problem)

@@ -149,15 +149,16 @@ def parse_config(text: str, path: str = CONFIG_NAME) -> SiteConfig:
 
 
 _ZONES_BY_NAME = {
-    **dict.fromkeys(("wib", "gmt+7", "utc+7", "gmt+07:00", "utc+07:00", "surabaya", "bandung",
-                     "semarang", "medan", "yogyakarta", "malang", "palembang", "padang",
-                     "pekanbaru", "lampung", "serang", "solo", "banda aceh", "jambi",
-                     "bengkulu"), "Asia/Jakarta"),
-    **dict.fromkeys(("wita", "gmt+8", "utc+8", "gmt+08:00", "utc+08:00", "bali", "denpasar",
-                     "palu", "mataram", "kupang", "balikpapan", "samarinda", "manado",
-                     "banjarmasin", "kendari", "gorontalo"), "Asia/Makassar"),
-    **dict.fromkeys(("wit", "gmt+9", "utc+9", "gmt+09:00", "utc+09:00", "ambon", "sorong",
-                     "manokwari", "merauke", "ternate", "papua"), "Asia/Jayapura"),
+    **dict.fromkeys(("wib", "+7", "surabaya", "bandung", "semarang", "medan", "yogyakarta",
+                     "malang", "palembang", "padang", "pekanbaru", "lampung", "serang",
+                     "solo", "banda aceh", "jambi", "bengkulu", "batam", "tangerang",
+                     "bekasi", "bogor", "depok", "kediri", "riau", "tanjung pinang",
+                     "tanjungpinang", "cirebon", "tasikmalaya", "purwokerto"), "Asia/Jakarta"),
+    **dict.fromkeys(("wita", "+8", "bali", "denpasar", "kuta", "lombok", "palu", "mataram",
+                     "kupang", "balikpapan", "samarinda", "manado", "banjarmasin", "kendari",
+                     "gorontalo", "makasar", "bima", "parepare", "tarakan"), "Asia/Makassar"),
+    **dict.fromkeys(("wit", "+9", "ambon", "sorong", "manokwari", "merauke", "ternate",
+                     "papua", "biak", "maluku", "timika", "nabire"), "Asia/Jayapura"),
 }
 """Indonesia's zones by the names newsrooms give them: the dateline's (`WIB`), an offset
 (`GMT+7`: not `Etc/GMT+7`, which is seven hours *behind* UTC), or a city that has no
@@ -166,20 +167,20 @@ IANA name of its own (`Bali`, `Surabaya`, `Palu`)."""
 
 def _zone_meant(written: str) -> str | None:
     """The IANA time zone a `timezone` Warta does not know most likely meant: Indonesia's
-    zones by the names newsrooms use (`_ZONES_BY_NAME`), a city without its region
-    (`Jakarta`), or a name a letter or two off (`Asia/Makasar`), in any case; never an
-    `Etc/` zone, whose signs run the other way."""
-    plain = " ".join(written.replace("/", " / ").split()).lower().replace(" / ", "/")
-    if plain.rsplit("/", 1)[-1] in _ZONES_BY_NAME:
-        return _ZONES_BY_NAME[plain.rsplit("/", 1)[-1]]
-    names = {name.lower(): name for name in available_timezones()
-             if not name.startswith(("Etc/", "SystemV/")) and "/" in name}
-    city = [names[name] for name in sorted(names)  # (`Jakarta`, `Makassar`: the city alone)
-            if name.rsplit("/", 1)[-1] == plain.replace(" ", "_")]
-    if city:
-        return city[0]
-    found = difflib.get_close_matches(plain, sorted(names), n=1, cutoff=0.8)
-    return names[found[0]] if found else None
+    zones by the names newsrooms use (`_ZONES_BY_NAME`: `WIB`, `GMT+7`, `Bali`), or a city
+    of the IANA list written alone, in another case or a letter or two off (`Jakarta`,
+    `Asia/Makasar`): its name compared with the cities' names alone (with the region,
+    `Asia/Batam` was close to `Asia/Qatar`), never an `Etc/` zone."""
+    city = " ".join(written.strip().rsplit("/", 1)[-1].replace("_", " ").split()).lower()
+    offset = re.fullmatch(r"(?:gmt|utc)\s*\+\s*0?([789])(?::?00)?", city)
+    key = f"+{offset[1]}" if offset else city
+    if key in _ZONES_BY_NAME:
+        return _ZONES_BY_NAME[key]
+    cities = {name.rsplit("/", 1)[-1].replace("_", " ").lower(): name
+              for name in sorted(available_timezones(), reverse=True)
+              if "/" in name and not name.startswith(("Etc/", "SystemV/"))}
+    found = difflib.get_close_matches(city, sorted(cities), n=1, cutoff=0.85)
+    return cities[found[0]] if found else None
 
 def load_config(site_dir: Path) -> SiteConfig:
     """Read `site.toml` from `site_dir`; a site without one gets the defaults."""

@@ -53,24 +53,42 @@ def unknown_author(written: str, authors: Mapping[str, AuthorInfo],
     return None
 
 
-_DEGREES = frozenset("""
-    SH MH SE MM ST MT SPd MPd SPdI MPdI SSos MSos SIKom MIKom SKom MKom SAg MAg SHI MHI
-    SHum MHum SIP MIP SPsi MPsi SKed SKM MKes SFarm Apt SKep Ns SGz SSi SSn SAk MAk Ak
-    SIAN MAP SThI MA MSc BSc BA PhD MBA MPH LLM DEA SSTP STP SPt SHut SP MP SS SIK
-    SpA SpPD SpOG SpB SpJP SpM SpKK SpS SpTHT SpRad SpAn SpP SpKJ SpU SpOT Lc MSi MKn
-    STh MTh MSM MEng SKG MKM SIP SKeb MKeb SAB MAB SE
+_PIECES = frozenset("""
+    S M A D Sp Pd Si Kom Kes Keb Kep Farm Hum Sos Ked Psi Stat Tr Md Ag Ak IP Pi Sn Ds Gz
+    Th Kn Eng Pt Hut Sc Ph Biomed Ars Fil Mat Fis Kim Bio Ling Par Pol Kesos Ikom Ip Hk
+    Ners Apt Lc Psi Gizi Ked Tek Pwk Ak Kh Hub Int Ek Adm Log
+    E H T P I K N B U KM KG THT PD OG JP KK DV PK MK Rad An KJ OT SM AB IK IAN AP HI EI
+    KL ST Div Tr
 """.split())
-"""Academic degrees as Indonesian names carry them after a comma (PUEBI), without their
-dots: `S.H.`, `M.Si.`, `S.Pd.I.`, `S.I.Kom.`, `Ph.D.`, `Sp.PD`. A list of known ones,
-not a shape: `M. Iqbal`, `A. Yani` or Antara's `Ant.` are names and sign-offs."""
-_UNDOTTED = frozenset(("MBA", "MPH", "MSc", "PhD", "LLM"))
-"""Those written without dots too; another, `SH` or `MA`, may be a reporter's initials."""
+"""The pieces academic degrees are written with, between their dots: `S.Pd.I.` is S, Pd
+and I; `Sp.THT-KL` is Sp and THT, a specialty after the dash; `A.Md.Keb.` A, Md, Keb."""
+_LETTERS_ONLY = frozenset("""
+    SH MH SE ME ST MT SP MP SS MA MM MS SHI MHI SEI MEI SIP MIP SKM MKM SKG SKH SAB MAB SIK
+    SSTP STP SAP MAP SPT
+""".split())
+"""Degrees of single letters (`S.H.`, `M.E.`): only these, as `A.R.` are initials."""
+_WORDS = frozenset(("Apt", "Ak", "Ns", "Lc", "MBA", "MPH", "MSc", "PhD", "LLM", "BSc", "MEng"))
+"""Degrees of one word (`Apt.`, `Lc.`) or written without dots (`MBA`): only these, as
+`Ant.` (Antara's sign-off), `Red.` or `Muh.` are not."""
+_SPECIALTY = re.compile(r"(?:\([A-Z]{1,3}\)|-[A-Z]{1,4})\.?$")
+"""What a specialist's degree may end with: `Sp.A(K)` (consultant), `Sp.THT-KL`."""
 
 
 def is_degree(text: str) -> bool:
-    """Whether `text` is an academic degree (`S.H.`, `M.Si`, `Ph.D.`, `MBA`)."""
-    bare = text.strip().replace(".", "").replace(" ", "")
-    return bare in _DEGREES and ("." in text or bare in _UNDOTTED)
+    """Whether `text` is an academic degree as Indonesian names carry them after a comma
+    (PUEBI): dotted pieces that degrees are made of (`S.H.`, `M.Si.`, `S.Pd.I`,
+    `A.Md.Keb.`, `Sp.A(K)`, `M.Biomed`), or one of a few words (`Apt.`, `MBA`). A name
+    (`M. Iqbal`, `M.Iqbal`, `A. Yani`), initials (`A.R.`) and sign-offs (`Ant.`) are
+    not."""
+    word = _SPECIALTY.sub("", text.strip())
+    if not word or " " in word:
+        return False
+    pieces = [piece for piece in word.split(".") if piece]
+    if len(pieces) == 1:
+        return pieces[0] in _WORDS
+    if all(len(piece) == 1 for piece in pieces):
+        return "".join(pieces) in _LETTERS_ONLY
+    return all(piece in _PIECES for piece in pieces)
 
 
 def with_degrees(names: list[str]) -> list[str]:

@@ -99,7 +99,8 @@ def body_media(html: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(found))
 
 
-_MEDIA_HREF = re.compile(r"""(<a\b[^>]*?\shref=(["']))(?:/?content/)?(media/)""", re.IGNORECASE)
+_MEDIA_HREF = re.compile(r"""(<a\b[^>]*?\shref\s*=\s*(["']))(?:/?content/)?(media/)""",
+                         re.IGNORECASE)
 
 
 def media_links(html: str) -> str:

@@ -108,24 +108,31 @@ def _derive(source: Path, staging: Path, settings: ImageSettings, share: int) ->
         upright = (stored[1], stored[0]) if turned else stored
         widths = widths_for(upright[0], settings)
         icc = image.info.get("icc_profile")
-        if image.format in ("JPEG", "MPO"):
+        if image.format in ("JPEG", "MPO") and not settings.publish_originals:
             # The decoder scales by 1/2, 1/4 or 1/8 while decoding, keeping at least
             # the size asked for: a 12-megapixel photo decodes at a quarter of the cost.
+            # (An original is published whole: not drafted.)
             scale = widths[-1] / upright[0]
             image.draft("RGB", (math.ceil(stored[0] * scale), math.ceil(stored[1] * scale)))
+        if image.width * image.height > MAX_PIXELS:
+            # (what will be decoded: a JPEG `_opened` let through as drafted may not be,
+            # a narrow one of a great height, or one whose original is published)
+            raise _too_large(MAX_PIXELS)
+        if max(upright[1] * w // upright[0] for w in widths) > _WEBP_SIDE:
+            raise PhotoError(Text("the photo is {width} × {height} pixels: a WebP file holds "
+                                  "no side longer than {most:,} pixels", width=upright[0],
+                                  height=upright[1], most=_WEBP_SIDE),
+                             Text("cut it into parts, or make it less tall"))
         try:
             image.load()
         except (OSError, SyntaxError, ValueError) as error:
             raise PhotoError(Text("the photo cannot be read: {error}", error=str(error)),
                              Text("save it again as JPEG, PNG or WebP")) from None
         picture = ImageOps.exif_transpose(image)
-        if picture.mode in ("I;16", "I;16L", "I;16B", "I;16N", "I"):
+        if picture.mode.startswith("I;16"):
             # (16 bits a channel, a scan's or a PNG's: `convert` clipped every value
             # above 255 to white)
-            wide = picture.convert("I")
-            _, highest = wide.getextrema()
-            picture = (wide.point(lambda v: v / 256) if int(highest) > 255  # type: ignore[arg-type]
-                       else wide).convert("L")
+            picture = picture.convert("I").point(lambda v: v / 256).convert("L")
         if picture.mode not in ("RGB", "RGBA", "L", "LA"):
             # (A palette's transparency is read from `info`: converted before it goes.)
             alpha = "A" in picture.getbands() or "transparency" in picture.info
@@ -219,10 +226,7 @@ class _opened:
             except (Image.DecompressionBombError, Image.DecompressionBombWarning):
                 if self.image is not None:
                     self.image.close()
-                raise PhotoError(
-                    Text("the photo is too large to decode safely (more than {most:,} "
-                         "pixels)", most=most),
-                    Text("make it smaller: 4000 × 3000 pixels is plenty")) from None
+                raise _too_large(most) from None
             except (UnidentifiedImageError, OSError, SyntaxError, ValueError):
                 raise PhotoError(Text("the file is not an image Warta can read"),
                                  Text("save the photo as JPEG, PNG or WebP, or fix `src`")
@@ -237,6 +241,16 @@ class _opened:
     def __exit__(self, *exc: object) -> None:
         if self.image is not None:
             self.image.close()
+
+
+_WEBP_SIDE = 16_383
+"""The longest side a WebP file holds (an infographic 20,000 pixels tall does not fit)."""
+
+
+def _too_large(most: int) -> PhotoError:
+    return PhotoError(Text("the photo is too large to decode safely (more than {most:,} "
+                           "pixels)", most=most),
+                      Text("make it smaller: 4000 × 3000 pixels is plenty"))
 
 
 def _open(source: Path) -> Image.Image:

@@ -79,7 +79,8 @@ def prepare(site_dir: Path, media: Path, urls: Iterable[str], settings: ImageSet
         if not source.name.lower().endswith(DERIVED):
             photos[url] = _as_it_is(url, source, digest[2], failed)
             continue
-        remade = _REMADE.get(source.suffix.lower(), "")
+        remade = _REMADE.get(source.suffix.lower(), "") + (
+            " whole" if settings.publish_originals else "")  # (originals were drafted)
         key = hashlib.sha1(f"{digest[2]} {settings.key} {SHARE_WIDTH}{remade}".encode()
                            ).hexdigest()[:24]
         folder = store / key
@@ -101,9 +102,10 @@ def prepare(site_dir: Path, media: Path, urls: Iterable[str], settings: ImageSet
     return PhotoSet(photos, failed, stats, len(todo))
 
 
-_REMADE = {".png": " 16-bit"}
+_REMADE = {".png": " 16-bit 2"}
 """What the keys of the photos of a suffix take on since a fix changed their derivatives,
-so that those made before are made again: a PNG of 16 bits a channel came out white."""
+so that those made before are made again: a PNG of 16 bits a channel came out white
+(then, for a while, dark ones grey)."""
 
 
 def photo_of(url: str, key: str, made: Made) -> Photo:
