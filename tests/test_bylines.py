@@ -42,7 +42,11 @@ def test_with_degrees(names: list[str], joined: list[str]) -> None:
 
 @pytest.mark.parametrize(("name", "slug"), [
     ("Budi Santoso, S.H.", "budi-santoso"), ("Budi Santoso, S.H., M.H.", "budi-santoso"),
-    ("Budi Santoso", "budi-santoso"), ("Dr. Siti Aminah, M.Si.", "dr-siti-aminah"),
+    ("Budi Santoso", "budi-santoso"), ("Dr. Siti Aminah, M.Si.", "siti-aminah"),
+    ("Prof. Dr. Ir. Siti Aminah", "siti-aminah"), ("dr. Rina Wati, Sp.A(K)", "rina-wati"),
+    ("Dr. Aminah", "dr-aminah"),  # (one word left would be no name: kept)
+    ("H. Ahmad Fauzi", "h-ahmad-fauzi"),  # (a pilgrim's title, or an initial: kept)
+    ("Dr Siti Aminah", "dr-siti-aminah"),  # (no dot: perhaps not a title)
     ("Rina Wati, A.Md.", "rina-wati"), ("Rina Wati, Sp.A(K)", "rina-wati"),
     ("Hmz, A.R.", "hmz-a-r"),  # (no full name before it: no degree)
     ("Jakarta, Indonesia", "jakarta-indonesia")])

@@ -264,3 +264,16 @@ def test_a_name_with_and_without_its_degree_is_one_author_and_its_old_page_leads
     assert "<h1>Budi Santoso" in page and "2024/03/satu/" in page and "2024/03/dua/" in page
     assert f'url={plain}"' in site.read("author/budi-santoso-s-h/index.html")
     assert load_register(site.root).entries[degree] == Address(degree, MOVED, plain)
+
+
+def test_a_name_with_a_title_before_it_is_one_author_too(site: SiteMaker) -> None:
+    old, plain = "/author/dr-siti-aminah/", "/author/siti-aminah/"
+    site.write("content/published-urls.txt", f"{old} author Dr. Siti Aminah\n")
+    site.article("2024/03/satu", "Satu", "2024-03-01T09:00:00+07:00",
+                 authors='["Dr. Siti Aminah, M.Si."]')
+    site.article("2024/03/dua", "Dua", "2024-03-02T09:00:00+07:00", authors="[Siti Aminah]")
+    result = site.build()
+    assert (old, plain) in result.addresses.moved
+    page = site.read("author/siti-aminah/index.html")
+    assert "2024/03/satu/" in page and "2024/03/dua/" in page
+    assert "Dr. Siti Aminah, M.Si." in site.read("2024/03/satu/index.html")

@@ -72,8 +72,9 @@ from generator.errors import Problem
 # cache of 35 holds the records and the photo memo as they were. 37: degrees are dotted
 # pieces degrees are made of (`A.Md.Keb.`, `Sp.A(K)`), `<a href = "media/…">` is rooted,
 # a JPEG whose original is published is not drafted: a cache of 36 holds them as
-# they were.)
-SCHEMA = 37
+# they were. 38: the author's page leaves titles before the name out of its slug
+# (`Dr.`, `Prof.`): a cache of 37 holds the slug with them.)
+SCHEMA = 38
 # The records' shape is part of the key, so a cache written before a field
 # was added to a record is never trusted.
 _SHAPE = shape_of(SourceRecord, Article, StaticPage, Tag, Author, Image, Correction, Problem)

@@ -105,10 +105,19 @@ def with_degrees(names: list[str]) -> list[str]:
     return joined
 
 
+_TITLES = frozenset(("dr", "drs", "dra", "prof", "ir", "drg"))
+"""Titles written before a name (`Dr.`, `Prof.`, `Ir.`, a physician's `dr.`): not part of
+the author's page's address. (`H.` and `Hj.`, a pilgrim's, are not told from an initial.)"""
+
+
 def author_slug(name: str) -> str:
-    """The slug of an author's page: the name's, without the degrees after it, so that
-    `Budi Santoso` and `Budi Santoso, S.H.` are one author with one page."""
+    """The slug of an author's page: the name's, without the degrees after it and the
+    titles before it, so that `Budi Santoso`, `Budi Santoso, S.H.` and `Dr. Budi Santoso,
+    M.Si.` are one author with one page."""
     first, *rest = name.split(",")
     if " " in first.strip() and rest and all(is_degree(part) for part in rest):
         name = first
-    return slugify(name)
+    words = name.split()
+    while len(words) > 2 and words[0].rstrip(".").lower() in _TITLES and words[0].endswith("."):
+        words = words[1:]
+    return slugify(" ".join(words))
