@@ -70,6 +70,8 @@ def links_of(text: str) -> list[tuple[int, str]]:
 
 
 def _of_media(target: str) -> bool:
+    """Whether a link target names a file of content/media/ as an image's path does
+    (`media/x.pdf`, `/content/media/x.pdf`): Warta roots it (`content.image.media_links`)."""
     return target.lstrip("/").startswith(("media/", "content/media/"))
 
 
@@ -105,7 +107,7 @@ def site_path(target: str, base_url: str, page: str | None = None) -> str | None
     the page links as `/media/x.pdf`). None for another site's link or a fragment."""
     if target.startswith(base_url):
         target = "/" + target[len(base_url):].lstrip("/")
-    if target.lstrip("/").startswith(("media/", "content/media/")):
+    if _of_media(target):
         target = "/" + target.lstrip("/").removeprefix("content/")
     elif relative(target):
         if page is None:
@@ -120,7 +122,7 @@ def site_path(target: str, base_url: str, page: str | None = None) -> str | None
 def relative(target: str) -> bool:
     """Whether a link target is read from its page's address (`2025/02/x/`, `../x/`):
     not a file of content/media/ written as an image's path is, which Warta roots."""
-    return not (target.startswith(("/", "#", "?", "media/", "content/media/"))
+    return not (target.startswith(("/", "#", "?")) or _of_media(target)
                 or _SCHEME.match(target))
 
 
@@ -332,9 +334,8 @@ def _after_equals(text: str, start: int) -> int:
 
 def _worth_checking(target: str, base_url: str) -> bool:
     """Whether a link target (its first characters) may need a warning."""
-    return (target.startswith(("/", "<", "file:", base_url[:40]))
-            or relative(target) or target.startswith(("media/", "content/media/"))
-            or any(here in target for here in ("localhost", "127.0.0.1", "0.0.0.0", "[::1]")))
+    return (target.startswith(("/", "<", "file:", base_url[:40])) or relative(target)
+            or _of_media(target) or any(here in target for here in _HERE))
 
 
 def _address(text: str, path: str, config: SiteConfig) -> str:

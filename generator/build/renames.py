@@ -66,11 +66,13 @@ def with_history(site_dir: Path, config: SiteConfig, register: Mapping[str, Addr
     """`held` (the removed files the cache holds) with those git remembers: each
     article file the `register` names that is not among the `articles` nor `held`, as
     its last committed text gives it."""
-    # (a file moved with its address kept is found by its address: no history needed)
-    answered = {article.url for article in articles}
-    named = {article_file(a) for url, a in register.items()
-             if a.kind in ARTICLES and url not in answered}
-    missing = named - {article.path for article in articles} - {h.path for h in held}
+    present = {article.path for article in articles} | {h.path for h in held}
+    gone = {url: path for url, a in register.items()
+            if a.kind in ARTICLES and (path := article_file(a)) not in present}
+    if gone:  # (a file moved with its address kept is found by its address: no history)
+        answered = {article.url for article in articles}
+        gone = {url: path for url, path in gone.items() if url not in answered}
+    missing = set(gone.values())
     if not missing:
         return held
     found = []

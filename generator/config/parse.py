@@ -147,7 +147,6 @@ def parse_config(text: str, path: str = CONFIG_NAME) -> SiteConfig:
     return replace(config, warnings=tuple(check.problems))
 
 
-
 _ZONES_BY_NAME = {
     **dict.fromkeys(("wib", "+7", "surabaya", "bandung", "semarang", "medan", "yogyakarta",
                      "malang", "palembang", "padang", "pekanbaru", "lampung", "serang",
@@ -181,6 +180,7 @@ def _zone_meant(written: str) -> str | None:
               if "/" in name and not name.startswith(("Etc/", "SystemV/"))}
     found = difflib.get_close_matches(city, sorted(cities), n=1, cutoff=0.85)
     return cities[found[0]] if found else None
+
 
 def load_config(site_dir: Path) -> SiteConfig:
     """Read `site.toml` from `site_dir`; a site without one gets the defaults."""

@@ -209,12 +209,10 @@ def _write_hashes(path: Path, hashes: Mapping[str, tuple[int, int, str]]) -> Non
 class Folder:
     """What one folder of content/media/ holds, read once (`folder_of`)."""
 
-    files: tuple[str, ...]
-    """The names of the files directly in it, sorted."""
     folders: tuple[str, ...]
     """The names of the folders directly in it, sorted."""
     by_lower: Mapping[str, tuple[str, ...]]
-    """Its files by their stem in lower case (`img_0012` for `IMG_0012.JPG`): a photo
+    """Its files, sorted, by their stem in lower case (`img_0012` for `IMG_0012.JPG`): a photo
     named in another case or with another ending is found without a pass over all."""
     by_digits: Mapping[str, tuple[str, ...]]
     """Its files by the digits of their names (`0012`): only those can be the file a
@@ -242,7 +240,7 @@ def folder_of(path: Path) -> Folder:
     for name in files:
         by_lower.setdefault(name.rsplit(".", 1)[0].lower(), []).append(name)
         by_digits.setdefault(re.sub(r"\D", "", name), []).append(name)
-    return Folder(tuple(files), tuple(sorted(folders)),
+    return Folder(tuple(sorted(folders)),
                   {k: tuple(v) for k, v in by_lower.items()},
                   {k: tuple(v) for k, v in by_digits.items()})
 
