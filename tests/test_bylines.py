@@ -1,11 +1,11 @@
 """Academic degrees after a name (content/bylines.py): part of the name as written, not
-of the author's page."""
+of the author's page; and bylines that name two people."""
 
 from __future__ import annotations
 
 import pytest
 
-from generator.content.bylines import author_slug, with_degrees
+from generator.content.bylines import author_slug, people_in, with_degrees
 
 
 @pytest.mark.parametrize(("names", "joined"), [
@@ -49,6 +49,28 @@ def test_with_degrees(names: list[str], joined: list[str]) -> None:
     ("Dr Siti Aminah", "dr-siti-aminah"),  # (no dot: perhaps not a title)
     ("Rina Wati, A.Md.", "rina-wati"), ("Rina Wati, Sp.A(K)", "rina-wati"),
     ("Hmz, A.R.", "hmz-a-r"),  # (no full name before it: no degree)
-    ("Jakarta, Indonesia", "jakarta-indonesia")])
+    ("Jakarta, Indonesia", "jakarta-indonesia"),
+    # (a role or a place in brackets after the name: one reporter, one page)
+    ("Budi Santoso (Kontributor)", "budi-santoso"),
+    ("Budi Santoso, S.H. (Kontributor Palu)", "budi-santoso"),
+    ("Rina Wati, Sp.A(K)", "rina-wati"), ("(Tim Redaksi)", "tim-redaksi")])
 def test_author_slug_leaves_the_degrees_out(name: str, slug: str) -> None:
     assert author_slug(name) == slug
+
+
+@pytest.mark.parametrize(("written", "people"), [
+    ("Budi Santoso dan Ani Wijaya", ["Budi Santoso", "Ani Wijaya"]),
+    ("Budi Santoso & Ani Wijaya", ["Budi Santoso", "Ani Wijaya"]),
+    ("Budi Santoso and Ani Wijaya", ["Budi Santoso", "Ani Wijaya"]),
+    ("Hmz/Ulm", ["Hmz", "Ulm"]), ("Hmz / Ulm", ["Hmz", "Ulm"]),
+    ("Penulis: Budi Santoso", ["Budi Santoso"]), ("Laporan : Budi", ["Budi"]),
+    ("reporter: Budi Santoso dan Ani Wijaya", ["Budi Santoso", "Ani Wijaya"]),
+    ("Budi Santoso, S.H. dan Ani Wijaya", ["Budi Santoso, S.H.", "Ani Wijaya"]),
+    ("Budi, Ani dan Citra", ["Budi, Ani", "Citra"]),  # (commas: the caller's)
+    # (a name holding the words: capitalised, or inside a word)
+    ("Dan Sutrisno", ["Dan Sutrisno"]), ("Daniel Handayani", ["Daniel Handayani"]),
+    ("Ramadan Saputra", ["Ramadan Saputra"]), ("Tim Redaksi", ["Tim Redaksi"]),
+    ("Oleh-oleh", ["Oleh-oleh"]),  # (no colon: not the role)
+])
+def test_people_in_a_byline(written: str, people: list[str]) -> None:
+    assert people_in(written) == people

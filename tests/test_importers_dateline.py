@@ -135,6 +135,12 @@ def test_reporter_line_gives_the_reporter_only() -> None:
     assert parts.authors == ("Rina Wulandari",) and parts.authors_from == "Reporter line"
 
 
+def test_a_byline_naming_two_gives_two_reporters() -> None:
+    parts = structure("Judul\n\nTeks.\n\nPenulis: Rina Wulandari dan Dimas Prasetyo\n\n"
+                      "Editor: Bagas Pratama\n")
+    assert parts.authors == ("Rina Wulandari", "Dimas Prasetyo")
+
+
 def test_tribun_byline_and_national_closers_leave_the_body() -> None:
     text = ("Jembatan Siantar Diperbaiki\n\n"
             "Laporan Wartawan Tribun Lembah / Tommy Saragih\n\n"

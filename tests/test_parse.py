@@ -193,6 +193,20 @@ def test_tags_written_as_text(line: str, names: list[str], warning: str | None) 
         ("authors: Budi Santoso, Sp.PD, Hmz", ["Budi Santoso, Sp.PD", "Hamid Zulkarnain"],
          "`authors` is one text with commas, read as 2 authors \u2014 write a YAML list: "
          "`authors: [\"Budi Santoso, Sp.PD\", Hmz]`"),
+        # (a byline naming two, as pages print it: two authors, each with a page)
+        ("author: Budi Santoso dan Ani Wijaya", ["Budi Santoso", "Ani Wijaya"], None),
+        ("author: Budi Santoso & Hmz", ["Budi Santoso", "Hamid Zulkarnain"], None),
+        ("author: [Budi Santoso/Ani Wijaya]", ["Budi Santoso", "Ani Wijaya"], None),
+        ("author: Budi Santoso, S.H. dan Ani Wijaya, M.Si.",
+         ["Budi Santoso, S.H.", "Ani Wijaya, M.Si."], None),
+        ("author: Budi Santoso, Ani Wijaya dan Hmz",
+         ["Budi Santoso", "Ani Wijaya", "Hamid Zulkarnain"],
+         "`author` is one text with commas, read as 3 authors \u2014 write a YAML list: "
+         "`author: [Budi Santoso, Ani Wijaya, Hmz]`"),
+        ('author: "Penulis: Budi Santoso"', ["Budi Santoso"], None),
+        ("author: Dan Sutrisno", ["Dan Sutrisno"], None),  # (a name, capitalised)
+        ("author: Budi Santoso (Kontributor Palu)", ["Budi Santoso (Kontributor Palu)"],
+         None),
     ],
 )
 def test_authors_written_as_text(line: str, names: list[str], warning: str | None) -> None:

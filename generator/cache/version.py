@@ -73,8 +73,11 @@ from generator.errors import Problem
 # pieces degrees are made of (`A.Md.Keb.`, `Sp.A(K)`), `<a href = "media/…">` is rooted,
 # a JPEG whose original is published is not drafted: a cache of 36 holds them as
 # they were. 38: the author's page leaves titles before the name out of its slug
-# (`Dr.`, `Prof.`): a cache of 37 holds the slug with them.)
-SCHEMA = 38
+# (`Dr.`, `Prof.`): a cache of 37 holds the slug with them. 39: a byline naming two
+# (`Budi dan Ani`, `Budi/Ani`) is two authors, a role pasted before a name (`Penulis:`)
+# or in brackets after it (`(Kontributor)`) is not part of it, `bylines.people_in`: a
+# cache of 38 holds them as one author.)
+SCHEMA = 39
 # The records' shape is part of the key, so a cache written before a field
 # was added to a record is never trusted.
 _SHAPE = shape_of(SourceRecord, Article, StaticPage, Tag, Author, Image, Correction, Problem)

@@ -1,6 +1,8 @@
 """An author written in an article that `[authors]` of site.toml does not know: a
-misspelling of initials it knows ("did you mean"), or initials to add to it; and the
-academic degrees written after a name (`Hamid Zulkarnain, S.H.`), which are part of it.
+misspelling of initials it knows ("did you mean"), or initials to add to it; the
+academic degrees written after a name (`Hamid Zulkarnain, S.H.`), which are part of it;
+and a byline written as a sentence (`Penulis: Budi Santoso dan Ani Wijaya`), which
+names two people.
 
 Compared with `SiteConfig.authors` alone, so that the warning is found when the
 article is parsed and cached with its record (`[authors]` is part of
@@ -105,15 +107,38 @@ def with_degrees(names: list[str]) -> list[str]:
     return joined
 
 
+_ROLE = re.compile(r"^(?:penulis|pewarta|reporter|wartawan|kontributor|laporan|oleh|editor"
+                   r"|penyunting|redaktur)\s*:\s*", re.IGNORECASE)
+"""The role a byline pasted from a page starts with (`Penulis: Budi`): not a name."""
+_JOINED = re.compile(r"\s+(?:dan|and|&)\s+|\s*/\s*")
+"""What joins two people's names in a byline: `dan`, `&`, a slash (`Budi/Ani`). Only
+`dan` in lower case: a name (`Dan Brown`) is capitalised."""
+
+
+def people_in(text: str) -> list[str]:
+    """The people one written name stands for: `Budi Santoso dan Ani Wijaya` is two,
+    `Penulis: Budi Santoso` one, without the role pasted with it. Commas are left to
+    the caller (a degree follows one: `Budi Santoso, S.H.`)."""
+    return [name for name in (part.strip() for part in _JOINED.split(_ROLE.sub("", text)))
+            if name]
+
+
 _TITLES = frozenset(("dr", "drs", "dra", "prof", "ir", "drg"))
 """Titles written before a name (`Dr.`, `Prof.`, `Ir.`, a physician's `dr.`): not part of
 the author's page's address. (`H.` and `Hj.`, a pilgrim's, are not told from an initial.)"""
 
 
+_ROLE_AFTER = re.compile(r"(?<=[\w.])\s+\([^()]*\)\s*$")
+"""A role or place in brackets after a name (`Budi Santoso (Kontributor Palu)`); the
+brackets of a degree (`Sp.A(K)`) follow it without a space."""
+
+
 def author_slug(name: str) -> str:
-    """The slug of an author's page: the name's, without the degrees after it and the
-    titles before it, so that `Budi Santoso`, `Budi Santoso, S.H.` and `Dr. Budi Santoso,
-    M.Si.` are one author with one page."""
+    """The slug of an author's page: the name's, without the degrees after it, the
+    titles before it and the role in brackets after it, so that `Budi Santoso`, `Budi
+    Santoso, S.H.`, `Dr. Budi Santoso, M.Si.` and `Budi Santoso (Kontributor)` are one
+    author with one page."""
+    name = _ROLE_AFTER.sub("", name)
     first, *rest = name.split(",")
     if " " in first.strip() and rest and all(is_degree(part) for part in rest):
         name = first

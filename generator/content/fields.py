@@ -1,5 +1,6 @@
 """One source file's frontmatter values read and checked (`Fields`), each wrong value a
-`Problem` at its key's line; and the pure reader of a file's slug it shares with the
+`Problem` at its key's line (its lists of names: content/name_lists.py); and the pure
+reader of a file's slug it shares with the
 rest of Warta (`slug_of_file`; dates are read by content/dates.py). content/parse.py
 makes the records of them.
 """
@@ -7,7 +8,6 @@ makes the records of them.
 from __future__ import annotations
 
 import re
-from collections.abc import Collection
 from datetime import datetime
 from typing import Any
 from urllib.parse import unquote, urlsplit
@@ -17,19 +17,20 @@ from generator import urls
 from generator.config import SiteConfig
 from generator.config.sections import section_hint, section_named
 from generator.content import keys
-from generator.content.bylines import author_slug, unknown_author, with_degrees
 from generator.content.dates import meant_date, to_datetime
 from generator.content.frontmatter import Split, clean, key_line
 from generator.content.image import read_image
-from generator.content.keys import AUTHOR, EDITOR, SYNONYMS, TAG
-from generator.content.model import Author, Correction, Image, Tag
+from generator.content.keys import SYNONYMS
+from generator.content.model import Correction, Image
+from generator.content.name_lists import NameLists
 from generator.date_format import full_date
 from generator.errors import NO_HINT, Problem, Text
 from generator.slugs import slugify
 
 
-class Fields:
-    """Reads and validates one file's frontmatter values, collecting its problems."""
+class Fields(NameLists):
+    """Reads and validates one file's frontmatter values, collecting its problems (its
+    lists of names: `NameLists`)."""
 
     def __init__(self, part: Split, path: str, config: SiteConfig, problems: list[Problem]) -> None:
         self.part, self.path, self.config, self.problems = part, path, config, problems
@@ -188,85 +189,6 @@ class Fields:
                   Text("write `slug: {slug}`; an address the story must keep answering goes "
                        "in `aliases:`", slug=last) if last else
                   Text("write a slug such as `banjir-di-malang`"))
-
-    def _names(self, key: str, value: Any) -> list[str]:
-        if isinstance(value, str):
-            return keys.words_of(value)
-        if isinstance(value, list):
-            names = []
-            for item in value:
-                if isinstance(item, (str, int, float)) and not isinstance(item, bool):
-                    names.append(clean(str(item)))
-                else:
-                    self.fail(key, Text("every entry of `{key}` must be text, not {value}",
-                                        key=key, value=repr(item)),
-                              Text("write `{key}: [Satu, Dua]`", key=key))
-            return [n for n in names if n]
-        if value is not None:
-            self.fail(key, Text("`{key}` must be a list or a comma-separated text", key=key),
-                      Text("write `{key}: [Satu, Dua]`", key=key))
-        return []
-
-    def _listed(self, key: str, value: Any, what: Text,
-                known: Collection[str] | None = None) -> list[str]:
-        """The names of a list of tags or authors. A text is one name unless it holds
-        commas (then it is cut there); either way, a text that may not say what the
-        editor meant gets a warning showing the YAML list to write. People's degrees
-        stay with their names (`with_degrees`)."""
-        people = with_degrees if known is not None else list
-        if not isinstance(value, str):
-            return people(self._names(key, value))
-        names = people(keys.words_of(value))
-        if (warning := keys.list_warning(key, names, what, known)) is not None:
-            self.fail(key, *warning, severity="warning")
-        return names
-
-    def tags(self) -> tuple[Tag, ...]:
-        names = self._listed("tags", self.data.get("tags"), TAG)
-        for key in self.data:
-            if SYNONYMS.get(key.lower()) == "tags":
-                names += self._listed(key, self.data[key], TAG)
-        tags: dict[str, Tag] = {}
-        for raw in names:
-            name = self.config.canonical_tag(raw)
-            slug = slugify(name)
-            if not slug:
-                self.fail("tags", Text("the tag {name} has no letters or digits to make a URL "
-                                       "from", name=repr(raw)),
-                          Text("rename the tag or remove it"))
-                continue
-            tags.setdefault(slug, Tag(name=name, slug=slug, url=urls.tag_url(slug)))
-        return tuple(tags.values())
-
-    def authors(self) -> tuple[Author, ...]:
-        key = "authors" if "authors" in self.data else "author"
-        value = self.data.get(key)
-        if isinstance(value, dict):  # Hugo archives: author: {name: ..., link: ...}
-            value = value.get("name")
-        # A full name is two capitalised words: only initials of `[authors]` are taken
-        # for several authors written with spaces (`Hmz Ulm`).
-        return self._people(key, value, AUTHOR)
-
-    def editors(self) -> tuple[Author, ...]:
-        return self._people("editors", self.data.get("editors"), EDITOR)
-
-    def _people(self, key: str, value: Any, what: Text) -> tuple[Author, ...]:
-        """Authors or editors: initials of `[authors]` become full names."""
-        names = self._listed(key, value, what, self.config.authors.keys())
-        authors: dict[str, Author] = {}
-        for written in names:
-            info = self.config.author(written)
-            slug = author_slug(info.name)
-            if not slug:
-                self.fail(key, Text("the {what} {name} has no letters or digits to make a URL "
-                                    "from", what=what, name=repr(written)),
-                          Text("write the name or initials in letters"))
-                continue
-            if (unknown := unknown_author(written, self.config.authors, what)) is not None:
-                self.fail(key, *unknown, severity="warning")
-            authors.setdefault(slug, Author(key=written, name=info.name, slug=slug,
-                                            url=urls.author_url(slug)))
-        return tuple(authors.values())
 
     def section(self) -> str:
         """The slug of the section `section:` names, checked against `[[sections]]`."""

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
+from generator.content.bylines import people_in
 from generator.importers.dateline import Dateline, find_dateline, has_credit, split_credit
 from generator.importers.dating import Dated, date_article
 from generator.importers.escape import escape_markdown
@@ -115,14 +116,14 @@ def structure(text: str) -> Structure:
         role = ROLE_LINE.match(line)
         # The byline is the reporter's: an editor did not write the story.
         if reporter:
-            authors.append(reporter.group("reporter" if "reporter" in reporter.groupdict()
-                                          else "name"))
+            authors += people_in(reporter.group("reporter" if "reporter" in
+                                                reporter.groupdict() else "name"))
             authors_from = "Reporter line"
             dropped.append(f"byline `{line}`")
             continue
         if role:
             if not line.startswith(("Editor", "Redaktur")):
-                authors.append(role.group("name"))
+                authors += people_in(role.group("name"))
                 authors_from = authors_from or "role line"
             dropped.append(f"byline `{line}`")
             continue
