@@ -159,6 +159,56 @@ def test_a_yaml_error_is_reported_where_the_construct_began(text: str, line: int
     assert problem.message.startswith(f"invalid YAML in the frontmatter: {message}")
 
 
+@pytest.mark.parametrize(("text", "line", "hint"), [
+    ("---\ntitle: Kapolres: Pelaku Ditangkap\ndate: 2024-01-01\n---\n", 2,
+     'put the text in quotes: `title: "Kapolres: Pelaku Ditangkap"`'),
+    ('---\ndate: 2024-01-01\nsummary: Warga: "Air naik cepat"\n---\n', 3,
+     "put the text in quotes: `summary: 'Warga: \"Air naik cepat\"'`"),
+    ("---\ntitle: A\nsummary: Kata dia: 'cepat'  \n---\n", 3,
+     "put the text in quotes: `summary: \"Kata dia: 'cepat'\"`"),
+])
+def test_a_headline_with_a_colon_is_offered_in_quotes(text: str, line: int, hint: str) -> None:
+    with pytest.raises(ProblemError) as caught:
+        split(text, "a.md")
+    problem = caught.value.problem
+    assert (problem.line, str(problem.hint)) == (line, hint)
+    assert "holds `: `" in str(problem.message)
+    offered = hint.split("`")[1]
+    assert yaml.safe_load(offered) == {offered.split(":")[0]: offered.split(": ", 1)[1][1:-1]
+                                       .replace("''", "'")}
+
+
+def test_a_no_break_space_after_a_key_is_read_as_a_space() -> None:
+    # (pasted from Word or a web page; YAML alone reads `title:\xa0Banjir date: ...`)
+    split_ = split("---\ntitle:\u00a0Banjir\u00a0rob\ndate:\u00a0\u00a02024-01-01\n"
+                   "summary: |\n  a:\u00a0b\n---\nA\u00a0b\n", "a.md")
+    assert split_.data["title"] == "Banjir\u00a0rob"  # (within the text: as written)
+    assert split_.data["date"] == date(2024, 1, 1)
+    assert split_.data["summary"] == "a:\u00a0b"  # (not a key: left alone)
+    assert split_.body == "A\u00a0b\n"
+
+
+@pytest.mark.parametrize(("text", "line", "dash"), [
+    ("\u2014\ntitle: A\n\u2014\nBody\n", 1, "\u2014"),
+    ("---\ntitle: A\n\u2014\nBody\n", 3, "\u2014"),
+    ("---\ntitle: A\n-----\nBody\n", 3, "-----"),
+    ("--\ntitle: A\n--\nBody\n", 1, "--"),
+])
+def test_a_fence_written_as_a_dash_is_named(text: str, line: int, dash: str) -> None:
+    with pytest.raises(ProblemError) as caught:
+        split(text, "a.md")
+    problem = caught.value.problem
+    assert problem.line == line
+    assert str(problem.hint).startswith(f"line {line} is `{dash}`: ")
+
+
+def test_a_closing_fence_missing_is_still_reported_at_the_opening() -> None:
+    with pytest.raises(ProblemError) as caught:
+        split("---\ntitle: A\n\n- satu\nBody\n", "a.md")
+    assert caught.value.problem.line == 1
+    assert str(caught.value.problem.hint) == "add a line `---` after the last frontmatter key"
+
+
 @pytest.mark.parametrize(("text", "line"), [
     ("---\ntitle: A\ndate: 2024-03-01\ndate: 2024-03-02\n---\n", 4),  # (read without YAML)
     ("---\ntitle: A\ntags:\n  - a\nsummary: |\n  x\ntags: [b]\n---\n", 7),  # (by YAML)

@@ -76,7 +76,8 @@ from generator.errors import Problem
 # (`Dr.`, `Prof.`): a cache of 37 holds the slug with them. 39: a byline naming two
 # (`Budi dan Ani`, `Budi/Ani`) is two authors, a role pasted before a name (`Penulis:`)
 # or in brackets after it (`(Kontributor)`) is not part of it, `bylines.people_in`: a
-# cache of 38 holds them as one author.)
+# cache of 38 holds them as one author; a no-break space after a key (`title:\u00a0…`) is
+# a space, `frontmatter.split`: a cache of 38 holds such a file's YAML error.)
 SCHEMA = 39
 # The records' shape is part of the key, so a cache written before a field
 # was added to a record is never trusted.

@@ -72,15 +72,21 @@ def split(text: str, path: str) -> Split:
     if not lines or not _FENCE.match(lines[0]):
         raise ProblemError(Problem(
             path, 1, Text("no frontmatter: the file must start with a line `---`"),
+            _dashes_hint(lines[0], 1) or
             Text("add `---`, `title: ...`, `date: ...`, `---` at the top")))
     for index in range(1, len(lines)):
         if _END.match(lines[index]):
             break
     else:
-        raise ProblemError(Problem(path, 1,
+        dashes = next(((number, hint) for number, line in enumerate(lines[1:], 2)
+                       if (hint := _dashes_hint(line, number)) is not None),
+                      (1, Text("add a line `---` after the last frontmatter key")))
+        raise ProblemError(Problem(path, dashes[0],
                                    Text("the frontmatter opened on line 1 is never closed"),
-                                   Text("add a line `---` after the last frontmatter key")))
+                                   dashes[1]))
     fm_lines = lines[1:index]
+    if _NBSP in text:  # (copied from Word or a web page: YAML reads no space there)
+        fm_lines = [_NBSP_AFTER_KEY.sub(r"\1: ", line) for line in fm_lines]
     try:
         data = simple_load(fm_lines)
         if data is None:
@@ -104,6 +110,25 @@ def split(text: str, path: str) -> Split:
     return Split(data={str(k): v for k, v in data.items()}, lines=tuple(fm_lines),
                  first_line=2, body="\n".join(lines[index + 1:]))
 
+
+_DASHES = re.compile(r"^[ \t]*[-\u2012-\u2015\u2212]+[ \t]*$")
+"""A fence a word processor or a hurried hand wrote: `—` (Word makes one of `---`),
+`--`, `----`."""
+
+
+def _dashes_hint(line: str, number: int) -> Text | None:
+    """The hint for `line`, number `number`, when it is a fence written wrong."""
+    if not _DASHES.match(line) or _END.match(line):
+        return None
+    return Text("line {number} is `{line}`: the frontmatter's lines are opened and closed "
+                "by a line of exactly three hyphens `---` (a word processor may have made "
+                "them a dash)", number=number, line=line.strip())
+
+
+_NBSP = "\u00a0"
+_NBSP_AFTER_KEY = re.compile(r"^([A-Za-z_][\w-]*):[\u00a0\u2007\u202f]+")
+"""A top-level key followed by a no-break space (`title:\u00a0Banjir`, pasted from a
+document): read as the space it looks like, where YAML would read one long text."""
 
 _TOP_KEY = re.compile(r"""(["']?)([A-Za-z_][\w-]*)\1[ \t]*:(?:[ \t]|$)""")
 
@@ -147,6 +172,12 @@ def yaml_problem(error: yaml.YAMLError, path: str, lines: Sequence[str] = ()) ->
     noticed = noticed_mark.line + 2 if noticed_mark is not None else None
     began = began_mark.line + 2 if began_mark is not None else None
     reason = getattr(error, "problem", None) or str(error)
+    if noticed is not None and reason.startswith("mapping values are not allowed") and \
+            (quoted := _quoted(lines[noticed - 2] if lines[noticed - 2:noticed - 1] else "")):
+        return Problem(path, noticed, Text("the text of `{key}` holds `: `, which YAML reads "
+                                           "as the start of another key",
+                                           key=quoted.partition(":")[0]),
+                       Text("put the text in quotes: `{line}`", line=quoted))
     hint = Text("check quotes, colons and indentation; quote values that contain `: `")
     if noticed is not None and lines[noticed - 2:noticed - 1] and \
             lines[noticed - 2].lstrip(" ").startswith("\t"):
@@ -161,6 +192,26 @@ def yaml_problem(error: yaml.YAMLError, path: str, lines: Sequence[str] = ()) ->
     return Problem(path, began, Text("invalid YAML in the frontmatter: {what} "
                                      "(noticed at line {line}: {reason})", what=what,
                                      line=noticed, reason=reason), hint)
+
+
+_COLON_IN_VALUE = re.compile(r"([A-Za-z_][\w-]*):[ \t]+([^\s\"'\[{|>&*!#].*: .*?)[ \t]*")
+
+
+_NOT_TEXT = frozenset(("date", "updated", "lastmod", "modified", "last_modified_at",
+                       "publishdate", "draft", "featured", "published"))
+"""Keys whose value is no text: `date: 2024-01-01: pagi` in quotes is still no date."""
+
+
+def _quoted(line: str) -> str | None:
+    """`line`, a key and a plain text holding `: ` (a headline quoting someone), with the
+    text in quotes as YAML reads it whole; None for any other line."""
+    pair = _COLON_IN_VALUE.fullmatch(line)
+    if pair is None or pair[1].lower() in _NOT_TEXT:
+        return None
+    key, value = pair[1], pair[2]
+    if '"' not in value:
+        return f'{key}: "{value}"'
+    return f"{key}: '{value.replace(chr(39), chr(39) * 2)}'"
 
 
 # Most frontmatter is `key: value` lines of plain words, quoted text, dates and
