@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 from posixpath import normpath
+from urllib.parse import quote
 
 HOME = "/"
 ARCHIVE = "/arsip/"
@@ -72,6 +73,16 @@ def numbered(base: str, number: int) -> str:
 
 def media_url(relative: str) -> str:
     return MEDIA + relative.lstrip("/")
+
+
+def web_path(path: str) -> str:
+    """Root-relative `path` of a published file (`/media/2025/Foto Banjir 01-480.webp`,
+    named as a phone or Windows names files) as a page writes its URL: each character
+    other than letters, digits, `-._~` and `/` percent-encoded (`Foto%20Banjir%2001-…`).
+    A space or a comma would cut a `srcset` apart, and is no URL in `og:image` or
+    JSON-LD; a host decodes the name back to the file. An ASCII name without them is
+    left as it is."""
+    return quote(path, safe="/")
 
 
 def output_path(url: str) -> str:

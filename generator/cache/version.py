@@ -77,7 +77,10 @@ from generator.errors import Problem
 # (`Budi dan Ani`, `Budi/Ani`) is two authors, a role pasted before a name (`Penulis:`)
 # or in brackets after it (`(Kontributor)`) is not part of it, `bylines.people_in`: a
 # cache of 38 holds them as one author; a no-break space after a key (`title:\u00a0…`) is
-# a space, `frontmatter.split`: a cache of 38 holds such a file's YAML error.)
+# a space, `frontmatter.split`: a cache of 38 holds such a file's YAML error; a link to
+# a file of content/media/ with a space in its name is written `%20`, and `%20` in a
+# photo's path names the file's space, `content.image`: a cache of 38 holds the link with
+# the space, and the photo as missing.)
 SCHEMA = 39
 # The records' shape is part of the key, so a cache written before a field
 # was added to a record is never trusted.

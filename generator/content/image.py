@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from typing import Any, Protocol
+from urllib.parse import unquote
 
 from generator import urls
 from generator.content.frontmatter import clean
@@ -80,7 +81,8 @@ def image_url(src: str) -> str | None:
         return src
     if re.match(r"^[a-z][a-z0-9+.-]*:", src, re.IGNORECASE) or "\\" in src:
         return None  # javascript:, data:, file: and friends
-    relative = src.lstrip("/").removeprefix("content/").removeprefix("media/")
+    # `%20` is how Markdown writes a space in a path (`Foto%20Banjir.jpg`): the file's.
+    relative = unquote(src.lstrip("/").removeprefix("content/").removeprefix("media/"))
     try:
         urls.output_path("/" + relative)
     except ValueError:
@@ -99,15 +101,22 @@ def body_media(html: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(found))
 
 
-_MEDIA_HREF = re.compile(r"""(<a\b[^>]*?\shref\s*=\s*(["']))(?:/?content/)?(media/)""",
-                         re.IGNORECASE)
+_MEDIA_HREF = re.compile(r"""(<a\b[^>]*?\shref\s*=\s*(["']))(?:/?content/|/)?(media/)"""
+                         r"""(?:([^"'\s]*\s[^"']*)(?=\2))?""", re.IGNORECASE)
 
 
 def media_links(html: str) -> str:
     """Body `html` with each link to a file of content/media/ written as an image's path
     is (`[laporan](media/2025/laporan.pdf)`, `content/media/…`) made root-relative
     (`/media/2025/laporan.pdf`): as written it was read from the article's own address,
-    where no file is (an image's path is made a photo's; a link's was left broken)."""
+    where no file is (an image's path is made a photo's; a link's was left broken), a
+    space in the file's name written `%20`."""
     if "media/" not in html:
         return html
-    return _MEDIA_HREF.sub(r"\1/\3", html)
+    return _MEDIA_HREF.sub(_rooted, html)
+
+
+def _rooted(link: re.Match[str]) -> str:
+    # A space in the file's name (`<media/dokumen/Laporan Tahunan.pdf>`) is no URL:
+    # encoded as a browser would, so that validators and feed readers take it too.
+    return f"{link[1]}/{link[3]}{(link[4] or '').replace(' ', '%20')}"

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field, replace
 from generator.config import SiteConfig
 from generator.content.image import image_url
 from generator.content.model import Article, StaticPage
+from generator.urls import web_path
 
 DERIVED = (".jpg", ".jpeg", ".png", ".webp", ".heic", ".heif", ".avif")
 """Suffixes of the photos that get derivatives (and are not published as they are): an
@@ -67,13 +68,14 @@ class Photo:
 
     @property
     def src(self) -> str:
-        """What an `<img>` loads: the JPEG fallback, or the file itself."""
-        return self.jpeg.url if self.jpeg else self.url
+        """What an `<img>` loads: the JPEG fallback, or the file itself, as a URL
+        (`urls.web_path`: percent-encoded)."""
+        return web_path(self.jpeg.url if self.jpeg else self.url)
 
     @property
     def srcset(self) -> str:
         """The WebP `srcset`, e.g. `/media/a-480.webp 480w, /media/a-800.webp 800w`."""
-        return ", ".join(f"{d.url} {d.width}w" for d in self.webp)
+        return ", ".join(f"{web_path(d.url)} {d.width}w" for d in self.webp)
 
     @property
     def files(self) -> tuple[Derivative, ...]:

@@ -12,6 +12,7 @@ from zoneinfo import ZoneInfo
 from generator.content.model import Article
 from generator.date_format import iso, long_date
 from generator.photos.model import Photo
+from generator.urls import web_path
 
 FORMAT = "3"
 """Changes when a record is made differently: every shard is indexed again. Bump it
@@ -85,7 +86,7 @@ def thumbnail(article: Article, photos: Mapping[str, Photo]) -> str:
     photo = photos.get(article.image.url)
     if photo is None:
         return article.image.url
-    return photo.webp[0].url if photo.webp else photo.src
+    return web_path(photo.webp[0].url) if photo.webp else photo.src
 
 
 def record_of(article: Article, body: str, labels: Labels, locale: str,

@@ -1,0 +1,87 @@
+"""Files of content/media/ named as phones and Windows name them (`Foto Banjir 01.JPG`,
+`Rapat, 2024.jpg`): published under their names, written on the pages as URLs
+(urls.web_path), found when a story writes the name with `%20` as Markdown does."""
+
+from __future__ import annotations
+
+import json
+import re
+from urllib.parse import unquote
+
+import pytest
+
+from generator.content.image import image_url, media_links
+from generator.urls import web_path
+from tests.conftest import SiteMaker
+from tests.test_cli import run
+from tools.demo_photos import make_photo
+
+
+@pytest.mark.parametrize(("path", "url"), [
+    ("/media/2024/banjir-480.webp", "/media/2024/banjir-480.webp"),  # (as it was)
+    ("/media/2024/Foto Banjir 01-480.webp", "/media/2024/Foto%20Banjir%2001-480.webp"),
+    ("/media/2024/Rapat, DPRD-800.webp", "/media/2024/Rapat%2C%20DPRD-800.webp"),
+    ("/media/2024/Pawai_(1)~2.jpg", "/media/2024/Pawai_%281%29~2.jpg"),
+    ("/media/2024/café.jpg", "/media/2024/caf%C3%A9.jpg"),
+])
+def test_a_published_file_s_path_is_written_as_a_url(path: str, url: str) -> None:
+    assert web_path(path) == url
+    assert unquote(url) == path  # (what the host serves: the file itself)
+
+
+def test_a_path_with_percent_escapes_names_the_file_with_its_characters() -> None:
+    assert image_url("media/2024/Foto%20Banjir%2001.JPG") == "/media/2024/Foto Banjir 01.JPG"
+    assert image_url("media/2024/Foto Banjir 01.JPG") == "/media/2024/Foto Banjir 01.JPG"
+    assert image_url("https://cdn.example/a%20b.jpg") == "https://cdn.example/a%20b.jpg"
+
+
+@pytest.mark.parametrize(("html", "rooted"), [
+    ('<a href="media/dokumen/Laporan Tahunan.pdf">',
+     '<a href="/media/dokumen/Laporan%20Tahunan.pdf">'),
+    ('<a href="/media/x y.pdf" title="a b">', '<a href="/media/x%20y.pdf" title="a b">'),
+    ('<a href="content/media/x.pdf">', '<a href="/media/x.pdf">'),
+    ('<a href="https://x.example/media/a b">', '<a href="https://x.example/media/a b">'),
+])
+def test_a_link_to_a_file_with_a_space_in_its_name_is_a_url(html: str, rooted: str) -> None:
+    assert media_links(html) == rooted
+
+
+def test_a_photo_named_by_a_phone_is_shown_and_announced_by_valid_urls(
+        site: SiteMaker) -> None:
+    # Given a photo named as Windows names a copy, with a space and a comma, shown as a
+    # story's photo, in its text with `%20` (as Markdown writes a space), and a report
+    # linked by its name with spaces
+    make_photo(site.root / "content/media/2024/Foto Banjir, 01.JPG", (1800, 1200))
+    site.write("content/media/dokumen/Laporan Tahunan.pdf", b"%PDF-1.4\n")
+    site.article("2024/03/banjir", "Banjir", "2024-03-01",
+                 image='{src: "media/2024/Foto Banjir, 01.JPG", alt: Banjir}',
+                 body="Air naik.\n\n![Banjir](media/2024/Foto%20Banjir,%2001.JPG)\n\n"
+                      "[Laporan](<media/dokumen/Laporan Tahunan.pdf>)\n")
+    # When the site is built
+    result = site.build()
+    # Then the files keep the photo's name
+    assert result.warnings == ()
+    assert (site.output / "media/2024/Foto Banjir, 01-480.webp").is_file()
+    assert (site.output / "media/2024/Foto Banjir, 01-1200.jpg").is_file()
+    assert (site.output / "media/dokumen/Laporan Tahunan.pdf").is_file()
+    # And every URL the page writes for them is one, each candidate of a srcset whole
+    page = site.read("2024/03/banjir/index.html")
+    pictures = re.findall(r"<picture>.*?</picture>", page)
+    assert len(pictures) == 2
+    for picture in pictures:
+        [srcset] = re.findall(r'srcset="([^"]*)"', picture)
+        candidates = [c.split() for c in srcset.split(", ")]
+        assert [len(c) for c in candidates] == [2] * 4, srcset
+        assert all((site.output / unquote(c[0]).lstrip("/")).is_file() for c in candidates)
+        [src] = re.findall(r'<img[^>]* src="([^"]*)"', picture)
+        assert src == "/media/2024/Foto%20Banjir%2C%2001-1200.jpg"
+    shared = "https://kabar.example/media/2024/Foto%20Banjir%2C%2001-1200.jpg"
+    assert f'<meta property="og:image" content="{shared}">' in page
+    assert f'"image": ["{shared}"]' in page
+    assert '<a href="/media/dokumen/Laporan%20Tahunan.pdf">' in page
+    # And a feed reader gets the photo by the same URL
+    feed = json.loads(site.read("feed.json"))
+    assert shared in feed["items"][0]["content_html"]
+    # And `warta check` finds every link answered
+    code, out, err = run("check", "--site", str(site.root))
+    assert code == 0 and "0 peringatan" in out, out + err
