@@ -17,7 +17,7 @@ def test_full_settings() -> None:
     config = parse_config(
         """
 title = "Kabar Kota"
-base_url = "https://kabar.example/sub"
+base_url = "https://kabar.example"
 language = "en"
 page_size = 5
 favourite = "kept"
@@ -38,8 +38,8 @@ known_tags = ["KPU"]
 feeds = false
 """
     )
-    assert config.base_url == "https://kabar.example/sub/"
-    assert config.absolute("/a/") == "https://kabar.example/sub/a/"
+    assert config.base_url == "https://kabar.example/"
+    assert config.absolute("/a/") == "https://kabar.example/a/"
     assert config.author("Hmz").name == "Hamid Zulkarnain"
     assert config.author("Ulm").bio == "Redaktur."
     assert config.author("Xyz").name == "Xyz"
@@ -78,6 +78,10 @@ def test_an_unknown_time_zone_offers_the_one_most_likely_meant(written: str,
         ('title = "x"\npage_size = 0\n', 2, "`page_size` must be a whole number"),
         ('timezone = "Mars/Olympus"\n', 1, "unknown time zone"),
         ('base_url = "kabar.example"\n', 1, "`base_url` must be an absolute http(s) URL"),
+        # (the pages link from the root: under a folder, out of the site)
+        ('title = "x"\nbase_url = "https://kabar.example/arsip/"\n', 2,
+         "`base_url` 'https://kabar.example/arsip/' is not the root of its domain"),
+        ('base_url = "https://kabar.example/index.html"\n', 1, "is not the root of its domain"),
         ('language = "zz-not-a-locale-at-all"\n', 1, "language"),
         ('[urls]\narticle = "/{year}/{title}/"\n', 2, "invalid `urls.article` pattern"),
         ('title = 3\n', 1, "`title` must be a string"),
@@ -101,6 +105,22 @@ def test_invalid_settings_name_the_key_and_line(text: str, line: int, fragment: 
     assert problem.path == "site.toml"
     assert problem.line == line
     assert fragment in problem.message
+
+
+@pytest.mark.parametrize(("written", "hint"), [
+    ("Indonesia", 'write language = "id"'), ("Bahasa  Indonesia", 'write language = "id"'),
+    ("English", 'write language = "en"'), ("Klingon", 'e.g. language = "id"'),
+])
+def test_a_language_written_by_its_name_is_offered_its_code(written: str, hint: str) -> None:
+    with pytest.raises(ConfigError) as caught:
+        parse_config(f'language = "{written}"\n', "site.toml")
+    assert str(caught.value.problems[0].hint) == hint
+
+
+@pytest.mark.parametrize("written", ["id-ID", "id_ID", "en-US"])
+def test_a_language_with_its_region_is_kept_as_written(written: str) -> None:
+    # (the page's `lang`; dates are Babel's for it: tests/test_date_format.py)
+    assert parse_config(f'language = "{written}"\n').language == written
 
 
 def test_a_chain_of_tag_aliases_leads_to_its_end() -> None:

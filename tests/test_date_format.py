@@ -36,6 +36,16 @@ def test_long_datetime_is_babels_for_the_whole_moment(locale: str) -> None:
         assert date_format.long_date(moment, locale) == format_date(moment, "long", locale=locale)
 
 
+@pytest.mark.parametrize(("written", "babel"), [("id-ID", "id"), ("en-US", "en_US"),
+                                               ("id_ID", "id")])
+def test_a_language_written_as_bcp_47_is_babel_s_locale(written: str, babel: str) -> None:
+    # (site.toml's `language` is the page's `lang`, `id-ID`; Babel spells it `id_ID`)
+    moment = MOMENTS[5]
+    for shown in (date_format.long_datetime, date_format.long_date, date_format.full_date):
+        assert shown(moment, written) == shown(moment, babel)
+    assert date_format.zone_name(moment, written) == date_format.zone_name(moment, babel)
+
+
 def test_an_indonesian_moment_reads_as_newsrooms_write_it() -> None:
     moment = datetime(2024, 3, 4, 9, 5, tzinfo=ZoneInfo("Asia/Jakarta"))
     assert date_format.long_datetime(moment, "id") == "Senin, 4 Maret 2024 09.05 WIB"

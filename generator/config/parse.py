@@ -14,6 +14,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
 from generator.config import search
@@ -51,6 +52,13 @@ _TABLE_KEYS = {
 }
 _AUTHOR_KEYS = ("name", "bio", "photo")
 _PLACEHOLDERS = {"year", "month", "day", "slug"}
+_LANGUAGE_NAMES = {
+    "indonesia": "id", "bahasa indonesia": "id", "indonesian": "id", "bahasa": "id",
+    "english": "en", "inggris": "en", "bahasa inggris": "en", "jawa": "jv", "javanese": "jv",
+    "bahasa jawa": "jv", "sunda": "su", "sundanese": "su", "bahasa sunda": "su",
+    "melayu": "ms", "malay": "ms",
+}
+"""A language written by its name (in Indonesian or English), and its code."""
 _LANGUAGE = re.compile(r"^[a-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*$")
 
 
@@ -70,11 +78,24 @@ def parse_config(text: str, path: str = CONFIG_NAME) -> SiteConfig:
         check.fail("base_url", Text("`base_url` must be an absolute http(s) URL, not {value}",
                                     value=repr(base_url)),
                    Text('e.g. base_url = "https://berita.example/"'))
+    elif (where := urlsplit(base_url)).path.strip("/") or where.query or where.fragment:
+        # The pages link from the domain's root (`/static/style.css`, `/2025/03/x/`), as
+        # the hosts' redirect rules do: under a folder they would lead out of the site.
+        root = f"{where.scheme}://{where.netloc}/"
+        check.fail("base_url", Text("`base_url` {value} is not the root of its domain: the "
+                                    "pages link from the root ({root}static/style.css), "
+                                    "where this site would not be", value=repr(base_url),
+                                    root=root),
+                   Text('publish the site at the root of a domain or subdomain, e.g. '
+                        'base_url = "{example}"',
+                        example=f"{where.scheme}://arsip.{where.netloc}/"))
     base_url = base_url.rstrip("/") + "/"
     language = check.string(data, "language", "id")
     if not _LANGUAGE.match(language):
+        named = _LANGUAGE_NAMES.get(" ".join(language.lower().split()), "")
         check.fail("language", Text("`language` must be a language code like \"id\" or \"en\", "
                                     "not {value}", value=repr(language)),
+                   Text('write language = "{code}"', code=named) if named else
                    Text('e.g. language = "id"'))
         language = "id"
     else:
