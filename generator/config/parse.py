@@ -72,6 +72,10 @@ def parse_config(text: str, path: str = CONFIG_NAME) -> SiteConfig:
                                    Text("fix the syntax; see docs/configuration.md"))]) from None
     check = Checker(path, text)
     title = check.string(data, "title", "Warta")
+    if not title.strip():
+        check.fail("title", Text("`title` is empty: the site's name is in every page's "
+                                 "title, its feeds and its structured data"),
+                   Text('write the site\'s name, e.g. title = "Kabar Kota"'))
     description = check.string(data, "description", "")
     base_url = check.string(data, "base_url", "http://localhost/")
     if not re.match(r"^https?://[^/\s]+(/\S*)?$", base_url):
