@@ -159,3 +159,26 @@ def test_the_page_below_the_newest_leads_to_the_lists_address(demo: str, browser
     sync_api.expect(page.locator(".pagination-position")).to_have_text(
         f"Halaman {last} dari {last}")
     context.close()
+
+
+SMALL_HEADINGS = ("tags-title", "share-title", "follow-up-title", "related-title",
+                  "section-nav-title")
+"""The headings below an article's text, styled alike (style.css); a rule whose body an
+edit lost once gave the tags' heading the size of a headline and a double rule."""
+
+
+def test_the_headings_below_an_article_look_alike(demo: str, browser: Any) -> None:
+    page = browser.new_page(viewport=PHONE)
+    try:
+        # (an old story with tags, related news and a follow-up)
+        page.goto(demo + "/2022/08/kirab-budaya-sumberjaya/")
+        looks = page.evaluate("""ids => ids.filter(id => document.getElementById(id))
+            .map(id => { const s = getComputedStyle(document.getElementById(id));
+                         return [id, s.fontSize, s.textTransform, s.letterSpacing,
+                                 s.fontFamily, s.color, s.borderTopStyle, s.marginTop]; })""",
+                              list(SMALL_HEADINGS))
+    finally:
+        page.close()
+    assert [look[0] for look in looks] == list(SMALL_HEADINGS)
+    assert len({tuple(look[1:]) for look in looks}) == 1, looks
+    assert looks[0][2] == "uppercase" and looks[0][6] == "none"
