@@ -109,3 +109,16 @@ def test_each_masthead_marks_its_own_page_current(
     assert marked["tag/pasar-besar/index.html"] == ["/tag/pasar-besar/"]
     assert marked["tag/banjir/page/1/index.html"] == marked["404.html"] == \
         marked["2024/03/berita-ke-1/index.html"] == []
+
+
+@pytest.mark.parametrize(("language", "byline"), [
+    ("id", "Oleh Hamid Zulkarnain, Ulya Maharani dan Budi Santoso"),
+    ("en", "By Hamid Zulkarnain, Ulya Maharani and Budi Santoso")])
+def test_a_byline_of_several_joins_the_last_two_as_a_sentence_does(
+        site: SiteMaker, language: str, byline: str) -> None:
+    site.write("site.toml", (site.root / "site.toml").read_text().replace(
+        'language = "id"', f'language = "{language}"'))
+    site.article("a", "A", "2024-03-01", authors="[Hmz, Ulm, Budi Santoso]")
+    site.build()
+    [written] = re.findall(r'<p class="byline"[^>]*>(.*?)</p>', site.read("2024/03/a/index.html"))
+    assert re.sub(r"<[^>]+>", "", written) == byline
