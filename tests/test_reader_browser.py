@@ -182,3 +182,23 @@ def test_the_headings_below_an_article_look_alike(demo: str, browser: Any) -> No
     assert [look[0] for look in looks] == list(SMALL_HEADINGS)
     assert len({tuple(look[1:]) for look in looks}) == 1, looks
     assert looks[0][2] == "uppercase" and looks[0][6] == "none"
+
+
+@pytest.mark.parametrize("path", ["/tag/banjir/", "/rubrik/pemerintahan/"])
+def test_a_listed_story_s_photo_sits_beside_its_text(demo: str, browser: Any,
+                                                       path: str) -> None:
+    # (a <picture>'s <source> once took the text's cell: the text went into the
+    # thumbnail's narrow column and the photo below it, the list's full width)
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    try:
+        page.goto(demo + path)
+        boxes = page.evaluate("""() => [...document.querySelectorAll('.cards-list .card')]
+            .filter(card => card.querySelector('picture'))
+            .map(card => [card.querySelector('img').getBoundingClientRect().toJSON(),
+                          card.querySelector('.card-text').getBoundingClientRect().toJSON()])""")
+    finally:
+        page.close()
+    assert boxes, "no story with a photo on " + path
+    for image, text in boxes:
+        assert image["left"] >= text["right"] and abs(image["top"] - text["top"]) < 2
+        assert image["width"] < text["width"]
