@@ -245,6 +245,38 @@ def test_an_author_not_in_authors_is_suggested_or_hinted(written: str,
     assert all(w.line == 4 and w.severity == "warning" for w in parsed.warnings)
 
 
+@pytest.mark.parametrize("lines", [
+    "corrections:\n  - 2018-09-28: Nama pejabat diperbaiki.",  # (a dated note)
+    "corrections:\n  date: 2018-09-28\n  text: Nama pejabat diperbaiki.",  # (not in a list)
+])
+def test_a_correction_written_as_an_editor_writes_a_dated_note_is_read(lines: str) -> None:
+    parsed = parse(f"---\ntitle: A\ndate: 2018-09-26\n{lines}\n---\n")
+    [correction] = parsed.article.corrections
+    assert (correction.date.date().isoformat(), correction.text) == (
+        "2018-09-28", "Nama pejabat diperbaiki.")
+
+
+@pytest.mark.parametrize(("lines", "problems"), [
+    ("  - date: 2018-09-28\n  - text: Ralat.",  # (a `-` too many: two halves)
+     ["the correction of 2018-09-28 has no text \u2014 write what was corrected below its "
+      "date, `text: ...`, on a line without `-`",
+      "a correction without a date: 'Ralat.' \u2014 write `- date: 2018-09-27T08:00:00+07:00` "
+      "and `text: ...`"]),
+    ("  - tanggal: 2018-09-28\n    isi: Ralat.",
+     ["a correction's keys are `date` and `text`, not `tanggal`, `isi` \u2014 write `date:` "
+      "for the day and `text:` for what was corrected"]),
+    ("  - date: 28 September 2018\n    text: Ralat.",
+     ["the date of a correction is not a date: '28 September 2018' \u2014 write it year "
+      "first: `date: 2018-09-28` (Jumat, 28 September 2018), if that is the day meant"]),
+    ("  - Ralat.", ["a correction is a date and a text, not 'Ralat.' \u2014 write "
+                    "`- date: 2018-09-27T08:00:00+07:00` and `text: ...`"]),
+])
+def test_a_correction_that_cannot_be_read_says_what_it_lacks(lines: str,
+                                                             problems: list[str]) -> None:
+    found = errors(f"---\ntitle: A\ndate: 2018-09-26\ncorrections:\n{lines}\n---\n")
+    assert found == [f"{PATH}:4: {problem}" for problem in problems]
+
+
 def test_javascript_image_url_is_refused() -> None:
     problems = errors("---\ntitle: A\ndate: 2018-09-26\nimage: {src: 'javascript:alert(1)'}\n---\n")
     assert "neither an http(s) URL" in problems[0]

@@ -80,7 +80,9 @@ from generator.errors import Problem
 # a space, `frontmatter.split`: a cache of 38 holds such a file's YAML error; a link to
 # a file of content/media/ with a space in its name is written `%20`, and `%20` in a
 # photo's path names the file's space, `content.image`: a cache of 38 holds the link with
-# the space, and the photo as missing.)
+# the space, and the photo as missing; a correction written as a dated note
+# (`- 2025-01-06: …`) or not in a list is read, `fields.Fields.corrections`: a cache of 38
+# holds its error.)
 SCHEMA = 39
 # The records' shape is part of the key, so a cache written before a field
 # was added to a record is never trusted.

@@ -221,21 +221,52 @@ class Fields(NameLists):
         value = self.data.get("corrections")
         if value is None:
             return ()
+        if isinstance(value, dict):  # one correction, not in a list: what else could it be
+            value = [value]
         if not isinstance(value, list):
             self.fail("corrections", Text("`corrections` must be a list of `{{date, text}}`"),
                       Text("write `corrections:` then `  - date: ...` and `    text: ...`"))
             return ()
         found = []
         for item in value:
-            when = to_datetime(item.get("date"), self.zone) if isinstance(item, dict) else None
-            text = item.get("text") if isinstance(item, dict) else None
-            if when is None or not isinstance(text, str) or not text.strip():
-                self.fail("corrections", Text("a correction needs a date and a text: {value}",
-                                              value=repr(item)),
-                          Text("write `- date: 2018-09-27T08:00:00+07:00` and `text: ...`"))
-                continue
-            found.append(Correction(date=when, text=clean(text)))
+            if (correction := self._correction(item)) is not None:
+                found.append(correction)
         return tuple(sorted(found, key=lambda c: c.date))
+
+    def _correction(self, item: Any) -> Correction | None:
+        """One entry of `corrections`: `{date, text}`, or `2025-01-06: text` as an editor
+        writes a dated note; None after reporting what it lacks."""
+        if isinstance(item, dict) and len(item) == 1 and \
+                (when := to_datetime(next(iter(item)), self.zone)) is not None:
+            item = {"date": when, "text": next(iter(item.values()))}
+        if not isinstance(item, dict):
+            self.fail("corrections", Text("a correction is a date and a text, not {value}",
+                                          value=repr(item)), _CORRECTION_HINT)
+            return None
+        if unread := [str(key) for key in item if key not in ("date", "text")]:
+            self.fail("corrections", Text("a correction's keys are `date` and `text`, not "
+                                          "{keys}", keys=", ".join(f"`{k}`" for k in unread)),
+                      Text("write `date:` for the day and `text:` for what was corrected")
+                      if any(key.lower() in _CORRECTION_WORDS for key in unread) else
+                      _CORRECTION_HINT)
+            return None
+        text, written = item.get("text"), item.get("date")
+        when = to_datetime(written, self.zone) if written is not None else None
+        if written is None or when is None:
+            self.fail("corrections", Text("a correction without a date: {text}",
+                                          text=repr(text)) if written is None else
+                      Text("the date of a correction is not a date: {value}",
+                           value=repr(written)),
+                      self._date_hint("date", written) if written is not None else
+                      _CORRECTION_HINT)
+            return None
+        if not isinstance(text, str) or not text.strip():
+            self.fail("corrections", Text("the correction of {date} has no text",
+                                          date=when.date().isoformat()),
+                      Text("write what was corrected below its date, `text: ...`, on a line "
+                           "without `-`"))
+            return None
+        return Correction(date=when, text=clean(text))
 
     def dated_before(self, when: datetime, updated: datetime | None,
                      corrections: tuple[Correction, ...]) -> None:
@@ -290,6 +321,10 @@ class Fields(NameLists):
         return {key: value for key, value in self.data.items() if not keys.is_read(key)}
 
 
+_CORRECTION_HINT = Text("write `- date: 2018-09-27T08:00:00+07:00` and `text: ...`")
+_CORRECTION_WORDS = frozenset(("tanggal", "tgl", "waktu", "teks", "isi", "keterangan",
+                               "catatan", "koreksi", "ralat", "note", "day", "correction"))
+"""The words editors write for a correction's keys."""
 _NO = frozenset(("false", "no", "off", "0"))
 _YES = frozenset(("true", "yes", "on", "1"))
 """How editors write a switch, which no reason for a withdrawal reads as."""
