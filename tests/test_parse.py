@@ -277,6 +277,27 @@ def test_a_correction_that_cannot_be_read_says_what_it_lacks(lines: str,
     assert found == [f"{PATH}:4: {problem}" for problem in problems]
 
 
+@pytest.mark.parametrize("lines", [
+    "image: media/a.jpg\ncaption: Banjir\nalt: Air\ncredit: Humas",  # (beside it)
+    "image:\nsrc: media/a.jpg\ncaption: Banjir\nalt: Air\ncredit: Humas",  # (not indented)
+    "image:\n  src: media/a.jpg\n  caption: Banjir\n  alt: Air\ncaption: Lain\ncredit: Humas",
+])
+def test_what_is_said_of_an_image_beside_it_is_the_image_s(lines: str) -> None:
+    parsed = parse(f"---\ntitle: A\ndate: 2018-09-26\n{lines}\n---\n")
+    image = parsed.article.image
+    assert image is not None and parsed.warnings == ()
+    assert (image.url, image.caption, image.alt, image.credit) == (
+        "/media/a.jpg", "Banjir", "Air", "Humas")
+
+
+def test_a_caption_without_an_image_is_a_warning_saying_where_it_goes() -> None:
+    parsed = parse("---\ntitle: A\ndate: 2018-09-26\ncaption: Banjir\n---\n")
+    assert [str(w) for w in parsed.warnings] == [
+        f"{PATH}:4: `caption` is said of an image, and this file has no `image` \u2014 write "
+        "it under `image:`, indented: `image:`, then `  src: media/\u2026` and "
+        "`  caption: \u2026`"]
+
+
 def test_javascript_image_url_is_refused() -> None:
     problems = errors("---\ntitle: A\ndate: 2018-09-26\nimage: {src: 'javascript:alert(1)'}\n---\n")
     assert "neither an http(s) URL" in problems[0]

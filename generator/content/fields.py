@@ -19,7 +19,7 @@ from generator.config.sections import section_hint, section_named
 from generator.content import keys
 from generator.content.dates import meant_date, to_datetime
 from generator.content.frontmatter import Split, clean, key_line
-from generator.content.image import read_image
+from generator.content.image import IMAGE_FIELDS, read_image
 from generator.content.keys import SYNONYMS
 from generator.content.model import Correction, Image
 from generator.content.name_lists import NameLists
@@ -312,7 +312,15 @@ class Fields(NameLists):
 
     def extra(self) -> dict[str, Any]:
         for key, near in self.unknown.items():
-            if near is not None:
+            if key in ("src", *IMAGE_FIELDS):
+                if "image" not in self.data and self._synonym_key("image") is None:
+                    # (beside an `image`, read as the image's: `read_image`)
+                    self.fail(key, Text("`{name}` is said of an image, and this file has no "
+                                        "`image`", name=key),
+                              Text("write it under `image:`, indented: `image:`, then "
+                                   "`  src: media/…` and `  {name}: …`", name=key),
+                              severity="warning")
+            elif near is not None:
                 self.fail(key, Text("unknown key `{name}`", name=key),
                           Text("did you mean `{name}`? As written, Warta does not read it",
                                name=near), severity="warning")

@@ -23,6 +23,10 @@ class Fail(Protocol):
                  severity: str = "error") -> None: ...
 
 
+IMAGE_FIELDS = ("alt", "caption", "credit")
+"""What is said of an image, under `image:` (or, beside it, at the top level)."""
+
+
 def read_image(data: Mapping[str, Any], fail: Fail) -> Image | None:
     """The image of frontmatter `data` (`image`, or a Hugo/Jekyll key for it), or None."""
     value = data.get("image")
@@ -34,17 +38,24 @@ def read_image(data: Mapping[str, Any], fail: Fail) -> Image | None:
                 break
     if isinstance(value, list):
         value = value[0] if value else None
+    if value is None and key in data and isinstance(data.get("src"), str):
+        # `image:` with its lines below it not indented: they were the image's.
+        value = {"src": data["src"]}
     if value is None or value == "":
         return None
     if isinstance(value, str):
         value = {"src": value}
+    if isinstance(value, dict):
+        # `image: media/x.jpg` and `caption: …` beside it (as Jekyll themes write it, or
+        # an editor does): the image's, unless the image says so itself.
+        value = {**{name: data[name] for name in IMAGE_FIELDS if name in data}, **value}
     if not isinstance(value, dict) or not isinstance(value.get("src", ""), str):
         fail(key, Text("`image` must be a mapping with `src`"),
              Text("write `image:` then `  src: media/foto.jpg` and optional `alt`, "
                   "`caption`, `credit`"))
         return None
     texts = {}
-    for field_name in ("alt", "caption", "credit"):
+    for field_name in IMAGE_FIELDS:
         item = value.get(field_name, "")
         texts[field_name] = clean(str(item)) if item is not None else ""
     src = value.get("src", "").strip()
