@@ -109,7 +109,7 @@ def test_a_byline_stops_linking_when_the_author_page_goes(site: SiteMaker) -> No
     site.build()
     # (its address keeps the gone notice, as it was published; the host rules answer its
     # feed with 410, and no file is left there)
-    assert "Berita ini tidak lagi tersedia" in site.read("author/ulya-maharani/index.html")
+    assert "Halaman ini tidak lagi tersedia" in site.read("author/ulya-maharani/index.html")
     assert not (site.output / "author/ulya-maharani/feed.xml").exists()
     assert "/author/ulya-maharani/feed.xml /410.html 410!" in site.read("_redirects")
     assert '<span class="author">Ulya Maharani</span>' in site.read("2024/03/dua/index.html")

@@ -21,7 +21,7 @@ from tests.golden import tree
 
 DEMO = Path(__file__).resolve().parent.parent
 NOW = datetime.fromisoformat("2027-06-01T12:00:00+07:00")
-GONE_TEXT = "Berita ini tidak lagi tersedia"
+GONE_TEXT = "Halaman ini tidak lagi tersedia"
 _REFRESH = re.compile(r'<meta http-equiv="refresh" content="0; url=([^"]+)">')
 
 
