@@ -10,7 +10,8 @@ from urllib.parse import unquote
 
 import pytest
 
-from generator.content.image import image_url, media_links
+from generator.content.image import image_url, media_links, media_videos
+from generator.errors import ContentError
 from generator.urls import web_path
 from tests.conftest import SiteMaker
 from tests.test_cli import run
@@ -85,3 +86,46 @@ def test_a_photo_named_by_a_phone_is_shown_and_announced_by_valid_urls(
     # And `warta check` finds every link answered
     code, out, err = run("check", "--site", str(site.root))
     assert code == 0 and "0 peringatan" in out, out + err
+
+
+@pytest.mark.parametrize(("html", "shown"), [
+    ('<p><img alt="Banjir di Jalan Cempaka" src="media/2025/VID_0001.mp4" /></p>',
+     '<p><video controls preload="metadata" src="/media/2025/VID_0001.mp4" '
+     'aria-label="Banjir di Jalan Cempaka"><a href="/media/2025/VID_0001.mp4">Banjir di '
+     'Jalan Cempaka</a></video></p>'),
+    ('<img alt="" src="/media/2025/Rekaman Warga.MOV" />',  # (an iPhone's, named by hand)
+     '<video controls preload="metadata" src="/media/2025/Rekaman%20Warga.MOV">'
+     '<a href="/media/2025/Rekaman%20Warga.MOV">Rekaman%20Warga.MOV</a></video>'),
+    ('<img alt="Banjir" src="media/2025/banjir.jpg" />',  # (a photo: the renderer's)
+     '<img alt="Banjir" src="media/2025/banjir.jpg" />'),
+    ('<img alt="x" src="javascript:alert(1).mp4" />',
+     '<img alt="x" src="javascript:alert(1).mp4" />'),
+])
+def test_a_video_shown_as_an_image_is_a_player(html: str, shown: str) -> None:
+    assert media_videos(html) == shown
+
+
+def test_a_phone_video_in_a_story_plays_and_one_missing_is_an_error(site: SiteMaker) -> None:
+    # Given a reader's video of a flood, shown in a story's text as a photo would be, and
+    # the story's `image` naming it too
+    site.write("content/media/2024/VID_0001.mp4", b"\x00\x00\x00\x18ftypmp42")
+    site.article("2024/03/banjir", "Banjir", "2024-03-01",
+                 image="media/2024/VID_0001.mp4",
+                 body="Air naik.\n\n![Banjir di Jalan Cempaka](media/2024/VID_0001.mp4)\n")
+    # When the site is built
+    result = site.build()
+    # Then the text plays it, and the video is not the story's photo (a warning)
+    page = site.read("2024/03/banjir/index.html")
+    assert '<video controls preload="metadata" src="/media/2024/VID_0001.mp4"' in page
+    assert "<img" not in page.split("<main", 1)[1].split("</article>", 1)[0]
+    assert (site.output / "media/2024/VID_0001.mp4").is_file()
+    assert [w.message.split(":")[0] for w in result.warnings] == [
+        "`image` 'media/2024/VID_0001.mp4' is a video"]
+    assert 'og:image' not in page
+    # And a video the text names that is not in content/media/ is an error at its line
+    site.article("2024/03/longsor", "Longsor", "2024-03-02",
+                 body="Tanah bergerak.\n\n![Longsor](media/2024/VID_0002.mp4)\n")
+    with pytest.raises(ContentError) as failed:
+        site.build()
+    assert [(p.path, p.line) for p in failed.value.problems if p.is_error] == [
+        ("content/articles/2024/03/longsor.md", 7)]

@@ -83,7 +83,8 @@ from generator.errors import Problem
 # the space, and the photo as missing; a correction written as a dated note
 # (`- 2025-01-06: …`) or not in a list is read, `fields.Fields.corrections`: a cache of 38
 # holds its error; `caption:` beside `image:` is the image's, `content.image.read_image`:
-# a cache of 38 holds the image without it.)
+# a cache of 38 holds the image without it; a video shown as an image is a player,
+# `content.image.media_videos`: a cache of 38 holds the body with its `<img>`.)
 SCHEMA = 39
 # The records' shape is part of the key, so a cache written before a field
 # was added to a record is never trusted.

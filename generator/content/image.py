@@ -4,6 +4,7 @@ files of content/media/ (`media_links`)."""
 
 from __future__ import annotations
 
+import html as markup
 import re
 from collections.abc import Mapping
 from typing import Any, Protocol
@@ -73,6 +74,12 @@ def read_image(data: Mapping[str, Any], fail: Fail) -> Image | None:
         if not said:
             return None
         return Image(src="", url="", **texts)
+    if is_video(src):
+        fail(key, Text("`{key}` {src} is a video: a story's photo is what its cards and the "
+                       "previews on WhatsApp and Facebook show", key=key, src=repr(src)),
+             Text("show the video in the text, `![what it shows]({src})`, and give `{key}` "
+                  "a photo (a still of the video)", key=key, src=src), severity="warning")
+        return None
     url = image_url(src)
     if url is None:
         fail(key, Text("`image.src` {src} is neither an http(s) URL nor a path under "
@@ -125,6 +132,41 @@ def media_links(html: str) -> str:
     if "media/" not in html:
         return html
     return _MEDIA_HREF.sub(_rooted, html)
+
+
+VIDEOS = (".mp4", ".m4v", ".mov", ".webm", ".ogv")
+"""The videos a phone or a camera makes (`VID_0001.mp4`, an iPhone's `IMG_0042.MOV`)."""
+_IMG = re.compile(r"<img\b[^>]*>", re.IGNORECASE)
+_ATTRIBUTE = re.compile(r'\s(src|alt|title)="([^"]*)"')
+
+
+def is_video(src: str) -> bool:
+    """Whether `src` names a video file (by its name, as a browser would play it)."""
+    return src.split("?", 1)[0].split("#", 1)[0].lower().endswith(VIDEOS)
+
+
+def media_videos(html: str) -> str:
+    """Body `html` with each image whose file is a video (`![Banjir di Jalan
+    Cempaka](media/2025/VID_0001.mp4)`, a reader's phone video) made a player: an `<img>`
+    of a video shows nothing. The alt text names it, and is the link a browser that
+    plays no video offers."""
+    if "<img" not in html:
+        return html
+
+    def replaced(tag: re.Match[str]) -> str:
+        found = dict(_ATTRIBUTE.findall(tag[0]))
+        src = markup.unescape(found.get("src", ""))
+        url = image_url(src) if is_video(src) else None
+        if url is None:
+            return tag[0]
+        url = urls.web_path(url) if url.startswith("/") else url
+        alt = markup.unescape(found.get("alt", "")).strip()
+        label = f' aria-label="{markup.escape(alt)}"' if alt else ""
+        shown = markup.escape(alt or url.rsplit("/", 1)[-1])
+        return (f'<video controls preload="metadata" src="{markup.escape(url)}"{label}>'
+                f'<a href="{markup.escape(url)}">{shown}</a></video>')
+
+    return _IMG.sub(replaced, html)
 
 
 def _rooted(link: re.Match[str]) -> str:

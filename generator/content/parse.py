@@ -16,7 +16,7 @@ from generator.config import SiteConfig
 from generator.content import frontmatter, markup
 from generator.content.fields import Fields
 from generator.content.frontmatter import ProblemError, Split, decode, split
-from generator.content.image import body_media, media_links
+from generator.content.image import body_media, media_links, media_videos
 from generator.content.model import Article, StaticPage, with_key
 from generator.date_format import has_time_of_day
 from generator.errors import Problem
@@ -47,6 +47,8 @@ def parse_article(data: bytes | str, path: str, config: SiteConfig,
     when = fields.moment("date", required=True)
     slug = fields.slug(path)
     body_html = media_links(render(part.body))
+    media = body_media(body_html)  # (a video's file too: it must be in content/media/)
+    body_html = media_videos(body_html)
     summary = fields.text("summary") or fields.synonym_text("summary")
     if not summary:
         summary = markup.cut(markup.first_paragraph(body_html), SUMMARY_LENGTH)
@@ -80,7 +82,7 @@ def parse_article(data: bytes | str, path: str, config: SiteConfig,
         featured=fields.boolean("featured"),
         words=markup.word_count(body_html),
         body_hash=markup.fingerprint(body_html),
-        media=body_media(body_html),
+        media=media,
         extra=fields.extra(),
     )
     if any(p.is_error for p in problems):
@@ -96,12 +98,14 @@ def parse_page(data: bytes | str, path: str, config: SiteConfig,
     title = fields.text("title", required=True)
     slug = fields.slug(path)
     body_html = media_links(render(part.body))
+    media = body_media(body_html)
+    body_html = media_videos(body_html)
     if any(p.is_error for p in problems):
         raise ContentProblems(problems)
     page = StaticPage(path=path, title=title, slug=slug, url=urls.page_url(slug),
                       body_hash=markup.fingerprint(body_html),
                       summary=markup.cut(markup.first_paragraph(body_html), SUMMARY_LENGTH),
-                      media=body_media(body_html))
+                      media=media)
     return page, body_html
 
 
