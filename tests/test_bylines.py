@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from generator.content.bylines import author_slug, people_in, with_degrees
+from generator.content.bylines import Byline, author_slug, people_in, with_degrees
 
 
 @pytest.mark.parametrize(("names", "joined"), [
@@ -53,7 +53,9 @@ def test_with_degrees(names: list[str], joined: list[str]) -> None:
     # (a role or a place in brackets after the name: one reporter, one page)
     ("Budi Santoso (Kontributor)", "budi-santoso"),
     ("Budi Santoso, S.H. (Kontributor Palu)", "budi-santoso"),
-    ("Rina Wati, Sp.A(K)", "rina-wati"), ("(Tim Redaksi)", "tim-redaksi")])
+    ("Rina Wati, Sp.A(K)", "rina-wati"), ("(Tim Redaksi)", "tim-redaksi"),
+    ("Ahmad (Palu)", "ahmad-palu"),  # (a place alone: two reporters may be told by it)
+    ("Badan SAR Nasional (Basarnas)", "badan-sar-nasional-basarnas")])
 def test_author_slug_leaves_the_degrees_out(name: str, slug: str) -> None:
     assert author_slug(name) == slug
 
@@ -62,15 +64,42 @@ def test_author_slug_leaves_the_degrees_out(name: str, slug: str) -> None:
     ("Budi Santoso dan Ani Wijaya", ["Budi Santoso", "Ani Wijaya"]),
     ("Budi Santoso & Ani Wijaya", ["Budi Santoso", "Ani Wijaya"]),
     ("Budi Santoso and Ani Wijaya", ["Budi Santoso", "Ani Wijaya"]),
+    ("BUDI SANTOSO DAN ANI WIJAYA", ["BUDI SANTOSO", "ANI WIJAYA"]),  # (a CMS's capitals)
     ("Hmz/Ulm", ["Hmz", "Ulm"]), ("Hmz / Ulm", ["Hmz", "Ulm"]),
     ("Penulis: Budi Santoso", ["Budi Santoso"]), ("Laporan : Budi", ["Budi"]),
+    ("Oleh Budi Santoso", ["Budi Santoso"]), ("Teks dan Foto: Budi", ["Budi"]),
     ("reporter: Budi Santoso dan Ani Wijaya", ["Budi Santoso", "Ani Wijaya"]),
     ("Budi Santoso, S.H. dan Ani Wijaya", ["Budi Santoso, S.H.", "Ani Wijaya"]),
     ("Budi, Ani dan Citra", ["Budi, Ani", "Citra"]),  # (commas: the caller's)
     # (a name holding the words: capitalised, or inside a word)
     ("Dan Sutrisno", ["Dan Sutrisno"]), ("Daniel Handayani", ["Daniel Handayani"]),
     ("Ramadan Saputra", ["Ramadan Saputra"]), ("Tim Redaksi", ["Tim Redaksi"]),
-    ("Oleh-oleh", ["Oleh-oleh"]),  # (no colon: not the role)
+    ("Oleh-oleh", ["Oleh-oleh"]),  # (no colon, no name after it: not the role)
+    # (a body's name: `dan` and the slash are its own)
+    ("Dinas Komunikasi dan Informatika", ["Dinas Komunikasi dan Informatika"]),
+    ("Tim Kompas/Gramedia", ["Tim Kompas/Gramedia"]),
+    ("Humas Pemkot Sumberjaya & Bagian Protokol", ["Humas Pemkot Sumberjaya & Bagian Protokol"]),
 ])
 def test_people_in_a_byline(written: str, people: list[str]) -> None:
-    assert people_in(written) == people
+    assert people_in(written) == Byline(tuple(people), ())
+
+
+@pytest.mark.parametrize(("written", "people", "editing"), [
+    ("Penulis: Budi Santoso / Editor: Ani Wijaya", ["Budi Santoso"], ["Ani Wijaya"]),
+    ("Reporter: Budi dan Redaktur: Ani", ["Budi"], ["Ani"]),
+    ("Editor: Ani Wijaya", [], ["Ani Wijaya"]),
+    ("Penulis: Budi / Editor: Ani dan Rina", ["Budi"], ["Ani", "Rina"]),
+    ("Penulis: Budi dan Ani", ["Budi", "Ani"], []),
+])
+def test_an_editor_named_in_a_byline_is_set_apart(written: str, people: list[str],
+                                                   editing: list[str]) -> None:
+    assert people_in(written) == Byline(tuple(people), tuple(editing))
+    # (in `editors:`, an editor is who is named)
+    assert people_in(written, editors=True).editing == ()
+
+
+def test_an_entry_of_a_list_is_one_name_without_its_role() -> None:
+    assert people_in("Budi Santoso dan Ani Wijaya", split=False) == Byline(
+        ("Budi Santoso dan Ani Wijaya",), ())
+    assert people_in("Penulis: Budi Santoso", split=False) == Byline(("Budi Santoso",), ())
+    assert people_in("Editor: Ani", split=False) == Byline((), ("Ani",))

@@ -196,7 +196,14 @@ def test_tags_written_as_text(line: str, names: list[str], warning: str | None) 
         # (a byline naming two, as pages print it: two authors, each with a page)
         ("author: Budi Santoso dan Ani Wijaya", ["Budi Santoso", "Ani Wijaya"], None),
         ("author: Budi Santoso & Hmz", ["Budi Santoso", "Hamid Zulkarnain"], None),
-        ("author: [Budi Santoso/Ani Wijaya]", ["Budi Santoso", "Ani Wijaya"], None),
+        ("author: Budi Santoso/Ani Wijaya", ["Budi Santoso", "Ani Wijaya"], None),
+        # (a YAML list says what the editor meant: its entry is one name)
+        ("author: [Dinas Komunikasi dan Informatika]", ["Dinas Komunikasi dan Informatika"],
+         None),
+        ("author: Dinas Komunikasi dan Informatika", ["Dinas Komunikasi dan Informatika"],
+         None),
+        ("author: Hamid Zulkarnain dan Budi Santoso", ["Hamid Zulkarnain", "Budi Santoso"],
+         None),
         ("author: Budi Santoso, S.H. dan Ani Wijaya, M.Si.",
          ["Budi Santoso, S.H.", "Ani Wijaya, M.Si."], None),
         ("author: Budi Santoso, Ani Wijaya dan Hmz",
@@ -215,10 +222,32 @@ def test_authors_written_as_text(line: str, names: list[str], warning: str | Non
     assert [str(w) for w in parsed.warnings] == ([f"{PATH}:4: {warning}"] if warning else [])
 
 
+def test_a_name_authors_knows_whole_is_one_author_and_an_editor_is_no_author() -> None:
+    config = parse_config('[authors]\nKominfo = "Dinas Kominfo dan Persandian"\n'
+                          '"Budi/Ani" = "Tim Liputan Banjir"\n')
+    for written, name in (("Dinas Kominfo dan Persandian", "Dinas Kominfo dan Persandian"),
+                          ("Budi/Ani", "Tim Liputan Banjir")):
+        parsed = parse_article(f"---\ntitle: A\ndate: 2018-09-26\nauthor: {written}\n---\n",
+                               PATH, config)
+        assert [a.name for a in parsed.article.authors] == [name]
+    parsed = parse_article("---\ntitle: A\ndate: 2018-09-26\nauthor: 'Penulis: Budi Santoso / "
+                           "Editor: Ani Wijaya'\n---\n", PATH, config)
+    assert [a.name for a in parsed.article.authors] == ["Budi Santoso"]
+    assert [str(w) for w in parsed.warnings] == [
+        f"{PATH}:4: `author` names Ani Wijaya as an editor: left out of the byline \u2014 "
+        "write `editors: [Ani Wijaya]`"]
+
+
 def test_initials_of_two_known_authors_in_one_text_get_a_warning() -> None:
     config = parse_config('[authors]\nHmz = "Hamid"\nUlm = "Ulya"\n')
     parsed = parse_article("---\ntitle: A\ndate: 2018-09-26\nauthor: Hmz Ulm\n---\n", PATH,
                            config)
+    assert [str(w) for w in parsed.warnings] == [
+        f"{PATH}:4: one author `Hmz Ulm` \u2014 if you meant 2 authors, write "
+        "`author: [Hmz, Ulm]`; for one, write `author: [Hmz Ulm]`"]
+    # (and beside another, joined by `dan`)
+    parsed = parse_article("---\ntitle: A\ndate: 2018-09-26\nauthor: Hmz Ulm dan Budi "
+                           "Santoso\n---\n", PATH, config)
     assert [str(w) for w in parsed.warnings] == [
         f"{PATH}:4: one author `Hmz Ulm` \u2014 if you meant 2 authors, write "
         "`author: [Hmz, Ulm]`; for one, write `author: [Hmz Ulm]`"]

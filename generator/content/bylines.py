@@ -15,6 +15,7 @@ from __future__ import annotations
 import difflib
 import re
 from collections.abc import Mapping
+from dataclasses import dataclass
 
 from generator.config import AuthorInfo
 from generator.content.keys import AUTHOR
@@ -107,20 +108,62 @@ def with_degrees(names: list[str]) -> list[str]:
     return joined
 
 
-_ROLE = re.compile(r"^(?:penulis|pewarta|reporter|wartawan|kontributor|laporan|oleh|editor"
-                   r"|penyunting|redaktur)\s*:\s*", re.IGNORECASE)
-"""The role a byline pasted from a page starts with (`Penulis: Budi`): not a name."""
+_ROLES = (r"teks dan foto|foto dan teks|penulis|pewarta(?: foto)?|reporter|wartawan"
+          r"|kontributor|koresponden|fotografer|laporan|oleh|editor|penyunting|redaktur")
+_ROLE = re.compile(rf"^(?:(?P<role>{_ROLES})\s*:\s*|oleh\s+(?=[A-Z]))", re.IGNORECASE)
+"""The role a byline pasted from a page starts a name with (`Penulis: Budi`, `Oleh Budi`):
+not part of the name."""
+_EDITING = frozenset(("editor", "penyunting", "redaktur"))
+"""The roles of those who edited a story, not wrote it."""
 _JOINED = re.compile(r"\s+(?:dan|and|&)\s+|\s*/\s*")
 """What joins two people's names in a byline: `dan`, `&`, a slash (`Budi/Ani`). Only
-`dan` in lower case: a name (`Dan Brown`) is capitalised."""
+`dan` in lower case (or in a byline written all in capitals): a name (`Dan Brown`) is
+capitalised."""
+_JOINED_CAPITALS = re.compile(_JOINED.pattern, re.IGNORECASE)
+"""The same, in a byline written all in capitals (`BUDI SANTOSO DAN ANI WIJAYA`)."""
+_ORGANISATION = frozenset("""
+    dinas tim badan biro bagian humas kementerian pemerintah pemkot pemkab pemprov komisi
+    lembaga dewan kantor polres polda polresta polri redaksi forum yayasan persatuan
+    asosiasi ikatan koalisi aliansi perhimpunan paguyuban kelompok universitas fakultas
+    sekolah pusat balai direktorat kejaksaan pengadilan pt cv bank bidang seksi divisi
+    satuan komunitas himpunan serikat gabungan majelis partai kepolisian perusahaan
+""".split())
+"""The first words of a body's name (`Dinas Komunikasi dan Informatika`, `Tim Kompas/
+Gramedia`), which `dan` and a slash belong to."""
 
 
-def people_in(text: str) -> list[str]:
-    """The people one written name stands for: `Budi Santoso dan Ani Wijaya` is two,
-    `Penulis: Budi Santoso` one, without the role pasted with it. Commas are left to
-    the caller (a degree follows one: `Budi Santoso, S.H.`)."""
-    return [name for name in (part.strip() for part in _JOINED.split(_ROLE.sub("", text)))
-            if name]
+@dataclass(frozen=True)
+class Byline:
+    """The people one written byline names, and the editors it names beside them."""
+
+    people: tuple[str, ...]
+    """Each person's name, without the role pasted with it."""
+    editing: tuple[str, ...]
+    """The parts that name an editor (`Editor: Ani`): who edited the story, not wrote it."""
+
+
+def people_in(text: str, editors: bool = False, split: bool = True) -> Byline:
+    """The people one written byline names: `Budi Santoso dan Ani Wijaya` is two,
+    `Penulis: Budi Santoso` one, without the role pasted with it; a body's name
+    (`Dinas Komunikasi dan Informatika`) stays one. Among authors (not `editors`), a
+    part with an editor's role (`Penulis: Budi / Editor: Ani`) is set apart. Commas are
+    left to the caller (a degree follows one: `Budi Santoso, S.H.`). Not `split`: one
+    name, an entry of a YAML list, which says what the editor meant."""
+    lead = _ROLE.match(text.strip())
+    text = text.strip()[lead.end():] if lead else text.strip()
+    first = text.split(maxsplit=1)[0].lower() if text else ""
+    parts = [text] if not split or first in _ORGANISATION else \
+        (_JOINED if not text.isupper() else _JOINED_CAPITALS).split(text)
+    people: list[str] = []
+    editing: list[str] = []
+    role = (lead["role"] or "").lower() if lead else ""
+    for part in (part.strip() for part in parts):
+        # (a role holds for the names after it, until another: `Editor: Ani dan Rina`)
+        if (own := _ROLE.match(part)) is not None and len(parts) > 1:
+            role, part = (own["role"] or "").lower(), part[own.end():].strip()
+        if part:
+            (editing if role in _EDITING and not editors else people).append(part)
+    return Byline(tuple(people), tuple(editing))
 
 
 _TITLES = frozenset(("dr", "drs", "dra", "prof", "ir", "drg"))
@@ -128,9 +171,13 @@ _TITLES = frozenset(("dr", "drs", "dra", "prof", "ir", "drg"))
 the author's page's address. (`H.` and `Hj.`, a pilgrim's, are not told from an initial.)"""
 
 
-_ROLE_AFTER = re.compile(r"(?<=[\w.])\s+\([^()]*\)\s*$")
-"""A role or place in brackets after a name (`Budi Santoso (Kontributor Palu)`); the
-brackets of a degree (`Sp.A(K)`) follow it without a space."""
+_ROLE_AFTER = re.compile(r"(?<=[\w.])\s+\((?:kontributor|koresponden|reporter|wartawan|"
+                         r"jurnalis|pewarta|penulis|fotografer|magang|mg)\b[^()]*\)\s*$",
+                         re.IGNORECASE)
+"""A role in brackets after a name (`Budi Santoso (Kontributor Palu)`, `(mg)` of an
+intern); not another bracket (`Ahmad (Palu)` and `Ahmad (Poso)` are two reporters,
+`Badan SAR Nasional (Basarnas)` is a name), nor a degree's (`Sp.A(K)`), which follows
+it without a space."""
 
 
 def author_slug(name: str) -> str:

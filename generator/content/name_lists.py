@@ -63,12 +63,31 @@ class NameLists:
                 self._warned(key, keys.words_of(value), what, known)
         if not isinstance(value, str):
             return with_degrees([person for name in self._names(key, value)
-                                 for person in people_in(name)])
-        parts = people_in(value)
+                                 for person in self._people_in(key, name, split=False)])
+        parts = self._people_in(key, value)
         names = with_degrees([person for part in parts for person in keys.words_of(part)])
-        # Names joined by `dan` say what they mean: only commas that cut a name from
-        # another (not a degree from its name) ask for the YAML list.
-        return names if 1 < len(names) == len(parts) else self._warned(key, names, what, known)
+        if 1 < len(names) == len(parts):
+            # Names joined by `dan` say what they mean: only commas that cut a name from
+            # another (not a degree from its name) ask for the YAML list; each name may
+            # still look like several (`Hmz Ulm dan Budi`).
+            for name in names:
+                self._warned(key, [name], what, known)
+            return names
+        return self._warned(key, names, what, known)
+
+    def _people_in(self, key: str, text: str, split: bool = True) -> tuple[str, ...]:
+        """The people `text` names (`bylines.people_in`); a name `[authors]` knows whole
+        (`Dinas Komunikasi dan Informatika`) stays one, and an editor named among the
+        authors is left out, with a warning."""
+        if split and (text in self.config.authors or text.casefold() in {
+                info.name.casefold() for info in self.config.authors.values()}):
+            return (text,)
+        byline = people_in(text, editors=key == "editors", split=split)
+        for name in byline.editing:
+            self.fail(key, Text("`{key}` names {name} as an editor: left out of the byline",
+                                key=key, name=name),
+                      Text("write `editors: [{name}]`", name=name), severity="warning")
+        return byline.people
 
     def _warned(self, key: str, names: list[str], what: Text,
                 known: Collection[str] | None) -> list[str]:

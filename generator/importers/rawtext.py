@@ -117,13 +117,13 @@ def structure(text: str) -> Structure:
         # The byline is the reporter's: an editor did not write the story.
         if reporter:
             authors += people_in(reporter.group("reporter" if "reporter" in
-                                                reporter.groupdict() else "name"))
+                                                reporter.groupdict() else "name")).people
             authors_from = "Reporter line"
             dropped.append(f"byline `{line}`")
             continue
         if role:
             if not line.startswith(("Editor", "Redaktur")):
-                authors += people_in(role.group("name"))
+                authors += people_in(role.group("name")).people
                 authors_from = authors_from or "role line"
             dropped.append(f"byline `{line}`")
             continue
