@@ -166,6 +166,8 @@ def test_a_yaml_error_is_reported_where_the_construct_began(text: str, line: int
      "put the text in quotes: `summary: 'Warga: \"Air naik cepat\"'`"),
     ("---\ntitle: A\nsummary: Kata dia: 'cepat'  \n---\n", 3,
      "put the text in quotes: `summary: \"Kata dia: 'cepat'\"`"),
+    ("---\ntitle: Harga: naik 10\\% di C:\\new\n---\n", 2,  # (`\` escapes in double quotes)
+     "put the text in quotes: `title: 'Harga: naik 10\\% di C:\\new'`"),
 ])
 def test_a_headline_with_a_colon_is_offered_in_quotes(text: str, line: int, hint: str) -> None:
     with pytest.raises(ProblemError) as caught:
@@ -176,6 +178,12 @@ def test_a_headline_with_a_colon_is_offered_in_quotes(text: str, line: int, hint
     offered = hint.split("`")[1]
     assert yaml.safe_load(offered) == {offered.split(":")[0]: offered.split(": ", 1)[1][1:-1]
                                        .replace("''", "'")}
+
+
+@pytest.mark.parametrize("space", ["\u00a0", "\u2007", "\u202f"])
+def test_each_no_break_space_after_a_key_is_read_alone(space: str) -> None:
+    # (whatever the rest of the file holds)
+    assert split(f"---\ntitle:{space}Banjir\n---\n", "a.md").data == {"title": "Banjir"}
 
 
 def test_a_no_break_space_after_a_key_is_read_as_a_space() -> None:
@@ -200,6 +208,15 @@ def test_a_fence_written_as_a_dash_is_named(text: str, line: int, dash: str) -> 
     problem = caught.value.problem
     assert problem.line == line
     assert str(problem.hint).startswith(f"line {line} is `{dash}`: ")
+
+
+def test_a_dash_closing_the_frontmatter_is_named_when_a_later_fence_closed_it() -> None:
+    with pytest.raises(ProblemError) as caught:
+        split("---\ntitle: A\n\u2014\nIsi berita.\n\n---\n\nLagi.\n", "a.md")
+    problem = caught.value.problem
+    assert (problem.line, str(problem.message)) == (
+        3, "the frontmatter is not closed where it ends")
+    assert str(problem.hint).startswith("line 3 is `\u2014`: ")
 
 
 def test_a_closing_fence_missing_is_still_reported_at_the_opening() -> None:

@@ -129,3 +129,43 @@ def test_a_phone_video_in_a_story_plays_and_one_missing_is_an_error(site: SiteMa
         site.build()
     assert [(p.path, p.line) for p in failed.value.problems if p.is_error] == [
         ("content/articles/2024/03/longsor.md", 7)]
+
+
+def test_a_portrait_and_a_logo_named_with_spaces_or_escapes_are_their_photos(
+        site: SiteMaker) -> None:
+    # Given a portrait and a logo whose names hold spaces, site.toml naming one as
+    # written and the other with `%20`
+    make_photo(site.root / "content/media/penulis/Ani Wijaya.jpg", (800, 800))
+    make_photo(site.root / "content/media/Logo Kabar.png", (600, 200))
+    toml = (site.root / "site.toml").read_text()
+    site.write("site.toml", toml.replace(
+        '[authors]\n', '[authors]\nAni = { name = "Ani Wijaya", photo = '
+        '"media/penulis/Ani Wijaya.jpg" }\n').replace(
+        'page_size = 3\n', 'page_size = 3\npublisher_logo = "media/Logo%20Kabar.png"\n'))
+    site.article("2024/03/banjir", "Banjir", "2024-03-01", authors="[Ani]")
+    # When the site is built
+    site.build()
+    # Then the author's page shows the portrait's derivative, and the structured data
+    # names the logo's, each by a URL
+    [portrait] = re.findall(r'<img class="author-photo" src="([^"]*)"',
+                            site.read("author/ani-wijaya/index.html"))
+    assert portrait == "/media/penulis/Ani%20Wijaya-480.webp"
+    assert (site.output / unquote(portrait).lstrip("/")).is_file()
+    page = site.read("2024/03/banjir/index.html")
+    [logo] = re.findall(r'"logo": \{[^}]*"url": "([^"]*)"', page)
+    assert logo == "https://kabar.example/media/Logo%20Kabar-600.jpg"
+    assert (site.output / "media/Logo Kabar-600.jpg").is_file()
+
+
+def test_a_file_named_with_an_escape_is_told_to_be_renamed(site: SiteMaker) -> None:
+    # (a browser or wget saves a photo under its address's name)
+    make_photo(site.root / "content/media/2024/Foto%20Lama.jpg", (900, 600))
+    site.article("2024/03/banjir", "Banjir", "2024-03-01",
+                 body="![Banjir](media/2024/Foto%20Lama.jpg)\n")
+    with pytest.raises(ContentError) as failed:
+        site.build()
+    [problem] = [p for p in failed.value.problems if p.is_error]
+    assert (problem.message, problem.hint) == (
+        "the image 'media/2024/Foto%20Lama.jpg' is read as content/media/2024/Foto Lama.jpg: "
+        "in a path, `%20` is a space",
+        "rename the file content/media/2024/Foto%20Lama.jpg to Foto Lama.jpg")

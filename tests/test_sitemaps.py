@@ -267,6 +267,16 @@ def test_the_publisher_name_comes_from_site_toml(site: SiteMaker) -> None:
     assert "<news:name>PT Kabar Media</news:name>" in site.read("news-sitemap.xml")
 
 
+def test_the_news_sitemap_names_the_language_as_google_news_reads_it(site: SiteMaker) -> None:
+    # (ISO 639: `id`, where the pages' `lang` is `id-ID`)
+    site.write("site.toml", (site.root / "site.toml").read_text().replace(
+        'language = "id"', 'language = "id-ID"'))
+    site.article("e", "Kabar Terkini", "2024-03-09T20:00:00+07:00")
+    site.build(now=datetime.fromisoformat("2024-03-10T08:00:00+07:00"))
+    assert "<news:language>id</news:language>" in site.read("news-sitemap.xml")
+    assert '<html lang="id-ID">' in site.read("index.html")
+
+
 def test_robots_txt_points_at_the_sitemaps(site: SiteMaker) -> None:
     site.build()
     robots = site.read("robots.txt")

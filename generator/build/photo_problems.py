@@ -106,6 +106,14 @@ def _photo_problems(path: str, line: int | None, src: str, url: str,
                                          error=error.message), error.hint)]
     if _outside_the_site(src):
         return [_on_your_computer(path, line, src)]
+    literal = src.lstrip("/").removeprefix("content/").removeprefix("media/")
+    if literal != relative and (media / literal).is_file():
+        # (saved from a browser or wget under its address's name: `Foto%20Lama.jpg`)
+        return [Problem(path, line, Text("the image {src} is read as {media}/{file}: in a "
+                                         "path, `%20` is a space", src=repr(src),
+                                         media=MEDIA, file=relative),
+                        Text("rename the file {media}/{literal} to {file}", media=MEDIA,
+                             literal=literal, file=relative.rsplit("/", 1)[-1]))]
     near = near_media(media, relative, folder)
     return [Problem(path, line, Text("the image {src} is not in {media}/", src=repr(src),
                                      media=MEDIA),

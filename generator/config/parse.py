@@ -82,7 +82,7 @@ def parse_config(text: str, path: str = CONFIG_NAME) -> SiteConfig:
         check.fail("base_url", Text("`base_url` must be an absolute http(s) URL, not {value}",
                                     value=repr(base_url)),
                    Text('e.g. base_url = "https://berita.example/"'))
-    elif (where := urlsplit(base_url)).path.strip("/") or where.query or where.fragment:
+    elif (where := urlsplit(base_url)).path.strip("/") or "?" in base_url or "#" in base_url:
         # The pages link from the domain's root (`/static/style.css`, `/2025/03/x/`), as
         # the hosts' redirect rules do: under a folder they would lead out of the site.
         root = f"{where.scheme}://{where.netloc}/"
@@ -92,7 +92,7 @@ def parse_config(text: str, path: str = CONFIG_NAME) -> SiteConfig:
                                     root=root),
                    Text('publish the site at the root of a domain or subdomain, e.g. '
                         'base_url = "{example}"',
-                        example=f"{where.scheme}://arsip.{where.netloc}/"))
+                        example=f"{where.scheme}://arsip.{where.netloc.removeprefix('www.')}/"))
     base_url = base_url.rstrip("/") + "/"
     language = check.string(data, "language", "id")
     if not _LANGUAGE.match(language):
@@ -102,8 +102,8 @@ def parse_config(text: str, path: str = CONFIG_NAME) -> SiteConfig:
                    Text('write language = "{code}"', code=named) if named else
                    Text('e.g. language = "id"'))
         language = "id"
-    else:
-        language = _checked_locale(check, language)
+    else:  # (BCP 47, as pages and feeds write it: Babel's `id_ID` is `id-ID`)
+        language = _checked_locale(check, language).replace("_", "-")
     timezone = check.string(data, "timezone", "Asia/Jakarta")
     try:
         ZoneInfo(timezone)

@@ -85,7 +85,7 @@ def split(text: str, path: str) -> Split:
                                    Text("the frontmatter opened on line 1 is never closed"),
                                    dashes[1]))
     fm_lines = lines[1:index]
-    if _NBSP in text:  # (copied from Word or a web page: YAML reads no space there)
+    if any(space in text for space in _NO_BREAK):  # (copied from Word or a web page)
         fm_lines = [_NBSP_AFTER_KEY.sub(r"\1: ", line) for line in fm_lines]
     try:
         data = simple_load(fm_lines)
@@ -93,6 +93,11 @@ def split(text: str, path: str) -> Split:
             data = yaml.load("\n".join(fm_lines), Loader=_Loader)
             _no_key_twice(fm_lines, path)  # (`simple_load` gives None for such lines)
     except yaml.YAMLError as error:
+        fence = next(((number, hint) for number, line in enumerate(fm_lines, 2)
+                      if (hint := _dashes_hint(line, number)) is not None), None)
+        if fence is not None:  # (a closing fence written as a dash; a later `---` closed)
+            raise ProblemError(Problem(path, fence[0], Text(
+                "the frontmatter is not closed where it ends"), fence[1])) from None
         raise ProblemError(yaml_problem(error, path, fm_lines)) from None
     except (ValueError, OverflowError) as error:
         # YAML reads `2024-13-45` as a date and fails to make it (no mark, no YAMLError).
@@ -125,8 +130,8 @@ def _dashes_hint(line: str, number: int) -> Text | None:
                 "them a dash)", number=number, line=line.strip())
 
 
-_NBSP = "\u00a0"
-_NBSP_AFTER_KEY = re.compile(r"^([A-Za-z_][\w-]*):[\u00a0\u2007\u202f]+")
+_NO_BREAK = "\u00a0\u2007\u202f"
+_NBSP_AFTER_KEY = re.compile(rf"^([A-Za-z_][\w-]*):[{_NO_BREAK}]+")
 """A top-level key followed by a no-break space (`title:\u00a0Banjir`, pasted from a
 document): read as the space it looks like, where YAML would read one long text."""
 
@@ -209,7 +214,7 @@ def _quoted(line: str) -> str | None:
     if pair is None or pair[1].lower() in _NOT_TEXT:
         return None
     key, value = pair[1], pair[2]
-    if '"' not in value:
+    if '"' not in value and "\\" not in value:  # (in double quotes, `\` escapes)
         return f'{key}: "{value}"'
     return f"{key}: '{value.replace(chr(39), chr(39) * 2)}'"
 

@@ -78,6 +78,12 @@ class Photo:
         return ", ".join(f"{web_path(d.url)} {d.width}w" for d in self.webp)
 
     @property
+    def thumbnail(self) -> str:
+        """The narrowest WebP derivative's URL (percent-encoded), else `src`: what a
+        search result or an author's portrait shows."""
+        return web_path(self.webp[0].url) if self.webp else self.src
+
+    @property
     def files(self) -> tuple[Derivative, ...]:
         """Every file published for the photo."""
         return (*self.webp, *(d for d in (self.jpeg, self.original) if d is not None))
@@ -195,6 +201,15 @@ def keyed_page(page: StaticPage, photos: Mapping[str, Photo]) -> StaticPage:
     keys = [photos[url].key if url in photos else "-" for url in shown]
     return replace(page, body_hash=hashlib.sha1(
         ":".join([page.body_hash, *keys]).encode()).hexdigest())
+
+
+def config_photo(src: str, photos: Mapping[str, Photo]) -> Photo | None:
+    """The photo a path of site.toml names (a portrait, the logo: `media/penulis/Ani
+    Wijaya.jpg`, or with `%20`), as `config_photos` found it; None for another path."""
+    if not src.lstrip("/").startswith(("media/", "content/media/")):
+        return None
+    url = image_url(src)
+    return photos.get(url) if url else None
 
 
 def config_photos(config: SiteConfig) -> list[str]:

@@ -14,7 +14,7 @@ from typing import Any
 from generator import date_format, urls
 from generator.config import SiteConfig
 from generator.content.model import Article
-from generator.photos.model import EMPTY, Photo
+from generator.photos.model import EMPTY, Photo, config_photo
 from generator.render.photos import announced
 
 
@@ -32,7 +32,7 @@ def absolute_asset(config: SiteConfig, src: str) -> str:
 def _logo(config: SiteConfig, photos: Mapping[str, Photo]) -> str:
     """The publisher's logo: its JPEG derivative when it is a photo under media/."""
     logo = config.publisher_logo
-    photo = photos.get("/" + logo.lstrip("/").removeprefix("content/"))
+    photo = config_photo(logo, photos)
     return photo.src if photo is not None else logo
 
 

@@ -19,7 +19,7 @@ from generator import date_format, urls
 from generator.config import SiteConfig
 from generator.content.model import Article
 from generator.errors import Problem, TemplateError, Text
-from generator.photos.model import as_shown, config_photos
+from generator.photos.model import as_shown, config_photo, config_photos
 from generator.plan.feeds_and_lists import month_title
 from generator.plan.planner import Page
 from generator.plan.site import Site
@@ -105,6 +105,7 @@ class Renderer:
             card=self._card,
             # Photos (issue 16): a site photo by URL, and the one a page announces.
             photo=site.photos.get,
+            config_photo=lambda src: config_photo(src, site.photos),
             shared_image=lambda article: _absolute(site.config, announced(article,
                                                                           site.photos)),
         )

@@ -12,9 +12,8 @@ from zoneinfo import ZoneInfo
 from generator.content.model import Article
 from generator.date_format import iso, long_date
 from generator.photos.model import Photo
-from generator.urls import web_path
 
-FORMAT = "3"
+FORMAT = "4"  # (4: the thumbnail's URL percent-encoded, `Photo.thumbnail`)
 """Changes when a record is made differently: every shard is indexed again. Bump it
 with any change to what a record holds (`record_of`, the date as readers read it,
 `plain_text`, the words, the Pagefind options of service.py): the shards outlive a
@@ -86,7 +85,7 @@ def thumbnail(article: Article, photos: Mapping[str, Photo]) -> str:
     photo = photos.get(article.image.url)
     if photo is None:
         return article.image.url
-    return web_path(photo.webp[0].url) if photo.webp else photo.src
+    return photo.thumbnail
 
 
 def record_of(article: Article, body: str, labels: Labels, locale: str,
