@@ -219,6 +219,32 @@ def test_a_dash_closing_the_frontmatter_is_named_when_a_later_fence_closed_it() 
     assert str(problem.hint).startswith("line 3 is `\u2014`: ")
 
 
+@pytest.mark.parametrize(("lines", "line", "hint"), [
+    ("tags: #banjir #BPBD", 3, "write the tags without `#`: `tags: [banjir, BPBD]`"),
+    ("tags: [Banjir, #BPBD]", 3, "write the tags without `#`: `tags: [Banjir, BPBD]`"),
+    ("tags:\n  - Banjir\n  - #BPBD", 5, "write the tags without `#`: `- BPBD`"),
+    ("summary: Pemilu damai #BijakMemilih", 3,
+     'put the text in quotes: `summary: "Pemilu damai #BijakMemilih"`'),
+    ("warna: #ff0000", 3, 'put the text in quotes: `warna: "#ff0000"`'),
+])
+def test_a_hashtag_yaml_would_read_as_a_comment_is_an_error(lines: str, line: int,
+                                                            hint: str) -> None:
+    # (YAML alone drops it without a word: `tags: #banjir` is no tag at all)
+    with pytest.raises(ProblemError) as caught:
+        split(f"---\ntitle: A\n{lines}\n---\n", "a.md")
+    problem = caught.value.problem
+    assert (problem.line, str(problem.hint)) == (line, hint)
+    assert str(problem.message).startswith("`#` after a space starts a comment in YAML")
+
+
+@pytest.mark.parametrize("lines", ["tags: # belum ada", "tags: [banjir]  # catatan",
+                                   'summary: "Banjir #2"', "summary: |\n  Banjir #2",
+                                   "# image: media/x.jpg", "summary: Banjir#2"])
+def test_a_comment_or_a_quoted_hash_is_read_as_yaml_reads_it(lines: str) -> None:
+    text = f"title: A\n{lines}"
+    assert split(f"---\n{text}\n---\n", "a.md").data == yaml.safe_load(text)
+
+
 def test_a_closing_fence_missing_is_still_reported_at_the_opening() -> None:
     with pytest.raises(ProblemError) as caught:
         split("---\ntitle: A\n\n- satu\nBody\n", "a.md")

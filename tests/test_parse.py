@@ -327,6 +327,12 @@ def test_a_caption_without_an_image_is_a_warning_saying_where_it_goes() -> None:
         "`  caption: \u2026`"]
 
 
+def test_a_hashtag_names_its_tag() -> None:
+    parsed = parse('---\ntitle: A\ndate: 2018-09-26\ntags: ["#BanjirSumberjaya", Banjir]\n---\n')
+    assert [(t.name, t.slug) for t in parsed.article.tags] == [
+        ("BanjirSumberjaya", "banjirsumberjaya"), ("Banjir", "banjir")]
+
+
 def test_javascript_image_url_is_refused() -> None:
     problems = errors("---\ntitle: A\ndate: 2018-09-26\nimage: {src: 'javascript:alert(1)'}\n---\n")
     assert "neither an http(s) URL" in problems[0]

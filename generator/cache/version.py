@@ -84,7 +84,9 @@ from generator.errors import Problem
 # (`- 2025-01-06: …`) or not in a list is read, `fields.Fields.corrections`: a cache of 38
 # holds its error; `caption:` beside `image:` is the image's, `content.image.read_image`:
 # a cache of 38 holds the image without it; a video shown as an image is a player,
-# `content.image.media_videos`: a cache of 38 holds the body with its `<img>`.)
+# `content.image.media_videos`: a cache of 38 holds the body with its `<img>`; a hashtag
+# YAML would read as a comment is an error, `frontmatter.split`, and `"#banjir"` the tag
+# `banjir`: a cache of 38 holds the line cut short.)
 SCHEMA = 39
 # The records' shape is part of the key, so a cache written before a field
 # was added to a record is never trusted.

@@ -87,6 +87,8 @@ def split(text: str, path: str) -> Split:
     fm_lines = lines[1:index]
     if any(space in text for space in _NO_BREAK):  # (copied from Word or a web page)
         fm_lines = [_NBSP_AFTER_KEY.sub(r"\1: ", line) for line in fm_lines]
+    if any("#" in line for line in fm_lines):
+        _no_hashtag(fm_lines, path)
     try:
         data = simple_load(fm_lines)
         if data is None:
@@ -134,6 +136,48 @@ _NO_BREAK = "\u00a0\u2007\u202f"
 _NBSP_AFTER_KEY = re.compile(rf"^([A-Za-z_][\w-]*):[{_NO_BREAK}]+")
 """A top-level key followed by a no-break space (`title:\u00a0Banjir`, pasted from a
 document): read as the space it looks like, where YAML would read one long text."""
+
+_HASHTAG = re.compile(
+    r"^(?:(?P<key>[A-Za-z_][\w-]*):|(?P<entry>[ \t]*-))[ \t]+(?P<rest>\[?[ \t]*#[^\s#].*)$"
+    r"|^(?P<fkey>[A-Za-z_][\w-]*):[ \t]+(?P<flow>\[.*,[ \t]+#[^\s#].*)$"
+    r"|^(?P<pkey>[A-Za-z_][\w-]*):[ \t]+(?P<plain>[^\s\"'\[{|>&*!#%@`][^#]*?[ \t]#[^\s#].*)$")
+"""A value or a list's entry written as a hashtag (`tags: #banjir #BPBD`, `- #banjir`,
+`tags: [#banjir, #BPBD]`), or a text holding one (`title: Pemilu Damai #BijakMemilih`):
+after a space, YAML reads `#` as a comment's start. (`# catatan`, a `#` and a space, is
+a comment.)"""
+
+
+def _no_hashtag(lines: Sequence[str], path: str) -> None:
+    """Raise the problem of the first line whose value YAML would cut at a comment, its
+    hashtag lost without a word (`tags: #banjir` is no tag)."""
+    for number, line in enumerate(lines, 2):
+        found = _HASHTAG.match(line)
+        if found is None:
+            continue
+        key = found["key"] or found["fkey"] or found["pkey"] or _list_key(lines, number - 2)
+        value = (found["rest"] or found["flow"] or found["plain"]).strip()
+        words = [word for word in (w.lstrip("#") for w in re.findall(r"[^\s,\[\]]+", value))
+                 if word]
+        if key.lower() in ("tags", "categories", "category", "kategori", "label"):
+            written = f"- {' '.join(words)}" if found["entry"] else f"{key}: [{', '.join(words)}]"
+            hint = Text("write the tags without `#`: `{line}`", line=written)
+        else:
+            quoted = f'"{value}"' if '"' not in value and "\\" not in value else \
+                f"'{value}'"
+            hint = Text("put the text in quotes: `{line}`",
+                        line=f"- {quoted}" if found["entry"] else f"{key}: {quoted}")
+        raise ProblemError(Problem(path, number, Text(
+            "`#` after a space starts a comment in YAML: the rest of line {number} is left "
+            "out", number=number), hint))
+
+
+def _list_key(lines: Sequence[str], index: int) -> str:
+    """The key of the block list that line `index` is an entry of."""
+    for line in reversed(lines[:index]):
+        if (top := re.match(r"([A-Za-z_][\w-]*):", line)) is not None:
+            return top[1]
+    return ""
+
 
 _TOP_KEY = re.compile(r"""(["']?)([A-Za-z_][\w-]*)\1[ \t]*:(?:[ \t]|$)""")
 

@@ -104,7 +104,8 @@ class NameLists:
                 names += self._listed(key, self.data[key], TAG)
         tags: dict[str, Tag] = {}
         for raw in names:
-            name = self.config.canonical_tag(raw)
+            # (a hashtag, `"#banjir"`, names the tag `banjir`, as the social networks do)
+            name = self.config.canonical_tag(raw.lstrip("#").strip() or raw)
             slug = slugify(name)
             if not slug:
                 self.fail("tags", Text("the tag {name} has no letters or digits to make a URL "
