@@ -140,6 +140,8 @@ class Reporter:
                     elif kind == "removed" and article.url in gone:
                         gone.discard(article.url)
                         kept = " " + notice
+                    elif article.old_title:
+                        kept = " " + _("(headline was: {title})", title=article.old_title)
                     items.append(f"{article}{kept}")
                 self.lines(label, items)
         self.lines(_("moved"), [f"{old} \u2192 {new} {redirect}"

@@ -74,7 +74,9 @@ def test_each_kind_is_named_with_title_and_url(site: SiteMaker, way: str) -> Non
     # Text edited, same URL.
     site.article("satu", "Satu Diperbaiki", "2024-03-01T09:00:00+07:00", body="Ralat.\n",
                  slug="satu")
-    assert named(run(site)[1]) == ["changed: Satu Diperbaiki (/2024/03/satu/)"]
+    # (a corrected headline: the summary shows what readers saw before)
+    assert named(run(site)[1]) == [
+        "changed: Satu Diperbaiki (/2024/03/satu/) (headline was: Satu)"]
     # Today's news.
     site.article("lima", "Lima", "2024-03-05T09:00:00+07:00")
     assert named(run(site)[1]) == ["added: Lima (/2024/03/lima/)"]
@@ -181,7 +183,7 @@ def test_a_build_that_failed_leaves_the_next_one_naming_what_was_published(
     enam = site.article("enam", "Enam", "2024-03-06T09:00:00+07:00", slug="empat")
     assert run(site)[0] != 0
     enam.unlink()  # (new to the failed build only: never named removed)
-    assert named(run(site)[1]) == ["changed: Tiga Diperbaiki (/2024/03/tiga/)"]
+    assert named(run(site)[1]) == ["changed: Tiga Diperbaiki (/2024/03/tiga/) (headline was: Tiga)"]
     assert named(run(site)[1]) == []
     # A live story broken for one build, then deleted: removed, with what it was.
     dua.write_text("---\ntitle: Dua\ndate: kemarin\n---\nx\n", encoding="utf-8")
@@ -201,8 +203,9 @@ def test_a_check_between_an_edit_and_the_build_leaves_it_named(
     site.article("satu", "Satu Diperbaiki Lagi", "2024-03-01T09:00:00+07:00", slug="satu")
     (site.root / "content/articles/nanti.md").unlink()  # (seen by the check alone)
     assert CliRunner().invoke(main, ["check", "--site", str(site.root)]).exit_code == 0
-    assert named(run(site)[1]) == ["added: Lima (/2024/03/lima/)",
-                                   "changed: Satu Diperbaiki Lagi (/2024/03/satu/)"]
+    assert named(run(site)[1]) == [
+        "added: Lima (/2024/03/lima/)",
+        "changed: Satu Diperbaiki Lagi (/2024/03/satu/) (headline was: Satu)"]
     assert named(run(site)[1]) == []
 
 
@@ -236,7 +239,7 @@ def test_a_file_runs_in_between_saw_go_and_come_back_is_named_as_it_changed(
     dua.unlink()
     _check(site)
     dua.write_bytes(corrected)
-    assert named(run(site)[1]) == ["changed: Dua Diperbaiki (/2024/03/dua/)"]
+    assert named(run(site)[1]) == ["changed: Dua Diperbaiki (/2024/03/dua/) (headline was: Dua)"]
     # Gone for a check and not back: removed, with what it was
     dua.unlink()
     _check(site)
@@ -255,7 +258,7 @@ def test_a_drafts_build_between_an_edit_and_the_build_leaves_it_named(
     site.article("lima", "Lima", "2024-03-05T09:00:00+07:00")
     assert run(site, "--drafts", *folder)[0] == 0
     assert named(run(site)[1]) == ["added: Lima (/2024/03/lima/)",
-                                   "changed: Satu Diperbaiki (/2024/03/satu/)"]
+                                   "changed: Satu Diperbaiki (/2024/03/satu/) (headline was: Satu)"]
     assert named(run(site)[1]) == []
 
 
@@ -280,7 +283,9 @@ def test_preview_sessions_leave_what_they_saw_named(site: SiteMaker) -> None:
     assert named(run(site)[1]) == []
     site.article("satu", "Satu Diperbaiki", "2024-03-01T09:00:00+07:00", slug="satu")
     preview(BuildMemory())
-    assert named(run(site)[1]) == ["changed: Satu Diperbaiki (/2024/03/satu/)"]
+    # (a corrected headline: the summary shows what readers saw before)
+    assert named(run(site)[1]) == [
+        "changed: Satu Diperbaiki (/2024/03/satu/) (headline was: Satu)"]
 
 
 def test_at_most_twenty_of_a_kind_then_a_count(site: SiteMaker, way: str) -> None:

@@ -62,6 +62,9 @@ class ArticleChange:
     """For a moved article, the URL it had; else empty."""
     old_path: str = ""
     """For an article whose file moved or was renamed, the file it had; else empty."""
+    old_title: str = ""
+    """For an edited article whose headline was corrected, the headline it had; else
+    empty (the summary shows both: the editor sees what readers saw)."""
 
     def __str__(self) -> str:
         where = f"{self.old_url} \u2192 {self.url}" if self.old_url else self.url
@@ -124,7 +127,9 @@ def article_changes(added: Iterable[SourceChange], edited: Iterable[SourceChange
         elif old.url != article.url:
             moved.append(ArticleChange(change.path, article.title, article.url, old.url))
         elif change.parsed and old.key != article.key:
-            changed.append(ArticleChange(change.path, article.title, article.url))
+            changed.append(ArticleChange(change.path, article.title, article.url,
+                                         old_title=old.title if old.title != article.title
+                                         else ""))
     gone = [ArticleChange(a.path, a.title, a.url) for record in removed
             if (a := record.article) is not None and published(a)
             and a.path not in scheduled]
