@@ -202,3 +202,41 @@ def test_a_listed_story_s_photo_sits_beside_its_text(demo: str, browser: Any,
     for image, text in boxes:
         assert image["left"] >= text["right"] and abs(image["top"] - text["top"]) < 2
         assert image["width"] < text["width"]
+
+
+def test_a_video_and_a_youtube_frame_in_a_story_fit_a_phone(
+        browser: Any, tmp_path: Path) -> None:
+    # Given a story with a reader's phone video and YouTube's embed code (560 x 315,
+    # its source here a page of the site: the test has no network)
+    site = tmp_path / "site"
+    shutil.copytree(REPO / "themes", site / "themes")
+    (site / "site.toml").write_text('title = "Kabar"\nbase_url = "https://kabar.example/"\n'
+                                    "[outputs]\nsearch = false\n", encoding="utf-8")
+    (site / "content/media").mkdir(parents=True)
+    (site / "content/media/VID_0001.mp4").write_bytes(b"\x00\x00\x00\x18ftypmp42")
+    (site / "content/articles").mkdir()
+    (site / "content/articles/banjir.md").write_text(
+        "---\ntitle: Banjir\ndate: 2024-03-01\n---\nAir naik.\n\n"
+        "![Banjir di Jalan Cempaka](media/VID_0001.mp4)\n\n"
+        '<iframe width="560" height="315" src="/404.html" title="YouTube video player" '
+        'frameborder="0" allowfullscreen></iframe>\n', encoding="utf-8")
+    build(BuildOptions(site_dir=site, index_search=False,
+                       now=datetime.fromisoformat("2024-03-02T12:00:00+07:00")))
+    # When a reader opens it on a phone
+    with serve(site / "output") as base:
+        page = browser.new_page(viewport=PHONE)
+        try:
+            page.goto(base + "/2024/03/banjir/")
+            boxes = page.evaluate("""() => ({
+                body: document.querySelector('.article-body').getBoundingClientRect().toJSON(),
+                frame: document.querySelector('iframe').getBoundingClientRect().toJSON(),
+                video: document.querySelector('video').getBoundingClientRect().toJSON(),
+                scroll: document.documentElement.scrollWidth})""")
+        finally:
+            page.close()
+    # Then neither is wider than the text's column, the page does not scroll sideways,
+    # and the frame keeps the video's proportions
+    for box in (boxes["frame"], boxes["video"]):
+        assert box["left"] >= boxes["body"]["left"] and box["right"] <= boxes["body"]["right"]
+    assert boxes["scroll"] <= PHONE["width"]
+    assert abs(boxes["frame"]["width"] / boxes["frame"]["height"] - 560 / 315) < 0.02

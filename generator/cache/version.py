@@ -86,7 +86,8 @@ from generator.errors import Problem
 # a cache of 38 holds the image without it; a video shown as an image is a player,
 # `content.image.media_videos`: a cache of 38 holds the body with its `<img>`; a hashtag
 # YAML would read as a comment is an error, `frontmatter.split`, and `"#banjir"` the tag
-# `banjir`: a cache of 38 holds the line cut short.)
+# `banjir`: a cache of 38 holds the line cut short; an `<iframe>` is fitted,
+# `content.embeds`: a cache of 38 holds it as pasted.)
 SCHEMA = 39
 # The records' shape is part of the key, so a cache written before a field
 # was added to a record is never trusted.

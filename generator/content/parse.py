@@ -14,6 +14,7 @@ from datetime import datetime
 from generator import urls
 from generator.config import SiteConfig
 from generator.content import frontmatter, markup
+from generator.content.embeds import fitted_frames
 from generator.content.fields import Fields
 from generator.content.frontmatter import ProblemError, Split, decode, split
 from generator.content.image import body_media, media_links, media_videos
@@ -48,7 +49,7 @@ def parse_article(data: bytes | str, path: str, config: SiteConfig,
     slug = fields.slug(path)
     body_html = media_links(render(part.body))
     media = body_media(body_html)  # (a video's file too: it must be in content/media/)
-    body_html = media_videos(body_html)
+    body_html = fitted_frames(media_videos(body_html))
     summary = fields.text("summary") or fields.synonym_text("summary")
     if not summary:
         summary = markup.cut(markup.first_paragraph(body_html), SUMMARY_LENGTH)
@@ -99,7 +100,7 @@ def parse_page(data: bytes | str, path: str, config: SiteConfig,
     slug = fields.slug(path)
     body_html = media_links(render(part.body))
     media = body_media(body_html)
-    body_html = media_videos(body_html)
+    body_html = fitted_frames(media_videos(body_html))
     if any(p.is_error for p in problems):
         raise ContentProblems(problems)
     page = StaticPage(path=path, title=title, slug=slug, url=urls.page_url(slug),

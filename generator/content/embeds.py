@@ -1,0 +1,51 @@
+"""Embedded frames in a story's text (`<iframe>`: a YouTube video, a map), as an editor
+pastes the embed code a site offers: made fit for a phone's column and for the
+validators, the rest kept as written (the newsroom's own HTML is trusted).
+
+YouTube's code is `<iframe width="560" height="315" src=… title=… frameborder="0" …
+allowfullscreen>`: 560 pixels overflow a phone's 375 (the page scrolls sideways), and
+`frameborder` is obsolete HTML (an error of the validator). Pure function over the body's
+HTML, run once when the file is parsed.
+"""
+
+from __future__ import annotations
+
+import re
+
+_FRAME = re.compile(r"<iframe\b[^>]*>", re.IGNORECASE)
+_ATTRIBUTE = re.compile(r"""\s([a-zA-Z_:][-a-zA-Z0-9_:.]*)"""
+                        r"""(?:\s*=\s*("[^"]*"|'[^']*'|[^\s"'=<>`]+))?""")
+_OBSOLETE = frozenset(("frameborder", "allowtransparency", "scrolling", "marginwidth",
+                       "marginheight", "longdesc", "align"))
+"""Attributes HTML no longer has for a frame (the validator's errors): CSS does it."""
+
+
+def fitted_frames(html: str) -> str:
+    """Body `html` with each `<iframe>` without its obsolete attributes, loaded when it
+    comes near (`loading="lazy"`), and, when it has a width and a height in pixels,
+    as wide as the column at most with their proportions (`aspect-ratio`)."""
+    if "<iframe" not in html.lower():
+        return html
+    return _FRAME.sub(_fitted, html)
+
+
+def _fitted(tag: re.Match[str]) -> str:
+    attributes = [(name, value) for name, value in _ATTRIBUTE.findall(tag[0][len("<iframe"):])
+                  if name.lower() not in _OBSOLETE]
+    names = {name.lower() for name, _ in attributes}
+    sizes = {name.lower(): value.strip("\"'") for name, value in attributes
+             if name.lower() in ("width", "height")}
+    if "loading" not in names:
+        attributes.append(("loading", '"lazy"'))
+    width, height = sizes.get("width", ""), sizes.get("height", "")
+    if width.isdigit() and height.isdigit() and int(width) and int(height):
+        fit = f"width: 100%; height: auto; aspect-ratio: {int(width)} / {int(height)}"
+        own = next((value.strip("\"'").strip().rstrip(";") for name, value in attributes
+                    if name.lower() == "style"), "")
+        attributes = [(name, value) for name, value in attributes if name.lower() != "style"]
+        # (after the embed's own style, which a map's code has: `border:0;`)
+        attributes.append(("style", f'"{own}"' if own.endswith(fit) else
+                           f'"{own}; {fit}"' if own else f'"{fit}"'))
+    written = "".join(f" {name}={value}" if value else f" {name}"
+                      for name, value in attributes)
+    return f"<iframe{written}>"
