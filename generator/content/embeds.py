@@ -24,7 +24,7 @@ def fitted_frames(html: str) -> str:
     """Body `html` with each `<iframe>` without its obsolete attributes, loaded when it
     comes near (`loading="lazy"`), and, when it has a width and a height in pixels,
     as wide as the column at most with their proportions (`aspect-ratio`)."""
-    if "<iframe" not in html.lower():
+    if "<iframe" not in html and "<IFRAME" not in html:  # (no copy of the body lowered)
         return html
     return _FRAME.sub(_fitted, html)
 

@@ -85,9 +85,10 @@ def split(text: str, path: str) -> Split:
                                    Text("the frontmatter opened on line 1 is never closed"),
                                    dashes[1]))
     fm_lines = lines[1:index]
-    if any(space in text for space in _NO_BREAK):  # (copied from Word or a web page)
+    written = "\n".join(fm_lines)  # (each look below reads the frontmatter alone)
+    if any(space in written for space in _NO_BREAK):  # (copied from Word or a web page)
         fm_lines = [_NBSP_AFTER_KEY.sub(r"\1: ", line) for line in fm_lines]
-    if any("#" in line for line in fm_lines):
+    if "#" in written:
         _no_hashtag(fm_lines, path)
     try:
         data = simple_load(fm_lines)
