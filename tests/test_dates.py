@@ -84,6 +84,10 @@ def test_an_unreadable_date_is_an_error_offering_the_day_it_most_likely_meant() 
     assert _errors("date: 05-01-2025") == [
         "content/articles/banjir.md:3: `date` is not a date: '05-01-2025' \u2014 write it "
         "year first: `date: 2025-01-05` (Sunday, January 5, 2025), if that is the day meant"]
+    # (written year first already, only the way of writing it is offered)
+    assert _errors("date: 2025/1/5") == [
+        "content/articles/banjir.md:3: `date` is not a date: '2025/1/5' \u2014 write it "
+        "as `date: 2025-01-05` (Sunday, January 5, 2025)"]
     assert _errors("date: kemarin") == [
         "content/articles/banjir.md:3: `date` is not a date: 'kemarin' \u2014 use ISO 8601, "
         "e.g. 2018-09-26T10:00:00+07:00 or 2018-09-26"]

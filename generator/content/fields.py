@@ -125,6 +125,8 @@ class Fields(NameLists):
             return Text("use ISO 8601, e.g. 2018-09-26T10:00:00+07:00 or 2018-09-26")
         # (the day in words, so that a day and a month read the wrong way round show)
         day = full_date(datetime.fromisoformat(meant), self.config.language)
+        if re.match(r"\s*\d{4}\b", value):  # (the year first already: `2025/01/05`)
+            return Text("write it as `{key}: {meant}` ({day})", key=key, meant=meant, day=day)
         return Text("write it year first: `{key}: {meant}` ({day}), if that is the day meant",
                     key=key, meant=meant, day=day)
 
