@@ -226,6 +226,9 @@ def test_a_dash_closing_the_frontmatter_is_named_when_a_later_fence_closed_it() 
     ("summary: Pemilu damai #BijakMemilih", 3,
      'put the text in quotes: `summary: "Pemilu damai #BijakMemilih"`'),
     ("warna: #ff0000", 3, 'put the text in quotes: `warna: "#ff0000"`'),
+    ("summary: C# dan F# #1", 3, 'put the text in quotes: `summary: "C# dan F# #1"`'),
+    ("summary: Jum'at \"Berkah\" #BijakMemilih", 3,
+     "put the text in quotes: `summary: 'Jum''at \"Berkah\" #BijakMemilih'`"),
 ])
 def test_a_hashtag_yaml_would_read_as_a_comment_is_an_error(lines: str, line: int,
                                                             hint: str) -> None:
@@ -237,12 +240,30 @@ def test_a_hashtag_yaml_would_read_as_a_comment_is_an_error(lines: str, line: in
     assert str(problem.message).startswith("`#` after a space starts a comment in YAML")
 
 
-@pytest.mark.parametrize("lines", ["tags: # belum ada", "tags: [banjir]  # catatan",
-                                   'summary: "Banjir #2"', "summary: |\n  Banjir #2",
-                                   "# image: media/x.jpg", "summary: Banjir#2"])
+@pytest.mark.parametrize("lines", [
+    "tags: # belum ada", "tags: [banjir]  # catatan", 'summary: "Banjir #2"',
+    "summary: |\n  Banjir #2", "# image: media/x.jpg", "summary: Banjir#2",
+    # (YAML reads these whole, or the `#` ends a comment after a value that is no text)
+    "summary: |\n  - #1 Banjir", "summary: >\n  - #1 Banjir", 'summary: "abc\n  - #1 def"',
+    "summary: 'Warga:\n\n  - #1 banjir'", "draft: true #sementara", "weight: 10 #urutan",
+    "date: 2024-03-01 #WIB", "source_url: https://kabar.example/a#komentar",
+    "warna: '#ff0000'", "tags: ['#banjir', '#BPBD']"])
 def test_a_comment_or_a_quoted_hash_is_read_as_yaml_reads_it(lines: str) -> None:
     text = f"title: A\n{lines}"
     assert split(f"---\n{text}\n---\n", "a.md").data == yaml.safe_load(text)
+
+
+@pytest.mark.parametrize(("lines", "line", "message"), [
+    # (an empty entry and a `--` in a block are no fence: YAML's own error, at its line)
+    ('authors:\n  -\n  - Budi\nsummary: "tidak ditutup', 6, "invalid YAML"),
+    ("summary: |\n  --\n  x\ntags: [a, b", 6, "invalid YAML"),
+])
+def test_a_dash_that_is_no_fence_leaves_yaml_s_error(lines: str, line: int,
+                                                      message: str) -> None:
+    with pytest.raises(ProblemError) as caught:
+        split(f"---\ntitle: A\n{lines}\n---\n", "a.md")
+    assert caught.value.problem.line == line
+    assert str(caught.value.problem.message).startswith(message)
 
 
 def test_a_closing_fence_missing_is_still_reported_at_the_opening() -> None:

@@ -327,6 +327,12 @@ def test_a_caption_without_an_image_is_a_warning_saying_where_it_goes() -> None:
         "`  caption: \u2026`"]
 
 
+def test_hashtags_in_one_text_are_offered_as_a_list_yaml_reads() -> None:
+    parsed = parse("---\ntitle: A\ndate: 2018-09-26\ntags: '#banjir, #BPBD'\n---\n")
+    assert [t.name for t in parsed.article.tags] == ["banjir", "BPBD"]
+    assert [w.hint for w in parsed.warnings] == ["write a YAML list: `tags: [banjir, BPBD]`"]
+
+
 def test_a_hashtag_names_its_tag() -> None:
     parsed = parse('---\ntitle: A\ndate: 2018-09-26\ntags: ["#BanjirSumberjaya", Banjir]\n---\n')
     assert [(t.name, t.slug) for t in parsed.article.tags] == [

@@ -14,6 +14,14 @@ from typing import Any
 import yaml
 from yaml.nodes import ScalarNode
 
+from generator.content.frontmatter_typos import (
+    NO_BREAK,
+    dashes_hint,
+    fence_among,
+    hashtag_problem,
+    spaced,
+)
+from generator.content.frontmatter_typos import quoted as quoted_line
 from generator.errors import Problem, Text
 
 # The C loader is about 7x faster than the pure-Python one; both are safe.
@@ -72,32 +80,32 @@ def split(text: str, path: str) -> Split:
     if not lines or not _FENCE.match(lines[0]):
         raise ProblemError(Problem(
             path, 1, Text("no frontmatter: the file must start with a line `---`"),
-            _dashes_hint(lines[0], 1) or
+            dashes_hint(lines[0], 1) or
             Text("add `---`, `title: ...`, `date: ...`, `---` at the top")))
     for index in range(1, len(lines)):
         if _END.match(lines[index]):
             break
     else:
         dashes = next(((number, hint) for number, line in enumerate(lines[1:], 2)
-                       if (hint := _dashes_hint(line, number)) is not None),
+                       if (hint := dashes_hint(line, number)) is not None),
                       (1, Text("add a line `---` after the last frontmatter key")))
         raise ProblemError(Problem(path, dashes[0],
                                    Text("the frontmatter opened on line 1 is never closed"),
                                    dashes[1]))
     fm_lines = lines[1:index]
     written = "\n".join(fm_lines)  # (each look below reads the frontmatter alone)
-    if any(space in written for space in _NO_BREAK):  # (copied from Word or a web page)
-        fm_lines = [_NBSP_AFTER_KEY.sub(r"\1: ", line) for line in fm_lines]
-    if "#" in written:
-        _no_hashtag(fm_lines, path)
+    if any(space in written for space in NO_BREAK):  # (copied from Word or a web page)
+        fm_lines = spaced(fm_lines)
     try:
         data = simple_load(fm_lines)
         if data is None:
             data = yaml.load("\n".join(fm_lines), Loader=_Loader)
             _no_key_twice(fm_lines, path)  # (`simple_load` gives None for such lines)
     except yaml.YAMLError as error:
-        fence = next(((number, hint) for number, line in enumerate(fm_lines, 2)
-                      if (hint := _dashes_hint(line, number)) is not None), None)
+        if "#" in written and (problem := hashtag_problem(fm_lines, None, path)) is not None:
+            raise ProblemError(problem) from None
+        mark = getattr(error, "problem_mark", None)
+        fence = fence_among(fm_lines, mark.line + 2 if mark is not None else None)
         if fence is not None:  # (a closing fence written as a dash; a later `---` closed)
             raise ProblemError(Problem(path, fence[0], Text(
                 "the frontmatter is not closed where it ends"), fence[1])) from None
@@ -115,69 +123,10 @@ def split(text: str, path: str) -> Split:
     if not isinstance(data, dict):
         raise ProblemError(Problem(path, 2, Text("the frontmatter must be `key: value` lines"),
                                    Text("write one key per line, e.g. `title: Judul`")))
+    if "#" in written and (problem := hashtag_problem(fm_lines, data, path)) is not None:
+        raise ProblemError(problem)
     return Split(data={str(k): v for k, v in data.items()}, lines=tuple(fm_lines),
                  first_line=2, body="\n".join(lines[index + 1:]))
-
-
-_DASHES = re.compile(r"^[ \t]*[-\u2012-\u2015\u2212]+[ \t]*$")
-"""A fence a word processor or a hurried hand wrote: `—` (Word makes one of `---`),
-`--`, `----`."""
-
-
-def _dashes_hint(line: str, number: int) -> Text | None:
-    """The hint for `line`, number `number`, when it is a fence written wrong."""
-    if not _DASHES.match(line) or _END.match(line):
-        return None
-    return Text("line {number} is `{line}`: the frontmatter's lines are opened and closed "
-                "by a line of exactly three hyphens `---` (a word processor may have made "
-                "them a dash)", number=number, line=line.strip())
-
-
-_NO_BREAK = "\u00a0\u2007\u202f"
-_NBSP_AFTER_KEY = re.compile(rf"^([A-Za-z_][\w-]*):[{_NO_BREAK}]+")
-"""A top-level key followed by a no-break space (`title:\u00a0Banjir`, pasted from a
-document): read as the space it looks like, where YAML would read one long text."""
-
-_HASHTAG = re.compile(
-    r"^(?:(?P<key>[A-Za-z_][\w-]*):|(?P<entry>[ \t]*-))[ \t]+(?P<rest>\[?[ \t]*#[^\s#].*)$"
-    r"|^(?P<fkey>[A-Za-z_][\w-]*):[ \t]+(?P<flow>\[.*,[ \t]+#[^\s#].*)$"
-    r"|^(?P<pkey>[A-Za-z_][\w-]*):[ \t]+(?P<plain>[^\s\"'\[{|>&*!#%@`][^#]*?[ \t]#[^\s#].*)$")
-"""A value or a list's entry written as a hashtag (`tags: #banjir #BPBD`, `- #banjir`,
-`tags: [#banjir, #BPBD]`), or a text holding one (`title: Pemilu Damai #BijakMemilih`):
-after a space, YAML reads `#` as a comment's start. (`# catatan`, a `#` and a space, is
-a comment.)"""
-
-
-def _no_hashtag(lines: Sequence[str], path: str) -> None:
-    """Raise the problem of the first line whose value YAML would cut at a comment, its
-    hashtag lost without a word (`tags: #banjir` is no tag)."""
-    for number, line in enumerate(lines, 2):
-        found = _HASHTAG.match(line)
-        if found is None:
-            continue
-        key = found["key"] or found["fkey"] or found["pkey"] or _list_key(lines, number - 2)
-        value = (found["rest"] or found["flow"] or found["plain"]).strip()
-        words = [word for word in (w.lstrip("#") for w in re.findall(r"[^\s,\[\]]+", value))
-                 if word]
-        if key.lower() in ("tags", "categories", "category", "kategori", "label"):
-            written = f"- {' '.join(words)}" if found["entry"] else f"{key}: [{', '.join(words)}]"
-            hint = Text("write the tags without `#`: `{line}`", line=written)
-        else:
-            quoted = f'"{value}"' if '"' not in value and "\\" not in value else \
-                f"'{value}'"
-            hint = Text("put the text in quotes: `{line}`",
-                        line=f"- {quoted}" if found["entry"] else f"{key}: {quoted}")
-        raise ProblemError(Problem(path, number, Text(
-            "`#` after a space starts a comment in YAML: the rest of line {number} is left "
-            "out", number=number), hint))
-
-
-def _list_key(lines: Sequence[str], index: int) -> str:
-    """The key of the block list that line `index` is an entry of."""
-    for line in reversed(lines[:index]):
-        if (top := re.match(r"([A-Za-z_][\w-]*):", line)) is not None:
-            return top[1]
-    return ""
 
 
 _TOP_KEY = re.compile(r"""(["']?)([A-Za-z_][\w-]*)\1[ \t]*:(?:[ \t]|$)""")
@@ -223,7 +172,7 @@ def yaml_problem(error: yaml.YAMLError, path: str, lines: Sequence[str] = ()) ->
     began = began_mark.line + 2 if began_mark is not None else None
     reason = getattr(error, "problem", None) or str(error)
     if noticed is not None and reason.startswith("mapping values are not allowed") and \
-            (quoted := _quoted(lines[noticed - 2] if lines[noticed - 2:noticed - 1] else "")):
+            (quoted := quoted_line(lines[noticed - 2] if lines[noticed - 2:noticed - 1] else "")):
         return Problem(path, noticed, Text("the text of `{key}` holds `: `, which YAML reads "
                                            "as the start of another key",
                                            key=quoted.partition(":")[0]),
@@ -242,26 +191,6 @@ def yaml_problem(error: yaml.YAMLError, path: str, lines: Sequence[str] = ()) ->
     return Problem(path, began, Text("invalid YAML in the frontmatter: {what} "
                                      "(noticed at line {line}: {reason})", what=what,
                                      line=noticed, reason=reason), hint)
-
-
-_COLON_IN_VALUE = re.compile(r"([A-Za-z_][\w-]*):[ \t]+([^\s\"'\[{|>&*!#].*: .*?)[ \t]*")
-
-
-_NOT_TEXT = frozenset(("date", "updated", "lastmod", "modified", "last_modified_at",
-                       "publishdate", "draft", "featured", "published"))
-"""Keys whose value is no text: `date: 2024-01-01: pagi` in quotes is still no date."""
-
-
-def _quoted(line: str) -> str | None:
-    """`line`, a key and a plain text holding `: ` (a headline quoting someone), with the
-    text in quotes as YAML reads it whole; None for any other line."""
-    pair = _COLON_IN_VALUE.fullmatch(line)
-    if pair is None or pair[1].lower() in _NOT_TEXT:
-        return None
-    key, value = pair[1], pair[2]
-    if '"' not in value and "\\" not in value:  # (in double quotes, `\` escapes)
-        return f'{key}: "{value}"'
-    return f"{key}: '{value.replace(chr(39), chr(39) * 2)}'"
 
 
 # Most frontmatter is `key: value` lines of plain words, quoted text, dates and

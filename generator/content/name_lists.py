@@ -58,9 +58,10 @@ class NameLists:
         editor meant gets a warning showing the YAML list to write. People's degrees
         stay with their names (`with_degrees`); a byline that names two (`Budi dan Ani`)
         is cut there (`people_in`)."""
-        if known is None:
+        if known is None:  # (tags: a hashtag's `#` left out, in the list offered too)
             return self._names(key, value) if not isinstance(value, str) else \
-                self._warned(key, keys.words_of(value), what, known)
+                self._warned(key, [w.lstrip("#").strip() or w for w in keys.words_of(value)],
+                             what, known)
         if not isinstance(value, str):
             return with_degrees([person for name in self._names(key, value)
                                  for person in self._people_in(key, name, split=False)])
