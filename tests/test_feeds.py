@@ -233,3 +233,14 @@ def test_a_theme_made_for_both_may_ask_whether_counts_are_defined(site: SiteMake
                "{{ t.count|default('') }}\n{% endfor %}\n")
     site.build()
     assert site.read("tag/index.html").split() == ["Banjir", "Pasar"]
+
+
+def test_a_link_to_another_story_reaches_a_feed_reader_whole(site: SiteMaker) -> None:
+    # (a feed reader knows no page to read `/2024/03/satu/` from)
+    site.article("satu", "Satu", "2024-03-01")
+    site.article("dua", "Dua", "2024-03-02", body="Lanjutan [berita](/2024/03/satu/) ini.\n")
+    site.build()
+    link = 'href="https://kabar.example/2024/03/satu/"'
+    assert link in json.loads(site.read("feed.json"))["items"][0]["content_html"]
+    assert "href=&#34;https://kabar.example/2024/03/satu/&#34;" in site.read("rss.xml")
+    assert 'href="/2024/03/satu/"' in site.read("2024/03/dua/index.html")  # (the page's own)

@@ -100,6 +100,15 @@ def test_a_photo_named_by_a_phone_is_shown_and_announced_by_valid_urls(
      '<img alt="Banjir" src="media/2025/banjir.jpg" />'),
     ('<img alt="x" src="javascript:alert(1).mp4" />',
      '<img alt="x" src="javascript:alert(1).mp4" />'),
+    # (a media fragment starts it there; a link around it would hold a player)
+    ('<img alt="Banjir" src="media/a.mp4#t=5" title="Jalan Cempaka" />',
+     '<video controls preload="metadata" src="/media/a.mp4#t=5" aria-label="Banjir" '
+     'title="Jalan Cempaka"><a href="/media/a.mp4#t=5">Banjir</a></video>'),
+    ('<a href="https://x.example/"><img alt="Banjir" src="media/a.mp4" /></a>',
+     '<video controls preload="metadata" src="/media/a.mp4" aria-label="Banjir">'
+     '<a href="/media/a.mp4">Banjir</a></video>'),
+    ('<a href="https://x.example/"><img alt="Foto" src="media/a.jpg" /></a>',
+     '<a href="https://x.example/"><img alt="Foto" src="media/a.jpg" /></a>'),
 ])
 def test_a_video_shown_as_an_image_is_a_player(html: str, shown: str) -> None:
     assert media_videos(html) == shown
@@ -116,6 +125,9 @@ def test_a_phone_video_in_a_story_plays_and_one_missing_is_an_error(site: SiteMa
     result = site.build()
     # Then the text plays it, and the video is not the story's photo (a warning)
     page = site.read("2024/03/banjir/index.html")
+    # (a feed reader gets it by its whole address)
+    assert ('<video controls preload="metadata" src="https://kabar.example/media/2024/'
+            'VID_0001.mp4"') in json.loads(site.read("feed.json"))["items"][0]["content_html"]
     assert '<video controls preload="metadata" src="/media/2024/VID_0001.mp4"' in page
     assert "<img" not in page.split("<main", 1)[1].split("</article>", 1)[0]
     assert (site.output / "media/2024/VID_0001.mp4").is_file()
@@ -127,8 +139,9 @@ def test_a_phone_video_in_a_story_plays_and_one_missing_is_an_error(site: SiteMa
                  body="Tanah bergerak.\n\n![Longsor](media/2024/VID_0002.mp4)\n")
     with pytest.raises(ContentError) as failed:
         site.build()
-    assert [(p.path, p.line) for p in failed.value.problems if p.is_error] == [
-        ("content/articles/2024/03/longsor.md", 7)]
+    assert [(p.path, p.line, p.message) for p in failed.value.problems if p.is_error] == [
+        ("content/articles/2024/03/longsor.md", 7,
+         "the video 'media/2024/VID_0002.mp4' is not in content/media/")]
 
 
 def test_a_portrait_and_a_logo_named_with_spaces_or_escapes_are_their_photos(

@@ -15,6 +15,7 @@ from pathlib import Path
 from generator.build.loader import IMAGE_KEYS, source_line
 from generator.config import SiteConfig
 from generator.content.folders import MEDIA
+from generator.content.image import is_video
 from generator.content.model import Article, StaticPage
 from generator.errors import Problem, Text
 from generator.photos.derive import PhotoError
@@ -115,8 +116,9 @@ def _photo_problems(path: str, line: int | None, src: str, url: str,
                         Text("rename the file {media}/{literal} to {file}", media=MEDIA,
                              literal=literal, file=relative.rsplit("/", 1)[-1]))]
     near = near_media(media, relative, folder)
-    return [Problem(path, line, Text("the image {src} is not in {media}/", src=repr(src),
-                                     media=MEDIA),
+    return [Problem(path, line, Text("the video {src} is not in {media}/", src=repr(src),
+                                     media=MEDIA) if is_video(src) else
+                    Text("the image {src} is not in {media}/", src=repr(src), media=MEDIA),
                     Text("did you mean {media}/{file}?", media=MEDIA, file=near) if near else
                     Text("add the file as {media}/{file} or correct the path", media=MEDIA,
                          file=relative))]

@@ -99,8 +99,10 @@ def image_url(src: str) -> str | None:
         return src
     if re.match(r"^[a-z][a-z0-9+.-]*:", src, re.IGNORECASE) or "\\" in src:
         return None  # javascript:, data:, file: and friends
-    # `%20` is how Markdown writes a space in a path (`Foto%20Banjir.jpg`): the file's.
-    relative = unquote(src.lstrip("/").removeprefix("content/").removeprefix("media/"))
+    # `%20` is how Markdown writes a space in a path (`Foto%20Banjir.jpg`): the file's;
+    # a query or a fragment (`a.mp4#t=5`) is no part of the file's name.
+    path = src.split("#", 1)[0].split("?", 1)[0]
+    relative = unquote(path.lstrip("/").removeprefix("content/").removeprefix("media/"))
     try:
         urls.output_path("/" + relative)
     except ValueError:
@@ -136,7 +138,8 @@ def media_links(html: str) -> str:
 
 VIDEOS = (".mp4", ".m4v", ".mov", ".webm", ".ogv")
 """The videos a phone or a camera makes (`VID_0001.mp4`, an iPhone's `IMG_0042.MOV`)."""
-_IMG = re.compile(r"<img\b[^>]*>", re.IGNORECASE)
+_IMG = re.compile(r"(?:<a\b[^>]*>\s*)?<img\b[^>]*>(?:\s*</a>)?", re.IGNORECASE)
+"""An image, and the link around it if any (`[![…](a.mp4)](https://…)`)."""
 _ATTRIBUTE = re.compile(r'\s(src|alt|title)="([^"]*)"')
 
 
@@ -154,16 +157,21 @@ def media_videos(html: str) -> str:
         return html
 
     def replaced(tag: re.Match[str]) -> str:
-        found = dict(_ATTRIBUTE.findall(tag[0]))
+        image = tag[0][tag[0].lower().index("<img"):]
+        found = dict(_ATTRIBUTE.findall(image[:image.index(">") + 1]))
         src = markup.unescape(found.get("src", ""))
         url = image_url(src) if is_video(src) else None
         if url is None:
             return tag[0]
-        url = urls.web_path(url) if url.startswith("/") else url
+        # (a media fragment, `#t=5`, starts the video there)
+        fragment = src[len(src.split("#", 1)[0]):] if url.startswith("/") else ""
+        url = urls.web_path(url) + fragment if url.startswith("/") else url
         alt = markup.unescape(found.get("alt", "")).strip()
-        label = f' aria-label="{markup.escape(alt)}"' if alt else ""
+        said = "".join(f' {name}="{markup.escape(value)}"' for name, value in (
+            ("aria-label", alt), ("title", markup.unescape(found.get("title", "")))) if value)
         shown = markup.escape(alt or url.rsplit("/", 1)[-1])
-        return (f'<video controls preload="metadata" src="{markup.escape(url)}"{label}>'
+        # (a link around it is left out: a player in a link, a link in a link, are no HTML)
+        return (f'<video controls preload="metadata" src="{markup.escape(url)}"{said}>'
                 f'<a href="{markup.escape(url)}">{shown}</a></video>')
 
     return _IMG.sub(replaced, html)

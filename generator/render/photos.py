@@ -32,14 +32,17 @@ def announced(article: Article, photos: Mapping[str, Photo]) -> str:
     return photo.src if photo is not None else image.url
 
 
+_ROOTED = re.compile(r'(\s(?:href|src)=")/(?!/)')
+"""A link's or a source's root-relative URL in a body (`href="/2024/03/banjir/"`, a
+video's `src="/media/…"`)."""
+
+
 def feed_images(body: str, article: Article, photos: Mapping[str, Photo],
                 absolute: Callable[[str], str]) -> str:
     """`body` for a feed: each photo under content/media/ shown by its JPEG's absolute
     URL (a feed reader knows no page to resolve a path from, and the original is not
-    published)."""
-    if not article.media or not photos:
-        return body
-
+    published), and every other root-relative URL made absolute (a link to another
+    story, a video)."""
     def replaced(match: re.Match[str]) -> str:
         tag = match.group(0)
         src = html.unescape(dict(_ATTRIBUTE.findall(tag)).get("src", ""))
@@ -50,7 +53,10 @@ def feed_images(body: str, article: Article, photos: Mapping[str, Photo],
         return re.sub(r'\ssrc="[^"]*"', lambda _: f' src="{html.escape(absolute(photo.src))}"',
                       tag, count=1)
 
-    return _IMG.sub(replaced, body)
+    # (the photos first: their `src` as written is what `article.media` names)
+    if article.media and photos:
+        body = _IMG.sub(replaced, body)
+    return _ROOTED.sub(lambda found: found[1] + absolute("/"), body) if '="/' in body else body
 
 
 def body_pictures(body: str, article: Article | StaticPage, photos: Mapping[str, Photo],
