@@ -79,6 +79,9 @@ def test_author_slug_leaves_the_degrees_out(name: str, slug: str) -> None:
     ("Dinas Komunikasi dan Informatika", ["Dinas Komunikasi dan Informatika"]),
     ("Tim Kompas/Gramedia", ["Tim Kompas/Gramedia"]),
     ("Humas Pemkot Sumberjaya & Bagian Protokol", ["Humas Pemkot Sumberjaya & Bagian Protokol"]),
+    # (`dan Rekan`, `dan Tim`: the colleagues are no one's name)
+    ("Dinda Anggraini dan Rekan", ["Dinda Anggraini"]), ("Budi Santoso dan Tim", ["Budi Santoso"]),
+    ("Tim", ["Tim"]),
 ])
 def test_people_in_a_byline(written: str, people: list[str]) -> None:
     assert people_in(written) == Byline(tuple(people), ())
@@ -90,6 +93,8 @@ def test_people_in_a_byline(written: str, people: list[str]) -> None:
     ("Editor: Ani Wijaya", [], ["Ani Wijaya"]),
     ("Penulis: Budi / Editor: Ani dan Rina", ["Budi"], ["Ani", "Rina"]),
     ("Penulis: Budi dan Ani", ["Budi", "Ani"], []),
+    ("Penulis: Budi Santoso | Editor: Ani Wijaya", ["Budi Santoso"], ["Ani Wijaya"]),  # (Kompas)
+    ("Penulis: Budi Santoso, Editor: Ani Wijaya", ["Budi Santoso"], ["Ani Wijaya"]),
 ])
 def test_an_editor_named_in_a_byline_is_set_apart(written: str, people: list[str],
                                                    editing: list[str]) -> None:

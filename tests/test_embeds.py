@@ -29,6 +29,14 @@ YOUTUBE = ('<iframe width="560" height="315" src="https://www.youtube.com/embed/
     ("<IFRAME SRC=x WIDTH=100% SCROLLING=no></IFRAME>",
      '<iframe SRC=x WIDTH=100% loading="lazy"></IFRAME>'),
     ("<p>Tanpa bingkai.</p>", "<p>Tanpa bingkai.</p>"),
+    # (a `>` in a quoted value, a style in single quotes holding `"`, another element)
+    ('<iframe srcdoc="<b>a > b</b>" width="100" height="50"></iframe>',
+     '<iframe srcdoc="<b>a > b</b>" width="100" height="50" loading="lazy" '
+     'style="width: 100%; height: auto; aspect-ratio: 100 / 50"></iframe>'),
+    ("<iframe style='font-family: \"A\"' width=\"100\" height=\"50\"></iframe>",
+     '<iframe width="100" height="50" loading="lazy" style="font-family: &quot;A&quot;; '
+     'width: 100%; height: auto; aspect-ratio: 100 / 50"></iframe>'),
+    ("<iframe-like>x</iframe-like>", "<iframe-like>x</iframe-like>"),
 ])
 def test_a_pasted_frame_is_fitted(pasted: str, fitted: str) -> None:
     assert fitted_frames(pasted) == fitted

@@ -277,12 +277,20 @@ def test_an_author_not_in_authors_is_suggested_or_hinted(written: str,
 @pytest.mark.parametrize("lines", [
     "corrections:\n  - 2018-09-28: Nama pejabat diperbaiki.",  # (a dated note)
     "corrections:\n  date: 2018-09-28\n  text: Nama pejabat diperbaiki.",  # (not in a list)
+    "corrections:\n  2018-09-28: Nama pejabat diperbaiki.",  # (a note, not in a list)
 ])
 def test_a_correction_written_as_an_editor_writes_a_dated_note_is_read(lines: str) -> None:
     parsed = parse(f"---\ntitle: A\ndate: 2018-09-26\n{lines}\n---\n")
     [correction] = parsed.article.corrections
     assert (correction.date.date().isoformat(), correction.text) == (
         "2018-09-28", "Nama pejabat diperbaiki.")
+
+
+def test_dated_notes_not_in_a_list_are_each_a_correction() -> None:
+    parsed = parse("---\ntitle: A\ndate: 2018-09-26\ncorrections:\n  2018-09-28: Nama.\n"
+                   "  2018-09-29: 2024\n---\n")
+    assert [(c.date.day, c.text) for c in parsed.article.corrections] == [
+        (28, "Nama."), (29, "2024")]
 
 
 @pytest.mark.parametrize(("lines", "problems"), [
@@ -299,6 +307,9 @@ def test_a_correction_written_as_an_editor_writes_a_dated_note_is_read(lines: st
       "first: `date: 2018-09-28` (Jumat, 28 September 2018), if that is the day meant"]),
     ("  - Ralat.", ["a correction is a date and a text, not 'Ralat.' \u2014 write "
                     "`- date: 2018-09-27T08:00:00+07:00` and `text: ...`"]),
+    ("  - 28 September 2018: Ralat.",
+     ["the date of a correction is not a date: '28 September 2018' \u2014 write it year "
+      "first: `date: 2018-09-28` (Jumat, 28 September 2018), if that is the day meant"]),
 ])
 def test_a_correction_that_cannot_be_read_says_what_it_lacks(lines: str,
                                                              problems: list[str]) -> None:

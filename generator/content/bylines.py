@@ -115,10 +115,13 @@ _ROLE = re.compile(rf"^(?:(?P<role>{_ROLES})\s*:\s*|oleh\s+(?=[A-Z]))", re.IGNOR
 not part of the name."""
 _EDITING = frozenset(("editor", "penyunting", "redaktur"))
 """The roles of those who edited a story, not wrote it."""
-_JOINED = re.compile(r"\s+(?:dan|and|&)\s+|\s*/\s*")
-"""What joins two people's names in a byline: `dan`, `&`, a slash (`Budi/Ani`). Only
-`dan` in lower case (or in a byline written all in capitals): a name (`Dan Brown`) is
-capitalised."""
+_JOINED = re.compile(rf"\s+(?:dan|and|&)\s+|\s*[/|]\s*|\s*,\s*(?=(?i:{_ROLES})\s*:)")
+"""What joins two people's names in a byline: `dan`, `&`, a slash (`Budi/Ani`), a bar
+(Kompas's `Penulis: Budi | Editor: Ani`), a comma before a role (`Penulis: Budi,
+Editor: Ani`; other commas are the caller's). Only `dan` in lower case (or in a byline
+written all in capitals): a name (`Dan Brown`) is capitalised."""
+_NOBODY = frozenset(("rekan", "tim", "kawan-kawan", "dkk", "dkk.", "kawan"))
+"""What a byline names after `dan` that is no one's name (`Budi Santoso dan Rekan`)."""
 _JOINED_CAPITALS = re.compile(_JOINED.pattern, re.IGNORECASE)
 """The same, in a byline written all in capitals (`BUDI SANTOSO DAN ANI WIJAYA`)."""
 _ORGANISATION = frozenset("""
@@ -161,7 +164,7 @@ def people_in(text: str, editors: bool = False, split: bool = True) -> Byline:
         # (a role holds for the names after it, until another: `Editor: Ani dan Rina`)
         if (own := _ROLE.match(part)) is not None and len(parts) > 1:
             role, part = (own["role"] or "").lower(), part[own.end():].strip()
-        if part:
+        if part and (len(parts) == 1 or part.lower() not in _NOBODY):
             (editing if role in _EDITING and not editors else people).append(part)
     return Byline(tuple(people), tuple(editing))
 

@@ -12,7 +12,8 @@ from __future__ import annotations
 
 import re
 
-_FRAME = re.compile(r"<iframe\b[^>]*>", re.IGNORECASE)
+_FRAME = re.compile(r"""<iframe(?=[\s/>])(?:"[^"]*"|'[^']*'|[^'">])*>""", re.IGNORECASE)
+"""An iframe's opening tag, a `>` in a quoted value (`srcdoc`) part of it."""
 _ATTRIBUTE = re.compile(r"""\s([a-zA-Z_:][-a-zA-Z0-9_:.]*)"""
                         r"""(?:\s*=\s*("[^"]*"|'[^']*'|[^\s"'=<>`]+))?""")
 _OBSOLETE = frozenset(("frameborder", "allowtransparency", "scrolling", "marginwidth",
@@ -24,7 +25,7 @@ def fitted_frames(html: str) -> str:
     """Body `html` with each `<iframe>` without its obsolete attributes, loaded when it
     comes near (`loading="lazy"`), and, when it has a width and a height in pixels,
     as wide as the column at most with their proportions (`aspect-ratio`)."""
-    if "<iframe" not in html and "<IFRAME" not in html:  # (no copy of the body lowered)
+    if "<iframe" not in html and _FRAME.search(html) is None:  # (`<IFRAME`, rare)
         return html
     return _FRAME.sub(_fitted, html)
 
@@ -33,15 +34,15 @@ def _fitted(tag: re.Match[str]) -> str:
     attributes = [(name, value) for name, value in _ATTRIBUTE.findall(tag[0][len("<iframe"):])
                   if name.lower() not in _OBSOLETE]
     names = {name.lower() for name, _ in attributes}
-    sizes = {name.lower(): value.strip("\"'") for name, value in attributes
+    sizes = {name.lower(): _unquoted(value) for name, value in attributes
              if name.lower() in ("width", "height")}
     if "loading" not in names:
         attributes.append(("loading", '"lazy"'))
     width, height = sizes.get("width", ""), sizes.get("height", "")
     if width.isdigit() and height.isdigit() and int(width) and int(height):
         fit = f"width: 100%; height: auto; aspect-ratio: {int(width)} / {int(height)}"
-        own = next((value.strip("\"'").strip().rstrip(";") for name, value in attributes
-                    if name.lower() == "style"), "")
+        own = next((_unquoted(value).strip().rstrip(";").replace('"', "&quot;")
+                    for name, value in attributes if name.lower() == "style"), "")
         attributes = [(name, value) for name, value in attributes if name.lower() != "style"]
         # (after the embed's own style, which a map's code has: `border:0;`)
         attributes.append(("style", f'"{own}"' if own.endswith(fit) else
@@ -49,3 +50,9 @@ def _fitted(tag: re.Match[str]) -> str:
     written = "".join(f" {name}={value}" if value else f" {name}"
                       for name, value in attributes)
     return f"<iframe{written}>"
+
+
+def _unquoted(value: str) -> str:
+    """An attribute's value as written, without the quotes around it."""
+    return value[1:-1] if len(value) > 1 and value[0] == value[-1] and value[0] in "\"'" \
+        else value

@@ -223,8 +223,10 @@ class Fields(NameLists):
         value = self.data.get("corrections")
         if value is None:
             return ()
-        if isinstance(value, dict):  # one correction, not in a list: what else could it be
-            value = [value]
+        if isinstance(value, dict):  # one correction, or dated notes, not in a list
+            notes = [{when: text} for when, text in value.items()
+                     if to_datetime(when, self.zone) is not None]
+            value = notes if len(notes) == len(value) > 1 else [value]
         if not isinstance(value, list):
             self.fail("corrections", Text("`corrections` must be a list of `{{date, text}}`"),
                       Text("write `corrections:` then `  - date: ...` and `    text: ...`"))
@@ -238,9 +240,11 @@ class Fields(NameLists):
     def _correction(self, item: Any) -> Correction | None:
         """One entry of `corrections`: `{date, text}`, or `2025-01-06: text` as an editor
         writes a dated note; None after reporting what it lacks."""
-        if isinstance(item, dict) and len(item) == 1 and \
-                (when := to_datetime(next(iter(item)), self.zone)) is not None:
-            item = {"date": when, "text": next(iter(item.values()))}
+        if isinstance(item, dict) and len(item) == 1 and next(iter(item)) not in (
+                "date", "text") and (to_datetime(next(iter(item)), self.zone) is not None
+                                     or meant_date(str(next(iter(item)))) is not None):
+            # (a dated note: its date read as `date:` is, an unreadable one offered)
+            item = {"date": next(iter(item)), "text": next(iter(item.values()))}
         if not isinstance(item, dict):
             self.fail("corrections", Text("a correction is a date and a text, not {value}",
                                           value=repr(item)), _CORRECTION_HINT)
@@ -262,6 +266,8 @@ class Fields(NameLists):
                       self._date_hint("date", written) if written is not None else
                       _CORRECTION_HINT)
             return None
+        if isinstance(text, (int, float)) and not isinstance(text, bool):
+            text = str(text)
         if not isinstance(text, str) or not text.strip():
             self.fail("corrections", Text("the correction of {date} has no text",
                                           date=when.date().isoformat()),
@@ -328,7 +334,9 @@ class Fields(NameLists):
                                name=near), severity="warning")
         if self.data.keys() <= keys.KNOWN_KEYS:
             return {}
-        return {key: value for key, value in self.data.items() if not keys.is_read(key)}
+        imaged = "image" in self.data or self._synonym_key("image") is not None
+        return {key: value for key, value in self.data.items() if not keys.is_read(key)
+                and not (imaged and key in ("src", *IMAGE_FIELDS))}  # (read as the image's)
 
 
 _CORRECTION_HINT = Text("write `- date: 2018-09-27T08:00:00+07:00` and `text: ...`")
