@@ -17,10 +17,11 @@ from generator.content import frontmatter, markup
 from generator.content.embeds import fitted_frames
 from generator.content.fields import Fields
 from generator.content.frontmatter import ProblemError, Split, decode, split
+from generator.content.headings import repeats_title, under_the_title
 from generator.content.image import body_media, media_links, media_videos
 from generator.content.model import Article, StaticPage, with_key
 from generator.date_format import has_time_of_day
-from generator.errors import Problem
+from generator.errors import Problem, Text
 
 Renderer = Callable[[str], str]
 
@@ -50,6 +51,7 @@ def parse_article(data: bytes | str, path: str, config: SiteConfig,
     body_html = media_links(render(part.body))
     media = body_media(body_html)  # (a video's file too: it must be in content/media/)
     body_html = fitted_frames(media_videos(body_html))
+    body_html = _headline_once(part, path, title, body_html, problems)
     summary = fields.text("summary") or fields.synonym_text("summary")
     if not summary:
         summary = markup.cut(markup.first_paragraph(body_html), SUMMARY_LENGTH)
@@ -100,7 +102,8 @@ def parse_page(data: bytes | str, path: str, config: SiteConfig,
     slug = fields.slug(path)
     body_html = media_links(render(part.body))
     media = body_media(body_html)
-    body_html = fitted_frames(media_videos(body_html))
+    # (a page's warnings are not kept: its headline said twice is left out all the same)
+    body_html = under_the_title(fitted_frames(media_videos(body_html)), title)
     if any(p.is_error for p in problems):
         raise ContentProblems(problems)
     page = StaticPage(path=path, title=title, slug=slug, url=urls.page_url(slug),
@@ -126,3 +129,21 @@ def _split(data: bytes | str, path: str) -> tuple[Split, list[Problem]]:
         return split(text, path), []
     except ProblemError as error:
         raise ContentProblems([error.problem]) from None
+
+
+def _headline_once(part: Split, path: str, title: str, body_html: str,
+                   problems: list[Problem]) -> str:
+    """`body_html` under its page's headline (`headings.under_the_title`), with a warning
+    when it started with the headline again."""
+    if title and repeats_title(body_html, title):
+        problems.append(Problem(path, _body_line(part), Text(
+            "the text starts with the headline again: left out, the page shows it once"),
+            Text("take out the heading that repeats the title"), "warning"))
+    return under_the_title(body_html, title)
+
+
+def _body_line(part: Split) -> int:
+    """The file line number of the text's first line that is not blank."""
+    lines = part.body.split("\n")
+    blank = next((n for n, line in enumerate(lines) if line.strip()), 0)
+    return part.first_line + len(part.lines) + 1 + blank
