@@ -344,6 +344,17 @@ def test_hashtags_in_one_text_are_offered_as_a_list_yaml_reads() -> None:
     assert [w.hint for w in parsed.warnings] == ["write a YAML list: `tags: [banjir, BPBD]`"]
 
 
+@pytest.mark.parametrize(("lines", "problem"), [
+    ("tags: [Pemilu: Damai, Banjir]", "the entry 'Pemilu: Damai' of `tags` holds `: `, which "
+     'YAML reads as a key \u2014 write it in quotes: `"Pemilu: Damai"`'),
+    ("tags:\n  - Banjir\n  -", "an entry of `tags` is empty \u2014 write a name after its "
+     "`-`, or take the line out"),
+])
+def test_an_entry_of_a_list_yaml_read_otherwise_says_why(lines: str, problem: str) -> None:
+    assert errors(f"---\ntitle: A\ndate: 2018-09-26\n{lines}\n---\n") == [
+        f"{PATH}:4: {problem}"]
+
+
 def test_a_hashtag_names_its_tag() -> None:
     parsed = parse('---\ntitle: A\ndate: 2018-09-26\ntags: ["#BanjirSumberjaya", Banjir]\n---\n')
     assert [(t.name, t.slug) for t in parsed.article.tags] == [

@@ -41,6 +41,14 @@ class NameLists:
             for item in value:
                 if isinstance(item, (str, int, float)) and not isinstance(item, bool):
                     names.append(clean(str(item)))
+                elif item is None:  # (`- ` with nothing after it)
+                    self.fail(key, Text("an entry of `{key}` is empty", key=key),
+                              Text("write a name after its `-`, or take the line out"))
+                elif isinstance(item, dict) and len(item) == 1:  # (`[Pemilu: Damai]`)
+                    name = f"{next(iter(item))}: {next(iter(item.values()))}"
+                    self.fail(key, Text("the entry {name} of `{key}` holds `: `, which YAML "
+                                        "reads as a key", name=repr(name), key=key),
+                              Text('write it in quotes: `"{name}"`', name=name))
                 else:
                     self.fail(key, Text("every entry of `{key}` must be text, not {value}",
                                         key=key, value=repr(item)),
