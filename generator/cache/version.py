@@ -90,8 +90,10 @@ from generator.errors import Problem
 # `content.embeds`: a cache of 38 holds it as pasted. 40: a cache of 39 was written
 # while this stop's parse changes were being made, by a commit without the later ones.
 # 41: a text starting with its headline leaves it out, and its `<h1>`s are `<h2>`s,
-# `content.headings`: a cache of 40 holds the body as rendered.)
-SCHEMA = 41
+# `content.headings`: a cache of 40 holds the body as rendered. 42: a list's entry YAML
+# read as a mapping or as nothing says so, `name_lists.NameLists._names`: a cache of 41
+# holds such a file's error as it was worded.)
+SCHEMA = 42
 # The records' shape is part of the key, so a cache written before a field
 # was added to a record is never trusted.
 _SHAPE = shape_of(SourceRecord, Article, StaticPage, Tag, Author, Image, Correction, Problem)
