@@ -141,6 +141,8 @@ VIDEOS = (".mp4", ".m4v", ".mov", ".webm", ".ogv")
 _IMG = re.compile(r"(?:<a\b[^>]*>\s*)?<img\b[^>]*>(?:\s*</a>)?", re.IGNORECASE)
 """An image, and the link around it if any (`[![…](a.mp4)](https://…)`)."""
 _ATTRIBUTE = re.compile(r'\s(src|alt|title)="([^"]*)"')
+_VIDEO_NAMED = re.compile(r"\.(?:mp4|m4v|mov|webm|ogv)\b", re.IGNORECASE)
+"""A video's name somewhere in a body: without one, no image is looked at."""
 
 
 def is_video(src: str) -> bool:
@@ -153,7 +155,7 @@ def media_videos(html: str) -> str:
     Cempaka](media/2025/VID_0001.mp4)`, a reader's phone video) made a player: an `<img>`
     of a video shows nothing. The alt text names it, and is the link a browser that
     plays no video offers."""
-    if "<img" not in html:
+    if "<img" not in html or _VIDEO_NAMED.search(html) is None:
         return html
 
     def replaced(tag: re.Match[str]) -> str:

@@ -88,10 +88,11 @@ class NameLists:
         """The people `text` names (`bylines.people_in`); a name `[authors]` knows whole
         (`Dinas Komunikasi dan Informatika`) stays one, and an editor named among the
         authors is left out, with a warning."""
-        if split and (text in self.config.authors or text.casefold() in {
-                info.name.casefold() for info in self.config.authors.values()}):
-            return (text,)
         byline = people_in(text, editors=key == "editors", split=split)
+        if len(byline.people) + len(byline.editing) > 1 and (
+                text in self.config.authors or text.casefold() in {
+                    info.name.casefold() for info in self.config.authors.values()}):
+            return (text,)  # (asked only of a byline cut in two or more)
         for name in byline.editing:
             self.fail(key, Text("`{key}` names {name} as an editor: left out of the byline",
                                 key=key, name=name),
