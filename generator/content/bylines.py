@@ -120,6 +120,9 @@ _JOINED = re.compile(rf"\s+(?:dan|and|&)\s+|\s*[/|]\s*|\s*,\s*(?=(?i:{_ROLES})\s
 (Kompas's `Penulis: Budi | Editor: Ani`), a comma before a role (`Penulis: Budi,
 Editor: Ani`; other commas are the caller's). Only `dan` in lower case (or in a byline
 written all in capitals): a name (`Dan Brown`) is capitalised."""
+_MAY_JOIN = re.compile(r"[:/|&,]|\s(?:dan|and|DAN|AND)\s|^\s*oleh\s", re.IGNORECASE)
+"""What a byline holds when it may name more than one person, or a role: without it,
+it is one name as written."""
 _NOBODY = frozenset(("rekan", "tim", "kawan-kawan", "dkk", "dkk.", "kawan"))
 """What a byline names after `dan` that is no one's name (`Budi Santoso dan Rekan`)."""
 _JOINED_CAPITALS = re.compile(_JOINED.pattern, re.IGNORECASE)
@@ -152,6 +155,9 @@ def people_in(text: str, editors: bool = False, split: bool = True) -> Byline:
     part with an editor's role (`Penulis: Budi / Editor: Ani`) is set apart. Commas are
     left to the caller (a degree follows one: `Budi Santoso, S.H.`). Not `split`: one
     name, an entry of a YAML list, which says what the editor meant."""
+    if not _MAY_JOIN.search(text):  # (the usual byline, one name: no pattern tried)
+        name = text.strip()
+        return Byline((name,) if name else (), ())
     lead = _ROLE.match(text.strip())
     text = text.strip()[lead.end():] if lead else text.strip()
     first = text.split(maxsplit=1)[0].lower() if text else ""

@@ -14,6 +14,7 @@ import re
 
 _FRAME = re.compile(r"""<iframe(?=[\s/>])(?:"[^"]*"|'[^']*'|[^'">])*>""", re.IGNORECASE)
 """An iframe's opening tag, a `>` in a quoted value (`srcdoc`) part of it."""
+_FRAME_NAMED = re.compile(r"<[iI][fF][rR][aA][mM][eE](?=[\s/>])")
 _ATTRIBUTE = re.compile(r"""\s([a-zA-Z_:][-a-zA-Z0-9_:.]*)"""
                         r"""(?:\s*=\s*("[^"]*"|'[^']*'|[^\s"'=<>`]+))?""")
 _OBSOLETE = frozenset(("frameborder", "allowtransparency", "scrolling", "marginwidth",
@@ -25,7 +26,7 @@ def fitted_frames(html: str) -> str:
     """Body `html` with each `<iframe>` without its obsolete attributes, loaded when it
     comes near (`loading="lazy"`), and, when it has a width and a height in pixels,
     as wide as the column at most with their proportions (`aspect-ratio`)."""
-    if "<iframe" not in html and "<IFRAME" not in html and "<Iframe" not in html:
+    if _FRAME_NAMED.search(html) is None:  # (one scan, in any case: faster than `in`)
         return html
     return _FRAME.sub(_fitted, html)
 
