@@ -244,3 +244,14 @@ def test_a_link_to_another_story_reaches_a_feed_reader_whole(site: SiteMaker) ->
     assert link in json.loads(site.read("feed.json"))["items"][0]["content_html"]
     assert "href=&#34;https://kabar.example/2024/03/satu/&#34;" in site.read("rss.xml")
     assert 'href="/2024/03/satu/"' in site.read("2024/03/dua/index.html")  # (the page's own)
+
+
+def test_only_a_tag_s_root_relative_url_is_made_whole_in_a_feed(site: SiteMaker) -> None:
+    # (a link written in HTML with single quotes too; code and prose that show one not)
+    site.article("dua", "Dua", "2024-03-02",
+                 body="<a href='/2024/03/satu/'>Satu</a> dan `<a href=\"/kode/\">` dan "
+                      'teks src="/prosa".\n')
+    site.build()
+    [item] = json.loads(site.read("feed.json"))["items"]
+    assert "href='https://kabar.example/2024/03/satu/'" in item["content_html"]
+    assert 'href="/kode/"' in item["content_html"] and 'src="/prosa"' in item["content_html"]

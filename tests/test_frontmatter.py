@@ -223,6 +223,10 @@ def test_a_dash_closing_the_frontmatter_is_named_when_a_later_fence_closed_it() 
     ("tags: #banjir #BPBD", 3, "write the tags without `#`: `tags: [banjir, BPBD]`"),
     ("tags: [Banjir, #BPBD]", 3, "write the tags without `#`: `tags: [Banjir, BPBD]`"),
     ("tags:\n  - Banjir\n  - #BPBD", 5, "write the tags without `#`: `- BPBD`"),
+    # (a comment or a blank line among the entries is still the list)
+    ("tags:\n  # lama\n  - #banjir", 5, "write the tags without `#`: `- banjir`"),
+    ("tags:\n\n  - #banjir", 5, "write the tags without `#`: `- banjir`"),
+    ("tags: [ #banjir]", 3, "write the tags without `#`: `tags: [banjir]`"),
     ("summary: Pemilu damai #BijakMemilih", 3,
      'put the text in quotes: `summary: "Pemilu damai #BijakMemilih"`'),
     ("warna: #ff0000", 3, 'put the text in quotes: `warna: "#ff0000"`'),

@@ -224,9 +224,12 @@ def test_authors_written_as_text(line: str, names: list[str], warning: str | Non
 
 def test_a_name_authors_knows_whole_is_one_author_and_an_editor_is_no_author() -> None:
     config = parse_config('[authors]\nKominfo = "Dinas Kominfo dan Persandian"\n'
-                          '"Budi/Ani" = "Tim Liputan Banjir"\n')
+                          '"Budi/Ani" = "Tim Liputan Banjir"\nbr = "Budi Santoso dan Rekan"\n'
+                          'ok = "Oleh Kovalenko"\n')
     for written, name in (("Dinas Kominfo dan Persandian", "Dinas Kominfo dan Persandian"),
-                          ("Budi/Ani", "Tim Liputan Banjir")):
+                          ("Budi/Ani", "Tim Liputan Banjir"),
+                          ("Budi Santoso dan Rekan", "Budi Santoso dan Rekan"),
+                          ("Oleh Kovalenko", "Oleh Kovalenko")):
         parsed = parse_article(f"---\ntitle: A\ndate: 2018-09-26\nauthor: {written}\n---\n",
                                PATH, config)
         assert [a.name for a in parsed.article.authors] == [name]
@@ -347,8 +350,12 @@ def test_hashtags_in_one_text_are_offered_as_a_list_yaml_reads() -> None:
 @pytest.mark.parametrize(("lines", "problem"), [
     ("tags: [Pemilu: Damai, Banjir]", "the entry 'Pemilu: Damai' of `tags` holds `: `, which "
      'YAML reads as a key \u2014 write it in quotes: `"Pemilu: Damai"`'),
-    ("tags:\n  - Banjir\n  -", "an entry of `tags` is empty \u2014 write a name after its "
-     "`-`, or take the line out"),
+    ("tags:\n  - Banjir\n  -", "an entry of `tags` is empty \u2014 write a name there, or "
+     "take the entry out"),
+    ("tags: [Pemilu: ]", "the entry 'Pemilu:' of `tags` holds `: `, which YAML reads as a "
+     'key \u2014 write it in quotes: `"Pemilu:"`'),
+    ("tags: [Jam: 10:30]", "every entry of `tags` must be text, not {'Jam': 630} \u2014 "
+     "write `tags: [Satu, Dua]`"),
 ])
 def test_an_entry_of_a_list_yaml_read_otherwise_says_why(lines: str, problem: str) -> None:
     assert errors(f"---\ntitle: A\ndate: 2018-09-26\n{lines}\n---\n") == [

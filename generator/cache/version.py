@@ -92,8 +92,10 @@ from generator.errors import Problem
 # 41: a text starting with its headline leaves it out, and its `<h1>`s are `<h2>`s,
 # `content.headings`: a cache of 40 holds the body as rendered. 42: a list's entry YAML
 # read as a mapping or as nothing says so, `name_lists.NameLists._names`: a cache of 41
-# holds such a file's error as it was worded.)
-SCHEMA = 42
+# holds such a file's error as it was worded. 43: a heading holding a photo or a link is
+# never left out as the headline's, `<h1-card>` is no heading, a hashtag after a comment
+# in a block list is found: a cache of 42 holds them as read before.)
+SCHEMA = 43
 # The records' shape is part of the key, so a cache written before a field
 # was added to a record is never trusted.
 _SHAPE = shape_of(SourceRecord, Article, StaticPage, Tag, Author, Image, Correction, Problem)

@@ -81,7 +81,7 @@ _PLAIN_LINE = re.compile(r"^(?P<key>[A-Za-z_][\w-]*):[ \t]+(?P<value>[^\s\"'\[{|
 _HASHTAG_LINE = re.compile(r"^(?P<key>[A-Za-z_][\w-]*):[ \t]+(?P<value>#[^\s#].*)$")
 _ENTRY = re.compile(r"^[ \t]*-[ \t]+(?P<value>#[^\s#].*)$")
 _LIST_KEY = re.compile(r"^(?P<key>[A-Za-z_][\w-]*):[ \t]*$")
-_FLOW = re.compile(r"^(?P<key>[A-Za-z_][\w-]*):[ \t]+\[(?P<value>.*(?:,|\[)[ \t]+#[^\s#].*)$")
+_FLOW = re.compile(r"^(?P<key>[A-Za-z_][\w-]*):[ \t]+\[(?P<value>(?:.*,)?[ \t]*#[^\s#].*)$")
 _COMMENT_START = re.compile(r"[ \t]#(?=[^\s#])")
 """Where YAML cuts a plain text: a `#` after a space (a hashtag: `#BijakMemilih`; a
 comment is `# ` and a space)."""
@@ -101,8 +101,8 @@ def hashtag_problem(lines: Sequence[str], data: Mapping[str, Any] | None,
             entries_of = start["key"]
             continue
         entry = _ENTRY.match(line)
-        if entry is None and not re.match(r"^[ \t]*-", line):
-            entries_of = ""
+        if entry is None and not re.match(r"^[ \t]*(?:-|#|$)", line):
+            entries_of = ""  # (a blank line or a comment among the entries keeps the list)
         if data is None:
             if (flow := _FLOW.match(line)) is not None:
                 return _hashtag(path, number, flow["key"], "[" + flow["value"], entry=False)

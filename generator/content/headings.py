@@ -9,17 +9,21 @@ from __future__ import annotations
 import html
 import re
 
-_FIRST_HEADING = re.compile(r"\A\s*<h([1-6])\b[^>]*>(.*?)</h\1>\s*", re.IGNORECASE | re.DOTALL)
-_HEADING_TAG = re.compile(r"<(/?)h([1-6])\b", re.IGNORECASE)
+_FIRST_HEADING = re.compile(r"\A\s*<h([1-6])(?=[\s/>])[^>]*>(.*?)</h\1>\s*",
+                            re.IGNORECASE | re.DOTALL)
+_HEADING_TAG = re.compile(r"<(/?)h([1-6])(?=[\s/>])", re.IGNORECASE)
+_SHOWS = re.compile(r"<(?:img|video|picture|iframe|a)\b", re.IGNORECASE)
+"""What a heading may hold besides its words: such a heading is never left out."""
 _TAGS = re.compile(r"<[^>]+>")
-_H1 = re.compile(r"<[hH]1\b")
+_H1 = re.compile(r"<[hH]1(?=[\s/>])")
 
 
 def repeats_title(body_html: str, title: str) -> bool:
     """Whether the text starts with a heading saying the headline again (case, spaces
     and markup aside)."""
     first = _FIRST_HEADING.match(body_html)
-    return first is not None and _plain(first[2]) == _plain(title)
+    return first is not None and _SHOWS.search(first[2]) is None and \
+        _plain(first[2]) == _plain(title)
 
 
 def under_the_title(body_html: str, title: str) -> str:
@@ -33,6 +37,20 @@ def under_the_title(body_html: str, title: str) -> str:
     if _H1.search(body_html) is None:  # (a regular expression scans faster than `in`)
         return body_html
     return _HEADING_TAG.sub(lambda tag: f"<{tag[1]}h{min(int(tag[2]) + 1, 6)}", body_html)
+
+
+_MARKDOWN_HEADING = re.compile(r"\A\s*#{1,6}[ \t]+(?P<words>[^\n]*?)[ \t#]*(?:\n+|\Z)")
+
+
+def without_title(markdown: str, title: str) -> str:
+    """Markdown text without a first `#` heading that says `title` again (an imported
+    story whose HTML started with its headline): `under_the_title` would leave it out
+    of the page with a warning at every build."""
+    first = _MARKDOWN_HEADING.match(markdown)
+    if first is None or _plain(first["words"]) != _plain(title) or _SHOWS.search(
+            first["words"]) or "![" in first["words"] or "](" in first["words"]:
+        return markdown
+    return markdown[first.end():]
 
 
 def _plain(text: str) -> str:

@@ -41,11 +41,14 @@ class NameLists:
             for item in value:
                 if isinstance(item, (str, int, float)) and not isinstance(item, bool):
                     names.append(clean(str(item)))
-                elif item is None:  # (`- ` with nothing after it)
+                elif item is None:  # (`- ` with nothing after it, `[~]`)
                     self.fail(key, Text("an entry of `{key}` is empty", key=key),
-                              Text("write a name after its `-`, or take the line out"))
-                elif isinstance(item, dict) and len(item) == 1:  # (`[Pemilu: Damai]`)
-                    name = f"{next(iter(item))}: {next(iter(item.values()))}"
+                              Text("write a name there, or take the entry out"))
+                elif isinstance(item, dict) and len(item) == 1 and all(
+                        isinstance(part, str) or part is None for part in (*item, *item.values())):
+                    # (`[Pemilu: Damai]`: the text offered as written, when YAML kept it)
+                    first, second = next(iter(item.items()))
+                    name = f"{first}: {second}" if second is not None else f"{first}:"
                     self.fail(key, Text("the entry {name} of `{key}` holds `: `, which YAML "
                                         "reads as a key", name=repr(name), key=key),
                               Text('write it in quotes: `"{name}"`', name=name))
@@ -89,10 +92,10 @@ class NameLists:
         (`Dinas Komunikasi dan Informatika`) stays one, and an editor named among the
         authors is left out, with a warning."""
         byline = people_in(text, editors=key == "editors", split=split)
-        if len(byline.people) + len(byline.editing) > 1 and (
+        if (*byline.people, *byline.editing) != (text.strip(),) and (
                 text in self.config.authors or text.casefold() in {
                     info.name.casefold() for info in self.config.authors.values()}):
-            return (text,)  # (asked only of a byline cut in two or more)
+            return (text,)  # (asked only of a byline read as other than written)
         for name in byline.editing:
             self.fail(key, Text("`{key}` names {name} as an editor: left out of the byline",
                                 key=key, name=name),

@@ -9,6 +9,7 @@ from typing import Any
 
 import yaml
 
+from generator.content.headings import without_title
 from generator.importers.imported import Imported
 from generator.slugs import slugify
 
@@ -44,7 +45,7 @@ def frontmatter_text(record: Imported) -> str:
     if record.page:
         if record.source_id:
             data["source_id"] = record.source_id
-        return _dump(data) + record.body
+        return _dump(data) + without_title(record.body, record.title)
     optional: dict[str, Any] = {
         "tags": list(record.tags), "authors": list(record.authors),
         "summary": record.summary, "location": record.location, "source": record.source,
@@ -64,7 +65,7 @@ def frontmatter_text(record: Imported) -> str:
         data["source_id"] = record.source_id
     if record.source_url:
         data["source_url"] = record.source_url
-    return _dump(data) + record.body
+    return _dump(data) + without_title(record.body, record.title)
 
 
 def _dump(data: dict[str, Any]) -> str:

@@ -32,7 +32,7 @@ def announced(article: Article, photos: Mapping[str, Photo]) -> str:
     return photo.src if photo is not None else image.url
 
 
-_ROOTED = re.compile(r'(\s(?:href|src)=")/(?!/)')
+_ROOTED = re.compile(r"""(<[a-zA-Z][^<>]*?\s(?:href|src)\s*=\s*["'])/(?!/)""", re.IGNORECASE)
 """A link's or a source's root-relative URL in a body (`href="/2024/03/banjir/"`, a
 video's `src="/media/…"`)."""
 
@@ -56,7 +56,7 @@ def feed_images(body: str, article: Article, photos: Mapping[str, Photo],
     # (the photos first: their `src` as written is what `article.media` names)
     if article.media and photos:
         body = _IMG.sub(replaced, body)
-    return _ROOTED.sub(lambda found: found[1] + absolute("/"), body) if '="/' in body else body
+    return _ROOTED.sub(lambda found: found[1] + absolute("/"), body)
 
 
 def body_pictures(body: str, article: Article | StaticPage, photos: Mapping[str, Photo],
