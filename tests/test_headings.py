@@ -40,6 +40,10 @@ def test_a_story_starting_with_its_headline_again_gets_a_warning_at_its_line() -
         f"{PATH}:6: the text starts with the headline again: left out, the page shows it "
         "once \u2014 take out the heading that repeats the title"]
     assert repeats_title("<h1>Banjir Rob</h1>", "Banjir Rob")
+    # (a link's reference before it: the heading's own line)
+    parsed = parse("---\ntitle: Banjir Rob\ndate: 2018-09-26\n---\n[1]: https://x.test\n\n"
+                   "# Banjir Rob\n\nIsi.\n")
+    assert [w.line for w in parsed.warnings] == [7]
 
 
 @pytest.mark.parametrize(("markdown", "kept"), [

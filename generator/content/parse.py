@@ -143,7 +143,11 @@ def _headline_once(part: Split, path: str, title: str, body_html: str,
 
 
 def _body_line(part: Split) -> int:
-    """The file line number of the text's first line that is not blank."""
+    """The file line number of the text's first heading (`#`, `<h1>`), else of its first
+    line that is not blank."""
     lines = part.body.split("\n")
-    blank = next((n for n, line in enumerate(lines) if line.strip()), 0)
-    return part.first_line + len(part.lines) + 1 + blank
+    found = next((n for n, line in enumerate(lines)
+                  if line.lstrip().startswith(("#", "<h", "<H"))), None)
+    if found is None:
+        found = next((n for n, line in enumerate(lines) if line.strip()), 0)
+    return part.first_line + len(part.lines) + 1 + found
