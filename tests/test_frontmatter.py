@@ -227,6 +227,9 @@ def test_a_dash_closing_the_frontmatter_is_named_when_a_later_fence_closed_it() 
     ("tags:\n  # lama\n  - #banjir", 5, "write the tags without `#`: `- banjir`"),
     ("tags:\n\n  - #banjir", 5, "write the tags without `#`: `- banjir`"),
     ("tags: [ #banjir]", 3, "write the tags without `#`: `tags: [banjir]`"),
+    # (an indented key, read in the mapping it is under)
+    ("image:\n  src: media/a.jpg\n  caption: Banjir di Jalan Cempaka #BPBD", 5,
+     'put the text in quotes: `caption: "Banjir di Jalan Cempaka #BPBD"`'),
     ("summary: Pemilu damai #BijakMemilih", 3,
      'put the text in quotes: `summary: "Pemilu damai #BijakMemilih"`'),
     ("warna: #ff0000", 3, 'put the text in quotes: `warna: "#ff0000"`'),
@@ -251,7 +254,8 @@ def test_a_hashtag_yaml_would_read_as_a_comment_is_an_error(lines: str, line: in
     "summary: |\n  - #1 Banjir", "summary: >\n  - #1 Banjir", 'summary: "abc\n  - #1 def"',
     "summary: 'Warga:\n\n  - #1 banjir'", "draft: true #sementara", "weight: 10 #urutan",
     "date: 2024-03-01 #WIB", "source_url: https://kabar.example/a#komentar",
-    "warna: '#ff0000'", "tags: ['#banjir', '#BPBD']"])
+    "warna: '#ff0000'", "tags: ['#banjir', '#BPBD']",
+    "summary: |\n  caption: Foto #BPBD", "image:\n  src: media/a.jpg\n  caption: 'Foto #BPBD'"])
 def test_a_comment_or_a_quoted_hash_is_read_as_yaml_reads_it(lines: str) -> None:
     text = f"title: A\n{lines}"
     assert split(f"---\n{text}\n---\n", "a.md").data == yaml.safe_load(text)

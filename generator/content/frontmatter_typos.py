@@ -77,8 +77,10 @@ def _in_quotes(value: str) -> str:
     return "'" + value.replace("'", "''") + "'"
 
 
-_PLAIN_LINE = re.compile(r"^(?P<key>[A-Za-z_][\w-]*):[ \t]+(?P<value>[^\s\"'\[{|>&*!%@`].*)$")
-_HASHTAG_LINE = re.compile(r"^(?P<key>[A-Za-z_][\w-]*):[ \t]+(?P<value>#[^\s#].*)$")
+_PLAIN_LINE = re.compile(
+    r"^(?P<indent>[ \t]*)(?P<key>[A-Za-z_][\w-]*):[ \t]+(?P<value>[^\s\"'\[{|>&*!%@`].*)$")
+_HASHTAG_LINE = re.compile(r"^(?P<indent>[ \t]*)(?P<key>[A-Za-z_][\w-]*):[ \t]+"
+                           r"(?P<value>#[^\s#].*)$")
 _ENTRY = re.compile(r"^[ \t]*-[ \t]+(?P<value>#[^\s#].*)$")
 _LIST_KEY = re.compile(r"^(?P<key>[A-Za-z_][\w-]*):[ \t]*$")
 _FLOW = re.compile(r"^(?P<key>[A-Za-z_][\w-]*):[ \t]+\[(?P<value>(?:.*,)?[ \t]*#[^\s#].*)$")
@@ -96,10 +98,13 @@ def hashtag_problem(lines: Sequence[str], data: Mapping[str, Any] | None,
     when YAML failed on it (`data` None). What YAML read is the judge: a block's text, a
     quoted text, a comment after a date or a number are left as YAML reads them."""
     entries_of = ""  # the top-level key whose block list the lines are in, if any
+    parent = ""  # the top-level key whose mapping indented lines are in (`image:`), if any
     for number, line in enumerate(lines, 2):
         if (start := _LIST_KEY.match(line)) is not None:
-            entries_of = start["key"]
+            entries_of = parent = start["key"]
             continue
+        if line[:1].strip():  # (another top-level line: no list, no mapping goes on)
+            parent = ""
         entry = _ENTRY.match(line)
         if entry is None and not re.match(r"^[ \t]*(?:-|#|$)", line):
             entries_of = ""  # (a blank line or a comment among the entries keeps the list)
@@ -111,12 +116,19 @@ def hashtag_problem(lines: Sequence[str], data: Mapping[str, Any] | None,
             if None in _as_list(data.get(entries_of)):
                 return _hashtag(path, number, entries_of, entry["value"], entry=True)
             continue
-        if (tag := _HASHTAG_LINE.match(line)) is not None and data.get(tag["key"]) is None:
+        tag, plain = _HASHTAG_LINE.match(line), _PLAIN_LINE.match(line)
+        found = tag or plain
+        if found is None:
+            continue
+        # (an indented key is read in the mapping it is under: `image:`'s `caption:`)
+        scope = data if not found["indent"] else data.get(parent) if parent else None
+        if not isinstance(scope, Mapping):
+            continue
+        if tag is not None and scope.get(tag["key"]) is None:
             return _hashtag(path, number, tag["key"], tag["value"], entry=False)
-        plain = _PLAIN_LINE.match(line)
         if plain is None or (cut := _COMMENT_START.search(plain["value"])) is None:
             continue
-        read = data.get(plain["key"])  # (a date, a number, true: a comment after it)
+        read = scope.get(plain["key"])  # (a date, a number, true: a comment after it)
         if isinstance(read, str) and plain["value"][:cut.start()].rstrip() == read:
             return _hashtag(path, number, plain["key"], plain["value"].strip(), entry=False)
     return None
