@@ -18,8 +18,9 @@ _INDONESIAN_ZONES = {
 }
 
 
-def _babel(locale: str) -> str:
-    """Babel's name of the BCP 47 `language` of site.toml: `id-ID` is `id_ID`."""
+def babel_locale(locale: str) -> str:
+    """Babel's name of the BCP 47 `language` of site.toml: `id-ID` is `id_ID` (every
+    Babel call of Warta goes through it)."""
     return locale.replace("-", "_")
 
 
@@ -27,7 +28,7 @@ def zone_name(moment: datetime, locale: str) -> str:
     key = getattr(moment.tzinfo, "key", "")
     if key in _INDONESIAN_ZONES:
         return _INDONESIAN_ZONES[key]
-    return format_datetime(moment, "z", locale=_babel(locale))
+    return format_datetime(moment, "z", locale=babel_locale(locale))
 
 
 @lru_cache(maxsize=65536)
@@ -67,21 +68,21 @@ def has_time_of_day(value: Any) -> bool:
 
 @lru_cache(maxsize=16384)
 def _full_day(day: date, locale: str) -> str:
-    return format_date(day, _full_date_pattern(locale), locale=_babel(locale))
+    return format_date(day, _full_date_pattern(locale), locale=babel_locale(locale))
 
 
 @lru_cache(maxsize=4096)
 def _clock(hour: int, minute: int, locale: str) -> str:
     # No CLDR locale's "short" time pattern shows more than hours, minutes and
     # the half of the day (tests/test_date_format.py checks every locale Babel has).
-    return format_time(time(hour, minute), "short", locale=_babel(locale))
+    return format_time(time(hour, minute), "short", locale=babel_locale(locale))
 
 
 @lru_cache(maxsize=64)
 def _full_date_pattern(locale: str) -> str:
     # CLDR pads the day in some locales (`Senin, 04 Maret 2024`); newsrooms
     # write `Senin, 4 Maret 2024`.
-    return str(get_date_format("full", locale=_babel(locale)).pattern).replace("dd", "d")
+    return str(get_date_format("full", locale=babel_locale(locale)).pattern).replace("dd", "d")
 
 
 def long_date(moment: datetime, locale: str) -> str:
@@ -91,7 +92,7 @@ def long_date(moment: datetime, locale: str) -> str:
 
 @lru_cache(maxsize=16384)
 def _long_day(day: date, locale: str) -> str:
-    return format_date(day, "long", locale=_babel(locale))
+    return format_date(day, "long", locale=babel_locale(locale))
 
 
 def iso(moment: datetime) -> str:

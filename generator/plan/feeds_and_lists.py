@@ -20,6 +20,7 @@ from babel.dates import format_date
 
 from generator import urls
 from generator.content.model import Article
+from generator.date_format import babel_locale
 from generator.plan.list_addresses import list_items
 from generator.plan.page import Page
 from generator.plan.pagination import OrderKey, Paging, Tail, nearby
@@ -176,7 +177,7 @@ class Before:
 
 def month_title(year: int, month: int, language: str) -> str:
     """`September 2018` in the site's language."""
-    return format_date(date(year, month, 1), "LLLL y", locale=language.replace("-", "_"))
+    return format_date(date(year, month, 1), "LLLL y", locale=babel_locale(language))
 
 
 def plan_extra(site: Site, plan: Planning, pages: Sequence[Page],

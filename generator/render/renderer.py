@@ -71,7 +71,7 @@ class Renderer:
         # context calls and formats the string each time (a fifth of rendering).
         self.env.globals["_"] = self._translate
         self._translated: dict[tuple[str, bool], str] = {}
-        locale = site.config.language.replace("-", "_")
+        locale = site.config.language  # (date_format gives Babel its spelling)
         self.env.filters["datetime"] = lambda d, time=True: date_format.shown(d, locale, time)
         self.env.filters["date"] = lambda d: date_format.long_date(d, locale)
         self.env.filters["isodate"] = date_format.iso

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from generator.config import SiteConfig
+from generator.date_format import babel_locale
 from generator.errors import ConfigError, Problem, Text
 
 BUNDLED_THEMES = Path(__file__).resolve().parents[2] / "themes"
@@ -49,7 +50,7 @@ def find_theme(site_dir: Path, config: SiteConfig) -> ThemeFiles:
     for folder in (theme_dir / "static", site_dir / "static"):
         for path in _files(folder):
             static[path.relative_to(folder).as_posix()] = path
-    language = config.language.replace("-", "_")
+    language = babel_locale(config.language)
     catalogs = [
         folder / "locales" / f"{name}.po"
         for folder in (theme_dir, site_dir)
