@@ -120,7 +120,7 @@ _JOINED = re.compile(rf"\s+(?:dan|and|&)\s+|\s*[/|]\s*|\s*,\s*(?=(?i:{_ROLES})\s
 (Kompas's `Penulis: Budi | Editor: Ani`), a comma before a role (`Penulis: Budi,
 Editor: Ani`; other commas are the caller's). Only `dan` in lower case (or in a byline
 written all in capitals): a name (`Dan Brown`) is capitalised."""
-_MAY_JOIN = re.compile(r"[:/|&,]|\s(?:dan|and|DAN|AND)\s|^\s*oleh\s", re.IGNORECASE)
+_MAY_JOIN = re.compile(r"[:/|&,]|\s(?:dan|and)\s|^\s*oleh\s", re.IGNORECASE)
 """What a byline holds when it may name more than one person, or a role: without it,
 it is one name as written."""
 _NOBODY = frozenset(("rekan", "tim", "kawan-kawan", "dkk", "dkk.", "kawan"))

@@ -1,8 +1,7 @@
 """One source file's frontmatter values read and checked (`Fields`), each wrong value a
 `Problem` at its key's line (its lists of names: content/name_lists.py); and the pure
-reader of a file's slug it shares with the
-rest of Warta (`slug_of_file`; dates are read by content/dates.py). content/parse.py
-makes the records of them.
+reader of a file's slug it shares with the rest of Warta (`slug_of_file`; dates are read
+by content/dates.py). content/parse.py makes the records of them.
 """
 
 from __future__ import annotations
@@ -240,11 +239,12 @@ class Fields(NameLists):
     def _correction(self, item: Any) -> Correction | None:
         """One entry of `corrections`: `{date, text}`, or `2025-01-06: text` as an editor
         writes a dated note; None after reporting what it lacks."""
-        if isinstance(item, dict) and len(item) == 1 and next(iter(item)) not in (
-                "date", "text") and (to_datetime(next(iter(item)), self.zone) is not None
-                                     or meant_date(str(next(iter(item)))) is not None):
-            # (a dated note: its date read as `date:` is, an unreadable one offered)
-            item = {"date": next(iter(item)), "text": next(iter(item.values()))}
+        if isinstance(item, dict) and len(item) == 1:
+            [(first, said)] = item.items()
+            if first not in ("date", "text") and (to_datetime(first, self.zone) is not None
+                                                  or meant_date(str(first)) is not None):
+                # (a dated note: its date read as `date:` is, an unreadable one offered)
+                item = {"date": first, "text": said}
         if not isinstance(item, dict):
             self.fail("corrections", Text("a correction is a date and a text, not {value}",
                                           value=repr(item)), _CORRECTION_HINT)
@@ -319,10 +319,10 @@ class Fields(NameLists):
         return tuple(found)
 
     def extra(self) -> dict[str, Any]:
+        imaged = "image" in self.data or self._synonym_key("image") is not None
         for key, near in self.unknown.items():
-            if key in ("src", *IMAGE_FIELDS):
-                if "image" not in self.data and self._synonym_key("image") is None:
-                    # (beside an `image`, read as the image's: `read_image`)
+            if key in _BESIDE_IMAGE:
+                if not imaged:  # (beside an `image`, read as the image's: `read_image`)
                     self.fail(key, Text("`{name}` is said of an image, and this file has no "
                                         "`image`", name=key),
                               Text("write it under `image:`, indented: `image:`, then "
@@ -334,11 +334,12 @@ class Fields(NameLists):
                                name=near), severity="warning")
         if self.data.keys() <= keys.KNOWN_KEYS:
             return {}
-        imaged = "image" in self.data or self._synonym_key("image") is not None
         return {key: value for key, value in self.data.items() if not keys.is_read(key)
-                and not (imaged and key in ("src", *IMAGE_FIELDS))}  # (read as the image's)
+                and not (imaged and key in _BESIDE_IMAGE)}  # (read as the image's)
 
 
+_BESIDE_IMAGE = ("src", *IMAGE_FIELDS)
+"""Keys of an image an editor writes beside `image:` (`read_image` reads them there)."""
 _CORRECTION_HINT = Text("write `- date: 2018-09-27T08:00:00+07:00` and `text: ...`")
 _CORRECTION_WORDS = frozenset(("tanggal", "tgl", "waktu", "teks", "isi", "keterangan",
                                "catatan", "koreksi", "ralat", "note", "day", "correction"))

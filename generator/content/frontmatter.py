@@ -15,6 +15,7 @@ import yaml
 from yaml.nodes import ScalarNode
 
 from generator.content.frontmatter_typos import (
+    END,
     NO_BREAK,
     dashes_hint,
     fence_among,
@@ -28,7 +29,6 @@ from generator.errors import Problem, Text
 _Loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 _FENCE = re.compile(r"^---[ \t]*$")
-_END = re.compile(r"^(---|\.\.\.)[ \t]*$")
 
 
 @dataclass(frozen=True)
@@ -83,7 +83,7 @@ def split(text: str, path: str) -> Split:
             dashes_hint(lines[0], 1) or
             Text("add `---`, `title: ...`, `date: ...`, `---` at the top")))
     for index in range(1, len(lines)):
-        if _END.match(lines[index]):
+        if END.match(lines[index]):
             break
     else:
         dashes = next(((number, hint) for number, line in enumerate(lines[1:], 2)

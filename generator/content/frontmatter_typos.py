@@ -12,7 +12,8 @@ from typing import Any
 
 from generator.errors import Problem, Text
 
-_END = re.compile(r"^(---|\.\.\.)[ \t]*$")
+END = re.compile(r"^(---|\.\.\.)[ \t]*$")
+"""The line closing a frontmatter (content/frontmatter.py's too)."""
 _DASHES = re.compile(r"^[ \t]*[-\u2012-\u2015\u2212]+[ \t]*$")
 """A fence a word processor or a hurried hand wrote: `—` (Word makes one of `---`),
 `--`, `----`."""
@@ -24,7 +25,7 @@ dash, is taken for a fence (a lone `-` at the margin is a list's empty entry).""
 
 def dashes_hint(line: str, number: int) -> Text | None:
     """The hint for `line`, number `number`, when it is a fence written wrong."""
-    if not _DASHES.match(line) or _END.match(line):
+    if not _DASHES.match(line) or END.match(line):
         return None
     return Text("line {number} is `{line}`: the frontmatter's lines are opened and closed "
                 "by a line of exactly three hyphens `---` (a word processor may have made "

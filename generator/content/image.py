@@ -101,8 +101,8 @@ def image_url(src: str) -> str | None:
         return None  # javascript:, data:, file: and friends
     # `%20` is how Markdown writes a space in a path (`Foto%20Banjir.jpg`): the file's;
     # a query or a fragment (`a.mp4#t=5`) is no part of the file's name.
-    path = src.split("#", 1)[0].split("?", 1)[0]
-    relative = unquote(path.lstrip("/").removeprefix("content/").removeprefix("media/"))
+    relative = unquote(_file_part(src).lstrip("/").removeprefix("content/")
+                       .removeprefix("media/"))
     try:
         urls.output_path("/" + relative)
     except ValueError:
@@ -141,13 +141,19 @@ VIDEOS = (".mp4", ".m4v", ".mov", ".webm", ".ogv")
 _IMG = re.compile(r"(?:<a\b[^>]*>\s*)?<img\b[^>]*>(?:\s*</a>)?", re.IGNORECASE)
 """An image, and the link around it if any (`[![…](a.mp4)](https://…)`)."""
 _ATTRIBUTE = re.compile(r'\s(src|alt|title)="([^"]*)"')
-_VIDEO_NAMED = re.compile(r"\.(?:mp4|m4v|mov|webm|ogv)\b", re.IGNORECASE)
+_VIDEO_NAMED = re.compile(rf"\.(?:{'|'.join(suffix[1:] for suffix in VIDEOS)})\b",
+                          re.IGNORECASE)
 """A video's name somewhere in a body: without one, no image is looked at."""
 
 
 def is_video(src: str) -> bool:
     """Whether `src` names a video file (by its name, as a browser would play it)."""
-    return src.split("?", 1)[0].split("#", 1)[0].lower().endswith(VIDEOS)
+    return _file_part(src).lower().endswith(VIDEOS)
+
+
+def _file_part(src: str) -> str:
+    """`src` without its query or fragment (`a.mp4#t=5`): the file's path."""
+    return src.split("#", 1)[0].split("?", 1)[0]
 
 
 def media_videos(html: str) -> str:
@@ -166,8 +172,9 @@ def media_videos(html: str) -> str:
         if url is None:
             return tag[0]
         # (a media fragment, `#t=5`, starts the video there)
-        fragment = src[len(src.split("#", 1)[0]):] if url.startswith("/") else ""
-        url = urls.web_path(url) + fragment if url.startswith("/") else url
+        if url.startswith("/"):
+            _, mark, fragment = src.partition("#")
+            url = urls.web_path(url) + mark + fragment
         alt = markup.unescape(found.get("alt", "")).strip()
         said = "".join(f' {name}="{markup.escape(value)}"' for name, value in (
             ("aria-label", alt), ("title", markup.unescape(found.get("title", "")))) if value)

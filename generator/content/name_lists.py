@@ -69,10 +69,9 @@ class NameLists:
         editor meant gets a warning showing the YAML list to write. People's degrees
         stay with their names (`with_degrees`); a byline that names two (`Budi dan Ani`)
         is cut there (`people_in`)."""
-        if known is None:  # (tags: a hashtag's `#` left out, in the list offered too)
-            return self._names(key, value) if not isinstance(value, str) else \
-                self._warned(key, [w.lstrip("#").strip() or w for w in keys.words_of(value)],
-                             what, known)
+        if known is None:  # (tags: a hashtag, `#banjir`, names the tag `banjir`)
+            tags = [name.lstrip("#").strip() or name for name in self._names(key, value)]
+            return tags if not isinstance(value, str) else self._warned(key, tags, what, known)
         if not isinstance(value, str):
             return with_degrees([person for name in self._names(key, value)
                                  for person in self._people_in(key, name, split=False)])
@@ -117,8 +116,7 @@ class NameLists:
                 names += self._listed(key, self.data[key], TAG)
         tags: dict[str, Tag] = {}
         for raw in names:
-            # (a hashtag, `"#banjir"`, names the tag `banjir`, as the social networks do)
-            name = self.config.canonical_tag(raw.lstrip("#").strip() or raw)
+            name = self.config.canonical_tag(raw)
             slug = slugify(name)
             if not slug:
                 self.fail("tags", Text("the tag {name} has no letters or digits to make a URL "

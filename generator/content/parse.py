@@ -48,9 +48,7 @@ def parse_article(data: bytes | str, path: str, config: SiteConfig,
     title = fields.text("title", required=True)
     when = fields.moment("date", required=True)
     slug = fields.slug(path)
-    body_html = media_links(render(part.body))
-    media = body_media(body_html)  # (a video's file too: it must be in content/media/)
-    body_html = fitted_frames(media_videos(body_html))
+    body_html, media = _body(part.body, render)
     body_html = _headline_once(part, path, title, body_html, problems)
     summary = fields.text("summary") or fields.synonym_text("summary")
     if not summary:
@@ -100,10 +98,9 @@ def parse_page(data: bytes | str, path: str, config: SiteConfig,
     fields = Fields(part, path, config, problems)
     title = fields.text("title", required=True)
     slug = fields.slug(path)
-    body_html = media_links(render(part.body))
-    media = body_media(body_html)
+    body_html, media = _body(part.body, render)
     # (a page's warnings are not kept: its headline said twice is left out all the same)
-    body_html = under_the_title(fitted_frames(media_videos(body_html)), title)
+    body_html = under_the_title(body_html, title)
     if any(p.is_error for p in problems):
         raise ContentProblems(problems)
     page = StaticPage(path=path, title=title, slug=slug, url=urls.page_url(slug),
@@ -129,6 +126,14 @@ def _split(data: bytes | str, path: str) -> tuple[Split, list[Problem]]:
         return split(text, path), []
     except ProblemError as error:
         raise ContentProblems([error.problem]) from None
+
+
+def _body(text: str, render: Renderer) -> tuple[str, tuple[str, ...]]:
+    """The HTML of a file's Markdown `text`, its links to content/media/ rooted, its
+    videos made players and its frames fitted; and the media it shows, read before (a
+    video's file too: it must be in content/media/)."""
+    html = media_links(render(text))
+    return fitted_frames(media_videos(html)), body_media(html)
 
 
 def _headline_once(part: Split, path: str, title: str, body_html: str,

@@ -206,9 +206,7 @@ def keyed_page(page: StaticPage, photos: Mapping[str, Photo]) -> StaticPage:
 def config_photo(src: str, photos: Mapping[str, Photo]) -> Photo | None:
     """The photo a path of site.toml names (a portrait, the logo: `media/penulis/Ani
     Wijaya.jpg`, or with `%20`), as `config_photos` found it; None for another path."""
-    if not src.lstrip("/").startswith(("media/", "content/media/")):
-        return None
-    url = image_url(src)
+    url = _named_url(src)
     return photos.get(url) if url else None
 
 
@@ -216,8 +214,15 @@ def config_photos(config: SiteConfig) -> list[str]:
     """The URLs of the photos site.toml names under content/media/: the authors'
     portraits and the publisher's logo (every page may show them)."""
     named = [a.photo for a in config.authors.values()] + [config.publisher_logo]
-    return [url for src in named if src.lstrip("/").startswith(("media/", "content/media/"))
-            and (url := image_url(src)) and url.startswith("/media/")]
+    return [url for src in named if (url := _named_url(src))]
+
+
+def _named_url(src: str) -> str | None:
+    """The URL of the photo a path of site.toml names under content/media/, or None."""
+    if not src.lstrip("/").startswith(("media/", "content/media/")):
+        return None
+    url = image_url(src)
+    return url if url and url.startswith("/media/") else None
 
 
 def keyed(article: Article, photos: Mapping[str, Photo]) -> Article:
