@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import shutil
+import subprocess
 import textwrap
 from collections.abc import Callable
 from pathlib import Path
@@ -90,6 +91,14 @@ def hashes(output: Path) -> dict[str, str]:
     """Every file under `output` with the hash of its bytes, by relative path."""
     return {p.relative_to(output).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
             for p in sorted(output.rglob("*")) if p.is_file()}
+
+
+def git(where: Path, *args: str) -> str:
+    """Run git in `where` as an editor of the newsroom; its output."""
+    done = subprocess.run(["git", "-C", str(where), "-c", "user.name=Redaksi",
+                           "-c", "user.email=redaksi@kabar.example", *args],
+                          capture_output=True, text=True, check=True)
+    return done.stdout
 
 
 def fresh_checkout(site: SiteMaker, copy: SiteMaker) -> SiteMaker:

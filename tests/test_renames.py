@@ -11,17 +11,10 @@ from pathlib import Path
 from generator.build.addresses import load_register
 from generator.build.renames import old_texts
 from generator.content.register import GONE, MOVED
-from tests.conftest import SiteMaker, hashes
+from tests.conftest import SiteMaker, git, hashes
 
 STORY = "content/articles/2024/03/banjir-sumberjaya.md"
 RENAMED = "content/articles/2024/03/banjir-tiga-kelurahan.md"
-
-
-def git(where: Path, *args: str) -> str:
-    done = subprocess.run(["git", "-C", str(where), "-c", "user.name=Redaksi",
-                           "-c", "user.email=redaksi@kabar.example", *args],
-                          capture_output=True, text=True, check=True)
-    return done.stdout
 
 
 def _published(site: SiteMaker) -> None:

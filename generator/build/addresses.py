@@ -34,7 +34,7 @@ from generator.content.register import (
     normal_address,
     parse_register,
 )
-from generator.errors import ContentError
+from generator.errors import ContentError, Problem
 from generator.plan.list_addresses import Line, alias_targets, list_addresses
 from generator.plan.redirects import Addresses, ended_lists
 from generator.plan.site import Site
@@ -64,6 +64,8 @@ class RegisterFile:
     """Its lines by address (empty when there is no file)."""
     text: str | None
     """Its text; None when there is no file yet."""
+    merged: tuple[Problem, ...] = ()
+    """The warning that it holds a merge's conflicts, read with both sides' lines."""
 
 
 def text_key(text: str | None) -> str:
@@ -85,9 +87,9 @@ def load_register(site_dir: Path) -> RegisterFile:
     if text is None:
         return RegisterFile({}, None)
     entries, problems = parse_register(text, REGISTER)
-    if problems:
+    if any(p.is_error for p in problems):
         raise ContentError(problems)
-    return RegisterFile(entries, text)
+    return RegisterFile(entries, text, tuple(problems))
 
 
 def unnamed_indexes(output: Path, register: RegisterFile) -> list[str]:

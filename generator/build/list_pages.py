@@ -44,6 +44,8 @@ class ListPagesFile:
     followed: bool = False
     """Whether a boundary follows a moved file: `text` names its old path until a build
     writes the file."""
+    merged: tuple[Problem, ...] = ()
+    """The warning that it holds a merge's conflicts, read with both sides' lines."""
 
 
 def load_list_pages(site_dir: Path, moved: Mapping[str, OrderKey] | None = None
@@ -55,10 +57,10 @@ def load_list_pages(site_dir: Path, moved: Mapping[str, OrderKey] | None = None
     if text is None:
         return ListPagesFile({}, None)
     boundaries, problems = parse_list_pages(text, LIST_PAGES)
-    if problems:
+    if any(p.is_error for p in problems):
         raise ContentError(problems)
     now = followed(boundaries, moved or {})
-    return ListPagesFile(now, text, now != boundaries)
+    return ListPagesFile(now, text, now != boundaries, tuple(problems))
 
 
 def next_text(found: ListPagesFile, boundaries: Boundaries) -> str | None:

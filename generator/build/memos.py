@@ -4,10 +4,11 @@ process (`warta serve`)."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, fields, is_dataclass, replace
 from typing import Any
 
+from generator.build.options import copied
 from generator.cache.held_records import HELD_RECORDS, HeldRecord
 from generator.cache.memo_parts import LONG, Parted, keep_parts, put_items, read_items
 from generator.cache.removed import HELD, RemovedArticle
@@ -16,8 +17,9 @@ from generator.content.model import shape_of
 from generator.errors import Problem
 from generator.photos.model import Derivative, Photo, PhotoMemo
 from generator.photos.table import ROW_SHAPE, PhotoTable
+from generator.plan.page import Copy
 from generator.plan.pagination import Chunk, Tail
-from generator.plan.planner import Page, PlanMemo
+from generator.plan.planner import Page, Plan, PlanMemo
 from generator.plan.site import AuthorIndex, MonthIndex, SectionIndex, Site, TagIndex
 from generator.plan.site_memo import SiteMemo
 from generator.render.template_sources import load_strings
@@ -77,6 +79,23 @@ class Settled:
     tails: Mapping[str, Tail] = field(default_factory=dict)
     """The newest pages of each list, by its URL (`pagination.Tail`): where an append
     goes."""
+
+
+def settled_after(cache: Cache, site: Site, plan: Plan, warnings: tuple[Problem, ...],
+                  search_keys: ShardKeys | None, sources: int, register: str,
+                  list_pages: str, as_is: Iterable[Copy]) -> Settled:
+    """What the next build needs to take the quick path (build/quick.py), should the
+    whole-way build that planned `plan` go through. Of the copies, those of the files
+    copied `as_is`: the photos' derivatives follow from the photo memo stored with it.
+    (`warnings` are the files' own, which the quick path shows again while a file keeps
+    them; not a merge's in the lock files, which that build wrote joined.)"""
+    assert plan.memo is not None
+    return Settled(
+        loads=cache.loads(), content_key=site.config.content_key,
+        inputs=plan.memo.inputs, templates=plan.memo.templates, copies=copied(as_is),
+        order=plan.memo.order,
+        warnings=warnings, search=search_keys, pages=len(plan.pages),
+        sources=sources, register=register, list_pages=list_pages, tails=plan.tails)
 
 
 def remember(memory: BuildMemory, target: str, cache: Cache) -> None:

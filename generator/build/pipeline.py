@@ -38,6 +38,7 @@ from generator.build.memos import (
     Settled,
     held_records,
     remember,
+    settled_after,
     stored,
     with_strings,
 )
@@ -47,7 +48,6 @@ from generator.build.options import (
     BuildResult,
     Progress,
     build_now,
-    copied,
     copies_of,
     is_current,
     target_of,
@@ -69,15 +69,14 @@ from generator.cache.removed import HELD
 from generator.cache.store import Cache, OutputEntry
 from generator.config import SiteConfig, load_config
 from generator.content.register import format_register, is_formatted
-from generator.errors import ContentError, Problem
+from generator.errors import ContentError
 from generator.plan.page import Copy, Page
-from generator.plan.planner import Plan, make_plan
+from generator.plan.planner import make_plan
 from generator.plan.redirects import ended_addresses, resolve
-from generator.plan.site import Site, published_by
+from generator.plan.site import published_by
 from generator.render.renderer import Renderer
 from generator.render.theme import ThemeFiles, find_theme
 from generator.render.write import existing_files
-from generator.search.shards import ShardKeys
 from generator.sitelock import site_lock
 
 __all__ = ["BuildOptions", "BuildResult", "Progress", "build", "build_now"]
@@ -216,21 +215,6 @@ def _finish(options: BuildOptions, done: Planned, written: Written,
                        unpublished=done.unpublished, article_changes=done.article_changes,
                        addresses=done.addresses, photos_decoded=done.photos_decoded,
                        rebalanced=done.rebalanced)
-
-
-def _settled(cache: Cache, site: Site, plan: Plan, warnings: tuple[Problem, ...],
-             search_keys: ShardKeys | None, sources: int, register: str,
-             list_pages: str, as_is: Iterable[Copy]) -> Settled:
-    """What the next build needs to take the quick path (build/quick.py), should this
-    one go through. Of the copies, those of the files copied `as_is`: the photos'
-    derivatives follow from the photo memo stored with it."""
-    assert plan.memo is not None
-    return Settled(
-        loads=cache.loads(), content_key=site.config.content_key,
-        inputs=plan.memo.inputs, templates=plan.memo.templates, copies=copied(as_is),
-        order=plan.memo.order,
-        warnings=warnings, search=search_keys, pages=len(plan.pages),
-        sources=sources, register=register, list_pages=list_pages, tails=plan.tails)
 
 
 # Values of one build, never compared or printed: `eq=False, repr=False` spare
@@ -386,13 +370,16 @@ def _plan_whole(options: BuildOptions, config: SiteConfig, theme: ThemeFiles, ca
             target=known.target, outputs={}, removed=removable,
             pages=(recorded(p, articles) for p in (plan.pages if fresh else stale)),
             fresh=fresh, memos=memos,
-            settled=_settled(cache, site, plan, warnings, search_keys, len(loaded.sources),
-                             text_key(register.text if register_text is None
-                                      else register_text),
-                             pages_key, as_is)),
-        parsed=loaded.parsed, warnings=warnings, search=search_keys, reused=plan.reused,
+            settled=settled_after(cache, site, plan, warnings, search_keys,
+                                  len(loaded.sources),
+                                  text_key(register.text if register_text is None
+                                           else register_text),
+                                  pages_key, as_is)),
+        parsed=loaded.parsed, search=search_keys, reused=plan.reused,
         quick=False, saving=loaded.saving, kept=current, unpublished=indexed.unpublished,
         article_changes=articles_changed,
+        # (A merge's conflicts in the lock files: this build's warning, not settled.)
+        warnings=register.merged + found_pages.merged + warnings,
         addresses=AddressChanges(addresses.moved, addresses.removed,
                                  ended_addresses(site, removable), addresses.renamable),
         photos_decoded=photos.decoded,

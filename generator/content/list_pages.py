@@ -15,6 +15,7 @@ import re
 from collections.abc import Mapping
 from datetime import datetime
 
+from generator.content import merge_conflicts
 from generator.errors import Problem, Text
 
 LIST_PAGES = "content/list-pages.txt"
@@ -41,7 +42,27 @@ Boundaries = Mapping[str, tuple[OrderKey, ...]]
 def parse_list_pages(text: str, path: str = LIST_PAGES) -> tuple[dict[str, tuple[OrderKey, ...]],
                                                                 list[Problem]]:
     """The boundaries by list, and a problem (file, line, what to do) for each line that
-    is not one; a list whose pages are not numbered 1, 2, 3... is a problem too."""
+    is not one; a list whose pages are not numbered 1, 2, 3... is a problem too. A
+    merge's conflicts are read with both sides (a warning says so): a list both sides
+    sealed differently keeps one side's pages (`_joined`)."""
+    return merge_conflicts.read_sides(text, path, _parsed, _joined)
+
+
+def _joined(ours: Boundaries, theirs: Boundaries) -> dict[str, tuple[OrderKey, ...]]:
+    """Each list's sealed pages from both sides; of a list both sealed differently
+    (each filled its newest page with its own stories), the side with more sealed
+    pages, or of as many the one sealed earlier: its pages stay in order, and a story
+    of the other side joins the page its date falls in, as a story filed late does.
+    (The same whichever side a merge or a rebase calls ours.)"""
+    found = dict(ours)
+    for base, keys in theirs.items():
+        mine = found.get(base)
+        if mine is None or (-len(keys), keys) < (-len(mine), mine):
+            found[base] = keys
+    return found
+
+
+def _parsed(text: str, path: str) -> tuple[dict[str, tuple[OrderKey, ...]], list[Problem]]:
     found: dict[str, dict[int, tuple[OrderKey, int]]] = {}
     problems: list[Problem] = []
     for number, raw in enumerate(text.splitlines(), start=1):

@@ -13,7 +13,7 @@ from datetime import datetime
 
 from generator import urls
 from generator.config import SiteConfig
-from generator.content import frontmatter, markup
+from generator.content import frontmatter, markup, merge_conflicts
 from generator.content.embeds import fitted_frames
 from generator.content.fields import Fields
 from generator.content.frontmatter import ProblemError, Split, decode, split
@@ -123,6 +123,8 @@ def _split(data: bytes | str, path: str) -> tuple[Split, list[Problem]]:
         text = decode(data, path) if isinstance(data, bytes) else data
         if not text.strip():
             raise ProblemError(Problem(path, None, frontmatter.EMPTY, frontmatter.EMPTY_HINT))
+        if (conflict := merge_conflicts.unresolved(text, path)) is not None:
+            raise ProblemError(conflict)  # (before YAML or Markdown read git's marks)
         return split(text, path), []
     except ProblemError as error:
         raise ContentProblems([error.problem]) from None

@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from generator import urls
+from generator.content import merge_conflicts
 from generator.errors import Problem, Text
 
 REGISTER = "content/published-urls.txt"
@@ -107,7 +108,32 @@ def normal_address(url: str) -> str:
 
 def parse_register(text: str, path: str = REGISTER) -> tuple[dict[str, Address], list[Problem]]:
     """The register's lines by address, and a problem (file, line, what to do) for
-    each line that is not one."""
+    each line that is not one. A merge's conflicts are read with both sides' lines (a
+    warning says so): an address on both, the line that keeps a page there (`_joined`)."""
+    return merge_conflicts.read_sides(text, path, _parsed, _joined)
+
+
+_RANKS = {LATE: 0, MOVED: 2, GONE: 3}
+"""Which of two sides' lines for one address a merge keeps: a page answering there
+(`late` first: the story came after a newer one on one side, so it did in the merged
+site too), then a redirect, then a gone notice. The build then decides from the
+merged content what answers there (plan/redirects.py), as after any edit: a story the
+other side deleted or moved finds its address `gone` or `moved` again."""
+
+
+def _joined(ours: Register, theirs: Register) -> dict[str, Address]:
+    """Both sides' lines, one per address (`_RANKS`; of two of one rank, the one
+    sorting first: the same whichever side a merge or a rebase calls ours)."""
+    found = dict(ours)
+    for url, line in theirs.items():
+        mine = found.get(url)
+        if mine is None or (_RANKS.get(line.kind, 1), str(line)) < (
+                _RANKS.get(mine.kind, 1), str(mine)):
+            found[url] = line
+    return found
+
+
+def _parsed(text: str, path: str) -> tuple[dict[str, Address], list[Problem]]:
     found: dict[str, Address] = {}
     problems: list[Problem] = []
     plain = _PLAIN.fullmatch
