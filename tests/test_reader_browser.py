@@ -240,3 +240,31 @@ def test_a_video_and_a_youtube_frame_in_a_story_fit_a_phone(
         assert box["left"] >= boxes["body"]["left"] and box["right"] <= boxes["body"]["right"]
     assert boxes["scroll"] <= PHONE["width"]
     assert abs(boxes["frame"]["width"] / boxes["frame"]["height"] - 560 / 315) < 0.02
+
+
+def test_a_photo_in_the_text_shows_its_caption_under_it_across_the_column(
+        demo: str, browser: Any) -> None:
+    # Given the demo's story with a photo in its text captioned by its title (a
+    # browser shows a title only as a mouse's tooltip: never on a phone)
+    page = browser.new_page(viewport=PHONE)
+    try:
+        # When a reader opens it on a phone
+        page.goto(demo + "/2025/02/bus-kota-koridor-baru/")
+        boxes = page.evaluate("""() => {
+            const figure = document.querySelector('.article-body figure');
+            const box = e => e.getBoundingClientRect().toJSON();
+            return {body: box(document.querySelector('.article-body')),
+                    image: box(figure.querySelector('img')),
+                    caption: box(figure.querySelector('figcaption')),
+                    text: figure.querySelector('figcaption').innerText,
+                    title: figure.querySelector('img').getAttribute('title')};
+        }""")
+    finally:
+        page.close()
+    # Then the caption is under the photo, and both take the text's column (a figure's
+    # own margins, 40 px a side, once narrowed the imported captioned photos)
+    assert boxes["text"].startswith("Satu dari 22 halte") and boxes["title"] is None
+    assert boxes["caption"]["top"] >= boxes["image"]["bottom"]
+    for box in (boxes["image"], boxes["caption"]):
+        assert abs(box["left"] - boxes["body"]["left"]) < 1
+        assert abs(box["width"] - boxes["body"]["width"]) < 1

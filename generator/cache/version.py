@@ -96,8 +96,11 @@ from generator.errors import Problem
 # never left out as the headline's, `<h1-card>` is no heading, a hashtag after a comment
 # in a block list is found: a cache of 42 holds them as read before. 44: a hashtag in an
 # indented key (`image:`'s `caption:`) is found, `frontmatter_typos.hashtag_problem`: a
-# cache of 43 holds the caption cut short.)
-SCHEMA = 44
+# cache of 43 holds the caption cut short. 45: a photo with a caption (its title, or
+# an italic line under it) on a paragraph of its own is a figure, `content.figures`; a
+# conflict git left in a file is an error, `content.merge_conflicts`: a cache of 44
+# holds the body without the figure, the file parsed with the marks.)
+SCHEMA = 45
 # The records' shape is part of the key, so a cache written before a field
 # was added to a record is never trusted.
 _SHAPE = shape_of(SourceRecord, Article, StaticPage, Tag, Author, Image, Correction, Problem)

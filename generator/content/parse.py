@@ -16,6 +16,7 @@ from generator.config import SiteConfig
 from generator.content import frontmatter, markup, merge_conflicts
 from generator.content.embeds import fitted_frames
 from generator.content.fields import Fields
+from generator.content.figures import captioned
 from generator.content.frontmatter import ProblemError, Split, decode, split
 from generator.content.headings import repeats_title, under_the_title
 from generator.content.image import body_media, media_links, media_videos
@@ -132,10 +133,10 @@ def _split(data: bytes | str, path: str) -> tuple[Split, list[Problem]]:
 
 def _body(text: str, render: Renderer) -> tuple[str, tuple[str, ...]]:
     """The HTML of a file's Markdown `text`, its links to content/media/ rooted, its
-    videos made players and its frames fitted; and the media it shows, read before (a
-    video's file too: it must be in content/media/)."""
+    videos made players, its captioned photos figures and its frames fitted; and the
+    media it shows, read before (a video's file too: it must be in content/media/)."""
     html = media_links(render(text))
-    return fitted_frames(media_videos(html)), body_media(html)
+    return fitted_frames(captioned(media_videos(html))), body_media(html)
 
 
 def _headline_once(part: Split, path: str, title: str, body_html: str,

@@ -1,0 +1,48 @@
+"""Photos in a story's text with their captions: a figure, as the story's own photo is.
+
+A newsroom captions every photo it publishes, and credits it. Markdown has no
+caption, so editors write one of two things: the image's title,
+`![Warga melintasi genangan](media/2025/banjir.jpg "Warga melintasi genangan di
+Jalan Cempaka. Foto: Budi")`, which a browser shows only as a mouse's tooltip
+(never on a phone, and not at all once the image is a `<picture>`), or an italic
+line right under the image. Either, on a paragraph of its own, becomes a
+`<figure>` with its `<figcaption>` (as Hugo's `figure` and Pandoc's implicit
+figures give). Pure functions of the rendered HTML.
+"""
+
+from __future__ import annotations
+
+import re
+
+_SHOWN = r"(?:<a\b[^>]*>\s*)?<img\b[^>]*>(?:\s*</a>)?|<video\b[^>]*>.*?</video>"
+"""A photo (in the link around it, if any) or a phone's video player (content/image.py
+`media_videos`)."""
+
+_ALONE = re.compile(rf"<p>({_SHOWN})(?:(?:\s*<br>)?\s*<em>((?:(?!</?em>).)+)</em>)?</p>",
+                    re.IGNORECASE | re.DOTALL)
+"""A paragraph holding only a photo, or a photo and then one italic line."""
+
+_TAG = re.compile(r"<(?:img|video)\b[^>]*>", re.IGNORECASE)
+_TITLE = re.compile(r'\stitle="([^"]*)"')
+
+
+def captioned(html: str) -> str:
+    """Body `html` with each photo or video that has a caption (its title, or the
+    italic line under it) on a paragraph of its own made a figure: the caption shown
+    under it, the title taken off (read once, not twice by a screen reader)."""
+    if "<p><img" not in html and "<p><a " not in html and "<p><video" not in html:
+        return html  # (most bodies: three scans, no pattern tried)
+
+    def figure(found: re.Match[str]) -> str:
+        shown, line = found[1], (found[2] or "").strip()
+        tag = _TAG.search(shown)
+        title = _TITLE.search(tag[0]) if tag else None
+        caption = line or (title[1].strip() if title else "")
+        if not caption:
+            return found[0]
+        if tag is not None and title is not None:
+            start = tag.start() + title.start()
+            shown = shown[:start] + shown[start + len(title[0]):]
+        return f"<figure>{shown}<figcaption>{caption}</figcaption></figure>"
+
+    return _ALONE.sub(figure, html)
