@@ -204,11 +204,15 @@ def test_featured_articles_lead_the_home_page_and_fill_the_editors_picks(
     picks = re.search(r'<section class="picks".*?</section>', home, re.DOTALL)
     assert picks is not None and re.findall(r'href="([^"]+)"', picks.group()) == [
         "/2024/03/satu/"]
-    # When site.toml names the lead, it leads
+    # ... labelled the top story, not the latest news, which the newest follow under
+    assert _labels(home) == ["Berita utama", "Berita terbaru"]
+    assert home.index("Berita terbaru") > home.index('class="picks"')
+    # When site.toml names the lead, it leads: the newest, so the latest news
     site.write("site.toml", (site.root / "site.toml").read_text(encoding="utf-8")
                + '\n[home]\nlead = "c.md"\n')
     site.build()
     assert _cards(site.read("index.html"))[0] == "/2024/03/tiga/"
+    assert _labels(site.read("index.html")) == ["Berita terbaru"]
     # When nothing is featured or named, the newest leads and there are no picks
     for name in ("a", "b"):
         path = site.root / f"content/articles/{name}.md"
@@ -219,6 +223,10 @@ def test_featured_articles_lead_the_home_page_and_fill_the_editors_picks(
     site.build()
     home = site.read("index.html")
     assert _cards(home)[0] == "/2024/03/tiga/" and 'class="picks"' not in home
+
+
+def _labels(home: str) -> list[str]:
+    return re.findall(r'<h[12] class="section-label">([^<]+)</h[12]>', home)
 
 
 def test_a_lead_site_toml_names_that_is_no_story_warns_until_it_is(
