@@ -45,7 +45,10 @@ def test_with_degrees(names: list[str], joined: list[str]) -> None:
     ("Budi Santoso", "budi-santoso"), ("Dr. Siti Aminah, M.Si.", "siti-aminah"),
     ("Prof. Dr. Ir. Siti Aminah", "siti-aminah"), ("dr. Rina Wati, Sp.A(K)", "rina-wati"),
     ("Dr. Aminah", "dr-aminah"),  # (one word left would be no name: kept)
-    ("H. Ahmad Fauzi", "h-ahmad-fauzi"),  # (a pilgrim's title, or an initial: kept)
+    # (a pilgrim's title before a name of two words; before one, perhaps an initial)
+    ("H. Ahmad Fauzi", "ahmad-fauzi"), ("Hj. Siti Aminah", "siti-aminah"),
+    ("Hj Siti Aminah", "siti-aminah"), ("Prof. Dr. H. Ahmad Fauzi, M.Pd.", "ahmad-fauzi"),
+    ("H. Budiman", "h-budiman"), ("H Ahmad Fauzi", "h-ahmad-fauzi"),
     ("Dr Siti Aminah", "dr-siti-aminah"),  # (no dot: perhaps not a title)
     ("Rina Wati, A.Md.", "rina-wati"), ("Rina Wati, Sp.A(K)", "rina-wati"),
     ("Hmz, A.R.", "hmz-a-r"),  # (no full name before it: no degree)

@@ -99,8 +99,10 @@ from generator.errors import Problem
 # cache of 43 holds the caption cut short. 45: a photo with a caption (its title, or
 # an italic line under it) on a paragraph of its own is a figure, `content.figures`; a
 # conflict git left in a file is an error, `content.merge_conflicts`: a cache of 44
-# holds the body without the figure, the file parsed with the marks.)
-SCHEMA = 45
+# holds the body without the figure, the file parsed with the marks. 46: a pilgrim's
+# `H.` or `Hj.` before a name of two words is not part of its author's page's address,
+# `bylines.author_slug`: caches of 45 were written by this stop's earlier commits.)
+SCHEMA = 46
 # The records' shape is part of the key, so a cache written before a field
 # was added to a record is never trusted.
 _SHAPE = shape_of(SourceRecord, Article, StaticPage, Tag, Author, Image, Correction, Problem)

@@ -175,9 +175,11 @@ def people_in(text: str, editors: bool = False, split: bool = True) -> Byline:
     return Byline(tuple(people), tuple(editing))
 
 
-_TITLES = frozenset(("dr", "drs", "dra", "prof", "ir", "drg"))
-"""Titles written before a name (`Dr.`, `Prof.`, `Ir.`, a physician's `dr.`): not part of
-the author's page's address. (`H.` and `Hj.`, a pilgrim's, are not told from an initial.)"""
+_TITLES = frozenset(("dr", "drs", "dra", "prof", "ir", "drg", "h", "hj"))
+"""Titles written before a name (`Dr.`, `Prof.`, `Ir.`, a physician's `dr.`, a pilgrim's
+`H.` and `Hj.`): not part of the author's page's address. Only before a name of two
+words or more: `H. Budiman` may be Hendra Budiman's initial, `H. Ahmad Fauzi` is Haji
+Ahmad Fauzi, as Indonesian bylines write it."""
 
 
 _ROLE_AFTER = re.compile(r"(?<=[\w.])\s+\((?:kontributor|koresponden|reporter|wartawan|"
@@ -199,6 +201,7 @@ def author_slug(name: str) -> str:
     if " " in first.strip() and rest and all(is_degree(part) for part in rest):
         name = first
     words = name.split()
-    while len(words) > 2 and words[0].rstrip(".").lower() in _TITLES and words[0].endswith("."):
+    while len(words) > 2 and words[0].rstrip(".").lower() in _TITLES and (
+            words[0].endswith(".") or words[0].lower() == "hj"):  # (`Hj` is no initial)
         words = words[1:]
     return slugify(" ".join(words))
