@@ -15,6 +15,12 @@ problem is found without reading any catalogue; they are translated where they a
 shown (`Problem.text(messages.translate)`: the console's report, `warta check`, the
 build's summary, the preview's overlay and its event stream).
 
+A new message or hint gets its Indonesian `msgstr` at the end of warta.po
+(tests/test_messages.py finds every English one in the code and requires it). Its
+English wording changed, a problem found when parsing a file also needs
+`cache.version.SCHEMA` bumped: the cache keeps each file's problems with the English
+they were made with, which would then have no translation.
+
 Babel reads the catalogue (no compiled `.mo` is kept in the repository). Reading
 it costs ~30 ms, a sixth of a build with nothing to do, so the strings are kept in
 `.warta/messages-<language>.json` until the catalogue changes, and nothing is read

@@ -83,6 +83,11 @@ class Reporter:
                 print("  " + _("removed {path}", path=path), file=self.stream)
             print("  " + _("{count} planned pages taken from the previous build",
                            count=result.reused), file=self.stream)
+            # (which way it went: a slow build after a small edit went the whole way)
+            print("  " + (_("quick path: only what changed was read and planned")
+                          if result.quick else
+                          _("the whole archive was indexed and planned again (docs/"
+                            "architecture.md, \"Where a change goes\")")), file=self.stream)
         if not self.quiet:
             for article in result.unpublished:
                 print(self.unpublished(article), file=self.out)

@@ -24,14 +24,17 @@ def test_build_prints_a_summary(site: SiteMaker) -> None:
     assert "1 artikel" in out and "ditulis" in out and "tidak berubah" in out and "dihapus" in out
 
 
-def test_verbose_build_says_how_much_of_the_plan_it_reused(site: SiteMaker) -> None:
+def test_verbose_build_says_how_much_of_the_plan_it_reused_and_which_way(site: SiteMaker) -> None:
     site.article("a", "A", "2024-03-01", body="Satu.\n")
     site.article("b", "B", "2024-03-02")
-    assert "0 halaman terencana diambil" in run("build", "--site", str(site.root), "-v")[2]
+    first = run("build", "--site", str(site.root), "-v")[2]
+    assert "0 halaman terencana diambil" in first and "seluruh arsip diindeks" in first
     site.article("a", "A", "2024-03-01", body="Satu, diperbaiki.\n")
     code, _, err = run("build", "--site", str(site.root), "-v")
     assert code == 0 and "ditulis 2024/03/a/index.html" in err
     assert int(err.split(" halaman terencana diambil")[0].split()[-1]) > 5
+    # ... and which way it went: an edit the quick path takes
+    assert "jalur cepat" in err and "seluruh arsip" not in err
 
 
 def test_build_with_errors_exits_1_and_names_the_file(site: SiteMaker) -> None:

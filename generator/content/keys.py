@@ -1,8 +1,16 @@
 """The frontmatter keys Warta reads, and what an unknown one probably meant.
 
-Pure data and small functions: `parse.py` reads the values; this module knows
-the spellings. Suggestions are worked out only for keys that are not known,
-so an article with the usual keys costs a set lookup per key.
+Pure data and small functions: `fields.py` reads and checks the values, `parse.py`
+makes the records; this module knows the spellings. Suggestions are worked out only
+for keys that are not known, so an article with the usual keys costs a set lookup
+per key.
+
+A new key goes: into `KNOWN_KEYS` here; a field of `model.Article` (its docstring
+says what it holds; it joins the article's `key` by itself, no cache schema bump);
+read and checked in `fields.Fields`, each wrong value a problem at its line, and set
+in `parse.parse_article`; offered in `new_article` when editors should see it; shown
+by the theme (`article.html`, `_card.html`) and, if it says something of the story,
+the JSON-LD (`render/jsonld.py`); and a row in docs/content.md's table of keys.
 """
 
 from __future__ import annotations
