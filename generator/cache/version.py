@@ -101,8 +101,11 @@ from generator.errors import Problem
 # conflict git left in a file is an error, `content.merge_conflicts`: a cache of 44
 # holds the body without the figure, the file parsed with the marks. 46: a pilgrim's
 # `H.` or `Hj.` before a name of two words is not part of its author's page's address,
-# `bylines.author_slug`: caches of 45 were written by this stop's earlier commits.)
-SCHEMA = 46
+# `bylines.author_slug`: caches of 45 were written by this stop's earlier commits. 47:
+# an apostrophe within a word is left out of a slug (`Jum'at` -> `jumat`, as `Jum’at`
+# was), `slugs.slugify`: a cache of 46 holds a tag's, an author's or a file's slug with
+# a hyphen there.)
+SCHEMA = 47
 # The records' shape is part of the key, so a cache written before a field
 # was added to a record is never trusted.
 _SHAPE = shape_of(SourceRecord, Article, StaticPage, Tag, Author, Image, Correction, Problem)
