@@ -36,9 +36,9 @@ def slugify(text: str, max_length: int = 80) -> str:
     """Return `text` as a URL slug: lowercase ASCII words joined by hyphens.
 
     Accents are transliterated, an apostrophe within a word left out, everything
-    else that is not a letter or a digit becomes a separator, so the result never contains a slash, a dot
-    or a space. It may be empty (for text with no letters or digits); the
-    caller decides whether that is an error.
+    else that is not a letter or a digit becomes a separator, so the result never
+    contains a slash, a dot or a space. It may be empty (for text with no letters
+    or digits); the caller decides whether that is an error.
     """
     text = unicodedata.normalize("NFKD", _APOSTROPHE.sub("", text.translate(_SPECIAL)))
     ascii_text = text.encode("ascii", "ignore").decode("ascii").lower()
