@@ -146,6 +146,9 @@ def test_a_date_that_does_not_exist_is_reported_at_its_line(text: str, line: int
          "the mapping `{` opened here is not closed (noticed at line 4"),
         ('---\ntitle: "Banjir\nlocation: Malang\n---\n', 2,
          "the quoted text opened here is not closed (noticed at line 3"),
+        # (a quote left open on the last line: noticed on that line, still the quote's)
+        ("---\ntitle: A\nsummary: 'Kata warga, air naik\n---\n", 3,
+         "the quoted text opened here is not closed (noticed at line 3"),
         ("---\ntitle: A\ndate: 2024-01-01: pagi\n---\n", 3,
          "mapping values are not allowed in this context"),
     ],
@@ -157,6 +160,27 @@ def test_a_yaml_error_is_reported_where_the_construct_began(text: str, line: int
     problem = caught.value.problem
     assert problem.line == line
     assert problem.message.startswith(f"invalid YAML in the frontmatter: {message}")
+
+
+@pytest.mark.parametrize(("lines", "line", "hint"), [
+    ("title:Banjir Rob\ndate: 2024-01-01", 2, "write `title: Banjir Rob`"),
+    ("title: Banjir\ndate:2024-01-01", 3, "write `date: 2024-01-01`"),
+    ("title:Banjir", 2, "write `title: Banjir`"),  # (one line: no mapping at all)
+    ("title: Banjir\ntags:\n  - Banjir\nslug:banjir-rob", 5, "write `slug: banjir-rob`"),
+])
+def test_a_key_glued_to_its_value_is_named_at_its_line(lines: str, line: int,
+                                                        hint: str) -> None:
+    with pytest.raises(ProblemError) as caught:
+        split(f"---\n{lines}\n---\n", "a.md")
+    problem = caught.value.problem
+    assert (problem.line, str(problem.hint)) == (line, hint)
+    assert "has no space after the colon" in str(problem.message)
+
+
+def test_a_glued_line_yaml_reads_as_text_is_left_as_it_reads() -> None:
+    # (in a block of text, or an address: no key there)
+    text = "---\ntitle: A\nsummary: |\n  source:Kompas\nsource: https://x.example/a\n---\n"
+    assert split(text, "a.md").data["summary"] == "source:Kompas\n"
 
 
 @pytest.mark.parametrize(("text", "line", "hint"), [

@@ -19,6 +19,7 @@ from generator.content.frontmatter_typos import (
     NO_BREAK,
     dashes_hint,
     fence_among,
+    glued,
     hashtag_problem,
     spaced,
 )
@@ -104,6 +105,8 @@ def split(text: str, path: str) -> Split:
     except yaml.YAMLError as error:
         if "#" in written and (problem := hashtag_problem(fm_lines, None, path)) is not None:
             raise ProblemError(problem) from None
+        if (problem := glued(fm_lines, path)) is not None:  # (`title:Banjir`)
+            raise ProblemError(problem) from None
         mark = getattr(error, "problem_mark", None)
         fence = fence_among(fm_lines, mark.line + 2 if mark is not None else None)
         if fence is not None:  # (a closing fence written as a dash; a later `---` closed)
@@ -121,8 +124,9 @@ def split(text: str, path: str) -> Split:
     if data is None:
         data = {}
     if not isinstance(data, dict):
-        raise ProblemError(Problem(path, 2, Text("the frontmatter must be `key: value` lines"),
-                                   Text("write one key per line, e.g. `title: Judul`")))
+        raise ProblemError(glued(fm_lines, path) or Problem(
+            path, 2, Text("the frontmatter must be `key: value` lines"),
+            Text("write one key per line, e.g. `title: Judul`")))
     if "#" in written and (problem := hashtag_problem(fm_lines, data, path)) is not None:
         raise ProblemError(problem)
     return Split(data={str(k): v for k, v in data.items()}, lines=tuple(fm_lines),
@@ -158,6 +162,7 @@ _OPENED = {
     "while parsing a flow mapping": Text("the mapping `{{` opened here is not closed"),
     "while scanning a quoted scalar": Text("the quoted text opened here is not closed"),
 }
+_QUOTED_CONTEXT = "while scanning a quoted scalar"
 EMPTY = Text("the file is empty")
 EMPTY_HINT = Text("write frontmatter and a body, or delete the file")
 
@@ -182,9 +187,14 @@ def yaml_problem(error: yaml.YAMLError, path: str, lines: Sequence[str] = ()) ->
             lines[noticed - 2].lstrip(" ").startswith("\t"):
         hint = Text("indent with spaces, not a tab")  # (pressed to indent a list)
     context = getattr(error, "context", None)
-    if began is None or noticed is None or began == noticed or not context:
+    if began is None or noticed is None or not context or (
+            began == noticed and context not in _OPENED):  # (a quote left open on the
+        # last line is noticed on its own line: still the quote's)
         return Problem(path, noticed, Text("invalid YAML in the frontmatter: {reason}",
                                            reason=reason), hint)
+    if context == _QUOTED_CONTEXT:
+        hint = Text("end the text with the quote mark it starts with, or take that mark "
+                    "out")
     what = _OPENED.get(context) or Text(
         "the part that begins here ({context}) is not finished",
         context=context.removeprefix("while "))

@@ -10,6 +10,7 @@ import re
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+from generator.content.keys import KNOWN_KEYS, SYNONYMS
 from generator.errors import Problem, Text
 
 END = re.compile(r"^(---|\.\.\.)[ \t]*$")
@@ -53,6 +54,27 @@ document): read as the space it looks like, where YAML would read one long text.
 def spaced(lines: Sequence[str]) -> list[str]:
     """`lines` with a no-break space after a top-level key read as a space."""
     return [_NBSP_AFTER_KEY.sub(r"\1: ", line) for line in lines]
+
+
+_GLUED = re.compile(r"^(?P<indent>[ \t]*)(?P<key>[A-Za-z_]+):(?P<value>[^\s/:].*)$")
+_GLUED_KEYS = KNOWN_KEYS | SYNONYMS.keys() | {"src", "alt", "caption", "credit"}
+"""Keys (an image's too) an editor may write glued to the value, `title:Banjir`: YAML
+reads the line as one text, and fails on the next key or finds no key at all."""
+
+
+def glued(lines: Sequence[str], path: str) -> Problem | None:
+    """The problem at the first of the frontmatter's `lines` (file line 2 first) whose
+    key has no space after its colon (`title:Banjir Rob`; not `https://…`)."""
+    for number, line in enumerate(lines, 2):
+        found = _GLUED.match(line)
+        if found is not None and found["key"].lower() in _GLUED_KEYS:
+            key, value = found["key"], found["value"].rstrip()
+            return Problem(path, number, Text(
+                "`{key}:{value}` has no space after the colon: YAML reads the line as "
+                "text, not as the key `{key}`", key=key, value=value),
+                Text("write `{indent}{key}: {value}`", indent=found["indent"], key=key,
+                     value=value))
+    return None
 
 
 _COLON_IN_VALUE = re.compile(r"([A-Za-z_][\w-]*):[ \t]+([^\s\"'\[{|>&*!#].*: .*?)[ \t]*")
