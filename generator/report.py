@@ -86,8 +86,9 @@ class Reporter:
             # (which way it went: a slow build after a small edit went the whole way)
             print("  " + (_("quick path: only what changed was read and planned")
                           if result.quick else
-                          _("the whole archive was indexed and planned again (docs/"
-                            "architecture.md, \"Where a change goes\")")), file=self.stream)
+                          _("the whole archive was indexed and planned, not the quick "
+                            "path (docs/architecture.md, \"Where a change goes\")")),
+                  file=self.stream)
         if not self.quiet:
             for article in result.unpublished:
                 print(self.unpublished(article), file=self.out)

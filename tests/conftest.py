@@ -116,6 +116,13 @@ def settings(site: SiteMaker, top: str = "", outputs: str = "") -> None:
     site.write("site.toml", text.replace("search = false\n", f"search = false\n{outputs}\n"))
 
 
+@pytest.fixture(autouse=True)
+def _not_on_ci(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every test builds as on an editor's machine, whether CI runs the suite or not
+    (a build on a CI machine warns of the lock files it changed: tests/test_cli.py)."""
+    monkeypatch.delenv("CI", raising=False)
+
+
 @pytest.fixture
 def site(tmp_path: Path) -> SiteMaker:
     return SiteMaker(tmp_path / "site")

@@ -6,6 +6,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from generator.cli import main
@@ -35,6 +36,23 @@ def test_verbose_build_says_how_much_of_the_plan_it_reused_and_which_way(site: S
     assert int(err.split(" halaman terencana diambil")[0].split()[-1]) > 5
     # ... and which way it went: an edit the quick path takes
     assert "jalur cepat" in err and "seluruh arsip" not in err
+
+
+def test_a_build_on_a_ci_machine_that_changes_the_lock_files_says_to_commit_them(
+        site: SiteMaker, monkeypatch: pytest.MonkeyPatch) -> None:
+    # Given a host's build (CI set), when a story is published
+    monkeypatch.setenv("CI", "true")
+    site.article("a", "A", "2024-03-01")
+    code, _, err = run("build", "--site", str(site.root))
+    # Then it says the register changed, and what to do
+    assert code == 0
+    assert "content/published-urls.txt: build di mesin CI ini mengubah berkas ini" in err
+    assert "commit kembali" in err and "content/list-pages.txt" not in err  # (no page full)
+    # ... and nothing when a build changes neither, or on an editor's machine
+    assert "mesin CI" not in run("build", "--site", str(site.root))[2]
+    monkeypatch.setenv("CI", "false")
+    site.article("b", "B", "2024-03-02")
+    assert "mesin CI" not in run("build", "--site", str(site.root))[2]
 
 
 def test_build_with_errors_exits_1_and_names_the_file(site: SiteMaker) -> None:

@@ -55,9 +55,25 @@ def test_a_captioned_photo_on_its_own_paragraph_is_a_figure(written: str, shown:
     "![Warga](media/a.jpg)\n*satu* dan *dua*\n",  # (not one italic line)
     "*Miring saja.*\n",
     "[Tautan](https://x.example/)\n*miring*\n",
+    "![Warga](media/a.jpg) *di baris yang sama*\n",  # (beside it, not under it)
+    "![Warga](media/a.jpg)\n*Baca juga: Banjir Rob di Pesisir*\n",  # (another story's)
 ])
 def test_anything_else_stays_as_written(written: str) -> None:
     assert _body(written) == markup.render(written)
+
+
+def test_a_video_s_caption_stays_in_its_paragraph() -> None:
+    # (a video followed by text is no figure; the next one, captioned, is)
+    shown = _body('![A](media/a.mp4 "Video A") lalu teks.\n\n![B](media/b.mp4 "Video B")\n')
+    first, second = shown.split("\n")
+    assert first.startswith("<p><video") and first.endswith("lalu teks.</p>")
+    assert second.startswith("<figure><video") and "<figcaption>Video B<" in second
+
+
+def test_a_raw_title_s_text_is_escaped_as_text() -> None:
+    assert captioned('<p><img src="media/x.jpg" title="Foto <Budi &amp; Ani"></p>') == (
+        '<figure><img src="media/x.jpg"><figcaption>Foto &lt;Budi &amp; Ani</figcaption>'
+        "</figure>")
 
 
 def test_the_page_shows_the_figure_with_the_photo_s_picture(site: SiteMaker) -> None:

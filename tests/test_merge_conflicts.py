@@ -72,6 +72,7 @@ def test_the_register_keeps_the_addresses_of_both_sides() -> None:
      "/x/ late 2024-03-05T08:00:00+07:00 content/articles/x.md"),
     # ... then a redirect, then a notice; of one kind, the line sorting first
     ("/x/ gone", "/x/ moved /y/", "/x/ moved /y/"),
+    ("/x/ gone", "/x/ gone content/articles/x.md", "/x/ gone content/articles/x.md"),
     ("/x/ moved /z/", "/x/ moved /y/", "/x/ moved /y/"),
 ])
 def test_an_address_both_sides_changed_keeps_one_line_whichever_side_is_ours(

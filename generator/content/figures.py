@@ -13,14 +13,20 @@ figures give). Pure functions of the rendered HTML.
 from __future__ import annotations
 
 import re
+from html import escape, unescape
 
-_SHOWN = r"(?:<a\b[^>]*>\s*)?<img\b[^>]*>(?:\s*</a>)?|<video\b[^>]*>.*?</video>"
+_SHOWN = (r"(?:<a\b[^>]*>\s*)?<img\b[^>]*>(?:\s*</a>)?"
+          r"|<video\b[^>]*>(?:(?!</video>|</?p\b).)*</video>")
 """A photo (in the link around it, if any) or a phone's video player (content/image.py
-`media_videos`)."""
+`media_videos`), never reaching past its paragraph."""
 
-_ALONE = re.compile(rf"<p>({_SHOWN})(?:(?:\s*<br>)?\s*<em>((?:(?!</?em>).)+)</em>)?</p>",
+_ALONE = re.compile(rf"<p>({_SHOWN})(?:(?:<br>)?\n<em>((?:(?!</?em>|</?p\b).)+)</em>)?</p>",
                     re.IGNORECASE | re.DOTALL)
-"""A paragraph holding only a photo, or a photo and then one italic line."""
+"""A paragraph holding only a photo, or a photo and then one italic line under it (on
+the next line, not beside it)."""
+
+_NO_CAPTION = re.compile(r"\s*(?:baca|simak|lihat) juga\b", re.IGNORECASE)
+"""An italic line that points at another story (`*Baca juga: …*`), not at the photo."""
 
 _TAG = re.compile(r"<(?:img|video)\b[^>]*>", re.IGNORECASE)
 _TITLE = re.compile(r'\stitle="([^"]*)"')
@@ -35,9 +41,13 @@ def captioned(html: str) -> str:
 
     def figure(found: re.Match[str]) -> str:
         shown, line = found[1], (found[2] or "").strip()
+        if line and _NO_CAPTION.match(line):
+            return found[0]
         tag = _TAG.search(shown)
         title = _TITLE.search(tag[0]) if tag else None
-        caption = line or (title[1].strip() if title else "")
+        # (a title is an attribute's text: escaped again as text, `<` of raw HTML too)
+        caption = line or (escape(unescape(title[1]).strip(), quote=False)
+                           if title else "")
         if not caption:
             return found[0]
         if tag is not None and title is not None:

@@ -122,15 +122,19 @@ other side deleted or moved finds its address `gone` or `moved` again."""
 
 
 def _joined(ours: Register, theirs: Register) -> dict[str, Address]:
-    """Both sides' lines, one per address (`_RANKS`; of two of one rank, the one
-    sorting first: the same whichever side a merge or a rebase calls ours)."""
+    """Both sides' lines, one per address (`_RANKS`; of two of one rank, one that names
+    what it points to, so `gone <file>` over a bare `gone`, then the one sorting first:
+    the same whichever side a merge or a rebase calls ours)."""
     found = dict(ours)
     for url, line in theirs.items():
         mine = found.get(url)
-        if mine is None or (_RANKS.get(line.kind, 1), str(line)) < (
-                _RANKS.get(mine.kind, 1), str(mine)):
+        if mine is None or _rank(line) < _rank(mine):
             found[url] = line
     return found
+
+
+def _rank(line: Address) -> tuple[int, bool, str]:
+    return _RANKS.get(line.kind, 1), not line.target, str(line)
 
 
 def _parsed(text: str, path: str) -> tuple[dict[str, Address], list[Problem]]:
