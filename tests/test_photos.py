@@ -180,6 +180,26 @@ def test_an_iphone_heic_and_an_avif_are_published_as_their_derivatives(
     assert "IMG_0012.HEIC" not in page and "/media/2024/IMG_0012-900.jpg" in page
 
 
+def test_a_jfif_from_windows_and_a_paint_bmp_are_published_as_their_derivatives(
+        site: SiteMaker) -> None:
+    # (Windows saves a photo downloaded from WhatsApp Web as `.jfif`, which hosts serve
+    # with no image type; Paint's `.bmp` weighs ten times a JPEG: both were published
+    # as they were)
+    make_photo(site.root / "content/media/2024/IMG-WA0001.jfif", (1000, 750))
+    with Image.open(site.root / "content/media/2024/IMG-WA0001.jfif") as photo:
+        photo.save(site.root / "content/media/2024/denah.bmp")
+    site.article("banjir", "Banjir", "2024-03-01",
+                 image="{src: media/2024/IMG-WA0001.jfif, alt: A}",
+                 body="Isi.\n\n![Denah posko](media/2024/denah.bmp)\n")
+    site.build()
+    assert _media(site) == [
+        f"media/2024/{stem}-{size}" for stem in ("IMG-WA0001", "denah")
+        for size in ("1000.jpg", "1000.webp", "480.webp", "800.webp")]
+    page = site.read("2024/03/banjir/index.html")
+    assert ".jfif" not in page and ".bmp" not in page
+    assert identifying(site.output / "media/2024/IMG-WA0001-1000.jpg") == []
+
+
 def test_a_sixteen_bit_scan_keeps_its_greys(site: SiteMaker) -> None:
     # (16 bits a channel: `convert` clipped every value above 255, a white picture)
     path = site.root / "content/media/2024/kliping.png"

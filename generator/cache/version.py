@@ -107,8 +107,10 @@ from generator.errors import Problem
 # a hyphen there. 48: a key glued to its value (`title:Banjir`) is named, an open quote
 # on the last line is the quote's, `frontmatter.split`; an italic line beside a photo or
 # a `Baca juga` is no caption, `content.figures`: caches of 47 were written by this
-# stop's earlier commits.)
-SCHEMA = 48
+# stop's earlier commits. 49: a `.jfif` or `.bmp` photo is published as its derivatives,
+# `photos.model.DERIVED`: a cache of 48 holds its photo memo's entry as a file published
+# as it is.)
+SCHEMA = 49
 # The records' shape is part of the key, so a cache written before a field
 # was added to a record is never trusted.
 _SHAPE = shape_of(SourceRecord, Article, StaticPage, Tag, Author, Image, Correction, Problem)

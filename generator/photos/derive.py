@@ -188,9 +188,9 @@ def _save_original(image: Image.Image, kind: str, staging: Path, icc: object,
     return name
 
 
-_DERIVED_FORMATS = ("JPEG", "PNG", "WEBP", "MPO", "HEIF", "AVIF")
+_DERIVED_FORMATS = ("JPEG", "PNG", "WEBP", "MPO", "HEIF", "AVIF", "BMP")
 """The formats Warta makes derivatives of (an MPO: a phone's JPEG with a second view;
-HEIF: an iPhone's HEIC, read by pillow-heif)."""
+HEIF: an iPhone's HEIC, read by pillow-heif; BMP: Windows Paint's)."""
 
 
 @functools.cache

@@ -16,11 +16,15 @@ from generator.content.image import image_url
 from generator.content.model import Article, StaticPage
 from generator.urls import web_path
 
-DERIVED = (".jpg", ".jpeg", ".png", ".webp", ".heic", ".heif", ".avif")
+DERIVED = (".jpg", ".jpeg", ".jpe", ".jfif", ".png", ".webp", ".heic", ".heif", ".avif",
+           ".bmp")
 """Suffixes of the photos that get derivatives (and are not published as they are): an
 iPhone's HEIC and an AVIF too, which carry the phone's EXIF, its GPS position too (and
-Android's browsers show no HEIC). A TIFF is published as it is, as any other file: a
-scanned document linked for download (shown as an image, it is a warning)."""
+Android's browsers show no HEIC); a JPEG Windows saved as `.jfif` (a photo downloaded
+from WhatsApp Web), which hosts serve with no image type (Apache's and nginx's types
+know `.jpg`, `.jpeg` and `.jpe` only); a Windows Paint `.bmp`, ten times a JPEG's
+weight. A TIFF is published as it is, as any other file: a scanned document linked
+for download (shown as an image, it is a warning)."""
 
 SHARE_WIDTH = 1200
 """The narrowest JPEG that social networks show large (`og:image`)."""
