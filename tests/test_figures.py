@@ -7,13 +7,13 @@ import pytest
 
 from generator.content import markup
 from generator.content.figures import captioned
-from generator.content.image import media_videos
+from generator.content.image import media_players
 from tests.conftest import SiteMaker
 from tools.demo_photos import make_photo
 
 
 def _body(text: str) -> str:
-    return captioned(media_videos(markup.render(text)))
+    return captioned(media_players(markup.render(text)))
 
 
 @pytest.mark.parametrize(("written", "shown"), [
@@ -35,6 +35,10 @@ def _body(text: str) -> str:
     ('[![Warga](media/a.jpg "Keterangan")](https://x.example/)\n',
      '<figure><a href="https://x.example/"><img alt="Warga" src="media/a.jpg"></a>'
      "<figcaption>Keterangan</figcaption></figure>"),
+    ('![Lurah](media/rekaman.mp3 "Wawancara, Senin (3/2)")\n',
+     '<figure><audio controls preload="metadata" src="/media/rekaman.mp3" aria-label="Lurah">'
+     '<a href="/media/rekaman.mp3">Lurah</a></audio>'
+     "<figcaption>Wawancara, Senin (3/2)</figcaption></figure>"),
     ('![Banjir](media/VID_1.mp4 "Air naik di Jalan Cempaka")\n',
      '<figure><video controls preload="metadata" src="/media/VID_1.mp4" aria-label="Banjir">'
      '<a href="/media/VID_1.mp4">Banjir</a></video>'

@@ -10,7 +10,7 @@ from urllib.parse import unquote
 
 import pytest
 
-from generator.content.image import image_url, media_links, media_videos
+from generator.content.image import image_url, media_links, media_players
 from generator.errors import ContentError
 from generator.urls import web_path
 from tests.conftest import SiteMaker
@@ -109,9 +109,18 @@ def test_a_photo_named_by_a_phone_is_shown_and_announced_by_valid_urls(
      '<a href="/media/a.mp4">Banjir</a></video>'),
     ('<a href="https://x.example/"><img alt="Foto" src="media/a.jpg" /></a>',
      '<a href="https://x.example/"><img alt="Foto" src="media/a.jpg" /></a>'),
+    # (a recording: an interview on a phone's recorder, a WhatsApp voice note)
+    ('<p><img alt="Wawancara dengan Lurah" src="media/2025/rekaman.m4a" /></p>',
+     '<p><audio controls preload="metadata" src="/media/2025/rekaman.m4a" '
+     'aria-label="Wawancara dengan Lurah"><a href="/media/2025/rekaman.m4a">Wawancara '
+     'dengan Lurah</a></audio></p>'),
+    ('<img alt="Pesan suara" src="media/PTT-20250105-WA0001.opus" />',
+     '<audio controls preload="metadata" src="/media/PTT-20250105-WA0001.opus" '
+     'aria-label="Pesan suara"><a href="/media/PTT-20250105-WA0001.opus">Pesan suara</a>'
+     "</audio>"),
 ])
-def test_a_video_shown_as_an_image_is_a_player(html: str, shown: str) -> None:
-    assert media_videos(html) == shown
+def test_a_video_or_a_recording_shown_as_an_image_is_a_player(html: str, shown: str) -> None:
+    assert media_players(html) == shown
 
 
 def test_a_phone_video_in_a_story_plays_and_one_missing_is_an_error(site: SiteMaker) -> None:
@@ -142,6 +151,25 @@ def test_a_phone_video_in_a_story_plays_and_one_missing_is_an_error(site: SiteMa
     assert [(p.path, p.line, p.message) for p in failed.value.problems if p.is_error] == [
         ("content/articles/2024/03/longsor.md", 7,
          "the video 'media/2024/VID_0002.mp4' is not in content/media/")]
+
+
+def test_a_recording_in_a_story_plays_and_one_missing_is_an_error(site: SiteMaker) -> None:
+    # Given an interview recorded on a reporter's phone, shown in the text as a photo is
+    site.write("content/media/2024/rekaman.m4a", b"\x00\x00\x00\x1cftypM4A ")
+    site.article("2024/03/lurah", "Lurah", "2024-03-01",
+                 body="Kata lurah.\n\n![Wawancara dengan Lurah](media/2024/rekaman.m4a)\n")
+    site.build()
+    # Then the text plays it, the file published as it is
+    page = site.read("2024/03/lurah/index.html")
+    assert '<audio controls preload="metadata" src="/media/2024/rekaman.m4a"' in page
+    assert (site.output / "media/2024/rekaman.m4a").is_file()
+    # And one the text names that is not in content/media/ is an error at its line
+    site.article("2024/03/camat", "Camat", "2024-03-02",
+                 body="Kata camat.\n\n![Pesan suara](media/2024/PTT-0001.opus)\n")
+    with pytest.raises(ContentError) as failed:
+        site.build()
+    assert [(p.line, p.message) for p in failed.value.problems if p.is_error] == [
+        (7, "the recording 'media/2024/PTT-0001.opus' is not in content/media/")]
 
 
 def test_a_portrait_and_a_logo_named_with_spaces_or_escapes_are_their_photos(

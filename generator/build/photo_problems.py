@@ -15,7 +15,7 @@ from pathlib import Path
 from generator.build.loader import IMAGE_KEYS, source_line
 from generator.config import SiteConfig
 from generator.content.folders import MEDIA
-from generator.content.image import is_video
+from generator.content.image import is_audio, is_video
 from generator.content.model import Article, StaticPage
 from generator.errors import Problem, Text
 from generator.photos.derive import PhotoError
@@ -118,6 +118,8 @@ def _photo_problems(path: str, line: int | None, src: str, url: str,
     near = near_media(media, relative, folder)
     return [Problem(path, line, Text("the video {src} is not in {media}/", src=repr(src),
                                      media=MEDIA) if is_video(src) else
+                    Text("the recording {src} is not in {media}/", src=repr(src),
+                         media=MEDIA) if is_audio(src) else
                     Text("the image {src} is not in {media}/", src=repr(src), media=MEDIA),
                     Text("did you mean {media}/{file}?", media=MEDIA, file=near) if near else
                     Text("add the file as {media}/{file} or correct the path", media=MEDIA,

@@ -109,8 +109,9 @@ from generator.errors import Problem
 # a `Baca juga` is no caption, `content.figures`: caches of 47 were written by this
 # stop's earlier commits. 49: a `.jfif` or `.bmp` photo is published as its derivatives,
 # `photos.model.DERIVED`: a cache of 48 holds its photo memo's entry as a file published
-# as it is.)
-SCHEMA = 49
+# as it is. 50: a recording shown as an image is a player, `content.image.media_players`
+# (`media_videos` before): a cache of 49 holds the body with its `<img>`.)
+SCHEMA = 50
 # The records' shape is part of the key, so a cache written before a field
 # was added to a record is never trusted.
 _SHAPE = shape_of(SourceRecord, Article, StaticPage, Tag, Author, Image, Correction, Problem)

@@ -7,7 +7,8 @@ Jalan Cempaka. Foto: Budi")`, which a browser shows only as a mouse's tooltip
 (never on a phone, and not at all once the image is a `<picture>`), or an italic
 line right under the image. Either, on a paragraph of its own, becomes a
 `<figure>` with its `<figcaption>` (as Hugo's `figure` and Pandoc's implicit
-figures give). Pure functions of the rendered HTML.
+figures give), and so does a video or a recording in its player. Pure functions of
+the rendered HTML.
 """
 
 from __future__ import annotations
@@ -16,9 +17,9 @@ import re
 from html import escape, unescape
 
 _SHOWN = (r"(?:<a\b[^>]*>\s*)?<img\b[^>]*>(?:\s*</a>)?"
-          r"|<video\b[^>]*>(?:(?!</video>|</?p\b).)*</video>")
-"""A photo (in the link around it, if any) or a phone's video player (content/image.py
-`media_videos`), never reaching past its paragraph."""
+          r"|<(video|audio)\b[^>]*>(?:(?!</(?:video|audio)>|</?p\b).)*</\2>")
+"""A photo (in the link around it, if any), or a phone's video or recording in its
+player (content/image.py `media_players`), never reaching past its paragraph."""
 
 _ALONE = re.compile(rf"<p>({_SHOWN})(?:(?:<br>)?\n<em>((?:(?!</?em>|</?p\b).)+)</em>)?</p>",
                     re.IGNORECASE | re.DOTALL)
@@ -28,7 +29,7 @@ the next line, not beside it)."""
 _NO_CAPTION = re.compile(r"\s*(?:baca|simak|lihat) juga\b", re.IGNORECASE)
 """An italic line that points at another story (`*Baca juga: …*`), not at the photo."""
 
-_TAG = re.compile(r"<(?:img|video)\b[^>]*>", re.IGNORECASE)
+_TAG = re.compile(r"<(?:img|video|audio)\b[^>]*>", re.IGNORECASE)
 _TITLE = re.compile(r'\stitle="([^"]*)"')
 
 
@@ -36,11 +37,12 @@ def captioned(html: str) -> str:
     """Body `html` with each photo or video that has a caption (its title, or the
     italic line under it) on a paragraph of its own made a figure: the caption shown
     under it, the title taken off (read once, not twice by a screen reader)."""
-    if "<p><img" not in html and "<p><a " not in html and "<p><video" not in html:
-        return html  # (most bodies: three scans, no pattern tried)
+    if "<p><img" not in html and "<p><a " not in html and "<p><video" not in html and \
+            "<p><audio" not in html:
+        return html  # (most bodies: four scans, no pattern tried)
 
     def figure(found: re.Match[str]) -> str:
-        shown, line = found[1], (found[2] or "").strip()
+        shown, line = found[1], (found[3] or "").strip()
         if line and _NO_CAPTION.match(line):
             return found[0]
         tag = _TAG.search(shown)

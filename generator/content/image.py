@@ -138,12 +138,16 @@ def media_links(html: str) -> str:
 
 VIDEOS = (".mp4", ".m4v", ".mov", ".webm", ".ogv")
 """The videos a phone or a camera makes (`VID_0001.mp4`, an iPhone's `IMG_0042.MOV`)."""
+AUDIO = (".mp3", ".m4a", ".aac", ".ogg", ".oga", ".opus", ".wav")
+"""Recordings: an interview on a phone's recorder (`.m4a`), a WhatsApp voice note
+(`.opus`, `.ogg`), a radio clip (`.mp3`)."""
 _IMG = re.compile(r"(?:<a\b[^>]*>\s*)?<img\b[^>]*>(?:\s*</a>)?", re.IGNORECASE)
 """An image, and the link around it if any (`[![…](a.mp4)](https://…)`)."""
 _ATTRIBUTE = re.compile(r'\s(src|alt|title)="([^"]*)"')
-_VIDEO_NAMED = re.compile(rf"\.(?:{'|'.join(suffix[1:] for suffix in VIDEOS)})\b",
-                          re.IGNORECASE)
-"""A video's name somewhere in a body: without one, no image is looked at."""
+_PLAYED_NAMED = re.compile(
+    rf"\.(?:{'|'.join(suffix[1:] for suffix in VIDEOS + AUDIO)})\b", re.IGNORECASE)
+"""A video's or a recording's name somewhere in a body: without one, no image is
+looked at."""
 
 
 def is_video(src: str) -> bool:
@@ -151,24 +155,31 @@ def is_video(src: str) -> bool:
     return _file_part(src).lower().endswith(VIDEOS)
 
 
+def is_audio(src: str) -> bool:
+    """Whether `src` names a recording (by its name, as a browser would play it)."""
+    return _file_part(src).lower().endswith(AUDIO)
+
+
 def _file_part(src: str) -> str:
     """`src` without its query or fragment (`a.mp4#t=5`): the file's path."""
     return src.split("#", 1)[0].split("?", 1)[0]
 
 
-def media_videos(html: str) -> str:
+def media_players(html: str) -> str:
     """Body `html` with each image whose file is a video (`![Banjir di Jalan
-    Cempaka](media/2025/VID_0001.mp4)`, a reader's phone video) made a player: an `<img>`
-    of a video shows nothing. The alt text names it, and is the link a browser that
-    plays no video offers."""
-    if _VIDEO_NAMED.search(html) is None:  # (rare: one scan, and no image looked at)
+    Cempaka](media/2025/VID_0001.mp4)`, a reader's phone video) or a recording
+    (`![Wawancara dengan Lurah](media/2025/rekaman.m4a)`) made a player: an `<img>` of
+    either shows nothing. The alt text names it, and is the link a browser that plays
+    neither offers."""
+    if _PLAYED_NAMED.search(html) is None:  # (rare: one scan, and no image looked at)
         return html
 
     def replaced(tag: re.Match[str]) -> str:
         image = tag[0][tag[0].lower().index("<img"):]
         found = dict(_ATTRIBUTE.findall(image[:image.index(">") + 1]))
         src = markup.unescape(found.get("src", ""))
-        url = image_url(src) if is_video(src) else None
+        element = "video" if is_video(src) else "audio" if is_audio(src) else ""
+        url = image_url(src) if element else None
         if url is None:
             return tag[0]
         # (a media fragment, `#t=5`, starts the video there)
@@ -180,8 +191,8 @@ def media_videos(html: str) -> str:
             ("aria-label", alt), ("title", markup.unescape(found.get("title", "")))) if value)
         shown = markup.escape(alt or url.rsplit("/", 1)[-1])
         # (a link around it is left out: a player in a link, a link in a link, are no HTML)
-        return (f'<video controls preload="metadata" src="{markup.escape(url)}"{said}>'
-                f'<a href="{markup.escape(url)}">{shown}</a></video>')
+        return (f'<{element} controls preload="metadata" src="{markup.escape(url)}"{said}>'
+                f'<a href="{markup.escape(url)}">{shown}</a></{element}>')
 
     return _IMG.sub(replaced, html)
 

@@ -19,7 +19,7 @@ from generator.content.fields import Fields
 from generator.content.figures import captioned
 from generator.content.frontmatter import ProblemError, Split, decode, split
 from generator.content.headings import repeats_title, under_the_title
-from generator.content.image import body_media, media_links, media_videos
+from generator.content.image import body_media, media_links, media_players
 from generator.content.model import Article, StaticPage, with_key
 from generator.date_format import has_time_of_day
 from generator.errors import Problem, Text
@@ -136,7 +136,7 @@ def _body(text: str, render: Renderer) -> tuple[str, tuple[str, ...]]:
     videos made players, its captioned photos figures and its frames fitted; and the
     media it shows, read before (a video's file too: it must be in content/media/)."""
     html = media_links(render(text))
-    return fitted_frames(captioned(media_videos(html))), body_media(html)
+    return fitted_frames(captioned(media_players(html))), body_media(html)
 
 
 def _headline_once(part: Split, path: str, title: str, body_html: str,
