@@ -8,10 +8,11 @@ from pathlib import Path
 
 import pytest
 
+from generator.config.parse import parse_config
 from generator.content.list_pages import LIST_PAGES, parse_list_pages
 from generator.content.merge_conflicts import Sides, sides, unresolved
 from generator.content.register import REGISTER, is_formatted, parse_register
-from generator.errors import ContentError, Problem
+from generator.errors import ConfigError, ContentError, Problem
 from tests.conftest import SiteMaker, git, hashes
 
 CONFLICT = """\
@@ -121,6 +122,15 @@ def test_a_conflict_left_in_an_article_is_an_error_at_its_first_mark(site: SiteM
         ("content/articles/2024/03/dua.md", 7)]
     assert "merge conflict" in str(caught.value.problems[0])
     assert hashes(site.output) == before
+
+
+def test_a_conflict_left_in_site_toml_is_an_error_at_its_first_mark() -> None:
+    text = ('base_url = "https://kabar.example/"\n<<<<<<< HEAD\ntitle = "Kabar A"\n'
+            '=======\ntitle = "Kabar B"\n>>>>>>> budi\n')
+    with pytest.raises(ConfigError) as caught:
+        parse_config(text)
+    assert [(p.path, p.line) for p in caught.value.problems] == [("site.toml", 2)]
+    assert "merge conflict" in str(caught.value.problems[0])
 
 
 def test_a_heading_underlined_with_seven_signs_is_no_conflict() -> None:

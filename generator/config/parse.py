@@ -68,6 +68,14 @@ def parse_config(text: str, path: str = CONFIG_NAME) -> SiteConfig:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
         line = _toml_error_line(str(error))
+        if line is not None and (marked := text.split("\n")[line - 1]).startswith(
+                ("<<<<<<< ", "=======", ">>>>>>> ")):  # (two editors' settings merged; the
+            # lock files' reader is content's, of a higher rank: content/merge_conflicts.py)
+            raise ConfigError([Problem(
+                path, line, Text("{line!r}: a merge conflict of git is left in the file",
+                                 line=marked.rstrip("\r")),
+                Text("keep the text meant (one side, the other, or both joined) and delete "
+                     "the marks <<<<<<<, ======= and >>>>>>>"))]) from None
         raise ConfigError([Problem(path, line, Text("invalid TOML: {error}", error=str(error)),
                                    Text("fix the syntax; see docs/configuration.md"))]) from None
     check = Checker(path, text)

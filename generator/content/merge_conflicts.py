@@ -5,8 +5,9 @@ Two editors who each build and commit the site touch the same lock files
 its own new stories, often next to each other, so merging their branches stops on
 a conflict. The lock files are read with both sides kept, as package managers read
 their lock files after a merge (`npm install`, `yarn`), and the build writes them
-whole again. In an article or a page, a conflict is the editor's to resolve: it is
-an error at its first mark, never published. Pure functions of the text.
+whole again. In an article or a page (and in site.toml: config/parse.py), a conflict
+is the editor's to resolve: it is an error at its first mark, never published. Pure
+functions of the text.
 """
 
 from __future__ import annotations
