@@ -110,8 +110,10 @@ from generator.errors import Problem
 # stop's earlier commits. 49: a `.jfif` or `.bmp` photo is published as its derivatives,
 # `photos.model.DERIVED`: a cache of 48 holds its photo memo's entry as a file published
 # as it is. 50: a recording shown as an image is a player, `content.image.media_players`
-# (`media_videos` before): a cache of 49 holds the body with its `<img>`.)
-SCHEMA = 50
+# (`media_videos` before): a cache of 49 holds the body with its `<img>`. 51: Obsidian's
+# `![[embed]]` is an error and its `[[link]]` a warning, `content.wiki_links`: a cache
+# of 50 holds such a file as parsed without them.)
+SCHEMA = 51
 # The records' shape is part of the key, so a cache written before a field
 # was added to a record is never trusted.
 _SHAPE = shape_of(SourceRecord, Article, StaticPage, Tag, Author, Image, Correction, Problem)

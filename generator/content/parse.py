@@ -21,6 +21,7 @@ from generator.content.frontmatter import ProblemError, Split, decode, split
 from generator.content.headings import repeats_title, under_the_title
 from generator.content.image import body_media, media_links, media_players
 from generator.content.model import Article, StaticPage, with_key
+from generator.content.wiki_links import wiki_problems
 from generator.date_format import has_time_of_day
 from generator.errors import Problem, Text
 
@@ -50,6 +51,7 @@ def parse_article(data: bytes | str, path: str, config: SiteConfig,
     when = fields.moment("date", required=True)
     slug = fields.slug(path)
     body_html, media = _body(part.body, render)
+    problems += wiki_problems(part.body, _first_body_line(part), path)
     body_html = _headline_once(part, path, title, body_html, problems)
     summary = fields.text("summary") or fields.synonym_text("summary")
     if not summary:
@@ -101,6 +103,8 @@ def parse_page(data: bytes | str, path: str, config: SiteConfig,
     slug = fields.slug(path)
     body_html, media = _body(part.body, render)
     # (a page's warnings are not kept: its headline said twice is left out all the same)
+    problems += [p for p in wiki_problems(part.body, _first_body_line(part), path)
+                 if p.is_error]
     body_html = under_the_title(body_html, title)
     if any(p.is_error for p in problems):
         raise ContentProblems(problems)
@@ -158,4 +162,9 @@ def _body_line(part: Split) -> int:
                   if line.lstrip().startswith(("#", "<h", "<H"))), None)
     if found is None:
         found = next((n for n, line in enumerate(lines) if line.strip()), 0)
-    return part.first_line + len(part.lines) + 1 + found
+    return _first_body_line(part) + found
+
+
+def _first_body_line(part: Split) -> int:
+    """The file line number of the text's first line (after the closing `---`)."""
+    return part.first_line + len(part.lines) + 1
