@@ -29,6 +29,10 @@ the next line, not beside it)."""
 _NO_CAPTION = re.compile(r"\s*(?:baca|simak|lihat) juga\b", re.IGNORECASE)
 """An italic line that points at another story (`*Baca juga: …*`), not at the photo."""
 
+_CANDIDATE = re.compile(r"<p><(?:img|a |video|audio)")
+"""A paragraph starting with what `_ALONE` looks for: without one, nothing to do (one
+regular expression's scan: four `in` tests took 7 µs a body, their needles' last
+letters being common in the text)."""
 _TAG = re.compile(r"<(?:img|video|audio)\b[^>]*>", re.IGNORECASE)
 _TITLE = re.compile(r'\stitle="([^"]*)"')
 
@@ -37,9 +41,8 @@ def captioned(html: str) -> str:
     """Body `html` with each photo or video that has a caption (its title, or the
     italic line under it) on a paragraph of its own made a figure: the caption shown
     under it, the title taken off (read once, not twice by a screen reader)."""
-    if "<p><img" not in html and "<p><a " not in html and "<p><video" not in html and \
-            "<p><audio" not in html:
-        return html  # (most bodies: four scans, no pattern tried)
+    if _CANDIDATE.search(html) is None:  # (most bodies: one scan, 1.3 µs for 4 kB)
+        return html
 
     def figure(found: re.Match[str]) -> str:
         shown, line = found[1], (found[3] or "").strip()
