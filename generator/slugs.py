@@ -23,24 +23,29 @@ _SPECIAL = str.maketrans(
         "þ": "th",
         "ı": "i",
         "&": " dan ",
+        # An apostrophe (`Jum'at`, `Ma'ruf`, `Qur'an`) is left out, as WordPress and
+        # Hugo leave it, and as the typographic `’` a word processor writes always was
+        # (NFKD has no ASCII for it): both spellings give `jumat`, not `jum-at`. (At a
+        # word's edge it was a separator beside another, or the text's end: no change.)
+        "'": None,
+        "\u2019": None,
+        "\u2018": None,
+        "\u02bc": None,
+        "`": None,
     }
 )
 _NON_WORD = re.compile(r"[^a-z0-9]+")
-_APOSTROPHE = re.compile(r"(?<=\w)['\u2019\u2018\u02bc`](?=\w)")
-"""An apostrophe within a word (`Jum'at`, `Ma'ruf`, `Qur'an`): left out, as WordPress
-and Hugo leave it, and as the typographic `’` a word processor writes always was
-(NFKD has no ASCII for it), so that both spellings give `jumat`, not `jum-at`."""
 
 
 def slugify(text: str, max_length: int = 80) -> str:
     """Return `text` as a URL slug: lowercase ASCII words joined by hyphens.
 
-    Accents are transliterated, an apostrophe within a word left out, everything
-    else that is not a letter or a digit becomes a separator, so the result never
-    contains a slash, a dot or a space. It may be empty (for text with no letters
-    or digits); the caller decides whether that is an error.
+    Accents are transliterated, an apostrophe left out, everything else that is not a
+    letter or a digit becomes a separator, so the result never contains a slash, a dot
+    or a space. It may be empty (for text with no letters or digits); the caller
+    decides whether that is an error.
     """
-    text = unicodedata.normalize("NFKD", _APOSTROPHE.sub("", text.translate(_SPECIAL)))
+    text = unicodedata.normalize("NFKD", text.translate(_SPECIAL))
     ascii_text = text.encode("ascii", "ignore").decode("ascii").lower()
     slug = _NON_WORD.sub("-", ascii_text).strip("-")
     if len(slug) > max_length:
