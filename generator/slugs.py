@@ -25,8 +25,10 @@ _SPECIAL = str.maketrans(
         "&": " dan ",
         # An apostrophe (`Jum'at`, `Ma'ruf`, `Qur'an`) is left out, as WordPress and
         # Hugo leave it, and as the typographic `’` a word processor writes always was
-        # (NFKD has no ASCII for it): both spellings give `jumat`, not `jum-at`. (At a
-        # word's edge it was a separator beside another, or the text's end: no change.)
+        # (NFKD has no ASCII for it): both spellings give `jumat`, not `jum-at`. At a
+        # word's edge it was a separator beside another or at the text's end, the same
+        # slug; beside what has no ASCII letter (an accent macOS writes apart in a file
+        # name, `José's`; an emoji) it joins the two sides, as a precomposed `é` did.
         "'": None,
         "\u2019": None,
         "\u2018": None,

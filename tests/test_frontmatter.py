@@ -167,6 +167,9 @@ def test_a_yaml_error_is_reported_where_the_construct_began(text: str, line: int
     ("title: Banjir\ndate:2024-01-01", 3, "write `date: 2024-01-01`"),
     ("title:Banjir", 2, "write `title: Banjir`"),  # (one line: no mapping at all)
     ("title: Banjir\ntags:\n  - Banjir\nslug:banjir-rob", 5, "write `slug: banjir-rob`"),
+    # (YAML reads `title:Banjir` as the key, the rest as its value)
+    ("title:Banjir: warga mengungsi\ndate: 2024-01-01", 2,
+     "write `title: Banjir: warga mengungsi`"),
 ])
 def test_a_key_glued_to_its_value_is_named_at_its_line(lines: str, line: int,
                                                         hint: str) -> None:
@@ -181,6 +184,10 @@ def test_a_glued_line_yaml_reads_as_text_is_left_as_it_reads() -> None:
     # (in a block of text, or an address: no key there)
     text = "---\ntitle: A\nsummary: |\n  source:Kompas\nsource: https://x.example/a\n---\n"
     assert split(text, "a.md").data["summary"] == "source:Kompas\n"
+    # ... and another line's YAML error is told at that line
+    with pytest.raises(ProblemError) as caught:
+        split("---\ntitle: A\nsummary: |\n  title:Lama\ntags: [a, b\nx: 1\n---\n", "a.md")
+    assert caught.value.problem.line == 5
 
 
 @pytest.mark.parametrize(("text", "line", "hint"), [

@@ -163,6 +163,13 @@ def test_a_recording_in_a_story_plays_and_one_missing_is_an_error(site: SiteMake
     page = site.read("2024/03/lurah/index.html")
     assert '<audio controls preload="metadata" src="/media/2024/rekaman.m4a"' in page
     assert (site.output / "media/2024/rekaman.m4a").is_file()
+    # (as a story's `image`, a warning: its cards and previews show a photo)
+    site.article("2024/03/klip", "Klip", "2024-03-03", image="media/2024/rekaman.m4a")
+    warned = site.build().warnings
+    assert [w.message.split(":")[0] for w in warned] == [
+        "`image` 'media/2024/rekaman.m4a' is a recording"]
+    assert "og:image" not in site.read("2024/03/klip/index.html")
+    (site.root / "content/articles/2024/03/klip.md").unlink()
     # And one the text names that is not in content/media/ is an error at its line
     site.article("2024/03/camat", "Camat", "2024-03-02",
                  body="Kata camat.\n\n![Pesan suara](media/2024/PTT-0001.opus)\n")

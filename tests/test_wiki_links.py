@@ -33,6 +33,17 @@ def test_an_obsidian_embed_is_an_error_and_a_link_a_warning(
     "Kode `![[x.png]]` di antara backtick.\n",
     "```toml\n[[sections]]\nname = \"Ekonomi\"\n```\n",
     "~~~\n![[x.png]]\n~~~\n",
+    # (a tutorial: a longer fence around a fence; an indented block; a quoted fence)
+    "````md\n```\n![[x.png]]\n```\n````\n",
+    "Teks.\n\n    ![[x.png]]\n",
+    "> ```\n> ![[x.png]]\n> ```\n",
+    # (an HTML comment is never shown)
+    "<!-- ![[Pasted image.png]] -->\n",
+    "<!--\n![[a.png]]\n-->\n",
+    # (Markdown whose text is in brackets: a link, a reference; an escaped bracket)
+    "Lihat [[1]](https://x.example/) dan [[Foto]](https://y.example/).\n",
+    "[[Banjir]]: https://x.example/\n",
+    "\\[[x]]\n",
 ])
 def test_code_and_markdown_are_left_as_written(body: str) -> None:
     assert wiki_problems(body, 1, "a.md") == []

@@ -27,7 +27,7 @@ def changed_on_ci(before: tuple[str | None, ...], site_dir: Path,
                   environ: Mapping[str, str]) -> list[Problem]:
     """A warning for each lock file a build changed since `before`, when `environ` is a
     CI machine's (`CI` set, as GitHub Actions, Netlify and Cloudflare Pages set it)."""
-    if environ.get("CI", "").lower() in ("", "0", "false"):
+    if environ.get("CI", "").strip().lower() in ("", "0", "false", "no", "off"):
         return []
     return [Problem(name, None, Text("this build on a CI machine changed the file"),
                     Text("commit it back, or the next build there will not know the "

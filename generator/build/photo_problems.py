@@ -28,8 +28,9 @@ from generator.photos.model import (
 )
 from generator.photos.stage import Folder, PhotoSet, folder_of, near_media
 
-_NOT_SHOWN = (".tif", ".tiff", ".bmp")
-"""Image files most browsers cannot show (a scanned document), published as they are."""
+_NOT_SHOWN = (".tif", ".tiff")
+"""Image files most browsers cannot show (a scanned document), published as they are (a
+BMP is a photo: photos.model.DERIVED)."""
 
 
 def article_problems(site_dir: Path, article: Article | StaticPage,

@@ -105,10 +105,11 @@ def split(text: str, path: str) -> Split:
     except yaml.YAMLError as error:
         if "#" in written and (problem := hashtag_problem(fm_lines, None, path)) is not None:
             raise ProblemError(problem) from None
-        if (problem := glued(fm_lines, path)) is not None:  # (`title:Banjir`)
-            raise ProblemError(problem) from None
         mark = getattr(error, "problem_mark", None)
-        fence = fence_among(fm_lines, mark.line + 2 if mark is not None else None)
+        failed_at = mark.line + 2 if mark is not None else None
+        if (problem := glued(fm_lines, path, failed_at)) is not None:  # (`title:Banjir`)
+            raise ProblemError(problem) from None
+        fence = fence_among(fm_lines, failed_at)
         if fence is not None:  # (a closing fence written as a dash; a later `---` closed)
             raise ProblemError(Problem(path, fence[0], Text(
                 "the frontmatter is not closed where it ends"), fence[1])) from None
@@ -129,6 +130,9 @@ def split(text: str, path: str) -> Split:
             Text("write one key per line, e.g. `title: Judul`")))
     if "#" in written and (problem := hashtag_problem(fm_lines, data, path)) is not None:
         raise ProblemError(problem)
+    if any(isinstance(key, str) and ":" in key for key in data) and (
+            problem := glued(fm_lines, path)) is not None:  # (`title:Banjir: warga`,
+        raise ProblemError(problem)  # read as the key `title:Banjir`)
     return Split(data={str(k): v for k, v in data.items()}, lines=tuple(fm_lines),
                  first_line=2, body="\n".join(lines[index + 1:]))
 

@@ -62,10 +62,25 @@ _GLUED_KEYS = KNOWN_KEYS | SYNONYMS.keys() | {"src", "alt", "caption", "credit"}
 reads the line as one text, and fails on the next key or finds no key at all."""
 
 
-def glued(lines: Sequence[str], path: str) -> Problem | None:
+_BLOCK_START = re.compile(r"^(?P<indent>[ \t]*)(?:- +)?[A-Za-z_][\w-]*:[ \t]*[|>][-+0-9]*"
+                          r"[ \t]*(?:#.*)?$")
+"""A key whose value is a block of text on the lines under it (`summary: |`)."""
+
+
+def glued(lines: Sequence[str], path: str, failed_at: int | None = None) -> Problem | None:
     """The problem at the first of the frontmatter's `lines` (file line 2 first) whose
-    key has no space after its colon (`title:Banjir Rob`; not `https://…`)."""
+    key has no space after its colon (`title:Banjir Rob`; not `https://…`), at or before
+    the line YAML failed on (`failed_at`, a file line number; None: anywhere); a line
+    of a block of text is text."""
+    block: int | None = None  # (the indentation of the key a block of text is under)
     for number, line in enumerate(lines, 2):
+        if failed_at is not None and number > failed_at:
+            return None
+        indent = len(line) - len(line.lstrip(" \t"))
+        if block is not None and (not line.strip() or indent > block):
+            continue
+        opened = _BLOCK_START.match(line)
+        block = len(opened["indent"]) if opened is not None else None
         found = _GLUED.match(line)
         if found is not None and found["key"].lower() in _GLUED_KEYS:
             key, value = found["key"], found["value"].rstrip()

@@ -80,6 +80,12 @@ def read_image(data: Mapping[str, Any], fail: Fail) -> Image | None:
              Text("show the video in the text, `![what it shows]({src})`, and give `{key}` "
                   "a photo (a still of the video)", key=key, src=src), severity="warning")
         return None
+    if is_audio(src):
+        fail(key, Text("`{key}` {src} is a recording: a story's photo is what its cards and "
+                       "the previews on WhatsApp and Facebook show", key=key, src=repr(src)),
+             Text("play it in the text, `![what it says]({src})`, and give `{key}` a photo",
+                  key=key, src=src), severity="warning")
+        return None
     url = image_url(src)
     if url is None:
         fail(key, Text("`image.src` {src} is neither an http(s) URL nor a path under "

@@ -14,32 +14,54 @@ import re
 
 from generator.errors import Problem, Text
 
-_EMBED = re.compile(r"!\[\[([^\]\n|#^]+)(?:[|#^][^\]\n]*)?\]\]")
-"""`![[file]]`, `![[file|300]]` (a width), `![[note#heading]]`."""
-_LINK = re.compile(r"(?<!!)\[\[([^\]\n|#^]+)(?:[#^][^\]\n|]*)?(?:\|([^\]\n]*))?\]\]")
-"""`[[note]]`, `[[note|shown text]]`, `[[note#heading]]`."""
+_EMBED = re.compile(r"(?<!\\)!\[\[([^\]\n|#^]+)(?:[|#^][^\]\n]*)?\]\](?![(:\[])")
+"""`![[file]]`, `![[file|300]]` (a width), `![[note#heading]]`; not `![[1]](…)`, a
+Markdown image whose text is `[1]`."""
+_LINK = re.compile(r"(?<![!\\])\[\[([^\]\n|#^]+)(?:[#^][^\]\n|]*)?(?:\|([^\]\n]*))?\]\]"
+                   r"(?![(:\[])")
+"""`[[note]]`, `[[note|shown text]]`, `[[note#heading]]`; not `[[1]](…)` nor `[[1]]: …`,
+a Markdown link or reference whose text is `[1]`, nor `\\[[`, escaped."""
 _OPENING = re.compile(r"\[\[")
 """Looked for first (a regular expression's scan of 4 kB takes 1.2 µs, `"[[" in body`
 3.3 µs)."""
 _CODE_SPAN = re.compile(r"(`+)[^`]*?\1")
-_FENCE = re.compile(r"^ {0,3}(```|~~~)")
+_COMMENT = re.compile(r"<!--.*?(?:-->|$)")
+_FENCE = re.compile(r"^(?:[ \t]*>)*[ ]{0,3}(`{3,}|~{3,})")
+_INDENTED = re.compile(r"^(?: {4}|\t)")
+"""A line of an indented code block (or a list item's indented text: no syntax of
+Obsidian's is looked for there, rather than a build stopped on code)."""
 
 
 def wiki_problems(body: str, first_line: int, path: str) -> list[Problem]:
     """The problem of each Obsidian embed (an error) and link (a warning) in a file's
-    Markdown `body`, whose first line is the file's line `first_line`."""
+    Markdown `body`, whose first line is the file's line `first_line`; not in code (a
+    fence, an indented block, between backticks) nor in an HTML comment."""
     if _OPENING.search(body) is None:  # (nearly every story: one scan)
         return []
     problems: list[Problem] = []
     fence = ""
+    comment = False
     for number, line in enumerate(body.split("\n"), first_line):
         opened = _FENCE.match(line)
-        if opened is not None and (not fence or opened[1] == fence):
-            fence = "" if fence else opened[1]
+        if fence:  # (closed by the same character, at least as many: as Markdown does)
+            if opened is not None and opened[1][0] == fence[0] and \
+                    len(opened[1]) >= len(fence) and not line[opened.end():].strip():
+                fence = ""
             continue
-        if fence or "[[" not in line:
+        if opened is not None:
+            fence = opened[1]
             continue
-        line = _CODE_SPAN.sub(lambda span: " " * len(span[0]), line)
+        if comment:  # (an HTML comment over several lines: never shown)
+            end = line.find("-->")
+            if end < 0:
+                continue
+            comment, line = False, line[end + 3:]
+        start = line.rfind("<!--")
+        if start >= 0 and "-->" not in line[start:]:
+            comment, line = True, line[:start]
+        if "[[" not in line or _INDENTED.match(line):
+            continue
+        line = _COMMENT.sub(" ", _CODE_SPAN.sub(lambda span: " " * len(span[0]), line))
         for found in _EMBED.finditer(line):
             name = found[1].strip()
             target = f"<media/{name}>" if " " in name else f"media/{name}"
