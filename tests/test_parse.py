@@ -452,6 +452,27 @@ def test_a_date_prefix_of_the_file_name_is_not_part_of_the_slug() -> None:
         "2018-09-26"
 
 
+@pytest.mark.parametrize(("path", "slug"), [
+    # (a Hugo archive's page bundle: the story's folder holds its index.md and photos)
+    ("content/articles/berita/banjir-rob/index.md", "banjir-rob"),
+    ("content/articles/2018/09/2018-09-26-banjir-rob/index.md", "banjir-rob"),
+    ("content/articles/index.md", "index"),  # (no folder of its own)
+    ("content/articles/x/indeks.md", "indeks"),
+])
+def test_a_page_bundle_s_index_takes_its_folder_s_name(path: str, slug: str) -> None:
+    text = "---\ntitle: A\ndate: 2018-09-26\n---\n"
+    assert parse_article(text, path, CONFIG).article.slug == slug
+
+
+def test_a_hugo_section_s_index_is_an_error_naming_the_file() -> None:
+    # (what a Hugo archive dropped into content/articles/ brings in each folder)
+    problems = _problems("---\ntitle: Berita\n---\nDaftar berita.\n",
+                         "content/articles/berita/_index.md")
+    assert [str(p).split(" \u2014 ")[0] for p in problems] == [
+        "content/articles/berita/_index.md: a Hugo section's `_index.md` is no story: it "
+        "would be published as one, at an address ending in /index/"]
+
+
 def test_a_file_name_without_letters_or_digits_is_an_error_naming_the_file() -> None:
     problems = [str(p) for p in _problems("---\ntitle: A\ndate: 2018-09-26\n---\n",
                                           "content/articles/x/___.md")]

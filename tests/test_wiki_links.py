@@ -44,6 +44,8 @@ def test_an_obsidian_embed_is_an_error_and_a_link_a_warning(
     "Lihat [[1]](https://x.example/) dan [[Foto]](https://y.example/).\n",
     "[[Banjir]]: https://x.example/\n",
     "\\[[x]]\n",
+    # (a name no note of Obsidian's has: a tutorial on Wikipedia's markup)
+    "Tulis [[Category:<nama Anda>]] di bawahnya.\n",
 ])
 def test_code_and_markdown_are_left_as_written(body: str) -> None:
     assert wiki_problems(body, 1, "a.md") == []

@@ -116,8 +116,10 @@ from generator.errors import Problem
 # warning, `content.image.read_image`; Obsidian's marks in code or a comment are left
 # alone, `content.wiki_links`; a glued key is looked for up to YAML's error, and in a
 # key YAML read with a colon, `frontmatter.split`: caches of 51 were written by this
-# stop's earlier commits.)
-SCHEMA = 52
+# stop's earlier commits. 53: a Hugo section's `_index.md` is an error, `parse`, and a
+# page bundle's `index.md` takes its folder's name, `fields.slug_of_file`: a cache of
+# 52 holds them as stories called `index`.)
+SCHEMA = 53
 # The records' shape is part of the key, so a cache written before a field
 # was added to a record is never trusted.
 _SHAPE = shape_of(SourceRecord, Article, StaticPage, Tag, Author, Image, Correction, Problem)

@@ -15,7 +15,7 @@ from zoneinfo import ZoneInfo
 from generator import urls
 from generator.config import SiteConfig
 from generator.config.sections import section_hint, section_named
-from generator.content import keys
+from generator.content import folders, keys
 from generator.content.dates import meant_date, to_datetime
 from generator.content.frontmatter import Split, clean, key_line
 from generator.content.image import IMAGE_FIELDS, read_image
@@ -360,6 +360,11 @@ def _an_address(slug: str) -> bool:
 
 def slug_of_file(path: str) -> str:
     """The slug an article or page gets without `slug:`: its file name without `.md`
-    and without a Jekyll-style date prefix (`2018-09-26-banjir.md` gives `banjir`)."""
-    stem = path.rsplit("/", 1)[-1].removesuffix(".md")
+    and without a Jekyll-style date prefix (`2018-09-26-banjir.md` gives `banjir`); of
+    an `index.md` in a folder of its own (a Hugo archive's page bundle,
+    `berita/banjir-rob/index.md`), the folder's name, as Hugo gives it."""
+    folder, _, name = path.rpartition("/")
+    stem = name.removesuffix(".md")
+    if stem == "index" and folder not in (folders.ARTICLES, folders.PAGES):
+        stem = folder.rsplit("/", 1)[-1]
     return slugify(_DATE_PREFIX.sub("", stem)) or slugify(stem)

@@ -45,6 +45,12 @@ class Parsed:
 def parse_article(data: bytes | str, path: str, config: SiteConfig,
                   render: Renderer = markup.render) -> Parsed:
     """Parse one article file; raise ContentProblems listing every error in it."""
+    if path.endswith("/_index.md"):  # (read first: its frontmatter may be a list's)
+        raise ContentProblems([Problem(path, None, Text(
+            "a Hugo section's `_index.md` is no story: it would be published as one, at "
+            "an address ending in /index/"), Text(
+            "delete it, or move its text to content/pages/; Warta's sections are "
+            "[[sections]] in site.toml"))])
     part, problems = _split(data, path)
     fields = Fields(part, path, config, problems)
     title = fields.text("title", required=True)
