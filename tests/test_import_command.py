@@ -63,6 +63,38 @@ def test_second_run_is_unchanged_and_changes_need_update(tmp_path: Path) -> None
     assert code == 0 and f"{TARGET}: updated" in output
 
 
+def _feed(body: str) -> str:
+    return ('<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel>'
+            "<title>Kabar</title><link>https://kabar.example/</link><description>x"
+            "</description><item><title>Banjir Rob di Pesisir</title>"
+            "<link>https://kabar.example/2024/05/banjir-rob/</link>"
+            '<guid isPermaLink="false">kabar-123</guid>'
+            "<pubDate>Mon, 06 May 2024 09:00:00 +0700</pubDate>"
+            f"<description>{body}</description></item></channel></rss>")
+
+
+def test_an_update_of_a_story_moved_into_a_folder_of_its_own_keeps_its_address(
+        tmp_path: Path) -> None:
+    # Given an imported story the editors moved into a folder of its own (`…/index.md`,
+    # as a Hugo page bundle)
+    site, feed = _site(tmp_path), tmp_path / "feed.xml"
+    feed.write_text(_feed("Air laut naik."), encoding="utf-8")
+    code, output = _run(site, str(feed))
+    assert code == 0, output
+    written = next((site / "content/articles").rglob("*.md"))
+    bundle = written.parent / written.stem / "index.md"
+    bundle.parent.mkdir()
+    written.rename(bundle)
+    # When its source changed and it is imported again with --update
+    feed.write_text(_feed("Air laut naik setinggi lutut."), encoding="utf-8")
+    code, output = _run(site, "--update", str(feed))
+    # Then that file is updated, keeping the address its folder gives it (not `index`)
+    assert code == 0 and ": updated" in output, output
+    text = bundle.read_text("utf-8")
+    assert "setinggi lutut" in text and "slug: index" not in text
+    assert [p for p in (site / "content/articles").rglob("*.md")] == [bundle]
+
+
 def test_dry_run_writes_nothing(tmp_path: Path) -> None:
     site = _site(tmp_path)
     code, output = _run(site, "--dry-run", str(RAW))

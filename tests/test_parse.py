@@ -457,6 +457,7 @@ def test_a_date_prefix_of_the_file_name_is_not_part_of_the_slug() -> None:
     ("content/articles/berita/banjir-rob/index.md", "banjir-rob"),
     ("content/articles/2018/09/2018-09-26-banjir-rob/index.md", "banjir-rob"),
     ("content/articles/index.md", "index"),  # (no folder of its own)
+    ("content/articles/2024/05/index.md", "index"),  # (`warta new "Index"` writes it)
     ("content/articles/x/indeks.md", "indeks"),
 ])
 def test_a_page_bundle_s_index_takes_its_folder_s_name(path: str, slug: str) -> None:

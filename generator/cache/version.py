@@ -118,8 +118,10 @@ from generator.errors import Problem
 # key YAML read with a colon, `frontmatter.split`: caches of 51 were written by this
 # stop's earlier commits. 53: a Hugo section's `_index.md` is an error, `parse`, and a
 # page bundle's `index.md` takes its folder's name, `fields.slug_of_file`: a cache of
-# 52 holds them as stories called `index`.)
-SCHEMA = 53
+# 52 holds them as stories called `index`. 54: not in a year's or a month's folder
+# (`2024/05/index.md` stays `index`), `fields.slug_of_file`: a cache of 53 was written by
+# this stop's commit before.)
+SCHEMA = 54
 # The records' shape is part of the key, so a cache written before a field
 # was added to a record is never trusted.
 _SHAPE = shape_of(SourceRecord, Article, StaticPage, Tag, Author, Image, Correction, Problem)

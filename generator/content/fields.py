@@ -362,9 +362,12 @@ def slug_of_file(path: str) -> str:
     """The slug an article or page gets without `slug:`: its file name without `.md`
     and without a Jekyll-style date prefix (`2018-09-26-banjir.md` gives `banjir`); of
     an `index.md` in a folder of its own (a Hugo archive's page bundle,
-    `berita/banjir-rob/index.md`), the folder's name, as Hugo gives it."""
+    `berita/banjir-rob/index.md`), the folder's name, as Hugo gives it; not a folder
+    of a year or a month (`2024/05/index.md`, what `warta new "Index"` writes: a story
+    called index, as it always was)."""
     folder, _, name = path.rpartition("/")
     stem = name.removesuffix(".md")
     if stem == "index" and folder not in (folders.ARTICLES, folders.PAGES):
-        stem = folder.rsplit("/", 1)[-1]
+        own = folder.rsplit("/", 1)[-1]
+        stem = own if any(letter.isalpha() for letter in own) else stem
     return slugify(_DATE_PREFIX.sub("", stem)) or slugify(stem)

@@ -49,8 +49,8 @@ def parse_article(data: bytes | str, path: str, config: SiteConfig,
         raise ContentProblems([Problem(path, None, Text(
             "a Hugo section's `_index.md` is no story: it would be published as one, at "
             "an address ending in /index/"), Text(
-            "delete it, or move its text to content/pages/; Warta's sections are "
-            "[[sections]] in site.toml"))])
+            "delete it, or make its text a page of content/pages/ named after it "
+            "(`berita.md`); Warta's sections are [[sections]] in site.toml"))])
     part, problems = _split(data, path)
     fields = Fields(part, path, config, problems)
     title = fields.text("title", required=True)

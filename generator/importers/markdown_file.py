@@ -9,6 +9,7 @@ from typing import Any
 
 import yaml
 
+from generator.content.fields import slug_of_file
 from generator.content.headings import without_title
 from generator.importers.imported import Imported
 from generator.slugs import slugify
@@ -126,8 +127,9 @@ def write_record(site_dir: Path, record: Imported, *, update: bool, dry_run: boo
         record = _free_slug(site_dir, record, known_ids)
         relative = target_path(record)
     else:
-        # The file may carry a `-2` slug given when it was first imported.
-        record = replace(record, slug=Path(relative).stem)
+        # The file may carry a `-2` slug given when it was first imported, or have been
+        # moved into a folder of its own as `index.md`: the address its name gives.
+        record = replace(record, slug=slug_of_file(relative))
     path = site_dir / relative
     text = frontmatter_text(record)
     if path.exists():
