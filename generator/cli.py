@@ -15,7 +15,7 @@ from pathlib import Path
 import click
 
 from generator import __version__
-from generator.build.lock_files import changed_on_ci, lock_texts
+from generator.build.lock_files import changed_on_ci, lock_stamps, on_ci
 from generator.build.pipeline import BuildOptions, build, build_now
 from generator.errors import WartaError
 from generator.messages import Messages
@@ -106,7 +106,7 @@ def build_command(site_dir: Path, output_dir: Path | None, drafts: bool, jobs: i
     options = BuildOptions(site_dir=site_dir, output_dir=output_dir, drafts=drafts,
                            jobs=_jobs(jobs), now=_now(now_text),
                            rebalance_pages=rebalance_pages)
-    locks = lock_texts(site_dir)
+    locks = lock_stamps(site_dir) if on_ci(os.environ) else None
     try:
         result = build(options, progress=reporter.progress)
     except WartaError as error:
@@ -116,7 +116,7 @@ def build_command(site_dir: Path, output_dir: Path | None, drafts: bool, jobs: i
                    err=True)
         sys.exit(1)
     reporter.summary(result, str(options.output))
-    reporter.problems(changed_on_ci(locks, site_dir, os.environ))
+    reporter.problems(changed_on_ci(locks, site_dir))
     if result.next_due:
         reporter.line(_("Next scheduled article is due at {when}: build again then.",
                         when=result.next_due.isoformat()))
