@@ -18,8 +18,8 @@ from generator.config.sections import section_hint, section_named
 from generator.content import folders, keys
 from generator.content.dates import meant_date, to_datetime
 from generator.content.frontmatter import Split, clean, key_line
-from generator.content.image import IMAGE_FIELDS, read_image
-from generator.content.keys import SYNONYMS
+from generator.content.image import read_image
+from generator.content.keys import IMAGE_FIELDS, SYNONYMS
 from generator.content.model import Correction, Image
 from generator.content.name_lists import NameLists
 from generator.date_format import full_date

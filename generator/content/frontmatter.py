@@ -161,12 +161,12 @@ def _no_key_twice(lines: Sequence[str], path: str) -> None:
 
 # What YAML says it was reading when it failed, for an editor: the line where the
 # construct began is where the mistake usually is.
+_QUOTED_CONTEXT = "while scanning a quoted scalar"
 _OPENED = {
     "while parsing a flow sequence": Text("the list `[` opened here is not closed"),
     "while parsing a flow mapping": Text("the mapping `{{` opened here is not closed"),
-    "while scanning a quoted scalar": Text("the quoted text opened here is not closed"),
+    _QUOTED_CONTEXT: Text("the quoted text opened here is not closed"),
 }
-_QUOTED_CONTEXT = "while scanning a quoted scalar"
 EMPTY = Text("the file is empty")
 EMPTY_HINT = Text("write frontmatter and a body, or delete the file")
 

@@ -10,7 +10,7 @@ import re
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from generator.content.keys import KNOWN_KEYS, SYNONYMS
+from generator.content.keys import IMAGE_FIELDS, KNOWN_KEYS, SYNONYMS
 from generator.errors import Problem, Text
 
 END = re.compile(r"^(---|\.\.\.)[ \t]*$")
@@ -57,7 +57,7 @@ def spaced(lines: Sequence[str]) -> list[str]:
 
 
 _GLUED = re.compile(r"^(?P<indent>[ \t]*)(?P<key>[A-Za-z_]+):(?P<value>[^\s/:].*)$")
-_GLUED_KEYS = KNOWN_KEYS | SYNONYMS.keys() | {"src", "alt", "caption", "credit"}
+_GLUED_KEYS = KNOWN_KEYS | SYNONYMS.keys() | {"src", *IMAGE_FIELDS}
 """Keys (an image's too) an editor may write glued to the value, `title:Banjir`: YAML
 reads the line as one text, and fails on the next key or finds no key at all."""
 

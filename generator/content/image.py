@@ -12,7 +12,7 @@ from urllib.parse import unquote
 
 from generator import urls
 from generator.content.frontmatter import clean
-from generator.content.keys import SYNONYMS
+from generator.content.keys import IMAGE_FIELDS, SYNONYMS
 from generator.content.model import Image
 from generator.errors import NO_HINT, Text
 
@@ -22,10 +22,6 @@ class Fail(Protocol):
 
     def __call__(self, key: str, message: Text, hint: Text = NO_HINT,
                  severity: str = "error") -> None: ...
-
-
-IMAGE_FIELDS = ("alt", "caption", "credit")
-"""What is said of an image, under `image:` (or, beside it, at the top level)."""
 
 
 def read_image(data: Mapping[str, Any], fail: Fail) -> Image | None:

@@ -57,6 +57,9 @@ EDITOR_WORDS = {
 warning suggests it, so that a file says one thing one way. (`kategori` is read as
 tags, like Hugo's `categories`.)"""
 
+IMAGE_FIELDS = ("alt", "caption", "credit")
+"""What is said of an image, under `image:` (or, beside it, at the top level)."""
+
 ACCEPTED = tuple(sorted(KNOWN_KEYS | SYNONYMS.keys()))
 """Every spelling a key may take, for `difflib` to compare a misspelling with."""
 
