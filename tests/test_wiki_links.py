@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from generator.content import markup
 from generator.content.wiki_links import wiki_problems
 from generator.errors import ContentError
 from tests.conftest import SiteMaker
@@ -24,7 +25,7 @@ from tests.conftest import SiteMaker
 ])
 def test_an_obsidian_embed_is_an_error_and_a_link_a_warning(
         body: str, found: list[tuple[int, str, str]]) -> None:
-    problems = wiki_problems(body, 1, "a.md")
+    problems = wiki_problems(body, markup.render(body), 1, "a.md")
     assert [(p.line, p.severity, str(p.hint)) for p in problems] == found
 
 
@@ -48,7 +49,7 @@ def test_an_obsidian_embed_is_an_error_and_a_link_a_warning(
     "Tulis [[Category:<nama Anda>]] di bawahnya.\n",
 ])
 def test_code_and_markdown_are_left_as_written(body: str) -> None:
-    assert wiki_problems(body, 1, "a.md") == []
+    assert wiki_problems(body, markup.render(body), 1, "a.md") == []
 
 
 def test_a_story_with_a_pasted_obsidian_photo_stops_the_build_at_its_line(

@@ -120,8 +120,10 @@ from generator.errors import Problem
 # page bundle's `index.md` takes its folder's name, `fields.slug_of_file`: a cache of
 # 52 holds them as stories called `index`. 54: not in a year's or a month's folder
 # (`2024/05/index.md` stays `index`), `fields.slug_of_file`: a cache of 53 was written by
-# this stop's commit before.)
-SCHEMA = 54
+# this stop's commit before. 55: Obsidian's marks are looked for in what Markdown made
+# of the text, `content.wiki_links`: a cache of 54 holds them as a copy of Markdown's
+# code rules found them.)
+SCHEMA = 55
 # The records' shape is part of the key, so a cache written before a field
 # was added to a record is never trusted.
 _SHAPE = shape_of(SourceRecord, Article, StaticPage, Tag, Author, Image, Correction, Problem)

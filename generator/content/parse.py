@@ -57,7 +57,7 @@ def parse_article(data: bytes | str, path: str, config: SiteConfig,
     when = fields.moment("date", required=True)
     slug = fields.slug(path)
     body_html, media = _body(part.body, render)
-    problems += wiki_problems(part.body, _first_body_line(part), path)
+    problems += wiki_problems(part.body, body_html, _first_body_line(part), path)
     body_html = _headline_once(part, path, title, body_html, problems)
     summary = fields.text("summary") or fields.synonym_text("summary")
     if not summary:
@@ -109,8 +109,8 @@ def parse_page(data: bytes | str, path: str, config: SiteConfig,
     slug = fields.slug(path)
     body_html, media = _body(part.body, render)
     # (a page's warnings are not kept: its headline said twice is left out all the same)
-    problems += [p for p in wiki_problems(part.body, _first_body_line(part), path)
-                 if p.is_error]
+    problems += [p for p in wiki_problems(part.body, body_html, _first_body_line(part),
+                                          path) if p.is_error]
     body_html = under_the_title(body_html, title)
     if any(p.is_error for p in problems):
         raise ContentProblems(problems)
